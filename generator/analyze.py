@@ -1,0 +1,64 @@
+"""Run the extractors over parsed articles and assemble their reports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import __version__
+from .extract.actors import extract_actors
+from .extract.caveats import extract_caveats
+from .extract.figures import extract_figures
+from .extract.quotes import extract_quotes
+from .extract.summary import key_points, summarize
+from .extract.timeline import build_timeline
+from .extract.timex import extract_temporal_expressions
+from .model import Article, Report, Span
+
+GENERATOR = f"news-dossier {__version__}"
+BATCH_SIZE = 16
+
+
+def sentence_spans(doc: Doc) -> list[Span]:
+    """Every sentence with surrounding whitespace trimmed; blank-only sentences are dropped."""
+    spans = []
+    for sent in doc.sents:
+        text = sent.text
+        stripped = text.strip()
+        if not stripped:
+            continue
+        start = sent.start_char + (len(text) - len(text.lstrip()))
+        spans.append(Span(text=stripped, start=start, end=start + len(stripped)))
+    return spans
+
+
+def analyze_doc(doc: Doc, article: Article, summary_size: int = 4) -> Report:
+    """The report of one parsed article."""
+    actors = extract_actors(doc)
+    quotes = extract_quotes(doc, actors)
+    figures = extract_figures(doc, actors, quotes)
+    timexes = extract_temporal_expressions(doc, article.date)
+    timeline = build_timeline(doc, timexes)
+    caveats = extract_caveats(doc, article, actors, quotes, figures, timexes)
+    return Report(
+        article=article,
+        summary=summarize(doc, actors, quotes, figures, size=summary_size),
+        actors=actors,
+        quotes=quotes,
+        figures=figures,
+        temporal_expressions=timexes,
+        timeline=timeline,
+        caveats=caveats,
+        key_points=key_points(doc, actors, quotes, figures),
+        sentences=sentence_spans(doc),
+        generator=GENERATOR,
+    )
+
+
+def analyze_articles(nlp: Language, articles: Iterable[Article], summary_size: int = 4) -> Iterator[Report]:
+    """Reports for many articles, parsed in batches with `nlp.pipe` (one model load for all)."""
+    pairs = ((article.text, article) for article in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
+        yield analyze_doc(doc, article, summary_size)

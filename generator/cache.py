@@ -1,0 +1,80 @@
+"""Report cache: one JSON file per (article bytes, id, tool version, model, date) key.
+
+A hit skips spaCy entirely. Every write goes to a temporary file first and is renamed into
+place, so an interrupted build leaves either the old file or the new one, never half a file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from . import __version__
+from .model import Report
+
+
+def atomic_write(path: Path, data: str | bytes) -> None:
+    """Write `data` to `path` through a temporary file and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(raw)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def cache_key(data: bytes, ident: str, suffix: str, model: str, date: str | None, options: str = "") -> str:
+    """SHA-256 over everything a report depends on."""
+    digest = hashlib.sha256()
+    for part in (__version__, model, date or "", ident, suffix, options):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    digest.update(data)
+    return digest.hexdigest()
+
+
+class ReportCache:
+    """Reports stored under `root/cache/`, and the last good key of each article file."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.dir = root / "cache"
+        self.manifest_path = root / "manifest.json"
+        self._manifest: dict[str, str] | None = None
+
+    def get(self, key: str) -> Report | None:
+        """The cached report for `key`, or None (a damaged entry counts as a miss)."""
+        path = self.dir / f"{key}.json"
+        try:
+            return Report.from_json(path.read_text("utf-8"))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str, report: Report) -> None:
+        """Store `report` under `key`."""
+        atomic_write(self.dir / f"{key}.json", report.to_json())
+
+    @property
+    def manifest(self) -> dict[str, str]:
+        """Article file (relative path) → key of its last good report."""
+        if self._manifest is None:
+            try:
+                loaded = json.loads(self.manifest_path.read_text("utf-8"))
+                self._manifest = {str(k): str(v) for k, v in loaded.items()} if isinstance(loaded, dict) else {}
+            except (OSError, ValueError):
+                self._manifest = {}
+        return self._manifest
+
+    def save_manifest(self, entries: dict[str, str]) -> None:
+        """Replace the manifest with `entries` (files that no longer exist drop out)."""
+        self._manifest = dict(sorted(entries.items()))
+        atomic_write(self.manifest_path, json.dumps(self._manifest, indent=1) + "\n")

@@ -1,0 +1,123 @@
+"""Small helpers shared by the extractors: spans, quote regions, word lists."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from ..ingest import slugify
+from ..model import Span as TextSpan
+
+REPORTING_VERBS = frozenset(
+    """say tell state add warn note explain claim insist argue declare announce tweet write
+    reply respond testify acknowledge admit recall continue reiterate stress emphasize emphasise
+    underline underscore affirm assert confirm deny report suggest caution predict promise pledge
+    vow threaten urge complain concede contend maintain observe point remark reveal signal
+    describe call ask answer allege believe comment mention indicate disclose inform
+    repeat proclaim boast lament criticize criticise accuse agree""".split()
+)
+"""Lemmas of verbs that introduce reported speech (speech and communication verbs)."""
+
+QUOTE_PAIRS = {"\u201c": "\u201d", "\u2018": "\u2019", '"': '"', "\u00ab": "\u00bb", "\u201e": "\u201c"}
+
+PRONOUNS_PERSON = frozenset("he him his himself she her hers herself".split())
+PRONOUNS_THING = frozenset("it its itself they them their theirs themselves".split())
+
+
+def text_span(doc: Doc, start: int, end: int) -> TextSpan:
+    """A contract `Span` for characters `start:end` of the doc's text."""
+    return TextSpan(text=doc.text[start:end], start=start, end=end)
+
+
+def token_span(span: Span | Token) -> TextSpan:
+    """A contract `Span` covering a spaCy span or token."""
+    if isinstance(span, Token):
+        return TextSpan(text=span.text, start=span.idx, end=span.idx + len(span.text))
+    return TextSpan(text=span.text, start=span.start_char, end=span.end_char)
+
+
+def trim_span(doc: Doc, start: int, end: int, chars: str = " \t\r\n,;:") -> tuple[int, int]:
+    """Offsets with surrounding whitespace and `chars` removed."""
+    text = doc.text
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def quote_regions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, mark) of each quoted passage, the offsets inside the marks.
+
+    A closing mark that doubles as an apostrophe (’ and ') only closes when no letter follows it.
+    Unbalanced marks are skipped: the passage they open is not reported as a quote.
+    """
+    regions: list[tuple[int, int, str]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        close = QUOTE_PAIRS.get(ch)
+        if close is None or not _opens(text, i):
+            i += 1
+            continue
+        j = _find_close(text, i + 1, ch, close)
+        if j is None:
+            i += 1
+            continue
+        if j > i + 1:
+            regions.append((i + 1, j, ch))
+        i = j + 1
+    return regions
+
+
+def _opens(text: str, i: int) -> bool:
+    """An opening mark follows a space, line start or opening punctuation, and precedes a non-space."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if after.isspace():
+        return False
+    return before.isspace() or before in "([{—–-/\u2014" or (before in QUOTE_PAIRS and before != text[i])
+
+
+def _find_close(text: str, j: int, opener: str, close: str) -> int | None:
+    limit = min(len(text), j + 5000)
+    apostrophe_like = close in ("\u2019", "'")
+    paragraph_breaks = 0
+    while j < limit:
+        ch = text[j]
+        if ch == "\n" and text[j - 1] == "\n":
+            paragraph_breaks += 1
+        if ch == close:
+            after = text[j + 1] if j + 1 < len(text) else " "
+            before = text[j - 1]
+            if apostrophe_like and (after.isalpha() or (before.isalpha() and after.isalnum())):
+                j += 1
+                continue
+            if not before.isspace() or opener == close == '"':
+                return j
+        elif ch == opener and opener != close and _opens(text, j):
+            return None  # a new quote opens before this one closed: unbalanced
+        if ch == "\n" and opener in ("\u2018", "'") and "\n" in text[j + 1 : j + 2]:
+            return None  # single marks do not run across paragraphs
+        j += 1
+    return None
+
+
+def inside(regions: Iterable[tuple[int, int, str]], start: int, end: int) -> bool:
+    """Whether characters start:end lie inside one of the quoted regions."""
+    return any(s <= start and end <= e for s, e, _ in regions)
+
+
+def slug(name: str) -> str:
+    """An actor id from its name."""
+    return slugify(name)
+
+
+WORD = re.compile(r"\w+", re.U)
+
+
+def words(text: str) -> list[str]:
+    """Lowercase word tokens of a string."""
+    return [w.lower() for w in WORD.findall(text)]

@@ -1,0 +1,104 @@
+"""Timeline: the event each date belongs to, in the article's words, ordered by date."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from ..model import TimeExpression, TimelineEntry
+
+PLAN_LEMMAS = frozenset("plan aim intend target pledge promise expect schedule seek propose hope vow".split())
+
+
+def precision_of(value: str) -> str | None:
+    """day | month | quarter | year | approximate for a TIMEX3 date value; None when not a date."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", value):
+        return "day"
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return "month"
+    if re.fullmatch(r"\d{4}-Q[1-4]", value):
+        return "quarter"
+    if re.fullmatch(r"\d{4}", value) or re.fullmatch(r"FY\d{4}", value):
+        return "year"
+    if re.fullmatch(r"\d{4}-(W\d{2}(-WE)?|SP|SU|FA|WI|H[12])", value) or re.fullmatch(r"\d{3}", value):
+        return "approximate"
+    if value in ("PAST_REF", "FUTURE_REF", "PRESENT_REF") or value.startswith("XXXX"):
+        return "approximate"
+    return None
+
+
+def _governing_verb(token: Token) -> Token | None:
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool]:
+    """Subject, verb and object of the event (without the time expression), and whether it is planned."""
+    sent = verb.sent
+    keep = []
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    owner = verb
+    while subj is None and owner.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl") and owner.head.i != owner.i:
+        owner = owner.head
+        subj = next((c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    start = subj.left_edge.i if subj is not None else verb.i
+    start = min(start, owner.i)
+    end = verb.right_edge.i + 1
+    for tok in doc[max(start, sent.start) : min(end, sent.end)]:
+        if timex.start <= tok.idx < timex.end:
+            continue
+        keep.append(tok)
+    words = "".join(t.text_with_ws for t in keep).strip(" ,;:.")
+    words = re.sub(r"\s+", " ", words)
+    if len(words) > 220:
+        words = words[:217].rsplit(" ", 1)[0] + " …"
+    lemmas = {t.lemma_ for t in verb.ancestors} | {verb.lemma_} | {owner.lemma_}
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    planned = bool(lemmas & PLAN_LEMMAS) or bool(aux & {"will", "'ll", "shall"})
+    return words, planned
+
+
+def build_timeline(doc: Doc, timexes: list[TimeExpression]) -> list[TimelineEntry]:
+    """Dated events of the document, sorted by date value then position."""
+    entries = []
+    for index, timex in enumerate(timexes):
+        if timex.type not in ("DATE", "TIME"):
+            continue
+        precision = precision_of(timex.value)
+        if precision is None or timex.value == "PRESENT_REF":
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None:
+            continue
+        verb = _governing_verb(span.root)
+        sent = span.sent
+        if verb is None:
+            event, planned = sent.text.strip(), False
+        else:
+            event, planned = _event_text(doc, verb, timex)
+        if not event:
+            continue
+        entries.append(
+            TimelineEntry(
+                date=timex.value,
+                precision=precision,
+                event=event,
+                start=sent.start_char,
+                end=sent.end_char if doc.text[sent.end_char - 1 : sent.end_char] != "\n" else sent.end_char - 1,
+                timex=index,
+                status="planned" if planned else "reported",
+            )
+        )
+    entries.sort(key=lambda e: (_sort_key(e.date), e.start))
+    return entries
+
+
+def _sort_key(value: str) -> str:
+    order = {"PAST_REF": "0000", "PRESENT_REF": "5555", "FUTURE_REF": "9998"}
+    return order.get(value, value.replace("XXXX", "9999"))

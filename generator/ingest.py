@@ -1,0 +1,273 @@
+"""Read article files into `Article` objects: front matter, encoding, Markdown, ids.
+
+Article files are untrusted. Every problem is raised as `IngestError` whose message starts
+with the file name, so that a batch can report it and go on with the other files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import yaml
+from markdown_it import MarkdownIt
+
+from .model import Article
+
+SUFFIXES = (".txt", ".md", ".markdown")
+MAX_BYTES = 2_000_000
+"""Largest article accepted: about 300,000 words, far beyond any news article."""
+METADATA_KEYS = ("title", "date", "source", "url", "author")
+MAX_SLUG = 80
+# Names that are special on some file systems or in the site's own URL space.
+RESERVED_SLUGS = {
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7",
+    "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+    "index", "assets", "search", "tags", "feed",
+}
+
+
+class IngestError(ValueError):
+    """An article file that cannot be read; the message names the file."""
+
+
+def slugify(name: str) -> str:
+    """A lowercase ASCII slug (letters, digits, single hyphens) that is safe as a path part."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    slug = slug[:MAX_SLUG].rstrip("-")
+    if not slug or slug in RESERVED_SLUGS:
+        digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        slug = f"{slug or 'article'}-{digest}"
+    return slug
+
+
+def article_id(path: Path) -> str:
+    """The id of the article stored at `path`: the slug of the file's stem."""
+    return slugify(path.stem)
+
+
+def discover(paths: Iterable[Path]) -> list[Path]:
+    """Article files named by `paths` (files, or folders searched recursively), sorted."""
+    found: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            for child in path.rglob("*"):
+                if child.is_file() and child.suffix.lower() in SUFFIXES and not _hidden(child, path):
+                    found.add(child)
+        else:
+            found.add(path)
+    return sorted(found)
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def unique_ids(paths: list[Path]) -> dict[Path, str]:
+    """An id per path; when two stems slug alike, each colliding id gets a hash of its path."""
+    ids = {path: article_id(path) for path in paths}
+    seen: dict[str, list[Path]] = {}
+    for path, ident in ids.items():
+        seen.setdefault(ident, []).append(path)
+    for ident, group in seen.items():
+        if len(group) > 1:
+            for path in group:
+                digest = hashlib.sha256(str(path).encode("utf-8", "surrogatepass")).hexdigest()[:8]
+                ids[path] = f"{ident[: MAX_SLUG - 9]}-{digest}"
+    return ids
+
+
+def decode(data: bytes, name: str) -> str:
+    """Text of an article file: UTF-8 (with or without BOM), or UTF-16 with a BOM."""
+    if not data.strip():
+        raise IngestError(f"{name}: file is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise IngestError(f"{name}: not valid UTF-16 ({err.reason} at byte {err.start})") from None
+    if b"\x00" in data:
+        raise IngestError(f"{name}: binary file (contains NUL bytes), not a text article")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise IngestError(
+            f"{name}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); "
+            "save the article as UTF-8"
+        ) from None
+
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+
+
+def split_front_matter(text: str, name: str) -> tuple[dict[str, str | None], str]:
+    """Front-matter metadata (only the known keys, as strings) and the body after it."""
+    if not text.startswith("---"):
+        return {}, text
+    match = FRONT_MATTER.match(text)
+    if not match:
+        raise IngestError(f"{name}: front matter starts with '---' but has no closing '---' line")
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        raise IngestError(f"{name}: front matter is not valid YAML{where}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise IngestError(f"{name}: front matter must be a mapping of keys to values")
+    meta: dict[str, str | None] = {}
+    for key in METADATA_KEYS:
+        value = data.get(key)
+        if value is None:
+            continue
+        if key == "date":
+            meta[key] = parse_date(value, name)
+            continue
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            raise IngestError(f"{name}: front matter '{key}' must be text, not {type(value).__name__}")
+        cleaned = " ".join(str(value).split())
+        meta[key] = cleaned[:500] or None
+    return meta, text[match.end():]
+
+
+def parse_date(value: object, name: str) -> str:
+    """A `YYYY-MM-DD` string from a front-matter or command-line date."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    match = re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.+\-Z ]*)?", text)
+    if not match:
+        raise IngestError(f"{name}: date {text[:40]!r} is not a YYYY-MM-DD date")
+    try:
+        return dt.date.fromisoformat(match.group(1)).isoformat()
+    except ValueError:
+        raise IngestError(f"{name}: date {text[:40]!r} is not a real calendar date") from None
+
+
+_MD = MarkdownIt("commonmark")
+_ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
+_INLINE = [
+    (re.compile(r"<!--.*?-->", re.S), ""),
+    (re.compile(r"!\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)"), r"\1"),
+    (re.compile(r"(?<!!)\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)"), r"\1"),
+    (re.compile(r"(?<![\w*\\])\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w_\\])__(?=\S)([^_\n]+?)(?<=\S)__(?![\w_])"), r"\1"),
+    (re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w_\\])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])"), r"\1"),
+    (re.compile(r"(?<![`\\])`([^`\n]+)`(?!`)"), r"\1"),
+    (re.compile(r"\\([!-/:-@\[-`{-~])"), r"\1"),
+]
+
+
+def markdown_to_text(body: str) -> tuple[str | None, str]:
+    """A leading heading (as title) and the plain text of a Markdown body.
+
+    Plain prose passes through character for character: only unambiguous Markdown markup
+    (headings, emphasis, links, images, single-backtick code, block quote markers, fences,
+    comments) is removed, because every report offset points into this text.
+    """
+    lines = body.split("\n")
+    keep = [True] * len(lines)
+    heading: dict[int, str] = {}
+    for token in _MD.parse(body):
+        if token.map is None or token.level != 0 and token.type != "blockquote_open":
+            continue
+        first, last = token.map
+        if token.type == "heading_open":
+            if token.markup.startswith("#"):
+                match = _ATX.match(lines[first])
+                heading[first] = match.group(1) if match else lines[first]
+            else:  # setext: the underline goes, the text stays
+                keep[last - 1] = False
+        elif token.type == "fence":
+            keep[first] = False
+            if last - 1 > first and lines[last - 1].strip().startswith(token.markup[:3]):
+                keep[last - 1] = False
+        elif token.type == "blockquote_open":
+            for i in range(first, last):
+                lines[i] = re.sub(r"^ {0,3}> ?", "", lines[i])
+    title = None
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if not keep[i]:
+            continue
+        if i in heading:
+            if title is None and not any(s.strip() for s in out):
+                title = _inline_to_text(heading[i]).strip() or None
+                continue
+            line = heading[i]
+        out.append(line)
+    text = _inline_to_text("\n".join(out))
+    return title, text.strip("\n") if title else text
+
+
+def _inline_to_text(text: str) -> str:
+    for pattern, repl in _INLINE:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of an article file, refusing files over the size limit."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise IngestError(f"{name}: file is {size:,} bytes, larger than the {MAX_BYTES:,}-byte limit for one article")
+        return path.read_bytes()
+    except OSError as err:
+        raise IngestError(f"{name}: cannot read ({err.strerror})") from None
+
+
+def read_article(path: Path, ident: str | None = None, date: str | None = None) -> Article:
+    """Read one article file; `date` (from the command line) overrides the metadata date."""
+    data = read_bytes(path)
+    return parse_article(data, str(path), ident or article_id(path), suffix=path.suffix.lower(), date=date)
+
+
+def parse_article(data: bytes, name: str, ident: str, suffix: str = ".md", date: str | None = None) -> Article:
+    """An `Article` from the bytes of a `.txt` or `.md` file called `name`."""
+    text = decode(data, name)
+    meta: dict[str, str | None] = {}
+    title = None
+    if suffix in (".md", ".markdown"):
+        meta, body = split_front_matter(text, name)
+        title, text = markdown_to_text(body)
+    if not text.strip():
+        raise IngestError(f"{name}: article has no text")
+    if date is not None:
+        date_value, date_source = parse_date(date, name), "cli"
+    elif meta.get("date"):
+        date_value, date_source = meta["date"], "metadata"
+    else:
+        date_value, date_source = None, "none"
+    return Article(
+        id=ident,
+        title=meta.get("title") or title,
+        date=date_value,
+        date_source=date_source,
+        source=meta.get("source"),
+        url=meta.get("url"),
+        author=meta.get("author"),
+        language="en",
+        text=text,
+    )
+
+
+def read_all(paths: list[Path], date: str | None = None) -> Iterator[tuple[Path, Article | IngestError]]:
+    """Each path with its article, or with the error that stopped it being read."""
+    ids = unique_ids(paths)
+    for path in paths:
+        try:
+            yield path, read_article(path, ids[path], date)
+        except IngestError as err:
+            yield path, err

@@ -1,0 +1,299 @@
+"""Plain data between extraction and rendering: the `news-report/1` contract.
+
+Every class is a frozen dataclass whose field order is the JSON key order, so that the same
+report always serialises to the same bytes. `Report.to_json()` / `Report.from_json()` are the
+only (de)serialisers; see ../shared/docs/CONTRACT.md for the meaning of each field.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+SCHEMA = "news-report/1"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A slice of the article text."""
+
+    text: str
+    """The words, exactly `article.text[start:end]`."""
+    start: int
+    """Character offset of the first character."""
+    end: int
+    """Character offset one past the last character."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article as read from disk, before analysis."""
+
+    id: str
+    """Slug-safe identifier, unique within a site."""
+    title: str | None
+    """Headline, from front matter or a leading Markdown heading."""
+    date: str | None
+    """Publication date `YYYY-MM-DD`: the anchor for relative dates."""
+    date_source: str
+    """Where `date` came from: metadata | cli | inferred | none."""
+    source: str | None
+    """Outlet name."""
+    url: str | None
+    """Link to the original."""
+    author: str | None
+    """Byline."""
+    language: str
+    """ISO 639-1 language code of the text."""
+    text: str
+    """The body text every offset in the report points into."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place in the text where an actor is named or referred to."""
+
+    start: int
+    """Character offset of the first character."""
+    end: int
+    """Character offset one past the last character."""
+    text: str
+    """The words of the mention."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person, organisation, place or group, merged over all its mentions."""
+
+    id: str
+    """Slug of the canonical name, unique within the report."""
+    name: str
+    """Canonical name: the fullest proper name used in the article."""
+    type: str
+    """person | organization | place | group | other."""
+    roles: list[str]
+    """Titles and descriptions the article gives the actor."""
+    affiliations: list[str]
+    """Ids of other actors this one belongs to or works for."""
+    mentions: list[Mention]
+    """Every mention, in text order."""
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a quote is attributed to."""
+
+    actor: str | None
+    """Id of the resolved actor, or None when it could not be resolved."""
+    text: str
+    """The words naming the speaker."""
+    start: int
+    """Character offset of the first character."""
+    end: int
+    """Character offset one past the last character."""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Something an actor is reported to have said."""
+
+    kind: str
+    """direct | partial | indirect."""
+    text: str
+    """The content (inside the quote marks for direct quotes)."""
+    start: int
+    """Character offset of the first character of the content."""
+    end: int
+    """Character offset one past the last character of the content."""
+    cue: Span | None
+    """The reporting verb or phrase."""
+    speaker: Speaker | None
+    """The source of the quote."""
+    via: str | None
+    """Actor id of an outlet that relayed the quote."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number in the text, normalised, with what it measures."""
+
+    kind: str
+    """money | percent | quantity | count | rank | other."""
+    text: str
+    """The words of the figure."""
+    start: int
+    """Character offset of the first character."""
+    end: int
+    """Character offset one past the last character."""
+    value: float | int | None
+    """Normalised numeric value (the lower bound of a range)."""
+    unit: str | None
+    """ISO 4217 code for money, '%' for percentages, else the counted noun or unit."""
+    per: str | None
+    """Rate period or denominator: 'month' in '1 billion euros per month'."""
+    subject: str | None
+    """What the figure measures, in words from its sentence."""
+    attributed_to: str | None
+    """Actor id of whoever states the figure."""
+    status: str = "fact"
+    """fact | plan | target | estimate: how the article presents the figure."""
+    value_max: float | int | None = None
+    """Upper bound when the figure is a range."""
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A TimeML TIMEX3 expression, normalised against the article date."""
+
+    text: str
+    """The words of the expression."""
+    start: int
+    """Character offset of the first character."""
+    end: int
+    """Character offset one past the last character."""
+    type: str
+    """DATE | TIME | DURATION | SET."""
+    value: str
+    """TIMEX3 value: 2025-12-03, 2025-W49, P1Y, PRESENT_REF, XXXX-12-03 ..."""
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """An event of the article placed in time."""
+
+    date: str
+    """TIMEX3 value of the date the event belongs to."""
+    precision: str
+    """day | month | quarter | year | approximate."""
+    event: str
+    """The event, in the article's words."""
+    start: int
+    """Character offset of the first character of the sentence or clause."""
+    end: int
+    """Character offset one past the last character of the sentence or clause."""
+    timex: int
+    """Index into `Report.temporal_expressions`."""
+    status: str = "reported"
+    """reported | planned: whether the event happened or is planned or targeted."""
+
+
+@dataclass(frozen=True)
+class Caveat:
+    """Something a careful editor would raise about a passage."""
+
+    kind: str
+    """relayed | unattributed | hedged | weasel | opinion | forward-looking | missing-metadata | inconsistency | other."""
+    text: str
+    """The sentence or span concerned ('' for article-level caveats)."""
+    start: int
+    """Character offset of the first character (0 for article-level caveats)."""
+    end: int
+    """Character offset one past the last character (0 for article-level caveats)."""
+    cue: str | None
+    """The words that triggered the caveat."""
+    severity: str
+    """info | warning | high."""
+    explanation: str
+    """One plain sentence for a reader."""
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    """One line of the key points list, linked to its source sentence."""
+
+    text: str
+    """The point, built from extracted items and article words."""
+    start: int
+    """Character offset of the sentence the point comes from."""
+    end: int
+    """Character offset one past the end of that sentence."""
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything the tool says about one article."""
+
+    article: Article
+    """The article with its metadata and text."""
+    summary: list[Span] = field(default_factory=list)
+    """Chosen sentences, in article order."""
+    actors: list[Actor] = field(default_factory=list)
+    """People, organisations, places and groups."""
+    quotes: list[Quote] = field(default_factory=list)
+    """Direct, partial and indirect quotes."""
+    figures: list[Figure] = field(default_factory=list)
+    """Money, percentages, quantities, counts and ranks."""
+    temporal_expressions: list[TimeExpression] = field(default_factory=list)
+    """Every time expression, in text order."""
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    """Dated events, in date order."""
+    caveats: list[Caveat] = field(default_factory=list)
+    """Editorial caveats, article-level first."""
+    key_points: list[KeyPoint] = field(default_factory=list)
+    """Short lines on the main actors and claims."""
+    sentences: list[Span] = field(default_factory=list)
+    """Every sentence of the text, in order; index i is anchor `s-i` on the source page."""
+    schema: str = SCHEMA
+    """Contract name and version."""
+    generator: str = ""
+    """Name and version of the tool that made the report."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract JSON object, `schema` first."""
+        data = dataclasses.asdict(self)
+        return {"schema": data.pop("schema"), **data}
+
+    def to_json(self) -> str:
+        """Deterministic JSON text of the report."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Report:
+        """Rebuild a report from its contract JSON object."""
+        if data.get("schema") != SCHEMA:
+            raise ValueError(f"unsupported report schema {data.get('schema')!r}")
+        return _build(cls, data)
+
+    @classmethod
+    def from_json(cls, text: str) -> Report:
+        """Rebuild a report from its JSON text."""
+        return cls.from_dict(json.loads(text))
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence that contains character `offset` (the last one before it)."""
+        lo, hi = 0, len(self.sentences) - 1
+        found = 0
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            if self.sentences[mid].start <= offset:
+                found = mid
+                lo = mid + 1
+            else:
+                hi = mid - 1
+        return found
+
+
+def _build(tp: Any, value: Any) -> Any:
+    """Turn JSON data back into the dataclass (or container of them) that `tp` names."""
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin is list:
+        (item,) = typing.get_args(tp)
+        return [_build(item, v) for v in value]
+    if origin in (Union, types.UnionType):
+        for arg in typing.get_args(tp):
+            if arg is type(None):
+                continue
+            if dataclasses.is_dataclass(arg):
+                return _build(arg, value)
+        return value
+    if dataclasses.is_dataclass(tp):
+        hints = typing.get_type_hints(tp)
+        kwargs = {f.name: _build(hints[f.name], value[f.name]) for f in dataclasses.fields(tp) if f.name in value}
+        return tp(**kwargs)
+    return value

