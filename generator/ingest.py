@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 from markdown_it import MarkdownIt
+from slugify import slugify as _transliterated_slug
 
 from .model import Article
 
@@ -37,9 +38,9 @@ class IngestError(ValueError):
 
 def slugify(name: str) -> str:
     """A lowercase ASCII slug (letters, digits, single hyphens) that is safe as a path part."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
-    slug = slug[:MAX_SLUG].rstrip("-")
+    # python-slugify transliterates (ß → ss, Київ → kiiv) where plain ASCII folding drops letters.
+    slug = _transliterated_slug(unicodedata.normalize("NFC", name), max_length=MAX_SLUG, word_boundary=False)
+    slug = re.sub(r"[^a-z0-9-]+", "-", slug).strip("-")
     if not slug or slug in RESERVED_SLUGS:
         digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
         slug = f"{slug or 'article'}-{digest}"
@@ -102,6 +103,15 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
+class _MetadataLoader(yaml.SafeLoader):
+    """YAML's safe loader, with dates left as text so that a bad date is our error, not a crash."""
+
+
+_MetadataLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 
 
@@ -113,7 +123,9 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, str | None], str
     if not match:
         raise IngestError(f"{name}: front matter starts with '---' but has no closing '---' line")
     try:
-        data = yaml.safe_load(match.group(1))
+        data = yaml.load(match.group(1), Loader=_MetadataLoader)  # noqa: S506 - a SafeLoader subclass
+    except RecursionError:
+        raise IngestError(f"{name}: front matter is nested too deeply") from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""

@@ -43,7 +43,7 @@ def escape_md(value: Any) -> str:
     """Text that shows literally in Markdown and HTML: no markup, no tags, one line."""
     if value is None:
         return ""
-    text = " ".join(str(value).split())
+    text = re.sub(r"\s+", " ", str(value))
     escaped = []
     for ch in text:
         if ch in "<>&\"'":
@@ -53,6 +53,19 @@ def escape_md(value: Any) -> str:
         else:
             escaped.append(ch)
     return "".join(escaped)
+
+
+_TITLE_LOOKALIKES = str.maketrans({"<": "\uff1c", ">": "\uff1e", "&": "\uff06", "\\": "\uff3c"})
+
+
+def yaml_title(value: Any) -> str:
+    """A page title for YAML front matter: one line, quoted, without `<`, `>`, `&` or backslashes.
+
+    MkDocs themes pass the title through `striptags`, which also decodes entities, into
+    `<title>` and the search index; look-alike characters keep it plain text there.
+    """
+    text = re.sub(r"\s+", " ", str(value or "")).strip().translate(_TITLE_LOOKALIKES)
+    return json.dumps(text[:200], ensure_ascii=False)
 
 
 def safe_url(value: Any) -> str | None:
@@ -87,6 +100,7 @@ def make_env(template_dirs: list[Path] | None = None) -> Environment:
     )
     env.filters["md"] = escape_md
     env.filters["url"] = safe_url
+    env.filters["yaml_title"] = yaml_title
     env.filters["number"] = format_number
     return env
 

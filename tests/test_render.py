@@ -1,0 +1,111 @@
+"""Rendered pages: golden files, escaping of hostile text, URL filtering."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.model import Report
+from generator.render import escape_md, make_env, render_site, safe_url
+
+from .sample import sample_report
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    return render_site(make_env(), [sample_report()])
+
+
+def test_report_json_round_trip():
+    report = sample_report()
+    assert Report.from_json(report.to_json()) == report
+    assert report.to_json() == Report.from_json(report.to_json()).to_json()
+
+
+def test_page_set(pages):
+    assert sorted(pages) == [
+        "articles/index.md",
+        "articles/mayor-lee/actors.md",
+        "articles/mayor-lee/caveats.md",
+        "articles/mayor-lee/figures.md",
+        "articles/mayor-lee/index.md",
+        "articles/mayor-lee/report.json",
+        "articles/mayor-lee/source.md",
+        "articles/mayor-lee/timeline.md",
+        "index.md",
+    ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["index.md", "articles/index.md", *(f"articles/mayor-lee/{p}.md" for p in ("index", "actors", "figures", "timeline", "caveats", "source"))],
+)
+def test_golden_pages(pages, name):
+    """Regenerate with: UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_render.py"""
+    golden = GOLDEN / name.replace("/", "__")
+    if UPDATE:
+        golden.write_text(pages[name], "utf-8")
+    assert pages[name] == golden.read_text("utf-8")
+
+
+def test_hostile_text_is_inert(pages):
+    for name, content in pages.items():
+        if name.endswith(".json"):
+            continue
+        if content.startswith("---\n"):
+            front, content = content[4:].split("\n---\n", 1)
+            assert "<" not in front and ">" not in front and "&" not in front, name
+        assert "<script" not in content, name
+        assert "javascript:" not in content, name
+        assert "<img" not in content and "<b>" not in content and "<i>" not in content, name
+        assert "{{" not in content and "{%" not in content, name
+
+
+def test_rendering_is_deterministic():
+    first = render_site(make_env(), [sample_report()])
+    second = render_site(make_env(), [sample_report()])
+    assert first == second
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("plain words", "plain words"),
+        ("<script>", "&lt;script&gt;"),
+        ("*x* [a](b)", "&#42;x&#42; &#91;a&#93;&#40;b&#41;"),
+        ("a | b", "a &#124; b"),
+        ("line\nbreak", "line break"),
+        (None, ""),
+    ],
+)
+def test_escape_md(value, expected):
+    assert escape_md(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.org/a?b=1&c=2", "https://example.org/a?b=1&amp;c=2"),
+        ("http://example.org", "http://example.org"),
+        ("javascript:alert(1)", None),
+        ("JaVaScRiPt:alert(1)", None),
+        ("data:text/html,<script>", None),
+        ("//example.org", None),
+        ("https://exa mple.org", None),
+        ("https://example.org/\"onmouseover=\"x", "https://example.org/&quot;onmouseover=&quot;x"),
+        (None, None),
+    ],
+)
+def test_safe_url(url, expected):
+    assert safe_url(url) == expected
+
+
+def test_user_template_overrides_builtin(tmp_path):
+    (tmp_path / "home.md.j2").write_text("# My own home ({{ rows|length }})\n", "utf-8")
+    pages = render_site(make_env([tmp_path]), [sample_report()])
+    assert pages["index.md"] == "# My own home (1)\n"
