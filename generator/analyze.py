@@ -57,7 +57,9 @@ def analyze_doc(doc: Doc, article: Article, summary_size: int = 4) -> Report:
     )
 
 
-def analyze_articles(nlp: Language, articles: Iterable[Article], summary_size: int = 4) -> Iterator[Report]:
+def analyze_articles(
+    nlp: Language, articles: Iterable[Article], summary_size: int = 4
+) -> Iterator[Report]:
     """Reports for many articles, parsed in batches with `nlp.pipe` (one model load for all)."""
     pairs = ((article.text, article) for article in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):

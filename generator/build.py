@@ -72,7 +72,13 @@ def collect_reports(
         pending.append((rel, article))
     if pending:
         nlp = load_model(model)
-        bar = tqdm(total=len(pending), desc="analysing", unit="article", disable=progress is False or (progress is None and not sys.stderr.isatty()), file=sys.stderr)
+        bar = tqdm(
+            total=len(pending),
+            desc="analysing",
+            unit="article",
+            disable=progress is False or (progress is None and not sys.stderr.isatty()),
+            file=sys.stderr,
+        )
         by_id = {article.id: rel for rel, article in pending}
         for report in analyze_articles(nlp, (a for _, a in pending), summary_size):
             rel = by_id[report.article.id]
@@ -82,11 +88,21 @@ def collect_reports(
             bar.update(1)
         bar.close()
     cache.save_manifest(keys)
-    result.reports = sorted(cached.values(), key=lambda r: (r.article.date or "", r.article.id), reverse=True)
+    result.reports = sorted(
+        cached.values(), key=lambda r: (r.article.date or "", r.article.id), reverse=True
+    )
     return result
 
 
-def _fail(result: Collected, cache: ReportCache, rel: str, cached: dict[str, Report], keys: dict[str, str], message: str, log: Callable[[str], None] | None) -> None:
+def _fail(
+    result: Collected,
+    cache: ReportCache,
+    rel: str,
+    cached: dict[str, Report],
+    keys: dict[str, str],
+    message: str,
+    log: Callable[[str], None] | None,
+) -> None:
     """Record an unreadable article and keep its last good report, if there is one."""
     previous = cache.manifest.get(rel)
     report = cache.get(previous) if previous else None

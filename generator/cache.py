@@ -32,7 +32,9 @@ def atomic_write(path: Path, data: str | bytes) -> None:
         raise
 
 
-def cache_key(data: bytes, ident: str, suffix: str, model: str, date: str | None, options: str = "") -> str:
+def cache_key(
+    data: bytes, ident: str, suffix: str, model: str, date: str | None, options: str = ""
+) -> str:
     """SHA-256 over everything a report depends on."""
     digest = hashlib.sha256()
     for part in (__version__, model, date or "", ident, suffix, options):
@@ -69,7 +71,9 @@ class ReportCache:
         if self._manifest is None:
             try:
                 loaded = json.loads(self.manifest_path.read_text("utf-8"))
-                self._manifest = {str(k): str(v) for k, v in loaded.items()} if isinstance(loaded, dict) else {}
+                self._manifest = (
+                    {str(k): str(v) for k, v in loaded.items()} if isinstance(loaded, dict) else {}
+                )
             except (OSError, ValueError):
                 self._manifest = {}
         return self._manifest

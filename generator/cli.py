@@ -31,11 +31,25 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Write DIR/<id>.json per article.")
-@click.option("--date", callback=_check_date, help="Publication date YYYY-MM-DD for every article (overrides metadata).")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write DIR/<id>.json per article.",
+)
+@click.option(
+    "--date",
+    callback=_check_date,
+    help="Publication date YYYY-MM-DD for every article (overrides metadata).",
+)
 @click.option("--model", help="spaCy model to load instead of the default.")
 @click.option("--summary-sentences", default=4, show_default=True, type=click.IntRange(1, 20))
-def analyze(paths: tuple[Path, ...], out: Path | None, date: str | None, model: str | None, summary_sentences: int) -> None:
+def analyze(
+    paths: tuple[Path, ...],
+    out: Path | None,
+    date: str | None,
+    model: str | None,
+    summary_sentences: int,
+) -> None:
     """Analyse article files or folders and write their reports as JSON."""
     files = discover(paths)
     if not files:
@@ -44,7 +58,7 @@ def analyze(paths: tuple[Path, ...], out: Path | None, date: str | None, model: 
         raise click.UsageError("several articles: give --out DIR to write one JSON file each")
     errors = 0
     articles = []
-    for path, item in read_all(files, date):
+    for _path, item in read_all(files, date):
         if isinstance(item, IngestError):
             click.echo(f"error: {item}", err=True)
             errors += 1
@@ -74,8 +88,19 @@ def _mkdocs_config(config_file: Path, site_dir: Path | None, strict: bool):  # t
 
 
 @main.command()
-@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), help="Where to write the site (default: site/).")
+@click.option(
+    "-f",
+    "--config-file",
+    default="mkdocs.yml",
+    show_default=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+)
+@click.option(
+    "-d",
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write the site (default: site/).",
+)
 @click.option("--strict", is_flag=True, help="Stop on MkDocs warnings.")
 def build(config_file: Path, site_dir: Path | None, strict: bool) -> None:
     """Analyse what is new or changed in seeds/ and build the site with MkDocs."""
@@ -98,7 +123,13 @@ def build(config_file: Path, site_dir: Path | None, strict: bool) -> None:
 
 
 @main.command()
-@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "-f",
+    "--config-file",
+    default="mkdocs.yml",
+    show_default=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+)
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True)
 def serve(config_file: Path, dev_addr: str) -> None:
     """Preview the site; articles added to seeds/ appear without a restart."""
@@ -109,7 +140,13 @@ def serve(config_file: Path, dev_addr: str) -> None:
 
 @main.command()
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
-@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "-f",
+    "--config-file",
+    default="mkdocs.yml",
+    show_default=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+)
 def export(out: Path, config_file: Path) -> None:
     """Write the generated Markdown pages into OUT (for those who want them on disk)."""
     from .build import collect_reports
@@ -121,11 +158,18 @@ def export(out: Path, config_file: Path) -> None:
     if not isinstance(plugin, DossierPlugin):
         raise click.ClickException(f"{config_file}: the dossier plugin is not enabled")
     plugin.on_config(config)
-    collected = collect_reports(plugin._path(plugin.config.seeds), plugin._path(plugin.config.cache_dir), model=plugin.config.model, summary_size=plugin.config.summary_sentences)
+    collected = collect_reports(
+        plugin._path(plugin.config.seeds),
+        plugin._path(plugin.config.cache_dir),
+        model=plugin.config.model,
+        summary_size=plugin.config.summary_sentences,
+    )
     for line in collected.errors:
         click.echo(f"error: {line}", err=True)
     root = out.resolve()
-    for rel, content in render_site(make_env([plugin._path(plugin.config.templates)]), collected.reports).items():
+    for rel, content in render_site(
+        make_env([plugin._path(plugin.config.templates)]), collected.reports
+    ).items():
         target = (root / rel).resolve()
         if root not in target.parents:
             raise click.ClickException(f"refusing to write outside {root}: {rel}")
@@ -136,13 +180,31 @@ def export(out: Path, config_file: Path) -> None:
 
 
 @main.command(name="eval")
-@click.argument("task", type=click.Choice(["timex", "entities", "figures", "quotes", "hedges", "summaries"]))
-@click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="A JSONL task file from the evaluation corpora.")
+@click.argument(
+    "task", type=click.Choice(["timex", "entities", "figures", "quotes", "hedges", "summaries"])
+)
+@click.option(
+    "--data",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A JSONL task file from the evaluation corpora.",
+)
 @click.option("--limit", type=int, help="Score only the first N records.")
 @click.option("--model", help="spaCy model to load instead of the default.")
 @click.option("--summary-sentences", default=3, show_default=True, type=click.IntRange(1, 20))
-@click.option("--dump", type=click.Path(file_okay=False, path_type=Path), help="Also write each report as DIR/<id>.json.")
-def evaluate(task: str, data: Path, limit: int | None, model: str | None, summary_sentences: int, dump: Path | None) -> None:
+@click.option(
+    "--dump",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Also write each report as DIR/<id>.json.",
+)
+def evaluate(
+    task: str,
+    data: Path,
+    limit: int | None,
+    model: str | None,
+    summary_sentences: int,
+    dump: Path | None,
+) -> None:
     """Run the analyser over a gold task file and print its scores as JSON."""
     from .evaluate import run
 

@@ -44,7 +44,15 @@ SPEECH_CUE = re.compile(
 
 def record_article_bytes(record: dict[str, Any]) -> bytes:
     """The `.md` file an evaluation run feeds the analyser for one record."""
-    meta = {k: v for k, v in (("title", record.get("title")), ("date", record.get("dct")), ("source", record.get("publisher"))) if v}
+    meta = {
+        k: v
+        for k, v in (
+            ("title", record.get("title")),
+            ("date", record.get("dct")),
+            ("source", record.get("publisher")),
+        )
+        if v
+    }
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) if meta else ""
     head = f"---\n{front}---\n" if meta else ""
     return (head + record["text"] + "\n").encode("utf-8")
@@ -62,14 +70,18 @@ def load_records(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
     return records
 
 
-def analyse_records(records: list[dict[str, Any]], model: str | None, summary_size: int, dump: Path | None = None) -> list[Report | None]:
+def analyse_records(
+    records: list[dict[str, Any]], model: str | None, summary_size: int, dump: Path | None = None
+) -> list[Report | None]:
     """One report per record (None where the article could not be read)."""
     articles = []
     index: dict[str, int] = {}
     for i, record in enumerate(records):
         ident = slugify(str(record["id"]))
         try:
-            articles.append(parse_article(record_article_bytes(record), f"{record['id']}.md", ident, ".md"))
+            articles.append(
+                parse_article(record_article_bytes(record), f"{record['id']}.md", ident, ".md")
+            )
             index[ident] = i
         except IngestError as err:
             print(f"error: {err}", file=sys.stderr)
@@ -121,7 +133,9 @@ def prf(matched: int, predicted: int, gold: int, prefix: str = "") -> dict[str, 
     return {f"{prefix}p": round(p, 4), f"{prefix}r": round(r, 4), f"{prefix}f1": round(f, 4)}
 
 
-def _shift(items: Iterable[Any], offset: int, limit: int, start: str = "start", end: str = "end") -> list[tuple[int, int, Any]]:
+def _shift(
+    items: Iterable[Any], offset: int, limit: int, start: str = "start", end: str = "end"
+) -> list[tuple[int, int, Any]]:
     """Spans of report items moved into record coordinates, dropping those outside the record text."""
     out = []
     for item in items:
@@ -137,14 +151,18 @@ def _shift(items: Iterable[Any], offset: int, limit: int, start: str = "start", 
 def score_timex(records: list[dict[str, Any]], reports: list[Report | None]) -> dict[str, Any]:
     """Strict and relaxed span scores, value and type accuracy (TempEval-3 style)."""
     n_gold = n_pred = strict = relaxed = value_ok = type_ok = 0
-    for record, report in zip(records, reports):
+    for record, report in zip(records, reports, strict=True):
         until = record.get("annotated_until", len(record["text"]))
         gold = [g for g in record["timexes"] if g["start"] < until]
         n_gold += len(gold)
         offset = offset_of(report, record)
         if offset is None:
             continue
-        preds = [p for p in _shift(report.temporal_expressions, offset, len(record["text"])) if p[0] < until]
+        preds = [
+            p
+            for p in _shift(report.temporal_expressions, offset, len(record["text"]))
+            if p[0] < until
+        ]
         n_pred += len(preds)
         pairs = match_spans([(g["start"], g["end"]) for g in gold], [(s, e) for s, e, _ in preds])
         for gi, pi in pairs:
@@ -182,16 +200,30 @@ def score_entities(records: list[dict[str, Any]], reports: list[Report | None]) 
     actors_scored = actors_matched = 0
     fragments: list[int] = []
     pron_pred = pron_right = pron_gold = 0
-    for record, report in zip(records, reports):
+    for record, report in zip(records, reports, strict=True):
         text = record["text"]
         until = record.get("annotated_until", len(text))
-        gold = [m for m in record["mentions"] if m["type"] in ("PER", "ORG", "LOC") and is_name(m["text"]) and m["start"] < until]
+        gold = [
+            m
+            for m in record["mentions"]
+            if m["type"] in ("PER", "ORG", "LOC") and is_name(m["text"]) and m["start"] < until
+        ]
         gold_names = {(m["start"], m["end"]) for m in gold}
-        neutral = [(m["start"], m["end"]) for m in record.get("all_mentions", []) if (m["start"], m["end"]) not in gold_names]
+        neutral = [
+            (m["start"], m["end"])
+            for m in record.get("all_mentions", [])
+            if (m["start"], m["end"]) not in gold_names
+        ]
         entities = {m["entity"] for m in gold}
         entity_total += len(entities)
-        gold_pronouns = [m for m in record.get("all_mentions", []) if m.get("syntactic_type") == "PRO"]
-        gold_entity_types = {m["entity"] for m in record.get("all_mentions", []) if m["type"] in ("PER", "ORG", "LOC")}
+        gold_pronouns = [
+            m for m in record.get("all_mentions", []) if m.get("syntactic_type") == "PRO"
+        ]
+        gold_entity_types = {
+            m["entity"]
+            for m in record.get("all_mentions", [])
+            if m["type"] in ("PER", "ORG", "LOC")
+        }
         pron_gold += sum(1 for m in gold_pronouns if m["entity"] in gold_entity_types)
         for key in ("exact_untyped", "exact_typed", "overlap_untyped", "overlap_typed"):
             totals[f"{key}_gold"] += len(gold)
@@ -215,14 +247,20 @@ def score_entities(records: list[dict[str, Any]], reports: list[Report | None]) 
         overlap_pairs = match_spans(gold_spans, spans)
         matched_pred = {pi for _, pi in overlap_pairs}
         # Unmatched predictions that overlap an annotated non-name mention are neither right nor wrong.
-        ignored = {pi for pi, (s, e) in enumerate(spans) if pi not in matched_pred and any(min(e, ne) > max(s, ns) for ns, ne in neutral)}
+        ignored = {
+            pi
+            for pi, (s, e) in enumerate(spans)
+            if pi not in matched_pred and any(min(e, ne) > max(s, ns) for ns, ne in neutral)
+        }
         n_pred = len(preds) - len(ignored)
         exact_pairs = [(gi, pi) for gi, pi in overlap_pairs if gold_spans[gi] == spans[pi]]
         for key, pairs in (("exact", exact_pairs), ("overlap", overlap_pairs)):
             totals[f"{key}_untyped_pred"] += n_pred
             totals[f"{key}_typed_pred"] += n_pred
             totals[f"{key}_untyped_match"] += len(pairs)
-            totals[f"{key}_typed_match"] += sum(1 for gi, pi in pairs if gold[gi]["type"] == preds[pi][2])
+            totals[f"{key}_typed_match"] += sum(
+                1 for gi, pi in pairs if gold[gi]["type"] == preds[pi][2]
+            )
         actor_of_entity: dict[str, set[str]] = defaultdict(set)
         for gi, pi in overlap_pairs:
             actor_of_entity[gold[gi]["entity"]].add(preds[pi][3])
@@ -244,7 +282,9 @@ def score_entities(records: list[dict[str, Any]], reports: list[Report | None]) 
                 pron_right += by_offsets[(s, e)] in covers[actor_id]
     scores: dict[str, Any] = {}
     for key in ("exact_untyped", "exact_typed", "overlap_untyped", "overlap_typed"):
-        scores.update(prf(totals[f"{key}_match"], totals[f"{key}_pred"], totals[f"{key}_gold"], f"{key}_"))
+        scores.update(
+            prf(totals[f"{key}_match"], totals[f"{key}_pred"], totals[f"{key}_gold"], f"{key}_")
+        )
     scores["entity_recall"] = round(entity_covered / entity_total, 4) if entity_total else 0.0
     scores["actor_precision"] = round(actors_matched / actors_scored, 4) if actors_scored else 0.0
     scores["fragmentation"] = round(sum(fragments) / len(fragments), 4) if fragments else 0.0
@@ -262,14 +302,18 @@ FIGURE_TYPES = {"money": "MONEY", "percent": "PERCENT", "quantity": "QUANTITY", 
 def score_figures(records: list[dict[str, Any]], reports: list[Report | None]) -> dict[str, Any]:
     """Overlap and exact P/R/F1 of money, percent, quantity and count figures, and kind accuracy."""
     n_gold = n_pred = overlap = exact = kind_ok = 0
-    for record, report in zip(records, reports):
+    for record, report in zip(records, reports, strict=True):
         until = record.get("annotated_until", len(record["text"]))
         gold = [g for g in record["values"] if g["start"] < until]
         n_gold += len(gold)
         offset = offset_of(report, record)
         if offset is None:
             continue
-        preds = [p for p in _shift(report.figures, offset, len(record["text"])) if p[0] < until and p[2].kind in FIGURE_TYPES]
+        preds = [
+            p
+            for p in _shift(report.figures, offset, len(record["text"]))
+            if p[0] < until and p[2].kind in FIGURE_TYPES
+        ]
         n_pred += len(preds)
         pairs = match_spans([(g["start"], g["end"]) for g in gold], [(s, e) for s, e, _ in preds])
         for gi, pi in pairs:
@@ -303,7 +347,7 @@ def _overlaps(spans: list[dict[str, Any]], s: int, e: int) -> bool:
 def score_quotes(records: list[dict[str, Any]], reports: list[Report | None]) -> dict[str, Any]:
     """Content overlap/exact P/R/F1 and speaker/cue accuracy, for all and for speech attributions."""
     t: dict[str, int] = defaultdict(int)
-    for record, report in zip(records, reports):
+    for record, report in zip(records, reports, strict=True):
         text = record["text"]
         gold = [a for a in record["attributions"] if a["content"]]
         speech = [bool(SPEECH_CUE.search(" ".join(c["text"] for c in a["cue"]))) for a in gold]
@@ -314,7 +358,10 @@ def score_quotes(records: list[dict[str, Any]], reports: list[Report | None]) ->
             continue
         preds = _shift(report.quotes, offset, len(text))
         t["all_pred"] += len(preds)
-        extents = [(min(c["start"] for c in a["content"]), max(c["end"] for c in a["content"])) for a in gold]
+        extents = [
+            (min(c["start"] for c in a["content"]), max(c["end"] for c in a["content"]))
+            for a in gold
+        ]
         gold_trim = [_trimmed(text, s, e) for s, e in extents]
         pred_trim = [_trimmed(text, s, e) for s, e, _ in preds]
         candidates = []
@@ -339,7 +386,11 @@ def score_quotes(records: list[dict[str, Any]], reports: list[Report | None]) ->
             else:
                 source_ok = _overlaps(a["source"], spk.start - offset, spk.end - offset)
             cue = q.cue
-            cue_ok = (not a["cue"]) if cue is None else _overlaps(a["cue"], cue.start - offset, cue.end - offset)
+            cue_ok = (
+                (not a["cue"])
+                if cue is None
+                else _overlaps(a["cue"], cue.start - offset, cue.end - offset)
+            )
             for prefix, counted in (("all", True), ("speech", speech[gi])):
                 if not counted:
                     continue
@@ -352,11 +403,19 @@ def score_quotes(records: list[dict[str, Any]], reports: list[Report | None]) ->
     scores: dict[str, Any] = {}
     for prefix in ("all", "speech"):
         predicted = t["all_pred"] - (t["speech_excluded"] if prefix == "speech" else 0)
-        scores.update(prf(t[f"{prefix}_match"], predicted, t[f"{prefix}_gold"], f"{prefix}_content_overlap_"))
-        scores.update(prf(t[f"{prefix}_exact"], predicted, t[f"{prefix}_gold"], f"{prefix}_content_exact_"))
+        scores.update(
+            prf(t[f"{prefix}_match"], predicted, t[f"{prefix}_gold"], f"{prefix}_content_overlap_")
+        )
+        scores.update(
+            prf(t[f"{prefix}_exact"], predicted, t[f"{prefix}_gold"], f"{prefix}_content_exact_")
+        )
         matched = t[f"{prefix}_match"]
-        scores[f"{prefix}_source_accuracy"] = round(t[f"{prefix}_source"] / matched, 4) if matched else 0.0
-        scores[f"{prefix}_cue_accuracy"] = round(t[f"{prefix}_cue"] / matched, 4) if matched else 0.0
+        scores[f"{prefix}_source_accuracy"] = (
+            round(t[f"{prefix}_source"] / matched, 4) if matched else 0.0
+        )
+        scores[f"{prefix}_cue_accuracy"] = (
+            round(t[f"{prefix}_cue"] / matched, 4) if matched else 0.0
+        )
     scores.update(gold=t["all_gold"], predicted=t["all_pred"])
     return scores
 
@@ -369,9 +428,17 @@ UNCERTAIN_KINDS = ("hedged", "weasel", "forward-looking")
 def score_hedges(records: list[dict[str, Any]], reports: list[Report | None]) -> dict[str, Any]:
     """Uncertain-sentence P/R/F1 and accuracy: a sentence is uncertain when a hedge-like caveat overlaps it."""
     tp = fp = fn = tn = 0
-    for record, report in zip(records, reports):
+    for record, report in zip(records, reports, strict=True):
         offset = offset_of(report, record)
-        caveats = [] if offset is None else [(s, e) for s, e, c in _shift(report.caveats, offset, len(record["text"])) if c.kind in UNCERTAIN_KINDS and e > s]
+        caveats = (
+            []
+            if offset is None
+            else [
+                (s, e)
+                for s, e, c in _shift(report.caveats, offset, len(record["text"]))
+                if c.kind in UNCERTAIN_KINDS and e > s
+            ]
+        )
         for sent in record["sentences"]:
             predicted = any(min(e, sent["end"]) > max(s, sent["start"]) for s, e in caveats)
             gold = sent["label"] == "uncertain"
@@ -387,7 +454,9 @@ def score_hedges(records: list[dict[str, Any]], reports: list[Report | None]) ->
 
 # --- summaries ---------------------------------------------------------------------------
 
-ABBREVIATIONS = frozenset("mr mrs ms dr prof st jr sr co corp inc ltd gen gov sen rep col lt sgt capt mt no vs etc u.s u.k jan feb mar apr jun jul aug sep sept oct nov dec".split())
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st jr sr co corp inc ltd gen gov sen rep col lt sgt capt mt no vs etc u.s u.k jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 _SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[A-Z0-9\"'“‘(])|\n+")
 
 
@@ -398,7 +467,14 @@ def lead_sentences(text: str, n: int = 3) -> list[str]:
     for match in _SENT_END.finditer(text):
         before = text[start : match.start() + 1]
         last_word = re.findall(r"([\w.]+)[.!?][\"'”’)\]]*$", before)
-        if match.group(0).strip() and last_word and (last_word[0].lower().rstrip(".") in ABBREVIATIONS or re.fullmatch(r"[A-Z]", last_word[0])):
+        if (
+            match.group(0).strip()
+            and last_word
+            and (
+                last_word[0].lower().rstrip(".") in ABBREVIATIONS
+                or re.fullmatch(r"[A-Z]", last_word[0])
+            )
+        ):
             continue
         sentence = text[start : match.end()].strip()
         if sentence:
@@ -416,12 +492,14 @@ def score_summaries(records: list[dict[str, Any]], reports: list[Report | None])
     try:
         from rouge_score import rouge_scorer
     except ImportError as err:
-        raise SystemExit("the summaries task needs rouge-score: pip install 'news-dossier[eval]'") from err
+        raise SystemExit(
+            "the summaries task needs rouge-score: pip install 'news-dossier[eval]'"
+        ) from err
     kinds = ["rouge1", "rouge2", "rougeL", "rougeLsum"]
     scorer = rouge_scorer.RougeScorer(kinds, use_stemmer=True)
     ours: dict[str, float] = defaultdict(float)
     lead: dict[str, float] = defaultdict(float)
-    for record, report in zip(records, reports):
+    for record, report in zip(records, reports, strict=True):
         reference = "\n".join(record["reference"])
         summary = "\n".join(s.text for s in report.summary) if report is not None else ""
         if summary:
@@ -446,9 +524,21 @@ SCORERS: dict[str, Callable[[list[dict[str, Any]], list[Report | None]], dict[st
 }
 
 
-def run(task: str, data: Path, limit: int | None = None, model: str | None = None, summary_size: int = 3, dump: Path | None = None) -> str:
+def run(
+    task: str,
+    data: Path,
+    limit: int | None = None,
+    model: str | None = None,
+    summary_size: int = 3,
+    dump: Path | None = None,
+) -> str:
     """Analyse the records of `data` and return the scores of `task` as JSON text."""
     records = load_records(data, limit)
     reports = analyse_records(records, model, summary_size, dump)
-    scores = {"task": task, "data": data.name, "records": len(records), **SCORERS[task](records, reports)}
+    scores = {
+        "task": task,
+        "data": data.name,
+        "records": len(records),
+        **SCORERS[task](records, reports),
+    }
     return json.dumps(scores, indent=2)

@@ -26,9 +26,33 @@ METADATA_KEYS = ("title", "date", "source", "url", "author")
 MAX_SLUG = 80
 # Names that are special on some file systems or in the site's own URL space.
 RESERVED_SLUGS = {
-    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7",
-    "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
-    "index", "assets", "search", "tags", "feed",
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    "com1",
+    "com2",
+    "com3",
+    "com4",
+    "com5",
+    "com6",
+    "com7",
+    "com8",
+    "com9",
+    "lpt1",
+    "lpt2",
+    "lpt3",
+    "lpt4",
+    "lpt5",
+    "lpt6",
+    "lpt7",
+    "lpt8",
+    "lpt9",
+    "index",
+    "assets",
+    "search",
+    "tags",
+    "feed",
 }
 
 
@@ -39,7 +63,9 @@ class IngestError(ValueError):
 def slugify(name: str) -> str:
     """A lowercase ASCII slug (letters, digits, single hyphens) that is safe as a path part."""
     # python-slugify transliterates (ß → ss, Київ → kiiv) where plain ASCII folding drops letters.
-    slug = _transliterated_slug(unicodedata.normalize("NFC", name), max_length=MAX_SLUG, word_boundary=False)
+    slug = _transliterated_slug(
+        unicodedata.normalize("NFC", name), max_length=MAX_SLUG, word_boundary=False
+    )
     slug = re.sub(r"[^a-z0-9-]+", "-", slug).strip("-")
     if not slug or slug in RESERVED_SLUGS:
         digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
@@ -58,7 +84,11 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             for child in path.rglob("*"):
-                if child.is_file() and child.suffix.lower() in SUFFIXES and not _hidden(child, path):
+                if (
+                    child.is_file()
+                    and child.suffix.lower() in SUFFIXES
+                    and not _hidden(child, path)
+                ):
                     found.add(child)
         else:
             found.add(path)
@@ -91,7 +121,9 @@ def decode(data: bytes, name: str) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as err:
-            raise IngestError(f"{name}: not valid UTF-16 ({err.reason} at byte {err.start})") from None
+            raise IngestError(
+                f"{name}: not valid UTF-16 ({err.reason} at byte {err.start})"
+            ) from None
     if b"\x00" in data:
         raise IngestError(f"{name}: binary file (contains NUL bytes), not a text article")
     try:
@@ -112,7 +144,9 @@ _MetadataLoader.yaml_implicit_resolvers = {
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
-FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+FRONT_MATTER = re.compile(
+    r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M
+)
 
 
 def split_front_matter(text: str, name: str) -> tuple[dict[str, str | None], str]:
@@ -143,10 +177,12 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, str | None], str
             meta[key] = parse_date(value, name)
             continue
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            raise IngestError(f"{name}: front matter '{key}' must be text, not {type(value).__name__}")
+            raise IngestError(
+                f"{name}: front matter '{key}' must be text, not {type(value).__name__}"
+            )
         cleaned = " ".join(str(value).split())
         meta[key] = cleaned[:500] or None
-    return meta, text[match.end():]
+    return meta, text[match.end() :]
 
 
 def parse_date(value: object, name: str) -> str:
@@ -234,7 +270,9 @@ def read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise IngestError(f"{name}: file is {size:,} bytes, larger than the {MAX_BYTES:,}-byte limit for one article")
+            raise IngestError(
+                f"{name}: file is {size:,} bytes, larger than the {MAX_BYTES:,}-byte limit for one article"
+            )
         return path.read_bytes()
     except OSError as err:
         raise IngestError(f"{name}: cannot read ({err.strerror})") from None
@@ -243,10 +281,14 @@ def read_bytes(path: Path) -> bytes:
 def read_article(path: Path, ident: str | None = None, date: str | None = None) -> Article:
     """Read one article file; `date` (from the command line) overrides the metadata date."""
     data = read_bytes(path)
-    return parse_article(data, str(path), ident or article_id(path), suffix=path.suffix.lower(), date=date)
+    return parse_article(
+        data, str(path), ident or article_id(path), suffix=path.suffix.lower(), date=date
+    )
 
 
-def parse_article(data: bytes, name: str, ident: str, suffix: str = ".md", date: str | None = None) -> Article:
+def parse_article(
+    data: bytes, name: str, ident: str, suffix: str = ".md", date: str | None = None
+) -> Article:
     """An `Article` from the bytes of a `.txt` or `.md` file called `name`."""
     text = decode(data, name)
     meta: dict[str, str | None] = {}
@@ -275,7 +317,9 @@ def parse_article(data: bytes, name: str, ident: str, suffix: str = ".md", date:
     )
 
 
-def read_all(paths: list[Path], date: str | None = None) -> Iterator[tuple[Path, Article | IngestError]]:
+def read_all(
+    paths: list[Path], date: str | None = None
+) -> Iterator[tuple[Path, Article | IngestError]]:
     """Each path with its article, or with the error that stopped it being read."""
     ids = unique_ids(paths)
     for path in paths:

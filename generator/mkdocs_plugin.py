@@ -47,7 +47,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return path if path.is_absolute() else self.root / path
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
+        self.root = (
+            Path(config.config_file_path).resolve().parent
+            if config.config_file_path
+            else Path.cwd()
+        )
         return config
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:  # type: ignore[no-untyped-def]
@@ -69,12 +73,18 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.errors = collected.errors
         self.analysed = collected.analysed
         if collected.analysed:
-            log.info("dossier: analysed %d article(s), %d from cache", len(collected.analysed), len(collected.reports) - len(collected.analysed))
+            log.info(
+                "dossier: analysed %d article(s), %d from cache",
+                len(collected.analysed),
+                len(collected.reports) - len(collected.analysed),
+            )
         env = make_env([self._path(self.config.templates)])
         for path, content in render_site(env, collected.reports).items():
             if files.get_file_from_path(path) is not None:
                 log.info("dossier: keeping your own docs/%s instead of the generated page", path)
                 continue
-            inclusion = InclusionLevel.INCLUDED if path in INDEX_PAGES else InclusionLevel.NOT_IN_NAV
+            inclusion = (
+                InclusionLevel.INCLUDED if path in INDEX_PAGES else InclusionLevel.NOT_IN_NAV
+            )
             files.append(File.generated(config, path, content=content, inclusion=inclusion))
         return files

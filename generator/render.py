@@ -155,7 +155,14 @@ def _source_sentences(report: Report) -> list[dict[str, Any]]:
         if pos < sent.end:
             segments.append(Segment(text[pos : sent.end], "", ""))
         paragraph_break = i > 0 and "\n" in text[report.sentences[i - 1].end : sent.start]
-        out.append({"index": i, "segments": segments, "flags": flagged.get(i, []), "new_paragraph": paragraph_break})
+        out.append(
+            {
+                "index": i,
+                "segments": segments,
+                "flags": flagged.get(i, []),
+                "new_paragraph": paragraph_break,
+            }
+        )
     return out
 
 
@@ -182,7 +189,13 @@ def article_context(report: Report) -> dict[str, Any]:
         "actor_names": actor_names,
         "quotes_by_actor": quotes_by_actor,
         "caveat_groups": [
-            {"kind": kind, "title": KIND_TITLES.get(kind, kind), "caveats": sorted(items, key=lambda c: (SEVERITY_ORDER.get(c.severity, 3), c.start))}
+            {
+                "kind": kind,
+                "title": KIND_TITLES.get(kind, kind),
+                "caveats": sorted(
+                    items, key=lambda c: (SEVERITY_ORDER.get(c.severity, 3), c.start)
+                ),
+            }
             for _, kind, items in caveat_groups
         ],
         "high_caveats": [c for c in report.caveats if c.severity == "high"],
@@ -209,14 +222,20 @@ def render_article(env: Environment, report: Report) -> dict[str, str]:
     """The pages of one article: `articles/<id>/<page>.md` → Markdown, plus `report.json`."""
     context = article_context(report)
     base = f"articles/{report.article.id}"
-    pages = {f"{base}/{name}.md": env.get_template(f"article/{name}.md.j2").render(context) for name in ARTICLE_PAGES}
+    pages = {
+        f"{base}/{name}.md": env.get_template(f"article/{name}.md.j2").render(context)
+        for name in ARTICLE_PAGES
+    }
     pages[f"{base}/report.json"] = report.to_json()
     return pages
 
 
 def render_site(env: Environment, reports: list[Report]) -> dict[str, str]:
     """Every page of the site: the home page, the article list and each article's pages."""
-    rows = [{"report": r, "title": r.article.title or _fallback_title(r), "caveats": len(r.caveats)} for r in reports]
+    rows = [
+        {"report": r, "title": r.article.title or _fallback_title(r), "caveats": len(r.caveats)}
+        for r in reports
+    ]
     pages = {
         "index.md": env.get_template("home.md.j2").render(rows=rows),
         "articles/index.md": env.get_template("articles.md.j2").render(rows=rows),

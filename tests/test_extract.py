@@ -46,7 +46,9 @@ def test_possessive_country_becomes_affiliation(analyse):
 
 
 def test_group_actor(analyse):
-    report = analyse("European finance ministers met in Brussels, where some Western allies voiced doubts.")
+    report = analyse(
+        "European finance ministers met in Brussels, where some Western allies voiced doubts."
+    )
     groups = {a.name for a in report.actors if a.type == "group"}
     assert "European finance ministers" in groups
 
@@ -76,7 +78,9 @@ def test_partial_quote_and_relay(analyse):
 
 
 def test_unbalanced_quote_marks_do_not_crash(analyse):
-    report = analyse("He said \u201cthis never closes. And \u2018neither does this.\nNew paragraph \" here.")
+    report = analyse(
+        'He said \u201cthis never closes. And \u2018neither does this.\nNew paragraph " here.'
+    )
     assert all(q.kind != "direct" for q in report.quotes)
 
 
@@ -122,12 +126,17 @@ def test_time_expressions_against_article_date(analyse):
 
 def test_time_expressions_without_date_stay_underspecified(analyse):
     report = analyse("On December 3, the minister spoke.")
-    assert [(t.text, t.value) for t in report.temporal_expressions] == [("December 3", "XXXX-12-03")]
+    assert [(t.text, t.value) for t in report.temporal_expressions] == [
+        ("December 3", "XXXX-12-03")
+    ]
     assert any(c.kind == "missing-metadata" and "date" in c.explanation for c in report.caveats)
 
 
 def test_timeline_separates_plans(analyse):
-    report = analyse("The ministry plans to open the line in March 2026. The old line closed in May 2024.", date="2025-01-10")
+    report = analyse(
+        "The ministry plans to open the line in March 2026. The old line closed in May 2024.",
+        date="2025-01-10",
+    )
     by_date = {e.date: e for e in report.timeline}
     assert by_date["2026-03"].status == "planned"
     assert by_date["2024-05"].status == "reported"
@@ -150,7 +159,10 @@ def test_caveat_kinds(analyse):
 
 
 def test_summary_is_in_article_order_and_bounded(analyse):
-    text = " ".join(f"Sentence number {i} mentions Acme Corp and the city of Paris in some detail." for i in range(12))
+    text = " ".join(
+        f"Sentence number {i} mentions Acme Corp and the city of Paris in some detail."
+        for i in range(12)
+    )
     report = analyse(text)
     starts = [s.start for s in report.summary]
     assert 3 <= len(report.summary) <= 5

@@ -48,13 +48,23 @@ def test_txt_is_verbatim():
 def test_front_matter_metadata():
     data = b"---\ntitle: A headline\ndate: 2025-12-05\nsource: The Outlet\nurl: https://example.org/a\nauthor: Ann Smith\n---\nBody text here.\n"
     article = parse_article(data, "x.md", "x", ".md")
-    assert (article.title, article.date, article.date_source) == ("A headline", "2025-12-05", "metadata")
-    assert (article.source, article.url, article.author) == ("The Outlet", "https://example.org/a", "Ann Smith")
+    assert (article.title, article.date, article.date_source) == (
+        "A headline",
+        "2025-12-05",
+        "metadata",
+    )
+    assert (article.source, article.url, article.author) == (
+        "The Outlet",
+        "https://example.org/a",
+        "Ann Smith",
+    )
     assert article.text == "Body text here.\n"
 
 
 def test_cli_date_overrides_metadata():
-    article = parse_article(b"---\ndate: 2025-01-01\n---\nText.", "x.md", "x", ".md", date="2024-02-29")
+    article = parse_article(
+        b"---\ndate: 2025-01-01\n---\nText.", "x.md", "x", ".md", date="2024-02-29"
+    )
     assert (article.date, article.date_source) == ("2024-02-29", "cli")
 
 
@@ -95,7 +105,11 @@ def test_utf16_with_bom_is_read():
         ("> quoted line\n> second\n", None, "quoted line\nsecond\n"),
         ("Intro.\n\n## Section\n\nMore.", None, "Intro.\n\nSection\n\nMore."),
         ("``Hello,'' he said. ``Bye.''", None, "``Hello,'' he said. ``Bye.''"),
-        ("#hashtag is not a heading\n- a dash line\n1. a numbered line", None, "#hashtag is not a heading\n- a dash line\n1. a numbered line"),
+        (
+            "#hashtag is not a heading\n- a dash line\n1. a numbered line",
+            None,
+            "#hashtag is not a heading\n- a dash line\n1. a numbered line",
+        ),
         ("snake_case_word and 2*3*4 stay", None, "snake_case_word and 2*3*4 stay"),
         ("AT&T and <b>tags</b> stay as text", None, "AT&T and <b>tags</b> stay as text"),
         ("Line\n\n- - - -\n\nNext", None, "Line\n\n- - - -\n\nNext"),

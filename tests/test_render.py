@@ -43,7 +43,14 @@ def test_page_set(pages):
 
 @pytest.mark.parametrize(
     "name",
-    ["index.md", "articles/index.md", *(f"articles/mayor-lee/{p}.md" for p in ("index", "actors", "figures", "timeline", "caveats", "source"))],
+    [
+        "index.md",
+        "articles/index.md",
+        *(
+            f"articles/mayor-lee/{p}.md"
+            for p in ("index", "actors", "figures", "timeline", "caveats", "source")
+        ),
+    ],
 )
 def test_golden_pages(pages, name):
     """Regenerate with: UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_render.py"""
@@ -97,7 +104,7 @@ def test_escape_md(value, expected):
         ("data:text/html,<script>", None),
         ("//example.org", None),
         ("https://exa mple.org", None),
-        ("https://example.org/\"onmouseover=\"x", "https://example.org/&quot;onmouseover=&quot;x"),
+        ('https://example.org/"onmouseover="x', "https://example.org/&quot;onmouseover=&quot;x"),
         (None, None),
     ],
 )

@@ -16,7 +16,7 @@ from generator.cli import main
 ROOT = Path(__file__).parent.parent
 HOSTILE = (
     "---\ntitle: \"<script>alert('title')</script> Budget row\"\ndate: 2024-03-06\n"
-    "source: Daily <b>Wire</b>\nurl: \"javascript:alert(1)\"\n---\n"
+    'source: Daily <b>Wire</b>\nurl: "javascript:alert(1)"\n---\n'
     "Mayor Ann Lee said the city will spend $2 million on parks <script>alert('body')</script>.\n\n"
     "\u201cWe act now,\u201d Lee told reporters on Monday. [click](javascript:alert(2)) {{ config.site_name }}\n"
 )
@@ -100,7 +100,9 @@ def test_internal_links_and_anchors_resolve(project):
                 target = target / "index.html"
             assert target.exists(), f"{page.relative_to(site)} links to missing {href}"
             if parts.fragment and target.suffix == ".html":
-                assert parts.fragment in pages[target].ids, f"{page.relative_to(site)}: no #{parts.fragment} in {target.relative_to(site)}"
+                assert parts.fragment in pages[target].ids, (
+                    f"{page.relative_to(site)}: no #{parts.fragment} in {target.relative_to(site)}"
+                )
                 checked += parts.fragment.startswith("s-")
     assert checked > 10  # the source-sentence links were really checked
 
@@ -119,7 +121,9 @@ def test_article_script_stays_inert_text(project):
 
 
 def test_every_sentence_has_an_anchor(project):
-    report = json.loads((project / "site" / "articles" / "brandt" / "report.json").read_text("utf-8"))
+    report = json.loads(
+        (project / "site" / "articles" / "brandt" / "report.json").read_text("utf-8")
+    )
     ids = parse(project / "site" / "articles" / "brandt" / "source" / "index.html").ids
     assert {f"s-{i}" for i in range(len(report["sentences"]))} <= ids
 
@@ -170,6 +174,12 @@ def test_builds_are_byte_identical(project, tmp_path):
         out = tmp_path / f"export{n}"
         result = runner.invoke(main, ["export", str(out), "-f", config])
         assert result.exit_code == 0, result.output
-        outputs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
+        outputs.append(
+            {
+                p.relative_to(out).as_posix(): p.read_bytes()
+                for p in sorted(out.rglob("*"))
+                if p.is_file()
+            }
+        )
     assert outputs[0] == outputs[1]
     assert "articles/brandt/report.json" in outputs[0]

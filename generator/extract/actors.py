@@ -89,7 +89,13 @@ def _role_tokens(name: Span) -> tuple[list[Token], list[Token]]:
             continue
         break
     possessors = [t for t in role if t.dep_ == "poss"]
-    role_words = [t for t in role if t.dep_ not in ("det", "case") and t not in possessors and not _in_possessor(t, possessors)]
+    role_words = [
+        t
+        for t in role
+        if t.dep_ not in ("det", "case")
+        and t not in possessors
+        and not _in_possessor(t, possessors)
+    ]
     return role_words, possessors
 
 
@@ -171,13 +177,29 @@ def _match(span: Span, kind: str, clusters: list[_Cluster]) -> _Cluster | None:
         if cluster.type != kind:
             continue
         for name in cluster.names:
-            if kind == "person" and len(span) == 1 and len(name) > 1 and key in (_norm(name[-1].text), _norm(name[0].text)):
+            if (
+                kind == "person"
+                and len(span) == 1
+                and len(name) > 1
+                and key in (_norm(name[-1].text), _norm(name[0].text))
+            ):
                 fits.append(cluster)
                 break
-            if kind == "person" and len(span) > 1 and len(name) > len(span) and _norm(name.text).endswith(" " + key):
+            if (
+                kind == "person"
+                and len(span) > 1
+                and len(name) > len(span)
+                and _norm(name.text).endswith(" " + key)
+            ):
                 fits.append(cluster)
                 break
-            if kind != "person" and acro.isalpha() and len(acro) >= 2 and span.text.replace(".", "").isupper() and _initials(name) == acro:
+            if (
+                kind != "person"
+                and acro.isalpha()
+                and len(acro) >= 2
+                and span.text.replace(".", "").isupper()
+                and _initials(name) == acro
+            ):
                 fits.append(cluster)
                 break
             if kind != "person" and _acronym(name.text) == acro and len(acro) >= 2:
@@ -262,7 +284,9 @@ def _add_descriptions(doc: Doc, clusters: list[_Cluster]) -> None:
             if len(words.split()) == n and len(by_role.get(key, [])) == 1:
                 cluster = by_role[key][0]
                 if first_name[id(cluster)] < chunk.start_char:
-                    cluster.extra.append((chunk.start_char, doc[end - 1].idx + len(doc[end - 1].text)))
+                    cluster.extra.append(
+                        (chunk.start_char, doc[end - 1].idx + len(doc[end - 1].text))
+                    )
                 break
 
 
@@ -270,7 +294,11 @@ def _add_pronouns(doc: Doc, clusters: list[_Cluster]) -> None:
     """Link he/his/she/her to the person named most recently, within the previous sentence."""
     people = [(s.start, s.end, c) for c in clusters if c.type == "person" for s in c.names]
     people += [
-        (doc.char_span(a, b, alignment_mode="expand").start, doc.char_span(a, b, alignment_mode="expand").end, c)
+        (
+            doc.char_span(a, b, alignment_mode="expand").start,
+            doc.char_span(a, b, alignment_mode="expand").end,
+            c,
+        )
         for c in clusters
         if c.type == "person"
         for a, b in c.extra
@@ -302,17 +330,27 @@ def _groups(doc: Doc) -> list[tuple[str, list[Span]]]:
         if head.tag_ != "NNS" or head.lower_ not in GROUP_HEADS:
             continue
         start = chunk.start
-        while start < head.i and doc[start].dep_ in ("det", "poss", "case") and doc[start].lower_ not in ("some", "many", "several", "all"):
+        while (
+            start < head.i
+            and doc[start].dep_ in ("det", "poss", "case")
+            and doc[start].lower_ not in ("some", "many", "several", "all")
+        ):
             start += 1
         span = doc[start : head.i + 1]
         if len(span) < 2 and head.lower_ != "allies":
             continue
-        key = " ".join(t.lemma_.lower() for t in span if t.lower_ not in ("some", "many", "several", "all", "other"))
+        key = " ".join(
+            t.lemma_.lower()
+            for t in span
+            if t.lower_ not in ("some", "many", "several", "all", "other")
+        )
         found.setdefault(key, []).append(span)
     return sorted(found.items(), key=lambda item: item[1][0].start)
 
 
-def _to_actors(doc: Doc, clusters: list[_Cluster], groups: list[tuple[str, list[Span]]]) -> list[Actor]:
+def _to_actors(
+    doc: Doc, clusters: list[_Cluster], groups: list[tuple[str, list[Span]]]
+) -> list[Actor]:
     ids: dict[int, str] = {}
     used: set[str] = set()
     for cluster in clusters:

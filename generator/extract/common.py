@@ -20,7 +20,13 @@ REPORTING_VERBS = frozenset(
 )
 """Lemmas of verbs that introduce reported speech (speech and communication verbs)."""
 
-QUOTE_PAIRS = {"\u201c": "\u201d", "\u2018": "\u2019", '"': '"', "\u00ab": "\u00bb", "\u201e": "\u201c"}
+QUOTE_PAIRS = {
+    "\u201c": "\u201d",
+    "\u2018": "\u2019",
+    '"': '"',
+    "\u00ab": "\u00bb",
+    "\u201e": "\u201c",
+}
 
 PRONOUNS_PERSON = frozenset("he him his himself she her hers herself".split())
 PRONOUNS_THING = frozenset("it its itself they them their theirs themselves".split())
@@ -78,7 +84,11 @@ def _opens(text: str, i: int) -> bool:
     after = text[i + 1] if i + 1 < len(text) else " "
     if after.isspace():
         return False
-    return before.isspace() or before in "([{—–-/\u2014" or (before in QUOTE_PAIRS and before != text[i])
+    return (
+        before.isspace()
+        or before in "([{—–-/\u2014"
+        or (before in QUOTE_PAIRS and before != text[i])
+    )
 
 
 def _find_close(text: str, j: int, opener: str, close: str) -> int | None:

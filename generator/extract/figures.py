@@ -9,45 +9,135 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, Figure, Quote
 
 NUMBER_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
 }
 SCALES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
-    "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
-    "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "bln": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "trn": 1e12,
+    "crore": 1e7,
+    "crores": 1e7,
+    "lakh": 1e5,
+    "lakhs": 1e5,
 }
 CURRENCY_SYMBOLS = {
-    "us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB",
-    "a$": "AUD", "c$": "CAD", "hk$": "HKD", "nz$": "NZD", "s$": "SGD", "r$": "BRL", "₩": "KRW",
-    "₺": "TRY", "chf": "CHF", "₴": "UAH", "zł": "PLN",
+    "us$": "USD",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "₽": "RUB",
+    "a$": "AUD",
+    "c$": "CAD",
+    "hk$": "HKD",
+    "nz$": "NZD",
+    "s$": "SGD",
+    "r$": "BRL",
+    "₩": "KRW",
+    "₺": "TRY",
+    "chf": "CHF",
+    "₴": "UAH",
+    "zł": "PLN",
 }
 CURRENCY_WORDS = {
-    "euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "pound": "GBP",
-    "pounds": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
-    "rupee": "INR", "rupees": "INR", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB",
-    "roubles": "RUB", "hryvnia": "UAH", "hryvnias": "UAH", "franc": "CHF", "francs": "CHF",
-    "won": "KRW", "lira": "TRY", "zloty": "PLN", "forint": "HUF", "forints": "HUF",
+    "euro": "EUR",
+    "euros": "EUR",
+    "dollar": "USD",
+    "dollars": "USD",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "sterling": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rupee": "INR",
+    "rupees": "INR",
+    "ruble": "RUB",
+    "rubles": "RUB",
+    "rouble": "RUB",
+    "roubles": "RUB",
+    "hryvnia": "UAH",
+    "hryvnias": "UAH",
+    "franc": "CHF",
+    "francs": "CHF",
+    "won": "KRW",
+    "lira": "TRY",
+    "zloty": "PLN",
+    "forint": "HUF",
+    "forints": "HUF",
 }
 ISO_CODES = (
     "USD EUR GBP JPY CNY INR RUB CHF AUD CAD HKD NZD SGD BRL KRW TRY UAH PLN HUF SEK NOK DKK "
     "CZK MXN ZAR SAR AED ILS EGP NGN KES IDR THB MYR PHP VND PKR BDT ARS CLP COP PEN"
 ).split()
 RATE_WORDS = {
-    "day": "day", "daily": "day", "week": "week", "weekly": "week", "month": "month",
-    "monthly": "month", "year": "year", "yearly": "year", "annually": "year", "annual": "year",
-    "quarter": "quarter", "quarterly": "quarter", "hour": "hour", "hourly": "hour",
-    "annum": "year", "capita": "person", "person": "person", "head": "person",
+    "day": "day",
+    "daily": "day",
+    "week": "week",
+    "weekly": "week",
+    "month": "month",
+    "monthly": "month",
+    "year": "year",
+    "yearly": "year",
+    "annually": "year",
+    "annual": "year",
+    "quarter": "quarter",
+    "quarterly": "quarter",
+    "hour": "hour",
+    "hourly": "hour",
+    "annum": "year",
+    "capita": "person",
+    "person": "person",
+    "head": "person",
 }
 PLAN_WORDS = frozenset(
     "plan plans planned aim aiming aims intend intends target targets targeting pledge pledged "
     "promise promised will would propose proposed expect expected seek seeking goal budget "
     "allocate earmark commit committed reach".split()
 )
-ESTIMATE_WORDS = frozenset("about around roughly approximately nearly almost some estimated estimate estimates up".split())
+ESTIMATE_WORDS = frozenset(
+    "about around roughly approximately nearly almost some estimated estimate estimates up".split()
+)
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _WORDNUM = r"(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
@@ -72,7 +162,9 @@ PERCENT = re.compile(
 def parse_amount(text: str) -> float | None:
     """The number written in `text`: '1.5', '1,200', 'two', 'two hundred', '3bn', '4 million'."""
     cleaned = text.lower().replace(",", "").strip()
-    match = re.match(rf"({_NUM.replace(',', '')}|{_WORDNUM}(?:[ -]{_WORDNUM})*)(?:[ -]?({_SCALE}))?\b", cleaned)
+    match = re.match(
+        rf"({_NUM.replace(',', '')}|{_WORDNUM}(?:[ -]{_WORDNUM})*)(?:[ -]?({_SCALE}))?\b", cleaned
+    )
     if not match:
         return None
     number = match.group(1)
@@ -109,7 +201,11 @@ def _currency(text: str) -> str | None:
 
 
 def _per(text: str) -> str | None:
-    match = re.search(r"(?:per|a|an|each|every)\s+(\w+)\s*$|/\s*(\w+)\s*$|\b(daily|weekly|monthly|annually|yearly)\s*$", text, re.I)
+    match = re.search(
+        r"(?:per|a|an|each|every)\s+(\w+)\s*$|/\s*(\w+)\s*$|\b(daily|weekly|monthly|annually|yearly)\s*$",
+        text,
+        re.I,
+    )
     if not match:
         return None
     word = next(g for g in match.groups() if g).lower()
@@ -136,7 +232,9 @@ def extract_figures(doc: Doc, actors: list[Actor], quotes: list[Quote]) -> list[
             if any(a < end and start < b for a, b in taken):
                 continue
             text = match.group(0)
-            values = _amounts(re.sub(_RATE + "$", "", text, flags=re.I) if kind == "money" else text)
+            values = _amounts(
+                re.sub(_RATE + "$", "", text, flags=re.I) if kind == "money" else text
+            )
             if kind == "money" and len(values) > 1 and re.search(r"\d\s*[-–]\s*\d", text) is None:
                 values = values[:2]
             if kind == "money" and not values:
@@ -147,7 +245,17 @@ def extract_figures(doc: Doc, actors: list[Actor], quotes: list[Quote]) -> list[
             unit = _currency(text) if kind == "money" else "%"
             if kind == "percent" and re.search(r"points?", text, re.I):
                 unit = "percentage points" if "percentage" in text.lower() else "points"
-            found.append((kind, start, end, values[0] if values else None, values[1] if len(values) > 1 else None, unit, _per(text) if kind == "money" else None))
+            found.append(
+                (
+                    kind,
+                    start,
+                    end,
+                    values[0] if values else None,
+                    values[1] if len(values) > 1 else None,
+                    unit,
+                    _per(text) if kind == "money" else None,
+                )
+            )
             taken.append((start, end))
     for ent in doc.ents:
         if ent.label_ not in ("CARDINAL", "QUANTITY", "ORDINAL", "MONEY", "PERCENT"):
@@ -188,11 +296,15 @@ def _share_scale(text: str, values: list[float]) -> list[float]:
     return values
 
 
-def _from_entity(doc: Doc, ent: Span) -> tuple[str, int, int, float | None, float | None, str | None, str | None] | None:
+def _from_entity(
+    doc: Doc, ent: Span
+) -> tuple[str, int, int, float | None, float | None, str | None, str | None] | None:
     """A count, quantity or rank from a spaCy entity; dates and bare years are not figures."""
     text = ent.text
     if ent.label_ == "ORDINAL":
-        if ent.root.head.ent_type_ in ("DATE", "TIME") or any(t.ent_type_ == "DATE" for t in ent.root.head.subtree if t.i == ent.end):
+        if ent.root.head.ent_type_ in ("DATE", "TIME") or any(
+            t.ent_type_ == "DATE" for t in ent.root.head.subtree if t.i == ent.end
+        ):
             return None
         nxt = doc[ent.end] if ent.end < len(doc) else None
         if nxt is not None and nxt.lower_ in ("of", "all") and ent.root.lower_ == "first":
@@ -202,7 +314,14 @@ def _from_entity(doc: Doc, ent: Span) -> tuple[str, int, int, float | None, floa
         return None
     if re.fullmatch(r"[\d\s()+\-./]{7,}", text.strip()) and not re.fullmatch(_NUM, text.strip()):
         return None  # phone numbers, dates written as digits
-    value = parse_amount(re.sub(r"^(?:about|around|some|nearly|almost|more than|over|up to|at least|roughly)\s+", "", text, flags=re.I))
+    value = parse_amount(
+        re.sub(
+            r"^(?:about|around|some|nearly|almost|more than|over|up to|at least|roughly)\s+",
+            "",
+            text,
+            flags=re.I,
+        )
+    )
     if value is None:
         return None
     head = ent.root.head if ent.root.dep_ in ("nummod", "quantmod") else None
@@ -218,7 +337,18 @@ def _from_entity(doc: Doc, ent: Span) -> tuple[str, int, int, float | None, floa
 
 
 def _ordinal_value(text: str) -> int | None:
-    ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+    ordinals = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+    ]
     low = text.lower()
     if low in ordinals:
         return ordinals.index(low) + 1
@@ -244,7 +374,11 @@ def _subject(span: Span) -> str | None:
         start = min(start, subj.left_edge.i)
     end = max(verb.i + 1, span.end)
     for child in verb.children:
-        if child.i >= span.end and child.dep_ in ("xcomp", "advcl", "prep", "dobj", "dative", "attr", "acomp") and child.right_edge.i - start < 30:
+        if (
+            child.i >= span.end
+            and child.dep_ in ("xcomp", "advcl", "prep", "dobj", "dative", "attr", "acomp")
+            and child.right_edge.i - start < 30
+        ):
             end = max(end, child.right_edge.i + 1)
             break
     words = span.doc[max(start, sent.start) : min(end, sent.end)]
@@ -252,7 +386,9 @@ def _subject(span: Span) -> str | None:
     return text or None
 
 
-def _attribution(start: int, end: int, quotes: list[Quote], actor_at: dict[int, Actor]) -> str | None:
+def _attribution(
+    start: int, end: int, quotes: list[Quote], actor_at: dict[int, Actor]
+) -> str | None:
     for quote in quotes:
         if quote.start <= start and end <= quote.end and quote.speaker is not None:
             return quote.speaker.actor
@@ -266,10 +402,14 @@ def _status(span: Span) -> str:
     lemmas = {t.lemma_.lower() for t in before} | {t.lower_ for t in before}
     if span.start > 0 and span.doc[span.start - 1].lower_ in ESTIMATE_WORDS or "estimate" in lemmas:
         return "estimate"
-    ancestors = {t.lemma_.lower() for t in span.root.ancestors} | {t.lower_ for t in span.root.ancestors}
+    ancestors = {t.lemma_.lower() for t in span.root.ancestors} | {
+        t.lower_ for t in span.root.ancestors
+    }
     if ancestors & {"aim", "target", "reach", "goal"}:
         return "target"
-    if ancestors & PLAN_WORDS or any(t.lower_ in ("will", "would") and t.head in set(span.root.ancestors) for t in before):
+    if ancestors & PLAN_WORDS or any(
+        t.lower_ in ("will", "would") and t.head in set(span.root.ancestors) for t in before
+    ):
         return "plan"
     return "fact"
 

@@ -72,7 +72,9 @@ def _span_speaker(tok: Token, actor_at: dict[int, Actor]) -> Speaker:
     right = tok.i + 1
     span = doc[left:right]
     actor = actor_at.get(tok.idx)
-    return Speaker(actor=actor.id if actor else None, text=span.text, start=span.start_char, end=span.end_char)
+    return Speaker(
+        actor=actor.id if actor else None, text=span.text, start=span.start_char, end=span.end_char
+    )
 
 
 def _speaker_of(verb: Token, actor_at: dict[int, Actor]) -> Speaker | None:
@@ -91,13 +93,19 @@ def _indirect_content(verb: Token) -> Span | None:
         if child.dep_ == "ccomp" and child.i > verb.i:
             return doc[child.left_edge.i : child.right_edge.i + 1]
     for child in verb.children:
-        if child.dep_ == "dobj" and child.i > verb.i and verb.lemma_ not in ("say", "tell", "ask", "call"):
+        if (
+            child.dep_ == "dobj"
+            and child.i > verb.i
+            and verb.lemma_ not in ("say", "tell", "ask", "call")
+        ):
             if any(t.dep_ in ("acl", "relcl", "ccomp") or t.pos_ == "VERB" for t in child.subtree):
                 return doc[child.left_edge.i : child.right_edge.i + 1]
     return None
 
 
-def _direct_or_partial(doc: Doc, start: int, end: int, actor_at: dict[int, Actor], relays: list[tuple[Span, str]]) -> Quote | None:
+def _direct_or_partial(
+    doc: Doc, start: int, end: int, actor_at: dict[int, Actor], relays: list[tuple[Span, str]]
+) -> Quote | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -110,9 +118,23 @@ def _direct_or_partial(doc: Doc, start: int, end: int, actor_at: dict[int, Actor
     last_sent = doc[span.end - 1].sent
     # The reporting clause may follow the quote ("..., Rutte stated") or precede it.
     candidates = [t for t in doc[sent.start : last_sent.end] if t.i not in inner]
-    cue = next((t for t in candidates if t.lemma_ in REPORTING_VERBS and t.pos_ in ("VERB", "AUX") and t.i >= span.end), None)
+    cue = next(
+        (
+            t
+            for t in candidates
+            if t.lemma_ in REPORTING_VERBS and t.pos_ in ("VERB", "AUX") and t.i >= span.end
+        ),
+        None,
+    )
     if cue is None:
-        cue = next((t for t in reversed(candidates) if t.lemma_ in REPORTING_VERBS and t.pos_ in ("VERB", "AUX") and t.i < span.start), None)
+        cue = next(
+            (
+                t
+                for t in reversed(candidates)
+                if t.lemma_ in REPORTING_VERBS and t.pos_ in ("VERB", "AUX") and t.i < span.start
+            ),
+            None,
+        )
     words = [t for t in span if t.is_alpha]
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in span)
     kind = "direct" if has_verb and len(words) >= 4 else "partial"
@@ -134,7 +156,9 @@ def _direct_or_partial(doc: Doc, start: int, end: int, actor_at: dict[int, Actor
     )
 
 
-def _previous_subject(doc: Doc, sent: Span, actor_at: dict[int, Actor], seen: set[int]) -> Speaker | None:
+def _previous_subject(
+    doc: Doc, sent: Span, actor_at: dict[int, Actor], seen: set[int]
+) -> Speaker | None:
     """For a free-standing quote, the person who speaks in the sentence before it."""
     if sent.start == 0:
         return None
@@ -167,17 +191,28 @@ def _relays(doc: Doc, actor_at: dict[int, Actor]) -> list[tuple[Span, str]]:
     return found
 
 
-def _via(doc: Doc, sent: Span, speaker: Speaker | None, relays: list[tuple[Span, str]]) -> str | None:
+def _via(
+    doc: Doc, sent: Span, speaker: Speaker | None, relays: list[tuple[Span, str]]
+) -> str | None:
     """The outlet relaying a quote: one named in its sentence, or in the same paragraph before it."""
     for relay_sent, actor in relays:
         if relay_sent.start == sent.start:
             return actor
-        if relay_sent.start < sent.start and "\n" not in doc.text[relay_sent.end_char : sent.start_char]:
+        if (
+            relay_sent.start < sent.start
+            and "\n" not in doc.text[relay_sent.end_char : sent.start_char]
+        ):
             return actor
     return None
 
 
-def _according_to(doc: Doc, tok: Token, actor_at: dict[int, Actor], relays: list[tuple[Span, str]], covered: list[tuple[int, int]]) -> Quote | None:
+def _according_to(
+    doc: Doc,
+    tok: Token,
+    actor_at: dict[int, Actor],
+    relays: list[tuple[Span, str]],
+    covered: list[tuple[int, int]],
+) -> Quote | None:
     to = doc[tok.i + 1]
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     sent = tok.sent
@@ -199,7 +234,9 @@ def _according_to(doc: Doc, tok: Token, actor_at: dict[int, Actor], relays: list
         text=doc.text[start:end],
         start=start,
         end=end,
-        cue=TextSpan(text=doc.text[tok.idx : to.idx + len(to.text)], start=tok.idx, end=to.idx + len(to.text)),
+        cue=TextSpan(
+            text=doc.text[tok.idx : to.idx + len(to.text)], start=tok.idx, end=to.idx + len(to.text)
+        ),
         speaker=speaker,
         via=_via(doc, sent, speaker, relays),
     )

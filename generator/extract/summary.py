@@ -11,15 +11,23 @@ from spacy.tokens import Doc, Span
 from ..model import Actor, Figure, KeyPoint, Quote
 from ..model import Span as TextSpan
 
-DISSENT = re.compile(r"\b(?:refus\w*|reject\w*|oppos\w*|den(?:y|ied|ies)|disagree\w*|criticis\w*|criticiz\w*|however|but|yet|although|despite|reluctan\w*|objected|against)\b", re.I)
-ANAPHORIC_START = re.compile(r"^(?:this|these|that|those|such|it|they|he|she|his|her|its|their|the latter|the former|also|meanwhile|however|but|yet)\b", re.I)
+DISSENT = re.compile(
+    r"\b(?:refus\w*|reject\w*|oppos\w*|den(?:y|ied|ies)|disagree\w*|criticis\w*|criticiz\w*|however|but|yet|although|despite|reluctan\w*|objected|against)\b",
+    re.I,
+)
+ANAPHORIC_START = re.compile(
+    r"^(?:this|these|that|those|such|it|they|he|she|his|her|its|their|the latter|the former|also|meanwhile|however|but|yet)\b",
+    re.I,
+)
 
 
 def _sentences(doc: Doc) -> list[Span]:
     return [s for s in doc.sents if any(t.is_alpha for t in s)]
 
 
-def summarize(doc: Doc, actors: list[Actor], quotes: list[Quote], figures: list[Figure], size: int = 4) -> list[TextSpan]:
+def summarize(
+    doc: Doc, actors: list[Actor], quotes: list[Quote], figures: list[Figure], size: int = 4
+) -> list[TextSpan]:
     """Up to `size` sentences in article order, chosen for coverage without redundancy."""
     sents = _sentences(doc)
     if len(sents) <= size:
@@ -33,11 +41,14 @@ def summarize(doc: Doc, actors: list[Actor], quotes: list[Quote], figures: list[
         for m in actor.mentions:
             owner[m.start] = actor.id
     features = []
-    for i, sent in enumerate(sents):
+    for sent in sents:
         a, b = sent.start_char, sent.end_char
         ids = {aid for off, aid in owner.items() if a <= off < b}
         has_quote = any(a <= q.start < b and q.speaker is not None for q in quotes)
-        has_figure = any(a <= f.start < b and f.kind in ("money", "percent", "quantity", "count") for f in figures)
+        has_figure = any(
+            a <= f.start < b and f.kind in ("money", "percent", "quantity", "count")
+            for f in figures
+        )
         dissent = bool(DISSENT.search(sent.text))
         features.append((ids, has_quote, has_figure, dissent))
     chosen: list[int] = []
@@ -52,7 +63,11 @@ def summarize(doc: Doc, actors: list[Actor], quotes: list[Quote], figures: list[
             ids, has_quote, has_figure, dissent = features[i]
             score = 2.0 / (1 + i) + 1.0 * (1 - i / n)
             score += sum(math.log1p(weight[x]) for x in ids - covered) * 0.6
-            score += 1.2 * (has_quote and not got_quote) + 1.0 * (has_figure and not got_figure) + 0.9 * (dissent and not got_dissent)
+            score += (
+                1.2 * (has_quote and not got_quote)
+                + 1.0 * (has_figure and not got_figure)
+                + 0.9 * (dissent and not got_dissent)
+            )
             if ANAPHORIC_START.match(sent.text.strip()) and (i - 1) not in chosen:
                 score -= 1.5
             words = len([t for t in sent if t.is_alpha])
@@ -86,10 +101,14 @@ def _trimmed(sent: Span) -> TextSpan:
     text = sent.text
     stripped = text.rstrip()
     lead = len(text) - len(text.lstrip())
-    return TextSpan(text=stripped[lead:], start=sent.start_char + lead, end=sent.start_char + len(stripped))
+    return TextSpan(
+        text=stripped[lead:], start=sent.start_char + lead, end=sent.start_char + len(stripped)
+    )
 
 
-def key_points(doc: Doc, actors: list[Actor], quotes: list[Quote], figures: list[Figure], limit: int = 6) -> list[KeyPoint]:
+def key_points(
+    doc: Doc, actors: list[Actor], quotes: list[Quote], figures: list[Figure], limit: int = 6
+) -> list[KeyPoint]:
     """One line per main speaker's claim and per key figure, each from its source sentence."""
     names = {a.id: a for a in actors}
     points: list[KeyPoint] = []
@@ -107,8 +126,14 @@ def key_points(doc: Doc, actors: list[Actor], quotes: list[Quote], figures: list
         verb = quote.cue.text if quote.cue else "said"
         text = quote.text if len(quote.text) <= 200 else quote.text[:197].rsplit(" ", 1)[0] + " …"
         role = f" ({actor.roles[0]})" if actor.roles else ""
-        mark = "“{}”".format(text) if quote.kind == "direct" else text
-        points.append(KeyPoint(text=f"{actor.name}{role} {verb}: {mark}", start=s.start_char if s else quote.start, end=s.end_char if s else quote.end))
+        mark = f"“{text}”" if quote.kind == "direct" else text
+        points.append(
+            KeyPoint(
+                text=f"{actor.name}{role} {verb}: {mark}",
+                start=s.start_char if s else quote.start,
+                end=s.end_char if s else quote.end,
+            )
+        )
     for figure in figures:
         if figure.kind not in ("money", "percent", "quantity") or len(points) >= limit:
             continue
@@ -117,5 +142,11 @@ def key_points(doc: Doc, actors: list[Actor], quotes: list[Quote], figures: list
             continue
         about = f" — {figure.subject}" if figure.subject else ""
         status = f" ({figure.status})" if figure.status != "fact" else ""
-        points.append(KeyPoint(text=f"{figure.text}{status}{about}", start=span.sent.start_char, end=span.sent.end_char))
+        points.append(
+            KeyPoint(
+                text=f"{figure.text}{status}{about}",
+                start=span.sent.start_char,
+                end=span.sent.end_char,
+            )
+        )
     return points[:limit]

@@ -8,7 +8,9 @@ from spacy.tokens import Doc, Token
 
 from ..model import TimeExpression, TimelineEntry
 
-PLAN_LEMMAS = frozenset("plan aim intend target pledge promise expect schedule seek propose hope vow".split())
+PLAN_LEMMAS = frozenset(
+    "plan aim intend target pledge promise expect schedule seek propose hope vow".split()
+)
 
 
 def precision_of(value: str) -> str | None:
@@ -21,7 +23,9 @@ def precision_of(value: str) -> str | None:
         return "quarter"
     if re.fullmatch(r"\d{4}", value) or re.fullmatch(r"FY\d{4}", value):
         return "year"
-    if re.fullmatch(r"\d{4}-(W\d{2}(-WE)?|SP|SU|FA|WI|H[12])", value) or re.fullmatch(r"\d{3}", value):
+    if re.fullmatch(r"\d{4}-(W\d{2}(-WE)?|SP|SU|FA|WI|H[12])", value) or re.fullmatch(
+        r"\d{3}", value
+    ):
         return "approximate"
     if value in ("PAST_REF", "FUTURE_REF", "PRESENT_REF") or value.startswith("XXXX"):
         return "approximate"
@@ -44,7 +48,11 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
     keep = []
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     owner = verb
-    while subj is None and owner.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl") and owner.head.i != owner.i:
+    while (
+        subj is None
+        and owner.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl")
+        and owner.head.i != owner.i
+    ):
         owner = owner.head
         subj = next((c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     start = subj.left_edge.i if subj is not None else verb.i
@@ -90,7 +98,9 @@ def build_timeline(doc: Doc, timexes: list[TimeExpression]) -> list[TimelineEntr
                 precision=precision,
                 event=event,
                 start=sent.start_char,
-                end=sent.end_char if doc.text[sent.end_char - 1 : sent.end_char] != "\n" else sent.end_char - 1,
+                end=sent.end_char
+                if doc.text[sent.end_char - 1 : sent.end_char] != "\n"
+                else sent.end_char - 1,
                 timex=index,
                 status="planned" if planned else "reported",
             )

@@ -13,17 +13,47 @@ from .figures import NUMBER_WORDS
 MONTHS = {
     m: i + 1
     for i, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")]
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
     )
     for m in names
 }
-WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+WEEKDAYS = {
+    d: i
+    for i, d in enumerate(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    )
+}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "M", "decade": "DE", "century": "CE", "quarter": "Q"}
+UNITS = {
+    "year": "Y",
+    "month": "M",
+    "week": "W",
+    "day": "D",
+    "hour": "H",
+    "minute": "M",
+    "decade": "DE",
+    "century": "CE",
+    "quarter": "Q",
+}
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_NUMW = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"|a|an|several|few|couple of)"
+_NUMW = (
+    r"(?:\d+(?:\.\d+)?|"
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r"|a|an|several|few|couple of)"
+)
 
 PATTERNS = [
     # Explicit calendar dates first: they are the least ambiguous.
@@ -38,7 +68,7 @@ PATTERNS = [
     r"\b[Qq][1-4]\s+\d{4}\b",
     r"\b(?:fiscal|financial)\s+(?:year\s+)?\d{4}\b",
     r"\b(?:the\s+)?(?:19|20)\d0s\b",
-    rf"\b(?:earlier|later)\s+this\s+(?:year|month|week)\b",
+    r"\b(?:earlier|later)\s+this\s+(?:year|month|week)\b",
     r"\b(?:this|last|next|past|coming)\s+(?:year|month|week|weekend|spring|summer|autumn|fall|winter|quarter)\b",
     r"\b(?:the\s+)?(?:next|previous|following)\s+(?:year|month|week|day)\b",
     r"\b(?:in\s+)?recent\s+(?:years|months|weeks|days)\b",
@@ -53,7 +83,7 @@ PATTERNS = [
     r"\b(?:daily|weekly|monthly|annually|yearly)\b",
     r"\b(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?\d{4}\b",
     r"\b(?:in\s+)?(?:19|20)\d\d\b",
-    rf"\b(?:its|their|his|her|the)\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+year\b",
+    r"\b(?:its|their|his|her|the)\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+year\b",
 ]
 TIMEX_RE = re.compile("|".join(f"(?:{p})" for p in PATTERNS), re.I)
 STRIP_LEAD = re.compile(r"^(?:on|in|the|of)\s+", re.I)
@@ -67,14 +97,19 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
         start, end = match.span()
         text = match.group(0)
         lead = STRIP_LEAD.match(text)
-        while lead and not re.match(r"(?i)the\s+(?:next|previous|following|end|first|second|third|fourth|last|past|(?:19|20)\d0s)", text):
+        while lead and not re.match(
+            r"(?i)the\s+(?:next|previous|following|end|first|second|third|fourth|last|past|(?:19|20)\d0s)",
+            text,
+        ):
             start += lead.end()
             text = doc.text[start:end]
             lead = STRIP_LEAD.match(text)
         if start < end and not any(a < end and start < b for a, b in found):
             found.append((start, end))
     for ent in doc.ents:
-        if ent.label_ in ("DATE", "TIME") and not any(a < ent.end_char and ent.start_char < b for a, b in found):
+        if ent.label_ in ("DATE", "TIME") and not any(
+            a < ent.end_char and ent.start_char < b for a, b in found
+        ):
             found.append((ent.start_char, ent.end_char))
     result = []
     for start, end in sorted(found):
@@ -113,9 +148,15 @@ def _tense(span: Span) -> str | None:
             return None
         verb = verb.head
     aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a in ("will", "'ll", "shall") for a in aux) or verb.dep_ == "xcomp" and verb.head.lemma_ in ("plan", "aim", "expect", "intend"):
+    if (
+        any(a in ("will", "'ll", "shall") for a in aux)
+        or verb.dep_ == "xcomp"
+        and verb.head.lemma_ in ("plan", "aim", "expect", "intend")
+    ):
         return "future"
-    if verb.tag_ in ("VBD", "VBN") or any(a in ("did", "had", "has", "have", "was", "were") for a in aux):
+    if verb.tag_ in ("VBD", "VBN") or any(
+        a in ("did", "had", "has", "have", "was", "were") for a in aux
+    ):
         return "past"
     if verb.tag_ in ("VBZ", "VBP", "VBG"):
         return "present"
@@ -149,15 +190,23 @@ def normalise(text: str, dct: dt.date | None, tense: str | None = None) -> tuple
     m = re.fullmatch(r"(\d{4}) (\d{2}) (\d{2})", low)
     if m:
         return "DATE", f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
-    m = re.fullmatch(rf"({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})", low) or re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MONTH}) (\d{{4}})", low)
+    m = re.fullmatch(rf"({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})", low) or re.fullmatch(
+        rf"(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MONTH}) (\d{{4}})", low
+    )
     if m:
         a, b, y = m.groups()
-        month, day = (MONTHS[a.rstrip(".")], int(b)) if a[0].isalpha() else (MONTHS[b.rstrip(".")], int(a))
+        month, day = (
+            (MONTHS[a.rstrip(".")], int(b)) if a[0].isalpha() else (MONTHS[b.rstrip(".")], int(a))
+        )
         return "DATE", f"{y}-{month:02d}-{day:02d}"
-    m = re.fullmatch(rf"({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?", low) or re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MONTH})", low)
+    m = re.fullmatch(rf"({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?", low) or re.fullmatch(
+        rf"(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MONTH})", low
+    )
     if m:
         a, b = m.groups()
-        month, day = (MONTHS[a.rstrip(".")], int(b)) if a[0].isalpha() else (MONTHS[b.rstrip(".")], int(a))
+        month, day = (
+            (MONTHS[a.rstrip(".")], int(b)) if a[0].isalpha() else (MONTHS[b.rstrip(".")], int(a))
+        )
         if not 1 <= day <= 31:
             return "DATE", None
         if dct is None:
@@ -199,7 +248,10 @@ def normalise(text: str, dct: dt.date | None, tense: str | None = None) -> tuple
     m = re.fullmatch(r"(earlier|later) this (year|month|week)", low)
     if m:
         return "DATE", _relative_unit(m.group(2), 0, dct)
-    m = re.fullmatch(r"(this|last|next|past|coming) (year|month|week|weekend|quarter|spring|summer|autumn|fall|winter)", low)
+    m = re.fullmatch(
+        r"(this|last|next|past|coming) (year|month|week|weekend|quarter|spring|summer|autumn|fall|winter)",
+        low,
+    )
     if m:
         delta = {"this": 0, "last": -1, "past": -1, "next": 1, "coming": 1}[m.group(1)]
         unit = m.group(2)
@@ -223,7 +275,9 @@ def normalise(text: str, dct: dt.date | None, tense: str | None = None) -> tuple
             return "DATE", "PAST_REF" if m.group(3) != "later" else "FUTURE_REF"
         delta = -int(n) if m.group(3) != "later" else int(n)
         return "DATE", _relative_unit(m.group(2), delta, dct, precise=True)
-    m = re.fullmatch(rf"(?:the )?(?:past|last|next|coming) ({_NUMW}) (year|month|week|day|decade)s", low)
+    m = re.fullmatch(
+        rf"(?:the )?(?:past|last|next|coming) ({_NUMW}) (year|month|week|day|decade)s", low
+    )
     if m:
         n = _number(m.group(1))
         return "DURATION", f"P{_num(n) if n else 'X'}{UNITS[m.group(2)]}"
@@ -234,7 +288,11 @@ def normalise(text: str, dct: dt.date | None, tense: str | None = None) -> tuple
         prefix = "PT" if unit in ("hour", "minute") else "P"
         return "DURATION", f"{prefix}{_num(n) if n else 'X'}{UNITS[unit]}"
     if low in ("today", "tonight"):
-        return ("DATE", _fmt(dct) if dct else "PRESENT_REF") if low == "today" else ("TIME", f"{_fmt(dct)}TNI" if dct else "XXXX-XX-XXTNI")
+        return (
+            ("DATE", _fmt(dct) if dct else "PRESENT_REF")
+            if low == "today"
+            else ("TIME", f"{_fmt(dct)}TNI" if dct else "XXXX-XX-XXTNI")
+        )
     if low in ("yesterday", "tomorrow"):
         if dct is None:
             return "DATE", "PAST_REF" if low == "yesterday" else "FUTURE_REF"
@@ -244,16 +302,30 @@ def normalise(text: str, dct: dt.date | None, tense: str | None = None) -> tuple
     m = re.fullmatch(r"(?:in the )?(future|past)", low)
     if m:
         return "DATE", "FUTURE_REF" if m.group(1) == "future" else "PAST_REF"
-    m = re.fullmatch(r"(?:on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: (morning|afternoon|evening|night))?", low)
+    m = re.fullmatch(
+        r"(?:on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: (morning|afternoon|evening|night))?",
+        low,
+    )
     if m:
         if dct is None:
             return "DATE", "XXXX-WXX-" + str(WEEKDAYS[m.group(1)] + 1)
         return "DATE", _fmt(_weekday(dct, WEEKDAYS[m.group(1)], tense))
-    m = re.fullmatch(r"(?:each|every) (day|week|month|year|quarter)", low) or re.fullmatch(r"(daily|weekly|monthly|annually|yearly)", low)
+    m = re.fullmatch(r"(?:each|every) (day|week|month|year|quarter)", low) or re.fullmatch(
+        r"(daily|weekly|monthly|annually|yearly)", low
+    )
     if m:
-        unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}.get(m.group(1), m.group(1))
+        unit = {
+            "daily": "day",
+            "weekly": "week",
+            "monthly": "month",
+            "annually": "year",
+            "yearly": "year",
+        }.get(m.group(1), m.group(1))
         return "SET", f"P1{UNITS[unit]}"
-    m = re.fullmatch(r"(?:its|their|his|her|the) (first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) year", low)
+    m = re.fullmatch(
+        r"(?:its|their|his|her|the) (first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) year",
+        low,
+    )
     if m:
         return "DURATION", "P1Y"
     return _from_entity_text(low, dct)
@@ -269,13 +341,27 @@ def _from_entity_text(low: str, dct: dt.date | None) -> tuple[str, str | None]:
     if m:
         return "DATE", m.group(1)
     if re.search(r"\b(morning|afternoon|evening|night)\b", low):
-        return "TIME", (_fmt(dct) if dct else "XXXX-XX-XX") + "T" + {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[re.search(r"(morning|afternoon|evening|night)", low).group(1)]
+        return "TIME", (_fmt(dct) if dct else "XXXX-XX-XX") + "T" + {
+            "morning": "MO",
+            "afternoon": "AF",
+            "evening": "EV",
+            "night": "NI",
+        }[re.search(r"(morning|afternoon|evening|night)", low).group(1)]
     m = re.fullmatch(r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)", low)
     if m:
         hour = int(m.group(1)) % 12 + (12 if m.group(3).startswith("p") else 0)
         return "TIME", f"{_fmt(dct) if dct else 'XXXX-XX-XX'}T{hour:02d}:{m.group(2) or '00'}"
     if re.search(r"\b(years|months|weeks|decades)\b", low):
-        return "DURATION", "PXY" if "year" in low else "PXM" if "month" in low else "PXW" if "week" in low else "PXDE"
+        return (
+            "DURATION",
+            "PXY"
+            if "year" in low
+            else "PXM"
+            if "month" in low
+            else "PXW"
+            if "week" in low
+            else "PXDE",
+        )
     return "DATE", None
 
 
@@ -302,7 +388,9 @@ def _relative_unit(unit: str, delta: int, dct: dt.date | None, precise: bool = F
     return "PRESENT_REF"
 
 
-def _year_for(dct: dt.date, month: int, day: int, tense: str | None, month_only: bool = False) -> int:
+def _year_for(
+    dct: dt.date, month: int, day: int, tense: str | None, month_only: bool = False
+) -> int:
     """The year of a month-day without one: the tense decides, else the nearest such date."""
     try:
         this_year = dt.date(dct.year, month, min(day, 28 if month == 2 else day))
