@@ -17,10 +17,22 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .build import collect_reports
-from .render import make_env, render_site
+from .render import make_env
+from .site import render_feed, render_site
 
 log = logging.getLogger("mkdocs.plugins.dossier")
-INDEX_PAGES = ("index.md", "articles/index.md")
+INDEX_PAGES = (
+    "index.md",
+    "articles/index.md",
+    "actors/index.md",
+    "timeline/index.md",
+    "figures/index.md",
+    "caveats/index.md",
+)
+"""Generated pages that may appear in the navigation; every other generated page is kept out
+of it, because MkDocs with Material renders the whole navigation into every page (a flat
+navigation of 1,000 articles makes the build quadratic)."""
+FEED = "feed.xml"
 
 
 class DossierConfig(base.Config):
@@ -87,4 +99,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 InclusionLevel.INCLUDED if path in INDEX_PAGES else InclusionLevel.NOT_IN_NAV
             )
             files.append(File.generated(config, path, content=content, inclusion=inclusion))
+        if files.get_file_from_path(FEED) is None:
+            feed = render_feed(
+                collected.reports,
+                config.site_name,
+                config.site_url,
+                config.site_description,
+                directory_urls=config.use_directory_urls,
+            )
+            files.append(File.generated(config, FEED, content=feed))
         return files
