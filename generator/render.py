@@ -25,7 +25,12 @@ from .model import Report
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 PROJECT_TEMPLATES = Path(__file__).parent.parent / "templates"
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~=^:<>&\"'$%])")
+_MD_SPECIAL = "\\`*_{}[]()#+-.!|~=^:<>&\"'$%"
+# HTML's own entities for the characters HTML gives meaning to, numeric ones for the rest.
+_MD_ESCAPES = {
+    ord(ch): html.escape(ch, quote=True) if ch in "<>&\"'" else f"&#{ord(ch)};"
+    for ch in _MD_SPECIAL
+}
 KIND_TITLES = {
     "relayed": "Relayed by another outlet",
     "unattributed": "Unattributed assertions",
@@ -45,16 +50,7 @@ def escape_md(value: Any) -> str:
     """Text that shows literally in Markdown and HTML: no markup, no tags, one line."""
     if value is None:
         return ""
-    text = re.sub(r"\s+", " ", str(value))
-    escaped = []
-    for ch in text:
-        if ch in "<>&\"'":
-            escaped.append(html.escape(ch, quote=True))
-        elif _MD_SPECIAL.match(ch):
-            escaped.append("&#%d;" % ord(ch))
-        else:
-            escaped.append(ch)
-    return "".join(escaped)
+    return re.sub(r"\s+", " ", str(value)).translate(_MD_ESCAPES)
 
 
 _TITLE_LOOKALIKES = str.maketrans({"<": "\uff1c", ">": "\uff1e", "&": "\uff06", "\\": "\uff3c"})

@@ -373,7 +373,7 @@ class SitePages:
         return out
 
     def timeline(self) -> dict[str, str]:
-        years: dict[int, list[tuple[dt.date, Report, Any]]] = defaultdict(list)
+        years: dict[int, list[tuple[dt.date, dt.date, Report, Any]]] = defaultdict(list)
         undated = 0
         for report in self.reports:
             for entry in report.timeline:
@@ -381,21 +381,22 @@ class SitePages:
                 if interval is None:
                     undated += 1
                     continue
-                years[interval[0].year].append((interval[0], report, entry))
+                years[interval[0].year].append((*interval, report, entry))
         out = {}
         summary = []
         for year in sorted(years):
             entries = sorted(
-                years[year], key=lambda e: (e[0], e[2].date, e[1].article.id, e[2].start)
+                years[year], key=lambda e: (e[0], e[1], e[2].article.id, e[3].start)
             )
             months: dict[str, dict[str, list[Any]]] = {}
-            for day, report, entry in entries:
-                label = entry.date[:7] if len(entry.date) >= 7 and entry.date[4] == "-" else ""
-                group = months.setdefault(label or str(year), {"reported": [], "planned": []})
+            for first, last, report, entry in entries:
+                # Events dated to a month or less go under their month; longer ones under the year.
+                label = f"{first:%Y-%m}" if (last - first).days <= 31 else f"{year}, longer periods"
+                group = months.setdefault(label, {"reported": [], "planned": []})
                 group["planned" if entry.status == "planned" else "reported"].append(
                     (report, entry)
                 )
-            planned = sum(1 for e in entries if e[2].status == "planned")
+            planned = sum(1 for e in entries if e[3].status == "planned")
             summary.append((str(year), len(entries) - planned, planned))
             path = f"timeline/{year}.md"
             out[path] = self._render(
