@@ -13,7 +13,6 @@ Each build runs `mkdocs build` in a fresh process; the printed time is its wall 
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 import os
 import random
 import shutil
@@ -21,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,7 +46,7 @@ from generator.nlp import model_name  # noqa: E402
 
 SYLLABLES = "ka lo mi ra ten vor sal dun bel ori pas tem neo lux var gor fen".split()
 OUTLETS = ["Daily Ledger", "Morning Courier", "Evening Post", "Harbour Times", "Valley Wire"]
-NO_NAV_HOOK = '''
+NO_NAV_HOOK = """
 from mkdocs.structure.files import InclusionLevel
 
 
@@ -55,8 +55,8 @@ def on_files(files, config):
         if f.is_documentation_page():
             f.inclusion = InclusionLevel.NOT_IN_NAV
     return files
-'''
-FLAT_NAV_HOOK = '''
+"""
+FLAT_NAV_HOOK = """
 from mkdocs.structure.files import InclusionLevel
 
 
@@ -65,7 +65,7 @@ def on_files(files, config):
         if f.is_documentation_page():
             f.inclusion = InclusionLevel.INCLUDED
     return files
-'''
+"""
 REAL_ARTICLE = (
     "The harbour authority of Brightwater said on Monday that it will spend $40 million on new "
     "cranes by 2027. Port director Lena Ortiz told reporters the money comes from a state loan. "
@@ -113,43 +113,184 @@ def synthetic_report(i: int, people: list[str], orgs: list[str], places: list[st
         who, where, org = cast[n % 5], cast[8 + n % 2], cast[5 + n % 3]
         kind = n % 5
         if kind == 0:
-            spans = w.sentence(who, " said the ", org, " will spend ", f"{rng.randint(1, 90)} million euros", " on roads in ", where, " next year.")
+            spans = w.sentence(
+                who,
+                " said the ",
+                org,
+                " will spend ",
+                f"{rng.randint(1, 90)} million euros",
+                " on roads in ",
+                where,
+                " next year.",
+            )
             value = int(w.text[slice(*spans[4])].split()[0]) * 1_000_000
-            figures.append(Figure("money", w.text[slice(*spans[4])], *spans[4], value, "EUR", None, "spend on roads in the region", None, "plan"))
+            figures.append(
+                Figure(
+                    "money",
+                    w.text[slice(*spans[4])],
+                    *spans[4],
+                    value,
+                    "EUR",
+                    None,
+                    "spend on roads in the region",
+                    None,
+                    "plan",
+                )
+            )
         elif kind == 1:
-            spans = w.sentence("\u201c", "We will not accept this", ",\u201d ", who, " told reporters in ", where, " on ", "Monday", ".")
-            quotes.append(Quote("direct", w.text[slice(*spans[1])], *spans[1], Span("told", spans[4][0] + 1, spans[4][0] + 5), Speaker(None, who, *spans[3]), None))
+            spans = w.sentence(
+                "\u201c",
+                "We will not accept this",
+                ",\u201d ",
+                who,
+                " told reporters in ",
+                where,
+                " on ",
+                "Monday",
+                ".",
+            )
+            quotes.append(
+                Quote(
+                    "direct",
+                    w.text[slice(*spans[1])],
+                    *spans[1],
+                    Span("told", spans[4][0] + 1, spans[4][0] + 5),
+                    Speaker(None, who, *spans[3]),
+                    None,
+                )
+            )
             timexes.append(TimeExpression("Monday", *spans[7], "DATE", date))
-            timeline.append(TimelineEntry(date, "day", w.sentences[-1].text, w.sentences[-1].start, w.sentences[-1].end, len(timexes) - 1))
+            timeline.append(
+                TimelineEntry(
+                    date,
+                    "day",
+                    w.sentences[-1].text,
+                    w.sentences[-1].start,
+                    w.sentences[-1].end,
+                    len(timexes) - 1,
+                )
+            )
         elif kind == 2:
-            spans = w.sentence("Unemployment in ", where, " rose to ", f"{rng.randint(3, 12)} percent", " in ", str(year - 1), ", the ", org, " reported.")
+            spans = w.sentence(
+                "Unemployment in ",
+                where,
+                " rose to ",
+                f"{rng.randint(3, 12)} percent",
+                " in ",
+                str(year - 1),
+                ", the ",
+                org,
+                " reported.",
+            )
             pct = int(w.text[slice(*spans[3])].split()[0])
-            figures.append(Figure("percent", w.text[slice(*spans[3])], *spans[3], pct, "%", None, "unemployment in the region rose", None, "fact"))
+            figures.append(
+                Figure(
+                    "percent",
+                    w.text[slice(*spans[3])],
+                    *spans[3],
+                    pct,
+                    "%",
+                    None,
+                    "unemployment in the region rose",
+                    None,
+                    "fact",
+                )
+            )
             timexes.append(TimeExpression(str(year - 1), *spans[5], "DATE", str(year - 1)))
-            timeline.append(TimelineEntry(str(year - 1), "year", w.sentences[-1].text, w.sentences[-1].start, w.sentences[-1].end, len(timexes) - 1))
+            timeline.append(
+                TimelineEntry(
+                    str(year - 1),
+                    "year",
+                    w.sentences[-1].text,
+                    w.sentences[-1].start,
+                    w.sentences[-1].end,
+                    len(timexes) - 1,
+                )
+            )
         elif kind == 3:
-            spans = w.sentence("Some observers say ", who, " may have to step down by ", f"{year + 1}", ".")
-            caveats.append(Caveat("weasel", w.sentences[-1].text, w.sentences[-1].start, w.sentences[-1].end, "Some observers say", "warning", "A vague source."))
-            caveats.append(Caveat("hedged", w.sentences[-1].text, w.sentences[-1].start, w.sentences[-1].end, "may", "info", "A hedge."))
+            spans = w.sentence(
+                "Some observers say ", who, " may have to step down by ", f"{year + 1}", "."
+            )
+            caveats.append(
+                Caveat(
+                    "weasel",
+                    w.sentences[-1].text,
+                    w.sentences[-1].start,
+                    w.sentences[-1].end,
+                    "Some observers say",
+                    "warning",
+                    "A vague source.",
+                )
+            )
+            caveats.append(
+                Caveat(
+                    "hedged",
+                    w.sentences[-1].text,
+                    w.sentences[-1].start,
+                    w.sentences[-1].end,
+                    "may",
+                    "info",
+                    "A hedge.",
+                )
+            )
             timexes.append(TimeExpression(f"{year + 1}", *spans[3], "DATE", str(year + 1)))
-            timeline.append(TimelineEntry(str(year + 1), "year", w.sentences[-1].text, w.sentences[-1].start, w.sentences[-1].end, len(timexes) - 1, "planned"))
+            timeline.append(
+                TimelineEntry(
+                    str(year + 1),
+                    "year",
+                    w.sentences[-1].text,
+                    w.sentences[-1].start,
+                    w.sentences[-1].end,
+                    len(timexes) - 1,
+                    "planned",
+                )
+            )
         else:
-            spans = w.sentence("The ", org, " and ", who, " met officials from ", where, " to discuss the budget.")
-        for (start, end) in spans:
+            spans = w.sentence(
+                "The ", org, " and ", who, " met officials from ", where, " to discuss the budget."
+            )
+        for start, end in spans:
             piece = w.text[start:end]
             if piece in mentions:
                 mentions[piece].append(Mention(start, end, piece))
     ids = {name: f"a{k}" for k, name in enumerate(cast)}
     types = ["person"] * 5 + ["organization"] * 3 + ["place"] * 2
     actors = [
-        Actor(ids[name], name, kind, ["minister"] if kind == "person" and k == 0 else [], [ids[cast[5]]] if kind == "person" else [], mentions[name])
+        Actor(
+            ids[name],
+            name,
+            kind,
+            ["minister"] if kind == "person" and k == 0 else [],
+            [ids[cast[5]]] if kind == "person" else [],
+            mentions[name],
+        )
         for k, (name, kind) in enumerate(zip(cast, types, strict=True))
         if mentions[name]
     ]
     quotes = [replace(q, speaker=replace(q.speaker, actor=ids[q.speaker.text])) for q in quotes]
     if i % 7 == 0:
-        caveats.append(Caveat("relayed", w.sentences[1].text, w.sentences[1].start, w.sentences[1].end, None, "high", "Relayed by another outlet."))
-    article = Article(f"a{i:04d}", f"{cast[0]} and the {cast[5]} in {cast[8]}", date, "metadata", OUTLETS[i % len(OUTLETS)], f"https://example.org/{i}", None, "en", w.text)
+        caveats.append(
+            Caveat(
+                "relayed",
+                w.sentences[1].text,
+                w.sentences[1].start,
+                w.sentences[1].end,
+                None,
+                "high",
+                "Relayed by another outlet.",
+            )
+        )
+    article = Article(
+        f"a{i:04d}",
+        f"{cast[0]} and the {cast[5]} in {cast[8]}",
+        date,
+        "metadata",
+        OUTLETS[i % len(OUTLETS)],
+        f"https://example.org/{i}",
+        None,
+        "en",
+        w.text,
+    )
     timeline.sort(key=lambda e: e.date)
     return Report(
         article=article,
@@ -235,7 +376,9 @@ def main() -> None:
     try:
         started = time.perf_counter()
         make_project(root, args.articles)
-        print(f"{args.articles} synthetic articles in {root} ({time.perf_counter() - started:.1f} s)")
+        print(
+            f"{args.articles} synthetic articles in {root} ({time.perf_counter() - started:.1f} s)"
+        )
         no_nav = variant(root, "no_nav", NO_NAV_HOOK, "[]")
         ours_runs, bare_runs = [], []
         # Alternate the two builds and keep the fastest of each: the machine is shared and noisy.
@@ -246,8 +389,12 @@ def main() -> None:
         build(root, root / "mkdocs.yml")
         pages = sum(1 for _ in (root / "site").rglob("index.html"))
         print(f"pages built:            {pages}")
-        print(f"with the site's nav:    {ours:6.1f} s  (runs: {', '.join(f'{t:.1f}' for t in ours_runs)})")
-        print(f"with no navigation:     {bare:6.1f} s  (runs: {', '.join(f'{t:.1f}' for t in bare_runs)})")
+        print(
+            f"with the site's nav:    {ours:6.1f} s  (runs: {', '.join(f'{t:.1f}' for t in ours_runs)})"
+        )
+        print(
+            f"with no navigation:     {bare:6.1f} s  (runs: {', '.join(f'{t:.1f}' for t in bare_runs)})"
+        )
         print(f"ratio:                  {ours / bare:6.2f} (target: at most 1.5)")
         if args.flat:
             flat = build(root, variant(root, "flat", FLAT_NAV_HOOK, None))
@@ -261,7 +408,9 @@ def main() -> None:
                 text=True,
             )
             lines = [line for line in done.stderr.splitlines() if "dossier: analysed" in line]
-            print(f"after adding one article: {lines[0].split('dossier: ')[1] if lines else done.stderr[-500:]}")
+            print(
+                f"after adding one article: {lines[0].split('dossier: ')[1] if lines else done.stderr[-500:]}"
+            )
     finally:
         if args.keep:
             print(f"kept {root}")

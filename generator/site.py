@@ -46,7 +46,7 @@ FEED_ITEMS = 30
 KEY_ACTOR_TYPES = ("person", "organization", "group")
 PLAN_LIKE = {"plan", "target"}
 BLOCK_LIMIT = 40
-"""Words shared by more figures than this say nothing about what is measured: skipped."""
+"""Figures sharing a word are compared pairwise up to this many; beyond, only neighbours."""
 _STOPWORDS = frozenset(
     """a about above after again against all also an and any are around as at be been before
     being below between both but by can could did do does down during each few for from further
@@ -202,8 +202,9 @@ def figure_clusters(reports: list[Report]) -> list[dict[str, Any]]:
 
     Two figures match when they share unit, rate and kind of claim (fact or plan), and at least
     two content words of what they measure with a Jaccard overlap of 0.6 or more. Candidates
-    come from blocks of figures sharing a word; words shared by more than BLOCK_LIMIT figures
-    are skipped, so the work stays linear in the number of figures.
+    come from blocks of figures that share a word: small blocks are compared pairwise, blocks
+    larger than BLOCK_LIMIT only between neighbours in signature order, so the work stays
+    linear in the number of figures however common a word is.
     """
     figures: list[tuple[Report, Figure, frozenset[str]]] = []
     for report in reports:
@@ -215,14 +216,17 @@ def figure_clusters(reports: list[Report]) -> list[dict[str, Any]]:
         claim = "plan" if f.status in PLAN_LIKE else "fact"
         for w in words:
             blocks[(*_unit_key(f), claim, w)].append(i)
-    shared: Counter[tuple[int, int]] = Counter()
+    candidates: set[tuple[int, int]] = set()
     for members in blocks.values():
         if len(members) > BLOCK_LIMIT:
-            continue
+            members = sorted(members, key=lambda i: (sorted(figures[i][2]), i))
+            window = BLOCK_LIMIT // 4
+        else:
+            window = len(members)
         for n, i in enumerate(members):
-            for j in members[n + 1 :]:
+            for j in members[n + 1 : n + 1 + window]:
                 if figures[i][0] is not figures[j][0]:
-                    shared[(i, j)] += 1
+                    candidates.add((min(i, j), max(i, j)))
     parent = list(range(len(figures)))
 
     def root(i: int) -> int:
@@ -231,9 +235,9 @@ def figure_clusters(reports: list[Report]) -> list[dict[str, Any]]:
             i = parent[i]
         return i
 
-    for (i, j), common in sorted(shared.items()):
-        union = len(figures[i][2] | figures[j][2])
-        if common >= 2 and common / union >= 0.6:
+    for i, j in sorted(candidates):
+        common = len(figures[i][2] & figures[j][2])
+        if common >= 2 and common / len(figures[i][2] | figures[j][2]) >= 0.6:
             parent[root(i)] = root(j)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(figures)):
@@ -248,16 +252,18 @@ def figure_clusters(reports: list[Report]) -> list[dict[str, Any]]:
         conflict = high - low > 0.02 * max(abs(high), abs(low))  # type: ignore[operator]
         clusters.append(
             {
-                "items": items,
+                "entries": items,
                 "conflict": conflict,
                 "figure": items[0][1],
                 "articles": len({r.article.id for r, _ in items}),
             }
         )
-    clusters.sort(key=lambda c: (not c["conflict"], -len(c["items"]), c["items"][0][0].article.id))
+    clusters.sort(
+        key=lambda c: (not c["conflict"], -len(c["entries"]), c["entries"][0][0].article.id)
+    )
     for n, cluster in enumerate(clusters, 1):
         cluster["anchor"] = f"c-{n}"
-        cluster["bars"] = bar_chart([(f.value, f.value_max, (r, f)) for r, f in cluster["items"]])
+        cluster["bars"] = bar_chart([(f.value, f.value_max, (r, f)) for r, f in cluster["entries"]])
     return clusters
 
 
@@ -359,6 +365,7 @@ class SitePages:
                 actor.path,
                 "site/actor.md.j2",
                 actor=actor,
+                other_names=sorted(n for n in actor.names if n != actor.name),
                 type_title=TYPE_TITLES.get(actor.type, actor.type),
                 roles=roles_over_time(actor),
                 appearances=_newest_first(actor.appearances),
@@ -385,9 +392,7 @@ class SitePages:
         out = {}
         summary = []
         for year in sorted(years):
-            entries = sorted(
-                years[year], key=lambda e: (e[0], e[1], e[2].article.id, e[3].start)
-            )
+            entries = sorted(years[year], key=lambda e: (e[0], e[1], e[2].article.id, e[3].start))
             months: dict[str, dict[str, list[Any]]] = {}
             for first, last, report, entry in entries:
                 # Events dated to a month or less go under their month; longer ones under the year.
