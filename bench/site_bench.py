@@ -311,7 +311,6 @@ def make_project(root: Path, count: int) -> None:
     """A project folder with `count` synthetic articles whose reports are already cached."""
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", root / "docs")
-    shutil.copytree(ROOT / "overrides", root / "overrides")
     seeds = root / "seeds"
     seeds.mkdir()
     rng = random.Random(0)

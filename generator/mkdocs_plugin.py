@@ -6,6 +6,7 @@ and `templates/` are watched, so a new article appears in the running preview.
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from .build import collect_reports
 from .render import make_env
@@ -51,6 +54,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def __init__(self) -> None:
         self.errors: list[str] = []
+        self.feed = False
         self.analysed: list[str] = []
         self.root = Path.cwd()
 
@@ -108,4 +112,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 directory_urls=config.use_directory_urls,
             )
             files.append(File.generated(config, FEED, content=feed))
+        self.feed = files.get_file_from_path(FEED) is not None
         return files
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Announce the RSS feed in every page's head, for feed readers that look there."""
+        if not self.feed or "</head>" not in output:
+            return output
+        href = html.escape(get_relative_url(FEED, page.url), quote=True)
+        title = html.escape(config.site_name, quote=True)
+        link = f'<link rel="alternate" type="application/rss+xml" title="{title}" href="{href}">'
+        return output.replace("</head>", link + "</head>", 1)

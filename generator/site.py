@@ -38,6 +38,13 @@ TYPE_TITLES = {
     "group": "Groups",
     "other": "Other",
 }
+TYPE_SINGULAR = {
+    "person": "Person",
+    "organization": "Organisation",
+    "place": "Place",
+    "group": "Group",
+    "other": "Other",
+}
 HOME_ROWS = 30
 """Articles listed on the home page; the article list has them all."""
 INDEX_TOP = 25
@@ -292,7 +299,7 @@ class SitePages:
             return relative(page, target)
 
         return self.env.get_template(template).render(
-            link=link, source_link=source_link, page=page, **context
+            link=link, source_link=source_link, title_of=article_title, page=page, **context
         )
 
     def pages(self) -> dict[str, str]:
@@ -366,7 +373,7 @@ class SitePages:
                 "site/actor.md.j2",
                 actor=actor,
                 other_names=sorted(n for n in actor.names if n != actor.name),
-                type_title=TYPE_TITLES.get(actor.type, actor.type),
+                type_title=TYPE_SINGULAR.get(actor.type, actor.type),
                 roles=roles_over_time(actor),
                 appearances=_newest_first(actor.appearances),
                 quotes=_newest_first(actor.quotes),

@@ -45,7 +45,6 @@ def site(tmp_path_factory, nlp) -> Path:
     root = tmp_path_factory.mktemp("browser")
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", root / "docs")
-    shutil.copytree(ROOT / "overrides", root / "overrides")
     (root / "seeds").mkdir()
     for name, text in ARTICLES.items():
         (root / "seeds" / name).write_text(text, "utf-8")
