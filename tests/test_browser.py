@@ -41,27 +41,39 @@ PHONE = (375, 740)
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory, nlp) -> Path:
+def served(tmp_path_factory, nlp):
+    """A small site built from hand-written articles, served over HTTP at its own site_url."""
     root = tmp_path_factory.mktemp("browser")
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", root / "docs")
     (root / "seeds").mkdir()
+    (root / "site").mkdir()
     for name, text in ARTICLES.items():
         (root / "seeds" / name).write_text(text, "utf-8")
-    result = CliRunner().invoke(main, ["build", "--strict", "-f", str(root / "mkdocs.yml")])
-    assert result.exit_code == 0, result.output
-    return root / "site"
+    server = SiteServer(root / "site")
+    # With site_url set, Material's instant navigation and the sitemap are active, as published.
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SITE_URL", server.url)
+        result = CliRunner().invoke(main, ["build", "--strict", "-f", str(root / "mkdocs.yml")])
+    try:
+        assert result.exit_code == 0, result.output
+        yield root / "site", server.url
+    finally:
+        server.close()
 
 
 @pytest.fixture(scope="module")
-def browser(site):
-    server = SiteServer(site)
+def site(served) -> Path:
+    return served[0]
+
+
+@pytest.fixture(scope="module")
+def browser(served):
     chromium = Browser(CHROMIUM)  # type: ignore[arg-type]
     try:
-        yield chromium, server.url
+        yield chromium, served[1]
     finally:
         chromium.close()
-        server.close()
 
 
 def html_pages(site: Path) -> list[str]:
@@ -201,6 +213,28 @@ def test_layout_holds_at_phone_width(site, browser):
         )
     finally:
         chromium.viewport(1280, 900)
+
+
+def test_instant_navigation_between_pages(site, browser):
+    """Clicking through home → article → source sentence works without a full reload or errors."""
+    chromium, base = browser
+    chromium.viewport(1280, 900)
+    chromium.open(base)
+    chromium.evaluate("window.__same_document = true")
+    harbour = _article(site, "Harbour cranes approved")
+    # Material rewrites internal links to absolute URLs: match the end of the address.
+    selector = json.dumps(f'.md-content a[href$="{harbour}"]')
+    chromium.evaluate(f"document.querySelector({selector}).click()")
+    assert chromium.poll("location.pathname.endsWith('/" + harbour + "') && document.title")
+    assert chromium.poll(
+        "document.querySelector('h1') && document.querySelector('h1').textContent.includes('Harbour cranes')"
+    )
+    chromium.evaluate("document.querySelector('.md-content a[href*=\"source/#s-\"]').click()")
+    target = chromium.poll("location.hash.startsWith('#s-') && location.hash")
+    assert target
+    assert chromium.poll(f"!!document.getElementById({json.dumps(target[1:])})")
+    assert chromium.evaluate("window.__same_document === true")  # instant: no full reload
+    assert chromium.errors() == []
 
 
 def test_dark_palette_toggle(browser):
