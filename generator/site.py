@@ -50,6 +50,8 @@ HOME_ROWS = 30
 INDEX_TOP = 25
 """Actors per type on the actors index; the per-type pages list them all."""
 FEED_ITEMS = 30
+CLUSTER_SHOWN = 12
+"""Figures shown per group on the figures page (the unit pages list them all)."""
 KEY_ACTOR_TYPES = ("person", "organization", "group")
 PLAN_LIKE = {"plan", "target"}
 BLOCK_LIMIT = 40
@@ -270,8 +272,26 @@ def figure_clusters(reports: list[Report]) -> list[dict[str, Any]]:
     )
     for n, cluster in enumerate(clusters, 1):
         cluster["anchor"] = f"c-{n}"
-        cluster["bars"] = bar_chart([(f.value, f.value_max, (r, f)) for r, f in cluster["entries"]])
+        shown = _cluster_sample(cluster["entries"])
+        cluster["unit_title"] = unit_title(*_unit_key(cluster["figure"]))
+        cluster["unit_path"] = unit_path(*_unit_key(cluster["figure"]))
+        cluster["shown"] = shown
+        cluster["hidden"] = len(cluster["entries"]) - len(shown)
+        cluster["bars"] = bar_chart([(f.value, f.value_max, (r, f)) for r, f in shown])
     return clusters
+
+
+def _cluster_sample(entries: list[tuple[Report, Figure]]) -> list[tuple[Report, Figure]]:
+    """The newest figures of a group, always with its lowest and highest value."""
+    if len(entries) <= CLUSTER_SHOWN:
+        return entries
+    low = min(entries, key=lambda p: p[1].value)  # type: ignore[arg-type, return-value]
+    high = max(entries, key=lambda p: p[1].value)  # type: ignore[arg-type, return-value]
+    shown = entries[: CLUSTER_SHOWN - 2]
+    for extreme in (low, high):
+        if not any(extreme[1] is f for _, f in shown):
+            shown.append(extreme)
+    return _newest_first(shown)
 
 
 def unit_title(unit: str, per: str) -> str:

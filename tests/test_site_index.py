@@ -189,6 +189,12 @@ def test_many_articles_on_one_figure_still_cluster():
     ]
     clusters = figure_clusters(reports)
     assert len(clusters) == 1 and len(clusters[0]["entries"]) == 120
+    # The figures page shows a sample that keeps the extremes, and links to the rest.
+    shown = sorted(f.value for _, f in clusters[0]["shown"])
+    assert len(shown) == 12 and shown[0] == 1 and shown[-1] == 120
+    assert clusters[0]["hidden"] == 108
+    page = render_site(make_env(), reports)["figures/index.md"]
+    assert "and 108 more: see [all figures in &#37;](percent.md)" in page
 
 
 def test_cross_pages_link_to_articles_and_sources():
