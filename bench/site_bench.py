@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -335,8 +336,9 @@ def make_project(root: Path, count: int) -> None:
     cache.save_manifest(manifest)
 
 
-def build(root: Path, config: Path) -> float:
-    """Wall time of one `mkdocs build` in a fresh process."""
+def build(root: Path, config: Path) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one `mkdocs build` in a fresh process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)],
@@ -346,9 +348,11 @@ def build(root: Path, config: Path) -> float:
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise SystemExit(f"{config}: mkdocs build failed\n{done.stderr[-2000:]}")
-    return elapsed
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu
 
 
 def variant(root: Path, name: str, hook: str, nav: str | None) -> Path:
@@ -380,24 +384,23 @@ def main() -> None:
         )
         no_nav = variant(root, "no_nav", NO_NAV_HOOK, "[]")
         ours_runs, bare_runs = [], []
-        # Alternate the two builds and keep the fastest of each: the machine is shared and noisy.
+        # Alternate the two builds and keep the fastest of each. CPU time is the fair measure on
+        # a shared machine (wall time also counts waiting for other processes); both are shown.
         for _ in range(args.repeat):
             ours_runs.append(build(root, root / "mkdocs.yml"))
             bare_runs.append(build(root, no_nav))
-        ours, bare = min(ours_runs), min(bare_runs)
-        build(root, root / "mkdocs.yml")
+        ours, bare = min(ours_runs, key=lambda t: t[1]), min(bare_runs, key=lambda t: t[1])
         pages = sum(1 for _ in (root / "site").rglob("index.html"))
         print(f"pages built:            {pages}")
+        print("                          CPU s   wall s")
+        print(f"with the site's nav:    {ours[1]:7.1f}  {ours[0]:7.1f}")
+        print(f"with no navigation:     {bare[1]:7.1f}  {bare[0]:7.1f}")
         print(
-            f"with the site's nav:    {ours:6.1f} s  (runs: {', '.join(f'{t:.1f}' for t in ours_runs)})"
+            f"ratio:                  {ours[1] / bare[1]:7.2f}  {ours[0] / bare[0]:7.2f}  (target: at most 1.5)"
         )
-        print(
-            f"with no navigation:     {bare:6.1f} s  (runs: {', '.join(f'{t:.1f}' for t in bare_runs)})"
-        )
-        print(f"ratio:                  {ours / bare:6.2f} (target: at most 1.5)")
         if args.flat:
             flat = build(root, variant(root, "flat", FLAT_NAV_HOOK, None))
-            print(f"flat nav of every page: {flat:6.1f} s")
+            print(f"flat nav of every page: {flat[1]:7.1f}  {flat[0]:7.1f}")
         if args.add_one:
             (root / "seeds" / "zz-real.txt").write_text(REAL_ARTICLE, "utf-8")
             done = subprocess.run(
