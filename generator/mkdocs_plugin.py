@@ -20,8 +20,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .build import collect_reports
+from .feed import render_feed
 from .render import make_env
-from .site import render_feed, render_site
+from .site import render_site
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 INDEX_PAGES = (

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from generator.charts import bar_chart, histogram, timeline_chart, timex_interval
+from generator.feed import render_feed
 from generator.model import (
     Actor,
     Article,
@@ -20,7 +21,7 @@ from generator.model import (
     TimelineEntry,
 )
 from generator.render import make_env
-from generator.site import SiteIndex, figure_clusters, relative, render_feed, render_site
+from generator.site import SiteIndex, figure_clusters, relative, render_site
 
 
 def report(
