@@ -105,15 +105,19 @@ def shift_value(value: str, unit: str, n: int) -> str | None:
     return None
 
 
-def year_for_month(dct: dt.date, month: int, tense: str | None) -> int:
-    """The year of a month named without one (news convention, as HeidelTime does it):
-    the article's year, moved back when a past-tense month lies ahead of the article's month,
-    forward when a future-tense month lies behind it."""
-    if tense == "future" and month < dct.month:
-        return dct.year + 1
-    if tense == "past" and month > dct.month:
+def year_for_month(dct: dt.date, month: int, tense: str | None, day: int = 15) -> int:
+    """The year of a month (or month and day) named without one: the nearest such date to the
+    article date, unless the verb's tense puts it more than two months on the other side."""
+    years = (dct.year - 1, dct.year, dct.year + 1)
+    dates = {y: dt.date(y, month, min(day, 28 if month == 2 else day)) for y in years}
+    ahead = (dates[dct.year] - dct).days
+    if tense == "past" and ahead > 60:
         return dct.year - 1
-    return dct.year
+    if tense == "future" and ahead < -60:
+        return dct.year + 1
+    if tense in ("past", "future"):
+        return dct.year
+    return min(years, key=lambda y: abs((dates[y] - dct).days))
 
 
 def year_for_quarter(dct: dt.date, quarter: int, tense: str | None) -> int:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import TimeExpression
 from .timex_rules import RULES, Context, Rule
 
-FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would"})
 FUTURE_HEADS = frozenset(
     "plan aim intend expect schedule set due hope want seek propose prepare promise pledge vow "
     "agree decide threaten try going".split()
@@ -31,6 +31,14 @@ PREPOSITIONS_BEFORE_DURATION = frozenset(
     "for in within over after about nearly almost than up only just another least under "
     "some around roughly past next last first".split()
 )
+YEAR_BEFORE = re.compile(r"year-ago|year-earlier|year ago|last year|prior-year|previous year", re.I)
+NAMES_OF_TIMES = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+    r"|christmas|easter|thanksgiving|new|year|eve|day|good|friday|labor|memorial|independence"
+    r"|valentine|halloween|boxing|Q|FY|[ECMP][SD]T|GMT|UTC|BST|CES?T",
+    re.I,
+)
+"""Capitalised words that belong in time expressions (months, weekdays, holidays, time zones)."""
 SPECIFIC = re.compile(r"\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI))?")
 
 
@@ -40,12 +48,14 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
     text = doc.text
     result: list[TimeExpression] = []
     reference: str | None = None
+    quarter: str | None = None
     for start, end, rule, match in _select(doc, _candidates(text)):
         span = doc.char_span(start, end, alignment_mode="expand")
         ctx = Context(
             dct=dct,
             tense=tense_of(span) if span is not None else None,
             reference=reference,
+            quarter=quarter,
             before=text[max(0, start - 40) : start].lower(),
             after=text[end : end + 40].lower(),
         )
@@ -58,6 +68,8 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
         )
         if rule.anchors and kind in ("DATE", "TIME") and SPECIFIC.fullmatch(normalised.split("T")[0]):
             reference = normalised.split("T")[0]
+            if re.fullmatch(r"\d{4}-Q[1-4]", reference) and not YEAR_BEFORE.search(text[start:end]):
+                quarter = reference
     return result
 
 
@@ -115,6 +127,8 @@ def _acceptable(doc: Doc, start: int, end: int, rule: Rule, match: re.Match) -> 
         return _year_ok(doc, start, end)
     if rule.name == "season":
         return _season_ok(doc, start, match)
+    if _in_dateline(text, start) or _in_title(doc, start, end, rule):
+        return False
     if rule.name in ("duration", "ago"):
         if re.fullmatch(r"(?:1[5-9]|20)\d\d", match.group("n")):
             return False  # 'the 1988 quarter' is a date, not 1988 quarters
@@ -193,6 +207,8 @@ def _duration_ok(doc: Doc, start: int, end: int, match: re.Match) -> bool:
         return False  # 'three quarters of the members'
     if unit.startswith("second") and amount in ("a", "one"):
         return False
+    if re.search(r"[\s-]old$", whole) or re.match(r"\s*-?\s*olds?\b", text[end:]):
+        return False  # ages are not time expressions in TimeML
     if "dir" in match.groupdict():
         return True
     if amount in ("a", "an") and whole.startswith(amount):
@@ -200,10 +216,37 @@ def _duration_ok(doc: Doc, start: int, end: int, match: re.Match) -> bool:
         follows = re.match(
             r"[\s-]+(?:long|old|after|before|later|earlier|or\s+two|or\s+so)\b", text[end:], re.I
         )
-        return before in PREPOSITIONS_BEFORE_DURATION or bool(follows) or "-" in whole
+        return before in PREPOSITIONS_BEFORE_DURATION or bool(follows) or "-" in whole or " or " in whole
     if amount in ("some", "many") and whole.startswith(amount):
         return unit.endswith("s")
     return True
+
+
+def _in_dateline(text: str, start: int) -> bool:
+    """A date in a dateline ('WASHINGTON, March 12 (Xinhua) --') restates the article date."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(re.fullmatch(r"\s*[A-Z][A-Z.\- ]+,\s*", text[line_start:start]))
+
+
+def _in_title(doc: Doc, start: int, end: int, rule: Rule) -> bool:
+    """Capitalised time words inside a name ('This Week', 'High Noon', '60 Minutes', 'March for
+    Life'): a word after the first that is capitalised mid-sentence though it is no proper noun."""
+    text = doc.text
+    words = list(re.finditer(r"[A-Za-z]+", text[start:end]))
+    for i, w in enumerate(words):
+        word = w.group(0)
+        if not word[0].isupper() or NAMES_OF_TIMES.fullmatch(word):
+            continue
+        at = start + w.start()
+        sentence_start = re.search(r"(?:^|[.!?:]\s+|[\n\"“‘'`(]\s*)$", text[max(0, at - 3) : at]) is not None
+        if i == 0 and sentence_start:
+            continue
+        if word.isupper() and len(word) <= 4:
+            continue
+        return True
+    if rule.name == "month" and re.match(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]", text[end:]):
+        return True
+    return False
 
 
 def _time_ok(text: str, start: int, match: re.Match) -> bool:
@@ -218,7 +261,7 @@ def _time_ok(text: str, start: int, match: re.Match) -> bool:
 def _quarter_reference_ok(text: str, start: int, match: re.Match) -> bool:
     whole = match.group(0).lower()
     mod = match.group("mod")
-    if "period" in whole and not mod:
+    if "period" in whole and not mod and not match.group("year"):
         return False  # 'the period' alone is too vague to stand for a quarter
     if not whole.startswith(("the", "this", "that")) and not mod:
         return False
@@ -270,10 +313,12 @@ def verb_tense(verb: Token) -> str | None:
         return None
     if verb.tag_ == "VBD" or words & {"did", "had", "was", "were"}:
         return "past"
-    if verb.tag_ == "VBN" and words & {"has", "have", "'ve"}:
-        return "past"
+    if verb.tag_ == "VBN":
+        if words & {"is", "are", "am", "be", "'s", "'re"}:
+            return "present"
+        return "past"  # perfect, or a participle describing what happened ('announced Friday')
     if verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am", "'s", "'re", "does", "do"}:
         return "present"
     if verb.tag_ == "MD":
-        return "future" if verb.lower_ in FUTURE_AUX or verb.lower_ in ("may", "might", "could", "should", "must") else None
+        return "future" if verb.lower_ in FUTURE_AUX else None
     return None

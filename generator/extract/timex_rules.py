@@ -42,6 +42,8 @@ class Context:
     """past | present | future: the tense of the verb governing the expression."""
     reference: str | None
     """The last specific date value mentioned before the expression (for 'the next day')."""
+    quarter: str | None
+    """The last quarter the text talked about ('the third quarter' → 1998-Q3), for 'a year ago'."""
     before: str
     """Lowercase text just before the expression."""
     after: str
@@ -70,7 +72,7 @@ MONTH = (
     r"|sep(?:tember|t\.?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)(?![a-z])"
 )
 WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?<![\d.,$€£#])(?:1[0-9]|20)\d\d(?![\d]|,\d|\.\d)"
 SEASON = r"(?:spring|summer|autumn|fall|winter)"
 PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
@@ -84,10 +86,12 @@ AMOUNT = (
     rf"|a\s+half|half\s+an?|{FEW}|(?:a|one)\s+dozen|dozens\s+of)"
 )
 HEDGE = (
-    r"(?:(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than"
-    r"|fewer\s+than|over|under|up\s+to|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than"
-    r"|only|just|barely|a\s+full|another|an\s+additional|an\s+extra|within)\s+)"
+    r"(?:(?:around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than"
+    r"|fewer\s+than|up\s+to|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than"
+    r"|another|an\s+additional|an\s+extra)\s+)"
 )
+"""Modifiers that TimeBank keeps inside a duration ('nearly two years'); prepositions such as
+'over', 'within' and 'about' stay outside."""
 TIME_OF_DAY = (
     r"(?:(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?![a-z])|\d{1,2}:\d{2}(?![\d])"
     r"|noon|midnight|midday|\d{1,2}\s+o'clock)"
@@ -119,8 +123,10 @@ def unit_name(word: str) -> str:
 
 
 def amount_value(text: str) -> float | None:
-    """The number of an amount phrase; None when vague ('a few', 'several')."""
+    """The number of an amount phrase; None when vague ('a few', 'several') or a range."""
     low = " ".join(text.lower().split())
+    if re.search(r"\d\s*[-–]\s*\d|\s(?:to|or)\s", low):
+        return None
     if re.fullmatch(FEW, low) and "couple" not in low:
         return None
     if "couple" in low:
@@ -182,8 +188,8 @@ def _day_number(text: str) -> int | None:
     return parse_ordinal(text) if not text[:1].isdigit() else int(re.match(r"\d+", text).group(0))
 
 
-def _month_year(month: int, ctx: Context) -> int | None:
-    return year_for_month(ctx.dct, month, ctx.tense) if ctx.dct else None
+def _month_year(month: int, ctx: Context, day: int = 15) -> int | None:
+    return year_for_month(ctx.dct, month, ctx.tense, day) if ctx.dct else None
 
 
 # --- handlers --------------------------------------------------------------------------------
@@ -202,7 +208,7 @@ def _month_day(m: re.Match, ctx: Context) -> Value | None:
     if day is None:
         return None
     month = month_number(m.group("month"))
-    value = _day_value(_month_year(month, ctx), month, day)
+    value = _day_value(_month_year(month, ctx, min(day, 31)), month, day)
     return ("DATE", value) if value else None
 
 
@@ -331,6 +337,7 @@ def _quarter(m: re.Match, ctx: Context) -> Value | None:
     q = _quarter_number(m.group("q"))
     mod = " ".join((m.group("mod") or "").lower().split())
     if m.group("half"):
+        q = min(q, 2)
         if m.group("year"):
             return "DATE", f"{int(m.group('year')):04d}-H{q}"
         if ctx.dct is None:
@@ -356,9 +363,7 @@ def _quarter(m: re.Match, ctx: Context) -> Value | None:
 
 
 def _reference_quarter(ctx: Context) -> str | None:
-    if ctx.reference and re.fullmatch(r"\d{4}-Q[1-4]", ctx.reference):
-        return ctx.reference
-    return None
+    return ctx.quarter
 
 
 def _this_quarter(m: re.Match, ctx: Context) -> Value | None:
@@ -442,6 +447,13 @@ def _the_unit(m: re.Match, ctx: Context) -> Value | None:
     return "DATE", shift_date(ctx.dct, unit, 0)
 
 
+def _week_of(m: re.Match, ctx: Context) -> Value | None:
+    found = _month_day(m, ctx)
+    if found is None or found[1].startswith("X"):
+        return ("DATE", "XXXX-WXX") if found else None
+    return "DATE", iso_week(dt.date.fromisoformat(found[1]))
+
+
 def _weekend(m: re.Match, ctx: Context) -> Value | None:
     if ctx.dct is None:
         return "DATE", "XXXX-WXX-WE"
@@ -510,6 +522,8 @@ def _ago(m: re.Match, ctx: Context) -> Value | None:
             return "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF"
         return "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF"
     steps = int(n) * sign
+    if unit == "year" and steps == -1 and ctx.quarter:
+        return "DATE", shift_value(ctx.quarter, "year", -1) or ctx.quarter  # results compared by quarter
     if direction in ("earlier", "later", "before", "after"):
         ref = ctx.reference
         if ref and unit in ("year", "quarter", "month"):
@@ -536,7 +550,7 @@ def _bare_units(m: re.Match, ctx: Context) -> Value | None:
 def _recent(m: re.Match, ctx: Context) -> Value | None:
     unit = unit_name(m.group("unit"))
     rel = m.group("rel").lower()
-    if rel in ("coming", "future", "next few", "coming few"):
+    if rel == "future":
         return "DATE", "FUTURE_REF"
     if unit in ("year", "day"):
         return "DATE", "PAST_REF"
@@ -571,6 +585,8 @@ def _this_part_of_day(m: re.Match, ctx: Context) -> Value | None:
     part = m.group("part").lower().replace("mid-", "").replace("mid", "").strip()
     offset = -1 if rel == "last" else 0
     base = (ctx.dct + dt.timedelta(days=offset)).isoformat() if ctx.dct else "XXXX-XX-XX"
+    if m.groupdict().get("dayref"):
+        base = _day_reference(m.group("dayref"), ctx) or base
     return "TIME", f"{base}T{PARTS_OF_DAY[part]}"
 
 
@@ -582,7 +598,12 @@ def _weekday(m: re.Match, ctx: Context) -> Value | None:
         base = "XXXX-XX-XX"
     else:
         tense = ctx.tense
-        if rel in ("last", "this past", "past"):
+        anchor = _anchor_for(ctx, "day") or ctx.dct
+        if rel in ("the previous", "the preceding"):
+            day = weekday_date(anchor - dt.timedelta(days=1), weekday, "past")
+        elif rel in ("the following", "the next"):
+            day = weekday_date(anchor + dt.timedelta(days=1), weekday, "future")
+        elif rel in ("last", "this past", "past"):
             day = weekday_date(ctx.dct - dt.timedelta(days=1), weekday, "past")
         elif rel in ("next", "this coming", "coming"):
             day = weekday_date(ctx.dct + dt.timedelta(days=1), weekday, "future")
@@ -859,7 +880,7 @@ RULES: list[Rule] = [
         "quarter",
         _compile(
             rf"\b(?:the\s+)?(?P<mod>(?:{YEAR}(?:'s)?|(?:this|last|next)\s+year's|year-ago|year-earlier|prior-year|current|comparable|same|fiscal|latest)\s+)?"
-            rf"(?:fiscal\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?(?:(?P<half>half)|quarter)(?![\s-]+(?:of\s+(?:the|a|an|this|that|his|her|its|their)\b|century))"
+            rf"(?:fiscal\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?(?:(?P<half>half)|quarter)(?![\s-]+(?:of\s+(?:the|a|an|this|that|his|her|its|their)\b|century))"
             rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR}))?"
         ),
         _quarter,
@@ -880,7 +901,7 @@ RULES: list[Rule] = [
     Rule(
         "relative-unit",
         _compile(
-            r"\b(?:(?:early|late|mid|earlier|later)[\s-]+(?:in\s+)?)?(?P<rel>this(?:\s+past|\s+coming)?|last|next|past|coming|previous|(?:the\s+)?current)\s+"
+            r"\b(?:(?:early|late|mid|earlier|later)[\s-]+(?:in\s+)?)?(?:the\s+(?=past|last|coming|current))?(?P<rel>this(?:\s+past|\s+coming)?|last|next|past|coming|previous|current)\s+"
             r"(?P<unit>year|month|week|weekend|quarter|decade|fiscal\s+year)\b"
         ),
         _relative_unit,
@@ -896,6 +917,11 @@ RULES: list[Rule] = [
         _year_relative_month,
     ),
     Rule("weekend", _compile(r"\bthe\s+weekend\b"), _weekend),
+    Rule(
+        "week-of",
+        _compile(rf"\bthe\s+week\s+of\s+(?P<month>{MONTH})\s*(?P<day>{DAY})"),
+        _week_of,
+    ),
     Rule(
         "anaphoric-unit",
         _compile(
@@ -916,7 +942,7 @@ RULES: list[Rule] = [
         "ago",
         _compile(
             rf"\b{HEDGE}?(?P<n>{AMOUNT})[\s-]+(?:more\s+|full\s+|long\s+)?(?P<unit>{UNIT})(?:\s+or\s+so)?\s+"
-            r"(?P<dir>ago|earlier|later|from\s+now|hence|before(?=\s*[,.;]|\s+(?:that|then)\b)|after(?=\s*[,.;]|\s+(?:that|then)\b))"
+            r"(?P<dir>ago|earlier|from\s+now|hence|before(?=\s*[,.;]|\s+(?:that|then)\b))"
         ),
         _ago,
         anchors=False,
@@ -933,8 +959,8 @@ RULES: list[Rule] = [
         "duration",
         _compile(
             rf"\b{HEDGE}?(?:the\s+)?(?:(?:first|last|past|next|coming|previous|final|following|preceding|remaining|initial|ensuing)\s+)?"
-            rf"(?P<n>{AMOUNT})(?:\s+more|\s+additional|\s+full|\s+straight|\s+consecutive|\s+long)?[\s-]+(?P<unit>{UNIT})\b"
-            r"(?:(?:\s+or\s+so)|[\s-]+(?:long|old))?(?!-)"
+            rf"(?P<n>{AMOUNT}(?:\s*(?:to|or|-|–)\s*(?:{DIGITS}|{WORD_NUMBER}))?)(?:\s+more|\s+additional|\s+full|\s+straight|\s+consecutive|\s+long)?[\s-]+(?P<unit>{UNIT})\b"
+            r"(?:(?:\s+or\s+(?:so|two|three))|[\s-]+(?:long|old))?(?!-)"
         ),
         _duration,
     ),
@@ -965,7 +991,7 @@ RULES: list[Rule] = [
     Rule(
         "part-of-day",
         _compile(
-            r"\b(?:(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)|(?P<part2>mid-?\s?(?:morning|afternoon))|(?P<part3>overnight))\b"
+            rf"\b(?:(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)|(?P<part2>mid-?\s?(?:morning|afternoon))(?:\s+(?P<dayref>yesterday|today|{WEEKDAY}))?|(?P<part3>overnight))\b"
         ),
         lambda m, ctx: _this_part_of_day(
             _Sub(m, rel=m.group("rel"), part=m.group("part") or m.group("part2") or m.group("part3")), ctx
@@ -974,7 +1000,7 @@ RULES: list[Rule] = [
     Rule(
         "weekday",
         _compile(
-            rf"\b(?:(?P<rel>last|next|this(?:\s+past|\s+coming)?|coming|past|early|late|earlier|later)\s+)?(?P<wd>{WEEKDAY})"
+            rf"\b(?:(?P<rel>last|next|this(?:\s+past|\s+coming)?|coming|past|early|late|the\s+previous|the\s+preceding|the\s+following|the\s+next)\s+)?(?P<wd>{WEEKDAY})"
             rf"(?:\s+(?P<part>{PART_OF_DAY}))?\b"
         ),
         _weekday,
