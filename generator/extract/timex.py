@@ -39,6 +39,8 @@ NAMES_OF_TIMES = re.compile(
     re.I,
 )
 """Capitalised words that belong in time expressions (months, weekdays, holidays, time zones)."""
+POSSESSIVE = re.compile(r"['’]s?\b")
+"""'Wednesday's ruling': the verb of the sentence says nothing about when the ruling was."""
 SPECIFIC = re.compile(r"\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI))?")
 
 
@@ -53,7 +55,7 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
         span = doc.char_span(start, end, alignment_mode="expand")
         ctx = Context(
             dct=dct,
-            tense=tense_of(span) if span is not None else None,
+            tense=tense_of(span) if span is not None and not POSSESSIVE.match(text, end) else None,
             reference=reference,
             quarter=quarter,
             before=text[max(0, start - 40) : start].lower(),
@@ -68,8 +70,12 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
         )
         if rule.anchors and kind in ("DATE", "TIME") and SPECIFIC.fullmatch(normalised.split("T")[0]):
             reference = normalised.split("T")[0]
-            if re.fullmatch(r"\d{4}-Q[1-4]", reference) and not YEAR_BEFORE.search(text[start:end]):
-                quarter = reference
+            if (
+                re.fullmatch(r"\d{4}-Q[1-4]", reference)
+                and not YEAR_BEFORE.search(text[start:end])
+                and (dct is None or int(reference[:4]) >= dct.year - (dct.month <= 3))
+            ):
+                quarter = reference  # the period under discussion, not a comparison period
     return result
 
 

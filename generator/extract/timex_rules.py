@@ -82,7 +82,7 @@ UNIT = (
 )
 FEW = r"(?:a\s+few|few|several|a\s+couple\s+of|a\s+couple|couple\s+of|many|some)"
 AMOUNT = (
-    rf"(?:\d+\s+\d/\d|\d+/\d|{DIGITS}|{WORD_NUMBER}|(?:a|an|one)(?:\s+and\s+a\s+half)?"
+    rf"(?:\d+\s+\d/\d|\d+/\d|(?:{DIGITS}|{WORD_NUMBER}|a|an|one)(?:\s+and\s+a\s+half)?"
     rf"|a\s+half|half\s+an?|{FEW}|(?:a|one)\s+dozen|dozens\s+of)"
 )
 HEDGE = (
@@ -383,6 +383,8 @@ def _this_quarter(m: re.Match, ctx: Context) -> Value | None:
         return "DATE", shift_value(base, "year", -1) or base
     if ref:
         return "DATE", ref
+    if mod == "latest":
+        return "DATE", shift_quarter(ctx.dct.year, quarter_of(ctx.dct), -1)
     if mod in ("this", "current") or ctx.tense == "future":
         return "DATE", shift_quarter(ctx.dct.year, quarter_of(ctx.dct), 0)
     return "DATE", shift_quarter(ctx.dct.year, quarter_of(ctx.dct), -1)
@@ -552,7 +554,7 @@ def _recent(m: re.Match, ctx: Context) -> Value | None:
     rel = m.group("rel").lower()
     if rel == "future":
         return "DATE", "FUTURE_REF"
-    if unit in ("year", "day"):
+    if rel == "recent" and unit in ("year", "day"):
         return "DATE", "PAST_REF"
     return "DURATION", duration(None, unit)
 
@@ -934,7 +936,7 @@ RULES: list[Rule] = [
         "end-of",
         _compile(
             r"\b(?:(?:by|around|at)\s+)?(?:the\s+)?(?:end|close|turn|beginning|start|middle)\s+of\s+(?:the|this)\s+(?P<unit>year|month|week|fiscal\s+year)\b"
-            r"|\b(?P<unit2>year)[\s-]end\b"
+            r"|\b(?P<unit2>year)(?:[\s-]|['’]s\s)end\b"
         ),
         lambda m, ctx: _end_of(_Sub(m, unit=m.group("unit") or m.group("unit2")), ctx),
     ),
@@ -969,8 +971,11 @@ RULES: list[Rule] = [
         _compile(
             r"(?<=\bfor\s)(?:many\s+)?(?P<unit>years|months|weeks|decades|centuries)\b"
             r"|(?<=\bwithin\s)(?P<unit2>weeks|months|days|hours)\b"
+            r"|\b(?P<unit3>years|decades|months|weeks|centuries)(?=-long\b)"
         ),
-        lambda m, ctx: _bare_units(_Sub(m, unit=m.group("unit") or m.group("unit2")), ctx),
+        lambda m, ctx: _bare_units(
+            _Sub(m, unit=m.group("unit") or m.group("unit2") or m.group("unit3")), ctx
+        ),
     ),
     Rule(
         "time",
@@ -1050,7 +1055,7 @@ RULES: list[Rule] = [
     Rule(
         "future-ref",
         _compile(
-            r"\b(?:the\s+)?(?:(?:near|distant|foreseeable|immediate)\s+)?future\b(?!\s+\w+(?<!\bof))"
+            r"\bthe\s+(?:(?:near|distant|foreseeable|immediate)\s+)?future\b"
             r"|\b(?:the\s+)?(?:near|short|long|medium)[\s-]term\b(?!\s+\w)"
             r"|\ba\s+later\s+date\b|\bsoon\b(?=\s*[,.;])"
         ),
