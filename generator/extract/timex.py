@@ -51,7 +51,7 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
     result: list[TimeExpression] = []
     reference: str | None = None
     quarter: str | None = None
-    for start, end, rule, match in _select(doc, _candidates(text)):
+    for start, end, rule, match in _select(doc, text, _candidates(text)):
         span = doc.char_span(start, end, alignment_mode="expand")
         ctx = Context(
             dct=dct,
@@ -92,18 +92,18 @@ def _candidates(text: str) -> list[tuple[int, int, Rule, re.Match]]:
 
 
 def _select(
-    doc: Doc, candidates: list[tuple[int, int, Rule, re.Match]]
+    doc: Doc, text: str, candidates: list[tuple[int, int, Rule, re.Match]]
 ) -> list[tuple[int, int, Rule, re.Match]]:
     """The longest acceptable candidates that do not overlap, in text order."""
     order = {rule.name: i for i, rule in enumerate(RULES)}
     ranked = sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0], order[c[2].name]))
     taken: list[tuple[int, int, Rule, re.Match]] = []
-    used = bytearray(len(doc.text) + 1)
+    used = bytearray(len(text) + 1)
     for cand in ranked:
         start, end, rule, match = cand
         if any(used[start:end]):
             continue
-        if not _acceptable(doc, start, end, rule, match):
+        if not _acceptable(doc, text, start, end, rule, match):
             continue
         used[start:end] = b"\x01" * (end - start)
         taken.append(cand)
@@ -120,9 +120,8 @@ def _word_before(text: str, start: int) -> str:
     return match.group(1).lower() if match else ""
 
 
-def _acceptable(doc: Doc, start: int, end: int, rule: Rule, match: re.Match) -> bool:
+def _acceptable(doc: Doc, text: str, start: int, end: int, rule: Rule, match: re.Match) -> bool:
     """Context checks a regex cannot make: capitals, modal 'May', counts that look like years."""
-    text = doc.text
     groups = match.groupdict()
     month = groups.get("month")
     if month is not None and not month[0].isupper():
@@ -130,15 +129,15 @@ def _acceptable(doc: Doc, start: int, end: int, rule: Rule, match: re.Match) -> 
     if rule.name == "month":
         return _bare_month_ok(doc, match)
     if rule.name == "year":
-        return _year_ok(doc, start, end)
+        return _year_ok(doc, text, start, end)
     if rule.name == "season":
-        return _season_ok(doc, start, match)
-    if _in_dateline(text, start) or _in_title(doc, start, end, rule):
+        return _season_ok(text, start, match)
+    if _in_dateline(text, start) or _in_title(text, start, end, rule):
         return False
     if rule.name in ("duration", "ago"):
         if re.fullmatch(r"(?:1[5-9]|20)\d\d", match.group("n")):
             return False  # 'the 1988 quarter' is a date, not 1988 quarters
-        return _duration_ok(doc, start, end, match)
+        return _duration_ok(text, start, end, match)
     if rule.name == "set" and groups.get("unit3"):
         return _word_before(text, start) in RATE_WORDS or re.search(r"\d\s*$", text[:start]) is not None
     if rule.name == "time":
@@ -170,9 +169,8 @@ def _bare_month_ok(doc: Doc, match: re.Match) -> bool:
     return True
 
 
-def _year_ok(doc: Doc, start: int, end: int) -> bool:
+def _year_ok(doc: Doc, text: str, start: int, end: int) -> bool:
     """A four-digit number is a year unless it counts or prices something."""
-    text = doc.text
     if re.search(r"(?:[$€£¥#]|\bno\.|\bnumber|\bflight|\broute|\bmodel|\bitem)\s*$", text[:start], re.I):
         return False
     if re.match(r"\s*(?:%|percent|per\s?cent|[,.]\d)", text[end:], re.I):
@@ -192,20 +190,19 @@ def _year_ok(doc: Doc, start: int, end: int) -> bool:
     return True
 
 
-def _season_ok(doc: Doc, start: int, match: re.Match) -> bool:
+def _season_ok(text: str, start: int, match: re.Match) -> bool:
     if match.group("year") or match.group("rel"):
         return True
     whole = match.group(0).lower()
     if re.match(r"(?:the|early|late|mid)\b", whole):
         return match.group("season").islower() or whole.startswith("the")
-    before = _word_before(doc.text, start)
+    before = _word_before(text, start)
     return before in ("in", "by", "until", "since", "through", "during", "over", "this", "last", "next") and (
         match.group("season").islower()
     )
 
 
-def _duration_ok(doc: Doc, start: int, end: int, match: re.Match) -> bool:
-    text = doc.text
+def _duration_ok(text: str, start: int, end: int, match: re.Match) -> bool:
     amount = " ".join(match.group("n").lower().split())
     unit = match.group("unit").lower()
     whole = " ".join(match.group(0).lower().split())
@@ -234,10 +231,9 @@ def _in_dateline(text: str, start: int) -> bool:
     return bool(re.fullmatch(r"\s*[A-Z][A-Z.\- ]+,\s*", text[line_start:start]))
 
 
-def _in_title(doc: Doc, start: int, end: int, rule: Rule) -> bool:
+def _in_title(text: str, start: int, end: int, rule: Rule) -> bool:
     """Capitalised time words inside a name ('This Week', 'High Noon', '60 Minutes', 'March for
     Life'): a word after the first that is capitalised mid-sentence though it is no proper noun."""
-    text = doc.text
     words = list(re.finditer(r"[A-Za-z]+", text[start:end]))
     for i, w in enumerate(words):
         word = w.group(0)
