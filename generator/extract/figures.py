@@ -78,13 +78,13 @@ def extract_figures(
         if item is not None:
             add(item, respect_timexes=False)
     for match in PERCENT.finditer(text):
-        add(_percent(match), respect_timexes=False)
+        add(_percent(text, match), respect_timexes=False)
     for match in QUANTITY.finditer(text):
         item = _quantity(doc, match)
         if item is not None:
             add(item, respect_timexes=True)
     for match in VAGUE.finditer(text):
-        add(("count", match.start(), match.end(), None, None, _counted_after(doc, match.end()), None), True)
+        add(("count", match.start(), match.end(), None, None, _counted_after(doc, text, match.end()), None), True)
     for item in _counts(doc, text):
         add(item, respect_timexes=True)
     for item in _ranks(doc, text):
@@ -141,7 +141,7 @@ def _money(text: str, match: re.Match) -> Found | None:
     return ("money", start, end, first, second, currency, rate_of(match.group("rate") or ""))
 
 
-def _percent(match: re.Match) -> Found:
+def _percent(text: str, match: re.Match) -> Found:
     first = parse_amount(match.group("first"))
     second = parse_amount(match.group("second")) if match.group("second") else None
     unit_word = match.group("unit").lower()
@@ -152,14 +152,19 @@ def _percent(match: re.Match) -> Found:
         if "basis" in unit_word or unit_word == "bps"
         else "%"
     )
-    return ("percent", match.start(), match.end(), first, second, unit, None)
+    start = _trim_hedge_start(text, match.start(), match)
+    return ("percent", start, match.end(), first, second, unit, None)
 
 
 def _trim_hedge_start(text: str, start: int, match: re.Match) -> int:
-    """Leave out a leading 'only'/'all' that belongs to the sentence rather than the figure."""
-    hedge = match.group("hedge") or ""
-    lead = re.match(r"(?:only|all|another|a\s+further)\s+", hedge, re.I)
-    return start + lead.end() if lead and lead.end() == len(hedge) and hedge.lower().startswith("only") else start
+    """Leave out leading words that belong to the sentence rather than the amount ('another
+    $300 million', 'only 5%', 'a total of €2bn')."""
+    lead = re.match(
+        r"(?:(?:only|all|another|a\s+further|an\s+additional|a\s+total\s+of|a\s+record)\s+)+",
+        text[start:],
+        re.I,
+    )
+    return start + lead.end() if lead else start
 
 
 def _quantity(doc: Doc, match: re.Match) -> Found | None:
@@ -220,7 +225,7 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if low in ("one", "a") or (low == "1" and after is not None and after.lower_ == "of"):
         return None  # 'one of', 'One more thing': a pronoun or article more than a count
-    if _in_code(text, start, end) or _in_name(first, last, before, after):
+    if _in_code(text, start, end) or _in_name(text, first, last, before, after):
         return None
     if low in SMALL_WORDS and before is not None and before.lower_ in DEFINITE:
         return None  # 'the two companies' refers back rather than counts
@@ -266,10 +271,10 @@ def _in_code(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _in_name(first: Token, last: Token, before: Token | None, after: Token | None) -> bool:
+def _in_name(text: str, first: Token, last: Token, before: Token | None, after: Token | None) -> bool:
     """A number that names a model, flight or version: 'Boeing 747', 'iPhone 4', '787 Dreamliner',
     'their 777 jet', 'version 10.4', 'No. 1'."""
-    if re.search(r"\b(?:No|Nr|no)\.?\s*$|#\s*$", first.doc.text[max(0, first.idx - 6) : first.idx]):
+    if re.search(r"\b(?:No|Nr|no)\.?\s*$|#\s*$", text[max(0, first.idx - 6) : first.idx]):
         return True
     if before is not None:
         if before.pos_ == "PROPN" and any(c.isupper() for c in before.text) and not before.is_sent_start:
@@ -333,8 +338,8 @@ def _counted_noun(tok: Token, follow: bool = True) -> Token | None:
     return None
 
 
-def _counted_after(doc: Doc, end: int) -> str | None:
-    span = doc.char_span(end, min(len(doc.text), end + 60), alignment_mode="expand")
+def _counted_after(doc: Doc, text: str, end: int) -> str | None:
+    span = doc.char_span(end, min(len(text), end + 60), alignment_mode="expand")
     if span is None:
         return None
     noun = next((t for t in span if t.pos_ == "NOUN"), None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -324,3 +325,91 @@ def verb_tense(verb: Token) -> str | None:
     if verb.tag_ == "MD":
         return "future" if verb.lower_ in FUTURE_AUX else None
     return None
+
+
+# --- the article date, when the metadata gives none ------------------------------------------
+
+
+@dataclass(frozen=True)
+class InferredDate:
+    """An article date worked out from the text, with the reason for a reader."""
+
+    date: str
+    """YYYY-MM-DD."""
+    explanation: str
+    """One plain sentence saying from what the date was inferred."""
+    evidence: TimeExpression
+    """The expression the date rests on."""
+
+
+DEADLINE = re.compile(r"\b(?:by|before|until|till|through|in|for|later\s+in|the\s+end\s+of|end\s+of)\s*$", re.I)
+
+
+def infer_article_date(doc: Doc, timexes: list[TimeExpression]) -> InferredDate | None:
+    """The publication date a dateless article implies, or None when the text does not pin it.
+
+    An article is published on or after the latest day it reports in the past tense. A full date
+    ('3 December 2025') gives that day directly. A day without a year ('December 3') gets its year
+    from the text: the latest year the article reports in the past tense, or else the year of a
+    deadline it names ('by the end of 2025'), since news sets targets in or near the current year.
+    """
+    text = doc.text
+    past_days: list[tuple[str, TimeExpression]] = []
+    open_days: list[tuple[str, TimeExpression]] = []
+    past_years: list[tuple[int, TimeExpression]] = []
+    deadline_years: list[tuple[int, TimeExpression]] = []
+    for t in timexes:
+        if t.type != "DATE":
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        tense = tense_of(span) if span is not None else None
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value):
+            if tense in ("past", "present"):
+                past_days.append((t.value, t))
+        elif re.fullmatch(r"XXXX-\d{2}-\d{2}", t.value) and tense in ("past", "present", None):
+            open_days.append((t.value[5:], t))
+        elif re.match(r"\d{4}\b", t.value) and re.search(r"\d{4}", t.text):
+            year = int(t.value[:4])
+            if tense == "past":
+                past_years.append((year, t))
+            if DEADLINE.search(text[max(0, t.start - 20) : t.start]) or re.match(r"(?i)the\s+end\s+of", t.text):
+                if tense != "past":
+                    deadline_years.append((year, t))
+    if past_days:
+        day, evidence = max(past_days, key=lambda p: p[0])
+        return InferredDate(
+            date=day,
+            explanation=(
+                f"The article gives no publication date; {day} is assumed, the latest date of an "
+                f"event it reports ('{evidence.text}'), so relative dates are resolved against it."
+            ),
+            evidence=evidence,
+        )
+    if not open_days:
+        return None
+    if past_years:
+        year, year_evidence = max(past_years, key=lambda p: p[0])
+        why = f"the latest year it reports ('{year_evidence.text}')"
+    elif deadline_years:
+        year, year_evidence = min(deadline_years, key=lambda p: p[0])
+        why = f"the deadline it names ('{year_evidence.text}')"
+    else:
+        return None
+    candidates = []
+    for month_day, t in open_days:
+        try:
+            candidates.append((dt.date.fromisoformat(f"{year:04d}-{month_day}"), t))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    day_date, evidence = max(candidates, key=lambda p: p[0])
+    return InferredDate(
+        date=day_date.isoformat(),
+        explanation=(
+            f"The article gives no publication date; {day_date.isoformat()} is assumed from "
+            f"'{evidence.text}' in the year of {why}, so relative dates are resolved against it "
+            "and may be off."
+        ),
+        evidence=evidence,
+    )

@@ -757,9 +757,13 @@ def _year_ago_adjective(m: re.Match, ctx: Context) -> Value | None:
 
 
 def _nth_year_of(m: re.Match, ctx: Context) -> Value | None:
-    """'its fourth year': a duration in progress."""
-    n = parse_ordinal(m.group("ord"))
-    return ("DURATION", f"P{n}Y") if n else None
+    """'the war enters its fourth year': the current year when the verb is in the present, a year
+    the text does not name otherwise."""
+    if not parse_ordinal(m.group("ord")):
+        return None
+    if ctx.dct is not None and ctx.tense in ("present", None):
+        return "DATE", f"{ctx.dct.year:04d}"
+    return "DATE", "XXXX"
 
 
 def _compile(pattern: str) -> re.Pattern:
