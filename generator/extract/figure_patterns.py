@@ -302,7 +302,9 @@ def parse_amount(text: str) -> float | None:
 def amount_of(text: str) -> tuple[float | None, str | None]:
     """(value, scale word) of the amount inside a money phrase, without its currency."""
     stripped = re.sub(rf"^\s*{CURRENCY_PREFIX}", "", text, flags=re.I)
-    stripped = re.sub(rf"\s*(?:{CURRENCY_SUFFIX})(?:\s+(?:dollars?|sterling))?\s*$", "", stripped, flags=re.I)
+    stripped = re.sub(
+        rf"\s*(?:{CURRENCY_SUFFIX})(?:\s+(?:dollars?|sterling))?\s*$", "", stripped, flags=re.I
+    )
     stripped = re.sub(r"\s+dollars?\s*$", "", stripped, flags=re.I)
     scale = re.search(rf"{SCALE}", stripped, re.I)
     return parse_amount(stripped), (scale.group(0).strip(" -").lower() if scale else None)
@@ -342,7 +344,9 @@ RATE_WORDS = {
 
 def rate_of(text: str) -> str | None:
     """The period or denominator of a rate phrase: 'per month' → 'month', 'a share' → 'share'."""
-    match = re.search(r"(?:per|a|an|each|every)\s+(\w+)\s*$|/\s*(\w+)\s*$|\b(\w+ly)\s*$", text, re.I)
+    match = re.search(
+        r"(?:per|a|an|each|every)\s+(\w+)\s*$|/\s*(\w+)\s*$|\b(\w+ly)\s*$", text, re.I
+    )
     if not match:
         return None
     word = next(g for g in match.groups() if g).lower()

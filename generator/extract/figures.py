@@ -84,7 +84,18 @@ def extract_figures(
         if item is not None:
             add(item, respect_timexes=True)
     for match in VAGUE.finditer(text):
-        add(("count", match.start(), match.end(), None, None, _counted_after(doc, text, match.end()), None), True)
+        add(
+            (
+                "count",
+                match.start(),
+                match.end(),
+                None,
+                None,
+                _counted_after(doc, text, match.end()),
+                None,
+            ),
+            True,
+        )
     for item in _counts(doc, text):
         add(item, respect_timexes=True)
     for item in _ranks(doc, text):
@@ -173,7 +184,9 @@ def _quantity(doc: Doc, match: re.Match) -> Found | None:
     first = parse_amount(match.group("first"))
     if first is None:
         return None
-    if len(unit_word) == 1 and (match.group("unit").isupper() or not re.search(r"\d$", match.group("first"))):
+    if len(unit_word) == 1 and (
+        match.group("unit").isupper() or not re.search(r"\d$", match.group("first"))
+    ):
         return None  # '3G' is a network generation, not three grams
     if unit in ("points", "seats", "troops"):
         return None  # counted nouns: left to the counts, which know their subject
@@ -229,13 +242,17 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
         return None
     if low in SMALL_WORDS and before is not None and before.lower_ in DEFINITE:
         return None  # 'the two companies' refers back rather than counts
-    if after is not None and after.lower_ in TIME_NOUNS:
+    if (
+        after is not None
+        and after.lower_ in TIME_NOUNS
+        and not re.match(r"-(?:years?|yr)-old\b", text[end:])
+    ):
         return None
     value = parse_amount(re.sub(r"\s+", " ", words))
     if value is None:
         return None
     start = _hedged_start(text, start)
-    age = _age(first, before, after)
+    age = _age(first, before, after) or re.match(r"-(?:years?|yr)-old\b", text[end:]) is not None
     if age:
         return ("quantity", start, end, value, None, "years", None)
     noun = _counted_noun(last)
@@ -271,15 +288,30 @@ def _in_code(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _in_name(text: str, first: Token, last: Token, before: Token | None, after: Token | None) -> bool:
+def _in_name(
+    text: str, first: Token, last: Token, before: Token | None, after: Token | None
+) -> bool:
     """A number that names a model, flight or version: 'Boeing 747', 'iPhone 4', '787 Dreamliner',
     'their 777 jet', 'version 10.4', 'No. 1'."""
     if re.search(r"\b(?:No|Nr|no)\.?\s*$|#\s*$", text[max(0, first.idx - 6) : first.idx]):
         return True
     if before is not None:
-        if before.pos_ == "PROPN" and any(c.isupper() for c in before.text) and not before.is_sent_start:
+        if before.pos_ == "PROPN" and any(c.isupper() for c in before.text):
             return True
-        if before.lower_ in ("flight", "route", "no", "no.", "number", "model", "version", "channel", "room", "gate", "platform", "#"):
+        if before.lower_ in (
+            "flight",
+            "route",
+            "no",
+            "no.",
+            "number",
+            "model",
+            "version",
+            "channel",
+            "room",
+            "gate",
+            "platform",
+            "#",
+        ):
             return True
     model_like = first.i == last.i and re.fullmatch(r"\d{3,4}", first.text) is not None
     if not model_like:
@@ -309,7 +341,9 @@ def _age(first: Token, before: Token | None, after: Token | None) -> bool:
     """'aged 55', 'at the age of 56', 'Papermaster, 49,'."""
     if before is None:
         return False
-    if before.lower_ == "aged" or (before.lower_ == "of" and first.i >= 2 and first.doc[first.i - 2].lower_ == "age"):
+    if before.lower_ == "aged" or (
+        before.lower_ == "of" and first.i >= 2 and first.doc[first.i - 2].lower_ == "age"
+    ):
         return True
     if before.text == "," and first.i >= 2:
         name = first.doc[first.i - 2]
@@ -321,11 +355,17 @@ def _age(first: Token, before: Token | None, after: Token | None) -> bool:
 def _counted_noun(tok: Token, follow: bool = True) -> Token | None:
     """The noun a number counts: its head ('179 tankers'), the noun after 'of' ('20 of the
     planes'), or the noun of the number it is coordinated with ('500 and 1,000 songs')."""
-    if tok.dep_ in ("nummod", "quantmod", "compound") and tok.head.pos_ == "NOUN" and tok.head.i > tok.i:
+    if (
+        tok.dep_ in ("nummod", "quantmod", "compound")
+        and tok.head.pos_ == "NOUN"
+        and tok.head.i > tok.i
+    ):
         return tok.head
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "of":
-            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+            objects = [
+                c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")
+            ]
             if objects:
                 return objects[0]
     if not follow:
@@ -355,9 +395,17 @@ def _ranks(doc: Doc, text: str) -> list[Found]:
         nxt = doc[ent.end] if ent.end < len(doc) else None
         if nxt is not None and nxt.lower_ in ("of", "all") and ent.root.lower_ == "first":
             continue  # 'first of all'
-        if ent.start > 0 and doc[ent.start - 1].lower_ in ("at", "the") and nxt is not None and nxt.is_punct and ent.root.lower_ == "first":
+        if (
+            ent.start > 0
+            and doc[ent.start - 1].lower_ in ("at", "the")
+            and nxt is not None
+            and nxt.is_punct
+            and ent.root.lower_ == "first"
+        ):
             continue  # 'at first,'
-        value = parse_ordinal(re.sub(r"[-\s]+(?:largest|biggest|highest|lowest|most|best).*$", "", ent.text.lower()))
+        value = parse_ordinal(
+            re.sub(r"[-\s]+(?:largest|biggest|highest|lowest|most|best).*$", "", ent.text.lower())
+        )
         items.append(("rank", ent.start_char, ent.end_char, value, None, None, None))
     return items
 
@@ -380,11 +428,21 @@ def _subject(span: Span) -> str | None:
         return noun.text if noun is not None else None
     owner = verb
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    while subj is None and owner.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl", "conj") and owner.head.i != owner.i:
+    while (
+        subj is None
+        and owner.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl", "conj")
+        and owner.head.i != owner.i
+    ):
         owner = owner.head
         subj = next((c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    chain_start = owner.i if owner.dep_ != "conj" and owner.i < verb.i and verb.dep_ != "conj" else verb.i
-    lead = [c.i for c in doc[chain_start] .children if c.i < chain_start and c.dep_ in ("aux", "auxpass", "neg", "advmod")]
+    chain_start = (
+        owner.i if owner.dep_ != "conj" and owner.i < verb.i and verb.dep_ != "conj" else verb.i
+    )
+    lead = [
+        c.i
+        for c in doc[chain_start].children
+        if c.i < chain_start and c.dep_ in ("aux", "auxpass", "neg", "advmod")
+    ]
     verb_start = min([chain_start, *lead])
     end = max(verb.i + 1, span.end)
     for child in verb.children:
@@ -428,7 +486,10 @@ def _attribution(
         return None
     sent = span.sent
     for tok in sent:
-        if tok.lemma_ in ("say", "tell", "announce", "state", "report", "estimate", "claim", "add") and tok.pos_ == "VERB":
+        if (
+            tok.lemma_ in ("say", "tell", "announce", "state", "report", "estimate", "claim", "add")
+            and tok.pos_ == "VERB"
+        ):
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is None:
                 continue
@@ -447,7 +508,11 @@ def _status(span: Span, text: str) -> str:
         return "target"
     if lemmas & PLAN_WORDS or aux & {"will", "shall", "'ll"}:
         return "plan"
-    if ESTIMATE_HEDGES.match(text) or lemmas & ESTIMATE_WORDS or aux & {"could", "may", "might", "would"}:
+    if (
+        ESTIMATE_HEDGES.match(text)
+        or lemmas & ESTIMATE_WORDS
+        or aux & {"could", "may", "might", "would"}
+    ):
         return "estimate"
     return "fact"
 

@@ -76,13 +76,16 @@ def _alternation(words) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
-_SIMPLE = _alternation([*UNITS, *TENS])
-WORD_NUMBER = (
-    rf"(?:(?:{_SIMPLE})(?:[- ](?:{_alternation(UNITS)}))?"
-    rf"(?:[ -](?:and[ -])?(?:{_SIMPLE}|{_alternation(MULTIPLIERS)}))*"
-    rf"|(?:a|one)[ -](?:hundred|thousand|dozen))"
+_SIMPLE = (
+    rf"(?:(?:{_alternation(TENS)})(?:[- ](?:{_alternation([u for u in UNITS if UNITS[u] < 10])}))?"
+    rf"|{_alternation(UNITS)})"
 )
-"""Regex for a number in words: 'four', 'twenty-four', 'two hundred and fifty', 'a hundred'."""
+WORD_NUMBER = (
+    rf"(?:(?:{_SIMPLE}|a|one)(?:[ -](?:{_alternation(MULTIPLIERS)}|dozen)(?:[ -](?:and[ -])?{_SIMPLE}(?![ -]and\b))?)+"
+    rf"|{_SIMPLE})"
+)
+"""Regex for a number in words: 'four', 'twenty-four', 'two hundred and fifty', 'a hundred';
+'and' only joins the parts of one number ('three and seven' are two)."""
 
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 """Regex for a number in digits: '7', '1,200', '3.5'."""
@@ -128,7 +131,9 @@ def parse_number(text: str) -> float | None:
     match = re.fullmatch(r"(\d+)?\s*(\d+)/(\d+)", cleaned)
     if match:
         whole = float(match.group(1) or 0)
-        return whole + float(match.group(2)) / float(match.group(3)) if match.group(3) != "0" else None
+        return (
+            whole + float(match.group(2)) / float(match.group(3)) if match.group(3) != "0" else None
+        )
     if re.fullmatch(DIGITS, cleaned):
         return float(cleaned.replace(",", ""))
     return parse_words(cleaned)
@@ -149,7 +154,10 @@ def parse_ordinal(text: str) -> int | None:
 def parse_spelled_year(text: str) -> int | None:
     """A year said in words: 'nineteen ninety-six' → 1996, 'two thousand (and) three' → 2003."""
     low = re.sub(r"[\s-]+", " ", text.lower().strip())
-    match = re.fullmatch(r"(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty) (.+)", low)
+    match = re.fullmatch(
+        r"(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty) (.+)",
+        low,
+    )
     if match and not match.group(2).startswith(("hundred", "thousand")):
         rest = parse_words(match.group(2).replace("oh ", ""))
         if rest is not None and 0 < rest < 100:

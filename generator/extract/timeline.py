@@ -59,7 +59,11 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
     start = subj.left_edge.i if subj is not None else verb.i
     start = min(start, owner.i)
     end = verb.right_edge.i + 1
-    in_timex = {t.i for t in doc[max(start, sent.start) : min(end, sent.end)] if timex.start <= t.idx < timex.end}
+    in_timex = {
+        t.i
+        for t in doc[max(start, sent.start) : min(end, sent.end)]
+        if timex.start <= t.idx < timex.end
+    }
     roots = [doc[i] for i in in_timex if doc[i].head.i not in in_timex]
     keep_timex = any(r.dep_ in ("dobj", "attr", "nsubj") for r in roots)
     drop = set() if keep_timex else set(in_timex)

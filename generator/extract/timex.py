@@ -42,6 +42,10 @@ NAMES_OF_TIMES = re.compile(
 """Capitalised words that belong in time expressions (months, weekdays, holidays, time zones)."""
 POSSESSIVE = re.compile(r"['’]s?\b")
 """'Wednesday's ruling': the verb of the sentence says nothing about when the ruling was."""
+VERBS_OF_DURATION = frozenset(
+    "last lasts lasted lasting take takes took taking spend spends spent spending wait waits waited "
+    "stay stays stayed serve served need needs needed require requires required remain remained".split()
+)
 SPECIFIC = re.compile(r"\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI))?")
 
 
@@ -69,7 +73,11 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
         result.append(
             TimeExpression(text=text[start:end], start=start, end=end, type=kind, value=normalised)
         )
-        if rule.anchors and kind in ("DATE", "TIME") and SPECIFIC.fullmatch(normalised.split("T")[0]):
+        if (
+            rule.anchors
+            and kind in ("DATE", "TIME")
+            and SPECIFIC.fullmatch(normalised.split("T")[0])
+        ):
             reference = normalised.split("T")[0]
             if (
                 re.fullmatch(r"\d{4}-Q[1-4]", reference)
@@ -123,6 +131,8 @@ def _word_before(text: str, start: int) -> str:
 
 def _acceptable(doc: Doc, text: str, start: int, end: int, rule: Rule, match: re.Match) -> bool:
     """Context checks a regex cannot make: capitals, modal 'May', counts that look like years."""
+    if _in_dateline(text, start) or _in_title(text, start, end, rule):
+        return False
     groups = match.groupdict()
     month = groups.get("month")
     if month is not None and not month[0].isupper():
@@ -133,14 +143,15 @@ def _acceptable(doc: Doc, text: str, start: int, end: int, rule: Rule, match: re
         return _year_ok(doc, text, start, end)
     if rule.name == "season":
         return _season_ok(text, start, match)
-    if _in_dateline(text, start) or _in_title(text, start, end, rule):
-        return False
     if rule.name in ("duration", "ago"):
         if re.fullmatch(r"(?:1[5-9]|20)\d\d", match.group("n")):
             return False  # 'the 1988 quarter' is a date, not 1988 quarters
         return _duration_ok(text, start, end, match)
     if rule.name == "set" and groups.get("unit3"):
-        return _word_before(text, start) in RATE_WORDS or re.search(r"\d\s*$", text[:start]) is not None
+        return (
+            _word_before(text, start) in RATE_WORDS
+            or re.search(r"\d\s*$", text[:start]) is not None
+        )
     if rule.name == "time":
         return _time_ok(text, start, match)
     if rule.name == "weekday":
@@ -172,7 +183,9 @@ def _bare_month_ok(doc: Doc, match: re.Match) -> bool:
 
 def _year_ok(doc: Doc, text: str, start: int, end: int) -> bool:
     """A four-digit number is a year unless it counts or prices something."""
-    if re.search(r"(?:[$€£¥#]|\bno\.|\bnumber|\bflight|\broute|\bmodel|\bitem)\s*$", text[:start], re.I):
+    if re.search(
+        r"(?:[$€£¥#]|\bno\.|\bnumber|\bflight|\broute|\bmodel|\bitem)\s*$", text[:start], re.I
+    ):
         return False
     if re.match(r"\s*(?:%|percent|per\s?cent|[,.]\d)", text[end:], re.I):
         return False
@@ -180,12 +193,18 @@ def _year_ok(doc: Doc, text: str, start: int, end: int) -> bool:
     if token is None:
         return True
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    if nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in ("elections", "games", "olympics"):
+    if (
+        nxt is not None
+        and nxt.tag_ == "NNS"
+        and nxt.lower_ not in ("elections", "games", "olympics")
+    ):
         return False
     if nxt is not None and nxt.lower_ in ("people", "troops", "men", "women", "times", "units"):
         return False
     if token.ent_type_ in ("MONEY", "QUANTITY", "PERCENT") or (
-        token.ent_type_ == "CARDINAL" and _word_before(text, start) not in ("in", "since", "of", "by", "until", "from", "to", "during", "the", "and")
+        token.ent_type_ == "CARDINAL"
+        and _word_before(text, start)
+        not in ("in", "since", "of", "by", "until", "from", "to", "during", "the", "and")
     ):
         return False
     return True
@@ -198,9 +217,18 @@ def _season_ok(text: str, start: int, match: re.Match) -> bool:
     if re.match(r"(?:the|early|late|mid)\b", whole):
         return match.group("season").islower() or whole.startswith("the")
     before = _word_before(text, start)
-    return before in ("in", "by", "until", "since", "through", "during", "over", "this", "last", "next") and (
-        match.group("season").islower()
-    )
+    return before in (
+        "in",
+        "by",
+        "until",
+        "since",
+        "through",
+        "during",
+        "over",
+        "this",
+        "last",
+        "next",
+    ) and (match.group("season").islower())
 
 
 def _duration_ok(text: str, start: int, end: int, match: re.Match) -> bool:
@@ -220,7 +248,14 @@ def _duration_ok(text: str, start: int, end: int, match: re.Match) -> bool:
         follows = re.match(
             r"[\s-]+(?:long|old|after|before|later|earlier|or\s+two|or\s+so)\b", text[end:], re.I
         )
-        return before in PREPOSITIONS_BEFORE_DURATION or bool(follows) or "-" in whole or " or " in whole
+        return (
+            before in PREPOSITIONS_BEFORE_DURATION
+            or before in VERBS_OF_DURATION
+            or bool(follows)
+            or "-" in whole
+            or " or " in whole
+            or "half" in whole
+        )
     if amount in ("some", "many") and whole.startswith(amount):
         return unit.endswith("s")
     return True
@@ -241,7 +276,9 @@ def _in_title(text: str, start: int, end: int, rule: Rule) -> bool:
         if not word[0].isupper() or NAMES_OF_TIMES.fullmatch(word):
             continue
         at = start + w.start()
-        sentence_start = re.search(r"(?:^|[.!?:]\s+|[\n\"“‘'`(]\s*)$", text[max(0, at - 3) : at]) is not None
+        sentence_start = (
+            re.search(r"(?:^|[.!?:]\s+|[\n\"“‘'`(]\s*)$", text[max(0, at - 3) : at]) is not None
+        )
         if i == 0 and sentence_start:
             continue
         if word.isupper() and len(word) <= 4:
@@ -255,7 +292,18 @@ def _in_title(text: str, start: int, end: int, rule: Rule) -> bool:
 def _time_ok(text: str, start: int, match: re.Match) -> bool:
     clock = match.group("clock").lower()
     if re.fullmatch(r"\d{1,2}:\d{2}", clock):
-        return _word_before(text, start) in ("at", "by", "until", "from", "around", "about", "before", "after", "till", "since")
+        return _word_before(text, start) in (
+            "at",
+            "by",
+            "until",
+            "from",
+            "around",
+            "about",
+            "before",
+            "after",
+            "till",
+            "since",
+        )
     if clock.endswith("am") and re.fullmatch(r"\d+\s*am", clock):
         return True
     return True
@@ -342,7 +390,9 @@ class InferredDate:
     """The expression the date rests on."""
 
 
-DEADLINE = re.compile(r"\b(?:by|before|until|till|through|in|for|later\s+in|the\s+end\s+of|end\s+of)\s*$", re.I)
+DEADLINE = re.compile(
+    r"\b(?:by|before|until|till|through|in|for|later\s+in|the\s+end\s+of|end\s+of)\s*$", re.I
+)
 
 
 def infer_article_date(doc: Doc, timexes: list[TimeExpression]) -> InferredDate | None:
@@ -372,7 +422,9 @@ def infer_article_date(doc: Doc, timexes: list[TimeExpression]) -> InferredDate 
             year = int(t.value[:4])
             if tense == "past":
                 past_years.append((year, t))
-            if DEADLINE.search(text[max(0, t.start - 20) : t.start]) or re.match(r"(?i)the\s+end\s+of", t.text):
+            if DEADLINE.search(text[max(0, t.start - 20) : t.start]) or re.match(
+                r"(?i)the\s+end\s+of", t.text
+            ):
                 if tense != "past":
                     deadline_years.append((year, t))
     if past_days:

@@ -304,6 +304,16 @@ def _relative_century(m: re.Match, ctx: Context) -> Value | None:
     return "DATE", shift_date(ctx.dct, "century", delta)
 
 
+SEASON_ORDER = ("SP", "SU", "FA", "WI")
+
+
+def _season_position(day: dt.date) -> tuple[int, int]:
+    """(season year, 0..3 for SP SU FA WI) of a day; a winter belongs to the year it starts in."""
+    if day.month <= 2:
+        return day.year - 1, 3
+    return day.year, (day.month - 3) // 3
+
+
 def _season(m: re.Match, ctx: Context) -> Value | None:
     code = SEASONS[m.group("season").lower()]
     if m.group("year"):
@@ -311,18 +321,24 @@ def _season(m: re.Match, ctx: Context) -> Value | None:
     rel = " ".join((m.group("rel") or "").lower().split())
     if ctx.dct is None:
         return "DATE", f"XXXX-{code}"
-    order = ["WI", "SP", "SU", "FA"]
-    now = order[(ctx.dct.month % 12) // 3]
-    year = ctx.dct.year
+    year, now = _season_position(ctx.dct)
+    target = SEASON_ORDER.index(code)
+    behind = (year if target < now else year - 1, target)  # the latest such season before this one
+    ahead = (year if target > now else year + 1, target)
+    current = (year, target) if target == now else None
     if rel in ("last", "this past", "past"):
-        year -= 1 if order.index(code) >= order.index(now) else 0
+        chosen = behind
     elif rel in ("next", "this coming", "coming"):
-        year += 1 if order.index(code) <= order.index(now) else 0
-    elif rel not in ("this",) and ctx.tense == "past" and order.index(code) > order.index(now):
-        year -= 1
-    elif rel not in ("this",) and ctx.tense == "future" and order.index(code) < order.index(now):
-        year += 1
-    return "DATE", f"{year:04d}-{code}"
+        chosen = ahead
+    elif current is not None:
+        chosen = current
+    elif ctx.tense == "past":
+        chosen = behind
+    elif ctx.tense == "future" or rel == "this":
+        chosen = ahead if rel != "this" or target > now else behind
+    else:
+        chosen = min((behind, ahead), key=lambda c: abs((c[0] * 4 + c[1]) - (year * 4 + now)))
+    return "DATE", f"{chosen[0]:04d}-{code}"
 
 
 QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
@@ -442,7 +458,9 @@ def _relative_unit(m: re.Match, ctx: Context) -> Value | None:
 def _the_unit(m: re.Match, ctx: Context) -> Value | None:
     """'the year', 'the week', 'the month': the current one, or one whole unit after 'for'."""
     unit = m.group("unit").lower().split()[-1]
-    if re.search(r"(?:\bover|\bthroughout)\s*$", ctx.before) or re.match(r"\s*(?:ended|ending)\b", ctx.after):
+    if re.search(r"(?:\bover|\bthroughout)\s*$", ctx.before) or re.match(
+        r"\s*(?:ended|ending)\b", ctx.after
+    ):
         return "DURATION", duration(1, unit)
     if ctx.dct is None:
         return "DATE", {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}[unit]
@@ -484,7 +502,12 @@ def _anaphoric_unit(m: re.Match, ctx: Context) -> Value | None:
     anchor = _anchor_for(ctx, unit)
     if anchor is None:
         if ctx.dct is None:
-            return "DATE", {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX", "day": "XXXX-XX-XX"}[unit]
+            return "DATE", {
+                "year": "XXXX",
+                "month": "XXXX-XX",
+                "week": "XXXX-WXX",
+                "day": "XXXX-XX-XX",
+            }[unit]
         return "DATE", shift_date(ctx.dct, unit, delta)
     return "DATE", shift_date(anchor, unit, delta)
 
@@ -517,7 +540,12 @@ def _ago(m: re.Match, ctx: Context) -> Value | None:
     if unit in ("hour", "minute", "second"):
         return "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF"
     if unit in ("night", "fortnight", "decade", "century"):
-        factor, unit = {"night": (1, "day"), "fortnight": (2, "week"), "decade": (10, "year"), "century": (100, "year")}[unit]
+        factor, unit = {
+            "night": (1, "day"),
+            "fortnight": (2, "week"),
+            "decade": (10, "year"),
+            "century": (100, "year"),
+        }[unit]
         n = n * factor if n is not None else None
     if n is None or not float(n).is_integer():
         if ctx.dct is None:
@@ -525,7 +553,9 @@ def _ago(m: re.Match, ctx: Context) -> Value | None:
         return "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF"
     steps = int(n) * sign
     if unit == "year" and steps == -1 and ctx.quarter:
-        return "DATE", shift_value(ctx.quarter, "year", -1) or ctx.quarter  # results compared by quarter
+        return "DATE", shift_value(
+            ctx.quarter, "year", -1
+        ) or ctx.quarter  # results compared by quarter
     if direction in ("earlier", "later", "before", "after"):
         ref = ctx.reference
         if ref and unit in ("year", "quarter", "month"):
@@ -542,7 +572,10 @@ def _ago(m: re.Match, ctx: Context) -> Value | None:
 
 def _duration(m: re.Match, ctx: Context) -> Value | None:
     unit = unit_name(m.group("unit"))
-    return "DURATION", duration(amount_value(m.group("n")), unit)
+    n = amount_value(m.group("n"))
+    if n is not None and m.group("half"):
+        n += 0.5  # 'a minute and a half'
+    return "DURATION", duration(n, unit)
 
 
 def _bare_units(m: re.Match, ctx: Context) -> Value | None:
@@ -675,7 +708,9 @@ def _day_reference(text: str, ctx: Context) -> str | None:
     md = re.fullmatch(rf"({MONTH})\s*({DAY})", low)
     if md:
         month = month_number(md.group(1))
-        return _day_value(_month_year(month, ctx), month, int(re.match(r"\d+", md.group(2)).group(0)))
+        return _day_value(
+            _month_year(month, ctx), month, int(re.match(r"\d+", md.group(2)).group(0))
+        )
     return None
 
 
@@ -709,7 +744,16 @@ def _holiday(m: re.Match, ctx: Context) -> Value | None:
     if m.group("year"):
         return "DATE", make(int(m.group("year"))).isoformat()
     if ctx.dct is None:
-        return "DATE", "XXXX-" + make(2001).isoformat()[5:] if name not in ("easter", "easter sunday", "good friday", "easter monday", "thanksgiving", "thanksgiving day", "labor day", "memorial day") else "XXXX-XX-XX"
+        return "DATE", "XXXX-" + make(2001).isoformat()[5:] if name not in (
+            "easter",
+            "easter sunday",
+            "good friday",
+            "easter monday",
+            "thanksgiving",
+            "thanksgiving day",
+            "labor day",
+            "memorial day",
+        ) else "XXXX-XX-XX"
     this_year = make(ctx.dct.year)
     if rel == "last":
         year = ctx.dct.year if this_year < ctx.dct else ctx.dct.year - 1
@@ -836,7 +880,7 @@ RULES: list[Rule] = [
         "year",
         _compile(
             rf"\b(?:(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of"
-            rf"|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+year)[\s-]+)?(?P<year>{YEAR})(?!\s*[-–/]\s*\d)"
+            rf"|the\s+year)[\s-]+)?(?P<year>{YEAR})(?!\s*[-–/]\s*\d)"
         ),
         _year_value,
     ),
@@ -854,7 +898,14 @@ RULES: list[Rule] = [
         _compile(
             rf"\b(?:fiscal(?:\s+year)?|financial\s+year|FY)\s*(?:'(?P<short>\d\d)|(?P<year>{YEAR}|\d\d(?=\b)))"
         ),
-        lambda m, ctx: _fiscal_year(m, ctx) if m.group("year") else ("DATE", f"{2000 + int(m.group('short')) if int(m.group('short')) < 30 else 1900 + int(m.group('short'))}"),
+        lambda m, ctx: (
+            _fiscal_year(m, ctx)
+            if m.group("year")
+            else (
+                "DATE",
+                f"{2000 + int(m.group('short')) if int(m.group('short')) < 30 else 1900 + int(m.group('short'))}",
+            )
+        ),
     ),
     Rule(
         "decade",
@@ -894,7 +945,10 @@ RULES: list[Rule] = [
     Rule(
         "quarter-code",
         _compile(rf"\b(?:Q(?P<q>[1-4])\s*(?P<year>{YEAR})|(?P<year2>{YEAR})\s*Q(?P<q2>[1-4]))\b"),
-        lambda m, ctx: ("DATE", f"{m.group('year') or m.group('year2')}-Q{m.group('q') or m.group('q2')}"),
+        lambda m, ctx: (
+            "DATE",
+            f"{m.group('year') or m.group('year2')}-Q{m.group('q') or m.group('q2')}",
+        ),
     ),
     Rule(
         "this-quarter",
@@ -914,7 +968,9 @@ RULES: list[Rule] = [
     ),
     Rule(
         "the-unit",
-        _compile(r"\bthe\s+(?:full\s+|whole\s+|entire\s+|current\s+)?(?P<unit>year|week|month|fiscal\s+year)\b(?![\s-]+(?:ago|earlier|before|later|after|of\b|and\b|or\b|to\s+date|[-–]|\d))"),
+        _compile(
+            r"\bthe\s+(?:full\s+|whole\s+|entire\s+|current\s+)?(?P<unit>year|week|month|fiscal\s+year)\b(?![\s-]+(?:ago|earlier|before|later|after|of\b|and\b|or\b|to\s+date|[-–]|\d))"
+        ),
         _the_unit,
     ),
     Rule(
@@ -965,7 +1021,7 @@ RULES: list[Rule] = [
         "duration",
         _compile(
             rf"\b{HEDGE}?(?:the\s+)?(?:(?:first|last|past|next|coming|previous|final|following|preceding|remaining|initial|ensuing)\s+)?"
-            rf"(?P<n>{AMOUNT}(?:\s*(?:to|or|-|–)\s*(?:{DIGITS}|{WORD_NUMBER}))?)(?:\s+more|\s+additional|\s+full|\s+straight|\s+consecutive|\s+long)?[\s-]+(?P<unit>{UNIT})\b"
+            rf"(?P<n>{AMOUNT}(?:\s*(?:to|or|-|–)\s*(?:{DIGITS}|{WORD_NUMBER}))?)(?:\s+more|\s+additional|\s+full|\s+straight|\s+consecutive|\s+long)?[\s-]+(?P<unit>{UNIT})\b(?P<half>\s+and\s+a\s+half\b)?"
             r"(?:(?:\s+or\s+(?:so|two|three))|[\s-]+(?:long|old))?(?!-)"
         ),
         _duration,
@@ -1003,7 +1059,10 @@ RULES: list[Rule] = [
             rf"\b(?:(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)|(?P<part2>mid-?\s?(?:morning|afternoon))(?:\s+(?P<dayref>yesterday|today|{WEEKDAY}))?|(?P<part3>overnight))\b"
         ),
         lambda m, ctx: _this_part_of_day(
-            _Sub(m, rel=m.group("rel"), part=m.group("part") or m.group("part2") or m.group("part3")), ctx
+            _Sub(
+                m, rel=m.group("rel"), part=m.group("part") or m.group("part2") or m.group("part3")
+            ),
+            ctx,
         ),
     ),
     Rule(
@@ -1020,7 +1079,9 @@ RULES: list[Rule] = [
             rf"\b(?:(?:each|every)\s+(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART_OF_DAY}))?"
             r"|(?P<wd2>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))\b"
         ),
-        lambda m, ctx: _weekday_set(_Sub(m, wd=m.group("wd") or m.group("wd2"), part=m.group("part")), ctx),
+        lambda m, ctx: _weekday_set(
+            _Sub(m, wd=m.group("wd") or m.group("wd2"), part=m.group("part")), ctx
+        ),
     ),
     Rule(
         "set",
@@ -1031,7 +1092,10 @@ RULES: list[Rule] = [
             r"|(?:(?<=\btwice\s)|(?<=\bonce\s))(?:a|an)\s+(?P<unit4>day|week|month|year)\b"
         ),
         lambda m, ctx: _set(
-            _Sub(m, unit=m.group("unit") or m.group("unit2") or m.group("unit3") or m.group("unit4")), ctx
+            _Sub(
+                m, unit=m.group("unit") or m.group("unit2") or m.group("unit3") or m.group("unit4")
+            ),
+            ctx,
         ),
     ),
     Rule("month-set", _compile(rf"\b(?:each|every)\s+(?P<month>{MONTH})"), _month_set),
@@ -1053,7 +1117,9 @@ RULES: list[Rule] = [
     ),
     Rule(
         "past-ref",
-        _compile(r"\b(?:recently|lately|(?<=\bin\s)the\s+past|(?<=\bin\s)recent\s+times|more\s+recently)\b(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|month|week|decade))"),
+        _compile(
+            r"\b(?:recently|lately|(?<=\bin\s)the\s+past|(?<=\bin\s)recent\s+times|more\s+recently)\b(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|month|week|decade))"
+        ),
         _past_ref,
     ),
     Rule(
@@ -1067,13 +1133,17 @@ RULES: list[Rule] = [
     ),
     Rule(
         "year-ago-adjective",
-        _compile(r"\b(?:a\s+)?year[\s-](?:ago|earlier)(?=\s+[a-z])(?!\s+(?:than|to|in|on|at|for|when|by|and|the|a|,))"),
+        _compile(
+            r"\b(?:a\s+)?year[\s-](?:ago|earlier)(?=\s+[a-z])(?!\s+(?:than|to|in|on|at|for|when|by|and|the|a|,))"
+        ),
         _year_ago_adjective,
         anchors=False,
     ),
     Rule(
         "nth-year",
-        _compile(rf"\b(?:its|their|his|her|the|a)\s+(?P<ord>{ORDINAL})\s+(?:straight\s+|consecutive\s+|full\s+)?year\b(?!\s+of\b)"),
+        _compile(
+            rf"\b(?:its|their|his|her|the|a)\s+(?P<ord>{ORDINAL})\s+(?:straight\s+|consecutive\s+|full\s+)?year\b(?!\s+of\b)"
+        ),
         _nth_year_of,
     ),
 ]
