@@ -347,7 +347,11 @@ def _age(first: Token, before: Token | None, after: Token | None) -> bool:
         return True
     if before.text == "," and first.i >= 2:
         name = first.doc[first.i - 2]
-        if name.ent_type_ == "PERSON" and after is not None and after.text in (",", ")", "."):
+        if (
+            (name.ent_type_ == "PERSON" or name.pos_ == "PROPN")
+            and after is not None
+            and after.text in (",", ")", ".")
+        ):
             return re.fullmatch(r"\d{1,3}", first.text) is not None and 0 < int(first.text) < 120
     return False
 
