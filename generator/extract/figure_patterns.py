@@ -244,7 +244,7 @@ AMOUNT = rf"(?:{NUMBER}{SCALE}?)"
 SCALE_WORD = r"(?:thousand|million|billion|trillion|crores?|lakhs?|mln|bln|mn|bn|tn|trn|[kmb])\b"
 CURRENCY_PREFIX = (
     rf"(?:(?:{_alt([s for s in CURRENCY_SYMBOLS if not s[0].isalpha() or '$' in s or '£' in s])})\s?"
-    rf"|(?:Rs\.?|{'|'.join(ISO_CODES)})\s?(?=\d))"
+    rf"|(?:Rs\.?|dlrs\.?|{'|'.join(ISO_CODES)})\s?(?=\d))"
 )
 CURRENCY_SUFFIX = rf"(?:{_alt(CURRENCY_WORDS)}|{'|'.join(ISO_CODES)})\b"
 RATE_NOUN = (

@@ -142,6 +142,9 @@ def _money(text: str, match: re.Match) -> Found | None:
         if second is not None and scale is None and second_scale and first < 1000:
             first *= amount_of(f"1 {second_scale}")[0] or 1  # '$1.2 to $23.5 million'
     currency = currency_of(match.group(0))
+    if currency == "GBP" and re.search(r"pounds?$", match.group("first"), re.I):
+        if re.match(r"\s*(?:of\b|\(\s*\d)", text[match.end() :]):
+            return None  # '500 pounds of supplies' is a weight
     if currency == "cents":
         first, second = first / 100, (second / 100 if second is not None else None)
         currency = "USD" if "$" in text else None
@@ -242,6 +245,8 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
         return None
     if low in SMALL_WORDS and before is not None and before.lower_ in DEFINITE:
         return None  # 'the two companies' refers back rather than counts
+    if re.match(r"-(?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b", text[end:]):
+        return None  # 'two-thirds' is a share, not a count
     if (
         after is not None
         and after.lower_ in TIME_NOUNS
@@ -504,19 +509,24 @@ def _attribution(
 
 
 def _status(span: Span, text: str) -> str:
-    """plan | target | estimate | fact, from the words governing the figure."""
-    chain = [span.root, *span.root.ancestors]
+    """plan | target | estimate | fact, from the verbs that govern the figure ('plan to allocate',
+    'aiming to reach', 'could cost') and the figure's own hedge ('about', 'an estimated')."""
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    chain = [verb]
+    while chain[-1].dep_ in ("xcomp", "advcl", "acl", "conj", "pcomp") and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+        if len(chain) > 4:
+            break
     lemmas = {t.lemma_.lower() for t in chain} | {t.lower_ for t in chain}
     aux = {c.lower_ for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
-    if lemmas & TARGET_WORDS:
+    nouns = {t.lemma_.lower() for t in span.root.subtree} | {t.lemma_.lower() for t in span}
+    if lemmas & TARGET_WORDS or nouns & {"target", "goal"}:
         return "target"
     if lemmas & PLAN_WORDS or aux & {"will", "shall", "'ll"}:
         return "plan"
-    if (
-        ESTIMATE_HEDGES.match(text)
-        or lemmas & ESTIMATE_WORDS
-        or aux & {"could", "may", "might", "would"}
-    ):
+    if ESTIMATE_HEDGES.match(text) or lemmas & ESTIMATE_WORDS or aux & {"could", "may", "might", "would"}:
         return "estimate"
     return "fact"
 
