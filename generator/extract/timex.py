@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..model import TimeExpression
-from .timex_rules import RULES, Context, Rule
+from .timex_patterns import Context
+from .timex_rules import RULES, Rule
 
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would"})
 FUTURE_HEADS = frozenset(
