@@ -111,7 +111,15 @@ def _parenthetical_aliases(doc: Doc, names: list[Name]) -> dict[str, str]:
         end = name.span.end
         if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
             short = by_start.get(end + 1)
-            if short is not None and len(short.span) == 1 and short.key != name.key:
+            if (
+                short is not None
+                and len(short.span) == 1
+                and short.key != name.key
+                and short.span.text.replace(".", "").isupper()
+                and len(short.span.text) >= 2
+                and name.kind != "person"
+                and place(short.span.text) is None
+            ):
                 aliases[short.key] = name.key
     return aliases
 

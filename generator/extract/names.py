@@ -44,6 +44,11 @@ ORG_ENDINGS = frozenset(
     .split()
 )
 """Last words that make a capitalised name an organisation ('Acme Holdings', 'Daily News')."""
+SPORT_VERBS = frozenset(
+    "beat defeat draw thrash rout edge overcome outplay eliminate whitewash trounce".split()
+)
+"""Verbs whose subject or object is a competing side."""
+SCORE = re.compile(r"\d+(?:-\d+)?")
 STRONG_PLACES = frozenset({"country", "capital", "continent"})
 
 
@@ -71,10 +76,12 @@ def find_names(doc: Doc) -> list[Name]:
     taken: set[int] = set()
     for ent in doc.ents:
         in_caps = _in_caps(ent, caps_lines)
-        for piece in _pieces(ent):
+        for n, piece in enumerate(_pieces(ent)):
             if ent.label_ == "NORP" and not _country_or_city(piece):
                 continue  # nationalities and religions are not actors
-            if ent.label_ in LABEL_TYPES:
+            if n > 0:
+                kind = None  # the label belongs to the first name of a span the tagger ran on
+            elif ent.label_ in LABEL_TYPES:
                 kind = LABEL_TYPES[ent.label_]
             elif ent.label_ in OTHER_LABELS and len(piece) == len(ent):
                 kind = "other"
@@ -92,16 +99,42 @@ def find_names(doc: Doc) -> list[Name]:
     for run in _capitalised_runs(doc, taken, caps_lines):
         for part in _segments(run, known | people):
             labelled.append((part, None))
+    teams = {name_key(span.text) for span, _ in labelled if _team_context(span)}
     names = []
     kinds: dict[str, str | None] = {}
     for span, _ in labelled:
         key = name_key(span.text)
         if key not in kinds:
             kinds[key] = _decide(span, key, votes.get(key), people, key in known)
+            if kinds[key] == "place" and key in teams and _weak_place(span):
+                kinds[key] = "organization"  # a city or county that plays is its team
         if kinds[key] is not None:
             names.append(Name(span=span, key=key, kind=kinds[key]))
     names.sort(key=lambda n: n.span.start)
     return _drop_nested(names)
+
+
+def _weak_place(span: Span) -> bool:
+    known = place(span.text)
+    return known is None or known.kind not in STRONG_PLACES
+
+
+def _team_context(span: Span) -> bool:
+    """A name used as a sports side: in a score line ('Kent 108-3'), beside 'v', or one that beats another."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 1] if span.start > 0 else None
+    if after is not None and after.text.lower() in SPLIT_WORDS - {"at"}:
+        return True
+    if before is not None and before.text.lower() in SPLIT_WORDS - {"at"}:
+        return True
+    if after is not None and "\n" not in span[-1].whitespace_ and SCORE.fullmatch(after.text):
+        line_start = doc.text.rfind("\n", 0, span.start_char) + 1
+        line_end = doc.text.find("\n", span.end_char)
+        line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
+        return len(re.findall(r"\d+", line)) >= 2
+    root = span.root
+    return root.dep_ in ("nsubj", "dobj") and root.head.lemma_ in SPORT_VERBS
 
 
 def _country_or_city(span: Span) -> bool:
@@ -295,10 +328,12 @@ def _decide(
     """One type for a name: gazetteer, person structure, organisation endings, then the votes."""
     known_place = place(span.text)
     last = span[-1].lower_
-    if key in people and len(span) == 1 and (not votes or votes.get("person", 0) or not known_place):
-        return "person"
-    if known_place is not None and known_place.kind in STRONG_PLACES:
+    strong = known_place is not None and known_place.kind in STRONG_PLACES
+    person_votes = votes.get("person", 0) if votes else 0
+    if strong and not (votes and key in people and person_votes * 2 > sum(votes.values())):
         return "place"
+    if key in people and len(span) == 1 and (person_votes or not known_place):
+        return "person"
     if last in ORG_ENDINGS and len(span) > 1:
         return "organization"
     if _initialled(span) or _after_title(span):
