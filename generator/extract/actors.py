@@ -81,20 +81,22 @@ def _merge(doc: Doc, names: list[Name]) -> list[Cluster]:
     # Longest names first, so that short variants can attach to the full name.
     for item in sorted(names, key=lambda n: (-_words(n.span), n.span.start)):
         span, key, kind = item.span, item.key, item.kind or "other"
-        cluster = by_key.get(key)
+        cluster = by_key.get(f"{kind}:{key}")
         known = place(span.text) if kind == "place" else None
         country = known.country if known is not None and known.kind == "country" else ""
         if cluster is None and country:
             cluster = by_country.get(country)
         if cluster is None and key in aliases:
-            cluster = by_key.get(aliases[key])
+            cluster = next(
+                (by_key[k] for k in by_key if k.split(":", 1)[1] == aliases[key]), None
+            )
         if cluster is None:
             cluster = _match(span, kind, clusters)
         if cluster is None:
             cluster = Cluster(type=kind, country=country)
             clusters.append(cluster)
         cluster.names.append(span)
-        by_key.setdefault(key, cluster)
+        by_key.setdefault(f"{kind}:{key}", cluster)
         if country:
             by_country.setdefault(country, cluster)
     for cluster in clusters:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .gazetteer import place, place_key, titles
+from .gazetteer import given_names, place, place_key, titles
 
 LABEL_TYPES = {
     "PERSON": "person",
@@ -44,6 +44,12 @@ ORG_ENDINGS = frozenset(
     .split()
 )
 """Last words that make a capitalised name an organisation ('Acme Holdings', 'Daily News')."""
+PLACE_ENDINGS = frozenset(
+    """road street avenue square park bridge stadium arena hall centre center airport station
+    river lake mountain mountains island islands bay valley county province district region
+    sea ocean gulf strait canal""".split()
+)
+"""Last words that make a capitalised name a place ('Grace Road', 'Hudson River')."""
 SPORT_VERBS = frozenset(
     "beat defeat draw thrash rout edge overcome outplay eliminate whitewash trounce".split()
 )
@@ -99,17 +105,26 @@ def find_names(doc: Doc) -> list[Name]:
     for run in _capitalised_runs(doc, taken, caps_lines):
         for part in _segments(run, known | people):
             labelled.append((part, None))
-    teams = {name_key(span.text) for span, _ in labelled if _team_context(span)}
+    uses: Counter[str] = Counter()
+    teams: Counter[str] = Counter()
+    for span, _ in labelled:
+        key = name_key(span.text)
+        uses[key] += 1
+        teams[key] += _team_context(span)
     names = []
     kinds: dict[str, str | None] = {}
     for span, _ in labelled:
         key = name_key(span.text)
         if key not in kinds:
             kinds[key] = _decide(span, key, votes.get(key), people, key in known)
-            if kinds[key] == "place" and key in teams and _weak_place(span):
-                kinds[key] = "organization"  # a city or county that plays is its team
-        if kinds[key] is not None:
-            names.append(Name(span=span, key=key, kind=kinds[key]))
+            if kinds[key] == "place" and teams[key] * 2 >= uses[key] > 0 and teams[key]:
+                if _weak_place(span):
+                    kinds[key] = "organization"  # a city or county that mostly plays is its team
+        kind = kinds[key]
+        if kind == "place" and _weak_place(span) and _team_context(span):
+            kind = "organization"
+        if kind is not None:
+            names.append(Name(span=span, key=key, kind=kind))
     names.sort(key=lambda n: n.span.start)
     return _drop_nested(names)
 
@@ -293,6 +308,8 @@ def _resolvable(span: Span, known: set[str]) -> bool:
         or (span[-1].lower_ in ORG_ENDINGS and len(span) > 1)
         or _initialled(span)
         or _after_title(span)
+        or _given_name_first(span)
+        or (span[-1].lower_ in PLACE_ENDINGS and len(span) > 1)
     )
 
 
@@ -338,10 +355,15 @@ def _decide(
         return "organization"
     if _initialled(span) or _after_title(span):
         return "person"
+    if last in PLACE_ENDINGS and len(span) > 1 and not votes:
+        return "place"
+    if not votes and _given_name_first(span) and known_place is None:
+        return "person"
     if votes:
         order = ["person", "organization", "place", "other"]
         best = max(votes, key=lambda k: (votes[k], -order.index(k)))
-        if known_place is not None and best in ("place", "other"):
+        if known_place is not None and best in ("place", "other", "organization"):
+            # A capital or city standing for its government or people stays a place.
             return "place"
         if known_place is not None and best == "person" and len(span) == 1:
             return "place"
@@ -361,6 +383,16 @@ def _initialled(span: Span) -> bool:
         and len(toks[-1].text) > 2
         and toks[-1].text[1:].islower()
     )
+
+
+def _given_name_first(span: Span) -> bool:
+    """'Conchita Martinez': a common given name, then one or two capitalised words."""
+    toks = list(span)
+    if not 2 <= len(toks) <= 3 or toks[0].lower_ not in given_names():
+        return False
+    if any(t.lower_ in ORG_ENDINGS or t.lower_ in PLACE_ENDINGS for t in toks):
+        return False
+    return all(t.text[:1].isupper() and not t.text.isupper() and t.is_alpha for t in toks)
 
 
 def _after_title(span: Span) -> bool:
