@@ -38,14 +38,22 @@ class Cluster:
     """ISO code when the entity is a country (so 'U.S.' and 'the United States' meet)."""
 
     def name(self) -> str:
-        """The fullest proper name: most words, then longest, then first used."""
-        best = max(self.names, key=lambda s: (_words(s), len(s.text), -s.start_char))
+        """The fullest proper name: most words, then not in headline capitals, then longest, then first used."""
+        best = max(
+            self.names,
+            key=lambda s: (_words(s), not _shouted(s), len(s.text), -s.start_char),
+        )
         return best.text
 
     def affiliate(self, other: Cluster) -> None:
         """Record that this entity belongs to or works for `other`."""
         if other is not self and other not in self.affiliations:
             self.affiliations.append(other)
+
+
+def _shouted(span: Span) -> bool:
+    """A name in capitals although it has lowercase letters elsewhere ('KENYA' in a headline)."""
+    return span.text.isupper() and len(span.text.replace(".", "")) > 4
 
 
 def _words(span: Span) -> int:
@@ -87,9 +95,7 @@ def _merge(doc: Doc, names: list[Name]) -> list[Cluster]:
         if cluster is None and country:
             cluster = by_country.get(country)
         if cluster is None and key in aliases:
-            cluster = next(
-                (by_key[k] for k in by_key if k.split(":", 1)[1] == aliases[key]), None
-            )
+            cluster = next((by_key[k] for k in by_key if k.split(":", 1)[1] == aliases[key]), None)
         if cluster is None:
             cluster = _match(span, kind, clusters)
         if cluster is None:
@@ -182,7 +188,13 @@ def _add_demonym_affiliations(doc: Doc, clusters: list[Cluster]) -> None:
     by_country = {c.country: c for c in clusters if c.country}
     if not by_country:
         return
-    owner = {tok: c for c in clusters if c.type == "person" for s in c.names for tok in range(s.start, s.end)}
+    owner = {
+        tok: c
+        for c in clusters
+        if c.type == "person"
+        for s in c.names
+        for tok in range(s.start, s.end)
+    }
     for tok in doc:
         country = demonyms().get(tok.lower_)
         if country is None or not tok.text[:1].isupper():

@@ -119,7 +119,9 @@ def _recent_place(places: list[tuple[int, Cluster]], offset: int, doc: Doc) -> C
 
 def add_pronouns(doc: Doc, clusters: list[Cluster]) -> None:
     """Link he/his/she/her to the person, and it/its to the organisation or country, the context makes clear."""
-    mentions: list[tuple[int, int, Cluster, bool]] = []  # (token start, token end, cluster, is subject)
+    mentions: list[
+        tuple[int, int, Cluster, bool]
+    ] = []  # (token start, token end, cluster, is subject)
     for cluster in clusters:
         for s in cluster.names:
             mentions.append((s.start, s.end, cluster, _is_subject(s)))

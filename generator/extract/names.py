@@ -40,8 +40,7 @@ ORG_ENDINGS = frozenset(
     organisation exchange network times post news press journal herald tribune gazette telegraph
     television tv radio club church army navy court parliament assembly congress senate office
     service police authority board bureau administration government league alliance coalition
-    front movement"""
-    .split()
+    front movement""".split()
 )
 """Last words that make a capitalised name an organisation ('Acme Holdings', 'Daily News')."""
 PLACE_ENDINGS = frozenset(
@@ -227,7 +226,9 @@ def _trim(span: Span) -> Span | None:
 def _capitalised(tok: Token) -> bool:
     """A word that can be part of a name: capitalised ('Rutte', 'U.S.', 'iPod' excluded), or a digit-letter code."""
     text = tok.text
-    return bool(text) and (text[0].isupper() or (text[0].isdigit() and any(c.isalpha() for c in text)))
+    return bool(text) and (
+        text[0].isupper() or (text[0].isdigit() and any(c.isalpha() for c in text))
+    )
 
 
 def _caps_lines(doc: Doc) -> list[tuple[int, int]]:
@@ -257,13 +258,17 @@ def _capitalised_runs(doc: Doc, taken: set[int], caps_lines: list[tuple[int, int
             i += 1
             continue
         j = i + 1
-        while j < n and j not in taken and (
-            (_run_word(doc[j]) and not _breaks_between(doc[j - 1]))
-            or (
-                doc[j].lower_ in CONNECTORS
-                and j + 1 < n
-                and _run_word(doc[j + 1])
-                and j + 1 not in taken
+        while (
+            j < n
+            and j not in taken
+            and (
+                (_run_word(doc[j]) and not _breaks_between(doc[j - 1]))
+                or (
+                    doc[j].lower_ in CONNECTORS
+                    and j + 1 < n
+                    and _run_word(doc[j + 1])
+                    and j + 1 not in taken
+                )
             )
         ):
             j += 1
@@ -289,7 +294,11 @@ def _segments(run: Span, known: set[str]) -> list[Span]:
     while i < run.end:
         for j in range(min(run.end, i + 4), i, -1):
             part = doc[i:j]
-            if part[0].lower_ not in CONNECTORS and part[-1].lower_ not in CONNECTORS and _resolvable(part, known):
+            if (
+                part[0].lower_ not in CONNECTORS
+                and part[-1].lower_ not in CONNECTORS
+                and _resolvable(part, known)
+            ):
                 out.append(part)
                 i = j
                 break

@@ -219,10 +219,13 @@ def _previous_subject(
     # 'He put it this way:' or 'Rutte said on Tuesday.' just before the quote.
     ends_with_colon = prev.text.rstrip().endswith(":")
     for tok in prev:
-        if tok.dep_ in SPEAKER_DEPS and (tok.head.lemma_ in REPORTING_VERBS or ends_with_colon):
+        speaking = tok.head.lemma_ in REPORTING_VERBS or tok.head.lemma_ == "speak"
+        if tok.dep_ in SPEAKER_DEPS and (speaking or ends_with_colon or tok.head.dep_ == "ROOT"):
             actor = actor_at.get(tok.idx)
-            if ends_with_colon or (actor is not None and actor.type == "person") or (
-                tok.pos_ == "PRON" and tok.lower_ in ("he", "she")
+            if (
+                ends_with_colon
+                or (actor is not None and actor.type == "person")
+                or (tok.pos_ == "PRON" and tok.lower_ in ("he", "she"))
             ):
                 return _span_speaker(tok, actor_at)
     return None

@@ -101,8 +101,10 @@ def _appositions(doc: Doc, cluster: Cluster, name: Span, owner: dict[int, Cluste
         _add_role(cluster, doc[start : desc.end].text)
         for tok in desc:
             other = owner.get(tok.i)
-            if other is not None and other is not cluster and (
-                cluster.type != "person" or other.type != "person"
+            if (
+                other is not None
+                and other is not cluster
+                and (cluster.type != "person" or other.type != "person")
             ):
                 cluster.affiliate(other)
 
