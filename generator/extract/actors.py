@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from ..model import Actor, Mention
-from .common import slug
+from .common import doc_text, slug
 from .coref import add_descriptions, add_pronouns
 from .gazetteer import demonyms, place
 from .names import ORG_ENDINGS, Name, find_names, name_key
@@ -241,7 +241,7 @@ def _to_actors(
     actors = []
     for cluster in clusters:
         spans = {(s.start_char, s.end_char) for s in cluster.names} | set(cluster.extra)
-        mentions = [Mention(start=a, end=b, text=doc.text[a:b]) for a, b in sorted(spans)]
+        mentions = [Mention(start=a, end=b, text=doc_text(doc)[a:b]) for a, b in sorted(spans)]
         affiliations = []
         for other in cluster.affiliations:
             target = ids.get(id(other))

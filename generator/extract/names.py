@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .common import doc_text
 from .gazetteer import given_names, place, place_key, titles
 
 LABEL_TYPES = {
@@ -143,9 +144,9 @@ def _team_context(span: Span) -> bool:
     if before is not None and before.text.lower() in SPLIT_WORDS - {"at"}:
         return True
     if after is not None and "\n" not in span[-1].whitespace_ and SCORE.fullmatch(after.text):
-        line_start = doc.text.rfind("\n", 0, span.start_char) + 1
-        line_end = doc.text.find("\n", span.end_char)
-        line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
+        line_start = doc_text(doc).rfind("\n", 0, span.start_char) + 1
+        line_end = doc_text(doc).find("\n", span.end_char)
+        line = doc_text(doc)[line_start : line_end if line_end >= 0 else len(doc_text(doc))]
         return len(re.findall(r"\d+", line)) >= 2
     root = span.root
     return root.dep_ in ("nsubj", "dobj") and root.head.lemma_ in SPORT_VERBS
@@ -233,7 +234,7 @@ def _capitalised(tok: Token) -> bool:
 
 def _caps_lines(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of lines written in capitals (headlines, datelines)."""
-    text = doc.text
+    text = doc_text(doc)
     ranges = []
     pos = 0
     for line in text.split("\n"):
