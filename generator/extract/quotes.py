@@ -90,6 +90,10 @@ def _span_speaker(tok: Token, actor_at: dict[int, Actor]) -> Speaker:
     right = tok.i + 1
     span = doc[left:right]
     actor = actor_at.get(tok.idx)
+    if actor is None:
+        # 'Stoltenberg's successor, Rutte, said': the apposition names the speaker.
+        appos = next((c for c in tok.children if c.dep_ == "appos"), None)
+        actor = actor_at.get(appos.idx) if appos is not None else None
     return Speaker(
         actor=actor.id if actor else None, text=span.text, start=span.start_char, end=span.end_char
     )
