@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Figure, Quote, TimeExpression
+from .common import doc_text
 from .figure_patterns import (
     HEDGE,
     MONEY,
@@ -59,7 +60,7 @@ def extract_figures(
     timexes: Sequence[TimeExpression] = (),
 ) -> list[Figure]:
     """Figures of the document with value, unit, rate, subject, speaker and status."""
-    text = doc.text
+    text = doc_text(doc)
     taken = bytearray(len(text) + 1)
     blocked = bytearray(len(text) + 1)
     for t in timexes:
@@ -245,7 +246,9 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
         return None
     if low in SMALL_WORDS and before is not None and before.lower_ in DEFINITE:
         return None  # 'the two companies' refers back rather than counts
-    if re.match(r"-(?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b", text[end:]):
+    if re.match(
+        r"-(?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b", text[end:]
+    ):
         return None  # 'two-thirds' is a share, not a count
     if (
         after is not None
@@ -515,7 +518,10 @@ def _status(span: Span, text: str) -> str:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     chain = [verb]
-    while chain[-1].dep_ in ("xcomp", "advcl", "acl", "conj", "pcomp") and chain[-1].head.i != chain[-1].i:
+    while (
+        chain[-1].dep_ in ("xcomp", "advcl", "acl", "conj", "pcomp")
+        and chain[-1].head.i != chain[-1].i
+    ):
         chain.append(chain[-1].head)
         if len(chain) > 4:
             break
@@ -526,7 +532,11 @@ def _status(span: Span, text: str) -> str:
         return "target"
     if lemmas & PLAN_WORDS or aux & {"will", "shall", "'ll"}:
         return "plan"
-    if ESTIMATE_HEDGES.match(text) or lemmas & ESTIMATE_WORDS or aux & {"could", "may", "might", "would"}:
+    if (
+        ESTIMATE_HEDGES.match(text)
+        or lemmas & ESTIMATE_WORDS
+        or aux & {"could", "may", "might", "would"}
+    ):
         return "estimate"
     return "fact"
 

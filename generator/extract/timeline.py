@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..model import TimeExpression, TimelineEntry
+from .common import doc_text
 
 PLAN_LEMMAS = frozenset(
     "plan aim intend target pledge promise expect schedule seek propose hope vow reach".split()
@@ -86,6 +87,7 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
 
 def build_timeline(doc: Doc, timexes: list[TimeExpression]) -> list[TimelineEntry]:
     """Dated events of the document, sorted by date value then position."""
+    text = doc_text(doc)
     entries = []
     for index, timex in enumerate(timexes):
         if timex.type not in ("DATE", "TIME"):
@@ -111,7 +113,7 @@ def build_timeline(doc: Doc, timexes: list[TimeExpression]) -> list[TimelineEntr
                 event=event,
                 start=sent.start_char,
                 end=sent.end_char
-                if doc.text[sent.end_char - 1 : sent.end_char] != "\n"
+                if text[sent.end_char - 1 : sent.end_char] != "\n"
                 else sent.end_char - 1,
                 timex=index,
                 status="planned" if planned else "reported",

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..model import TimeExpression
+from .common import doc_text
 from .timex_patterns import Context
 from .timex_rules import RULES, Rule
 
@@ -53,7 +54,7 @@ SPECIFIC = re.compile(r"\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}|SP|SU|F
 def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpression]:
     """Every time expression with its TIMEX3 type and value; `anchor` is the article date or None."""
     dct = dt.date.fromisoformat(anchor) if anchor else None
-    text = doc.text
+    text = doc_text(doc)
     result: list[TimeExpression] = []
     reference: str | None = None
     quarter: str | None = None
@@ -404,7 +405,7 @@ def infer_article_date(doc: Doc, timexes: list[TimeExpression]) -> InferredDate 
     from the text: the latest year the article reports in the past tense, or else the year of a
     deadline it names ('by the end of 2025'), since news sets targets in or near the current year.
     """
-    text = doc.text
+    text = doc_text(doc)
     past_days: list[tuple[str, TimeExpression]] = []
     open_days: list[tuple[str, TimeExpression]] = []
     past_years: list[tuple[int, TimeExpression]] = []
