@@ -290,6 +290,17 @@ def _cluster_sample(entries: list[tuple[Report, Figure]]) -> list[tuple[Report, 
     return _newest_first(shown)
 
 
+def _with_empty_years(counts: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Year counts with the years between them filled in, so gaps show on the chart."""
+    if not counts:
+        return counts
+    known = {int(year): (year, r, p) for year, r, p in counts}
+    first, last = min(known), max(known)
+    if last - first > 60:  # centuries apart: show only the years that have events
+        return counts
+    return [known.get(y, (str(y), 0, 0)) for y in range(first, last + 1)]
+
+
 def unit_title(unit: str, per: str) -> str:
     """'EUR per month', '%', or 'no unit'."""
     title = unit or "no unit"
@@ -434,7 +445,7 @@ class SitePages:
             "timeline/index.md",
             "site/timeline.md.j2",
             years=summary,
-            chart=histogram(summary),
+            chart=histogram(_with_empty_years(summary)),
             undated=undated,
         )
         return out

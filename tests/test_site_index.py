@@ -317,3 +317,11 @@ def test_histogram_stacks_reported_and_planned():
     first, second = chart["columns"]
     assert first["reported_h"] == 3 * first["planned_h"]
     assert second["reported_h"] == 0 and second["planned_h"] > 0
+
+
+def test_timeline_chart_shows_empty_years_between_events():
+    old = report("old", "2020-06-01", "It rained.", timeline=[("2017-05-30", "reported")])
+    new = report("new", "2024-06-01", "They voted.", timeline=[("2020-07-01", "reported")])
+    page = render_site(make_env(), [new, old])["timeline/index.md"]
+    assert page.count('<g class="dossier-column">') == 4  # 2017 … 2020
+    assert "[2018]" not in page  # the table lists only years with events
