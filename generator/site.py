@@ -2,7 +2,7 @@
 
 Every index is built in one pass over the reports into dictionaries keyed by actor, year or
 unit, so the site grows with the number of items, never with its square. Figures are compared
-only within small blocks that share a rare word (see `figure_clusters`).
+only within blocks that share a word, of bounded work each (see `figure_clusters`).
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ _STOPWORDS = frozenset(
 def slug(text: str, fallback: str = "item") -> str:
     """An ASCII path part; a short hash when the text has no letters or digits at all."""
     value = re.sub(r"[^a-z0-9-]+", "-", slugify(text or "", max_length=60)).strip("-")
-    if value:
+    if value and value != "index":  # index.md is each folder's list page
         return value
     return f"{fallback}-{hashlib.sha256((text or '').encode('utf-8')).hexdigest()[:8]}"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -325,3 +326,20 @@ def test_timeline_chart_shows_empty_years_between_events():
     page = render_site(make_env(), [new, old])["timeline/index.md"]
     assert page.count('<g class="dossier-column">') == 4  # 2017 … 2020
     assert "[2018]" not in page  # the table lists only years with events
+
+
+@pytest.mark.parametrize(
+    ("name", "path"),
+    [
+        ("Mark Rutte", "actors/person/mark-rutte.md"),
+        ("Київ", "actors/person/kiiv.md"),
+        ("Index", "actors/person/actor-"),  # never the folder's list page
+        ("!!!", "actors/person/actor-"),
+    ],
+)
+def test_actor_paths_are_safe(name, path):
+    text = f"{name} spoke."
+    one = report("one", "2024-01-01", text, actors=[(name, "person", [])])
+    (merged,) = SiteIndex([one]).actors.values()
+    assert merged.path.startswith(path) and merged.path.endswith(".md")
+    assert re.fullmatch(r"actors/person/[a-z0-9-]+\.md", merged.path)
