@@ -32,6 +32,8 @@ class DossierConfig(base.Config):
     model = c.Optional(c.Type(str))
     summary_sentences = c.Type(int, default=4)
     date = c.Optional(c.Type(str))
+    jobs = c.Type(int, default=1)
+    scheduler = c.Optional(c.Type(str))
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -69,6 +71,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             date=self.config.date,
             summary_size=self.config.summary_sentences,
             log=log.error,
+            jobs=self.config.jobs,
+            scheduler=self.config.scheduler,
         )
         self.errors = collected.errors
         self.analysed = collected.analysed
