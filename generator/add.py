@@ -112,7 +112,7 @@ class SeedIndex:
             fresh[rel] = {
                 "size": stat.st_size,
                 "mtime": stat.st_mtime_ns,
-                "url": normalize_url(article.url) if article.url else None,
+                "urls": [normalize_url(article.url)] if article.url else [],
                 "text": text_fingerprint(article.text),
             }
         self.entries = fresh
@@ -122,20 +122,20 @@ class SeedIndex:
         wanted = {normalize_url(u) for u in urls if u}
         fingerprint = text_fingerprint(text) if text is not None else None
         for rel, entry in sorted(self.entries.items()):
-            if entry.get("url") in wanted:
+            if wanted & set(entry.get("urls") or ()):  # type: ignore[arg-type]
                 return self.seeds / rel, "URL"
         for rel, entry in sorted(self.entries.items()):
             if fingerprint is not None and entry.get("text") == fingerprint:
                 return self.seeds / rel, "text"
         return None
 
-    def record(self, path: Path, url: str, text: str) -> None:
-        """Note an article just written."""
+    def record(self, path: Path, urls: list[str], text: str) -> None:
+        """Note an article just written, with every address it was found at."""
         stat = path.stat()
         self.entries[path.relative_to(self.seeds).as_posix()] = {
             "size": stat.st_size,
             "mtime": stat.st_mtime_ns,
-            "url": normalize_url(url),
+            "urls": sorted({normalize_url(u) for u in urls if u}),
             "text": text_fingerprint(text),
         }
 
@@ -187,7 +187,7 @@ def page_markdown(page: WebPage, url: str, name: str = "page.md") -> str:
         content = head + body
         try:
             article = parse_article(content.encode("utf-8"), name, "check", ".md")
-        except IngestError:
+        except Exception:  # noqa: BLE001 - the reader failing on a body rules that body out
             continue
         if article.text == page.text and article.url == url and article.title == page.title:
             return content
@@ -222,13 +222,15 @@ def add_page(fetched: Fetched, seeds: Path, index: SeedIndex) -> Added:
     page = extract_page(fetched.data, url, url=fetched.final_url)
     if page is None:
         raise AddError(f"{url}: no article text found in the page")
-    found = index.find([url, fetched.final_url, page.url or ""], page.text)
+    urls = [url, fetched.final_url, page.url or ""]
+    found = index.find(urls, page.text)
     if found is not None:
         return _duplicate(url, *found)
     path = article_path(seeds, page, url)
     content = page_markdown(page, url, str(path))
     atomic_write(path, content)
-    index.record(path, url, page.text)
+    # the redirect target and the canonical address count as this article's too
+    index.record(path, urls, page.text)
     title = f" ({page.title})" if page.title else ""
     return Added(url=url, path=path, message=f"added {path}{title}")
 
