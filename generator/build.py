@@ -6,6 +6,8 @@ The CLI and the MkDocs plugin both call `collect_reports` and `render_site`, so 
 
 from __future__ import annotations
 
+import functools
+import importlib.metadata
 import itertools
 import sys
 from collections.abc import Callable, Iterator
@@ -20,6 +22,7 @@ from .ingest import IngestError, discover, parse_article, read_bytes, unique_ids
 from .model import Article, Report
 from .nlp import model_name
 from .parallel import analyze_stream
+from .webpage import HTML_SUFFIXES
 
 
 @dataclass
@@ -76,7 +79,7 @@ def collect_reports(
             suffix = path.suffix.lower()
             try:
                 data = read_bytes(path)
-                key = cache_key(data, ids[path], suffix, name, date, str(summary_size))
+                key = cache_key(data, ids[path], suffix, name, date, _options(suffix, summary_size))
                 report = cache.get(key)
                 if report is None:
                     article = parse_article(data, str(path), ids[path], suffix, date)
@@ -114,6 +117,22 @@ def collect_reports(
         cached.values(), key=lambda r: (r.article.date or "", r.article.id), reverse=True
     )
     return result
+
+
+def _options(suffix: str, summary_size: int) -> str:
+    """The settings a report depends on besides the file, for its cache key."""
+    if suffix in HTML_SUFFIXES:
+        # another trafilatura may extract another text from the same page
+        return f"{summary_size};trafilatura {_package_version('trafilatura')}"
+    return str(summary_size)
+
+
+@functools.cache
+def _package_version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def _fail(
