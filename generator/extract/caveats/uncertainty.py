@@ -1,0 +1,328 @@
+"""Hedges, weasel words and forward-looking statements, found word by word with their context."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..common import REPORTING_VERBS
+from .lexicons import (
+    ATTRIBUTION_PASSIVES,
+    CLAIM_SOURCES,
+    CONDITIONAL_MARKERS,
+    DOXASTIC_VERBS,
+    EPISTEMIC_ADJECTIVES,
+    EPISTEMIC_ADVERBS,
+    EPISTEMIC_NOUNS,
+    HEDGE_PHRASES,
+    INTENTION_NOUNS,
+    INTENTION_VERBS,
+    OPINION_HOLDERS,
+    PEOPLE_NOUNS,
+    PEOPLE_SUFFIXES,
+    REFUSAL_VERBS,
+    VAGUE_AMOUNTS,
+    VAGUE_QUANTIFIERS,
+    VERBS_NEEDING_CLAUSE,
+    WEASEL_ADVERBS,
+    WEASEL_PHRASES,
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Words of a sentence that raise a caveat, with the reason in a few words."""
+
+    kind: str
+    """hedged | weasel | forward-looking."""
+    start: int
+    """Character offset of the first cue character."""
+    end: int
+    """Character offset one past the last cue character."""
+    reason: str
+    """What sort of cue it is: 'modal verb', 'condition', 'vague source' ..."""
+
+
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = sorted((re.escape(p).replace(r"\ ", r"\s+") for p in phrases), key=len)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(reversed(alternatives)) + r")(?![\w-])", re.I)
+
+
+HEDGE_PHRASE_RE = _phrase_pattern(HEDGE_PHRASES)
+WEASEL_PHRASE_RE = _phrase_pattern(WEASEL_PHRASES)
+SAYING_VERBS = REPORTING_VERBS | DOXASTIC_VERBS | {"accept", "agree", "feel", "consider"}
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+
+
+def uncertainty_cues(sent: Span) -> list[Cue]:
+    """Every hedge, weasel and forward-looking cue of one sentence, in text order."""
+    cues: list[Cue] = []
+    for tok in sent:
+        for kind, test in (
+            ("hedged", _hedge),
+            ("weasel", _weasel),
+            ("forward-looking", _intention),
+        ):
+            found = test(tok)
+            if found:
+                other, reason = found
+                first, last = (tok, other) if other.i >= tok.i else (other, tok)
+                cues.append(Cue(kind, first.idx, last.idx + len(last.text), reason))
+    base = sent.start_char
+    for kind, pattern, reason in (
+        ("hedged", HEDGE_PHRASE_RE, "hedging phrase"),
+        ("weasel", WEASEL_PHRASE_RE, "unsupported attribution"),
+    ):
+        for m in pattern.finditer(sent.text):
+            cues.append(Cue(kind, base + m.start(), base + m.end(), reason))
+    cues.sort(key=lambda c: (c.start, -c.end))
+    return cues
+
+
+# --- hedges ------------------------------------------------------------------------------
+
+
+def _hedge(tok: Token) -> tuple[Token, str] | None:
+    low = tok.lower_
+    if tok.tag_ == "MD":
+        return _modal(tok)
+    if low in CONDITIONAL_MARKERS:
+        return _condition(tok)
+    if low == "until" and tok.dep_ == "mark":
+        # 'until' + clause makes the main event depend on a condition ('until Iraq complies')
+        return tok, "condition"
+    if low in EPISTEMIC_ADVERBS and tok.pos_ in ("ADV", "ADJ"):
+        return tok, "speculative adverb"
+    if low in EPISTEMIC_ADJECTIVES and tok.pos_ in ("ADJ", "VERB"):
+        if low == "possible" and _as_possible(tok):
+            return None
+        if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "acomp"):
+            return None
+        return tok, "speculative adjective"
+    if low in EPISTEMIC_NOUNS and tok.pos_ == "NOUN":
+        if low.startswith("doubt") and _negated_noun(tok):
+            return None  # 'no doubt', 'beyond doubt' assert certainty
+        return tok, "speculative noun"
+    if tok.lemma_ in DOXASTIC_VERBS and tok.pos_ in ("VERB", "AUX") and tok.tag_.startswith("VB"):
+        return _doxastic(tok)
+    return None
+
+
+def _modal(tok: Token) -> tuple[Token, str] | None:
+    low = tok.lower_
+    verb = tok.head
+    if low in ("may", "might"):
+        return tok, "modal verb"
+    if low == "could":
+        if _negated(verb, tok):
+            return None  # 'could not be reached': a past inability, stated as fact
+        return tok, "modal verb"
+    if low in ("would", "'d"):
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else tok
+        if nxt.text in ("-", "\u2010"):
+            return None  # 'would-be'
+        if _negated(verb, tok) and verb.lemma_ in REFUSAL_VERBS:
+            return None  # 'would not comment': a refusal, stated as fact
+        if verb.dep_ == "relcl":
+            return None  # 'a plant that would produce': what a thing is for, not a guess
+        if _reported_future(verb):
+            return None  # 'said it would buy': the future of a reported statement
+        return tok, "conditional verb"
+    return None
+
+
+def _negated(verb: Token, modal: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children) or any(
+        t.lower_ in NEGATIONS for t in modal.doc[modal.i + 1 : min(modal.i + 3, verb.i + 1)]
+    )
+
+
+def _reported_future(verb: Token) -> bool:
+    """Whether a clause is the complement of a saying verb ('announced it would accept')."""
+    clause = verb
+    for _ in range(3):
+        if clause.dep_ in ("ccomp", "xcomp", "conj") and clause.head.i != clause.i:
+            head = clause.head
+            if head.lemma_ in SAYING_VERBS | INTENTION_VERBS and head.lemma_ not in (
+                "suggest",
+                "believe",
+                "think",
+                "expect",
+                "fear",
+                "doubt",
+            ):
+                return True
+            clause = head
+            continue
+        return False
+    return False
+
+
+def _condition(tok: Token) -> tuple[Token, str] | None:
+    low = tok.lower_
+    doc = tok.doc
+    if low == "whether":
+        nxt = doc[tok.i + 1 : tok.i + 3]
+        if len(nxt) == 2 and nxt[0].lower_ == "or" and nxt[1].lower_ in NEGATIONS:
+            return None  # 'whether or not': concessive, says the outcome does not matter
+        return tok, "open question"
+    return tok, "condition"
+
+
+def _as_possible(tok: Token) -> bool:
+    """'as soon as possible', 'the best possible', 'everything possible': not a possibility."""
+    doc = tok.doc
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if prev is None:
+        return False
+    if prev.tag_ in ("JJS", "RBS") or prev.lower_ in ("every", "everything", "all", "whenever"):
+        return True
+    return any(t.lower_ == "as" for t in doc[max(0, tok.i - 4) : tok.i])
+
+
+def _negated_noun(tok: Token) -> bool:
+    doc = tok.doc
+    return any(t.lower_ in ("no", "without", "beyond") for t in doc[max(0, tok.i - 3) : tok.i])
+
+
+def _doxastic(tok: Token) -> tuple[Token, str] | None:
+    lemma = tok.lemma_
+    deps = {c.dep_ for c in tok.children}
+    if lemma in VERBS_NEEDING_CLAUSE and not deps & {"ccomp", "xcomp", "auxpass"}:
+        return None
+    if lemma in ("appear", "seem") and not deps & {"ccomp", "xcomp", "acomp", "attr", "oprd"}:
+        return None  # 'appeared in court' is a fact
+    if lemma == "suspect" and tok.tag_ == "NN":
+        return None
+    return tok, "verb of belief or expectation"
+
+
+# --- weasel words ------------------------------------------------------------------------
+
+
+def _is_source_noun(tok: Token) -> bool:
+    """A plural noun for people or groups, or for reports that say something."""
+    low = tok.lower_
+    if tok.tag_ not in ("NNS", "NNPS") and low != "people":
+        return tok.ent_type_ == "NORP" and tok.tag_ != "NNP"
+    if low in CLAIM_SOURCES:
+        return tok.dep_ == "nsubj" and tok.head.lemma_ in SAYING_VERBS
+    return low in PEOPLE_NOUNS or low.endswith(PEOPLE_SUFFIXES) or tok.ent_type_ == "NORP"
+
+
+def _weasel(tok: Token) -> tuple[Token, str] | None:
+    low = tok.lower_
+    if low in VAGUE_QUANTIFIERS:
+        return _vague_quantifier(tok)
+    if low in WEASEL_ADVERBS and tok.pos_ == "ADV":
+        return tok, "vague extent"
+    if tok.lemma_ in ATTRIBUTION_PASSIVES and tok.tag_ == "VBN":
+        return _agentless_passive(tok)
+    if low in OPINION_HOLDERS and tok.dep_ == "nsubj" and tok.head.lemma_ in SAYING_VERBS:
+        if _unnamed(tok):
+            return tok, "unnamed source"
+    return None
+
+
+def _vague_quantifier(tok: Token) -> tuple[Token, str] | None:
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and (nxt.like_num or nxt.tag_ == "CD"):
+        return None  # 'some 300 people': an approximate number, not a vague source
+    if tok.lower_ == "most" and tok.tag_ == "RBS":
+        return None  # 'most important': a superlative
+    if tok.lower_ == "certain" and tok.dep_ != "amod":
+        return None  # 'he is certain': sure, not 'certain people'
+    head = tok.head
+    if tok.dep_ in ("det", "amod", "nummod", "quantmod") and head.pos_ in ("NOUN", "PROPN"):
+        if head.i < tok.i:
+            return None
+        if _is_source_noun(head) and _unnamed(head, allow_det=True):
+            return head, "vague source"
+        if tok.lower_ in VAGUE_AMOUNTS and _unnamed(head, allow_det=True):
+            return head, "vague quantity"
+        return None
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        of_people = [
+            c.head
+            for c in tok.subtree
+            if c.dep_ == "pobj" and c.head.lower_ == "of" and _is_source_noun(c)
+        ]
+        if of_people:
+            return of_people[0], "vague source"
+        if head.lemma_ in SAYING_VERBS:
+            return tok, "vague source"
+    if tok.lower_ in VAGUE_AMOUNTS and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return tok, "vague quantity"
+    return None
+
+
+def _agentless_passive(tok: Token) -> tuple[Token, str] | None:
+    deps = {c.dep_ for c in tok.children}
+    if "auxpass" not in deps or "agent" in deps:
+        return None
+    lemma = tok.lemma_
+    if lemma in ("know", "call") and not deps & {"xcomp", "ccomp"}:
+        return None  # 'known as', 'called X' name things
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if subj is not None and subj.lower_ == "it" and "ccomp" in deps:
+        return tok, "agentless attribution"
+    if deps & {"xcomp", "oprd"}:
+        return tok, "agentless attribution"
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+        return tok, "agentless attribution"
+    return None
+
+
+def _unnamed(tok: Token, allow_det: bool = False) -> bool:
+    """A bare plural ('critics', 'analysts'), not one that names or counts its members."""
+    for child in tok.children:
+        if child.dep_ in ("poss", "nummod", "appos", "relcl", "acl"):
+            return False
+        if child.dep_ == "det" and not allow_det:
+            return False
+        if child.dep_ == "compound" and child.pos_ == "PROPN":
+            return False
+        if child.dep_ == "prep" and child.lower_ in ("at", "from", "with", "of", "in"):
+            if any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in child.children):
+                return False  # 'analysts at Goldman Sachs' names where they work
+    return True
+
+
+# --- forward-looking statements ----------------------------------------------------------
+
+
+def _intention(tok: Token) -> tuple[Token, str] | None:
+    lemma = tok.lemma_
+    if lemma in INTENTION_VERBS and tok.pos_ in ("VERB", "AUX"):
+        target = _infinitive(tok)
+        if target is not None:
+            return target, "plan or intention"
+        if lemma in ("commit", "pledge", "promise", "vow") and any(
+            c.dep_ in ("ccomp", "dobj") for c in tok.children
+        ):
+            return tok, "pledge"
+        return None
+    if tok.lower_ in INTENTION_NOUNS and tok.pos_ == "NOUN":
+        target = _infinitive(tok)
+        if target is not None:
+            return target, "plan or intention"
+        if tok.lower_.startswith(("target", "goal", "aim")) and any(
+            c.dep_ == "prep" and c.lower_ in ("of", "for") for c in tok.children
+        ):
+            return tok, "target"
+    return None
+
+
+def _infinitive(tok: Token) -> Token | None:
+    """The 'to' of an infinitive complement ('plan to', 'an intent to'); None if there is none."""
+    for child in tok.children:
+        if child.dep_ in ("xcomp", "acl", "ccomp") and child.tag_ == "VB":
+            to = next((c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+            if to is not None and to.i == tok.i + 1:
+                return to
+            if to is not None:
+                return tok
+    return None

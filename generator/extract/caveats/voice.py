@@ -1,0 +1,163 @@
+"""The reporter's own voice: loaded wording, and claims about causes or motives nobody made."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from ...model import Figure, Quote
+from ..common import REPORTING_VERBS
+from .lexicons import (
+    CAUSAL_PHRASES,
+    CAUSAL_WORDS,
+    CONTENTIOUS_LABELS,
+    EDITORIALIZING,
+    EXPRESSIONS_OF_DOUBT,
+    INTERPRETIVE_VERBS,
+    LOADED_WORDS,
+    MOTIVE_NOUNS,
+    PEOPLE_NOUNS,
+    PERSONAL_PRONOUNS,
+    PUFFERY,
+    TREND_ADVERBS,
+)
+
+NAME_ENTITIES = frozenset(
+    "PERSON ORG GPE LOC FAC PRODUCT EVENT WORK_OF_ART LAW NORP LANGUAGE".split()
+)
+SUPERLATIVE_PUFFERY = re.compile(r"\bone\s+of\s+the\s+(?:most|best|greatest|finest|worst)\b", re.I)
+CAUSAL_RE = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(
+        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(CAUSAL_PHRASES, key=len, reverse=True)
+    )
+    + r")(?![\w-])",
+    re.I,
+)
+ATTRIBUTING_VERBS = (
+    REPORTING_VERBS | {"express", "voice", "advocate", "consider", "see", "view"}
+) - {"continue"}
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis", "conj", "pcomp", "prep"})
+"""Dependencies through which a clause is what a verb of saying reports."""
+
+Found = tuple[int, int, str]
+"""(start, end, reason) of a cue in the text."""
+
+
+def opinion_cue(sent: Span, quoted: list[tuple[int, int]]) -> Found | None:
+    """The first evaluative word of the sentence said in the reporter's own voice, if any."""
+    for tok in sent:
+        reason = _evaluative(tok)
+        if reason and not _inside(quoted, tok.idx, tok.idx + len(tok.text)):
+            return tok.idx, tok.idx + len(tok.text), reason
+    m = SUPERLATIVE_PUFFERY.search(sent.text)
+    if m:
+        start, end = sent.start_char + m.start(), sent.start_char + m.end()
+        if not _inside(quoted, start, end):
+            return start, end, "puffery"
+    return None
+
+
+def _evaluative(tok: Token) -> str | None:
+    low = tok.lower_
+    if tok.pos_ == "PROPN" or tok.ent_type_ in NAME_ENTITIES:
+        return None  # 'Great Britain', 'Radical Party': part of a name
+    if low in LOADED_WORDS and tok.pos_ in ("ADJ", "ADV", "VERB", "NOUN"):
+        return "loaded word"
+    if low in PUFFERY and tok.pos_ == "ADJ":
+        return "puffery"
+    if low in CONTENTIOUS_LABELS and tok.pos_ in ("ADJ", "NOUN"):
+        return "contentious label"
+    if low in EXPRESSIONS_OF_DOUBT and tok.pos_ in ("ADJ", "VERB"):
+        return "expression of doubt"
+    if low in EDITORIALIZING and tok.pos_ == "ADV":
+        return "editorializing"
+    return None
+
+
+def unattributed_cue(
+    sent: Span, quotes: list[Quote], figures: list[Figure], quoted: list[tuple[int, int]]
+) -> Found | None:
+    """The first claim about causes, motives or meaning that no one in the text is said to make."""
+    if any(t.lower_ == "according" and t.nbor(1).lower_ == "to" for t in sent[:-1]):
+        return None
+    doc = sent.doc
+    candidates: list[Found] = []
+    for m in CAUSAL_RE.finditer(sent.text):
+        start, end = sent.start_char + m.start(), sent.start_char + m.end()
+        candidates.append((start, end, "cause or motive"))
+    for tok in sent:
+        low = tok.lower_
+        if low in CAUSAL_WORDS and tok.dep_ in ("mark", "advmod", "cc"):
+            candidates.append((tok.idx, tok.idx + len(tok.text), "cause"))
+        elif tok.lemma_ in INTERPRETIVE_VERBS and tok.pos_ == "VERB" and _thing_subject(tok):
+            candidates.append((tok.idx, tok.idx + len(tok.text), "interpretation"))
+        elif low in MOTIVE_NOUNS and tok.pos_ == "NOUN":
+            candidates.append((tok.idx, tok.idx + len(tok.text), "motive"))
+        elif low in TREND_ADVERBS and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "ADJ"):
+            head = tok.head
+            first, last = (tok, head) if head.i > tok.i else (head, tok)
+            candidates.append((first.idx, last.idx + len(last.text), "characterisation"))
+    for figure in figures:
+        if (
+            sent.start_char <= figure.start < sent.end_char
+            and figure.kind in ("money", "percent")
+            and figure.attributed_to is None
+            and figure.status == "fact"
+        ):
+            candidates.append((figure.start, figure.end, "figure"))
+    candidates.sort()
+    for start, end, reason in candidates:
+        if _inside(quoted, start, end) or _inside_quotes(quotes, start, end):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and _under_attribution(span.root):
+            continue
+        return start, end, reason
+    return None
+
+
+def _thing_subject(verb: Token) -> bool:
+    """Whether the verb's subject is a thing or an abstraction, not a person who says something."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subj is None:
+        return verb.dep_ in ("relcl", "advcl", "conj") and verb.head.pos_ == "NOUN"
+    return not _names_someone(subj)
+
+
+def _names_someone(subj: Token) -> bool:
+    """Whether a subject is a person, organisation or group ('Rutte', 'his successor, Rutte')."""
+    if subj.lower_ in PERSONAL_PRONOUNS or subj.lower_ in PEOPLE_NOUNS:
+        return True
+    return any(
+        t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.pos_ == "PROPN"
+        for t in subj.subtree
+        if t.dep_ in ("appos", "compound", "nsubj", "nsubjpass") or t.i == subj.i
+    )
+
+
+def _under_attribution(tok: Token) -> bool:
+    """Whether the word stands in what somebody is said to have said or thought."""
+    node = tok
+    while node.head.i != node.i:
+        head = node.head
+        if (
+            head.lemma_ in ATTRIBUTING_VERBS
+            and head.pos_ in ("VERB", "AUX")
+            and node.dep_ in CONTENT_DEPS
+        ):
+            subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            agent = any(c.dep_ == "agent" for c in head.children)
+            if agent or subj is None or subj.lower_ == "it" or _names_someone(subj):
+                return True
+        node = head
+    return False
+
+
+def _inside(regions: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in regions)
+
+
+def _inside_quotes(quotes: list[Quote], start: int, end: int) -> bool:
+    return any(q.start <= start and end <= q.end for q in quotes)
