@@ -125,12 +125,26 @@ def _modal(tok: Token) -> tuple[Token, str] | None:
             return None  # 'would-be'
         if _negated(verb, tok) and verb.lemma_ in REFUSAL_VERBS:
             return None  # 'would not comment': a refusal, stated as fact
-        if verb.dep_ == "relcl":
+        if verb.dep_ in ("relcl", "acl"):
             return None  # 'a plant that would produce': what a thing is for, not a guess
+        if _terms_of_arrangement(verb):
+            return None  # 'under the plan, holders would receive $42': what a deal provides
         if _reported_future(verb):
             return None  # 'said it would buy': the future of a reported statement
         return tok, "conditional verb"
     return None
+
+
+def _terms_of_arrangement(verb: Token) -> bool:
+    """A clause that spells out an amount or an 'under the plan' term of a deal."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "under":
+            return True
+        if child.dep_ in ("dobj", "attr", "dative", "prep") and any(
+            t.like_num or t.tag_ == "CD" or t.tag_ == "$" for t in child.subtree
+        ):
+            return True
+    return False
 
 
 def _negated(verb: Token, modal: Token) -> bool:
@@ -168,6 +182,9 @@ def _condition(tok: Token) -> tuple[Token, str] | None:
         if len(nxt) == 2 and nxt[0].lower_ == "or" and nxt[1].lower_ in NEGATIONS:
             return None  # 'whether or not': concessive, says the outcome does not matter
         return tok, "open question"
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else tok
+    if low == "if" and nxt.lower_ == "not" and tok.dep_ != "mark":
+        return None  # 'dozens if not hundreds': a range, not a condition
     return tok, "condition"
 
 
@@ -196,6 +213,10 @@ def _doxastic(tok: Token) -> tuple[Token, str] | None:
         return None  # 'appeared in court' is a fact
     if lemma == "suspect" and tok.tag_ == "NN":
         return None
+    if tok.tag_ in ("VBN", "VBD") and not deps & {"ccomp", "xcomp", "dobj", "nsubj"}:
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else tok
+        if tok.dep_ in ("amod", "acomp") or prev.lower_ in ("as", "than", "-") or "auxpass" in deps:
+            return None  # 'expected losses', 'as expected', 'the purchase was expected': no guess left
     return tok, "verb of belief or expectation"
 
 
