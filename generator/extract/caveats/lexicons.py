@@ -135,6 +135,13 @@ ATTRIBUTION_PASSIVES = frozenset(
 )
 """Verbs whose agentless passive hides the source ('is said to', 'is widely regarded as')."""
 
+EVALUATION_PASSIVES = frozenset(
+    """criticize criticise praise acclaim hail laud condemn dispute question contest
+    challenge cite describe""".split()
+)
+"""Verbs of judgement whose agentless passive hides who judged ('the plan has been
+criticized'; MOS:WEASEL)."""
+
 WEASEL_ADVERBS = frozenset("widely generally popularly".split())
 """Adverbs of vague extent (MOS:WEASEL: 'widely regarded', 'generally considered')."""
 
@@ -177,6 +184,9 @@ WEASEL_PHRASES = (
     "many believe",
     "many say",
     "a growing number of",
+    "a number of",
+    "a variety of",
+    "plenty of",
     "an increasing number of",
     "increasingly seen",
     "in the eyes of many",

@@ -13,6 +13,7 @@ from .lexicons import (
     CLAIM_SOURCES,
     CONDITIONAL_MARKERS,
     DOXASTIC_VERBS,
+    EVALUATION_PASSIVES,
     EPISTEMIC_ADJECTIVES,
     EPISTEMIC_ADVERBS,
     EPISTEMIC_NOUNS,
@@ -239,8 +240,10 @@ def _weasel(tok: Token) -> tuple[Token, str] | None:
         return _vague_quantifier(tok)
     if low in WEASEL_ADVERBS and tok.pos_ == "ADV":
         return tok, "vague extent"
-    if tok.lemma_ in ATTRIBUTION_PASSIVES and tok.tag_ == "VBN":
+    if tok.tag_ == "VBN" and tok.lemma_ in ATTRIBUTION_PASSIVES | EVALUATION_PASSIVES:
         return _agentless_passive(tok)
+    if low in ("critics", "others") and _unnamed(tok) and tok.dep_ != "conj":
+        return tok, "unnamed source"
     if low in OPINION_HOLDERS and tok.dep_ == "nsubj" and tok.head.lemma_ in SAYING_VERBS:
         if _unnamed(tok):
             return tok, "unnamed source"
@@ -282,9 +285,20 @@ def _vague_quantifier(tok: Token) -> tuple[Token, str] | None:
 
 def _agentless_passive(tok: Token) -> tuple[Token, str] | None:
     deps = {c.dep_ for c in tok.children}
-    if "auxpass" not in deps or "agent" in deps:
+    if "auxpass" not in deps:
+        return None
+    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        # 'seen by some as', 'praised by critics': the agent is no one in particular
+        who = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if who is not None and (
+            who.lower_ in VAGUE_QUANTIFIERS or (who.lower_ in OPINION_HOLDERS and _unnamed(who))
+        ):
+            return tok, "agentless attribution"
         return None
     lemma = tok.lemma_
+    if lemma in EVALUATION_PASSIVES and lemma not in ("cite", "describe"):
+        return tok, "agentless attribution"
     if lemma in ("know", "call") and not deps & {"xcomp", "ccomp"}:
         return None  # 'known as', 'called X' name things
     subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
