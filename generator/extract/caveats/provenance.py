@@ -140,12 +140,13 @@ def _relay_in(sent: Span) -> Span | None:
             for child in tok.children:
                 if child.dep_ == "agent":
                     outlet = next((c for c in child.children if c.dep_ == "pobj"), None)
-                    if outlet is not None and _is_outlet(outlet):
+                    if outlet is not None and (_is_outlet(outlet) or outlet.ent_type_ == "ORG"):
                         return _phrase(outlet)
                 if child.dep_ == "nsubj" and _is_outlet(child):
                     return _phrase(child)
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
             obj = next((c for c in tok.nbor(1).children if c.dep_ == "pobj"), None)
+            in_report = False
             while obj is not None and obj.lower_ in NEWS_NOUNS | {"report", "reports"}:
                 inner = [
                     g
@@ -157,8 +158,11 @@ def _relay_in(sent: Span) -> Span | None:
                 if not inner:
                     break
                 obj = inner[0]
-            if obj is not None and _is_outlet(obj):
-                return _phrase(obj)
+                in_report = True
+            if obj is not None and (
+                _is_outlet(obj) or (in_report and (obj.pos_ == "PROPN" or obj.ent_type_ == "ORG"))
+            ):
+                return _phrase(obj)  # 'a report in X': X is an outlet
     return None
 
 

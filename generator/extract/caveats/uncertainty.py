@@ -116,6 +116,11 @@ def _modal(tok: Token) -> tuple[Token, str] | None:
     verb = tok.head
     if low in ("may", "might"):
         return tok, "modal verb"
+    if low == "should":
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.i > tok.i and tok.i == verb.left_edge.i:
+            return tok, "condition"  # 'should negotiations fail': an inverted condition
+        return None
     if low == "could":
         if _negated(verb, tok):
             return None  # 'could not be reached': a past inability, stated as fact
@@ -217,7 +222,9 @@ def _doxastic(tok: Token) -> tuple[Token, str] | None:
     if tok.tag_ in ("VBN", "VBD") and not deps & {"ccomp", "xcomp", "dobj", "nsubj"}:
         prev = tok.doc[tok.i - 1] if tok.i > 0 else tok
         if tok.dep_ in ("amod", "acomp") or prev.lower_ in ("as", "than", "-") or "auxpass" in deps:
-            return None  # 'expected losses', 'as expected', 'the purchase was expected': no guess left
+            return (
+                None  # 'expected losses', 'as expected', 'the purchase was expected': no guess left
+            )
     return tok, "verb of belief or expectation"
 
 
