@@ -71,7 +71,8 @@ def extract_caveats(
     """Caveats of the article: article-level ones first, then by position, most severe first."""
     caveats: list[Caveat] = missing_metadata(article)
     caveats.extend(relayed_statements(doc, quotes, actors))
-    quoted = [(s, e) for s, e, _ in quote_regions(doc.text)] + [
+    text = doc.text  # built anew on every access: read it once
+    quoted = [(s, e) for s, e, _ in quote_regions(text)] + [
         (q.start, q.end) for q in quotes if q.kind != "indirect"
     ]
     for sent in doc.sents:
@@ -82,13 +83,13 @@ def extract_caveats(
         for cue in uncertainty_cues(sent):
             if cue.kind not in seen:
                 seen.add(cue.kind)
-                caveats.append(_sentence_caveat(doc, start, end, cue.kind, _cue_parts(cue)))
+                caveats.append(_sentence_caveat(text, start, end, cue.kind, _cue_parts(cue)))
         found = opinion_cue(sent, quoted)
         if found:
-            caveats.append(_sentence_caveat(doc, start, end, "opinion", found))
+            caveats.append(_sentence_caveat(text, start, end, "opinion", found))
         found = unattributed_cue(sent, quotes, figures, quoted)
         if found:
-            caveats.append(_sentence_caveat(doc, start, end, "unattributed", found))
+            caveats.append(_sentence_caveat(text, start, end, "unattributed", found))
     caveats.extend(inconsistencies(doc, article, actors, figures, timexes))
     article_level = [c for c in caveats if c.start == c.end == 0]
     rest = sorted(
@@ -103,16 +104,16 @@ def _cue_parts(cue: Cue) -> tuple[int, int, str]:
 
 
 def _sentence_caveat(
-    doc: Doc, start: int, end: int, kind: str, found: tuple[int, int, str]
+    text: str, start: int, end: int, kind: str, found: tuple[int, int, str]
 ) -> Caveat:
     cue_start, cue_end, reason = found
-    cue = doc.text[cue_start:cue_end]
+    cue = text[cue_start:cue_end]
     severity = UNCERTAINTY_SEVERITY.get(reason, KIND_SEVERITY[kind])
     if reason == "figure":
         severity = "info"
     return Caveat(
         kind=kind,
-        text=doc.text[start:end],
+        text=text[start:end],
         start=start,
         end=end,
         cue=cue,

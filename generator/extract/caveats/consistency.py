@@ -191,11 +191,12 @@ def _date_conflicts(doc: Doc, article: Article, timexes: list[TimeExpression]) -
     """A weekday that does not fit its date, or a date after publication told as past."""
     caveats = []
     published = _parse_day(article.date) if article.date else None
+    text = doc.text
     for tx in timexes:
         day = _parse_day(tx.value) if tx.type == "DATE" else None
         if day is None:
             continue
-        named = _weekday_near(doc, tx)
+        named = _weekday_near(text, tx)
         if named is not None and named != day.weekday():
             caveats.append(
                 _date_caveat(
@@ -239,9 +240,9 @@ def _parse_day(value: str | None) -> dt.date | None:
         return None
 
 
-def _weekday_near(doc: Doc, tx: TimeExpression) -> int | None:
+def _weekday_near(text: str, tx: TimeExpression) -> int | None:
     """The weekday written in or right before the expression ('Monday, December 3')."""
-    window = doc.text[max(0, tx.start - 12) : tx.end].lower()
+    window = text[max(0, tx.start - 12) : tx.end].lower()
     found = [i for i, name in enumerate(WEEKDAYS) if re.search(rf"\b{name}\b", window)]
     return found[-1] if len(found) == 1 else None
 

@@ -43,6 +43,7 @@ def missing_metadata(article: Article) -> list[Caveat]:
 def relayed_statements(doc: Doc, quotes: list[Quote], actors: list[Actor]) -> list[Caveat]:
     """Quotes and sentences known only through another outlet ('reported by X', 'X quoted him')."""
     names = {a.id: a for a in actors}
+    text = doc.text
     caveats: list[Caveat] = []
     relayed_sentences: set[int] = set()
     for quote in quotes:
@@ -54,7 +55,7 @@ def relayed_statements(doc: Doc, quotes: list[Quote], actors: list[Actor]) -> li
         cue_start, cue_end = (mention.start_char, mention.end_char) if mention else (None, None)
         caveats.append(
             _relay_caveat(
-                doc, quote.text, quote.start, quote.end, outlet, mention, cue_start, cue_end
+                text, quote.text, quote.start, quote.end, outlet, mention, cue_start, cue_end
             )
         )
         relayed_sentences.add(doc[_token_at(doc, quote.start)].sent.start)
@@ -67,8 +68,8 @@ def relayed_statements(doc: Doc, quotes: list[Quote], actors: list[Actor]) -> li
         start, end = _trimmed(sent)
         caveats.append(
             _relay_caveat(
-                doc,
-                doc.text[start:end],
+                text,
+                text[start:end],
                 start,
                 end,
                 outlet_span.text,
@@ -81,7 +82,7 @@ def relayed_statements(doc: Doc, quotes: list[Quote], actors: list[Actor]) -> li
 
 
 def _relay_caveat(
-    doc: Doc,
+    article_text: str,
     text: str,
     start: int,
     end: int,
@@ -102,7 +103,7 @@ def _relay_caveat(
         text=text,
         start=start,
         end=end,
-        cue=doc.text[cue_start:cue_end] if cue_start is not None else outlet,
+        cue=article_text[cue_start:cue_end] if cue_start is not None else outlet,
         severity="high" if foreign else "warning",
         explanation=why,
         cue_start=cue_start,
