@@ -49,7 +49,6 @@ WHY = {
     "interpretation": "'{cue}' is the reporter's reading of events, not attributed to anyone.",
     "motive": "'{cue}' ascribes a motive that nobody in the article is said to have stated.",
     "characterisation": "'{cue}' sums up a trend in the reporter's words, without a source.",
-    "figure": "The figure '{cue}' is given without saying where it comes from.",
 }
 KIND_SEVERITY = {
     "hedged": "info",
@@ -87,7 +86,7 @@ def extract_caveats(
         found = opinion_cue(sent, quoted)
         if found:
             caveats.append(_sentence_caveat(text, start, end, "opinion", found))
-        found = unattributed_cue(sent, quotes, figures, quoted)
+        found = unattributed_cue(sent, quotes, quoted)
         if found:
             caveats.append(_sentence_caveat(text, start, end, "unattributed", found))
     caveats.extend(inconsistencies(doc, article, actors, figures, timexes))
@@ -109,8 +108,6 @@ def _sentence_caveat(
     cue_start, cue_end, reason = found
     cue = text[cue_start:cue_end]
     severity = UNCERTAINTY_SEVERITY.get(reason, KIND_SEVERITY[kind])
-    if reason == "figure":
-        severity = "info"
     return Caveat(
         kind=kind,
         text=text[start:end],

@@ -30,6 +30,7 @@ EPISTEMIC_ADVERBS = frozenset(
 
 EPISTEMIC_ADJECTIVES = frozenset(
     """possible probable likely unlikely uncertain unclear potential alleged suspected presumed
+    apparent
     doubtful questionable plausible hypothetical tentative rumored rumoured putative purported
     unconfirmed unverified speculative debatable conceivable improbable implausible""".split()
 )
@@ -185,7 +186,6 @@ WEASEL_PHRASES = (
     "many say",
     "a growing number of",
     "a number of",
-    "a variety of",
     "plenty of",
     "an increasing number of",
     "increasingly seen",
@@ -236,7 +236,7 @@ CONTENTIOUS_LABELS = frozenset(
 """Value-laden labels (MOS:LABEL) that take a side when the reporter uses them."""
 
 EDITORIALIZING = frozenset(
-    """notably interestingly essentially utterly clearly certainly fortunately unfortunately
+    """notably interestingly utterly clearly certainly fortunately unfortunately
     happily tragically sadly ironically inevitably undoubtedly obviously admittedly
     naturally shockingly alarmingly disturbingly remarkably astonishingly mercifully
     regrettably""".split()
@@ -251,7 +251,7 @@ LOADED_WORDS = frozenset(
     disastrous catastrophic staggering furious slammed blasted lashed draconian reckless
     heroic shameful disgraceful crushing bombshell explosive chilling terrifying horrific
     absurd ridiculous baseless scathing blistering fiery defiant desperate dire grim
-    humiliating stunning sweeping relentless ruthless savage vicious harsh
+    humiliating stunning relentless ruthless savage vicious harsh
     controversial""".split()
 )
 """Intense evaluative words of news prose (strongly subjective in the MPQA subjectivity
@@ -345,3 +345,10 @@ TREND_ADVERBS = frozenset("increasingly largely essentially fundamentally effect
 """Adverbs that sum up a trend or essence in the reporter's words ('increasingly shifted')."""
 
 PERSONAL_PRONOUNS = frozenset("i we you he she they".split())
+OBJECT_PRONOUNS = frozenset("me us him her them".split())
+
+DOCUMENT_SOURCES = frozenset(
+    """poll polls survey surveys records record data figures documents document statistics
+    study studies report reports filings filing census analysis""".split()
+)
+"""Documents that are a source in themselves ('records show', 'polls show')."""

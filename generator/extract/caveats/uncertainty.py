@@ -54,6 +54,10 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
 HEDGE_PHRASE_RE = _phrase_pattern(HEDGE_PHRASES)
 WEASEL_PHRASE_RE = _phrase_pattern(WEASEL_PHRASES)
 SAYING_VERBS = REPORTING_VERBS | DOXASTIC_VERBS | {"accept", "agree", "feel", "consider"}
+BELIEF_PASSIVES = frozenset(
+    "claim allege rumor rumour argue suggest believe think assume suppose presume speculate".split()
+)
+FREQUENCY_HEDGES = frozenset("often sometimes frequently commonly usually occasionally".split())
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 
 
@@ -272,9 +276,18 @@ def _vague_quantifier(tok: Token) -> tuple[Token, str] | None:
             return None
         if _is_source_noun(head) and _unnamed(head, allow_det=True):
             return head, "vague source"
-        if tok.lower_ in VAGUE_AMOUNTS and _unnamed(head, allow_det=True):
+        if head.tag_ == "NN" and tok.lower_ == "some":
+            return None  # 'some time', 'some horrible crime': one unnamed thing, not a number
+        if tok.lower_ in VAGUE_AMOUNTS and not any(
+            c.dep_ in ("nummod", "poss") for c in head.children
+        ):
             return head, "vague quantity"
         return None
+    if any(c.dep_ == "nummod" for c in tok.children):
+        return None  # 'two others'
+    of_what = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if of_what and any(g.dep_ == "pobj" and g.tag_ == "NN" for g in of_what[0].children):
+        return None  # 'some of his support': part of one thing
     if tok.dep_ in ("nsubj", "nsubjpass"):
         of_people = [
             c.head
@@ -285,6 +298,8 @@ def _vague_quantifier(tok: Token) -> tuple[Token, str] | None:
             return of_people[0], "vague source"
         if head.lemma_ in SAYING_VERBS:
             return tok, "vague source"
+    if any(c.dep_ == "relcl" for c in tok.children) and tok.pos_ == "PRON":
+        return tok, "vague source"  # 'there are some who say'
     if tok.lower_ in VAGUE_AMOUNTS and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
         return tok, "vague quantity"
     return None
@@ -306,6 +321,10 @@ def _agentless_passive(tok: Token) -> tuple[Token, str] | None:
     lemma = tok.lemma_
     if lemma in EVALUATION_PASSIVES and lemma not in ("cite", "describe"):
         return tok, "agentless attribution"
+    if lemma in BELIEF_PASSIVES:
+        return tok, "agentless attribution"  # 'the idea has long been claimed'
+    if any(c.lower_ in FREQUENCY_HEDGES and c.dep_ == "advmod" for c in tok.children):
+        return tok, "agentless attribution"  # 'is often described', 'is sometimes called'
     if lemma in ("know", "call") and not deps & {"xcomp", "ccomp"}:
         return None  # 'known as', 'called X' name things
     subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
@@ -342,10 +361,13 @@ def _intention(tok: Token) -> tuple[Token, str] | None:
         target = _infinitive(tok)
         if target is not None:
             return target, "plan or intention"
-        if lemma in ("commit", "pledge", "promise", "vow") and any(
-            c.dep_ in ("ccomp", "dobj") for c in tok.children
-        ):
-            return tok, "pledge"
+        if lemma in ("pledge", "promise", "vow") and any(c.dep_ == "ccomp" for c in tok.children):
+            return tok, "pledge"  # 'vowed that he would'
+        if lemma == "commit" and tok.dep_ != "amod":
+            to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+            if to is not None:
+                return to, "pledge"  # 'committed to cutting'
+
         return None
     if tok.lower_ in INTENTION_NOUNS and tok.pos_ == "NOUN":
         target = _infinitive(tok)

@@ -6,17 +6,19 @@ import re
 
 from spacy.tokens import Span, Token
 
-from ...model import Figure, Quote
+from ...model import Quote
 from ..common import REPORTING_VERBS
 from .lexicons import (
     CAUSAL_PHRASES,
     CAUSAL_WORDS,
     CONTENTIOUS_LABELS,
+    DOCUMENT_SOURCES,
     EDITORIALIZING,
     EXPRESSIONS_OF_DOUBT,
     INTERPRETIVE_VERBS,
     LOADED_WORDS,
     MOTIVE_NOUNS,
+    OBJECT_PRONOUNS,
     PEOPLE_NOUNS,
     PERSONAL_PRONOUNS,
     PUFFERY,
@@ -49,7 +51,11 @@ def opinion_cue(sent: Span, quoted: list[tuple[int, int]]) -> Found | None:
     """The first evaluative word of the sentence said in the reporter's own voice, if any."""
     for tok in sent:
         reason = _evaluative(tok)
-        if reason and not _inside(quoted, tok.idx, tok.idx + len(tok.text)):
+        if (
+            reason
+            and not _inside(quoted, tok.idx, tok.idx + len(tok.text))
+            and not _under_attribution(tok)
+        ):
             return tok.idx, tok.idx + len(tok.text), reason
     m = SUPERLATIVE_PUFFERY.search(sent.text)
     if m:
@@ -77,7 +83,7 @@ def _evaluative(tok: Token) -> str | None:
 
 
 def unattributed_cue(
-    sent: Span, quotes: list[Quote], figures: list[Figure], quoted: list[tuple[int, int]]
+    sent: Span, quotes: list[Quote], quoted: list[tuple[int, int]]
 ) -> Found | None:
     """The first claim about causes, motives or meaning that no one in the text is said to make."""
     if any(t.lower_ == "according" and t.nbor(1).lower_ == "to" for t in sent[:-1]):
@@ -86,12 +92,22 @@ def unattributed_cue(
     candidates: list[Found] = []
     for m in CAUSAL_RE.finditer(sent.text):
         start, end = sent.start_char + m.start(), sent.start_char + m.end()
+        first = doc.char_span(start, end, alignment_mode="expand")
+        if first is not None and first[0].dep_ == "acl":
+            continue  # 'lawsuits stemming from injuries': describes a thing, claims no cause
+        if first is not None and first[0].lower_ == "due" and _followed_by_verb(first):
+            continue  # 'is due to go before the council': a schedule
         candidates.append((start, end, "cause or motive"))
     for tok in sent:
         low = tok.lower_
         if low in CAUSAL_WORDS and tok.dep_ in ("mark", "advmod", "cc"):
             candidates.append((tok.idx, tok.idx + len(tok.text), "cause"))
-        elif tok.lemma_ in INTERPRETIVE_VERBS and tok.pos_ == "VERB" and _thing_subject(tok):
+        elif (
+            tok.lemma_ in INTERPRETIVE_VERBS
+            and tok.pos_ == "VERB"
+            and any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
+            and _thing_subject(tok)
+        ):
             candidates.append((tok.idx, tok.idx + len(tok.text), "interpretation"))
         elif low in MOTIVE_NOUNS and tok.pos_ == "NOUN":
             candidates.append((tok.idx, tok.idx + len(tok.text), "motive"))
@@ -99,14 +115,6 @@ def unattributed_cue(
             head = tok.head
             first, last = (tok, head) if head.i > tok.i else (head, tok)
             candidates.append((first.idx, last.idx + len(last.text), "characterisation"))
-    for figure in figures:
-        if (
-            sent.start_char <= figure.start < sent.end_char
-            and figure.kind in ("money", "percent")
-            and figure.attributed_to is None
-            and figure.status == "fact"
-        ):
-            candidates.append((figure.start, figure.end, "figure"))
     candidates.sort()
     for start, end, reason in candidates:
         if _inside(quoted, start, end) or _inside_quotes(quotes, start, end):
@@ -116,6 +124,11 @@ def unattributed_cue(
             continue
         return start, end, reason
     return None
+
+
+def _followed_by_verb(span: Span) -> bool:
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].tag_ == "VB"
 
 
 def _thing_subject(verb: Token) -> bool:
@@ -128,7 +141,10 @@ def _thing_subject(verb: Token) -> bool:
 
 def _names_someone(subj: Token) -> bool:
     """Whether a subject is a person, organisation or group ('Rutte', 'his successor, Rutte')."""
-    if subj.lower_ in PERSONAL_PRONOUNS or subj.lower_ in PEOPLE_NOUNS:
+    if (
+        subj.lower_ in PERSONAL_PRONOUNS | OBJECT_PRONOUNS
+        or subj.lower_ in PEOPLE_NOUNS | DOCUMENT_SOURCES
+    ):
         return True
     return any(
         t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.pos_ == "PROPN"
