@@ -173,3 +173,63 @@ def test_seed_like_article_raises_the_expected_caveats(analyse):
     ]:
         assert expected in found, found
     assert any(c.kind == "relayed" for c in report.caveats)
+
+
+def inconsistencies(report):
+    return [c for c in report.caveats if c.kind == "inconsistency"]
+
+
+def test_name_spelled_two_ways(analyse):
+    report = analyse(
+        "Finance Minister Anna Kowalski presented the budget on Monday. Critics attacked the "
+        "plan. On Tuesday, Anna Kowalsky said the deficit would shrink."
+    )
+    (found,) = inconsistencies(report)
+    assert found.cue == "Anna Kowalski / Anna Kowalsky"
+    assert found.severity == "high"
+    assert report.article.text[found.start : found.end] == "Anna Kowalsky"
+
+
+def test_relatives_with_different_first_names_are_not_a_misspelling(analyse):
+    report = analyse("Maria Lopez met the mayor. Her brother, Carlos Lopes, stayed home.")
+    assert not inconsistencies(report)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Foreign Minister Jan Novak met the envoy on Monday. Later, Defence Minister Jan "
+            "Novak said the talks had failed.",
+            "two different offices",
+        ),
+        (
+            "Former President Tom Brandt opened the bridge. President Tom Brandt said it was safe.",
+            "current and former",
+        ),
+    ],
+)
+def test_role_given_two_ways(analyse, text, words):
+    (found,) = inconsistencies(analyse(text))
+    assert words in found.explanation
+
+
+def test_one_person_with_two_compatible_roles_is_fine(analyse):
+    report = analyse(
+        "Cabinet minister Dan Levy spoke first. The science minister, Dan Levy, agreed."
+    )
+    assert not inconsistencies(report)
+
+
+def test_figure_given_two_ways(analyse):
+    report = analyse(
+        "The storm killed 12 people in the north. Rescuers searched the valley. "
+        "The storm killed 15 people in the north."
+    )
+    (found,) = inconsistencies(report)
+    assert found.cue == "12 people / 15 people"
+
+
+def test_figures_that_change_on_purpose_are_fine(analyse):
+    report = analyse("Sales rose to 40 million euros. Last year sales rose to 30 million euros.")
+    assert not inconsistencies(report)

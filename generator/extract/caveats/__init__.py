@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from ...model import Actor, Article, Caveat, Figure, Quote, TimeExpression
@@ -11,6 +13,7 @@ from .provenance import missing_metadata, relayed_statements
 from .uncertainty import Cue, uncertainty_cues
 from .voice import opinion_cue, unattributed_cue
 
+BACKTICK_QUOTE = re.compile(r"``(.{1,2000}?)''", re.S)
 SEVERITY_RANK = {"high": 0, "warning": 1, "info": 2}
 UNCERTAINTY_SEVERITY = {
     "vague source": "warning",
@@ -71,9 +74,11 @@ def extract_caveats(
     caveats: list[Caveat] = missing_metadata(article)
     caveats.extend(relayed_statements(doc, quotes, actors))
     text = doc.text  # built anew on every access: read it once
-    quoted = [(s, e) for s, e, _ in quote_regions(text)] + [
-        (q.start, q.end) for q in quotes if q.kind != "indirect"
-    ]
+    quoted = (
+        [(s, e) for s, e, _ in quote_regions(text)]
+        + _backtick_quotes(text)
+        + [(q.start, q.end) for q in quotes if q.kind != "indirect"]
+    )
     for sent in doc.sents:
         start, end = _trimmed(sent)
         if start >= end:
@@ -96,6 +101,11 @@ def extract_caveats(
         key=lambda c: (c.start, SEVERITY_RANK.get(c.severity, 3), c.kind, c.cue_start or 0),
     )
     return article_level + rest
+
+
+def _backtick_quotes(text: str) -> list[tuple[int, int]]:
+    """Passages in ``TeX-style'' quote marks, which older newswire uses."""
+    return [(m.start(1), m.end(1)) for m in BACKTICK_QUOTE.finditer(text)]
 
 
 def _cue_parts(cue: Cue) -> tuple[int, int, str]:

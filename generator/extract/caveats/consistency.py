@@ -18,6 +18,13 @@ TITLE_HEADS = frozenset(
     premier chancellor envoy prosecutor judge editor""".split()
 )
 """Head words of office titles, whose modifiers name one office ('Foreign Minister')."""
+PORTFOLIOS = frozenset(
+    """foreign defence defense finance interior home justice health education economy economic
+    trade labour labor energy agriculture transport transportation environment culture treasury
+    science industry housing commerce tourism communications information development security
+    immigration sports veterans""".split()
+)
+"""Portfolio words: one minister or secretary holds one of them ('Foreign' vs 'Defence')."""
 NEUTRAL_MODIFIERS = frozenset(
     "the a an deputy acting interim vice assistant then current new top senior".split()
 )
@@ -115,7 +122,11 @@ def _role_conflicts(actors: list[Actor]) -> list[Caveat]:
                     continue
                 if ta[2] != tb[2] and (ta[1] <= tb[1] or tb[1] <= ta[1]):
                     clash = (ra, rb, "as both current and former")
-                elif ta[1] and tb[1] and not (ta[1] <= tb[1] or tb[1] <= ta[1]):
+                elif (
+                    (ta[1] & PORTFOLIOS)
+                    and (tb[1] & PORTFOLIOS)
+                    and ta[1] & PORTFOLIOS != tb[1] & PORTFOLIOS
+                ):
                     clash = (ra, rb, "as two different offices")
                 if clash:
                     break
@@ -174,7 +185,7 @@ def _figure_conflicts(doc: Doc, figures: list[Figure]) -> list[Caveat]:
                 end=figure.end,
                 cue=f"{earlier.text} / {figure.text}",
                 severity="high",
-                explanation=f"The article gives {key[3]} as '{earlier.text}' and later as '{figure.text}'.",
+                explanation=f"The same measure is given as '{earlier.text}' and later as '{figure.text}'.",
                 cue_start=figure.start,
                 cue_end=figure.end,
             )

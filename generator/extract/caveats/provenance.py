@@ -53,12 +53,17 @@ def relayed_statements(doc: Doc, quotes: list[Quote], actors: list[Actor]) -> li
         outlet = actor.name if actor else quote.via
         mention = _mention_near(doc, actor, quote.start) if actor else None
         cue_start, cue_end = (mention.start_char, mention.end_char) if mention else (None, None)
+        # the caveat covers the quote's sentence and the outlet's, so that it contains its cue
+        first = doc[_token_at(doc, quote.start)].sent
+        start, end = _trimmed(first)
+        if mention is not None:
+            start = min(start, _trimmed(mention.sent)[0])
+            end = max(end, _trimmed(mention.sent)[1])
+        end = max(end, quote.end)
         caveats.append(
-            _relay_caveat(
-                text, quote.text, quote.start, quote.end, outlet, mention, cue_start, cue_end
-            )
+            _relay_caveat(text, text[start:end], start, end, outlet, mention, cue_start, cue_end)
         )
-        relayed_sentences.add(doc[_token_at(doc, quote.start)].sent.start)
+        relayed_sentences.add(first.start)
     for sent in doc.sents:
         if sent.start in relayed_sentences:
             continue

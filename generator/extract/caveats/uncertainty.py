@@ -119,6 +119,9 @@ def _modal(tok: Token) -> tuple[Token, str] | None:
     low = tok.lower_
     verb = tok.head
     if low in ("may", "might"):
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else tok
+        if low == "might" and nxt.tag_ in ("VBZ", "VBD", "VBP"):
+            return None  # 'might does not make right': the noun
         return tok, "modal verb"
     if low == "should":
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
