@@ -32,7 +32,8 @@ EPISTEMIC_ADJECTIVES = frozenset(
     """possible probable likely unlikely uncertain unclear potential alleged suspected presumed
     apparent
     doubtful questionable plausible hypothetical tentative rumored rumoured putative purported
-    unconfirmed unverified speculative debatable conceivable improbable implausible""".split()
+    unconfirmed unverified speculative debatable conceivable improbable implausible
+    unknown""".split()
 )
 """Adjectives that present a state of affairs as possible rather than factual."""
 
@@ -40,18 +41,20 @@ EPISTEMIC_NOUNS = frozenset(
     """possibility possibilities likelihood probability speculation speculations rumor rumors
     rumour rumours suspicion suspicions allegation allegations hypothesis hypotheses assumption
     assumptions doubt doubts uncertainty uncertainties expectation expectations suggestion
-    suggestions presumption implication implications""".split()
+    suggestions presumption""".split()
 )
 """Nouns naming a possibility, belief or claim (Szeged epistemic and doxastic nouns)."""
 
 DOXASTIC_VERBS = frozenset(
     """believe think suspect suppose presume assume speculate guess expect anticipate estimate
     predict forecast doubt suggest appear seem imply hypothesize hypothesise hint wonder
-    foresee fear worry reckon surmise theorize theorise postulate""".split()
+    foresee fear worry reckon surmise theorize theorise postulate accuse""".split()
 )
 """Lemmas of verbs of belief, expectation and appearance (Szeged doxastic; FactBank SIPs)."""
 
-VERBS_NEEDING_CLAUSE = frozenset("think fear worry suggest wonder doubt guess".split())
+VERBS_NEEDING_CLAUSE = frozenset(
+    "think fear worry suggest wonder doubt guess assume suppose".split()
+)
 """Doxastic verbs that hedge only with a clause or infinitive ('think that', not 'think about')."""
 
 CONDITIONAL_MARKERS = frozenset("if unless whether".split())
