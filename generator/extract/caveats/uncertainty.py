@@ -237,7 +237,11 @@ def _doxastic(tok: Token) -> tuple[Token, str] | None:
         return None  # 'appeared in court' is a fact
     if lemma == "suspect" and tok.tag_ == "NN":
         return None
-    if tok.tag_ in ("VBN", "VBD") and not deps & {"ccomp", "xcomp", "dobj", "nsubj"}:
+    if (
+        lemma in ("expect", "anticipate", "predict", "forecast")
+        and tok.tag_ in ("VBN", "VBD")
+        and not deps & {"ccomp", "xcomp", "dobj", "nsubj"}
+    ):
         prev = tok.doc[tok.i - 1] if tok.i > 0 else tok
         if tok.dep_ in ("amod", "acomp") or prev.lower_ in ("as", "than", "-") or "auxpass" in deps:
             return (
