@@ -25,7 +25,6 @@ def cue_texts(report, kind):
         ("The mayor will probably step down.", "hedged", "probably"),
         ("The blast raises questions about the site's safety.", "hedged", "raises questions"),
         ("A deal would cost the city its last park.", "hedged", "would"),
-        ("The merger should lift the bank's profits.", "hedged", "should"),
         ("The banker was accused of fraud.", "hedged", "accused"),
         ("The gunman's motive remains unknown.", "hedged", "unknown"),
         ("Some Western diplomats questioned the deal.", "weasel", "Some Western diplomats"),

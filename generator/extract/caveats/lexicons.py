@@ -82,8 +82,6 @@ HEDGE_PHRASES = (
     "looks like",
     "looked like",
     "look like",
-    "as if",
-    "as though",
 )
 """Multiword hedges of the same guidelines (investigation and condition phrases)."""
 
@@ -348,6 +346,12 @@ TREND_ADVERBS = frozenset("increasingly largely essentially fundamentally effect
 """Adverbs that sum up a trend or essence in the reporter's words ('increasingly shifted')."""
 
 PERSONAL_PRONOUNS = frozenset("i we you he she they".split())
+SPEAKER_NOUNS = frozenset(
+    """spokesman spokeswoman spokesperson minister president secretary chairman chairwoman
+    director chief official ministry government administration agency court board commission
+    committee council company firm party campaign police prosecutor judge""".split()
+)
+"""Singular nouns for people and bodies that speak for themselves ('the ministry said')."""
 OBJECT_PRONOUNS = frozenset("me us him her them".split())
 
 DOCUMENT_SOURCES = frozenset(

@@ -46,6 +46,7 @@ def relayed_statements(doc: Doc, quotes: list[Quote], actors: list[Actor]) -> li
     text = doc.text
     caveats: list[Caveat] = []
     relayed_sentences: set[int] = set()
+    outlets_seen: set[int | None] = set()
     for quote in quotes:
         if not quote.via:
             continue
@@ -60,6 +61,10 @@ def relayed_statements(doc: Doc, quotes: list[Quote], actors: list[Actor]) -> li
             start = min(start, _trimmed(mention.sent)[0])
             end = max(end, _trimmed(mention.sent)[1])
         end = max(end, quote.end)
+        if mention is not None and mention.sent.start != first.start:
+            if cue_start in outlets_seen:
+                continue  # a later quote credited to an outlet already flagged before it
+        outlets_seen.add(cue_start)
         caveats.append(
             _relay_caveat(text, text[start:end], start, end, outlet, mention, cue_start, cue_end)
         )

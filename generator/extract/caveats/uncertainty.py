@@ -127,8 +127,6 @@ def _modal(tok: Token) -> tuple[Token, str] | None:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.i > tok.i and tok.i == verb.left_edge.i:
             return tok, "condition"  # 'should negotiations fail': an inverted condition
-        if subj is not None and _is_thing(subj) and not _negated(verb, tok):
-            return tok, "modal verb"  # 'the move should improve liquidity': a prediction
         return None
     if low == "could":
         if _negated(verb, tok):
@@ -148,15 +146,6 @@ def _modal(tok: Token) -> tuple[Token, str] | None:
             return None  # 'said it would buy': the future of a reported statement
         return tok, "conditional verb"
     return None
-
-
-def _is_thing(subj: Token) -> bool:
-    """A subject that cannot be told what to do: not a person, group or addressee."""
-    if subj.pos_ == "PRON" or subj.pos_ == "PROPN":
-        return subj.lower_ in ("it", "this", "that")
-    if subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-        return False
-    return subj.lower_ not in PEOPLE_NOUNS and not subj.lower_.endswith(PEOPLE_SUFFIXES)
 
 
 def _terms_of_arrangement(verb: Token) -> bool:
@@ -308,7 +297,7 @@ def _vague_quantifier(tok: Token) -> tuple[Token, str] | None:
         return None  # 'some of his support': part of one thing
     if tok.dep_ in ("nsubj", "nsubjpass"):
         of_people = [
-            c.head
+            c
             for c in tok.subtree
             if c.dep_ == "pobj" and c.head.lower_ == "of" and _is_source_noun(c)
         ]

@@ -22,6 +22,7 @@ from .lexicons import (
     PEOPLE_NOUNS,
     PERSONAL_PRONOUNS,
     PUFFERY,
+    SPEAKER_NOUNS,
     TREND_ADVERBS,
 )
 
@@ -146,10 +147,12 @@ def _names_someone(subj: Token) -> bool:
         or subj.lower_ in PEOPLE_NOUNS | DOCUMENT_SOURCES
     ):
         return True
+    if subj.lemma_ + "s" in PEOPLE_NOUNS or subj.lemma_ in SPEAKER_NOUNS:
+        return True  # 'the government claims', 'a spokesman said'
     return any(
         t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.pos_ == "PROPN"
         for t in subj.subtree
-        if t.dep_ in ("appos", "compound", "nsubj", "nsubjpass") or t.i == subj.i
+        if t.dep_ in ("appos", "compound", "amod", "nsubj", "nsubjpass") or t.i == subj.i
     )
 
 
