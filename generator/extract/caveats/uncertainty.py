@@ -196,6 +196,8 @@ def _condition(tok: Token) -> tuple[Token, str] | None:
             return None  # 'whether or not': concessive, says the outcome does not matter
         return tok, "open question"
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else tok
+    if low == "if" and tok.i > 0 and doc[tok.i - 1].lower_ == "as":
+        return None  # 'as if addressing him directly': a manner, not a condition
     if low == "if" and nxt.lower_ == "not" and tok.dep_ != "mark":
         return None  # 'dozens if not hundreds': a range, not a condition
     return tok, "condition"

@@ -39,8 +39,11 @@ CAUSAL_RE = re.compile(
     re.I,
 )
 ATTRIBUTING_VERBS = (
-    REPORTING_VERBS | {"express", "voice", "advocate", "consider", "see", "view"}
+    REPORTING_VERBS
+    | {"express", "voice", "advocate", "consider", "see", "view", "reason", "conclude", "rule"}
+    | {"show", "find", "determine", "decide", "think", "feel", "fear", "hope", "expect"}
 ) - {"continue"}
+"""Verbs whose complement is somebody's statement, finding or belief."""
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis", "conj", "pcomp", "prep"})
 """Dependencies through which a clause is what a verb of saying reports."""
 
@@ -61,7 +64,8 @@ def opinion_cue(sent: Span, quoted: list[tuple[int, int]]) -> Found | None:
     m = SUPERLATIVE_PUFFERY.search(sent.text)
     if m:
         start, end = sent.start_char + m.start(), sent.start_char + m.end()
-        if not _inside(quoted, start, end):
+        first = sent.doc.char_span(start, end, alignment_mode="expand")
+        if not _inside(quoted, start, end) and not (first and _under_attribution(first[0])):
             return start, end, "puffery"
     return None
 
