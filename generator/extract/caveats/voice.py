@@ -44,6 +44,8 @@ ATTRIBUTING_VERBS = (
     | {"show", "find", "determine", "decide", "think", "feel", "fear", "hope", "expect"}
 ) - {"continue"}
 """Verbs whose complement is somebody's statement, finding or belief."""
+THING_VERBS = INTERPRETIVE_VERBS | {"suggest", "indicate", "signal"}
+"""Verbs whose subject may be a thing ('the refusal shows'): attribution only with a person."""
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis", "conj", "pcomp", "prep"})
 """Dependencies through which a clause is what a verb of saying reports."""
 
@@ -174,6 +176,8 @@ def _under_attribution(tok: Token) -> bool:
             agent = any(c.dep_ == "agent" for c in head.children)
             if agent or subj is None or subj.lower_ == "it" or _names_someone(subj):
                 return True
+            if head.lemma_ not in THING_VERBS:
+                return True  # only people say, think or conclude: 'the coach thought
         node = head
     return False
 
