@@ -155,11 +155,8 @@ def _names_someone(subj: Token) -> bool:
         return True
     if subj.lemma_ + "s" in PEOPLE_NOUNS or subj.lemma_ in SPEAKER_NOUNS:
         return True  # 'the government claims', 'a spokesman said'
-    return any(
-        t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.pos_ == "PROPN"
-        for t in subj.subtree
-        if t.dep_ in ("appos", "compound", "amod", "nsubj", "nsubjpass") or t.i == subj.i
-    )
+    near = [subj, *(c for c in subj.children if c.dep_ in ("appos", "compound", "amod"))]
+    return any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.pos_ == "PROPN" for t in near)
 
 
 def _under_attribution(tok: Token) -> bool:
