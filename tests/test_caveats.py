@@ -62,6 +62,7 @@ def test_caveat_with_its_cue(analyse, text, kind, cue):
         ("Results were worse than expected.", "hedged"),
         ("There is no doubt that the dam held.", "hedged"),
         ("Whether or not the bill passes, the tax rises in 2026.", "hedged"),
+        ("Whether you agree or not, the tax rises in 2026.", "hedged"),
         ("Under the plan, holders would receive $42 a share.", "hedged"),
         ("You should see a doctor.", "hedged"),
         ("The company assumed the debts of its rival.", "hedged"),

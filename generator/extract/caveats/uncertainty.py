@@ -194,6 +194,15 @@ def _condition(tok: Token) -> tuple[Token, str] | None:
         nxt = doc[tok.i + 1 : tok.i + 3]
         if len(nxt) == 2 and nxt[0].lower_ == "or" and nxt[1].lower_ in NEGATIONS:
             return None  # 'whether or not': concessive, says the outcome does not matter
+        clause = list(tok.head.subtree)
+        if (
+            any(
+                a.lower_ == "or" and b.lower_ in NEGATIONS
+                for a, b in zip(clause, clause[1:], strict=False)
+            )
+            and tok.head.dep_ == "advcl"
+        ):
+            return None  # 'whether you agree or not, ...': concessive as well
         return tok, "open question"
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else tok
     if low == "if" and tok.i > 0 and doc[tok.i - 1].lower_ == "as":
