@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from ...model import Actor, Article, Caveat, Figure, Quote, TimeExpression
-from ..common import quote_regions
+from ..common import doc_text, quote_regions
 from .consistency import inconsistencies
 from .provenance import missing_metadata, relayed_statements
 from .uncertainty import Cue, uncertainty_cues
@@ -73,7 +73,7 @@ def extract_caveats(
     """Caveats of the article: article-level ones first, then by position, most severe first."""
     caveats: list[Caveat] = missing_metadata(article)
     caveats.extend(relayed_statements(doc, quotes, actors))
-    text = doc.text  # built anew on every access: read it once
+    text = doc_text(doc)
     quoted = (
         [(s, e) for s, e, _ in quote_regions(text)]
         + _backtick_quotes(text)

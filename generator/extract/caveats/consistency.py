@@ -9,6 +9,7 @@ from difflib import SequenceMatcher
 from spacy.tokens import Doc
 
 from ...model import Actor, Article, Caveat, Figure, TimeExpression
+from ..common import doc_text
 
 MAX_PEOPLE = 300
 """Pairwise name comparison is quadratic: beyond this many people only the first are compared."""
@@ -202,7 +203,7 @@ def _date_conflicts(doc: Doc, article: Article, timexes: list[TimeExpression]) -
     """A weekday that does not fit its date, or a date after publication told as past."""
     caveats = []
     published = _parse_day(article.date) if article.date else None
-    text = doc.text
+    text = doc_text(doc)
     for tx in timexes:
         day = _parse_day(tx.value) if tx.type == "DATE" else None
         if day is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ...model import Actor, Article, Caveat, Quote
+from ..common import doc_text
 from .lexicons import ANGLOPHONE_PLACES, FOREIGN_NEWS_WORDS, NEWS_NOUNS, RELAY_VERBS
 
 
@@ -43,7 +44,7 @@ def missing_metadata(article: Article) -> list[Caveat]:
 def relayed_statements(doc: Doc, quotes: list[Quote], actors: list[Actor]) -> list[Caveat]:
     """Quotes and sentences known only through another outlet ('reported by X', 'X quoted him')."""
     names = {a.id: a for a in actors}
-    text = doc.text
+    text = doc_text(doc)
     caveats: list[Caveat] = []
     relayed_sentences: set[int] = set()
     outlets_seen: set[int | None] = set()
