@@ -58,6 +58,7 @@ BELIEF_PASSIVES = frozenset(
     "claim allege rumor rumour argue suggest believe think assume suppose presume speculate".split()
 )
 FREQUENCY_HEDGES = frozenset("often sometimes frequently commonly usually occasionally".split())
+LOOK_VERBS = frozenset("look consider ask think compare take listen read".split())
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 
 
@@ -101,6 +102,8 @@ def _hedge(tok: Token) -> tuple[Token, str] | None:
     if low in EPISTEMIC_ADVERBS and tok.pos_ in ("ADV", "ADJ"):
         return tok, "speculative adverb"
     if low in EPISTEMIC_ADJECTIVES and tok.pos_ in ("ADJ", "VERB"):
+        if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("previously", "hitherto", "formerly"):
+            return None  # 'previously unknown': a fact about the past
         if low == "possible" and _as_possible(tok):
             return None
         if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "acomp"):
@@ -131,6 +134,8 @@ def _modal(tok: Token) -> tuple[Token, str] | None:
     if low == "could":
         if _negated(verb, tok):
             return None  # 'could not be reached': a past inability, stated as fact
+        if tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "only":
+            return None  # 'could only be visited by': a rule about who may, not a guess
         return tok, "modal verb"
     if low in ("would", "'d"):
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else tok
@@ -209,6 +214,10 @@ def _condition(tok: Token) -> tuple[Token, str] | None:
         return None  # 'as if addressing him directly': a manner, not a condition
     if low == "if" and nxt.lower_ == "not" and tok.dep_ != "mark":
         return None  # 'dozens if not hundreds': a range, not a condition
+    clause = tok.head
+    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if low == "if" and subj is not None and subj.lower_ == "you" and clause.lemma_ in LOOK_VERBS:
+        return None  # 'if you look at the record': a way of speaking, not a condition
     return tok, "condition"
 
 
@@ -228,6 +237,17 @@ def _negated_noun(tok: Token) -> bool:
     return any(t.lower_ in ("no", "without", "beyond") for t in doc[max(0, tok.i - 3) : tok.i])
 
 
+def _proposal(verb: Token) -> bool:
+    """A suggestion whose clause says what should be done ('suggested he resign')."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return False
+    if any(c.lower_ == "should" for c in clause.children):
+        return True
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    return clause.tag_ == "VB" and has_subject and not any(c.dep_ == "aux" for c in clause.children)
+
+
 def _doxastic(tok: Token) -> tuple[Token, str] | None:
     lemma = tok.lemma_
     deps = {c.dep_ for c in tok.children}
@@ -237,6 +257,8 @@ def _doxastic(tok: Token) -> tuple[Token, str] | None:
         return None  # 'appeared in court' is a fact
     if lemma == "suspect" and tok.tag_ == "NN":
         return None
+    if lemma == "suggest" and _proposal(tok):
+        return None  # 'suggested the US should send troops': a proposal, not a guess
     if (
         lemma in ("expect", "anticipate", "predict", "forecast")
         and tok.tag_ in ("VBN", "VBD")
