@@ -29,6 +29,7 @@ PORTFOLIOS = frozenset(
 NEUTRAL_MODIFIERS = frozenset(
     "the a an deputy acting interim vice assistant then current new top senior".split()
 )
+FUTURE_WORDS = frozenset("will scheduled expected planned due set upcoming next".split())
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 CHANGE_WORDS = re.compile(
     r"\b(?:from|rose|risen|rise|fell|fallen|fall|up|down|increase[sd]?|decrease[sd]?|grew|"
@@ -264,10 +265,13 @@ def _told_as_past(doc: Doc, tx: TimeExpression) -> bool:
     span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
     if span is None:
         return False
-    tok = span.root
-    verb = tok
+    verb = span.root
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        if verb.i not in range(span.start, span.end) and verb.pos_ in ("NOUN", "PROPN"):
+            return False  # 'elections on March 13': the date belongs to a noun, not a past event
         verb = verb.head
     if verb.tag_ != "VBD":
         return False
-    return not any(c.tag_ == "MD" or c.lower_ in ("to",) for c in verb.children)
+    if any(t.tag_ == "MD" or t.lower_ in FUTURE_WORDS for t in verb.sent):
+        return False  # a sentence that speaks of plans or possibilities
+    return not any(c.lower_ == "to" for c in verb.children)

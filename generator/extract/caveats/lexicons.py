@@ -230,11 +230,13 @@ PUFFERY = frozenset(
 """Peacock words (MOS:PUFFERY) that praise without saying who thinks so."""
 
 CONTENTIOUS_LABELS = frozenset(
-    """cult racist perverted sect fundamentalist heretic extremist extremists denialist
-    terrorist terrorists bigot bigoted regime propaganda thug thugs radical radicals
+    """cult racist perverted sect fundamentalist heretic denialist bigot bigoted regime
+    propaganda thug thugs radical radicals
     so-called zealot zealots fanatic fanatics demagogue puppet""".split()
 )
-"""Value-laden labels (MOS:LABEL) that take a side when the reporter uses them."""
+"""Value-laden labels (MOS:LABEL) that take a side when the reporter uses them. 'Terrorist'
+and 'extremist' are on that list too but are left out: news uses them as the standard names
+of designated groups and attacks, so they flagged far more plain reporting than opinion."""
 
 EDITORIALIZING = frozenset(
     """notably interestingly utterly clearly certainly fortunately unfortunately
@@ -331,7 +333,7 @@ CAUSAL_WORDS = frozenset("because consequently therefore thus hence".split())
 
 INTERPRETIVE_VERBS = frozenset(
     """underscore underline highlight reflect signal show demonstrate illustrate reveal
-    expose confirm prove mark represent cause trigger spark fuel""".split()
+    expose confirm prove cause trigger spark fuel""".split()
 )
 """Verbs by which a thing (not a person) is said to show or cause something: the reporter's
 reading of events ('the refusal highlights the divisions')."""

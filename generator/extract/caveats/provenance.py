@@ -48,6 +48,7 @@ def relayed_statements(doc: Doc, quotes: list[Quote], actors: list[Actor]) -> li
     caveats: list[Caveat] = []
     relayed_sentences: set[int] = set()
     outlets_seen: set[int | None] = set()
+    spans_seen: set[tuple[int, int, int | None]] = set()
     for quote in quotes:
         if not quote.via:
             continue
@@ -65,6 +66,9 @@ def relayed_statements(doc: Doc, quotes: list[Quote], actors: list[Actor]) -> li
         if mention is not None and mention.sent.start != first.start:
             if cue_start in outlets_seen:
                 continue  # a later quote credited to an outlet already flagged before it
+        if (start, end, cue_start) in spans_seen:
+            continue  # two quotes of one sentence relayed by the same outlet mention
+        spans_seen.add((start, end, cue_start))
         outlets_seen.add(cue_start)
         caveats.append(
             _relay_caveat(text, text[start:end], start, end, outlet, mention, cue_start, cue_end)

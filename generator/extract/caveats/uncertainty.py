@@ -403,7 +403,11 @@ def _intention(tok: Token) -> tuple[Token, str] | None:
             return target, "plan or intention"
         if lemma in ("pledge", "promise", "vow") and any(c.dep_ == "ccomp" for c in tok.children):
             return tok, "pledge"  # 'vowed that he would'
-        if lemma == "commit" and tok.dep_ != "amod":
+        if (
+            lemma == "commit"
+            and tok.dep_ != "amod"
+            and not any(c.dep_ == "dobj" for c in tok.children)
+        ):
             to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
             if to is not None:
                 return to, "pledge"  # 'committed to cutting'
@@ -413,11 +417,24 @@ def _intention(tok: Token) -> tuple[Token, str] | None:
         target = _infinitive(tok)
         if target is not None:
             return target, "plan or intention"
-        if tok.lower_.startswith(("target", "goal", "aim")) and any(
-            c.dep_ == "prep" and c.lower_ in ("of", "for") for c in tok.children
-        ):
+        if tok.lower_.startswith(("target", "goal", "aim")) and _target_of_figure(tok):
             return tok, "target"
     return None
+
+
+def _target_of_figure(noun: Token) -> bool:
+    """'a target of 5 billion euros', 'the goal of reaching': not 'the target of attacks'."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with":
+        return False  # 'with the aim of blocking': the purpose of something already done
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
+            for obj in prep.children:
+                if obj.dep_ in ("pobj", "pcomp") and (
+                    obj.tag_ == "VBG"
+                    or any(t.like_num or t.tag_ in ("CD", "$") for t in obj.subtree)
+                ):
+                    return True
+    return False
 
 
 def _infinitive(tok: Token) -> Token | None:

@@ -155,12 +155,25 @@ def _names_someone(subj: Token) -> bool:
         return True
     if subj.lemma_ + "s" in PEOPLE_NOUNS or subj.lemma_ in SPEAKER_NOUNS:
         return True  # 'the government claims', 'a spokesman said'
+    if any(
+        g.lower_ in DOCUMENT_SOURCES
+        for c in subj.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+    ):
+        return True  # 'an average of recent polls shows'
     near = [subj, *(c for c in subj.children if c.dep_ in ("appos", "compound", "amod"))]
     return any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.pos_ == "PROPN" for t in near)
 
 
 def _under_attribution(tok: Token) -> bool:
     """Whether the word stands in what somebody is said to have said or thought."""
+    root = tok.sent.root
+    if any(
+        c.dep_ == "parataxis" and c.lemma_ in ATTRIBUTING_VERBS and c.pos_ == "VERB"
+        for c in root.children
+    ):
+        return True  # 'There is no chance of that, officials insist, because ...'
     node = tok
     while node.head.i != node.i:
         head = node.head
