@@ -168,28 +168,27 @@ def _names_someone(subj: Token) -> bool:
 
 def _under_attribution(tok: Token) -> bool:
     """Whether the word stands in what somebody is said to have said or thought."""
-    root = tok.sent.root
-    if any(
-        c.dep_ == "parataxis" and c.lemma_ in ATTRIBUTING_VERBS and c.pos_ == "VERB"
-        for c in root.children
-    ):
-        return True  # 'There is no chance of that, officials insist, because ...'
     node = tok
-    while node.head.i != node.i:
-        head = node.head
-        if (
-            head.lemma_ in ATTRIBUTING_VERBS
-            and head.pos_ in ("VERB", "AUX")
-            and node.dep_ in CONTENT_DEPS
+    while True:
+        if any(
+            c.dep_ == "parataxis" and c.lemma_ in ATTRIBUTING_VERBS and c.pos_ == "VERB"
+            for c in node.children
         ):
+            return True  # 'a provision, Corker said, that is meant to ...'
+        if node.head.i == node.i:
+            return False
+        head = node.head
+        if head.lemma_ in ATTRIBUTING_VERBS and head.pos_ in ("VERB", "AUX"):
+            content = node.dep_ in CONTENT_DEPS or (
+                node.dep_ == "advcl" and any(c.dep_ == "ccomp" for c in head.children)
+            )  # 'X is safe, officials insist, because ...': the reason is theirs too
             subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             agent = any(c.dep_ == "agent" for c in head.children)
-            if agent or subj is None or subj.lower_ == "it" or _names_someone(subj):
+            if content and (agent or subj is None or subj.lower_ == "it" or _names_someone(subj)):
                 return True
-            if head.lemma_ not in THING_VERBS:
-                return True  # only people say, think or conclude: 'the coach thought
+            if content and head.lemma_ not in THING_VERBS:
+                return True  # only people say, think or conclude: 'the coach thought'
         node = head
-    return False
 
 
 def _inside(regions: list[tuple[int, int]], start: int, end: int) -> bool:
