@@ -40,6 +40,7 @@ def cue_texts(report, kind):
         ("They pledged to rebuild the school.", "forward-looking", "pledged to"),
         ("The senator delivered a scathing attack on the bill.", "opinion", "scathing"),
         ("The regime jailed three reporters.", "opinion", "regime"),
+        ("The mayor advocates aggressive sanctions.", "opinion", "aggressive"),
         ("The singer is one of the best voices of her time.", "opinion", "one of the best"),
         ("The country's stance is rooted in its history of debt.", "unattributed", "rooted in"),
         ("Prices rose because of the drought.", "unattributed", "because of"),

@@ -48,6 +48,7 @@ THING_VERBS = INTERPRETIVE_VERBS | {"suggest", "indicate", "signal"}
 """Verbs whose subject may be a thing ('the refusal shows'): attribution only with a person."""
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis", "conj", "pcomp", "prep"})
 """Dependencies through which a clause is what a verb of saying reports."""
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "conj"})
 
 Found = tuple[int, int, str]
 """(start, end, reason) of a cue in the text."""
@@ -60,14 +61,16 @@ def opinion_cue(sent: Span, quoted: list[tuple[int, int]]) -> Found | None:
         if (
             reason
             and not _inside(quoted, tok.idx, tok.idx + len(tok.text))
-            and not _under_attribution(tok)
+            and not _under_attribution(tok, clausal_only=True)
         ):
             return tok.idx, tok.idx + len(tok.text), reason
     m = SUPERLATIVE_PUFFERY.search(sent.text)
     if m:
         start, end = sent.start_char + m.start(), sent.start_char + m.end()
         first = sent.doc.char_span(start, end, alignment_mode="expand")
-        if not _inside(quoted, start, end) and not (first and _under_attribution(first[0])):
+        if not _inside(quoted, start, end) and not (
+            first and _under_attribution(first[0], clausal_only=True)
+        ):
             return start, end, "puffery"
     return None
 
@@ -166,8 +169,13 @@ def _names_someone(subj: Token) -> bool:
     return any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.pos_ == "PROPN" for t in near)
 
 
-def _under_attribution(tok: Token) -> bool:
-    """Whether the word stands in what somebody is said to have said or thought."""
+def _under_attribution(tok: Token, clausal_only: bool = False) -> bool:
+    """Whether the word stands in what somebody is said to have said or thought.
+
+    With `clausal_only`, only a reported clause counts ('he thought it was a great deal'), not
+    a noun phrase the reporter chose to describe what was said ('advocate aggressive sanctions').
+    """
+    deps = CLAUSE_DEPS if clausal_only else CONTENT_DEPS
     node = tok
     while True:
         if any(
@@ -179,7 +187,7 @@ def _under_attribution(tok: Token) -> bool:
             return False
         head = node.head
         if head.lemma_ in ATTRIBUTING_VERBS and head.pos_ in ("VERB", "AUX"):
-            content = node.dep_ in CONTENT_DEPS or (
+            content = node.dep_ in deps or (
                 node.dep_ == "advcl" and any(c.dep_ == "ccomp" for c in head.children)
             )  # 'X is safe, officials insist, because ...': the reason is theirs too
             subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
