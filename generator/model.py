@@ -200,6 +200,10 @@ class Caveat:
     """info | warning | high."""
     explanation: str
     """One plain sentence for a reader."""
+    cue_start: int | None = None
+    """Character offset of the first character of the cue (None when there is no cue span)."""
+    cue_end: int | None = None
+    """Character offset one past the last character of the cue."""
 
 
 @dataclass(frozen=True)
