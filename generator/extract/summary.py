@@ -2,108 +2,327 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Figure, KeyPoint, Quote
 from ..model import Span as TextSpan
+from .common import REPORTING_VERBS, quote_regions
 
+# Words of refusal, opposition and denial: a sentence with one carries the other side.
 DISSENT = re.compile(
-    r"\b(?:refus\w*|reject\w*|oppos\w*|den(?:y|ied|ies)|disagree\w*|criticis\w*|criticiz\w*|however|but|yet|although|despite|reluctan\w*|objected|against)\b",
+    r"\b(?:refus\w*|reject\w*|oppos\w*|den(?:y|ied|ies|ial)|disagree\w*|dispute\w*|"
+    r"criticis\w*|criticiz\w*|critic|critics|object(?:s|ed|ion)|condemn\w*|dismiss\w*|"
+    r"protest\w*|resist\w*|veto\w*|boycott\w*|declin(?:e|ed|es) to|reluctan\w*|"
+    r"against|unlike|not all|rebuff\w*|contest(?:s|ed))\b",
     re.I,
 )
-ANAPHORIC_START = re.compile(
-    r"^(?:this|these|that|those|such|it|they|he|she|his|her|its|their|the latter|the former|also|meanwhile|however|but|yet)\b",
+# Page furniture a wire editor never keeps: bylines, timestamps, calls to action, captions.
+BOILERPLATE = re.compile(
+    r"^(?:by|from|updated|published|posted|last updated|follow|read more|click|scroll|watch|"
+    r"listen|sign up|subscribe|share|advertisement|related|see also|image|photo|video|"
+    r"picture|credit|source|copyright)\b[^a-z]{0,3}(?::|\s+[A-Z@]|\s+here\b|\s+(?:the |a )?(?:video|down)\b)"
+    r"|\b(?:scroll down|click here|read more|sign up for|all rights reserved|"
+    r"contributed to this report|for the latest|like us on facebook|follow us|"
+    r"follow @|\((?:pictured|left|right|centre|center|above|below|top|bottom|inset|file)\)|"
+    # "pictured" with no auxiliary before it is a caption ("Jones pictured at the rally")
+    r"(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\bpictured\b)",
     re.I,
 )
+# A short label and a colon opening a caption: "Happier times: the couple in 2010".
+CAPTION_LABEL = re.compile(r"^[A-Z][^.:!?\"“”]{0,40}:\s")
+# Openers that point back to the previous sentence.
+CONNECTIVE = frozenset(
+    """also but and so yet however meanwhile moreover furthermore nevertheless nonetheless
+    instead then still besides otherwise thus therefore hence indeed likewise similarly""".split()
+)
+POINTING = frozenset("this these that those such it its they them their he she his her".split())
+OPENING_POS = frozenset({"DET", "PRON", "ADP", "SCONJ", "CCONJ", "ADV", "AUX", "PART"})
+ENDINGS = (".", "!", "?", "…", ":")
+CLOSERS = "\"'”’)]» "
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+KEY_FIGURES = ("money", "percent", "quantity")
+MIN_WORDS = 6
 
 
-def _sentences(doc: Doc) -> list[Span]:
-    return [s for s in doc.sents if any(t.is_alpha for t in s)]
+@dataclass(frozen=True)
+class Weights:
+    """How much each feature counts when ranking sentences."""
+
+    lead: float = 2.0
+    """Position prior: news puts the story first."""
+    decay: float = 0.6
+    """Exponent of the position prior's decay over the sentence rank."""
+    centrality: float = 1.0
+    """Share of the sentence's content words that recur elsewhere in the article."""
+    actor: float = 0.4
+    """Each main actor the summary does not name yet."""
+    quote: float = 0.3
+    """A claim with a resolved speaker, when none is in the summary yet."""
+    figure: float = 0.3
+    """A money, percentage or quantity figure, when none is in the summary yet."""
+    dissent: float = 0.3
+    """An opposing position, when none is in the summary yet."""
+    long_words: int = 35
+    """Sentences longer than this many words are penalised..."""
+    long_penalty: float = 0.04
+    """...by this much per extra word."""
+    redundancy: float = 1.5
+    """Times the largest content-word overlap with a chosen sentence."""
+
+
+WEIGHTS = Weights()
+
+
+@dataclass
+class _Sentence:
+    """A candidate sentence and what it carries."""
+
+    index: int
+    start: int
+    end: int
+    words: int
+    lemmas: frozenset[str]
+    actors: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+    quote: bool = False
+    figure: bool = False
+    dissent: bool = False
+    skip: bool = False
+    leans_back: bool = False
+    unfinished: bool = False
+    rank: int = 0
+    centrality: float = 0.0
 
 
 def summarize(
-    doc: Doc, actors: list[Actor], quotes: list[Quote], figures: list[Figure], size: int = 4
+    doc: Doc,
+    actors: list[Actor],
+    quotes: list[Quote],
+    figures: list[Figure],
+    size: int = 4,
+    weights: Weights = WEIGHTS,
 ) -> list[TextSpan]:
     """Up to `size` sentences in article order, chosen for coverage without redundancy."""
-    sents = _sentences(doc)
-    if len(sents) <= size:
-        return [_trimmed(s) for s in sents]
-    weight = Counter()
-    for actor in actors:
-        if actor.type != "group":
-            weight[actor.id] = len(actor.mentions)
-    owner = {}
-    for actor in actors:
-        for m in actor.mentions:
-            owner[m.start] = actor.id
-    features = []
-    for sent in sents:
-        a, b = sent.start_char, sent.end_char
-        ids = {aid for off, aid in owner.items() if a <= off < b}
-        has_quote = any(a <= q.start < b and q.speaker is not None for q in quotes)
-        has_figure = any(
-            a <= f.start < b and f.kind in ("money", "percent", "quantity", "count")
-            for f in figures
+    sents = _sentences(doc, actors, quotes, figures)
+    usable = [s for s in sents if not s.skip] or sents
+    if len(usable) <= size:
+        return [_span(doc, s) for s in usable]
+    importance = _actor_importance(actors)
+    chosen = _select(usable, importance, size, weights)
+    return [_span(doc, s) for s in sorted(chosen, key=lambda s: s.index)]
+
+
+def _sentences(
+    doc: Doc, actors: list[Actor], quotes: list[Quote], figures: list[Figure]
+) -> list[_Sentence]:
+    """Every sentence with words, with its features."""
+    text = doc.text
+    regions = quote_regions(text)
+    sents: list[_Sentence] = []
+    for sent in _pieces(doc):
+        alpha = [t for t in sent if t.is_alpha]
+        if not alpha:
+            continue
+        start, end = _trimmed(text, sent.start_char, sent.end_char)
+        lemmas = frozenset(
+            t.lemma_.lower() for t in sent if t.pos_ in CONTENT_POS and t.is_alpha and not t.is_stop
         )
-        dissent = bool(DISSENT.search(sent.text))
-        features.append((ids, has_quote, has_figure, dissent))
-    chosen: list[int] = []
+        item = _Sentence(len(sents), start, end, len(alpha), lemmas)
+        item.unfinished = not text[start:end].rstrip(CLOSERS).endswith(ENDINGS)
+        item.skip = _is_furniture(sent, text[start:end], len(alpha), regions)
+        item.leans_back = bool(sents) and _leans_back(sent)
+        item.dissent = bool(DISSENT.search(text[start:end]))
+        sents.append(item)
+    starts = [s.start for s in sents]
+
+    def at(offset: int) -> _Sentence | None:
+        i = bisect.bisect_right(starts, offset) - 1
+        return sents[i] if i >= 0 and offset < sents[i].end else None
+
+    for actor in actors:
+        if actor.type == "group":
+            continue
+        for mention in actor.mentions:
+            s = at(mention.start)
+            if s is not None:
+                s.actors.add(actor.id)
+                if mention.text[:1].isupper() and mention.text.lower() not in POINTING:
+                    s.names.add(actor.id)
+    for quote in quotes:
+        s = at(quote.start)
+        if s is not None and quote.speaker is not None and quote.speaker.actor is not None:
+            s.quote = True
+    for figure in figures:
+        s = at(figure.start)
+        if s is not None and figure.kind in KEY_FIGURES:
+            s.figure = True
+    _rank_and_centre([s for s in sents if not s.skip])
+    return sents
+
+
+def _pieces(doc: Doc) -> list[Span]:
+    """Sentences, with run-ons split where an unpunctuated caption or heading runs into the text."""
+    pieces = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent[1:]:
+            if _runs_on(doc, tok):
+                pieces.append(doc[start : tok.i])
+                start = tok.i
+        pieces.append(doc[start : sent.end])
+    return pieces
+
+
+def _runs_on(doc: Doc, tok: Token) -> bool:
+    """Whether a new sentence starts at `tok` although nothing ended the one before.
+
+    Web pages lose the line break after a photo caption ("... at the rally Some of the guards
+    were ..."): a capitalised function word right after a lowercase word marks the seam.
+    """
+    if not tok.is_title or tok.text == "I" or tok.pos_ not in OPENING_POS or tok.ent_type_:
+        return False
+    prev = doc[tok.i - 1]
+    if not (prev.is_lower and prev.is_alpha) and not prev.like_num:
+        return False
+    if prev.pos_ in ("ADP", "DET", "AUX", "CCONJ", "SCONJ", "PART", "PRON"):
+        return False
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if after is not None and after.like_num:
+        return False  # "No 2"
+    # "told The Times", "named The Big One": a title after a verb is its object
+    return not (prev.pos_ == "VERB" and after is not None and after.pos_ == "PROPN")
+
+
+def _rank_and_centre(sents: list[_Sentence]) -> None:
+    """Rank among usable sentences, and the share of content words that recur in others."""
+    frequency: Counter[str] = Counter()
+    for s in sents:
+        frequency.update(s.lemmas)
+    for rank, s in enumerate(sents):
+        s.rank = rank
+        if s.lemmas:
+            s.centrality = sum(1 for w in s.lemmas if frequency[w] > 1) / (len(s.lemmas) + 1)
+
+
+def _is_furniture(sent: Span, text: str, words: int, regions: list[tuple[int, int, str]]) -> bool:
+    """Bylines, captions, calls to action, questions, fragments: never summary material."""
+    if words < MIN_WORDS or text.rstrip("\"'”’)").endswith("?"):
+        return True
+    if BOILERPLATE.search(text) or _caption_label(sent, text):
+        return True
+    return _quote_fragment(sent, regions)
+
+
+def _caption_label(sent: Span, text: str) -> bool:
+    """A short verbless label and a colon: "Happier times: the couple in 2010"."""
+    match = CAPTION_LABEL.match(text)
+    if match is None:
+        return False
+    label_end = sent.start_char + (len(sent.text) - len(sent.text.lstrip())) + match.end()
+    return not any(
+        t.tag_ in FINITE_TAGS or t.lemma_ in REPORTING_VERBS
+        for t in sent
+        if t.idx < label_end
+    )
+
+
+def _quote_fragment(sent: Span, regions: list[tuple[int, int, str]]) -> bool:
+    """A sentence wholly inside a quotation, with no reporting verb to say whose it is."""
+    start, end = sent.start_char, sent.end_char
+    inside = any(a <= start + 1 and end - 1 <= b + 1 for a, b, _ in regions)
+    opens_unclosed = sent.text.lstrip()[:1] in "\"'“‘" and not any(
+        start <= a and b <= end for a, b, _ in regions
+    )
+    if not inside and not opens_unclosed:
+        return False
+    return not any(t.lemma_ in REPORTING_VERBS and t.pos_ == "VERB" for t in sent)
+
+
+def _leans_back(sent: Span) -> bool:
+    """Whether the sentence opens with a word that points to its predecessor."""
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    if first is None:
+        return False
+    word = first.lower_
+    if word in CONNECTIVE:
+        return True
+    return word in POINTING and first.pos_ in ("PRON", "DET")
+
+
+def _actor_importance(actors: list[Actor]) -> dict[str, float]:
+    """Main actors by how often the article mentions them, as a share of the most mentioned."""
+    counts = {a.id: len(a.mentions) for a in actors if a.type != "group" and len(a.mentions) > 1}
+    if not counts:
+        return {}
+    top = max(counts.values())
+    return {k: v / top for k, v in counts.items()}
+
+
+def _select(
+    sents: list[_Sentence], importance: dict[str, float], size: int, w: Weights
+) -> list[_Sentence]:
+    """Greedy choice: position prior plus what the sentence adds to those already chosen."""
+    chosen: list[_Sentence] = []
+    picked: set[int] = set()
+    named: set[str] = set()
     covered: set[str] = set()
     got_quote = got_figure = got_dissent = False
-    n = len(sents)
     while len(chosen) < size:
         best, best_score = None, -math.inf
-        for i, sent in enumerate(sents):
-            if i in chosen:
+        for s in sents:
+            if s.index in picked or not _readable(s, picked, named):
                 continue
-            ids, has_quote, has_figure, dissent = features[i]
-            score = 2.0 / (1 + i) + 1.0 * (1 - i / n)
-            score += sum(math.log1p(weight[x]) for x in ids - covered) * 0.6
-            score += (
-                1.2 * (has_quote and not got_quote)
-                + 1.0 * (has_figure and not got_figure)
-                + 0.9 * (dissent and not got_dissent)
-            )
-            if ANAPHORIC_START.match(sent.text.strip()) and (i - 1) not in chosen:
-                score -= 1.5
-            words = len([t for t in sent if t.is_alpha])
-            if words < 6:
-                score -= 2
-            if words > 60:
-                score -= 0.5
-            score -= 1.5 * max((_overlap(sent, sents[j]) for j in chosen), default=0)
+            score = w.lead / (1 + s.rank) ** w.decay + w.centrality * s.centrality
+            score += w.actor * sum(importance.get(a, 0.0) for a in s.actors - covered)
+            score += w.quote * (s.quote and not got_quote)
+            score += w.figure * (s.figure and not got_figure)
+            score += w.dissent * (s.dissent and not got_dissent)
+            score -= w.long_penalty * max(0, s.words - w.long_words)
+            score -= w.redundancy * max((_overlap(s, c) for c in chosen), default=0.0)
             if score > best_score:
-                best, best_score = i, score
+                best, best_score = s, score
         if best is None:
             break
         chosen.append(best)
-        ids, has_quote, has_figure, dissent = features[best]
-        covered |= ids
-        got_quote |= has_quote
-        got_figure |= has_figure
-        got_dissent |= dissent
-    return [_trimmed(sents[i]) for i in sorted(chosen)]
+        picked.add(best.index)
+        named |= best.names
+        covered |= best.actors
+        got_quote |= best.quote
+        got_figure |= best.figure
+        got_dissent |= best.dissent
+    return chosen
 
 
-def _overlap(a: Span, b: Span) -> float:
-    wa = {t.lemma_.lower() for t in a if t.is_alpha and not t.is_stop}
-    wb = {t.lemma_.lower() for t in b if t.is_alpha and not t.is_stop}
-    if not wa or not wb:
+def _readable(s: _Sentence, picked: set[int], named: set[str]) -> bool:
+    """A sentence that leans on its predecessor needs it, or its actors named, in the summary."""
+    if not s.leans_back or s.index - 1 in picked:
+        return True
+    return bool(s.actors) and s.actors <= named
+
+
+def _overlap(a: _Sentence, b: _Sentence) -> float:
+    if not a.lemmas or not b.lemmas:
         return 0.0
-    return len(wa & wb) / min(len(wa), len(wb))
+    return len(a.lemmas & b.lemmas) / min(len(a.lemmas), len(b.lemmas))
 
 
-def _trimmed(sent: Span) -> TextSpan:
-    text = sent.text
-    stripped = text.rstrip()
-    lead = len(text) - len(text.lstrip())
-    return TextSpan(
-        text=stripped[lead:], start=sent.start_char + lead, end=sent.start_char + len(stripped)
-    )
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _span(doc: Doc, s: _Sentence) -> TextSpan:
+    return TextSpan(text=doc.text[s.start : s.end], start=s.start, end=s.end)
 
 
 def key_points(
