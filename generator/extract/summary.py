@@ -19,7 +19,7 @@ DISSENT = re.compile(
     r"\b(?:refus\w*|reject\w*|oppos\w*|den(?:y|ied|ies|ial)|disagree\w*|dispute\w*|"
     r"criticis\w*|criticiz\w*|critic|critics|object(?:s|ed|ion)|condemn\w*|dismiss\w*|"
     r"protest\w*|resist\w*|veto\w*|boycott\w*|declin(?:e|ed|es) to|reluctan\w*|"
-    r"against|unlike|not all|rebuff\w*|contest(?:s|ed))\b",
+    r"unlike|not all|rebuff\w*|contest(?:s|ed))\b",
     re.I,
 )
 # Page furniture a wire editor never keeps: bylines, timestamps, calls to action, captions.
@@ -55,23 +55,23 @@ MIN_WORDS = 6
 class Weights:
     """How much each feature counts when ranking sentences."""
 
-    lead: float = 2.0
+    lead: float = 6.0
     """Position prior: news puts the story first."""
-    decay: float = 0.6
+    decay: float = 0.5
     """Exponent of the position prior's decay over the sentence rank."""
     centrality: float = 1.0
     """Share of the sentence's content words that recur elsewhere in the article."""
-    actor: float = 0.4
+    actor: float = 0.2
     """Each main actor the summary does not name yet."""
-    quote: float = 0.3
+    quote: float = 0.2
     """A claim with a resolved speaker, when none is in the summary yet."""
-    figure: float = 0.3
+    figure: float = 0.2
     """A money, percentage or quantity figure, when none is in the summary yet."""
-    dissent: float = 0.3
+    dissent: float = 0.2
     """An opposing position, when none is in the summary yet."""
     long_words: int = 35
     """Sentences longer than this many words are penalised..."""
-    long_penalty: float = 0.04
+    long_penalty: float = 0.02
     """...by this much per extra word."""
     redundancy: float = 1.5
     """Times the largest content-word overlap with a chosen sentence."""
@@ -184,18 +184,26 @@ def _runs_on(doc: Doc, tok: Token) -> bool:
     """Whether a new sentence starts at `tok` although nothing ended the one before.
 
     Web pages lose the line break after a photo caption ("... at the rally Some of the guards
-    were ..."): a capitalised function word right after a lowercase word marks the seam.
+    were ..."): a capitalised function word right after a lowercase word marks the seam, and so
+    does a capitalised determiner or pronoun before a lowercase word ("... in Leeds The amount").
     """
     if not tok.is_title or tok.text == "I" or tok.pos_ not in OPENING_POS or tok.ent_type_:
         return False
     prev = doc[tok.i - 1]
-    if not (prev.is_lower and prev.is_alpha) and not prev.like_num:
+    if prev.is_quote and tok.i > 1 and not doc[tok.i - 2].is_punct and prev.whitespace_:
+        prev = doc[tok.i - 2]  # "... dubbed 'The Great Escape' The story of ..."
+    if prev.is_punct or prev.is_space or not prev.whitespace_:
         return False
     if prev.pos_ in ("ADP", "DET", "AUX", "CCONJ", "SCONJ", "PART", "PRON"):
         return False
     after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if after is not None and after.like_num:
         return False  # "No 2"
+    if tok.pos_ in ("DET", "PRON") and after is not None and after.is_lower and after.is_alpha:
+        # after a capitalised word only where a name ends, not inside a title ("Don't Push It")
+        return not prev.is_title or bool(prev.ent_type_)
+    if not (prev.is_lower and prev.is_alpha) and not prev.like_num:
+        return False
     # "told The Times", "named The Big One": a title after a verb is its object
     return not (prev.pos_ == "VERB" and after is not None and after.pos_ == "PROPN")
 
@@ -213,8 +221,10 @@ def _rank_and_centre(sents: list[_Sentence]) -> None:
 
 def _is_furniture(sent: Span, text: str, words: int, regions: list[tuple[int, int, str]]) -> bool:
     """Bylines, captions, calls to action, questions, fragments: never summary material."""
-    if words < MIN_WORDS or text.rstrip("\"'”’)").endswith("?"):
+    if words < MIN_WORDS or text.rstrip(CLOSERS).endswith("?"):
         return True
+    if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return True  # a heading or a list, not a sentence
     if BOILERPLATE.search(text) or _caption_label(sent, text):
         return True
     return _quote_fragment(sent, regions)
