@@ -55,25 +55,27 @@ MIN_WORDS = 6
 class Weights:
     """How much each feature counts when ranking sentences."""
 
-    lead: float = 6.0
+    lead: float = 4.0
     """Position prior: news puts the story first."""
     decay: float = 0.5
     """Exponent of the position prior's decay over the sentence rank."""
-    centrality: float = 1.0
+    centrality: float = 0.5
     """Share of the sentence's content words that recur elsewhere in the article."""
-    actor: float = 0.2
+    actor: float = 0.0
     """Each main actor the summary does not name yet."""
-    quote: float = 0.2
-    """A claim with a resolved speaker, when none is in the summary yet."""
-    figure: float = 0.2
+    quote: float = 0.4
+    """A claim by a speaker the summary has not quoted yet."""
+    figure: float = 0.4
     """A money, percentage or quantity figure, when none is in the summary yet."""
-    dissent: float = 0.2
-    """An opposing position, when none is in the summary yet."""
+    dissent: float = 0.4
+    """An opposing position from an actor the summary has not named yet, when none is in it."""
+    elaboration: float = 0.0
+    """A sentence that leans on its predecessor mostly elaborates on it."""
     long_words: int = 35
     """Sentences longer than this many words are penalised..."""
     long_penalty: float = 0.02
     """...by this much per extra word."""
-    redundancy: float = 1.5
+    redundancy: float = 0.5
     """Times the largest content-word overlap with a chosen sentence."""
 
 
@@ -91,7 +93,7 @@ class _Sentence:
     lemmas: frozenset[str]
     actors: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
-    quote: bool = False
+    speakers: set[str] = field(default_factory=set)
     figure: bool = False
     dissent: bool = False
     skip: bool = False
@@ -158,7 +160,7 @@ def _sentences(
     for quote in quotes:
         s = at(quote.start)
         if s is not None and quote.speaker is not None and quote.speaker.actor is not None:
-            s.quote = True
+            s.speakers.add(quote.speaker.actor)
     for figure in figures:
         s = at(figure.start)
         if s is not None and figure.kind in KEY_FIGURES:
@@ -283,7 +285,8 @@ def _select(
     picked: set[int] = set()
     named: set[str] = set()
     covered: set[str] = set()
-    got_quote = got_figure = got_dissent = False
+    voiced: set[str] = set()
+    got_figure = got_dissent = False
     while len(chosen) < size:
         best, best_score = None, -math.inf
         for s in sents:
@@ -291,9 +294,10 @@ def _select(
                 continue
             score = w.lead / (1 + s.rank) ** w.decay + w.centrality * s.centrality
             score += w.actor * sum(importance.get(a, 0.0) for a in s.actors - covered)
-            score += w.quote * (s.quote and not got_quote)
+            score += w.quote * bool(s.speakers - voiced)
             score += w.figure * (s.figure and not got_figure)
-            score += w.dissent * (s.dissent and not got_dissent)
+            score += w.dissent * (s.dissent and not got_dissent and bool(s.actors - covered))
+            score -= w.elaboration * s.leans_back
             score -= w.long_penalty * max(0, s.words - w.long_words)
             score -= w.redundancy * max((_overlap(s, c) for c in chosen), default=0.0)
             if score > best_score:
@@ -304,7 +308,7 @@ def _select(
         picked.add(best.index)
         named |= best.names
         covered |= best.actors
-        got_quote |= best.quote
+        voiced |= best.speakers
         got_figure |= best.figure
         got_dissent |= best.dissent
     return chosen
