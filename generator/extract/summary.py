@@ -61,13 +61,11 @@ class Weights:
     """Exponent of the position prior's decay over the sentence rank."""
     centrality: float = 0.5
     """Share of the sentence's content words that recur elsewhere in the article."""
-    actor: float = 0.0
-    """Each main actor the summary does not name yet."""
     quote: float = 0.4
     """A claim by a speaker the summary has not quoted yet."""
     figure: float = 0.4
     """A money, percentage or quantity figure, when none is in the summary yet."""
-    dissent: float = 0.4
+    dissent: float = 0.8
     """An opposing position from an actor the summary has not named yet, when none is in it."""
     elaboration: float = 0.0
     """A sentence that leans on its predecessor mostly elaborates on it."""
@@ -100,6 +98,7 @@ class _Sentence:
     leans_back: bool = False
     unfinished: bool = False
     rank: int = 0
+    before: int = -1
     centrality: float = 0.0
 
 
@@ -116,8 +115,7 @@ def summarize(
     usable = [s for s in sents if not s.skip] or sents
     if len(usable) <= size:
         return [_span(doc, s) for s in usable]
-    importance = _actor_importance(actors)
-    chosen = _select(usable, importance, size, weights)
+    chosen = _select(usable, size, weights)
     return [_span(doc, s) for s in sorted(chosen, key=lambda s: s.index)]
 
 
@@ -126,7 +124,7 @@ def _sentences(
 ) -> list[_Sentence]:
     """Every sentence with words, with its features."""
     text = doc.text
-    regions = quote_regions(text)
+    regions = _Regions(quote_regions(text))
     sents: list[_Sentence] = []
     for sent in _pieces(doc):
         alpha = [t for t in sent if t.is_alpha]
@@ -139,7 +137,7 @@ def _sentences(
         item = _Sentence(len(sents), start, end, len(alpha), lemmas)
         item.unfinished = not text[start:end].rstrip(CLOSERS).endswith(ENDINGS)
         item.skip = _is_furniture(sent, text[start:end], len(alpha), regions)
-        item.leans_back = bool(sents) and _leans_back(sent)
+        item.leans_back = _leans_back(sent)
         item.dissent = bool(DISSENT.search(text[start:end]))
         sents.append(item)
     starts = [s.start for s in sents]
@@ -211,17 +209,21 @@ def _runs_on(doc: Doc, tok: Token) -> bool:
 
 
 def _rank_and_centre(sents: list[_Sentence]) -> None:
-    """Rank among usable sentences, and the share of content words that recur in others."""
+    """Rank and predecessor among usable sentences, and the share of content words that recur."""
     frequency: Counter[str] = Counter()
     for s in sents:
         frequency.update(s.lemmas)
     for rank, s in enumerate(sents):
         s.rank = rank
+        if rank:
+            s.before = sents[rank - 1].index
+        else:
+            s.leans_back = False  # the opening sentence has nothing to lean on
         if s.lemmas:
             s.centrality = sum(1 for w in s.lemmas if frequency[w] > 1) / (len(s.lemmas) + 1)
 
 
-def _is_furniture(sent: Span, text: str, words: int, regions: list[tuple[int, int, str]]) -> bool:
+def _is_furniture(sent: Span, text: str, words: int, regions: _Regions) -> bool:
     """Bylines, captions, calls to action, questions, fragments: never summary material."""
     if words < MIN_WORDS or text.rstrip(CLOSERS).endswith("?"):
         return True
@@ -239,22 +241,35 @@ def _caption_label(sent: Span, text: str) -> bool:
         return False
     label_end = sent.start_char + (len(sent.text) - len(sent.text.lstrip())) + match.end()
     return not any(
-        t.tag_ in FINITE_TAGS or t.lemma_ in REPORTING_VERBS
-        for t in sent
-        if t.idx < label_end
+        t.tag_ in FINITE_TAGS or t.lemma_ in REPORTING_VERBS for t in sent if t.idx < label_end
     )
 
 
-def _quote_fragment(sent: Span, regions: list[tuple[int, int, str]]) -> bool:
+def _quote_fragment(sent: Span, regions: _Regions) -> bool:
     """A sentence wholly inside a quotation, with no reporting verb to say whose it is."""
     start, end = sent.start_char, sent.end_char
-    inside = any(a <= start + 1 and end - 1 <= b + 1 for a, b, _ in regions)
-    opens_unclosed = sent.text.lstrip()[:1] in "\"'“‘" and not any(
-        start <= a and b <= end for a, b, _ in regions
-    )
-    if not inside and not opens_unclosed:
+    opens_unclosed = sent.text.lstrip()[:1] in "\"'“‘" and not regions.holds(start, end)
+    if not regions.within(start + 1, end - 1) and not opens_unclosed:
         return False
     return not any(t.lemma_ in REPORTING_VERBS and t.pos_ == "VERB" for t in sent)
+
+
+class _Regions:
+    """Quoted passages in text order, searchable by offset."""
+
+    def __init__(self, regions: list[tuple[int, int, str]]) -> None:
+        self.starts = [a for a, _, _ in regions]
+        self.ends = [b for _, b, _ in regions]
+
+    def within(self, start: int, end: int) -> bool:
+        """Whether start:end lies inside one quoted passage (its marks included)."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and end <= self.ends[i] + 1
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether a whole quoted passage lies inside start:end."""
+        i = bisect.bisect_left(self.starts, start)
+        return i < len(self.starts) and self.ends[i] <= end
 
 
 def _leans_back(sent: Span) -> bool:
@@ -277,9 +292,7 @@ def _actor_importance(actors: list[Actor]) -> dict[str, float]:
     return {k: v / top for k, v in counts.items()}
 
 
-def _select(
-    sents: list[_Sentence], importance: dict[str, float], size: int, w: Weights
-) -> list[_Sentence]:
+def _select(sents: list[_Sentence], size: int, w: Weights) -> list[_Sentence]:
     """Greedy choice: position prior plus what the sentence adds to those already chosen."""
     chosen: list[_Sentence] = []
     picked: set[int] = set()
@@ -293,7 +306,6 @@ def _select(
             if s.index in picked or not _readable(s, picked, named):
                 continue
             score = w.lead / (1 + s.rank) ** w.decay + w.centrality * s.centrality
-            score += w.actor * sum(importance.get(a, 0.0) for a in s.actors - covered)
             score += w.quote * bool(s.speakers - voiced)
             score += w.figure * (s.figure and not got_figure)
             score += w.dissent * (s.dissent and not got_dissent and bool(s.actors - covered))
@@ -316,7 +328,7 @@ def _select(
 
 def _readable(s: _Sentence, picked: set[int], named: set[str]) -> bool:
     """A sentence that leans on its predecessor needs it, or its actors named, in the summary."""
-    if not s.leans_back or s.index - 1 in picked:
+    if not s.leans_back or s.before in picked:
         return True
     return bool(s.actors) and s.actors <= named
 
