@@ -48,6 +48,7 @@ CLOSERS = "\"'”’)]» "
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 KEY_FIGURES = ("money", "percent", "quantity")
+CLAIM_KINDS = ("direct", "partial", "indirect")
 MIN_WORDS = 6
 
 
@@ -354,44 +355,82 @@ def _span(doc: Doc, s: _Sentence) -> TextSpan:
 def key_points(
     doc: Doc, actors: list[Actor], quotes: list[Quote], figures: list[Figure], limit: int = 6
 ) -> list[KeyPoint]:
-    """One line per main speaker's claim and per key figure, each from its source sentence."""
-    names = {a.id: a for a in actors}
-    points: list[KeyPoint] = []
-    seen: set[str] = set()
-    ranked = sorted(quotes, key=lambda q: (q.kind != "direct", q.start))
-    for quote in ranked:
-        if quote.speaker is None or quote.speaker.actor is None or quote.speaker.actor in seen:
+    """One line per main speaker's claim and per key figure, in article order, each from its sentence."""
+    claims = _main_claims(actors, quotes)
+    used = {_sentence_of(doc, quote.start) for _, quote in claims}
+    figure_points = _figure_points(doc, figures, used)
+    room = limit - min(len(figure_points), limit // 3)
+    points = [_claim_point(doc, quote, actor) for actor, quote in claims[:room]]
+    points += figure_points[: limit - len(points)]
+    return sorted(points, key=lambda p: (p.start, p.text))
+
+
+def _main_claims(actors: list[Actor], quotes: list[Quote]) -> list[tuple[Actor, Quote]]:
+    """Each resolved speaker with their most telling quote, the most mentioned speakers first.
+
+    Direct words say most, then partial quotes, then reported speech; the earliest breaks ties.
+    """
+    by_id = {a.id: a for a in actors}
+    best: dict[str, Quote] = {}
+    for quote in quotes:
+        who = quote.speaker.actor if quote.speaker else None
+        if who is None or who not in by_id:
             continue
-        actor = names.get(quote.speaker.actor)
-        if actor is None:
-            continue
-        seen.add(actor.id)
-        sent = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-        s = sent.sent if sent is not None else None
-        verb = quote.cue.text if quote.cue else "said"
-        text = quote.text if len(quote.text) <= 200 else quote.text[:197].rsplit(" ", 1)[0] + " …"
-        role = f" ({actor.roles[0]})" if actor.roles else ""
-        mark = f"“{text}”" if quote.kind == "direct" else text
-        points.append(
-            KeyPoint(
-                text=f"{actor.name}{role} {verb}: {mark}",
-                start=s.start_char if s else quote.start,
-                end=s.end_char if s else quote.end,
-            )
-        )
+        kept = best.get(who)
+        if kept is None or _claim_order(quote) < _claim_order(kept):
+            best[who] = quote
+    pairs = [(by_id[who], quote) for who, quote in best.items()]
+    return sorted(pairs, key=lambda pair: (-len(pair[0].mentions), pair[1].start))
+
+
+def _claim_order(quote: Quote) -> tuple[int, int]:
+    kind = CLAIM_KINDS.index(quote.kind) if quote.kind in CLAIM_KINDS else len(CLAIM_KINDS)
+    return kind, quote.start
+
+
+def _claim_point(doc: Doc, quote: Quote, actor: Actor) -> KeyPoint:
+    """`Name (role) cue: “words”` for a direct quote, `Name (role) cue words` otherwise."""
+    start, end = _sentence_of(doc, quote.start)
+    who = f"{actor.name} ({actor.roles[0]})" if actor.roles else actor.name
+    words = _shortened(quote.text.strip().rstrip(",;:").strip())
+    cue = quote.cue.text if quote.cue else "said"
+    if quote.kind == "direct":
+        line = f"{who} {cue}: “{words}”"
+    elif cue.lower() == "according to":
+        line = f"According to {who}, {words}"
+    else:
+        line = f"{who} {cue} {words}"
+    return KeyPoint(text=line, start=start, end=end)
+
+
+def _figure_points(doc: Doc, figures: list[Figure], used: set[tuple[int, int]]) -> list[KeyPoint]:
+    """A line per key figure, one per sentence, skipping sentences a claim already stands for."""
+    points = []
     for figure in figures:
-        if figure.kind not in ("money", "percent", "quantity") or len(points) >= limit:
+        if figure.kind not in KEY_FIGURES:
             continue
-        span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
-        if span is None:
+        where = _sentence_of(doc, figure.start)
+        if where in used:
             continue
-        about = f" — {figure.subject}" if figure.subject else ""
+        used.add(where)
         status = f" ({figure.status})" if figure.status != "fact" else ""
-        points.append(
-            KeyPoint(
-                text=f"{figure.text}{status}{about}",
-                start=span.sent.start_char,
-                end=span.sent.end_char,
-            )
-        )
-    return points[:limit]
+        about = figure.subject if figure.subject and figure.subject != figure.text else None
+        line = f"{figure.text}{status}: {_shortened(about)}" if about else f"{figure.text}{status}"
+        points.append(KeyPoint(text=line, start=where[0], end=where[1]))
+    return points
+
+
+def _sentence_of(doc: Doc, offset: int) -> tuple[int, int]:
+    """Offsets of the spaCy sentence holding character `offset`, whitespace trimmed."""
+    token = doc.char_span(offset, min(offset + 1, len(doc.text)), alignment_mode="expand")
+    if token is None or not len(token):
+        return offset, offset
+    sent = token[0].sent
+    return _trimmed(doc.text, sent.start_char, sent.end_char)
+
+
+def _shortened(text: str, limit: int = 200) -> str:
+    """The text, cut at a word boundary with an ellipsis when longer than `limit` characters."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 2].rsplit(" ", 1)[0].rstrip(",;:") + " …"
