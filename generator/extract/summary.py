@@ -14,12 +14,11 @@ from ..model import Actor, Figure, KeyPoint, Quote
 from ..model import Span as TextSpan
 from .common import REPORTING_VERBS, quote_regions
 
-# Words of refusal, opposition and denial: a sentence with one carries the other side.
+# Words of refusal, opposition and denial: whoever is their subject takes the other side.
 DISSENT = re.compile(
-    r"\b(?:refus\w*|reject\w*|oppos\w*|den(?:y|ied|ies|ial)|disagree\w*|dispute\w*|"
-    r"criticis\w*|criticiz\w*|critic|critics|object(?:s|ed|ion)|condemn\w*|dismiss\w*|"
-    r"protest\w*|resist\w*|veto\w*|boycott\w*|declin(?:e|ed|es) to|reluctan\w*|"
-    r"unlike|not all|rebuff\w*|contest(?:s|ed))\b",
+    r"refus\w*|reject\w*|oppos\w*|den(?:y|ied|ies|ying|ial)|disagree\w*|disput\w*|"
+    r"criticis\w*|criticiz\w*|critic|critics|objects|objected|objection|condemn\w*|"
+    r"protest\w*|resist\w*|veto\w*|boycott\w*|reluctan\w*|rebuff\w*|declined",
     re.I,
 )
 # Page furniture a wire editor never keeps: bylines, timestamps, calls to action, captions.
@@ -34,6 +33,8 @@ BOILERPLATE = re.compile(
     r"(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\bpictured\b)",
     re.I,
 )
+# 'Straight single quotes', opening on a capital and closing after final punctuation.
+STRAIGHT_QUOTE = re.compile(r"(?<![\w'])'([A-Z0-9][^'\n]*?(?:\w'\w[^'\n]*?)*[.,!?])'(?!\w)")
 # A short label and a colon opening a caption: "Happier times: the couple in 2010".
 CAPTION_LABEL = re.compile(r"^[A-Z][^.:!?\"“”]{0,40}:\s")
 # Openers that point back to the previous sentence.
@@ -44,10 +45,13 @@ CONNECTIVE = frozenset(
 POINTING = frozenset("this these that those such it its they them their he she his her".split())
 OPENING_POS = frozenset({"DET", "PRON", "ADP", "SCONJ", "CCONJ", "ADV", "AUX", "PART"})
 ENDINGS = (".", "!", "?", "…", ":")
+OPENING_MARKS = "\"'“‘"
+CLOSING_MARKS = "\"'”’"
 CLOSERS = "\"'”’)]» "
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 KEY_FIGURES = ("money", "percent", "quantity")
+UNNAMED = frozenset("a an the this that these those some one another its his her their".split())
 CLAIM_KINDS = ("direct", "partial", "indirect")
 MIN_WORDS = 6
 
@@ -66,8 +70,10 @@ class Weights:
     """A claim by a speaker the summary has not quoted yet."""
     figure: float = 0.4
     """A money, percentage or quantity figure, when none is in the summary yet."""
-    dissent: float = 0.8
-    """An opposing position from an actor the summary has not named yet, when none is in it."""
+    dissent: float = 1.2
+    """An actor the summary has not named yet who refuses, rejects or opposes, when none does yet."""
+    unfinished: float = 0.3
+    """A piece with no final punctuation: a caption or heading that ran into the text."""
     elaboration: float = 0.0
     """A sentence that leans on its predecessor mostly elaborates on it."""
     long_words: int = 35
@@ -94,8 +100,9 @@ class _Sentence:
     names: set[str] = field(default_factory=set)
     speakers: set[str] = field(default_factory=set)
     figure: bool = False
-    dissent: bool = False
+    dissenters: set[str] = field(default_factory=set)
     skip: bool = False
+    short: bool = False
     leans_back: bool = False
     unfinished: bool = False
     rank: int = 0
@@ -113,9 +120,10 @@ def summarize(
 ) -> list[TextSpan]:
     """Up to `size` sentences in article order, chosen for coverage without redundancy."""
     sents = _sentences(doc, actors, quotes, figures)
-    usable = [s for s in sents if not s.skip] or sents
+    usable = _usable(sents, size)
     if len(usable) <= size:
         return [_span(doc, s) for s in usable]
+    _rank_and_centre(usable)
     chosen = _select(usable, size, weights)
     return [_span(doc, s) for s in sorted(chosen, key=lambda s: s.index)]
 
@@ -125,7 +133,8 @@ def _sentences(
 ) -> list[_Sentence]:
     """Every sentence with words, with its features."""
     text = doc.text
-    regions = _Regions(quote_regions(text))
+    regions = _Regions(sorted(quote_regions(text) + _straight_quotes(text)))
+    mention_owner = {m.start: a.id for a in actors if a.type != "group" for m in a.mentions}
     sents: list[_Sentence] = []
     for sent in _pieces(doc):
         alpha = [t for t in sent if t.is_alpha]
@@ -137,9 +146,10 @@ def _sentences(
         )
         item = _Sentence(len(sents), start, end, len(alpha), lemmas)
         item.unfinished = not text[start:end].rstrip(CLOSERS).endswith(ENDINGS)
-        item.skip = _is_furniture(sent, text[start:end], len(alpha), regions)
+        item.short = len(alpha) < MIN_WORDS
+        item.skip = _is_furniture(sent, text[start:end], regions)
         item.leans_back = _leans_back(sent)
-        item.dissent = bool(DISSENT.search(text[start:end]))
+        item.dissenters = _dissenters(sent, mention_owner)
         sents.append(item)
     starts = [s.start for s in sents]
 
@@ -164,8 +174,30 @@ def _sentences(
         s = at(figure.start)
         if s is not None and figure.kind in KEY_FIGURES:
             s.figure = True
-    _rank_and_centre([s for s in sents if not s.skip])
     return sents
+
+
+def _usable(sents: list[_Sentence], size: int) -> list[_Sentence]:
+    """Sentences worth a place; short ones only when too few are left, furniture only if all is."""
+    full = [s for s in sents if not s.skip and not s.short]
+    if len(full) >= size:
+        return full
+    return [s for s in sents if not s.skip] or sents
+
+
+def _dissenters(sent: Span, mention_owner: dict[int, str]) -> set[str]:
+    """Actors who refuse, reject or oppose in the sentence: the subjects of its dissent words."""
+    found: set[str] = set()
+    for tok in sent:
+        if not DISSENT.fullmatch(tok.lower_):
+            continue
+        verb = tok
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "agent"):
+                found |= {mention_owner[t.idx] for t in child.subtree if t.idx in mention_owner}
+    return found
 
 
 def _pieces(doc: Doc) -> list[Span]:
@@ -224,9 +256,9 @@ def _rank_and_centre(sents: list[_Sentence]) -> None:
             s.centrality = sum(1 for w in s.lemmas if frequency[w] > 1) / (len(s.lemmas) + 1)
 
 
-def _is_furniture(sent: Span, text: str, words: int, regions: _Regions) -> bool:
+def _is_furniture(sent: Span, text: str, regions: _Regions) -> bool:
     """Bylines, captions, calls to action, questions, fragments: never summary material."""
-    if words < MIN_WORDS or text.rstrip(CLOSERS).endswith("?"):
+    if text.rstrip(CLOSERS).endswith("?"):
         return True
     if not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return True  # a heading or a list, not a sentence
@@ -248,11 +280,26 @@ def _caption_label(sent: Span, text: str) -> bool:
 
 def _quote_fragment(sent: Span, regions: _Regions) -> bool:
     """A sentence wholly inside a quotation, with no reporting verb to say whose it is."""
-    start, end = sent.start_char, sent.end_char
-    opens_unclosed = sent.text.lstrip()[:1] in "\"'“‘" and not regions.holds(start, end)
-    if not regions.within(start + 1, end - 1) and not opens_unclosed:
+    start, end = _trimmed(sent.doc.text, sent.start_char, sent.end_char)
+    text = sent.doc.text[start:end]
+    opens_unclosed = text[:1] in OPENING_MARKS and not regions.holds(start, end)
+    closes_unopened = (
+        text[-1:] in CLOSING_MARKS
+        and text[-2:-1] in ".!?,"
+        and not any(mark in text[:-1] for mark in OPENING_MARKS)
+    )
+    if not (regions.within(start + 1, end - 1) or opens_unclosed or closes_unopened):
         return False
     return not any(t.lemma_ in REPORTING_VERBS and t.pos_ == "VERB" for t in sent)
+
+
+def _straight_quotes(text: str) -> list[tuple[int, int, str]]:
+    """Passages in straight single quotes, which `quote_regions` leaves to apostrophes.
+
+    Only a mark after a space that opens on a capital or digit and a mark after final
+    punctuation that closes are taken, so "the players' lounge" and "don't" are not quotes.
+    """
+    return [(m.start(1), m.end(1), "'") for m in STRAIGHT_QUOTE.finditer(text)]
 
 
 class _Regions:
@@ -309,8 +356,9 @@ def _select(sents: list[_Sentence], size: int, w: Weights) -> list[_Sentence]:
             score = w.lead / (1 + s.rank) ** w.decay + w.centrality * s.centrality
             score += w.quote * bool(s.speakers - voiced)
             score += w.figure * (s.figure and not got_figure)
-            score += w.dissent * (s.dissent and not got_dissent and bool(s.actors - covered))
+            score += w.dissent * (not got_dissent and bool(s.dissenters - covered))
             score -= w.elaboration * s.leans_back
+            score -= w.unfinished * s.unfinished
             score -= w.long_penalty * max(0, s.words - w.long_words)
             score -= w.redundancy * max((_overlap(s, c) for c in chosen), default=0.0)
             if score > best_score:
@@ -323,7 +371,7 @@ def _select(sents: list[_Sentence], size: int, w: Weights) -> list[_Sentence]:
         covered |= best.actors
         voiced |= best.speakers
         got_figure |= best.figure
-        got_dissent |= best.dissent
+        got_dissent |= bool(best.dissenters)
     return chosen
 
 
@@ -360,27 +408,57 @@ def key_points(
     used = {_sentence_of(doc, quote.start) for _, quote in claims}
     figure_points = _figure_points(doc, figures, used)
     room = limit - min(len(figure_points), limit // 3)
-    points = [_claim_point(doc, quote, actor) for actor, quote in claims[:room]]
+    points = [_claim_point(doc, quote, who) for who, quote in claims[:room]]
     points += figure_points[: limit - len(points)]
     return sorted(points, key=lambda p: (p.start, p.text))
 
 
-def _main_claims(actors: list[Actor], quotes: list[Quote]) -> list[tuple[Actor, Quote]]:
-    """Each resolved speaker with their most telling quote, the most mentioned speakers first.
+@dataclass(frozen=True)
+class _Source:
+    """Who a key point quotes: the actor's name and first role, and how often they appear."""
+
+    key: str
+    label: str
+    weight: int
+
+
+def _main_claims(actors: list[Actor], quotes: list[Quote]) -> list[tuple[_Source, Quote]]:
+    """Each named speaker with their most telling quote, the most mentioned speakers first.
 
     Direct words say most, then partial quotes, then reported speech; the earliest breaks ties.
     """
     by_id = {a.id: a for a in actors}
-    best: dict[str, Quote] = {}
+    surnames = Counter(a.name.split()[-1] for a in actors if a.type == "person")
+    by_surname = {
+        a.name.split()[-1]: a
+        for a in actors
+        if a.type == "person" and surnames[a.name.split()[-1]] == 1
+    }
+    best: dict[str, tuple[_Source, Quote]] = {}
     for quote in quotes:
-        who = quote.speaker.actor if quote.speaker else None
-        if who is None or who not in by_id:
+        source = _source(quote, by_id, by_surname)
+        if source is None:
             continue
-        kept = best.get(who)
-        if kept is None or _claim_order(quote) < _claim_order(kept):
-            best[who] = quote
-    pairs = [(by_id[who], quote) for who, quote in best.items()]
-    return sorted(pairs, key=lambda pair: (-len(pair[0].mentions), pair[1].start))
+        kept = best.get(source.key)
+        if kept is None or _claim_order(quote) < _claim_order(kept[1]):
+            best[source.key] = (source, quote)
+    return sorted(best.values(), key=lambda pair: (-pair[0].weight, pair[1].start))
+
+
+def _source(quote: Quote, by_id: dict[str, Actor], by_surname: dict[str, Actor]) -> _Source | None:
+    """The quote's speaker as a resolved actor, or as the name the text gives, if it is one."""
+    speaker = quote.speaker
+    if speaker is None:
+        return None
+    # an unresolved "Lind" is the only person of that surname when there is one
+    actor = by_id.get(speaker.actor) if speaker.actor else by_surname.get(speaker.text)
+    if actor is not None:
+        label = f"{actor.name} ({actor.roles[0]})" if actor.roles else actor.name
+        return _Source(actor.id, label, len(actor.mentions))
+    first = speaker.text.split()[0] if speaker.text.split() else ""
+    if not first[:1].isupper() or first.lower() in UNNAMED:
+        return None
+    return _Source(speaker.text.lower(), speaker.text, 1)
 
 
 def _claim_order(quote: Quote) -> tuple[int, int]:
@@ -388,10 +466,10 @@ def _claim_order(quote: Quote) -> tuple[int, int]:
     return kind, quote.start
 
 
-def _claim_point(doc: Doc, quote: Quote, actor: Actor) -> KeyPoint:
+def _claim_point(doc: Doc, quote: Quote, source: _Source) -> KeyPoint:
     """`Name (role) cue: “words”` for a direct quote, `Name (role) cue words` otherwise."""
     start, end = _sentence_of(doc, quote.start)
-    who = f"{actor.name} ({actor.roles[0]})" if actor.roles else actor.name
+    who = source.label
     words = _shortened(quote.text.strip().rstrip(",;:").strip())
     cue = quote.cue.text if quote.cue else "said"
     if quote.kind == "direct":
