@@ -119,20 +119,20 @@ def summarize(
     weights: Weights = WEIGHTS,
 ) -> list[TextSpan]:
     """Up to `size` sentences in article order, chosen for coverage without redundancy."""
-    sents = _sentences(doc, actors, quotes, figures)
+    text = doc.text  # built anew on every access: read it once
+    sents = _sentences(doc, text, actors, quotes, figures)
     usable = _usable(sents, size)
     if len(usable) <= size:
-        return [_span(doc, s) for s in usable]
+        return [_span(text, s) for s in usable]
     _rank_and_centre(usable)
     chosen = _select(usable, size, weights)
-    return [_span(doc, s) for s in sorted(chosen, key=lambda s: s.index)]
+    return [_span(text, s) for s in sorted(chosen, key=lambda s: s.index)]
 
 
 def _sentences(
-    doc: Doc, actors: list[Actor], quotes: list[Quote], figures: list[Figure]
+    doc: Doc, text: str, actors: list[Actor], quotes: list[Quote], figures: list[Figure]
 ) -> list[_Sentence]:
     """Every sentence with words, with its features."""
-    text = doc.text
     regions = _Regions(sorted(quote_regions(text) + _straight_quotes(text)))
     mention_owner = {m.start: a.id for a in actors if a.type != "group" for m in a.mentions}
     sents: list[_Sentence] = []
@@ -147,7 +147,7 @@ def _sentences(
         item = _Sentence(len(sents), start, end, len(alpha), lemmas)
         item.unfinished = not text[start:end].rstrip(CLOSERS).endswith(ENDINGS)
         item.short = len(alpha) < MIN_WORDS
-        item.skip = _is_furniture(sent, text[start:end], regions)
+        item.skip = _is_furniture(sent, start, end, text, regions)
         item.leans_back = _leans_back(sent)
         item.dissenters = _dissenters(sent, mention_owner)
         sents.append(item)
@@ -256,15 +256,16 @@ def _rank_and_centre(sents: list[_Sentence]) -> None:
             s.centrality = sum(1 for w in s.lemmas if frequency[w] > 1) / (len(s.lemmas) + 1)
 
 
-def _is_furniture(sent: Span, text: str, regions: _Regions) -> bool:
+def _is_furniture(sent: Span, start: int, end: int, whole: str, regions: _Regions) -> bool:
     """Bylines, captions, calls to action, questions, fragments: never summary material."""
+    text = whole[start:end]
     if text.rstrip(CLOSERS).endswith("?"):
         return True
     if not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return True  # a heading or a list, not a sentence
     if BOILERPLATE.search(text) or _caption_label(sent, text):
         return True
-    return _quote_fragment(sent, regions)
+    return _quote_fragment(sent, start, end, text, regions)
 
 
 def _caption_label(sent: Span, text: str) -> bool:
@@ -278,10 +279,8 @@ def _caption_label(sent: Span, text: str) -> bool:
     )
 
 
-def _quote_fragment(sent: Span, regions: _Regions) -> bool:
+def _quote_fragment(sent: Span, start: int, end: int, text: str, regions: _Regions) -> bool:
     """A sentence wholly inside a quotation, with no reporting verb to say whose it is."""
-    start, end = _trimmed(sent.doc.text, sent.start_char, sent.end_char)
-    text = sent.doc.text[start:end]
     opens_unclosed = text[:1] in OPENING_MARKS and not regions.holds(start, end)
     closes_unopened = (
         text[-1:] in CLOSING_MARKS
@@ -396,8 +395,8 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _span(doc: Doc, s: _Sentence) -> TextSpan:
-    return TextSpan(text=doc.text[s.start : s.end], start=s.start, end=s.end)
+def _span(text: str, s: _Sentence) -> TextSpan:
+    return TextSpan(text=text[s.start : s.end], start=s.start, end=s.end)
 
 
 def key_points(
@@ -405,10 +404,11 @@ def key_points(
 ) -> list[KeyPoint]:
     """One line per main speaker's claim and per key figure, in article order, each from its sentence."""
     claims = _main_claims(actors, quotes)
-    used = {_sentence_of(doc, quote.start) for _, quote in claims}
-    figure_points = _figure_points(doc, figures, used)
+    sentence_of = _SentenceIndex(doc)
+    used = {sentence_of(quote.start) for _, quote in claims}
+    figure_points = _figure_points(sentence_of, figures, used)
     room = limit - min(len(figure_points), limit // 3)
-    points = [_claim_point(doc, quote, who) for who, quote in claims[:room]]
+    points = [_claim_point(sentence_of, quote, who) for who, quote in claims[:room]]
     points += figure_points[: limit - len(points)]
     return sorted(points, key=lambda p: (p.start, p.text))
 
@@ -466,9 +466,9 @@ def _claim_order(quote: Quote) -> tuple[int, int]:
     return kind, quote.start
 
 
-def _claim_point(doc: Doc, quote: Quote, source: _Source) -> KeyPoint:
+def _claim_point(sentence_of: _SentenceIndex, quote: Quote, source: _Source) -> KeyPoint:
     """`Name (role) cue: “words”` for a direct quote, `Name (role) cue words` otherwise."""
-    start, end = _sentence_of(doc, quote.start)
+    start, end = sentence_of(quote.start)
     who = source.label
     words = _shortened(quote.text.strip().rstrip(",;:").strip())
     cue = quote.cue.text if quote.cue else "said"
@@ -481,13 +481,15 @@ def _claim_point(doc: Doc, quote: Quote, source: _Source) -> KeyPoint:
     return KeyPoint(text=line, start=start, end=end)
 
 
-def _figure_points(doc: Doc, figures: list[Figure], used: set[tuple[int, int]]) -> list[KeyPoint]:
+def _figure_points(
+    sentence_of: _SentenceIndex, figures: list[Figure], used: set[tuple[int, int]]
+) -> list[KeyPoint]:
     """A line per key figure, one per sentence, skipping sentences a claim already stands for."""
     points = []
     for figure in figures:
         if figure.kind not in KEY_FIGURES:
             continue
-        where = _sentence_of(doc, figure.start)
+        where = sentence_of(figure.start)
         if where in used:
             continue
         used.add(where)
@@ -498,13 +500,18 @@ def _figure_points(doc: Doc, figures: list[Figure], used: set[tuple[int, int]]) 
     return points
 
 
-def _sentence_of(doc: Doc, offset: int) -> tuple[int, int]:
-    """Offsets of the spaCy sentence holding character `offset`, whitespace trimmed."""
-    token = doc.char_span(offset, min(offset + 1, len(doc.text)), alignment_mode="expand")
-    if token is None or not len(token):
-        return offset, offset
-    sent = token[0].sent
-    return _trimmed(doc.text, sent.start_char, sent.end_char)
+class _SentenceIndex:
+    """The spaCy sentence, whitespace trimmed, that holds a character offset."""
+
+    def __init__(self, doc: Doc) -> None:
+        text = doc.text
+        self.bounds = [_trimmed(text, s.start_char, s.end_char) for s in doc.sents]
+        self.bounds = [(a, b) for a, b in self.bounds if a < b]
+        self.starts = [a for a, _ in self.bounds]
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return self.bounds[i] if i >= 0 else (offset, offset)
 
 
 def _shortened(text: str, limit: int = 200) -> str:
