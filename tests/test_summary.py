@@ -96,8 +96,8 @@ FURNITURE = [
 @pytest.mark.parametrize("line", FURNITURE)
 def test_page_furniture_is_skipped(nlp, line):
     text = (
-        "The government of Norland approved a new tax on imported steel on Friday. "
-        f"{line} "
+        "The government of Norland approved a new tax on imported steel on Friday.\n"
+        f"{line}\n"
         "The tax of 12 percent will apply from January to all steel from outside the union. "
         "Steel makers in the north welcomed the decision after years of falling prices. "
         "Importers said the new rule would raise costs for builders across the country. "
@@ -106,6 +106,23 @@ def test_page_furniture_is_skipped(nlp, line):
     chosen = texts(summarise(nlp, text, 3))
     assert line not in " ".join(chosen)
     assert chosen[0].startswith("The government of Norland approved")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Video footage of the protest shows police officers carrying a woman to a van.",
+        "From Monday, all shops in the old town will close at eight in the evening.",
+        "By the end of the year, the city plans to open two new schools in the north.",
+        "The two ministers were pictured shaking hands at the border crossing on Friday.",
+    ],
+)
+def test_ordinary_sentences_are_not_furniture(nlp, line):
+    text = (
+        f"{line} The decision follows months of talks between the council and residents. "
+        "Officials said the plan would be reviewed after six months of operation."
+    )
+    assert texts(summarise(nlp, text, 3))[0] == line
 
 
 def test_quote_fragment_is_not_chosen_alone(nlp):

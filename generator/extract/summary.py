@@ -21,13 +21,13 @@ DISSENT = re.compile(
     r"protest\w*|resist\w*|veto\w*|boycott\w*|reluctan\w*|rebuff\w*|declined",
     re.I,
 )
-# Page furniture a wire editor never keeps: bylines, timestamps, calls to action, captions.
+# Page furniture a wire editor never keeps: timestamps, calls to action, captions. (Bylines
+# and datelines on a line of their own have no verb and are dropped as headings.)
 BOILERPLATE = re.compile(
-    r"^(?:by|from|updated|published|posted|last updated|follow|read more|click|scroll|watch|"
-    r"listen|sign up|subscribe|share|advertisement|related|see also|image|photo|video|"
-    r"picture|credit|source|copyright)\b[^a-z]{0,3}(?::|\s+[A-Z@]|\s+here\b|\s+(?:the |a )?(?:video|down)\b)"
-    r"|\b(?:scroll down|click here|read more|sign up for|all rights reserved|"
-    r"contributed to this report|for the latest|like us on facebook|follow us|"
+    r"^(?:updated|published|posted|last updated|read more|see also|related|watch|listen|"
+    r"photo|image|picture|video|credit|source|copyright|advertisement)\s*:"
+    r"|\b(?:scroll down|click here|read more|sign up for|all rights reserved|follow us|"
+    r"contributed to this report|for the latest|like us on facebook|watch the video|"
     r"follow @|\((?:pictured|left|right|centre|center|above|below|top|bottom|inset|file)\)|"
     # "pictured" with no auxiliary before it is a caption ("Jones pictured at the rally")
     r"(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\bpictured\b)",
