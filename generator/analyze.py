@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -14,8 +15,8 @@ from .extract.figures import extract_figures
 from .extract.quotes import extract_quotes
 from .extract.summary import key_points, summarize
 from .extract.timeline import build_timeline
-from .extract.timex import extract_temporal_expressions
-from .model import Article, Report, Span
+from .extract.timex import InferredDate, extract_temporal_expressions, infer_article_date
+from .model import Article, Caveat, Report, Span
 
 GENERATOR = f"news-dossier {__version__}"
 BATCH_SIZE = 16
@@ -34,14 +35,34 @@ def sentence_spans(doc: Doc) -> list[Span]:
     return spans
 
 
+def inferred_date_caveat(dating: InferredDate) -> Caveat:
+    """The caveat that says an article's date was worked out from its text, and from what."""
+    evidence = dating.evidence
+    return Caveat(
+        kind="missing-metadata",
+        text=evidence.text,
+        start=evidence.start,
+        end=evidence.end,
+        cue=evidence.text,
+        severity="warning",
+        explanation=dating.explanation,
+    )
+
+
 def analyze_doc(doc: Doc, article: Article, summary_size: int = 4) -> Report:
     """The report of one parsed article."""
     actors = extract_actors(doc)
     quotes = extract_quotes(doc, actors)
-    figures = extract_figures(doc, actors, quotes)
     timexes = extract_temporal_expressions(doc, article.date)
+    dating = infer_article_date(doc, timexes) if article.date is None else None
+    if dating is not None:
+        article = dataclasses.replace(article, date=dating.date, date_source="inferred")
+        timexes = extract_temporal_expressions(doc, dating.date)
+    figures = extract_figures(doc, actors, quotes, timexes)
     timeline = build_timeline(doc, timexes)
     caveats = extract_caveats(doc, article, actors, quotes, figures, timexes)
+    if dating is not None:
+        caveats = [inferred_date_caveat(dating), *caveats]
     return Report(
         article=article,
         summary=summarize(doc, actors, quotes, figures, size=summary_size),

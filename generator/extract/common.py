@@ -32,6 +32,15 @@ PRONOUNS_PERSON = frozenset("he him his himself she her hers herself".split())
 PRONOUNS_THING = frozenset("it its itself they them their theirs themselves".split())
 
 
+def doc_text(doc: Doc) -> str:
+    """The doc's text, built once: `Doc.text` joins every token again on each access."""
+    cached = doc.user_data.get("dossier_text")
+    if cached is None:
+        cached = doc.text
+        doc.user_data["dossier_text"] = cached
+    return cached
+
+
 def text_span(doc: Doc, start: int, end: int) -> TextSpan:
     """A contract `Span` for characters `start:end` of the doc's text."""
     return TextSpan(text=doc.text[start:end], start=start, end=end)
@@ -46,7 +55,7 @@ def token_span(span: Span | Token) -> TextSpan:
 
 def trim_span(doc: Doc, start: int, end: int, chars: str = " \t\r\n,;:") -> tuple[int, int]:
     """Offsets with surrounding whitespace and `chars` removed."""
-    text = doc.text
+    text = doc_text(doc)
     while start < end and text[start] in chars:
         start += 1
     while end > start and text[end - 1] in chars:
@@ -76,6 +85,30 @@ def quote_regions(text: str) -> list[tuple[int, int, str]]:
             regions.append((i + 1, j, ch))
         i = j + 1
     return regions
+
+
+def unbalanced_quote_marks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each opening quote mark that never closes, from the mark to its paragraph end.
+
+    These passages are not reported as quotes; a caveat can say that a quote was skipped.
+    Apostrophe-like single marks (’ and ') are left out: they are too often apostrophes.
+    """
+    found: list[tuple[int, int]] = []
+    closed = {start - 1 for start, _end, _mark in quote_regions(text)}
+    covered = [(start - 1, end + 1) for start, end, _mark in quote_regions(text)]
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in QUOTE_PAIRS and ch not in ("\u2018", "'") and i not in closed and _opens(text, i):
+            if not any(a <= i < b for a, b in covered):
+                end = text.find("\n\n", i)
+                end = n if end < 0 else end
+                line_end = text.find("\n", i)
+                if 0 <= line_end < end:
+                    end = line_end
+                found.append((i, end))
+        i += 1
+    return found
 
 
 def _opens(text: str, i: int) -> bool:
@@ -111,6 +144,12 @@ def _find_close(text: str, j: int, opener: str, close: str) -> int | None:
             return None  # a new quote opens before this one closed: unbalanced
         if ch == "\n" and opener in ("\u2018", "'") and "\n" in text[j + 1 : j + 2]:
             return None  # single marks do not run across paragraphs
+        if ch == "\n" and text[j + 1 : j + 2] != "\n" and text[j + 1 :].lstrip()[:1] == opener:
+            # A quote running over paragraphs reopens each paragraph without closing the last.
+            k = j
+            while k > 0 and text[k - 1].isspace():
+                k -= 1
+            return k
         j += 1
     return None
 
