@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Figure, KeyPoint, Quote
 from ..model import Span as TextSpan
-from .common import REPORTING_VERBS, quote_regions
+from .common import REPORTING_VERBS, doc_text, quote_regions
 
 # Words of refusal, opposition and denial: whoever is their subject takes the other side.
 DISSENT = re.compile(
@@ -119,7 +119,7 @@ def summarize(
     weights: Weights = WEIGHTS,
 ) -> list[TextSpan]:
     """Up to `size` sentences in article order, chosen for coverage without redundancy."""
-    text = doc.text  # built anew on every access: read it once
+    text = doc_text(doc)
     sents = _sentences(doc, text, actors, quotes, figures)
     usable = _usable(sents, size)
     if len(usable) <= size:
@@ -504,7 +504,7 @@ class _SentenceIndex:
     """The spaCy sentence, whitespace trimmed, that holds a character offset."""
 
     def __init__(self, doc: Doc) -> None:
-        text = doc.text
+        text = doc_text(doc)
         self.bounds = [_trimmed(text, s.start_char, s.end_char) for s in doc.sents]
         self.bounds = [(a, b) for a, b in self.bounds if a < b]
         self.starts = [a for a, _ in self.bounds]
