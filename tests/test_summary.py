@@ -226,3 +226,17 @@ def test_key_point_of_a_direct_quote_keeps_its_words(nlp):
 )
 def test_lead3_splitter_follows_the_readme(text, expected):
     assert lead_sentences(text) == expected
+
+
+def test_key_points_leave_out_plans_and_unnamed_sources(nlp):
+    report = summarise(
+        nlp,
+        "Transport minister Ida Varga said on Friday that the new bridge would open in May. "
+        "Member states plan to spend 3 billion euros on roads over the next decade. "
+        "The council's hesitation underscores the risks of the project, officials said.",
+    )
+    lines = [p.text for p in report.key_points]
+    assert any(
+        line.startswith("Ida Varga") and "said that the new bridge" in line for line in lines
+    )
+    assert not any(line.lower().startswith(("member states", "the council")) for line in lines)

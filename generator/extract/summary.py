@@ -51,7 +51,7 @@ CLOSERS = "\"'”’)]» "
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 KEY_FIGURES = ("money", "percent", "quantity")
-UNNAMED = frozenset("a an the this that these those some one another its his her their".split())
+SPEAKER_TYPES = ("person", "organization", "place")
 CLAIM_KINDS = ("direct", "partial", "indirect")
 MIN_WORDS = 6
 
@@ -403,7 +403,8 @@ def key_points(
     doc: Doc, actors: list[Actor], quotes: list[Quote], figures: list[Figure], limit: int = 6
 ) -> list[KeyPoint]:
     """One line per main speaker's claim and per key figure, in article order, each from its sentence."""
-    claims = _main_claims(actors, quotes)
+    spoken = [q for q in quotes if _spoken(doc, q)]
+    claims = _main_claims(doc, actors, spoken)
     sentence_of = _SentenceIndex(doc)
     used = {sentence_of(quote.start) for _, quote in claims}
     figure_points = _figure_points(sentence_of, figures, used)
@@ -411,6 +412,16 @@ def key_points(
     points = [_claim_point(sentence_of, quote, who) for who, quote in claims[:room]]
     points += figure_points[: limit - len(points)]
     return sorted(points, key=lambda p: (p.start, p.text))
+
+
+def _spoken(doc: Doc, quote: Quote) -> bool:
+    """Whether a speech verb carries the quote: a claim, not a plan or a stance."""
+    if quote.cue is None:
+        return quote.kind == "direct"
+    if quote.cue.text.lower() == "according to":
+        return True
+    cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    return cue is not None and any(t.lemma_.lower() in REPORTING_VERBS for t in cue)
 
 
 @dataclass(frozen=True)
@@ -422,12 +433,12 @@ class _Source:
     weight: int
 
 
-def _main_claims(actors: list[Actor], quotes: list[Quote]) -> list[tuple[_Source, Quote]]:
+def _main_claims(doc: Doc, actors: list[Actor], quotes: list[Quote]) -> list[tuple[_Source, Quote]]:
     """Each named speaker with their most telling quote, the most mentioned speakers first.
 
     Direct words say most, then partial quotes, then reported speech; the earliest breaks ties.
     """
-    by_id = {a.id: a for a in actors}
+    by_id = {a.id: a for a in actors if a.type in SPEAKER_TYPES}
     surnames = Counter(a.name.split()[-1] for a in actors if a.type == "person")
     by_surname = {
         a.name.split()[-1]: a
@@ -436,7 +447,7 @@ def _main_claims(actors: list[Actor], quotes: list[Quote]) -> list[tuple[_Source
     }
     best: dict[str, tuple[_Source, Quote]] = {}
     for quote in quotes:
-        source = _source(quote, by_id, by_surname)
+        source = _source(doc, quote, by_id, by_surname)
         if source is None:
             continue
         kept = best.get(source.key)
@@ -445,7 +456,9 @@ def _main_claims(actors: list[Actor], quotes: list[Quote]) -> list[tuple[_Source
     return sorted(best.values(), key=lambda pair: (-pair[0].weight, pair[1].start))
 
 
-def _source(quote: Quote, by_id: dict[str, Actor], by_surname: dict[str, Actor]) -> _Source | None:
+def _source(
+    doc: Doc, quote: Quote, by_id: dict[str, Actor], by_surname: dict[str, Actor]
+) -> _Source | None:
     """The quote's speaker as a resolved actor, or as the name the text gives, if it is one."""
     speaker = quote.speaker
     if speaker is None:
@@ -455,9 +468,9 @@ def _source(quote: Quote, by_id: dict[str, Actor], by_surname: dict[str, Actor])
     if actor is not None:
         label = f"{actor.name} ({actor.roles[0]})" if actor.roles else actor.name
         return _Source(actor.id, label, len(actor.mentions))
-    first = speaker.text.split()[0] if speaker.text.split() else ""
-    if not first[:1].isupper() or first.lower() in UNNAMED:
-        return None
+    words = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if words is None or not all(t.pos_ == "PROPN" for t in words if t.is_alpha):
+        return None  # "a spokesman", "Hungary's reluctance": not a name
     return _Source(speaker.text.lower(), speaker.text, 1)
 
 
