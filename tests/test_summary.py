@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from click.testing import CliRunner
 
 from generator.analyze import analyze_doc
+from generator.cli import main
 from generator.evaluate import lead_sentences
 from generator.ingest import parse_article
+from generator.mkdocs_plugin import DossierConfig
 
 # A council story: the lead, two elaborating sentences, the money, background, and a refusal
 # by another party far down the text.
@@ -240,3 +245,20 @@ def test_key_points_leave_out_plans_and_unnamed_sources(nlp):
         line.startswith("Ida Varga") and "said that the new bridge" in line for line in lines
     )
     assert not any(line.lower().startswith(("member states", "the council")) for line in lines)
+
+
+@pytest.mark.parametrize("size", [3, 5])
+def test_summary_sentences_option_of_analyze(tmp_path, nlp, size):
+    article = tmp_path / "council.txt"
+    article.write_text(COUNCIL, "utf-8")
+    result = CliRunner().invoke(main, ["analyze", str(article), "--summary-sentences", str(size)])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.output)["summary"]) == size
+
+
+@pytest.mark.parametrize(("value", "ok"), [(4, True), (1, True), (0, False), (21, False)])
+def test_summary_sentences_setting_of_the_plugin(value, ok):
+    config = DossierConfig()
+    config.load_dict({"summary_sentences": value})
+    failed, _warnings = config.validate()
+    assert (not failed) == ok
