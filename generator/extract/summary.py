@@ -74,8 +74,6 @@ class Weights:
     """An actor the summary has not named yet who refuses, rejects or opposes, when none does yet."""
     unfinished: float = 0.3
     """A piece with no final punctuation: a caption or heading that ran into the text."""
-    elaboration: float = 0.0
-    """A sentence that leans on its predecessor mostly elaborates on it."""
     long_words: int = 35
     """Sentences longer than this many words are penalised..."""
     long_penalty: float = 0.02
@@ -118,7 +116,13 @@ def summarize(
     size: int = 4,
     weights: Weights = WEIGHTS,
 ) -> list[TextSpan]:
-    """Up to `size` sentences in article order, chosen for coverage without redundancy."""
+    """Up to `size` sentences in article order, chosen for coverage without redundancy.
+
+    The lead comes first, as in any news brief; the other places go to the sentences that add a
+    new speaker's claim, a key figure or an opposing side, with a prior for early sentences.
+    Page furniture (captions, bylines, calls to action, questions, quote fragments) is never
+    chosen, and a sentence that leans on its predecessor only comes with it.
+    """
     text = doc_text(doc)
     sents = _sentences(doc, text, actors, quotes, figures)
     usable = _usable(sents, size)
@@ -330,15 +334,6 @@ def _leans_back(sent: Span) -> bool:
     return word in POINTING and first.pos_ in ("PRON", "DET")
 
 
-def _actor_importance(actors: list[Actor]) -> dict[str, float]:
-    """Main actors by how often the article mentions them, as a share of the most mentioned."""
-    counts = {a.id: len(a.mentions) for a in actors if a.type != "group" and len(a.mentions) > 1}
-    if not counts:
-        return {}
-    top = max(counts.values())
-    return {k: v / top for k, v in counts.items()}
-
-
 def _select(sents: list[_Sentence], size: int, w: Weights) -> list[_Sentence]:
     """Greedy choice: position prior plus what the sentence adds to those already chosen."""
     chosen: list[_Sentence] = []
@@ -356,7 +351,6 @@ def _select(sents: list[_Sentence], size: int, w: Weights) -> list[_Sentence]:
             score += w.quote * bool(s.speakers - voiced)
             score += w.figure * (s.figure and not got_figure)
             score += w.dissent * (not got_dissent and bool(s.dissenters - covered))
-            score -= w.elaboration * s.leans_back
             score -= w.unfinished * s.unfinished
             score -= w.long_penalty * max(0, s.words - w.long_words)
             score -= w.redundancy * max((_overlap(s, c) for c in chosen), default=0.0)
