@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -78,10 +79,33 @@ def analyze_doc(doc: Doc, article: Article, summary_size: int = 4) -> Report:
     )
 
 
+def batches(articles: Iterable[Article], size: int = BATCH_SIZE) -> Iterator[list[Article]]:
+    """Consecutive runs of `size` articles: the unit of work of every way of analysing."""
+    iterator = iter(articles)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def analyze_batch(nlp: Language, batch: list[Article], summary_size: int = 4) -> list[Report]:
+    """The reports of a few articles, parsed together with `nlp.pipe`.
+
+    The Docs live only inside a spaCy memory zone, so the strings they add to the vocabulary
+    are freed with them and a long run does not grow; reports hold plain strings only.
+    """
+    with nlp.memory_zone():
+        docs = nlp.pipe((article.text for article in batch), batch_size=len(batch))
+        return [
+            analyze_doc(doc, article, summary_size)
+            for doc, article in zip(docs, batch, strict=True)
+        ]
+
+
 def analyze_articles(
-    nlp: Language, articles: Iterable[Article], summary_size: int = 4
+    nlp: Language,
+    articles: Iterable[Article],
+    summary_size: int = 4,
+    batch_size: int = BATCH_SIZE,
 ) -> Iterator[Report]:
-    """Reports for many articles, parsed in batches with `nlp.pipe` (one model load for all)."""
-    pairs = ((article.text, article) for article in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
-        yield analyze_doc(doc, article, summary_size)
+    """Reports for many articles in their order, parsed in batches (one batch of Docs at a time)."""
+    for batch in batches(articles, batch_size):
+        yield from analyze_batch(nlp, batch, summary_size)

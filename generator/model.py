@@ -200,6 +200,10 @@ class Caveat:
     """info | warning | high."""
     explanation: str
     """One plain sentence for a reader."""
+    cue_start: int | None = None
+    """Character offset of the first character of the cue (None when there is no cue span)."""
+    cue_end: int | None = None
+    """Character offset one past the last character of the cue."""
 
 
 @dataclass(frozen=True)
@@ -279,9 +283,9 @@ class Report:
 
 
 @functools.cache
-def _type_hints(tp: type) -> dict[str, Any]:
-    """Field types of a dataclass, resolved once: resolving them is most of a report's load time."""
-    return typing.get_type_hints(tp)
+def _type_hints(cls: type) -> dict[str, Any]:
+    """The field types of a dataclass, resolved once: resolving compiles every annotation."""
+    return typing.get_type_hints(cls)
 
 
 def _build(tp: Any, value: Any) -> Any:
