@@ -221,6 +221,11 @@ def test_instant_navigation_between_pages(site, browser):
     chromium.viewport(1280, 900)
     chromium.open(base)
     chromium.evaluate("window.__same_document = true")
+    # Instant navigation starts once Material has read the sitemap: wait for that first.
+    assert chromium.poll(
+        "performance.getEntriesByType('resource').some(e => e.name.endsWith('sitemap.xml'))"
+    )
+    chromium.poll("new Promise(r => setTimeout(() => r(true), 300))")
     harbour = _article(site, "Harbour cranes approved")
     # Material rewrites internal links to absolute URLs: match the end of the address.
     selector = json.dumps(f'.md-content a[href$="{harbour}"]')
