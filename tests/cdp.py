@@ -179,4 +179,9 @@ class Browser:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
-            shutil.rmtree(self.profile, ignore_errors=True)
+            # Chromium's helper processes may still be writing the profile as they exit.
+            for _ in range(20):
+                shutil.rmtree(self.profile, ignore_errors=True)
+                if not Path(self.profile).exists():
+                    break
+                time.sleep(0.1)
