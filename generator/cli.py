@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,6 +41,25 @@ def _scheduler_option(command):  # type: ignore[no-untyped-def]
         metavar="ADDRESS",
         help="Analyse on the Dask cluster whose scheduler is at ADDRESS (e.g. tcp://host:8786).",
     )(command)
+
+
+class _DirtyWarning(logging.Filter):
+    """Drops MkDocs' warning that a dirty build may leave stale pages: ours leaves none."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build is being performed" not in record.getMessage()
+
+
+@contextlib.contextmanager
+def _quiet_dirty_warning() -> Iterator[None]:
+    # on the module's own logger, so --strict (which counts warnings) never sees it
+    logger = logging.getLogger("mkdocs.commands.build")
+    quiet = _DirtyWarning()
+    logger.addFilter(quiet)
+    try:
+        yield
+    finally:
+        logger.removeFilter(quiet)
 
 
 @click.group()
@@ -136,18 +157,32 @@ def _mkdocs_config(config_file: Path, site_dir: Path | None, strict: bool):  # t
     help="Where to write the site (default: site/).",
 )
 @click.option("--strict", is_flag=True, help="Stop on MkDocs warnings.")
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Render every page again into a cleaned site folder (default: only what changed).",
+)
 @_jobs_option
 @_scheduler_option
 def build(
     config_file: Path,
     site_dir: Path | None,
     strict: bool,
+    full: bool,
     jobs: int | None,
     scheduler: str | None,
 ) -> None:
-    """Analyse what is new or changed in seeds/ and build the site with MkDocs."""
+    """Analyse what is new or changed in seeds/ and build the site with MkDocs.
+
+    Only the pages whose content changed are rendered again when the last complete build is
+    in the site folder and nothing else changed (settings, docs/, templates, theme, tool);
+    otherwise, or with --full, every page is rendered into a cleaned site folder.
+    """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import Abort, ConfigurationError
+
+    from .incremental import NavChanged
+    from .mkdocs_plugin import DossierPlugin
 
     try:
         config = _mkdocs_config(config_file, site_dir, strict)
@@ -157,12 +192,34 @@ def build(
             plugin.config["jobs"] = jobs
         if plugin is not None and scheduler is not None:
             plugin.config["scheduler"] = scheduler
-        mkdocs_build(config)
+        if isinstance(plugin, DossierPlugin):
+            plugin.on_config(config)
+            plugin.rerender = full
+            if not full:
+                plugin.previous, reason = plugin.check_previous(config)
+                if plugin.previous is None:
+                    click.echo(f"full build: {reason}", err=True)
+        incremental = isinstance(plugin, DossierPlugin) and plugin.previous is not None
+        try:
+            with _quiet_dirty_warning():
+                mkdocs_build(config, dirty=incremental)
+        except NavChanged:
+            click.echo("full build: the navigation changed", err=True)
+            plugin.previous = None
+            mkdocs_build(config)
     except (Abort, ConfigurationError) as err:
         raise click.ClickException(str(err)) from None
     except ClusterError as err:
         raise click.ClickException(str(err)) from None
     errors = getattr(plugin, "errors", [])
+    tracker = getattr(plugin, "tracker", None)
+    if tracker is not None and tracker.incremental:
+        rendered = len(tracker.generated) - tracker.skipped
+        click.echo(
+            f"incremental build: {rendered} of {len(tracker.generated)} generated pages and files"
+            " made again (dossier build --full renders all)",
+            err=True,
+        )
     click.echo(f"site built in {config.site_dir}", err=True)
     if errors:
         click.echo(f"{len(errors)} article(s) could not be read:", err=True)
