@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,25 +39,6 @@ def _scheduler_option(command):  # type: ignore[no-untyped-def]
         metavar="ADDRESS",
         help="Analyse on the Dask cluster whose scheduler is at ADDRESS (e.g. tcp://host:8786).",
     )(command)
-
-
-class _DirtyWarning(logging.Filter):
-    """Drops MkDocs' warning that a dirty build may leave stale pages: ours leaves none."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return "'dirty' build is being performed" not in record.getMessage()
-
-
-@contextlib.contextmanager
-def _quiet_dirty_warning() -> Iterator[None]:
-    # on the module's own logger, so --strict (which counts warnings) never sees it
-    logger = logging.getLogger("mkdocs.commands.build")
-    quiet = _DirtyWarning()
-    logger.addFilter(quiet)
-    try:
-        yield
-    finally:
-        logger.removeFilter(quiet)
 
 
 @click.group()
@@ -201,8 +180,7 @@ def build(
                     click.echo(f"full build: {reason}", err=True)
         incremental = isinstance(plugin, DossierPlugin) and plugin.previous is not None
         try:
-            with _quiet_dirty_warning():
-                mkdocs_build(config, dirty=incremental)
+            mkdocs_build(config, dirty=incremental)
         except NavChanged:
             click.echo("full build: the navigation changed", err=True)
             plugin.previous = None

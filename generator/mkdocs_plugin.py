@@ -44,6 +44,17 @@ navigation of 1,000 articles makes the build quadratic)."""
 FEED = "feed.xml"
 
 
+class _DirtyWarning(logging.Filter):
+    """Drops MkDocs' warning that a dirty build may leave stale pages and links."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build is being performed" not in record.getMessage()
+
+
+_DIRTY_WARNING = _DirtyWarning()
+_MKDOCS_BUILD_LOG = logging.getLogger("mkdocs.commands.build")
+
+
 def _inclusion(path: str) -> InclusionLevel:
     return InclusionLevel.INCLUDED if path in INDEX_PAGES else InclusionLevel.NOT_IN_NAV
 
@@ -134,6 +145,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             self.previous, _ = self.check_previous(config)
         if self.previous is None and self.dirty:
             return  # a dirty build without a trusted record: MkDocs' own, recorded nowhere
+        if self.previous is not None:
+            # MkDocs warns right after this event that a dirty build leaves stale pages; this one
+            # leaves none, and the warning would stop a --strict build.
+            _MKDOCS_BUILD_LOG.addFilter(_DIRTY_WARNING)
         self.tracker = SiteTracker(
             config,
             self._path(self.config.cache_dir),
@@ -150,6 +165,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return server
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        _MKDOCS_BUILD_LOG.removeFilter(_DIRTY_WARNING)
         collected = collect_reports(
             self._path(self.config.seeds),
             self._path(self.config.cache_dir),
