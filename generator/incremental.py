@@ -5,10 +5,10 @@ that shapes the HTML besides the pages themselves (tool and library versions, th
 mkdocs.yml, docs/, templates, theme overrides, hooks), the navigation, the hash of the search
 index it wrote and, for every generated file, the hash of its content and the size and mtime
 of its output. When the next build finds the same fingerprint and untouched outputs, it runs
-MkDocs with `dirty=True`, and a generated page whose content is unchanged is read (front
-matter and the `on_page_markdown` event, so the tags plugin still lists it) but neither
-converted to HTML nor written. Hand-written pages in docs/ and pages in the navigation are
-always rendered. What MkDocs' dirty builds leave wrong is put right here: the search index is
+MkDocs with `dirty=True`, and a generated page whose content is unchanged is neither converted
+to HTML nor written; if other pages need something of it (tags in its front matter, its title
+in the navigation) it is read, as MkDocs reads it (front matter and the `on_page_markdown`
+event), in page order. Hand-written pages in docs/ are always rendered. What MkDocs' dirty builds leave wrong is put right here: the search index is
 merged from the previous one, outputs of pages that are gone are deleted, and a navigation
 that changed after all (a page title the nav shows) makes the caller build everything again.
 """
@@ -349,8 +349,9 @@ class SiteTracker:
             return
         directive = _tags_directive(self.config)
         for page in nav.pages:
-            if isinstance(page.file, GeneratedFile):
-                page.file.unchanged = False
+            if isinstance(page.file, GeneratedFile) and page.file.unchanged:
+                # the nav shows its title: read it (the nav is checked against the last one)
+                page.file.on_skip = self._read_skipped
         for file in self.generated.values():
             if file.unchanged and directive and directive in file.content_string:
                 file.unchanged = False  # a page with a tags listing changes with other pages
@@ -454,6 +455,7 @@ class SiteTracker:
 
 
 def _tags_directive(config: MkDocsConfig) -> str | None:
+    """The start of the tags plugin's listing marker (a page with one lists other pages)."""
     for name in ("material/tags", "tags"):
         plugin = config.plugins.get(name)
         if plugin is not None:
