@@ -171,14 +171,11 @@ def build(
             plugin.config["jobs"] = jobs
         if plugin is not None and scheduler is not None:
             plugin.config["scheduler"] = scheduler
+        incremental = False
         if isinstance(plugin, DossierPlugin):
-            plugin.on_config(config)
-            plugin.rerender = full
-            if not full:
-                plugin.previous, reason = plugin.check_previous(config)
-                if plugin.previous is None:
-                    click.echo(f"full build: {reason}", err=True)
-        incremental = isinstance(plugin, DossierPlugin) and plugin.previous is not None
+            incremental, reason = plugin.prepare(config, full=full)
+            if not incremental and not full:
+                click.echo(f"full build: {reason}", err=True)
         try:
             mkdocs_build(config, dirty=incremental)
         except NavChanged:

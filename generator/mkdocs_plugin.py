@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config import base
@@ -136,6 +137,16 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return check_previous(
             config, self._path(self.config.cache_dir), self.fingerprint(config), self.site_dir
         )
+
+    def prepare(self, config: MkDocsConfig, *, full: bool = False) -> tuple[bool, str]:
+        """Before `build(config, dirty=...)`: whether the build may be dirty (incremental), and
+        if not, why. Call it while `config.site_dir` is where the site is published; the build
+        itself may then write into a staging folder (unchanged pages are linked from here)."""
+        self.on_config(config)
+        self.site_dir = os.path.abspath(config.site_dir)
+        self.rerender = full
+        self.previous, reason = (None, "--full") if full else self.check_previous(config)
+        return self.previous is not None, reason
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.tracker = None
