@@ -160,8 +160,9 @@ def fingerprint(config: MkDocsConfig, templates: Path | None) -> str:
         "vars": _plain(dict(config.theme)),
     }
     settings["plugins"] = {
-        name: [f"{type(p).__module__}.{type(p).__qualname__}", _plain(p.config)]
+        name: [f"{type(p).__module__}.{type(p).__qualname__}", _plain(getattr(p, "config", None))]
         for name, p in config.plugins.items()
+        if name not in config.hooks  # hooks are modules: their files are hashed below
     }
     modules = [type(p).__module__ for p in config.plugins.values()]
     modules += [e for e in config.markdown_extensions if isinstance(e, str)]
@@ -185,12 +186,16 @@ def fingerprint(config: MkDocsConfig, templates: Path | None) -> str:
 
 def unsupported_plugins(config: MkDocsConfig) -> list[str]:
     """Plugins (or settings of them) an incremental build cannot reproduce the output of."""
-    names = [name for name in config.plugins if name not in SUPPORTED_PLUGINS]
+    names = [
+        name
+        for name in config.plugins
+        if name not in SUPPORTED_PLUGINS and name not in config.hooks
+    ]
     for name in ("search", "material/search"):
         plugin = config.plugins.get(name)
         if plugin is not None and plugin.config.get("prebuild_index"):
             names.append(f"{name} (prebuild_index)")
-    names += [f"hooks/{name}" for name in config.hooks]
+    names += [f"hook {name}" for name in config.hooks]
     return names
 
 

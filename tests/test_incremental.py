@@ -310,3 +310,13 @@ def test_relative_links_match_relpath(page, target):
     path, _, fragment = target.partition("#")
     expected = posixpath.relpath(path, posixpath.dirname(page) or ".")
     assert relative(page, target) == expected + (f"#{fragment}" if fragment else "")
+
+
+def test_unknown_plugin_or_hook_means_full_builds(tmp_path, nlp):
+    """A hook (or another plugin) may collect from every page, as search does: no dirty build."""
+    root = new_project(tmp_path / "p", dict(list(ARTICLES.items())[:1]))
+    (root / "count_hook.py").write_text("def on_files(files, config):\n    return files\n")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "\nhooks:\n  - count_hook.py\n", "utf-8")
+    build(root)
+    assert "cannot reproduce: hook count_hook.py" in build(root)
