@@ -68,6 +68,9 @@ def yaml_title(value: Any) -> str:
     return json.dumps(text[:200], ensure_ascii=False)
 
 
+_URL_MARKDOWN = frozenset("\\`*_{}[]()+!|~^$")
+
+
 def safe_url(value: Any) -> str | None:
     """The URL, HTML-escaped, if it is an absolute http(s) URL; else None."""
     if not value:
@@ -81,7 +84,12 @@ def safe_url(value: Any) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
-    return html.escape(text, quote=True)
+    # Python-Markdown runs link, code and escape patterns (and extensions' `$`, `++`, `[=`)
+    # before it stashes an inline HTML tag, so `[a](onmouseover=...)` inside href="" would
+    # become a nested <a> whose quotes break the attribute. As entities these characters
+    # mean the same URL to the browser and nothing to Markdown.
+    escaped = html.escape(text, quote=True)
+    return "".join(f"&#{ord(ch)};" if ch in _URL_MARKDOWN else ch for ch in escaped)
 
 
 def make_env(template_dirs: list[Path] | None = None) -> Environment:
