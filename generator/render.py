@@ -55,6 +55,9 @@ def escape_md(value: Any) -> str:
     return "".join(escaped)
 
 
+_YAML_UNPRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 _TITLE_LOOKALIKES = str.maketrans({"<": "\uff1c", ">": "\uff1e", "&": "\uff06", "\\": "\uff3c"})
 
 
@@ -64,7 +67,10 @@ def yaml_title(value: Any) -> str:
     MkDocs themes pass the title through `striptags`, which also decodes entities, into
     `<title>` and the search index; look-alike characters keep it plain text there.
     """
-    text = re.sub(r"\s+", " ", str(value or "")).strip().translate(_TITLE_LOOKALIKES)
+    # YAML refuses these characters even inside quotes; MkDocs would then drop the whole front
+    # matter and render it as Markdown, title and all.
+    text = _YAML_UNPRINTABLE.sub("", str(value or ""))
+    text = re.sub(r"\s+", " ", text).strip().translate(_TITLE_LOOKALIKES)
     return json.dumps(text[:200], ensure_ascii=False)
 
 
