@@ -86,7 +86,9 @@ def payload_report(ident: str, title: str, payloads: list[str]) -> Report:
         )
         timexes.append(TimeExpression(payload, span.start, span.end, "DATE", payload))
         timeline.append(
-            TimelineEntry(payload, "day", payload, span.start, span.end, i, ("reported", "planned")[i % 2])
+            TimelineEntry(
+                payload, "day", payload, span.start, span.end, i, ("reported", "planned")[i % 2]
+            )
         )
         caveats.append(Caveat("hedged", payload, span.start, span.end, payload, "high", payload))
         points.append(KeyPoint(payload, span.start, span.end))

@@ -179,7 +179,9 @@ def active_markup(root, skeleton: Skeleton | None = None, content_only: bool = F
         where = f"<{tag}>"
         if tag == "script":
             if skeleton is None or _normalise_script(element) not in skeleton.scripts:
-                found.append(f"script element not from the theme: {_normalise_script(element)[:120]!r}")
+                found.append(
+                    f"script element not from the theme: {_normalise_script(element)[:120]!r}"
+                )
         elif tag in ACTIVE_ELEMENTS and tag not in allowed_tags:
             found.append(f"{where} element")
         elif tag not in allowed_tags and tag != "html":

