@@ -45,7 +45,7 @@ def collect_reports(
     result = Collected()
     cache = ReportCache(cache_root)
     paths = discover([seeds]) if seeds.exists() else []
-    ids = unique_ids(paths)
+    ids = unique_ids(paths, seeds)
     name = model_name(model)
     keys: dict[str, str] = {}
     pending: list[tuple[str, Article]] = []

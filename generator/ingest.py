@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -30,6 +31,7 @@ RESERVED_SLUGS = {
     "prn",
     "aux",
     "nul",
+    "com0",
     "com1",
     "com2",
     "com3",
@@ -39,6 +41,7 @@ RESERVED_SLUGS = {
     "com7",
     "com8",
     "com9",
+    "lpt0",
     "lpt1",
     "lpt2",
     "lpt3",
@@ -99,18 +102,39 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def unique_ids(paths: list[Path]) -> dict[Path, str]:
-    """An id per path; when two stems slug alike, each colliding id gets a hash of its path."""
+def unique_ids(paths: list[Path], root: Path | None = None) -> dict[Path, str]:
+    """An id per path, all distinct; slugs that collide get a hash of the path under `root`.
+
+    The hash is of the path relative to `root` (default: the folder the paths share), so ids
+    do not depend on where the project is checked out nor on the order of `paths`.
+    """
+    if root is None:
+        root = Path(os.path.commonpath([p.parent for p in paths])) if paths else Path()
+    relative = {path: _relative_name(path, root) for path in paths}
     ids = {path: article_id(path) for path in paths}
-    seen: dict[str, list[Path]] = {}
-    for path, ident in ids.items():
-        seen.setdefault(ident, []).append(path)
-    for ident, group in seen.items():
-        if len(group) > 1:
+    digits = 8
+    # A hashed id can still equal another file's own slug (a file named like it): hash the
+    # members of every remaining collision again, with more digits, until all ids differ.
+    while True:
+        groups: dict[str, list[Path]] = {}
+        for path, ident in ids.items():
+            groups.setdefault(ident, []).append(path)
+        clashes = [group for group in groups.values() if len(group) > 1]
+        if not clashes:
+            return ids
+        for group in clashes:
             for path in group:
-                digest = hashlib.sha256(str(path).encode("utf-8", "surrogatepass")).hexdigest()[:8]
-                ids[path] = f"{ident[: MAX_SLUG - 9]}-{digest}"
-    return ids
+                digest = hashlib.sha256(relative[path].encode("utf-8", "surrogatepass"))
+                base = article_id(path)[: MAX_SLUG - digits - 1].rstrip("-")
+                ids[path] = f"{base}-{digest.hexdigest()[:digits]}"
+        digits += 8
+
+
+def _relative_name(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def decode(data: bytes, name: str) -> str:
