@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Mention
-from .common import PRONOUNS_PERSON, slug
+from .common import PRONOUNS_PERSON, doc_text, slug
 
 LABEL_TYPES = {
     "PERSON": "person",
@@ -358,7 +358,7 @@ def _to_actors(
     actors = []
     for cluster in clusters:
         spans = {(s.start_char, s.end_char) for s in cluster.names} | set(cluster.extra)
-        mentions = [Mention(start=a, end=b, text=doc.text[a:b]) for a, b in sorted(spans)]
+        mentions = [Mention(start=a, end=b, text=doc_text(doc)[a:b]) for a, b in sorted(spans)]
         affiliations = []
         for marker in cluster.affiliations:
             target = next((ids[id(c)] for c in clusters if f"@{id(c)}" == marker), None)

@@ -8,7 +8,7 @@ from difflib import SequenceMatcher
 from spacy.tokens import Doc, Span
 
 from ..model import Actor, Article, Caveat, Figure, Quote, TimeExpression
-from .common import REPORTING_VERBS, quote_regions
+from .common import REPORTING_VERBS, doc_text, quote_regions
 
 # Hedge cues after the CoNLL-2010 shared task and FactBank / Szeged uncertainty annotation
 # guidelines: epistemic modals, doxastic verbs, conditionals and speculative adverbs.
@@ -236,7 +236,7 @@ ASSERTION_RE = _phrase_re(ASSERTION_CUES)
 
 def _sentence_text(doc: Doc, sent: Span) -> tuple[int, int]:
     start, end = sent.start_char, sent.end_char
-    while end > start and doc.text[end - 1].isspace():
+    while end > start and doc_text(doc)[end - 1].isspace():
         end -= 1
     return start, end
 
@@ -251,7 +251,7 @@ def extract_caveats(
 ) -> list[Caveat]:
     """Caveats of the article, article-level ones first, then in text order."""
     caveats: list[Caveat] = _missing_metadata(article)
-    regions = quote_regions(doc.text)
+    regions = quote_regions(doc_text(doc))
     quoted = [(s, e) for s, e, _ in regions] + [(q.start, q.end) for q in quotes]
     actor_names = {a.id: a.name for a in actors}
     for quote in quotes:
@@ -272,7 +272,7 @@ def extract_caveats(
         start, end = _sentence_text(doc, sent)
         if start >= end:
             continue
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
 
         def outside(m: re.Match[str], start: int = start) -> bool:
             a, b = start + m.start(), start + m.end()

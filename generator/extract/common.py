@@ -32,9 +32,20 @@ PRONOUNS_PERSON = frozenset("he him his himself she her hers herself".split())
 PRONOUNS_THING = frozenset("it its itself they them their theirs themselves".split())
 
 
+def doc_text(doc: Doc) -> str:
+    """The text of `doc`, built once: spaCy's `Doc.text` joins every token on each access."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "dossier_text"
+
+
 def text_span(doc: Doc, start: int, end: int) -> TextSpan:
     """A contract `Span` for characters `start:end` of the doc's text."""
-    return TextSpan(text=doc.text[start:end], start=start, end=end)
+    return TextSpan(text=doc_text(doc)[start:end], start=start, end=end)
 
 
 def token_span(span: Span | Token) -> TextSpan:
@@ -46,7 +57,7 @@ def token_span(span: Span | Token) -> TextSpan:
 
 def trim_span(doc: Doc, start: int, end: int, chars: str = " \t\r\n,;:") -> tuple[int, int]:
     """Offsets with surrounding whitespace and `chars` removed."""
-    text = doc.text
+    text = doc_text(doc)
     while start < end and text[start] in chars:
         start += 1
     while end > start and text[end - 1] in chars:

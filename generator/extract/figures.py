@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Figure, Quote
+from .common import doc_text
 
 NUMBER_WORDS = {
     "zero": 0,
@@ -227,7 +228,7 @@ def extract_figures(doc: Doc, actors: list[Actor], quotes: list[Quote]) -> list[
     taken: list[tuple[int, int]] = []
     found: list[tuple[str, int, int, float | None, float | None, str | None, str | None]] = []
     for pattern, kind in ((MONEY, "money"), (PERCENT, "percent")):
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(doc_text(doc)):
             start, end = match.span()
             if any(a < end and start < b for a, b in taken):
                 continue
@@ -273,7 +274,7 @@ def extract_figures(doc: Doc, actors: list[Actor], quotes: list[Quote]) -> list[
         figures.append(
             Figure(
                 kind=kind,
-                text=doc.text[start:end],
+                text=doc_text(doc)[start:end],
                 start=start,
                 end=end,
                 value=_clean(value),

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Quote, Speaker
 from ..model import Span as TextSpan
-from .common import REPORTING_VERBS, quote_regions, token_span, trim_span
+from .common import REPORTING_VERBS, doc_text, quote_regions, token_span, trim_span
 
 RELAY_VERBS = frozenset({"report", "quote", "cite", "carry", "publish", "broadcast"})
 SPEAKER_DEPS = ("nsubj", "nsubjpass")
@@ -17,7 +17,7 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
     actor_at = _actor_index(actors)
     relays = _relays(doc, actor_at)
     quotes: list[Quote] = []
-    regions = quote_regions(doc.text)
+    regions = quote_regions(doc_text(doc))
     covered: list[tuple[int, int]] = []
     for start, end, _mark in regions:
         quote = _direct_or_partial(doc, start, end, actor_at, relays)
@@ -37,7 +37,7 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
         quotes.append(
             Quote(
                 kind="indirect",
-                text=doc.text[start:end],
+                text=doc_text(doc)[start:end],
                 start=start,
                 end=end,
                 cue=token_span(verb),
@@ -147,7 +147,7 @@ def _direct_or_partial(
         return None  # a scare-quoted word with no one saying it is not a quote
     return Quote(
         kind=kind,
-        text=doc.text[start:end],
+        text=doc_text(doc)[start:end],
         start=start,
         end=end,
         cue=token_span(cue) if cue is not None else None,
@@ -200,7 +200,7 @@ def _via(
             return actor
         if (
             relay_sent.start < sent.start
-            and "\n" not in doc.text[relay_sent.end_char : sent.start_char]
+            and "\n" not in doc_text(doc)[relay_sent.end_char : sent.start_char]
         ):
             return actor
     return None
@@ -231,11 +231,13 @@ def _according_to(
     speaker = _span_speaker(source, actor_at)
     return Quote(
         kind="indirect",
-        text=doc.text[start:end],
+        text=doc_text(doc)[start:end],
         start=start,
         end=end,
         cue=TextSpan(
-            text=doc.text[tok.idx : to.idx + len(to.text)], start=tok.idx, end=to.idx + len(to.text)
+            text=doc_text(doc)[tok.idx : to.idx + len(to.text)],
+            start=tok.idx,
+            end=to.idx + len(to.text),
         ),
         speaker=speaker,
         via=_via(doc, sent, speaker, relays),

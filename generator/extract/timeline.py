@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..model import TimeExpression, TimelineEntry
+from .common import doc_text
 
 PLAN_LEMMAS = frozenset(
     "plan aim intend target pledge promise expect schedule seek propose hope vow".split()
@@ -99,7 +100,7 @@ def build_timeline(doc: Doc, timexes: list[TimeExpression]) -> list[TimelineEntr
                 event=event,
                 start=sent.start_char,
                 end=sent.end_char
-                if doc.text[sent.end_char - 1 : sent.end_char] != "\n"
+                if doc_text(doc)[sent.end_char - 1 : sent.end_char] != "\n"
                 else sent.end_char - 1,
                 timex=index,
                 status="planned" if planned else "reported",

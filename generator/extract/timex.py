@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from ..model import TimeExpression
+from .common import doc_text
 from .figures import NUMBER_WORDS
 
 MONTHS = {
@@ -93,7 +94,7 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
     """Every time expression with its TIMEX3 type and value; `anchor` is the article date or None."""
     dct = dt.date.fromisoformat(anchor) if anchor else None
     found: list[tuple[int, int]] = []
-    for match in TIMEX_RE.finditer(doc.text):
+    for match in TIMEX_RE.finditer(doc_text(doc)):
         start, end = match.span()
         text = match.group(0)
         lead = STRIP_LEAD.match(text)
@@ -102,7 +103,7 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
             text,
         ):
             start += lead.end()
-            text = doc.text[start:end]
+            text = doc_text(doc)[start:end]
             lead = STRIP_LEAD.match(text)
         if start < end and not any(a < end and start < b for a, b in found):
             found.append((start, end))
@@ -113,7 +114,7 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
             found.append((ent.start_char, ent.end_char))
     result = []
     for start, end in sorted(found):
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         span = doc.char_span(start, end, alignment_mode="expand")
         if _is_not_time(text, span):
             continue
