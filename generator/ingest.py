@@ -138,25 +138,58 @@ def _relative_name(path: Path, root: Path) -> str:
 
 
 def decode(data: bytes, name: str) -> str:
-    """Text of an article file: UTF-8 (with or without BOM), or UTF-16 with a BOM."""
+    """Text of an article file: UTF-8 (with or without BOM), or UTF-16/UTF-32 with a BOM.
+
+    Other encodings (Latin-1, Windows-1252, ...) are refused rather than guessed: a wrong
+    guess would silently change the text that every report offset points into.
+    """
     if not data.strip():
         raise IngestError(f"{name}: file is empty")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as err:
-            raise IngestError(
-                f"{name}: not valid UTF-16 ({err.reason} at byte {err.start})"
-            ) from None
+    for boms, codec in (
+        ((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"), "utf-32"),
+        ((b"\xff\xfe", b"\xfe\xff"), "utf-16"),
+    ):
+        if data.startswith(boms):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as err:
+                raise IngestError(
+                    f"{name}: not valid {codec.upper()} ({err.reason} at byte {err.start})"
+                ) from None
+            if "\x00" in text:
+                raise IngestError(
+                    f"{name}: binary file (contains NUL characters), not a text article"
+                )
+            return text
     if b"\x00" in data:
+        if _looks_like_utf16(data):
+            raise IngestError(
+                f"{name}: looks like UTF-16 without a byte-order mark; save the article as UTF-8"
+            )
         raise IngestError(f"{name}: binary file (contains NUL bytes), not a text article")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise IngestError(
-            f"{name}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); "
-            "save the article as UTF-8"
+            f"{name}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})"
+            f"{_legacy_hint(data)}; save the article as UTF-8"
         ) from None
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """Mostly ASCII text stored as UTF-16: a NUL in every other byte."""
+    sample = data[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    return max(even, odd) > 0.4 * (len(sample) / 2) and min(even, odd) == 0
+
+
+def _legacy_hint(data: bytes) -> str:
+    """Which single-byte encoding the bytes probably are, to say so in the error."""
+    if sum(b >= 0x80 for b in data) > len(data) / 5:
+        return ""  # mostly non-ASCII: not Western text in a legacy encoding
+    if any(0x80 <= b <= 0x9F for b in data):
+        return " (it looks like Windows-1252)"
+    return " (it looks like Latin-1)"
 
 
 class _MetadataLoader(yaml.SafeLoader):
@@ -188,6 +221,11 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, str | None], str
         mark = getattr(err, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
         raise IngestError(f"{name}: front matter is not valid YAML{where}") from None
+    except (ValueError, OverflowError, TypeError) as err:
+        # PyYAML's constructors raise plain errors too, e.g. for an integer of 5,000 digits.
+        raise IngestError(
+            f"{name}: front matter has a value that cannot be read ({err.__class__.__name__})"
+        ) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -215,7 +253,10 @@ def parse_date(value: object, name: str) -> str:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = str(value).strip()
+    if not isinstance(value, str):
+        # Never str() a list or mapping: a YAML alias bomb expands to gigabytes as text.
+        raise IngestError(f"{name}: front matter 'date' must be a date, not {type(value).__name__}")
+    text = value.strip()
     match = re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.+\-Z ]*)?", text)
     if not match:
         raise IngestError(f"{name}: date {text[:40]!r} is not a YYYY-MM-DD date")
@@ -291,13 +332,16 @@ def _inline_to_text(text: str) -> str:
 def read_bytes(path: Path) -> bytes:
     """The bytes of an article file, refusing files over the size limit."""
     name = str(path)
+    too_big = f"larger than the {MAX_BYTES:,}-byte limit for one article"
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise IngestError(
-                f"{name}: file is {size:,} bytes, larger than the {MAX_BYTES:,}-byte limit for one article"
-            )
-        return path.read_bytes()
+            raise IngestError(f"{name}: file is {size:,} bytes, {too_big}")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # the file may have grown since stat()
+        if len(data) > MAX_BYTES:
+            raise IngestError(f"{name}: file is {too_big}")
+        return data
     except OSError as err:
         raise IngestError(f"{name}: cannot read ({err.strerror})") from None
 
@@ -322,6 +366,8 @@ def parse_article(
         title, text = markdown_to_text(body)
     if not text.strip():
         raise IngestError(f"{name}: article has no text")
+    if not any(ch.isalnum() for ch in text):
+        raise IngestError(f"{name}: article has no words (only punctuation, symbols or emoji)")
     if date is not None:
         date_value, date_source = parse_date(date, name), "cli"
     elif meta.get("date"):
