@@ -16,6 +16,7 @@ from tqdm import tqdm
 from .analyze import analyze_articles
 from .cache import ReportCache, cache_key
 from .ingest import IngestError, discover, parse_article, read_bytes, unique_ids
+from .lock import holds_build_lock
 from .model import Article, Report
 from .nlp import load_model, model_name
 
@@ -32,6 +33,7 @@ class Collected:
     """Ids of the articles analysed in this run (cache misses)."""
 
 
+@holds_build_lock
 def collect_reports(
     seeds: Path,
     cache_root: Path,

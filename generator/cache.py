@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from . import __version__
@@ -82,3 +83,15 @@ class ReportCache:
         """Replace the manifest with `entries` (files that no longer exist drop out)."""
         self._manifest = dict(sorted(entries.items()))
         atomic_write(self.manifest_path, json.dumps(self._manifest, indent=1) + "\n")
+        self.sweep()
+
+    def sweep(self, older_than: float = 3600) -> None:
+        """Remove temporary files left by killed builds (old ones only: a write may be running)."""
+        now = time.time()
+        for folder in (self.root, self.dir):
+            for leftover in folder.glob(".*.tmp"):
+                try:
+                    if now - leftover.stat().st_mtime > older_than:
+                        leftover.unlink()
+                except OSError:
+                    pass

@@ -104,13 +104,15 @@ def _mkdocs_config(config_file: Path, site_dir: Path | None, strict: bool):  # t
 @click.option("--strict", is_flag=True, help="Stop on MkDocs warnings.")
 def build(config_file: Path, site_dir: Path | None, strict: bool) -> None:
     """Analyse what is new or changed in seeds/ and build the site with MkDocs."""
-    from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import Abort, ConfigurationError
+
+    from .lock import BuildLocked
+    from .publish import build_site
 
     try:
         config = _mkdocs_config(config_file, site_dir, strict)
-        mkdocs_build(config)
-    except (Abort, ConfigurationError) as err:
+        build_site(config)  # locked, and swapped in whole: a killed build leaves the old site
+    except (Abort, ConfigurationError, BuildLocked) as err:
         raise click.ClickException(str(err)) from None
     plugin = config.plugins.get("dossier")
     errors = getattr(plugin, "errors", [])
