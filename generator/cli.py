@@ -160,6 +160,12 @@ def export(out: Path, config_file: Path) -> None:
     if not isinstance(plugin, DossierPlugin):
         raise click.ClickException(f"{config_file}: the dossier plugin is not enabled")
     plugin.on_config(config)
+    docs = Path(config.docs_dir).resolve()
+    if out.resolve() == docs or docs in out.resolve().parents:
+        # Pages written there would overwrite the user's own, then shadow the generated ones.
+        raise click.ClickException(
+            f"{out}: is inside the docs folder {docs}; export to a folder of its own"
+        )
     collected = collect_reports(
         plugin._path(plugin.config.seeds),
         plugin._path(plugin.config.cache_dir),
