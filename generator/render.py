@@ -23,7 +23,7 @@ from .model import Report
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 PROJECT_TEMPLATES = Path(__file__).parent.parent / "templates"
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~=^:<>&\"'$%])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~=^:<>&\"'$%@?])")
 KIND_TITLES = {
     "relayed": "Relayed by another outlet",
     "unattributed": "Unattributed assertions",
@@ -44,11 +44,13 @@ def escape_md(value: Any) -> str:
     if value is None:
         return ""
     text = re.sub(r"\s+", " ", str(value))
+    # A leading '/' could open a pymdownx block ('/// details'); elsewhere it is plain text.
+    lead = len(text) - len(text.lstrip())
     escaped = []
-    for ch in text:
+    for i, ch in enumerate(text):
         if ch in "<>&\"'":
             escaped.append(html.escape(ch, quote=True))
-        elif _MD_SPECIAL.match(ch):
+        elif _MD_SPECIAL.match(ch) or (ch == "/" and i == lead):
             escaped.append("&#%d;" % ord(ch))
         else:
             escaped.append(ch)
