@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+import re
 import time
 import tracemalloc
 
@@ -200,6 +202,58 @@ def test_reading_a_1_mb_line_is_fast(line):
     article = parse_article(("---\ntitle: t\n---\n" + line).encode(), "x.md", "x", ".md")
     assert time.monotonic() - started < 5
     assert len(article.text) >= len(line) - 1
+
+
+PATHOLOGICAL_UNITS = [
+    "[", "![", "](", "[a](", "<!--", "<!-- x", "**a", "*a*", "__a", "_a", "`a", "```\n", "# ",
+    "> ", "- ", "1. ", "<", "&", "\\", "1", "1,", "1 ", "$1 ", "1% ", "a ", "\u201c", "-", ". ",
+    "March ", "2025 ", "the next ", "Mr. ", "per ", "US$", "\u20ac1 ", "1.5 million ", "'s ",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("unit", PATHOLOGICAL_UNITS)
+def test_reading_a_long_pathological_line_is_linear(unit):
+    """100,000 characters of one repeated unit: the reader's regexes must not backtrack."""
+    line = "News " + unit * (100_000 // len(unit))
+    started = time.monotonic()
+    try:
+        parse_article(line.encode(), "x.md", "x", ".md")
+    except IngestError:
+        pass
+    assert time.monotonic() - started < 8, unit
+
+
+def _document_patterns() -> list[tuple[str, re.Pattern]]:
+    """The extractors' module-level patterns: the ones run over a whole article text."""
+    found = []
+    for name in (
+        "actors",
+        "caveats",
+        "common",
+        "figures",
+        "quotes",
+        "summary",
+        "timeline",
+        "timex",
+    ):
+        module = importlib.import_module(f"generator.extract.{name}")
+        for attribute, value in vars(module).items():
+            if isinstance(value, re.Pattern):
+                found.append((f"{name}.{attribute}", value))
+    return found
+
+
+@pytest.mark.parametrize("unit", PATHOLOGICAL_UNITS)
+def test_extractor_patterns_do_not_backtrack_on_long_runs(unit):
+    text = (unit * (40_000 // len(unit) + 1))[:40_000]
+    slow = []
+    for name, pattern in _document_patterns():
+        started = time.monotonic()
+        for _ in pattern.finditer(text):
+            pass
+        if time.monotonic() - started > 2:
+            slow.append(name)
+    assert slow == []
 
 
 def test_build_reports_every_bad_file_and_builds_the_rest(tmp_path):
