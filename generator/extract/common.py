@@ -33,19 +33,17 @@ PRONOUNS_THING = frozenset("it its itself they them their theirs themselves".spl
 
 
 def doc_text(doc: Doc) -> str:
-    """The text of `doc`, built once: spaCy's `Doc.text` joins every token on each access."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text
-
-
-_TEXT_KEY = "dossier_text"
+    """The doc's text, built once: `Doc.text` joins every token again on each access."""
+    cached = doc.user_data.get("dossier_text")
+    if cached is None:
+        cached = doc.text
+        doc.user_data["dossier_text"] = cached
+    return cached
 
 
 def text_span(doc: Doc, start: int, end: int) -> TextSpan:
     """A contract `Span` for characters `start:end` of the doc's text."""
-    return TextSpan(text=doc_text(doc)[start:end], start=start, end=end)
+    return TextSpan(text=doc.text[start:end], start=start, end=end)
 
 
 def token_span(span: Span | Token) -> TextSpan:
@@ -89,6 +87,30 @@ def quote_regions(text: str) -> list[tuple[int, int, str]]:
     return regions
 
 
+def unbalanced_quote_marks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each opening quote mark that never closes, from the mark to its paragraph end.
+
+    These passages are not reported as quotes; a caveat can say that a quote was skipped.
+    Apostrophe-like single marks (’ and ') are left out: they are too often apostrophes.
+    """
+    found: list[tuple[int, int]] = []
+    closed = {start - 1 for start, _end, _mark in quote_regions(text)}
+    covered = [(start - 1, end + 1) for start, end, _mark in quote_regions(text)]
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in QUOTE_PAIRS and ch not in ("\u2018", "'") and i not in closed and _opens(text, i):
+            if not any(a <= i < b for a, b in covered):
+                end = text.find("\n\n", i)
+                end = n if end < 0 else end
+                line_end = text.find("\n", i)
+                if 0 <= line_end < end:
+                    end = line_end
+                found.append((i, end))
+        i += 1
+    return found
+
+
 def _opens(text: str, i: int) -> bool:
     """An opening mark follows a space, line start or opening punctuation, and precedes a non-space."""
     before = text[i - 1] if i else " "
@@ -122,6 +144,12 @@ def _find_close(text: str, j: int, opener: str, close: str) -> int | None:
             return None  # a new quote opens before this one closed: unbalanced
         if ch == "\n" and opener in ("\u2018", "'") and "\n" in text[j + 1 : j + 2]:
             return None  # single marks do not run across paragraphs
+        if ch == "\n" and text[j + 1 : j + 2] != "\n" and text[j + 1 :].lstrip()[:1] == opener:
+            # A quote running over paragraphs reopens each paragraph without closing the last.
+            k = j
+            while k > 0 and text[k - 1].isspace():
+                k -= 1
+            return k
         j += 1
     return None
 

@@ -9,6 +9,17 @@ from ..model import Span as TextSpan
 from .common import REPORTING_VERBS, doc_text, quote_regions, token_span, trim_span
 
 RELAY_VERBS = frozenset({"report", "quote", "cite", "carry", "publish", "broadcast"})
+STANCE_VERBS = frozenset(
+    """believe think know feel hope expect fear doubt suspect assume understand realize realise
+    recognize recognise consider find learn guess imagine worry wonder want plan intend aim
+    wish decide promise pledge vow threaten refuse offer propose prefer support back
+    endorse oppose praise criticize criticise mock slam blast attack blame thank welcome reject
+    dismiss condemn defend favor favour urge demand ask show reveal suggest indicate prove
+    demonstrate call discuss mention estimate forecast predict project insist hail applaud question
+    challenge dispute accept acknowledge""".split()
+)
+"""Lemmas of verbs whose object a news attribution reports: beliefs, plans, stances, findings."""
+CONTENT_PREPS = frozenset({"for", "about", "on", "of", "against", "to"})
 SPEAKER_DEPS = ("nsubj", "nsubjpass")
 
 
@@ -25,15 +36,22 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
             quotes.append(quote)
             covered.append((start - 1, end + 1))
     for verb in doc:
-        if verb.lemma_ not in REPORTING_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos_ not in ("VERB", "AUX"):
             continue
-        content = _indirect_content(verb)
+        if verb.lemma_ in REPORTING_VERBS:
+            content = _indirect_content(verb)
+        elif verb.lemma_ in STANCE_VERBS:
+            content = _stance_content(verb)
+        else:
+            continue
         if content is None:
             continue
         start, end = trim_span(doc, content.start_char, content.end_char, " \t\r\n,;:.")
         if start >= end or any(a <= start < b or a < end <= b for a, b in covered):
             continue
         speaker = _speaker_of(verb, actor_at)
+        if speaker is None and verb.lemma_ in STANCE_VERBS and verb.lemma_ not in REPORTING_VERBS:
+            continue  # a belief or stance needs someone holding it
         quotes.append(
             Quote(
                 kind="indirect",
@@ -72,17 +90,32 @@ def _span_speaker(tok: Token, actor_at: dict[int, Actor]) -> Speaker:
     right = tok.i + 1
     span = doc[left:right]
     actor = actor_at.get(tok.idx)
+    if actor is None:
+        # 'Stoltenberg's successor, Rutte, said': the apposition names the speaker.
+        appos = next((c for c in tok.children if c.dep_ == "appos"), None)
+        actor = actor_at.get(appos.idx) if appos is not None else None
     return Speaker(
         actor=actor.id if actor else None, text=span.text, start=span.start_char, end=span.end_char
     )
 
 
-def _speaker_of(verb: Token, actor_at: dict[int, Actor]) -> Speaker | None:
+def _speaker_of(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> Speaker | None:
+    """The subject of the cue, or of the verb it depends on ('began by saying', 'wants to say')."""
     for child in verb.children:
         if child.dep_ in SPEAKER_DEPS:
             return _span_speaker(child, actor_at)
-    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
-        return _speaker_of(verb.head, actor_at)
+        if child.dep_ == "agent":
+            agent = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if agent is not None:
+                return _span_speaker(agent, actor_at)
+    if depth >= 3 or verb.head.i == verb.i:
+        return None
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp"):
+        return _speaker_of(verb.head, actor_at, depth + 1)
+    if verb.dep_ == "pobj" or (verb.head.dep_ == "prep" and verb.dep_ == "pcomp"):
+        prep = verb.head
+        if prep.head.i != prep.i:
+            return _speaker_of(prep.head, actor_at, depth + 1)
     return None
 
 
@@ -92,6 +125,13 @@ def _indirect_content(verb: Token) -> Span | None:
     for child in verb.children:
         if child.dep_ == "ccomp" and child.i > verb.i:
             return doc[child.left_edge.i : child.right_edge.i + 1]
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i:
+        # 'The economy is strong, he said': the clause before the reporting verb.
+        head = verb.head
+        return doc[head.left_edge.i : verb.left_edge.i]
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.i < verb.i:
+            return doc[child.left_edge.i : child.right_edge.i + 1]
     for child in verb.children:
         if (
             child.dep_ == "dobj"
@@ -100,6 +140,23 @@ def _indirect_content(verb: Token) -> Span | None:
         ):
             if any(t.dep_ in ("acl", "relcl", "ccomp") or t.pos_ == "VERB" for t in child.subtree):
                 return doc[child.left_edge.i : child.right_edge.i + 1]
+    return None
+
+
+def _stance_content(verb: Token) -> Span | None:
+    """What a belief, plan or stance is about: its clause, its object, or 'call for X'."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i:
+            return doc[child.left_edge.i : child.right_edge.i + 1]
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.i > verb.i and child.pos_ not in ("PRON",):
+            return doc[child.left_edge.i : child.right_edge.i + 1]
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in CONTENT_PREPS and child.i == verb.i + 1:
+            obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return doc[obj.left_edge.i : obj.right_edge.i + 1]
     return None
 
 
@@ -163,10 +220,17 @@ def _previous_subject(
     if sent.start == 0:
         return None
     prev = doc[sent.start - 1].sent
+    # 'He put it this way:' or 'Rutte said on Tuesday.' just before the quote.
+    ends_with_colon = prev.text.rstrip().endswith(":")
     for tok in prev:
-        if tok.dep_ in SPEAKER_DEPS and tok.head.lemma_ in REPORTING_VERBS:
+        speaking = tok.head.lemma_ in REPORTING_VERBS or tok.head.lemma_ == "speak"
+        if tok.dep_ in SPEAKER_DEPS and (speaking or ends_with_colon or tok.head.dep_ == "ROOT"):
             actor = actor_at.get(tok.idx)
-            if actor is not None and actor.type == "person":
+            if (
+                ends_with_colon
+                or (actor is not None and actor.type == "person")
+                or (tok.pos_ == "PRON" and tok.lower_ in ("he", "she"))
+            ):
                 return _span_speaker(tok, actor_at)
     return None
 

@@ -1,0 +1,179 @@
+"""Actors: merging, types, roles, affiliations, descriptions and pronouns on small hand-written texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.extract.gazetteer import demonyms, given_names, place, titles
+
+
+def actor(report, name):
+    found = [a for a in report.actors if a.name == name]
+    assert found, f"no actor {name!r} in {[(a.name, a.type) for a in report.actors]}"
+    return found[0]
+
+
+def actor_with_mention(report, text):
+    found = [a for a in report.actors if any(m.text == text for m in a.mentions)]
+    assert found, f"no actor mentioned as {text!r} in {[a.name for a in report.actors]}"
+    return found
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "country"),
+    [
+        ("U.S.", "country", "US"),
+        ("US", "country", "US"),
+        ("the United States", "country", "US"),
+        ("United States of America", "country", "US"),
+        ("Brazil", "country", "BR"),
+        ("Nairobi", "capital", "KE"),
+        ("Scotland", "country", None),
+        ("Europe", "continent", ""),
+    ],
+)
+def test_gazetteer_places(name, kind, country):
+    found = place(name)
+    assert found is not None and found.kind == kind
+    if country is not None:
+        assert found.country == country
+
+
+def test_gazetteer_lexicons():
+    assert demonyms()["brazilian"].country == "BR"
+    assert "minister" in titles()
+    assert given_names()["margaret"] == "female"
+    assert place("Tuesday") is None
+
+
+def test_country_aliases_merge(analyse):
+    report = analyse(
+        "The United States imposed tariffs on Monday. Officials in the U.S. said the move "
+        "was overdue, and US farmers protested."
+    )
+    us = actor_with_mention(report, "United States")
+    assert len(us) == 1
+    assert {"United States", "U.S.", "US"} <= {m.text for m in us[0].mentions}
+    assert us[0].type == "place"
+
+
+def test_capital_stays_place_with_country_affiliation(analyse):
+    report = analyse(
+        "Peace talks between Kenya and Tanzania stalled. Nairobi rejected the offer, "
+        "officials in Kenya said."
+    )
+    nairobi = actor(report, "Nairobi")
+    assert nairobi.type == "place"
+    assert "kenya" in nairobi.affiliations
+
+
+def test_acronym_in_brackets_merges_with_full_name(analyse):
+    report = analyse(
+        "The Federation of Coastal Fishermen (FCF) called a strike. The FCF says prices are too low."
+    )
+    fcf = actor_with_mention(report, "FCF")
+    assert len(fcf) == 1
+    assert fcf[0].name == "Federation of Coastal Fishermen"
+    assert fcf[0].type == "organization"
+
+
+def test_company_short_name_merges(analyse):
+    report = analyse(
+        "Lindqvist Holdings reported higher profits. Analysts said Lindqvist would keep growing."
+    )
+    company = actor(report, "Lindqvist Holdings")
+    assert company.type == "organization"
+    assert "Lindqvist" in [m.text for m in company.mentions]
+
+
+def test_surname_joins_person_and_canonical_is_fullest(analyse):
+    report = analyse(
+        "Former party chief Ingrid Halvorsen spoke first. Later, Halvorsen left the hall."
+    )
+    person = actor(report, "Ingrid Halvorsen")
+    assert person.type == "person"
+    assert [m.text for m in person.mentions] == ["Ingrid Halvorsen", "Halvorsen"]
+
+
+def test_role_description_and_pronoun_link_to_person(analyse):
+    report = analyse(
+        "Interior Minister Paolo Serra visited the port on Monday. "
+        "The minister said the harbour would reopen. His staff confirmed it."
+    )
+    serra = actor(report, "Paolo Serra")
+    texts = [m.text for m in serra.mentions]
+    assert "Interior Minister" in serra.roles
+    assert "The minister" in texts
+    assert "His" in texts
+
+
+def test_possessive_role_and_country_affiliation(analyse):
+    report = analyse("Chile's Trade Minister Rosa Ibarra met reporters in the capital.")
+    ibarra = actor(report, "Rosa Ibarra")
+    assert "Trade Minister" in ibarra.roles
+    assert "chile" in ibarra.affiliations
+
+
+def test_x_of_y_affiliation(analyse):
+    report = analyse(
+        "Tomas Ruiz of the Andean Farmers Union told reporters the harvest had failed."
+    )
+    ruiz = actor(report, "Tomas Ruiz")
+    assert "andean-farmers-union" in ruiz.affiliations
+
+
+def test_its_links_to_the_organisation(analyse):
+    report = analyse(
+        "Norwind Airlines cut its forecast on Tuesday. The airline blamed fuel prices."
+    )
+    airline = actor(report, "Norwind Airlines")
+    texts = [m.text for m in airline.mentions]
+    assert "its" in texts
+    assert "The airline" in texts
+
+
+def test_headline_in_capitals_and_dateline(analyse):
+    report = analyse(
+        "FLOODS HIT KENYA AGAIN\nNAIROBI 2024-04-02\nHeavy rain flooded parts of Kenya on Tuesday."
+    )
+    kenya = actor(report, "Kenya")
+    assert kenya.type == "place"
+    assert "KENYA" in [m.text for m in kenya.mentions]
+    assert actor_with_mention(report, "NAIROBI")[0].type == "place"
+
+
+def test_trailing_numbers_are_not_part_of_names(analyse):
+    report = analyse(
+        "Result on Saturday:\nMargaret Osei (Ghana) 12.41\nHelen Brandt (Kenya) 12.58\n"
+    )
+    for a in report.actors:
+        for m in a.mentions:
+            assert not any(ch.isdigit() for ch in m.text), m.text
+    assert actor(report, "Ghana").type == "place"
+
+
+def test_given_name_marks_a_person_the_tagger_missed(analyse):
+    report = analyse("Third round:\nMargaret Oyelaran beat Helen Quist 6-3 6-4.\n")
+    names = {a.name: a.type for a in report.actors}
+    assert names.get("Margaret Oyelaran") == "person"
+    assert names.get("Helen Quist") == "person"
+
+
+def test_group_is_kept_apart(analyse):
+    report = analyse(
+        "The Baltic League met on Monday. League member states disagreed, and some Western "
+        "allies stayed away."
+    )
+    groups = {a.name for a in report.actors if a.type == "group"}
+    assert "member states" in " ".join(groups)
+    assert all(a.type != "group" for a in report.actors if a.name == "Baltic League")
+
+
+def test_mentions_are_exact_slices(analyse):
+    report = analyse(
+        "Kenya's President Amina Wanjiru met Tanzania’s envoy. Wanjiru said her country would help."
+    )
+    text = report.article.text
+    for a in report.actors:
+        for m in a.mentions:
+            assert text[m.start : m.end] == m.text
