@@ -420,6 +420,8 @@ def _html_article(data: bytes, name: str, ident: str, date: str | None) -> Artic
     page = extract_page(data, name)
     if page is None:
         raise IngestError(f"{name}: no article text found in the HTML page")
+    if not any(ch.isalnum() for ch in page.text):
+        raise IngestError(f"{name}: article has no words (only punctuation, symbols or emoji)")
     if len(page.text) > MAX_BYTES:
         raise IngestError(
             f"{name}: the page's text is {len(page.text):,} characters, larger than the {MAX_BYTES:,} limit for one article"

@@ -97,6 +97,18 @@ MALFORMED: list[tuple[str, bytes, str]] = [
     ("date-list.md", b"---\ndate: [2025-01-01]\n---\n" + GOOD.encode(), "'date' must be a date"),
     ("date-huge.md", b"---\ndate: " + b"9" * 100_000 + b"\n---\n" + GOOD.encode(), "date"),
     ("meta-only.md", b"---\ntitle: Only metadata\n---\n\n", "has no text"),
+    ("empty.html", b"  \n", "file is empty"),
+    ("binary.html", bytes(range(256)) * 8, "no article text found"),
+    (
+        "no-words.html",
+        "<html><body><article><p>!!! ??? \U0001f600 ...</p></article></body></html>".encode(),
+        "no words",
+    ),
+    (
+        "deep.html",
+        b"<html><body>" + b"<div>" * 100_000 + GOOD.encode() + b"</body></html>",
+        "no article text",
+    ),
 ]
 
 
@@ -154,6 +166,26 @@ def test_odd_but_harmless_front_matter_is_read(meta, expected):
 def test_dates(date, expected):
     article = parse_article(f"---\ndate: {date}\n---\n{GOOD}".encode(), "x.md", "x", ".md")
     assert article.date == expected
+
+
+PAGE = f"<html><body><article><p>{GOOD}</p><p>{GOOD}</p></article></body></html>"
+
+
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        '<!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
+        '<!DOCTYPE html SYSTEM "file:///etc/passwd">',
+        '<!DOCTYPE html [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+        '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>',
+    ],
+    ids=["external-entity", "external-dtd", "entity-bomb"],
+)
+def test_html_entities_are_never_expanded_from_files_or_bombs(doctype):
+    page = PAGE.replace("<p>", "<p>&x; &d; ", 1)
+    article = parse_article((doctype + page).encode(), "x.html", "x", ".html")
+    assert "root:" not in article.text and "aaaaaaaaaa" not in article.text
+    assert len(article.text) < 2 * len(PAGE)
 
 
 def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import mimetypes
 import re
+from html import escape
 from pathlib import Path
 from unittest import mock
 
@@ -258,21 +259,38 @@ def test_titles_stay_plain_text_in_the_page_chrome(payload_site):
 
 
 def pipeline_articles() -> dict[str, str]:
-    """Articles in three shapes (front matter, Markdown heading, plain text) carrying payloads."""
+    """Articles in four shapes (front matter, Markdown heading, plain text, HTML page) with payloads."""
     articles = {}
     for i, chunk in enumerate(chunks(PAYLOADS, 20)):
         body = "".join(sentence_around(p) for p in chunk)
-        if i % 3 == 0:
+        if i % 4 == 0:
             meta = front_matter(
                 title=chunk[0], date="2025-03-04", source=chunk[1], url=chunk[2], author=chunk[3]
             )
             articles[f"front-{i:02d}.md"] = meta + body
-        elif i % 3 == 1:
+        elif i % 4 == 1:
             heading = " ".join(chunk[0].split())
             articles[f"heading-{i:02d}.md"] = f"# {heading}\n\n{body}"
-        else:
+        elif i % 4 == 2:
             articles[f"plain-{i:02d}.txt"] = body
+        else:
+            articles[f"page-{i:02d}.html"] = html_page(chunk)
     return articles
+
+
+def html_page(payloads: list[str]) -> str:
+    """A news page whose metadata and paragraphs carry payloads, as text and as raw markup."""
+    title, author, url, site = (escape(p, quote=True) for p in payloads[:4])
+    paragraphs = "".join(
+        f"<p>{escape(sentence_around(p)) if n % 2 else sentence_around(p)}</p>\n"
+        for n, p in enumerate(payloads)
+    )
+    return (
+        f'<html><head><title>{title}</title><meta name="author" content="{author}">'
+        f'<meta property="og:site_name" content="{site}"><link rel="canonical" href="{url}">'
+        '<meta property="article:published_time" content="2025-03-04"></head>'
+        f"<body><article><h1>{title}</h1>\n{paragraphs}</article></body></html>"
+    )
 
 
 @pytest.fixture(scope="module")

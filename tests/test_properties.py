@@ -279,6 +279,14 @@ READ = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCh
         st.binary(max_size=600),
         hostile_text.map(lambda t: t.encode("utf-8", "surrogatepass")),
         hostile_text.map(lambda t: t.encode("utf-16", "surrogatepass")),
+        hostile_text.map(
+            lambda t: (
+                f"<html><head><title>{t}</title></head><body><article><p>{t}</p>"
+                f"<p>{t} said the minister.</p></article></body></html>".encode(
+                    "utf-8", "surrogatepass"
+                )
+            )
+        ),
         st.builds(
             front_matter_doc,
             st.dictionaries(
@@ -289,7 +297,7 @@ READ = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCh
             hostile_text,
         ),
     ),
-    suffix=st.sampled_from([".txt", ".md", ".markdown"]),
+    suffix=st.sampled_from([".txt", ".md", ".markdown", ".html"]),
 )
 def test_reader_raises_only_ingest_errors_and_returns_clean_articles(data, suffix):
     try:
