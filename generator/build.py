@@ -80,7 +80,7 @@ def collect_reports(
             rel = path.relative_to(seeds).as_posix()
             suffix = path.suffix.lower()
             try:
-                data = read_bytes(path)
+                data = read_bytes(path, seeds)
                 key = cache_key(data, ids[path], suffix, name, date, _options(suffix, summary_size))
                 report = cache.get(key)
                 if report is None:

@@ -351,9 +351,15 @@ def _strip_comments(text: str) -> str:
     return "".join(kept)
 
 
-def read_bytes(path: Path) -> bytes:
-    """The bytes of an article file, refusing files over the size limit."""
+def read_bytes(path: Path, root: Path | None = None) -> bytes:
+    """The bytes of an article file, refusing files over the size limit.
+
+    With `root` (the articles folder), a link to a file outside it is refused: articles that
+    come from others must not publish the machine's own files (`seeds/x.txt -> ~/.ssh/id_rsa`).
+    """
     name = str(path)
+    if root is not None and not path.resolve().is_relative_to(root.resolve()):
+        raise IngestError(f"{name}: links to a file outside {root}; copy the article in instead")
     limit = MAX_HTML_BYTES if path.suffix.lower() in HTML_SUFFIXES else MAX_BYTES
     too_big = f"larger than the {limit:,}-byte limit for one article"
     try:

@@ -185,3 +185,37 @@ def test_hostile_file_names_build_inside_the_site(tmp_path):
     for path in site.rglob("*"):
         assert path.resolve().is_relative_to(site)
         assert len(os.fsencode(path.name)) <= 255
+
+
+def test_a_link_to_a_file_outside_the_seeds_folder_is_refused(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The private key of the build machine said nothing.", "utf-8")
+    root = make_project(tmp_path / "project", {"real.txt": "The mayor said taxes rose."})
+    (root / "seeds" / "leak.txt").symlink_to(secret)
+    (root / "seeds" / "inside.txt").symlink_to(root / "seeds" / "real.txt")
+    result = CliRunner().invoke(main, ["build", "-f", str(root / "mkdocs.yml")])
+    assert result.exit_code == 1
+    assert "leak.txt: links to a file outside" in result.output
+    site = root / "site"
+    assert not (site / "articles" / "leak").exists()
+    assert (site / "articles" / "inside" / "index.html").is_file()  # a link inside is fine
+    assert all("private key" not in p.read_text("utf-8") for p in site.rglob("*.html"))
+
+
+def test_dossier_add_never_overwrites_an_article(tmp_path):
+    from generator.add import article_path
+    from generator.webpage import WebPage
+
+    page = WebPage(text="x", title="Same headline", date=None, author=None, source=None, url=None)
+    url = "https://example.org/a"
+    taken = []
+    for _ in range(4):
+        path = article_path(tmp_path, page, url)
+        assert not path.exists() and path.parent == tmp_path
+        path.write_text("taken", "utf-8")
+        taken.append(path)
+    assert len(set(taken)) == 4
+    hostile = WebPage(
+        text="x", title="../../etc/passwd", date=None, author=None, source=None, url=None
+    )
+    assert article_path(tmp_path, hostile, url).parent == tmp_path
