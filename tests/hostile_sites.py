@@ -116,3 +116,37 @@ def payload_report(ident: str, title: str, payloads: list[str]) -> Report:
         sentences=spans,
         generator="hostile-test",
     )
+
+
+HARMLESS = [
+    "Minister Jane Doe said on Monday that spending rose 5% to $2 million.",
+    "Critics reportedly doubted the plan, according to sources.",
+    "The council will vote in March 2026.",
+    "Jane Doe told reporters the budget was fair.",
+]
+
+
+def reference_reports() -> list[Report]:
+    """Harmless reports shaped like the payload reports: their pages are the vocabulary."""
+    return [
+        payload_report("reference-a", "A plain headline", HARMLESS),
+        payload_report("reference-b", "Another plain headline", list(reversed(HARMLESS))),
+    ]
+
+
+def build_reports(root: Path, reports: list[Report]) -> Path:
+    """`dossier build` of a project whose analysis yields exactly `reports`; the site folder."""
+    from unittest import mock
+
+    from click.testing import CliRunner
+
+    from generator.build import Collected
+    from generator.cli import main
+
+    make_project(root, {})
+    with mock.patch(
+        "generator.mkdocs_plugin.collect_reports", return_value=Collected(reports=reports)
+    ):
+        result = CliRunner().invoke(main, ["build", "-f", str(root / "mkdocs.yml")])
+    assert result.exit_code == 0, result.output
+    return root / "site"

@@ -139,18 +139,25 @@ def _normalise_script(element) -> str:  # type: ignore[no-untyped-def]
 
 @dataclass
 class Skeleton:
-    """What the theme itself puts on every page: scripts, tags and attribute names."""
+    """The vocabulary of pages built from harmless articles: what the theme and templates make.
+
+    Markup in a hostile site that is not in this vocabulary came from an article.
+    """
 
     scripts: set[str] = field(default_factory=set)
     tags: set[str] = field(default_factory=set)
     attributes: set[str] = field(default_factory=set)
+    content_tags: set[str] = field(default_factory=lambda: set(TEMPLATE_TAGS))
+    content_attributes: set[str] = field(default_factory=lambda: set(TEMPLATE_ATTRIBUTES))
 
     @classmethod
     def from_pages(cls, pages: Iterable[str]) -> Skeleton:
-        """The skeleton of pages that carry no article data (the user's own docs pages)."""
+        """The vocabulary of `pages` (built from harmless articles, or the user's own pages)."""
         skeleton = cls()
         for text in pages:
-            for element in parse_html(text).iter():
+            document = parse_html(text)
+            content = content_root(document)
+            for element in document.iter():
                 tag = _tag(element)
                 if not tag:
                     continue
@@ -158,19 +165,30 @@ class Skeleton:
                 skeleton.attributes.update(element.attrib)
                 if tag == "script":
                     skeleton.scripts.add(_normalise_script(element))
+            for element in content.iter() if content is not None else ():
+                if _tag(element):
+                    skeleton.content_tags.add(_tag(element))
+                    skeleton.content_attributes.update(element.attrib)
         return skeleton
+
+
+DANGEROUS_STYLE = re.compile(
+    r"expression\s*\(|javascript:|vbscript:|behaviou?r\s*:|url\s*\(|@import", re.I
+)
 
 
 def active_markup(root, skeleton: Skeleton | None = None, content_only: bool = False) -> list[str]:  # type: ignore[no-untyped-def]
     """Every element, attribute or URL under `root` that could run script or load content.
 
-    With a skeleton, the theme's own scripts, tags and attributes are allowed; without one (for
-    fragments such as search-index entries) only what the project's templates produce is.
+    With a skeleton, the vocabulary of harmless pages is allowed (inside the article content
+    only what harmless content has); without one, only what the templates' Markdown produces.
     """
-    allowed_tags = TEMPLATE_TAGS | (skeleton.tags if skeleton and not content_only else set())
-    allowed_attributes = TEMPLATE_ATTRIBUTES | (
-        skeleton.attributes if skeleton and not content_only else set()
-    )
+    if skeleton is None:
+        allowed_tags, allowed_attributes = TEMPLATE_TAGS, TEMPLATE_ATTRIBUTES
+    elif content_only:
+        allowed_tags, allowed_attributes = skeleton.content_tags, skeleton.content_attributes
+    else:
+        allowed_tags, allowed_attributes = skeleton.tags, skeleton.attributes
     found: list[str] = []
     for element in root.iter():
         tag = _tag(element)
@@ -192,7 +210,7 @@ def active_markup(root, skeleton: Skeleton | None = None, content_only: bool = F
                 found.append(f"{where} event handler {name}={value[:80]!r}")
             elif name.lower() in URL_ATTRIBUTES and DANGEROUS_SCHEME.match(_squeeze(value)):
                 found.append(f"{where} {name}={value[:80]!r}")
-            elif plain in ("srcdoc", "style") and tag != "th" and tag != "td":
+            elif plain == "srcdoc" or (plain == "style" and DANGEROUS_STYLE.search(value)):
                 found.append(f"{where} {name} attribute {value[:80]!r}")
             elif name not in allowed_attributes:
                 found.append(f"{where} attribute {name}={value[:80]!r} not from the templates")
@@ -222,9 +240,9 @@ def page_problems(text: str, skeleton: Skeleton) -> list[str]:
     return problems
 
 
-def fragment_problems(text: str) -> list[str]:
+def fragment_problems(text: str, skeleton: Skeleton | None = None) -> list[str]:
     """Active markup in an HTML fragment (a search-index entry, a feed item)."""
-    return active_markup(parse_fragment(text))
+    return active_markup(parse_fragment(text), skeleton, content_only=True)
 
 
 def xml_text_problems(text: str) -> list[str]:
@@ -232,11 +250,18 @@ def xml_text_problems(text: str) -> list[str]:
     root = ET.fromstring(text)
     problems = []
     for element in root.iter():
+        tag = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+        urls = [v for k, v in element.attrib.items() if k.rsplit("}", 1)[-1] in ("url", "href")]
+        if tag in FEED_URL_ELEMENTS:
+            urls.append(element.text or "")
         for value in [element.text or "", *element.attrib.values()]:
             problems += fragment_problems(value)
-            if DANGEROUS_SCHEME.match(_squeeze(value)):
-                problems.append(f"XML value {value[:80]!r}")
+        problems += [f"<{tag}> URL {u[:80]!r}" for u in urls if DANGEROUS_SCHEME.match(_squeeze(u))]
     return problems
+
+
+FEED_URL_ELEMENTS = {"link", "guid", "comments", "docs", "loc", "id", "icon", "logo"}
+"""RSS, Atom and sitemap elements whose text is a URL."""
 
 
 def visible_text(text: str) -> str:
