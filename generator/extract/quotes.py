@@ -1,308 +1,459 @@
-"""Quotes: direct, partial and indirect speech, with cue, speaker and relaying outlet."""
+"""Quotes: direct, partial and indirect attributions, with cue, speaker and relaying outlet.
+
+Attributions are collected as pieces (a quoted passage, a reported clause, an object of a verb of
+judgment), then pieces that share a cue become one attribution ('"A," she said, "B."'), a quote
+that carries on without a cue of its own joins the quote before it, and an attribution whose cue
+lies inside another one's content is left out (it is part of what the outer source said).
+"""
 
 from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Quote, Speaker
 from ..model import Span as TextSpan
-from .common import REPORTING_VERBS, doc_text, quote_regions, token_span, trim_span
-
-RELAY_VERBS = frozenset({"report", "quote", "cite", "carry", "publish", "broadcast"})
-STANCE_VERBS = frozenset(
-    """believe think know feel hope expect fear doubt suspect assume understand realize realise
-    recognize recognise consider find learn guess imagine worry wonder want plan intend aim
-    wish decide promise pledge vow threaten refuse offer propose prefer support back
-    endorse oppose praise criticize criticise mock slam blast attack blame thank welcome reject
-    dismiss condemn defend favor favour urge demand ask show reveal suggest indicate prove
-    demonstrate call discuss mention estimate forecast predict project insist hail applaud question
-    challenge dispute accept acknowledge""".split()
+from .common import QUOTE_PAIRS, doc_text, quote_regions, token_span, trim_span
+from .cues import CLAUSE_VERBS, NOT_CUES, OBJECT_VERBS, PREP_CUES, SPEECH_VERBS
+from .reported import (
+    clause_content,
+    headline_source,
+    noun_content,
+    noun_source,
+    object_content,
+    prep_content,
 )
-"""Lemmas of verbs whose object a news attribution reports: beliefs, plans, stances, findings."""
-CONTENT_PREPS = frozenset({"for", "about", "on", "of", "against", "to"})
-SPEAKER_DEPS = ("nsubj", "nsubjpass")
+from .speakers import (
+    actor_index,
+    previous_subject,
+    relays,
+    source_token,
+    span_speaker,
+    speaker_of,
+    subject_of,
+    via,
+)
+
+CLOSING_MARKS = frozenset(QUOTE_PAIRS.values())
+BOUNDARY_CHARS = frozenset(",:;—–-([.?!…")
+"""A quote mark after one of these (or at a line start) opens a quote of whole sentences."""
+CONTENT_TRIM = " \t\r\n,;:."
+WEAK_SUBJECTS = frozenset({"it", "this", "that", "there", "which", "what"})
+"""Subjects that do not hold a belief or a stance ('it shows', 'this means')."""
+
+
+@dataclass
+class _Piece:
+    """A part of an attribution while the parts are being put together."""
+
+    kind: str
+    start: int
+    end: int
+    sent: Span
+    cue: TextSpan | None = None
+    speaker: Speaker | None = None
+    open_end: bool = False
+    """A quoted paragraph that runs on into the next one (no closing mark)."""
+    parts: list[tuple[int, int]] = field(default_factory=list)
 
 
 def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
     """Quotes of the document, speakers resolved to `actors` where possible."""
-    actor_at = _actor_index(actors)
-    relays = _relays(doc, actor_at)
-    quotes: list[Quote] = []
-    regions = quote_regions(doc_text(doc))
-    covered: list[tuple[int, int]] = []
-    for start, end, _mark in regions:
-        quote = _direct_or_partial(doc, start, end, actor_at, relays)
-        if quote is not None:
-            quotes.append(quote)
-            covered.append((start - 1, end + 1))
-    for verb in doc:
-        if verb.pos_ not in ("VERB", "AUX"):
-            continue
-        if verb.lemma_ in REPORTING_VERBS:
-            content = _indirect_content(verb)
-        elif verb.lemma_ in STANCE_VERBS:
-            content = _stance_content(verb)
-        else:
-            continue
-        if content is None:
-            continue
-        start, end = trim_span(doc, content.start_char, content.end_char, " \t\r\n,;:.")
-        if start >= end or any(a <= start < b or a < end <= b for a, b in covered):
-            continue
-        speaker = _speaker_of(verb, actor_at)
-        if speaker is None and verb.lemma_ in STANCE_VERBS and verb.lemma_ not in REPORTING_VERBS:
-            continue  # a belief or stance needs someone holding it
+    actor_at = actor_index(actors)
+    text = doc_text(doc)
+    pieces: list[_Piece] = []
+    for start, end, _mark in quote_regions(text):
+        piece = _quoted(doc, start, end, actor_at)
+        if piece is not None:
+            pieces.append(piece)
+    for tok in doc:
+        piece = _reported(tok, actor_at)
+        if piece is not None:
+            pieces.append(piece)
+    pieces.extend(_according_to(doc, actor_at))
+    pieces.extend(_headlines(doc, actor_at))
+    merged = _continue_quotes(_merge_by_cue(pieces), text)
+    kept = _outermost(merged)
+    found_relays = relays(doc, actor_at)
+    quotes = []
+    for piece in kept:
+        if piece.kind == "partial" and piece.cue is None and piece.speaker is None:
+            continue  # a scare-quoted word with no one saying it is not a quote
         quotes.append(
             Quote(
-                kind="indirect",
-                text=doc_text(doc)[start:end],
-                start=start,
-                end=end,
-                cue=token_span(verb),
-                speaker=speaker,
-                via=_via(doc, verb.sent, speaker, relays),
+                kind=piece.kind,
+                text=text[piece.start : piece.end],
+                start=piece.start,
+                end=piece.end,
+                cue=piece.cue,
+                speaker=piece.speaker,
+                via=via(doc, piece.sent, found_relays),
+                parts=[TextSpan(text=text[a:b], start=a, end=b) for a, b in piece.parts]
+                if len(piece.parts) > 1
+                else [],
             )
         )
-    for tok in doc:
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            quote = _according_to(doc, tok, actor_at, relays, covered)
-            if quote is not None:
-                quotes.append(quote)
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
 
 
-def _actor_index(actors: list[Actor]) -> dict[int, Actor]:
-    index: dict[int, Actor] = {}
-    for actor in actors:
-        for mention in actor.mentions:
-            for i in range(mention.start, mention.end):
-                index.setdefault(i, actor)
-    return index
+# --- quoted passages ---------------------------------------------------------------------
 
 
-def _span_speaker(tok: Token, actor_at: dict[int, Actor]) -> Speaker:
-    """A speaker from the noun phrase headed by `tok` (compound names and titles included)."""
-    doc = tok.doc
-    left = tok.left_edge.i
-    while left < tok.i and doc[left].dep_ in ("det", "prep", "punct", "cc"):
-        left += 1
-    right = tok.i + 1
-    span = doc[left:right]
-    actor = actor_at.get(tok.idx)
-    if actor is None:
-        # 'Stoltenberg's successor, Rutte, said': the apposition names the speaker.
-        appos = next((c for c in tok.children if c.dep_ == "appos"), None)
-        actor = actor_at.get(appos.idx) if appos is not None else None
-    return Speaker(
-        actor=actor.id if actor else None, text=span.text, start=span.start_char, end=span.end_char
-    )
-
-
-def _speaker_of(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> Speaker | None:
-    """The subject of the cue, or of the verb it depends on ('began by saying', 'wants to say')."""
-    for child in verb.children:
-        if child.dep_ in SPEAKER_DEPS:
-            return _span_speaker(child, actor_at)
-        if child.dep_ == "agent":
-            agent = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if agent is not None:
-                return _span_speaker(agent, actor_at)
-    if depth >= 3 or verb.head.i == verb.i:
-        return None
-    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp"):
-        return _speaker_of(verb.head, actor_at, depth + 1)
-    if verb.dep_ == "pobj" or (verb.head.dep_ == "prep" and verb.dep_ == "pcomp"):
-        prep = verb.head
-        if prep.head.i != prep.i:
-            return _speaker_of(prep.head, actor_at, depth + 1)
-    return None
-
-
-def _indirect_content(verb: Token) -> Span | None:
-    """The reported clause: a `that`-clause or other complement, or the object of verbs like 'reiterate'."""
-    doc = verb.doc
-    for child in verb.children:
-        if child.dep_ == "ccomp" and child.i > verb.i:
-            return doc[child.left_edge.i : child.right_edge.i + 1]
-    if verb.dep_ == "parataxis" and verb.head.i < verb.i:
-        # 'The economy is strong, he said': the clause before the reporting verb.
-        head = verb.head
-        return doc[head.left_edge.i : verb.left_edge.i]
-    for child in verb.children:
-        if child.dep_ == "ccomp" and child.i < verb.i:
-            return doc[child.left_edge.i : child.right_edge.i + 1]
-    for child in verb.children:
-        if (
-            child.dep_ == "dobj"
-            and child.i > verb.i
-            and verb.lemma_ not in ("say", "tell", "ask", "call")
-        ):
-            if any(t.dep_ in ("acl", "relcl", "ccomp") or t.pos_ == "VERB" for t in child.subtree):
-                return doc[child.left_edge.i : child.right_edge.i + 1]
-    return None
-
-
-def _stance_content(verb: Token) -> Span | None:
-    """What a belief, plan or stance is about: its clause, its object, or 'call for X'."""
-    doc = verb.doc
-    for child in verb.children:
-        if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i:
-            return doc[child.left_edge.i : child.right_edge.i + 1]
-    for child in verb.children:
-        if child.dep_ == "dobj" and child.i > verb.i and child.pos_ not in ("PRON",):
-            return doc[child.left_edge.i : child.right_edge.i + 1]
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in CONTENT_PREPS and child.i == verb.i + 1:
-            obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
-            if obj is not None:
-                return doc[obj.left_edge.i : obj.right_edge.i + 1]
-    return None
-
-
-def _direct_or_partial(
-    doc: Doc, start: int, end: int, actor_at: dict[int, Actor], relays: list[tuple[Span, str]]
-) -> Quote | None:
+def _quoted(doc: Doc, start: int, end: int, actor_at: dict[int, Actor]) -> _Piece | None:
+    """A passage inside quote marks, with the reporting verb of its sentence."""
+    text = doc_text(doc)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    start, end = trim_span(doc, start, end, " \t\r\n")
+    s, e = trim_span(doc, start, end, " \t\r\n")
+    if s >= e:
+        return None
+    kind = _quote_kind(doc, span, start)
+    cue = _quote_cue(span, kind)
+    speaker = speaker_of(cue, actor_at) if cue is not None else None
+    cue_span = token_span(cue) if cue is not None else None
+    if cue is None:
+        colon = _colon_source(span, actor_at)
+        if colon is not None:
+            cue_span, speaker = colon
+    sent = doc[span.start].sent
+    if speaker is None and cue_span is None and kind == "direct":
+        speaker = previous_subject(doc, sent, actor_at)
+    open_end = end < len(text) and text[end] not in CLOSING_MARKS
+    return _Piece(kind, s, e, sent, cue_span, speaker, open_end, [(s, e)])
+
+
+def _quote_kind(doc: Doc, span: Span, start: int) -> str:
+    """Direct when the marks enclose whole sentences; partial when a few quoted words sit in a clause."""
+    text = doc_text(doc)
+    i = start - 2
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    before = text[i] if i >= 0 else "\n"
+    if before == "\n" or before in BOUNDARY_CHARS or before in QUOTE_PAIRS:
+        return "direct"
+    words = sum(1 for t in span if t.is_alpha)
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in span)
+    if has_verb and words >= 6 and text[start : start + 1].isupper():
+        return "direct"  # 'He said "We will ..."' without a comma
+    return "partial"
+
+
+def _quote_cue(span: Span, kind: str) -> Token | None:
+    """The reporting verb outside the quote that the quote belongs to."""
+    doc = span.doc
+    first, last = doc[span.start].sent, doc[span.end - 1].sent
+    lo, hi = first.start, last.end
+    close = span.end
+    while close < len(doc) and doc[close].is_punct and close - span.end < 3:
+        close += 1
+    if close >= hi and hi < len(doc) and "\n" not in doc[hi - 1].whitespace_:
+        # '"... ?" he asked.' split into two sentences by the parser.
+        nxt = doc[hi].sent
+        if len(nxt) <= 15 and (doc[hi].is_lower or doc[hi].pos_ in ("PRON", "PROPN", "DET")):
+            hi = nxt.end
+
+    def outside(t: Token) -> bool:
+        return lo <= t.i < hi and not span.start <= t.i < span.end
+
+    seen: set[int] = set()
+    for tok in span:
+        head = tok.head
+        steps = 0
+        # Up the tree from the quote to the verb it is the complement or object of.
+        while outside(head) and steps < 6 and head.i not in seen:
+            seen.add(head.i)
+            if _can_cue(head, span, kind):
+                return head
+            if head.head.i == head.i:
+                break
+            head = head.head
+            steps += 1
+    for tok in span:
+        for child in tok.children:
+            if outside(child) and child.dep_ in ("parataxis", "advcl", "ccomp", "conj", "dep"):
+                if _can_cue(child, span, kind):
+                    return child
+    if kind != "direct":
+        return None
+    after = [t for t in doc[span.end : hi] if _is_speech(t)]
+    if after:
+        return after[0]
+    before = [t for t in doc[lo : span.start] if _is_speech(t)]
+    return before[-1] if before else None
+
+
+def _is_speech(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
+
+
+def _can_cue(verb: Token, span: Span, kind: str) -> bool:
+    """A verb of saying, thinking or judging; for a whole quote, any verb right beside it with a subject."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in SPEECH_VERBS | CLAUSE_VERBS | OBJECT_VERBS or lemma in PREP_CUES:
+        return True
+    if kind != "direct" or lemma in NOT_CUES or subject_of(verb) is None:
+        return False
+    doc = verb.doc
+    subject = subject_of(verb)
+    if verb.i >= span.end:
+        between = doc[span.end : verb.i]
+        # '"...," the judge interrupted' / '"...," interrupted the judge'
+        return len(between) <= 6 and all(
+            t.is_punct or t.i in range(subject.left_edge.i, subject.right_edge.i + 1)
+            for t in between
+        )
+    between = doc[verb.i + 1 : span.start]
+    return (
+        len(between) <= 2
+        and all(t.is_punct for t in between)
+        and any(t.text in (":", ",") for t in between)
+    )
+
+
+def _colon_source(span: Span, actor_at: dict[int, Actor]) -> tuple[TextSpan, Speaker] | None:
+    """'Kerry: "By law, ..."' — a quote after a name and a colon that open its line."""
+    doc = span.doc
+    if span.start < 2:
+        return None
+    mark = doc[span.start - 1]
+    colon = mark if mark.text == ":" else doc[span.start - 2]
+    if colon.text != ":":
+        return None
+    line_start = colon.i
+    while (
+        line_start > 0 and "\n" not in doc[line_start - 1].whitespace_ and colon.i - line_start < 8
+    ):
+        line_start -= 1
+    found = headline_source(doc[line_start : span.end])
+    if found is None:
+        return None
+    source, colon_tok = found
+    return token_span(colon_tok), span_speaker(source.root, actor_at)
+
+
+# --- reported speech, beliefs and stances -----------------------------------------------
+
+
+def _reported(tok: Token, actor_at: dict[int, Actor]) -> _Piece | None:
+    """An attribution cued by `tok`: a verb with a clause or an object, or a noun like 'claim'."""
+    if tok.pos_ in ("VERB", "AUX"):
+        lemma = tok.lemma_.lower()
+        content = clause_content(tok) if lemma in CLAUSE_VERBS else None
+        if content is None:
+            content = object_content(tok)
+        if content is None:
+            content = prep_content(tok)
+        if content is None:
+            return None
+        source = source_token(tok)
+        if source is None and lemma not in SPEECH_VERBS:
+            return None  # a belief or stance needs someone holding it
+    elif tok.pos_ == "NOUN":
+        content = noun_content(tok)
+        if content is None:
+            return None
+        source = noun_source(tok)
+        if source is None:
+            return None
+    else:
+        return None
+    if source is not None and source.lower_ in WEAK_SUBJECTS and source.head.dep_ != "relcl":
+        if not (source.lower_ == "it" and tok.lemma_.lower() in SPEECH_VERBS):
+            return None
+    doc = tok.doc
+    start, end = trim_span(doc, content.start_char, content.end_char, CONTENT_TRIM)
     if start >= end:
         return None
-    inner = set(range(span.start, span.end))
-    sent = doc[span.start].sent
-    outer_sents = {sent.start}
-    last_sent = doc[span.end - 1].sent
-    # The reporting clause may follow the quote ("..., Rutte stated") or precede it.
-    candidates = [t for t in doc[sent.start : last_sent.end] if t.i not in inner]
-    cue = next(
-        (
-            t
-            for t in candidates
-            if t.lemma_ in REPORTING_VERBS and t.pos_ in ("VERB", "AUX") and t.i >= span.end
-        ),
-        None,
-    )
-    if cue is None:
-        cue = next(
-            (
-                t
-                for t in reversed(candidates)
-                if t.lemma_ in REPORTING_VERBS and t.pos_ in ("VERB", "AUX") and t.i < span.start
-            ),
-            None,
-        )
-    words = [t for t in span if t.is_alpha]
-    has_verb = any(t.pos_ in ("VERB", "AUX") for t in span)
-    kind = "direct" if has_verb and len(words) >= 4 else "partial"
-    if kind == "partial" and len(words) > 12:
-        kind = "direct"
-    speaker = _speaker_of(cue, actor_at) if cue is not None else None
-    if speaker is None and kind == "direct":
-        speaker = _previous_subject(doc, sent, actor_at, outer_sents)
-    if kind == "partial" and cue is None and speaker is None:
-        return None  # a scare-quoted word with no one saying it is not a quote
-    return Quote(
-        kind=kind,
-        text=doc_text(doc)[start:end],
-        start=start,
-        end=end,
-        cue=token_span(cue) if cue is not None else None,
-        speaker=speaker,
-        via=_via(doc, sent, speaker, relays),
-    )
+    speaker = span_speaker(source, actor_at) if source is not None else None
+    return _Piece("indirect", start, end, tok.sent, token_span(tok), speaker, False, [(start, end)])
 
 
-def _previous_subject(
-    doc: Doc, sent: Span, actor_at: dict[int, Actor], seen: set[int]
-) -> Speaker | None:
-    """For a free-standing quote, the person who speaks in the sentence before it."""
-    if sent.start == 0:
-        return None
-    prev = doc[sent.start - 1].sent
-    # 'He put it this way:' or 'Rutte said on Tuesday.' just before the quote.
-    ends_with_colon = prev.text.rstrip().endswith(":")
-    for tok in prev:
-        speaking = tok.head.lemma_ in REPORTING_VERBS or tok.head.lemma_ == "speak"
-        if tok.dep_ in SPEAKER_DEPS and (speaking or ends_with_colon or tok.head.dep_ == "ROOT"):
-            actor = actor_at.get(tok.idx)
-            if (
-                ends_with_colon
-                or (actor is not None and actor.type == "person")
-                or (tok.pos_ == "PRON" and tok.lower_ in ("he", "she"))
-            ):
-                return _span_speaker(tok, actor_at)
-    return None
-
-
-def _relays(doc: Doc, actor_at: dict[int, Actor]) -> list[tuple[Span, str]]:
-    """Sentences that name an outlet carrying someone's words ('reported by X', 'X reported')."""
+def _according_to(doc: Doc, actor_at: dict[int, Actor]) -> list[_Piece]:
+    """'..., according to X': the rest of the sentence is attributed to X."""
     found = []
+    text = doc_text(doc)
     for tok in doc:
-        if tok.lemma_ not in RELAY_VERBS:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
             continue
-        agent = None
-        for child in tok.children:
-            if child.dep_ == "agent":
-                agent = next((g for g in child.children if g.dep_ == "pobj"), None)
-            elif child.dep_ == "nsubj" and tok.tag_ in ("VBD", "VBZ", "VBP"):
-                agent = child
-        if agent is None:
+        to = doc[tok.i + 1]
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None:
             continue
-        actor = actor_at.get(agent.idx)
-        if actor is not None and actor.type == "organization":
-            found.append((tok.sent, actor.id))
+        sent = tok.sent
+        phrase_start, phrase_end = tok.i, source.right_edge.i + 1
+        if phrase_start - sent.start > sent.end - phrase_end:
+            a, b = sent.start_char, doc[phrase_start].idx
+        else:
+            a, b = doc[phrase_end - 1].idx + len(doc[phrase_end - 1].text), sent.end_char
+        start, end = trim_span(doc, a, b, CONTENT_TRIM)
+        if start >= end:
+            continue
+        cue = TextSpan(text=text[tok.idx : to.idx + 2], start=tok.idx, end=to.idx + 2)
+        speaker = span_speaker(source, actor_at)
+        found.append(_Piece("indirect", start, end, sent, cue, speaker, False, [(start, end)]))
     return found
 
 
-def _via(
-    doc: Doc, sent: Span, speaker: Speaker | None, relays: list[tuple[Span, str]]
-) -> str | None:
-    """The outlet relaying a quote: one named in its sentence, or in the same paragraph before it."""
-    for relay_sent, actor in relays:
-        if relay_sent.start == sent.start:
-            return actor
-        if (
-            relay_sent.start < sent.start
-            and "\n" not in doc_text(doc)[relay_sent.end_char : sent.start_char]
-        ):
-            return actor
-    return None
+def _headlines(doc: Doc, actor_at: dict[int, Actor]) -> list[_Piece]:
+    """'Senator: We will not back down' at the start of a line: the rest of the line is the claim."""
+    text = doc_text(doc)
+    found = []
+    for sent in doc.sents:
+        first = sent.start
+        if first > 0 and "\n" not in doc[first - 1].whitespace_ and "\n" not in doc[first - 1].text:
+            continue
+        line_end = text.find("\n", sent.start_char)
+        line_end = len(text) if line_end < 0 else line_end
+        line = doc.char_span(sent.start_char, line_end, alignment_mode="contract")
+        if line is None or len(line) < 4:
+            continue
+        got = headline_source(line)
+        if got is None:
+            continue
+        source, colon = got
+        start, end = trim_span(doc, colon.idx + 1, line_end, CONTENT_TRIM)
+        if start >= end or text[start] in QUOTE_PAIRS:
+            continue  # a quote after the colon is handled with the quote marks
+        speaker = span_speaker(source.root, actor_at)
+        found.append(
+            _Piece("indirect", start, end, sent, token_span(colon), speaker, False, [(start, end)])
+        )
+    return found
 
 
-def _according_to(
-    doc: Doc,
-    tok: Token,
-    actor_at: dict[int, Actor],
-    relays: list[tuple[Span, str]],
-    covered: list[tuple[int, int]],
-) -> Quote | None:
-    to = doc[tok.i + 1]
-    source = next((c for c in to.children if c.dep_ == "pobj"), None)
-    sent = tok.sent
-    if source is None:
-        return None
-    # The content is the rest of the sentence outside the 'according to X' phrase.
-    phrase_start = tok.i
-    phrase_end = source.right_edge.i + 1
-    if phrase_start - sent.start > sent.end - phrase_end:
-        a, b = sent.start_char, doc[phrase_start].idx
-    else:
-        a, b = doc[phrase_end - 1].idx + len(doc[phrase_end - 1].text), sent.end_char
-    start, end = trim_span(doc, a, b, " \t\r\n,;:.")
-    if start >= end or any(x <= start < y for x, y in covered):
-        return None
-    speaker = _span_speaker(source, actor_at)
-    return Quote(
-        kind="indirect",
-        text=doc_text(doc)[start:end],
-        start=start,
-        end=end,
-        cue=TextSpan(
-            text=doc_text(doc)[tok.idx : to.idx + len(to.text)],
-            start=tok.idx,
-            end=to.idx + len(to.text),
-        ),
-        speaker=speaker,
-        via=_via(doc, sent, speaker, relays),
+# --- putting pieces together --------------------------------------------------------------
+
+
+def _merge_by_cue(pieces: list[_Piece]) -> list[_Piece]:
+    """Pieces with the same cue are one attribution: '"A," she said, "B."' or 'said X "Y"'."""
+    groups: dict[int, list[_Piece]] = {}
+    alone: list[_Piece] = []
+    for piece in pieces:
+        if piece.cue is None:
+            alone.append(piece)
+        else:
+            groups.setdefault(piece.cue.start, []).append(piece)
+    out = alone
+    for group in groups.values():
+        out.append(_combine(group) if len(group) > 1 else group[0])
+    out.sort(key=lambda p: (p.start, -p.end))
+    return out
+
+
+def _combine(group: list[_Piece]) -> _Piece:
+    quoted = [p for p in group if p.kind in ("direct", "partial")]
+    rest = [
+        p
+        for p in group
+        if p.kind == "indirect"
+        and not any(q.start - 2 <= p.start and p.end <= q.end + 2 for q in quoted)
+    ]
+    members = sorted(quoted + rest, key=lambda p: p.start)
+    kinds = {p.kind for p in members}
+    kind = "direct" if kinds == {"direct"} else "indirect" if kinds == {"indirect"} else "partial"
+    if kind == "partial" and rest:
+        # The quoted words sit inside the reported clause: the clause is the content.
+        members = sorted(rest + [q for q in quoted if q.kind == "direct"], key=lambda p: p.start)
+    speaker = next((p.speaker for p in members if p.speaker and p.speaker.actor), None) or next(
+        (p.speaker for p in members if p.speaker), None
     )
+    first = members[0]
+    start, end = min(p.start for p in members), max(p.end for p in members)
+    if kind == "partial":
+        # Keep the quote marks of a quoted word that opens or closes the reported clause.
+        start -= any(q.start == start for q in quoted)
+        end += any(q.end == end for q in quoted)
+    return _Piece(
+        kind,
+        start,
+        end,
+        first.sent,
+        first.cue,
+        speaker,
+        members[-1].open_end,
+        sorted(part for p in members for part in p.parts),
+    )
+
+
+def _continue_quotes(pieces: list[_Piece], text: str) -> list[_Piece]:
+    """A quote without a cue of its own carries on the quote just before it from the same speaker."""
+    out: list[_Piece] = []
+    for piece in pieces:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and piece.kind == "direct"
+            and piece.cue is None
+            and prev.kind == "direct"
+            and prev.end <= piece.start
+            and (prev.open_end or "\n" not in text[prev.end : piece.start])
+        ):
+            prev.end = piece.end
+            prev.open_end = piece.open_end
+            prev.parts.extend(piece.parts)
+            continue
+        out.append(piece)
+    # '"A." "B," she said.': an uncued quote just before a cued one in the same paragraph.
+    result: list[_Piece] = []
+    for piece in reversed(out):
+        nxt = result[-1] if result else None
+        if (
+            nxt is not None
+            and piece.kind == "direct"
+            and piece.cue is None
+            and nxt.kind == "direct"
+            and nxt.cue is not None
+            and piece.end <= nxt.start
+            and (piece.open_end or "\n" not in text[piece.end : nxt.start])
+        ):
+            nxt.start = piece.start
+            nxt.parts[:0] = piece.parts
+            nxt.sent = piece.sent
+            continue
+        result.append(piece)
+    result.reverse()
+    return result
+
+
+def _outermost(pieces: list[_Piece]) -> list[_Piece]:
+    """Leave out attributions whose cue lies inside another attribution's content."""
+    starts = [p.start for p in pieces]  # pieces are sorted by start
+    max_len = max((p.end - p.start for p in pieces), default=0)
+    kept = []
+    for i, piece in enumerate(pieces):
+        if piece.cue is None:
+            kept.append(piece)
+            continue
+        at = piece.cue.start
+        j = bisect.bisect_right(starts, at) - 1
+        nested = False
+        # Only pieces starting within the longest content before the cue can contain it.
+        while j >= 0 and starts[j] >= at - max_len:
+            other = pieces[j]
+            if (
+                j != i
+                and other.start <= at < other.end
+                and not _within(other, piece)
+                and not _according(other)
+            ):
+                nested = True
+                break
+            j -= 1
+        if not nested:
+            kept.append(piece)
+    return kept
+
+
+def _according(piece: _Piece) -> bool:
+    return piece.cue is not None and piece.cue.text.lower() == "according to"
+
+
+def _within(outer: _Piece, inner: _Piece) -> bool:
+    """Whether `outer` is itself inside `inner` (then `inner` is the outer attribution)."""
+    return inner.start <= outer.start and outer.end <= inner.end and outer is not inner

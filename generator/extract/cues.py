@@ -1,0 +1,146 @@
+"""Cue lexicons for attributions: verbs and phrases that report speech, beliefs, plans and stances.
+
+The lists follow the verb classes of attribution studies (PARC, PolNeAR) and VerbNet's
+communication, judgment and cognition classes: a cue word together with its grammatical slot
+(a clause, an object, a prepositional object) says where the attributed content is.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .common import REPORTING_VERBS
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+SPEECH_VERBS = REPORTING_VERBS | _words(
+    """exclaim interrupt conclude confess joke quip retort yell shout scream whisper mutter chant
+    plead beg demand inquire enquire query recount relate recite read post blog email text message
+    echo tout brag grant reaffirm assure reassure swear advise recommend counter rebut object protest
+    grumble regret apologize apologise charge aver posit surmise speculate elaborate clarify
+    specify detail outline characterize characterise portray depict label brand dub term hail
+    laud applaud commend congratulate thank cheer boo heckle concur muse marvel quote cite
+    summarize summarise publish broadcast tell recount preach pronounce assert announce"""
+)
+"""Lemmas of verbs of saying: their clause or quote is what was said."""
+
+THOUGHT_VERBS = _words(
+    """believe think know feel hope expect fear doubt suspect assume understand realize realise
+    recognize recognise consider find learn guess imagine worry wonder want plan intend aim wish
+    decide prefer seek see figure reckon suppose presume conclude determine judge estimate
+    calculate predict forecast project anticipate envision envisage foresee trust bet agree
+    disagree acknowledge accept remember forget notice discover show reveal suggest indicate
+    prove demonstrate confirm suspect mean dream need like love hate"""
+)
+"""Lemmas of verbs of thinking, wanting and finding: their clause is a belief or a plan."""
+
+COMMIT_VERBS = _words(
+    """promise pledge vow threaten refuse offer propose urge ask call encourage push press
+    campaign lobby try struggle seek vote volunteer agree decline hesitate"""
+)
+"""Lemmas whose infinitive ('vowed to fight', 'urged voters to stay') is a plan or a demand."""
+
+OBJECT_VERBS = _words(
+    """announce deny confirm reject dismiss condemn denounce decry criticize criticise praise laud
+    hail applaud commend tout extol celebrate attack blast slam mock ridicule lambaste chide scold
+    rebuke blame accuse fault thank congratulate welcome endorse back support champion oppose
+    defend mention discuss cite quote reiterate repeat propose suggest recommend acknowledge admit
+    predict forecast estimate question challenge dispute contest reject insult disavow downplay
+    dismiss describe characterize characterise call label dub brand highlight emphasize emphasise
+    stress underscore tweet retweet release issue unveil outline detail list name recall remember
+    regret apologize promise pledge vow demand request urge favor favour prefer like love hate
+    distrust trust admire respect fear want need expect predict oppose target assail denigrate
+    disparage lament bemoan ignore echo address explain justify answer"""
+)
+"""Lemmas whose direct object is the attributed content ('praised the plan', 'denied the report')."""
+
+PREP_CUES = {
+    "call": {"for", "on"},
+    "refer": {"to"},
+    "talk": {"about", "of"},
+    "speak": {"about", "of", "on", "out"},
+    "comment": {"on", "about"},
+    "vote": {"for", "against"},
+    "argue": {"for", "against", "about"},
+    "push": {"for"},
+    "press": {"for"},
+    "advocate": {"for"},
+    "campaign": {"for", "against", "on"},
+    "lobby": {"for", "against"},
+    "focus": {"on"},
+    "complain": {"about", "of"},
+    "worry": {"about"},
+    "warn": {"of", "about", "against"},
+    "agree": {"on", "with", "to"},
+    "disagree": {"with", "on", "about"},
+    "insist": {"on"},
+    "apologize": {"for"},
+    "apologise": {"for"},
+    "respond": {"to"},
+    "reply": {"to"},
+    "react": {"to"},
+    "point": {"to"},
+    "hint": {"at"},
+    "joke": {"about"},
+    "testify": {"about", "on"},
+    "write": {"about", "of"},
+    "tweet": {"about"},
+    "boast": {"about", "of"},
+    "brag": {"about"},
+    "lie": {"about"},
+    "weigh": {"in"},
+    "rail": {"against"},
+    "fight": {"for", "against"},
+    "stand": {"by", "with"},
+    "side": {"with"},
+    "hope": {"for"},
+    "wait": {"for"},
+    "ask": {"about", "for"},
+    "dream": {"of"},
+    "think": {"about", "of"},
+    "care": {"about"},
+    "reflect": {"on"},
+    "elaborate": {"on"},
+    "express": {"concern"},
+    "object": {"to"},
+    "appeal": {"to", "for"},
+    "pray": {"for"},
+    "cheer": {"for"},
+    "root": {"for"},
+    "swipe": {"at"},
+    "lash": {"out"},
+    "criticism": {"of"},
+}
+"""Verb (or noun) lemma → prepositions whose object is the content ('called for a ceasefire')."""
+
+NOUN_CUES = _words(
+    """statement announcement claim assertion allegation accusation denial remark comment
+    warning promise pledge vow threat call appeal demand request plea criticism praise
+    endorsement support opposition proposal suggestion prediction assessment view belief
+    argument insistence admission acknowledgement acknowledgment confirmation"""
+)
+"""Nouns whose 'that'-clause or 'of'-object is attributed to their possessor ('his claim that ...')."""
+
+CLAUSE_VERBS = SPEECH_VERBS | THOUGHT_VERBS | COMMIT_VERBS
+"""Every verb whose clausal complement is attributed content."""
+
+NOT_CUES = _words("go come get make take have do be become seem look")
+"""Light verbs that never cue an attribution themselves."""
+
+
+def is_speech(tok: Token) -> bool:
+    """Whether the token is a verb of saying."""
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
+
+
+def is_clause_cue(tok: Token) -> bool:
+    """Whether the token is a verb whose clause is an attribution's content."""
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CLAUSE_VERBS
+
+
+def is_object_cue(tok: Token) -> bool:
+    """Whether the token is a verb whose direct object is an attribution's content."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in OBJECT_VERBS

@@ -1,0 +1,171 @@
+"""Where the content of a cue is: its clause, its object, its prepositional object, or its line."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .cues import (
+    CLAUSE_VERBS,
+    COMMIT_VERBS,
+    NOUN_CUES,
+    OBJECT_VERBS,
+    PREP_CUES,
+    SPEECH_VERBS,
+)
+
+XCOMP_VERBS = COMMIT_VERBS | frozenset(
+    """want plan intend aim wish decide prefer seek hope expect like love hate try refuse
+    threaten promise pledge vow offer propose urge ask""".split()
+)
+"""Lemmas whose infinitive complement is a plan or a demand ('vowed to fight')."""
+OBJECT_EXTENSIONS = frozenset({"for", "as", "of", "over", "on"})
+"""Prepositions that carry on an object's content ('criticized X for Y', 'described X as Y')."""
+NO_OBJECT_SPEECH = frozenset({"say", "tell", "ask", "answer", "add", "continue"})
+"""Speech verbs whose object is a listener or a word, not the content ('told reporters', 'said it')."""
+HEADLINE_LABELS = frozenset(
+    """update updated editor note photo photos video watch related read more listen correction
+    breaking exclusive live opinion analysis transcript caption source sources see also via
+    credit credits warning alert""".split()
+)
+"""Labels before a colon that are not the source of what follows ('Update:', 'Watch:')."""
+
+
+def span_of(doc: Doc, left: int, right: int) -> Span:
+    """Tokens left..right inclusive."""
+    return doc[left : right + 1]
+
+
+def clause_content(verb: Token) -> Span | None:
+    """The reported clause: a `that`-clause, an infinitive of a plan, or the clause before 'X said'."""
+    doc = verb.doc
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.i > verb.i:
+            return span_of(doc, child.left_edge.i, child.right_edge.i)
+    if lemma in XCOMP_VERBS:
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.i > verb.i:
+                # 'urged voters to stay home': the person urged belongs to the demand.
+                left = child.left_edge.i
+                obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
+                if obj is not None and lemma not in ("ask", "urge", "call", "encourage", "press"):
+                    left = min(left, obj.left_edge.i)
+                return span_of(doc, left, child.right_edge.i)
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i and lemma in SPEECH_VERBS:
+        # 'The economy is strong, he said': the clause before the reporting verb.
+        head = verb.head
+        return (
+            doc[head.left_edge.i : verb.left_edge.i]
+            if head.left_edge.i < verb.left_edge.i
+            else None
+        )
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.i < verb.i and lemma in SPEECH_VERBS | CLAUSE_VERBS:
+            return span_of(doc, child.left_edge.i, child.right_edge.i)
+    return None
+
+
+def object_content(verb: Token) -> Span | None:
+    """The direct object of a verb of judgment or communication, with its 'for'/'as' complement."""
+    doc = verb.doc
+    lemma = verb.lemma_.lower()
+    if lemma not in OBJECT_VERBS or lemma in NO_OBJECT_SPEECH:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    if obj.pos_ == "PRON" and obj.lower_ not in ("what", "whatever"):
+        # A bare pronoun ('praised him') says nothing a reader could use, unless more follows.
+        if not _has_complement(verb, obj):
+            return None
+    right = obj.right_edge.i
+    for child in verb.children:
+        if child.i <= obj.i:
+            continue
+        if child.dep_ in ("oprd", "xcomp", "ccomp") or (
+            child.dep_ == "prep" and child.lower_ in OBJECT_EXTENSIONS
+        ):
+            right = max(right, child.right_edge.i)
+    return span_of(doc, obj.left_edge.i, right)
+
+
+def _has_complement(verb: Token, obj: Token) -> bool:
+    return any(
+        c.i > obj.i
+        and (c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in OBJECT_EXTENSIONS))
+        for c in verb.children
+    )
+
+
+def prep_content(cue: Token) -> Span | None:
+    """'called for a ceasefire', 'referred to the report': the object of the cue's preposition."""
+    preps = PREP_CUES.get(cue.lemma_.lower())
+    if not preps:
+        return None
+    doc = cue.doc
+    for child in cue.children:
+        if child.dep_ not in ("prep", "prt") or child.lower_ not in preps:
+            continue
+        if child.i > cue.i + 3:
+            continue
+        holder = child
+        if child.dep_ == "prt":
+            # 'speak out against X', 'weigh in on X': the object hangs off the next preposition.
+            holder = next((c for c in cue.children if c.dep_ == "prep" and c.i > child.i), None)
+            if holder is None:
+                continue
+        obj = next((g for g in holder.children if g.dep_ in ("pobj", "pcomp")), None)
+        if obj is None or obj.pos_ == "PRON" and obj.lower_ not in ("what", "whatever", "how"):
+            continue
+        return span_of(doc, obj.left_edge.i, obj.right_edge.i)
+    return None
+
+
+def noun_content(noun: Token) -> Span | None:
+    """'his claim that ...', 'her endorsement of X': the clause or object of a noun cue."""
+    if noun.lemma_.lower() not in NOUN_CUES or noun.pos_ != "NOUN":
+        return None
+    doc = noun.doc
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp") and child.i > noun.i:
+            mark = next((g for g in child.children if g.dep_ == "mark"), None)
+            if mark is not None and mark.lower_ == "that":
+                return span_of(doc, child.left_edge.i, child.right_edge.i)
+        if child.dep_ == "prep" and child.lower_ in ("of", "for", "on", "about", "against"):
+            if child.i != noun.i + 1:
+                continue
+            obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None and obj.pos_ != "PRON":
+                return span_of(doc, obj.left_edge.i, obj.right_edge.i)
+    return None
+
+
+def noun_source(noun: Token) -> Token | None:
+    """Who holds a noun cue: its possessor ('Trump's claim'), or the subject of 'made/issued a claim'."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss
+    head = noun.head
+    if noun.dep_ == "dobj" and head.pos_ == "VERB":
+        return next((c for c in head.children if c.dep_ in ("nsubj",)), None)
+    return None
+
+
+def headline_source(line: Span) -> tuple[Span, Token] | None:
+    """'Senator: We will not back down' — a short name before a colon opening a line, and the colon."""
+    colon = next((t for t in line[:8] if t.text == ":"), None)
+    if colon is None or colon.i == line.start or colon.i + 1 >= line.end:
+        return None
+    source = line.doc[line.start : colon.i]
+    words = [t for t in source if not t.is_punct]
+    if not words or len(words) > 6 or not source[0].text[:1].isupper():
+        return None
+    if any(t.pos_ in ("VERB", "AUX", "NUM") or t.like_num for t in words):
+        return None
+    if any(t.lower_ in HEADLINE_LABELS for t in words):
+        return None
+    if not any(t.pos_ in ("PROPN", "NOUN") for t in words):
+        return None
+    if any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY") for t in words):
+        return None
+    return source, colon
