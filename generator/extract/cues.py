@@ -33,13 +33,13 @@ THOUGHT_VERBS = _words(
     decide prefer seek see figure reckon suppose presume conclude determine judge estimate
     calculate predict forecast project anticipate envision envisage foresee trust bet agree
     disagree acknowledge accept remember forget notice discover show reveal suggest indicate
-    prove demonstrate confirm suspect mean dream need like love hate"""
+    prove demonstrate confirm dream like love hate"""
 )
 """Lemmas of verbs of thinking, wanting and finding: their clause is a belief or a plan."""
 
 COMMIT_VERBS = _words(
     """promise pledge vow threaten refuse offer propose urge ask call encourage push press
-    campaign lobby try struggle seek vote volunteer agree decline hesitate"""
+    campaign lobby vote volunteer agree decline hesitate"""
 )
 """Lemmas whose infinitive ('vowed to fight', 'urged voters to stay') is a plan or a demand."""
 
@@ -52,8 +52,9 @@ OBJECT_VERBS = _words(
     dismiss describe characterize characterise call label dub brand highlight emphasize emphasise
     stress underscore tweet retweet release issue unveil outline detail list name recall remember
     regret apologize promise pledge vow demand request urge favor favour prefer like love hate
-    distrust trust admire respect fear want need expect predict oppose target assail denigrate
-    disparage lament bemoan ignore echo address explain justify answer"""
+    rule
+    distrust trust admire respect fear want expect predict oppose target assail denigrate
+    disparage lament bemoan echo justify"""
 )
 """Lemmas whose direct object is the attributed content ('praised the plan', 'denied the report')."""
 
@@ -144,3 +145,57 @@ def is_clause_cue(tok: Token) -> bool:
 def is_object_cue(tok: Token) -> bool:
     """Whether the token is a verb whose direct object is an attribution's content."""
     return tok.pos_ == "VERB" and tok.lemma_.lower() in OBJECT_VERBS
+
+
+AGENT_NOUNS = _words(
+    """official spokesman spokeswoman spokesperson aide adviser advisor leader president chief
+    candidate voter supporter opponent critic analyst expert economist lawmaker legislator member
+    resident protester observer campaign administration government committee agency party group
+    people public majority minority crowd audience team staff source sources person man woman
+    men women friend family parent mother father son daughter official officials lawyer attorney
+    judge court jury panel board council senate house congress parliament ministry department
+    office police army military union company firm bank organisation organization coalition
+    network outlet newspaper paper magazine editor reporter journalist columnist host anchor
+    moderator pollster strategist consultant director manager executive founder owner chairman
+    chairwoman chair secretary minister governor mayor senator representative congressman
+    congresswoman delegate nominee rival challenger incumbent activist advocate donor fan
+    citizen worker student teacher doctor scientist researcher historian economist
+    commentator pundit conservative liberal progressive democrat republican independent""",
+)
+"""Nouns for people and bodies that can hold a view ('the senator believes', 'critics say')."""
+DOCUMENT_NOUNS = _words(
+    """poll survey study report records record data document documents filing filings analysis
+    statement memo letter email emails ad ads advertisement review audit investigation probe
+    research results figures numbers count census tally tweet post article editorial book
+    interview transcript release"""
+)
+"""Nouns for texts and findings that can show or suggest something ('the poll found that')."""
+FINDING_VERBS = _words("show find reveal suggest indicate prove demonstrate confirm say")
+"""Verbs a document can be the subject of."""
+PERSON_PRONOUNS = _words(
+    """i we you he she they who whom those everyone everybody anyone anybody someone somebody
+    nobody many most some all half third quarter majority few several both others one"""
+)
+
+
+def is_agent(tok: Token, actor_type: str | None) -> bool:
+    """Whether a subject can hold a belief or a stance: a person, a body, a named actor."""
+    lower = tok.lower_
+    if lower in PERSON_PRONOUNS or actor_type is not None:
+        return True
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.pos_ in ("PROPN", "NUM"):
+        return True
+    lemma = tok.lemma_.lower()
+    if lemma in AGENT_NOUNS or lower in AGENT_NOUNS:
+        return True
+    # Agent nouns by their ending: 'supporters', 'organizers', 'strategists', 'politicians'.
+    return (
+        tok.pos_ == "NOUN"
+        and lemma.endswith(("er", "or", "ist", "ian", "ant", "ent"))
+        and len(lemma) > 5
+    )
+
+
+def is_document(tok: Token) -> bool:
+    """Whether a subject is a text or a finding ('the survey', 'court records')."""
+    return tok.lemma_.lower() in DOCUMENT_NOUNS or tok.lower_ in DOCUMENT_NOUNS

@@ -16,7 +16,16 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, Quote, Speaker
 from ..model import Span as TextSpan
 from .common import QUOTE_PAIRS, doc_text, quote_regions, token_span, trim_span
-from .cues import CLAUSE_VERBS, NOT_CUES, OBJECT_VERBS, PREP_CUES, SPEECH_VERBS
+from .cues import (
+    CLAUSE_VERBS,
+    FINDING_VERBS,
+    NOT_CUES,
+    OBJECT_VERBS,
+    PREP_CUES,
+    SPEECH_VERBS,
+    is_agent,
+    is_document,
+)
 from .reported import (
     clause_content,
     headline_source,
@@ -252,8 +261,10 @@ def _reported(tok: Token, actor_at: dict[int, Actor]) -> _Piece | None:
         if content is None:
             return None
         source = source_token(tok)
-        if source is None and lemma not in SPEECH_VERBS:
-            return None  # a belief or stance needs someone holding it
+        if lemma not in SPEECH_VERBS:
+            # A belief or stance needs someone holding it: a person or a body, or a document's finding.
+            if source is None or not _holder(source, lemma, actor_at):
+                return None
     elif tok.pos_ == "NOUN":
         content = noun_content(tok)
         if content is None:
@@ -272,6 +283,15 @@ def _reported(tok: Token, actor_at: dict[int, Actor]) -> _Piece | None:
         return None
     speaker = span_speaker(source, actor_at) if source is not None else None
     return _Piece("indirect", start, end, tok.sent, token_span(tok), speaker, False, [(start, end)])
+
+
+def _holder(source: Token, lemma: str, actor_at: dict[int, Actor]) -> bool:
+    if source.lower_ in ("who", "that", "which") and source.head.dep_ == "relcl":
+        source = source.head.head
+    actor = actor_at.get(source.idx)
+    if is_agent(source, actor.type if actor is not None else None):
+        return True
+    return lemma in FINDING_VERBS and is_document(source)
 
 
 def _according_to(doc: Doc, actor_at: dict[int, Actor]) -> list[_Piece]:

@@ -23,7 +23,7 @@ OBJECT_EXTENSIONS = frozenset({"for", "as", "of", "over", "on"})
 NO_OBJECT_SPEECH = frozenset({"say", "tell", "ask", "answer", "add", "continue"})
 """Speech verbs whose object is a listener or a word, not the content ('told reporters', 'said it')."""
 HEADLINE_LABELS = frozenset(
-    """update updated editor note photo photos video watch related read more listen correction
+    """follow contact email reach update updated editor note photo photos video watch related read more listen correction
     breaking exclusive live opinion analysis transcript caption source sources see also via
     credit credits warning alert""".split()
 )
@@ -165,6 +165,10 @@ def headline_source(line: Span) -> tuple[Span, Token] | None:
     if any(t.lower_ in HEADLINE_LABELS for t in words):
         return None
     if not any(t.pos_ in ("PROPN", "NOUN") for t in words):
+        return None
+    rest = line.doc[colon.i + 1 : line.end]
+    # The claim after the colon is a statement: a few words with a verb, not a figure or a title.
+    if sum(1 for t in rest if t.is_alpha) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in rest):
         return None
     if any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY") for t in words):
         return None
