@@ -31,6 +31,7 @@ from .reported import (
     headline_source,
     noun_content,
     noun_source,
+    XCOMP_VERBS,
     object_content,
     prep_content,
 )
@@ -253,7 +254,9 @@ def _reported(tok: Token, actor_at: dict[int, Actor]) -> _Piece | None:
     """An attribution cued by `tok`: a verb with a clause or an object, or a noun like 'claim'."""
     if tok.pos_ in ("VERB", "AUX"):
         lemma = tok.lemma_.lower()
-        content = clause_content(tok) if lemma in CLAUSE_VERBS else None
+        content = (
+            clause_content(tok) if lemma in CLAUSE_VERBS | XCOMP_VERBS | OBJECT_VERBS else None
+        )
         if content is None:
             content = object_content(tok)
         if content is None:

@@ -14,8 +14,8 @@ from .cues import (
 )
 
 XCOMP_VERBS = COMMIT_VERBS | frozenset(
-    """want plan intend aim wish decide prefer seek hope expect like love hate try refuse
-    threaten promise pledge vow offer propose urge ask""".split()
+    """want plan intend aim wish decide prefer seek hope expect like love hate refuse threaten
+    promise pledge vow offer propose urge ask look plot vote""".split()
 )
 """Lemmas whose infinitive complement is a plan or a demand ('vowed to fight')."""
 OBJECT_EXTENSIONS = frozenset({"for", "as", "of", "over", "on"})
@@ -36,29 +36,35 @@ def span_of(doc: Doc, left: int, right: int) -> Span:
 
 
 def clause_content(verb: Token) -> Span | None:
-    """The reported clause: a `that`-clause, an infinitive of a plan, or the clause before 'X said'."""
+    """The reported clause: a `that`-clause, an infinitive of a plan, or the clause around 'X said'."""
     doc = verb.doc
     lemma = verb.lemma_.lower()
     for child in verb.children:
         if child.dep_ == "ccomp" and child.i > verb.i:
             return span_of(doc, child.left_edge.i, child.right_edge.i)
-    if lemma in XCOMP_VERBS:
+    if lemma in XCOMP_VERBS or lemma in OBJECT_VERBS:
         for child in verb.children:
-            if child.dep_ == "xcomp" and child.i > verb.i:
-                # 'urged voters to stay home': the person urged belongs to the demand.
-                left = child.left_edge.i
-                obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
-                if obj is not None and lemma not in ("ask", "urge", "call", "encourage", "press"):
-                    left = min(left, obj.left_edge.i)
-                return span_of(doc, left, child.right_edge.i)
-    if verb.dep_ == "parataxis" and verb.head.i < verb.i and lemma in SPEECH_VERBS:
-        # 'The economy is strong, he said': the clause before the reporting verb.
+            if child.dep_ != "xcomp" or child.i < verb.i:
+                continue
+            if lemma not in XCOMP_VERBS and child.tag_ != "VBG":
+                continue  # 'supports keeping troops there', not 'praised X to ...'
+            if lemma == "look" and not any(g.lower_ == "to" for g in child.children):
+                continue  # 'looks to build on', not 'looks tired'
+            # 'wants voters to know': the people wanted to act belong to the plan.
+            left = child.left_edge.i
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
+            if obj is not None and lemma not in ("ask", "urge", "call", "encourage", "press"):
+                left = min(left, obj.left_edge.i)
+            return span_of(doc, left, child.right_edge.i)
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i and lemma in SPEECH_VERBS | CLAUSE_VERBS:
+        # 'The economy is strong, he said': the clause before the reporting verb;
+        # 'The economy, he said, is strong': the whole clause around it.
         head = verb.head
-        return (
-            doc[head.left_edge.i : verb.left_edge.i]
-            if head.left_edge.i < verb.left_edge.i
-            else None
-        )
+        if head.left_edge.i >= verb.left_edge.i:
+            return None
+        if head.right_edge.i > verb.right_edge.i + 1:
+            return span_of(doc, head.left_edge.i, head.right_edge.i)
+        return doc[head.left_edge.i : verb.left_edge.i]
     for child in verb.children:
         if child.dep_ == "ccomp" and child.i < verb.i and lemma in SPEECH_VERBS | CLAUSE_VERBS:
             return span_of(doc, child.left_edge.i, child.right_edge.i)
@@ -160,6 +166,8 @@ def headline_source(line: Span) -> tuple[Span, Token] | None:
     words = [t for t in source if not t.is_punct]
     if not words or len(words) > 6 or not source[0].text[:1].isupper():
         return None
+    if len(words) == 1 and len(words[0].text) == 1:
+        return None  # 'Q:' and 'A:' label the turns of an interview
     if any(t.pos_ in ("VERB", "AUX", "NUM") or t.like_num for t in words):
         return None
     if any(t.lower_ in HEADLINE_LABELS for t in words):
