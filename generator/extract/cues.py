@@ -121,9 +121,18 @@ NOUN_CUES = _words(
     """statement announcement claim assertion allegation accusation denial remark comment
     warning promise pledge vow threat call appeal demand request plea criticism praise
     endorsement support opposition proposal suggestion prediction assessment view belief
-    argument insistence admission acknowledgement acknowledgment confirmation"""
+    argument insistence admission acknowledgement acknowledgment confirmation idea contention
+    decision plan desire hope fear resolve willingness recognition position recommendation
+    assurance reminder critique rejection approval dislike distrust attack attacks conviction
+    determination intention intent vision message charge complaint concern doubt suspicion
+    question questions"""
 )
-"""Nouns whose 'that'-clause or 'of'-object is attributed to their possessor ('his claim that ...')."""
+"""Nouns whose clause or object is attributed to their holder ('his claim that ...', 'her plan to')."""
+VOICING_VERBS = _words(
+    """have express voice make issue offer reiterate repeat state restate share air signal
+    announce deliver give launch mount level raise renew echo hold reaffirm outline lay"""
+)
+"""Verbs whose subject holds the noun cue they take ('expressed concern that', 'made a plea for')."""
 
 CLAUSE_VERBS = SPEECH_VERBS | THOUGHT_VERBS | COMMIT_VERBS
 """Every verb whose clausal complement is attributed content."""

@@ -27,11 +27,11 @@ from .cues import (
     is_document,
 )
 from .reported import (
+    XCOMP_VERBS,
     clause_content,
     headline_source,
     noun_content,
     noun_source,
-    XCOMP_VERBS,
     object_content,
     prep_content,
 )

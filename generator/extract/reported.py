@@ -11,6 +11,7 @@ from .cues import (
     OBJECT_VERBS,
     PREP_CUES,
     SPEECH_VERBS,
+    VOICING_VERBS,
 )
 
 XCOMP_VERBS = COMMIT_VERBS | frozenset(
@@ -124,20 +125,26 @@ def prep_content(cue: Token) -> Span | None:
         if obj is None or obj.pos_ == "PRON" and obj.lower_ not in ("what", "whatever", "how"):
             continue
         return span_of(doc, obj.left_edge.i, obj.right_edge.i)
+    for child in cue.children:
+        # 'called for the United States to step up': a 'for ... to' clause.
+        if child.dep_ in ("advcl", "ccomp") and child.i > cue.i:
+            mark = next((g for g in child.children if g.dep_ == "mark"), None)
+            if mark is not None and mark.lower_ in preps and mark.i == child.left_edge.i:
+                return span_of(doc, mark.i + 1, child.right_edge.i)
     return None
 
 
 def noun_content(noun: Token) -> Span | None:
-    """'his claim that ...', 'her endorsement of X': the clause or object of a noun cue."""
+    """'his claim that ...', 'her plan to ...', 'their criticism of X': the clause or object of a noun cue."""
     if noun.lemma_.lower() not in NOUN_CUES or noun.pos_ != "NOUN":
         return None
     doc = noun.doc
     for child in noun.children:
-        if child.dep_ in ("acl", "ccomp") and child.i > noun.i:
-            mark = next((g for g in child.children if g.dep_ == "mark"), None)
-            if mark is not None and mark.lower_ == "that":
+        if child.dep_ in ("acl", "ccomp", "relcl", "appos") and child.i > noun.i:
+            mark = next((g for g in child.children if g.dep_ in ("mark", "aux")), None)
+            if mark is not None and mark.lower_ in ("that", "to") and mark.i == child.left_edge.i:
                 return span_of(doc, child.left_edge.i, child.right_edge.i)
-        if child.dep_ == "prep" and child.lower_ in ("of", "for", "on", "about", "against"):
+        if child.dep_ == "prep" and child.lower_ in ("of", "for", "on", "about", "against", "to"):
             if child.i != noun.i + 1:
                 continue
             obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
@@ -147,13 +154,13 @@ def noun_content(noun: Token) -> Span | None:
 
 
 def noun_source(noun: Token) -> Token | None:
-    """Who holds a noun cue: its possessor ('Trump's claim'), or the subject of 'made/issued a claim'."""
+    """Who holds a noun cue: its possessor ('Trump's claim'), or the subject of 'voiced concern'."""
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is not None:
         return poss
     head = noun.head
-    if noun.dep_ == "dobj" and head.pos_ == "VERB":
-        return next((c for c in head.children if c.dep_ in ("nsubj",)), None)
+    if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in VOICING_VERBS:
+        return next((c for c in head.children if c.dep_ == "nsubj"), None)
     return None
 
 

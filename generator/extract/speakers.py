@@ -67,12 +67,15 @@ def source_token(verb: Token, depth: int = 0) -> Token | None:
         return subj
     if depth >= 3 or verb.head.i == verb.i:
         return None
+    head = verb.head
+    if verb.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.head.i != head.i:
+        # 'began by talking about', 'after blasting the report': the subject of the main verb.
+        return source_token(head.head, depth + 1)
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head.i != head.i:
+        # 'voters are more likely to support X'
+        return source_token(head.head, depth + 1)
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp"):
-        return source_token(verb.head, depth + 1)
-    if verb.dep_ == "pobj" or (verb.head.dep_ == "prep" and verb.dep_ == "pcomp"):
-        prep = verb.head
-        if prep.head.i != prep.i:
-            return source_token(prep.head, depth + 1)
+        return source_token(head, depth + 1)
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         # 'Trump, who has repeatedly said ...' with the relative pronoun left out of the parse.
         return verb.head
