@@ -84,7 +84,7 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
             pieces.append(piece)
     pieces.extend(_according_to(doc, actor_at))
     pieces.extend(_headlines(doc, actor_at))
-    merged = _continue_quotes(_merge_by_cue(pieces), text)
+    merged = _continue_quotes(_outermost(_merge_by_cue(pieces)), text)
     kept = _outermost(merged)
     found_relays = relays(doc, actor_at)
     quotes = []
@@ -408,15 +408,8 @@ def _continue_quotes(pieces: list[_Piece], text: str) -> list[_Piece]:
     """A quote without a cue of its own carries on the quote just before it from the same speaker."""
     out: list[_Piece] = []
     for piece in pieces:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and piece.kind == "direct"
-            and piece.cue is None
-            and prev.kind == "direct"
-            and prev.end <= piece.start
-            and (prev.open_end or "\n" not in text[prev.end : piece.start])
-        ):
+        prev = _previous_quote(out, piece, text) if _uncued_quote(piece) else None
+        if prev is not None:
             prev.end = piece.end
             prev.open_end = piece.open_end
             prev.parts.extend(piece.parts)
@@ -428,8 +421,7 @@ def _continue_quotes(pieces: list[_Piece], text: str) -> list[_Piece]:
         nxt = result[-1] if result else None
         if (
             nxt is not None
-            and piece.kind == "direct"
-            and piece.cue is None
+            and _uncued_quote(piece)
             and nxt.kind == "direct"
             and nxt.cue is not None
             and piece.end <= nxt.start
@@ -442,6 +434,34 @@ def _continue_quotes(pieces: list[_Piece], text: str) -> list[_Piece]:
         result.append(piece)
     result.reverse()
     return result
+
+
+def _uncued_quote(piece: _Piece) -> bool:
+    return piece.kind == "direct" and piece.cue is None
+
+
+def _previous_quote(out: list[_Piece], piece: _Piece, text: str) -> _Piece | None:
+    """The quote that `piece` carries on: the last quote of its paragraph, past its own reporting clause."""
+    for k in range(len(out) - 1, -1, -1):
+        prev = out[k]
+        if prev.end > piece.start:
+            return None
+        if prev.kind in ("direct", "partial") and prev.cue is not None or prev.kind == "direct":
+            if prev.open_end or "\n" not in text[prev.end : piece.start]:
+                return prev
+            return None
+        # '"A," McCain said, asked about it. "B."': a clause of the same sentence does not interrupt.
+        if prev.sent.start_char >= _sentence_end(out, k):
+            return None
+    return None
+
+
+def _sentence_end(out: list[_Piece], k: int) -> int:
+    """End of the sentence of the last quote before index `k`."""
+    for j in range(k - 1, -1, -1):
+        if out[j].kind in ("direct", "partial"):
+            return max(out[j].sent.end_char, out[j].end)
+    return 0
 
 
 def _outermost(pieces: list[_Piece]) -> list[_Piece]:
