@@ -124,32 +124,41 @@ def _opens(text: str, i: int) -> bool:
     )
 
 
+MIXED_CLOSERS = {'"': "\u201d", "\u201c": '"'}
+"""A straight opening mark may close curly and the other way round (typed and pasted text mixed)."""
+
+
 def _find_close(text: str, j: int, opener: str, close: str) -> int | None:
     limit = min(len(text), j + 5000)
     apostrophe_like = close in ("\u2019", "'")
-    paragraph_breaks = 0
+    other = MIXED_CLOSERS.get(opener)
     while j < limit:
         ch = text[j]
-        if ch == "\n" and text[j - 1] == "\n":
-            paragraph_breaks += 1
-        if ch == close:
+        if ch == close or ch == other:
             after = text[j + 1] if j + 1 < len(text) else " "
             before = text[j - 1]
             if apostrophe_like and (after.isalpha() or (before.isalpha() and after.isalnum())):
                 j += 1
                 continue
+            if ch == other and (before.isspace() or after.isalnum()):
+                j += 1  # a mark of the other kind that opens something else
+                continue
             if not before.isspace() or opener == close == '"':
                 return j
         elif ch == opener and opener != close and _opens(text, j):
             return None  # a new quote opens before this one closed: unbalanced
-        if ch == "\n" and opener in ("\u2018", "'") and "\n" in text[j + 1 : j + 2]:
-            return None  # single marks do not run across paragraphs
-        if ch == "\n" and text[j + 1 : j + 2] != "\n" and text[j + 1 :].lstrip()[:1] == opener:
-            # A quote running over paragraphs reopens each paragraph without closing the last.
-            k = j
-            while k > 0 and text[k - 1].isspace():
-                k -= 1
-            return k
+        if ch == "\n":
+            # A quote running over paragraphs reopens each paragraph without closing the last;
+            # one that does not reopen was never closed.
+            m = j
+            while m < len(text) and text[m].isspace():
+                m += 1
+            if m < len(text) and text[m] == opener and opener not in ("\u2018", "'"):
+                k = j
+                while k > 0 and text[k - 1].isspace():
+                    k -= 1
+                return k
+            return None
         j += 1
     return None
 

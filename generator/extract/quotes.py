@@ -74,8 +74,14 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
     actor_at = actor_index(actors)
     text = doc_text(doc)
     pieces: list[_Piece] = []
-    for start, end, _mark in quote_regions(text):
-        piece = _quoted(doc, start, end, actor_at)
+    regions = quote_regions(text)
+    quoted = bytearray(len(doc))
+    for start, end, _mark in regions:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            quoted[span.start : span.end] = b"\x01" * len(span)
+    for start, end, _mark in regions:
+        piece = _quoted(doc, start, end, actor_at, quoted)
         if piece is not None:
             pieces.append(piece)
     for tok in doc:
@@ -112,7 +118,9 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
 # --- quoted passages ---------------------------------------------------------------------
 
 
-def _quoted(doc: Doc, start: int, end: int, actor_at: dict[int, Actor]) -> _Piece | None:
+def _quoted(
+    doc: Doc, start: int, end: int, actor_at: dict[int, Actor], quoted: bytearray
+) -> _Piece | None:
     """A passage inside quote marks, with the reporting verb of its sentence."""
     text = doc_text(doc)
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -122,7 +130,7 @@ def _quoted(doc: Doc, start: int, end: int, actor_at: dict[int, Actor]) -> _Piec
     if s >= e:
         return None
     kind = _quote_kind(doc, span, start)
-    cue = _quote_cue(span, kind)
+    cue = _quote_cue(span, kind, quoted)
     speaker = speaker_of(cue, actor_at) if cue is not None else None
     cue_span = token_span(cue) if cue is not None else None
     if cue is None:
@@ -152,7 +160,7 @@ def _quote_kind(doc: Doc, span: Span, start: int) -> str:
     return "partial"
 
 
-def _quote_cue(span: Span, kind: str) -> Token | None:
+def _quote_cue(span: Span, kind: str, quoted: bytearray) -> Token | None:
     """The reporting verb outside the quote that the quote belongs to."""
     doc = span.doc
     first, last = doc[span.start].sent, doc[span.end - 1].sent
@@ -167,7 +175,8 @@ def _quote_cue(span: Span, kind: str) -> Token | None:
             hi = nxt.end
 
     def outside(t: Token) -> bool:
-        return lo <= t.i < hi and not span.start <= t.i < span.end
+        # Outside this quote and every other one: the reporting clause is the writer's.
+        return lo <= t.i < hi and not quoted[t.i]
 
     seen: set[int] = set()
     for tok in span:
@@ -189,10 +198,10 @@ def _quote_cue(span: Span, kind: str) -> Token | None:
                     return child
     if kind != "direct":
         return None
-    after = [t for t in doc[span.end : hi] if _is_speech(t)]
+    after = [t for t in doc[span.end : hi] if _is_speech(t) and not quoted[t.i]]
     if after:
         return after[0]
-    before = [t for t in doc[lo : span.start] if _is_speech(t)]
+    before = [t for t in doc[lo : span.start] if _is_speech(t) and not quoted[t.i]]
     return before[-1] if before else None
 
 
@@ -371,12 +380,12 @@ def _merge_by_cue(pieces: list[_Piece]) -> list[_Piece]:
 
 def _combine(group: list[_Piece]) -> _Piece:
     quoted = [p for p in group if p.kind in ("direct", "partial")]
-    rest = [
-        p
-        for p in group
-        if p.kind == "indirect"
-        and not any(q.start - 2 <= p.start and p.end <= q.end + 2 for q in quoted)
-    ]
+    # A whole quoted utterance is the content; a clause the parser found around it adds nothing.
+    rest = (
+        []
+        if any(q.kind == "direct" for q in quoted)
+        else [p for p in group if p.kind == "indirect"]
+    )
     members = sorted(quoted + rest, key=lambda p: p.start)
     kinds = {p.kind for p in members}
     kind = "direct" if kinds == {"direct"} else "indirect" if kinds == {"indirect"} else "partial"

@@ -57,7 +57,7 @@ def clause_content(verb: Token) -> Span | None:
             if obj is not None and lemma not in ("ask", "urge", "call", "encourage", "press"):
                 left = min(left, obj.left_edge.i)
             return span_of(doc, left, child.right_edge.i)
-    if verb.dep_ == "parataxis" and verb.head.i < verb.i and lemma in SPEECH_VERBS | CLAUSE_VERBS:
+    if verb.dep_ == "parataxis" and lemma in SPEECH_VERBS | CLAUSE_VERBS:
         # 'The economy is strong, he said': the clause before the reporting verb;
         # 'The economy, he said, is strong': the whole clause around it.
         head = verb.head
