@@ -23,6 +23,7 @@ from .cues import (
     OBJECT_VERBS,
     PREP_CUES,
     SPEECH_VERBS,
+    THOUGHT_VERBS,
     is_agent,
     is_document,
 )
@@ -37,6 +38,7 @@ from .reported import (
 )
 from .speakers import (
     actor_index,
+    is_passive,
     previous_subject,
     relays,
     source_token,
@@ -273,7 +275,7 @@ def _reported(tok: Token, actor_at: dict[int, Actor]) -> _Piece | None:
         if content is None:
             return None
         source = source_token(tok)
-        if lemma not in SPEECH_VERBS:
+        if lemma not in SPEECH_VERBS and not (source is None and _unattributed(tok)):
             # A belief or stance needs someone holding it: a person or a body, or a document's finding.
             if source is None or not _holder(source, lemma, actor_at):
                 return None
@@ -295,6 +297,11 @@ def _reported(tok: Token, actor_at: dict[int, Actor]) -> _Piece | None:
         return None
     speaker = span_speaker(source, actor_at) if source is not None else None
     return _Piece("indirect", start, end, tok.sent, token_span(tok), speaker, False, [(start, end)])
+
+
+def _unattributed(verb: Token) -> bool:
+    """'Trump is expected to win', 'the plan was seen as a failure': a view nobody is named for."""
+    return is_passive(verb) and verb.lemma_.lower() in THOUGHT_VERBS and verb.dep_ == "ROOT"
 
 
 def _holder(source: Token, lemma: str, actor_at: dict[int, Actor]) -> bool:

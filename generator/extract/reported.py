@@ -156,9 +156,16 @@ def noun_content(noun: Token) -> Span | None:
 def noun_source(noun: Token) -> Token | None:
     """Who holds a noun cue: its possessor ('Trump's claim'), or the subject of 'voiced concern'."""
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    head = noun.head
+    if poss is not None and poss.pos_ == "PRON":
+        # 'She escalated her attacks on X': the subject that the possessive points back to.
+        verb = head.head if head.dep_ == "prep" else head
+        if noun.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ != "PRON":
+                return subj
     if poss is not None:
         return poss
-    head = noun.head
     if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in VOICING_VERBS:
         return next((c for c in head.children if c.dep_ == "nsubj"), None)
     return None

@@ -8,7 +8,8 @@ from ..model import Actor, Speaker
 from .common import PRONOUNS_PERSON, doc_text
 
 RELAY_VERBS = frozenset({"report", "quote", "cite", "carry", "publish", "broadcast"})
-SPEAKER_DEPS = ("nsubj", "nsubjpass", "csubj")
+SPEAKER_DEPS = ("nsubj", "csubj")
+"""Subjects that speak; a passive subject ('he was told', 'it is expected') is spoken to or about."""
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 SPEAKING_LEMMAS = frozenset({"speak", "talk", "say", "tell", "testify", "write", "tweet"})
 
@@ -28,7 +29,12 @@ def span_speaker(tok: Token, actor_at: dict[int, Actor]) -> Speaker:
     doc = tok.doc
     if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
         # 'the senator, who said ...': the relative pronoun stands for the noun it follows.
-        tok = tok.head.head
+        noun = tok.head.head
+        actor = actor_at.get(noun.idx)
+        if actor is not None:
+            end = tok.idx + len(tok.text)
+            return Speaker(actor=actor.id, text=tok.text, start=tok.idx, end=end)
+        tok = noun
     left = tok.left_edge.i
     while left < tok.i and doc[left].dep_ in ("det", "prep", "punct", "cc", "predet"):
         left += 1
@@ -60,12 +66,23 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def is_passive(verb: Token) -> bool:
+    """'was asked', 'is expected to', 'Asked about it, ...': the subject is not the source."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl")
+        and not any(c.dep_ == "aux" for c in verb.children)
+    )
+
+
 def source_token(verb: Token, depth: int = 0) -> Token | None:
     """The subject of the cue, or of the verb it depends on ('began by saying', 'wants to say')."""
     subj = subject_of(verb)
     if subj is not None:
         return subj
-    if depth >= 3 or verb.head.i == verb.i:
+    if depth >= 3 or verb.head.i == verb.i or is_passive(verb):
         return None
     head = verb.head
     if verb.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.head.i != head.i:
