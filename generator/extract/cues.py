@@ -50,7 +50,7 @@ OBJECT_VERBS = _words(
     defend mention discuss cite quote reiterate repeat propose suggest recommend acknowledge admit
     predict forecast estimate question challenge dispute contest reject insult disavow downplay
     dismiss describe characterize characterise call label dub brand highlight emphasize emphasise
-    stress underscore tweet retweet release issue unveil outline detail list name recall remember
+    stress underscore tweet retweet outline detail list name recall remember
     regret apologize promise pledge vow demand request urge favor favour prefer like love hate
     rule
     distrust trust admire respect fear want expect predict oppose target assail denigrate
@@ -66,7 +66,7 @@ PREP_CUES = {
     "comment": {"on", "about"},
     "vote": {"for", "against"},
     "argue": {"for", "against", "about"},
-    "push": {"for"},
+    "push": {"for", "back"},
     "press": {"for"},
     "advocate": {"for"},
     "campaign": {"for", "against", "on"},
@@ -87,7 +87,7 @@ PREP_CUES = {
     "hint": {"at"},
     "joke": {"about"},
     "testify": {"about", "on"},
-    "write": {"about", "of"},
+    "write": {"about", "of", "on"},
     "tweet": {"about"},
     "boast": {"about", "of"},
     "brag": {"about"},
@@ -95,17 +95,15 @@ PREP_CUES = {
     "weigh": {"in"},
     "rail": {"against"},
     "fight": {"for", "against"},
-    "stand": {"by", "with"},
+    "stand": {"by", "with", "behind"},
     "side": {"with"},
     "hope": {"for"},
-    "wait": {"for"},
     "ask": {"about", "for"},
     "dream": {"of"},
     "think": {"about", "of"},
     "care": {"about"},
     "reflect": {"on"},
     "elaborate": {"on"},
-    "express": {"concern"},
     "object": {"to"},
     "appeal": {"to", "for"},
     "pray": {"for"},
@@ -113,7 +111,49 @@ PREP_CUES = {
     "root": {"for"},
     "swipe": {"at"},
     "lash": {"out"},
-    "criticism": {"of"},
+    "rally": {"behind", "around"},
+    "unite": {"behind", "around"},
+    "line": {"up"},
+    "rip": {"into"},
+    "poke": {"at"},
+    "laugh": {"at"},
+    "scoff": {"at"},
+    "balk": {"at"},
+    "bristle": {"at"},
+    "seize": {"on", "upon"},
+    "sound": {"off"},
+    "spar": {"with", "over"},
+    "clash": {"with", "over"},
+    "feud": {"with"},
+    "break": {"with"},
+    "believe": {"in"},
+    "distance": {"from"},
+    "back": {"away"},
+    "hit": {"on"},
+    "zero": {"in"},
+    "harp": {"on"},
+    "dwell": {"on"},
+    "muse": {"about", "on"},
+    "wonder": {"about"},
+    "rave": {"about"},
+    "gush": {"about", "over"},
+    "inquire": {"about"},
+    "caution": {"against"},
+    "speculate": {"about", "on"},
+    "opine": {"on"},
+    "blog": {"about"},
+    "preach": {"about"},
+    "lecture": {"on", "about"},
+    "vouch": {"for"},
+    "plead": {"for"},
+    "beg": {"for"},
+    "thank": {"for"},
+    "praise": {"for"},
+    "blame": {"for"},
+    "criticize": {"for"},
+    "criticise": {"for"},
+    "fault": {"for"},
+    "attack": {"for"},
 }
 """Verb (or noun) lemma → prepositions whose object is the content ('called for a ceasefire')."""
 
@@ -125,12 +165,15 @@ NOUN_CUES = _words(
     decision plan desire hope fear resolve willingness recognition position recommendation
     assurance reminder critique rejection approval dislike distrust attack attacks conviction
     determination intention intent vision message charge complaint concern doubt suspicion
-    question questions"""
+    question questions aim swipe swipes shot shots jab jabs dig digs mention stance views
+    opinion opinions remarks comments rhetoric defense defence tribute praise congratulations
+    condolences thoughts case reservations confidence"""
 )
 """Nouns whose clause or object is attributed to their holder ('his claim that ...', 'her plan to')."""
 VOICING_VERBS = _words(
     """have express voice make issue offer reiterate repeat state restate share air signal
-    announce deliver give launch mount level raise renew echo hold reaffirm outline lay"""
+    announce deliver give launch mount level raise renew echo hold reaffirm outline lay take
+    heap pay hurl fire lob direct escalate step double continue register"""
 )
 """Verbs whose subject holds the noun cue they take ('expressed concern that', 'made a plea for')."""
 

@@ -23,6 +23,10 @@ OBJECT_EXTENSIONS = frozenset({"for", "as", "of", "over", "on"})
 """Prepositions that carry on an object's content ('criticized X for Y', 'described X as Y')."""
 NO_OBJECT_SPEECH = frozenset({"say", "tell", "ask", "answer", "add", "continue"})
 """Speech verbs whose object is a listener or a word, not the content ('told reporters', 'said it')."""
+NOUN_PREPS = frozenset(
+    {"of", "for", "on", "about", "against", "to", "at", "toward", "towards", "over"}
+)
+"""Prepositions after a noun cue whose object is the content ('criticism of', 'swipe at')."""
 HEADLINE_LABELS = frozenset(
     """follow contact email reach update updated editor note photo photos video watch related read more listen correction
     breaking exclusive live opinion analysis transcript caption source sources see also via
@@ -42,7 +46,7 @@ def clause_content(verb: Token) -> Span | None:
     lemma = verb.lemma_.lower()
     for child in verb.children:
         if child.dep_ == "ccomp" and child.i > verb.i:
-            return span_of(doc, child.left_edge.i, child.right_edge.i)
+            return span_of(doc, child.left_edge.i, _clause_end(child))
     if lemma in XCOMP_VERBS or lemma in OBJECT_VERBS:
         for child in verb.children:
             if child.dep_ != "xcomp" or child.i < verb.i:
@@ -70,6 +74,31 @@ def clause_content(verb: Token) -> Span | None:
         if child.dep_ == "ccomp" and child.i < verb.i and lemma in SPEECH_VERBS | CLAUSE_VERBS:
             return span_of(doc, child.left_edge.i, child.right_edge.i)
     return None
+
+
+def coordinated_cue(verb: Token) -> bool:
+    """'said X, and urged Y': a second cue verb the parser hung inside the first one's clause."""
+    return (
+        verb.dep_ == "conj"
+        and verb.pos_ == "VERB"
+        and verb.head.dep_ == "ccomp"
+        and verb.lemma_.lower() in SPEECH_VERBS | CLAUSE_VERBS | OBJECT_VERBS
+        and verb.lemma_.lower() not in NO_OBJECT_SPEECH
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.head.children)
+    )
+
+
+def _clause_end(clause: Token) -> int:
+    """Last token of a reported clause, before any cue verb coordinated with the reporting verb."""
+    end = clause.right_edge.i
+    for child in clause.children:
+        if child.i > clause.i and coordinated_cue(child):
+            end = min(end, child.left_edge.i - 1)
+    doc = clause.doc
+    while end > clause.i and (doc[end].dep_ == "cc" or doc[end].is_punct):
+        end -= 1
+    return end
 
 
 def object_content(verb: Token) -> Span | None:
@@ -144,7 +173,7 @@ def noun_content(noun: Token) -> Span | None:
             mark = next((g for g in child.children if g.dep_ in ("mark", "aux")), None)
             if mark is not None and mark.lower_ in ("that", "to") and mark.i == child.left_edge.i:
                 return span_of(doc, child.left_edge.i, child.right_edge.i)
-        if child.dep_ == "prep" and child.lower_ in ("of", "for", "on", "about", "against", "to"):
+        if child.dep_ == "prep" and child.lower_ in NOUN_PREPS:
             if child.i != noun.i + 1:
                 continue
             obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)

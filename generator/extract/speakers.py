@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Speaker
 from .common import PRONOUNS_PERSON, doc_text
+from .reported import coordinated_cue
 
 RELAY_VERBS = frozenset({"report", "quote", "cite", "carry", "publish", "broadcast"})
 SPEAKER_DEPS = ("nsubj", "csubj")
@@ -91,6 +92,10 @@ def source_token(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head.i != head.i:
         # 'voters are more likely to support X'
         return source_token(head.head, depth + 1)
+    if verb.dep_ == "conj" and head.dep_ == "ccomp" and subject_of(head) is not None:
+        # 'Spicer said the party was fine and urged calm': 'urged' shares 'said''s subject.
+        if coordinated_cue(verb) and head.head.i != head.i:
+            return source_token(head.head, depth + 1)
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp"):
         return source_token(head, depth + 1)
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
