@@ -23,7 +23,8 @@ SPEECH_VERBS = REPORTING_VERBS | _words(
     grumble regret apologize apologise charge aver posit surmise speculate elaborate clarify
     specify detail outline characterize characterise portray depict label brand dub term hail
     laud applaud commend congratulate thank cheer boo heckle concur muse marvel quote cite
-    summarize summarise publish broadcast tell recount preach pronounce assert announce"""
+    summarize summarise publish broadcast tell recount preach pronounce assert announce remind
+    imply articulate"""
 )
 """Lemmas of verbs of saying: their clause or quote is what was said."""
 
@@ -39,7 +40,7 @@ THOUGHT_VERBS = _words(
 
 COMMIT_VERBS = _words(
     """promise pledge vow threaten refuse offer propose urge ask call encourage push press
-    campaign lobby vote volunteer agree decline hesitate"""
+    campaign lobby vote volunteer agree decline hesitate persuade pressure"""
 )
 """Lemmas whose infinitive ('vowed to fight', 'urged voters to stay') is a plan or a demand."""
 
@@ -54,7 +55,8 @@ OBJECT_VERBS = _words(
     regret apologize promise pledge vow demand request urge favor favour prefer like love hate
     rule
     distrust trust admire respect fear want expect predict oppose target assail denigrate
-    disparage lament bemoan echo justify"""
+    disparage lament bemoan echo justify express share embrace ignore compare liken deem
+    interpret regard reference repudiate rebuff revile herald"""
 )
 """Lemmas whose direct object is the attributed content ('praised the plan', 'denied the report')."""
 
@@ -149,6 +151,10 @@ PREP_CUES = {
     "beg": {"for"},
     "thank": {"for"},
     "praise": {"for"},
+    "allude": {"to"},
+    "lean": {"toward", "towards"},
+    "acquiesce": {"to"},
+    "shrug": {"off"},
     "blame": {"for"},
     "criticize": {"for"},
     "criticise": {"for"},
@@ -167,7 +173,7 @@ NOUN_CUES = _words(
     determination intention intent vision message charge complaint concern doubt suspicion
     question questions aim swipe swipes shot shots jab jabs dig digs mention stance views
     opinion opinions remarks comments rhetoric defense defence tribute praise congratulations
-    condolences thoughts case reservations confidence"""
+    condolences thoughts case reservations confidence refusal assumption perception sentiment"""
 )
 """Nouns whose clause or object is attributed to their holder ('his claim that ...', 'her plan to')."""
 VOICING_VERBS = _words(
@@ -184,19 +190,28 @@ NOT_CUES = _words("go come get make take have do be become seem look")
 """Light verbs that never cue an attribution themselves."""
 
 
+LEMMA_FIXES = {"hoping": "hope", "hopes": "hope", "hoped": "hope"}
+"""Forms the small English model lemmatises wrongly ('hoping' → 'hop')."""
+
+
+def cue_lemma(tok: Token) -> str:
+    """The token's lemma in lower case, with the model's known slips put right."""
+    return LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
+
+
 def is_speech(tok: Token) -> bool:
     """Whether the token is a verb of saying."""
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
+    return tok.pos_ in ("VERB", "AUX") and cue_lemma(tok) in SPEECH_VERBS
 
 
 def is_clause_cue(tok: Token) -> bool:
     """Whether the token is a verb whose clause is an attribution's content."""
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CLAUSE_VERBS
+    return tok.pos_ in ("VERB", "AUX") and cue_lemma(tok) in CLAUSE_VERBS
 
 
 def is_object_cue(tok: Token) -> bool:
     """Whether the token is a verb whose direct object is an attribution's content."""
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in OBJECT_VERBS
+    return tok.pos_ == "VERB" and cue_lemma(tok) in OBJECT_VERBS
 
 
 AGENT_NOUNS = _words(

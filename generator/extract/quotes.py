@@ -24,6 +24,7 @@ from .cues import (
     PREP_CUES,
     SPEECH_VERBS,
     THOUGHT_VERBS,
+    cue_lemma,
     is_agent,
     is_document,
 )
@@ -208,14 +209,14 @@ def _quote_cue(span: Span, kind: str, quoted: bytearray) -> Token | None:
 
 
 def _is_speech(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
+    return tok.pos_ in ("VERB", "AUX") and cue_lemma(tok) in SPEECH_VERBS
 
 
 def _can_cue(verb: Token, span: Span, kind: str) -> bool:
     """A verb of saying, thinking or judging; for a whole quote, any verb right beside it with a subject."""
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    lemma = verb.lemma_.lower()
+    lemma = cue_lemma(verb)
     if lemma in SPEECH_VERBS | CLAUSE_VERBS | OBJECT_VERBS or lemma in PREP_CUES:
         return True
     if kind != "direct" or lemma in NOT_CUES or subject_of(verb) is None:
@@ -264,7 +265,7 @@ def _colon_source(span: Span, actor_at: dict[int, Actor]) -> tuple[TextSpan, Spe
 def _reported(tok: Token, actor_at: dict[int, Actor]) -> _Piece | None:
     """An attribution cued by `tok`: a verb with a clause or an object, or a noun like 'claim'."""
     if tok.pos_ in ("VERB", "AUX"):
-        lemma = tok.lemma_.lower()
+        lemma = cue_lemma(tok)
         content = (
             clause_content(tok) if lemma in CLAUSE_VERBS | XCOMP_VERBS | OBJECT_VERBS else None
         )
@@ -289,7 +290,7 @@ def _reported(tok: Token, actor_at: dict[int, Actor]) -> _Piece | None:
     else:
         return None
     if source is not None and source.lower_ in WEAK_SUBJECTS and source.head.dep_ != "relcl":
-        if not (source.lower_ == "it" and tok.lemma_.lower() in SPEECH_VERBS):
+        if not (source.lower_ == "it" and cue_lemma(tok) in SPEECH_VERBS):
             return None
     doc = tok.doc
     start, end = trim_span(doc, content.start_char, content.end_char, CONTENT_TRIM)
@@ -301,7 +302,7 @@ def _reported(tok: Token, actor_at: dict[int, Actor]) -> _Piece | None:
 
 def _unattributed(verb: Token) -> bool:
     """'Trump is expected to win', 'the plan was seen as a failure': a view nobody is named for."""
-    return is_passive(verb) and verb.lemma_.lower() in THOUGHT_VERBS and verb.dep_ == "ROOT"
+    return is_passive(verb) and cue_lemma(verb) in THOUGHT_VERBS and verb.dep_ == "ROOT"
 
 
 def _holder(source: Token, lemma: str, actor_at: dict[int, Actor]) -> bool:

@@ -12,6 +12,7 @@ from .cues import (
     PREP_CUES,
     SPEECH_VERBS,
     VOICING_VERBS,
+    cue_lemma,
 )
 
 XCOMP_VERBS = COMMIT_VERBS | frozenset(
@@ -43,7 +44,7 @@ def span_of(doc: Doc, left: int, right: int) -> Span:
 def clause_content(verb: Token) -> Span | None:
     """The reported clause: a `that`-clause, an infinitive of a plan, or the clause around 'X said'."""
     doc = verb.doc
-    lemma = verb.lemma_.lower()
+    lemma = cue_lemma(verb)
     for child in verb.children:
         if child.dep_ == "ccomp" and child.i > verb.i:
             return span_of(doc, child.left_edge.i, _clause_end(child))
@@ -82,8 +83,8 @@ def coordinated_cue(verb: Token) -> bool:
         verb.dep_ == "conj"
         and verb.pos_ == "VERB"
         and verb.head.dep_ == "ccomp"
-        and verb.lemma_.lower() in SPEECH_VERBS | CLAUSE_VERBS | OBJECT_VERBS
-        and verb.lemma_.lower() not in NO_OBJECT_SPEECH
+        and cue_lemma(verb) in SPEECH_VERBS | CLAUSE_VERBS | OBJECT_VERBS
+        and cue_lemma(verb) not in NO_OBJECT_SPEECH
         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
         and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.head.children)
     )
@@ -104,7 +105,7 @@ def _clause_end(clause: Token) -> int:
 def object_content(verb: Token) -> Span | None:
     """The direct object of a verb of judgment or communication, with its 'for'/'as' complement."""
     doc = verb.doc
-    lemma = verb.lemma_.lower()
+    lemma = cue_lemma(verb)
     if lemma not in OBJECT_VERBS or lemma in NO_OBJECT_SPEECH:
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
@@ -135,7 +136,7 @@ def _has_complement(verb: Token, obj: Token) -> bool:
 
 def prep_content(cue: Token) -> Span | None:
     """'called for a ceasefire', 'referred to the report': the object of the cue's preposition."""
-    preps = PREP_CUES.get(cue.lemma_.lower())
+    preps = PREP_CUES.get(cue_lemma(cue))
     if not preps:
         return None
     doc = cue.doc
@@ -165,7 +166,7 @@ def prep_content(cue: Token) -> Span | None:
 
 def noun_content(noun: Token) -> Span | None:
     """'his claim that ...', 'her plan to ...', 'their criticism of X': the clause or object of a noun cue."""
-    if noun.lemma_.lower() not in NOUN_CUES or noun.pos_ != "NOUN":
+    if cue_lemma(noun) not in NOUN_CUES or noun.pos_ != "NOUN":
         return None
     doc = noun.doc
     for child in noun.children:
@@ -195,7 +196,7 @@ def noun_source(noun: Token) -> Token | None:
                 return subj
     if poss is not None:
         return poss
-    if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in VOICING_VERBS:
+    if noun.dep_ == "dobj" and head.pos_ == "VERB" and cue_lemma(head) in VOICING_VERBS:
         return next((c for c in head.children if c.dep_ == "nsubj"), None)
     return None
 
