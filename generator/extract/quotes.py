@@ -30,6 +30,7 @@ from .cues import (
 )
 from .reported import (
     XCOMP_VERBS,
+    adjective_content,
     clause_content,
     headline_source,
     noun_content,
@@ -280,6 +281,13 @@ def _reported(tok: Token, actor_at: dict[int, Actor]) -> _Piece | None:
             # A belief or stance needs someone holding it: a person or a body, or a document's finding.
             if source is None or not _holder(source, lemma, actor_at):
                 return None
+    elif tok.pos_ == "ADJ" or tok.tag_ == "VBN" and tok.dep_ == "acomp":
+        content = adjective_content(tok)
+        if content is None:
+            return None
+        source = source_token(tok.head) if tok.head.i != tok.i else None
+        if source is None or not _holder(source, "", actor_at):
+            return None
     elif tok.pos_ == "NOUN":
         content = noun_content(tok)
         if content is None:

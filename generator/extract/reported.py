@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from .cues import (
+    ADJECTIVE_CUES,
     CLAUSE_VERBS,
     COMMIT_VERBS,
     NOUN_CUES,
@@ -161,6 +162,24 @@ def prep_content(cue: Token) -> Span | None:
             mark = next((g for g in child.children if g.dep_ == "mark"), None)
             if mark is not None and mark.lower_ in preps and mark.i == child.left_edge.i:
                 return span_of(doc, mark.i + 1, child.right_edge.i)
+    return None
+
+
+def adjective_content(adj: Token) -> Span | None:
+    """'is critical of the plan', 'was confident that he would win': the adjective's object or clause."""
+    preps = ADJECTIVE_CUES.get(adj.lower_)
+    if preps is None or adj.dep_ not in ("acomp", "oprd"):
+        return None
+    doc = adj.doc
+    for child in adj.children:
+        if child.i < adj.i:
+            continue
+        if child.dep_ in ("ccomp", "xcomp"):
+            return span_of(doc, child.left_edge.i, child.right_edge.i)
+        if child.dep_ == "prep" and child.lower_ in preps and child.i <= adj.i + 2:
+            obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None and obj.pos_ != "PRON":
+                return span_of(doc, obj.left_edge.i, obj.right_edge.i)
     return None
 
 
