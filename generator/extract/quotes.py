@@ -36,6 +36,7 @@ from .reported import (
     noun_content,
     noun_source,
     object_content,
+    passive_content,
     prep_content,
 )
 from .speakers import (
@@ -274,6 +275,8 @@ def _reported(tok: Token, actor_at: dict[int, Actor]) -> _Piece | None:
             content = object_content(tok)
         if content is None:
             content = prep_content(tok)
+        if content is None:
+            content = passive_content(tok)
         if content is None:
             return None
         source = source_token(tok)

@@ -103,6 +103,19 @@ def _clause_end(clause: Token) -> int:
     return end
 
 
+def passive_content(verb: Token) -> Span | None:
+    """'The plan was endorsed by the union': the passive subject is what the agent holds a view on."""
+    lemma = cue_lemma(verb)
+    if lemma not in OBJECT_VERBS and lemma not in SPEECH_VERBS:
+        return None
+    if not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    return span_of(verb.doc, subj.left_edge.i, subj.right_edge.i)
+
+
 def object_content(verb: Token) -> Span | None:
     """The direct object of a verb of judgment or communication, with its 'for'/'as' complement."""
     doc = verb.doc
