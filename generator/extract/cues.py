@@ -64,7 +64,7 @@ PREP_CUES = {
     "call": {"for", "on"},
     "refer": {"to"},
     "talk": {"about", "of"},
-    "speak": {"about", "of", "on", "out"},
+    "speak": {"about", "of", "out"},
     "comment": {"on", "about"},
     "vote": {"for", "against"},
     "argue": {"for", "against", "about"},

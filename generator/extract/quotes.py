@@ -9,6 +9,7 @@ lies inside another one's content is left out (it is part of what the outer sour
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -55,6 +56,8 @@ CLOSING_MARKS = frozenset(QUOTE_PAIRS.values())
 BOUNDARY_CHARS = frozenset(",:;—–-([.?!…")
 """A quote mark after one of these (or at a line start) opens a quote of whole sentences."""
 CONTENT_TRIM = " \t\r\n,;:."
+MARKUP = re.compile(r"</?[a-z][a-z-]*[\s>=/]|href=")
+"""Left-over HTML in scraped text ('<tweet ...>'): never part of an attribution."""
 WEAK_SUBJECTS = frozenset({"it", "this", "that", "there", "which", "what"})
 """Subjects that do not hold a belief or a stance ('it shows', 'this means')."""
 
@@ -303,9 +306,11 @@ def _reported(tok: Token, actor_at: dict[int, Actor]) -> _Piece | None:
     if source is not None and source.lower_ in WEAK_SUBJECTS and source.head.dep_ != "relcl":
         if not (source.lower_ == "it" and cue_lemma(tok) in SPEECH_VERBS):
             return None
+    if source is not None and source.lower_ == "you" and tok.sent.text.rstrip().endswith("?"):
+        return None  # 'Do you support X?' asks for a view, it reports none
     doc = tok.doc
     start, end = trim_span(doc, content.start_char, content.end_char, CONTENT_TRIM)
-    if start >= end:
+    if start >= end or MARKUP.search(doc_text(doc), start, end):
         return None
     speaker = span_speaker(source, actor_at) if source is not None else None
     return _Piece("indirect", start, end, tok.sent, token_span(tok), speaker, False, [(start, end)])
@@ -313,7 +318,11 @@ def _reported(tok: Token, actor_at: dict[int, Actor]) -> _Piece | None:
 
 def _unattributed(verb: Token) -> bool:
     """'Trump is expected to win', 'the plan was seen as a failure': a view nobody is named for."""
-    return is_passive(verb) and cue_lemma(verb) in THOUGHT_VERBS and verb.dep_ == "ROOT"
+    return (
+        any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        and cue_lemma(verb) in THOUGHT_VERBS
+        and verb.dep_ == "ROOT"
+    )
 
 
 def _holder(source: Token, lemma: str, actor_at: dict[int, Actor]) -> bool:

@@ -32,7 +32,7 @@ NOUN_PREPS = frozenset(
 HEADLINE_LABELS = frozenset(
     """follow contact email reach update updated editor note photo photos video watch related read more listen correction
     breaking exclusive live opinion analysis transcript caption source sources see also via
-    credit credits warning alert""".split()
+    credit credits warning alert look boom wow revealed report reports just""".split()
 )
 """Labels before a colon that are not the source of what follows ('Update:', 'Watch:')."""
 
