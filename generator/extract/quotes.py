@@ -347,10 +347,20 @@ def _according_to(doc: Doc, actor_at: dict[int, Actor]) -> list[_Piece]:
             continue
         sent = tok.sent
         phrase_start, phrase_end = tok.i, source.right_edge.i + 1
-        if phrase_start - sent.start > sent.end - phrase_end:
-            a, b = sent.start_char, doc[phrase_start].idx
+        head = tok.head
+        if head.i != tok.i and head.pos_ in ("VERB", "AUX") and sent.start <= head.i < sent.end:
+            # The clause the phrase modifies, without the phrase: 'Prices, according to X, rose'.
+            left, right = head.left_edge.i, head.right_edge.i + 1
         else:
-            a, b = doc[phrase_end - 1].idx + len(doc[phrase_end - 1].text), sent.end_char
+            left, right = sent.start, sent.end
+        after = doc[phrase_end - 1].idx + len(doc[phrase_end - 1].text)
+        clause_end = doc[right - 1].idx + len(doc[right - 1].text)
+        if phrase_start <= left + 1:
+            a, b = after, clause_end  # 'According to X, prices rose'
+        elif phrase_end >= right - 1:
+            a, b = doc[left].idx, doc[phrase_start].idx  # 'Prices rose, according to X'
+        else:
+            a, b = doc[left].idx, clause_end  # 'Prices, according to X, rose'
         start, end = trim_span(doc, a, b, CONTENT_TRIM)
         if start >= end:
             continue
