@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -14,8 +16,8 @@ from .extract.figures import extract_figures
 from .extract.quotes import extract_quotes
 from .extract.summary import key_points, summarize
 from .extract.timeline import build_timeline
-from .extract.timex import extract_temporal_expressions
-from .model import Article, Report, Span
+from .extract.timex import InferredDate, extract_temporal_expressions, infer_article_date
+from .model import Article, Caveat, Report, Span
 
 GENERATOR = f"news-dossier {__version__}"
 BATCH_SIZE = 16
@@ -34,14 +36,34 @@ def sentence_spans(doc: Doc) -> list[Span]:
     return spans
 
 
+def inferred_date_caveat(dating: InferredDate) -> Caveat:
+    """The caveat that says an article's date was worked out from its text, and from what."""
+    evidence = dating.evidence
+    return Caveat(
+        kind="missing-metadata",
+        text=evidence.text,
+        start=evidence.start,
+        end=evidence.end,
+        cue=evidence.text,
+        severity="warning",
+        explanation=dating.explanation,
+    )
+
+
 def analyze_doc(doc: Doc, article: Article, summary_size: int = 4) -> Report:
     """The report of one parsed article."""
     actors = extract_actors(doc)
     quotes = extract_quotes(doc, actors)
-    figures = extract_figures(doc, actors, quotes)
     timexes = extract_temporal_expressions(doc, article.date)
+    dating = infer_article_date(doc, timexes) if article.date is None else None
+    if dating is not None:
+        article = dataclasses.replace(article, date=dating.date, date_source="inferred")
+        timexes = extract_temporal_expressions(doc, dating.date)
+    figures = extract_figures(doc, actors, quotes, timexes)
     timeline = build_timeline(doc, timexes)
     caveats = extract_caveats(doc, article, actors, quotes, figures, timexes)
+    if dating is not None:
+        caveats = [inferred_date_caveat(dating), *caveats]
     return Report(
         article=article,
         summary=summarize(doc, actors, quotes, figures, size=summary_size),
@@ -57,10 +79,33 @@ def analyze_doc(doc: Doc, article: Article, summary_size: int = 4) -> Report:
     )
 
 
+def batches(articles: Iterable[Article], size: int = BATCH_SIZE) -> Iterator[list[Article]]:
+    """Consecutive runs of `size` articles: the unit of work of every way of analysing."""
+    iterator = iter(articles)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def analyze_batch(nlp: Language, batch: list[Article], summary_size: int = 4) -> list[Report]:
+    """The reports of a few articles, parsed together with `nlp.pipe`.
+
+    The Docs live only inside a spaCy memory zone, so the strings they add to the vocabulary
+    are freed with them and a long run does not grow; reports hold plain strings only.
+    """
+    with nlp.memory_zone():
+        docs = nlp.pipe((article.text for article in batch), batch_size=len(batch))
+        return [
+            analyze_doc(doc, article, summary_size)
+            for doc, article in zip(docs, batch, strict=True)
+        ]
+
+
 def analyze_articles(
-    nlp: Language, articles: Iterable[Article], summary_size: int = 4
+    nlp: Language,
+    articles: Iterable[Article],
+    summary_size: int = 4,
+    batch_size: int = BATCH_SIZE,
 ) -> Iterator[Report]:
-    """Reports for many articles, parsed in batches with `nlp.pipe` (one model load for all)."""
-    pairs = ((article.text, article) for article in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
-        yield analyze_doc(doc, article, summary_size)
+    """Reports for many articles in their order, parsed in batches (one batch of Docs at a time)."""
+    for batch in batches(articles, batch_size):
+        yield from analyze_batch(nlp, batch, summary_size)

@@ -6,18 +6,23 @@ The CLI and the MkDocs plugin both call `collect_reports` and `render_site`, so 
 
 from __future__ import annotations
 
+import functools
+import importlib.metadata
+import itertools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tqdm import tqdm
 
-from .analyze import analyze_articles
+from .analyze import BATCH_SIZE
 from .cache import ReportCache, cache_key
 from .ingest import IngestError, discover, parse_article, read_bytes, unique_ids
 from .model import Article, Report
-from .nlp import load_model, model_name
+from .nlp import model_name
+from .parallel import analyze_stream
+from .webpage import HTML_SUFFIXES
 
 
 @dataclass
@@ -40,58 +45,94 @@ def collect_reports(
     summary_size: int = 4,
     progress: bool | None = None,
     log: Callable[[str], None] | None = None,
+    *,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    batch_size: int = BATCH_SIZE,
 ) -> Collected:
-    """Reports for every article under `seeds`, analysing only new or changed ones."""
+    """Reports for every article under `seeds`, analysing only new or changed ones.
+
+    Articles are read one at a time as the analysis asks for them and each report goes to the
+    cache as soon as it is made, so only a few batches of articles are in memory at once.
+    `jobs` > 1 analyses in that many processes; `scheduler` (a Dask address) on a cluster.
+    """
     result = Collected()
     cache = ReportCache(cache_root)
     paths = discover([seeds]) if seeds.exists() else []
     ids = unique_ids(paths)
     name = model_name(model)
     keys: dict[str, str] = {}
-    pending: list[tuple[str, Article]] = []
     cached: dict[str, Report] = {}
-    for path in paths:
-        rel = path.relative_to(seeds).as_posix()
-        try:
-            data = read_bytes(path)
-        except IngestError as err:
-            _fail(result, cache, rel, cached, keys, str(err), log)
-            continue
-        key = cache_key(data, ids[path], path.suffix.lower(), name, date, str(summary_size))
-        report = cache.get(key)
-        if report is not None:
-            cached[rel] = report
+    waiting: dict[str, tuple[str, str]] = {}
+    """Article id → (file, cache key), for the articles handed to the analysis."""
+    bar = tqdm(
+        total=len(paths),
+        desc="analysing",
+        unit="article",
+        disable=progress is False or (progress is None and not sys.stderr.isatty()),
+        file=sys.stderr,
+    )
+
+    def new_articles() -> Iterator[Article]:
+        for path in paths:
+            rel = path.relative_to(seeds).as_posix()
+            suffix = path.suffix.lower()
+            try:
+                data = read_bytes(path)
+                key = cache_key(data, ids[path], suffix, name, date, _options(suffix, summary_size))
+                report = cache.get(key)
+                if report is None:
+                    article = parse_article(data, str(path), ids[path], suffix, date)
+            except IngestError as err:
+                _fail(result, cache, rel, cached, keys, str(err), log)
+                bar.update(1)
+                continue
             keys[rel] = key
-            continue
-        try:
-            article = parse_article(data, str(path), ids[path], path.suffix.lower(), date)
-        except IngestError as err:
-            _fail(result, cache, rel, cached, keys, str(err), log)
-            continue
-        keys[rel] = key
-        pending.append((rel, article))
-    if pending:
-        nlp = load_model(model)
-        bar = tqdm(
-            total=len(pending),
-            desc="analysing",
-            unit="article",
-            disable=progress is False or (progress is None and not sys.stderr.isatty()),
-            file=sys.stderr,
-        )
-        by_id = {article.id: rel for rel, article in pending}
-        for report in analyze_articles(nlp, (a for _, a in pending), summary_size):
-            rel = by_id[report.article.id]
-            cache.put(keys[rel], report)
+            if report is not None:
+                cached[rel] = report
+                bar.update(1)
+                continue
+            waiting[article.id] = (rel, key)
+            yield article
+
+    articles = new_articles()
+    first = next(articles, None)
+    if first is not None:  # the model is loaded only when something needs analysing
+        for report in analyze_stream(
+            itertools.chain([first], articles),
+            model,
+            summary_size,
+            jobs=jobs,
+            scheduler=scheduler,
+            batch_size=batch_size,
+        ):
+            rel, key = waiting.pop(report.article.id)
+            cache.put(key, report)
             cached[rel] = report
             result.analysed.append(report.article.id)
             bar.update(1)
-        bar.close()
+    bar.close()
     cache.save_manifest(keys)
     result.reports = sorted(
         cached.values(), key=lambda r: (r.article.date or "", r.article.id), reverse=True
     )
     return result
+
+
+def _options(suffix: str, summary_size: int) -> str:
+    """The settings a report depends on besides the file, for its cache key."""
+    if suffix in HTML_SUFFIXES:
+        # another trafilatura may extract another text from the same page
+        return f"{summary_size};trafilatura {_package_version('trafilatura')}"
+    return str(summary_size)
+
+
+@functools.cache
+def _package_version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def _fail(

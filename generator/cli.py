@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 from tqdm import tqdm
 
-from .analyze import analyze_articles
 from .cache import atomic_write
 from .ingest import IngestError, discover, parse_date, read_all
-from .nlp import load_model
+from .model import Article
+from .parallel import ClusterError, analyze_stream
 
 
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -21,6 +22,23 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
         return parse_date(value, "--date")
     except IngestError as err:
         raise click.BadParameter(str(err).split(": ", 1)[1]) from None
+
+
+def _jobs_option(command):  # type: ignore[no-untyped-def]
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(1, 256),
+        help="Analyse in N processes (default 1; each loads the model once).",
+    )(command)
+
+
+def _scheduler_option(command):  # type: ignore[no-untyped-def]
+    return click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Analyse on the Dask cluster whose scheduler is at ADDRESS (e.g. tcp://host:8786).",
+    )(command)
 
 
 @click.group()
@@ -43,36 +61,52 @@ def main() -> None:
 )
 @click.option("--model", help="spaCy model to load instead of the default.")
 @click.option("--summary-sentences", default=4, show_default=True, type=click.IntRange(1, 20))
+@_jobs_option
+@_scheduler_option
 def analyze(
     paths: tuple[Path, ...],
     out: Path | None,
     date: str | None,
     model: str | None,
     summary_sentences: int,
+    jobs: int | None,
+    scheduler: str | None,
 ) -> None:
     """Analyse article files or folders and write their reports as JSON."""
     files = discover(paths)
     if not files:
-        raise click.ClickException("no .txt or .md articles found in " + ", ".join(map(str, paths)))
+        raise click.ClickException(
+            "no .txt, .md or .html articles found in " + ", ".join(map(str, paths))
+        )
     if out is None and len(files) > 1:
         raise click.UsageError("several articles: give --out DIR to write one JSON file each")
     errors = 0
-    articles = []
-    for _path, item in read_all(files, date):
-        if isinstance(item, IngestError):
-            click.echo(f"error: {item}", err=True)
-            errors += 1
-        else:
-            articles.append(item)
-    nlp = load_model(model)
-    bar = tqdm(total=len(articles), desc="analysing", unit="article", disable=None, file=sys.stderr)
-    for report in analyze_articles(nlp, articles, summary_sentences):
-        if out is None:
-            click.echo(report.to_json(), nl=False)
-        else:
-            atomic_write(out / f"{report.article.id}.json", report.to_json())
-        bar.update(1)
-    bar.close()
+    bar = tqdm(total=len(files), desc="analysing", unit="article", disable=None, file=sys.stderr)
+
+    def readable() -> Iterator[Article]:
+        # articles are read as the analysis asks for them, so a large folder is never all in memory
+        nonlocal errors
+        for _path, item in read_all(files, date):
+            if isinstance(item, IngestError):
+                bar.write(f"error: {item}", file=sys.stderr)
+                errors += 1
+                bar.update(1)
+            else:
+                yield item
+
+    try:
+        for report in analyze_stream(
+            readable(), model, summary_sentences, jobs=jobs or 1, scheduler=scheduler
+        ):
+            if out is None:
+                click.echo(report.to_json(), nl=False)
+            else:
+                atomic_write(out / f"{report.article.id}.json", report.to_json())
+            bar.update(1)
+    except ClusterError as err:
+        raise click.ClickException(str(err)) from None
+    finally:
+        bar.close()
     if errors:
         click.echo(f"{errors} article(s) could not be read", err=True)
         sys.exit(1)
@@ -102,17 +136,32 @@ def _mkdocs_config(config_file: Path, site_dir: Path | None, strict: bool):  # t
     help="Where to write the site (default: site/).",
 )
 @click.option("--strict", is_flag=True, help="Stop on MkDocs warnings.")
-def build(config_file: Path, site_dir: Path | None, strict: bool) -> None:
+@_jobs_option
+@_scheduler_option
+def build(
+    config_file: Path,
+    site_dir: Path | None,
+    strict: bool,
+    jobs: int | None,
+    scheduler: str | None,
+) -> None:
     """Analyse what is new or changed in seeds/ and build the site with MkDocs."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import Abort, ConfigurationError
 
     try:
         config = _mkdocs_config(config_file, site_dir, strict)
+        plugin = config.plugins.get("dossier")
+        # the options override mkdocs.yml's; only the analysis moves, the site is built here
+        if plugin is not None and jobs is not None:
+            plugin.config["jobs"] = jobs
+        if plugin is not None and scheduler is not None:
+            plugin.config["scheduler"] = scheduler
         mkdocs_build(config)
     except (Abort, ConfigurationError) as err:
         raise click.ClickException(str(err)) from None
-    plugin = config.plugins.get("dossier")
+    except ClusterError as err:
+        raise click.ClickException(str(err)) from None
     errors = getattr(plugin, "errors", [])
     click.echo(f"site built in {config.site_dir}", err=True)
     if errors:
@@ -163,6 +212,8 @@ def export(out: Path, config_file: Path) -> None:
         plugin._path(plugin.config.cache_dir),
         model=plugin.config.model,
         summary_size=plugin.config.summary_sentences,
+        jobs=plugin.config.jobs,
+        scheduler=plugin.config.scheduler,
     )
     for line in collected.errors:
         click.echo(f"error: {line}", err=True)
@@ -176,6 +227,70 @@ def export(out: Path, config_file: Path) -> None:
         atomic_write(target, content)
     click.echo(f"wrote {out}", err=True)
     if collected.errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("urls", nargs=-1)
+@click.option(
+    "--feed",
+    "feeds",
+    multiple=True,
+    metavar="URL",
+    help="An RSS or Atom feed: add its entries that are new since the last run.",
+)
+@click.option(
+    "--seeds",
+    default="seeds",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The folder of articles.",
+)
+@click.option(
+    "--cache-dir",
+    default=".dossier",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to remember the feed entries already added.",
+)
+def add(urls: tuple[str, ...], feeds: tuple[str, ...], seeds: Path, cache_dir: Path) -> None:
+    """Fetch web pages (or a feed's new articles) into seeds/ as Markdown articles."""
+    from .add import AddError, SeedIndex, add_feed, add_url
+    from .fetch import FetchError
+
+    if not urls and not feeds:
+        raise click.UsageError("give one or more URLs, or --feed URL")
+    index = SeedIndex(seeds, cache_dir)
+    failed = 0
+    try:
+        for url in urls:
+            try:
+                outcome = add_url(url, seeds, index)
+            except (FetchError, AddError) as err:
+                click.echo(f"error: {err}", err=True)
+                failed += 1
+                continue
+            click.echo(outcome.message, err=outcome.path is None)
+            failed += outcome.path is None  # a refused duplicate was asked for by name
+        for feed in feeds:
+            try:
+                run = add_feed(feed, seeds, cache_dir, index)
+            except (FetchError, AddError) as err:
+                click.echo(f"error: {err}", err=True)
+                failed += 1
+                continue
+            for outcome in run.added:
+                click.echo(outcome.message)
+            for line in run.errors:
+                click.echo(f"error: {line}", err=True)
+            failed += len(run.errors)
+            new = sum(outcome.path is not None for outcome in run.added)
+            click.echo(
+                f"{feed}: {new} new article(s), {run.seen_before} seen in earlier runs", err=True
+            )
+    finally:
+        index.save()
+    if failed:
         sys.exit(1)
 
 

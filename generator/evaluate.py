@@ -455,9 +455,13 @@ def score_hedges(records: list[dict[str, Any]], reports: list[Report | None]) ->
 # --- summaries ---------------------------------------------------------------------------
 
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st jr sr co corp inc ltd gen gov sen rep col lt sgt capt mt no vs etc u.s u.k jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    "mr mrs ms dr prof st jr sr co corp inc ltd gen gov sen rep col lt sgt capt mt vs etc u.s u.k jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 _SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[A-Z0-9\"'“‘(])|\n+")
+_LAST_WORD = re.compile(r"([\w.]+)[.!?][\"'”’)\]]*$")
+# "B.", "B.B." and "M.D." are initials; "No." abbreviates "number" only before a figure
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")
+_NUMBER_SIGN = re.compile(r"no\.\s+\d", re.I)
 
 
 def lead_sentences(text: str, n: int = 3) -> list[str]:
@@ -465,16 +469,7 @@ def lead_sentences(text: str, n: int = 3) -> list[str]:
     sentences = []
     start = 0
     for match in _SENT_END.finditer(text):
-        before = text[start : match.start() + 1]
-        last_word = re.findall(r"([\w.]+)[.!?][\"'”’)\]]*$", before)
-        if (
-            match.group(0).strip()
-            and last_word
-            and (
-                last_word[0].lower().rstrip(".") in ABBREVIATIONS
-                or re.fullmatch(r"[A-Z]", last_word[0])
-            )
-        ):
+        if match.group(0).strip() and _is_abbreviation(text, start, match.start()):
             continue
         sentence = text[start : match.end()].strip()
         if sentence:
@@ -485,6 +480,17 @@ def lead_sentences(text: str, n: int = 3) -> list[str]:
     if len(sentences) < n and text[start:].strip():
         sentences.append(text[start:].strip())
     return sentences[:n]
+
+
+def _is_abbreviation(text: str, start: int, stop: int) -> bool:
+    """Whether the full stop at `stop` ends an abbreviation or initials, not a sentence."""
+    last_word = _LAST_WORD.findall(text[start : stop + 1])
+    if not last_word:
+        return False
+    word = last_word[0]
+    if word.lower().rstrip(".") in ABBREVIATIONS or _INITIALS.fullmatch(word):
+        return True
+    return word.lower() == "no" and bool(_NUMBER_SIGN.match(text, stop - 2))
 
 
 def score_summaries(records: list[dict[str, Any]], reports: list[Report | None]) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Read article files into `Article` objects: front matter, encoding, Markdown, ids.
+"""Read article files into `Article` objects: front matter, encoding, Markdown, HTML, ids.
 
 Article files are untrusted. Every problem is raised as `IngestError` whose message starts
 with the file name, so that a batch can report it and go on with the other files.
@@ -18,10 +18,13 @@ from markdown_it import MarkdownIt
 from slugify import slugify as _transliterated_slug
 
 from .model import Article
+from .webpage import HTML_SUFFIXES, extract_page
 
-SUFFIXES = (".txt", ".md", ".markdown")
+SUFFIXES = (".txt", ".md", ".markdown", *HTML_SUFFIXES)
 MAX_BYTES = 2_000_000
 """Largest article accepted: about 300,000 words, far beyond any news article."""
+MAX_HTML_BYTES = 10_000_000
+"""Largest web page accepted: pages carry scripts and markup many times the size of their text."""
 METADATA_KEYS = ("title", "date", "source", "url", "author")
 MAX_SLUG = 80
 # Names that are special on some file systems or in the site's own URL space.
@@ -267,11 +270,12 @@ def _inline_to_text(text: str) -> str:
 def read_bytes(path: Path) -> bytes:
     """The bytes of an article file, refusing files over the size limit."""
     name = str(path)
+    limit = MAX_HTML_BYTES if path.suffix.lower() in HTML_SUFFIXES else MAX_BYTES
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
+        if size > limit:
             raise IngestError(
-                f"{name}: file is {size:,} bytes, larger than the {MAX_BYTES:,}-byte limit for one article"
+                f"{name}: file is {size:,} bytes, larger than the {limit:,}-byte limit for one article"
             )
         return path.read_bytes()
     except OSError as err:
@@ -289,7 +293,9 @@ def read_article(path: Path, ident: str | None = None, date: str | None = None) 
 def parse_article(
     data: bytes, name: str, ident: str, suffix: str = ".md", date: str | None = None
 ) -> Article:
-    """An `Article` from the bytes of a `.txt` or `.md` file called `name`."""
+    """An `Article` from the bytes of a `.txt`, `.md` or `.html` file called `name`."""
+    if suffix in HTML_SUFFIXES:
+        return _html_article(data, name, ident, date)
     text = decode(data, name)
     meta: dict[str, str | None] = {}
     title = None
@@ -314,6 +320,37 @@ def parse_article(
         author=meta.get("author"),
         language="en",
         text=text,
+    )
+
+
+def _html_article(data: bytes, name: str, ident: str, date: str | None) -> Article:
+    """An `Article` from a web page: its main text, and the metadata its markup gives."""
+    if not data.strip():
+        raise IngestError(f"{name}: file is empty")
+    # trafilatura decodes the page itself, honouring its declared charset
+    page = extract_page(data, name)
+    if page is None:
+        raise IngestError(f"{name}: no article text found in the HTML page")
+    if len(page.text) > MAX_BYTES:
+        raise IngestError(
+            f"{name}: the page's text is {len(page.text):,} characters, larger than the {MAX_BYTES:,} limit for one article"
+        )
+    if date is not None:
+        date_value, date_source = parse_date(date, name), "cli"
+    elif page.date:
+        date_value, date_source = page.date, "metadata"
+    else:
+        date_value, date_source = None, "none"
+    return Article(
+        id=ident,
+        title=page.title,
+        date=date_value,
+        date_source=date_source,
+        source=page.source,
+        url=page.url,
+        author=page.author,
+        language="en",
+        text=page.text,
     )
 
 

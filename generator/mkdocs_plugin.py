@@ -23,6 +23,19 @@ log = logging.getLogger("mkdocs.plugins.dossier")
 INDEX_PAGES = ("index.md", "articles/index.md")
 
 
+class SentenceCount(c.Type[int]):
+    """A summary length: a whole number of sentences from 1 to 20."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        count = super().run_validation(value)
+        if not 1 <= count <= 20:
+            raise base.ValidationError(f"expected 1 to 20 sentences, got {count}")
+        return count
+
+
 class DossierConfig(base.Config):
     """Options of the `dossier` plugin in mkdocs.yml; paths are relative to mkdocs.yml."""
 
@@ -30,8 +43,10 @@ class DossierConfig(base.Config):
     templates = c.Type(str, default="templates")
     cache_dir = c.Type(str, default=".dossier")
     model = c.Optional(c.Type(str))
-    summary_sentences = c.Type(int, default=4)
+    summary_sentences = SentenceCount(default=4)
     date = c.Optional(c.Type(str))
+    jobs = c.Type(int, default=1)
+    scheduler = c.Optional(c.Type(str))
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -69,6 +84,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             date=self.config.date,
             summary_size=self.config.summary_sentences,
             log=log.error,
+            jobs=self.config.jobs,
+            scheduler=self.config.scheduler,
         )
         self.errors = collected.errors
         self.analysed = collected.analysed

@@ -8,6 +8,7 @@ only (de)serialisers; see ../shared/docs/CONTRACT.md for the meaning of each fie
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import types
 import typing
@@ -201,6 +202,10 @@ class Caveat:
     """info | warning | high."""
     explanation: str
     """One plain sentence for a reader."""
+    cue_start: int | None = None
+    """Character offset of the first character of the cue (None when there is no cue span)."""
+    cue_end: int | None = None
+    """Character offset one past the last character of the cue."""
 
 
 @dataclass(frozen=True)
@@ -279,6 +284,12 @@ class Report:
         return found
 
 
+@functools.cache
+def _type_hints(cls: type) -> dict[str, Any]:
+    """The field types of a dataclass, resolved once: resolving compiles every annotation."""
+    return typing.get_type_hints(cls)
+
+
 def _build(tp: Any, value: Any) -> Any:
     """Turn JSON data back into the dataclass (or container of them) that `tp` names."""
     if value is None:
@@ -295,7 +306,7 @@ def _build(tp: Any, value: Any) -> Any:
                 return _build(arg, value)
         return value
     if dataclasses.is_dataclass(tp):
-        hints = typing.get_type_hints(tp)
+        hints = _type_hints(tp)
         kwargs = {
             f.name: _build(hints[f.name], value[f.name])
             for f in dataclasses.fields(tp)

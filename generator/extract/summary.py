@@ -2,151 +2,527 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Figure, KeyPoint, Quote
 from ..model import Span as TextSpan
+from .common import REPORTING_VERBS, doc_text, quote_regions
 
+# Words of refusal, opposition and denial: whoever is their subject takes the other side.
 DISSENT = re.compile(
-    r"\b(?:refus\w*|reject\w*|oppos\w*|den(?:y|ied|ies)|disagree\w*|criticis\w*|criticiz\w*|however|but|yet|although|despite|reluctan\w*|objected|against)\b",
+    r"refus\w*|reject\w*|oppos\w*|den(?:y|ied|ies|ying|ial)|disagree\w*|disput\w*|"
+    r"criticis\w*|criticiz\w*|critic|critics|objects|objected|objection|condemn\w*|"
+    r"protest\w*|resist\w*|veto\w*|boycott\w*|reluctan\w*|rebuff\w*|declined",
     re.I,
 )
-ANAPHORIC_START = re.compile(
-    r"^(?:this|these|that|those|such|it|they|he|she|his|her|its|their|the latter|the former|also|meanwhile|however|but|yet)\b",
+# Page furniture a wire editor never keeps: timestamps, calls to action, captions. (Bylines
+# and datelines on a line of their own have no verb and are dropped as headings.)
+BOILERPLATE = re.compile(
+    r"^(?:updated|published|posted|last updated|read more|see also|related|watch|listen|"
+    r"photo|image|picture|video|credit|source|copyright|advertisement)\s*:"
+    r"|\b(?:scroll down|click here|read more|sign up for|all rights reserved|follow us|"
+    r"contributed to this report|for the latest|like us on facebook|watch the video|"
+    r"follow @|\((?:pictured|left|right|centre|center|above|below|top|bottom|inset|file)\)|"
+    # "pictured" with no auxiliary before it is a caption ("Jones pictured at the rally")
+    r"(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\bpictured\b)",
     re.I,
 )
+# 'Straight single quotes', opening on a capital and closing after final punctuation.
+STRAIGHT_QUOTE = re.compile(r"(?<![\w'])'([A-Z0-9][^'\n]*?(?:\w'\w[^'\n]*?)*[.,!?])'(?!\w)")
+# A short label and a colon opening a caption: "Happier times: the couple in 2010".
+CAPTION_LABEL = re.compile(r"^[A-Z][^.:!?\"“”]{0,40}:\s")
+# Openers that point back to the previous sentence.
+CONNECTIVE = frozenset(
+    """also but and so yet however meanwhile moreover furthermore nevertheless nonetheless
+    instead then still besides otherwise thus therefore hence indeed likewise similarly""".split()
+)
+POINTING = frozenset("this these that those such it its they them their he she his her".split())
+OPENING_POS = frozenset({"DET", "PRON", "ADP", "SCONJ", "CCONJ", "ADV", "AUX", "PART"})
+ENDINGS = (".", "!", "?", "…", ":")
+OPENING_MARKS = "\"'“‘"
+CLOSING_MARKS = "\"'”’"
+CLOSERS = "\"'”’)]» "
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+KEY_FIGURES = ("money", "percent", "quantity")
+SPEAKER_TYPES = ("person", "organization", "place")
+CLAIM_KINDS = ("direct", "partial", "indirect")
+MIN_WORDS = 6
 
 
-def _sentences(doc: Doc) -> list[Span]:
-    return [s for s in doc.sents if any(t.is_alpha for t in s)]
+@dataclass(frozen=True)
+class Weights:
+    """How much each feature counts when ranking sentences."""
+
+    lead: float = 4.0
+    """Position prior: news puts the story first."""
+    decay: float = 0.5
+    """Exponent of the position prior's decay over the sentence rank."""
+    centrality: float = 0.5
+    """Share of the sentence's content words that recur elsewhere in the article."""
+    quote: float = 0.4
+    """A claim by a speaker the summary has not quoted yet."""
+    figure: float = 0.4
+    """A money, percentage or quantity figure, when none is in the summary yet."""
+    dissent: float = 1.2
+    """An actor the summary has not named yet who refuses, rejects or opposes, when none does yet."""
+    unfinished: float = 0.3
+    """A piece with no final punctuation: a caption or heading that ran into the text."""
+    long_words: int = 35
+    """Sentences longer than this many words are penalised..."""
+    long_penalty: float = 0.02
+    """...by this much per extra word."""
+    redundancy: float = 0.5
+    """Times the largest content-word overlap with a chosen sentence."""
+
+
+WEIGHTS = Weights()
+
+
+@dataclass
+class _Sentence:
+    """A candidate sentence and what it carries."""
+
+    index: int
+    start: int
+    end: int
+    words: int
+    lemmas: frozenset[str]
+    actors: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+    speakers: set[str] = field(default_factory=set)
+    figure: bool = False
+    dissenters: set[str] = field(default_factory=set)
+    skip: bool = False
+    short: bool = False
+    leans_back: bool = False
+    unfinished: bool = False
+    rank: int = 0
+    before: int = -1
+    centrality: float = 0.0
 
 
 def summarize(
-    doc: Doc, actors: list[Actor], quotes: list[Quote], figures: list[Figure], size: int = 4
+    doc: Doc,
+    actors: list[Actor],
+    quotes: list[Quote],
+    figures: list[Figure],
+    size: int = 4,
+    weights: Weights = WEIGHTS,
 ) -> list[TextSpan]:
-    """Up to `size` sentences in article order, chosen for coverage without redundancy."""
-    sents = _sentences(doc)
-    if len(sents) <= size:
-        return [_trimmed(s) for s in sents]
-    weight = Counter()
-    for actor in actors:
-        if actor.type != "group":
-            weight[actor.id] = len(actor.mentions)
-    owner = {}
-    for actor in actors:
-        for m in actor.mentions:
-            owner[m.start] = actor.id
-    features = []
-    for sent in sents:
-        a, b = sent.start_char, sent.end_char
-        ids = {aid for off, aid in owner.items() if a <= off < b}
-        has_quote = any(a <= q.start < b and q.speaker is not None for q in quotes)
-        has_figure = any(
-            a <= f.start < b and f.kind in ("money", "percent", "quantity", "count")
-            for f in figures
+    """Up to `size` sentences in article order, chosen for coverage without redundancy.
+
+    The lead comes first, as in any news brief; the other places go to the sentences that add a
+    new speaker's claim, a key figure or an opposing side, with a prior for early sentences.
+    Page furniture (captions, bylines, calls to action, questions, quote fragments) is never
+    chosen, and a sentence that leans on its predecessor only comes with it.
+    """
+    text = doc_text(doc)
+    sents = _sentences(doc, text, actors, quotes, figures)
+    usable = _usable(sents, size)
+    if len(usable) <= size:
+        return [_span(text, s) for s in usable]
+    _rank_and_centre(usable)
+    chosen = _select(usable, size, weights)
+    return [_span(text, s) for s in sorted(chosen, key=lambda s: s.index)]
+
+
+def _sentences(
+    doc: Doc, text: str, actors: list[Actor], quotes: list[Quote], figures: list[Figure]
+) -> list[_Sentence]:
+    """Every sentence with words, with its features."""
+    regions = _Regions(sorted(quote_regions(text) + _straight_quotes(text)))
+    mention_owner = {m.start: a.id for a in actors if a.type != "group" for m in a.mentions}
+    sents: list[_Sentence] = []
+    for sent in _pieces(doc):
+        alpha = [t for t in sent if t.is_alpha]
+        if not alpha:
+            continue
+        start, end = _trimmed(text, sent.start_char, sent.end_char)
+        lemmas = frozenset(
+            t.lemma_.lower() for t in sent if t.pos_ in CONTENT_POS and t.is_alpha and not t.is_stop
         )
-        dissent = bool(DISSENT.search(sent.text))
-        features.append((ids, has_quote, has_figure, dissent))
-    chosen: list[int] = []
+        item = _Sentence(len(sents), start, end, len(alpha), lemmas)
+        item.unfinished = not text[start:end].rstrip(CLOSERS).endswith(ENDINGS)
+        item.short = len(alpha) < MIN_WORDS
+        item.skip = _is_furniture(sent, start, end, text, regions)
+        item.leans_back = _leans_back(sent)
+        item.dissenters = _dissenters(sent, mention_owner)
+        sents.append(item)
+    starts = [s.start for s in sents]
+
+    def at(offset: int) -> _Sentence | None:
+        i = bisect.bisect_right(starts, offset) - 1
+        return sents[i] if i >= 0 and offset < sents[i].end else None
+
+    for actor in actors:
+        if actor.type == "group":
+            continue
+        for mention in actor.mentions:
+            s = at(mention.start)
+            if s is not None:
+                s.actors.add(actor.id)
+                if mention.text[:1].isupper() and mention.text.lower() not in POINTING:
+                    s.names.add(actor.id)
+    for quote in quotes:
+        s = at(quote.start)
+        if s is not None and quote.speaker is not None and quote.speaker.actor is not None:
+            s.speakers.add(quote.speaker.actor)
+    for figure in figures:
+        s = at(figure.start)
+        if s is not None and figure.kind in KEY_FIGURES:
+            s.figure = True
+    return sents
+
+
+def _usable(sents: list[_Sentence], size: int) -> list[_Sentence]:
+    """Sentences worth a place; short ones only when too few are left, furniture only if all is."""
+    full = [s for s in sents if not s.skip and not s.short]
+    if len(full) >= size:
+        return full
+    return [s for s in sents if not s.skip] or sents
+
+
+def _dissenters(sent: Span, mention_owner: dict[int, str]) -> set[str]:
+    """Actors who refuse, reject or oppose in the sentence: the subjects of its dissent words."""
+    found: set[str] = set()
+    for tok in sent:
+        if not DISSENT.fullmatch(tok.lower_):
+            continue
+        verb = tok
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "agent"):
+                found |= {mention_owner[t.idx] for t in child.subtree if t.idx in mention_owner}
+    return found
+
+
+def _pieces(doc: Doc) -> list[Span]:
+    """Sentences, with run-ons split where an unpunctuated caption or heading runs into the text."""
+    pieces = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent[1:]:
+            if _runs_on(doc, tok):
+                pieces.append(doc[start : tok.i])
+                start = tok.i
+        pieces.append(doc[start : sent.end])
+    return pieces
+
+
+def _runs_on(doc: Doc, tok: Token) -> bool:
+    """Whether a new sentence starts at `tok` although nothing ended the one before.
+
+    Web pages lose the line break after a photo caption ("... at the rally Some of the guards
+    were ..."): a capitalised function word right after a lowercase word marks the seam, and so
+    does a capitalised determiner or pronoun before a lowercase word ("... in Leeds The amount").
+    """
+    if not tok.is_title or tok.text == "I" or tok.pos_ not in OPENING_POS or tok.ent_type_:
+        return False
+    prev = doc[tok.i - 1]
+    if prev.is_quote and tok.i > 1 and not doc[tok.i - 2].is_punct and prev.whitespace_:
+        prev = doc[tok.i - 2]  # "... dubbed 'The Great Escape' The story of ..."
+    if prev.is_punct or prev.is_space or not prev.whitespace_:
+        return False
+    if prev.pos_ in ("ADP", "DET", "AUX", "CCONJ", "SCONJ", "PART", "PRON"):
+        return False
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if after is not None and after.like_num:
+        return False  # "No 2"
+    if tok.pos_ in ("DET", "PRON") and after is not None and after.is_lower and after.is_alpha:
+        # after a capitalised word only where a name ends, not inside a title ("Don't Push It")
+        return not prev.is_title or bool(prev.ent_type_)
+    if not (prev.is_lower and prev.is_alpha) and not prev.like_num:
+        return False
+    # "told The Times", "named The Big One": a title after a verb is its object
+    return not (prev.pos_ == "VERB" and after is not None and after.pos_ == "PROPN")
+
+
+def _rank_and_centre(sents: list[_Sentence]) -> None:
+    """Rank and predecessor among usable sentences, and the share of content words that recur."""
+    frequency: Counter[str] = Counter()
+    for s in sents:
+        frequency.update(s.lemmas)
+    for rank, s in enumerate(sents):
+        s.rank = rank
+        if rank:
+            s.before = sents[rank - 1].index
+        else:
+            s.leans_back = False  # the opening sentence has nothing to lean on
+        if s.lemmas:
+            s.centrality = sum(1 for w in s.lemmas if frequency[w] > 1) / (len(s.lemmas) + 1)
+
+
+def _is_furniture(sent: Span, start: int, end: int, whole: str, regions: _Regions) -> bool:
+    """Bylines, captions, calls to action, questions, fragments: never summary material."""
+    text = whole[start:end]
+    if text.rstrip(CLOSERS).endswith("?"):
+        return True
+    if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return True  # a heading or a list, not a sentence
+    if BOILERPLATE.search(text) or _caption_label(sent, text):
+        return True
+    return _quote_fragment(sent, start, end, text, regions)
+
+
+def _caption_label(sent: Span, text: str) -> bool:
+    """A short verbless label and a colon: "Happier times: the couple in 2010"."""
+    match = CAPTION_LABEL.match(text)
+    if match is None:
+        return False
+    label_end = sent.start_char + (len(sent.text) - len(sent.text.lstrip())) + match.end()
+    return not any(
+        t.tag_ in FINITE_TAGS or t.lemma_ in REPORTING_VERBS for t in sent if t.idx < label_end
+    )
+
+
+def _quote_fragment(sent: Span, start: int, end: int, text: str, regions: _Regions) -> bool:
+    """A sentence wholly inside a quotation, with no reporting verb to say whose it is."""
+    opens_unclosed = text[:1] in OPENING_MARKS and not regions.holds(start, end)
+    closes_unopened = (
+        text[-1:] in CLOSING_MARKS
+        and text[-2:-1] in ".!?,"
+        and not any(mark in text[:-1] for mark in OPENING_MARKS)
+    )
+    if not (regions.within(start + 1, end - 1) or opens_unclosed or closes_unopened):
+        return False
+    return not any(t.lemma_ in REPORTING_VERBS and t.pos_ == "VERB" for t in sent)
+
+
+def _straight_quotes(text: str) -> list[tuple[int, int, str]]:
+    """Passages in straight single quotes, which `quote_regions` leaves to apostrophes.
+
+    Only a mark after a space that opens on a capital or digit and a mark after final
+    punctuation that closes are taken, so "the players' lounge" and "don't" are not quotes.
+    """
+    return [(m.start(1), m.end(1), "'") for m in STRAIGHT_QUOTE.finditer(text)]
+
+
+class _Regions:
+    """Quoted passages in text order, searchable by offset."""
+
+    def __init__(self, regions: list[tuple[int, int, str]]) -> None:
+        self.starts = [a for a, _, _ in regions]
+        self.ends = [b for _, b, _ in regions]
+
+    def within(self, start: int, end: int) -> bool:
+        """Whether start:end lies inside one quoted passage (its marks included)."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and end <= self.ends[i] + 1
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether a whole quoted passage lies inside start:end."""
+        i = bisect.bisect_left(self.starts, start)
+        return i < len(self.starts) and self.ends[i] <= end
+
+
+def _leans_back(sent: Span) -> bool:
+    """Whether the sentence opens with a word that points to its predecessor."""
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    if first is None:
+        return False
+    word = first.lower_
+    if word in CONNECTIVE:
+        return True
+    return word in POINTING and first.pos_ in ("PRON", "DET")
+
+
+def _select(sents: list[_Sentence], size: int, w: Weights) -> list[_Sentence]:
+    """Greedy choice: position prior plus what the sentence adds to those already chosen."""
+    chosen: list[_Sentence] = []
+    picked: set[int] = set()
+    named: set[str] = set()
     covered: set[str] = set()
-    got_quote = got_figure = got_dissent = False
-    n = len(sents)
+    voiced: set[str] = set()
+    got_figure = got_dissent = False
     while len(chosen) < size:
         best, best_score = None, -math.inf
-        for i, sent in enumerate(sents):
-            if i in chosen:
+        for s in sents:
+            if s.index in picked or not _readable(s, picked, named):
                 continue
-            ids, has_quote, has_figure, dissent = features[i]
-            score = 2.0 / (1 + i) + 1.0 * (1 - i / n)
-            score += sum(math.log1p(weight[x]) for x in ids - covered) * 0.6
-            score += (
-                1.2 * (has_quote and not got_quote)
-                + 1.0 * (has_figure and not got_figure)
-                + 0.9 * (dissent and not got_dissent)
-            )
-            if ANAPHORIC_START.match(sent.text.strip()) and (i - 1) not in chosen:
-                score -= 1.5
-            words = len([t for t in sent if t.is_alpha])
-            if words < 6:
-                score -= 2
-            if words > 60:
-                score -= 0.5
-            score -= 1.5 * max((_overlap(sent, sents[j]) for j in chosen), default=0)
+            score = w.lead / (1 + s.rank) ** w.decay + w.centrality * s.centrality
+            score += w.quote * bool(s.speakers - voiced)
+            score += w.figure * (s.figure and not got_figure)
+            score += w.dissent * (not got_dissent and bool(s.dissenters - covered))
+            score -= w.unfinished * s.unfinished
+            score -= w.long_penalty * max(0, s.words - w.long_words)
+            score -= w.redundancy * max((_overlap(s, c) for c in chosen), default=0.0)
             if score > best_score:
-                best, best_score = i, score
+                best, best_score = s, score
         if best is None:
             break
         chosen.append(best)
-        ids, has_quote, has_figure, dissent = features[best]
-        covered |= ids
-        got_quote |= has_quote
-        got_figure |= has_figure
-        got_dissent |= dissent
-    return [_trimmed(sents[i]) for i in sorted(chosen)]
+        picked.add(best.index)
+        named |= best.names
+        covered |= best.actors
+        voiced |= best.speakers
+        got_figure |= best.figure
+        got_dissent |= bool(best.dissenters)
+    return chosen
 
 
-def _overlap(a: Span, b: Span) -> float:
-    wa = {t.lemma_.lower() for t in a if t.is_alpha and not t.is_stop}
-    wb = {t.lemma_.lower() for t in b if t.is_alpha and not t.is_stop}
-    if not wa or not wb:
+def _readable(s: _Sentence, picked: set[int], named: set[str]) -> bool:
+    """A sentence that leans on its predecessor needs it, or its actors named, in the summary."""
+    if not s.leans_back or s.before in picked:
+        return True
+    return bool(s.actors) and s.actors <= named
+
+
+def _overlap(a: _Sentence, b: _Sentence) -> float:
+    if not a.lemmas or not b.lemmas:
         return 0.0
-    return len(wa & wb) / min(len(wa), len(wb))
+    return len(a.lemmas & b.lemmas) / min(len(a.lemmas), len(b.lemmas))
 
 
-def _trimmed(sent: Span) -> TextSpan:
-    text = sent.text
-    stripped = text.rstrip()
-    lead = len(text) - len(text.lstrip())
-    return TextSpan(
-        text=stripped[lead:], start=sent.start_char + lead, end=sent.start_char + len(stripped)
-    )
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _span(text: str, s: _Sentence) -> TextSpan:
+    return TextSpan(text=text[s.start : s.end], start=s.start, end=s.end)
 
 
 def key_points(
     doc: Doc, actors: list[Actor], quotes: list[Quote], figures: list[Figure], limit: int = 6
 ) -> list[KeyPoint]:
-    """One line per main speaker's claim and per key figure, each from its source sentence."""
-    names = {a.id: a for a in actors}
-    points: list[KeyPoint] = []
-    seen: set[str] = set()
-    ranked = sorted(quotes, key=lambda q: (q.kind != "direct", q.start))
-    for quote in ranked:
-        if quote.speaker is None or quote.speaker.actor is None or quote.speaker.actor in seen:
+    """One line per main speaker's claim and per key figure, in article order, each from its sentence."""
+    spoken = [q for q in quotes if _spoken(doc, q)]
+    claims = _main_claims(doc, actors, spoken)
+    sentence_of = _SentenceIndex(doc)
+    used = {sentence_of(quote.start) for _, quote in claims}
+    figure_points = _figure_points(sentence_of, figures, used)
+    room = limit - min(len(figure_points), limit // 3)
+    points = [_claim_point(sentence_of, quote, who) for who, quote in claims[:room]]
+    points += figure_points[: limit - len(points)]
+    return sorted(points, key=lambda p: (p.start, p.text))
+
+
+def _spoken(doc: Doc, quote: Quote) -> bool:
+    """Whether a speech verb carries the quote: a claim, not a plan or a stance."""
+    if quote.cue is None:
+        return quote.kind == "direct"
+    if quote.cue.text.lower() == "according to":
+        return True
+    cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    return cue is not None and any(t.lemma_.lower() in REPORTING_VERBS for t in cue)
+
+
+@dataclass(frozen=True)
+class _Source:
+    """Who a key point quotes: the actor's name and first role, and how often they appear."""
+
+    key: str
+    label: str
+    weight: int
+
+
+def _main_claims(doc: Doc, actors: list[Actor], quotes: list[Quote]) -> list[tuple[_Source, Quote]]:
+    """Each named speaker with their most telling quote, the most mentioned speakers first.
+
+    Direct words say most, then partial quotes, then reported speech; the earliest breaks ties.
+    """
+    by_id = {a.id: a for a in actors if a.type in SPEAKER_TYPES}
+    surnames = Counter(a.name.split()[-1] for a in actors if a.type == "person")
+    by_surname = {
+        a.name.split()[-1]: a
+        for a in actors
+        if a.type == "person" and surnames[a.name.split()[-1]] == 1
+    }
+    best: dict[str, tuple[_Source, Quote]] = {}
+    for quote in quotes:
+        source = _source(doc, quote, by_id, by_surname)
+        if source is None:
             continue
-        actor = names.get(quote.speaker.actor)
-        if actor is None:
-            continue
-        seen.add(actor.id)
-        sent = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-        s = sent.sent if sent is not None else None
-        verb = quote.cue.text if quote.cue else "said"
-        text = quote.text if len(quote.text) <= 200 else quote.text[:197].rsplit(" ", 1)[0] + " …"
-        role = f" ({actor.roles[0]})" if actor.roles else ""
-        mark = f"“{text}”" if quote.kind == "direct" else text
-        points.append(
-            KeyPoint(
-                text=f"{actor.name}{role} {verb}: {mark}",
-                start=s.start_char if s else quote.start,
-                end=s.end_char if s else quote.end,
-            )
-        )
+        kept = best.get(source.key)
+        if kept is None or _claim_order(quote) < _claim_order(kept[1]):
+            best[source.key] = (source, quote)
+    return sorted(best.values(), key=lambda pair: (-pair[0].weight, pair[1].start))
+
+
+def _source(
+    doc: Doc, quote: Quote, by_id: dict[str, Actor], by_surname: dict[str, Actor]
+) -> _Source | None:
+    """The quote's speaker as a resolved actor, or as the name the text gives, if it is one."""
+    speaker = quote.speaker
+    if speaker is None:
+        return None
+    # an unresolved "Lind" is the only person of that surname when there is one
+    actor = by_id.get(speaker.actor) if speaker.actor else by_surname.get(speaker.text)
+    if actor is not None:
+        label = f"{actor.name} ({actor.roles[0]})" if actor.roles else actor.name
+        return _Source(actor.id, label, len(actor.mentions))
+    words = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if words is None or not all(t.pos_ == "PROPN" for t in words if t.is_alpha):
+        return None  # "a spokesman", "Hungary's reluctance": not a name
+    return _Source(speaker.text.lower(), speaker.text, 1)
+
+
+def _claim_order(quote: Quote) -> tuple[int, int]:
+    kind = CLAIM_KINDS.index(quote.kind) if quote.kind in CLAIM_KINDS else len(CLAIM_KINDS)
+    return kind, quote.start
+
+
+def _claim_point(sentence_of: _SentenceIndex, quote: Quote, source: _Source) -> KeyPoint:
+    """`Name (role) cue: “words”` for a direct quote, `Name (role) cue words` otherwise."""
+    start, end = sentence_of(quote.start)
+    who = source.label
+    words = _shortened(quote.text.strip().rstrip(",;:").strip())
+    cue = quote.cue.text if quote.cue else "said"
+    if quote.kind == "direct":
+        line = f"{who} {cue}: “{words}”"
+    elif cue.lower() == "according to":
+        line = f"According to {who}, {words}"
+    else:
+        line = f"{who} {cue} {words}"
+    return KeyPoint(text=line, start=start, end=end)
+
+
+def _figure_points(
+    sentence_of: _SentenceIndex, figures: list[Figure], used: set[tuple[int, int]]
+) -> list[KeyPoint]:
+    """A line per key figure, one per sentence, skipping sentences a claim already stands for."""
+    points = []
     for figure in figures:
-        if figure.kind not in ("money", "percent", "quantity") or len(points) >= limit:
+        if figure.kind not in KEY_FIGURES:
             continue
-        span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
-        if span is None:
+        where = sentence_of(figure.start)
+        if where in used:
             continue
-        about = f" — {figure.subject}" if figure.subject else ""
+        used.add(where)
         status = f" ({figure.status})" if figure.status != "fact" else ""
-        points.append(
-            KeyPoint(
-                text=f"{figure.text}{status}{about}",
-                start=span.sent.start_char,
-                end=span.sent.end_char,
-            )
-        )
-    return points[:limit]
+        about = figure.subject if figure.subject and figure.subject != figure.text else None
+        line = f"{figure.text}{status}: {_shortened(about)}" if about else f"{figure.text}{status}"
+        points.append(KeyPoint(text=line, start=where[0], end=where[1]))
+    return points
+
+
+class _SentenceIndex:
+    """The spaCy sentence, whitespace trimmed, that holds a character offset."""
+
+    def __init__(self, doc: Doc) -> None:
+        text = doc_text(doc)
+        self.bounds = [_trimmed(text, s.start_char, s.end_char) for s in doc.sents]
+        self.bounds = [(a, b) for a, b in self.bounds if a < b]
+        self.starts = [a for a, _ in self.bounds]
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return self.bounds[i] if i >= 0 else (offset, offset)
+
+
+def _shortened(text: str, limit: int = 200) -> str:
+    """The text, cut at a word boundary with an ellipsis when longer than `limit` characters."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 2].rsplit(" ", 1)[0].rstrip(",;:") + " …"

@@ -7,10 +7,12 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..model import TimeExpression, TimelineEntry
+from .common import doc_text
 
 PLAN_LEMMAS = frozenset(
-    "plan aim intend target pledge promise expect schedule seek propose hope vow".split()
+    "plan aim intend target pledge promise expect schedule seek propose hope vow reach".split()
 )
+"""Verbs that make an event planned or targeted rather than done."""
 
 
 def precision_of(value: str) -> str | None:
@@ -43,9 +45,9 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool]:
-    """Subject, verb and object of the event (without the time expression), and whether it is planned."""
+    """Subject, verb and object of the event in the sentence's words, without the time expression
+    (unless it is the object: 'the war enters its fourth year'), and whether it is planned."""
     sent = verb.sent
-    keep = []
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     owner = verb
     while (
@@ -58,12 +60,23 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
     start = subj.left_edge.i if subj is not None else verb.i
     start = min(start, owner.i)
     end = verb.right_edge.i + 1
-    for tok in doc[max(start, sent.start) : min(end, sent.end)]:
-        if timex.start <= tok.idx < timex.end:
-            continue
-        keep.append(tok)
-    words = "".join(t.text_with_ws for t in keep).strip(" ,;:.")
-    words = re.sub(r"\s+", " ", words)
+    in_timex = {
+        t.i
+        for t in doc[max(start, sent.start) : min(end, sent.end)]
+        if timex.start <= t.idx < timex.end
+    }
+    roots = [doc[i] for i in in_timex if doc[i].head.i not in in_timex]
+    keep_timex = any(r.dep_ in ("dobj", "attr", "nsubj") for r in roots)
+    drop = set() if keep_timex else set(in_timex)
+    for r in roots:
+        if r.dep_ == "pobj" and r.head.dep_ == "prep" and r.head.i not in in_timex:
+            drop.add(r.head.i)  # 'by' in 'by the end of 2025'
+        if r.dep_ == "npadvmod" and r.i > 0 and doc[r.i - 1].lower_ in ("on", "in", "at", "by"):
+            drop.add(r.i - 1)
+    keep = [t for t in doc[max(start, sent.start) : min(end, sent.end)] if t.i not in drop]
+    words = "".join(t.text_with_ws for t in keep)
+    words = re.sub(r"\s+", " ", words).strip(" ,;:.\n")
+    words = re.sub(r"\s+([,.;:])", r"\1", words)
     if len(words) > 220:
         words = words[:217].rsplit(" ", 1)[0] + " …"
     lemmas = {t.lemma_ for t in verb.ancestors} | {verb.lemma_} | {owner.lemma_}
@@ -74,6 +87,7 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
 
 def build_timeline(doc: Doc, timexes: list[TimeExpression]) -> list[TimelineEntry]:
     """Dated events of the document, sorted by date value then position."""
+    text = doc_text(doc)
     entries = []
     for index, timex in enumerate(timexes):
         if timex.type not in ("DATE", "TIME"):
@@ -99,7 +113,7 @@ def build_timeline(doc: Doc, timexes: list[TimeExpression]) -> list[TimelineEntr
                 event=event,
                 start=sent.start_char,
                 end=sent.end_char
-                if doc.text[sent.end_char - 1 : sent.end_char] != "\n"
+                if text[sent.end_char - 1 : sent.end_char] != "\n"
                 else sent.end_char - 1,
                 timex=index,
                 status="planned" if planned else "reported",

@@ -1,419 +1,469 @@
-"""Temporal expressions: found in the text and normalised to TIMEX3 values against the article date."""
+"""Temporal expressions: found in the text and normalised to TIMEX3 values against the article date.
+
+Candidates come from the rule grammar in `timex_rules`; where two overlap, the longer wins.
+They are then normalised in text order, so that anaphoric expressions ('the following year',
+'a year earlier', 'the quarter') can lean on the last date mentioned before them, and so that
+the tense of the governing verb can decide whether a bare 'Friday' or 'March' lies behind or
+ahead of the article date.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..model import TimeExpression
-from .figures import NUMBER_WORDS
+from .common import doc_text
+from .timex_patterns import Context
+from .timex_rules import RULES, Rule
 
-MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for m in names
-}
-WEEKDAYS = {
-    d: i
-    for i, d in enumerate(
-        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    )
-}
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-UNITS = {
-    "year": "Y",
-    "month": "M",
-    "week": "W",
-    "day": "D",
-    "hour": "H",
-    "minute": "M",
-    "decade": "DE",
-    "century": "CE",
-    "quarter": "Q",
-}
-_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_NUMW = (
-    r"(?:\d+(?:\.\d+)?|"
-    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-    + r"|a|an|several|few|couple of)"
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would"})
+FUTURE_HEADS = frozenset(
+    "plan aim intend expect schedule set due hope want seek propose prepare promise pledge vow "
+    "agree decide threaten try going".split()
 )
-
-PATTERNS = [
-    # Explicit calendar dates first: they are the least ambiguous.
-    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b",
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\s+\d{{4}}\b",
-    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{{4}})",
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b",
-    rf"\b(?:early|mid|late)?-?\s?{_MONTH},?\s+\d{{4}}\b",
-    r"\b\d{4}-\d{2}-\d{2}\b",
-    r"\b(?:the\s+)?end\s+of\s+(?:the\s+)?(?:year|month|week|\d{4})\b",
-    r"\b(?:the\s+)?(?:first|second|third|fourth|last)\s+quarter(?:\s+of\s+\d{4})?\b",
-    r"\b[Qq][1-4]\s+\d{4}\b",
-    r"\b(?:fiscal|financial)\s+(?:year\s+)?\d{4}\b",
-    r"\b(?:the\s+)?(?:19|20)\d0s\b",
-    r"\b(?:earlier|later)\s+this\s+(?:year|month|week)\b",
-    r"\b(?:this|last|next|past|coming)\s+(?:year|month|week|weekend|spring|summer|autumn|fall|winter|quarter)\b",
-    r"\b(?:the\s+)?(?:next|previous|following)\s+(?:year|month|week|day)\b",
-    r"\b(?:in\s+)?recent\s+(?:years|months|weeks|days)\b",
-    rf"\b{_NUMW}\s+(?:years?|months?|weeks?|days?|decades?)\s+(?:ago|earlier|later)\b",
-    rf"\b(?:the\s+)?(?:past|last|next|coming)\s+{_NUMW}\s+(?:years|months|weeks|days|decades)\b",
-    rf"\b{_NUMW}[- ](?:years?|months?|weeks?|days?|decades?|hours?|minutes?)(?:[- ]long|[- ]old)?\b",
-    r"\b(?:today|yesterday|tomorrow|tonight)\b",
-    r"\b(?:now|currently|nowadays)\b",
-    r"\b(?:in\s+the\s+)?(?:future|past)\b",
-    r"\b(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?\b",
-    r"\b(?:each|every)\s+(?:day|week|month|year|quarter)\b",
-    r"\b(?:daily|weekly|monthly|annually|yearly)\b",
-    r"\b(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?\d{4}\b",
-    r"\b(?:in\s+)?(?:19|20)\d\d\b",
-    r"\b(?:its|their|his|her|the)\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+year\b",
-]
-TIMEX_RE = re.compile("|".join(f"(?:{p})" for p in PATTERNS), re.I)
-STRIP_LEAD = re.compile(r"^(?:on|in|the|of)\s+", re.I)
+PAST_AUX = frozenset({"did", "had", "'d", "has", "have", "'ve", "was", "were"})
+RATE_WORDS = frozenset(
+    "times twice once thrice percent cent % hundred thousand million billion trillion bn mn dollars "
+    "euros pounds yen cents".split()
+)
+PREPOSITIONS_BEFORE_DURATION = frozenset(
+    "for in within over after about nearly almost than up only just another least under "
+    "some around roughly past next last first".split()
+)
+YEAR_BEFORE = re.compile(r"year-ago|year-earlier|year ago|last year|prior-year|previous year", re.I)
+NAMES_OF_TIMES = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+    r"|christmas|easter|thanksgiving|new|year|eve|day|good|friday|labor|memorial|independence"
+    r"|valentine|halloween|boxing|Q|FY|[ECMP][SD]T|GMT|UTC|BST|CES?T",
+    re.I,
+)
+"""Capitalised words that belong in time expressions (months, weekdays, holidays, time zones)."""
+POSSESSIVE = re.compile(r"['’]s?\b")
+"""'Wednesday's ruling': the verb of the sentence says nothing about when the ruling was."""
+VERBS_OF_DURATION = frozenset(
+    "last lasts lasted lasting take takes took taking spend spends spent spending wait waits waited "
+    "stay stays stayed serve served need needs needed require requires required remain remained".split()
+)
+SPECIFIC = re.compile(r"\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI))?")
 
 
 def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpression]:
     """Every time expression with its TIMEX3 type and value; `anchor` is the article date or None."""
     dct = dt.date.fromisoformat(anchor) if anchor else None
-    found: list[tuple[int, int]] = []
-    for match in TIMEX_RE.finditer(doc.text):
-        start, end = match.span()
-        text = match.group(0)
-        lead = STRIP_LEAD.match(text)
-        while lead and not re.match(
-            r"(?i)the\s+(?:next|previous|following|end|first|second|third|fourth|last|past|(?:19|20)\d0s)",
-            text,
-        ):
-            start += lead.end()
-            text = doc.text[start:end]
-            lead = STRIP_LEAD.match(text)
-        if start < end and not any(a < end and start < b for a, b in found):
-            found.append((start, end))
-    for ent in doc.ents:
-        if ent.label_ in ("DATE", "TIME") and not any(
-            a < ent.end_char and ent.start_char < b for a, b in found
-        ):
-            found.append((ent.start_char, ent.end_char))
-    result = []
-    for start, end in sorted(found):
-        text = doc.text[start:end]
+    text = doc_text(doc)
+    result: list[TimeExpression] = []
+    reference: str | None = None
+    quarter: str | None = None
+    for start, end, rule, match in _select(doc, text, _candidates(text)):
         span = doc.char_span(start, end, alignment_mode="expand")
-        if _is_not_time(text, span):
-            continue
-        kind, value = normalise(text, dct, _tense(span) if span is not None else None)
+        ctx = Context(
+            dct=dct,
+            tense=tense_of(span) if span is not None and not POSSESSIVE.match(text, end) else None,
+            reference=reference,
+            quarter=quarter,
+            before=text[max(0, start - 40) : start].lower(),
+            after=text[end : end + 40].lower(),
+        )
+        value = rule.handler(match, ctx)
         if value is None:
             continue
-        result.append(TimeExpression(text=text, start=start, end=end, type=kind, value=value))
+        kind, normalised = value
+        result.append(
+            TimeExpression(text=text[start:end], start=start, end=end, type=kind, value=normalised)
+        )
+        if (
+            rule.anchors
+            and kind in ("DATE", "TIME")
+            and SPECIFIC.fullmatch(normalised.split("T")[0])
+        ):
+            reference = normalised.split("T")[0]
+            if (
+                re.fullmatch(r"\d{4}-Q[1-4]", reference)
+                and not YEAR_BEFORE.search(text[start:end])
+                and (dct is None or int(reference[:4]) >= dct.year - (dct.month <= 3))
+            ):
+                quarter = reference  # the period under discussion, not a comparison period
     return result
 
 
-def _is_not_time(text: str, span: Span | None) -> bool:
-    """Numbers that look like years but are counts or amounts ('1999 people', '$2000')."""
-    if re.fullmatch(r"(?:19|20)\d\d", text) and span is not None:
-        nxt = span.doc[span.end] if span.end < len(span.doc) else None
-        prev = span.doc[span.start - 1] if span.start > 0 else None
-        if nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ in ("NNS",):
-            return True
-        if prev is not None and prev.text in ("$", "€", "£", "#", "No."):
-            return True
-    if text.lower() in ("may", "march") and span is not None and span[0].pos_ in ("AUX", "VERB"):
+def _candidates(text: str) -> list[tuple[int, int, Rule, re.Match]]:
+    found = []
+    for rule in RULES:
+        for match in rule.pattern.finditer(text):
+            start, end = match.span()
+            while end > start and text[end - 1] in " \t\n,":
+                end -= 1
+            if end > start:
+                found.append((start, end, rule, match))
+    return found
+
+
+def _select(
+    doc: Doc, text: str, candidates: list[tuple[int, int, Rule, re.Match]]
+) -> list[tuple[int, int, Rule, re.Match]]:
+    """The longest acceptable candidates that do not overlap, in text order."""
+    order = {rule.name: i for i, rule in enumerate(RULES)}
+    ranked = sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0], order[c[2].name]))
+    taken: list[tuple[int, int, Rule, re.Match]] = []
+    used = bytearray(len(text) + 1)
+    for cand in ranked:
+        start, end, rule, match = cand
+        if any(used[start:end]):
+            continue
+        if not _acceptable(doc, text, start, end, rule, match):
+            continue
+        used[start:end] = b"\x01" * (end - start)
+        taken.append(cand)
+    return sorted(taken, key=lambda c: c[0])
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _word_before(text: str, start: int) -> str:
+    match = re.search(r"([\w%$€£'’.]+)\W*$", text[max(0, start - 30) : start])
+    return match.group(1).lower() if match else ""
+
+
+def _acceptable(doc: Doc, text: str, start: int, end: int, rule: Rule, match: re.Match) -> bool:
+    """Context checks a regex cannot make: capitals, modal 'May', counts that look like years."""
+    if _in_dateline(text, start) or _in_title(text, start, end, rule):
+        return False
+    groups = match.groupdict()
+    month = groups.get("month")
+    if month is not None and not month[0].isupper():
+        return False
+    if rule.name == "month":
+        return _bare_month_ok(doc, match)
+    if rule.name == "year":
+        return _year_ok(doc, text, start, end)
+    if rule.name == "season":
+        return _season_ok(text, start, match)
+    if rule.name in ("duration", "ago"):
+        if re.fullmatch(r"(?:1[5-9]|20)\d\d", match.group("n")):
+            return False  # 'the 1988 quarter' is a date, not 1988 quarters
+        return _duration_ok(text, start, end, match)
+    if rule.name == "set" and groups.get("unit3"):
+        return (
+            _word_before(text, start) in RATE_WORDS
+            or re.search(r"\d\s*$", text[:start]) is not None
+        )
+    if rule.name == "time":
+        return _time_ok(text, start, match)
+    if rule.name == "weekday":
+        token = _token_at(doc, match.start("wd"))
+        return token is None or token.ent_type_ not in ("ORG", "EVENT", "WORK_OF_ART", "FAC")
+    if rule.name == "this-quarter":
+        return _quarter_reference_ok(text, start, match)
+    if rule.name == "decade":
+        return not re.match(r"\s*(?:%|percent)", text[end:])
+    return True
+
+
+def _bare_month_ok(doc: Doc, match: re.Match) -> bool:
+    month = match.group("month")
+    if len(month.rstrip(".")) <= 4 and month.lower() not in ("may", "june", "july"):
+        return bool(match.group("rel"))  # 'Jan', 'Mar' alone are names more often than months
+    token = _token_at(doc, match.start("month"))
+    if token is None:
+        return True
+    if token.tag_ == "MD" or (month.lower() in ("may", "march") and token.pos_ in ("VERB", "AUX")):
+        return False
+    if token.ent_type_ in ("PERSON", "ORG", "GPE", "FAC", "WORK_OF_ART") and not match.group("rel"):
+        return False
+    prev = doc[token.i - 1] if token.i > 0 else None
+    if prev is not None and prev.is_title and prev.pos_ == "PROPN" and not match.group("rel"):
+        return False  # 'Theresa May', 'Brian May'
+    return True
+
+
+def _year_ok(doc: Doc, text: str, start: int, end: int) -> bool:
+    """A four-digit number is a year unless it counts or prices something."""
+    if re.search(
+        r"(?:[$€£¥#]|\bno\.|\bnumber|\bflight|\broute|\bmodel|\bitem)\s*$", text[:start], re.I
+    ):
+        return False
+    if re.match(r"\s*(?:%|percent|per\s?cent|[,.]\d)", text[end:], re.I):
+        return False
+    token = _token_at(doc, end - 1)
+    if token is None:
+        return True
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if (
+        nxt is not None
+        and nxt.tag_ == "NNS"
+        and nxt.lower_ not in ("elections", "games", "olympics")
+    ):
+        return False
+    if nxt is not None and nxt.lower_ in ("people", "troops", "men", "women", "times", "units"):
+        return False
+    if token.ent_type_ in ("MONEY", "QUANTITY", "PERCENT") or (
+        token.ent_type_ == "CARDINAL"
+        and _word_before(text, start)
+        not in ("in", "since", "of", "by", "until", "from", "to", "during", "the", "and")
+    ):
+        return False
+    return True
+
+
+def _season_ok(text: str, start: int, match: re.Match) -> bool:
+    if match.group("year") or match.group("rel"):
+        return True
+    whole = match.group(0).lower()
+    if re.match(r"(?:the|early|late|mid)\b", whole):
+        return match.group("season").islower() or whole.startswith("the")
+    before = _word_before(text, start)
+    return before in (
+        "in",
+        "by",
+        "until",
+        "since",
+        "through",
+        "during",
+        "over",
+        "this",
+        "last",
+        "next",
+    ) and (match.group("season").islower())
+
+
+def _duration_ok(text: str, start: int, end: int, match: re.Match) -> bool:
+    amount = " ".join(match.group("n").lower().split())
+    unit = match.group("unit").lower()
+    whole = " ".join(match.group(0).lower().split())
+    if unit.startswith("quarter") and re.match(r"\s+of\b", text[end:]):
+        return False  # 'three quarters of the members'
+    if unit.startswith("second") and amount in ("a", "one"):
+        return False
+    if re.search(r"[\s-]old$", whole) or re.match(r"\s*-?\s*olds?\b", text[end:]):
+        return False  # ages are not time expressions in TimeML
+    if "dir" in match.groupdict():
+        return True
+    if amount in ("a", "an") and whole.startswith(amount):
+        before = _word_before(text, start)
+        follows = re.match(
+            r"[\s-]+(?:long|old|after|before|later|earlier|or\s+two|or\s+so)\b", text[end:], re.I
+        )
+        return (
+            before in PREPOSITIONS_BEFORE_DURATION
+            or before in VERBS_OF_DURATION
+            or bool(follows)
+            or "-" in whole
+            or " or " in whole
+            or "half" in whole
+        )
+    if amount in ("some", "many") and whole.startswith(amount):
+        return unit.endswith("s")
+    return True
+
+
+def _in_dateline(text: str, start: int) -> bool:
+    """A date in a dateline ('WASHINGTON, March 12 (Xinhua) --') restates the article date."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(re.fullmatch(r"\s*[A-Z][A-Z.\- ]+,\s*", text[line_start:start]))
+
+
+def _in_title(text: str, start: int, end: int, rule: Rule) -> bool:
+    """Capitalised time words inside a name ('This Week', 'High Noon', '60 Minutes', 'March for
+    Life'): a word after the first that is capitalised mid-sentence though it is no proper noun."""
+    words = list(re.finditer(r"[A-Za-z]+", text[start:end]))
+    for i, w in enumerate(words):
+        word = w.group(0)
+        if not word[0].isupper() or NAMES_OF_TIMES.fullmatch(word):
+            continue
+        at = start + w.start()
+        sentence_start = (
+            re.search(r"(?:^|[.!?:]\s+|[\n\"“‘'`(]\s*)$", text[max(0, at - 3) : at]) is not None
+        )
+        if i == 0 and sentence_start:
+            continue
+        if word.isupper() and len(word) <= 4:
+            continue
+        return True
+    if rule.name == "month" and re.match(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]", text[end:]):
         return True
     return False
 
 
-def _tense(span: Span) -> str | None:
-    """past or future, from the verb that governs the expression."""
-    verb = span.root
-    for _ in range(6):
-        if verb.pos_ in ("VERB", "AUX"):
+def _time_ok(text: str, start: int, match: re.Match) -> bool:
+    clock = match.group("clock").lower()
+    if re.fullmatch(r"\d{1,2}:\d{2}", clock):
+        return _word_before(text, start) in (
+            "at",
+            "by",
+            "until",
+            "from",
+            "around",
+            "about",
+            "before",
+            "after",
+            "till",
+            "since",
+        )
+    if clock.endswith("am") and re.fullmatch(r"\d+\s*am", clock):
+        return True
+    return True
+
+
+def _quarter_reference_ok(text: str, start: int, match: re.Match) -> bool:
+    whole = match.group(0).lower()
+    mod = match.group("mod")
+    if "period" in whole and not mod and not match.group("year"):
+        return False  # 'the period' alone is too vague to stand for a quarter
+    if not whole.startswith(("the", "this", "that")) and not mod:
+        return False
+    if whole.startswith("that") and not mod:
+        return True
+    return True
+
+
+# --- tense -----------------------------------------------------------------------------------
+
+
+def tense_of(span: Span) -> str | None:
+    """past | present | future: the tense of the verb that governs the expression, else of the
+    nearest verb in its sentence."""
+    token = span.root
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+            tense = verb_tense(token)
+            if tense:
+                return tense
             break
-        if verb.head.i == verb.i:
-            return None
-        verb = verb.head
-    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if (
-        any(a in ("will", "'ll", "shall") for a in aux)
-        or verb.dep_ == "xcomp"
-        and verb.head.lemma_ in ("plan", "aim", "expect", "intend")
-    ):
-        return "future"
-    if verb.tag_ in ("VBD", "VBN") or any(
-        a in ("did", "had", "has", "have", "was", "were") for a in aux
-    ):
-        return "past"
-    if verb.tag_ in ("VBZ", "VBP", "VBG"):
-        return "present"
+        if token.head.i == token.i:
+            break
+        token = token.head
+    sent = span.sent
+    before = [t for t in span.doc[sent.start : span.start] if t.pos_ in ("VERB", "AUX")]
+    after = [t for t in span.doc[span.end : sent.end] if t.pos_ in ("VERB", "AUX")]
+    for verb in [*reversed(before), *after]:
+        tense = verb_tense(verb)
+        if tense:
+            return tense
     return None
 
 
-def _fmt(d: dt.date) -> str:
-    return d.isoformat()
-
-
-def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
-    total = year * 12 + (month - 1) + delta
-    return total // 12, total % 12 + 1
-
-
-def _number(word: str) -> float | None:
-    word = word.lower()
-    if re.fullmatch(r"\d+(?:\.\d+)?", word):
-        return float(word)
-    if word in ("a", "an"):
-        return 1
-    if word in ("several", "few", "couple of"):
+def verb_tense(verb: Token) -> str | None:
+    """The tense of one verb from its tag and auxiliaries; infinitives inherit their governor's."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.dep_ in ("aux", "auxpass"):
+        aux = [verb]
+    words = {a.lower_ for a in aux}
+    if words & FUTURE_AUX or verb.lower_ in FUTURE_AUX:
+        return "future"
+    if verb.tag_ == "VB" and "to" in words:
+        head = verb.head
+        if head.lemma_.lower() in FUTURE_HEADS or head.lower_ == "going":
+            return "future"
+        if head.i != verb.i and head.pos_ in ("VERB", "AUX"):
+            return verb_tense(head) if head.dep_ != "xcomp" or head.head.i == head.i else None
         return None
-    return NUMBER_WORDS.get(word)
+    if verb.tag_ == "VBD" or words & {"did", "had", "was", "were"}:
+        return "past"
+    if verb.tag_ == "VBN":
+        if words & {"is", "are", "am", "be", "'s", "'re"}:
+            return "present"
+        return "past"  # perfect, or a participle describing what happened ('announced Friday')
+    if verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am", "'s", "'re", "does", "do"}:
+        return "present"
+    if verb.tag_ == "MD":
+        return "future" if verb.lower_ in FUTURE_AUX else None
+    return None
 
 
-def normalise(text: str, dct: dt.date | None, tense: str | None = None) -> tuple[str, str | None]:
-    """(TIMEX3 type, value) of one expression; unknown anchor dates give 'XXXX' years."""
-    low = " ".join(text.lower().replace("-", " ").split())
-    year = str(dct.year) if dct else "XXXX"
-    m = re.fullmatch(r"(\d{4}) (\d{2}) (\d{2})", low)
-    if m:
-        return "DATE", f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
-    m = re.fullmatch(rf"({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})", low) or re.fullmatch(
-        rf"(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MONTH}) (\d{{4}})", low
-    )
-    if m:
-        a, b, y = m.groups()
-        month, day = (
-            (MONTHS[a.rstrip(".")], int(b)) if a[0].isalpha() else (MONTHS[b.rstrip(".")], int(a))
+# --- the article date, when the metadata gives none ------------------------------------------
+
+
+@dataclass(frozen=True)
+class InferredDate:
+    """An article date worked out from the text, with the reason for a reader."""
+
+    date: str
+    """YYYY-MM-DD."""
+    explanation: str
+    """One plain sentence saying from what the date was inferred."""
+    evidence: TimeExpression
+    """The expression the date rests on."""
+
+
+DEADLINE = re.compile(
+    r"\b(?:by|before|until|till|through|in|for|later\s+in|the\s+end\s+of|end\s+of)\s*$", re.I
+)
+
+
+def infer_article_date(doc: Doc, timexes: list[TimeExpression]) -> InferredDate | None:
+    """The publication date a dateless article implies, or None when the text does not pin it.
+
+    An article is published on or after the latest day it reports in the past tense. A full date
+    ('3 December 2025') gives that day directly. A day without a year ('December 3') gets its year
+    from the text: the latest year the article reports in the past tense, or else the year of a
+    deadline it names ('by the end of 2025'), since news sets targets in or near the current year.
+    """
+    text = doc_text(doc)
+    past_days: list[tuple[str, TimeExpression]] = []
+    open_days: list[tuple[str, TimeExpression]] = []
+    past_years: list[tuple[int, TimeExpression]] = []
+    deadline_years: list[tuple[int, TimeExpression]] = []
+    for t in timexes:
+        if t.type != "DATE":
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        tense = tense_of(span) if span is not None else None
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value):
+            if tense in ("past", "present"):
+                past_days.append((t.value, t))
+        elif re.fullmatch(r"XXXX-\d{2}-\d{2}", t.value) and tense in ("past", "present", None):
+            open_days.append((t.value[5:], t))
+        elif re.match(r"\d{4}\b", t.value) and re.search(r"\d{4}", t.text):
+            year = int(t.value[:4])
+            if tense == "past":
+                past_years.append((year, t))
+            if DEADLINE.search(text[max(0, t.start - 20) : t.start]) or re.match(
+                r"(?i)the\s+end\s+of", t.text
+            ):
+                if tense != "past":
+                    deadline_years.append((year, t))
+    if past_days:
+        day, evidence = max(past_days, key=lambda p: p[0])
+        return InferredDate(
+            date=day,
+            explanation=(
+                f"The article gives no publication date; {day} is assumed, the latest date of an "
+                f"event it reports ('{evidence.text}'), so relative dates are resolved against it."
+            ),
+            evidence=evidence,
         )
-        return "DATE", f"{y}-{month:02d}-{day:02d}"
-    m = re.fullmatch(rf"({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?", low) or re.fullmatch(
-        rf"(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MONTH})", low
+    if not open_days:
+        return None
+    if past_years:
+        year, year_evidence = max(past_years, key=lambda p: p[0])
+        why = f"the latest year it reports ('{year_evidence.text}')"
+    elif deadline_years:
+        year, year_evidence = min(deadline_years, key=lambda p: p[0])
+        why = f"the deadline it names ('{year_evidence.text}')"
+    else:
+        return None
+    candidates = []
+    for month_day, t in open_days:
+        try:
+            candidates.append((dt.date.fromisoformat(f"{year:04d}-{month_day}"), t))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    day_date, evidence = max(candidates, key=lambda p: p[0])
+    return InferredDate(
+        date=day_date.isoformat(),
+        explanation=(
+            f"The article gives no publication date; {day_date.isoformat()} is assumed from "
+            f"'{evidence.text}' in the year of {why}, so relative dates are resolved against it "
+            "and may be off."
+        ),
+        evidence=evidence,
     )
-    if m:
-        a, b = m.groups()
-        month, day = (
-            (MONTHS[a.rstrip(".")], int(b)) if a[0].isalpha() else (MONTHS[b.rstrip(".")], int(a))
-        )
-        if not 1 <= day <= 31:
-            return "DATE", None
-        if dct is None:
-            return "DATE", f"XXXX-{month:02d}-{day:02d}"
-        return "DATE", f"{_year_for(dct, month, day, tense)}-{month:02d}-{day:02d}"
-    m = re.fullmatch(rf"(?:(early|mid|late) )?({_MONTH}),? (\d{{4}})", low)
-    if m:
-        return "DATE", f"{m.group(3)}-{MONTHS[m.group(2).rstrip('.')]:02d}"
-    if low in MONTHS:
-        month = MONTHS[low]
-        if dct is None:
-            return "DATE", f"XXXX-{month:02d}"
-        return "DATE", f"{_year_for(dct, month, 1, tense, month_only=True)}-{month:02d}"
-    m = re.fullmatch(r"(?:in )?((?:19|20)\d\d)", low)
-    if m:
-        return "DATE", m.group(1)
-    m = re.fullmatch(r"(?:the )?((?:19|20)\d)0s", low)
-    if m:
-        return "DATE", m.group(1)
-    m = re.fullmatch(r"(?:the )?end of (?:the )?(\d{4}|year|month|week)", low)
-    if m:
-        unit = m.group(1)
-        if unit.isdigit():
-            return "DATE", unit
-        return "DATE", _relative_unit(unit, 0, dct)
-    m = re.fullmatch(r"(?:the )?(first|second|third|fourth|last) quarter(?: of (\d{4}))?", low)
-    if m:
-        q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}[m.group(1)]
-        return "DATE", f"{m.group(2) or year}-Q{q}"
-    m = re.fullmatch(r"q([1-4]) (\d{4})", low)
-    if m:
-        return "DATE", f"{m.group(2)}-Q{m.group(1)}"
-    m = re.fullmatch(r"(?:fiscal|financial) (?:year )?(\d{4})", low)
-    if m:
-        return "DATE", f"FY{m.group(1)}"
-    m = re.fullmatch(r"(spring|summer|autumn|fall|winter) (?:of )?(\d{4})", low)
-    if m:
-        return "DATE", f"{m.group(2)}-{SEASONS[m.group(1)]}"
-    m = re.fullmatch(r"(earlier|later) this (year|month|week)", low)
-    if m:
-        return "DATE", _relative_unit(m.group(2), 0, dct)
-    m = re.fullmatch(
-        r"(this|last|next|past|coming) (year|month|week|weekend|quarter|spring|summer|autumn|fall|winter)",
-        low,
-    )
-    if m:
-        delta = {"this": 0, "last": -1, "past": -1, "next": 1, "coming": 1}[m.group(1)]
-        unit = m.group(2)
-        if unit in SEASONS:
-            y = (dct.year + (delta if delta else 0)) if dct else None
-            return "DATE", f"{y if y else 'XXXX'}-{SEASONS[unit]}"
-        if unit == "weekend":
-            return "DATE", _relative_unit("week", delta, dct) + ("-WE" if dct else "")
-        return "DATE", _relative_unit(unit, delta, dct)
-    m = re.fullmatch(r"(?:the )?(next|previous|following) (year|month|week|day)", low)
-    if m:
-        delta = -1 if m.group(1) == "previous" else 1
-        return "DATE", _relative_unit(m.group(2), delta, dct)
-    m = re.fullmatch(r"(?:in )?recent (years|months|weeks|days)", low)
-    if m:
-        return "DATE", "PAST_REF"
-    m = re.fullmatch(rf"({_NUMW}) (year|month|week|day|decade)s? (ago|earlier|later)", low)
-    if m:
-        n = _number(m.group(1))
-        if n is None or dct is None:
-            return "DATE", "PAST_REF" if m.group(3) != "later" else "FUTURE_REF"
-        delta = -int(n) if m.group(3) != "later" else int(n)
-        return "DATE", _relative_unit(m.group(2), delta, dct, precise=True)
-    m = re.fullmatch(
-        rf"(?:the )?(?:past|last|next|coming) ({_NUMW}) (year|month|week|day|decade)s", low
-    )
-    if m:
-        n = _number(m.group(1))
-        return "DURATION", f"P{_num(n) if n else 'X'}{UNITS[m.group(2)]}"
-    m = re.fullmatch(rf"({_NUMW}) (year|month|week|day|decade|hour|minute)s?(?: long| old)?", low)
-    if m:
-        n = _number(m.group(1))
-        unit = m.group(2)
-        prefix = "PT" if unit in ("hour", "minute") else "P"
-        return "DURATION", f"{prefix}{_num(n) if n else 'X'}{UNITS[unit]}"
-    if low in ("today", "tonight"):
-        return (
-            ("DATE", _fmt(dct) if dct else "PRESENT_REF")
-            if low == "today"
-            else ("TIME", f"{_fmt(dct)}TNI" if dct else "XXXX-XX-XXTNI")
-        )
-    if low in ("yesterday", "tomorrow"):
-        if dct is None:
-            return "DATE", "PAST_REF" if low == "yesterday" else "FUTURE_REF"
-        return "DATE", _fmt(dct + dt.timedelta(days=-1 if low == "yesterday" else 1))
-    if low in ("now", "currently", "nowadays"):
-        return "DATE", "PRESENT_REF"
-    m = re.fullmatch(r"(?:in the )?(future|past)", low)
-    if m:
-        return "DATE", "FUTURE_REF" if m.group(1) == "future" else "PAST_REF"
-    m = re.fullmatch(
-        r"(?:on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: (morning|afternoon|evening|night))?",
-        low,
-    )
-    if m:
-        if dct is None:
-            return "DATE", "XXXX-WXX-" + str(WEEKDAYS[m.group(1)] + 1)
-        return "DATE", _fmt(_weekday(dct, WEEKDAYS[m.group(1)], tense))
-    m = re.fullmatch(r"(?:each|every) (day|week|month|year|quarter)", low) or re.fullmatch(
-        r"(daily|weekly|monthly|annually|yearly)", low
-    )
-    if m:
-        unit = {
-            "daily": "day",
-            "weekly": "week",
-            "monthly": "month",
-            "annually": "year",
-            "yearly": "year",
-        }.get(m.group(1), m.group(1))
-        return "SET", f"P1{UNITS[unit]}"
-    m = re.fullmatch(
-        r"(?:its|their|his|her|the) (first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) year",
-        low,
-    )
-    if m:
-        return "DURATION", "P1Y"
-    return _from_entity_text(low, dct)
-
-
-def _num(n: float) -> str:
-    return str(int(n)) if float(n).is_integer() else str(n)
-
-
-def _from_entity_text(low: str, dct: dt.date | None) -> tuple[str, str | None]:
-    """Values for spaCy DATE/TIME entities the patterns above did not cover."""
-    m = re.search(r"\b((?:19|20)\d\d)\b", low)
-    if m:
-        return "DATE", m.group(1)
-    if re.search(r"\b(morning|afternoon|evening|night)\b", low):
-        return "TIME", (_fmt(dct) if dct else "XXXX-XX-XX") + "T" + {
-            "morning": "MO",
-            "afternoon": "AF",
-            "evening": "EV",
-            "night": "NI",
-        }[re.search(r"(morning|afternoon|evening|night)", low).group(1)]
-    m = re.fullmatch(r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)", low)
-    if m:
-        hour = int(m.group(1)) % 12 + (12 if m.group(3).startswith("p") else 0)
-        return "TIME", f"{_fmt(dct) if dct else 'XXXX-XX-XX'}T{hour:02d}:{m.group(2) or '00'}"
-    if re.search(r"\b(years|months|weeks|decades)\b", low):
-        return (
-            "DURATION",
-            "PXY"
-            if "year" in low
-            else "PXM"
-            if "month" in low
-            else "PXW"
-            if "week" in low
-            else "PXDE",
-        )
-    return "DATE", None
-
-
-def _relative_unit(unit: str, delta: int, dct: dt.date | None, precise: bool = False) -> str:
-    if dct is None:
-        return "PAST_REF" if delta < 0 else "FUTURE_REF" if delta > 0 else "PRESENT_REF"
-    if unit == "year":
-        return str(dct.year + delta)
-    if unit == "decade":
-        return str(dct.year + 10 * delta)[:3]
-    if unit == "month":
-        y, m = _shift_month(dct.year, dct.month, delta)
-        return f"{y}-{m:02d}"
-    if unit == "week":
-        d = dct + dt.timedelta(weeks=delta)
-        iso = d.isocalendar()
-        return f"{iso[0]}-W{iso[1]:02d}"
-    if unit == "day":
-        return _fmt(dct + dt.timedelta(days=delta))
-    if unit == "quarter":
-        q = (dct.month - 1) // 3 + 1 + delta
-        y = dct.year + (q - 1) // 4
-        return f"{y}-Q{(q - 1) % 4 + 1}"
-    return "PRESENT_REF"
-
-
-def _year_for(
-    dct: dt.date, month: int, day: int, tense: str | None, month_only: bool = False
-) -> int:
-    """The year of a month-day without one: the tense decides, else the nearest such date."""
-    try:
-        this_year = dt.date(dct.year, month, min(day, 28 if month == 2 else day))
-    except ValueError:
-        return dct.year
-    if tense == "past" and this_year > dct and not (month_only and month == dct.month):
-        return dct.year - 1
-    if tense == "future" and this_year < dct and not (month_only and month == dct.month):
-        return dct.year + 1
-    if tense is None:
-        if (this_year - dct).days > 183:
-            return dct.year - 1
-        if (dct - this_year).days > 183:
-            return dct.year + 1
-    return dct.year
-
-
-def _weekday(dct: dt.date, weekday: int, tense: str | None) -> dt.date:
-    diff = weekday - dct.weekday()
-    if diff == 0:
-        return dct
-    if tense == "future":
-        return dct + dt.timedelta(days=diff % 7)
-    if tense == "past" or tense is None:
-        return dct - dt.timedelta(days=(-diff) % 7)
-    return dct + dt.timedelta(days=diff % 7)

@@ -1,0 +1,137 @@
+"""Caveats: what an editor would flag as relayed, unattributed, hedged, loaded or inconsistent."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from ...model import Actor, Article, Caveat, Figure, Quote, TimeExpression
+from ..common import doc_text, quote_regions
+from .consistency import inconsistencies
+from .provenance import missing_metadata, relayed_statements
+from .uncertainty import Cue, uncertainty_cues
+from .voice import opinion_cue, unattributed_cue
+
+BACKTICK_QUOTE = re.compile(r"``(.{1,2000}?)''", re.S)
+SEVERITY_RANK = {"high": 0, "warning": 1, "info": 2}
+UNCERTAINTY_SEVERITY = {
+    "vague source": "warning",
+    "unnamed source": "warning",
+    "agentless attribution": "warning",
+    "unsupported attribution": "warning",
+}
+"""Weasel cues that hide a source weigh more than those that only leave a number open."""
+
+WHY = {
+    "modal verb": "'{cue}' presents this as a possibility, not an established fact.",
+    "conditional verb": "'{cue}' describes what would happen, not what has happened.",
+    "condition": "'{cue}' makes this depend on a condition that may not be met.",
+    "open question": "'{cue}' leaves the outcome open.",
+    "speculative adverb": "'{cue}' marks a judgement of likelihood, not an established fact.",
+    "speculative adjective": "'{cue}' marks a judgement of likelihood, not an established fact.",
+    "speculative noun": "'{cue}' names a possibility or a claim, not an established fact.",
+    "verb of belief or expectation": "'{cue}' reports a belief or an expectation, not an established fact.",
+    "hedging phrase": "'{cue}' signals that this is not settled.",
+    "vague source": "'{cue}' does not say who: the claim cannot be traced to a named source.",
+    "unnamed source": "'{cue}' are not named, so the claim cannot be checked with them.",
+    "vague quantity": "'{cue}' does not say how many.",
+    "vague extent": "'{cue}' claims broad agreement or extent without saying whose or how much.",
+    "agentless attribution": "'{cue}' hides who holds this view.",
+    "unsupported attribution": "'{cue}' claims agreement or evidence without naming anyone who holds it.",
+    "plan or intention": "'{cue}' describes an intention, not something that has happened yet.",
+    "pledge": "'{cue}' is a promise, not something that has happened yet.",
+    "target": "'{cue}' names a target, not a result.",
+    "loaded word": "'{cue}' is evaluative wording in the reporter's own voice.",
+    "puffery": "'{cue}' praises in the reporter's own voice without saying who thinks so.",
+    "contentious label": "'{cue}' is a value-laden label used in the reporter's own voice.",
+    "expression of doubt": "'{cue}' casts doubt in the reporter's own voice.",
+    "editorializing": "'{cue}' tells the reader what to think, in the reporter's own voice.",
+    "cause or motive": "'{cue}' states a cause or motive that nobody in the article is said to have given.",
+    "cause": "'{cue}' states a cause that nobody in the article is said to have given.",
+    "interpretation": "'{cue}' is the reporter's reading of events, not attributed to anyone.",
+    "motive": "'{cue}' ascribes a motive that nobody in the article is said to have stated.",
+    "characterisation": "'{cue}' sums up a trend in the reporter's words, without a source.",
+}
+KIND_SEVERITY = {
+    "hedged": "info",
+    "forward-looking": "info",
+    "weasel": "info",
+    "opinion": "warning",
+    "unattributed": "warning",
+}
+
+
+def extract_caveats(
+    doc: Doc,
+    article: Article,
+    actors: list[Actor],
+    quotes: list[Quote],
+    figures: list[Figure],
+    timexes: list[TimeExpression],
+) -> list[Caveat]:
+    """Caveats of the article: article-level ones first, then by position, most severe first."""
+    caveats: list[Caveat] = missing_metadata(article)
+    caveats.extend(relayed_statements(doc, quotes, actors))
+    text = doc_text(doc)
+    quoted = (
+        [(s, e) for s, e, _ in quote_regions(text)]
+        + _backtick_quotes(text)
+        + [(q.start, q.end) for q in quotes if q.kind != "indirect"]
+    )
+    for sent in doc.sents:
+        start, end = _trimmed(sent)
+        if start >= end:
+            continue
+        seen: set[str] = set()
+        for cue in uncertainty_cues(sent):
+            if cue.kind not in seen:
+                seen.add(cue.kind)
+                caveats.append(_sentence_caveat(text, start, end, cue.kind, _cue_parts(cue)))
+        found = opinion_cue(sent, quoted)
+        if found:
+            caveats.append(_sentence_caveat(text, start, end, "opinion", found))
+        found = unattributed_cue(sent, quotes, quoted)
+        if found:
+            caveats.append(_sentence_caveat(text, start, end, "unattributed", found))
+    caveats.extend(inconsistencies(doc, article, actors, figures, timexes))
+    article_level = [c for c in caveats if c.start == c.end == 0]
+    rest = sorted(
+        (c for c in caveats if not c.start == c.end == 0),
+        key=lambda c: (c.start, SEVERITY_RANK.get(c.severity, 3), c.kind, c.cue_start or 0),
+    )
+    return article_level + rest
+
+
+def _backtick_quotes(text: str) -> list[tuple[int, int]]:
+    """Passages in ``TeX-style'' quote marks, which older newswire uses."""
+    return [(m.start(1), m.end(1)) for m in BACKTICK_QUOTE.finditer(text)]
+
+
+def _cue_parts(cue: Cue) -> tuple[int, int, str]:
+    return cue.start, cue.end, cue.reason
+
+
+def _sentence_caveat(
+    text: str, start: int, end: int, kind: str, found: tuple[int, int, str]
+) -> Caveat:
+    cue_start, cue_end, reason = found
+    cue = text[cue_start:cue_end]
+    severity = UNCERTAINTY_SEVERITY.get(reason, KIND_SEVERITY[kind])
+    return Caveat(
+        kind=kind,
+        text=text[start:end],
+        start=start,
+        end=end,
+        cue=cue,
+        severity=severity,
+        explanation=WHY[reason].format(cue=cue),
+        cue_start=cue_start,
+        cue_end=cue_end,
+    )
+
+
+def _trimmed(sent: Span) -> tuple[int, int]:
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    return start, sent.start_char + len(text.rstrip())

@@ -1,0 +1,277 @@
+"""Inconsistencies inside one article: names, figures, dates and roles that disagree."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from difflib import SequenceMatcher
+
+from spacy.tokens import Doc
+
+from ...model import Actor, Article, Caveat, Figure, TimeExpression
+from ..common import doc_text
+
+MAX_PEOPLE = 300
+"""Pairwise name comparison is quadratic: beyond this many people only the first are compared."""
+TITLE_HEADS = frozenset(
+    """minister secretary president chairman chairwoman chair director governor mayor senator
+    ambassador spokesman spokeswoman spokesperson chief commander general head leader
+    premier chancellor envoy prosecutor judge editor""".split()
+)
+"""Head words of office titles, whose modifiers name one office ('Foreign Minister')."""
+PORTFOLIOS = frozenset(
+    """foreign defence defense finance interior home justice health education economy economic
+    trade labour labor energy agriculture transport transportation environment culture treasury
+    science industry housing commerce tourism communications information development security
+    immigration sports veterans""".split()
+)
+"""Portfolio words: one minister or secretary holds one of them ('Foreign' vs 'Defence')."""
+NEUTRAL_MODIFIERS = frozenset(
+    "the a an deputy acting interim vice assistant then current new top senior".split()
+)
+FUTURE_WORDS = frozenset("will scheduled expected planned due set upcoming next".split())
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+CHANGE_WORDS = re.compile(
+    r"\b(?:from|rose|risen|rise|fell|fallen|fall|up|down|increase[sd]?|decrease[sd]?|grew|"
+    r"cut|raised?|lowered|previous|previously|earlier|initially|originally|revised|compared|"
+    r"than|instead|higher|lower|more|less|another|additional|total|each|per)\b",
+    re.I,
+)
+
+
+def inconsistencies(
+    doc: Doc,
+    article: Article,
+    actors: list[Actor],
+    figures: list[Figure],
+    timexes: list[TimeExpression],
+) -> list[Caveat]:
+    """Every name, figure, date and role that the article gives two ways."""
+    return [
+        *_name_variants(actors),
+        *_role_conflicts(actors),
+        *_figure_conflicts(doc, figures),
+        *_date_conflicts(doc, article, timexes),
+    ]
+
+
+def _surname(name: str) -> str:
+    parts = [p for p in re.split(r"\s+", name.strip()) if p[:1].isupper()]
+    return parts[-1] if parts else name
+
+
+def _name_variants(actors: list[Actor]) -> list[Caveat]:
+    """Two people whose names differ by a letter or two: probably one name spelled two ways."""
+    people = [a for a in actors if a.type == "person" and a.mentions][:MAX_PEOPLE]
+    caveats = []
+    for i, a in enumerate(people):
+        for b in people[i + 1 :]:
+            sa, sb = _surname(a.name), _surname(b.name)
+            if sa.lower() == sb.lower() or min(len(sa), len(sb)) < 4:
+                continue
+            if SequenceMatcher(None, sa.lower(), sb.lower()).ratio() < 0.75:
+                continue
+            first_a, first_b = a.name.split()[0], b.name.split()[0]
+            if (
+                len(a.name.split()) > 1
+                and len(b.name.split()) > 1
+                and first_a[0].lower() != first_b[0].lower()
+            ):
+                continue  # different first names: two relatives, not one misspelt name
+            later, earlier = (b, a) if b.mentions[0].start > a.mentions[0].start else (a, b)
+            m = later.mentions[0]
+            caveats.append(
+                Caveat(
+                    kind="inconsistency",
+                    text=m.text,
+                    start=m.start,
+                    end=m.end,
+                    cue=f"{earlier.name} / {later.name}",
+                    severity="high",
+                    explanation=f"'{earlier.name}' and '{later.name}' may be one person whose name is spelled two ways.",
+                    cue_start=m.start,
+                    cue_end=m.end,
+                )
+            )
+    return caveats
+
+
+def _title(role: str) -> tuple[str, frozenset[str], bool] | None:
+    """(head word, modifiers, former?) of an office title, or None when it is not one."""
+    words = [w.lower().strip(".,") for w in role.split()]
+    head = next((w for w in reversed(words) if w in TITLE_HEADS), None)
+    if head is None:
+        return None
+    former = "former" in words or "ex" in words
+    mods = frozenset(
+        w for w in words[: words.index(head)] if w not in NEUTRAL_MODIFIERS and w != "former"
+    )
+    return head, mods, former
+
+
+def _role_conflicts(actors: list[Actor]) -> list[Caveat]:
+    """A person given two different offices of the same kind, or one office as current and former."""
+    caveats = []
+    for actor in actors:
+        if actor.type != "person" or len(actor.roles) < 2 or not actor.mentions:
+            continue
+        titles = [(r, _title(r)) for r in actor.roles]
+        titles = [(r, t) for r, t in titles if t is not None]
+        clash = None
+        for i, (ra, ta) in enumerate(titles):
+            for rb, tb in titles[i + 1 :]:
+                if ta[0] != tb[0]:
+                    continue
+                if ta[2] != tb[2] and (ta[1] <= tb[1] or tb[1] <= ta[1]):
+                    clash = (ra, rb, "as both current and former")
+                elif (
+                    (ta[1] & PORTFOLIOS)
+                    and (tb[1] & PORTFOLIOS)
+                    and ta[1] & PORTFOLIOS != tb[1] & PORTFOLIOS
+                ):
+                    clash = (ra, rb, "as two different offices")
+                if clash:
+                    break
+            if clash:
+                break
+        if clash is None:
+            continue
+        m = actor.mentions[0]
+        caveats.append(
+            Caveat(
+                kind="inconsistency",
+                text=m.text,
+                start=m.start,
+                end=m.end,
+                cue=f"{clash[0]} / {clash[1]}",
+                severity="warning",
+                explanation=f"{actor.name} is described {clash[2]}: '{clash[0]}' and '{clash[1]}'.",
+                cue_start=m.start,
+                cue_end=m.end,
+            )
+        )
+    return caveats
+
+
+def _figure_key(figure: Figure) -> tuple[str, str, str, str] | None:
+    if figure.value is None or not figure.subject or figure.status != "fact":
+        return None
+    subject = " ".join(w for w in re.findall(r"[a-z]+", figure.subject.lower()) if len(w) > 2)
+    if not subject:
+        return None
+    return figure.kind, figure.unit or "", figure.per or "", subject
+
+
+def _figure_conflicts(doc: Doc, figures: list[Figure]) -> list[Caveat]:
+    """The same measure (kind, unit, subject) given two different values in two sentences."""
+    first: dict[tuple[str, str, str, str], Figure] = {}
+    caveats = []
+    for figure in figures:
+        key = _figure_key(figure)
+        if key is None:
+            continue
+        sent = _sentence_text(doc, figure.start)
+        if CHANGE_WORDS.search(sent):
+            continue  # 'rose from 3% to 5%', 'another 200': two figures on purpose
+        earlier = first.get(key)
+        if earlier is None:
+            first[key] = figure
+            continue
+        if earlier.value == figure.value or _sentence_text(doc, earlier.start) == sent:
+            continue
+        caveats.append(
+            Caveat(
+                kind="inconsistency",
+                text=figure.text,
+                start=figure.start,
+                end=figure.end,
+                cue=f"{earlier.text} / {figure.text}",
+                severity="high",
+                explanation=f"The same measure is given as '{earlier.text}' and later as '{figure.text}'.",
+                cue_start=figure.start,
+                cue_end=figure.end,
+            )
+        )
+    return caveats
+
+
+def _sentence_text(doc: Doc, offset: int) -> str:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span.sent.text if span is not None else ""
+
+
+def _date_conflicts(doc: Doc, article: Article, timexes: list[TimeExpression]) -> list[Caveat]:
+    """A weekday that does not fit its date, or a date after publication told as past."""
+    caveats = []
+    published = _parse_day(article.date) if article.date else None
+    text = doc_text(doc)
+    for tx in timexes:
+        day = _parse_day(tx.value) if tx.type == "DATE" else None
+        if day is None:
+            continue
+        named = _weekday_near(text, tx)
+        if named is not None and named != day.weekday():
+            caveats.append(
+                _date_caveat(
+                    tx,
+                    f"'{tx.text}' is given as a {WEEKDAYS[named].title()}, but that date "
+                    f"falls on a {WEEKDAYS[day.weekday()].title()}.",
+                )
+            )
+            continue
+        if published is not None and day > published and _told_as_past(doc, tx):
+            caveats.append(
+                _date_caveat(
+                    tx,
+                    f"'{tx.text}' is after the article's date ({article.date}) but is told "
+                    "as something that already happened.",
+                )
+            )
+    return caveats
+
+
+def _date_caveat(tx: TimeExpression, why: str) -> Caveat:
+    return Caveat(
+        kind="inconsistency",
+        text=tx.text,
+        start=tx.start,
+        end=tx.end,
+        cue=tx.text,
+        severity="high",
+        explanation=why,
+        cue_start=tx.start,
+        cue_end=tx.end,
+    )
+
+
+def _parse_day(value: str | None) -> dt.date | None:
+    if not value or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _weekday_near(text: str, tx: TimeExpression) -> int | None:
+    """The weekday written in or right before the expression ('Monday, December 3')."""
+    window = text[max(0, tx.start - 12) : tx.end].lower()
+    found = [i for i, name in enumerate(WEEKDAYS) if re.search(rf"\b{name}\b", window)]
+    return found[-1] if len(found) == 1 else None
+
+
+def _told_as_past(doc: Doc, tx: TimeExpression) -> bool:
+    """Whether the verb the date belongs to is in the simple past ('On December 9, she said')."""
+    span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        if verb.i not in range(span.start, span.end) and verb.pos_ in ("NOUN", "PROPN"):
+            return False  # 'elections on March 13': the date belongs to a noun, not a past event
+        verb = verb.head
+    if verb.tag_ != "VBD":
+        return False
+    if any(t.tag_ == "MD" or t.lower_ in FUTURE_WORDS for t in verb.sent):
+        return False  # a sentence that speaks of plans or possibilities
+    return not any(c.lower_ == "to" for c in verb.children)

@@ -1,0 +1,271 @@
+"""`dossier add`: pages and feeds served from 127.0.0.1 saved into seeds/ as Markdown."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.add import (
+    AddError,
+    SeedIndex,
+    add_url,
+    escape_markdown,
+    normalize_url,
+    page_markdown,
+)
+from generator.cli import main
+from generator.ingest import parse_article, split_front_matter
+from generator.webpage import WebPage, extract_page
+from tests.pages import PARAGRAPHS, Site, atom, news_page, rss, serve
+
+
+@pytest.fixture(autouse=True)
+def no_proxy(monkeypatch):
+    """Requests to the test server never go through a proxy set in the environment."""
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+
+
+@pytest.fixture
+def site():
+    with serve(Site()) as running:
+        yield running
+
+
+def run_add(tmp_path, *args):
+    seeds, cache = tmp_path / "seeds", tmp_path / ".dossier"
+    return CliRunner().invoke(
+        main, ["add", *args, "--seeds", str(seeds), "--cache-dir", str(cache)]
+    )
+
+
+def story(n: int) -> list[str]:
+    """Paragraphs of a different story for each `n`."""
+    return [f"Story number {n} begins here. {p}" for p in PARAGRAPHS]
+
+
+def test_add_saves_markdown_with_front_matter_that_reads_back_as_the_page(tmp_path, site):
+    url = site.page("/news/ferry", news_page())
+    result = run_add(tmp_path, url)
+    assert result.exit_code == 0, result.output
+    saved = tmp_path / "seeds" / "harbour-council-approves-new-ferry-line.md"
+    assert f"added {saved}" in result.output
+    content = saved.read_text("utf-8")
+    meta, body = split_front_matter(content, str(saved))
+    assert meta == {
+        "title": "Harbour council approves new ferry line",
+        "date": "2024-03-14",
+        "source": "The Coastal Ledger",
+        "url": url,
+        "author": "Dana Whitfield",
+    }
+    page = extract_page(news_page().encode("utf-8"), "page", url=url)
+    article = parse_article(content.encode("utf-8"), str(saved), "x", ".md")
+    assert article.text == page.text == body  # plain prose needs no escaping
+    assert (article.date, article.date_source) == ("2024-03-14", "metadata")
+
+
+def test_same_url_is_refused_without_fetching_again(tmp_path, site):
+    url = site.page("/news/ferry", news_page())
+    assert run_add(tmp_path, url).exit_code == 0
+    again = run_add(tmp_path, url + "#comments")
+    assert again.exit_code == 1
+    assert "harbour-council-approves-new-ferry-line.md already has the same URL" in again.output
+    assert site.requests == ["/news/ferry"]
+    assert len(list((tmp_path / "seeds").iterdir())) == 1
+
+
+def test_same_text_under_another_url_is_refused(tmp_path, site):
+    first = site.page("/a", news_page())
+    second = site.page("/b?utm_source=feed", news_page(canonical=None))
+    result = run_add(tmp_path, first, second)
+    assert result.exit_code == 1
+    assert f"{second}: not added" in result.output and "already has the same text" in result.output
+    assert len(list((tmp_path / "seeds").iterdir())) == 1
+
+
+def test_two_stories_with_one_headline_get_two_files(tmp_path, site):
+    a = site.page("/a", news_page(paragraphs=story(1), canonical=None))
+    b = site.page("/b", news_page(paragraphs=story(2), canonical=None))
+    assert run_add(tmp_path, a, b).exit_code == 0
+    names = sorted(p.name for p in (tmp_path / "seeds").iterdir())
+    assert len(names) == 2 and "harbour-council-approves-new-ferry-line.md" in names
+    assert all(name.startswith("harbour-council-approves-new-ferry-line") for name in names)
+
+
+def test_an_article_put_in_seeds_by_hand_counts_as_a_duplicate(tmp_path, site):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    url = site.page("/news/ferry", news_page(canonical=None))
+    (seeds / "mine.md").write_text(f"---\nurl: {url}/\n---\nSomething else entirely.", "utf-8")
+    result = run_add(tmp_path, url)
+    assert result.exit_code == 1 and "mine.md already has the same URL" in result.output
+
+
+@pytest.mark.parametrize(
+    ("route", "message"),
+    [
+        ("/missing", "the server answered HTTP 404"),
+        ("/data.json", "the server sent application/json, not an HTML page"),
+        ("/empty", "no article text found in the page"),
+    ],
+)
+def test_pages_that_cannot_be_added_say_why(tmp_path, site, route, message):
+    site.page("/data.json", '{"a": 1}', "application/json")
+    site.page("/empty", "<html><body><script>x = 1</script></body></html>")
+    result = run_add(tmp_path, site.base + route)
+    assert result.exit_code == 1
+    assert f"error: {site.base}{route}: {message}" in result.output
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org/a", "seeds/a.md"])
+def test_only_web_addresses_are_fetched(tmp_path, url):
+    result = run_add(tmp_path, url)
+    assert result.exit_code == 1
+    assert f"{url}: not an http:// or https:// address" in result.output
+
+
+def test_redirects_are_followed_and_the_asked_url_is_kept(tmp_path, site):
+    target = site.page("/final", news_page(canonical=None))
+    short = site.redirect("/short", target)
+    assert run_add(tmp_path, short).exit_code == 0
+    saved = next((tmp_path / "seeds").iterdir()).read_text("utf-8")
+    assert f"url: {short}\n" in saved
+    assert "same URL" in run_add(tmp_path, target).output
+
+
+@pytest.mark.parametrize("make_feed", [rss, atom])
+def test_feed_adds_only_entries_new_since_the_last_run(tmp_path, site, make_feed):
+    for n in range(1, 4):
+        site.page(f"/story/{n}", news_page(title=f"Story {n}", paragraphs=story(n), canonical=None))
+    site.page("/feed.xml", make_feed([("s1", "/story/1"), ("s2", "/story/2")], site.base))
+    first = run_add(tmp_path, "--feed", f"{site.base}/feed.xml")
+    assert first.exit_code == 0, first.output
+    assert "2 new article(s), 0 seen in earlier runs" in first.output
+    site.page(
+        "/feed.xml",
+        make_feed([("s3", "/story/3"), ("s2", "/story/2"), ("s1", "/story/1")], site.base),
+    )
+    site.requests.clear()
+    second = run_add(tmp_path, "--feed", f"{site.base}/feed.xml")
+    assert "1 new article(s), 2 seen in earlier runs" in second.output
+    assert site.requests == ["/feed.xml", "/story/3"]
+    assert sorted(p.name for p in (tmp_path / "seeds").iterdir()) == [
+        "story-1.md",
+        "story-2.md",
+        "story-3.md",
+    ]
+
+
+def test_feed_entry_that_fails_is_tried_again_next_run(tmp_path, site):
+    site.page("/feed.xml", rss([("s1", "/story/1")], site.base))
+    failed = run_add(tmp_path, "--feed", f"{site.base}/feed.xml")
+    assert failed.exit_code == 1 and "HTTP 404" in failed.output
+    site.page("/story/1", news_page(title="Story 1", paragraphs=story(1), canonical=None))
+    again = run_add(tmp_path, "--feed", f"{site.base}/feed.xml")
+    assert again.exit_code == 0 and "1 new article(s)" in again.output
+
+
+def test_a_page_that_is_not_a_feed(tmp_path, site):
+    site.page("/feed.xml", "<html><body><p>Hello</p></body></html>", "text/html")
+    result = run_add(tmp_path, "--feed", f"{site.base}/feed.xml")
+    assert result.exit_code == 1
+    assert f"{site.base}/feed.xml: not an RSS or Atom feed" in result.output
+
+
+def test_add_needs_something_to_add(tmp_path):
+    result = run_add(tmp_path)
+    assert result.exit_code == 2 and "give one or more URLs, or --feed URL" in result.output
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("http://Example.org/a/", "https://example.org/a"),
+        ("https://example.org/a?utm_source=x&id=3#top", "https://example.org/a?id=3"),
+        ("https://example.org:443/a", "https://example.org/a"),
+    ],
+)
+def test_urls_that_name_the_same_page(a, b):
+    assert normalize_url(a) == normalize_url(b)
+
+
+def test_urls_that_name_different_pages():
+    assert normalize_url("https://example.org/a?id=3") != normalize_url(
+        "https://example.org/a?id=4"
+    )
+
+
+MARKUP_TEXTS = [
+    "A plain sentence. Another one.",
+    "# Not a heading\nBody text.",
+    "Headline-like line\n---\nMore text.",
+    "Rates rose *sharply* and __fast__.",
+    "See [the report](https://example.org) now.",
+    "An image ![alt](x.png) here.",
+    "> quoted line\nnot quoted",
+    "```\ncode\n```",
+    "Use `grep` and a back\\slash \\* star.",
+    "A comment <!-- hidden --> stays.",
+    "Totals\n===\n",
+    "~~~\nfenced\n~~~",
+]
+
+
+@pytest.mark.parametrize("text", MARKUP_TEXTS)
+def test_text_that_looks_like_markup_reads_back_unchanged(text):
+    page = WebPage(text=text, title="T", date=None, author=None, source=None, url=None)
+    content = page_markdown(page, "https://example.org/a")
+    assert parse_article(content.encode("utf-8"), "a.md", "a", ".md").text == text
+
+
+def test_plain_text_is_saved_without_escapes():
+    text = "Prices rose 3.5% (year on year), the office said: 'steady'."
+    page = WebPage(text=text, title=None, date=None, author=None, source=None, url=None)
+    assert page_markdown(page, "https://example.org/a").endswith("---\n" + text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab #*_`[]()!<>-=~\\\n\t.:'\"&|+{}0123456789 ")),
+        min_size=1,
+        max_size=60,
+    ).filter(lambda t: t.strip())
+)
+def test_any_text_reads_back_unchanged(text):
+    page = WebPage(text=text, title="T", date=None, author=None, source=None, url=None)
+    try:
+        content = page_markdown(page, "https://example.org/a")
+    except AddError:
+        pytest.fail(f"could not save {text!r}")
+    assert parse_article(content.encode("utf-8"), "a.md", "a", ".md").text == text
+
+
+def test_escaping_only_adds_backslashes():
+    text = "a *b* [c](d) <!-- e --> # f"
+    assert escape_markdown(text).replace("\\", "") == text
+
+
+def test_index_is_reused_and_notices_changed_files(tmp_path):
+    seeds, cache = tmp_path / "seeds", tmp_path / "cache"
+    seeds.mkdir()
+    (seeds / "a.md").write_text("---\nurl: https://example.org/a\n---\nText one.", "utf-8")
+    index = SeedIndex(seeds, cache)
+    index.save()
+    assert index.find(["https://example.org/a"]) == (seeds / "a.md", "URL")
+    (seeds / "a.md").write_text("---\nurl: https://example.org/b\n---\nText two!", "utf-8")
+    again = SeedIndex(seeds, cache)
+    assert again.find(["https://example.org/a"]) is None
+    assert again.find(["https://example.org/b"]) == (seeds / "a.md", "URL")
+    assert again.find([], "Text   two!") == (seeds / "a.md", "text")
+
+
+def test_add_url_checks_the_index_before_fetching(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.md").write_text("---\nurl: http://127.0.0.1:9/x\n---\nText.", "utf-8")
+    outcome = add_url("http://127.0.0.1:9/x", seeds, SeedIndex(seeds, tmp_path / "c"))
+    assert outcome.path is None and outcome.duplicate_of == seeds / "a.md"

@@ -1,0 +1,196 @@
+"""Figures: money, percentages, quantities, counts and ranks, on small texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.extract.figures import extract_figures
+from generator.extract.timex import extract_temporal_expressions
+
+
+@pytest.fixture(scope="module")
+def figures(nlp):
+    def run(text: str):
+        doc = nlp(text)
+        return extract_figures(doc, [], [], extract_temporal_expressions(doc, "2025-01-10"))
+
+    return run
+
+
+def one(found, text):
+    matches = [f for f in found if f.text == text]
+    assert matches, f"no figure {text!r} in {[f.text for f in found]}"
+    return matches[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit", "per"),
+    [
+        (
+            "Members plan to allocate 1 billion euros per month.",
+            "1 billion euros per month",
+            1e9,
+            "EUR",
+            "month",
+        ),
+        ("The fund raised €1bn in a week.", "€1bn", 1e9, "EUR", None),
+        ("The startup raised $2.5 million.", "$2.5 million", 2.5e6, "USD", None),
+        ("The budget is EUR 5 billion.", "EUR 5 billion", 5e9, "EUR", None),
+        ("Exports reached 5 bln euros.", "5 bln euros", 5e9, "EUR", None),
+        ("The state approved Rs 500 crore for roads.", "Rs 500 crore", 5e9, "INR", None),
+        ("Airbus won a US$40 billion contract.", "US$40 billion", 4e10, "USD", None),
+        ("The airline paid 9.9 billion yuan.", "9.9 billion yuan", 9.9e9, "CNY", None),
+        ("It won a £13bn deal.", "£13bn", 1.3e10, "GBP", None),
+        (
+            "The firm earned $2 million, or 18 cents a share.",
+            "18 cents a share",
+            0.18,
+            "USD",
+            "share",
+        ),
+        (
+            "Films will retail for around $9.99 US dollars.",
+            "around $9.99 US dollars",
+            9.99,
+            "USD",
+            None,
+        ),
+    ],
+)
+def test_money(figures, sentence, text, value, unit, per):
+    fig = one(figures(sentence), text)
+    assert (fig.kind, fig.value, fig.unit, fig.per) == ("money", pytest.approx(value), unit, per)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "low", "high"),
+    [
+        (
+            "The contracts are worth $1.2 million to $23.5 million each.",
+            "$1.2 million to $23.5 million",
+            1.2e6,
+            23.5e6,
+        ),
+        (
+            "Donors may give between $12 million and $20 million.",
+            "between $12 million and $20 million",
+            12e6,
+            20e6,
+        ),
+        ("Fees range from $1.2 to $23.5 million.", "$1.2 to $23.5 million", 1.2e6, 23.5e6),
+    ],
+)
+def test_money_ranges_keep_both_ends(figures, sentence, text, low, high):
+    fig = one(figures(sentence), text)
+    assert (fig.value, fig.value_max) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_two_prices_joined_by_and_are_two_figures(figures):
+    found = figures("The players will cost $199 and $249 respectively.")
+    assert [(f.text, f.value) for f in found if f.kind == "money"] == [("$199", 199), ("$249", 249)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "value_max", "unit"),
+    [
+        ("Prices rose 4.5% in March.", "4.5%", 4.5, None, "%"),
+        (
+            "Growth was between three and seven percent.",
+            "between three and seven percent",
+            3,
+            7,
+            "%",
+        ),
+        ("Margins improved by 15-20%.", "15-20%", 15, 20, "%"),
+        ("Turnout fell 2 percentage points.", "2 percentage points", 2, None, "percentage points"),
+        ("The bank cut rates by 25 basis points.", "25 basis points", 25, None, "basis points"),
+        ("Efficiency improves by as much as 3%.", "as much as 3%", 3, None, "%"),
+    ],
+)
+def test_percentages(figures, sentence, text, value, value_max, unit):
+    fig = one(figures(sentence), text)
+    assert (fig.kind, fig.value, fig.value_max, fig.unit) == ("percent", value, value_max, unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("The air force will buy 179 new aerial refueling tankers.", "179", 179, "tanker"),
+        ("The plane was greeted by about 500 guests.", "about 500", 500, "guest"),
+        ("Qatar will also purchase 20 of the larger planes.", "20", 20, "plane"),
+        ("The crash killed all 228 people on board.", "all 228", 228, "people"),
+        ("The player holds 500 and 1,000 songs.", "500", 500, "song"),
+        ("Police found thousands of pages.", "thousands of", None, "page"),
+    ],
+)
+def test_counts_of_things(figures, sentence, text, value, unit):
+    fig = one(figures(sentence), text)
+    assert (fig.kind, fig.value, fig.unit) == ("count", value, unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("The jet can fly 9,420 nautical miles.", "9,420 nautical miles", 9420, "nmi"),
+        ("It carried twenty tonnes of equipment.", "twenty tonnes", 20, "t"),
+        ("Inspectors checked 500km of wiring.", "500km", 500, "km"),
+        ("The chip runs at 2 GHz.", "2 GHz", 2, "GHz"),
+        ("Jones, 49, left the company.", "49", 49, "years"),
+        ("A 45-year-old man was arrested.", "45", 45, "years"),
+    ],
+)
+def test_quantities_with_units(figures, sentence, text, value, unit):
+    fig = one(figures(sentence), text)
+    assert (fig.kind, fig.value, fig.unit) == ("quantity", value, unit)
+
+
+def test_ordinals_are_ranks(figures):
+    fig = one(figures("It is the second-largest bank in the country."), "second")
+    assert (fig.kind, fig.value) == ("rank", 2)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On December 3, 2023, the minister spoke.",
+        "First of all, the plan is sound.",
+        "Call 555-1234 for details.",
+        "Boeing 747 jets and the iPhone 4 use 3G networks.",
+        "Their 737 airliner was grounded in 2019.",
+        "The meeting ran from 10:30 to noon.",
+        "The company was founded in 1998 and listed two years later.",
+    ],
+)
+def test_no_junk(figures, sentence):
+    assert [f.text for f in figures(sentence) if f.kind != "rank"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "status"),
+    [
+        (
+            "Member states plan to allocate 1 billion euros per month.",
+            "1 billion euros per month",
+            "plan",
+        ),
+        ("The ministry is aiming to reach 5 billion euros by 2030.", "5 billion euros", "target"),
+        ("An estimated 10,000 people attended the rally.", "An estimated 10,000", "estimate"),
+        ("Allies have already acquired arms worth 4 billion euros.", "4 billion euros", "fact"),
+    ],
+)
+def test_status(figures, sentence, text, status):
+    assert one(figures(sentence), text).status == status
+
+
+def test_subject_is_in_the_sentence_words(figures):
+    fig = one(
+        figures("Member states plan to allocate 1 billion euros per month to buy arms."),
+        "1 billion euros per month",
+    )
+    assert fig.subject == "Member states plan to allocate 1 billion euros per month to buy arms"
+
+
+def test_figure_in_a_quote_is_attributed_to_the_speaker(analyse):
+    report = analyse('"We will spend $5 million on schools," said Jane Doe, the mayor.')
+    fig = one(report.figures, "$5 million")
+    assert fig.attributed_to == "jane-doe"

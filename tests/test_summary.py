@@ -1,0 +1,264 @@
+"""The summary and the key points, on small texts written for these tests."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from generator.analyze import analyze_doc
+from generator.cli import main
+from generator.evaluate import lead_sentences
+from generator.ingest import parse_article
+from generator.mkdocs_plugin import DossierConfig
+
+# A council story: the lead, two elaborating sentences, the money, background, and a refusal
+# by another party far down the text.
+COUNCIL = (
+    "Mayor Clara Osei has warned that the city will close three libraries if the regional "
+    "budget talks fail. "
+    "Speaking after a meeting of the council, Osei said that keeping the reading rooms open "
+    "is a matter of basic fairness. "
+    "Her remarks echo a long debate about public services in the city. "
+    "The council has already cut opening hours at five branches since the spring. "
+    "Earlier this year, finance officer Tomas Brandt said the region plans to provide "
+    "2 million euros per month to cover running costs over the next year. "
+    "Local groups have organised readings in the parks every weekend. "
+    "Teachers say pupils use the libraries to study after school. "
+    "The buildings date from the nineteenth century and need new roofs. "
+    "On Tuesday, the regional transport minister Ida Varga rejected any new funding for "
+    "the city and refused to join the talks. "
+    "The talks are due to resume next month."
+)
+
+
+def summarise(nlp, text: str, size: int = 4, title: str | None = None):
+    """The report of `text` with a summary of `size` sentences."""
+    article = parse_article(text.encode("utf-8"), "test.txt", "test", ".txt")
+    if title is not None:
+        article = article.__class__(**{**article.__dict__, "title": title})
+    return analyze_doc(nlp(article.text), article, summary_size=size)
+
+
+def texts(report) -> list[str]:
+    return [s.text for s in report.summary]
+
+
+@pytest.mark.parametrize("size", [3, 4, 5])
+def test_summary_is_bounded_ordered_and_sliced(nlp, size):
+    report = summarise(nlp, COUNCIL, size)
+    starts = [s.start for s in report.summary]
+    assert len(report.summary) == size
+    assert starts == sorted(starts)
+    for s in report.summary:
+        assert report.article.text[s.start : s.end] == s.text
+
+
+def test_summary_opens_with_the_lead(nlp):
+    report = summarise(nlp, COUNCIL, 3)
+    assert texts(report)[0].startswith("Mayor Clara Osei has warned")
+
+
+def test_brief_carries_the_money_and_the_refusal(nlp):
+    chosen = " ".join(texts(summarise(nlp, COUNCIL, 4)))
+    assert "Mayor Clara Osei has warned" in chosen
+    assert "2 million euros per month" in chosen
+    assert "Ida Varga rejected" in chosen
+
+
+def test_title_does_not_matter(nlp):
+    assert texts(summarise(nlp, COUNCIL, 4)) == texts(
+        summarise(nlp, COUNCIL, 4, title="Libraries may close")
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Only one sentence here about Acme Corp.", ["Only one sentence here about Acme Corp."]),
+        (
+            "Acme Corp opened a plant in Leeds on Monday. It will employ 300 people.",
+            ["Acme Corp opened a plant in Leeds on Monday.", "It will employ 300 people."],
+        ),
+        ("Why?", ["Why?"]),
+    ],
+)
+def test_very_short_articles(nlp, text, expected):
+    assert texts(summarise(nlp, text, 4)) == expected
+
+
+FURNITURE = [
+    "By Jane Roe, Political Correspondent",
+    "Scroll down for video of the vote in the chamber.",
+    "Who will pay for all of this in the years to come?",
+    "Happier times: the two leaders at a summit in Rome last spring.",
+    "The two leaders (pictured) met at a summit in Rome last spring.",
+    "Click here to read the full statement from the ministry.",
+]
+
+
+@pytest.mark.parametrize("line", FURNITURE)
+def test_page_furniture_is_skipped(nlp, line):
+    text = (
+        "The government of Norland approved a new tax on imported steel on Friday.\n"
+        f"{line}\n"
+        "The tax of 12 percent will apply from January to all steel from outside the union. "
+        "Steel makers in the north welcomed the decision after years of falling prices. "
+        "Importers said the new rule would raise costs for builders across the country. "
+        "The parliament will vote on a second package of measures in the autumn."
+    )
+    chosen = texts(summarise(nlp, text, 3))
+    assert line not in " ".join(chosen)
+    assert chosen[0].startswith("The government of Norland approved")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Video footage of the protest shows police officers carrying a woman to a van.",
+        "From Monday, all shops in the old town will close at eight in the evening.",
+        "By the end of the year, the city plans to open two new schools in the north.",
+        "The two ministers were pictured shaking hands at the border crossing on Friday.",
+    ],
+)
+def test_ordinary_sentences_are_not_furniture(nlp, line):
+    text = (
+        f"{line} The decision follows months of talks between the council and residents. "
+        "Officials said the plan would be reviewed after six months of operation."
+    )
+    assert texts(summarise(nlp, text, 3))[0] == line
+
+
+def test_quote_fragment_is_not_chosen_alone(nlp):
+    text = (
+        "The coach of Harbour City signed a new two-year contract with the club on Thursday. "
+        "The 45-year-old said: 'I am delighted to stay. "
+        "We have built something special here over the past three seasons. "
+        "The players deserve all the credit.' "
+        "The club finished fourth in the league last season and reached the cup final. "
+        "Supporters had campaigned for months for the coach to stay at the club."
+    )
+    chosen = texts(summarise(nlp, text, 3))
+    assert "We have built something special here over the past three seasons." not in chosen
+    assert "The players deserve all the credit.'" not in chosen
+
+
+def test_caption_run_into_the_text_is_split_off(nlp):
+    text = (
+        "Two climbers were rescued from the north face of Mount Keel on Sunday after a storm. "
+        "Rescue teams worked through the night in strong winds "
+        "The climbers were flown to a hospital in the valley by helicopter. "
+        "Both men were treated for cold and are expected to recover fully. "
+        "The mountain is closed to climbers until the weather improves next week."
+    )
+    chosen = texts(summarise(nlp, text, 3))
+    assert "The climbers were flown to a hospital in the valley by helicopter." in chosen
+    assert not any("winds The climbers" in s for s in chosen)
+
+
+def test_sentence_that_leans_on_an_unchosen_one_is_not_picked(nlp):
+    text = (
+        "The board of Vantor Bank named a new chief executive on Wednesday after a long search. "
+        "Analysts had expected an internal candidate to get the job this spring. "
+        "Shares in the bank rose 4 percent in early trading in London on the news. "
+        "The bank employs 12,000 people in eleven countries across the region. "
+        "Unions wrote to the board in March asking for a seat on the selection panel. "
+        "They refused to back the appointment and rejected the plan for 900 job cuts."
+    )
+    chosen = texts(summarise(nlp, text, 3))
+    last = "They refused to back the appointment and rejected the plan for 900 job cuts."
+    before = "Unions wrote to the board in March asking for a seat on the selection panel."
+    assert last not in chosen or before in chosen
+
+
+def test_long_article_summary_stays_bounded(nlp):
+    body = " ".join(
+        f"Report {i} from the port of Selby says that {i + 3} ships waited for a berth and "
+        f"that the harbour board expects {i * 2} more next month."
+        for i in range(400)
+    )
+    report = summarise(nlp, "The port of Selby is running out of berths for cargo ships. " + body)
+    assert len(report.summary) == 4
+    assert report.summary[0].text == "The port of Selby is running out of berths for cargo ships."
+
+
+def test_key_points_one_line_per_speaker_and_figure(nlp):
+    report = summarise(nlp, COUNCIL, 4)
+    lines = [p.text for p in report.key_points]
+    assert sum("Clara Osei" in line for line in lines) == 1
+    assert sum("Tomas Brandt" in line for line in lines) == 1
+    assert any("2 million euros per month" in line for line in lines)
+    sentence_starts = {s.start for s in report.sentences}
+    for point in report.key_points:
+        assert point.start in sentence_starts
+        assert report.article.text[point.start : point.end].strip()
+    assert [p.start for p in report.key_points] == sorted(p.start for p in report.key_points)
+
+
+def test_key_point_of_a_direct_quote_keeps_its_words(nlp):
+    report = summarise(
+        nlp,
+        "Health minister Rosa Lind opened the new hospital wing in Dunmore on Monday. "
+        '"This wing will treat 5,000 patients a year," Lind said.',
+    )
+    lines = [p.text for p in report.key_points]
+    assert any(
+        line.startswith("Rosa Lind")
+        and "said: “This wing will treat 5,000 patients a year”" in line
+        for line in lines
+    ), lines
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Blues legend B.B. King died. He was 89. Fans mourned.",
+            ["Blues legend B.B. King died.", "He was 89.", "Fans mourned."],
+        ),
+        (
+            "She ranked No. 1 in Europe. Dr. Smith agreed. The end.",
+            ["She ranked No. 1 in Europe.", "Dr. Smith agreed.", "The end."],
+        ),
+        (
+            "He said no. Then he left the room. Nobody followed.",
+            ["He said no.", "Then he left the room.", "Nobody followed."],
+        ),
+        ('"Go," she said. "Now!" They ran.', ['"Go," she said.', '"Now!"', "They ran."]),
+        ("One line\nSecond line. Third one.", ["One line", "Second line.", "Third one."]),
+    ],
+)
+def test_lead3_splitter_follows_the_readme(text, expected):
+    assert lead_sentences(text) == expected
+
+
+def test_key_points_leave_out_plans_and_unnamed_sources(nlp):
+    report = summarise(
+        nlp,
+        "Transport minister Ida Varga said on Friday that the new bridge would open in May. "
+        "Member states plan to spend 3 billion euros on roads over the next decade. "
+        "The council's hesitation underscores the risks of the project, officials said.",
+    )
+    lines = [p.text for p in report.key_points]
+    assert any(
+        line.startswith("Ida Varga") and "said that the new bridge" in line for line in lines
+    )
+    assert not any(line.lower().startswith(("member states", "the council")) for line in lines)
+
+
+@pytest.mark.parametrize("size", [3, 5])
+def test_summary_sentences_option_of_analyze(tmp_path, nlp, size):
+    article = tmp_path / "council.txt"
+    article.write_text(COUNCIL, "utf-8")
+    result = CliRunner().invoke(main, ["analyze", str(article), "--summary-sentences", str(size)])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.output)["summary"]) == size
+
+
+@pytest.mark.parametrize(("value", "ok"), [(4, True), (1, True), (0, False), (21, False)])
+def test_summary_sentences_setting_of_the_plugin(value, ok):
+    config = DossierConfig()
+    config.load_dict({"summary_sentences": value})
+    failed, _warnings = config.validate()
+    assert (not failed) == ok

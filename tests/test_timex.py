@@ -1,0 +1,228 @@
+"""Time expressions and their TIMEX3 values, on small texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.extract.timex import extract_temporal_expressions, infer_article_date
+
+
+@pytest.fixture(scope="module")
+def timexes(nlp):
+    def run(text: str, date: str | None = None):
+        return [(t.text, t.type, t.value) for t in extract_temporal_expressions(nlp(text), date)]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # dates, full and partial
+        (
+            "The deal was signed on March 5, 2024.",
+            "2025-01-10",
+            ("March 5, 2024", "DATE", "2024-03-05"),
+        ),
+        (
+            "The deal was signed on 5 March 2024.",
+            "2025-01-10",
+            ("5 March 2024", "DATE", "2024-03-05"),
+        ),
+        ("The filing is dated 2024-03-05.", "2025-01-10", ("2024-03-05", "DATE", "2024-03-05")),
+        ("The vote took place on December 3.", "2025-12-05", ("December 3", "DATE", "2025-12-03")),
+        ("The summit will open on January 14.", "2025-12-05", ("January 14", "DATE", "2026-01-14")),
+        ("Sales fell sharply in October.", "2025-01-10", ("October", "DATE", "2024-10")),
+        ("Prices peaked in July 2023.", "2025-01-10", ("July 2023", "DATE", "2023-07")),
+        ("The plant opened in 1998.", "2025-01-10", ("1998", "DATE", "1998")),
+        ("It was completed in late November.", "2025-12-05", ("late November", "DATE", "2025-11")),
+        # weekdays: the tense of the verb decides
+        ("The minister resigned on Friday.", "2025-12-05", ("Friday", "DATE", "2025-12-05")),
+        ("The minister spoke on Monday.", "2025-12-05", ("Monday", "DATE", "2025-12-01")),
+        ("The minister will speak on Monday.", "2025-12-05", ("Monday", "DATE", "2025-12-08")),
+        ("He arrived last Wednesday.", "2025-12-05", ("last Wednesday", "DATE", "2025-12-03")),
+        # relative to the article date
+        ("Prices fell last week.", "2013-03-20", ("last week", "DATE", "2013-W11")),
+        ("Earlier this year the council met.", "2025-12-05", ("Earlier this year", "DATE", "2025")),
+        ("Talks resume next month.", "2025-12-05", ("next month", "DATE", "2026-01")),
+        ("The firm was sold two years ago.", "1998-05-01", ("two years ago", "DATE", "1996")),
+        ("Sales rose last year.", "1998-05-01", ("last year", "DATE", "1997")),
+        ("The bank reported results today.", "1998-05-01", ("today", "DATE", "1998-05-01")),
+        ("The bank reported results yesterday.", "1998-05-01", ("yesterday", "DATE", "1998-04-30")),
+        (
+            "The fire started yesterday morning.",
+            "1998-05-01",
+            ("yesterday morning", "TIME", "1998-04-30TMO"),
+        ),
+        (
+            "The vote was at 10 p.m. Wednesday.",
+            "2025-12-05",
+            ("10 p.m. Wednesday", "TIME", "2025-12-03T22:00"),
+        ),
+        # quarters, halves, seasons, fiscal years, decades, centuries
+        (
+            "Profit rose in the third quarter of 1998.",
+            "1998-11-02",
+            ("the third quarter of 1998", "DATE", "1998-Q3"),
+        ),
+        (
+            "The bank posted a third-quarter loss.",
+            "1998-11-02",
+            ("third-quarter", "DATE", "1998-Q3"),
+        ),
+        (
+            "Profit fell in the fourth quarter.",
+            "1998-01-26",
+            ("the fourth quarter", "DATE", "1997-Q4"),
+        ),
+        ("Revenue grew in Q3 2024.", "2025-01-10", ("Q3 2024", "DATE", "2024-Q3")),
+        (
+            "Output grew in the first half of 2024.",
+            "2025-01-10",
+            ("the first half of 2024", "DATE", "2024-H1"),
+        ),
+        ("The drought hit last summer.", "2025-12-05", ("last summer", "DATE", "2025-SU")),
+        (
+            "The bridge opened in the spring of 2019.",
+            "2025-12-05",
+            ("the spring of 2019", "DATE", "2019-SP"),
+        ),
+        ("In fiscal 2024 the company lost money.", "2025-01-10", ("fiscal 2024", "DATE", "2024")),
+        ("Trade boomed in the 1990s.", "2025-01-10", ("the 1990s", "DATE", "199")),
+        (
+            "It was the worst war of the 20th century.",
+            "2025-01-10",
+            ("the 20th century", "DATE", "19"),
+        ),
+        # durations
+        ("The project took three years.", "2025-01-10", ("three years", "DURATION", "P3Y")),
+        ("They signed a two-year deal.", "2025-01-10", ("two-year", "DURATION", "P2Y")),
+        ("They lived there for 2 1/2 years.", "2025-01-10", ("2 1/2 years", "DURATION", "P2Y6M")),
+        (
+            "Prices rose over the past two months.",
+            "2025-01-10",
+            ("the past two months", "DURATION", "P2M"),
+        ),
+        (
+            "The lowest level in nearly two decades.",
+            "2025-01-10",
+            ("nearly two decades", "DURATION", "P20Y"),
+        ),
+        (
+            "The talks lasted a minute and a half.",
+            "2025-01-10",
+            ("a minute and a half", "DURATION", "PT1M30S"),
+        ),
+        (
+            "Shares have fallen in recent months.",
+            "2025-01-10",
+            ("recent months", "DURATION", "PXM"),
+        ),
+        # sets
+        ("The fund pays out each month.", "2025-01-10", ("each month", "SET", "P1M")),
+        ("The market opens every Thursday.", "2025-01-10", ("every Thursday", "SET", "XXXX-WXX-4")),
+        ("The paper publishes the figures daily.", "2025-01-10", ("daily", "SET", "P1D")),
+        # references
+        ("Prices are now falling.", "2025-01-10", ("now", "DATE", "PRESENT_REF")),
+        ("The rules were recently changed.", "2025-01-10", ("recently", "DATE", "PAST_REF")),
+        ("Costs will rise in the future.", "2025-01-10", ("the future", "DATE", "FUTURE_REF")),
+        # holidays
+        (
+            "The shops will close on Christmas Day.",
+            "2025-12-05",
+            ("Christmas Day", "DATE", "2025-12-25"),
+        ),
+    ],
+)
+def test_expression_and_value(timexes, text, date, expected):
+    assert expected in timexes(text, date)
+
+
+def test_anaphoric_year_follows_the_last_date(timexes):
+    found = timexes(
+        "The firm was founded in 1995. The following year it went public.", "2025-01-10"
+    )
+    assert ("The following year", "DATE", "1996") in found
+
+
+def test_a_year_ago_in_quarterly_results_is_that_quarter(timexes):
+    found = timexes(
+        "Net income rose in the third quarter. It earned $5 million a year ago.", "1998-11-02"
+    )
+    assert ("a year ago", "DATE", "1997-Q3") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On December 3, the minister spoke.", ("December 3", "DATE", "XXXX-12-03")),
+        ("Prices fell last week.", ("last week", "DATE", "XXXX-WXX")),
+        ("The talks failed yesterday.", ("yesterday", "DATE", "XXXX-XX-XX")),
+        ("He resigned on Friday.", ("Friday", "DATE", "XXXX-XX-XX")),
+        ("The council met earlier this year.", ("earlier this year", "DATE", "XXXX")),
+    ],
+)
+def test_without_article_date_values_stay_underspecified(timexes, text, expected):
+    assert expected in timexes(text, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May I ask a question?",
+        "Theresa May said nothing.",
+        "About 1,999 people came, paying $2000 each.",
+        "A 45-year-old man was arrested.",
+        "First of all, the plan is sound.",
+        "WASHINGTON, March 12 (Reuters) --",
+        "He watched the show This Week and the film High Noon.",
+        "Their fall was sudden.",
+    ],
+)
+def test_not_time_expressions(timexes, text):
+    assert timexes(text, "2025-01-10") == []
+
+
+def test_spans_leave_out_prepositions_and_keep_modifiers(timexes):
+    found = timexes(
+        "The deal should close within the next two weeks, after more than four hours of talks.",
+        "2025-01-10",
+    )
+    texts = [t[0] for t in found]
+    assert "the next two weeks" in texts
+    assert "more than four hours" in texts
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "why"),
+    [
+        (
+            "Officials said on November 20 that the works would be finished by the end of 2031.",
+            "2031-11-20",
+            "the end of 2031",
+        ),
+        ("The treaty was signed on 4 May 2019 in Vienna.", "2019-05-04", "4 May 2019"),
+    ],
+)
+def test_article_date_inferred_from_the_text(nlp, text, date, why):
+    doc = nlp(text)
+    inferred = infer_article_date(doc, extract_temporal_expressions(doc, None))
+    assert inferred is not None
+    assert inferred.date == date
+    assert why in inferred.explanation
+
+
+def test_article_date_not_inferred_without_a_year(nlp):
+    doc = nlp("On December 3, the minister spoke.")
+    assert infer_article_date(doc, extract_temporal_expressions(doc, None)) is None
+
+
+def test_inferred_date_is_marked_and_explained(analyse):
+    report = analyse(
+        "The minister resigned on November 20. The reform is due by the end of 2031. Last week he was in Rome."
+    )
+    assert (report.article.date, report.article.date_source) == ("2031-11-20", "inferred")
+    values = {t.text: t.value for t in report.temporal_expressions}
+    assert values["Last week"] == "2031-W46"
+    caveat = next(c for c in report.caveats if c.kind == "missing-metadata" and c.text)
+    assert "the end of 2031" in caveat.explanation and caveat.text == "November 20"
