@@ -49,7 +49,7 @@ def escape_md(value: Any) -> str:
         if ch in "<>&\"'":
             escaped.append(html.escape(ch, quote=True))
         elif _MD_SPECIAL.match(ch):
-            escaped.append("&#%d;" % ord(ch))
+            escaped.append(f"&#{ord(ch)};")
         else:
             escaped.append(ch)
     return "".join(escaped)

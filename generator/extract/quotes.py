@@ -42,7 +42,6 @@ from .reported import (
 )
 from .speakers import (
     actor_index,
-    is_passive,
     previous_subject,
     relays,
     source_token,
