@@ -229,3 +229,16 @@ def test_long_article_stays_fast(analyse):
     report = analyse(paragraph * 150)
     assert time.perf_counter() - started < 30
     assert len(_quotes(report, "direct")) == 150
+
+
+def test_interrupted_quote_page_shows_the_quoted_parts(analyse):
+    from generator.render import make_env, render_article
+
+    report = analyse(
+        "\u201cWe will build the bridge,\u201d Mayor Ines Alvarado said, \u201cand we will pay for it.\u201d"
+    )
+    pages = render_article(make_env(), report)
+    page = next(text for name, text in pages.items() if name.endswith("actors.md"))
+    (line,) = [row for row in page.splitlines() if row.startswith("- **direct**")]
+    assert "We will build the bridge, \u2026 and we will pay for it" in line
+    assert "Alvarado said" not in line
