@@ -529,7 +529,7 @@ def _outermost(pieces: list[_Piece]) -> list[_Piece]:
                 j != i
                 and other.start <= at < other.end
                 and not _within(other, piece)
-                and not _according(other)
+                and not (_according(other) and piece.kind != "indirect")
             ):
                 nested = True
                 break
