@@ -242,3 +242,70 @@ def test_interrupted_quote_page_shows_the_quoted_parts(analyse):
     (line,) = [row for row in page.splitlines() if row.startswith("- **direct**")]
     assert "We will build the bridge, \u2026 and we will pay for it" in line
     assert "Alvarado said" not in line
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "According to the Harbour Institute, prices will rise next year.",
+            "prices will rise next year",
+        ),
+        (
+            "Prices will rise next year, according to the Harbour Institute.",
+            "Prices will rise next year",
+        ),
+        (
+            "Prices, according to the Harbour Institute, will rise next year.",
+            "Prices, according to the Harbour Institute, will rise next year",
+        ),
+    ],
+)
+def test_according_to_takes_the_clause_it_modifies(analyse, text, content):
+    report = analyse(text)
+    quotes = [q for q in report.quotes if q.cue and q.cue.text.lower() == "according to"]
+    assert [q.text for q in quotes] == [content]
+
+
+def test_passive_with_agent_attributes_the_subject(analyse):
+    report = analyse("The new budget was endorsed by Governor Maria Lopez on Monday.")
+    (quote,) = _quotes(report)
+    assert quote.text == "The new budget"
+    assert quote.speaker.actor == "maria-lopez"
+
+
+def test_passive_subject_is_not_the_speaker(analyse):
+    report = analyse("Mayor Leo Brandt was told that the bridge would close.")
+    assert all(q.speaker is None or q.speaker.actor != "leo-brandt" for q in report.quotes)
+
+
+def test_attitude_adjective(analyse):
+    report = analyse("Senator Ruth Amadi is critical of the new tax law.")
+    (quote,) = _quotes(report)
+    assert (quote.cue.text, quote.text) == ("critical", "the new tax law")
+    assert quote.speaker.actor == "ruth-amadi"
+
+
+def test_second_cue_in_a_coordination_is_its_own_attribution(analyse):
+    report = analyse(
+        "Party spokesman Daniel Novak said the party was not in crisis and urged that everyone "
+        "stay calm."
+    )
+    found = {q.cue.text: q for q in report.quotes}
+    assert found["said"].text == "the party was not in crisis"
+    assert found["urged"].speaker.actor == "daniel-novak"
+
+
+def test_possessive_noun_cue_belongs_to_the_subject(analyse):
+    report = analyse("Governor Maria Lopez escalated her attacks on the mining company.")
+    (quote,) = _quotes(report)
+    assert quote.cue.text == "attacks"
+    assert quote.speaker.actor == "maria-lopez"
+
+
+def test_relative_pronoun_keeps_its_span(analyse):
+    text = "The plan came from Dr. Mina Patel, who said the clinic would stay open."
+    report = analyse(text)
+    (quote,) = _quotes(report)
+    assert quote.speaker.text == "who"
+    assert quote.speaker.actor == "mina-patel"

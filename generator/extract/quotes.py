@@ -113,13 +113,18 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
                 cue=piece.cue,
                 speaker=piece.speaker,
                 via=via(doc, piece.sent, found_relays),
-                parts=[TextSpan(text=text[a:b], start=a, end=b) for a, b in piece.parts]
-                if len(piece.parts) > 1
-                else [],
+                parts=_parts(piece, text),
             )
         )
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+def _parts(piece: _Piece, text: str) -> list[TextSpan]:
+    """The quoted passages of a direct quote interrupted by its reporting clause or a paragraph break."""
+    if piece.kind != "direct" or len(piece.parts) < 2:
+        return []
+    return [TextSpan(text=text[a:b], start=a, end=b) for a, b in piece.parts]
 
 
 # --- quoted passages ---------------------------------------------------------------------
