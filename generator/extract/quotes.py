@@ -33,6 +33,8 @@ from .reported import (
     XCOMP_VERBS,
     adjective_content,
     clause_content,
+    cut_asides,
+    further_clauses,
     headline_source,
     noun_content,
     noun_source,
@@ -92,9 +94,7 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
         if piece is not None:
             pieces.append(piece)
     for tok in doc:
-        piece = _reported(tok, actor_at)
-        if piece is not None:
-            pieces.append(piece)
+        pieces.extend(_reported(tok, actor_at))
     pieces.extend(_according_to(doc, actor_at))
     pieces.extend(_headlines(doc, actor_at))
     merged = _continue_quotes(_outermost(_merge_by_cue(pieces)), text)
@@ -271,7 +271,32 @@ def _colon_source(span: Span, actor_at: dict[int, Actor]) -> tuple[TextSpan, Spe
 # --- reported speech, beliefs and stances -----------------------------------------------
 
 
-def _reported(tok: Token, actor_at: dict[int, Actor]) -> _Piece | None:
+def _reported(tok: Token, actor_at: dict[int, Actor]) -> list[_Piece]:
+    """Attributions cued by `tok`: usually one, two for 'said that A and that B'."""
+    piece = _reported_one(tok, actor_at)
+    if piece is None:
+        return []
+    found = [piece]
+    if tok.pos_ in ("VERB", "AUX"):
+        for clause in further_clauses(tok):
+            start, end = trim_span(tok.doc, clause.start_char, clause.end_char, CONTENT_TRIM)
+            if start < end:
+                found.append(
+                    _Piece(
+                        "indirect",
+                        start,
+                        end,
+                        piece.sent,
+                        piece.cue,
+                        piece.speaker,
+                        False,
+                        [(start, end)],
+                    )
+                )
+    return found
+
+
+def _reported_one(tok: Token, actor_at: dict[int, Actor]) -> _Piece | None:
     """An attribution cued by `tok`: a verb with a clause or an object, or a noun like 'claim'."""
     if tok.pos_ in ("VERB", "AUX"):
         lemma = cue_lemma(tok)
@@ -313,6 +338,9 @@ def _reported(tok: Token, actor_at: dict[int, Actor]) -> _Piece | None:
     if source is not None and source.lower_ == "you" and tok.sent.text.rstrip().endswith("?"):
         return None  # 'Do you support X?' asks for a view, it reports none
     doc = tok.doc
+    content = cut_asides(content)
+    if len(content) == 0:
+        return None
     start, end = trim_span(doc, content.start_char, content.end_char, CONTENT_TRIM)
     if start >= end or MARKUP.search(doc_text(doc), start, end):
         return None
@@ -415,7 +443,10 @@ def _merge_by_cue(pieces: list[_Piece]) -> list[_Piece]:
             groups.setdefault(piece.cue.start, []).append(piece)
     out = alone
     for group in groups.values():
-        out.append(_combine(group) if len(group) > 1 else group[0])
+        if len(group) == 1 or all(p.kind == "indirect" for p in group):
+            out.extend(group)  # 'said that A and that B': two claims under one cue
+        else:
+            out.append(_combine(group))
     out.sort(key=lambda p: (p.start, -p.end))
     return out
 

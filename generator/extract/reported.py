@@ -91,11 +91,33 @@ def coordinated_cue(verb: Token) -> bool:
     )
 
 
+def _second_that(child: Token) -> bool:
+    """'said that A and that B': a coordinated clause with its own 'that' is a second claim."""
+    return (
+        child.dep_ == "conj"
+        and child.pos_ in ("VERB", "AUX")
+        and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)
+    )
+
+
+def further_clauses(verb: Token) -> list[Span]:
+    """The second and later 'that'-clauses of a cue ('said that A and that B' → B)."""
+    doc = verb.doc
+    found = []
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.i > verb.i:
+            for conj in child.children:
+                if conj.i > child.i and _second_that(conj):
+                    found.append(span_of(doc, conj.left_edge.i, conj.right_edge.i))
+            break
+    return found
+
+
 def _clause_end(clause: Token) -> int:
     """Last token of a reported clause, before any cue verb coordinated with the reporting verb."""
     end = clause.right_edge.i
     for child in clause.children:
-        if child.i > clause.i and coordinated_cue(child):
+        if child.i > clause.i and (coordinated_cue(child) or _second_that(child)):
             end = min(end, child.left_edge.i - 1)
     doc = clause.doc
     while end > clause.i and (doc[end].dep_ == "cc" or doc[end].is_punct):
@@ -257,3 +279,20 @@ def headline_source(line: Span) -> tuple[Span, Token] | None:
     if any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY") for t in words):
         return None
     return source, colon
+
+
+def cut_asides(content: Span) -> Span:
+    """The content up to a ', which he believes ...' aside that carries an attribution of its own."""
+    doc = content.doc
+    for tok in content:
+        if tok.dep_ not in ("relcl", "acl", "advcl") or tok.left_edge.i <= content.start:
+            continue
+        left = tok.left_edge.i
+        if doc[left - 1].text not in (",", "\u2014", "\u2013", "-", "("):
+            continue
+        if any(
+            t.pos_ == "VERB" and cue_lemma(t) in SPEECH_VERBS | CLAUSE_VERBS | OBJECT_VERBS
+            for t in doc[left : tok.right_edge.i + 1]
+        ):
+            return doc[content.start : left - 1]
+    return content
