@@ -13,6 +13,7 @@ from generator.extract.common import quote_regions, unbalanced_quote_marks
         ('He said "we will win" today.', ["we will win"]),
         ("He said \u201cwe will win\u201d today.", ["we will win"]),
         ("It\u2019s a \u2018necessity\u2019, she said.", ["necessity"]),
+        ("''We will win,'' she said. It's Ann's ''idea''.", ["We will win,", "idea"]),
         (
             "She said: \u201cWe stay.\n\n\u201cWe go,\u201d she added.",
             ["We stay.", "We go,"],
@@ -309,3 +310,10 @@ def test_relative_pronoun_keeps_its_span(analyse):
     (quote,) = _quotes(report)
     assert quote.speaker.text == "who"
     assert quote.speaker.actor == "mina-patel"
+
+
+def test_doubled_apostrophe_quote(analyse):
+    report = analyse("''The harbour is safe,'' Captain Olu Bankole said on Monday.")
+    (quote,) = _quotes(report, "direct")
+    assert quote.text == "The harbour is safe,"
+    assert quote.cue.text == "said"

@@ -69,6 +69,7 @@ def quote_regions(text: str) -> list[tuple[int, int, str]]:
     A closing mark that doubles as an apostrophe (’ and ') only closes when no letter follows it.
     Unbalanced marks are skipped: the passage they open is not reported as a quote.
     """
+    text = doubled_apostrophes(text)
     regions: list[tuple[int, int, str]] = []
     i, n = 0, len(text)
     while i < n:
@@ -87,6 +88,29 @@ def quote_regions(text: str) -> list[tuple[int, int, str]]:
     return regions
 
 
+DOUBLED = re.compile(r"''")
+
+
+def doubled_apostrophes(text: str) -> str:
+    """The text with each ''quote'' written with doubled apostrophes turned into a straight mark.
+
+    Some archives (older newspaper feeds) write quotes as two apostrophes. The result has the same
+    length, so offsets carry over: an opening '' becomes ' "' and a closing one '" '.
+    """
+    if "''" not in text:
+        return text
+    chars = list(text)
+    for match in DOUBLED.finditer(text):
+        i = match.start()
+        before = text[i - 1] if i else " "
+        after = text[i + 2] if i + 2 < len(text) else " "
+        if not after.isspace() and (before.isspace() or before in "([{\u2014\u2013-/"):
+            chars[i], chars[i + 1] = " ", '"'
+        else:
+            chars[i], chars[i + 1] = '"', " "
+    return "".join(chars)
+
+
 def unbalanced_quote_marks(text: str) -> list[tuple[int, int]]:
     """(start, end) of each opening quote mark that never closes, from the mark to its paragraph end.
 
@@ -94,6 +118,7 @@ def unbalanced_quote_marks(text: str) -> list[tuple[int, int]]:
     Apostrophe-like single marks (’ and ') are left out: they are too often apostrophes.
     """
     found: list[tuple[int, int]] = []
+    text = doubled_apostrophes(text)
     closed = {start - 1 for start, _end, _mark in quote_regions(text)}
     covered = [(start - 1, end + 1) for start, end, _mark in quote_regions(text)]
     i, n = 0, len(text)

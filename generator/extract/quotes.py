@@ -53,7 +53,7 @@ from .speakers import (
     via,
 )
 
-CLOSING_MARKS = frozenset(QUOTE_PAIRS.values())
+CLOSING_MARKS = frozenset(QUOTE_PAIRS.values()) | {"'"}
 BOUNDARY_CHARS = frozenset(",:;—–-([.?!…")
 """A quote mark after one of these (or at a line start) opens a quote of whole sentences."""
 CONTENT_TRIM = " \t\r\n,;:."
@@ -160,8 +160,8 @@ def _quote_kind(doc: Doc, span: Span, start: int) -> str:
     """Direct when the marks enclose whole sentences; partial when a few quoted words sit in a clause."""
     text = doc_text(doc)
     i = start - 2
-    while i >= 0 and text[i] in " \t":
-        i -= 1
+    while i >= 0 and (text[i] in " \t" or text[i] == "'" and text[i + 1] == "'"):
+        i -= 1  # spaces, and the first half of a ''doubled'' mark
     before = text[i] if i >= 0 else "\n"
     if before == "\n" or before in BOUNDARY_CHARS or before in QUOTE_PAIRS:
         return "direct"
