@@ -317,3 +317,14 @@ def test_doubled_apostrophe_quote(analyse):
     (quote,) = _quotes(report, "direct")
     assert quote.text == "The harbour is safe,"
     assert quote.cue.text == "said"
+
+
+def test_reporting_clause_beside_the_quote_wins(analyse):
+    report = analyse(
+        "\u201cI never said that,\u201d Senator Maria Lopez said, after Mayor Leo Brandt said "
+        "the plan was dead."
+    )
+    (quote,) = _quotes(report, "direct")
+    assert quote.speaker.actor == "maria-lopez"
+    said = [q for q in report.quotes if q.kind == "indirect"]
+    assert [q.text for q in said] == ["the plan was dead"]

@@ -190,6 +190,10 @@ def _quote_cue(span: Span, kind: str, quoted: bytearray) -> Token | None:
         # Outside this quote and every other one: the reporting clause is the writer's.
         return lo <= t.i < hi and not quoted[t.i]
 
+    adjacent = _adjacent_cue(span, quoted) if kind == "direct" else None
+    if adjacent is not None:
+        return adjacent
+
     seen: set[int] = set()
     for tok in span:
         head = tok.head
@@ -215,6 +219,37 @@ def _quote_cue(span: Span, kind: str, quoted: bytearray) -> Token | None:
         return after[0]
     before = [t for t in doc[lo : span.start] if _is_speech(t) and not quoted[t.i]]
     return before[-1] if before else None
+
+
+def _adjacent_cue(span: Span, quoted: bytearray) -> Token | None:
+    """'"...," Trump said' / '"...," said Trump' / 'Trump said: "..."': the clause right beside the quote."""
+    doc = span.doc
+    last = doc[span.end - 1].sent
+    i = span.end
+    while i < last.end and doc[i].is_punct and not quoted[i] and i - span.end < 3:
+        i += 1
+    for verb in doc[i : min(last.end, i + 7)]:
+        if quoted[verb.i] or verb.is_punct:
+            break
+        if not _is_speech(verb):
+            continue
+        subject = subject_of(verb)
+        if subject is None:
+            break
+        # The subject sits between the quote and the verb, or right after the verb.
+        if i <= subject.left_edge.i and subject.right_edge.i < verb.i:
+            return verb if all(doc[k].i >= subject.left_edge.i for k in range(i, verb.i)) else None
+        if subject.i > verb.i and subject.left_edge.i == verb.i + 1 and verb.i == i:
+            return verb
+        break
+    j = span.start - 1
+    while j >= 0 and doc[j].is_punct and doc[j].text not in (":", ",") and span.start - j < 3:
+        j -= 1
+    if j >= 1 and doc[j].text in (":", ",") and not quoted[j - 1]:
+        verb = doc[j - 1]
+        if _is_speech(verb) and subject_of(verb) is not None:
+            return verb
+    return None
 
 
 def _is_speech(tok: Token) -> bool:

@@ -69,6 +69,9 @@ def clause_content(verb: Token) -> Span | None:
         head = verb.head
         if head.left_edge.i >= verb.left_edge.i:
             return None
+        before = doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+        if before is not None and before.is_punct and before.is_quote:
+            return None  # '"...," Trump said': the quote before it is the content
         if head.right_edge.i > verb.right_edge.i + 1:
             return span_of(doc, head.left_edge.i, head.right_edge.i)
         return doc[head.left_edge.i : verb.left_edge.i]
