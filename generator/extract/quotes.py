@@ -94,7 +94,7 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
         if piece is not None:
             pieces.append(piece)
     for tok in doc:
-        pieces.extend(_reported(tok, actor_at))
+        pieces.extend(_reported(tok, actor_at, quoted))
     pieces.extend(_according_to(doc, actor_at))
     pieces.extend(_headlines(doc, actor_at))
     merged = _continue_quotes(_outermost(_merge_by_cue(pieces)), text)
@@ -306,9 +306,9 @@ def _colon_source(span: Span, actor_at: dict[int, Actor]) -> tuple[TextSpan, Spe
 # --- reported speech, beliefs and stances -----------------------------------------------
 
 
-def _reported(tok: Token, actor_at: dict[int, Actor]) -> list[_Piece]:
+def _reported(tok: Token, actor_at: dict[int, Actor], quoted: bytearray) -> list[_Piece]:
     """Attributions cued by `tok`: usually one, two for 'said that A and that B'."""
-    piece = _reported_one(tok, actor_at)
+    piece = _reported_one(tok, actor_at, quoted)
     if piece is None:
         return []
     found = [piece]
@@ -331,7 +331,7 @@ def _reported(tok: Token, actor_at: dict[int, Actor]) -> list[_Piece]:
     return found
 
 
-def _reported_one(tok: Token, actor_at: dict[int, Actor]) -> _Piece | None:
+def _reported_one(tok: Token, actor_at: dict[int, Actor], quoted: bytearray) -> _Piece | None:
     """An attribution cued by `tok`: a verb with a clause or an object, or a noun like 'claim'."""
     if tok.pos_ in ("VERB", "AUX"):
         lemma = cue_lemma(tok)
@@ -376,6 +376,8 @@ def _reported_one(tok: Token, actor_at: dict[int, Actor]) -> _Piece | None:
     content = cut_asides(content)
     if len(content) == 0:
         return None
+    if quoted[tok.i] and any(not quoted[t.i] and not t.is_punct for t in content):
+        return None  # words inside a quote cannot report the writer's words around it
     start, end = trim_span(doc, content.start_char, content.end_char, CONTENT_TRIM)
     if start >= end or MARKUP.search(doc_text(doc), start, end):
         return None
