@@ -6,6 +6,7 @@ and `templates/` are watched, so a new article appears in the running preview.
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 
@@ -15,12 +16,27 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from .build import collect_reports
-from .render import make_env, render_site
+from .feed import render_feed
+from .render import make_env
+from .site import render_site
 
 log = logging.getLogger("mkdocs.plugins.dossier")
-INDEX_PAGES = ("index.md", "articles/index.md")
+INDEX_PAGES = (
+    "index.md",
+    "articles/index.md",
+    "actors/index.md",
+    "timeline/index.md",
+    "figures/index.md",
+    "caveats/index.md",
+)
+"""Generated pages that may appear in the navigation; every other generated page is kept out
+of it, because MkDocs with Material renders the whole navigation into every page (a flat
+navigation of 1,000 articles makes the build quadratic)."""
+FEED = "feed.xml"
 
 
 class SentenceCount(c.Type[int]):
@@ -54,6 +70,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def __init__(self) -> None:
         self.errors: list[str] = []
+        self.feed = False
         self.analysed: list[str] = []
         self.root = Path.cwd()
 
@@ -104,4 +121,23 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 InclusionLevel.INCLUDED if path in INDEX_PAGES else InclusionLevel.NOT_IN_NAV
             )
             files.append(File.generated(config, path, content=content, inclusion=inclusion))
+        if files.get_file_from_path(FEED) is None:
+            feed = render_feed(
+                collected.reports,
+                config.site_name,
+                config.site_url,
+                config.site_description,
+                directory_urls=config.use_directory_urls,
+            )
+            files.append(File.generated(config, FEED, content=feed))
+        self.feed = files.get_file_from_path(FEED) is not None
         return files
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Announce the RSS feed in every page's head, for feed readers that look there."""
+        if not self.feed or "</head>" not in output:
+            return output
+        href = html.escape(get_relative_url(FEED, page.url), quote=True)
+        title = html.escape(config.site_name, quote=True)
+        link = f'<link rel="alternate" type="application/rss+xml" title="{title}" href="{href}">'
+        return output.replace("</head>", link + "</head>", 1)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,11 +20,17 @@ from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
+from .charts import bar_chart, timeline_chart
 from .model import Report
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 PROJECT_TEMPLATES = Path(__file__).parent.parent / "templates"
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~=^:<>&\"'$%])")
+_MD_SPECIAL = "\\`*_{}[]()#+-.!|~=^:<>&\"'$%"
+# HTML's own entities for the characters HTML gives meaning to, numeric ones for the rest.
+_MD_ESCAPES = {
+    ord(ch): html.escape(ch, quote=True) if ch in "<>&\"'" else f"&#{ord(ch)};"
+    for ch in _MD_SPECIAL
+}
 KIND_TITLES = {
     "relayed": "Relayed by another outlet",
     "unattributed": "Unattributed assertions",
@@ -43,16 +50,7 @@ def escape_md(value: Any) -> str:
     """Text that shows literally in Markdown and HTML: no markup, no tags, one line."""
     if value is None:
         return ""
-    text = re.sub(r"\s+", " ", str(value))
-    escaped = []
-    for ch in text:
-        if ch in "<>&\"'":
-            escaped.append(html.escape(ch, quote=True))
-        elif _MD_SPECIAL.match(ch):
-            escaped.append(f"&#{ord(ch)};")
-        else:
-            escaped.append(ch)
-    return "".join(escaped)
+    return re.sub(r"\s+", " ", str(value)).translate(_MD_ESCAPES)
 
 
 _TITLE_LOOKALIKES = str.maketrans({"<": "\uff1c", ">": "\uff1e", "&": "\uff06", "\\": "\uff3c"})
@@ -121,19 +119,23 @@ class Segment:
     text: str
     css: str
     title: str
+    actor: str = ""
+    """Id of the actor a mention names, for the link to its page."""
 
 
 def _source_sentences(report: Report) -> list[dict[str, Any]]:
     """Sentences with their highlighted segments and caveat flags, grouped by paragraph."""
     text = report.article.text
-    marks: list[tuple[int, int, str, str]] = []
+    marks: list[tuple[int, int, str, str, str]] = []
     for actor in report.actors:
+        # The type names a CSS class: keep it to the letters a class name can safely hold.
+        css = "dossier-" + (re.sub(r"[^a-z]", "", actor.type.lower()) or "other")
         for m in actor.mentions:
-            marks.append((m.start, m.end, f"dossier-{actor.type}", actor.name))
+            marks.append((m.start, m.end, css, actor.name, actor.id))
     for f in report.figures:
-        marks.append((f.start, f.end, "dossier-figure", f.kind))
+        marks.append((f.start, f.end, "dossier-figure", f.kind, ""))
     for t in report.temporal_expressions:
-        marks.append((t.start, t.end, "dossier-date", t.value))
+        marks.append((t.start, t.end, "dossier-date", t.value, ""))
     marks.sort(key=lambda m: (m[0], -(m[1] - m[0])))
     flagged: dict[int, list[str]] = defaultdict(list)
     for c in report.caveats:
@@ -142,15 +144,19 @@ def _source_sentences(report: Report) -> list[dict[str, Any]]:
             if c.kind not in flagged[i]:
                 flagged[i].append(c.kind)
     out = []
+    starts = [m[0] for m in marks]
     for i, sent in enumerate(report.sentences):
         segments = []
         pos = sent.start
-        for start, end, css, title in marks:
+        # Marks are sorted by start: visit only those that start inside this sentence.
+        first = bisect_left(starts, sent.start)
+        last = bisect_left(starts, sent.end)
+        for start, end, css, title, actor in marks[first:last]:
             if start < pos or end > sent.end:
                 continue
             if start > pos:
                 segments.append(Segment(text[pos:start], "", ""))
-            segments.append(Segment(text[start:end], css, title))
+            segments.append(Segment(text[start:end], css, title, actor))
             pos = end
         if pos < sent.end:
             segments.append(Segment(text[pos : sent.end], "", ""))
@@ -166,7 +172,55 @@ def _source_sentences(report: Report) -> list[dict[str, Any]]:
     return out
 
 
-def article_context(report: Report) -> dict[str, Any]:
+def _tags(report: Report, limit: int = 8) -> list[str]:
+    """Tag names for an article: its places, then its most mentioned people and organisations."""
+    ranked = sorted(report.actors, key=lambda a: (-len(a.mentions), a.name))
+    places = [a.name for a in ranked if a.type == "place"]
+    others = [
+        a.name for a in ranked if a.type in ("person", "organization") and len(a.mentions) > 1
+    ]
+    names = list(dict.fromkeys(places[: limit // 2] + others))
+    return names[:limit]
+
+
+def _figure_charts(report: Report) -> list[dict[str, Any]]:
+    """One bar chart per unit and rate that has two or more figures with a value."""
+    groups: dict[tuple[str, str], list[tuple[int, Any]]] = defaultdict(list)
+    for i, f in enumerate(report.figures):
+        if f.value is not None:
+            groups[(f.unit or "", f.per or "")].append((i, f))
+    charts = []
+    for (unit, per), items in sorted(groups.items(), key=lambda g: (-len(g[1]), g[0])):
+        if len(items) < 2:
+            continue
+        charts.append(
+            {
+                "unit": unit,
+                "per": per,
+                "bars": bar_chart([(f.value, f.value_max, (i, f)) for i, f in items]),
+            }
+        )
+    return charts
+
+
+def _quote_groups(report: Report) -> list[dict[str, Any]]:
+    """Quotes per speaking actor (in actor order), then those whose speaker is not resolved."""
+    by_actor: dict[str | None, list[Any]] = defaultdict(list)
+    known = {a.id for a in report.actors}
+    for q in report.quotes:
+        speaker = q.speaker.actor if q.speaker and q.speaker.actor in known else None
+        by_actor[speaker].append(q)
+    groups = [
+        {"actor": a, "anchor": f"quotes-{i}", "quotes": by_actor[a.id]}
+        for i, a in enumerate(report.actors, 1)
+        if by_actor.get(a.id)
+    ]
+    if by_actor.get(None):
+        groups.append({"actor": None, "anchor": "quotes-other", "quotes": by_actor[None]})
+    return groups
+
+
+def article_context(report: Report, actor_paths: dict[str, str] | None = None) -> dict[str, Any]:
     """Everything the article templates show, computed here so that templates only present."""
     anchor = report.sentence_index
     actor_names = {a.id: a.name for a in report.actors}
@@ -182,22 +236,36 @@ def article_context(report: Report) -> dict[str, Any]:
         worst = min(SEVERITY_ORDER.get(c.severity, 3) for c in items)
         caveat_groups.append((worst, kind, items))
     caveat_groups.sort(key=lambda g: (g[0], g[1]))
+    numbered = list(enumerate(report.timeline, 1))
+    chart = timeline_chart(
+        [(e.date, f"e-{n}", e.status == "planned", n, e.event) for n, e in numbered],
+        report.article.date,
+    )
+    on_chart = {m.number for m in chart["marks"]} if chart else set()
+    quote_groups = _quote_groups(report)
     return {
         "report": report,
         "article": report.article,
         "anchor": anchor,
         "actor_names": actor_names,
+        # Article pages live at articles/<id>/<page>.md: two levels below the site root.
+        "actor_links": {k: "../../" + v for k, v in (actor_paths or {}).items()},
         "quotes_by_actor": quotes_by_actor,
+        "quote_groups": quote_groups,
+        "quote_anchor": {g["actor"].id: g["anchor"] for g in quote_groups if g["actor"]},
         "caveat_groups": [
             {
                 "kind": kind,
                 "title": KIND_TITLES.get(kind, kind),
+                "anchor": f"kind-{n}",
+                "counts": {s: sum(1 for c in items if c.severity == s) for s in SEVERITY_ORDER},
                 "caveats": sorted(
                     items, key=lambda c: (SEVERITY_ORDER.get(c.severity, 3), c.start)
                 ),
             }
-            for _, kind, items in caveat_groups
+            for n, (_, kind, items) in enumerate(caveat_groups, 1)
         ],
+        "severities": list(SEVERITY_ORDER),
         "high_caveats": [c for c in report.caveats if c.severity == "high"],
         "source_sentences": _source_sentences(report),
         "counts": {
@@ -207,20 +275,42 @@ def article_context(report: Report) -> dict[str, Any]:
             "dates": len(report.temporal_expressions),
             "caveats": len(report.caveats),
         },
-        "reported": [e for e in report.timeline if e.status != "planned"],
-        "planned": [e for e in report.timeline if e.status == "planned"],
-        "title": report.article.title or _fallback_title(report),
+        "caveat_counts": {
+            s: sum(1 for c in report.caveats if c.severity == s) for s in SEVERITY_ORDER
+        },
+        "reported": [(n, e) for n, e in numbered if e.status != "planned"],
+        "planned": [(n, e) for n, e in numbered if e.status == "planned"],
+        "timeline_chart": chart,
+        "on_chart": on_chart,
+        "figure_charts": _figure_charts(report),
+        "tags": _tags(report),
+        "kind_titles": KIND_TITLES,
+        "key_actors": sorted(
+            (a for a in report.actors if a.type != "other"),
+            key=lambda a: (-len(a.mentions), a.name),
+        )[:5],
+        "title": article_title(report),
     }
 
 
-def _fallback_title(report: Report) -> str:
+def article_title(report: Report) -> str:
+    """The headline, or the start of the first sentence when the article has none."""
+    if report.article.title:
+        return report.article.title
     first = report.sentences[0].text if report.sentences else report.article.id
+    first = " ".join(first.split())
     return first if len(first) <= 80 else first[:77].rsplit(" ", 1)[0] + " …"
 
 
-def render_article(env: Environment, report: Report) -> dict[str, str]:
-    """The pages of one article: `articles/<id>/<page>.md` → Markdown, plus `report.json`."""
-    context = article_context(report)
+def render_article(
+    env: Environment, report: Report, actor_paths: dict[str, str] | None = None
+) -> dict[str, str]:
+    """The pages of one article: `articles/<id>/<page>.md` → Markdown, plus `report.json`.
+
+    `actor_paths` maps the report's actor ids to the site paths of the cross-article actor
+    pages; without it, actor names are shown without links.
+    """
+    context = article_context(report, actor_paths)
     base = f"articles/{report.article.id}"
     pages = {
         f"{base}/{name}.md": env.get_template(f"article/{name}.md.j2").render(context)
@@ -231,18 +321,10 @@ def render_article(env: Environment, report: Report) -> dict[str, str]:
 
 
 def render_site(env: Environment, reports: list[Report]) -> dict[str, str]:
-    """Every page of the site: the home page, the article list and each article's pages."""
-    rows = [
-        {"report": r, "title": r.article.title or _fallback_title(r), "caveats": len(r.caveats)}
-        for r in reports
-    ]
-    pages = {
-        "index.md": env.get_template("home.md.j2").render(rows=rows),
-        "articles/index.md": env.get_template("articles.md.j2").render(rows=rows),
-    }
-    for report in reports:
-        pages.update(render_article(env, report))
-    return pages
+    """Every page of the site (see `generator.site.render_site`)."""
+    from .site import render_site as render_all  # site builds on this module
+
+    return render_all(env, reports)
 
 
 def dump_json(data: Any) -> str:

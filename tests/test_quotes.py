@@ -240,7 +240,11 @@ def test_interrupted_quote_page_shows_the_quoted_parts(analyse):
     )
     pages = render_article(make_env(), report)
     page = next(text for name, text in pages.items() if name.endswith("actors.md"))
-    (line,) = [row for row in page.splitlines() if row.startswith("- **direct**")]
+    (line,) = [
+        row
+        for row in page.splitlines()
+        if "We will build the bridge" in row and "(" in row and "source" in row
+    ]
     assert "We will build the bridge, \u2026 and we will pay for it" in line
     assert "Alvarado said" not in line
 

@@ -29,6 +29,11 @@ def test_report_json_round_trip():
 
 def test_page_set(pages):
     assert sorted(pages) == [
+        "actors/group/critics.md",
+        "actors/group/index.md",
+        "actors/index.md",
+        "actors/person/ann-lee.md",
+        "actors/person/index.md",
         "articles/index.md",
         "articles/mayor-lee/actors.md",
         "articles/mayor-lee/caveats.md",
@@ -37,7 +42,12 @@ def test_page_set(pages):
         "articles/mayor-lee/report.json",
         "articles/mayor-lee/source.md",
         "articles/mayor-lee/timeline.md",
+        "caveats/index.md",
+        "figures/index.md",
+        "figures/usd.md",
         "index.md",
+        "timeline/2024.md",
+        "timeline/index.md",
     ]
 
 
@@ -46,6 +56,13 @@ def test_page_set(pages):
     [
         "index.md",
         "articles/index.md",
+        "actors/index.md",
+        "actors/person/ann-lee.md",
+        "timeline/index.md",
+        "timeline/2024.md",
+        "figures/index.md",
+        "figures/usd.md",
+        "caveats/index.md",
         *(
             f"articles/mayor-lee/{p}.md"
             for p in ("index", "actors", "figures", "timeline", "caveats", "source")

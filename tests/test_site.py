@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -82,6 +83,32 @@ def test_pages_exist(project):
             assert (site / "articles" / ident / page / "index.html").is_file(), (ident, page)
         report = json.loads((site / "articles" / ident / "report.json").read_text("utf-8"))
         assert report["schema"] == "news-report/1"
+
+
+def test_cross_article_pages_and_feed(project):
+    site = project / "site"
+    for page in ("actors", "actors/person", "timeline", "figures", "caveats", "tags"):
+        assert (site / page / "index.html").is_file(), page
+    brandt = (site / "actors" / "person" / "olaf-brandt" / "index.html").read_text("utf-8")
+    assert "Finance Minister" in brandt  # the role the article gives him
+    assert "../../../articles/brandt/" in brandt
+    feed = ET.fromstring((site / "feed.xml").read_text("utf-8"))
+    titles = [item.findtext("title") for item in feed.findall("./channel/item")]
+    assert "<script>alert('title')</script> Budget row" in titles  # escaped XML, plain text
+    home = (site / "index.html").read_text("utf-8")
+    assert '<link rel="alternate" type="application/rss+xml"' in home
+    source = (site / "articles" / "brandt" / "source" / "index.html").read_text("utf-8")
+    assert 'href="../../../feed.xml"' in source
+
+
+def test_navigation_lists_sections_not_articles(project):
+    """Article pages stay out of the global navigation (it is rendered into every page)."""
+    home = (project / "site" / "index.html").read_text("utf-8")
+    nav = home[home.index('class="md-nav md-nav--primary') :]
+    nav = nav[: nav.index("</nav>")]
+    assert "articles/brandt" not in nav and "actors/person" not in nav
+    for section in ("articles/", "actors/", "timeline/", "figures/", "caveats/", "tags/"):
+        assert f'href="{section}"' in nav, section
 
 
 def test_internal_links_and_anchors_resolve(project):
