@@ -8,9 +8,7 @@ lies inside another one's content is left out (it is part of what the outer sour
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -29,6 +27,7 @@ from .cues import (
     is_agent,
     is_document,
 )
+from .pieces import Piece, continue_quotes, merge_by_cue, outermost
 from .reported import (
     XCOMP_VERBS,
     adjective_content,
@@ -63,26 +62,11 @@ WEAK_SUBJECTS = frozenset({"it", "this", "that", "there", "which", "what"})
 """Subjects that do not hold a belief or a stance ('it shows', 'this means')."""
 
 
-@dataclass
-class _Piece:
-    """A part of an attribution while the parts are being put together."""
-
-    kind: str
-    start: int
-    end: int
-    sent: Span
-    cue: TextSpan | None = None
-    speaker: Speaker | None = None
-    open_end: bool = False
-    """A quoted paragraph that runs on into the next one (no closing mark)."""
-    parts: list[tuple[int, int]] = field(default_factory=list)
-
-
 def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
     """Quotes of the document, speakers resolved to `actors` where possible."""
     actor_at = actor_index(actors)
     text = doc_text(doc)
-    pieces: list[_Piece] = []
+    pieces: list[Piece] = []
     regions = quote_regions(text)
     quoted = bytearray(len(doc))
     for start, end, _mark in regions:
@@ -97,8 +81,8 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
         pieces.extend(_reported(tok, actor_at, quoted))
     pieces.extend(_according_to(doc, actor_at))
     pieces.extend(_headlines(doc, actor_at))
-    merged = _continue_quotes(_outermost(_merge_by_cue(pieces)), text)
-    kept = _outermost(merged)
+    merged = continue_quotes(outermost(merge_by_cue(pieces)), text)
+    kept = outermost(merged)
     found_relays = relays(doc, actor_at)
     quotes = []
     for piece in kept:
@@ -120,7 +104,7 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
     return quotes
 
 
-def _parts(piece: _Piece, text: str) -> list[TextSpan]:
+def _parts(piece: Piece, text: str) -> list[TextSpan]:
     """The quoted passages of a direct quote interrupted by its reporting clause or a paragraph break."""
     if piece.kind != "direct" or len(piece.parts) < 2:
         return []
@@ -132,7 +116,7 @@ def _parts(piece: _Piece, text: str) -> list[TextSpan]:
 
 def _quoted(
     doc: Doc, start: int, end: int, actor_at: dict[int, Actor], quoted: bytearray
-) -> _Piece | None:
+) -> Piece | None:
     """A passage inside quote marks, with the reporting verb of its sentence."""
     text = doc_text(doc)
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -153,7 +137,7 @@ def _quoted(
     if speaker is None and cue_span is None and kind == "direct":
         speaker = previous_subject(doc, sent, actor_at)
     open_end = end < len(text) and text[end] not in CLOSING_MARKS
-    return _Piece(kind, s, e, sent, cue_span, speaker, open_end, [(s, e)])
+    return Piece(kind, s, e, sent, cue_span, speaker, open_end, [(s, e)])
 
 
 def _quote_kind(doc: Doc, span: Span, start: int) -> str:
@@ -306,7 +290,7 @@ def _colon_source(span: Span, actor_at: dict[int, Actor]) -> tuple[TextSpan, Spe
 # --- reported speech, beliefs and stances -----------------------------------------------
 
 
-def _reported(tok: Token, actor_at: dict[int, Actor], quoted: bytearray) -> list[_Piece]:
+def _reported(tok: Token, actor_at: dict[int, Actor], quoted: bytearray) -> list[Piece]:
     """Attributions cued by `tok`: usually one, two for 'said that A and that B'."""
     piece = _reported_one(tok, actor_at, quoted)
     if piece is None:
@@ -317,7 +301,7 @@ def _reported(tok: Token, actor_at: dict[int, Actor], quoted: bytearray) -> list
             start, end = trim_span(tok.doc, clause.start_char, clause.end_char, CONTENT_TRIM)
             if start < end:
                 found.append(
-                    _Piece(
+                    Piece(
                         "indirect",
                         start,
                         end,
@@ -331,7 +315,7 @@ def _reported(tok: Token, actor_at: dict[int, Actor], quoted: bytearray) -> list
     return found
 
 
-def _reported_one(tok: Token, actor_at: dict[int, Actor], quoted: bytearray) -> _Piece | None:
+def _reported_one(tok: Token, actor_at: dict[int, Actor], quoted: bytearray) -> Piece | None:
     """An attribution cued by `tok`: a verb with a clause or an object, or a noun like 'claim'."""
     if tok.pos_ in ("VERB", "AUX"):
         lemma = cue_lemma(tok)
@@ -382,7 +366,7 @@ def _reported_one(tok: Token, actor_at: dict[int, Actor], quoted: bytearray) -> 
     if start >= end or MARKUP.search(doc_text(doc), start, end):
         return None
     speaker = span_speaker(source, actor_at) if source is not None else None
-    return _Piece("indirect", start, end, tok.sent, token_span(tok), speaker, False, [(start, end)])
+    return Piece("indirect", start, end, tok.sent, token_span(tok), speaker, False, [(start, end)])
 
 
 def _unattributed(verb: Token) -> bool:
@@ -403,7 +387,7 @@ def _holder(source: Token, lemma: str, actor_at: dict[int, Actor]) -> bool:
     return lemma in FINDING_VERBS and is_document(source)
 
 
-def _according_to(doc: Doc, actor_at: dict[int, Actor]) -> list[_Piece]:
+def _according_to(doc: Doc, actor_at: dict[int, Actor]) -> list[Piece]:
     """'..., according to X': the rest of the sentence is attributed to X."""
     found = []
     text = doc_text(doc)
@@ -435,11 +419,11 @@ def _according_to(doc: Doc, actor_at: dict[int, Actor]) -> list[_Piece]:
             continue
         cue = TextSpan(text=text[tok.idx : to.idx + 2], start=tok.idx, end=to.idx + 2)
         speaker = span_speaker(source, actor_at)
-        found.append(_Piece("indirect", start, end, sent, cue, speaker, False, [(start, end)]))
+        found.append(Piece("indirect", start, end, sent, cue, speaker, False, [(start, end)]))
     return found
 
 
-def _headlines(doc: Doc, actor_at: dict[int, Actor]) -> list[_Piece]:
+def _headlines(doc: Doc, actor_at: dict[int, Actor]) -> list[Piece]:
     """'Senator: We will not back down' at the start of a line: the rest of the line is the claim."""
     text = doc_text(doc)
     found = []
@@ -461,161 +445,6 @@ def _headlines(doc: Doc, actor_at: dict[int, Actor]) -> list[_Piece]:
             continue  # a quote after the colon is handled with the quote marks
         speaker = span_speaker(source.root, actor_at)
         found.append(
-            _Piece("indirect", start, end, sent, token_span(colon), speaker, False, [(start, end)])
+            Piece("indirect", start, end, sent, token_span(colon), speaker, False, [(start, end)])
         )
     return found
-
-
-# --- putting pieces together --------------------------------------------------------------
-
-
-def _merge_by_cue(pieces: list[_Piece]) -> list[_Piece]:
-    """Pieces with the same cue are one attribution: '"A," she said, "B."' or 'said X "Y"'."""
-    groups: dict[int, list[_Piece]] = {}
-    alone: list[_Piece] = []
-    for piece in pieces:
-        if piece.cue is None:
-            alone.append(piece)
-        else:
-            groups.setdefault(piece.cue.start, []).append(piece)
-    out = alone
-    for group in groups.values():
-        if len(group) == 1 or all(p.kind == "indirect" for p in group):
-            out.extend(group)  # 'said that A and that B': two claims under one cue
-        else:
-            out.append(_combine(group))
-    out.sort(key=lambda p: (p.start, -p.end))
-    return out
-
-
-def _combine(group: list[_Piece]) -> _Piece:
-    quoted = [p for p in group if p.kind in ("direct", "partial")]
-    # A whole quoted utterance is the content; a clause the parser found around it adds nothing.
-    rest = (
-        []
-        if any(q.kind == "direct" for q in quoted)
-        else [p for p in group if p.kind == "indirect"]
-    )
-    members = sorted(quoted + rest, key=lambda p: p.start)
-    kinds = {p.kind for p in members}
-    kind = "direct" if kinds == {"direct"} else "indirect" if kinds == {"indirect"} else "partial"
-    if kind == "partial" and rest:
-        # The quoted words sit inside the reported clause: the clause is the content.
-        members = sorted(rest + [q for q in quoted if q.kind == "direct"], key=lambda p: p.start)
-    speaker = next((p.speaker for p in members if p.speaker and p.speaker.actor), None) or next(
-        (p.speaker for p in members if p.speaker), None
-    )
-    first = members[0]
-    start, end = min(p.start for p in members), max(p.end for p in members)
-    if kind == "partial":
-        # Keep the quote marks of a quoted word that opens or closes the reported clause.
-        start -= any(q.start == start for q in quoted)
-        end += any(q.end == end for q in quoted)
-    return _Piece(
-        kind,
-        start,
-        end,
-        first.sent,
-        first.cue,
-        speaker,
-        members[-1].open_end,
-        sorted(part for p in members for part in p.parts),
-    )
-
-
-def _continue_quotes(pieces: list[_Piece], text: str) -> list[_Piece]:
-    """A quote without a cue of its own carries on the quote just before it from the same speaker."""
-    out: list[_Piece] = []
-    for piece in pieces:
-        prev = _previous_quote(out, piece, text) if _uncued_quote(piece) else None
-        if prev is not None:
-            prev.end = piece.end
-            prev.open_end = piece.open_end
-            prev.parts.extend(piece.parts)
-            continue
-        out.append(piece)
-    # '"A." "B," she said.': an uncued quote just before a cued one in the same paragraph.
-    result: list[_Piece] = []
-    for piece in reversed(out):
-        nxt = result[-1] if result else None
-        if (
-            nxt is not None
-            and _uncued_quote(piece)
-            and nxt.kind == "direct"
-            and nxt.cue is not None
-            and piece.end <= nxt.start
-            and (piece.open_end or "\n" not in text[piece.end : nxt.start])
-        ):
-            nxt.start = piece.start
-            nxt.parts[:0] = piece.parts
-            nxt.sent = piece.sent
-            continue
-        result.append(piece)
-    result.reverse()
-    return result
-
-
-def _uncued_quote(piece: _Piece) -> bool:
-    return piece.kind == "direct" and piece.cue is None
-
-
-def _previous_quote(out: list[_Piece], piece: _Piece, text: str) -> _Piece | None:
-    """The quote that `piece` carries on: the last quote of its paragraph, past its own reporting clause."""
-    for k in range(len(out) - 1, -1, -1):
-        prev = out[k]
-        if prev.end > piece.start:
-            return None
-        if prev.kind in ("direct", "partial") and prev.cue is not None or prev.kind == "direct":
-            if prev.open_end or "\n" not in text[prev.end : piece.start]:
-                return prev
-            return None
-        # '"A," McCain said, asked about it. "B."': a clause of the same sentence does not interrupt.
-        if prev.sent.start_char >= _sentence_end(out, k):
-            return None
-    return None
-
-
-def _sentence_end(out: list[_Piece], k: int) -> int:
-    """End of the sentence of the last quote before index `k`."""
-    for j in range(k - 1, -1, -1):
-        if out[j].kind in ("direct", "partial"):
-            return max(out[j].sent.end_char, out[j].end)
-    return 0
-
-
-def _outermost(pieces: list[_Piece]) -> list[_Piece]:
-    """Leave out attributions whose cue lies inside another attribution's content."""
-    starts = [p.start for p in pieces]  # pieces are sorted by start
-    max_len = max((p.end - p.start for p in pieces), default=0)
-    kept = []
-    for i, piece in enumerate(pieces):
-        if piece.cue is None:
-            kept.append(piece)
-            continue
-        at = piece.cue.start
-        j = bisect.bisect_right(starts, at) - 1
-        nested = False
-        # Only pieces starting within the longest content before the cue can contain it.
-        while j >= 0 and starts[j] >= at - max_len:
-            other = pieces[j]
-            if (
-                j != i
-                and other.start <= at < other.end
-                and not _within(other, piece)
-                and not (_according(other) and piece.kind != "indirect")
-            ):
-                nested = True
-                break
-            j -= 1
-        if not nested:
-            kept.append(piece)
-    return kept
-
-
-def _according(piece: _Piece) -> bool:
-    return piece.cue is not None and piece.cue.text.lower() == "according to"
-
-
-def _within(outer: _Piece, inner: _Piece) -> bool:
-    """Whether `outer` is itself inside `inner` (then `inner` is the outer attribution)."""
-    return inner.start <= outer.start and outer.end <= inner.end and outer is not inner
