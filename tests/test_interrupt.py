@@ -376,3 +376,15 @@ def test_export_refuses_to_write_into_the_docs_folder(tmp_path):
         assert "docs" in result.output
     assert (root / "docs" / "index.md").read_text("utf-8") == "# Mine\n"
     assert not (root / "docs" / "generated").exists()
+
+
+def test_cache_key_follows_the_analysis_code(monkeypatch):
+    """A change to the extractors must invalidate cached reports even at the same version."""
+    from generator import cache
+
+    before = cache.cache_key(b"text", "id", ".txt", "model", None)
+    cache.code_fingerprint.cache_clear()
+    real = cache.code_fingerprint()
+    assert len(real) == 64
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: "0" * 64)
+    assert cache.cache_key(b"text", "id", ".txt", "model", None) != before
