@@ -202,6 +202,12 @@ def article_path(seeds: Path, page: WebPage, url: str) -> Path:
     path = seeds / f"{stem}.md"
     if path.exists():
         path = seeds / f"{stem}-{hashlib.sha256(url.encode('utf-8')).hexdigest()[:8]}.md"
+    n = 2
+    while path.exists():  # never overwrite an article already there
+        path = path.with_name(
+            f"{stem}-{hashlib.sha256(url.encode('utf-8')).hexdigest()[:8]}-{n}.md"
+        )
+        n += 1
     return path
 
 

@@ -60,7 +60,7 @@ def analyze_doc(doc: Doc, article: Article, summary_size: int = 4) -> Report:
         article = dataclasses.replace(article, date=dating.date, date_source="inferred")
         timexes = extract_temporal_expressions(doc, dating.date)
     figures = extract_figures(doc, actors, quotes, timexes)
-    timeline = build_timeline(doc, timexes)
+    timeline = build_timeline(doc, timexes, article.date)
     caveats = extract_caveats(doc, article, actors, quotes, figures, timexes)
     if dating is not None:
         caveats = [inferred_date_caveat(dating), *caveats]

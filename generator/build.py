@@ -19,6 +19,7 @@ from tqdm import tqdm
 from .analyze import BATCH_SIZE
 from .cache import ReportCache, cache_key
 from .ingest import IngestError, discover, parse_article, read_bytes, unique_ids
+from .lock import holds_build_lock
 from .model import Article, Report
 from .nlp import model_name
 from .parallel import analyze_stream
@@ -39,6 +40,7 @@ class Collected:
     """Article id → cache key of its report (what its pages are made from)."""
 
 
+@holds_build_lock
 def collect_reports(
     seeds: Path,
     cache_root: Path,
@@ -61,7 +63,7 @@ def collect_reports(
     result = Collected()
     cache = ReportCache(cache_root)
     paths = discover([seeds]) if seeds.exists() else []
-    ids = unique_ids(paths)
+    ids = unique_ids(paths, seeds)
     name = model_name(model)
     keys: dict[str, str] = {}
     cached: dict[str, Report] = {}
@@ -80,7 +82,7 @@ def collect_reports(
             rel = path.relative_to(seeds).as_posix()
             suffix = path.suffix.lower()
             try:
-                data = read_bytes(path)
+                data = read_bytes(path, seeds)
                 key = cache_key(data, ids[path], suffix, name, date, _options(suffix, summary_size))
                 report = cache.get(key)
                 if report is None:

@@ -6,10 +6,12 @@ place, so an interrupted build leaves either the old file or the new one, never 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from . import __version__
@@ -32,12 +34,33 @@ def atomic_write(path: Path, data: str | bytes) -> None:
         raise
 
 
+ANALYSIS_CODE = ("extract", "analyze.py", "model.py", "nlp.py", "ingest.py", "webpage.py")
+"""The parts of the package a report depends on (rendering code is left out on purpose)."""
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """SHA-256 of the analysis code and its data files, so that any change to it invalidates
+    cached reports even when the version number stays the same (as it does between releases)."""
+    root = Path(__file__).parent
+    digest = hashlib.sha256(__version__.encode("utf-8"))
+    for name in ANALYSIS_CODE:
+        path = root / name
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            if "__pycache__" in file.parts or file.suffix in (".pyc", ".pyo"):
+                continue
+            digest.update(file.relative_to(root).as_posix().encode("utf-8") + b"\0")
+            digest.update(file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def cache_key(
     data: bytes, ident: str, suffix: str, model: str, date: str | None, options: str = ""
 ) -> str:
     """SHA-256 over everything a report depends on."""
     digest = hashlib.sha256()
-    for part in (__version__, model, date or "", ident, suffix, options):
+    for part in (code_fingerprint(), model, date or "", ident, suffix, options):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     digest.update(data)
@@ -82,3 +105,15 @@ class ReportCache:
         """Replace the manifest with `entries` (files that no longer exist drop out)."""
         self._manifest = dict(sorted(entries.items()))
         atomic_write(self.manifest_path, json.dumps(self._manifest, indent=1) + "\n")
+        self.sweep()
+
+    def sweep(self, older_than: float = 3600) -> None:
+        """Remove temporary files left by killed builds (old ones only: a write may be running)."""
+        now = time.time()
+        for folder in (self.root, self.dir):
+            for leftover in folder.glob(".*.tmp"):
+                try:
+                    if now - leftover.stat().st_mtime > older_than:
+                        leftover.unlink()
+                except OSError:
+                    pass

@@ -155,13 +155,15 @@ def build(
 
     Only the pages whose content changed are rendered again when the last complete build is
     in the site folder and nothing else changed (settings, docs/, templates, theme, tool);
-    otherwise, or with --full, every page is rendered into a cleaned site folder.
+    otherwise, or with --full, every page is rendered. Either way the new site is built in a
+    fresh folder and swapped in whole.
     """
-    from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import Abort, ConfigurationError
 
     from .incremental import NavChanged
+    from .lock import BuildLocked
     from .mkdocs_plugin import DossierPlugin
+    from .publish import build_site
 
     try:
         config = _mkdocs_config(config_file, site_dir, strict)
@@ -177,12 +179,13 @@ def build(
             if not incremental and not full:
                 click.echo(f"full build: {reason}", err=True)
         try:
-            mkdocs_build(config, dirty=incremental)
+            # locked, and swapped in whole: a killed build leaves the old site
+            build_site(config, dirty=incremental)
         except NavChanged:
             click.echo("full build: the navigation changed", err=True)
-            plugin.previous = None
-            mkdocs_build(config)
-    except (Abort, ConfigurationError) as err:
+            plugin.prepare(config, full=True)
+            build_site(config)
+    except (Abort, ConfigurationError, BuildLocked) as err:
         raise click.ClickException(str(err)) from None
     except ClusterError as err:
         raise click.ClickException(str(err)) from None
@@ -239,6 +242,12 @@ def export(out: Path, config_file: Path) -> None:
     if not isinstance(plugin, DossierPlugin):
         raise click.ClickException(f"{config_file}: the dossier plugin is not enabled")
     plugin.on_config(config)
+    docs = Path(config.docs_dir).resolve()
+    if out.resolve() == docs or docs in out.resolve().parents:
+        # Pages written there would overwrite the user's own, then shadow the generated ones.
+        raise click.ClickException(
+            f"{out}: is inside the docs folder {docs}; export to a folder of its own"
+        )
     collected = collect_reports(
         plugin._path(plugin.config.seeds),
         plugin._path(plugin.config.cache_dir),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from email.utils import format_datetime
 from urllib.parse import quote
@@ -10,7 +11,7 @@ from xml.sax.saxutils import escape as xml_escape
 
 from .charts import timex_interval
 from .model import Report
-from .render import article_title
+from .render import _TITLE_LOOKALIKES, article_title
 
 FEED_ITEMS = 30
 """Reports in the feed, newest first."""
@@ -22,6 +23,16 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 def _xml(text: str) -> str:
     """Text for an XML element: escaped, without the characters XML 1.0 forbids."""
     return xml_escape(_NOT_XML.sub("", text))
+
+
+def _html_text(text: str) -> str:
+    """Article text for `<description>`, which feed readers render as HTML: escaped twice."""
+    return _xml(html.escape(text, quote=False))
+
+
+def _plain_title(text: str) -> str:
+    """A title that reads the same whether a feed reader takes it as text or as HTML."""
+    return _xml(text.translate(_TITLE_LOOKALIKES))
 
 
 def _rfc822(date: str | None) -> str | None:
@@ -63,14 +74,16 @@ def render_feed(
         link = url_of(report.article.id)
         summary = " ".join(s.text for s in report.summary)
         lines.append("<item>")
-        lines.append(f"<title>{_xml(article_title(report))}</title>")
+        # Readers render item text as HTML (RSS 2.0 description is entity-encoded HTML), so
+        # article text escaped once would become live markup there.
+        lines.append(f"<title>{_plain_title(article_title(report))}</title>")
         lines.append(f"<link>{_xml(link)}</link>")
         lines.append(f'<guid isPermaLink="{"true" if base else "false"}">{_xml(link)}</guid>')
         if pub := _rfc822(report.article.date):
             lines.append(f"<pubDate>{pub}</pubDate>")
         if report.article.source:
-            lines.append(f"<category>{_xml(report.article.source)}</category>")
-        lines.append(f"<description>{_xml(summary)}</description>")
+            lines.append(f"<category>{_plain_title(report.article.source)}</category>")
+        lines.append(f"<description>{_html_text(summary)}</description>")
         lines.append("</item>")
     lines += ["</channel>", "</rss>", ""]
     return "\n".join(lines)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -21,8 +22,11 @@ from .model import Article
 from .webpage import HTML_SUFFIXES, extract_page
 
 SUFFIXES = (".txt", ".md", ".markdown", *HTML_SUFFIXES)
-MAX_BYTES = 2_000_000
-"""Largest article accepted: about 300,000 words, far beyond any news article."""
+MAX_BYTES = 500_000
+"""Largest article accepted: about 80,000 words, several times the longest news features.
+
+Parsing and extracting grow with length (a 1 MB single line took minutes and over 3 GB), so a
+larger file is refused with a clear error rather than allowed to exhaust a build machine."""
 MAX_HTML_BYTES = 10_000_000
 """Largest web page accepted: pages carry scripts and markup many times the size of their text."""
 METADATA_KEYS = ("title", "date", "source", "url", "author")
@@ -33,6 +37,7 @@ RESERVED_SLUGS = {
     "prn",
     "aux",
     "nul",
+    "com0",
     "com1",
     "com2",
     "com3",
@@ -42,6 +47,7 @@ RESERVED_SLUGS = {
     "com7",
     "com8",
     "com9",
+    "lpt0",
     "lpt1",
     "lpt2",
     "lpt3",
@@ -102,40 +108,94 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def unique_ids(paths: list[Path]) -> dict[Path, str]:
-    """An id per path; when two stems slug alike, each colliding id gets a hash of its path."""
+def unique_ids(paths: list[Path], root: Path | None = None) -> dict[Path, str]:
+    """An id per path, all distinct; slugs that collide get a hash of the path under `root`.
+
+    The hash is of the path relative to `root` (default: the folder the paths share), so ids
+    do not depend on where the project is checked out nor on the order of `paths`.
+    """
+    if root is None:
+        root = Path(os.path.commonpath([p.parent for p in paths])) if paths else Path()
+    relative = {path: _relative_name(path, root) for path in paths}
     ids = {path: article_id(path) for path in paths}
-    seen: dict[str, list[Path]] = {}
-    for path, ident in ids.items():
-        seen.setdefault(ident, []).append(path)
-    for ident, group in seen.items():
-        if len(group) > 1:
+    digits = 8
+    # A hashed id can still equal another file's own slug (a file named like it): hash the
+    # members of every remaining collision again, with more digits, until all ids differ.
+    while True:
+        groups: dict[str, list[Path]] = {}
+        for path, ident in ids.items():
+            groups.setdefault(ident, []).append(path)
+        clashes = [group for group in groups.values() if len(group) > 1]
+        if not clashes:
+            return ids
+        for group in clashes:
             for path in group:
-                digest = hashlib.sha256(str(path).encode("utf-8", "surrogatepass")).hexdigest()[:8]
-                ids[path] = f"{ident[: MAX_SLUG - 9]}-{digest}"
-    return ids
+                digest = hashlib.sha256(relative[path].encode("utf-8", "surrogatepass"))
+                base = article_id(path)[: MAX_SLUG - digits - 1].rstrip("-")
+                ids[path] = f"{base}-{digest.hexdigest()[:digits]}"
+        digits += 8
+
+
+def _relative_name(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def decode(data: bytes, name: str) -> str:
-    """Text of an article file: UTF-8 (with or without BOM), or UTF-16 with a BOM."""
+    """Text of an article file: UTF-8 (with or without BOM), or UTF-16/UTF-32 with a BOM.
+
+    Other encodings (Latin-1, Windows-1252, ...) are refused rather than guessed: a wrong
+    guess would silently change the text that every report offset points into.
+    """
     if not data.strip():
         raise IngestError(f"{name}: file is empty")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as err:
-            raise IngestError(
-                f"{name}: not valid UTF-16 ({err.reason} at byte {err.start})"
-            ) from None
+    for boms, codec in (
+        ((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"), "utf-32"),
+        ((b"\xff\xfe", b"\xfe\xff"), "utf-16"),
+    ):
+        if data.startswith(boms):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as err:
+                raise IngestError(
+                    f"{name}: not valid {codec.upper()} ({err.reason} at byte {err.start})"
+                ) from None
+            if "\x00" in text:
+                raise IngestError(
+                    f"{name}: binary file (contains NUL characters), not a text article"
+                )
+            return text
     if b"\x00" in data:
+        if _looks_like_utf16(data):
+            raise IngestError(
+                f"{name}: looks like UTF-16 without a byte-order mark; save the article as UTF-8"
+            )
         raise IngestError(f"{name}: binary file (contains NUL bytes), not a text article")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise IngestError(
-            f"{name}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); "
-            "save the article as UTF-8"
+            f"{name}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})"
+            f"{_legacy_hint(data)}; save the article as UTF-8"
         ) from None
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """Mostly ASCII text stored as UTF-16: a NUL in every other byte."""
+    sample = data[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    return max(even, odd) > 0.4 * (len(sample) / 2) and min(even, odd) == 0
+
+
+def _legacy_hint(data: bytes) -> str:
+    """Which single-byte encoding the bytes probably are, to say so in the error."""
+    if sum(b >= 0x80 for b in data) > len(data) / 5:
+        return ""  # mostly non-ASCII: not Western text in a legacy encoding
+    if any(0x80 <= b <= 0x9F for b in data):
+        return " (it looks like Windows-1252)"
+    return " (it looks like Latin-1)"
 
 
 class _MetadataLoader(yaml.SafeLoader):
@@ -167,6 +227,11 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, str | None], str
         mark = getattr(err, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
         raise IngestError(f"{name}: front matter is not valid YAML{where}") from None
+    except (ValueError, OverflowError, TypeError) as err:
+        # PyYAML's constructors raise plain errors too, e.g. for an integer of 5,000 digits.
+        raise IngestError(
+            f"{name}: front matter has a value that cannot be read ({err.__class__.__name__})"
+        ) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -194,7 +259,10 @@ def parse_date(value: object, name: str) -> str:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = str(value).strip()
+    if not isinstance(value, str):
+        # Never str() a list or mapping: a YAML alias bomb expands to gigabytes as text.
+        raise IngestError(f"{name}: front matter 'date' must be a date, not {type(value).__name__}")
+    text = value.strip()
     match = re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.+\-Z ]*)?", text)
     if not match:
         raise IngestError(f"{name}: date {text[:40]!r} is not a YYYY-MM-DD date")
@@ -206,10 +274,11 @@ def parse_date(value: object, name: str) -> str:
 
 _MD = MarkdownIt("commonmark")
 _ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
+# Link and image texts stop at the next '[': with '[^\]\n]' a line of 100,000 '[' took 44 s
+# (every '[' scanned to the end of the line), and 2 MB would take hours.
 _INLINE = [
-    (re.compile(r"<!--.*?-->", re.S), ""),
-    (re.compile(r"!\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)"), r"\1"),
-    (re.compile(r"(?<!!)\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)"), r"\1"),
+    (re.compile(r"!\[([^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)"), r"\1"),
+    (re.compile(r"(?<!!)\[([^\[\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)"), r"\1"),
     (re.compile(r"(?<![\w*\\])\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*(?![\w*])"), r"\1"),
     (re.compile(r"(?<![\w_\\])__(?=\S)([^_\n]+?)(?<=\S)__(?![\w_])"), r"\1"),
     (re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])"), r"\1"),
@@ -262,22 +331,49 @@ def markdown_to_text(body: str) -> tuple[str | None, str]:
 
 
 def _inline_to_text(text: str) -> str:
+    text = _strip_comments(text)
     for pattern, repl in _INLINE:
         text = pattern.sub(repl, text)
     return text
 
 
-def read_bytes(path: Path) -> bytes:
-    """The bytes of an article file, refusing files over the size limit."""
+def _strip_comments(text: str) -> str:
+    """Text without `<!-- ... -->` comments (an unclosed one stays).
+
+    The regex `<!--.*?-->` rescans to the end of the text from every unclosed `<!--`: quadratic.
+    """
+    kept: list[str] = []
+    pos = 0
+    while (start := text.find("<!--", pos)) != -1:
+        end = text.find("-->", start + 4)
+        if end == -1:
+            break
+        kept.append(text[pos:start])
+        pos = end + 3
+    kept.append(text[pos:])
+    return "".join(kept)
+
+
+def read_bytes(path: Path, root: Path | None = None) -> bytes:
+    """The bytes of an article file, refusing files over the size limit.
+
+    With `root` (the articles folder), a link to a file outside it is refused: articles that
+    come from others must not publish the machine's own files (`seeds/x.txt -> ~/.ssh/id_rsa`).
+    """
     name = str(path)
+    if root is not None and not path.resolve().is_relative_to(root.resolve()):
+        raise IngestError(f"{name}: links to a file outside {root}; copy the article in instead")
     limit = MAX_HTML_BYTES if path.suffix.lower() in HTML_SUFFIXES else MAX_BYTES
+    too_big = f"larger than the {limit:,}-byte limit for one article"
     try:
         size = path.stat().st_size
         if size > limit:
-            raise IngestError(
-                f"{name}: file is {size:,} bytes, larger than the {limit:,}-byte limit for one article"
-            )
-        return path.read_bytes()
+            raise IngestError(f"{name}: file is {size:,} bytes, {too_big}")
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)  # the file may have grown since stat()
+        if len(data) > limit:
+            raise IngestError(f"{name}: file is {too_big}")
+        return data
     except OSError as err:
         raise IngestError(f"{name}: cannot read ({err.strerror})") from None
 
@@ -304,6 +400,8 @@ def parse_article(
         title, text = markdown_to_text(body)
     if not text.strip():
         raise IngestError(f"{name}: article has no text")
+    if not any(ch.isalnum() for ch in text):
+        raise IngestError(f"{name}: article has no words (only punctuation, symbols or emoji)")
     if date is not None:
         date_value, date_source = parse_date(date, name), "cli"
     elif meta.get("date"):
@@ -331,6 +429,8 @@ def _html_article(data: bytes, name: str, ident: str, date: str | None) -> Artic
     page = extract_page(data, name)
     if page is None:
         raise IngestError(f"{name}: no article text found in the HTML page")
+    if not any(ch.isalnum() for ch in page.text):
+        raise IngestError(f"{name}: article has no words (only punctuation, symbols or emoji)")
     if len(page.text) > MAX_BYTES:
         raise IngestError(
             f"{name}: the page's text is {len(page.text):,} characters, larger than the {MAX_BYTES:,} limit for one article"

@@ -11,8 +11,10 @@ from __future__ import annotations
 import html
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,6 +28,7 @@ from mkdocs.utils import get_relative_url
 from .build import Collected, collect_reports
 from .feed import render_feed
 from .incremental import GeneratedFile, SiteState, SiteTracker, check_previous, digest, fingerprint
+from .lock import build_lock
 from .pagestore import PageStore, read_by_others, render_key
 from .render import PACKAGE_TEMPLATES, PROJECT_TEMPLATES, make_env, render_article
 from .site import SiteIndex, SitePages
@@ -58,6 +61,18 @@ _MKDOCS_BUILD_LOG = logging.getLogger("mkdocs.commands.build")
 
 def _inclusion(path: str) -> InclusionLevel:
     return InclusionLevel.INCLUDED if path in INDEX_PAGES else InclusionLevel.NOT_IN_NAV
+
+
+@dataclass
+class BuildPlan:
+    """What `dossier build` decided before calling MkDocs."""
+
+    previous: SiteState | None = None
+    """The last complete build, when this one renders only what changed (dirty)."""
+    site_dir: str | None = None
+    """Where the site is published, when MkDocs writes it into another folder first."""
+    rerender: bool = False
+    """Make every article's pages again instead of taking them from the page store."""
 
 
 class SentenceCount(c.Type[int]):
@@ -97,22 +112,25 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.serving = False
         self.dirty = False
         """MkDocs was asked for a dirty build (`mkdocs build --dirty`)."""
-        self.previous: SiteState | None = None
-        """The last complete build, when this build renders only what changed (dirty)."""
+        self.plan: BuildPlan | None = None
+        """How the next build goes, from `prepare`; a build uses it once."""
         self.rerender = False
-        """Make every article's pages again instead of taking them from the page store."""
-        self.site_dir: str | None = None
-        """Where the site is published, when MkDocs writes it into another folder first."""
         self.tracker: SiteTracker | None = None
-        self._fingerprints: dict[int, str] = {}
+        self._fingerprint: tuple[MkDocsConfig, str] | None = None
 
     def _path(self, value: str) -> Path:
         path = Path(value)
         return path if path.is_absolute() else self.root / path
 
+    # MkDocs keeps a plugin that has these two events for the whole process (every config
+    # loaded in it gets the same object), so nothing of one build may linger into the next.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.dirty = dirty
+
+    def on_shutdown(self) -> None:
+        self.serving = self.dirty = False
+        self.plan = None
 
     @event_priority(100)  # the fingerprint is taken before other plugins change the config
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -126,37 +144,41 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def fingerprint(self, config: MkDocsConfig) -> str:
         """This config's fingerprint (see `incremental.fingerprint`), taken once."""
-        if id(config) not in self._fingerprints:
-            self._fingerprints = {
-                id(config): fingerprint(config, self._path(self.config.templates))
-            }
-        return self._fingerprints[id(config)]
+        if self._fingerprint is None or self._fingerprint[0] is not config:
+            self._fingerprint = (config, fingerprint(config, self._path(self.config.templates)))
+        return self._fingerprint[1]
 
-    def check_previous(self, config: MkDocsConfig) -> tuple[SiteState | None, str]:
+    def check_previous(
+        self, config: MkDocsConfig, site_dir: str | None = None
+    ) -> tuple[SiteState | None, str]:
         """The last complete build if this one may render only what changed; else the reason."""
         return check_previous(
-            config, self._path(self.config.cache_dir), self.fingerprint(config), self.site_dir
+            config, self._path(self.config.cache_dir), self.fingerprint(config), site_dir
         )
 
     def prepare(self, config: MkDocsConfig, *, full: bool = False) -> tuple[bool, str]:
         """Before `build(config, dirty=...)`: whether the build may be dirty (incremental), and
-        if not, why. Call it while `config.site_dir` is where the site is published; the build
-        itself may then write into a staging folder (unchanged pages are linked from here)."""
+        if not, why. `full` makes every page again, even those in the page store. Call it while
+        `config.site_dir` is where the site is published: the build may then write into a
+        staging folder (the pages it leaves as they were are linked from the published site)."""
         self.on_config(config)
-        self.site_dir = os.path.abspath(config.site_dir)
-        self.rerender = full
-        self.previous, reason = (None, "--full") if full else self.check_previous(config)
-        return self.previous is not None, reason
+        self.serving = self.dirty = False
+        site_dir = os.path.abspath(config.site_dir)
+        previous, reason = (None, "--full") if full else self.check_previous(config, site_dir)
+        self.plan = BuildPlan(previous, site_dir, full)
+        return previous is not None, reason
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
+        plan, self.plan = self.plan or BuildPlan(), None
+        self.rerender = plan.rerender
         self.tracker = None
         if self.serving:
             return  # a preview in a temporary folder: it neither uses nor changes the record
-        if self.dirty and self.previous is None:  # `mkdocs build --dirty`
-            self.previous, _ = self.check_previous(config)
-        if self.previous is None and self.dirty:
-            return  # a dirty build without a trusted record: MkDocs' own, recorded nowhere
-        if self.previous is not None:
+        if self.dirty and plan.previous is None:  # `mkdocs build --dirty`
+            plan.previous, _ = self.check_previous(config)
+            if plan.previous is None:
+                return  # no trusted record: MkDocs' own dirty build, recorded nowhere
+        if plan.previous is not None:
             # MkDocs warns right after this event that a dirty build leaves stale pages; this one
             # leaves none, and the warning would stop a --strict build.
             _MKDOCS_BUILD_LOG.addFilter(_DIRTY_WARNING)
@@ -164,8 +186,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             config,
             self._path(self.config.cache_dir),
             self.fingerprint(config),
-            self.previous,
-            self.site_dir,
+            plan.previous,
+            plan.site_dir,
         )
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:  # type: ignore[no-untyped-def]
@@ -215,14 +237,29 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         index = SiteIndex(collected.reports)
         for path, content in SitePages(env, index).pages().items():
             self._add(files, config, path, _inclusion(path), content=content)
-        store = PageStore(self._path(self.config.cache_dir))
         made_with = render_key([templates, PACKAGE_TEMPLATES, PROJECT_TEMPLATES])
+        with build_lock(self._path(self.config.cache_dir)):  # the store is shared by builds
+            self._add_articles(files, config, env, index, collected, made_with)
+
+    def _add_articles(
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        env: Environment,
+        index: SiteIndex,
+        collected: Collected,
+        made_with: str,
+    ) -> None:
+        """Each article's pages: from the page store when its report and templates are the same."""
+        store = PageStore(self._path(self.config.cache_dir))
         for report in collected.reports:
-            key = digest(f"{made_with}:{collected.keys.get(report.article.id, '')}")
-            pages = None if self.rerender else store.get(key)
+            report_key = collected.keys.get(report.article.id)
+            key = digest(f"{made_with}:{report_key}") if report_key else None
+            pages = None if self.rerender or key is None else store.get(key)
             if pages is None:
                 rendered = render_article(env, report, index.actor_paths(report))
-                pages = store.put(key, rendered)
+                if key is not None:
+                    store.put(key, rendered)
                 for path, content in rendered.items():
                     self._add(files, config, path, _inclusion(path), content=content)
                 continue
@@ -280,7 +317,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.tracker is not None:
-            self.tracker.finish()
+            with build_lock(self._path(self.config.cache_dir)):
+                self.tracker.finish()
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """Announce the RSS feed in every page's head, for feed readers that look there."""

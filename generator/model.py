@@ -117,6 +117,8 @@ class Quote:
     """The source of the quote."""
     via: str | None
     """Actor id of an outlet that relayed the quote."""
+    parts: list[Span] = field(default_factory=list)
+    """The quoted passages when a reporting clause interrupts the quote ('"A," she said, "B."'); else empty."""
 
 
 @dataclass(frozen=True)

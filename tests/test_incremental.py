@@ -7,6 +7,8 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -147,6 +149,24 @@ def test_plain_mkdocs_build_gives_the_same_site(edited, tmp_path):
     assert_same_site(tmp_path / "site", fresh / "site")
 
 
+def test_mkdocs_dirty_build_in_place_equals_a_fresh_full_build(edited, tmp_path):
+    """`mkdocs build --dirty` writes into the site folder itself: what is gone must go."""
+    _, fresh, _ = edited
+    root = new_project(tmp_path / "p", ARTICLES)
+    build(root)
+    edit(root)
+    # its own process: MkDocs keeps plugins (and the search plugin's dirty mode) per process
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--dirty", "--strict", "-f", "mkdocs.yml"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "dossier: incremental build" in done.stderr
+    assert_same_site(root / "site", fresh / "site")
+
+
 def test_changed_docs_page_makes_a_full_build(tmp_path, nlp):
     root = new_project(tmp_path / "p", dict(list(ARTICLES.items())[:2]))
     build(root)
@@ -251,7 +271,11 @@ def test_preview_neither_uses_nor_changes_the_record(tmp_path, nlp):
     state = (root / ".dossier" / STATE_NAME).read_bytes()
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "preview"))
     config.plugins.on_startup(command="serve", dirty=False)
-    mkdocs_build(config, serve_url="http://127.0.0.1:8000/")
+    try:
+        mkdocs_build(config, serve_url="http://127.0.0.1:8000/")
+    finally:  # MkDocs keeps these plugins for the process: the next builds are no previews
+        config.plugins.on_startup(command="build", dirty=False)
+        config.plugins.on_shutdown()
     assert (root / ".dossier" / STATE_NAME).read_bytes() == state
     assert (tmp_path / "preview" / "articles" / "rail" / "index.html").is_file()
 

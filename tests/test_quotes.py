@@ -13,6 +13,7 @@ from generator.extract.common import quote_regions, unbalanced_quote_marks
         ('He said "we will win" today.', ["we will win"]),
         ("He said \u201cwe will win\u201d today.", ["we will win"]),
         ("It\u2019s a \u2018necessity\u2019, she said.", ["necessity"]),
+        ("''We will win,'' she said. It's Ann's ''idea''.", ["We will win,", "idea"]),
         (
             "She said: \u201cWe stay.\n\n\u201cWe go,\u201d she added.",
             ["We stay.", "We go,"],
@@ -84,3 +85,250 @@ def test_relay_marks_the_outlet(analyse):
     )
     direct = [q for q in report.quotes if q.kind == "direct"]
     assert direct and direct[0].via == "nordic-press-agency"
+
+
+def _quotes(report, kind=None):
+    return [q for q in report.quotes if kind is None or q.kind == kind]
+
+
+def test_interrupted_quote_is_one_attribution(analyse):
+    report = analyse(
+        "\u201cWe will build the bridge,\u201d Mayor Ines Alvarado said, \u201cand we will pay for it.\u201d"
+    )
+    (quote,) = _quotes(report)
+    assert quote.kind == "direct"
+    assert quote.text.startswith("We will build the bridge")
+    assert quote.text.endswith("we will pay for it.")
+    assert [p.text for p in quote.parts] == ["We will build the bridge,", "and we will pay for it."]
+    assert quote.speaker.actor == "ines-alvarado"
+
+
+def test_quote_continues_after_its_reporting_sentence(analyse):
+    report = analyse(
+        "\u201cThe harbour is safe,\u201d said Captain Olu Bankole. "
+        "\u201cNo ship has been lost this year.\u201d\n"
+        "The council met later."
+    )
+    (quote,) = _quotes(report, "direct")
+    assert quote.text.endswith("No ship has been lost this year.")
+    assert quote.speaker.actor == "olu-bankole"
+
+
+def test_quote_after_another_speaker_does_not_continue(analyse):
+    report = analyse(
+        "\u201cThe harbour is safe,\u201d said Captain Olu Bankole.\n"
+        "\u201cNo ship has been lost this year.\u201d"
+    )
+    assert len(_quotes(report, "direct")) == 2
+
+
+def test_multi_paragraph_quote_reopens_each_paragraph(analyse):
+    report = analyse(
+        "Judge Petra Lindqvist said: \u201cThe law is clear.\n"
+        "\u201cThe appeal is dismissed.\u201d\n"
+        "The court rose."
+    )
+    (quote,) = _quotes(report, "direct")
+    assert quote.text.startswith("The law is clear.")
+    assert quote.text.endswith("The appeal is dismissed.")
+
+
+def test_quote_not_closed_at_paragraph_end_is_skipped(analyse):
+    report = analyse(
+        'Councillor Amos Reyes said "the budget is late.\nThe meeting ended at noon "as planned".'
+    )
+    assert not any("budget" in q.text and q.kind == "direct" for q in report.quotes)
+
+
+def test_straight_mark_closed_by_curly_mark(analyse):
+    text = '"We are ready,\u201d said Coach Lina Varga.\nThe team left "early" on Monday.'
+    report = analyse(text)
+    (quote,) = _quotes(report, "direct")
+    assert quote.text == "We are ready,"
+
+
+def test_partial_quote_joins_its_reported_clause(analyse):
+    report = analyse("Senator Dana Whitlock said the plan was \u201ca costly mistake\u201d.")
+    (quote,) = _quotes(report)
+    assert quote.kind == "partial"
+    assert quote.text == "the plan was \u201ca costly mistake\u201d"
+    assert quote.cue.text == "said"
+
+
+def test_scare_quotes_without_a_cue_are_not_quotes(analyse):
+    report = analyse("The so-called \u201creform\u201d passed on Monday.")
+    assert _quotes(report) == []
+
+
+def test_nested_attribution_stays_inside_the_outer_one(analyse):
+    report = analyse("Minister Joan Ekberg said that voters believe the tax is unfair.")
+    assert [q.cue.text for q in report.quotes] == ["said"]
+
+
+def test_interrupting_reporting_clause_takes_the_whole_sentence(analyse):
+    report = analyse("The deficit, Minister Joan Ekberg said, will shrink next year.")
+    (quote,) = _quotes(report)
+    assert quote.cue.text == "said"
+    assert quote.text.startswith("The deficit") and quote.text.endswith("next year")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Governor Ada Obi criticized the new tax law.", "criticized", "the new tax law"),
+        ("Mayor Leo Brandt called for a ban on fireworks.", "called", "a ban on fireworks"),
+        ("Senator Ruth Amadi vowed to block the bill.", "vowed", "to block the bill"),
+        (
+            "Chancellor Ivo Kral wants voters to approve the budget.",
+            "wants",
+            "voters to approve the budget",
+        ),
+        (
+            "The union rejected the idea. Its leader Tomas Ek voiced concern that jobs would go.",
+            "concern",
+            "that jobs would go",
+        ),
+    ],
+)
+def test_stances_and_plans(analyse, text, cue, content):
+    report = analyse(text)
+    found = {q.cue.text: q.text for q in report.quotes if q.cue}
+    assert found.get(cue) == content
+
+
+def test_stance_needs_a_holder(analyse):
+    report = analyse("The storm means that schools will close.")
+    assert _quotes(report) == []
+
+
+def test_relative_pronoun_speaker_is_its_noun(analyse):
+    report = analyse("It was Dr. Mina Patel who said the vaccine was safe.")
+    (quote,) = _quotes(report)
+    assert quote.speaker.actor == "mina-patel"
+
+
+def test_headline_source_before_colon(analyse):
+    report = analyse("Mayor Leo Brandt: The city will not raise taxes\nThe mayor spoke on Monday.")
+    (quote,) = [q for q in report.quotes if q.cue and q.cue.text == ":"]
+    assert quote.text == "The city will not raise taxes"
+    assert quote.speaker.actor == "leo-brandt"
+
+
+def test_interview_labels_are_not_sources(analyse):
+    report = analyse("Q: Will you run again?\nA: I have not decided yet.")
+    assert not any(q.cue and q.cue.text == ":" for q in report.quotes)
+
+
+def test_long_article_stays_fast(analyse):
+    import time
+
+    paragraph = (
+        "\u201cWe will keep the clinic open,\u201d said Dr. Mina Patel. "
+        "Officials said the budget would grow, and critics argued that it was too small.\n"
+    )
+    started = time.perf_counter()
+    report = analyse(paragraph * 150)
+    assert time.perf_counter() - started < 30
+    assert len(_quotes(report, "direct")) == 150
+
+
+def test_interrupted_quote_page_shows_the_quoted_parts(analyse):
+    from generator.render import make_env, render_article
+
+    report = analyse(
+        "\u201cWe will build the bridge,\u201d Mayor Ines Alvarado said, \u201cand we will pay for it.\u201d"
+    )
+    pages = render_article(make_env(), report)
+    page = next(text for name, text in pages.items() if name.endswith("actors.md"))
+    (line,) = [
+        row
+        for row in page.splitlines()
+        if "We will build the bridge" in row and "(" in row and "source" in row
+    ]
+    assert "We will build the bridge, \u2026 and we will pay for it" in line
+    assert "Alvarado said" not in line
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "According to the Harbour Institute, prices will rise next year.",
+            "prices will rise next year",
+        ),
+        (
+            "Prices will rise next year, according to the Harbour Institute.",
+            "Prices will rise next year",
+        ),
+        (
+            "Prices, according to the Harbour Institute, will rise next year.",
+            "Prices, according to the Harbour Institute, will rise next year",
+        ),
+    ],
+)
+def test_according_to_takes_the_clause_it_modifies(analyse, text, content):
+    report = analyse(text)
+    quotes = [q for q in report.quotes if q.cue and q.cue.text.lower() == "according to"]
+    assert [q.text for q in quotes] == [content]
+
+
+def test_passive_with_agent_attributes_the_subject(analyse):
+    report = analyse("The new budget was endorsed by Governor Maria Lopez on Monday.")
+    (quote,) = _quotes(report)
+    assert quote.text == "The new budget"
+    assert quote.speaker.actor == "maria-lopez"
+
+
+def test_passive_subject_is_not_the_speaker(analyse):
+    report = analyse("Mayor Leo Brandt was told that the bridge would close.")
+    assert all(q.speaker is None or q.speaker.actor != "leo-brandt" for q in report.quotes)
+
+
+def test_attitude_adjective(analyse):
+    report = analyse("Senator Ruth Amadi is critical of the new tax law.")
+    (quote,) = _quotes(report)
+    assert (quote.cue.text, quote.text) == ("critical", "the new tax law")
+    assert quote.speaker.actor == "ruth-amadi"
+
+
+def test_second_cue_in_a_coordination_is_its_own_attribution(analyse):
+    report = analyse(
+        "Party spokesman Daniel Novak said the party was not in crisis and urged that everyone "
+        "stay calm."
+    )
+    found = {q.cue.text: q for q in report.quotes}
+    assert found["said"].text == "the party was not in crisis"
+    assert found["urged"].speaker.actor == "daniel-novak"
+
+
+def test_possessive_noun_cue_belongs_to_the_subject(analyse):
+    report = analyse("Governor Maria Lopez escalated her attacks on the mining company.")
+    (quote,) = _quotes(report)
+    assert quote.cue.text == "attacks"
+    assert quote.speaker.actor == "maria-lopez"
+
+
+def test_relative_pronoun_keeps_its_span(analyse):
+    text = "The plan came from Dr. Mina Patel, who said the clinic would stay open."
+    report = analyse(text)
+    (quote,) = _quotes(report)
+    assert quote.speaker.text == "who"
+    assert quote.speaker.actor == "mina-patel"
+
+
+def test_doubled_apostrophe_quote(analyse):
+    report = analyse("''The harbour is safe,'' Captain Olu Bankole said on Monday.")
+    (quote,) = _quotes(report, "direct")
+    assert quote.text == "The harbour is safe,"
+    assert quote.cue.text == "said"
+
+
+def test_reporting_clause_beside_the_quote_wins(analyse):
+    report = analyse(
+        "\u201cI never said that,\u201d Senator Maria Lopez said, after Mayor Leo Brandt said "
+        "the plan was dead."
+    )
+    (quote,) = _quotes(report, "direct")
+    assert quote.speaker.actor == "maria-lopez"
+    said = [q for q in report.quotes if q.kind == "indirect"]
+    assert [q.text for q in said] == ["the plan was dead"]

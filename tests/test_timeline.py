@@ -73,3 +73,32 @@ def test_undated_article_keeps_underspecified_dates(analyse):
 )
 def test_precision_of_values(value, precision):
     assert precision_of(value) == precision
+
+
+def test_events_after_the_article_date_or_under_a_modal_are_planned(analyse):
+    report = analyse(
+        "The minister said the deficit would shrink by 2026. The old bridge closed in March 2024. "
+        "The new bridge opens in May 2026.",
+        date="2025-01-10",
+    )
+    status = {e.date: e.status for e in report.timeline}
+    assert status == {"2024-03": "reported", "2026": "planned", "2026-05": "planned"}
+
+
+@pytest.mark.parametrize(
+    ("value", "anchor", "expected"),
+    [
+        ("2026", "2025-01-10", True),
+        ("2025", "2025-01-10", False),
+        ("2025-02", "2025-01-10", True),
+        ("2025-01-10", "2025-01-10", False),
+        ("2025-01-11T10:00", "2025-01-10", True),
+        ("PAST_REF", "2025-01-10", False),
+        ("FUTURE_REF", None, True),
+        ("XXXX-12-03", None, False),
+    ],
+)
+def test_after_anchor(value, anchor, expected):
+    from generator.extract.timeline import after_anchor
+
+    assert after_anchor(value, anchor) is expected

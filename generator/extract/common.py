@@ -69,6 +69,7 @@ def quote_regions(text: str) -> list[tuple[int, int, str]]:
     A closing mark that doubles as an apostrophe (’ and ') only closes when no letter follows it.
     Unbalanced marks are skipped: the passage they open is not reported as a quote.
     """
+    text = doubled_apostrophes(text)
     regions: list[tuple[int, int, str]] = []
     i, n = 0, len(text)
     while i < n:
@@ -87,6 +88,29 @@ def quote_regions(text: str) -> list[tuple[int, int, str]]:
     return regions
 
 
+DOUBLED = re.compile(r"''")
+
+
+def doubled_apostrophes(text: str) -> str:
+    """The text with each ''quote'' written with doubled apostrophes turned into a straight mark.
+
+    Some archives (older newspaper feeds) write quotes as two apostrophes. The result has the same
+    length, so offsets carry over: an opening '' becomes ' "' and a closing one '" '.
+    """
+    if "''" not in text:
+        return text
+    chars = list(text)
+    for match in DOUBLED.finditer(text):
+        i = match.start()
+        before = text[i - 1] if i else " "
+        after = text[i + 2] if i + 2 < len(text) else " "
+        if not after.isspace() and (before.isspace() or before in "([{\u2014\u2013-/"):
+            chars[i], chars[i + 1] = " ", '"'
+        else:
+            chars[i], chars[i + 1] = '"', " "
+    return "".join(chars)
+
+
 def unbalanced_quote_marks(text: str) -> list[tuple[int, int]]:
     """(start, end) of each opening quote mark that never closes, from the mark to its paragraph end.
 
@@ -94,6 +118,7 @@ def unbalanced_quote_marks(text: str) -> list[tuple[int, int]]:
     Apostrophe-like single marks (’ and ') are left out: they are too often apostrophes.
     """
     found: list[tuple[int, int]] = []
+    text = doubled_apostrophes(text)
     closed = {start - 1 for start, _end, _mark in quote_regions(text)}
     covered = [(start - 1, end + 1) for start, end, _mark in quote_regions(text)]
     i, n = 0, len(text)
@@ -124,32 +149,41 @@ def _opens(text: str, i: int) -> bool:
     )
 
 
+MIXED_CLOSERS = {'"': "\u201d", "\u201c": '"'}
+"""A straight opening mark may close curly and the other way round (typed and pasted text mixed)."""
+
+
 def _find_close(text: str, j: int, opener: str, close: str) -> int | None:
     limit = min(len(text), j + 5000)
     apostrophe_like = close in ("\u2019", "'")
-    paragraph_breaks = 0
+    other = MIXED_CLOSERS.get(opener)
     while j < limit:
         ch = text[j]
-        if ch == "\n" and text[j - 1] == "\n":
-            paragraph_breaks += 1
-        if ch == close:
+        if ch == close or ch == other:
             after = text[j + 1] if j + 1 < len(text) else " "
             before = text[j - 1]
             if apostrophe_like and (after.isalpha() or (before.isalpha() and after.isalnum())):
                 j += 1
                 continue
+            if ch == other and (before.isspace() or after.isalnum()):
+                j += 1  # a mark of the other kind that opens something else
+                continue
             if not before.isspace() or opener == close == '"':
                 return j
         elif ch == opener and opener != close and _opens(text, j):
             return None  # a new quote opens before this one closed: unbalanced
-        if ch == "\n" and opener in ("\u2018", "'") and "\n" in text[j + 1 : j + 2]:
-            return None  # single marks do not run across paragraphs
-        if ch == "\n" and text[j + 1 : j + 2] != "\n" and text[j + 1 :].lstrip()[:1] == opener:
-            # A quote running over paragraphs reopens each paragraph without closing the last.
-            k = j
-            while k > 0 and text[k - 1].isspace():
-                k -= 1
-            return k
+        if ch == "\n":
+            # A quote running over paragraphs reopens each paragraph without closing the last;
+            # one that does not reopen was never closed.
+            m = j
+            while m < len(text) and text[m].isspace():
+                m += 1
+            if m < len(text) and text[m] == opener and opener not in ("\u2018", "'"):
+                k = j
+                while k > 0 and text[k - 1].isspace():
+                    k -= 1
+                return k
+            return None
         j += 1
     return None
 

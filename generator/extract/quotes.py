@@ -1,308 +1,450 @@
-"""Quotes: direct, partial and indirect speech, with cue, speaker and relaying outlet."""
+"""Quotes: direct, partial and indirect attributions, with cue, speaker and relaying outlet.
+
+Attributions are collected as pieces (a quoted passage, a reported clause, an object of a verb of
+judgment), then pieces that share a cue become one attribution ('"A," she said, "B."'), a quote
+that carries on without a cue of its own joins the quote before it, and an attribution whose cue
+lies inside another one's content is left out (it is part of what the outer source said).
+"""
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Quote, Speaker
 from ..model import Span as TextSpan
-from .common import REPORTING_VERBS, doc_text, quote_regions, token_span, trim_span
-
-RELAY_VERBS = frozenset({"report", "quote", "cite", "carry", "publish", "broadcast"})
-STANCE_VERBS = frozenset(
-    """believe think know feel hope expect fear doubt suspect assume understand realize realise
-    recognize recognise consider find learn guess imagine worry wonder want plan intend aim
-    wish decide promise pledge vow threaten refuse offer propose prefer support back
-    endorse oppose praise criticize criticise mock slam blast attack blame thank welcome reject
-    dismiss condemn defend favor favour urge demand ask show reveal suggest indicate prove
-    demonstrate call discuss mention estimate forecast predict project insist hail applaud question
-    challenge dispute accept acknowledge""".split()
+from .common import QUOTE_PAIRS, doc_text, quote_regions, token_span, trim_span
+from .cues import (
+    CLAUSE_VERBS,
+    FINDING_VERBS,
+    NOT_CUES,
+    OBJECT_VERBS,
+    PREP_CUES,
+    SPEECH_VERBS,
+    THOUGHT_VERBS,
+    cue_lemma,
+    is_agent,
+    is_document,
 )
-"""Lemmas of verbs whose object a news attribution reports: beliefs, plans, stances, findings."""
-CONTENT_PREPS = frozenset({"for", "about", "on", "of", "against", "to"})
-SPEAKER_DEPS = ("nsubj", "nsubjpass")
+from .pieces import Piece, continue_quotes, merge_by_cue, outermost
+from .reported import (
+    XCOMP_VERBS,
+    adjective_content,
+    clause_content,
+    cut_asides,
+    further_clauses,
+    headline_source,
+    noun_content,
+    noun_source,
+    object_content,
+    passive_content,
+    prep_content,
+)
+from .speakers import (
+    actor_index,
+    previous_subject,
+    relays,
+    source_token,
+    span_speaker,
+    speaker_of,
+    subject_of,
+    via,
+)
+
+CLOSING_MARKS = frozenset(QUOTE_PAIRS.values()) | {"'"}
+BOUNDARY_CHARS = frozenset(",:;—–-([.?!…")
+"""A quote mark after one of these (or at a line start) opens a quote of whole sentences."""
+CONTENT_TRIM = " \t\r\n,;:."
+MARKUP = re.compile(r"</?[a-z][a-z-]*[\s>=/]|href=")
+"""Left-over HTML in scraped text ('<tweet ...>'): never part of an attribution."""
+WEAK_SUBJECTS = frozenset({"it", "this", "that", "there", "which", "what"})
+"""Subjects that do not hold a belief or a stance ('it shows', 'this means')."""
 
 
 def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
     """Quotes of the document, speakers resolved to `actors` where possible."""
-    actor_at = _actor_index(actors)
-    relays = _relays(doc, actor_at)
-    quotes: list[Quote] = []
-    regions = quote_regions(doc_text(doc))
-    covered: list[tuple[int, int]] = []
+    actor_at = actor_index(actors)
+    text = doc_text(doc)
+    pieces: list[Piece] = []
+    regions = quote_regions(text)
+    quoted = bytearray(len(doc))
     for start, end, _mark in regions:
-        quote = _direct_or_partial(doc, start, end, actor_at, relays)
-        if quote is not None:
-            quotes.append(quote)
-            covered.append((start - 1, end + 1))
-    for verb in doc:
-        if verb.pos_ not in ("VERB", "AUX"):
-            continue
-        if verb.lemma_ in REPORTING_VERBS:
-            content = _indirect_content(verb)
-        elif verb.lemma_ in STANCE_VERBS:
-            content = _stance_content(verb)
-        else:
-            continue
-        if content is None:
-            continue
-        start, end = trim_span(doc, content.start_char, content.end_char, " \t\r\n,;:.")
-        if start >= end or any(a <= start < b or a < end <= b for a, b in covered):
-            continue
-        speaker = _speaker_of(verb, actor_at)
-        if speaker is None and verb.lemma_ in STANCE_VERBS and verb.lemma_ not in REPORTING_VERBS:
-            continue  # a belief or stance needs someone holding it
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            quoted[span.start : span.end] = b"\x01" * len(span)
+    for start, end, _mark in regions:
+        piece = _quoted(doc, start, end, actor_at, quoted)
+        if piece is not None:
+            pieces.append(piece)
+    for tok in doc:
+        pieces.extend(_reported(tok, actor_at, quoted))
+    pieces.extend(_according_to(doc, actor_at))
+    pieces.extend(_headlines(doc, actor_at))
+    merged = continue_quotes(outermost(merge_by_cue(pieces)), text)
+    kept = outermost(merged)
+    found_relays = relays(doc, actor_at)
+    quotes = []
+    for piece in kept:
+        if piece.kind == "partial" and piece.cue is None and piece.speaker is None:
+            continue  # a scare-quoted word with no one saying it is not a quote
         quotes.append(
             Quote(
-                kind="indirect",
-                text=doc_text(doc)[start:end],
-                start=start,
-                end=end,
-                cue=token_span(verb),
-                speaker=speaker,
-                via=_via(doc, verb.sent, speaker, relays),
+                kind=piece.kind,
+                text=text[piece.start : piece.end],
+                start=piece.start,
+                end=piece.end,
+                cue=piece.cue,
+                speaker=piece.speaker,
+                via=via(doc, piece.sent, found_relays),
+                parts=_parts(piece, text),
             )
         )
-    for tok in doc:
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            quote = _according_to(doc, tok, actor_at, relays, covered)
-            if quote is not None:
-                quotes.append(quote)
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
 
 
-def _actor_index(actors: list[Actor]) -> dict[int, Actor]:
-    index: dict[int, Actor] = {}
-    for actor in actors:
-        for mention in actor.mentions:
-            for i in range(mention.start, mention.end):
-                index.setdefault(i, actor)
-    return index
+def _parts(piece: Piece, text: str) -> list[TextSpan]:
+    """The quoted passages of a direct quote interrupted by its reporting clause or a paragraph break."""
+    if piece.kind != "direct" or len(piece.parts) < 2:
+        return []
+    return [TextSpan(text=text[a:b], start=a, end=b) for a, b in piece.parts]
 
 
-def _span_speaker(tok: Token, actor_at: dict[int, Actor]) -> Speaker:
-    """A speaker from the noun phrase headed by `tok` (compound names and titles included)."""
-    doc = tok.doc
-    left = tok.left_edge.i
-    while left < tok.i and doc[left].dep_ in ("det", "prep", "punct", "cc"):
-        left += 1
-    right = tok.i + 1
-    span = doc[left:right]
-    actor = actor_at.get(tok.idx)
-    if actor is None:
-        # 'Stoltenberg's successor, Rutte, said': the apposition names the speaker.
-        appos = next((c for c in tok.children if c.dep_ == "appos"), None)
-        actor = actor_at.get(appos.idx) if appos is not None else None
-    return Speaker(
-        actor=actor.id if actor else None, text=span.text, start=span.start_char, end=span.end_char
-    )
+# --- quoted passages ---------------------------------------------------------------------
 
 
-def _speaker_of(verb: Token, actor_at: dict[int, Actor], depth: int = 0) -> Speaker | None:
-    """The subject of the cue, or of the verb it depends on ('began by saying', 'wants to say')."""
-    for child in verb.children:
-        if child.dep_ in SPEAKER_DEPS:
-            return _span_speaker(child, actor_at)
-        if child.dep_ == "agent":
-            agent = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if agent is not None:
-                return _span_speaker(agent, actor_at)
-    if depth >= 3 or verb.head.i == verb.i:
-        return None
-    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp"):
-        return _speaker_of(verb.head, actor_at, depth + 1)
-    if verb.dep_ == "pobj" or (verb.head.dep_ == "prep" and verb.dep_ == "pcomp"):
-        prep = verb.head
-        if prep.head.i != prep.i:
-            return _speaker_of(prep.head, actor_at, depth + 1)
-    return None
-
-
-def _indirect_content(verb: Token) -> Span | None:
-    """The reported clause: a `that`-clause or other complement, or the object of verbs like 'reiterate'."""
-    doc = verb.doc
-    for child in verb.children:
-        if child.dep_ == "ccomp" and child.i > verb.i:
-            return doc[child.left_edge.i : child.right_edge.i + 1]
-    if verb.dep_ == "parataxis" and verb.head.i < verb.i:
-        # 'The economy is strong, he said': the clause before the reporting verb.
-        head = verb.head
-        return doc[head.left_edge.i : verb.left_edge.i]
-    for child in verb.children:
-        if child.dep_ == "ccomp" and child.i < verb.i:
-            return doc[child.left_edge.i : child.right_edge.i + 1]
-    for child in verb.children:
-        if (
-            child.dep_ == "dobj"
-            and child.i > verb.i
-            and verb.lemma_ not in ("say", "tell", "ask", "call")
-        ):
-            if any(t.dep_ in ("acl", "relcl", "ccomp") or t.pos_ == "VERB" for t in child.subtree):
-                return doc[child.left_edge.i : child.right_edge.i + 1]
-    return None
-
-
-def _stance_content(verb: Token) -> Span | None:
-    """What a belief, plan or stance is about: its clause, its object, or 'call for X'."""
-    doc = verb.doc
-    for child in verb.children:
-        if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i:
-            return doc[child.left_edge.i : child.right_edge.i + 1]
-    for child in verb.children:
-        if child.dep_ == "dobj" and child.i > verb.i and child.pos_ not in ("PRON",):
-            return doc[child.left_edge.i : child.right_edge.i + 1]
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in CONTENT_PREPS and child.i == verb.i + 1:
-            obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
-            if obj is not None:
-                return doc[obj.left_edge.i : obj.right_edge.i + 1]
-    return None
-
-
-def _direct_or_partial(
-    doc: Doc, start: int, end: int, actor_at: dict[int, Actor], relays: list[tuple[Span, str]]
-) -> Quote | None:
+def _quoted(
+    doc: Doc, start: int, end: int, actor_at: dict[int, Actor], quoted: bytearray
+) -> Piece | None:
+    """A passage inside quote marks, with the reporting verb of its sentence."""
+    text = doc_text(doc)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    start, end = trim_span(doc, start, end, " \t\r\n")
-    if start >= end:
+    s, e = trim_span(doc, start, end, " \t\r\n")
+    if s >= e:
         return None
-    inner = set(range(span.start, span.end))
-    sent = doc[span.start].sent
-    outer_sents = {sent.start}
-    last_sent = doc[span.end - 1].sent
-    # The reporting clause may follow the quote ("..., Rutte stated") or precede it.
-    candidates = [t for t in doc[sent.start : last_sent.end] if t.i not in inner]
-    cue = next(
-        (
-            t
-            for t in candidates
-            if t.lemma_ in REPORTING_VERBS and t.pos_ in ("VERB", "AUX") and t.i >= span.end
-        ),
-        None,
-    )
+    kind = _quote_kind(doc, span, start)
+    cue = _quote_cue(span, kind, quoted)
+    speaker = speaker_of(cue, actor_at) if cue is not None else None
+    cue_span = token_span(cue) if cue is not None else None
     if cue is None:
-        cue = next(
-            (
-                t
-                for t in reversed(candidates)
-                if t.lemma_ in REPORTING_VERBS and t.pos_ in ("VERB", "AUX") and t.i < span.start
-            ),
-            None,
-        )
-    words = [t for t in span if t.is_alpha]
+        colon = _colon_source(span, actor_at)
+        if colon is not None:
+            cue_span, speaker = colon
+    sent = doc[span.start].sent
+    if speaker is None and cue_span is None and kind == "direct":
+        speaker = previous_subject(doc, sent, actor_at)
+    open_end = end < len(text) and text[end] not in CLOSING_MARKS
+    return Piece(kind, s, e, sent, cue_span, speaker, open_end, [(s, e)])
+
+
+def _quote_kind(doc: Doc, span: Span, start: int) -> str:
+    """Direct when the marks enclose whole sentences; partial when a few quoted words sit in a clause."""
+    text = doc_text(doc)
+    i = start - 2
+    while i >= 0 and (text[i] in " \t" or text[i] == "'" and text[i + 1] == "'"):
+        i -= 1  # spaces, and the first half of a ''doubled'' mark
+    before = text[i] if i >= 0 else "\n"
+    if before == "\n" or before in BOUNDARY_CHARS or before in QUOTE_PAIRS:
+        return "direct"
+    words = sum(1 for t in span if t.is_alpha)
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in span)
-    kind = "direct" if has_verb and len(words) >= 4 else "partial"
-    if kind == "partial" and len(words) > 12:
-        kind = "direct"
-    speaker = _speaker_of(cue, actor_at) if cue is not None else None
-    if speaker is None and kind == "direct":
-        speaker = _previous_subject(doc, sent, actor_at, outer_sents)
-    if kind == "partial" and cue is None and speaker is None:
-        return None  # a scare-quoted word with no one saying it is not a quote
-    return Quote(
-        kind=kind,
-        text=doc_text(doc)[start:end],
-        start=start,
-        end=end,
-        cue=token_span(cue) if cue is not None else None,
-        speaker=speaker,
-        via=_via(doc, sent, speaker, relays),
-    )
+    if has_verb and words >= 6 and text[start : start + 1].isupper():
+        return "direct"  # 'He said "We will ..."' without a comma
+    return "partial"
 
 
-def _previous_subject(
-    doc: Doc, sent: Span, actor_at: dict[int, Actor], seen: set[int]
-) -> Speaker | None:
-    """For a free-standing quote, the person who speaks in the sentence before it."""
-    if sent.start == 0:
+def _quote_cue(span: Span, kind: str, quoted: bytearray) -> Token | None:
+    """The reporting verb outside the quote that the quote belongs to."""
+    doc = span.doc
+    first, last = doc[span.start].sent, doc[span.end - 1].sent
+    lo, hi = first.start, last.end
+    close = span.end
+    while close < len(doc) and doc[close].is_punct and close - span.end < 3:
+        close += 1
+    if close >= hi and hi < len(doc) and "\n" not in doc[hi - 1].whitespace_:
+        # '"... ?" he asked.' split into two sentences by the parser.
+        nxt = doc[hi].sent
+        if len(nxt) <= 15 and (doc[hi].is_lower or doc[hi].pos_ in ("PRON", "PROPN", "DET")):
+            hi = nxt.end
+
+    def outside(t: Token) -> bool:
+        # Outside this quote and every other one: the reporting clause is the writer's.
+        return lo <= t.i < hi and not quoted[t.i]
+
+    adjacent = _adjacent_cue(span, quoted) if kind == "direct" else None
+    if adjacent is not None:
+        return adjacent
+
+    seen: set[int] = set()
+    for tok in span:
+        head = tok.head
+        steps = 0
+        # Up the tree from the quote to the verb it is the complement or object of.
+        while outside(head) and steps < 6 and head.i not in seen:
+            seen.add(head.i)
+            if _can_cue(head, span, kind):
+                return head
+            if head.head.i == head.i:
+                break
+            head = head.head
+            steps += 1
+    for tok in span:
+        for child in tok.children:
+            if outside(child) and child.dep_ in ("parataxis", "advcl", "ccomp", "conj", "dep"):
+                if _can_cue(child, span, kind):
+                    return child
+    if kind != "direct":
         return None
-    prev = doc[sent.start - 1].sent
-    # 'He put it this way:' or 'Rutte said on Tuesday.' just before the quote.
-    ends_with_colon = prev.text.rstrip().endswith(":")
-    for tok in prev:
-        speaking = tok.head.lemma_ in REPORTING_VERBS or tok.head.lemma_ == "speak"
-        if tok.dep_ in SPEAKER_DEPS and (speaking or ends_with_colon or tok.head.dep_ == "ROOT"):
-            actor = actor_at.get(tok.idx)
-            if (
-                ends_with_colon
-                or (actor is not None and actor.type == "person")
-                or (tok.pos_ == "PRON" and tok.lower_ in ("he", "she"))
-            ):
-                return _span_speaker(tok, actor_at)
+    after = [t for t in doc[span.end : hi] if _is_speech(t) and not quoted[t.i]]
+    if after:
+        return after[0]
+    before = [t for t in doc[lo : span.start] if _is_speech(t) and not quoted[t.i]]
+    return before[-1] if before else None
+
+
+def _adjacent_cue(span: Span, quoted: bytearray) -> Token | None:
+    """'"...," Trump said' / '"...," said Trump' / 'Trump said: "..."': the clause right beside the quote."""
+    doc = span.doc
+    last = doc[span.end - 1].sent
+    i = span.end
+    while i < last.end and doc[i].is_punct and not quoted[i] and i - span.end < 3:
+        i += 1
+    for verb in doc[i : min(last.end, i + 7)]:
+        if quoted[verb.i] or verb.is_punct:
+            break
+        if not _is_speech(verb):
+            continue
+        subject = subject_of(verb)
+        if subject is None:
+            break
+        # The subject sits between the quote and the verb, or right after the verb.
+        if i <= subject.left_edge.i and subject.right_edge.i < verb.i:
+            return verb if all(doc[k].i >= subject.left_edge.i for k in range(i, verb.i)) else None
+        if subject.i > verb.i and subject.left_edge.i == verb.i + 1 and verb.i == i:
+            return verb
+        break
+    j = span.start - 1
+    while j >= 0 and doc[j].is_punct and doc[j].text not in (":", ",") and span.start - j < 3:
+        j -= 1
+    if j >= 1 and doc[j].text in (":", ",") and not quoted[j - 1]:
+        verb = doc[j - 1]
+        if _is_speech(verb) and subject_of(verb) is not None:
+            return verb
     return None
 
 
-def _relays(doc: Doc, actor_at: dict[int, Actor]) -> list[tuple[Span, str]]:
-    """Sentences that name an outlet carrying someone's words ('reported by X', 'X reported')."""
-    found = []
-    for tok in doc:
-        if tok.lemma_ not in RELAY_VERBS:
-            continue
-        agent = None
-        for child in tok.children:
-            if child.dep_ == "agent":
-                agent = next((g for g in child.children if g.dep_ == "pobj"), None)
-            elif child.dep_ == "nsubj" and tok.tag_ in ("VBD", "VBZ", "VBP"):
-                agent = child
-        if agent is None:
-            continue
-        actor = actor_at.get(agent.idx)
-        if actor is not None and actor.type == "organization":
-            found.append((tok.sent, actor.id))
+def _is_speech(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and cue_lemma(tok) in SPEECH_VERBS
+
+
+def _can_cue(verb: Token, span: Span, kind: str) -> bool:
+    """A verb of saying, thinking or judging; for a whole quote, any verb right beside it with a subject."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = cue_lemma(verb)
+    if lemma in SPEECH_VERBS | CLAUSE_VERBS | OBJECT_VERBS or lemma in PREP_CUES:
+        return True
+    if kind != "direct" or lemma in NOT_CUES or subject_of(verb) is None:
+        return False
+    doc = verb.doc
+    subject = subject_of(verb)
+    if verb.i >= span.end:
+        between = doc[span.end : verb.i]
+        # '"...," the judge interrupted' / '"...," interrupted the judge'
+        return len(between) <= 6 and all(
+            t.is_punct or t.i in range(subject.left_edge.i, subject.right_edge.i + 1)
+            for t in between
+        )
+    between = doc[verb.i + 1 : span.start]
+    return (
+        len(between) <= 2
+        and all(t.is_punct for t in between)
+        and any(t.text in (":", ",") for t in between)
+    )
+
+
+def _colon_source(span: Span, actor_at: dict[int, Actor]) -> tuple[TextSpan, Speaker] | None:
+    """'Kerry: "By law, ..."' — a quote after a name and a colon that open its line."""
+    doc = span.doc
+    if span.start < 2:
+        return None
+    mark = doc[span.start - 1]
+    colon = mark if mark.text == ":" else doc[span.start - 2]
+    if colon.text != ":":
+        return None
+    line_start = colon.i
+    while (
+        line_start > 0 and "\n" not in doc[line_start - 1].whitespace_ and colon.i - line_start < 8
+    ):
+        line_start -= 1
+    found = headline_source(doc[line_start : span.end])
+    if found is None:
+        return None
+    source, colon_tok = found
+    return token_span(colon_tok), span_speaker(source.root, actor_at)
+
+
+# --- reported speech, beliefs and stances -----------------------------------------------
+
+
+def _reported(tok: Token, actor_at: dict[int, Actor], quoted: bytearray) -> list[Piece]:
+    """Attributions cued by `tok`: usually one, two for 'said that A and that B'."""
+    piece = _reported_one(tok, actor_at, quoted)
+    if piece is None:
+        return []
+    found = [piece]
+    if tok.pos_ in ("VERB", "AUX"):
+        for clause in further_clauses(tok):
+            start, end = trim_span(tok.doc, clause.start_char, clause.end_char, CONTENT_TRIM)
+            if start < end:
+                found.append(
+                    Piece(
+                        "indirect",
+                        start,
+                        end,
+                        piece.sent,
+                        piece.cue,
+                        piece.speaker,
+                        False,
+                        [(start, end)],
+                    )
+                )
     return found
 
 
-def _via(
-    doc: Doc, sent: Span, speaker: Speaker | None, relays: list[tuple[Span, str]]
-) -> str | None:
-    """The outlet relaying a quote: one named in its sentence, or in the same paragraph before it."""
-    for relay_sent, actor in relays:
-        if relay_sent.start == sent.start:
-            return actor
-        if (
-            relay_sent.start < sent.start
-            and "\n" not in doc_text(doc)[relay_sent.end_char : sent.start_char]
-        ):
-            return actor
-    return None
-
-
-def _according_to(
-    doc: Doc,
-    tok: Token,
-    actor_at: dict[int, Actor],
-    relays: list[tuple[Span, str]],
-    covered: list[tuple[int, int]],
-) -> Quote | None:
-    to = doc[tok.i + 1]
-    source = next((c for c in to.children if c.dep_ == "pobj"), None)
-    sent = tok.sent
-    if source is None:
-        return None
-    # The content is the rest of the sentence outside the 'according to X' phrase.
-    phrase_start = tok.i
-    phrase_end = source.right_edge.i + 1
-    if phrase_start - sent.start > sent.end - phrase_end:
-        a, b = sent.start_char, doc[phrase_start].idx
+def _reported_one(tok: Token, actor_at: dict[int, Actor], quoted: bytearray) -> Piece | None:
+    """An attribution cued by `tok`: a verb with a clause or an object, or a noun like 'claim'."""
+    if tok.pos_ in ("VERB", "AUX"):
+        lemma = cue_lemma(tok)
+        content = (
+            clause_content(tok) if lemma in CLAUSE_VERBS | XCOMP_VERBS | OBJECT_VERBS else None
+        )
+        if content is None:
+            content = object_content(tok)
+        if content is None:
+            content = prep_content(tok)
+        if content is None:
+            content = passive_content(tok)
+        if content is None:
+            return None
+        source = source_token(tok)
+        if lemma not in SPEECH_VERBS and not (source is None and _unattributed(tok)):
+            # A belief or stance needs someone holding it: a person or a body, or a document's finding.
+            if source is None or not _holder(source, lemma, actor_at):
+                return None
+    elif tok.pos_ == "ADJ" or tok.tag_ == "VBN" and tok.dep_ == "acomp":
+        content = adjective_content(tok)
+        if content is None:
+            return None
+        source = source_token(tok.head) if tok.head.i != tok.i else None
+        if source is None or not _holder(source, "", actor_at):
+            return None
+    elif tok.pos_ == "NOUN":
+        content = noun_content(tok)
+        if content is None:
+            return None
+        source = noun_source(tok)
+        if source is None:
+            return None
     else:
-        a, b = doc[phrase_end - 1].idx + len(doc[phrase_end - 1].text), sent.end_char
-    start, end = trim_span(doc, a, b, " \t\r\n,;:.")
-    if start >= end or any(x <= start < y for x, y in covered):
         return None
-    speaker = _span_speaker(source, actor_at)
-    return Quote(
-        kind="indirect",
-        text=doc_text(doc)[start:end],
-        start=start,
-        end=end,
-        cue=TextSpan(
-            text=doc_text(doc)[tok.idx : to.idx + len(to.text)],
-            start=tok.idx,
-            end=to.idx + len(to.text),
-        ),
-        speaker=speaker,
-        via=_via(doc, sent, speaker, relays),
+    if source is not None and source.lower_ in WEAK_SUBJECTS and source.head.dep_ != "relcl":
+        if not (source.lower_ == "it" and cue_lemma(tok) in SPEECH_VERBS):
+            return None
+    if source is not None and source.lower_ == "you" and tok.sent.text.rstrip().endswith("?"):
+        return None  # 'Do you support X?' asks for a view, it reports none
+    doc = tok.doc
+    content = cut_asides(content)
+    if len(content) == 0:
+        return None
+    if quoted[tok.i] and any(not quoted[t.i] and not t.is_punct for t in content):
+        return None  # words inside a quote cannot report the writer's words around it
+    start, end = trim_span(doc, content.start_char, content.end_char, CONTENT_TRIM)
+    if start >= end or MARKUP.search(doc_text(doc), start, end):
+        return None
+    speaker = span_speaker(source, actor_at) if source is not None else None
+    return Piece("indirect", start, end, tok.sent, token_span(tok), speaker, False, [(start, end)])
+
+
+def _unattributed(verb: Token) -> bool:
+    """'Trump is expected to win', 'the plan was seen as a failure': a view nobody is named for."""
+    return (
+        any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        and cue_lemma(verb) in THOUGHT_VERBS
+        and verb.dep_ == "ROOT"
     )
+
+
+def _holder(source: Token, lemma: str, actor_at: dict[int, Actor]) -> bool:
+    if source.lower_ in ("who", "that", "which") and source.head.dep_ == "relcl":
+        source = source.head.head
+    actor = actor_at.get(source.idx)
+    if is_agent(source, actor.type if actor is not None else None):
+        return True
+    return lemma in FINDING_VERBS and is_document(source)
+
+
+def _according_to(doc: Doc, actor_at: dict[int, Actor]) -> list[Piece]:
+    """'..., according to X': the rest of the sentence is attributed to X."""
+    found = []
+    text = doc_text(doc)
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            continue
+        to = doc[tok.i + 1]
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None:
+            continue
+        sent = tok.sent
+        phrase_start, phrase_end = tok.i, source.right_edge.i + 1
+        head = tok.head
+        if head.i != tok.i and head.pos_ in ("VERB", "AUX") and sent.start <= head.i < sent.end:
+            # The clause the phrase modifies, without the phrase: 'Prices, according to X, rose'.
+            left, right = head.left_edge.i, head.right_edge.i + 1
+        else:
+            left, right = sent.start, sent.end
+        after = doc[phrase_end - 1].idx + len(doc[phrase_end - 1].text)
+        clause_end = doc[right - 1].idx + len(doc[right - 1].text)
+        if phrase_start <= left + 1:
+            a, b = after, clause_end  # 'According to X, prices rose'
+        elif phrase_end >= right - 1:
+            a, b = doc[left].idx, doc[phrase_start].idx  # 'Prices rose, according to X'
+        else:
+            a, b = doc[left].idx, clause_end  # 'Prices, according to X, rose'
+        start, end = trim_span(doc, a, b, CONTENT_TRIM)
+        if start >= end:
+            continue
+        cue = TextSpan(text=text[tok.idx : to.idx + 2], start=tok.idx, end=to.idx + 2)
+        speaker = span_speaker(source, actor_at)
+        found.append(Piece("indirect", start, end, sent, cue, speaker, False, [(start, end)]))
+    return found
+
+
+def _headlines(doc: Doc, actor_at: dict[int, Actor]) -> list[Piece]:
+    """'Senator: We will not back down' at the start of a line: the rest of the line is the claim."""
+    text = doc_text(doc)
+    found = []
+    for sent in doc.sents:
+        first = sent.start
+        if first > 0 and "\n" not in doc[first - 1].whitespace_ and "\n" not in doc[first - 1].text:
+            continue
+        line_end = text.find("\n", sent.start_char)
+        line_end = len(text) if line_end < 0 else line_end
+        line = doc.char_span(sent.start_char, line_end, alignment_mode="contract")
+        if line is None or len(line) < 4:
+            continue
+        got = headline_source(line)
+        if got is None:
+            continue
+        source, colon = got
+        start, end = trim_span(doc, colon.idx + 1, line_end, CONTENT_TRIM)
+        if start >= end or text[start] in QUOTE_PAIRS:
+            continue  # a quote after the colon is handled with the quote marks
+        speaker = span_speaker(source.root, actor_at)
+        found.append(
+            Piece("indirect", start, end, sent, token_span(colon), speaker, False, [(start, end)])
+        )
+    return found

@@ -82,11 +82,29 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
     lemmas = {t.lemma_ for t in verb.ancestors} | {verb.lemma_} | {owner.lemma_}
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     planned = bool(lemmas & PLAN_LEMMAS) or bool(aux & {"will", "'ll", "shall"})
+    # A modal on the event ('the deficit would shrink', 'could reopen') is a prospect, not a fact.
+    planned = planned or bool(aux & {"would", "could", "may", "might", "should"})
     return words, planned
 
 
-def build_timeline(doc: Doc, timexes: list[TimeExpression]) -> list[TimelineEntry]:
-    """Dated events of the document, sorted by date value then position."""
+def after_anchor(value: str, anchor: str | None) -> bool:
+    """Whether a TIMEX3 date value lies wholly after the article date (compared at its precision)."""
+    if anchor is None:
+        return value == "FUTURE_REF"
+    match = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:$|T)", value)
+    if not match:
+        return value == "FUTURE_REF"
+    parts = [p for p in match.groups() if p]
+    return parts > anchor.split("-")[: len(parts)]
+
+
+def build_timeline(
+    doc: Doc, timexes: list[TimeExpression], anchor: str | None = None
+) -> list[TimelineEntry]:
+    """Dated events of the document, sorted by date value then position.
+
+    An event dated after the article date (`anchor`) cannot have happened yet: it is planned.
+    """
     text = doc_text(doc)
     entries = []
     for index, timex in enumerate(timexes):
@@ -106,6 +124,7 @@ def build_timeline(doc: Doc, timexes: list[TimeExpression]) -> list[TimelineEntr
             event, planned = _event_text(doc, verb, timex)
         if not event:
             continue
+        planned = planned or after_anchor(timex.value, anchor)
         entries.append(
             TimelineEntry(
                 date=timex.value,

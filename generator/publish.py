@@ -1,0 +1,128 @@
+"""Replace the built site in one step, so that an interrupted build never leaves half a site.
+
+MkDocs empties `site_dir` and then writes page after page into it; a build killed halfway
+leaves a broken site. `dossier build` instead lets MkDocs write into a fresh folder next to the
+site and then swaps the two folders: with one `renameat2(RENAME_EXCHANGE)` call on Linux
+(atomic), elsewhere with two renames. A build killed at any point leaves the previous site or
+the new one; leftovers of a killed build are tidied up by the next one (under the build lock).
+Hidden entries of the old site (`.git`, `.nojekyll`, ...) are carried over, as MkDocs keeps them.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import secrets
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from .lock import build_lock, config_cache_root
+
+BUILDING = ".{name}.building-"
+PREVIOUS = ".{name}.previous-"
+
+
+@contextmanager
+def staged_site(site_dir: Path) -> Iterator[Path]:
+    """A fresh folder to build into; when the block ends without error it becomes `site_dir`."""
+    site_dir = Path(os.path.abspath(site_dir))
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    recover(site_dir)
+    stage = Path(tempfile.mkdtemp(prefix=BUILDING.format(name=site_dir.name), dir=site_dir.parent))
+    os.chmod(stage, 0o777 & ~_umask())  # mkdtemp makes it private; a site is served to others
+    try:
+        yield stage
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    swap_in(stage, site_dir)
+
+
+def swap_in(stage: Path, site_dir: Path) -> None:
+    """Make the folder `stage` the new `site_dir`; the old one is removed."""
+    if site_dir.is_dir():
+        _carry_hidden(site_dir, stage)
+    if not site_dir.exists():
+        os.rename(stage, site_dir)
+        return
+    previous = site_dir.parent / (PREVIOUS.format(name=site_dir.name) + secrets.token_hex(6))
+    if _exchange(stage, site_dir):
+        os.rename(stage, previous)  # `stage` now holds the old site
+    else:
+        os.rename(site_dir, previous)
+        os.rename(stage, site_dir)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def recover(site_dir: Path) -> None:
+    """Tidy up after a build that was killed: restore or remove the folders it left."""
+    parent = site_dir.parent
+    for leftover in sorted(parent.glob(PREVIOUS.format(name=site_dir.name) + "*")):
+        if not site_dir.exists():
+            os.rename(leftover, site_dir)  # killed between the two renames of a swap
+        else:
+            _carry_hidden(leftover, site_dir)
+            shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in sorted(parent.glob(BUILDING.format(name=site_dir.name) + "*")):
+        if site_dir.is_dir():
+            _carry_hidden(leftover, site_dir)
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _carry_hidden(source: Path, target: Path) -> None:
+    """Move hidden entries of `source` that `target` lacks into `target`."""
+    for entry in source.iterdir():
+        if entry.name.startswith(".") and not (target / entry.name).exists():
+            os.rename(entry, target / entry.name)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically with Linux's renameat2; False where that is not available."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    renameat2.argtypes = [
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_uint,
+    ]
+    renameat2.restype = ctypes.c_int
+    result = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange)
+    return result == 0
+
+
+def build_site(config: MkDocsConfig, *, dirty: bool = False) -> None:
+    """`mkdocs build` under the build lock, into a fresh folder that replaces the site at the end.
+
+    `dirty`: an incremental build (see `incremental`); the plugin links the pages it leaves as
+    they were from the published site into the fresh folder, and writes only the others.
+    """
+    from mkdocs.commands.build import build
+
+    cache_root = config_cache_root(config)
+    with build_lock(cache_root) if cache_root is not None else nullcontext():
+        final = config.site_dir
+        with staged_site(Path(final)) as stage:
+            config.site_dir = str(stage)
+            try:
+                build(config, dirty=dirty)
+            finally:
+                config.site_dir = final
