@@ -139,7 +139,8 @@ def _mkdocs_config(config_file: Path, site_dir: Path | None, strict: bool):  # t
 @click.option(
     "--full",
     is_flag=True,
-    help="Render every page again into a cleaned site folder (default: only what changed).",
+    help="Render every page again (default: only the pages whose content changed, when the "
+    "last complete build is in the site folder and nothing but the articles changed).",
 )
 @_jobs_option
 @_scheduler_option
@@ -151,13 +152,10 @@ def build(
     jobs: int | None,
     scheduler: str | None,
 ) -> None:
-    """Analyse what is new or changed in seeds/ and build the site with MkDocs.
-
-    Only the pages whose content changed are rendered again when the last complete build is
-    in the site folder and nothing else changed (settings, docs/, templates, theme, tool);
-    otherwise, or with --full, every page is rendered. Either way the new site is built in a
-    fresh folder and swapped in whole.
-    """
+    """Analyse what is new or changed in seeds/ and build the site, rendering what changed."""
+    # A full build when the last complete one is not in the site folder or something besides
+    # the articles changed (settings, docs/, templates, theme, tool); either way the new site
+    # is written into a fresh folder and swapped in whole.
     from mkdocs.exceptions import Abort, ConfigurationError
 
     from .incremental import NavChanged

@@ -210,10 +210,8 @@ def _search_plugin(config: MkDocsConfig) -> Any:
 def check_previous(
     config: MkDocsConfig, cache_root: Path, current: str, site_dir: str | None = None
 ) -> tuple[SiteState | None, str]:
-    """The last complete build, if this one may be incremental; else None and the reason.
-
-    `current` is this build's fingerprint; `site_dir` is where the site is published, when MkDocs writes into a staging folder.
-    """
+    """The last complete build if this one may be incremental, else None and the reason."""
+    # `current`: this build's fingerprint; `site_dir`: where the site is published.
     state = SiteState.load(state_path(cache_root))
     if state is None:
         return None, "no record of a complete earlier build"
@@ -398,8 +396,7 @@ class SiteTracker:
             raise NavChanged("the navigation changed; every page must be rendered again")
 
     def finish(self) -> None:
-        """After the build: complete the search index, delete outputs of pages that are gone,
-        and record the build."""
+        """After the build: complete the search index, delete what is gone, record the build."""
         search = _search_plugin(self.config)
         index = self.target / SEARCH_INDEX
         if self.incremental:
@@ -422,8 +419,7 @@ class SiteTracker:
         SiteState(self.fingerprint, self.site_dir, self.nav, search_digest, outputs).save(self.path)
 
     def _merge_search(self, index: Path, plugin: Any) -> None:
-        """The search plugin indexed only the pages rendered now: add the skipped pages' entries
-        from the last index, in page order, as a full build would list them."""
+        """Add the entries of the pages not rendered now from the last index, in page order."""
         written = index.read_bytes()
         fresh = json.loads(written)
         dump = _dump_search(plugin)

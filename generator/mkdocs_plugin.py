@@ -157,10 +157,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         )
 
     def prepare(self, config: MkDocsConfig, *, full: bool = False) -> tuple[bool, str]:
-        """Before `build(config, dirty=...)`: whether the build may be dirty (incremental), and
-        if not, why. `full` makes every page again, even those in the page store. Call it while
-        `config.site_dir` is where the site is published: the build may then write into a
-        staging folder (the pages it leaves as they were are linked from the published site)."""
+        """Before `build(config, dirty=...)`: whether the build may be dirty, or why not."""
+        # Called while `config.site_dir` is where the site is published: the build may then
+        # write into a staging folder, and the pages it leaves as they were are linked from
+        # the published site. `full` also makes each article's pages again (no page store).
         self.on_config(config)
         self.serving = self.dirty = False
         site_dir = os.path.abspath(config.site_dir)
