@@ -263,7 +263,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 for path, content in rendered.items():
                     self._add(files, config, path, _inclusion(path), content=content)
                 continue
-            for path, (content_digest, read) in pages.items():
+            for path, content_digest, read in pages:
                 stored = str(store.path(path))
                 self._add(
                     files,

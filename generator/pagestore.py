@@ -22,7 +22,7 @@ from .incremental import digest
 
 STORE_DIR = "pages"
 INDEX_NAME = "pages.json"
-STORE_FORMAT = 1
+STORE_FORMAT = 2
 OWN_KEYS = frozenset({"title", "search", "hide"})
 """Front matter keys that only shape the page itself (and its search entries)."""
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
@@ -60,8 +60,9 @@ class PageStore:
     def __init__(self, root: Path) -> None:
         self.dir = root / STORE_DIR
         self.index_path = root / INDEX_NAME
-        self.articles: dict[str, dict[str, list[Any]]] = {}
-        """Article key → page path → [content hash, read by others]."""
+        self.articles: dict[str, list[list[Any]]] = {}
+        """Article key → [page path, content hash, read by others] of each page, in page order
+        (the order MkDocs lists them in: the sitemap and the search index follow it)."""
         self.digests: dict[str, str] = {}
         """Page path → content hash of its stored file."""
         try:
@@ -80,28 +81,28 @@ class PageStore:
             raise ValueError(f"{page}: a page path must stay inside {self.dir}")
         return self.dir / page
 
-    def get(self, key: str) -> dict[str, list[Any]] | None:
-        """The pages of an article key, if all of them are stored as they were made."""
+    def get(self, key: str) -> list[list[Any]] | None:
+        """[path, content hash, read by others] of each page of an article key, in page order,
+        if all of them are stored as they were made."""
         pages = self.articles.get(key)
-        if pages is None or any(self.digests.get(p) != d for p, (d, _) in pages.items()):
+        if pages is None or any(self.digests.get(page) != d for page, d, _ in pages):
             return None
         self._used.add(key)
-        self._paths.update(pages)
+        self._paths.update(page for page, _, _ in pages)
         return pages
 
-    def put(self, key: str, pages: dict[str, str]) -> dict[str, list[Any]]:
+    def put(self, key: str, pages: dict[str, str]) -> None:
         """Store an article's pages (each file rewritten only when its content changed)."""
-        entry = {}
+        entry = []
         for page, content in pages.items():
             content_digest = digest(content)
             if self.digests.get(page) != content_digest or not self.path(page).is_file():
                 self._write(page, content)
                 self.digests[page] = content_digest
-            entry[page] = [content_digest, read_by_others(content)]
+            entry.append([page, content_digest, read_by_others(content)])
         self.articles[key] = entry
         self._used.add(key)
         self._paths.update(pages)
-        return entry
 
     def _write(self, page: str, content: str) -> None:
         # A rename, so a file is whole or absent. No fsync: this is a cache, and its index,

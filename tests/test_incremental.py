@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.incremental import STATE_NAME, SiteState
+from generator.incremental import STATE_NAME, SiteState, digest
 from generator.pagestore import PageStore, read_by_others
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,9 +52,21 @@ ADDED = (
 )
 
 
+@pytest.fixture(scope="module", autouse=True)
+def fixed_build_date():
+    """The sitemap carries the build date: the same for every build here, even at midnight."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+        yield
+
+
 def new_project(root: Path, articles: dict[str, str]) -> Path:
     root.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    # a site URL, so the sitemap lists every page (in page order) and pages have canonical links
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    assert "site_url: !ENV SITE_URL" in config
+    config = config.replace("site_url: !ENV SITE_URL", "site_url: https://example.org/dossier/")
+    (root / "mkdocs.yml").write_text(config, "utf-8")
     shutil.copytree(ROOT / "docs", root / "docs")
     (root / "seeds").mkdir()
     for name, text in articles.items():
@@ -302,7 +314,10 @@ def test_page_store_keeps_only_what_this_build_uses(tmp_path):
     store.put("k2", {"articles/b/index.md": "two"})
     store.save()
     again = PageStore(tmp_path)
-    assert again.get("k1") is not None
+    assert again.get("k1") == [
+        ["articles/a/index.md", digest("one"), False],
+        ["articles/a/report.json", digest("{}"), False],
+    ]
     assert (tmp_path / "pages" / "articles" / "a" / "index.md").read_text("utf-8") == "one"
     again.save()  # k2 was not used in this build: its page goes
     assert not (tmp_path / "pages" / "articles" / "b").exists()
