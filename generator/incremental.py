@@ -370,11 +370,14 @@ class SiteTracker:
     def _bring_over(self) -> None:
         """Link (or copy) the outputs left as they were from the last site into the new folder."""
         source = Path(self.previous.site_dir)  # type: ignore[union-attr]
+        made: set[Path] = set()
         for file in self.generated.values():
             if not file.unchanged:
                 continue
             target = self.target / file.dest_uri
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
             try:
                 os.link(source / file.dest_uri, target)
             except OSError:
