@@ -293,12 +293,15 @@ def markdown_to_text(body: str) -> tuple[str | None, str]:
 
     Plain prose passes through character for character: only unambiguous Markdown markup
     (headings, emphasis, links, images, single-backtick code, block quote markers, fences,
-    comments) is removed, because every report offset points into this text.
+    comments) is removed, because every report offset points into this text. Windows line
+    endings become plain line breaks.
     """
+    body = body.replace("\r\n", "\n")
     lines = body.split("\n")
     keep = [True] * len(lines)
     heading: dict[int, str] = {}
-    for token in _MD.parse(body):
+    # markdown-it also breaks lines at a lone "\r"; hide it so its line numbers match split("\n").
+    for token in _MD.parse(body.replace("\r", " ")):
         if token.map is None or token.level != 0 and token.type != "blockquote_open":
             continue
         first, last = token.map

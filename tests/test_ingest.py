@@ -138,3 +138,15 @@ def test_oversized_file_is_refused(tmp_path, monkeypatch):
     path.write_text("x" * 11, "utf-8")
     with pytest.raises(IngestError, match="big.txt: file is 11 bytes"):
         read_article(path)
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        (b"ab\r>", "ab\r>"),  # a lone carriage return: markdown-it breaks the line there, we do not
+        (b"Hi \x01\r= there", "Hi \x01\r= there"),
+        (b"# Title\r\n\r\nBody **bold**\r\n", "Body bold"),
+    ],
+)
+def test_carriage_returns_in_markdown(data, text):
+    assert parse_article(data, "x.md", "x", ".md").text == text
