@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 
-from .cdp import Browser, SiteServer, find_chromium
+from .browser import Browser, SiteServer, find_chromium
 
 ROOT = Path(__file__).parent.parent
 CHROMIUM = find_chromium()
