@@ -2,19 +2,24 @@
 
     .venv/bin/python bench/incremental.py                 # 1,000 synthetic articles
     .venv/bin/python bench/incremental.py --articles 200 --jobs 2 --keep /tmp/inc
+    .venv/bin/python bench/incremental.py --keep /tmp/inc --site-only   # reuse its analysis
 
 Copies the project's mkdocs.yml, docs/ and templates/ into a scratch folder, writes N
-synthetic articles into its seeds/, and runs `dossier build` there in a fresh process twice:
-a full build (everything analysed), then, after adding one article, an incremental one. Each
-build reports its total time and the time of the analysis step (`collect_reports`: reading,
-cache look-ups and analysing what is new); the rest is the site build. Target: the
-incremental build under 5% of the full build's time.
+synthetic articles into its seeds/, and runs `dossier build` there, each time in a fresh
+process: a full build (`--full`: everything analysed, every page rendered), a build with
+nothing changed, and, after adding one article, an incremental one. Each build reports its
+wall and CPU time, the time of the analysis step (`collect_reports`: reading, cache look-ups and
+analysing what is new) and the CPU spent rendering the pages that changed (MkDocs' Markdown
+conversion, theme and search indexing of each), with the largest of them. Target: the
+incremental build under 5% of the full build's time. Compare CPU times: the machine may be
+shared, and wall time also counts waiting for other processes.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import resource
 import shutil
 import subprocess
 import sys
@@ -26,49 +31,80 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def one_build(folder: Path, jobs: int) -> None:
+def _cpu() -> float:
+    """CPU seconds (user + system) of this process and of its finished children (--jobs)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def one_build(folder: Path, jobs: int, extra: list[str]) -> None:
     """Run in a child process: one `dossier build` in `folder`, timings printed as JSON."""
+    import mkdocs.commands.build as mkdocs_build
+
     import generator.mkdocs_plugin as plugin_module
 
-    timings: dict[str, float] = {}
+    timings: dict[str, object] = {}
     collect = plugin_module.collect_reports
 
     def timed_collect(*args, **kwargs):  # type: ignore[no-untyped-def]
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu()
         collected = collect(*args, **kwargs)
         timings["collect"] = time.perf_counter() - start
+        timings["collect_cpu"] = _cpu() - cpu
         timings["analysed"] = len(collected.analysed)
         timings["reports"] = len(collected.reports)
         return collected
 
     plugin_module.collect_reports = timed_collect
+    rendered: dict[str, list[float]] = {}  # page → [CPU s, Markdown characters]
+
+    def timed(step):  # type: ignore[no-untyped-def]
+        def run(page, *args, **kwargs):  # type: ignore[no-untyped-def]
+            cpu = _cpu()
+            step(page, *args, **kwargs)
+            if page.content is not None:  # rendered, not left as the last build made it
+                entry = rendered.setdefault(page.file.src_uri, [0.0, len(page.markdown or "")])
+                entry[0] += _cpu() - cpu
+
+        return run
+
+    mkdocs_build._populate_page = timed(mkdocs_build._populate_page)
+    mkdocs_build._build_page = timed(mkdocs_build._build_page)
     from click.testing import CliRunner
 
     from generator.cli import main
 
-    args = ["build", "-f", str(folder / "mkdocs.yml"), "--jobs", str(jobs)]
-    start = time.perf_counter()
+    args = ["build", "-f", str(folder / "mkdocs.yml"), "--jobs", str(jobs), *extra]
+    start, cpu = time.perf_counter(), _cpu()
     result = CliRunner().invoke(main, args)
     timings["build"] = time.perf_counter() - start
+    timings["build_cpu"] = _cpu() - cpu
     if result.exit_code != 0:
         sys.stderr.write(result.output)
         raise SystemExit(result.exit_code)
+    timings["rendered"] = len(rendered)
+    timings["render_cpu"] = sum(cpu for cpu, _ in rendered.values())
+    timings["largest"] = sorted(rendered.items(), key=lambda kv: -kv[1][0])[:8]
     print(json.dumps(timings))
 
 
-def run_build(folder: Path, jobs: int) -> dict[str, float]:
-    """A build in a fresh process (as `dossier build` would be), with its wall-clock total."""
+def run_build(folder: Path, jobs: int, *extra: str) -> dict:
+    """A build in a fresh process (as `dossier build` would be), with its wall and CPU totals."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, __file__, "--one-build", str(folder), "--jobs", str(jobs)],
+        [sys.executable, __file__, "--one-build", str(folder), "--jobs", str(jobs), "--", *extra],
         capture_output=True,
         text=True,
     )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         sys.stderr.write(done.stderr)
         raise SystemExit(f"the build in {folder} failed")
     timings = json.loads(done.stdout.strip().splitlines()[-1])
     timings["process"] = time.perf_counter() - start
+    timings["process_cpu"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return timings
 
 
@@ -77,10 +113,16 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    parser.add_argument(
+        "--site-only",
+        action="store_true",
+        help="reuse the analysed corpus in --keep: the full build is then the site alone",
+    )
     parser.add_argument("--one-build", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("extra", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one_build:
-        one_build(args.one_build, args.jobs)
+        one_build(args.one_build, args.jobs, args.extra)
         return
 
     from bench.synthetic import write_corpus
@@ -91,30 +133,41 @@ def main() -> None:
     for name in ("docs", "templates"):
         shutil.rmtree(folder / name, ignore_errors=True)
         shutil.copytree(ROOT / name, folder / name)
-    shutil.rmtree(folder / "seeds", ignore_errors=True)
-    shutil.rmtree(folder / ".dossier", ignore_errors=True)
-    write_corpus(folder / "seeds", args.articles)
-    print(f"{args.articles} synthetic articles in {folder}/seeds; --jobs {args.jobs}")
-
-    full = run_build(folder, args.jobs)
+    rows = []
+    if args.site_only and (folder / "seeds").is_dir():
+        for extra in sorted((folder / "seeds").glob("synthetic-*.md"))[args.articles :]:
+            extra.unlink()
+        print(f"{args.articles} analysed articles in {folder}; --jobs {args.jobs}")
+        rows.append(("full site build", run_build(folder, args.jobs, "--full")))
+    else:
+        shutil.rmtree(folder / "seeds", ignore_errors=True)
+        shutil.rmtree(folder / ".dossier", ignore_errors=True)
+        shutil.rmtree(folder / "site", ignore_errors=True)
+        write_corpus(folder / "seeds", args.articles)
+        print(f"{args.articles} synthetic articles in {folder}/seeds; --jobs {args.jobs}")
+        rows.append(("full build", run_build(folder, args.jobs, "--full")))
+    full = rows[0][1]
+    rows.append(("nothing changed", run_build(folder, args.jobs)))
     write_corpus(folder / "seeds", 1, start=args.articles)
-    incremental = run_build(folder, args.jobs)
+    rows.append(("after adding one", run_build(folder, args.jobs)))
+    incremental = rows[-1][1]
 
-    rows = [("full build", full), ("after adding one", incremental)]
     print(
-        f"{'':18} {'analysed':>8} {'collect s':>10} {'site s':>8} {'total s':>8} {'process s':>10}"
+        f"{'':18} {'analysed':>8} {'pages made':>10} {'wall s':>8} {'CPU s':>8}"
+        f" {'analysis CPU':>13} {'page CPU':>9}"
     )
     for label, t in rows:
-        site = t["build"] - t["collect"]
         print(
-            f"{label:18} {t['analysed']:8.0f} {t['collect']:10.2f} {site:8.2f} "
-            f"{t['build']:8.2f} {t['process']:10.2f}"
+            f"{label:18} {t['analysed']:8.0f} {t['rendered']:10.0f} {t['process']:8.2f} "
+            f"{t['process_cpu']:8.2f} {t['collect_cpu']:13.2f} {t['render_cpu']:9.2f}"
         )
     print(
-        f"incremental / full: collect {incremental['collect'] / full['collect']:.1%}, "
-        f"total {incremental['build'] / full['build']:.1%}, "
-        f"process {incremental['process'] / full['process']:.1%} (target < 5%)"
+        f"incremental / full: CPU {incremental['process_cpu'] / full['process_cpu']:.1%}, "
+        f"wall {incremental['process'] / full['process']:.1%} (target < 5%)"
     )
+    print("largest pages made again after adding one (CPU s, Markdown characters):")
+    for page, (cpu, size) in incremental["largest"]:
+        print(f"  {cpu:6.2f} {size:9,d}  {page}")
     if not args.keep:
         shutil.rmtree(folder)
 

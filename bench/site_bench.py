@@ -2,12 +2,15 @@
 
     .venv/bin/python bench/site_bench.py                 # 1,000 articles
     .venv/bin/python bench/site_bench.py -n 200 --flat   # also time a flat nav of every page
-    .venv/bin/python bench/site_bench.py --add-one       # then add one real article and rebuild
+    .venv/bin/python bench/site_bench.py --add-one       # then: full vs incremental dossier build
 
 Synthetic reports (made up names, sentences and numbers, no spaCy) are written into the report
 cache under the keys the plugin computes for the synthetic article files, so each build runs
 the real plugin path (read seeds, cache hits, render, MkDocs + Material) without analysing.
-Each build runs `mkdocs build` in a fresh process; the printed time is its wall time.
+Each build runs `mkdocs build` in a fresh process; CPU and wall time are printed (CPU is the
+fair measure on a shared machine). `--add-one` then times `dossier build --full` (every page
+rendered, no analysis: the reports are cached) against `dossier build` after adding one real
+article (analysed, and only the pages that change are rendered).
 """
 
 from __future__ import annotations
@@ -338,21 +341,33 @@ def make_project(root: Path, count: int) -> None:
 
 def build(root: Path, config: Path) -> tuple[float, float]:
     """Wall time and CPU time (user + system) of one `mkdocs build` in a fresh process."""
+    return _timed(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], root, str(config)
+    )[:2]
+
+
+def dossier_build(root: Path, *options: str) -> tuple[float, float, str]:
+    """Wall time, CPU time and messages of one `dossier build` in a fresh process."""
+    command = [sys.executable, "-m", "generator.cli", "build", "-f", "mkdocs.yml", *options]
+    return _timed(command, root, "dossier build")
+
+
+def _timed(command: list[str], root: Path, name: str) -> tuple[float, float, str]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)],
+        command,
         cwd=root,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)},
     )
     elapsed = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
-        raise SystemExit(f"{config}: mkdocs build failed\n{done.stderr[-2000:]}")
+        raise SystemExit(f"{name} failed\n{done.stderr[-2000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return elapsed, cpu
+    return elapsed, cpu, done.stderr
 
 
 def variant(root: Path, name: str, hook: str, nav: str | None) -> Path:
@@ -402,17 +417,17 @@ def main() -> None:
             flat = build(root, variant(root, "flat", FLAT_NAV_HOOK, None))
             print(f"flat nav of every page: {flat[1]:7.1f}  {flat[0]:7.1f}")
         if args.add_one:
+            full = dossier_build(root, "--full")
             (root / "seeds" / "zz-real.txt").write_text(REAL_ARTICLE, "utf-8")
-            done = subprocess.run(
-                [sys.executable, "-m", "mkdocs", "build", "-f", "mkdocs.yml"],
-                cwd=root,
-                capture_output=True,
-                text=True,
-            )
-            lines = [line for line in done.stderr.splitlines() if "dossier: analysed" in line]
+            incremental = dossier_build(root)
+            said = [line for line in incremental[2].splitlines() if "build" in line]
+            print("dossier build:            CPU s   wall s")
+            print(f"--full, nothing new:    {full[1]:7.1f}  {full[0]:7.1f}")
+            print(f"after adding one:       {incremental[1]:7.1f}  {incremental[0]:7.1f}")
             print(
-                f"after adding one article: {lines[0].split('dossier: ')[1] if lines else done.stderr[-500:]}"
+                f"ratio:                  {incremental[1] / full[1]:7.1%}  {incremental[0] / full[0]:7.1%}"
             )
+            print("  " + "\n  ".join(said))
     finally:
         if args.keep:
             print(f"kept {root}")

@@ -36,6 +36,8 @@ class Collected:
     """One line per article that could not be read, naming the file."""
     analysed: list[str] = field(default_factory=list)
     """Ids of the articles analysed in this run (cache misses)."""
+    keys: dict[str, str] = field(default_factory=dict)
+    """Article id → cache key of its report (what its pages are made from)."""
 
 
 @holds_build_lock
@@ -115,6 +117,7 @@ def collect_reports(
             bar.update(1)
     bar.close()
     cache.save_manifest(keys)
+    result.keys = {report.article.id: keys[rel] for rel, report in cached.items()}
     result.reports = sorted(
         cached.values(), key=lambda r: (r.article.date or "", r.article.id), reverse=True
     )

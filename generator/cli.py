@@ -136,19 +136,31 @@ def _mkdocs_config(config_file: Path, site_dir: Path | None, strict: bool):  # t
     help="Where to write the site (default: site/).",
 )
 @click.option("--strict", is_flag=True, help="Stop on MkDocs warnings.")
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Render every page again (default: only the pages whose content changed, when the "
+    "last complete build is in the site folder and nothing but the articles changed).",
+)
 @_jobs_option
 @_scheduler_option
 def build(
     config_file: Path,
     site_dir: Path | None,
     strict: bool,
+    full: bool,
     jobs: int | None,
     scheduler: str | None,
 ) -> None:
-    """Analyse what is new or changed in seeds/ and build the site with MkDocs."""
+    """Analyse what is new or changed in seeds/ and build the site, rendering what changed."""
+    # A full build when the last complete one is not in the site folder or something besides
+    # the articles changed (settings, docs/, templates, theme, tool); either way the new site
+    # is written into a fresh folder and swapped in whole.
     from mkdocs.exceptions import Abort, ConfigurationError
 
+    from .incremental import NavChanged
     from .lock import BuildLocked
+    from .mkdocs_plugin import DossierPlugin
     from .publish import build_site
 
     try:
@@ -159,12 +171,31 @@ def build(
             plugin.config["jobs"] = jobs
         if plugin is not None and scheduler is not None:
             plugin.config["scheduler"] = scheduler
-        build_site(config)  # locked, and swapped in whole: a killed build leaves the old site
+        incremental = False
+        if isinstance(plugin, DossierPlugin):
+            incremental, reason = plugin.prepare(config, full=full)
+            if not incremental and not full:
+                click.echo(f"full build: {reason}", err=True)
+        try:
+            # locked, and swapped in whole: a killed build leaves the old site
+            build_site(config, dirty=incremental)
+        except NavChanged:
+            click.echo("full build: the navigation changed", err=True)
+            plugin.prepare(config, full=True)
+            build_site(config)
     except (Abort, ConfigurationError, BuildLocked) as err:
         raise click.ClickException(str(err)) from None
     except ClusterError as err:
         raise click.ClickException(str(err)) from None
     errors = getattr(plugin, "errors", [])
+    tracker = getattr(plugin, "tracker", None)
+    if tracker is not None and tracker.incremental:
+        rendered = len(tracker.generated) - tracker.skipped
+        click.echo(
+            f"incremental build: {rendered} of {len(tracker.generated)} generated pages and files"
+            " made again (dossier build --full renders all)",
+            err=True,
+        )
     click.echo(f"site built in {config.site_dir}", err=True)
     if errors:
         click.echo(f"{len(errors)} article(s) could not be read:", err=True)

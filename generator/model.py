@@ -12,6 +12,7 @@ import functools
 import json
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Union
 
@@ -294,23 +295,40 @@ def _build(tp: Any, value: Any) -> Any:
     """Turn JSON data back into the dataclass (or container of them) that `tp` names."""
     if value is None:
         return None
+    build = _builder(tp)
+    return value if build is None else build(value)
+
+
+@functools.cache
+def _builder(tp: Any) -> Callable[[Any], Any] | None:
+    """A function from JSON data to `tp`, made once per type (None: the data is the value).
+
+    Looking the types up once, not at every value, makes loading 1,000 cached reports
+    several times faster; an incremental site build loads them all.
+    """
     origin = typing.get_origin(tp)
     if origin is list:
         (item,) = typing.get_args(tp)
-        return [_build(item, v) for v in value]
+        inner = _builder(item)
+        if inner is None:
+            return list
+        return lambda value: [None if v is None else inner(v) for v in value]
     if origin in (Union, types.UnionType):
         for arg in typing.get_args(tp):
-            if arg is type(None):
-                continue
-            if dataclasses.is_dataclass(arg):
-                return _build(arg, value)
-        return value
+            if arg is not type(None) and dataclasses.is_dataclass(arg):
+                return _builder(arg)
+        return None
     if dataclasses.is_dataclass(tp):
         hints = _type_hints(tp)
-        kwargs = {
-            f.name: _build(hints[f.name], value[f.name])
-            for f in dataclasses.fields(tp)
-            if f.name in value
-        }
-        return tp(**kwargs)
-    return value
+        fields = [(f.name, _builder(hints[f.name])) for f in dataclasses.fields(tp)]
+
+        def build(value: Any) -> Any:
+            kwargs = {}
+            for name, inner in fields:
+                if name in value:
+                    v = value[name]
+                    kwargs[name] = v if inner is None or v is None else inner(v)
+            return tp(**kwargs)
+
+        return build
+    return None

@@ -109,8 +109,12 @@ def _exchange(first: Path, second: Path) -> bool:
     return result == 0
 
 
-def build_site(config: MkDocsConfig) -> None:
-    """`mkdocs build` under the build lock, into a fresh folder that replaces the site at the end."""
+def build_site(config: MkDocsConfig, *, dirty: bool = False) -> None:
+    """`mkdocs build` under the build lock, into a fresh folder that replaces the site at the end.
+
+    `dirty`: an incremental build (see `incremental`); the plugin links the pages it leaves as
+    they were from the published site into the fresh folder, and writes only the others.
+    """
     from mkdocs.commands.build import build
 
     cache_root = config_cache_root(config)
@@ -119,6 +123,6 @@ def build_site(config: MkDocsConfig) -> None:
         with staged_site(Path(final)) as stage:
             config.site_dir = str(stage)
             try:
-                build(config)
+                build(config, dirty=dirty)
             finally:
                 config.site_dir = final

@@ -1,0 +1,361 @@
+"""Incremental `dossier build`: after adding, changing and removing articles, the site is the
+same, byte for byte, as a full build of the same inputs in a fresh folder."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.incremental import STATE_NAME, SiteState, digest
+from generator.pagestore import PageStore, read_by_others
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Short articles written for these tests: people, organisations, places, figures and dates, so
+# that actor, tag, timeline and figure pages are shared between articles.
+ARTICLES = {
+    "harbour.md": (
+        "---\ntitle: Harbour cranes approved\ndate: 2024-03-04\nsource: Coastal Ledger\n---\n"
+        "The port authority of Brightwater approved 12 new cranes on Monday. Mayor Ines Castell "
+        "said the cranes would cost 40 million euros. Critics in Dunmere say the plan may be too "
+        "costly.\n"
+    ),
+    "rail.md": (
+        "---\ntitle: Rail link delayed\ndate: 2024-05-10\nsource: Valley Wire\n---\n"
+        "Meridian Rail delayed the Brightwater line until 2026. Ines Castell told reporters "
+        "that the delay was unacceptable. The company said costs rose by 8 percent last year.\n"
+    ),
+    "school.md": (
+        "---\ntitle: School meals expanded\ndate: 2024-06-01\nsource: Coastal Ledger\n---\n"
+        "The education ministry will give free school meals to 3,000 pupils in Dunmere from "
+        "September. Minister Ravi Holm said the scheme would cost 2 million euros a year.\n"
+    ),
+    "ferry.md": (
+        "---\ntitle: Ferry strike ends\ndate: 2024-07-15\nsource: Harbour Times\n---\n"
+        "Ferry workers in Glenhaven ended a five-day strike on Friday after the Workers' Union "
+        "accepted a 4 percent raise. Union leader Owen Dahl called the deal fair.\n"
+    ),
+}
+ADDED = (
+    "---\ntitle: Wind farm planned\ndate: 2024-08-20\nsource: Valley Wire\n---\n"
+    "Northwind Energy plans a wind farm off Brightwater worth 300 million euros. Mayor Ines "
+    "Castell welcomed the plan on Tuesday, but fishermen in Glenhaven fear for their catch.\n"
+)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def fixed_build_date():
+    """The sitemap carries the build date: the same for every build here, even at midnight."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+        yield
+
+
+def new_project(root: Path, articles: dict[str, str]) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    # a site URL, so the sitemap lists every page (in page order) and pages have canonical links
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    assert "site_url: !ENV SITE_URL" in config
+    config = config.replace("site_url: !ENV SITE_URL", "site_url: https://example.org/dossier/")
+    (root / "mkdocs.yml").write_text(config, "utf-8")
+    shutil.copytree(ROOT / "docs", root / "docs")
+    (root / "seeds").mkdir()
+    for name, text in articles.items():
+        (root / "seeds" / name).write_text(text, "utf-8")
+    return root
+
+
+def build(root: Path, *args: str) -> str:
+    result = CliRunner().invoke(main, ["build", "--strict", "-f", str(root / "mkdocs.yml"), *args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def assert_same_site(built: Path, expected: Path) -> None:
+    got, want = tree(built), tree(expected)
+    assert sorted(got) == sorted(want)
+    differ = [path for path in want if got[path] != want[path]]
+    assert differ == []
+
+
+def edit(root: Path) -> dict[str, str]:
+    """Add one article, change one, remove one; return the articles as they are now."""
+    articles = dict(ARTICLES)
+    (root / "seeds" / "wind.md").write_text(ADDED, "utf-8")
+    articles["wind.md"] = ADDED
+    changed = ARTICLES["rail.md"].replace("8 percent", "11 percent")
+    (root / "seeds" / "rail.md").write_text(changed, "utf-8")
+    articles["rail.md"] = changed
+    (root / "seeds" / "school.md").unlink()
+    del articles["school.md"]
+    return articles
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory, nlp) -> tuple[Path, Path, str]:
+    """A project built fully, edited, and built again; and a fresh full build of the result."""
+    root = new_project(tmp_path_factory.mktemp("incremental"), ARTICLES)
+    first = build(root)
+    assert "full build: no record of a complete earlier build" in first
+    articles = edit(root)
+    second = build(root)
+    fresh = new_project(tmp_path_factory.mktemp("fresh"), articles)
+    build(fresh, "--full")
+    return root, fresh, second
+
+
+def test_incremental_build_equals_a_fresh_full_build(edited):
+    root, fresh, output = edited
+    assert "incremental build:" in output
+    assert_same_site(root / "site", fresh / "site")
+
+
+def test_removed_article_is_gone_and_added_one_is_searchable(edited):
+    root, _, _ = edited
+    site = root / "site"
+    assert not (site / "articles" / "school").exists()
+    assert (site / "articles" / "wind" / "source" / "index.html").is_file()
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "articles/wind/" in pages and "articles/harbour/" in pages
+    assert not any(page.startswith("articles/school/") for page in pages)
+    # harbour's pages were not rendered again, yet the tags plugin still lists it
+    tags = (site / "tags.json").read_text("utf-8")
+    assert "articles/harbour/" in tags and "articles/school/" not in tags
+
+
+def test_unchanged_pages_are_not_written_again(edited):
+    root, _, _ = edited
+    page = root / "site" / "articles" / "harbour" / "source" / "index.html"
+    before = page.stat().st_mtime_ns
+    output = build(root)
+    assert page.stat().st_mtime_ns == before
+    # nothing generated is rendered when nothing changed (docs/ pages always are)
+    assert "incremental build: 0 of " in output
+
+
+def test_plain_mkdocs_build_gives_the_same_site(edited, tmp_path):
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    root, fresh, _ = edited
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    mkdocs_build(config)
+    assert_same_site(tmp_path / "site", fresh / "site")
+
+
+def test_mkdocs_dirty_build_in_place_equals_a_fresh_full_build(edited, tmp_path):
+    """`mkdocs build --dirty` writes into the site folder itself: what is gone must go."""
+    _, fresh, _ = edited
+    root = new_project(tmp_path / "p", ARTICLES)
+    build(root)
+    edit(root)
+    # its own process: MkDocs keeps plugins (and the search plugin's dirty mode) per process
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--dirty", "--strict", "-f", "mkdocs.yml"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "dossier: incremental build" in done.stderr
+    assert_same_site(root / "site", fresh / "site")
+
+
+def test_changed_docs_page_makes_a_full_build(tmp_path, nlp):
+    root = new_project(tmp_path / "p", dict(list(ARTICLES.items())[:2]))
+    build(root)
+    about = root / "docs" / "about.md"
+    about.write_text(about.read_text("utf-8") + "\nOne more line.\n", "utf-8")
+    assert "full build: settings, docs/, templates, theme or tool changed" in build(root)
+    assert "One more line." in (root / "site" / "about" / "index.html").read_text("utf-8")
+    assert "incremental build:" in build(root)
+
+
+def test_deleted_output_is_written_again(tmp_path, nlp):
+    root = new_project(tmp_path / "p", dict(list(ARTICLES.items())[:2]))
+    build(root)
+    page = root / "site" / "articles" / "harbour" / "actors" / "index.html"
+    expected = page.read_bytes()
+    page.unlink()
+    build(root)
+    assert page.read_bytes() == expected
+
+
+def test_interrupted_build_leaves_no_record(tmp_path, nlp, monkeypatch):
+    from generator import incremental
+
+    root = new_project(tmp_path / "p", dict(list(ARTICLES.items())[:2]))
+    build(root)
+    assert (root / ".dossier" / STATE_NAME).is_file()
+
+    def killed(self):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(incremental.SiteTracker, "finish", killed)
+    (root / "seeds" / "ferry.md").write_text(ARTICLES["ferry.md"], "utf-8")
+    result = CliRunner().invoke(main, ["build", "-f", str(root / "mkdocs.yml")])
+    assert result.exit_code != 0
+    assert not (root / ".dossier" / STATE_NAME).exists()
+    monkeypatch.undo()
+    assert "full build: no record of a complete earlier build" in build(root)
+
+
+def test_navigation_title_from_data_makes_a_full_build(tmp_path, nlp):
+    """A nav title that counts articles changes every page's navigation: build everything."""
+    articles = dict(list(ARTICLES.items())[:2])
+    projects = []
+    for name in ("incremental", "fresh"):
+        root = new_project(tmp_path / name, articles)
+        config = root / "mkdocs.yml"
+        config.write_text(
+            config.read_text("utf-8").replace(
+                "  - Articles: articles/index.md", "  - articles/index.md"
+            ),
+            "utf-8",
+        )
+        template = (ROOT / "templates" / "articles.md.j2").read_text("utf-8")
+        (root / "templates").mkdir()
+        (root / "templates" / "articles.md.j2").write_text(
+            template.replace("title: Articles", "title: Articles ({{ rows|length }})", 1), "utf-8"
+        )
+        projects.append(root)
+    incremental, fresh = projects
+    build(incremental)
+    (incremental / "seeds" / "wind.md").write_text(ADDED, "utf-8")
+    assert "full build: the navigation changed" in build(incremental)
+    (fresh / "seeds" / "wind.md").write_text(ADDED, "utf-8")
+    build(fresh, "--full")
+    assert "Articles (3)" in (incremental / "site" / "about" / "index.html").read_text("utf-8")
+    assert_same_site(incremental / "site", fresh / "site")
+
+
+def test_build_into_a_staging_folder_leaves_the_old_site_alone(tmp_path, nlp):
+    """As when the site is built in a fresh folder and swapped in: unchanged pages are linked
+    from the published site, which no write of the new build may touch."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    root = new_project(tmp_path / "p", dict(list(ARTICLES.items())[:3]))
+    build(root)
+    published = root / "site"
+    before = {p: hashlib.sha256(b).hexdigest() for p, b in tree(published).items()}
+    (root / "seeds" / "wind.md").write_text(ADDED, "utf-8")
+    stage = tmp_path / "stage"
+    config = load_config(str(root / "mkdocs.yml"), strict=True)
+    plugin = config.plugins["dossier"]
+    incremental, reason = plugin.prepare(config)
+    assert incremental, reason
+    config.site_dir = str(stage)  # what a build into a staging folder does
+    mkdocs_build(config, dirty=True)
+    assert plugin.tracker.skipped > 0
+    assert {p: hashlib.sha256(b).hexdigest() for p, b in tree(published).items()} == before
+    state = SiteState.load(root / ".dossier" / STATE_NAME)
+    assert state is not None and state.site_dir == os.path.abspath(published)
+    fresh = new_project(tmp_path / "fresh", {**dict(list(ARTICLES.items())[:3]), "wind.md": ADDED})
+    build(fresh, "--full")
+    assert_same_site(stage, fresh / "site")
+
+
+def test_preview_neither_uses_nor_changes_the_record(tmp_path, nlp):
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    root = new_project(tmp_path / "p", dict(list(ARTICLES.items())[:2]))
+    build(root)
+    state = (root / ".dossier" / STATE_NAME).read_bytes()
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "preview"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        mkdocs_build(config, serve_url="http://127.0.0.1:8000/")
+    finally:  # MkDocs keeps these plugins for the process: the next builds are no previews
+        config.plugins.on_startup(command="build", dirty=False)
+        config.plugins.on_shutdown()
+    assert (root / ".dossier" / STATE_NAME).read_bytes() == state
+    assert (tmp_path / "preview" / "articles" / "rail" / "index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("---\ntitle: A\n---\n# A\n", False),
+        ('---\ntitle: "A"\nsearch:\n  exclude: true\n---\n', False),
+        ("---\ntitle: A\nhide:\n  - toc\n---\n", False),
+        ("---\ntitle: A\ntags:\n  - Berlin\n---\n", True),
+        ("---\ntitle: A\nauthor: B\n---\n", True),
+        ("# No front matter\n\ntags: not a key here\n", False),
+        ("---\ntitle: A\n---\ntags: in the body\n", False),
+    ],
+)
+def test_pages_other_plugins_read(content, expected):
+    assert read_by_others(content) is expected
+
+
+def test_page_store_keeps_only_what_this_build_uses(tmp_path):
+    store = PageStore(tmp_path)
+    store.put("k1", {"articles/a/index.md": "one", "articles/a/report.json": "{}"})
+    store.put("k2", {"articles/b/index.md": "two"})
+    store.save()
+    again = PageStore(tmp_path)
+    assert again.get("k1") == [
+        ["articles/a/index.md", digest("one"), False],
+        ["articles/a/report.json", digest("{}"), False],
+    ]
+    assert (tmp_path / "pages" / "articles" / "a" / "index.md").read_text("utf-8") == "one"
+    again.save()  # k2 was not used in this build: its page goes
+    assert not (tmp_path / "pages" / "articles" / "b").exists()
+    third = PageStore(tmp_path)
+    assert third.get("k2") is None and third.get("k1") is not None
+    with pytest.raises(ValueError):
+        third.path("../outside.md")
+
+
+@pytest.mark.parametrize(
+    ("page", "target"),
+    [
+        ("index.md", "articles/a/index.md"),
+        ("articles/a/index.md", "articles/a/source.md#s-3"),
+        ("articles/a/index.md", "actors/person/ann-lee.md"),
+        ("actors/person/ann-lee.md", "actors/person/index.md"),
+        ("actors/index.md", "actors/person/index.md"),
+        ("actors/person/index.md", "index.md"),
+        ("a/b/c/d.md", "a/x/y.md#top"),
+        ("figures/eur.md", "figures/eur.md"),
+    ],
+)
+def test_relative_links_match_relpath(page, target):
+    """`relative` (used 100,000s of times per build) skips relpath's file-system calls."""
+    import posixpath
+
+    from generator.site import relative
+
+    path, _, fragment = target.partition("#")
+    expected = posixpath.relpath(path, posixpath.dirname(page) or ".")
+    assert relative(page, target) == expected + (f"#{fragment}" if fragment else "")
+
+
+def test_unknown_plugin_or_hook_means_full_builds(tmp_path, nlp):
+    """A hook (or another plugin) may collect from every page, as search does: no dirty build."""
+    root = new_project(tmp_path / "p", dict(list(ARTICLES.items())[:1]))
+    (root / "count_hook.py").write_text("def on_files(files, config):\n    return files\n")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "\nhooks:\n  - count_hook.py\n", "utf-8")
+    build(root)
+    assert "cannot reproduce: hook count_hook.py" in build(root)
