@@ -41,6 +41,16 @@ def _scheduler_option(command):  # type: ignore[no-untyped-def]
     )(command)
 
 
+def _config_file_option(command):  # type: ignore[no-untyped-def]
+    return click.option(
+        "-f",
+        "--config-file",
+        default="mkdocs.yml",
+        show_default=True,
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    )(command)
+
+
 @click.group()
 @click.version_option(package_name="news-dossier")
 def main() -> None:
@@ -205,13 +215,7 @@ def build(
 
 
 @main.command()
-@click.option(
-    "-f",
-    "--config-file",
-    default="mkdocs.yml",
-    show_default=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-)
+@_config_file_option
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True)
 def serve(config_file: Path, dev_addr: str) -> None:
     """Preview the site; articles added to seeds/ appear without a restart."""
@@ -222,13 +226,7 @@ def serve(config_file: Path, dev_addr: str) -> None:
 
 @main.command()
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "-f",
-    "--config-file",
-    default="mkdocs.yml",
-    show_default=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-)
+@_config_file_option
 def export(out: Path, config_file: Path) -> None:
     """Write the generated Markdown pages into OUT (for those who want them on disk)."""
     from .build import collect_reports

@@ -145,6 +145,29 @@ def _shift(
     return out
 
 
+def _aligned(
+    record: dict[str, Any],
+    report: Report | None,
+    gold_key: str,
+    items: Callable[[Report], Iterable[Any]],
+    keep: Callable[[Any], bool] = lambda item: True,
+) -> tuple[list[dict[str, Any]], list[tuple[int, int, Any]], list[Pair]]:
+    """Gold spans and kept report items before `annotated_until`, and their one-to-one pairs.
+
+    Items are in record coordinates; without a report (or its text) there are none.
+    """
+    until = record.get("annotated_until", len(record["text"]))
+    gold = [g for g in record[gold_key] if g["start"] < until]
+    offset = offset_of(report, record)
+    if report is None or offset is None:
+        return gold, [], []
+    preds = [
+        p for p in _shift(items(report), offset, len(record["text"])) if p[0] < until and keep(p[2])
+    ]
+    pairs = match_spans([(g["start"], g["end"]) for g in gold], [(s, e) for s, e, _ in preds])
+    return gold, preds, pairs
+
+
 # --- timex -------------------------------------------------------------------------------
 
 
@@ -152,19 +175,9 @@ def score_timex(records: list[dict[str, Any]], reports: list[Report | None]) -> 
     """Strict and relaxed span scores, value and type accuracy (TempEval-3 style)."""
     n_gold = n_pred = strict = relaxed = value_ok = type_ok = 0
     for record, report in zip(records, reports, strict=True):
-        until = record.get("annotated_until", len(record["text"]))
-        gold = [g for g in record["timexes"] if g["start"] < until]
+        gold, preds, pairs = _aligned(record, report, "timexes", lambda r: r.temporal_expressions)
         n_gold += len(gold)
-        offset = offset_of(report, record)
-        if offset is None:
-            continue
-        preds = [
-            p
-            for p in _shift(report.temporal_expressions, offset, len(record["text"]))
-            if p[0] < until
-        ]
         n_pred += len(preds)
-        pairs = match_spans([(g["start"], g["end"]) for g in gold], [(s, e) for s, e, _ in preds])
         for gi, pi in pairs:
             g, (s, e, p) = gold[gi], preds[pi]
             relaxed += 1
@@ -303,19 +316,11 @@ def score_figures(records: list[dict[str, Any]], reports: list[Report | None]) -
     """Overlap and exact P/R/F1 of money, percent, quantity and count figures, and kind accuracy."""
     n_gold = n_pred = overlap = exact = kind_ok = 0
     for record, report in zip(records, reports, strict=True):
-        until = record.get("annotated_until", len(record["text"]))
-        gold = [g for g in record["values"] if g["start"] < until]
+        gold, preds, pairs = _aligned(
+            record, report, "values", lambda r: r.figures, lambda f: f.kind in FIGURE_TYPES
+        )
         n_gold += len(gold)
-        offset = offset_of(report, record)
-        if offset is None:
-            continue
-        preds = [
-            p
-            for p in _shift(report.figures, offset, len(record["text"]))
-            if p[0] < until and p[2].kind in FIGURE_TYPES
-        ]
         n_pred += len(preds)
-        pairs = match_spans([(g["start"], g["end"]) for g in gold], [(s, e) for s, e, _ in preds])
         for gi, pi in pairs:
             g, (s, e, f) = gold[gi], preds[pi]
             overlap += 1

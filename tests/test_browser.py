@@ -6,7 +6,6 @@ Skipped only when no Chromium is installed (`.ci/run` installs Debian's `chromiu
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,9 +13,9 @@ from click.testing import CliRunner
 
 from generator.cli import main
 
-from .cdp import Browser, SiteServer, find_chromium
+from .browser import Browser, SiteServer, find_chromium
+from .hostile_sites import make_project
 
-ROOT = Path(__file__).parent.parent
 CHROMIUM = find_chromium()
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
 
@@ -43,13 +42,8 @@ PHONE = (375, 740)
 @pytest.fixture(scope="module")
 def served(tmp_path_factory, nlp):
     """A small site built from hand-written articles, served over HTTP at its own site_url."""
-    root = tmp_path_factory.mktemp("browser")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", root / "docs")
-    (root / "seeds").mkdir()
+    root = make_project(tmp_path_factory.mktemp("browser"), ARTICLES)
     (root / "site").mkdir()
-    for name, text in ARTICLES.items():
-        (root / "seeds" / name).write_text(text, "utf-8")
     server = SiteServer(root / "site")
     # With site_url set, Material's instant navigation and the sitemap are active, as published.
     with pytest.MonkeyPatch.context() as env:

@@ -29,7 +29,7 @@ from generator.cli import main
 from generator.ingest import IngestError, parse_article
 from generator.render import make_env, render_article, render_site
 
-from .browser import Browser, chromium_path, serve
+from .browser import Browser, SiteServer, find_chromium
 from .hostile_sites import (
     ROOT,
     build_reports,
@@ -381,13 +381,14 @@ def _page_urls(site: Path, base: str, whole_reports: int, per_folder: int = 3) -
     return [base if f == "." else f"{base}{f}/" for f in folders]
 
 
-@pytest.mark.skipif(chromium_path() is None, reason="chromium is not installed")
+@pytest.mark.skipif(find_chromium() is None, reason="chromium is not installed")
 def test_no_dialog_opens_in_chromium(payload_site, pipeline_site):
-    browser = Browser(chromium_path())  # type: ignore[arg-type]
+    browser = Browser(find_chromium())  # type: ignore[arg-type]
     try:
         # The probe can fail: a planted page does open a dialog.
         (payload_site / "canary.html").write_text("<p><img src=x onerror=alert(1)></p>", "utf-8")
-        with serve(payload_site) as base:
+        with SiteServer(payload_site) as server:
+            base = server.url
             browser.visit(base + "canary.html")
             browser.wait(0.5)
             assert browser.dialogs, "the dialog probe does not work"
@@ -399,7 +400,8 @@ def test_no_dialog_opens_in_chromium(payload_site, pipeline_site):
             browser.visit(base + "articles/")
             results = sum(browser.search(q) for q in ("script", "alert", "onerror", "javascript"))
             assert results > 0, "search showed no results, so it was not exercised"
-        with serve(pipeline_site) as base:
+        with SiteServer(pipeline_site) as server:
+            base = server.url
             pipeline_urls = _page_urls(pipeline_site, base, whole_reports=2)
             for url in pipeline_urls:
                 browser.visit(url)

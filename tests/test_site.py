@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -14,7 +13,8 @@ from click.testing import CliRunner
 
 from generator.cli import main
 
-ROOT = Path(__file__).parent.parent
+from .hostile_sites import make_project
+
 HOSTILE = (
     "---\ntitle: \"<script>alert('title')</script> Budget row\"\ndate: 2024-03-06\n"
     'source: Daily <b>Wire</b>\nurl: "javascript:alert(1)"\n---\n'
@@ -63,12 +63,9 @@ def parse(path: Path) -> LinkCollector:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory, nlp) -> Path:
-    root = tmp_path_factory.mktemp("project")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", root / "docs")
-    (root / "seeds").mkdir()
-    (root / "seeds" / "budget-row.md").write_text(HOSTILE, "utf-8")
-    (root / "seeds" / "brandt.txt").write_text(PLAIN, "utf-8")
+    root = make_project(
+        tmp_path_factory.mktemp("project"), {"budget-row.md": HOSTILE, "brandt.txt": PLAIN}
+    )
     result = CliRunner().invoke(main, ["build", "--strict", "-f", str(root / "mkdocs.yml")])
     assert result.exit_code == 0, result.output
     return root

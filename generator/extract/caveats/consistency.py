@@ -8,7 +8,7 @@ from difflib import SequenceMatcher
 
 from spacy.tokens import Doc
 
-from ...model import Actor, Article, Caveat, Figure, TimeExpression
+from ...model import Actor, Article, Caveat, Figure, Mention, TimeExpression
 from ..common import doc_text
 
 MAX_PEOPLE = 300
@@ -79,18 +79,12 @@ def _name_variants(actors: list[Actor]) -> list[Caveat]:
             ):
                 continue  # different first names: two relatives, not one misspelt name
             later, earlier = (b, a) if b.mentions[0].start > a.mentions[0].start else (a, b)
-            m = later.mentions[0]
             caveats.append(
-                Caveat(
-                    kind="inconsistency",
-                    text=m.text,
-                    start=m.start,
-                    end=m.end,
-                    cue=f"{earlier.name} / {later.name}",
-                    severity="high",
-                    explanation=f"'{earlier.name}' and '{later.name}' may be one person whose name is spelled two ways.",
-                    cue_start=m.start,
-                    cue_end=m.end,
+                _inconsistency(
+                    later.mentions[0],
+                    f"{earlier.name} / {later.name}",
+                    "high",
+                    f"'{earlier.name}' and '{later.name}' may be one person whose name is spelled two ways.",
                 )
             )
     return caveats
@@ -136,18 +130,12 @@ def _role_conflicts(actors: list[Actor]) -> list[Caveat]:
                 break
         if clash is None:
             continue
-        m = actor.mentions[0]
         caveats.append(
-            Caveat(
-                kind="inconsistency",
-                text=m.text,
-                start=m.start,
-                end=m.end,
-                cue=f"{clash[0]} / {clash[1]}",
-                severity="warning",
-                explanation=f"{actor.name} is described {clash[2]}: '{clash[0]}' and '{clash[1]}'.",
-                cue_start=m.start,
-                cue_end=m.end,
+            _inconsistency(
+                actor.mentions[0],
+                f"{clash[0]} / {clash[1]}",
+                "warning",
+                f"{actor.name} is described {clash[2]}: '{clash[0]}' and '{clash[1]}'.",
             )
         )
     return caveats
@@ -180,16 +168,11 @@ def _figure_conflicts(doc: Doc, figures: list[Figure]) -> list[Caveat]:
         if earlier.value == figure.value or _sentence_text(doc, earlier.start) == sent:
             continue
         caveats.append(
-            Caveat(
-                kind="inconsistency",
-                text=figure.text,
-                start=figure.start,
-                end=figure.end,
-                cue=f"{earlier.text} / {figure.text}",
-                severity="high",
-                explanation=f"The same measure is given as '{earlier.text}' and later as '{figure.text}'.",
-                cue_start=figure.start,
-                cue_end=figure.end,
+            _inconsistency(
+                figure,
+                f"{earlier.text} / {figure.text}",
+                "high",
+                f"The same measure is given as '{earlier.text}' and later as '{figure.text}'.",
             )
         )
     return caveats
@@ -212,8 +195,10 @@ def _date_conflicts(doc: Doc, article: Article, timexes: list[TimeExpression]) -
         named = _weekday_near(text, tx)
         if named is not None and named != day.weekday():
             caveats.append(
-                _date_caveat(
+                _inconsistency(
                     tx,
+                    tx.text,
+                    "high",
                     f"'{tx.text}' is given as a {WEEKDAYS[named].title()}, but that date "
                     f"falls on a {WEEKDAYS[day.weekday()].title()}.",
                 )
@@ -221,8 +206,10 @@ def _date_conflicts(doc: Doc, article: Article, timexes: list[TimeExpression]) -
             continue
         if published is not None and day > published and _told_as_past(doc, tx):
             caveats.append(
-                _date_caveat(
+                _inconsistency(
                     tx,
+                    tx.text,
+                    "high",
                     f"'{tx.text}' is after the article's date ({article.date}) but is told "
                     "as something that already happened.",
                 )
@@ -230,17 +217,20 @@ def _date_conflicts(doc: Doc, article: Article, timexes: list[TimeExpression]) -
     return caveats
 
 
-def _date_caveat(tx: TimeExpression, why: str) -> Caveat:
+def _inconsistency(
+    where: Mention | Figure | TimeExpression, cue: str, severity: str, why: str
+) -> Caveat:
+    """An inconsistency caveat on `where`, which is also the span its cue is shown on."""
     return Caveat(
         kind="inconsistency",
-        text=tx.text,
-        start=tx.start,
-        end=tx.end,
-        cue=tx.text,
-        severity="high",
+        text=where.text,
+        start=where.start,
+        end=where.end,
+        cue=cue,
+        severity=severity,
         explanation=why,
-        cue_start=tx.start,
-        cue_end=tx.end,
+        cue_start=where.start,
+        cue_end=where.end,
     )
 
 
