@@ -248,6 +248,7 @@ def export(out: Path, config_file: Path) -> None:
         plugin._path(plugin.config.seeds),
         plugin._path(plugin.config.cache_dir),
         model=plugin.config.model,
+        date=plugin.config.date,
         summary_size=plugin.config.summary_sentences,
         jobs=plugin.config.jobs,
         scheduler=plugin.config.scheduler,
