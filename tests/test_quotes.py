@@ -332,3 +332,82 @@ def test_reporting_clause_beside_the_quote_wins(analyse):
     assert quote.speaker.actor == "maria-lopez"
     said = [q for q in report.quotes if q.kind == "indirect"]
     assert [q.text for q in said] == ["the plan was dead"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The bridge seems too narrow for the new trams.", "seems", "The bridge seems too narrow"),
+        (
+            "The mayor appeared to lose patience with the council.",
+            "appeared",
+            "The mayor appeared to lose patience with the council",
+        ),
+        (
+            "It appears that the ferry will not run this winter.",
+            "appears",
+            "that the ferry will not run this winter",
+        ),
+        ("The harbour plan looks like a costly gamble.", "looks", "The harbour plan looks like"),
+    ],
+)
+def test_impressions_have_no_named_source(analyse, text, cue, content):
+    report = analyse(text)
+    found = [q for q in report.quotes if q.cue and q.cue.text == cue]
+    assert len(found) == 1
+    assert found[0].text.startswith(content)
+    assert found[0].speaker is None
+
+
+def test_a_face_that_looks_tired_is_no_impression(analyse):
+    report = analyse("The mayor looked tired after the long meeting.")
+    assert report.quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Mayor Ines Alvarado released a plan to rebuild the harbour.",
+            "released",
+            "a plan to rebuild the harbour",
+        ),
+        (
+            "The union offered a compromise on night shifts.",
+            "offered",
+            "a compromise on night shifts",
+        ),
+        ("Senator Ruth Amadi sees a path to victory.", "sees", "a path to victory"),
+        (
+            "Governor Ada Obi portrayed the deal as a betrayal.",
+            "portrayed",
+            "the deal as a betrayal",
+        ),
+    ],
+)
+def test_acts_that_put_out_or_hold_a_view(analyse, text, cue, content):
+    report = analyse(text)
+    found = {q.cue.text: q.text for q in report.quotes if q.cue}
+    assert found.get(cue) == content
+
+
+def test_action_verbs_without_a_view_are_no_attribution(analyse):
+    report = analyse("Governor Ada Obi won the primary and bought a new car.")
+    assert report.quotes == []
+
+
+def test_said_that_a_and_that_b_is_one_claim(analyse):
+    report = analyse(
+        "Minister Joan Ekberg said that taxes would rise and that the deficit would shrink."
+    )
+    (quote,) = _quotes(report)
+    assert quote.text == "that taxes would rise and that the deficit would shrink"
+
+
+def test_a_second_verb_of_thought_stays_in_the_claim(analyse):
+    report = analyse(
+        "Farmer Ilse Brandt said she feared losing the farm and wanted a fair price for milk."
+    )
+    found = {q.cue.text: q.text for q in report.quotes}
+    assert found["said"].endswith("a fair price for milk")
+    assert "wanted" not in found

@@ -60,6 +60,24 @@ OBJECT_VERBS = _words(
 )
 """Lemmas whose direct object is the attributed content ('praised the plan', 'denied the report')."""
 
+MESSAGE_VERBS = _words(
+    """say write post publish release issue file report note declare email retweet forward
+    recite recount explain pronounce chant voice disclose reveal unveil present point lay
+    sound signal invoke address ask remind"""
+)
+"""Verbs that put out a message or a document: the object is what was put out ('released a plan')."""
+VIEW_VERBS = _words("see know understand consider believe view recognize show")
+"""Verbs of seeing and knowing whose object is the view held ('sees a path to victory')."""
+DEPICTION_VERBS = _words("portray paint frame deride lambast expose")
+"""Verbs of depicting someone: the object and its description ('painted him as a liar')."""
+STANCE_ACTION_VERBS = _words(
+    """offer seek promote advocate block approve adopt enact order require sue withhold decline
+    knock"""
+)
+"""Acts that take a side on their object ('blocked the nomination', 'sought a recount')."""
+ACTION_OBJECT_VERBS = MESSAGE_VERBS | VIEW_VERBS | DEPICTION_VERBS | STANCE_ACTION_VERBS
+"""Verbs outside the core cue lists whose direct object PolNeAR-style annotation attributes."""
+
 PREP_CUES = {
     "call": {"for", "on"},
     "refer": {"to"},

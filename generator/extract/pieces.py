@@ -24,6 +24,8 @@ class Piece:
     open_end: bool = False
     """A quoted paragraph that runs on into the next one (no closing mark)."""
     parts: list[tuple[int, int]] = field(default_factory=list)
+    rule: str = ""
+    """Which rule found the piece (for measuring rules one by one)."""
 
 
 def merge_by_cue(pieces: list[Piece]) -> list[Piece]:
@@ -77,6 +79,7 @@ def _combine(group: list[Piece]) -> Piece:
         speaker,
         members[-1].open_end,
         sorted(part for p in members for part in p.parts),
+        first.rule,
     )
 
 

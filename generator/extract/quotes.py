@@ -33,7 +33,6 @@ from .reported import (
     adjective_content,
     clause_content,
     cut_asides,
-    further_clauses,
     headline_source,
     noun_content,
     noun_source,
@@ -51,6 +50,7 @@ from .speakers import (
     subject_of,
     via,
 )
+from .unsourced import impression_content
 
 CLOSING_MARKS = frozenset(QUOTE_PAIRS.values()) | {"'"}
 BOUNDARY_CHARS = frozenset(",:;—–-([.?!…")
@@ -137,7 +137,7 @@ def _quoted(
     if speaker is None and cue_span is None and kind == "direct":
         speaker = previous_subject(doc, sent, actor_at)
     open_end = end < len(text) and text[end] not in CLOSING_MARKS
-    return Piece(kind, s, e, sent, cue_span, speaker, open_end, [(s, e)])
+    return Piece(kind, s, e, sent, cue_span, speaker, open_end, [(s, e)], f"quote/{kind}")
 
 
 def _quote_kind(doc: Doc, span: Span, start: int) -> str:
@@ -290,44 +290,30 @@ def _colon_source(span: Span, actor_at: dict[int, Actor]) -> tuple[TextSpan, Spe
 # --- reported speech, beliefs and stances -----------------------------------------------
 
 
+VERB_CONTENT = (("object", object_content), ("prep", prep_content), ("passive", passive_content))
+"""Where else a cue verb's content can be, tried in order when it has no reported clause."""
+
+
 def _reported(tok: Token, actor_at: dict[int, Actor], quoted: bytearray) -> list[Piece]:
-    """Attributions cued by `tok`: usually one, two for 'said that A and that B'."""
+    """Attributions cued by `tok` ('said that A and that B' is one claim, as annotators mark it)."""
     piece = _reported_one(tok, actor_at, quoted)
-    if piece is None:
-        return []
-    found = [piece]
-    if tok.pos_ in ("VERB", "AUX"):
-        for clause in further_clauses(tok):
-            start, end = trim_span(tok.doc, clause.start_char, clause.end_char, CONTENT_TRIM)
-            if start < end:
-                found.append(
-                    Piece(
-                        "indirect",
-                        start,
-                        end,
-                        piece.sent,
-                        piece.cue,
-                        piece.speaker,
-                        False,
-                        [(start, end)],
-                    )
-                )
-    return found
+    return [] if piece is None else [piece]
 
 
 def _reported_one(tok: Token, actor_at: dict[int, Actor], quoted: bytearray) -> Piece | None:
     """An attribution cued by `tok`: a verb with a clause or an object, or a noun like 'claim'."""
-    if tok.pos_ in ("VERB", "AUX"):
+    impression = impression_content(tok)
+    if impression is not None:
+        # 'The race seems close': an impression the writer reports, no one named as its source.
+        rule, content, source = "impression", impression, None
+    elif tok.pos_ in ("VERB", "AUX"):
         lemma = cue_lemma(tok)
-        content = (
-            clause_content(tok) if lemma in CLAUSE_VERBS | XCOMP_VERBS | OBJECT_VERBS else None
-        )
-        if content is None:
-            content = object_content(tok)
-        if content is None:
-            content = prep_content(tok)
-        if content is None:
-            content = passive_content(tok)
+        rule, content = "clause", None
+        if lemma in CLAUSE_VERBS | XCOMP_VERBS | OBJECT_VERBS:
+            content = clause_content(tok)
+        for name, find in VERB_CONTENT:
+            if content is None:
+                rule, content = name, find(tok)
         if content is None:
             return None
         source = source_token(tok)
@@ -336,14 +322,14 @@ def _reported_one(tok: Token, actor_at: dict[int, Actor], quoted: bytearray) -> 
             if source is None or not _holder(source, lemma, actor_at):
                 return None
     elif tok.pos_ == "ADJ" or tok.tag_ == "VBN" and tok.dep_ == "acomp":
-        content = adjective_content(tok)
+        rule, content = "adjective", adjective_content(tok)
         if content is None:
             return None
         source = source_token(tok.head) if tok.head.i != tok.i else None
         if source is None or not _holder(source, "", actor_at):
             return None
     elif tok.pos_ == "NOUN":
-        content = noun_content(tok)
+        rule, content = "noun", noun_content(tok)
         if content is None:
             return None
         source = noun_source(tok)
@@ -366,7 +352,10 @@ def _reported_one(tok: Token, actor_at: dict[int, Actor], quoted: bytearray) -> 
     if start >= end or MARKUP.search(doc_text(doc), start, end):
         return None
     speaker = span_speaker(source, actor_at) if source is not None else None
-    return Piece("indirect", start, end, tok.sent, token_span(tok), speaker, False, [(start, end)])
+    rule = f"{rule}/{cue_lemma(tok)}"
+    return Piece(
+        "indirect", start, end, tok.sent, token_span(tok), speaker, False, [(start, end)], rule
+    )
 
 
 def _unattributed(verb: Token) -> bool:
@@ -419,7 +408,9 @@ def _according_to(doc: Doc, actor_at: dict[int, Actor]) -> list[Piece]:
             continue
         cue = TextSpan(text=text[tok.idx : to.idx + 2], start=tok.idx, end=to.idx + 2)
         speaker = span_speaker(source, actor_at)
-        found.append(Piece("indirect", start, end, sent, cue, speaker, False, [(start, end)]))
+        found.append(
+            Piece("indirect", start, end, sent, cue, speaker, False, [(start, end)], "according")
+        )
     return found
 
 
@@ -445,6 +436,16 @@ def _headlines(doc: Doc, actor_at: dict[int, Actor]) -> list[Piece]:
             continue  # a quote after the colon is handled with the quote marks
         speaker = span_speaker(source.root, actor_at)
         found.append(
-            Piece("indirect", start, end, sent, token_span(colon), speaker, False, [(start, end)])
+            Piece(
+                "indirect",
+                start,
+                end,
+                sent,
+                token_span(colon),
+                speaker,
+                False,
+                [(start, end)],
+                "line",
+            )
         )
     return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from .cues import (
+    ACTION_OBJECT_VERBS,
     ADJECTIVE_CUES,
     CLAUSE_VERBS,
     COMMIT_VERBS,
@@ -87,40 +88,21 @@ def coordinated_cue(verb: Token) -> bool:
         verb.dep_ == "conj"
         and verb.pos_ == "VERB"
         and verb.head.dep_ == "ccomp"
-        and cue_lemma(verb) in SPEECH_VERBS | CLAUSE_VERBS | OBJECT_VERBS
+        and cue_lemma(verb) in SPEECH_VERBS
         and cue_lemma(verb) not in NO_OBJECT_SPEECH
         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
         and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.head.children)
     )
 
 
-def _second_that(child: Token) -> bool:
-    """'said that A and that B': a coordinated clause with its own 'that' is a second claim."""
-    return (
-        child.dep_ == "conj"
-        and child.pos_ in ("VERB", "AUX")
-        and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)
-    )
-
-
-def further_clauses(verb: Token) -> list[Span]:
-    """The second and later 'that'-clauses of a cue ('said that A and that B' → B)."""
-    doc = verb.doc
-    found = []
-    for child in verb.children:
-        if child.dep_ == "ccomp" and child.i > verb.i:
-            for conj in child.children:
-                if conj.i > child.i and _second_that(conj):
-                    found.append(span_of(doc, conj.left_edge.i, conj.right_edge.i))
-            break
-    return found
-
-
 def _clause_end(clause: Token) -> int:
-    """Last token of a reported clause, before any cue verb coordinated with the reporting verb."""
+    """Last token of a reported clause, before any cue verb coordinated with the reporting verb.
+
+    'said that A and that B' keeps both clauses: annotators mark them as one content.
+    """
     end = clause.right_edge.i
     for child in clause.children:
-        if child.i > clause.i and (coordinated_cue(child) or _second_that(child)):
+        if child.i > clause.i and coordinated_cue(child):
             end = min(end, child.left_edge.i - 1)
     doc = clause.doc
     while end > clause.i and (doc[end].dep_ == "cc" or doc[end].is_punct):
@@ -145,11 +127,17 @@ def object_content(verb: Token) -> Span | None:
     """The direct object of a verb of judgment or communication, with its 'for'/'as' complement."""
     doc = verb.doc
     lemma = cue_lemma(verb)
-    if lemma not in OBJECT_VERBS or lemma in NO_OBJECT_SPEECH:
+    if lemma not in OBJECT_VERBS and lemma not in ACTION_OBJECT_VERBS:
+        return None
+    if lemma in NO_OBJECT_SPEECH and lemma not in ACTION_OBJECT_VERBS:
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None:
         return None
+    if lemma not in OBJECT_VERBS and lemma in VOICING_VERBS and noun_content(obj) is not None:
+        return (
+            None  # 'voiced concern that jobs would go': the noun is the cue, its clause the content
+        )
     if obj.pos_ == "PRON" and obj.lower_ not in ("what", "whatever"):
         # A bare pronoun ('praised him') says nothing a reader could use, unless more follows.
         if not _has_complement(verb, obj):
