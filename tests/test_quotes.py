@@ -411,3 +411,65 @@ def test_a_second_verb_of_thought_stays_in_the_claim(analyse):
     found = {q.cue.text: q.text for q in report.quotes}
     assert found["said"].endswith("a fair price for milk")
     assert "wanted" not in found
+
+
+def test_reporting_clause_between_quotes_keeps_its_own_claim(analyse):
+    report = analyse(
+        "\u201cWe are ready,\u201d Mayor Ines Alvarado said, adding that the dam would hold. "
+        "\u201cNobody should panic.\u201d"
+    )
+    found = {q.cue.text: q for q in report.quotes if q.cue}
+    assert found["adding"].text == "that the dam would hold"
+    assert found["said"].kind == "direct"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "Governor Ada Obi leads in the latest poll.",
+            "in",
+            "Governor Ada Obi leads",
+            "latest poll",
+        ),
+        (
+            "In the new survey, most farmers backed the tariff.",
+            "In",
+            "most farmers backed the tariff",
+            "new survey",
+        ),
+    ],
+)
+def test_findings_of_polls(analyse, text, cue, content, speaker):
+    report = analyse(text)
+    found = [q for q in report.quotes if q.cue and q.cue.text == cue]
+    assert len(found) == 1
+    assert found[0].text == content
+    assert found[0].speaker.text == speaker
+
+
+def test_living_in_a_town_is_no_finding(analyse):
+    report = analyse("Governor Ada Obi lives in a small town.")
+    assert report.quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Coach Lena Holt told the players to stay calm.",
+            "told",
+            "the players to stay calm",
+        ),
+        (
+            "Senator Ruth Amadi described the budget as reckless.",
+            "described",
+            "the budget as reckless",
+        ),
+        ("Critics see the plan as a gift to banks.", "see", "the plan as a gift to banks"),
+    ],
+)
+def test_verbs_with_a_listener_or_a_description(analyse, text, cue, content):
+    report = analyse(text)
+    found = {q.cue.text: q.text for q in report.quotes if q.cue}
+    assert found.get(cue) == content

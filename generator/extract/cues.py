@@ -178,6 +178,14 @@ PREP_CUES = {
     "criticise": {"for"},
     "fault": {"for"},
     "attack": {"for"},
+    "see": {"as"},
+    "view": {"as"},
+    "regard": {"as"},
+    "describe": {"as"},
+    "know": {"as", "for"},
+    "accuse": {"of"},
+    "charge": {"with"},
+    "double": {"down"},
 }
 """Verb (or noun) lemma → prepositions whose object is the content ('called for a ceasefire')."""
 

@@ -160,7 +160,7 @@ def outermost(pieces: list[Piece]) -> list[Piece]:
             other = pieces[j]
             if (
                 j != i
-                and other.start <= at < other.end
+                and _covers(other, at)
                 and not _within(other, piece)
                 and not (_according(other) and piece.kind != "indirect")
             ):
@@ -170,6 +170,19 @@ def outermost(pieces: list[Piece]) -> list[Piece]:
         if not nested:
             kept.append(piece)
     return kept
+
+
+def _covers(piece: Piece, at: int) -> bool:
+    """Whether offset `at` lies in the content: for a direct quote, inside one of its quoted parts.
+
+    The reporting clause between the parts ('"A," she said, adding that B. "C."') is the writer's,
+    so a cue there starts an attribution of its own.
+    """
+    if not piece.start <= at < piece.end:
+        return False
+    if piece.kind != "direct" or len(piece.parts) < 2:
+        return True
+    return any(a <= at < b for a, b in piece.parts)
 
 
 def _according(piece: Piece) -> bool:

@@ -376,42 +376,68 @@ def _holder(source: Token, lemma: str, actor_at: dict[int, Actor]) -> bool:
     return lemma in FINDING_VERBS and is_document(source)
 
 
+FINDING_NOUNS = frozenset(
+    """poll survey average ranking rankings study tally count census forecast projection
+    estimate model data research analysis""".split()
+)
+"""Sources that report findings: 'Trump leads in the polls' is what the polls say."""
+
+
 def _according_to(doc: Doc, actor_at: dict[int, Actor]) -> list[Piece]:
-    """'..., according to X': the rest of the sentence is attributed to X."""
+    """'..., according to X' and '... in the latest poll': the rest of the clause is X's."""
     found = []
     text = doc_text(doc)
     for tok in doc:
-        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            prep, rule = doc[tok.i + 1], "according"
+        elif tok.lower_ == "in" and tok.dep_ == "prep":
+            prep, rule = tok, "finding"
+        else:
             continue
-        to = doc[tok.i + 1]
-        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        source = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if source is None:
             continue
-        sent = tok.sent
-        phrase_start, phrase_end = tok.i, source.right_edge.i + 1
-        head = tok.head
-        if head.i != tok.i and head.pos_ in ("VERB", "AUX") and sent.start <= head.i < sent.end:
-            # The clause the phrase modifies, without the phrase: 'Prices, according to X, rose'.
-            left, right = head.left_edge.i, head.right_edge.i + 1
-        else:
-            left, right = sent.start, sent.end
-        after = doc[phrase_end - 1].idx + len(doc[phrase_end - 1].text)
-        clause_end = doc[right - 1].idx + len(doc[right - 1].text)
-        if phrase_start <= left + 1:
-            a, b = after, clause_end  # 'According to X, prices rose'
-        elif phrase_end >= right - 1:
-            a, b = doc[left].idx, doc[phrase_start].idx  # 'Prices rose, according to X'
-        else:
-            a, b = doc[left].idx, clause_end  # 'Prices, according to X, rose'
-        start, end = trim_span(doc, a, b, CONTENT_TRIM)
-        if start >= end:
+        if rule == "finding" and source.lemma_.lower() not in FINDING_NOUNS:
             continue
-        cue = TextSpan(text=text[tok.idx : to.idx + 2], start=tok.idx, end=to.idx + 2)
-        speaker = span_speaker(source, actor_at)
-        found.append(
-            Piece("indirect", start, end, sent, cue, speaker, False, [(start, end)], "according")
+        piece = _phrase_piece(tok, source, actor_at)
+        if piece is None:
+            continue
+        piece.cue = TextSpan(
+            text=text[tok.idx : prep.idx + len(prep.text)],
+            start=tok.idx,
+            end=prep.idx + len(prep.text),
         )
+        piece.rule = rule
+        found.append(piece)
     return found
+
+
+def _phrase_piece(first: Token, source: Token, actor_at: dict[int, Actor]) -> Piece | None:
+    """The clause a source phrase ('according to X', 'in a poll') modifies, without the phrase."""
+    doc = first.doc
+    sent = first.sent
+    phrase_start, phrase_end = first.i, source.right_edge.i + 1
+    head = first.head
+    while head.dep_ in ("xcomp", "acomp") and head.head.i != head.i:
+        head = head.head  # 'continues to lead in the polls': the whole verb phrase
+    if head.i != first.i and head.pos_ in ("VERB", "AUX") and sent.start <= head.i < sent.end:
+        # The clause the phrase modifies, without the phrase: 'Prices, according to X, rose'.
+        left, right = head.left_edge.i, head.right_edge.i + 1
+    else:
+        left, right = sent.start, sent.end
+    after = doc[phrase_end - 1].idx + len(doc[phrase_end - 1].text)
+    clause_end = doc[right - 1].idx + len(doc[right - 1].text)
+    if phrase_start <= left + 1:
+        a, b = after, clause_end  # 'According to X, prices rose'
+    elif phrase_end >= right - 1:
+        a, b = doc[left].idx, doc[phrase_start].idx  # 'Prices rose, according to X'
+    else:
+        a, b = doc[left].idx, clause_end  # 'Prices, according to X, rose'
+    start, end = trim_span(doc, a, b, CONTENT_TRIM)
+    if start >= end:
+        return None
+    speaker = span_speaker(source, actor_at)
+    return Piece("indirect", start, end, sent, None, speaker, False, [(start, end)])
 
 
 def _headlines(doc: Doc, actor_at: dict[int, Actor]) -> list[Piece]:

@@ -19,7 +19,8 @@ from .cues import (
 
 XCOMP_VERBS = COMMIT_VERBS | frozenset(
     """want plan intend aim wish decide prefer seek hope expect like love hate refuse threaten
-    promise pledge vow offer propose urge ask look plot vote""".split()
+    promise pledge vow offer propose urge ask look plot vote tell claim instruct order advise
+    warn remind""".split()
 )
 """Lemmas whose infinitive complement is a plan or a demand ('vowed to fight')."""
 OBJECT_EXTENSIONS = frozenset({"for", "as", "of", "over", "on"})
