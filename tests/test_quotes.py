@@ -473,3 +473,47 @@ def test_verbs_with_a_listener_or_a_description(analyse, text, cue, content):
     report = analyse(text)
     found = {q.cue.text: q.text for q in report.quotes if q.cue}
     assert found.get(cue) == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fans still read her memoir, \u201cSalt and Iron,\u201d on the long ferry rides.",
+        "Councillor Robert \u201cBobby\u201d Nakamura opened the new library.",
+        "The \u201cMorning Harbour\u201d host Ana Ruiz interviewed the minister.",
+    ],
+)
+def test_quoted_titles_and_nicknames_are_no_quotes(analyse, text):
+    report = analyse(text)
+    assert [q for q in report.quotes if q.kind == "direct"] == []
+
+
+def test_a_quoted_title_said_beside_its_cue_stays(analyse):
+    report = analyse("\u201cNever Again,\u201d Mayor Ines Alvarado said.")
+    assert [q.text for q in report.quotes] == ["Never Again,"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Senator Ruth Amadi took issue with the new tariff.",
+            "issue",
+            "the new tariff",
+        ),
+        (
+            "The voters have negative feelings toward the council.",
+            "feelings",
+            "the council",
+        ),
+    ],
+)
+def test_attitude_nouns_after_light_verbs(analyse, text, cue, content):
+    report = analyse(text)
+    found = {q.cue.text: q.text for q in report.quotes if q.cue}
+    assert found.get(cue) == content
+
+
+def test_a_pledge_made_at_a_place_is_not_about_the_place(analyse):
+    report = analyse("Governor Ada Obi made the pledge at a rally in Lagos.")
+    assert all("Lagos" not in q.text for q in report.quotes)

@@ -199,7 +199,10 @@ NOUN_CUES = _words(
     determination intention intent vision message charge complaint concern doubt suspicion
     question questions aim swipe swipes shot shots jab jabs dig digs mention stance views
     opinion opinions remarks comments rhetoric defense defence tribute praise congratulations
-    condolences thoughts case reservations confidence refusal assumption perception sentiment"""
+    condolences thoughts case reservations confidence refusal assumption perception sentiment
+    issue aim credit interest feeling feelings impression impressions misgivings doubts
+    objection objections sympathy contempt disdain admiration respect faith secret reference
+    references word words"""
 )
 """Nouns whose clause or object is attributed to their holder ('his claim that ...', 'her plan to')."""
 VOICING_VERBS = _words(

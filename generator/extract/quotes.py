@@ -127,6 +127,8 @@ def _quoted(
         return None
     kind = _quote_kind(doc, span, start)
     cue = _quote_cue(span, kind, quoted)
+    if _names_something(span, cue, quoted):
+        return None  # 'his memoir, "Gifted Hands,"', 'Robert "Bobby" Scott': a title or a name
     speaker = speaker_of(cue, actor_at) if cue is not None else None
     cue_span = token_span(cue) if cue is not None else None
     if cue is None:
@@ -138,6 +140,47 @@ def _quoted(
         speaker = previous_subject(doc, sent, actor_at)
     open_end = end < len(text) and text[end] not in CLOSING_MARKS
     return Piece(kind, s, e, sent, cue_span, speaker, open_end, [(s, e)], f"quote/{kind}")
+
+
+TITLE_SMALL_WORDS = frozenset(
+    "a an the and or but nor of in on at to for from by with as vs via is".split()
+)
+"""Words a title leaves in lower case ('A Time for Truth')."""
+
+
+NAMING_DEPS = frozenset({"appos", "compound", "nmod", "poss", "npadvmod"})
+"""Slots of a name inside a noun phrase: 'his memoir, "Gifted Hands,"', '"Daily Show" host'."""
+
+
+def _names_something(span: Span, cue: Token | None, quoted: bytearray) -> bool:
+    """A quoted title or nickname standing beside a noun, in a sentence that is not a headline."""
+    if not _title_case(span) or span.text.rstrip().endswith(("!", "?")):
+        return False
+    if _title_case(span.sent):
+        return False  # a headline capitalises every word, its quotes included
+    if cue is None:
+        return True
+    if _adjacent_cue(span, quoted) is not None:
+        return False
+    return span.root.dep_ in NAMING_DEPS or _after_noun_and_comma(span)
+
+
+def _after_noun_and_comma(span: Span) -> bool:
+    """'her memoir, "Salt and Iron,"': the quote stands in apposition to the noun before it."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].is_quote:
+        i -= 1
+    return i >= 1 and doc[i].text == "," and doc[i - 1].pos_ in ("NOUN", "PROPN")
+
+
+def _title_case(span: Span) -> bool:
+    """A few words with every content word capitalised: a book, a show, a slogan or a nickname."""
+    words = [t for t in span if t.is_alpha or t.like_num]
+    if not words or len(words) > (8 if len(span) < 20 else 40):
+        return False
+    content = [t for t in words if t.lower_ not in TITLE_SMALL_WORDS or t.i == words[0].i]
+    return all(t.text[:1].isupper() or t.like_num for t in content)
 
 
 def _quote_kind(doc: Doc, span: Span, start: int) -> str:

@@ -31,6 +31,15 @@ NOUN_PREPS = frozenset(
     {"of", "for", "on", "about", "against", "to", "at", "toward", "towards", "over"}
 )
 """Prepositions after a noun cue whose object is the content ('criticism of', 'swipe at')."""
+VERB_SIDE_PREPS = frozenset({"with", "at", "toward", "towards", "against", "about", "of", "for"})
+"""Prepositions of 'took issue with X', 'took aim at X' that the parser hangs on the verb."""
+PLACES_TIMES = frozenset({"DATE", "TIME", "FAC", "GPE", "LOC", "EVENT"})
+"""'made the pledge at a rally on Monday': where and when, not what the pledge was about."""
+OCCASIONS = frozenset(
+    """rally event conference meeting debate hearing summit convention dinner forum fundraiser
+    ceremony briefing interview speech session party gathering luncheon breakfast""".split()
+)
+"""Occasions where something was said: 'at a rally' is no topic."""
 HEADLINE_LABELS = frozenset(
     """follow contact email reach update updated editor note photo photos video watch related read more listen correction
     breaking exclusive live opinion analysis transcript caption source sources see also via
@@ -226,6 +235,18 @@ def noun_content(noun: Token) -> Span | None:
             obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
             if obj is not None and obj.pos_ != "PRON":
                 return span_of(doc, obj.left_edge.i, obj.right_edge.i)
+    verb = noun.head
+    if noun.dep_ == "dobj" and cue_lemma(verb) in VOICING_VERBS:
+        # 'took issue with X', 'took aim at X': the parser hangs the preposition on the verb.
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in VERB_SIDE_PREPS:
+                if child.i != noun.right_edge.i + 1:
+                    continue
+                obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is None or obj.pos_ == "PRON" or obj.ent_type_ in PLACES_TIMES:
+                    continue
+                if obj.lemma_.lower() not in OCCASIONS:
+                    return span_of(doc, obj.left_edge.i, obj.right_edge.i)
     return None
 
 
