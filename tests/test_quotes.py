@@ -517,3 +517,32 @@ def test_attitude_nouns_after_light_verbs(analyse, text, cue, content):
 def test_a_pledge_made_at_a_place_is_not_about_the_place(analyse):
     report = analyse("Governor Ada Obi made the pledge at a rally in Lagos.")
     assert all("Lagos" not in q.text for q in report.quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The race moves to Ohio, where Governor Ada Obi is expected to win easily.",
+            "expected",
+            "to win easily",
+        ),
+        (
+            "It will be a summer expected to bring record heat to the valley.",
+            "expected",
+            "to bring record heat to the valley",
+        ),
+    ],
+)
+def test_views_nobody_is_named_for(analyse, text, cue, content):
+    report = analyse(text)
+    found = [q for q in report.quotes if q.cue and q.cue.text == cue]
+    assert [q.text for q in found] == [content]
+    assert found[0].speaker is None
+
+
+def test_a_document_can_hold_a_stance(analyse):
+    report = analyse("The new advertisement attacks Governor Ada Obi over the tax plan.")
+    found = {q.cue.text: q for q in report.quotes if q.cue}
+    assert found["attacks"].text.startswith("Governor Ada Obi")
+    assert found["attacks"].speaker.text == "new advertisement"

@@ -326,8 +326,6 @@ DOCUMENT_NOUNS = _words(
     interview transcript release"""
 )
 """Nouns for texts and findings that can show or suggest something ('the poll found that')."""
-FINDING_VERBS = _words("show find reveal suggest indicate prove demonstrate confirm say")
-"""Verbs a document can be the subject of."""
 PERSON_PRONOUNS = _words(
     """i we you he she they who whom those everyone everybody anyone anybody someone somebody
     nobody many most some all half third quarter majority few several both others one"""

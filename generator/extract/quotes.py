@@ -17,7 +17,6 @@ from ..model import Span as TextSpan
 from .common import QUOTE_PAIRS, doc_text, quote_regions, token_span, trim_span
 from .cues import (
     CLAUSE_VERBS,
-    FINDING_VERBS,
     NOT_CUES,
     OBJECT_VERBS,
     PREP_CUES,
@@ -362,14 +361,14 @@ def _reported_one(tok: Token, actor_at: dict[int, Actor], quoted: bytearray) -> 
         source = source_token(tok)
         if lemma not in SPEECH_VERBS and not (source is None and _unattributed(tok)):
             # A belief or stance needs someone holding it: a person or a body, or a document's finding.
-            if source is None or not _holder(source, lemma, actor_at):
+            if source is None or not _holder(source, actor_at):
                 return None
     elif tok.pos_ == "ADJ" or tok.tag_ == "VBN" and tok.dep_ == "acomp":
         rule, content = "adjective", adjective_content(tok)
         if content is None:
             return None
         source = source_token(tok.head) if tok.head.i != tok.i else None
-        if source is None or not _holder(source, "", actor_at):
+        if source is None or not _holder(source, actor_at):
             return None
     elif tok.pos_ == "NOUN":
         rule, content = "noun", noun_content(tok)
@@ -403,20 +402,27 @@ def _reported_one(tok: Token, actor_at: dict[int, Actor], quoted: bytearray) -> 
 
 def _unattributed(verb: Token) -> bool:
     """'Trump is expected to win', 'the plan was seen as a failure': a view nobody is named for."""
-    return (
-        any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        and cue_lemma(verb) in THOUGHT_VERBS
-        and verb.dep_ == "ROOT"
+    if cue_lemma(verb) not in THOUGHT_VERBS:
+        return False
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True  # 'a year expected to bring record turnout'
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and verb.dep_ in (
+        "ROOT",
+        "relcl",
+        "advcl",
+        "conj",
+        "ccomp",
     )
 
 
-def _holder(source: Token, lemma: str, actor_at: dict[int, Actor]) -> bool:
+def _holder(source: Token, actor_at: dict[int, Actor]) -> bool:
+    """Whether a subject can hold a view: a person, a body, or a text ('the ad attacks X')."""
     if source.lower_ in ("who", "that", "which") and source.head.dep_ == "relcl":
         source = source.head.head
     actor = actor_at.get(source.idx)
     if is_agent(source, actor.type if actor is not None else None):
         return True
-    return lemma in FINDING_VERBS and is_document(source)
+    return is_document(source)
 
 
 FINDING_NOUNS = frozenset(
