@@ -546,3 +546,10 @@ def test_a_document_can_hold_a_stance(analyse):
     found = {q.cue.text: q for q in report.quotes if q.cue}
     assert found["attacks"].text.startswith("Governor Ada Obi")
     assert found["attacks"].speaker.text == "new advertisement"
+
+
+def test_footage_shows_a_finding(analyse):
+    report = analyse("Footage from the match shows that the referee missed the foul.")
+    found = {q.cue.text: q for q in report.quotes if q.cue}
+    assert found["shows"].text == "that the referee missed the foul"
+    assert found["shows"].speaker.text.startswith("Footage")

@@ -323,9 +323,13 @@ DOCUMENT_NOUNS = _words(
     """poll survey study report records record data document documents filing filings analysis
     statement memo letter email emails ad ads advertisement review audit investigation probe
     research results figures numbers count census tally tweet post article editorial book
-    interview transcript release"""
+    interview transcript release footage video photo image recording tape clip evidence
+    testimony lawsuit suit complaint indictment ruling bill law legislation measure proposal
+    platform policy rule regulation website page message commercial spot mailer flyer sign
+    banner poster memoir biography column essay piece story coverage op-ed experience
+    average model forecast"""
 )
-"""Nouns for texts and findings that can show or suggest something ('the poll found that')."""
+"""Nouns for texts, recordings and findings that can show, suggest or take a side ('the poll found')."""
 PERSON_PRONOUNS = _words(
     """i we you he she they who whom those everyone everybody anyone anybody someone somebody
     nobody many most some all half third quarter majority few several both others one"""
