@@ -553,3 +553,17 @@ def test_footage_shows_a_finding(analyse):
     found = {q.cue.text: q for q in report.quotes if q.cue}
     assert found["shows"].text == "that the referee missed the foul"
     assert found["shows"].speaker.text.startswith("Footage")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mayor Leo Brandt told a different story.", {"told": "a different story"}),
+        ("Mayor Leo Brandt told reporters about the flood.", {"told": "the flood"}),
+        ("Mayor Leo Brandt claimed victory on Sunday night.", {"claimed": "victory"}),
+        ("Mayor Leo Brandt maintained a narrow lead.", {}),
+    ],
+)
+def test_objects_of_verbs_of_saying(analyse, text, expected):
+    report = analyse(text)
+    assert {q.cue.text: q.text for q in report.quotes if q.cue} == expected

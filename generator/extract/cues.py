@@ -186,6 +186,8 @@ PREP_CUES = {
     "accuse": {"of"},
     "charge": {"with"},
     "double": {"down"},
+    "tell": {"about"},
+    "say": {"about"},
 }
 """Verb (or noun) lemma → prepositions whose object is the content ('called for a ceasefire')."""
 

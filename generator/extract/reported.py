@@ -15,6 +15,7 @@ from .cues import (
     SPEECH_VERBS,
     VOICING_VERBS,
     cue_lemma,
+    is_agent,
 )
 
 XCOMP_VERBS = COMMIT_VERBS | frozenset(
@@ -27,6 +28,8 @@ OBJECT_EXTENSIONS = frozenset({"for", "as", "of", "over", "on"})
 """Prepositions that carry on an object's content ('criticized X for Y', 'described X as Y')."""
 NO_OBJECT_SPEECH = frozenset({"say", "tell", "ask", "answer", "add", "continue"})
 """Speech verbs whose object is a listener or a word, not the content ('told reporters', 'said it')."""
+NO_SPEECH_OBJECT = frozenset("add continue read maintain threaten charge grant interrupt".split())
+"""Verbs of saying whose object is seldom what was said ('added a line', 'maintained a lead')."""
 NOUN_PREPS = frozenset(
     {"of", "for", "on", "about", "against", "to", "at", "toward", "towards", "over"}
 )
@@ -137,17 +140,17 @@ def object_content(verb: Token) -> Span | None:
     """The direct object of a verb of judgment or communication, with its 'for'/'as' complement."""
     doc = verb.doc
     lemma = cue_lemma(verb)
-    if lemma not in OBJECT_VERBS and lemma not in ACTION_OBJECT_VERBS:
-        return None
-    if lemma in NO_OBJECT_SPEECH and lemma not in ACTION_OBJECT_VERBS:
+    stance = lemma in OBJECT_VERBS or lemma in ACTION_OBJECT_VERBS
+    if not stance and lemma not in SPEECH_VERBS:
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None:
         return None
+    if not stance and (lemma in NO_SPEECH_OBJECT or _addressee(obj)):
+        return None  # 'told reporters', 'asked him': the object of a verb of saying is its listener
     if lemma not in OBJECT_VERBS and lemma in VOICING_VERBS and noun_content(obj) is not None:
-        return (
-            None  # 'voiced concern that jobs would go': the noun is the cue, its clause the content
-        )
+        # 'voiced concern that jobs would go': the noun is the cue, its clause the content.
+        return None
     if obj.pos_ == "PRON" and obj.lower_ not in ("what", "whatever"):
         # A bare pronoun ('praised him') says nothing a reader could use, unless more follows.
         if not _has_complement(verb, obj):
@@ -157,10 +160,23 @@ def object_content(verb: Token) -> Span | None:
         if child.i <= obj.i:
             continue
         if child.dep_ in ("oprd", "xcomp", "ccomp") or (
-            child.dep_ == "prep" and child.lower_ in OBJECT_EXTENSIONS
+            child.dep_ == "prep" and child.lower_ in OBJECT_EXTENSIONS and not _when_where(child)
         ):
             right = max(right, child.right_edge.i)
     return span_of(doc, obj.left_edge.i, right)
+
+
+def _when_where(prep: Token) -> bool:
+    """'on Sunday', 'on the campaign trail in Iowa': a time or a place, not part of the content."""
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return obj is not None and obj.ent_type_ in PLACES_TIMES
+
+
+def _addressee(obj: Token) -> bool:
+    """Whether the object of a verb of saying is a person or a body spoken to."""
+    if obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    return is_agent(obj, None)
 
 
 def _has_complement(verb: Token, obj: Token) -> bool:
