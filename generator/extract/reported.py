@@ -92,7 +92,24 @@ def clause_content(verb: Token) -> Span | None:
     for child in verb.children:
         if child.dep_ == "ccomp" and child.i < verb.i and lemma in SPEECH_VERBS | CLAUSE_VERBS:
             return span_of(doc, child.left_edge.i, child.right_edge.i)
+    if verb.dep_ == "advcl" and lemma in SPEECH_VERBS | CLAUSE_VERBS and _as_clause(verb):
+        # 'As Comey noted, the aides could still be punished': the main clause is the claim.
+        head = verb.head
+        left, right = verb.left_edge.i, verb.right_edge.i
+        if left <= head.left_edge.i:
+            return span_of(doc, right + 1, head.right_edge.i)
+        if right >= head.right_edge.i:
+            return doc[head.left_edge.i : left]
+        return span_of(doc, head.left_edge.i, head.right_edge.i)
     return None
+
+
+def _as_clause(verb: Token) -> bool:
+    """'as he said', 'as the report noted': a reporting clause opened by 'as', with no object."""
+    mark = next((c for c in verb.children if c.dep_ == "mark"), None)
+    if mark is None or mark.lower_ != "as" or mark.i != verb.left_edge.i:
+        return False
+    return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in verb.children)
 
 
 def coordinated_cue(verb: Token) -> bool:
