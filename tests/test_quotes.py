@@ -567,3 +567,45 @@ def test_footage_shows_a_finding(analyse):
 def test_objects_of_verbs_of_saying(analyse, text, expected):
     report = analyse(text)
     assert {q.cue.text: q.text for q in report.quotes if q.cue} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "Senator Ruth Amadi Endorses Governor Ada Obi.\n\nThe endorsement came late.",
+            "Endorses",
+            "Governor Ada Obi",
+            "Ruth Amadi",
+        ),
+        (
+            "Harbour Union Vows To Fight Port Closure.\n\nWorkers met on Monday.",
+            "Vows",
+            "To Fight Port Closure",
+            "Harbour Union",
+        ),
+    ],
+)
+def test_title_case_headline(analyse, text, cue, content, speaker):
+    report = analyse(text)
+    found = [q for q in report.quotes if q.cue and q.cue.text == cue]
+    assert [q.text for q in found] == [content]
+    assert found[0].speaker.text.endswith(speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Council Emails Might Be Released Soon.\n\nThe council met on Monday.",
+        "All Bets Are Off In The Harbour Race.\n\nThe count starts today.",
+    ],
+)
+def test_plural_nouns_in_headlines_are_no_cues(analyse, text):
+    report = analyse(text)
+    assert report.quotes == []
+
+
+def test_as_the_minister_noted_gives_the_main_clause(analyse):
+    report = analyse("As Minister Joan Ekberg noted, the deficit will shrink next year.")
+    found = {q.cue.text: q.text for q in report.quotes if q.cue}
+    assert found == {"noted": "the deficit will shrink next year"}

@@ -26,6 +26,7 @@ from .cues import (
     is_agent,
     is_document,
 )
+from .headlines import headline_pieces
 from .pieces import Piece, continue_quotes, merge_by_cue, outermost
 from .reported import (
     XCOMP_VERBS,
@@ -80,6 +81,7 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
         pieces.extend(_reported(tok, actor_at, quoted))
     pieces.extend(_according_to(doc, actor_at))
     pieces.extend(_headlines(doc, actor_at))
+    pieces.extend(headline_pieces(doc, actor_at, {p.cue.start for p in pieces if p.cue}))
     merged = continue_quotes(outermost(merge_by_cue(pieces)), text)
     kept = outermost(merged)
     found_relays = relays(doc, actor_at)

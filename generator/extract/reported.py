@@ -109,6 +109,8 @@ def _as_clause(verb: Token) -> bool:
     mark = next((c for c in verb.children if c.dep_ == "mark"), None)
     if mark is None or mark.lower_ != "as" or mark.i != verb.left_edge.i:
         return False
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return False  # 'as reported by X' names a relay; 'as expected' names no one
     return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in verb.children)
 
 
