@@ -46,15 +46,15 @@ COMMIT_VERBS = _words(
 
 OBJECT_VERBS = _words(
     """announce deny confirm reject dismiss condemn denounce decry criticize criticise praise laud
-    hail applaud commend tout extol celebrate attack blast slam mock ridicule lambaste chide scold
+    hail applaud commend tout extol attack blast slam mock ridicule lambaste chide scold
     rebuke blame accuse fault thank congratulate welcome endorse back support champion oppose
     defend mention discuss cite quote reiterate repeat propose suggest recommend acknowledge admit
     predict forecast estimate question challenge dispute contest reject insult disavow downplay
     dismiss describe characterize characterise call label dub brand highlight emphasize emphasise
-    stress underscore tweet retweet outline detail list name recall remember
-    regret apologize promise pledge vow demand request urge favor favour prefer like love hate
+    stress underscore retweet outline detail list name recall remember
+    regret apologize promise vow demand request urge favor favour prefer like love hate
     rule
-    distrust trust admire respect fear want expect predict oppose target assail denigrate
+    distrust trust admire respect fear want expect predict oppose assail denigrate
     disparage lament bemoan echo justify express share embrace ignore compare liken deem
     interpret regard reference repudiate rebuff revile herald"""
 )
@@ -66,7 +66,7 @@ MESSAGE_VERBS = _words(
     sound signal invoke address ask remind"""
 )
 """Verbs that put out a message or a document: the object is what was put out ('released a plan')."""
-VIEW_VERBS = _words("see know understand consider believe view recognize show")
+VIEW_VERBS = _words("see understand consider believe view recognize show")
 """Verbs of seeing and knowing whose object is the view held ('sees a path to victory')."""
 DEPICTION_VERBS = _words("portray paint frame deride lambast expose")
 """Verbs of depicting someone: the object and its description ('painted him as a liar')."""
@@ -140,7 +140,6 @@ PREP_CUES = {
     "scoff": {"at"},
     "balk": {"at"},
     "bristle": {"at"},
-    "seize": {"on", "upon"},
     "sound": {"off"},
     "spar": {"with", "over"},
     "clash": {"with", "over"},
@@ -196,7 +195,7 @@ NOUN_CUES = _words(
     warning promise pledge vow threat call appeal demand request plea criticism praise
     endorsement support opposition proposal suggestion prediction assessment view belief
     argument insistence admission acknowledgement acknowledgment confirmation idea contention
-    decision plan desire hope fear resolve willingness recognition position recommendation
+    decision plan desire hope fear resolve willingness recognition recommendation
     assurance reminder critique rejection approval dislike distrust attack attacks conviction
     determination intention intent vision message charge complaint concern doubt suspicion
     question questions aim swipe swipes shot shots jab jabs dig digs mention stance views

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from .cues import cue_lemma
 
-RAISING_VERBS = frozenset({"seem", "appear", "look", "sound"})
+RAISING_VERBS = frozenset({"seem", "appear", "sound"})
 """Verbs of impression: 'X seems Y', 'it appears that X', 'X looks like Y'."""
 LIKENESS = frozenset({"like", "as"})
 """'looks like a win', 'sounds as if he left': the words after them are the impression."""
