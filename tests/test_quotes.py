@@ -613,3 +613,9 @@ def test_as_the_minister_noted_gives_the_main_clause(analyse):
     report = analyse("As Minister Joan Ekberg noted, the deficit will shrink next year.")
     found = {q.cue.text: q.text for q in report.quotes if q.cue}
     assert found == {"noted": "the deficit will shrink next year"}
+
+
+def test_an_aside_of_judgment_stays_in_the_claim(analyse):
+    report = analyse("Mayor Leo Brandt said the judge, whom he admires, would retire soon.")
+    found = {q.cue.text: q.text for q in report.quotes if q.cue}
+    assert found["said"] == "the judge, whom he admires, would retire soon"

@@ -330,7 +330,11 @@ def headline_source(line: Span) -> tuple[Span, Token] | None:
 
 
 def cut_asides(content: Span) -> Span:
-    """The content up to a ', which he believes ...' aside that carries an attribution of its own."""
+    """The content up to a ', he said,' aside that reports someone's words of its own.
+
+    Asides with a verb of thought or judgment (', whom he called a liar') stay in the content:
+    annotators keep them inside the claim they belong to.
+    """
     doc = content.doc
     for tok in content:
         if tok.dep_ not in ("relcl", "acl", "advcl") or tok.left_edge.i <= content.start:
@@ -339,7 +343,7 @@ def cut_asides(content: Span) -> Span:
         if doc[left - 1].text not in (",", "\u2014", "\u2013", "-", "("):
             continue
         if any(
-            t.pos_ == "VERB" and cue_lemma(t) in SPEECH_VERBS | CLAUSE_VERBS | OBJECT_VERBS
+            t.pos_ == "VERB" and cue_lemma(t) in SPEECH_VERBS
             for t in doc[left : tok.right_edge.i + 1]
         ):
             return doc[content.start : left - 1]
