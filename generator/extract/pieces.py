@@ -126,13 +126,29 @@ def _previous_quote(out: list[Piece], piece: Piece, text: str) -> Piece | None:
         if prev.end > piece.start:
             return None
         if prev.kind in ("direct", "partial") and prev.cue is not None or prev.kind == "direct":
-            if prev.open_end or "\n" not in text[prev.end : piece.start]:
+            gap = text[prev.end : piece.start]
+            if prev.open_end or "\n" not in gap:
+                return prev
+            if prev.kind == "direct" and _next_paragraph_opens_with_quote(gap):
                 return prev
             return None
         # '"A," McCain said, asked about it. "B."': a clause of the same sentence does not interrupt.
         if prev.sent.start_char >= _sentence_end(out, k):
             return None
     return None
+
+
+PARAGRAPH_GAP_WORDS = 12
+"""The most words between a quote and the next paragraph's quote that carries it on."""
+
+
+def _next_paragraph_opens_with_quote(gap: str) -> bool:
+    """'"A," she said.\n\n"B."': the next paragraph opens with the quote, the words between are
+    no more than the first quote's reporting clause."""
+    head, _, tail = gap.partition("\n")
+    if tail.strip(" \t\r\n\"'\u201c\u2018\u00ab\u201e"):
+        return False
+    return len(head.split()) <= PARAGRAPH_GAP_WORDS
 
 
 def _sentence_end(out: list[Piece], k: int) -> int:
