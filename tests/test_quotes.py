@@ -114,9 +114,22 @@ def test_quote_continues_after_its_reporting_sentence(analyse):
     assert quote.speaker.actor == "olu-bankole"
 
 
-def test_quote_after_another_speaker_does_not_continue(analyse):
+def test_uncued_quote_opening_the_next_paragraph_continues(analyse):
     report = analyse(
         "\u201cThe harbour is safe,\u201d said Captain Olu Bankole.\n"
+        "\u201cNo ship has been lost this year.\u201d"
+    )
+    (quote,) = _quotes(report, "direct")
+    assert [p.text for p in quote.parts] == [
+        "The harbour is safe,",
+        "No ship has been lost this year.",
+    ]
+
+
+def test_quote_after_a_paragraph_of_narration_does_not_continue(analyse):
+    report = analyse(
+        "\u201cThe harbour is safe,\u201d said Captain Olu Bankole.\n"
+        "Storms hit the coast twice in March, and two piers were closed for repairs.\n"
         "\u201cNo ship has been lost this year.\u201d"
     )
     assert len(_quotes(report, "direct")) == 2
