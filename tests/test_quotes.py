@@ -632,3 +632,21 @@ def test_an_aside_of_judgment_stays_in_the_claim(analyse):
     report = analyse("Mayor Leo Brandt said the judge, whom he admires, would retire soon.")
     found = {q.cue.text: q.text for q in report.quotes if q.cue}
     assert found["said"] == "the judge, whom he admires, would retire soon"
+
+
+def test_a_quote_inside_a_longer_claim_is_not_repeated(analyse):
+    text = (
+        "\u201cThe port will reopen in May,\u201d the minister will say, "
+        "according to excerpts released by her office."
+    )
+    report = analyse(text)
+    (quote,) = report.quotes
+    assert quote.kind == "direct"
+    assert quote.speaker.text == "minister"
+
+
+def test_a_phrase_quoted_again_inside_a_claim_is_not_repeated(analyse):
+    report = analyse(
+        "Voters, according to the new survey, want \u201cfree college\u201d and lower rents."
+    )
+    assert [q.cue.text for q in report.quotes] == ["according to"]

@@ -185,6 +185,34 @@ def outermost(pieces: list[Piece]) -> list[Piece]:
             j -= 1
         if not nested:
             kept.append(piece)
+    return _drop_contained(kept)
+
+
+def _drop_contained(pieces: list[Piece]) -> list[Piece]:
+    """Leave out attributions whose whole content lies inside a longer one's content.
+
+    Such a piece repeats part of what the outer attribution already reports (a quoted phrase
+    found again with a cue of its own); sorted by start, the earlier piece reaching furthest
+    is the one that can contain it.
+    """
+    kept: list[Piece] = []
+    reach: Piece | None = None
+    for piece in pieces:
+        if (
+            reach is not None
+            and reach.end >= piece.end
+            and reach.end - reach.start > piece.end - piece.start
+            and _covers(reach, piece.start)
+            and _covers(reach, piece.end - 1)
+        ):
+            if not (_according(reach) and piece.kind == "direct" and piece.speaker is not None):
+                continue
+            # '"...," the minister will say, according to excerpts': the quote keeps its
+            # speaker, the excerpts that carried it become its relay.
+            kept.remove(reach)
+        kept.append(piece)
+        if reach is None or piece.end > reach.end or reach not in kept:
+            reach = piece
     return kept
 
 
