@@ -9,6 +9,7 @@ from spacy.tokens import Span
 
 from ..model import Span as TextSpan
 from ..model import Speaker
+from .cues import THOUGHT_VERBS, cue_lemma
 
 
 @dataclass
@@ -205,7 +206,7 @@ def _drop_contained(pieces: list[Piece]) -> list[Piece]:
             and _covers(reach, piece.start)
             and _covers(reach, piece.end - 1)
         ):
-            if not (_according(reach) and piece.kind == "direct" and piece.speaker is not None):
+            if not (_according(reach) and piece.speaker is not None and _voiced(piece)):
                 continue
             # '"...," the minister will say, according to excerpts': the quote keeps its
             # speaker, the excerpts that carried it become its relay.
@@ -227,6 +228,18 @@ def _covers(piece: Piece, at: int) -> bool:
     if piece.kind != "direct" or len(piece.parts) < 2:
         return True
     return any(a <= at < b for a, b in piece.parts)
+
+
+def _voiced(piece: Piece) -> bool:
+    """Whether the piece is words someone said: a direct quote, or a partial one with a verb of
+    saying ('called the talks a "disaster"'), not a view the 'according to' source reports
+    ('voters, according to the survey, want "free college"')."""
+    if piece.kind == "direct":
+        return True
+    if piece.kind != "partial" or piece.cue is None:
+        return False
+    cue = piece.sent.doc.char_span(piece.cue.start, piece.cue.end, alignment_mode="expand")
+    return cue is not None and not any(cue_lemma(tok) in THOUGHT_VERBS for tok in cue)
 
 
 def _according(piece: Piece) -> bool:
