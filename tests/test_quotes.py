@@ -628,6 +628,13 @@ def test_as_the_minister_noted_gives_the_main_clause(analyse):
     assert found == {"noted": "the deficit will shrink next year"}
 
 
+def test_as_the_talks_continue_is_no_reporting_clause(analyse):
+    report = analyse(
+        "As the harbour talks continue, the city waits to see whether the port reopens."
+    )
+    assert [q.cue.text for q in report.quotes if q.cue] == []
+
+
 def test_an_aside_of_judgment_stays_in_the_claim(analyse):
     report = analyse("Mayor Leo Brandt said the judge, whom he admires, would retire soon.")
     found = {q.cue.text: q.text for q in report.quotes if q.cue}

@@ -92,8 +92,14 @@ def clause_content(verb: Token) -> Span | None:
     for child in verb.children:
         if child.dep_ == "ccomp" and child.i < verb.i and lemma in SPEECH_VERBS | CLAUSE_VERBS:
             return span_of(doc, child.left_edge.i, child.right_edge.i)
-    if verb.dep_ == "advcl" and lemma in SPEECH_VERBS | CLAUSE_VERBS and _as_clause(verb):
-        # 'As Comey noted, the aides could still be punished': the main clause is the claim.
+    if (
+        verb.dep_ == "advcl"
+        and lemma in SPEECH_VERBS | CLAUSE_VERBS
+        and (lemma == "add" or lemma not in NO_SPEECH_OBJECT)
+        and _as_clause(verb)
+    ):
+        # 'As Comey noted, the aides could still be punished': the main clause is the claim
+        # ('as the talks continue, ...' and 'as the law reads' are no reporting clause).
         head = verb.head
         left, right = verb.left_edge.i, verb.right_edge.i
         if left <= head.left_edge.i:
