@@ -114,9 +114,22 @@ def test_quote_continues_after_its_reporting_sentence(analyse):
     assert quote.speaker.actor == "olu-bankole"
 
 
-def test_quote_after_another_speaker_does_not_continue(analyse):
+def test_uncued_quote_opening_the_next_paragraph_continues(analyse):
     report = analyse(
         "\u201cThe harbour is safe,\u201d said Captain Olu Bankole.\n"
+        "\u201cNo ship has been lost this year.\u201d"
+    )
+    (quote,) = _quotes(report, "direct")
+    assert [p.text for p in quote.parts] == [
+        "The harbour is safe,",
+        "No ship has been lost this year.",
+    ]
+
+
+def test_quote_after_a_paragraph_of_narration_does_not_continue(analyse):
+    report = analyse(
+        "\u201cThe harbour is safe,\u201d said Captain Olu Bankole.\n"
+        "Storms hit the coast twice in March, and two piers were closed for repairs.\n"
         "\u201cNo ship has been lost this year.\u201d"
     )
     assert len(_quotes(report, "direct")) == 2
@@ -332,3 +345,315 @@ def test_reporting_clause_beside_the_quote_wins(analyse):
     assert quote.speaker.actor == "maria-lopez"
     said = [q for q in report.quotes if q.kind == "indirect"]
     assert [q.text for q in said] == ["the plan was dead"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The bridge seems too narrow for the new trams.", "seems", "The bridge seems too narrow"),
+        (
+            "The mayor appeared to lose patience with the council.",
+            "appeared",
+            "The mayor appeared to lose patience with the council",
+        ),
+        (
+            "It appears that the ferry will not run this winter.",
+            "appears",
+            "that the ferry will not run this winter",
+        ),
+        ("The harbour plan sounds like a costly gamble.", "sounds", "The harbour plan sounds like"),
+    ],
+)
+def test_impressions_have_no_named_source(analyse, text, cue, content):
+    report = analyse(text)
+    found = [q for q in report.quotes if q.cue and q.cue.text == cue]
+    assert len(found) == 1
+    assert found[0].text.startswith(content)
+    assert found[0].speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The mayor looked tired after the long meeting.", "The harbour looks like a lake."],
+)
+def test_how_things_look_is_no_impression(analyse, text):
+    report = analyse(text)
+    assert report.quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Mayor Ines Alvarado released a plan to rebuild the harbour.",
+            "released",
+            "a plan to rebuild the harbour",
+        ),
+        (
+            "The union offered a compromise on night shifts.",
+            "offered",
+            "a compromise on night shifts",
+        ),
+        ("Senator Ruth Amadi sees a path to victory.", "sees", "a path to victory"),
+        (
+            "Governor Ada Obi portrayed the deal as a betrayal.",
+            "portrayed",
+            "the deal as a betrayal",
+        ),
+    ],
+)
+def test_acts_that_put_out_or_hold_a_view(analyse, text, cue, content):
+    report = analyse(text)
+    found = {q.cue.text: q.text for q in report.quotes if q.cue}
+    assert found.get(cue) == content
+
+
+def test_action_verbs_without_a_view_are_no_attribution(analyse):
+    report = analyse("Governor Ada Obi won the primary and bought a new car.")
+    assert report.quotes == []
+
+
+def test_said_that_a_and_that_b_is_one_claim(analyse):
+    report = analyse(
+        "Minister Joan Ekberg said that taxes would rise and that the deficit would shrink."
+    )
+    (quote,) = _quotes(report)
+    assert quote.text == "that taxes would rise and that the deficit would shrink"
+
+
+def test_a_second_verb_of_thought_stays_in_the_claim(analyse):
+    report = analyse(
+        "Farmer Ilse Brandt said she feared losing the farm and wanted a fair price for milk."
+    )
+    found = {q.cue.text: q.text for q in report.quotes}
+    assert found["said"].endswith("a fair price for milk")
+    assert "wanted" not in found
+
+
+def test_reporting_clause_between_quotes_keeps_its_own_claim(analyse):
+    report = analyse(
+        "\u201cWe are ready,\u201d Mayor Ines Alvarado said, adding that the dam would hold. "
+        "\u201cNobody should panic.\u201d"
+    )
+    found = {q.cue.text: q for q in report.quotes if q.cue}
+    assert found["adding"].text == "that the dam would hold"
+    assert found["said"].kind == "direct"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "Governor Ada Obi leads in the latest poll.",
+            "in",
+            "Governor Ada Obi leads",
+            "latest poll",
+        ),
+        (
+            "In the new survey, most farmers backed the tariff.",
+            "In",
+            "most farmers backed the tariff",
+            "new survey",
+        ),
+    ],
+)
+def test_findings_of_polls(analyse, text, cue, content, speaker):
+    report = analyse(text)
+    found = [q for q in report.quotes if q.cue and q.cue.text == cue]
+    assert len(found) == 1
+    assert found[0].text == content
+    assert found[0].speaker.text == speaker
+
+
+def test_living_in_a_town_is_no_finding(analyse):
+    report = analyse("Governor Ada Obi lives in a small town.")
+    assert report.quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Coach Lena Holt told the players to stay calm.",
+            "told",
+            "the players to stay calm",
+        ),
+        (
+            "Senator Ruth Amadi described the budget as reckless.",
+            "described",
+            "the budget as reckless",
+        ),
+        ("Critics see the plan as a gift to banks.", "see", "the plan as a gift to banks"),
+    ],
+)
+def test_verbs_with_a_listener_or_a_description(analyse, text, cue, content):
+    report = analyse(text)
+    found = {q.cue.text: q.text for q in report.quotes if q.cue}
+    assert found.get(cue) == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fans still read her memoir, \u201cSalt and Iron,\u201d on the long ferry rides.",
+        "Councillor Robert \u201cBobby\u201d Nakamura opened the new library.",
+        "The \u201cMorning Harbour\u201d host Ana Ruiz interviewed the minister.",
+    ],
+)
+def test_quoted_titles_and_nicknames_are_no_quotes(analyse, text):
+    report = analyse(text)
+    assert [q for q in report.quotes if q.kind == "direct"] == []
+
+
+def test_a_quoted_title_said_beside_its_cue_stays(analyse):
+    report = analyse("\u201cNever Again,\u201d Mayor Ines Alvarado said.")
+    assert [q.text for q in report.quotes] == ["Never Again,"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Senator Ruth Amadi took issue with the new tariff.",
+            "issue",
+            "the new tariff",
+        ),
+        (
+            "The voters have negative feelings toward the council.",
+            "feelings",
+            "the council",
+        ),
+    ],
+)
+def test_attitude_nouns_after_light_verbs(analyse, text, cue, content):
+    report = analyse(text)
+    found = {q.cue.text: q.text for q in report.quotes if q.cue}
+    assert found.get(cue) == content
+
+
+def test_a_pledge_made_at_a_place_is_not_about_the_place(analyse):
+    report = analyse("Governor Ada Obi made the pledge at a rally in Lagos.")
+    assert all("Lagos" not in q.text for q in report.quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The race moves to Ohio, where Governor Ada Obi is expected to win easily.",
+            "expected",
+            "to win easily",
+        ),
+        (
+            "It will be a summer expected to bring record heat to the valley.",
+            "expected",
+            "to bring record heat to the valley",
+        ),
+    ],
+)
+def test_views_nobody_is_named_for(analyse, text, cue, content):
+    report = analyse(text)
+    found = [q for q in report.quotes if q.cue and q.cue.text == cue]
+    assert [q.text for q in found] == [content]
+    assert found[0].speaker is None
+
+
+def test_a_document_can_hold_a_stance(analyse):
+    report = analyse("The new advertisement attacks Governor Ada Obi over the tax plan.")
+    found = {q.cue.text: q for q in report.quotes if q.cue}
+    assert found["attacks"].text.startswith("Governor Ada Obi")
+    assert found["attacks"].speaker.text == "new advertisement"
+
+
+def test_footage_shows_a_finding(analyse):
+    report = analyse("Footage from the match shows that the referee missed the foul.")
+    found = {q.cue.text: q for q in report.quotes if q.cue}
+    assert found["shows"].text == "that the referee missed the foul"
+    assert found["shows"].speaker.text.startswith("Footage")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mayor Leo Brandt told a different story.", {"told": "a different story"}),
+        ("Mayor Leo Brandt told reporters about the flood.", {"told": "the flood"}),
+        ("Mayor Leo Brandt claimed victory on Sunday night.", {"claimed": "victory"}),
+        ("Mayor Leo Brandt maintained a narrow lead.", {}),
+    ],
+)
+def test_objects_of_verbs_of_saying(analyse, text, expected):
+    report = analyse(text)
+    assert {q.cue.text: q.text for q in report.quotes if q.cue} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "Senator Ruth Amadi Endorses Governor Ada Obi.\n\nThe endorsement came late.",
+            "Endorses",
+            "Governor Ada Obi",
+            "Ruth Amadi",
+        ),
+        (
+            "Harbour Union Vows To Fight Port Closure.\n\nWorkers met on Monday.",
+            "Vows",
+            "To Fight Port Closure",
+            "Harbour Union",
+        ),
+    ],
+)
+def test_title_case_headline(analyse, text, cue, content, speaker):
+    report = analyse(text)
+    found = [q for q in report.quotes if q.cue and q.cue.text == cue]
+    assert [q.text for q in found] == [content]
+    assert found[0].speaker.text.endswith(speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Council Emails Might Be Released Soon.\n\nThe council met on Monday.",
+        "All Bets Are Off In The Harbour Race.\n\nThe count starts today.",
+    ],
+)
+def test_plural_nouns_in_headlines_are_no_cues(analyse, text):
+    report = analyse(text)
+    assert report.quotes == []
+
+
+def test_as_the_minister_noted_gives_the_main_clause(analyse):
+    report = analyse("As Minister Joan Ekberg noted, the deficit will shrink next year.")
+    found = {q.cue.text: q.text for q in report.quotes if q.cue}
+    assert found == {"noted": "the deficit will shrink next year"}
+
+
+def test_as_the_talks_continue_is_no_reporting_clause(analyse):
+    report = analyse(
+        "As the harbour talks continue, the city waits to see whether the port reopens."
+    )
+    assert [q.cue.text for q in report.quotes if q.cue] == []
+
+
+def test_an_aside_of_judgment_stays_in_the_claim(analyse):
+    report = analyse("Mayor Leo Brandt said the judge, whom he admires, would retire soon.")
+    found = {q.cue.text: q.text for q in report.quotes if q.cue}
+    assert found["said"] == "the judge, whom he admires, would retire soon"
+
+
+def test_a_quote_inside_a_longer_claim_is_not_repeated(analyse):
+    text = (
+        "\u201cThe port will reopen in May,\u201d the minister will say, "
+        "according to excerpts released by her office."
+    )
+    report = analyse(text)
+    (quote,) = report.quotes
+    assert quote.kind == "direct"
+    assert quote.speaker.text == "minister"
+
+
+def test_a_phrase_quoted_again_inside_a_claim_is_not_repeated(analyse):
+    report = analyse(
+        "Voters, according to the new survey, want \u201cfree college\u201d and lower rents."
+    )
+    assert [q.cue.text for q in report.quotes] == ["according to"]

@@ -46,19 +46,37 @@ COMMIT_VERBS = _words(
 
 OBJECT_VERBS = _words(
     """announce deny confirm reject dismiss condemn denounce decry criticize criticise praise laud
-    hail applaud commend tout extol celebrate attack blast slam mock ridicule lambaste chide scold
+    hail applaud commend tout extol attack blast slam mock ridicule lambaste chide scold
     rebuke blame accuse fault thank congratulate welcome endorse back support champion oppose
     defend mention discuss cite quote reiterate repeat propose suggest recommend acknowledge admit
     predict forecast estimate question challenge dispute contest reject insult disavow downplay
     dismiss describe characterize characterise call label dub brand highlight emphasize emphasise
-    stress underscore tweet retweet outline detail list name recall remember
-    regret apologize promise pledge vow demand request urge favor favour prefer like love hate
+    stress underscore retweet outline detail list name recall remember
+    regret apologize promise vow demand request urge favor favour prefer like love hate
     rule
-    distrust trust admire respect fear want expect predict oppose target assail denigrate
+    distrust trust admire respect fear want expect predict oppose assail denigrate
     disparage lament bemoan echo justify express share embrace ignore compare liken deem
     interpret regard reference repudiate rebuff revile herald"""
 )
 """Lemmas whose direct object is the attributed content ('praised the plan', 'denied the report')."""
+
+MESSAGE_VERBS = _words(
+    """say write post publish release issue file report note declare email retweet forward
+    recite recount explain pronounce chant voice disclose reveal unveil present point lay
+    sound signal invoke address ask remind"""
+)
+"""Verbs that put out a message or a document: the object is what was put out ('released a plan')."""
+VIEW_VERBS = _words("see understand consider believe view recognize show")
+"""Verbs of seeing and knowing whose object is the view held ('sees a path to victory')."""
+DEPICTION_VERBS = _words("portray paint frame deride lambast expose")
+"""Verbs of depicting someone: the object and its description ('painted him as a liar')."""
+STANCE_ACTION_VERBS = _words(
+    """offer seek promote advocate block approve adopt enact order require sue withhold decline
+    knock"""
+)
+"""Acts that take a side on their object ('blocked the nomination', 'sought a recount')."""
+ACTION_OBJECT_VERBS = MESSAGE_VERBS | VIEW_VERBS | DEPICTION_VERBS | STANCE_ACTION_VERBS
+"""Verbs outside the core cue lists whose direct object PolNeAR-style annotation attributes."""
 
 PREP_CUES = {
     "call": {"for", "on"},
@@ -122,7 +140,6 @@ PREP_CUES = {
     "scoff": {"at"},
     "balk": {"at"},
     "bristle": {"at"},
-    "seize": {"on", "upon"},
     "sound": {"off"},
     "spar": {"with", "over"},
     "clash": {"with", "over"},
@@ -160,6 +177,16 @@ PREP_CUES = {
     "criticise": {"for"},
     "fault": {"for"},
     "attack": {"for"},
+    "see": {"as"},
+    "view": {"as"},
+    "regard": {"as"},
+    "describe": {"as"},
+    "know": {"as", "for"},
+    "accuse": {"of"},
+    "charge": {"with"},
+    "double": {"down"},
+    "tell": {"about"},
+    "say": {"about"},
 }
 """Verb (or noun) lemma → prepositions whose object is the content ('called for a ceasefire')."""
 
@@ -168,12 +195,15 @@ NOUN_CUES = _words(
     warning promise pledge vow threat call appeal demand request plea criticism praise
     endorsement support opposition proposal suggestion prediction assessment view belief
     argument insistence admission acknowledgement acknowledgment confirmation idea contention
-    decision plan desire hope fear resolve willingness recognition position recommendation
+    decision plan desire hope fear resolve willingness recognition recommendation
     assurance reminder critique rejection approval dislike distrust attack attacks conviction
     determination intention intent vision message charge complaint concern doubt suspicion
     question questions aim swipe swipes shot shots jab jabs dig digs mention stance views
     opinion opinions remarks comments rhetoric defense defence tribute praise congratulations
-    condolences thoughts case reservations confidence refusal assumption perception sentiment"""
+    condolences thoughts case reservations confidence refusal assumption perception sentiment
+    issue aim credit interest feeling feelings impression impressions misgivings doubts
+    objection objections sympathy contempt disdain admiration respect faith secret reference
+    references word words"""
 )
 """Nouns whose clause or object is attributed to their holder ('his claim that ...', 'her plan to')."""
 VOICING_VERBS = _words(
@@ -294,11 +324,13 @@ DOCUMENT_NOUNS = _words(
     """poll survey study report records record data document documents filing filings analysis
     statement memo letter email emails ad ads advertisement review audit investigation probe
     research results figures numbers count census tally tweet post article editorial book
-    interview transcript release"""
+    interview transcript release footage video photo image recording tape clip evidence
+    testimony lawsuit suit complaint indictment ruling bill law legislation measure proposal
+    platform policy rule regulation website page message commercial spot mailer flyer sign
+    banner poster memoir biography column essay piece story coverage op-ed experience
+    average model forecast"""
 )
-"""Nouns for texts and findings that can show or suggest something ('the poll found that')."""
-FINDING_VERBS = _words("show find reveal suggest indicate prove demonstrate confirm say")
-"""Verbs a document can be the subject of."""
+"""Nouns for texts, recordings and findings that can show, suggest or take a side ('the poll found')."""
 PERSON_PRONOUNS = _words(
     """i we you he she they who whom those everyone everybody anyone anybody someone somebody
     nobody many most some all half third quarter majority few several both others one"""

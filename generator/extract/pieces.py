@@ -9,6 +9,7 @@ from spacy.tokens import Span
 
 from ..model import Span as TextSpan
 from ..model import Speaker
+from .cues import THOUGHT_VERBS, cue_lemma
 
 
 @dataclass
@@ -24,6 +25,8 @@ class Piece:
     open_end: bool = False
     """A quoted paragraph that runs on into the next one (no closing mark)."""
     parts: list[tuple[int, int]] = field(default_factory=list)
+    rule: str = ""
+    """Which rule found the piece (for measuring rules one by one)."""
 
 
 def merge_by_cue(pieces: list[Piece]) -> list[Piece]:
@@ -77,6 +80,7 @@ def _combine(group: list[Piece]) -> Piece:
         speaker,
         members[-1].open_end,
         sorted(part for p in members for part in p.parts),
+        first.rule,
     )
 
 
@@ -123,13 +127,29 @@ def _previous_quote(out: list[Piece], piece: Piece, text: str) -> Piece | None:
         if prev.end > piece.start:
             return None
         if prev.kind in ("direct", "partial") and prev.cue is not None or prev.kind == "direct":
-            if prev.open_end or "\n" not in text[prev.end : piece.start]:
+            gap = text[prev.end : piece.start]
+            if prev.open_end or "\n" not in gap:
+                return prev
+            if prev.kind == "direct" and _next_paragraph_opens_with_quote(gap):
                 return prev
             return None
         # '"A," McCain said, asked about it. "B."': a clause of the same sentence does not interrupt.
         if prev.sent.start_char >= _sentence_end(out, k):
             return None
     return None
+
+
+PARAGRAPH_GAP_WORDS = 12
+"""The most words between a quote and the next paragraph's quote that carries it on."""
+
+
+def _next_paragraph_opens_with_quote(gap: str) -> bool:
+    """'"A," she said.\n\n"B."': the next paragraph opens with the quote, the words between are
+    no more than the first quote's reporting clause."""
+    head, _, tail = gap.partition("\n")
+    if tail.strip(" \t\r\n\"'\u201c\u2018\u00ab\u201e"):
+        return False
+    return len(head.split()) <= PARAGRAPH_GAP_WORDS
 
 
 def _sentence_end(out: list[Piece], k: int) -> int:
@@ -157,7 +177,7 @@ def outermost(pieces: list[Piece]) -> list[Piece]:
             other = pieces[j]
             if (
                 j != i
-                and other.start <= at < other.end
+                and _covers(other, at)
                 and not _within(other, piece)
                 and not (_according(other) and piece.kind != "indirect")
             ):
@@ -166,7 +186,60 @@ def outermost(pieces: list[Piece]) -> list[Piece]:
             j -= 1
         if not nested:
             kept.append(piece)
+    return _drop_contained(kept)
+
+
+def _drop_contained(pieces: list[Piece]) -> list[Piece]:
+    """Leave out attributions whose whole content lies inside a longer one's content.
+
+    Such a piece repeats part of what the outer attribution already reports (a quoted phrase
+    found again with a cue of its own); sorted by start, the earlier piece reaching furthest
+    is the one that can contain it.
+    """
+    kept: list[Piece] = []
+    reach: Piece | None = None
+    for piece in pieces:
+        if (
+            reach is not None
+            and reach.end >= piece.end
+            and reach.end - reach.start > piece.end - piece.start
+            and _covers(reach, piece.start)
+            and _covers(reach, piece.end - 1)
+        ):
+            if not (_according(reach) and piece.speaker is not None and _voiced(piece)):
+                continue
+            # '"...," the minister will say, according to excerpts': the quote keeps its
+            # speaker, the excerpts that carried it become its relay.
+            kept.remove(reach)
+        kept.append(piece)
+        if reach is None or piece.end > reach.end or reach not in kept:
+            reach = piece
     return kept
+
+
+def _covers(piece: Piece, at: int) -> bool:
+    """Whether offset `at` lies in the content: for a direct quote, inside one of its quoted parts.
+
+    The reporting clause between the parts ('"A," she said, adding that B. "C."') is the writer's,
+    so a cue there starts an attribution of its own.
+    """
+    if not piece.start <= at < piece.end:
+        return False
+    if piece.kind != "direct" or len(piece.parts) < 2:
+        return True
+    return any(a <= at < b for a, b in piece.parts)
+
+
+def _voiced(piece: Piece) -> bool:
+    """Whether the piece is words someone said: a direct quote, or a partial one with a verb of
+    saying ('called the talks a "disaster"'), not a view the 'according to' source reports
+    ('voters, according to the survey, want "free college"')."""
+    if piece.kind == "direct":
+        return True
+    if piece.kind != "partial" or piece.cue is None:
+        return False
+    cue = piece.sent.doc.char_span(piece.cue.start, piece.cue.end, alignment_mode="expand")
+    return cue is not None and not any(cue_lemma(tok) in THOUGHT_VERBS for tok in cue)
 
 
 def _according(piece: Piece) -> bool:

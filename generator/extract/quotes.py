@@ -17,7 +17,6 @@ from ..model import Span as TextSpan
 from .common import QUOTE_PAIRS, doc_text, quote_regions, token_span, trim_span
 from .cues import (
     CLAUSE_VERBS,
-    FINDING_VERBS,
     NOT_CUES,
     OBJECT_VERBS,
     PREP_CUES,
@@ -27,13 +26,13 @@ from .cues import (
     is_agent,
     is_document,
 )
+from .headlines import headline_pieces
 from .pieces import Piece, continue_quotes, merge_by_cue, outermost
 from .reported import (
     XCOMP_VERBS,
     adjective_content,
     clause_content,
     cut_asides,
-    further_clauses,
     headline_source,
     noun_content,
     noun_source,
@@ -51,6 +50,7 @@ from .speakers import (
     subject_of,
     via,
 )
+from .unsourced import impression_content
 
 CLOSING_MARKS = frozenset(QUOTE_PAIRS.values()) | {"'"}
 BOUNDARY_CHARS = frozenset(",:;—–-([.?!…")
@@ -81,6 +81,7 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
         pieces.extend(_reported(tok, actor_at, quoted))
     pieces.extend(_according_to(doc, actor_at))
     pieces.extend(_headlines(doc, actor_at))
+    pieces.extend(headline_pieces(doc, actor_at, {p.cue.start for p in pieces if p.cue}))
     merged = continue_quotes(outermost(merge_by_cue(pieces)), text)
     kept = outermost(merged)
     found_relays = relays(doc, actor_at)
@@ -127,6 +128,8 @@ def _quoted(
         return None
     kind = _quote_kind(doc, span, start)
     cue = _quote_cue(span, kind, quoted)
+    if _names_something(span, cue, quoted):
+        return None  # 'his memoir, "Gifted Hands,"', 'Robert "Bobby" Scott': a title or a name
     speaker = speaker_of(cue, actor_at) if cue is not None else None
     cue_span = token_span(cue) if cue is not None else None
     if cue is None:
@@ -137,7 +140,48 @@ def _quoted(
     if speaker is None and cue_span is None and kind == "direct":
         speaker = previous_subject(doc, sent, actor_at)
     open_end = end < len(text) and text[end] not in CLOSING_MARKS
-    return Piece(kind, s, e, sent, cue_span, speaker, open_end, [(s, e)])
+    return Piece(kind, s, e, sent, cue_span, speaker, open_end, [(s, e)], f"quote/{kind}")
+
+
+TITLE_SMALL_WORDS = frozenset(
+    "a an the and or but nor of in on at to for from by with as vs via is".split()
+)
+"""Words a title leaves in lower case ('A Time for Truth')."""
+
+
+NAMING_DEPS = frozenset({"appos", "compound", "nmod", "poss", "npadvmod"})
+"""Slots of a name inside a noun phrase: 'his memoir, "Gifted Hands,"', '"Daily Show" host'."""
+
+
+def _names_something(span: Span, cue: Token | None, quoted: bytearray) -> bool:
+    """A quoted title or nickname standing beside a noun, in a sentence that is not a headline."""
+    if not _title_case(span) or span.text.rstrip().endswith(("!", "?")):
+        return False
+    if _title_case(span.sent):
+        return False  # a headline capitalises every word, its quotes included
+    if cue is None:
+        return True
+    if _adjacent_cue(span, quoted) is not None:
+        return False
+    return span.root.dep_ in NAMING_DEPS or _after_noun_and_comma(span)
+
+
+def _after_noun_and_comma(span: Span) -> bool:
+    """'her memoir, "Salt and Iron,"': the quote stands in apposition to the noun before it."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].is_quote:
+        i -= 1
+    return i >= 1 and doc[i].text == "," and doc[i - 1].pos_ in ("NOUN", "PROPN")
+
+
+def _title_case(span: Span) -> bool:
+    """A few words with every content word capitalised: a book, a show, a slogan or a nickname."""
+    words = [t for t in span if t.is_alpha or t.like_num]
+    if not words or len(words) > (8 if len(span) < 20 else 40):
+        return False
+    content = [t for t in words if t.lower_ not in TITLE_SMALL_WORDS or t.i == words[0].i]
+    return all(t.text[:1].isupper() or t.like_num for t in content)
 
 
 def _quote_kind(doc: Doc, span: Span, start: int) -> str:
@@ -290,60 +334,46 @@ def _colon_source(span: Span, actor_at: dict[int, Actor]) -> tuple[TextSpan, Spe
 # --- reported speech, beliefs and stances -----------------------------------------------
 
 
+VERB_CONTENT = (("object", object_content), ("prep", prep_content), ("passive", passive_content))
+"""Where else a cue verb's content can be, tried in order when it has no reported clause."""
+
+
 def _reported(tok: Token, actor_at: dict[int, Actor], quoted: bytearray) -> list[Piece]:
-    """Attributions cued by `tok`: usually one, two for 'said that A and that B'."""
+    """Attributions cued by `tok` ('said that A and that B' is one claim, as annotators mark it)."""
     piece = _reported_one(tok, actor_at, quoted)
-    if piece is None:
-        return []
-    found = [piece]
-    if tok.pos_ in ("VERB", "AUX"):
-        for clause in further_clauses(tok):
-            start, end = trim_span(tok.doc, clause.start_char, clause.end_char, CONTENT_TRIM)
-            if start < end:
-                found.append(
-                    Piece(
-                        "indirect",
-                        start,
-                        end,
-                        piece.sent,
-                        piece.cue,
-                        piece.speaker,
-                        False,
-                        [(start, end)],
-                    )
-                )
-    return found
+    return [] if piece is None else [piece]
 
 
 def _reported_one(tok: Token, actor_at: dict[int, Actor], quoted: bytearray) -> Piece | None:
     """An attribution cued by `tok`: a verb with a clause or an object, or a noun like 'claim'."""
-    if tok.pos_ in ("VERB", "AUX"):
+    impression = impression_content(tok)
+    if impression is not None:
+        # 'The race seems close': an impression the writer reports, no one named as its source.
+        rule, content, source = "impression", impression, None
+    elif tok.pos_ in ("VERB", "AUX"):
         lemma = cue_lemma(tok)
-        content = (
-            clause_content(tok) if lemma in CLAUSE_VERBS | XCOMP_VERBS | OBJECT_VERBS else None
-        )
-        if content is None:
-            content = object_content(tok)
-        if content is None:
-            content = prep_content(tok)
-        if content is None:
-            content = passive_content(tok)
+        rule, content = "clause", None
+        if lemma in CLAUSE_VERBS | XCOMP_VERBS | OBJECT_VERBS:
+            content = clause_content(tok)
+        for name, find in VERB_CONTENT:
+            if content is None:
+                rule, content = name, find(tok)
         if content is None:
             return None
         source = source_token(tok)
         if lemma not in SPEECH_VERBS and not (source is None and _unattributed(tok)):
             # A belief or stance needs someone holding it: a person or a body, or a document's finding.
-            if source is None or not _holder(source, lemma, actor_at):
+            if source is None or not _holder(source, actor_at):
                 return None
     elif tok.pos_ == "ADJ" or tok.tag_ == "VBN" and tok.dep_ == "acomp":
-        content = adjective_content(tok)
+        rule, content = "adjective", adjective_content(tok)
         if content is None:
             return None
         source = source_token(tok.head) if tok.head.i != tok.i else None
-        if source is None or not _holder(source, "", actor_at):
+        if source is None or not _holder(source, actor_at):
             return None
     elif tok.pos_ == "NOUN":
-        content = noun_content(tok)
+        rule, content = "noun", noun_content(tok)
         if content is None:
             return None
         source = noun_source(tok)
@@ -366,61 +396,99 @@ def _reported_one(tok: Token, actor_at: dict[int, Actor], quoted: bytearray) -> 
     if start >= end or MARKUP.search(doc_text(doc), start, end):
         return None
     speaker = span_speaker(source, actor_at) if source is not None else None
-    return Piece("indirect", start, end, tok.sent, token_span(tok), speaker, False, [(start, end)])
+    rule = f"{rule}/{cue_lemma(tok)}"
+    return Piece(
+        "indirect", start, end, tok.sent, token_span(tok), speaker, False, [(start, end)], rule
+    )
 
 
 def _unattributed(verb: Token) -> bool:
     """'Trump is expected to win', 'the plan was seen as a failure': a view nobody is named for."""
-    return (
-        any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        and cue_lemma(verb) in THOUGHT_VERBS
-        and verb.dep_ == "ROOT"
+    if cue_lemma(verb) not in THOUGHT_VERBS:
+        return False
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True  # 'a year expected to bring record turnout'
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and verb.dep_ in (
+        "ROOT",
+        "relcl",
+        "advcl",
+        "conj",
+        "ccomp",
     )
 
 
-def _holder(source: Token, lemma: str, actor_at: dict[int, Actor]) -> bool:
+def _holder(source: Token, actor_at: dict[int, Actor]) -> bool:
+    """Whether a subject can hold a view: a person, a body, or a text ('the ad attacks X')."""
     if source.lower_ in ("who", "that", "which") and source.head.dep_ == "relcl":
         source = source.head.head
     actor = actor_at.get(source.idx)
     if is_agent(source, actor.type if actor is not None else None):
         return True
-    return lemma in FINDING_VERBS and is_document(source)
+    return is_document(source)
+
+
+FINDING_NOUNS = frozenset(
+    """poll survey average ranking rankings study tally count census forecast projection
+    estimate model data research analysis""".split()
+)
+"""Sources that report findings: 'Trump leads in the polls' is what the polls say."""
 
 
 def _according_to(doc: Doc, actor_at: dict[int, Actor]) -> list[Piece]:
-    """'..., according to X': the rest of the sentence is attributed to X."""
+    """'..., according to X' and '... in the latest poll': the rest of the clause is X's."""
     found = []
     text = doc_text(doc)
     for tok in doc:
-        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            prep, rule = doc[tok.i + 1], "according"
+        elif tok.lower_ == "in" and tok.dep_ == "prep":
+            prep, rule = tok, "finding"
+        else:
             continue
-        to = doc[tok.i + 1]
-        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        source = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if source is None:
             continue
-        sent = tok.sent
-        phrase_start, phrase_end = tok.i, source.right_edge.i + 1
-        head = tok.head
-        if head.i != tok.i and head.pos_ in ("VERB", "AUX") and sent.start <= head.i < sent.end:
-            # The clause the phrase modifies, without the phrase: 'Prices, according to X, rose'.
-            left, right = head.left_edge.i, head.right_edge.i + 1
-        else:
-            left, right = sent.start, sent.end
-        after = doc[phrase_end - 1].idx + len(doc[phrase_end - 1].text)
-        clause_end = doc[right - 1].idx + len(doc[right - 1].text)
-        if phrase_start <= left + 1:
-            a, b = after, clause_end  # 'According to X, prices rose'
-        elif phrase_end >= right - 1:
-            a, b = doc[left].idx, doc[phrase_start].idx  # 'Prices rose, according to X'
-        else:
-            a, b = doc[left].idx, clause_end  # 'Prices, according to X, rose'
-        start, end = trim_span(doc, a, b, CONTENT_TRIM)
-        if start >= end:
+        if rule == "finding" and source.lemma_.lower() not in FINDING_NOUNS:
             continue
-        cue = TextSpan(text=text[tok.idx : to.idx + 2], start=tok.idx, end=to.idx + 2)
-        speaker = span_speaker(source, actor_at)
-        found.append(Piece("indirect", start, end, sent, cue, speaker, False, [(start, end)]))
+        piece = _phrase_piece(tok, source, actor_at)
+        if piece is None:
+            continue
+        piece.cue = TextSpan(
+            text=text[tok.idx : prep.idx + len(prep.text)],
+            start=tok.idx,
+            end=prep.idx + len(prep.text),
+        )
+        piece.rule = rule
+        found.append(piece)
     return found
+
+
+def _phrase_piece(first: Token, source: Token, actor_at: dict[int, Actor]) -> Piece | None:
+    """The clause a source phrase ('according to X', 'in a poll') modifies, without the phrase."""
+    doc = first.doc
+    sent = first.sent
+    phrase_start, phrase_end = first.i, source.right_edge.i + 1
+    head = first.head
+    while head.dep_ in ("xcomp", "acomp") and head.head.i != head.i:
+        head = head.head  # 'continues to lead in the polls': the whole verb phrase
+    if head.i != first.i and head.pos_ in ("VERB", "AUX") and sent.start <= head.i < sent.end:
+        # The clause the phrase modifies, without the phrase: 'Prices, according to X, rose'.
+        left, right = head.left_edge.i, head.right_edge.i + 1
+    else:
+        left, right = sent.start, sent.end
+    after = doc[phrase_end - 1].idx + len(doc[phrase_end - 1].text)
+    clause_end = doc[right - 1].idx + len(doc[right - 1].text)
+    if phrase_start <= left + 1:
+        a, b = after, clause_end  # 'According to X, prices rose'
+    elif phrase_end >= right - 1:
+        a, b = doc[left].idx, doc[phrase_start].idx  # 'Prices rose, according to X'
+    else:
+        a, b = doc[left].idx, clause_end  # 'Prices, according to X, rose'
+    start, end = trim_span(doc, a, b, CONTENT_TRIM)
+    if start >= end:
+        return None
+    speaker = span_speaker(source, actor_at)
+    return Piece("indirect", start, end, sent, None, speaker, False, [(start, end)])
 
 
 def _headlines(doc: Doc, actor_at: dict[int, Actor]) -> list[Piece]:
@@ -445,6 +513,16 @@ def _headlines(doc: Doc, actor_at: dict[int, Actor]) -> list[Piece]:
             continue  # a quote after the colon is handled with the quote marks
         speaker = span_speaker(source.root, actor_at)
         found.append(
-            Piece("indirect", start, end, sent, token_span(colon), speaker, False, [(start, end)])
+            Piece(
+                "indirect",
+                start,
+                end,
+                sent,
+                token_span(colon),
+                speaker,
+                False,
+                [(start, end)],
+                "line",
+            )
         )
     return found

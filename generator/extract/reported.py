@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from .cues import (
+    ACTION_OBJECT_VERBS,
     ADJECTIVE_CUES,
     CLAUSE_VERBS,
     COMMIT_VERBS,
@@ -14,21 +15,34 @@ from .cues import (
     SPEECH_VERBS,
     VOICING_VERBS,
     cue_lemma,
+    is_agent,
 )
 
 XCOMP_VERBS = COMMIT_VERBS | frozenset(
     """want plan intend aim wish decide prefer seek hope expect like love hate refuse threaten
-    promise pledge vow offer propose urge ask look plot vote""".split()
+    promise pledge vow offer propose urge ask look plot vote tell claim instruct order advise
+    warn remind""".split()
 )
 """Lemmas whose infinitive complement is a plan or a demand ('vowed to fight')."""
 OBJECT_EXTENSIONS = frozenset({"for", "as", "of", "over", "on"})
 """Prepositions that carry on an object's content ('criticized X for Y', 'described X as Y')."""
 NO_OBJECT_SPEECH = frozenset({"say", "tell", "ask", "answer", "add", "continue"})
 """Speech verbs whose object is a listener or a word, not the content ('told reporters', 'said it')."""
+NO_SPEECH_OBJECT = frozenset("add continue read maintain threaten charge grant interrupt".split())
+"""Verbs of saying whose object is seldom what was said ('added a line', 'maintained a lead')."""
 NOUN_PREPS = frozenset(
     {"of", "for", "on", "about", "against", "to", "at", "toward", "towards", "over"}
 )
 """Prepositions after a noun cue whose object is the content ('criticism of', 'swipe at')."""
+VERB_SIDE_PREPS = frozenset({"with", "at", "toward", "towards", "against", "about", "of", "for"})
+"""Prepositions of 'took issue with X', 'took aim at X' that the parser hangs on the verb."""
+PLACES_TIMES = frozenset({"DATE", "TIME", "FAC", "GPE", "LOC", "EVENT"})
+"""'made the pledge at a rally on Monday': where and when, not what the pledge was about."""
+OCCASIONS = frozenset(
+    """rally event conference meeting debate hearing summit convention dinner forum fundraiser
+    ceremony briefing interview speech session party gathering luncheon breakfast""".split()
+)
+"""Occasions where something was said: 'at a rally' is no topic."""
 HEADLINE_LABELS = frozenset(
     """follow contact email reach update updated editor note photo photos video watch related read more listen correction
     breaking exclusive live opinion analysis transcript caption source sources see also via
@@ -78,7 +92,32 @@ def clause_content(verb: Token) -> Span | None:
     for child in verb.children:
         if child.dep_ == "ccomp" and child.i < verb.i and lemma in SPEECH_VERBS | CLAUSE_VERBS:
             return span_of(doc, child.left_edge.i, child.right_edge.i)
+    if (
+        verb.dep_ == "advcl"
+        and lemma in SPEECH_VERBS | CLAUSE_VERBS
+        and (lemma == "add" or lemma not in NO_SPEECH_OBJECT)
+        and _as_clause(verb)
+    ):
+        # 'As Comey noted, the aides could still be punished': the main clause is the claim
+        # ('as the talks continue, ...' and 'as the law reads' are no reporting clause).
+        head = verb.head
+        left, right = verb.left_edge.i, verb.right_edge.i
+        if left <= head.left_edge.i:
+            return span_of(doc, right + 1, head.right_edge.i)
+        if right >= head.right_edge.i:
+            return doc[head.left_edge.i : left]
+        return span_of(doc, head.left_edge.i, head.right_edge.i)
     return None
+
+
+def _as_clause(verb: Token) -> bool:
+    """'as he said', 'as the report noted': a reporting clause opened by 'as', with no object."""
+    mark = next((c for c in verb.children if c.dep_ == "mark"), None)
+    if mark is None or mark.lower_ != "as" or mark.i != verb.left_edge.i:
+        return False
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return False  # 'as reported by X' names a relay; 'as expected' names no one
+    return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in verb.children)
 
 
 def coordinated_cue(verb: Token) -> bool:
@@ -87,40 +126,21 @@ def coordinated_cue(verb: Token) -> bool:
         verb.dep_ == "conj"
         and verb.pos_ == "VERB"
         and verb.head.dep_ == "ccomp"
-        and cue_lemma(verb) in SPEECH_VERBS | CLAUSE_VERBS | OBJECT_VERBS
+        and cue_lemma(verb) in SPEECH_VERBS
         and cue_lemma(verb) not in NO_OBJECT_SPEECH
         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
         and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.head.children)
     )
 
 
-def _second_that(child: Token) -> bool:
-    """'said that A and that B': a coordinated clause with its own 'that' is a second claim."""
-    return (
-        child.dep_ == "conj"
-        and child.pos_ in ("VERB", "AUX")
-        and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)
-    )
-
-
-def further_clauses(verb: Token) -> list[Span]:
-    """The second and later 'that'-clauses of a cue ('said that A and that B' → B)."""
-    doc = verb.doc
-    found = []
-    for child in verb.children:
-        if child.dep_ == "ccomp" and child.i > verb.i:
-            for conj in child.children:
-                if conj.i > child.i and _second_that(conj):
-                    found.append(span_of(doc, conj.left_edge.i, conj.right_edge.i))
-            break
-    return found
-
-
 def _clause_end(clause: Token) -> int:
-    """Last token of a reported clause, before any cue verb coordinated with the reporting verb."""
+    """Last token of a reported clause, before any cue verb coordinated with the reporting verb.
+
+    'said that A and that B' keeps both clauses: annotators mark them as one content.
+    """
     end = clause.right_edge.i
     for child in clause.children:
-        if child.i > clause.i and (coordinated_cue(child) or _second_that(child)):
+        if child.i > clause.i and coordinated_cue(child):
             end = min(end, child.left_edge.i - 1)
     doc = clause.doc
     while end > clause.i and (doc[end].dep_ == "cc" or doc[end].is_punct):
@@ -145,10 +165,16 @@ def object_content(verb: Token) -> Span | None:
     """The direct object of a verb of judgment or communication, with its 'for'/'as' complement."""
     doc = verb.doc
     lemma = cue_lemma(verb)
-    if lemma not in OBJECT_VERBS or lemma in NO_OBJECT_SPEECH:
+    stance = lemma in OBJECT_VERBS or lemma in ACTION_OBJECT_VERBS
+    if not stance and lemma not in SPEECH_VERBS:
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None:
+        return None
+    if not stance and (lemma in NO_SPEECH_OBJECT or _addressee(obj)):
+        return None  # 'told reporters', 'asked him': the object of a verb of saying is its listener
+    if lemma not in OBJECT_VERBS and lemma in VOICING_VERBS and noun_content(obj) is not None:
+        # 'voiced concern that jobs would go': the noun is the cue, its clause the content.
         return None
     if obj.pos_ == "PRON" and obj.lower_ not in ("what", "whatever"):
         # A bare pronoun ('praised him') says nothing a reader could use, unless more follows.
@@ -159,10 +185,23 @@ def object_content(verb: Token) -> Span | None:
         if child.i <= obj.i:
             continue
         if child.dep_ in ("oprd", "xcomp", "ccomp") or (
-            child.dep_ == "prep" and child.lower_ in OBJECT_EXTENSIONS
+            child.dep_ == "prep" and child.lower_ in OBJECT_EXTENSIONS and not _when_where(child)
         ):
             right = max(right, child.right_edge.i)
     return span_of(doc, obj.left_edge.i, right)
+
+
+def _when_where(prep: Token) -> bool:
+    """'on Sunday', 'on the campaign trail in Iowa': a time or a place, not part of the content."""
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return obj is not None and obj.ent_type_ in PLACES_TIMES
+
+
+def _addressee(obj: Token) -> bool:
+    """Whether the object of a verb of saying is a person or a body spoken to."""
+    if obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    return is_agent(obj, None)
 
 
 def _has_complement(verb: Token, obj: Token) -> bool:
@@ -237,6 +276,18 @@ def noun_content(noun: Token) -> Span | None:
             obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
             if obj is not None and obj.pos_ != "PRON":
                 return span_of(doc, obj.left_edge.i, obj.right_edge.i)
+    verb = noun.head
+    if noun.dep_ == "dobj" and cue_lemma(verb) in VOICING_VERBS:
+        # 'took issue with X', 'took aim at X': the parser hangs the preposition on the verb.
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in VERB_SIDE_PREPS:
+                if child.i != noun.right_edge.i + 1:
+                    continue
+                obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is None or obj.pos_ == "PRON" or obj.ent_type_ in PLACES_TIMES:
+                    continue
+                if obj.lemma_.lower() not in OCCASIONS:
+                    return span_of(doc, obj.left_edge.i, obj.right_edge.i)
     return None
 
 
@@ -285,7 +336,11 @@ def headline_source(line: Span) -> tuple[Span, Token] | None:
 
 
 def cut_asides(content: Span) -> Span:
-    """The content up to a ', which he believes ...' aside that carries an attribution of its own."""
+    """The content up to a ', he said,' aside that reports someone's words of its own.
+
+    Asides with a verb of thought or judgment (', whom he called a liar') stay in the content:
+    annotators keep them inside the claim they belong to.
+    """
     doc = content.doc
     for tok in content:
         if tok.dep_ not in ("relcl", "acl", "advcl") or tok.left_edge.i <= content.start:
@@ -294,7 +349,7 @@ def cut_asides(content: Span) -> Span:
         if doc[left - 1].text not in (",", "\u2014", "\u2013", "-", "("):
             continue
         if any(
-            t.pos_ == "VERB" and cue_lemma(t) in SPEECH_VERBS | CLAUSE_VERBS | OBJECT_VERBS
+            t.pos_ == "VERB" and cue_lemma(t) in SPEECH_VERBS
             for t in doc[left : tok.right_edge.i + 1]
         ):
             return doc[content.start : left - 1]
