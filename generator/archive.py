@@ -1,17 +1,17 @@
 """Long lists split into pages of bounded size that stay the same when articles are added.
 
 A list that grows with the archive (an actor's articles, a unit's figures, the events of a
-month) is cut by the publication date of the articles its items come from: one page per year,
-or, for a year with more than `limit` items, one page per month with the year page listing the
-months. New articles are mostly the newest, so an addition changes the page of its own period
-and leaves the pages of earlier periods as they were. Names are cut the same way by their
-first letters (see `by_prefix`).
+month) is cut by the publication date of the articles its items come from: one page per year;
+a year with more than `limit` rows gets a page per month (its own page then lists the months),
+and a month with more than `limit` rows a page per ten days. New articles are mostly the
+newest, so an addition changes the page of its own period and leaves earlier pages as they
+were. Names are cut the same way by their first letters (see `by_prefix`).
 """
 
 from __future__ import annotations
 
 import calendar
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,42 +20,69 @@ UNDATED = "undated"
 
 @dataclass
 class Period:
-    """One page of a list cut by date: a year, a month of a busy year, or the undated items."""
+    """One page of a list cut by date: a year, a month, ten days of a month, or no date."""
 
     label: str
-    """'2024', '2024-06' or 'undated': also the page's file name."""
+    """'2024', '2024-06', '2024-06-11' (the first of its days) or 'undated': the file name."""
     path: str
     """Site path of the page."""
     entries: list[Any]
-    """The items of the period, in the order of the whole list."""
-    months: list[Period] = field(default_factory=list)
-    """A busy year's months (its own page then lists these instead of the items)."""
+    """The items of the period that none of its parts holds, in the order of the whole list."""
+    parts: list[Period] = field(default_factory=list)
+    """A busy year's months, or a busy month's thirds (its own page then lists these)."""
 
     @property
     def title(self) -> str:
-        """'2024', 'June 2024' or 'Undated'."""
+        """'2024', 'June 2024', '11–20 June 2024' or 'Undated'."""
         if self.label == UNDATED:
             return "Undated"
+        if len(self.label) == 4:
+            return self.label
+        year, month = int(self.label[:4]), int(self.label[5:7])
+        name = f"{calendar.month_name[month]} {year}"
         if len(self.label) == 7:
-            return f"{calendar.month_name[int(self.label[5:])]} {self.label[:4]}"
-        return self.label
+            return name
+        first = int(self.label[8:])
+        last = first + 9 if first < 21 else calendar.monthrange(year, month)[1]
+        return f"{first}–{last} {name}"
 
     def pages(self) -> list[Period]:
-        """This period's page and those of its months."""
-        return [self, *self.months]
+        """This period's page and those of all its parts."""
+        return [self, *(page for part in self.parts for page in part.pages())]
 
     def leaves(self) -> list[Period]:
-        """The pages that list items: its months, and itself if it has items of its own."""
-        return ([self] if self.entries or not self.months else []) + self.months
+        """The pages that list items: itself if it holds any (or has no parts), and its parts'."""
+        own = [self] if self.entries or not self.parts else []
+        return own + [leaf for part in self.parts for leaf in part.leaves()]
+
+    def everything(self) -> list[Any]:
+        """Every item of the period, its parts' included."""
+        return [e for page in self.pages() for e in page.entries]
+
+
+def _year(date: str) -> str | None:
+    return date[:4] if len(date) >= 4 and date[:4].isdigit() else None
+
+
+def _month(date: str) -> str | None:
+    if len(date) >= 7 and date[:4].isdigit() and date[4] == "-" and date[5:7].isdigit():
+        return date[:7] if 1 <= int(date[5:7]) <= 12 else None
+    return None
+
+
+def _third(date: str) -> str | None:
+    if _month(date) and len(date) >= 10 and date[7] == "-" and date[8:10].isdigit():
+        day = int(date[8:10])
+        return f"{date[:7]}-{min(2, max(0, day - 1) // 10) * 10 + 1:02d}" if day else None
+    return None
+
+
+_LEVELS = (_year, _month, _third)
 
 
 def period_of(date: str | None) -> str:
-    """'2024-06' for an ISO date of June 2024, 'undated' without a usable date."""
-    if date and len(date) >= 7 and date[:4].isdigit() and date[5:7].isdigit():
-        return date[:7]
-    if date and len(date) >= 4 and date[:4].isdigit():
-        return date[:4]
-    return UNDATED
+    """'2024-06' for an ISO date of June 2024, '2024' for a year, else 'undated'."""
+    return (date and (_month(date) or _year(date))) or UNDATED
 
 
 def by_date(
@@ -66,28 +93,38 @@ def by_date(
     weight: Callable[[Any], int] | None = None,
     prefix: str = "",
 ) -> list[Period]:
-    """`entries` cut into pages under `base/`: per year, per month in a year of over `limit`.
+    """`entries` cut into pages `base/<prefix><label>.md`, of at most about `limit` rows.
 
-    `weight` tells how many rows an entry takes (1 each by default); `prefix` starts the
-    pages' file names. Years come newest first, undated items last; the items keep their order.
+    `weight` tells how many rows an entry takes (1 each by default). Years come newest first,
+    undated items last; the items keep their order.
     """
-    years: dict[str, list[Any]] = {}
-    months: dict[str, dict[str, list[Any]]] = {}
-    for entry in entries:
-        label = period_of(date_of(entry))
-        year = label[:4] if label != UNDATED else UNDATED
-        years.setdefault(year, []).append(entry)
-        months.setdefault(year, {}).setdefault(label, []).append(entry)
-    periods = []
-    for year in sorted(years, key=lambda y: (y != UNDATED, y), reverse=True):
-        period = Period(year, f"{base}/{prefix}{year}.md", years[year])
-        split = sorted((m for m in months[year] if len(m) == 7), reverse=True)
-        size = sum(map(weight, years[year])) if weight else len(years[year])
-        if size > limit and split:
-            # Items dated only by year stay on the year page, under the list of months.
-            period.months = [Period(m, f"{base}/{prefix}{m}.md", months[year][m]) for m in split]
-            period.entries = months[year].get(year, [])
-        periods.append(period)
+
+    def size(items: list[Any]) -> int:
+        return sum(map(weight, items)) if weight else len(items)
+
+    def cut(items: list[Any], level: int) -> tuple[list[Any], list[Period]]:
+        """Items no part at `level` takes (dated less precisely), and the parts, newest first."""
+        groups: dict[str, list[Any]] = {}
+        rest = []
+        for item in items:
+            label = _LEVELS[level](date_of(item) or "")
+            if label is None:
+                rest.append(item)
+            else:
+                groups.setdefault(label, []).append(item)
+        parts = []
+        for label in sorted(groups, reverse=True):
+            period = Period(label, f"{base}/{prefix}{label}.md", groups[label])
+            if level + 1 < len(_LEVELS) and size(groups[label]) > limit:
+                own, split = cut(groups[label], level + 1)
+                if split:
+                    period.entries, period.parts = own, split
+            parts.append(period)
+        return rest, parts
+
+    undated, periods = cut(list(entries), 0)
+    if undated:
+        periods.append(Period(UNDATED, f"{base}/{prefix}{UNDATED}.md", undated))
     return periods
 
 
@@ -113,3 +150,11 @@ def by_prefix(
 
     split(sorted(items, key=key_of), 1)
     return groups
+
+
+def walk(periods: Sequence[Period]) -> Iterator[tuple[Period, list[Period]]]:
+    """Every page of `periods`, with the periods it belongs to (the outermost first)."""
+    for period in periods:
+        yield period, []
+        for page, above in walk(period.parts):
+            yield page, [period, *above]

@@ -13,7 +13,7 @@ from typing import Any
 
 from jinja2 import Environment
 
-from .archive import by_date
+from .archive import by_date, walk
 from .model import Report
 from .render import KIND_TITLES, SEVERITY_ORDER, article_title, render_article
 from .site_actors import TYPE_SINGULAR, TYPE_TITLES, actor_pages, roles_over_time
@@ -24,6 +24,7 @@ from .site_index import (
     SiteIndex,
     article_date,
     caveat_counts,
+    place,
     relative,
     slug,
     source_link,
@@ -117,9 +118,10 @@ class SitePages:
             {
                 "title": p.title,
                 "path": p.path,
-                "count": sum(len(q.entries) for q in p.pages()),
+                "count": len(p.everything()),
                 "months": [
-                    {"title": m.title, "path": m.path, "count": len(m.entries)} for m in p.months
+                    {"title": m.title, "path": m.path, "count": len(m.everything())}
+                    for m in p.parts
                 ],
             }
             for p in periods
@@ -138,30 +140,20 @@ class SitePages:
                 {"periods": rows, "total": len(self.reports), **self._every_article()},
             ),
         ]
-        for period in periods:
-            for page in period.pages():
-                items = [self._article_row(r) for r in page.entries]
-                specs.append(
-                    spec(
-                        self.index,
-                        page.path,
-                        "site/articles_period.md.j2",
-                        {
-                            "period": page,
-                            "year": period,
-                            "rows": items,
-                            "months": [
-                                {"title": m.title, "path": m.path, "count": len(m.entries)}
-                                for m in page.months
-                            ],
-                        },
-                        page.entries,
-                        page.label,
-                        [(m.label, len(m.entries)) for m in page.months],
-                        # the names of the merged actors shown: other articles can change them
-                        [[(a.path, a.name) for a in row["key_actors"]] for row in items],
-                    )
+        for page, trail in walk(periods):
+            items = [self._article_row(r) for r in page.entries]
+            specs.append(
+                spec(
+                    self.index,
+                    page.path,
+                    "site/articles_period.md.j2",
+                    {"period": page, "trail": trail, "rows": items, "parts": page.parts},
+                    page.entries,
+                    *place(page, trail),
+                    # the names of the merged actors shown: other articles can change them
+                    [[(a.path, a.name) for a in row["key_actors"]] for row in items],
                 )
+            )
         return specs
 
     def _every_article(self) -> dict[str, Any]:
@@ -207,27 +199,21 @@ class SitePages:
             "high": high[:CAVEAT_ROWS],
             "all_high": len(high),
             "periods": [
-                {"title": p.title, "path": p.path, "count": sum(len(q.entries) for q in p.pages())}
-                for p in periods
+                {"title": p.title, "path": p.path, "count": len(p.everything())} for p in periods
             ],
         }
         specs = [spec(self.index, "caveats/index.md", "site/caveats.md.j2", context)]
-        for period in periods:
-            for page in period.pages():
-                months = [
-                    {"title": m.title, "path": m.path, "count": len(m.entries)} for m in page.months
-                ]
-                specs.append(
-                    spec(
-                        self.index,
-                        page.path,
-                        "site/caveats_period.md.j2",
-                        {"period": page, "year": period, "high": page.entries, "months": months},
-                        (r for q in page.pages() for r, _ in q.entries),
-                        page.label,
-                        [m.label for m in page.months],
-                    )
+        for page, trail in walk(periods):
+            specs.append(
+                spec(
+                    self.index,
+                    page.path,
+                    "site/caveats_period.md.j2",
+                    {"period": page, "trail": trail, "high": page.entries, "parts": page.parts},
+                    (r for r, _ in page.entries),
+                    *place(page, trail),
                 )
+            )
         return specs
 
 

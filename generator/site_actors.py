@@ -12,8 +12,16 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from .archive import Period, by_date, by_prefix
-from .site_index import PageSpec, SiteActor, SiteIndex, article_date, newest_first, spec
+from .archive import Period, by_date, by_prefix, walk
+from .site_index import (
+    PageSpec,
+    SiteActor,
+    SiteIndex,
+    article_date,
+    newest_first,
+    place,
+    spec,
+)
 
 TYPE_TITLES = {
     "person": "People",
@@ -35,6 +43,9 @@ TYPE_TOP = 100
 """Actors on a type's page (named in most articles); the directory pages list them all."""
 NAMES_PER_PAGE = 300
 """Names on a directory page before a letter is split by its next letter."""
+ROWS_SHOWN = 60
+"""Rows (articles, quotes, figures) an actor's page shows all of; with more, it shows the
+newest of each kind and all of them are on pages by date."""
 NEWEST_ARTICLES = 20
 NEWEST_QUOTES = 10
 NEWEST_FIGURES = 10
@@ -139,13 +150,9 @@ def _one_actor(index: SiteIndex, actor: SiteActor) -> list[PageSpec]:
         (index.actors[p] for p in actor.affiliations),
         key=lambda a: (-actor.affiliations[a.path], a.name),
     )
-    truncated = (
-        len(appearances) > NEWEST_ARTICLES
-        or len(quotes) > NEWEST_QUOTES
-        or len(relayed) > NEWEST_QUOTES
-        or len(figures) > NEWEST_FIGURES
-    )
+    truncated = len(appearances) + len(quotes) + len(relayed) + len(figures) > ROWS_SHOWN
     periods = _archive(actor, appearances, quotes, relayed, figures) if truncated else []
+    shown = (NEWEST_ARTICLES, NEWEST_QUOTES, NEWEST_FIGURES) if truncated else (None,) * 3
     type_title = TYPE_SINGULAR.get(actor.type, actor.type)
     context = {
         "actor": actor,
@@ -160,10 +167,10 @@ def _one_actor(index: SiteIndex, actor: SiteActor) -> list[PageSpec]:
             "mentions": actor.mentions,
             "quotes": len(quotes),
         },
-        "appearances": appearances[:NEWEST_ARTICLES],
-        "quotes": quotes[:NEWEST_QUOTES],
-        "relayed": relayed[:NEWEST_QUOTES],
-        "figures": figures[:NEWEST_FIGURES],
+        "appearances": appearances[: shown[0]],
+        "quotes": quotes[: shown[1]],
+        "relayed": relayed[: shown[1]],
+        "figures": figures[: shown[2]],
         "totals": {"relayed": len(relayed), "figures": len(figures)},
         "affiliations": [
             (a, actor.affiliations[a.path]) for a in affiliations[:AFFILIATIONS_SHOWN]
@@ -182,27 +189,25 @@ def _one_actor(index: SiteIndex, actor: SiteActor) -> list[PageSpec]:
             [(a.path, a.name) for a in affiliations],
         )
     ]
-    for period in periods:
-        for page in period.pages():
-            specs.append(
-                spec(
-                    index,
-                    page.path,
-                    "site/actor_period.md.j2",
-                    {
-                        "actor": actor,
-                        "name": actor.name,
-                        "period": page,
-                        "year": period,
-                        "months": [period_row(m) for m in page.months],
-                        **_period_items(page),
-                    },
-                    (entry["report"] for p in page.pages() for entry in p.entries),
-                    actor.name,
-                    page.label,
-                    [m.label for m in page.months],
-                )
+    for page, trail in walk(periods):
+        specs.append(
+            spec(
+                index,
+                page.path,
+                "site/actor_period.md.j2",
+                {
+                    "actor": actor,
+                    "name": actor.name,
+                    "period": page,
+                    "trail": trail,
+                    "parts": page.parts,
+                    **_period_items(page),
+                },
+                (entry["report"] for entry in page.entries),
+                actor.name,
+                *place(page, trail),
             )
+        )
     return specs
 
 
@@ -234,7 +239,7 @@ def _archive(
 
 def period_row(period: Period) -> dict[str, Any]:
     """A row of an archive table: the period's page and how much it holds."""
-    entries = [e for page in period.pages() for e in page.entries]
+    entries = period.everything()
     return {
         "title": period.title,
         "path": period.path,

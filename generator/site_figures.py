@@ -13,10 +13,10 @@ import re
 from collections import Counter, defaultdict
 from typing import Any
 
-from .archive import Period, by_date
+from .archive import Period, by_date, walk
 from .charts import bar_chart
 from .model import Figure, Report
-from .site_index import PageSpec, SiteIndex, article_date, newest_first, slug, spec
+from .site_index import PageSpec, SiteIndex, article_date, newest_first, place, slug, spec
 
 PLAN_LIKE = {"plan", "target"}
 BLOCK_LIMIT = 40
@@ -25,6 +25,8 @@ CLUSTER_SHOWN = 12
 """Figures of a group in its chart (the newest, with its lowest and highest)."""
 CLUSTERS_SHOWN = 10
 """Groups on the figures page, and on each unit's page."""
+CHARTS_SHOWN = 3
+"""Groups on the figures page that show their chart there."""
 UNITS_SHOWN = 30
 """Units on the figures page (the units page lists them all)."""
 NEWEST_FIGURES = 20
@@ -203,8 +205,8 @@ def _period_rows(periods: list[Period]) -> list[dict[str, Any]]:
         {
             "title": p.title,
             "path": p.path,
-            "figures": sum(len(q.entries) for q in p.pages()),
-            "articles": len({r.article.id for q in p.pages() for r, _ in q.entries}),
+            "figures": len(p.everything()),
+            "articles": len({r.article.id for r, _ in p.everything()}),
         }
         for p in periods
     ]
@@ -243,6 +245,7 @@ def figure_pages(index: SiteIndex) -> list[PageSpec]:
             {
                 "units": rows[:UNITS_SHOWN],
                 "all_units": len(rows),
+                "charts": clusters[:CHARTS_SHOWN],
                 "clusters": clusters[:CLUSTERS_SHOWN],
                 "all_clusters": len(clusters),
                 "conflicts": sum(c["conflict"] for c in clusters),
@@ -300,29 +303,27 @@ def _unit(
             [group_of.get(id(f)) for _, f in newest],
         )
     ]
-    for period in periods:
-        for page in period.pages():
-            listed = _largest_first(page.entries)
-            specs.append(
-                spec(
-                    index,
-                    page.path,
-                    "site/figures_period.md.j2",
-                    {
-                        "unit": row,
-                        "group": None,
-                        "period": page,
-                        "year": period,
-                        "months": _period_rows(page.months),
-                        "items": [(r, f, group_of.get(id(f))) for r, f in listed],
-                    },
-                    (r for q in page.pages() for r, _ in q.entries),
-                    row["title"],
-                    page.label,
-                    [m.label for m in page.months],
-                    [group_of.get(id(f)) for _, f in listed],
-                )
+    for page, trail in walk(periods):
+        listed = _largest_first(page.entries)
+        specs.append(
+            spec(
+                index,
+                page.path,
+                "site/figures_period.md.j2",
+                {
+                    "unit": row,
+                    "group": None,
+                    "period": page,
+                    "trail": trail,
+                    "parts": page.parts,
+                    "items": [(r, f, group_of.get(id(f))) for r, f in listed],
+                },
+                (r for r, _ in page.entries),
+                row["title"],
+                *place(page, trail),
+                [group_of.get(id(f)) for _, f in listed],
             )
+        )
     return specs
 
 
@@ -350,26 +351,24 @@ def _group(index: SiteIndex, cluster: dict[str, Any]) -> list[PageSpec]:
             *values,
         )
     ]
-    for period in periods:
-        for page in period.pages():
-            specs.append(
-                spec(
-                    index,
-                    page.path,
-                    "site/figures_period.md.j2",
-                    {
-                        "unit": {"title": cluster["unit_title"], "path": cluster["unit_path"]},
-                        "group": cluster,
-                        "period": page,
-                        "year": period,
-                        "months": _period_rows(page.months),
-                        "items": [(r, f, None) for r, f in _largest_first(page.entries)],
-                    },
-                    (r for q in page.pages() for r, _ in q.entries),
-                    *values,
-                    cluster["name"],
-                    page.label,
-                    [m.label for m in page.months],
-                )
+    for page, trail in walk(periods):
+        specs.append(
+            spec(
+                index,
+                page.path,
+                "site/figures_period.md.j2",
+                {
+                    "unit": {"title": cluster["unit_title"], "path": cluster["unit_path"]},
+                    "group": cluster,
+                    "period": page,
+                    "trail": trail,
+                    "parts": page.parts,
+                    "items": [(r, f, None) for r, f in _largest_first(page.entries)],
+                },
+                (r for r, _ in page.entries),
+                *values,
+                cluster["name"],
+                *place(page, trail),
             )
+        )
     return specs

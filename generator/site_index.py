@@ -183,6 +183,11 @@ class SiteIndex:
         return hasher.hexdigest()
 
 
+def place(page: Any, trail: list[Any]) -> tuple[Any, ...]:
+    """What a page by date shows besides its items: its label, those above it, its parts."""
+    return page.label, [p.title for p in trail], [(p.label, p.path) for p in page.parts]
+
+
 @dataclass
 class PageSpec:
     """A cross-article page before rendering."""

@@ -140,13 +140,9 @@ def _bucket(
         prefix="reported-",
     )
     parts: list[Period] = [leaf for period in periods for leaf in period.leaves()]
-    rows = [
-        {"title": p.title, "path": p.path, "reported": c[0], "planned": c[1]}
-        for p in parts
-        for c in [_counts(p.entries)]
-    ]
-    context.update(reported=[], planned=[], parts=rows, part=None)
-    specs = [spec(index, path, "site/timeline_month.md.j2", context, (), year, title, rows)]
+    context.update(reported=[], planned=[], parts=parts, part=None)
+    listed = [(p.label, p.path) for p in parts]
+    specs = [spec(index, path, "site/timeline_month.md.j2", context, (), year, title, listed)]
     for part in parts:
         ordered = sorted(part.entries, key=lambda e: (e[0], e[1], e[2].article.id, e[3].start))
         reported, planned = _split(ordered)

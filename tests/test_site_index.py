@@ -195,9 +195,23 @@ def test_many_articles_on_one_figure_still_cluster():
     shown = sorted(f.value for _, f in clusters[0]["shown"])
     assert len(shown) == 12 and shown[0] == 1 and shown[-1] == 120
     assert clusters[0]["hidden"] == 108
-    page = render_site(make_env(), reports)["figures/index.md"]
-    assert "and 108 more: see [all figures in &#37;](percent.md)" in page
-
+    pages = render_site(make_env(), reports)
+    group = clusters[0]["path"]
+    assert group == "figures/percent/group-rose-unemployment-valley.md"
+    assert (
+        "and 108 more: see [the whole group](percent/group-rose-unemployment-valley.md)"
+        in (pages["figures/index.md"])
+    )
+    # The group's page shows the sample and keeps all 120 on pages by date.
+    assert (
+        "[January 2024](2024-01.md) | 120 | 120 |"
+        in pages["figures/percent/group-rose-unemployment-valley/2024.md"]
+    )
+    folder = "figures/percent/group-rose-unemployment-valley"
+    month = pages[f"{folder}/2024-01.md"]
+    assert "[1–10 January 2024](2024-01-01.md) | 48 | 48 |" in month  # 120 rows: cut again
+    rows = [pages[f"{folder}/2024-01-{day}.md"].count("| [2024&#45;01&#45;") for day in ("01", "11", "21")]
+    assert rows == [48, 40, 32]
 
 def test_cross_pages_link_to_articles_and_sources():
     pages = render_site(make_env(), [FIRST, SECOND, THIRD])
@@ -229,8 +243,9 @@ def test_timeline_pages_split_by_year_and_set_plans_apart():
     )
     pages = render_site(make_env(), [new, old])
     assert "timeline/2023.md" in pages and "timeline/2024.md" in pages
-    assert "Planned or targeted" in pages["timeline/2024.md"]
-    assert "Planned or targeted" not in pages["timeline/2023.md"]
+    assert "[July](2024/07.md) | 0 | 1 |" in pages["timeline/2024.md"]
+    assert "Planned or targeted" in pages["timeline/2024/07.md"]
+    assert "Planned or targeted" not in pages["timeline/2023/05.md"]
     assert "1 event with a date that cannot be placed" in pages["timeline/index.md"]
 
 
