@@ -102,10 +102,11 @@ def figure_clusters(reports: list[Report]) -> list[dict[str, Any]]:
     for i, (_, f, words) in enumerate(figures):
         for w in words:
             blocks[(*unit_key(f), _claim(f), w)].append(i)
+    order = [sorted(words) for _, _, words in figures]
     candidates: set[tuple[int, int]] = set()
     for members in blocks.values():
         if len(members) > BLOCK_LIMIT:
-            members = sorted(members, key=lambda i: (sorted(figures[i][2]), i))
+            members = sorted(members, key=lambda i: (order[i], i))
             window = BLOCK_LIMIT // 4
         else:
             window = len(members)
@@ -121,9 +122,15 @@ def figure_clusters(reports: list[Report]) -> list[dict[str, Any]]:
             i = parent[i]
         return i
 
-    for i, j in sorted(candidates):
-        common = len(figures[i][2] & figures[j][2])
-        if common >= 2 and common / len(figures[i][2] | figures[j][2]) >= 0.6:
+    # The groups do not depend on the order pairs are joined in.
+    similar: dict[tuple[frozenset[str], frozenset[str]], bool] = {}
+    for i, j in candidates:
+        pair = (figures[i][2], figures[j][2])
+        match = similar.get(pair)
+        if match is None:
+            common = len(pair[0] & pair[1])
+            match = similar[pair] = common >= 2 and common / len(pair[0] | pair[1]) >= 0.6
+        if match:
             parent[root(i)] = root(j)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(figures)):

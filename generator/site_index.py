@@ -8,6 +8,7 @@ the page shows, so a build can take an unchanged page from the page store instea
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import posixpath
@@ -31,10 +32,16 @@ def slug(text: str, fallback: str = "item", reserved: Iterable[str] = ()) -> str
     `index` (each folder's list page) and the names in `reserved` (pages of the same folder)
     are never returned for a text: those get the hash too.
     """
-    value = re.sub(r"[^a-z0-9-]+", "-", slugify(text or "", max_length=60)).strip("-")
+    return _slug(text or "", fallback, frozenset(reserved))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _slug(text: str, fallback: str, reserved: frozenset[str]) -> str:
+    # Cached: a site asks for the same few thousand names over and over.
+    value = re.sub(r"[^a-z0-9-]+", "-", slugify(text, max_length=60)).strip("-")
     if value and value != "index" and value not in reserved:
         return value
-    return f"{fallback}-{hashlib.sha256((text or '').encode('utf-8')).hexdigest()[:8]}"
+    return f"{fallback}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}"
 
 
 def relative(page: str, target: str) -> str:

@@ -199,19 +199,20 @@ def test_many_articles_on_one_figure_still_cluster():
     group = clusters[0]["path"]
     assert group == "figures/percent/group-rose-unemployment-valley.md"
     assert (
-        "and 108 more: see [the whole group](percent/group-rose-unemployment-valley.md)"
+        "[unemployment in the valley rose](percent/group-rose-unemployment-valley.md)"
         in (pages["figures/index.md"])
     )
-    # The group's page shows the sample and keeps all 120 on pages by date.
-    assert (
-        "[January 2024](2024-01.md) | 120 | 120 |"
-        in pages["figures/percent/group-rose-unemployment-valley/2024.md"]
-    )
+    assert "The newest 12, with the lowest and the highest value; all 120" in pages[group]
+    # All 120 are on pages by date: January 2024 holds too many, so it is cut into thirds.
     folder = "figures/percent/group-rose-unemployment-valley"
-    month = pages[f"{folder}/2024-01.md"]
-    assert "[1–10 January 2024](2024-01-01.md) | 48 | 48 |" in month  # 120 rows: cut again
-    rows = [pages[f"{folder}/2024-01-{day}.md"].count("| [2024&#45;01&#45;") for day in ("01", "11", "21")]
+    assert "[January 2024](2024-01.md)" in pages[f"{folder}/2024.md"]
+    assert "[1–10 January 2024](2024-01-01.md)" in pages[f"{folder}/2024-01.md"]
+    rows = [
+        pages[f"{folder}/2024-01-{day}.md"].count("| [2024&#45;01&#45;")
+        for day in ("01", "11", "21")
+    ]
     assert rows == [48, 40, 32]
+
 
 def test_cross_pages_link_to_articles_and_sources():
     pages = render_site(make_env(), [FIRST, SECOND, THIRD])
