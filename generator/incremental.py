@@ -22,6 +22,7 @@ import logging
 import os
 import shutil
 import sys
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -311,6 +312,8 @@ class SiteTracker:
         self.nav = ""
         self.skipped = 0
         """Generated files left as the last build wrote them."""
+        self._linking: threading.Thread | None = None
+        self._linking_error: BaseException | None = None
         # A build that stops halfway must not leave a record that the next one trusts.
         self.path.unlink(missing_ok=True)
 
@@ -365,23 +368,46 @@ class SiteTracker:
             len(self.generated),
         )
         if Path(self.previous.site_dir) != self.target:  # type: ignore[union-attr]
+            # Making thousands of folders waits on the disk, not on Python: do it while
+            # MkDocs renders the pages that changed (never the same files), and wait for it
+            # before the build is recorded (`finish`) or abandoned (`wait`).
+            self._linking = threading.Thread(target=self._bring_over_caught, daemon=True)
+            self._linking.start()
+
+    def wait(self) -> None:
+        """Wait until the unchanged outputs are in the new folder; raise what went wrong."""
+        if self._linking is not None:
+            self._linking.join()
+            self._linking = None
+        if self._linking_error is not None:
+            error, self._linking_error = self._linking_error, None
+            raise error
+
+    def _bring_over_caught(self) -> None:
+        try:
             self._bring_over()
+        except BaseException as error:  # handed to the build's thread by wait()
+            self._linking_error = error
 
     def _bring_over(self) -> None:
         """Link (or copy) the outputs left as they were from the last site into the new folder."""
-        source = Path(self.previous.site_dir)  # type: ignore[union-attr]
-        made: set[Path] = set()
+        # Plain strings, not Path objects: this runs for every page of a large site.
+        source = os.fspath(self.previous.site_dir)  # type: ignore[union-attr]
+        root = os.fspath(self.target)
+        made: set[str] = set()
         for file in self.generated.values():
             if not file.unchanged:
                 continue
-            target = self.target / file.dest_uri
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
+            target = os.path.join(root, file.dest_uri)
+            folder = os.path.dirname(target)
+            if folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
+            old = os.path.join(source, file.dest_uri)
             try:
-                os.link(source / file.dest_uri, target)
+                os.link(old, target)
             except OSError:
-                shutil.copy2(source / file.dest_uri, target)
+                shutil.copy2(old, target)
 
     def _read_skipped(self, page: Page) -> None:
         """Read a page that is not rendered, as MkDocs would before converting it."""
@@ -400,6 +426,7 @@ class SiteTracker:
 
     def finish(self) -> None:
         """After the build: complete the search index, delete what is gone, record the build."""
+        self.wait()
         search = _search_plugin(self.config)
         index = self.target / SEARCH_INDEX
         if self.incremental:
@@ -407,9 +434,10 @@ class SiteTracker:
                 self._merge_search(index, search)
             self._delete_stale()
         outputs = {}
+        root = os.fspath(self.target)
         for src_uri, file in self.generated.items():
             try:
-                stat = (self.target / file.dest_uri).stat()
+                stat = os.stat(os.path.join(root, file.dest_uri))
             except OSError:
                 continue  # not written (empty page): rendered again next time
             outputs[src_uri] = [file.digest, file.dest_uri, stat.st_size, stat.st_mtime_ns]

@@ -30,7 +30,13 @@ from .feed import render_feed
 from .incremental import GeneratedFile, SiteState, SiteTracker, check_previous, digest, fingerprint
 from .lock import build_lock
 from .pagestore import PageStore, read_by_others, render_key
-from .render import PACKAGE_TEMPLATES, PROJECT_TEMPLATES, make_env, render_article
+from .render import (
+    PACKAGE_TEMPLATES,
+    PROJECT_TEMPLATES,
+    bytecode_cache,
+    make_env,
+    render_article,
+)
 from .site import SiteIndex, SitePages
 
 log = logging.getLogger("mkdocs.plugins.dossier")
@@ -234,7 +240,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         """Add the cross-article pages and each article's pages, from the page store when the
         same as last time (rendered, and stored, when not)."""
         templates = self._path(self.config.templates)
-        env = make_env([templates])
+        env = make_env([templates], compiled=self._path(self.config.cache_dir) / "jinja")
         index = SiteIndex(collected.reports, collected.keys)
         made_with = render_key([templates, PACKAGE_TEMPLATES, PROJECT_TEMPLATES])
         with build_lock(self._path(self.config.cache_dir)):  # the store is shared by builds
@@ -336,7 +342,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         if self.tracker is not None:
             self.tracker.check_nav(self.nav)
+        if env.bytecode_cache is None:  # the theme's templates, compiled once, not every build
+            env.bytecode_cache = bytecode_cache(self._path(self.config.cache_dir) / "jinja")
         return env
+
+    def on_build_error(self, error: Exception) -> None:
+        """A failed build: let the folder it wrote into be removed only when nothing writes there."""
+        if self.tracker is not None:
+            try:
+                self.tracker.wait()
+            except Exception:  # the build already failed; its own error is the one to report
+                pass
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -72,7 +72,10 @@ def caveat_counts(report: Report) -> dict[str, int]:
 
 def newest_first(items: Iterable[tuple[Report, Any]]) -> list[tuple[Report, Any]]:
     """(report, item) pairs, newest article first (then by article id, descending)."""
-    return sorted(items, key=lambda p: (p[0].article.date or "", p[0].article.id), reverse=True)
+    items = list(items)
+    # One key per article, not per item: a popular actor has thousands of items.
+    keys = {id(r): (r.article.date or "", r.article.id) for r, _ in items}
+    return sorted(items, key=lambda p: keys[id(p[0])], reverse=True)
 
 
 def article_date(entry: tuple[Report, Any]) -> str | None:
