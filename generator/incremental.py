@@ -20,8 +20,9 @@ import importlib.metadata
 import json
 import logging
 import os
-import subprocess
+import shutil
 import sys
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,14 +34,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import __version__
-from .linker import link_outputs
 
 log = logging.getLogger("mkdocs.plugins.dossier")
-
-LINKER = "generator.linker"
-"""The module a child process runs to link unchanged outputs into the new folder."""
-LINK_IN_CHILD_FROM = 200
-"""Fewer unchanged outputs than this are linked in the build's own process."""
 STATE_NAME = "site-state.json"
 STATE_FORMAT = 1
 SUPPORTED_PLUGINS = {"search", "material/search", "tags", "material/tags", "dossier"}
@@ -317,9 +312,8 @@ class SiteTracker:
         self.nav = ""
         self.skipped = 0
         """Generated files left as the last build wrote them."""
-        self._linking: tuple[str, str, list[str]] | None = None
-        """Unchanged outputs to bring over: (last site, new folder, paths)."""
-        self._linker: subprocess.Popen[bytes] | None = None
+        self._linking: threading.Thread | None = None
+        self._linking_error: BaseException | None = None
         # A build that stops halfway must not leave a record that the next one trusts.
         self.path.unlink(missing_ok=True)
 
@@ -374,53 +368,46 @@ class SiteTracker:
             len(self.generated),
         )
         if Path(self.previous.site_dir) != self.target:  # type: ignore[union-attr]
-            self._bring_over()
-
-    def _bring_over(self) -> None:
-        """Start linking the outputs left as they were from the last site into the new folder.
-
-        Making thousands of folders waits on the disk, not on Python: a child process does it
-        while MkDocs renders the pages that changed (never the same files); `wait` waits for it
-        before the build is recorded (`finish`) or abandoned (`on_build_error`).
-        """
-        paths = [f.dest_uri for f in self.generated.values() if f.unchanged]
-        self._linking = (
-            os.fspath(self.previous.site_dir),  # type: ignore[union-attr]
-            os.fspath(self.target),
-            paths,
-        )
-        if len(paths) < LINK_IN_CHILD_FROM:
-            return  # not worth a process: `wait` links them
-        try:
-            self._linker = subprocess.Popen(
-                [sys.executable, "-m", LINKER, self._linking[0], self._linking[1]],
-                stdin=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                cwd=str(Path(__file__).resolve().parent.parent),
-            )
-            assert self._linker.stdin is not None
-            self._linker.stdin.write("\0".join(paths).encode("utf-8"))
-            self._linker.stdin.close()
-        except OSError as error:
-            log.debug("dossier: linking in this process (%s)", error)
-            self._linker = None
+            # Making thousands of folders waits on the disk, not on Python: do it while
+            # MkDocs renders the pages that changed (never the same files), and wait for it
+            # before the build is recorded (`finish`) or abandoned (`wait`).
+            self._linking = threading.Thread(target=self._bring_over_caught, daemon=True)
+            self._linking.start()
 
     def wait(self) -> None:
-        """Wait until the unchanged outputs are in the new folder (linked here if the child failed)."""
-        linker, self._linker = self._linker, None
-        linking, self._linking = self._linking, None
-        if linker is not None:
-            assert linker.stderr is not None
-            errors = linker.stderr.read()  # the child writes only a failure's traceback there
-            linker.stderr.close()
-            if linker.wait() == 0:
-                return
-            log.info(  # not a warning: done again here, the build is right (--strict stays)
-                "dossier: linking unchanged pages in a child process failed (%s); linking here",
-                errors.decode("utf-8", "replace").strip().splitlines()[-1:] or linker.returncode,
-            )
-        if linking is not None:
-            link_outputs(*linking)
+        """Wait until the unchanged outputs are in the new folder; raise what went wrong."""
+        if self._linking is not None:
+            self._linking.join()
+            self._linking = None
+        if self._linking_error is not None:
+            error, self._linking_error = self._linking_error, None
+            raise error
+
+    def _bring_over_caught(self) -> None:
+        try:
+            self._bring_over()
+        except BaseException as error:  # handed to the build's thread by wait()
+            self._linking_error = error
+
+    def _bring_over(self) -> None:
+        """Link (or copy) the outputs left as they were from the last site into the new folder."""
+        # Plain strings, not Path objects: this runs for every page of a large site.
+        source = os.fspath(self.previous.site_dir)  # type: ignore[union-attr]
+        root = os.fspath(self.target)
+        made: set[str] = set()
+        for file in self.generated.values():
+            if not file.unchanged:
+                continue
+            target = os.path.join(root, file.dest_uri)
+            folder = os.path.dirname(target)
+            if folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
+            old = os.path.join(source, file.dest_uri)
+            try:
+                os.link(old, target)
+            except OSError:
+                shutil.copy2(old, target)
 
     def _read_skipped(self, page: Page) -> None:
         """Read a page that is not rendered, as MkDocs would before converting it."""

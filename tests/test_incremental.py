@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator import incremental
 from generator.cli import main
 from generator.incremental import STATE_NAME, SiteState, digest
 from generator.pagestore import PageStore, read_by_others
@@ -116,10 +115,7 @@ def edited(tmp_path_factory, nlp) -> tuple[Path, Path, str]:
     first = build(root)
     assert "full build: no record of a complete earlier build" in first
     articles = edit(root)
-    with pytest.MonkeyPatch.context() as patch:
-        # a small site: make the child process link the unchanged pages, as on a large one
-        patch.setattr(incremental, "LINK_IN_CHILD_FROM", 0)
-        second = build(root)
+    second = build(root)
     fresh = new_project(tmp_path_factory.mktemp("fresh"), articles)
     build(fresh, "--full")
     return root, fresh, second
@@ -129,41 +125,6 @@ def test_incremental_build_equals_a_fresh_full_build(edited):
     root, fresh, output = edited
     assert "incremental build:" in output
     assert_same_site(root / "site", fresh / "site")
-
-
-def test_failed_linking_child_is_done_again_in_the_build(tmp_path, nlp, monkeypatch):
-    root = new_project(tmp_path / "p", dict(list(ARTICLES.items())[:2]))
-    build(root)
-    (root / "seeds" / "wind.md").write_text(ADDED, "utf-8")
-    monkeypatch.setattr(incremental, "LINK_IN_CHILD_FROM", 0)
-    monkeypatch.setattr(incremental, "LINKER", "generator.no_such_linker")
-    assert "incremental build:" in build(root)
-    fresh = new_project(tmp_path / "fresh", {**dict(list(ARTICLES.items())[:2]), "wind.md": ADDED})
-    build(fresh, "--full")
-    assert_same_site(root / "site", fresh / "site")
-
-
-def test_linker_links_and_keeps_what_is_there(tmp_path):
-    source, target = tmp_path / "old", tmp_path / "new"
-    (source / "a" / "b").mkdir(parents=True)
-    (source / "a" / "b" / "index.html").write_text("page", "utf-8")
-    (source / "top.html").write_text("top", "utf-8")
-    paths = ["a/b/index.html", "top.html"]
-    done = subprocess.run(
-        [sys.executable, "-m", "generator.linker", str(source), str(target)],
-        input="\0".join(paths).encode("utf-8"),
-        cwd=ROOT,
-        capture_output=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert (target / "a" / "b" / "index.html").stat().st_ino == (
-        source / "a" / "b" / "index.html"
-    ).stat().st_ino
-    assert (target / "top.html").read_text("utf-8") == "top"
-    # run again (a retry after a failed child): what is there already is left alone
-    incremental.link_outputs(str(source), str(target), paths)
-    assert (source / "top.html").read_text("utf-8") == "top"
 
 
 def test_removed_article_is_gone_and_added_one_is_searchable(edited):
