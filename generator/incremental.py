@@ -22,7 +22,6 @@ import logging
 import os
 import shutil
 import sys
-import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -312,8 +311,6 @@ class SiteTracker:
         self.nav = ""
         self.skipped = 0
         """Generated files left as the last build wrote them."""
-        self._linking: threading.Thread | None = None
-        self._linking_error: BaseException | None = None
         # A build that stops halfway must not leave a record that the next one trusts.
         self.path.unlink(missing_ok=True)
 
@@ -368,26 +365,7 @@ class SiteTracker:
             len(self.generated),
         )
         if Path(self.previous.site_dir) != self.target:  # type: ignore[union-attr]
-            # Making thousands of folders waits on the disk, not on Python: do it while
-            # MkDocs renders the pages that changed (never the same files), and wait for it
-            # before the build is recorded (`finish`) or abandoned (`wait`).
-            self._linking = threading.Thread(target=self._bring_over_caught, daemon=True)
-            self._linking.start()
-
-    def wait(self) -> None:
-        """Wait until the unchanged outputs are in the new folder; raise what went wrong."""
-        if self._linking is not None:
-            self._linking.join()
-            self._linking = None
-        if self._linking_error is not None:
-            error, self._linking_error = self._linking_error, None
-            raise error
-
-    def _bring_over_caught(self) -> None:
-        try:
             self._bring_over()
-        except BaseException as error:  # handed to the build's thread by wait()
-            self._linking_error = error
 
     def _bring_over(self) -> None:
         """Link (or copy) the outputs left as they were from the last site into the new folder."""
@@ -426,7 +404,6 @@ class SiteTracker:
 
     def finish(self) -> None:
         """After the build: complete the search index, delete what is gone, record the build."""
-        self.wait()
         search = _search_plugin(self.config)
         index = self.target / SEARCH_INDEX
         if self.incremental:

@@ -346,14 +346,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             env.bytecode_cache = bytecode_cache(self._path(self.config.cache_dir) / "jinja")
         return env
 
-    def on_build_error(self, error: Exception) -> None:
-        """A failed build: let the folder it wrote into be removed only when nothing writes there."""
-        if self.tracker is not None:
-            try:
-                self.tracker.wait()
-            except Exception:  # the build already failed; its own error is the one to report
-                pass
-
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.tracker is not None:
