@@ -85,7 +85,7 @@ def one_build(folder: Path, jobs: int, extra: list[str]) -> None:
         raise SystemExit(result.exit_code)
     timings["rendered"] = len(rendered)
     timings["render_cpu"] = sum(cpu for cpu, _ in rendered.values())
-    timings["largest"] = sorted(rendered.items(), key=lambda kv: -kv[1][0])[:8]
+    timings["largest"] = sorted(rendered.items(), key=lambda kv: -kv[1][0])
     print(json.dumps(timings))
 
 
@@ -117,6 +117,9 @@ def main() -> None:
         "--site-only",
         action="store_true",
         help="reuse the analysed corpus in --keep: the full build is then the site alone",
+    )
+    parser.add_argument(
+        "--show", type=int, default=8, help="how many of the pages made again to list (CPU order)"
     )
     parser.add_argument("--one-build", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("extra", nargs="*", help=argparse.SUPPRESS)
@@ -165,8 +168,12 @@ def main() -> None:
         f"incremental / full: CPU {incremental['process_cpu'] / full['process_cpu']:.1%}, "
         f"wall {incremental['process'] / full['process']:.1%} (target < 5%)"
     )
-    print("largest pages made again after adding one (CPU s, Markdown characters):")
-    for page, (cpu, size) in incremental["largest"]:
+    made = incremental["largest"]
+    print(
+        f"pages made again after adding one: {len(made)}, {sum(s for _, (_, s) in made):,d}"
+        f" Markdown characters; the {min(args.show, len(made))} taking most CPU (s, characters):"
+    )
+    for page, (cpu, size) in made[: args.show]:
         print(f"  {cpu:6.2f} {size:9,d}  {page}")
     if not args.keep:
         shutil.rmtree(folder)

@@ -369,19 +369,23 @@ class SiteTracker:
 
     def _bring_over(self) -> None:
         """Link (or copy) the outputs left as they were from the last site into the new folder."""
-        source = Path(self.previous.site_dir)  # type: ignore[union-attr]
-        made: set[Path] = set()
+        # Plain strings, not Path objects: this runs for every page of a large site.
+        source = os.fspath(self.previous.site_dir)  # type: ignore[union-attr]
+        root = os.fspath(self.target)
+        made: set[str] = set()
         for file in self.generated.values():
             if not file.unchanged:
                 continue
-            target = self.target / file.dest_uri
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
+            target = os.path.join(root, file.dest_uri)
+            folder = os.path.dirname(target)
+            if folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
+            old = os.path.join(source, file.dest_uri)
             try:
-                os.link(source / file.dest_uri, target)
+                os.link(old, target)
             except OSError:
-                shutil.copy2(source / file.dest_uri, target)
+                shutil.copy2(old, target)
 
     def _read_skipped(self, page: Page) -> None:
         """Read a page that is not rendered, as MkDocs would before converting it."""
@@ -407,9 +411,10 @@ class SiteTracker:
                 self._merge_search(index, search)
             self._delete_stale()
         outputs = {}
+        root = os.fspath(self.target)
         for src_uri, file in self.generated.items():
             try:
-                stat = (self.target / file.dest_uri).stat()
+                stat = os.stat(os.path.join(root, file.dest_uri))
             except OSError:
                 continue  # not written (empty page): rendered again next time
             outputs[src_uri] = [file.digest, file.dest_uri, stat.st_size, stat.st_mtime_ns]

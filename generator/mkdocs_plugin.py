@@ -30,7 +30,13 @@ from .feed import render_feed
 from .incremental import GeneratedFile, SiteState, SiteTracker, check_previous, digest, fingerprint
 from .lock import build_lock
 from .pagestore import PageStore, read_by_others, render_key
-from .render import PACKAGE_TEMPLATES, PROJECT_TEMPLATES, make_env, render_article
+from .render import (
+    PACKAGE_TEMPLATES,
+    PROJECT_TEMPLATES,
+    bytecode_cache,
+    make_env,
+    render_article,
+)
 from .site import SiteIndex, SitePages
 
 log = logging.getLogger("mkdocs.plugins.dossier")
@@ -231,15 +237,40 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return files
 
     def _add_pages(self, files: Files, config: MkDocsConfig, collected: Collected) -> None:
-        """Add the cross-article pages (made anew) and each article's pages (from the store)."""
+        """Add the cross-article pages and each article's pages, from the page store when the
+        same as last time (rendered, and stored, when not)."""
         templates = self._path(self.config.templates)
-        env = make_env([templates])
-        index = SiteIndex(collected.reports)
-        for path, content in SitePages(env, index).pages().items():
-            self._add(files, config, path, _inclusion(path), content=content)
+        env = make_env([templates], compiled=self._path(self.config.cache_dir) / "jinja")
+        index = SiteIndex(collected.reports, collected.keys)
         made_with = render_key([templates, PACKAGE_TEMPLATES, PROJECT_TEMPLATES])
         with build_lock(self._path(self.config.cache_dir)):  # the store is shared by builds
-            self._add_articles(files, config, env, index, collected, made_with)
+            store = PageStore(self._path(self.config.cache_dir))
+            self._add_site_pages(files, config, SitePages(env, index), store, made_with)
+            self._add_articles(files, config, env, index, collected, made_with, store)
+            store.save()
+
+    def _add_site_pages(
+        self, files: Files, config: MkDocsConfig, pages: SitePages, store: PageStore, made_with: str
+    ) -> None:
+        """The cross-article pages: a page keyed by what it shows is rendered only when new."""
+        for page in pages.specs():
+            key = digest(f"{made_with}:{page.key}") if page.key is not None else None
+            stored = None if self.rerender or key is None else store.get(key)
+            if stored is None:
+                content = pages.render(page)
+                if key is not None:
+                    store.put(key, {page.path: content})
+                self._add(files, config, page.path, _inclusion(page.path), content=content)
+                continue
+            for path, content_digest, read in stored:
+                self._add(
+                    files,
+                    config,
+                    path,
+                    _inclusion(path),
+                    stored=str(store.path(path)),
+                    known=(content_digest, read),
+                )
 
     def _add_articles(
         self,
@@ -249,9 +280,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         index: SiteIndex,
         collected: Collected,
         made_with: str,
+        store: PageStore,
     ) -> None:
         """Each article's pages: from the page store when its report and templates are the same."""
-        store = PageStore(self._path(self.config.cache_dir))
         for report in collected.reports:
             report_key = collected.keys.get(report.article.id)
             key = digest(f"{made_with}:{report_key}") if report_key else None
@@ -273,7 +304,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                     stored=stored,
                     known=(content_digest, read),
                 )
-        store.save()
 
     def _add(
         self,
@@ -312,6 +342,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         if self.tracker is not None:
             self.tracker.check_nav(self.nav)
+        if env.bytecode_cache is None:  # the theme's templates, compiled once, not every build
+            env.bytecode_cache = bytecode_cache(self._path(self.config.cache_dir) / "jinja")
         return env
 
     @event_priority(-100)  # after the search plugin has written its index

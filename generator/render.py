@@ -18,7 +18,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+)
 
 from .charts import bar_chart, timeline_chart
 from .model import Report
@@ -101,8 +107,12 @@ def safe_url(value: Any) -> str | None:
     return "".join(f"&#{ord(ch)};" if ch in _URL_MARKDOWN else ch for ch in escaped)
 
 
-def make_env(template_dirs: list[Path] | None = None) -> Environment:
-    """The Jinja environment: user template folders first, then the built-in templates."""
+def make_env(template_dirs: list[Path] | None = None, compiled: Path | None = None) -> Environment:
+    """The Jinja environment: user template folders first, then the built-in templates.
+
+    `compiled`: a folder where compiled templates are kept between runs (keyed by each
+    template's source, so an edited template is compiled again).
+    """
     folders = [p for p in (template_dirs or []) if p.is_dir()]
     for builtin in (PACKAGE_TEMPLATES, PROJECT_TEMPLATES):
         if builtin.is_dir() and builtin not in folders:
@@ -115,11 +125,20 @@ def make_env(template_dirs: list[Path] | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    if compiled is not None:
+        env.bytecode_cache = bytecode_cache(compiled)
     env.filters["md"] = escape_md
     env.filters["url"] = safe_url
     env.filters["yaml_title"] = yaml_title
     env.filters["number"] = format_number
     return env
+
+
+def bytecode_cache(folder: Path) -> FileSystemBytecodeCache:
+    """Compiled Jinja templates kept in `folder`: compiling them costs more than an
+    incremental build spends rendering."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(folder))
 
 
 def format_number(value: Any) -> str:

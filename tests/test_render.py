@@ -31,9 +31,12 @@ def test_page_set(pages):
     assert sorted(pages) == [
         "actors/group/critics.md",
         "actors/group/index.md",
+        "actors/group/names/c.md",
         "actors/index.md",
         "actors/person/ann-lee.md",
         "actors/person/index.md",
+        "actors/person/names/a.md",
+        "articles/by-date/2024.md",
         "articles/index.md",
         "articles/mayor-lee/actors.md",
         "articles/mayor-lee/caveats.md",
@@ -47,6 +50,7 @@ def test_page_set(pages):
         "figures/usd.md",
         "index.md",
         "timeline/2024.md",
+        "timeline/2024/03.md",
         "timeline/index.md",
     ]
 

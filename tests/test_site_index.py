@@ -195,8 +195,23 @@ def test_many_articles_on_one_figure_still_cluster():
     shown = sorted(f.value for _, f in clusters[0]["shown"])
     assert len(shown) == 12 and shown[0] == 1 and shown[-1] == 120
     assert clusters[0]["hidden"] == 108
-    page = render_site(make_env(), reports)["figures/index.md"]
-    assert "and 108 more: see [all figures in &#37;](percent.md)" in page
+    pages = render_site(make_env(), reports)
+    group = clusters[0]["path"]
+    assert group == "figures/percent/group-rose-unemployment-valley.md"
+    assert (
+        "[unemployment in the valley rose](percent/group-rose-unemployment-valley.md)"
+        in (pages["figures/index.md"])
+    )
+    assert "The newest 12, with the lowest and the highest value; all 120" in pages[group]
+    # All 120 are on pages by date: January 2024 holds too many, so it is cut into thirds.
+    folder = "figures/percent/group-rose-unemployment-valley"
+    assert "[January 2024](2024-01.md)" in pages[f"{folder}/2024.md"]
+    assert "[1–10 January 2024](2024-01-01.md)" in pages[f"{folder}/2024-01.md"]
+    rows = [
+        pages[f"{folder}/2024-01-{day}.md"].count("| [2024&#45;01&#45;")
+        for day in ("01", "11", "21")
+    ]
+    assert rows == [48, 40, 32]
 
 
 def test_cross_pages_link_to_articles_and_sources():
@@ -229,8 +244,9 @@ def test_timeline_pages_split_by_year_and_set_plans_apart():
     )
     pages = render_site(make_env(), [new, old])
     assert "timeline/2023.md" in pages and "timeline/2024.md" in pages
-    assert "Planned or targeted" in pages["timeline/2024.md"]
-    assert "Planned or targeted" not in pages["timeline/2023.md"]
+    assert "[July](2024/07.md) | 0 | 1 |" in pages["timeline/2024.md"]
+    assert "Planned or targeted" in pages["timeline/2024/07.md"]
+    assert "Planned or targeted" not in pages["timeline/2023/05.md"]
     assert "1 event with a date that cannot be placed" in pages["timeline/index.md"]
 
 
