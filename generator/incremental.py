@@ -63,6 +63,16 @@ def digest(data: str | bytes) -> str:
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
+def _spare_record(data: Any) -> dict[str, Any] | None:
+    """The spare folder's record as saved, or None when it is missing or malformed."""
+    if not isinstance(data, dict) or not isinstance(data.get("fingerprint"), str):
+        return None
+    outputs = data.get("outputs")
+    if not isinstance(outputs, list) or not all(isinstance(o, str) for o in outputs):
+        return None
+    return {"fingerprint": data["fingerprint"], "outputs": outputs}
+
+
 @dataclass
 class SiteState:
     """What the last complete build wrote, and from what."""
@@ -78,6 +88,9 @@ class SiteState:
     """Generated file (src_uri) → [content hash, dest_uri, size, mtime_ns] of its output."""
     search_data: bytes | None = None
     """The previous search index itself, read when the state is checked (not saved)."""
+    spare: dict[str, Any] | None = None
+    """What the spare folder (the site before this one, see `publish.SPARE`) holds:
+    {"fingerprint": of its build, "outputs": dest_uri of each generated file}; None: unknown."""
 
     @classmethod
     def load(cls, path: Path) -> SiteState | None:
@@ -92,6 +105,7 @@ class SiteState:
                 str(data["nav"]),
                 data["search"],
                 {str(k): list(v) for k, v in data["outputs"].items()},
+                spare=_spare_record(data.get("spare")),
             )
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
@@ -107,6 +121,7 @@ class SiteState:
             "nav": self.nav,
             "search": self.search,
             "outputs": self.outputs,
+            "spare": self.spare,
         }
         atomic_write(path, json.dumps(data, separators=(",", ":")))
 
@@ -368,24 +383,63 @@ class SiteTracker:
             self._bring_over()
 
     def _bring_over(self) -> None:
-        """Link (or copy) the outputs left as they were from the last site into the new folder."""
+        """Link (or copy) the outputs left as they were from the last site into the new folder.
+
+        The new folder is empty, or it is the spare folder (the site before the last one, see
+        `publish.SPARE`) with its folders already made: then outputs already linked to the
+        last site's are left alone, outputs to be written again are removed first (they may
+        share their file with the published site, which must not change), and outputs of pages
+        that are gone are deleted. A spare folder whose content is not known is emptied.
+        """
         # Plain strings, not Path objects: this runs for every page of a large site.
         source = os.fspath(self.previous.site_dir)  # type: ignore[union-attr]
         root = os.fspath(self.target)
+        reused = self._spare_outputs(root)
         made: set[str] = set()
         for file in self.generated.values():
-            if not file.unchanged:
-                continue
             target = os.path.join(root, file.dest_uri)
+            if not file.unchanged:
+                if reused is not None:
+                    _remove(target)
+                continue
+            old = os.path.join(source, file.dest_uri)
+            if reused is not None:
+                if _same_file(old, target):
+                    continue
+                _remove(target)
             folder = os.path.dirname(target)
             if folder not in made:
                 os.makedirs(folder, exist_ok=True)
                 made.add(folder)
-            old = os.path.join(source, file.dest_uri)
             try:
                 os.link(old, target)
             except OSError:
                 shutil.copy2(old, target)
+        if reused:
+            current = {f.dest_uri for f in self.generated.values()}
+            for dest in sorted(set(reused) - current):
+                _remove(os.path.join(root, dest), up_to=root)
+
+    def _spare_outputs(self, root: str) -> list[str] | None:
+        """The generated outputs in the folder this build writes into when it is the spare
+        folder and its content is known (None: the folder is, or is now, empty)."""
+        try:
+            with os.scandir(root) as entries:
+                empty = next(entries, None) is None
+        except OSError:
+            return None
+        if empty:
+            return None
+        spare = self.previous.spare  # type: ignore[union-attr]
+        if spare is not None and spare["fingerprint"] == self.fingerprint:
+            return list(spare["outputs"])
+        for entry in sorted(os.listdir(root)):  # unknown content: start from nothing
+            path = os.path.join(root, entry)
+            if os.path.isdir(path) and not os.path.islink(path):
+                shutil.rmtree(path)
+            else:
+                os.unlink(path)
+        return None
 
     def _read_skipped(self, page: Page) -> None:
         """Read a page that is not rendered, as MkDocs would before converting it."""
@@ -424,7 +478,17 @@ class SiteTracker:
                 search_digest = digest(index.read_bytes())
             except OSError:
                 return  # no index: no record, the next build is a full one
-        SiteState(self.fingerprint, self.site_dir, self.nav, search_digest, outputs).save(self.path)
+        spare = None
+        if self.incremental and Path(self.previous.site_dir) != self.target:  # type: ignore[union-attr]
+            # `dossier build`: the published site becomes the spare folder when this one is
+            # swapped in (a build without the swap leaves no record that the next one trusts).
+            spare = {
+                "fingerprint": self.previous.fingerprint,  # type: ignore[union-attr]
+                "outputs": sorted({r[1] for r in self.previous.outputs.values()}),  # type: ignore[union-attr]
+            }
+        SiteState(
+            self.fingerprint, self.site_dir, self.nav, search_digest, outputs, spare=spare
+        ).save(self.path)
 
     def _merge_search(self, index: Path, plugin: Any) -> None:
         """Add the entries of the pages not rendered now from the last index, in page order."""
@@ -461,6 +525,34 @@ class SiteTracker:
             while folder != self.target and folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
                 folder = folder.parent
+
+
+def _same_file(first: str, second: str) -> bool:
+    """Whether two paths name the same file (hard links of one another)."""
+    try:
+        a, b = os.stat(first), os.stat(second)
+    except OSError:
+        return False
+    return (a.st_ino, a.st_dev) == (b.st_ino, b.st_dev)
+
+
+def _remove(path: str, up_to: str | None = None) -> None:
+    """Delete a file if it is there; with `up_to`, also the folders it leaves empty below that."""
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        return
+    except IsADirectoryError:
+        shutil.rmtree(path)
+    if up_to is None:
+        return
+    folder = os.path.dirname(path)
+    while folder != up_to and folder.startswith(up_to + os.sep):
+        try:
+            os.rmdir(folder)
+        except OSError:
+            return  # not empty
+        folder = os.path.dirname(folder)
 
 
 def _tags_directive(config: MkDocsConfig) -> str | None:

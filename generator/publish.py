@@ -26,16 +26,42 @@ from .lock import build_lock, config_cache_root
 
 BUILDING = ".{name}.building-"
 PREVIOUS = ".{name}.previous-"
+SPARE = ".{name}.spare"
+"""The site before the last one, kept to build the next site in: its folders already exist,
+and an incremental build of a large site would otherwise spend more time making (and removing)
+thousands of folders than rendering pages. Only `dossier build` uses it; what it holds is
+recorded with the build state (see `incremental`)."""
+
+
+def spare_dir(site_dir: Path) -> Path:
+    """Where the previous site is kept after a swap."""
+    site_dir = Path(os.path.abspath(site_dir))
+    return site_dir.parent / SPARE.format(name=site_dir.name)
 
 
 @contextmanager
-def staged_site(site_dir: Path) -> Iterator[Path]:
-    """A fresh folder to build into; when the block ends without error it becomes `site_dir`."""
+def staged_site(site_dir: Path, reuse: bool = False) -> Iterator[Path]:
+    """A folder to build into; when the block ends without error it becomes `site_dir`.
+
+    `reuse`: start from the spare folder (the site before the last one) when there is one;
+    the build must then make it match (an incremental build does). Otherwise the folder is new.
+    """
     site_dir = Path(os.path.abspath(site_dir))
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     recover(site_dir)
-    stage = Path(tempfile.mkdtemp(prefix=BUILDING.format(name=site_dir.name), dir=site_dir.parent))
-    os.chmod(stage, 0o777 & ~_umask())  # mkdtemp makes it private; a site is served to others
+    spare = spare_dir(site_dir)
+    stage = None
+    if reuse and spare.is_dir():
+        stage = site_dir.parent / (BUILDING.format(name=site_dir.name) + secrets.token_hex(6))
+        try:
+            os.rename(spare, stage)
+        except OSError:
+            stage = None
+    if stage is None:
+        stage = Path(
+            tempfile.mkdtemp(prefix=BUILDING.format(name=site_dir.name), dir=site_dir.parent)
+        )
+        os.chmod(stage, 0o777 & ~_umask())  # mkdtemp makes it private; a site is served to others
     try:
         yield stage
     except BaseException:
@@ -57,7 +83,13 @@ def swap_in(stage: Path, site_dir: Path) -> None:
     else:
         os.rename(site_dir, previous)
         os.rename(stage, site_dir)
-    shutil.rmtree(previous, ignore_errors=True)
+    # The old site is kept as the spare the next build starts from (see SPARE).
+    spare = spare_dir(site_dir)
+    shutil.rmtree(spare, ignore_errors=True)
+    try:
+        os.rename(previous, spare)
+    except OSError:
+        shutil.rmtree(previous, ignore_errors=True)
 
 
 def recover(site_dir: Path) -> None:
@@ -120,7 +152,7 @@ def build_site(config: MkDocsConfig, *, dirty: bool = False) -> None:
     cache_root = config_cache_root(config)
     with build_lock(cache_root) if cache_root is not None else nullcontext():
         final = config.site_dir
-        with staged_site(Path(final)) as stage:
+        with staged_site(Path(final), reuse=dirty) as stage:
             config.site_dir = str(stage)
             try:
                 build(config, dirty=dirty)

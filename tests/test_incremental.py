@@ -359,3 +359,61 @@ def test_unknown_plugin_or_hook_means_full_builds(tmp_path, nlp):
     config.write_text(config.read_text("utf-8") + "\nhooks:\n  - count_hook.py\n", "utf-8")
     build(root)
     assert "cannot reproduce: hook count_hook.py" in build(root)
+
+
+def test_build_from_the_spare_folder_equals_a_full_build_and_leaves_the_old_site_alone(
+    tmp_path, nlp
+):
+    """From the third `dossier build` on, the site before the last one is the folder the new
+    one is built in: it must come out the same as a fresh full build, and the published site's
+    files (hard links shared with it) must never change while it is built."""
+    articles = dict(list(ARTICLES.items())[:3])
+    root = new_project(tmp_path / "p", articles)
+    build(root)
+    (root / "seeds" / "wind.md").write_text(ADDED, "utf-8")
+    build(root)
+    spare = root / ".site.spare"
+    assert spare.is_dir()  # the first site, kept to build the third in
+    published = tree(root / "site")
+    # change one article, remove another: pages to write again, pages to delete
+    changed = articles["rail.md"].replace("8 percent", "11 percent")
+    (root / "seeds" / "rail.md").write_text(changed, "utf-8")
+    (root / "seeds" / "harbour.md").unlink()
+    third = build(root)
+    assert "incremental build:" in third
+    assert tree(spare) == published  # the second site, untouched, is now the spare
+    fresh = new_project(
+        tmp_path / "fresh",
+        {"rail.md": changed, "school.md": articles["school.md"], "wind.md": ADDED},
+    )
+    build(fresh, "--full")
+    assert_same_site(root / "site", fresh / "site")
+    # and once more, from the spare that a build from a spare left
+    (root / "seeds" / "harbour.md").write_text(ARTICLES["harbour.md"], "utf-8")
+    build(root)
+    again = new_project(
+        tmp_path / "again",
+        {
+            "rail.md": changed,
+            "school.md": articles["school.md"],
+            "wind.md": ADDED,
+            "harbour.md": ARTICLES["harbour.md"],
+        },
+    )
+    build(again, "--full")
+    assert_same_site(root / "site", again / "site")
+
+
+def test_spare_folder_of_unknown_content_is_emptied(tmp_path, nlp):
+    root = new_project(tmp_path / "p", dict(list(ARTICLES.items())[:2]))
+    build(root)
+    build(root, "--full")  # a full build leaves no record of what the spare holds
+    spare = root / ".site.spare"
+    (spare / "planted").mkdir(parents=True, exist_ok=True)
+    (spare / "planted" / "index.html").write_text("<p>stale</p>", "utf-8")
+    (root / "seeds" / "wind.md").write_text(ADDED, "utf-8")
+    assert "incremental build:" in build(root)
+    assert not (root / "site" / "planted").exists()
+    fresh = new_project(tmp_path / "fresh", {**dict(list(ARTICLES.items())[:2]), "wind.md": ADDED})
+    build(fresh, "--full")
+    assert_same_site(root / "site", fresh / "site")
