@@ -230,8 +230,17 @@ def test_a_finished_build_replaces_the_site_and_keeps_hidden_entries(tmp_path):
         and (site / ".nojekyll").exists()
         and (site / ".git").is_dir()
     )
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    # the old site is kept as the spare the next incremental build starts from
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.spare", "site"]
+    assert (tmp_path / ".site.spare" / "index.html").read_text() == "old"
     assert (site.stat().st_mode & 0o777) == 0o777 & ~_umask()
+    # a build that reuses it starts from the old site; the one it replaces becomes the spare
+    with staged_site(site, reuse=True) as stage:
+        assert (stage / "index.html").read_text() == "old"
+        _site(stage, "newer")
+    assert (site / "index.html").read_text() == "newer"
+    assert (tmp_path / ".site.spare" / "index.html").read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.spare", "site"]
 
 
 def _umask() -> int:
