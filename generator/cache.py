@@ -10,6 +10,7 @@ import functools
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -32,6 +33,28 @@ def atomic_write(path: Path, data: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def remove_file(path: str | os.PathLike[str], up_to: str | os.PathLike[str] | None = None) -> None:
+    """Delete a file if it is there (a folder in its place too); with `up_to`, also the folders
+    that this leaves empty, up to but not including `up_to`."""
+    path = os.fspath(path)
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+    except IsADirectoryError:
+        shutil.rmtree(path)
+    if up_to is None:
+        return
+    top = os.fspath(up_to)
+    folder = os.path.dirname(path)
+    while folder != top and folder.startswith(top + os.sep):
+        try:
+            os.rmdir(folder)
+        except OSError:
+            return  # not empty (or not there)
+        folder = os.path.dirname(folder)
 
 
 ANALYSIS_CODE = ("extract", "analyze.py", "model.py", "nlp.py", "ingest.py", "webpage.py")

@@ -33,6 +33,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import __version__
+from .cache import remove_file
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 STATE_NAME = "site-state.json"
@@ -333,6 +334,11 @@ class SiteTracker:
     def incremental(self) -> bool:
         return self.previous is not None
 
+    @property
+    def staged(self) -> bool:
+        """An incremental build into another folder than the last site's (`dossier build`)."""
+        return self.previous is not None and Path(self.previous.site_dir) != self.target
+
     def add(self, file: GeneratedFile, content_digest: str, read_by_others: bool) -> None:
         """Register a generated file; mark it unchanged when the last build wrote the same."""
         file.digest = content_digest
@@ -379,7 +385,7 @@ class SiteTracker:
             self.skipped,
             len(self.generated),
         )
-        if Path(self.previous.site_dir) != self.target:  # type: ignore[union-attr]
+        if self.staged:
             self._bring_over()
 
     def _bring_over(self) -> None:
@@ -400,13 +406,13 @@ class SiteTracker:
             target = os.path.join(root, file.dest_uri)
             if not file.unchanged:
                 if reused is not None:
-                    _remove(target)
+                    remove_file(target)
                 continue
             old = os.path.join(source, file.dest_uri)
             if reused is not None:
                 if _same_file(old, target):
                     continue
-                _remove(target)
+                remove_file(target)
             folder = os.path.dirname(target)
             if folder not in made:
                 os.makedirs(folder, exist_ok=True)
@@ -418,7 +424,7 @@ class SiteTracker:
         if reused:
             current = {f.dest_uri for f in self.generated.values()}
             for dest in sorted(set(reused) - current):
-                _remove(os.path.join(root, dest), up_to=root)
+                remove_file(os.path.join(root, dest), up_to=root)
 
     def _spare_outputs(self, root: str) -> list[str] | None:
         """The generated outputs in the folder this build writes into when it is the spare
@@ -479,7 +485,7 @@ class SiteTracker:
             except OSError:
                 return  # no index: no record, the next build is a full one
         spare = None
-        if self.incremental and Path(self.previous.site_dir) != self.target:  # type: ignore[union-attr]
+        if self.staged:
             # `dossier build`: the published site becomes the spare folder when this one is
             # swapped in (a build without the swap leaves no record that the next one trusts).
             spare = {
@@ -513,18 +519,13 @@ class SiteTracker:
 
     def _delete_stale(self) -> None:
         """Outputs of generated files the last build wrote and this one does not have."""
-        if Path(self.previous.site_dir) != self.target:  # type: ignore[union-attr]
-            return  # a fresh folder: nothing stale was brought over
+        if self.staged:
+            return  # another folder: `_bring_over` left out or deleted what is gone
         current = {f.dest_uri for f in self.files}  # type: ignore[union-attr]
         for src_uri, record in self.previous.outputs.items():  # type: ignore[union-attr]
             if src_uri in self.generated or record[1] in current:
                 continue
-            path = self.target / record[1]
-            path.unlink(missing_ok=True)
-            folder = path.parent
-            while folder != self.target and folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()
-                folder = folder.parent
+            remove_file(self.target / record[1], up_to=self.target)
 
 
 def _same_file(first: str, second: str) -> bool:
@@ -534,25 +535,6 @@ def _same_file(first: str, second: str) -> bool:
     except OSError:
         return False
     return (a.st_ino, a.st_dev) == (b.st_ino, b.st_dev)
-
-
-def _remove(path: str, up_to: str | None = None) -> None:
-    """Delete a file if it is there; with `up_to`, also the folders it leaves empty below that."""
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        return
-    except IsADirectoryError:
-        shutil.rmtree(path)
-    if up_to is None:
-        return
-    folder = os.path.dirname(path)
-    while folder != up_to and folder.startswith(up_to + os.sep):
-        try:
-            os.rmdir(folder)
-        except OSError:
-            return  # not empty
-        folder = os.path.dirname(folder)
 
 
 def _tags_directive(config: MkDocsConfig) -> str | None:

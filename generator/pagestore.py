@@ -120,15 +120,11 @@ class PageStore:
 
     def save(self) -> None:
         """Keep only the articles of this build; delete the stored files no article uses."""
-        from .cache import atomic_write
+        from .cache import atomic_write, remove_file
 
         for page in set(self.digests) - self._paths:
-            self.path(page).unlink(missing_ok=True)
+            remove_file(self.path(page), up_to=self.dir)
             del self.digests[page]
-            folder = self.path(page).parent
-            while folder != self.dir and folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()
-                folder = folder.parent
         self.articles = {k: v for k, v in self.articles.items() if k in self._used}
         data = {"format": STORE_FORMAT, "articles": self.articles, "files": self.digests}
         atomic_write(self.index_path, json.dumps(data, separators=(",", ":"), sort_keys=True))
