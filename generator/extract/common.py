@@ -32,6 +32,22 @@ PRONOUNS_PERSON = frozenset("he him his himself she her hers herself".split())
 PRONOUNS_THING = frozenset("it its itself they them their theirs themselves".split())
 
 
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+CLAUSE_CHAIN_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "conj"})
+
+
+def clause_subject(verb: Token) -> tuple[Token, Token | None]:
+    """The verb whose subject `verb` shares, and that subject: up through open complements,
+    clauses and conjuncts ('member states plan to allocate ...': 'allocate' → 'plan', 'states')
+    until a subject is found. (verb, None) when there is none."""
+    owner = verb
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    while subj is None and owner.dep_ in CLAUSE_CHAIN_DEPS and owner.head.i != owner.i:
+        owner = owner.head
+        subj = next((c for c in owner.children if c.dep_ in SUBJECT_DEPS), None)
+    return owner, subj
+
+
 def doc_text(doc: Doc) -> str:
     """The doc's text, built once: `Doc.text` joins every token again on each access."""
     cached = doc.user_data.get("dossier_text")

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Figure, Quote, TimeExpression
-from .common import doc_text
+from .common import clause_subject, doc_text
 from .figure_patterns import (
     HEDGE,
     MONEY,
@@ -438,15 +438,7 @@ def _subject(span: Span) -> str | None:
     if verb.pos_ not in ("VERB", "AUX"):
         noun = _counted_noun(root)
         return noun.text if noun is not None else None
-    owner = verb
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    while (
-        subj is None
-        and owner.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl", "conj")
-        and owner.head.i != owner.i
-    ):
-        owner = owner.head
-        subj = next((c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    owner, subj = clause_subject(verb)
     chain_start = (
         owner.i if owner.dep_ != "conj" and owner.i < verb.i and verb.dep_ != "conj" else verb.i
     )

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..model import TimeExpression, TimelineEntry
-from .common import doc_text
+from .common import clause_subject, doc_text
 
 PLAN_LEMMAS = frozenset(
     "plan aim intend target pledge promise expect schedule seek propose hope vow reach".split()
@@ -48,15 +48,7 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
     """Subject, verb and object of the event in the sentence's words, without the time expression
     (unless it is the object: 'the war enters its fourth year'), and whether it is planned."""
     sent = verb.sent
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    owner = verb
-    while (
-        subj is None
-        and owner.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl")
-        and owner.head.i != owner.i
-    ):
-        owner = owner.head
-        subj = next((c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    owner, subj = clause_subject(verb)
     start = subj.left_edge.i if subj is not None else verb.i
     start = min(start, owner.i)
     end = verb.right_edge.i + 1
