@@ -283,6 +283,17 @@ def fiscal_year(m: re.Match, ctx: Context) -> Value | None:
     return "DATE", f"{year:04d}"
 
 
+UNDATED_UNIT = {
+    "year": "XXXX",
+    "month": "XXXX-XX",
+    "week": "XXXX-WXX",
+    "day": "XXXX-XX-XX",
+    "quarter": "XXXX-QX",
+    "decade": "XXX",
+    "century": "XX",
+}
+"""The value of 'this/last/the same <unit>' when the article has no date to count from."""
+
 RELATIVE_DELTA = {
     "this": 0,
     "current": 0,
@@ -314,14 +325,7 @@ def relative_unit(m: re.Match, ctx: Context) -> Value | None:
             week = ctx.dct  # 'last weekend' said on a Sunday is the one just ending
         return "DATE", iso_week(week) + "-WE"
     if ctx.dct is None:
-        return "DATE", {
-            "year": "XXXX",
-            "month": "XXXX-XX",
-            "week": "XXXX-WXX",
-            "quarter": "XXXX-QX",
-            "decade": "XXX",
-            "century": "XX",
-        }[unit]
+        return "DATE", UNDATED_UNIT[unit]
     return "DATE", shift_date(ctx.dct, unit, delta)
 
 
@@ -333,7 +337,7 @@ def the_unit(m: re.Match, ctx: Context) -> Value | None:
     ):
         return "DURATION", duration(1, unit)
     if ctx.dct is None:
-        return "DATE", {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}[unit]
+        return "DATE", UNDATED_UNIT[unit]
     return "DATE", shift_date(ctx.dct, unit, 0)
 
 
@@ -372,12 +376,7 @@ def anaphoric_unit(m: re.Match, ctx: Context) -> Value | None:
     anchor = _anchor_for(ctx, unit)
     if anchor is None:
         if ctx.dct is None:
-            return "DATE", {
-                "year": "XXXX",
-                "month": "XXXX-XX",
-                "week": "XXXX-WXX",
-                "day": "XXXX-XX-XX",
-            }[unit]
+            return "DATE", UNDATED_UNIT[unit]
         return "DATE", shift_date(ctx.dct, unit, delta)
     return "DATE", shift_date(anchor, unit, delta)
 
@@ -641,7 +640,7 @@ def year_relative_month(m: re.Match, ctx: Context) -> Value | None:
     """'earlier this month', 'later this year', 'earlier in the year'."""
     unit = m.group("unit").lower()
     if ctx.dct is None:
-        return "DATE", {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}[unit]
+        return "DATE", UNDATED_UNIT[unit]
     return "DATE", shift_date(ctx.dct, unit, 0)
 
 
