@@ -42,7 +42,7 @@ def one_build(folder: Path, jobs: int, extra: list[str]) -> None:
     """Run in a child process: one `dossier build` in `folder`, timings printed as JSON."""
     import mkdocs.commands.build as mkdocs_build
 
-    import generator.mkdocs_plugin as plugin_module
+    import generator.mkdocs_plugin.plugin as plugin_module
 
     timings: dict[str, object] = {}
     collect = plugin_module.collect_reports

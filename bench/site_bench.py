@@ -30,8 +30,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.cache import ReportCache, cache_key  # noqa: E402
-from generator.ingest import unique_ids  # noqa: E402
+from generator.analysis.cache import ReportCache, cache_key  # noqa: E402
+from generator.analysis.nlp import model_name  # noqa: E402
+from generator.ingest.files import unique_ids  # noqa: E402
 from generator.model import (  # noqa: E402
     Actor,
     Article,
@@ -46,7 +47,6 @@ from generator.model import (  # noqa: E402
     TimeExpression,
     TimelineEntry,
 )
-from generator.nlp import model_name  # noqa: E402
 
 SYLLABLES = "ka lo mi ra ten vor sal dun bel ori pas tem neo lux var gor fen".split()
 OUTLETS = ["Daily Ledger", "Morning Courier", "Evening Post", "Harbour Times", "Valley Wire"]

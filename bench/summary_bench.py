@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import time
 
-from generator.analyze import analyze_doc
+from generator.analysis.analyze import analyze_doc
+from generator.analysis.nlp import load_model
 from generator.extract.actors import extract_actors
 from generator.extract.figures import extract_figures
 from generator.extract.quotes import extract_quotes
 from generator.extract.summary import key_points, summarize
-from generator.ingest import parse_article
-from generator.nlp import load_model
+from generator.ingest.files import parse_article
 
 PARAGRAPH = (
     "Minister Anna Kovac of Eastland said on Monday that the government would spend "

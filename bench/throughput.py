@@ -26,11 +26,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic import texts as synthetic_texts  # noqa: E402
-from generator.analyze import BATCH_SIZE, analyze_articles  # noqa: E402
-from generator.ingest import discover, read_article  # noqa: E402
+from generator.analysis.analyze import analyze_articles  # noqa: E402
+from generator.analysis.batches import BATCH_SIZE  # noqa: E402
+from generator.analysis.nlp import load_model  # noqa: E402
+from generator.analysis.parallel import analyze_stream  # noqa: E402
+from generator.ingest.files import discover, read_article  # noqa: E402
 from generator.model import Article  # noqa: E402
-from generator.nlp import load_model  # noqa: E402
-from generator.parallel import analyze_stream  # noqa: E402
 
 
 def rss_mib() -> float:
@@ -135,7 +136,7 @@ def main() -> None:
         )
 
     if args.profile:
-        from generator.analyze import analyze_doc
+        from generator.analysis.analyze import analyze_doc
 
         docs = list(nlp.pipe((a.text for a in articles), batch_size=args.batch_size))
         profile = cProfile.Profile()

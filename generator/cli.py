@@ -7,12 +7,26 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import click
+from mkdocs.commands.serve import serve as mkdocs_serve
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError
 from tqdm import tqdm
 
-from .cache import atomic_write
-from .ingest import IngestError, discover, parse_date, read_all
-from .model import Article
-from .parallel import ClusterError, analyze_stream
+from generator.analysis.batches import ClusterError
+from generator.analysis.collect import collect_reports
+from generator.analysis.lock import BuildLocked
+from generator.analysis.parallel import analyze_stream
+from generator.evaluation.runner import run as run_evaluation
+from generator.fsutil import atomic_write
+from generator.ingest.add import AddError, SeedIndex, add_feed, add_url
+from generator.ingest.fetch import FetchError
+from generator.ingest.files import IngestError, discover, parse_date, read_all
+from generator.mkdocs_plugin.incremental import NavChanged
+from generator.mkdocs_plugin.plugin import DossierPlugin
+from generator.mkdocs_plugin.publish import build_site
+from generator.model import Article
+from generator.site.pages import render_site
+from generator.site.render import make_env
 
 
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -123,7 +137,6 @@ def analyze(
 
 
 def _mkdocs_config(config_file: Path, site_dir: Path | None, strict: bool):  # type: ignore[no-untyped-def]
-    from mkdocs.config import load_config
 
     options = {"strict": strict}
     if site_dir is not None:
@@ -166,12 +179,6 @@ def build(
     # A full build when the last complete one is not in the site folder or something besides
     # the articles changed (settings, docs/, templates, theme, tool); either way the new site
     # is written into a fresh folder and swapped in whole.
-    from mkdocs.exceptions import Abort, ConfigurationError
-
-    from .incremental import NavChanged
-    from .lock import BuildLocked
-    from .mkdocs_plugin import DossierPlugin
-    from .publish import build_site
 
     try:
         config = _mkdocs_config(config_file, site_dir, strict)
@@ -219,7 +226,6 @@ def build(
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True)
 def serve(config_file: Path, dev_addr: str) -> None:
     """Preview the site; articles added to seeds/ appear without a restart."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
 
     mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
 
@@ -229,9 +235,6 @@ def serve(config_file: Path, dev_addr: str) -> None:
 @_config_file_option
 def export(out: Path, config_file: Path) -> None:
     """Write the generated Markdown pages into OUT (for those who want them on disk)."""
-    from .build import collect_reports
-    from .mkdocs_plugin import DossierPlugin
-    from .render import make_env, render_site
 
     config = _mkdocs_config(config_file, None, False)
     plugin = config.plugins.get("dossier")
@@ -293,8 +296,6 @@ def export(out: Path, config_file: Path) -> None:
 )
 def add(urls: tuple[str, ...], feeds: tuple[str, ...], seeds: Path, cache_dir: Path) -> None:
     """Fetch web pages (or a feed's new articles) into seeds/ as Markdown articles."""
-    from .add import AddError, SeedIndex, add_feed, add_url
-    from .fetch import FetchError
 
     if not urls and not feeds:
         raise click.UsageError("give one or more URLs, or --feed URL")
@@ -359,9 +360,10 @@ def evaluate(
     dump: Path | None,
 ) -> None:
     """Run the analyser over a gold task file and print its scores as JSON."""
-    from .evaluate import run
 
-    scores = run(task, data, limit=limit, model=model, summary_size=summary_sentences, dump=dump)
+    scores = run_evaluation(
+        task, data, limit=limit, model=model, summary_size=summary_sentences, dump=dump
+    )
     click.echo(scores)
 
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any, Union
 
 SCHEMA = "news-report/1"
+SEVERITY_ORDER = {"high": 0, "warning": 1, "info": 2}
+"""Caveat severities, most serious first: the order every list and count of caveats follows."""
 
 
 @dataclass(frozen=True)

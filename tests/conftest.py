@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator.analyze import analyze_doc
-from generator.ingest import parse_article
+from generator.analysis.analyze import analyze_doc
+from generator.analysis.nlp import load_model
+from generator.ingest.files import parse_article
 from generator.model import Report
-from generator.nlp import load_model
 
 
 @pytest.fixture(scope="session")

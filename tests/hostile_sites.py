@@ -140,12 +140,12 @@ def build_reports(root: Path, reports: list[Report]) -> Path:
 
     from click.testing import CliRunner
 
-    from generator.build import Collected
+    from generator.analysis.collect import Collected
     from generator.cli import main
 
     make_project(root, {})
     with mock.patch(
-        "generator.mkdocs_plugin.collect_reports", return_value=Collected(reports=reports)
+        "generator.mkdocs_plugin.plugin.collect_reports", return_value=Collected(reports=reports)
     ):
         result = CliRunner().invoke(main, ["build", "-f", str(root / "mkdocs.yml")])
     assert result.exit_code == 0, result.output

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.extract.gazetteer import demonyms, given_names, place, titles
+from generator.extract.actors.gazetteer import demonyms, given_names, place, titles
 
 
 def actor(report, name):

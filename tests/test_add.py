@@ -7,7 +7,8 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.add import (
+from generator.cli import main
+from generator.ingest.add import (
     AddError,
     SeedIndex,
     add_url,
@@ -15,9 +16,8 @@ from generator.add import (
     normalize_url,
     page_markdown,
 )
-from generator.cli import main
-from generator.ingest import parse_article, split_front_matter
-from generator.webpage import WebPage, extract_page
+from generator.ingest.files import parse_article, split_front_matter
+from generator.ingest.webpage import WebPage, extract_page
 from tests.pages import PARAGRAPHS, Site, atom, news_page, rss, serve
 
 

@@ -11,9 +11,9 @@ import tracemalloc
 import pytest
 from click.testing import CliRunner
 
-import generator.ingest as ingest
+import generator.ingest.files as ingest
 from generator.cli import main
-from generator.ingest import IngestError, parse_article, read_bytes
+from generator.ingest.files import IngestError, parse_article, read_bytes
 
 from .hostile_sites import make_project
 
@@ -265,8 +265,8 @@ def _document_patterns() -> list[tuple[str, re.Pattern]]:
         "figures",
         "quotes",
         "summary",
-        "timeline",
-        "timex",
+        "time.timeline",
+        "time.timex",
     ):
         module = importlib.import_module(f"generator.extract.{name}")
         for attribute, value in vars(module).items():

@@ -8,10 +8,11 @@ from dataclasses import replace
 
 import pytest
 
-from generator.archive import by_date, by_prefix
 from generator.model import Caveat
-from generator.render import make_env
-from generator.site import SiteIndex, SitePages
+from generator.site.archive import by_date, by_prefix
+from generator.site.index import SiteIndex
+from generator.site.pages import SitePages
+from generator.site.render import make_env
 
 from .test_site_index import report
 

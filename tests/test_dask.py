@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from generator import cluster as cluster_module
-from generator.analyze import analyze_articles
-from generator.build import collect_reports
+from generator.analysis import cluster as cluster_module
+from generator.analysis.analyze import analyze_articles
+from generator.analysis.collect import collect_reports
+from generator.analysis.parallel import analyze_stream
 from generator.cli import main
-from generator.parallel import analyze_stream
 from tests.test_parallel import STORIES, articles
 
 pytestmark = pytest.mark.cluster
@@ -35,7 +35,9 @@ def test_workers_loaded_the_model_once_at_start(scheduler):
 
     with distributed.Client(scheduler, set_as_default=False) as client:
         loaded = client.run(
-            lambda: __import__("generator.nlp").nlp.load_model.cache_info().currsize
+            lambda: (
+                __import__("generator.analysis.nlp").analysis.nlp.load_model.cache_info().currsize
+            )
         )
         plugins = client.run(lambda dask_worker: sorted(dask_worker.plugins))
     assert len(loaded) == 2 and set(loaded.values()) == {1}

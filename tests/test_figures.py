@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.extract.figures import extract_figures
-from generator.extract.timex import extract_temporal_expressions
+from generator.extract.time.timex import extract_temporal_expressions
 
 
 @pytest.fixture(scope="module")

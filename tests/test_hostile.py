@@ -26,8 +26,9 @@ from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
 from generator.cli import main
-from generator.ingest import IngestError, parse_article
-from generator.render import make_env, render_article, render_site
+from generator.ingest.files import IngestError, parse_article
+from generator.site.pages import render_site
+from generator.site.render import make_env, render_article
 
 from .browser import Browser, SiteServer, find_chromium
 from .hostile_sites import (

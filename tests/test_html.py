@@ -7,9 +7,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from generator.analyze import analyze_doc
+from generator.analysis.analyze import analyze_doc
 from generator.cli import main
-from generator.ingest import IngestError, discover, parse_article
+from generator.ingest.files import IngestError, discover, parse_article
 from tests.pages import PARAGRAPHS, news_page
 
 

@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.incremental import STATE_NAME, SiteState, digest
-from generator.pagestore import PageStore, read_by_others
+from generator.mkdocs_plugin.incremental import STATE_NAME, SiteState, digest
+from generator.mkdocs_plugin.pagestore import PageStore, read_by_others
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -200,7 +200,7 @@ def test_deleted_output_is_written_again(tmp_path, nlp):
 
 
 def test_interrupted_build_leaves_no_record(tmp_path, nlp, monkeypatch):
-    from generator import incremental
+    from generator.mkdocs_plugin import incremental
 
     root = new_project(tmp_path / "p", dict(list(ARTICLES.items())[:2]))
     build(root)
@@ -344,7 +344,7 @@ def test_relative_links_match_relpath(page, target):
     """`relative` (used 100,000s of times per build) skips relpath's file-system calls."""
     import posixpath
 
-    from generator.site import relative
+    from generator.site.index import relative
 
     path, _, fragment = target.partition("#")
     expected = posixpath.relpath(path, posixpath.dirname(page) or ".")

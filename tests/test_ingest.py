@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.ingest import (
+from generator.ingest.files import (
     IngestError,
     discover,
     markdown_to_text,
@@ -131,7 +131,7 @@ def test_discover_and_read(tmp_path: Path):
 
 
 def test_oversized_file_is_refused(tmp_path, monkeypatch):
-    import generator.ingest as ingest
+    import generator.ingest.files as ingest
 
     monkeypatch.setattr(ingest, "MAX_BYTES", 10)
     path = tmp_path / "big.txt"

@@ -14,12 +14,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import generator.publish as publish
-from generator.cache import ReportCache, atomic_write
+import generator.mkdocs_plugin.publish as publish
+from generator.analysis.cache import ReportCache
+from generator.analysis.lock import BuildLocked, build_lock
 from generator.cli import main
-from generator.lock import BuildLocked, build_lock
+from generator.fsutil import atomic_write
+from generator.mkdocs_plugin.publish import recover, staged_site
 from generator.model import Report
-from generator.publish import recover, staged_site
 
 from .hostile_sites import make_project
 
@@ -138,7 +139,7 @@ def test_old_temporary_files_are_swept(tmp_path):
 HOLD = """
 import sys, time
 from pathlib import Path
-from generator.lock import build_lock
+from generator.analysis.lock import build_lock
 with build_lock(Path(sys.argv[1])):
     print("held", flush=True)
     time.sleep(120)
@@ -389,7 +390,7 @@ def test_export_refuses_to_write_into_the_docs_folder(tmp_path):
 
 def test_cache_key_follows_the_analysis_code(monkeypatch):
     """A change to the extractors must invalidate cached reports even at the same version."""
-    from generator import cache
+    from generator.analysis import cache
 
     before = cache.cache_key(b"text", "id", ".txt", "model", None)
     cache.code_fingerprint.cache_clear()

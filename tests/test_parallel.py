@@ -9,12 +9,12 @@ import pytest
 import spacy
 from click.testing import CliRunner
 
-from generator.analyze import analyze_articles, batches
-from generator.build import collect_reports
+from generator.analysis.analyze import analyze_articles
+from generator.analysis.batches import batches, in_order
+from generator.analysis.collect import collect_reports
+from generator.analysis.nlp import needed_components
 from generator.cli import main
-from generator.ingest import parse_article
-from generator.nlp import needed_components
-from generator.parallel import in_order
+from generator.ingest.files import parse_article
 
 STORIES = [
     "Acme Corp hired 40 engineers in Berlin last week, its chief executive Ana Ruiz said.",

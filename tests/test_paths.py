@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.ingest import MAX_SLUG, RESERVED_SLUGS, slugify, unique_ids
+from generator.ingest.files import MAX_SLUG, RESERVED_SLUGS, slugify, unique_ids
 
 from .hostile_sites import make_project
 
@@ -203,8 +203,8 @@ def test_a_link_to_a_file_outside_the_seeds_folder_is_refused(tmp_path):
 
 
 def test_dossier_add_never_overwrites_an_article(tmp_path):
-    from generator.add import article_path
-    from generator.webpage import WebPage
+    from generator.ingest.add import article_path
+    from generator.ingest.webpage import WebPage
 
     page = WebPage(text="x", title="Same headline", date=None, author=None, source=None, url=None)
     url = "https://example.org/a"

@@ -24,9 +24,9 @@ from hypothesis import strategies as st
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
-from generator.analyze import analyze_doc
-from generator.ingest import IngestError, markdown_to_text, parse_article
-from generator.render import escape_md, safe_url, yaml_title
+from generator.analysis.analyze import analyze_doc
+from generator.ingest.files import IngestError, markdown_to_text, parse_article
+from generator.site.filters import escape_md, safe_url, yaml_title
 
 from .html_checks import parse_fragment
 from .payloads import PAYLOADS

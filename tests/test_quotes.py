@@ -246,7 +246,7 @@ def test_long_article_stays_fast(analyse):
 
 
 def test_interrupted_quote_page_shows_the_quoted_parts(analyse):
-    from generator.render import make_env, render_article
+    from generator.site.render import make_env, render_article
 
     report = analyse(
         "\u201cWe will build the bridge,\u201d Mayor Ines Alvarado said, \u201cand we will pay for it.\u201d"

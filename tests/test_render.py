@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator.model import Report
-from generator.render import escape_md, make_env, render_site, safe_url
+from generator.site.filters import escape_md, safe_url
+from generator.site.pages import render_site
+from generator.site.render import make_env
 
 from .sample import sample_report
 

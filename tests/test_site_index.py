@@ -8,8 +8,6 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from generator.charts import bar_chart, histogram, timeline_chart, timex_interval
-from generator.feed import render_feed
 from generator.model import (
     Actor,
     Article,
@@ -21,8 +19,12 @@ from generator.model import (
     Speaker,
     TimelineEntry,
 )
-from generator.render import make_env
-from generator.site import SiteIndex, figure_clusters, relative, render_site
+from generator.site.charts import bar_chart, histogram, timeline_chart, timex_interval
+from generator.site.feed import render_feed
+from generator.site.figures import figure_clusters
+from generator.site.index import SiteIndex, relative
+from generator.site.pages import render_site
+from generator.site.render import make_env
 
 
 def report(
@@ -126,7 +128,7 @@ def test_actors_merge_by_name_and_type_across_articles():
 
 
 def test_roles_over_time_merge_case_and_keep_dates():
-    from generator.site import roles_over_time
+    from generator.site.actors import roles_over_time
 
     lee = SiteIndex([FIRST, SECOND, THIRD]).actors["actors/person/ann-lee.md"]
     assert [(r["role"], r["first"], r["last"], r["articles"]) for r in roles_over_time(lee)] == [

@@ -7,11 +7,11 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from generator.analyze import analyze_doc
+from generator.analysis.analyze import analyze_doc
 from generator.cli import main
-from generator.evaluate import lead_sentences
-from generator.ingest import parse_article
-from generator.mkdocs_plugin import DossierConfig
+from generator.evaluation.tasks import lead_sentences
+from generator.ingest.files import parse_article
+from generator.mkdocs_plugin.plugin import DossierConfig
 
 # A council story: the lead, two elaborating sentences, the money, background, and a refusal
 # by another party far down the text.

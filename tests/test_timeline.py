@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.extract.timeline import precision_of
+from generator.extract.time.timeline import precision_of
 
 
 def test_events_in_date_order_with_precision_and_status(analyse):
@@ -99,6 +99,6 @@ def test_events_after_the_article_date_or_under_a_modal_are_planned(analyse):
     ],
 )
 def test_after_anchor(value, anchor, expected):
-    from generator.extract.timeline import after_anchor
+    from generator.extract.time.timeline import after_anchor
 
     assert after_anchor(value, anchor) is expected

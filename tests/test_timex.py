@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.extract.timex import extract_temporal_expressions, infer_article_date
+from generator.extract.time.timex import extract_temporal_expressions, infer_article_date
 
 
 @pytest.fixture(scope="module")

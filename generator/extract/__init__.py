@@ -1,5 +1,7 @@
 """Extractors: pure functions from a parsed spaCy `Doc` (plus earlier results) to model objects.
 
-One module per concern. `generator.analyze` runs them in order: actors, quotes, figures,
-temporal expressions, timeline, caveats, summary.
+One subpackage per family: `actors`, `quotes`, `time` (temporal expressions and the timeline),
+`figures`, `caveats`, and the `summary`; `common` and `numbers` are shared by several.
+`generator.analysis.analyze` runs them in order: actors, quotes, temporal expressions,
+figures, timeline, caveats, summary.
 """

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from ..ingest import slugify
-from ..model import Span as TextSpan
+from generator.ingest.files import slugify
+from generator.model import Span as TextSpan
 
 REPORTING_VERBS = frozenset(
     """say tell state add warn note explain claim insist argue declare announce tweet write

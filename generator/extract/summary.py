@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Actor, Figure, KeyPoint, Quote
-from ..model import Span as TextSpan
-from .common import REPORTING_VERBS, doc_text, quote_regions
+from generator.extract.common import REPORTING_VERBS, doc_text, quote_regions
+from generator.model import Actor, Figure, KeyPoint, Quote
+from generator.model import Span as TextSpan
 
 # Words of refusal, opposition and denial: whoever is their subject takes the other side.
 DISSENT = re.compile(

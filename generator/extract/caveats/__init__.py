@@ -6,12 +6,12 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from ...model import Actor, Article, Caveat, Figure, Quote, TimeExpression
-from ..common import doc_text, quote_regions
-from .consistency import inconsistencies
-from .provenance import missing_metadata, relayed_statements
-from .uncertainty import Cue, uncertainty_cues
-from .voice import opinion_cue, unattributed_cue
+from generator.extract.caveats.consistency import inconsistencies
+from generator.extract.caveats.provenance import missing_metadata, relayed_statements
+from generator.extract.caveats.uncertainty import Cue, uncertainty_cues
+from generator.extract.caveats.voice import opinion_cue, unattributed_cue
+from generator.extract.common import doc_text, quote_regions
+from generator.model import Actor, Article, Caveat, Figure, Quote, TimeExpression
 
 BACKTICK_QUOTE = re.compile(r"``(.{1,2000}?)''", re.S)
 SEVERITY_RANK = {"high": 0, "warning": 1, "info": 2}

@@ -8,8 +8,8 @@ from difflib import SequenceMatcher
 
 from spacy.tokens import Doc
 
-from ...model import Actor, Article, Caveat, Figure, Mention, TimeExpression
-from ..common import doc_text
+from generator.extract.common import doc_text
+from generator.model import Actor, Article, Caveat, Figure, Mention, TimeExpression
 
 MAX_PEOPLE = 300
 """Pairwise name comparison is quadratic: beyond this many people only the first are compared."""

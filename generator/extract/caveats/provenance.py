@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ...model import Actor, Article, Caveat, Quote
-from ..common import doc_text
-from .lexicons import ANGLOPHONE_PLACES, FOREIGN_NEWS_WORDS, NEWS_NOUNS, RELAY_VERBS
+from generator.extract.caveats.lexicons import (
+    ANGLOPHONE_PLACES,
+    FOREIGN_NEWS_WORDS,
+    NEWS_NOUNS,
+    RELAY_VERBS,
+)
+from generator.extract.common import doc_text
+from generator.model import Actor, Article, Caveat, Quote
 
 
 def missing_metadata(article: Article) -> list[Caveat]:

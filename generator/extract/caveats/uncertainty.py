@@ -7,8 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..common import REPORTING_VERBS
-from .lexicons import (
+from generator.extract.caveats.lexicons import (
     ATTRIBUTION_PASSIVES,
     CLAIM_SOURCES,
     CONDITIONAL_MARKERS,
@@ -30,6 +29,7 @@ from .lexicons import (
     WEASEL_ADVERBS,
     WEASEL_PHRASES,
 )
+from generator.extract.common import REPORTING_VERBS
 
 
 @dataclass(frozen=True)

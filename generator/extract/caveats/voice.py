@@ -6,9 +6,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from ...model import Quote
-from ..common import REPORTING_VERBS
-from .lexicons import (
+from generator.extract.caveats.lexicons import (
     CAUSAL_PHRASES,
     CAUSAL_WORDS,
     CONTENTIOUS_LABELS,
@@ -25,6 +23,8 @@ from .lexicons import (
     SPEAKER_NOUNS,
     TREND_ADVERBS,
 )
+from generator.extract.common import REPORTING_VERBS
+from generator.model import Quote
 
 NAME_ENTITIES = frozenset(
     "PERSON ORG GPE LOC FAC PRODUCT EVENT WORK_OF_ART LAW NORP LANGUAGE".split()

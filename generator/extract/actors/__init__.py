@@ -1,0 +1,246 @@
+"""Actors: people, organisations, places and groups, merged over their mentions, with roles."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from generator.extract.actors.clusters import Cluster, name_words
+from generator.extract.actors.coref import add_descriptions, add_pronouns
+from generator.extract.actors.gazetteer import demonyms, place
+from generator.extract.actors.names import ORG_ENDINGS, Name, find_names, name_key
+from generator.extract.actors.roles import add_roles
+from generator.extract.common import doc_text, slug
+from generator.model import Actor, Mention
+
+GROUP_HEADS = frozenset(
+    """ministers members states allies officials leaders countries nations lawmakers critics
+    experts analysts governments diplomats investors residents protesters troops forces
+    partners donors voters workers citizens politicians legislators senators economists
+    observers activists militants rebels soldiers refugees companies firms banks agencies
+    authorities negotiators envoys delegates representatives regulators""".split()
+)
+QUANTIFIERS = frozenset({"some", "many", "several", "all", "other", "most", "few", "both"})
+
+
+def _acronym(text: str) -> str:
+    return re.sub(r"[.\s]", "", text).upper()
+
+
+def _initials(span: Span) -> str:
+    return "".join(t.text[0] for t in span if t.text[:1].isupper())
+
+
+def extract_actors(doc: Doc) -> list[Actor]:
+    """Actors of the document, merged across name variants, with roles and affiliations."""
+    names = [n for n in find_names(doc) if n.kind in ("person", "organization", "place")]
+    clusters = _merge(doc, names)
+    add_roles(doc, clusters)
+    _add_demonym_affiliations(doc, clusters)
+    add_descriptions(doc, clusters)
+    add_pronouns(doc, clusters)
+    groups = _groups(doc)
+    return _to_actors(doc, clusters, groups)
+
+
+def _merge(doc: Doc, names: list[Name]) -> list[Cluster]:
+    """Clusters of name variants: same key, shorter forms of a fuller name, acronyms, country aliases."""
+    clusters: list[Cluster] = []
+    by_key: dict[str, Cluster] = {}
+    by_country: dict[str, Cluster] = {}
+    aliases = _parenthetical_aliases(doc, names)
+    # Longest names first, so that short variants can attach to the full name.
+    for item in sorted(names, key=lambda n: (-name_words(n.span), n.span.start)):
+        span, key, kind = item.span, item.key, item.kind or "other"
+        cluster = by_key.get(f"{kind}:{key}")
+        known = place(span.text) if kind == "place" else None
+        country = known.country if known is not None and known.kind == "country" else ""
+        if cluster is None and country:
+            cluster = by_country.get(country)
+        if cluster is None and key in aliases:
+            cluster = next((by_key[k] for k in by_key if k.split(":", 1)[1] == aliases[key]), None)
+        if cluster is None:
+            cluster = _match(span, kind, clusters)
+        if cluster is None:
+            cluster = Cluster(type=kind, country=country)
+            clusters.append(cluster)
+        cluster.names.append(span)
+        by_key.setdefault(f"{kind}:{key}", cluster)
+        if country:
+            by_country.setdefault(country, cluster)
+    for cluster in clusters:
+        cluster.names.sort(key=lambda s: s.start)
+    clusters.sort(key=lambda c: c.names[0].start)
+    return clusters
+
+
+def _parenthetical_aliases(doc: Doc, names: list[Name]) -> dict[str, str]:
+    """'Kurdistan Democratic Party (KDP)': the bracketed short form → the key of the full name."""
+    by_start = {n.span.start: n for n in names}
+    aliases = {}
+    for name in names:
+        end = name.span.end
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            short = by_start.get(end + 1)
+            if (
+                short is not None
+                and len(short.span) == 1
+                and short.key != name.key
+                and short.span.text.replace(".", "").isupper()
+                and len(short.span.text) >= 2
+                and name.kind != "person"
+                and place(short.span.text) is None
+            ):
+                aliases[short.key] = name.key
+    return aliases
+
+
+def _match(span: Span, kind: str, clusters: list[Cluster]) -> Cluster | None:
+    """An existing cluster that `span` is a shorter variant of, when exactly one fits."""
+    key = name_key(span.text)
+    acro = _acronym(span.text)
+    fits: list[Cluster] = []
+    preferred: list[Cluster] = []
+    for cluster in clusters:
+        if cluster.type != kind:
+            continue
+        for name in cluster.names:
+            full = name_key(name.text)
+            if len(name) <= len(span):
+                if kind != "person" and _is_acronym_of(span, acro, name):
+                    fits.append(cluster)
+                    break
+                continue
+            if kind == "person":
+                if len(span) == 1 and key in (name_key(name[-1].text), name_key(name[0].text)):
+                    fits.append(cluster)
+                    break
+                if full.endswith(" " + key):
+                    fits.append(cluster)
+                    break
+                continue
+            if _is_acronym_of(span, acro, name):
+                fits.append(cluster)
+                break
+            if full.startswith(key + " "):
+                # 'Apple' for 'Apple Inc.': best when the rest is a company ending.
+                rest = name[len(span) :]
+                fits.append(cluster)
+                if all(t.lower_ in ORG_ENDINGS or t.is_punct for t in rest):
+                    preferred.append(cluster)
+                break
+            if full.endswith(" " + key) and kind == "organization" and len(span) > 1:
+                fits.append(cluster)
+                break
+    for group in (preferred, fits):
+        unique = list({id(c): c for c in group}.values())
+        if len(unique) == 1:
+            return unique[0]
+    return None
+
+
+def _is_acronym_of(span: Span, acro: str, name: Span) -> bool:
+    """'NATO' for 'North Atlantic Treaty Organization', 'EADS' for 'EADS N.V.'."""
+    if len(acro) < 2 or not acro.isalpha() or not span.text.replace(".", "").isupper():
+        return False
+    return _initials(name) == acro or _acronym(name.text) == acro
+
+
+def _add_demonym_affiliations(doc: Doc, clusters: list[Cluster]) -> None:
+    """'the Hungarian foreign minister Peter Siyarto' → affiliated with Hungary when Hungary is an actor."""
+    by_country = {c.country: c for c in clusters if c.country}
+    if not by_country:
+        return
+    owner = {
+        tok: c
+        for c in clusters
+        if c.type == "person"
+        for s in c.names
+        for tok in range(s.start, s.end)
+    }
+    for tok in doc:
+        country = demonyms().get(tok.lower_)
+        if country is None or not tok.text[:1].isupper():
+            continue
+        target = by_country.get(country.country)
+        head = tok.head
+        for cand in (head, *head.children):
+            person = owner.get(cand.i)
+            if person is not None and target is not None:
+                person.affiliate(target)
+                break
+
+
+def _groups(doc: Doc) -> list[tuple[str, list[Span]]]:
+    """Collectives such as 'NATO foreign ministers' or 'member states', by their normalised words."""
+    found: dict[str, list[Span]] = {}
+    for chunk in doc.noun_chunks:
+        head = chunk.root
+        if head.tag_ != "NNS" or head.lower_ not in GROUP_HEADS:
+            continue
+        start = chunk.start
+        while start < head.i and (
+            doc[start].dep_ in ("det", "poss", "case", "neg", "predet")
+            and doc[start].lower_ not in QUANTIFIERS
+        ):
+            start += 1
+        span = doc[start : head.i + 1]
+        if len(span) < 2 and head.lower_ != "allies":
+            continue
+        key = " ".join(
+            t.lemma_.lower() for t in span if t.lower_ not in QUANTIFIERS and t.dep_ != "neg"
+        )
+        found.setdefault(key, []).append(span)
+    return sorted(found.items(), key=lambda item: item[1][0].start)
+
+
+def _to_actors(
+    doc: Doc, clusters: list[Cluster], groups: list[tuple[str, list[Span]]]
+) -> list[Actor]:
+    ids: dict[int, str] = {}
+    used: set[str] = set()
+    for cluster in clusters:
+        ids[id(cluster)] = _unique(slug(cluster.name()), used)
+    actors = []
+    for cluster in clusters:
+        spans = {(s.start_char, s.end_char) for s in cluster.names} | set(cluster.extra)
+        mentions = [Mention(start=a, end=b, text=doc_text(doc)[a:b]) for a, b in sorted(spans)]
+        affiliations = []
+        for other in cluster.affiliations:
+            target = ids.get(id(other))
+            if target and target not in affiliations:
+                affiliations.append(target)
+        actors.append(
+            Actor(
+                id=ids[id(cluster)],
+                name=cluster.name(),
+                type=cluster.type,
+                roles=list(cluster.roles),
+                affiliations=affiliations,
+                mentions=mentions,
+            )
+        )
+    for key, spans in groups:
+        name = max(spans, key=lambda s: (len(s), -s.start)).text
+        actors.append(
+            Actor(
+                id=_unique(slug(key), used),
+                name=name,
+                type="group",
+                roles=[],
+                affiliations=[],
+                mentions=[Mention(start=s.start_char, end=s.end_char, text=s.text) for s in spans],
+            )
+        )
+    actors.sort(key=lambda a: a.mentions[0].start)
+    return actors
+
+
+def _unique(ident: str, used: set[str]) -> str:
+    candidate, n = ident, 2
+    while candidate in used:
+        candidate = f"{ident}-{n}"
+        n += 1
+    used.add(candidate)
+    return candidate

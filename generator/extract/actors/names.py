@@ -1,0 +1,428 @@
+"""Proper names in a document: cleaned spans and one type per name, decided over the whole document.
+
+The statistical tagger labels each occurrence on its own and misses names in headlines, tables
+and datelines. Here its labels are only votes: the spans are cut at punctuation, numbers and
+line breaks; unlabelled occurrences of a name the tagger labelled elsewhere are added; and each
+distinct name gets one type from its votes, a place gazetteer, person-name structure (initials,
+a known person's surname) and the words organisations end with.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from generator.extract.actors.gazetteer import given_names, place, place_key, titles
+from generator.extract.common import doc_text
+
+LABEL_TYPES = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+}
+OTHER_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
+"""Labels of names that are not actors: votes for type `other`."""
+CONNECTORS = frozenset(
+    "of and & for de del della di da du des la le van von der den al el bin ibn y on upon".split()
+)
+"""Lowercase words that may stand inside a proper name ('Bank of England')."""
+SPLIT_WORDS = frozenset({"v", "v.", "vs", "vs.", "at", "versus"})
+LEADING_STRIP = frozenset({"the", "a", "an", "ex", "former", "late"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+ORG_ENDINGS = frozenset(
+    """inc inc. corp corp. co co. ltd ltd. llc plc ag sa nv n.v. gmbh group holdings company
+    corporation agency bank party airlines airways university college institute council ministry
+    department association federation union committee commission foundation fund organization
+    organisation exchange network times post news press journal herald tribune gazette telegraph
+    television tv radio club church army navy court parliament assembly congress senate office
+    service police authority board bureau administration government league alliance coalition
+    front movement""".split()
+)
+"""Last words that make a capitalised name an organisation ('Acme Holdings', 'Daily News')."""
+PLACE_ENDINGS = frozenset(
+    """road street avenue square park bridge stadium arena hall centre center airport station
+    river lake mountain mountains island islands bay valley county province district region
+    sea ocean gulf strait canal""".split()
+)
+"""Last words that make a capitalised name a place ('Grace Road', 'Hudson River')."""
+SPORT_VERBS = frozenset(
+    "beat defeat draw thrash rout edge overcome outplay eliminate whitewash trounce".split()
+)
+"""Verbs whose subject or object is a competing side."""
+SCORE = re.compile(r"\d+(?:-\d+)?")
+STRONG_PLACES = frozenset({"country", "capital", "continent"})
+
+
+@dataclass
+class Name:
+    """One occurrence of a proper name."""
+
+    span: Span
+    """The words of the name, without determiner or possessive."""
+    key: str
+    """Normalised form shared by its variants in case and punctuation."""
+    kind: str | None = None
+    """person | organization | place | other, once the document's vote is in."""
+
+
+def name_key(text: str) -> str:
+    """Case- and punctuation-insensitive form of a name ('U.S.' and 'US' meet, 'LONDON' and 'London')."""
+    return place_key(text)
+
+
+def find_names(doc: Doc) -> list[Name]:
+    """Every proper-name occurrence of a person, organisation, place or other named thing, typed."""
+    caps_lines = _caps_lines(doc)
+    labelled: list[tuple[Span, str | None]] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        in_caps = _in_caps(ent, caps_lines)
+        for n, piece in enumerate(_pieces(ent)):
+            if ent.label_ == "NORP" and not _country_or_city(piece):
+                continue  # nationalities and religions are not actors
+            if n > 0:
+                kind = None  # the label belongs to the first name of a span the tagger ran on
+            elif ent.label_ in LABEL_TYPES:
+                kind = LABEL_TYPES[ent.label_]
+            elif ent.label_ in OTHER_LABELS and len(piece) == len(ent):
+                kind = "other"
+            else:
+                kind = None  # a name the tagger buried in a number, date or other label
+            # The tagger's labels are unreliable in all-capital headlines.
+            labelled.append((piece, None if in_caps else kind))
+            taken.update(range(piece.start, piece.end))
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for span, kind in labelled:
+        if kind is not None:
+            votes[name_key(span.text)][kind] += 1
+    known = set(votes)
+    people = _person_parts(labelled)
+    for run in _capitalised_runs(doc, taken, caps_lines):
+        for part in _segments(run, known | people):
+            labelled.append((part, None))
+    uses: Counter[str] = Counter()
+    teams: Counter[str] = Counter()
+    for span, _ in labelled:
+        key = name_key(span.text)
+        uses[key] += 1
+        teams[key] += _team_context(span)
+    names = []
+    kinds: dict[str, str | None] = {}
+    for span, _ in labelled:
+        key = name_key(span.text)
+        if key not in kinds:
+            kinds[key] = _decide(span, key, votes.get(key), people, key in known)
+            if kinds[key] == "place" and teams[key] * 2 >= uses[key] > 0 and teams[key]:
+                if _weak_place(span):
+                    kinds[key] = "organization"  # a city or county that mostly plays is its team
+        kind = kinds[key]
+        if kind == "place" and _weak_place(span) and _team_context(span):
+            kind = "organization"
+        if kind is not None:
+            names.append(Name(span=span, key=key, kind=kind))
+    names.sort(key=lambda n: n.span.start)
+    return _drop_nested(names)
+
+
+def _weak_place(span: Span) -> bool:
+    known = place(span.text)
+    return known is None or known.kind not in STRONG_PLACES
+
+
+def _team_context(span: Span) -> bool:
+    """A name used as a sports side: in a score line ('Kent 108-3'), beside 'v', or one that beats another."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 1] if span.start > 0 else None
+    if after is not None and after.text.lower() in SPLIT_WORDS - {"at"}:
+        return True
+    if before is not None and before.text.lower() in SPLIT_WORDS - {"at"}:
+        return True
+    if after is not None and "\n" not in span[-1].whitespace_ and SCORE.fullmatch(after.text):
+        line_start = doc_text(doc).rfind("\n", 0, span.start_char) + 1
+        line_end = doc_text(doc).find("\n", span.end_char)
+        line = doc_text(doc)[line_start : line_end if line_end >= 0 else len(doc_text(doc))]
+        return len(re.findall(r"\d+", line)) >= 2
+    root = span.root
+    return root.dep_ in ("nsubj", "dobj") and root.head.lemma_ in SPORT_VERBS
+
+
+def _country_or_city(span: Span) -> bool:
+    known = place(span.text)
+    return known is not None and (known.kind in STRONG_PLACES or known.kind == "city")
+
+
+def _pieces(ent: Span) -> list[Span]:
+    """The parts of an entity span that can be names: cut at punctuation, numbers, breaks, 'v'/'at'."""
+    doc = ent.doc
+    pieces: list[Span] = []
+    start = ent.start
+    for tok in ent:
+        if _splits(tok):
+            if tok.i > start:
+                pieces.append(doc[start : tok.i])
+            start = tok.i + 1
+    if start < ent.end:
+        pieces.append(doc[start : ent.end])
+    out = []
+    for piece in pieces:
+        trimmed = _trim(piece)
+        if trimmed is not None:
+            out.append(trimmed)
+    return out
+
+
+def _splits(tok: Token) -> bool:
+    """Whether a token inside a tagged span separates two names (or a name from noise)."""
+    text = tok.text
+    if tok.is_space or "\n" in text or "\n" in tok.whitespace_:
+        return tok.is_space or "\n" in text
+    if text.lower() in SPLIT_WORDS:
+        return True
+    if text in ("-", "–", "—"):
+        # A hyphen joins a name ('Rolls-Royce') unless spaced.
+        doc = tok.doc
+        spaced = bool(tok.whitespace_) or (tok.i > 0 and bool(doc[tok.i - 1].whitespace_))
+        return spaced or tok.i == 0 or not doc[tok.i - 1].text[:1].isupper()
+    if tok.is_punct and text not in (".", "&", "'", "’"):
+        return True
+    return any(ch.isdigit() for ch in text) and not any(ch.isalpha() for ch in text)
+
+
+def _trim(span: Span) -> Span | None:
+    """The span without leading determiners or lowercase words and without trailing non-names."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (
+        doc[start].lower_ in LEADING_STRIP
+        or not _capitalised(doc[start])
+        or doc[start].is_punct
+        or doc[start].lower_ in POSSESSIVE
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].lower_ in POSSESSIVE
+        or not _capitalised(doc[end - 1])
+        or (doc[end - 1].is_punct and doc[end - 1].text != ".")
+    ):
+        if doc[end - 1].text == "." and end - 1 > start and len(doc[end - 2].text) == 1:
+            break  # keep the period of an initial
+        end -= 1
+    if start >= end:
+        return None
+    # A lone trailing period is sentence punctuation, not part of the name.
+    if doc[end - 1].text == "." and end - 1 > start and len(doc[end - 2].text) > 1:
+        end -= 1
+    result = doc[start:end]
+    if not any(ch.isalpha() for ch in result.text):
+        return None
+    return result
+
+
+def _capitalised(tok: Token) -> bool:
+    """A word that can be part of a name: capitalised ('Rutte', 'U.S.', 'iPod' excluded), or a digit-letter code."""
+    text = tok.text
+    return bool(text) and (
+        text[0].isupper() or (text[0].isdigit() and any(c.isalpha() for c in text))
+    )
+
+
+def _caps_lines(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of lines written in capitals (headlines, datelines)."""
+    text = doc_text(doc)
+    ranges = []
+    pos = 0
+    for line in text.split("\n"):
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+            ranges.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return ranges
+
+
+def _in_caps(span: Span, caps_lines: list[tuple[int, int]]) -> bool:
+    return any(a <= span.start_char and span.end_char <= b for a, b in caps_lines)
+
+
+def _capitalised_runs(doc: Doc, taken: set[int], caps_lines: list[tuple[int, int]]) -> list[Span]:
+    """Runs of capitalised words outside tagged entities: candidate names the tagger missed."""
+    runs = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if i in taken or not _run_word(tok):
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < n
+            and j not in taken
+            and (
+                (_run_word(doc[j]) and not _breaks_between(doc[j - 1]))
+                or (
+                    doc[j].lower_ in CONNECTORS
+                    and j + 1 < n
+                    and _run_word(doc[j + 1])
+                    and j + 1 not in taken
+                )
+            )
+        ):
+            j += 1
+        span = _trim(doc[i:j])
+        if span is not None:
+            if not _in_caps(span, caps_lines):
+                # A capitalised sentence opener is a name only when the tagger says it is a proper noun.
+                if span[0].is_sent_start and span[0].pos_ != "PROPN":
+                    span = _trim(doc[span.start + 1 : span.end]) if len(span) > 1 else None
+            if span is not None:
+                runs.append(span)
+        i = j
+    return runs
+
+
+def _segments(run: Span, known: set[str]) -> list[Span]:
+    """The run itself when it is a name; else its longest parts that are known names or places."""
+    if _resolvable(run, known):
+        return [run]
+    doc = run.doc
+    out = []
+    i = run.start
+    while i < run.end:
+        for j in range(min(run.end, i + 4), i, -1):
+            part = doc[i:j]
+            if (
+                part[0].lower_ not in CONNECTORS
+                and part[-1].lower_ not in CONNECTORS
+                and _resolvable(part, known)
+            ):
+                out.append(part)
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
+def _resolvable(span: Span, known: set[str]) -> bool:
+    key = name_key(span.text)
+    if all(t.lower_ in titles() for t in span):
+        return False  # 'Secretary General' is a title, not a name
+    return (
+        key in known
+        or (place(span.text) is not None and (span.root.pos_ == "PROPN" or span.text.isupper()))
+        or (span[-1].lower_ in ORG_ENDINGS and len(span) > 1)
+        or _initialled(span)
+        or _after_title(span)
+        or _given_name_first(span)
+        or (span[-1].lower_ in PLACE_ENDINGS and len(span) > 1)
+    )
+
+
+def _run_word(tok: Token) -> bool:
+    text = tok.text
+    return (
+        len(text) > 0
+        and text[0].isupper()
+        and any(c.isalpha() for c in text)
+        and not tok.is_space
+        and "\n" not in text
+    )
+
+
+def _breaks_between(tok: Token) -> bool:
+    return "\n" in tok.whitespace_ or tok.text.endswith(",")
+
+
+def _person_parts(labelled: list[tuple[Span, str | None]]) -> set[str]:
+    """First names and surnames of multi-word person names in the document."""
+    parts = set()
+    for span, kind in labelled:
+        if kind == "person" and len(span) > 1:
+            words = [t for t in span if t.text[:1].isalpha() and len(t.text.rstrip(".")) > 1]
+            for tok in (words[0], words[-1]) if words else ():
+                parts.add(name_key(tok.text))
+    return parts
+
+
+def _decide(
+    span: Span, key: str, votes: Counter[str] | None, people: set[str], known: bool
+) -> str | None:
+    """One type for a name: gazetteer, person structure, organisation endings, then the votes."""
+    known_place = place(span.text)
+    last = span[-1].lower_
+    strong = known_place is not None and known_place.kind in STRONG_PLACES
+    person_votes = votes.get("person", 0) if votes else 0
+    if strong and not (votes and key in people and person_votes * 2 > sum(votes.values())):
+        return "place"
+    if key in people and len(span) == 1 and (person_votes or not known_place):
+        return "person"
+    if last in ORG_ENDINGS and len(span) > 1:
+        return "organization"
+    if _initialled(span) or _after_title(span):
+        return "person"
+    if last in PLACE_ENDINGS and len(span) > 1 and not votes:
+        return "place"
+    if not votes and _given_name_first(span) and known_place is None:
+        return "person"
+    if votes:
+        order = ["person", "organization", "place", "other"]
+        best = max(votes, key=lambda k: (votes[k], -order.index(k)))
+        if known_place is not None and best in ("place", "other", "organization"):
+            # A capital or city standing for its government or people stays a place.
+            return "place"
+        if known_place is not None and best == "person" and len(span) == 1:
+            return "place"
+        return best
+    if known_place is not None:
+        return "place"
+    return None
+
+
+def _initialled(span: Span) -> bool:
+    """'P. Simmons', 'J.R. Smith': initials then a capitalised surname."""
+    toks = list(span)
+    return (
+        len(toks) >= 2
+        and re.fullmatch(r"(?:[A-Z]\.)+", toks[0].text) is not None
+        and toks[-1].text[:1].isupper()
+        and len(toks[-1].text) > 2
+        and toks[-1].text[1:].islower()
+    )
+
+
+def _given_name_first(span: Span) -> bool:
+    """'Conchita Martinez': a common given name, then one or two capitalised words."""
+    toks = list(span)
+    if not 2 <= len(toks) <= 3 or toks[0].lower_ not in given_names():
+        return False
+    if any(t.lower_ in ORG_ENDINGS or t.lower_ in PLACE_ENDINGS for t in toks):
+        return False
+    return all(t.text[:1].isupper() and not t.text.isupper() and t.is_alpha for t in toks)
+
+
+def _after_title(span: Span) -> bool:
+    """A name right after a person's title ('Mr', 'Senator', 'Minister')."""
+    doc = span.doc
+    if span.start == 0 or span[0].lower_ in titles():
+        return False
+    prev = doc[span.start - 1]
+    word = prev.lower_.rstrip(".")
+    return word in ("mr", "mrs", "ms", "dr", "sir", "dame") or (
+        prev.text[:1].isupper() and word in titles() and not prev.is_sent_start
+    )
+
+
+def _drop_nested(names: list[Name]) -> list[Name]:
+    """Overlapping occurrences keep the longest name."""
+    names.sort(key=lambda n: (n.span.start, -len(n.span)))
+    out: list[Name] = []
+    for name in names:
+        if out and name.span.start < out[-1].span.end:
+            continue
+        out.append(name)
+    return out

@@ -1,0 +1,128 @@
+"""Roles and affiliations of actors: titles before names, appositions, possessives, 'X of Y'."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from generator.extract.actors.clusters import Cluster
+from generator.extract.actors.gazetteer import place
+
+TITLE_DEPS = ("compound", "amod", "nmod", "poss", "case", "det", "nummod", "punct")
+MAX_ROLE_WORDS = 8
+
+
+def owner_index(clusters: list[Cluster]) -> dict[int, Cluster]:
+    """Token index → the cluster whose name covers it."""
+    owner: dict[int, Cluster] = {}
+    for cluster in clusters:
+        for name in cluster.names:
+            for tok in name:
+                owner[tok.i] = cluster
+    return owner
+
+
+def add_roles(doc: Doc, clusters: list[Cluster]) -> None:
+    """Fill in roles and affiliations of every cluster from the words around its names."""
+    owner = owner_index(clusters)
+    for cluster in clusters:
+        for name in cluster.names:
+            if cluster.type == "person":
+                _title_before(doc, cluster, name, owner)
+            _appositions(doc, cluster, name, owner)
+            _of_phrase(cluster, name, owner)
+    _capitals(clusters)
+
+
+def _add_role(cluster: Cluster, text: str) -> None:
+    text = text.strip(" ,")
+    if text and any(ch.isalpha() for ch in text) and text not in cluster.roles:
+        cluster.roles.append(text)
+
+
+def _title_before(doc: Doc, cluster: Cluster, name: Span, owner: dict[int, Cluster]) -> None:
+    """'Hungary's Foreign Minister Peter Siyarto': role Foreign Minister, affiliation Hungary."""
+    role: list[Token] = []
+    i = name.start - 1
+    while i >= 0 and name.start - i <= MAX_ROLE_WORDS:
+        tok = doc[i]
+        if tok.dep_ not in TITLE_DEPS or not _attached(tok, name) or tok.text in (",", "(", ")"):
+            break
+        if "\n" in tok.whitespace_ or "\n" in tok.text:
+            break
+        role.insert(0, tok)
+        i -= 1
+    possessors = [t for t in role if t.dep_ == "poss"]
+    in_possessor = {t.i for p in possessors for t in p.subtree}
+    words = [t for t in role if t.dep_ not in ("det", "case", "punct") and t.i not in in_possessor]
+    # A role is the run of words up to the name ('former NATO chief'), never a stray adjective alone.
+    if words and not (len(words) == 1 and words[0].pos_ == "ADJ"):
+        _add_role(cluster, doc[words[0].i : words[-1].i + 1].text)
+        for tok in words:
+            other = owner.get(tok.i)
+            if other is not None and other is not cluster and other.type != "person":
+                cluster.affiliate(other)
+    for poss in possessors:
+        other = owner.get(poss.i)
+        if other is not None:
+            cluster.affiliate(other)
+
+
+def _attached(tok: Token, name: Span) -> bool:
+    """Whether `tok` hangs, through words between it and the name, off the name itself."""
+    steps = 0
+    while tok.head.i != tok.i and steps < 12:
+        tok = tok.head
+        steps += 1
+        if name.start <= tok.i < name.end:
+            return True
+    return False
+
+
+def _appositions(doc: Doc, cluster: Cluster, name: Span, owner: dict[int, Cluster]) -> None:
+    """'Rutte, NATO's secretary general,' and 'Stoltenberg's successor, Rutte': the noun phrase is a role."""
+    head = name.root
+    descs: list[Span] = []
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < name.start:
+        noun = head.head
+        descs.append(doc[noun.left_edge.i : noun.i + 1])
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > head.i:
+            descs.append(doc[child.left_edge.i : child.right_edge.i + 1])
+    for desc in descs:
+        if len(desc) > MAX_ROLE_WORDS or "\n" in desc.text:
+            continue
+        start = desc.start
+        while start < desc.end and doc[start].dep_ == "det":
+            start += 1
+        _add_role(cluster, doc[start : desc.end].text)
+        for tok in desc:
+            other = owner.get(tok.i)
+            if (
+                other is not None
+                and other is not cluster
+                and (cluster.type != "person" or other.type != "person")
+            ):
+                cluster.affiliate(other)
+
+
+def _of_phrase(cluster: Cluster, name: Span, owner: dict[int, Cluster]) -> None:
+    """'Faik Nerweyi of the Kurdistan Democratic Party': affiliated with the party."""
+    doc = name.doc
+    if name.end + 1 >= len(doc) or doc[name.end].lower_ != "of":
+        return
+    of = doc[name.end]
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None)
+    other = owner.get(obj.i) if obj is not None else None
+    if other is not None and other is not cluster and other.type in ("organization", "place"):
+        cluster.affiliate(other)
+
+
+def _capitals(clusters: list[Cluster]) -> None:
+    """A capital named for its government ('talks between Kyiv and Moscow') stays a place, tied to its country."""
+    countries = {c.country: c for c in clusters if c.country}
+    for cluster in clusters:
+        if cluster.type != "place" or cluster.country:
+            continue
+        known = place(cluster.name())
+        if known is not None and known.kind == "capital" and known.country in countries:
+            cluster.affiliate(countries[known.country])

@@ -1,0 +1,538 @@
+"""Figures: money, percentages, quantities, counts and ranks, normalised, with what they measure.
+
+Money, percentages and measured quantities come from the patterns in `figure_patterns`; counts
+from the number tokens spaCy finds, with the noun they count. Numbers inside time expressions
+(years, dates, clock times, durations), in names ('Boeing 747', '3G') and in phone numbers are
+not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from generator.extract.common import clause_subject, doc_text
+from generator.extract.figures.patterns import (
+    HEDGE,
+    MONEY,
+    PERCENT,
+    QUANTITY,
+    UNITS,
+    VAGUE,
+    amount_of,
+    currency_of,
+    parse_amount,
+    rate_of,
+)
+from generator.extract.numbers import NUMBER_WORDS, ORDINAL_WORDS, parse_ordinal
+from generator.model import Actor, Figure, Quote, TimeExpression
+
+Found = tuple[str, int, int, float | None, float | None, str | None, str | None]
+"""(kind, start, end, value, value_max, unit, per) before context is added."""
+
+TARGET_WORDS = frozenset("aim target goal reach seek strive ambition objective hit".split())
+PLAN_WORDS = frozenset(
+    "plan intend propose budget allocate earmark pledge promise commit schedule prepare "
+    "envisage will shall set due".split()
+)
+ESTIMATE_WORDS = frozenset(
+    "estimate estimated forecast project projected expect expected predict anticipate "
+    "could may might likely".split()
+)
+ESTIMATE_HEDGES = re.compile(
+    r"^(?:about|around|approximately|roughly|nearly|almost|some|an\s+estimated|close\s+to|up\s+to|as\s+(?:much|many|high)\s+as)\b",
+    re.I,
+)
+DEFINITE = frozenset({"the", "these", "those"})
+TIME_NOUNS = frozenset(
+    "year years month months week weeks day days hour hours minute minutes second seconds decade "
+    "decades century centuries quarter quarters".split()
+)
+SMALL_WORDS = frozenset(list(NUMBER_WORDS)[:11])
+
+
+def extract_figures(
+    doc: Doc,
+    actors: list[Actor],
+    quotes: list[Quote],
+    timexes: Sequence[TimeExpression] = (),
+) -> list[Figure]:
+    """Figures of the document with value, unit, rate, subject, speaker and status."""
+    text = doc_text(doc)
+    taken = bytearray(len(text) + 1)
+    blocked = bytearray(len(text) + 1)
+    for t in timexes:
+        blocked[t.start : t.end] = b"\x01" * (t.end - t.start)
+    found: list[Found] = []
+
+    def add(item: Found, respect_timexes: bool) -> None:
+        _, start, end = item[:3]
+        if any(taken[start:end]) or (respect_timexes and any(blocked[start:end])):
+            return
+        taken[start:end] = b"\x01" * (end - start)
+        found.append(item)
+
+    for match in MONEY.finditer(text):
+        item = _money(text, match)
+        if item is not None:
+            add(item, respect_timexes=False)
+    for match in PERCENT.finditer(text):
+        add(_percent(text, match), respect_timexes=False)
+    for match in QUANTITY.finditer(text):
+        item = _quantity(doc, match)
+        if item is not None:
+            add(item, respect_timexes=True)
+    for match in VAGUE.finditer(text):
+        add(
+            (
+                "count",
+                match.start(),
+                match.end(),
+                None,
+                None,
+                _counted_after(doc, text, match.end()),
+                None,
+            ),
+            True,
+        )
+    for item in _counts(doc, text):
+        add(item, respect_timexes=True)
+    for item in _ranks(doc, text):
+        add(item, respect_timexes=True)
+
+    actor_spans = sorted((m.start, m.end, a.id) for a in actors for m in a.mentions)
+    figures = []
+    for kind, start, end, value, value_max, unit, per in sorted(found, key=lambda f: (f[1], f[2])):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        figures.append(
+            Figure(
+                kind=kind,
+                text=text[start:end],
+                start=start,
+                end=end,
+                value=_clean(value),
+                unit=unit,
+                per=per,
+                subject=_subject(span) if span is not None else None,
+                attributed_to=_attribution(start, end, quotes, actor_spans, span),
+                status=_status(span, text[start:end]) if span is not None else "fact",
+                value_max=_clean(value_max),
+            )
+        )
+    return figures
+
+
+# --- finding ----------------------------------------------------------------------------------
+
+
+def _clean(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else round(value, 6)
+
+
+def _money(text: str, match: re.Match) -> Found | None:
+    first, scale = amount_of(match.group("first"))
+    if first is None:
+        return None
+    second = None
+    if match.group("second"):
+        second, second_scale = amount_of(match.group("second"))
+        if second is not None and scale is None and second_scale and first < 1000:
+            first *= amount_of(f"1 {second_scale}")[0] or 1  # '$1.2 to $23.5 million'
+    currency = currency_of(match.group(0))
+    if currency == "GBP" and re.search(r"pounds?$", match.group("first"), re.I):
+        if re.match(r"\s*(?:of\b|\(\s*\d)", text[match.end() :]):
+            return None  # '500 pounds of supplies' is a weight
+    if currency == "cents":
+        first, second = first / 100, (second / 100 if second is not None else None)
+        currency = "USD" if "$" in text else None
+    if currency is None:
+        return None
+    start, end = match.span()
+    start = _trim_hedge_start(text, start, match)
+    return ("money", start, end, first, second, currency, rate_of(match.group("rate") or ""))
+
+
+def _percent(text: str, match: re.Match) -> Found:
+    first = parse_amount(match.group("first"))
+    second = parse_amount(match.group("second")) if match.group("second") else None
+    unit_word = match.group("unit").lower()
+    unit = (
+        "percentage points"
+        if "point" in unit_word and "basis" not in unit_word
+        else "basis points"
+        if "basis" in unit_word or unit_word == "bps"
+        else "%"
+    )
+    start = _trim_hedge_start(text, match.start(), match)
+    return ("percent", start, match.end(), first, second, unit, None)
+
+
+def _trim_hedge_start(text: str, start: int, match: re.Match) -> int:
+    """Leave out leading words that belong to the sentence rather than the amount ('another
+    $300 million', 'only 5%', 'a total of €2bn')."""
+    lead = re.match(
+        r"(?:(?:only|all|another|a\s+further|an\s+additional|a\s+total\s+of|a\s+record)\s+)+",
+        text[start:],
+        re.I,
+    )
+    return start + lead.end() if lead else start
+
+
+def _quantity(doc: Doc, match: re.Match) -> Found | None:
+    unit_word = match.group("unit").lower()
+    unit = UNITS[unit_word]
+    first = parse_amount(match.group("first"))
+    if first is None:
+        return None
+    if len(unit_word) == 1 and (
+        match.group("unit").isupper() or not re.search(r"\d$", match.group("first"))
+    ):
+        return None  # '3G' is a network generation, not three grams
+    if unit in ("points", "seats", "troops"):
+        return None  # counted nouns: left to the counts, which know their subject
+    second = parse_amount(match.group("second")) if match.group("second") else None
+    return ("quantity", match.start(), match.end(), first, second, unit, None)
+
+
+def _counts(doc: Doc, text: str) -> list[Found]:
+    """Counts and bare numbers from spaCy's number tokens, with the noun they count."""
+    items: list[Found] = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if not _is_number(tok):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and (_is_number(doc[j + 1]) or _is_scale(doc[j + 1])):
+            j += 1
+        group = doc[i : j + 1]
+        i = j + 1
+        item = _count(doc, text, group)
+        if item is not None:
+            items.append(item)
+    return items
+
+
+def _is_number(tok: Token) -> bool:
+    low = tok.lower_
+    if low in ORDINAL_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th)", low):
+        return False
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", tok.text):
+        return True
+    return low in NUMBER_WORDS and tok.pos_ == "NUM"
+
+
+def _is_scale(tok: Token) -> bool:
+    return tok.lower_ in ("hundred", "thousand", "million", "billion", "trillion")
+
+
+def _count(doc: Doc, text: str, group: Span) -> Found | None:
+    start, end = group.start_char, group.end_char
+    words = group.text
+    low = words.lower()
+    first, last = group[0], group[-1]
+    if re.fullmatch(r"(?:1[5-9]|20)\d\d", words) and not _counts_plural(last):
+        return None  # a year
+    before = doc[first.i - 1] if first.i > 0 else None
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if low in ("one", "a") or (low == "1" and after is not None and after.lower_ == "of"):
+        return None  # 'one of', 'One more thing': a pronoun or article more than a count
+    if _in_code(text, start, end) or _in_name(text, first, last, before, after):
+        return None
+    if low in SMALL_WORDS and before is not None and before.lower_ in DEFINITE:
+        return None  # 'the two companies' refers back rather than counts
+    if re.match(
+        r"-(?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b", text[end:]
+    ):
+        return None  # 'two-thirds' is a share, not a count
+    if (
+        after is not None
+        and after.lower_ in TIME_NOUNS
+        and not re.match(r"-(?:years?|yr)-old\b", text[end:])
+    ):
+        return None
+    value = parse_amount(re.sub(r"\s+", " ", words))
+    if value is None:
+        return None
+    start = _hedged_start(text, start)
+    age = _age(first, before, after) or re.match(r"-(?:years?|yr)-old\b", text[end:]) is not None
+    if age:
+        return ("quantity", start, end, value, None, "years", None)
+    noun = _counted_noun(last)
+    if noun is not None and noun.lower_ in TIME_NOUNS:
+        return None
+    unit = noun.lemma_.lower() if noun is not None else None
+    per = None
+    rate = re.match(r"\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour)\b", text[end:])
+    if rate:
+        per = rate.group(1)
+    return ("count", start, end, value, None, unit, per)
+
+
+def _counts_plural(tok: Token) -> bool:
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in TIME_NOUNS
+
+
+def _in_code(text: str, start: int, end: int) -> bool:
+    """Phone numbers, dates in digits, codes and versions: '555-1234', '7/8/07', '3G', '1.2.3'."""
+    left = text[max(0, start - 1) : start]
+    right = text[end : end + 2]
+    if re.match(r"[A-Za-z]", right) or re.match(r"[A-Za-z]", left):
+        return True
+    if re.match(r"[/:.]\d", right) or re.search(r"\d[/:.]$", text[max(0, start - 2) : start]):
+        return True
+    if re.match(r"-\d", right) and re.search(r"\d-\d{3,}", text[start : end + 6]):
+        return True
+    if left == "-" and re.match(r"\w", text[max(0, start - 2) : start - 1]):
+        return True  # 'A330-200', '737-800'
+    if left == "#":
+        return True
+    return False
+
+
+def _in_name(
+    text: str, first: Token, last: Token, before: Token | None, after: Token | None
+) -> bool:
+    """A number that names a model, flight or version: 'Boeing 747', 'iPhone 4', '787 Dreamliner',
+    'their 777 jet', 'version 10.4', 'No. 1'."""
+    if re.search(r"\b(?:No|Nr|no)\.?\s*$|#\s*$", text[max(0, first.idx - 6) : first.idx]):
+        return True
+    if before is not None:
+        if before.pos_ == "PROPN" and any(c.isupper() for c in before.text):
+            return True
+        if before.lower_ in (
+            "flight",
+            "route",
+            "no",
+            "no.",
+            "number",
+            "model",
+            "version",
+            "channel",
+            "room",
+            "gate",
+            "platform",
+            "#",
+        ):
+            return True
+    model_like = first.i == last.i and re.fullmatch(r"\d{3,4}", first.text) is not None
+    if not model_like:
+        return False
+    if before is not None and before.tag_ == "POS":
+        return True  # "Boeing's 787"
+    if after is None:
+        return False
+    if after.pos_ == "PROPN" or after.text in ('"', "“", "'", "‘") or after.tag_ == "NN":
+        return True  # a count above one takes a plural: '737 narrowbody airliner', '717 jet'
+    return False
+
+
+def _hedged_start(text: str, start: int) -> int:
+    """Move the start back over modifiers that belong to the figure ('about 500', 'all 228')."""
+    hedge = re.search(rf"(?:{HEDGE})+$", text[max(0, start - 40) : start], re.I)
+    if not hedge:
+        return start
+    words = hedge.group(0)
+    lead = re.match(r"(?:only|another|a\s+further|an\s+additional)\s+", words, re.I)
+    if lead:
+        words = words[lead.end() :]
+    return start - len(words)
+
+
+def _age(first: Token, before: Token | None, after: Token | None) -> bool:
+    """'aged 55', 'at the age of 56', 'Papermaster, 49,'."""
+    if before is None:
+        return False
+    if before.lower_ == "aged" or (
+        before.lower_ == "of" and first.i >= 2 and first.doc[first.i - 2].lower_ == "age"
+    ):
+        return True
+    if before.text == "," and first.i >= 2:
+        name = first.doc[first.i - 2]
+        if (
+            (name.ent_type_ == "PERSON" or name.pos_ == "PROPN")
+            and after is not None
+            and after.text in (",", ")", ".")
+        ):
+            return re.fullmatch(r"\d{1,3}", first.text) is not None and 0 < int(first.text) < 120
+    return False
+
+
+def _counted_noun(tok: Token, follow: bool = True) -> Token | None:
+    """The noun a number counts: its head ('179 tankers'), the noun after 'of' ('20 of the
+    planes'), or the noun of the number it is coordinated with ('500 and 1,000 songs')."""
+    if (
+        tok.dep_ in ("nummod", "quantmod", "compound")
+        and tok.head.pos_ == "NOUN"
+        and tok.head.i > tok.i
+    ):
+        return tok.head
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [
+                c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")
+            ]
+            if objects:
+                return objects[0]
+    if not follow:
+        return None
+    if tok.dep_ == "conj" and tok.head.i < tok.i:
+        return _counted_noun(tok.head, follow=False)
+    for conj in tok.children:
+        if conj.dep_ == "conj" and conj.like_num:
+            return _counted_noun(conj, follow=False)
+    return None
+
+
+def _counted_after(doc: Doc, text: str, end: int) -> str | None:
+    span = doc.char_span(end, min(len(text), end + 60), alignment_mode="expand")
+    if span is None:
+        return None
+    noun = next((t for t in span if t.pos_ == "NOUN"), None)
+    return noun.lemma_.lower() if noun is not None else None
+
+
+def _ranks(doc: Doc, text: str) -> list[Found]:
+    """Ordinals that rank something ('the second-largest', '5th'), not parts of dates."""
+    items: list[Found] = []
+    for ent in doc.ents:
+        if ent.label_ != "ORDINAL":
+            continue
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if nxt is not None and nxt.lower_ in ("of", "all") and ent.root.lower_ == "first":
+            continue  # 'first of all'
+        if (
+            ent.start > 0
+            and doc[ent.start - 1].lower_ in ("at", "the")
+            and nxt is not None
+            and nxt.is_punct
+            and ent.root.lower_ == "first"
+        ):
+            continue  # 'at first,'
+        value = parse_ordinal(
+            re.sub(r"[-\s]+(?:largest|biggest|highest|lowest|most|best).*$", "", ent.text.lower())
+        )
+        items.append(("rank", ent.start_char, ent.end_char, value, None, None, None))
+    return items
+
+
+# --- context -----------------------------------------------------------------------------------
+
+
+def _subject(span: Span) -> str | None:
+    """What a figure measures: the subject of its clause, the verb and the phrase completing it,
+    in the sentence's words ('member states … plan to allocate 1 billion euros per month to
+    purchase weapons')."""
+    doc = span.doc
+    root = span.root
+    verb = root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    sent = span.sent
+    if verb.pos_ not in ("VERB", "AUX"):
+        noun = _counted_noun(root)
+        return noun.text if noun is not None else None
+    owner, subj = clause_subject(verb)
+    chain_start = (
+        owner.i if owner.dep_ != "conj" and owner.i < verb.i and verb.dep_ != "conj" else verb.i
+    )
+    lead = [
+        c.i
+        for c in doc[chain_start].children
+        if c.i < chain_start and c.dep_ in ("aux", "auxpass", "neg", "advmod")
+    ]
+    verb_start = min([chain_start, *lead])
+    end = max(verb.i + 1, span.end)
+    for child in verb.children:
+        if (
+            child.i >= span.end
+            and child.dep_ in ("xcomp", "advcl", "prep", "dobj", "dative", "attr", "acomp")
+            and child.right_edge.i - verb_start < 25
+        ):
+            end = max(end, child.right_edge.i + 1)
+            break
+    noun = _counted_noun(root)
+    if noun is not None and noun.i >= span.end and noun.i - verb_start < 30:
+        end = max(end, noun.i + 1)  # '20 of Boeing's larger planes'
+    end = min(end, sent.end)
+    action = doc[max(verb_start, sent.start) : end].text.strip(" ,;:")
+    if subj is None or subj.i >= verb_start:
+        return action or None
+    left, right = subj.left_edge.i, subj.right_edge.i + 1
+    if right - left > 12:
+        left = max(left, subj.i - 4)
+        right = subj.i + 1
+    subject = doc[left:right].text.strip(" ,;:")
+    if right >= verb_start:
+        return doc[left:end].text.strip(" ,;:") or None
+    return f"{subject} … {action}"
+
+
+def _attribution(
+    start: int,
+    end: int,
+    quotes: list[Quote],
+    actor_spans: list[tuple[int, int, str]],
+    span: Span | None,
+) -> str | None:
+    """The actor who states the figure: the speaker of the quote it sits in, or the actor that
+    is the subject of the sentence's reporting verb."""
+    for quote in quotes:
+        if quote.start <= start and end <= quote.end and quote.speaker is not None:
+            return quote.speaker.actor
+    if span is None:
+        return None
+    sent = span.sent
+    for tok in sent:
+        if (
+            tok.lemma_ in ("say", "tell", "announce", "state", "report", "estimate", "claim", "add")
+            and tok.pos_ == "VERB"
+        ):
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                continue
+            for a, b, actor in actor_spans:
+                if a <= subj.idx < b:
+                    return actor
+    return None
+
+
+def _status(span: Span, text: str) -> str:
+    """plan | target | estimate | fact, from the verbs that govern the figure ('plan to allocate',
+    'aiming to reach', 'could cost') and the figure's own hedge ('about', 'an estimated')."""
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    chain = [verb]
+    while (
+        chain[-1].dep_ in ("xcomp", "advcl", "acl", "conj", "pcomp")
+        and chain[-1].head.i != chain[-1].i
+    ):
+        chain.append(chain[-1].head)
+        if len(chain) > 4:
+            break
+    lemmas = {t.lemma_.lower() for t in chain} | {t.lower_ for t in chain}
+    aux = {c.lower_ for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
+    nouns = {t.lemma_.lower() for t in span.root.subtree} | {t.lemma_.lower() for t in span}
+    if lemmas & TARGET_WORDS or nouns & {"target", "goal"}:
+        return "target"
+    if lemmas & PLAN_WORDS or aux & {"will", "shall", "'ll"}:
+        return "plan"
+    if (
+        ESTIMATE_HEDGES.match(text)
+        or lemmas & ESTIMATE_WORDS
+        or aux & {"could", "may", "might", "would"}
+    ):
+        return "estimate"
+    return "fact"
+
+
+def figure_token_kind(token: Token) -> str | None:
+    """The figure kind a single token would start, used by other extractors to skip numbers."""
+    return "rank" if token.ent_type_ == "ORDINAL" else None

@@ -1,0 +1,528 @@
+"""Quotes: direct, partial and indirect attributions, with cue, speaker and relaying outlet.
+
+Attributions are collected as pieces (a quoted passage, a reported clause, an object of a verb of
+judgment), then pieces that share a cue become one attribution ('"A," she said, "B."'), a quote
+that carries on without a cue of its own joins the quote before it, and an attribution whose cue
+lies inside another one's content is left out (it is part of what the outer source said).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from generator.extract.common import QUOTE_PAIRS, doc_text, quote_regions, token_span, trim_span
+from generator.extract.quotes.cues import (
+    CLAUSE_VERBS,
+    NOT_CUES,
+    OBJECT_VERBS,
+    PREP_CUES,
+    SPEECH_VERBS,
+    THOUGHT_VERBS,
+    cue_lemma,
+    is_agent,
+    is_document,
+)
+from generator.extract.quotes.headlines import headline_pieces
+from generator.extract.quotes.pieces import Piece, continue_quotes, merge_by_cue, outermost
+from generator.extract.quotes.reported import (
+    XCOMP_VERBS,
+    adjective_content,
+    clause_content,
+    cut_asides,
+    headline_source,
+    noun_content,
+    noun_source,
+    object_content,
+    passive_content,
+    prep_content,
+)
+from generator.extract.quotes.speakers import (
+    actor_index,
+    previous_subject,
+    relays,
+    source_token,
+    span_speaker,
+    speaker_of,
+    subject_of,
+    via,
+)
+from generator.extract.quotes.unsourced import impression_content
+from generator.model import Actor, Quote, Speaker
+from generator.model import Span as TextSpan
+
+CLOSING_MARKS = frozenset(QUOTE_PAIRS.values()) | {"'"}
+BOUNDARY_CHARS = frozenset(",:;—–-([.?!…")
+"""A quote mark after one of these (or at a line start) opens a quote of whole sentences."""
+CONTENT_TRIM = " \t\r\n,;:."
+MARKUP = re.compile(r"</?[a-z][a-z-]*[\s>=/]|href=")
+"""Left-over HTML in scraped text ('<tweet ...>'): never part of an attribution."""
+WEAK_SUBJECTS = frozenset({"it", "this", "that", "there", "which", "what"})
+"""Subjects that do not hold a belief or a stance ('it shows', 'this means')."""
+
+
+def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
+    """Quotes of the document, speakers resolved to `actors` where possible."""
+    actor_at = actor_index(actors)
+    text = doc_text(doc)
+    pieces: list[Piece] = []
+    regions = quote_regions(text)
+    quoted = bytearray(len(doc))
+    for start, end, _mark in regions:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            quoted[span.start : span.end] = b"\x01" * len(span)
+    for start, end, _mark in regions:
+        piece = _quoted(doc, start, end, actor_at, quoted)
+        if piece is not None:
+            pieces.append(piece)
+    for tok in doc:
+        pieces.extend(_reported(tok, actor_at, quoted))
+    pieces.extend(_according_to(doc, actor_at))
+    pieces.extend(_headlines(doc, actor_at))
+    pieces.extend(headline_pieces(doc, actor_at, {p.cue.start for p in pieces if p.cue}))
+    merged = continue_quotes(outermost(merge_by_cue(pieces)), text)
+    kept = outermost(merged)
+    found_relays = relays(doc, actor_at)
+    quotes = []
+    for piece in kept:
+        if piece.kind == "partial" and piece.cue is None and piece.speaker is None:
+            continue  # a scare-quoted word with no one saying it is not a quote
+        quotes.append(
+            Quote(
+                kind=piece.kind,
+                text=text[piece.start : piece.end],
+                start=piece.start,
+                end=piece.end,
+                cue=piece.cue,
+                speaker=piece.speaker,
+                via=via(doc, piece.sent, found_relays),
+                parts=_parts(piece, text),
+            )
+        )
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return quotes
+
+
+def _parts(piece: Piece, text: str) -> list[TextSpan]:
+    """The quoted passages of a direct quote interrupted by its reporting clause or a paragraph break."""
+    if piece.kind != "direct" or len(piece.parts) < 2:
+        return []
+    return [TextSpan(text=text[a:b], start=a, end=b) for a, b in piece.parts]
+
+
+# --- quoted passages ---------------------------------------------------------------------
+
+
+def _quoted(
+    doc: Doc, start: int, end: int, actor_at: dict[int, Actor], quoted: bytearray
+) -> Piece | None:
+    """A passage inside quote marks, with the reporting verb of its sentence."""
+    text = doc_text(doc)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    s, e = trim_span(doc, start, end, " \t\r\n")
+    if s >= e:
+        return None
+    kind = _quote_kind(doc, span, start)
+    cue = _quote_cue(span, kind, quoted)
+    if _names_something(span, cue, quoted):
+        return None  # 'his memoir, "Gifted Hands,"', 'Robert "Bobby" Scott': a title or a name
+    speaker = speaker_of(cue, actor_at) if cue is not None else None
+    cue_span = token_span(cue) if cue is not None else None
+    if cue is None:
+        colon = _colon_source(span, actor_at)
+        if colon is not None:
+            cue_span, speaker = colon
+    sent = doc[span.start].sent
+    if speaker is None and cue_span is None and kind == "direct":
+        speaker = previous_subject(doc, sent, actor_at)
+    open_end = end < len(text) and text[end] not in CLOSING_MARKS
+    return Piece(kind, s, e, sent, cue_span, speaker, open_end, [(s, e)], f"quote/{kind}")
+
+
+TITLE_SMALL_WORDS = frozenset(
+    "a an the and or but nor of in on at to for from by with as vs via is".split()
+)
+"""Words a title leaves in lower case ('A Time for Truth')."""
+
+
+NAMING_DEPS = frozenset({"appos", "compound", "nmod", "poss", "npadvmod"})
+"""Slots of a name inside a noun phrase: 'his memoir, "Gifted Hands,"', '"Daily Show" host'."""
+
+
+def _names_something(span: Span, cue: Token | None, quoted: bytearray) -> bool:
+    """A quoted title or nickname standing beside a noun, in a sentence that is not a headline."""
+    if not _title_case(span) or span.text.rstrip().endswith(("!", "?")):
+        return False
+    if _title_case(span.sent):
+        return False  # a headline capitalises every word, its quotes included
+    if cue is None:
+        return True
+    if _adjacent_cue(span, quoted) is not None:
+        return False
+    return span.root.dep_ in NAMING_DEPS or _after_noun_and_comma(span)
+
+
+def _after_noun_and_comma(span: Span) -> bool:
+    """'her memoir, "Salt and Iron,"': the quote stands in apposition to the noun before it."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].is_quote:
+        i -= 1
+    return i >= 1 and doc[i].text == "," and doc[i - 1].pos_ in ("NOUN", "PROPN")
+
+
+def _title_case(span: Span) -> bool:
+    """A few words with every content word capitalised: a book, a show, a slogan or a nickname."""
+    words = [t for t in span if t.is_alpha or t.like_num]
+    if not words or len(words) > (8 if len(span) < 20 else 40):
+        return False
+    content = [t for t in words if t.lower_ not in TITLE_SMALL_WORDS or t.i == words[0].i]
+    return all(t.text[:1].isupper() or t.like_num for t in content)
+
+
+def _quote_kind(doc: Doc, span: Span, start: int) -> str:
+    """Direct when the marks enclose whole sentences; partial when a few quoted words sit in a clause."""
+    text = doc_text(doc)
+    i = start - 2
+    while i >= 0 and (text[i] in " \t" or text[i] == "'" and text[i + 1] == "'"):
+        i -= 1  # spaces, and the first half of a ''doubled'' mark
+    before = text[i] if i >= 0 else "\n"
+    if before == "\n" or before in BOUNDARY_CHARS or before in QUOTE_PAIRS:
+        return "direct"
+    words = sum(1 for t in span if t.is_alpha)
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in span)
+    if has_verb and words >= 6 and text[start : start + 1].isupper():
+        return "direct"  # 'He said "We will ..."' without a comma
+    return "partial"
+
+
+def _quote_cue(span: Span, kind: str, quoted: bytearray) -> Token | None:
+    """The reporting verb outside the quote that the quote belongs to."""
+    doc = span.doc
+    first, last = doc[span.start].sent, doc[span.end - 1].sent
+    lo, hi = first.start, last.end
+    close = span.end
+    while close < len(doc) and doc[close].is_punct and close - span.end < 3:
+        close += 1
+    if close >= hi and hi < len(doc) and "\n" not in doc[hi - 1].whitespace_:
+        # '"... ?" he asked.' split into two sentences by the parser.
+        nxt = doc[hi].sent
+        if len(nxt) <= 15 and (doc[hi].is_lower or doc[hi].pos_ in ("PRON", "PROPN", "DET")):
+            hi = nxt.end
+
+    def outside(t: Token) -> bool:
+        # Outside this quote and every other one: the reporting clause is the writer's.
+        return lo <= t.i < hi and not quoted[t.i]
+
+    adjacent = _adjacent_cue(span, quoted) if kind == "direct" else None
+    if adjacent is not None:
+        return adjacent
+
+    seen: set[int] = set()
+    for tok in span:
+        head = tok.head
+        steps = 0
+        # Up the tree from the quote to the verb it is the complement or object of.
+        while outside(head) and steps < 6 and head.i not in seen:
+            seen.add(head.i)
+            if _can_cue(head, span, kind):
+                return head
+            if head.head.i == head.i:
+                break
+            head = head.head
+            steps += 1
+    for tok in span:
+        for child in tok.children:
+            if outside(child) and child.dep_ in ("parataxis", "advcl", "ccomp", "conj", "dep"):
+                if _can_cue(child, span, kind):
+                    return child
+    if kind != "direct":
+        return None
+    after = [t for t in doc[span.end : hi] if _is_speech(t) and not quoted[t.i]]
+    if after:
+        return after[0]
+    before = [t for t in doc[lo : span.start] if _is_speech(t) and not quoted[t.i]]
+    return before[-1] if before else None
+
+
+def _adjacent_cue(span: Span, quoted: bytearray) -> Token | None:
+    """'"...," Trump said' / '"...," said Trump' / 'Trump said: "..."': the clause right beside the quote."""
+    doc = span.doc
+    last = doc[span.end - 1].sent
+    i = span.end
+    while i < last.end and doc[i].is_punct and not quoted[i] and i - span.end < 3:
+        i += 1
+    for verb in doc[i : min(last.end, i + 7)]:
+        if quoted[verb.i] or verb.is_punct:
+            break
+        if not _is_speech(verb):
+            continue
+        subject = subject_of(verb)
+        if subject is None:
+            break
+        # The subject sits between the quote and the verb, or right after the verb.
+        if i <= subject.left_edge.i and subject.right_edge.i < verb.i:
+            return verb if all(doc[k].i >= subject.left_edge.i for k in range(i, verb.i)) else None
+        if subject.i > verb.i and subject.left_edge.i == verb.i + 1 and verb.i == i:
+            return verb
+        break
+    j = span.start - 1
+    while j >= 0 and doc[j].is_punct and doc[j].text not in (":", ",") and span.start - j < 3:
+        j -= 1
+    if j >= 1 and doc[j].text in (":", ",") and not quoted[j - 1]:
+        verb = doc[j - 1]
+        if _is_speech(verb) and subject_of(verb) is not None:
+            return verb
+    return None
+
+
+def _is_speech(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and cue_lemma(tok) in SPEECH_VERBS
+
+
+def _can_cue(verb: Token, span: Span, kind: str) -> bool:
+    """A verb of saying, thinking or judging; for a whole quote, any verb right beside it with a subject."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = cue_lemma(verb)
+    if lemma in SPEECH_VERBS | CLAUSE_VERBS | OBJECT_VERBS or lemma in PREP_CUES:
+        return True
+    if kind != "direct" or lemma in NOT_CUES or subject_of(verb) is None:
+        return False
+    doc = verb.doc
+    subject = subject_of(verb)
+    if verb.i >= span.end:
+        between = doc[span.end : verb.i]
+        # '"...," the judge interrupted' / '"...," interrupted the judge'
+        return len(between) <= 6 and all(
+            t.is_punct or t.i in range(subject.left_edge.i, subject.right_edge.i + 1)
+            for t in between
+        )
+    between = doc[verb.i + 1 : span.start]
+    return (
+        len(between) <= 2
+        and all(t.is_punct for t in between)
+        and any(t.text in (":", ",") for t in between)
+    )
+
+
+def _colon_source(span: Span, actor_at: dict[int, Actor]) -> tuple[TextSpan, Speaker] | None:
+    """'Kerry: "By law, ..."' — a quote after a name and a colon that open its line."""
+    doc = span.doc
+    if span.start < 2:
+        return None
+    mark = doc[span.start - 1]
+    colon = mark if mark.text == ":" else doc[span.start - 2]
+    if colon.text != ":":
+        return None
+    line_start = colon.i
+    while (
+        line_start > 0 and "\n" not in doc[line_start - 1].whitespace_ and colon.i - line_start < 8
+    ):
+        line_start -= 1
+    found = headline_source(doc[line_start : span.end])
+    if found is None:
+        return None
+    source, colon_tok = found
+    return token_span(colon_tok), span_speaker(source.root, actor_at)
+
+
+# --- reported speech, beliefs and stances -----------------------------------------------
+
+
+VERB_CONTENT = (("object", object_content), ("prep", prep_content), ("passive", passive_content))
+"""Where else a cue verb's content can be, tried in order when it has no reported clause."""
+
+
+def _reported(tok: Token, actor_at: dict[int, Actor], quoted: bytearray) -> list[Piece]:
+    """Attributions cued by `tok` ('said that A and that B' is one claim, as annotators mark it)."""
+    piece = _reported_one(tok, actor_at, quoted)
+    return [] if piece is None else [piece]
+
+
+def _reported_one(tok: Token, actor_at: dict[int, Actor], quoted: bytearray) -> Piece | None:
+    """An attribution cued by `tok`: a verb with a clause or an object, or a noun like 'claim'."""
+    impression = impression_content(tok)
+    if impression is not None:
+        # 'The race seems close': an impression the writer reports, no one named as its source.
+        rule, content, source = "impression", impression, None
+    elif tok.pos_ in ("VERB", "AUX"):
+        lemma = cue_lemma(tok)
+        rule, content = "clause", None
+        if lemma in CLAUSE_VERBS | XCOMP_VERBS | OBJECT_VERBS:
+            content = clause_content(tok)
+        for name, find in VERB_CONTENT:
+            if content is None:
+                rule, content = name, find(tok)
+        if content is None:
+            return None
+        source = source_token(tok)
+        if lemma not in SPEECH_VERBS and not (source is None and _unattributed(tok)):
+            # A belief or stance needs someone holding it: a person or a body, or a document's finding.
+            if source is None or not _holder(source, actor_at):
+                return None
+    elif tok.pos_ == "ADJ" or tok.tag_ == "VBN" and tok.dep_ == "acomp":
+        rule, content = "adjective", adjective_content(tok)
+        if content is None:
+            return None
+        source = source_token(tok.head) if tok.head.i != tok.i else None
+        if source is None or not _holder(source, actor_at):
+            return None
+    elif tok.pos_ == "NOUN":
+        rule, content = "noun", noun_content(tok)
+        if content is None:
+            return None
+        source = noun_source(tok)
+        if source is None:
+            return None
+    else:
+        return None
+    if source is not None and source.lower_ in WEAK_SUBJECTS and source.head.dep_ != "relcl":
+        if not (source.lower_ == "it" and cue_lemma(tok) in SPEECH_VERBS):
+            return None
+    if source is not None and source.lower_ == "you" and tok.sent.text.rstrip().endswith("?"):
+        return None  # 'Do you support X?' asks for a view, it reports none
+    doc = tok.doc
+    content = cut_asides(content)
+    if len(content) == 0:
+        return None
+    if quoted[tok.i] and any(not quoted[t.i] and not t.is_punct for t in content):
+        return None  # words inside a quote cannot report the writer's words around it
+    start, end = trim_span(doc, content.start_char, content.end_char, CONTENT_TRIM)
+    if start >= end or MARKUP.search(doc_text(doc), start, end):
+        return None
+    speaker = span_speaker(source, actor_at) if source is not None else None
+    rule = f"{rule}/{cue_lemma(tok)}"
+    return Piece(
+        "indirect", start, end, tok.sent, token_span(tok), speaker, False, [(start, end)], rule
+    )
+
+
+def _unattributed(verb: Token) -> bool:
+    """'Trump is expected to win', 'the plan was seen as a failure': a view nobody is named for."""
+    if cue_lemma(verb) not in THOUGHT_VERBS:
+        return False
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True  # 'a year expected to bring record turnout'
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and verb.dep_ in (
+        "ROOT",
+        "relcl",
+        "advcl",
+        "conj",
+        "ccomp",
+    )
+
+
+def _holder(source: Token, actor_at: dict[int, Actor]) -> bool:
+    """Whether a subject can hold a view: a person, a body, or a text ('the ad attacks X')."""
+    if source.lower_ in ("who", "that", "which") and source.head.dep_ == "relcl":
+        source = source.head.head
+    actor = actor_at.get(source.idx)
+    if is_agent(source, actor.type if actor is not None else None):
+        return True
+    return is_document(source)
+
+
+FINDING_NOUNS = frozenset(
+    """poll survey average ranking rankings study tally count census forecast projection
+    estimate model data research analysis""".split()
+)
+"""Sources that report findings: 'Trump leads in the polls' is what the polls say."""
+
+
+def _according_to(doc: Doc, actor_at: dict[int, Actor]) -> list[Piece]:
+    """'..., according to X' and '... in the latest poll': the rest of the clause is X's."""
+    found = []
+    text = doc_text(doc)
+    for tok in doc:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            prep, rule = doc[tok.i + 1], "according"
+        elif tok.lower_ == "in" and tok.dep_ == "prep":
+            prep, rule = tok, "finding"
+        else:
+            continue
+        source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if source is None:
+            continue
+        if rule == "finding" and source.lemma_.lower() not in FINDING_NOUNS:
+            continue
+        piece = _phrase_piece(tok, source, actor_at)
+        if piece is None:
+            continue
+        piece.cue = TextSpan(
+            text=text[tok.idx : prep.idx + len(prep.text)],
+            start=tok.idx,
+            end=prep.idx + len(prep.text),
+        )
+        piece.rule = rule
+        found.append(piece)
+    return found
+
+
+def _phrase_piece(first: Token, source: Token, actor_at: dict[int, Actor]) -> Piece | None:
+    """The clause a source phrase ('according to X', 'in a poll') modifies, without the phrase."""
+    doc = first.doc
+    sent = first.sent
+    phrase_start, phrase_end = first.i, source.right_edge.i + 1
+    head = first.head
+    while head.dep_ in ("xcomp", "acomp") and head.head.i != head.i:
+        head = head.head  # 'continues to lead in the polls': the whole verb phrase
+    if head.i != first.i and head.pos_ in ("VERB", "AUX") and sent.start <= head.i < sent.end:
+        # The clause the phrase modifies, without the phrase: 'Prices, according to X, rose'.
+        left, right = head.left_edge.i, head.right_edge.i + 1
+    else:
+        left, right = sent.start, sent.end
+    after = doc[phrase_end - 1].idx + len(doc[phrase_end - 1].text)
+    clause_end = doc[right - 1].idx + len(doc[right - 1].text)
+    if phrase_start <= left + 1:
+        a, b = after, clause_end  # 'According to X, prices rose'
+    elif phrase_end >= right - 1:
+        a, b = doc[left].idx, doc[phrase_start].idx  # 'Prices rose, according to X'
+    else:
+        a, b = doc[left].idx, clause_end  # 'Prices, according to X, rose'
+    start, end = trim_span(doc, a, b, CONTENT_TRIM)
+    if start >= end:
+        return None
+    speaker = span_speaker(source, actor_at)
+    return Piece("indirect", start, end, sent, None, speaker, False, [(start, end)])
+
+
+def _headlines(doc: Doc, actor_at: dict[int, Actor]) -> list[Piece]:
+    """'Senator: We will not back down' at the start of a line: the rest of the line is the claim."""
+    text = doc_text(doc)
+    found = []
+    for sent in doc.sents:
+        first = sent.start
+        if first > 0 and "\n" not in doc[first - 1].whitespace_ and "\n" not in doc[first - 1].text:
+            continue
+        line_end = text.find("\n", sent.start_char)
+        line_end = len(text) if line_end < 0 else line_end
+        line = doc.char_span(sent.start_char, line_end, alignment_mode="contract")
+        if line is None or len(line) < 4:
+            continue
+        got = headline_source(line)
+        if got is None:
+            continue
+        source, colon = got
+        start, end = trim_span(doc, colon.idx + 1, line_end, CONTENT_TRIM)
+        if start >= end or text[start] in QUOTE_PAIRS:
+            continue  # a quote after the colon is handled with the quote marks
+        speaker = span_speaker(source.root, actor_at)
+        found.append(
+            Piece(
+                "indirect",
+                start,
+                end,
+                sent,
+                token_span(colon),
+                speaker,
+                False,
+                [(start, end)],
+                "line",
+            )
+        )
+    return found

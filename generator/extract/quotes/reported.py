@@ -1,0 +1,356 @@
+"""Where the content of a cue is: its clause, its object, its prepositional object, or its line."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from generator.extract.quotes.cues import (
+    ACTION_OBJECT_VERBS,
+    ADJECTIVE_CUES,
+    CLAUSE_VERBS,
+    COMMIT_VERBS,
+    NOUN_CUES,
+    OBJECT_VERBS,
+    PREP_CUES,
+    SPEECH_VERBS,
+    VOICING_VERBS,
+    cue_lemma,
+    is_agent,
+)
+
+XCOMP_VERBS = COMMIT_VERBS | frozenset(
+    """want plan intend aim wish decide prefer seek hope expect like love hate refuse threaten
+    promise pledge vow offer propose urge ask look plot vote tell claim instruct order advise
+    warn remind""".split()
+)
+"""Lemmas whose infinitive complement is a plan or a demand ('vowed to fight')."""
+OBJECT_EXTENSIONS = frozenset({"for", "as", "of", "over", "on"})
+"""Prepositions that carry on an object's content ('criticized X for Y', 'described X as Y')."""
+NO_OBJECT_SPEECH = frozenset({"say", "tell", "ask", "answer", "add", "continue"})
+"""Speech verbs whose object is a listener or a word, not the content ('told reporters', 'said it')."""
+NO_SPEECH_OBJECT = frozenset("add continue read maintain threaten charge grant interrupt".split())
+"""Verbs of saying whose object is seldom what was said ('added a line', 'maintained a lead')."""
+NOUN_PREPS = frozenset(
+    {"of", "for", "on", "about", "against", "to", "at", "toward", "towards", "over"}
+)
+"""Prepositions after a noun cue whose object is the content ('criticism of', 'swipe at')."""
+VERB_SIDE_PREPS = frozenset({"with", "at", "toward", "towards", "against", "about", "of", "for"})
+"""Prepositions of 'took issue with X', 'took aim at X' that the parser hangs on the verb."""
+PLACES_TIMES = frozenset({"DATE", "TIME", "FAC", "GPE", "LOC", "EVENT"})
+"""'made the pledge at a rally on Monday': where and when, not what the pledge was about."""
+OCCASIONS = frozenset(
+    """rally event conference meeting debate hearing summit convention dinner forum fundraiser
+    ceremony briefing interview speech session party gathering luncheon breakfast""".split()
+)
+"""Occasions where something was said: 'at a rally' is no topic."""
+HEADLINE_LABELS = frozenset(
+    """follow contact email reach update updated editor note photo photos video watch related read more listen correction
+    breaking exclusive live opinion analysis transcript caption source sources see also via
+    credit credits warning alert look boom wow revealed report reports just""".split()
+)
+"""Labels before a colon that are not the source of what follows ('Update:', 'Watch:')."""
+
+
+def span_of(doc: Doc, left: int, right: int) -> Span:
+    """Tokens left..right inclusive."""
+    return doc[left : right + 1]
+
+
+def clause_content(verb: Token) -> Span | None:
+    """The reported clause: a `that`-clause, an infinitive of a plan, or the clause around 'X said'."""
+    doc = verb.doc
+    lemma = cue_lemma(verb)
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.i > verb.i:
+            return span_of(doc, child.left_edge.i, _clause_end(child))
+    if lemma in XCOMP_VERBS or lemma in OBJECT_VERBS:
+        for child in verb.children:
+            if child.dep_ != "xcomp" or child.i < verb.i:
+                continue
+            if lemma not in XCOMP_VERBS and child.tag_ != "VBG":
+                continue  # 'supports keeping troops there', not 'praised X to ...'
+            if lemma == "look" and not any(g.lower_ == "to" for g in child.children):
+                continue  # 'looks to build on', not 'looks tired'
+            # 'wants voters to know': the people wanted to act belong to the plan.
+            left = child.left_edge.i
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
+            if obj is not None and lemma not in ("ask", "urge", "call", "encourage", "press"):
+                left = min(left, obj.left_edge.i)
+            return span_of(doc, left, child.right_edge.i)
+    if verb.dep_ == "parataxis" and lemma in SPEECH_VERBS | CLAUSE_VERBS:
+        # 'The economy is strong, he said': the clause before the reporting verb;
+        # 'The economy, he said, is strong': the whole clause around it.
+        head = verb.head
+        if head.left_edge.i >= verb.left_edge.i:
+            return None
+        before = doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+        if before is not None and before.is_punct and before.is_quote:
+            return None  # '"...," Trump said': the quote before it is the content
+        if head.right_edge.i > verb.right_edge.i + 1:
+            return span_of(doc, head.left_edge.i, head.right_edge.i)
+        return doc[head.left_edge.i : verb.left_edge.i]
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.i < verb.i and lemma in SPEECH_VERBS | CLAUSE_VERBS:
+            return span_of(doc, child.left_edge.i, child.right_edge.i)
+    if (
+        verb.dep_ == "advcl"
+        and lemma in SPEECH_VERBS | CLAUSE_VERBS
+        and (lemma == "add" or lemma not in NO_SPEECH_OBJECT)
+        and _as_clause(verb)
+    ):
+        # 'As Comey noted, the aides could still be punished': the main clause is the claim
+        # ('as the talks continue, ...' and 'as the law reads' are no reporting clause).
+        head = verb.head
+        left, right = verb.left_edge.i, verb.right_edge.i
+        if left <= head.left_edge.i:
+            return span_of(doc, right + 1, head.right_edge.i)
+        if right >= head.right_edge.i:
+            return doc[head.left_edge.i : left]
+        return span_of(doc, head.left_edge.i, head.right_edge.i)
+    return None
+
+
+def _as_clause(verb: Token) -> bool:
+    """'as he said', 'as the report noted': a reporting clause opened by 'as', with no object."""
+    mark = next((c for c in verb.children if c.dep_ == "mark"), None)
+    if mark is None or mark.lower_ != "as" or mark.i != verb.left_edge.i:
+        return False
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return False  # 'as reported by X' names a relay; 'as expected' names no one
+    return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in verb.children)
+
+
+def coordinated_cue(verb: Token) -> bool:
+    """'said X, and urged Y': a second cue verb the parser hung inside the first one's clause."""
+    return (
+        verb.dep_ == "conj"
+        and verb.pos_ == "VERB"
+        and verb.head.dep_ == "ccomp"
+        and cue_lemma(verb) in SPEECH_VERBS
+        and cue_lemma(verb) not in NO_OBJECT_SPEECH
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.head.children)
+    )
+
+
+def _clause_end(clause: Token) -> int:
+    """Last token of a reported clause, before any cue verb coordinated with the reporting verb.
+
+    'said that A and that B' keeps both clauses: annotators mark them as one content.
+    """
+    end = clause.right_edge.i
+    for child in clause.children:
+        if child.i > clause.i and coordinated_cue(child):
+            end = min(end, child.left_edge.i - 1)
+    doc = clause.doc
+    while end > clause.i and (doc[end].dep_ == "cc" or doc[end].is_punct):
+        end -= 1
+    return end
+
+
+def passive_content(verb: Token) -> Span | None:
+    """'The plan was endorsed by the union': the passive subject is what the agent holds a view on."""
+    lemma = cue_lemma(verb)
+    if lemma not in OBJECT_VERBS and lemma not in SPEECH_VERBS:
+        return None
+    if not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    return span_of(verb.doc, subj.left_edge.i, subj.right_edge.i)
+
+
+def object_content(verb: Token) -> Span | None:
+    """The direct object of a verb of judgment or communication, with its 'for'/'as' complement."""
+    doc = verb.doc
+    lemma = cue_lemma(verb)
+    stance = lemma in OBJECT_VERBS or lemma in ACTION_OBJECT_VERBS
+    if not stance and lemma not in SPEECH_VERBS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    if not stance and (lemma in NO_SPEECH_OBJECT or _addressee(obj)):
+        return None  # 'told reporters', 'asked him': the object of a verb of saying is its listener
+    if lemma not in OBJECT_VERBS and lemma in VOICING_VERBS and noun_content(obj) is not None:
+        # 'voiced concern that jobs would go': the noun is the cue, its clause the content.
+        return None
+    if obj.pos_ == "PRON" and obj.lower_ not in ("what", "whatever"):
+        # A bare pronoun ('praised him') says nothing a reader could use, unless more follows.
+        if not _has_complement(verb, obj):
+            return None
+    right = obj.right_edge.i
+    for child in verb.children:
+        if child.i <= obj.i:
+            continue
+        if child.dep_ in ("oprd", "xcomp", "ccomp") or (
+            child.dep_ == "prep" and child.lower_ in OBJECT_EXTENSIONS and not _when_where(child)
+        ):
+            right = max(right, child.right_edge.i)
+    return span_of(doc, obj.left_edge.i, right)
+
+
+def _when_where(prep: Token) -> bool:
+    """'on Sunday', 'on the campaign trail in Iowa': a time or a place, not part of the content."""
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return obj is not None and obj.ent_type_ in PLACES_TIMES
+
+
+def _addressee(obj: Token) -> bool:
+    """Whether the object of a verb of saying is a person or a body spoken to."""
+    if obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    return is_agent(obj, None)
+
+
+def _has_complement(verb: Token, obj: Token) -> bool:
+    return any(
+        c.i > obj.i
+        and (c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in OBJECT_EXTENSIONS))
+        for c in verb.children
+    )
+
+
+def prep_content(cue: Token) -> Span | None:
+    """'called for a ceasefire', 'referred to the report': the object of the cue's preposition."""
+    preps = PREP_CUES.get(cue_lemma(cue))
+    if not preps:
+        return None
+    doc = cue.doc
+    for child in cue.children:
+        if child.dep_ not in ("prep", "prt") or child.lower_ not in preps:
+            continue
+        if child.i > cue.i + 3:
+            continue
+        holder = child
+        if child.dep_ == "prt":
+            # 'speak out against X', 'weigh in on X': the object hangs off the next preposition.
+            holder = next((c for c in cue.children if c.dep_ == "prep" and c.i > child.i), None)
+            if holder is None:
+                continue
+        obj = next((g for g in holder.children if g.dep_ in ("pobj", "pcomp")), None)
+        if obj is None or obj.pos_ == "PRON" and obj.lower_ not in ("what", "whatever", "how"):
+            continue
+        return span_of(doc, obj.left_edge.i, obj.right_edge.i)
+    for child in cue.children:
+        # 'called for the United States to step up': a 'for ... to' clause.
+        if child.dep_ in ("advcl", "ccomp") and child.i > cue.i:
+            mark = next((g for g in child.children if g.dep_ == "mark"), None)
+            if mark is not None and mark.lower_ in preps and mark.i == child.left_edge.i:
+                return span_of(doc, mark.i + 1, child.right_edge.i)
+    return None
+
+
+def adjective_content(adj: Token) -> Span | None:
+    """'is critical of the plan', 'was confident that he would win': the adjective's object or clause."""
+    preps = ADJECTIVE_CUES.get(adj.lower_)
+    if preps is None or adj.dep_ not in ("acomp", "oprd"):
+        return None
+    doc = adj.doc
+    for child in adj.children:
+        if child.i < adj.i:
+            continue
+        if child.dep_ in ("ccomp", "xcomp"):
+            return span_of(doc, child.left_edge.i, child.right_edge.i)
+        if child.dep_ == "prep" and child.lower_ in preps and child.i <= adj.i + 2:
+            obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None and obj.pos_ != "PRON":
+                return span_of(doc, obj.left_edge.i, obj.right_edge.i)
+    return None
+
+
+def noun_content(noun: Token) -> Span | None:
+    """'his claim that ...', 'her plan to ...', 'their criticism of X': the clause or object of a noun cue."""
+    if cue_lemma(noun) not in NOUN_CUES or noun.pos_ != "NOUN":
+        return None
+    doc = noun.doc
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp", "relcl", "appos") and child.i > noun.i:
+            mark = next((g for g in child.children if g.dep_ in ("mark", "aux")), None)
+            if mark is not None and mark.lower_ in ("that", "to") and mark.i == child.left_edge.i:
+                return span_of(doc, child.left_edge.i, child.right_edge.i)
+        if child.dep_ == "prep" and child.lower_ in NOUN_PREPS:
+            if child.i != noun.i + 1:
+                continue
+            obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None and obj.pos_ != "PRON":
+                return span_of(doc, obj.left_edge.i, obj.right_edge.i)
+    verb = noun.head
+    if noun.dep_ == "dobj" and cue_lemma(verb) in VOICING_VERBS:
+        # 'took issue with X', 'took aim at X': the parser hangs the preposition on the verb.
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in VERB_SIDE_PREPS:
+                if child.i != noun.right_edge.i + 1:
+                    continue
+                obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is None or obj.pos_ == "PRON" or obj.ent_type_ in PLACES_TIMES:
+                    continue
+                if obj.lemma_.lower() not in OCCASIONS:
+                    return span_of(doc, obj.left_edge.i, obj.right_edge.i)
+    return None
+
+
+def noun_source(noun: Token) -> Token | None:
+    """Who holds a noun cue: its possessor ('Trump's claim'), or the subject of 'voiced concern'."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    head = noun.head
+    if poss is not None and poss.pos_ == "PRON":
+        # 'She escalated her attacks on X': the subject that the possessive points back to.
+        verb = head.head if head.dep_ == "prep" else head
+        if noun.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ != "PRON":
+                return subj
+    if poss is not None:
+        return poss
+    if noun.dep_ == "dobj" and head.pos_ == "VERB" and cue_lemma(head) in VOICING_VERBS:
+        return next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def headline_source(line: Span) -> tuple[Span, Token] | None:
+    """'Senator: We will not back down' — a short name before a colon opening a line, and the colon."""
+    colon = next((t for t in line[:8] if t.text == ":"), None)
+    if colon is None or colon.i == line.start or colon.i + 1 >= line.end:
+        return None
+    source = line.doc[line.start : colon.i]
+    words = [t for t in source if not t.is_punct]
+    if not words or len(words) > 6 or not source[0].text[:1].isupper():
+        return None
+    if len(words) == 1 and len(words[0].text) == 1:
+        return None  # 'Q:' and 'A:' label the turns of an interview
+    if any(t.pos_ in ("VERB", "AUX", "NUM") or t.like_num for t in words):
+        return None
+    if any(t.lower_ in HEADLINE_LABELS for t in words):
+        return None
+    if not any(t.pos_ in ("PROPN", "NOUN") for t in words):
+        return None
+    rest = line.doc[colon.i + 1 : line.end]
+    # The claim after the colon is a statement: a few words with a verb, not a figure or a title.
+    if sum(1 for t in rest if t.is_alpha) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return None
+    if any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY") for t in words):
+        return None
+    return source, colon
+
+
+def cut_asides(content: Span) -> Span:
+    """The content up to a ', he said,' aside that reports someone's words of its own.
+
+    Asides with a verb of thought or judgment (', whom he called a liar') stay in the content:
+    annotators keep them inside the claim they belong to.
+    """
+    doc = content.doc
+    for tok in content:
+        if tok.dep_ not in ("relcl", "acl", "advcl") or tok.left_edge.i <= content.start:
+            continue
+        left = tok.left_edge.i
+        if doc[left - 1].text not in (",", "\u2014", "\u2013", "-", "("):
+            continue
+        if any(
+            t.pos_ == "VERB" and cue_lemma(t) in SPEECH_VERBS
+            for t in doc[left : tok.right_edge.i + 1]
+        ):
+            return doc[content.start : left - 1]
+    return content

@@ -1,0 +1,168 @@
+"""Speakers of quotes: the source noun phrase of a cue, resolved to an actor, and relaying outlets."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from generator.extract.common import PRONOUNS_PERSON, doc_text
+from generator.extract.quotes.reported import coordinated_cue
+from generator.model import Actor, Speaker
+
+RELAY_VERBS = frozenset({"report", "quote", "cite", "carry", "publish", "broadcast"})
+SPEAKER_DEPS = ("nsubj", "csubj")
+"""Subjects that speak; a passive subject ('he was told', 'it is expected') is spoken to or about."""
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+SPEAKING_LEMMAS = frozenset({"speak", "talk", "say", "tell", "testify", "write", "tweet"})
+
+
+def actor_index(actors: list[Actor]) -> dict[int, Actor]:
+    """Character offset → the actor with a mention covering it (first actor wins)."""
+    index: dict[int, Actor] = {}
+    for actor in actors:
+        for mention in actor.mentions:
+            for i in range(mention.start, mention.end):
+                index.setdefault(i, actor)
+    return index
+
+
+def span_speaker(tok: Token, actor_at: dict[int, Actor]) -> Speaker:
+    """A speaker from the noun phrase headed by `tok` (compound names and titles included)."""
+    doc = tok.doc
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+        # 'the senator, who said ...': the relative pronoun stands for the noun it follows.
+        noun = tok.head.head
+        actor = actor_at.get(noun.idx)
+        if actor is not None:
+            end = tok.idx + len(tok.text)
+            return Speaker(actor=actor.id, text=tok.text, start=tok.idx, end=end)
+        tok = noun
+    left = tok.left_edge.i
+    while left < tok.i and doc[left].dep_ in ("det", "prep", "punct", "cc", "predet"):
+        left += 1
+    right = tok.i + 1
+    # A possessive name ('Trump's campaign') keeps its head noun; 'X, a former aide,' does not.
+    span = doc[left:right]
+    actor = actor_at.get(tok.idx)
+    if actor is None:
+        # 'Stoltenberg's successor, Rutte, said': the apposition names the speaker.
+        appos = next((c for c in tok.children if c.dep_ == "appos"), None)
+        actor = actor_at.get(appos.idx) if appos is not None else None
+    if actor is None and tok.lower_ == "campaign":
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        actor = actor_at.get(owner.idx) if owner is not None else None
+    return Speaker(
+        actor=actor.id if actor else None, text=span.text, start=span.start_char, end=span.end_char
+    )
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject (or passive agent) of `verb` itself, if it has one."""
+    for child in verb.children:
+        if child.dep_ in SPEAKER_DEPS:
+            return child
+        if child.dep_ == "agent":
+            agent = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if agent is not None:
+                return agent
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    """'was asked', 'is expected to', 'Asked about it, ...': the subject is not the source."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl")
+        and not any(c.dep_ == "aux" for c in verb.children)
+    )
+
+
+def source_token(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of the cue, or of the verb it depends on ('began by saying', 'wants to say')."""
+    subj = subject_of(verb)
+    if subj is not None:
+        return subj
+    if depth >= 3 or verb.head.i == verb.i or is_passive(verb):
+        return None
+    head = verb.head
+    if verb.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.head.i != head.i:
+        # 'began by talking about', 'after blasting the report': the subject of the main verb.
+        return source_token(head.head, depth + 1)
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head.i != head.i:
+        # 'voters are more likely to support X'
+        return source_token(head.head, depth + 1)
+    if verb.dep_ == "conj" and head.dep_ == "ccomp" and subject_of(head) is not None:
+        # 'Spicer said the party was fine and urged calm': 'urged' shares 'said''s subject.
+        if coordinated_cue(verb) and head.head.i != head.i:
+            return source_token(head.head, depth + 1)
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp"):
+        return source_token(head, depth + 1)
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        # 'Trump, who has repeatedly said ...' with the relative pronoun left out of the parse.
+        return verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # 'a statement saying ...', 'protesters chanting ...': the noun does the saying.
+        return verb.head
+    return None
+
+
+def speaker_of(verb: Token, actor_at: dict[int, Actor]) -> Speaker | None:
+    """The speaker of a cue verb, resolved to an actor where one is mentioned there."""
+    tok = source_token(verb)
+    if tok is None or tok.dep_ == "expl":
+        return None
+    return span_speaker(tok, actor_at)
+
+
+def previous_subject(doc: Doc, sent: Span, actor_at: dict[int, Actor]) -> Speaker | None:
+    """For a free-standing quote, the person who speaks in the sentence before it."""
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    # 'He put it this way:' or 'Rutte said on Tuesday.' just before the quote.
+    ends_with_colon = prev.text.rstrip().endswith(":")
+    for tok in prev:
+        speaking = tok.head.lemma_ in SPEAKING_LEMMAS or tok.head.lemma_ in ("add", "continue")
+        if tok.dep_ in SPEAKER_DEPS and (speaking or ends_with_colon or tok.head.dep_ == "ROOT"):
+            actor = actor_at.get(tok.idx)
+            if (
+                ends_with_colon
+                or (actor is not None and actor.type == "person")
+                or (tok.pos_ == "PRON" and tok.lower_ in PRONOUNS_PERSON)
+            ):
+                return span_speaker(tok, actor_at)
+    return None
+
+
+def relays(doc: Doc, actor_at: dict[int, Actor]) -> list[tuple[Span, str]]:
+    """Sentences that name an outlet carrying someone's words ('reported by X', 'X reported')."""
+    found = []
+    for tok in doc:
+        if tok.lemma_ not in RELAY_VERBS:
+            continue
+        agent = None
+        for child in tok.children:
+            if child.dep_ == "agent":
+                agent = next((g for g in child.children if g.dep_ == "pobj"), None)
+            elif child.dep_ == "nsubj" and tok.tag_ in ("VBD", "VBZ", "VBP"):
+                agent = child
+        if agent is None:
+            continue
+        actor = actor_at.get(agent.idx)
+        if actor is not None and actor.type == "organization":
+            found.append((tok.sent, actor.id))
+    return found
+
+
+def via(doc: Doc, sent: Span, found: list[tuple[Span, str]]) -> str | None:
+    """The outlet relaying a quote: one named in its sentence, or in the same paragraph before it."""
+    for relay_sent, actor in found:
+        if relay_sent.start == sent.start:
+            return actor
+        if (
+            relay_sent.start < sent.start
+            and "\n" not in doc_text(doc)[relay_sent.end_char : sent.start_char]
+        ):
+            return actor
+    return None

@@ -1,0 +1,672 @@
+"""Normalisers of the time-expression grammar: from a match and its context to a TIMEX3 value.
+
+Values follow the TimeML/TimeBank conventions that HeidelTime and SUTime implement:
+underspecified parts are `X`, vague references are PRESENT_REF / PAST_REF / FUTURE_REF.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from generator.extract.numbers import parse_ordinal, parse_spelled_year
+from generator.extract.time.calendar import (
+    HOLIDAYS,
+    PARTS_OF_DAY,
+    SEASONS,
+    iso_week,
+    month_number,
+    quarter_of,
+    shift_date,
+    shift_quarter,
+    shift_value,
+    weekday_date,
+    weekday_number,
+    year_for_month,
+    year_for_quarter,
+)
+from generator.extract.time.patterns import (
+    DAY,
+    MONTH,
+    WEEKDAY,
+    Context,
+    Handler,
+    Value,
+    amount_value,
+    duration,
+    unit_name,
+)
+
+
+def _year(ctx: Context) -> str:
+    return f"{ctx.dct.year:04d}" if ctx.dct else "XXXX"
+
+
+def _day_value(year: int | None, month: int, day: int) -> str | None:
+    if year is not None:
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            return None
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    if not 1 <= day <= 31:
+        return None
+    return f"XXXX-{month:02d}-{day:02d}"
+
+
+def _day_number(text: str) -> int | None:
+    return parse_ordinal(text) if not text[:1].isdigit() else int(re.match(r"\d+", text).group(0))
+
+
+def _month_year(month: int, ctx: Context, day: int = 15) -> int | None:
+    return year_for_month(ctx.dct, month, ctx.tense, day) if ctx.dct else None
+
+
+# --- handlers ----------------------------------------------------------------------------------
+
+
+def full_date(m: re.Match, ctx: Context) -> Value | None:
+    day = _day_number(m.group("day"))
+    if day is None:
+        return None
+    value = _day_value(int(m.group("year")), month_number(m.group("month")), day)
+    return ("DATE", value) if value else None
+
+
+def month_day(m: re.Match, ctx: Context) -> Value | None:
+    day = _day_number(m.group("day"))
+    if day is None:
+        return None
+    month = month_number(m.group("month"))
+    value = _day_value(_month_year(month, ctx, min(day, 31)), month, day)
+    return ("DATE", value) if value else None
+
+
+def weekday_month_day(m: re.Match, ctx: Context) -> Value | None:
+    if m.group("year"):
+        return full_date(m, ctx)
+    return month_day(m, ctx)
+
+
+def numeric_date(m: re.Match, ctx: Context) -> Value | None:
+    if m.group("iso"):
+        y, mo, d = (int(x) for x in m.group("iso").split("-"))
+    else:
+        mo, d, y = (int(x) for x in re.split(r"[/.]", m.group("us")))
+        if y < 100:
+            y += 1900 if y > 30 else 2000
+        if mo > 12 and d <= 12:
+            mo, d = d, mo  # written day first
+    value = _day_value(y, mo, d) if 1 <= mo <= 12 else None
+    return ("DATE", value) if value else None
+
+
+def month_year_value(m: re.Match, ctx: Context) -> Value | None:
+    return "DATE", f"{int(m.group('year')):04d}-{month_number(m.group('month')):02d}"
+
+
+def month_relative_year(m: re.Match, ctx: Context) -> Value | None:
+    month = month_number(m.group("month"))
+    delta = {"this": 0, "last": -1, "next": 1, "past": -1}[m.group("rel").lower()]
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{month:02d}"
+    return "DATE", f"{ctx.dct.year + delta:04d}-{month:02d}"
+
+
+def month(m: re.Match, ctx: Context) -> Value | None:
+    month = month_number(m.group("month"))
+    rel = (m.group("rel") or "").lower()
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{month:02d}"
+    year = ctx.dct.year
+    if rel in ("last", "past", "this past"):
+        year = ctx.dct.year - 1 if month >= ctx.dct.month else ctx.dct.year
+    elif rel in ("next", "this coming", "coming"):
+        year = ctx.dct.year + 1 if month <= ctx.dct.month else ctx.dct.year
+    elif rel != "this":
+        year = year_for_month(ctx.dct, month, ctx.tense)
+    return "DATE", f"{year:04d}-{month:02d}"
+
+
+def year_value(m: re.Match, ctx: Context) -> Value | None:
+    return "DATE", f"{int(m.group('year')):04d}"
+
+
+def spelled_year(m: re.Match, ctx: Context) -> Value | None:
+    year = parse_spelled_year(m.group("words"))
+    if year is None:
+        return None
+    if m.group("month"):
+        return "DATE", f"{year:04d}-{month_number(m.group('month')):02d}"
+    if m.group("season"):
+        return "DATE", f"{year:04d}-{SEASONS[m.group('season').lower()]}"
+    return "DATE", f"{year:04d}"
+
+
+def decade(m: re.Match, ctx: Context) -> Value | None:
+    if m.group("digits"):
+        return "DATE", m.group("digits")[:3]
+    if m.group("short"):
+        century = 19 if ctx.dct is None or int(m.group("short")) * 10 > ctx.dct.year % 100 else 20
+        return "DATE", f"{century}{m.group('short')}"
+    tens = {
+        "twenties": 2,
+        "thirties": 3,
+        "forties": 4,
+        "fifties": 5,
+        "sixties": 6,
+        "seventies": 7,
+        "eighties": 8,
+        "nineties": 9,
+    }[m.group("words").lower()]
+    return "DATE", f"19{tens}"
+
+
+def century(m: re.Match, ctx: Context) -> Value | None:
+    n = parse_ordinal(m.group("ord"))
+    return ("DATE", f"{n - 1:02d}") if n and 1 <= n <= 30 else None
+
+
+def relative_century(m: re.Match, ctx: Context) -> Value | None:
+    delta = {"this": 0, "last": -1, "past": -1, "next": 1, "coming": 1}[m.group("rel").lower()]
+    if ctx.dct is None:
+        return "DATE", "XX"
+    return "DATE", shift_date(ctx.dct, "century", delta)
+
+
+SEASON_ORDER = ("SP", "SU", "FA", "WI")
+
+
+def _season_position(day: dt.date) -> tuple[int, int]:
+    """(season year, 0..3 for SP SU FA WI) of a day; a winter belongs to the year it starts in."""
+    if day.month <= 2:
+        return day.year - 1, 3
+    return day.year, (day.month - 3) // 3
+
+
+def season(m: re.Match, ctx: Context) -> Value | None:
+    code = SEASONS[m.group("season").lower()]
+    if m.group("year"):
+        return "DATE", f"{int(m.group('year')):04d}-{code}"
+    rel = " ".join((m.group("rel") or "").lower().split())
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{code}"
+    year, now = _season_position(ctx.dct)
+    target = SEASON_ORDER.index(code)
+    behind = (year if target < now else year - 1, target)  # the latest such season before this one
+    ahead = (year if target > now else year + 1, target)
+    current = (year, target) if target == now else None
+    if rel in ("last", "this past", "past"):
+        chosen = behind
+    elif rel in ("next", "this coming", "coming"):
+        chosen = ahead
+    elif current is not None:
+        chosen = current
+    elif ctx.tense == "past":
+        chosen = behind
+    elif ctx.tense == "future" or rel == "this":
+        chosen = ahead if rel != "this" or target > now else behind
+    else:
+        chosen = min((behind, ahead), key=lambda c: abs((c[0] * 4 + c[1]) - (year * 4 + now)))
+    return "DATE", f"{chosen[0]:04d}-{code}"
+
+
+QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
+
+
+def _quarter_number(text: str) -> int:
+    low = text.lower()
+    return QUARTER_WORDS.get(low) or int(re.match(r"\d", low).group(0))
+
+
+def quarter(m: re.Match, ctx: Context) -> Value | None:
+    q = _quarter_number(m.group("q"))
+    mod = " ".join((m.group("mod") or "").lower().split())
+    if m.group("half"):
+        q = min(q, 2)
+        if m.group("year"):
+            return "DATE", f"{int(m.group('year')):04d}-H{q}"
+        if ctx.dct is None:
+            return "DATE", f"XXXX-H{q}"
+        half_now = 1 if ctx.dct.month <= 6 else 2
+        year = ctx.dct.year - (1 if q > half_now and ctx.tense != "future" else 0)
+        return "DATE", f"{year:04d}-H{q}"
+    if m.group("year"):
+        year: int | None = int(m.group("year"))
+    elif re.search(r"\d{4}", mod):
+        year = int(re.search(r"\d{4}", mod).group(0))
+    elif ctx.dct is None:
+        year = None
+    elif "next year" in mod:
+        year = ctx.dct.year + 1
+    elif "last year" in mod or "year-ago" in mod or "year-earlier" in mod or "prior-year" in mod:
+        year = year_for_quarter(ctx.dct, q, ctx.tense) - 1
+    elif "this year" in mod or "current" in mod:
+        year = ctx.dct.year
+    else:
+        year = year_for_quarter(ctx.dct, q, ctx.tense)
+    return "DATE", f"{year:04d}-Q{q}" if year is not None else f"XXXX-Q{q}"
+
+
+def _reference_quarter(ctx: Context) -> str | None:
+    return ctx.quarter
+
+
+def this_quarter(m: re.Match, ctx: Context) -> Value | None:
+    """'the quarter', 'the latest quarter', 'this quarter': the quarter under discussion."""
+    mod = " ".join((m.group("mod") or "").lower().split())
+    ref = _reference_quarter(ctx)
+    if m.group("year"):
+        return "DATE", f"{m.group('year')}{ref[4:] if ref else ''}"
+    if ctx.dct is None:
+        return "DATE", ref or "XXXX-QX"
+    if mod in ("last", "past", "previous", "prior"):
+        return "DATE", shift_quarter(ctx.dct.year, quarter_of(ctx.dct), -1)
+    if mod in ("next", "coming"):
+        return "DATE", shift_quarter(ctx.dct.year, quarter_of(ctx.dct), 1)
+    if mod in ("year-ago", "year-earlier", "prior-year", "comparable year-ago", "year ago"):
+        base = ref or shift_quarter(ctx.dct.year, quarter_of(ctx.dct), -1)
+        return "DATE", shift_value(base, "year", -1) or base
+    if ref:
+        return "DATE", ref
+    if mod == "latest":
+        return "DATE", shift_quarter(ctx.dct.year, quarter_of(ctx.dct), -1)
+    if mod in ("this", "current") or ctx.tense == "future":
+        return "DATE", shift_quarter(ctx.dct.year, quarter_of(ctx.dct), 0)
+    return "DATE", shift_quarter(ctx.dct.year, quarter_of(ctx.dct), -1)
+
+
+def fiscal_year(m: re.Match, ctx: Context) -> Value | None:
+    year = int(m.group("year"))
+    if year < 100:
+        year += 1900 if year > 30 else 2000
+    return "DATE", f"{year:04d}"
+
+
+UNDATED_UNIT = {
+    "year": "XXXX",
+    "month": "XXXX-XX",
+    "week": "XXXX-WXX",
+    "day": "XXXX-XX-XX",
+    "quarter": "XXXX-QX",
+    "decade": "XXX",
+    "century": "XX",
+}
+"""The value of 'this/last/the same <unit>' when the article has no date to count from."""
+
+RELATIVE_DELTA = {
+    "this": 0,
+    "current": 0,
+    "the current": 0,
+    "last": -1,
+    "past": -1,
+    "the past": -1,
+    "this past": -1,
+    "previous": -1,
+    "next": 1,
+    "coming": 1,
+    "the coming": 1,
+    "this coming": 1,
+}
+
+
+def relative_unit(m: re.Match, ctx: Context) -> Value | None:
+    """'last week', 'this year', 'next month', 'earlier this year', 'late last week'."""
+    rel = " ".join(m.group("rel").lower().split())
+    unit = m.group("unit").lower()
+    delta = RELATIVE_DELTA[rel]
+    if unit == "fiscal year":
+        unit = "year"
+    if unit == "weekend":
+        if ctx.dct is None:
+            return "DATE", "XXXX-WXX-WE"
+        week = ctx.dct + dt.timedelta(weeks=delta)
+        if delta < 0 and ctx.dct.weekday() >= 5:
+            week = ctx.dct  # 'last weekend' said on a Sunday is the one just ending
+        return "DATE", iso_week(week) + "-WE"
+    if ctx.dct is None:
+        return "DATE", UNDATED_UNIT[unit]
+    return "DATE", shift_date(ctx.dct, unit, delta)
+
+
+def the_unit(m: re.Match, ctx: Context) -> Value | None:
+    """'the year', 'the week', 'the month': the current one, or one whole unit after 'for'."""
+    unit = m.group("unit").lower().split()[-1]
+    if re.search(r"(?:\bover|\bthroughout)\s*$", ctx.before) or re.match(
+        r"\s*(?:ended|ending)\b", ctx.after
+    ):
+        return "DURATION", duration(1, unit)
+    if ctx.dct is None:
+        return "DATE", UNDATED_UNIT[unit]
+    return "DATE", shift_date(ctx.dct, unit, 0)
+
+
+def week_of(m: re.Match, ctx: Context) -> Value | None:
+    found = month_day(m, ctx)
+    if found is None or found[1].startswith("X"):
+        return ("DATE", "XXXX-WXX") if found else None
+    return "DATE", iso_week(dt.date.fromisoformat(found[1]))
+
+
+def weekend(m: re.Match, ctx: Context) -> Value | None:
+    if ctx.dct is None:
+        return "DATE", "XXXX-WXX-WE"
+    day = ctx.dct
+    if ctx.tense == "past" and day.weekday() < 5:
+        day -= dt.timedelta(weeks=1)
+    return "DATE", iso_week(day) + "-WE"
+
+
+def anaphoric_unit(m: re.Match, ctx: Context) -> Value | None:
+    """'the following year', 'the previous day', 'that year', 'the same day', 'the next year'."""
+    rel = " ".join(m.group("rel").lower().split())
+    unit = m.group("unit").lower()
+    delta = {
+        "the following": 1,
+        "the next": 1,
+        "the previous": -1,
+        "the preceding": -1,
+        "the prior": -1,
+        "that": 0,
+        "the same": 0,
+        "later that": 0,
+        "earlier that": 0,
+        "that same": 0,
+    }[rel]
+    anchor = _anchor_for(ctx, unit)
+    if anchor is None:
+        if ctx.dct is None:
+            return "DATE", UNDATED_UNIT[unit]
+        return "DATE", shift_date(ctx.dct, unit, delta)
+    return "DATE", shift_date(anchor, unit, delta)
+
+
+def _anchor_for(ctx: Context, unit: str) -> dt.date | None:
+    """The last mentioned date, as a day, when it is precise enough for `unit`."""
+    ref = ctx.reference
+    if not ref:
+        return None
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", ref)
+    if not m:
+        q = re.fullmatch(r"(\d{4})-Q([1-4])", ref)
+        if q and unit == "year":
+            return dt.date(int(q.group(1)), 1, 1)
+        return None
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    need = {"year": 1, "month": 2, "week": 3, "day": 3}[unit]
+    have = 1 + (month is not None) + (day is not None)
+    if have < need:
+        return None
+    return dt.date(int(year), int(month or 1), int(day or 1))
+
+
+def ago(m: re.Match, ctx: Context) -> Value | None:
+    """'two years ago', 'a week earlier', 'three days later'."""
+    unit = unit_name(m.group("unit"))
+    n = amount_value(m.group("n"))
+    direction = m.group("dir").lower()
+    sign = 1 if direction in ("later", "from now", "hence", "after") else -1
+    if unit in ("hour", "minute", "second"):
+        return "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF"
+    if unit in ("night", "fortnight", "decade", "century"):
+        factor, unit = {
+            "night": (1, "day"),
+            "fortnight": (2, "week"),
+            "decade": (10, "year"),
+            "century": (100, "year"),
+        }[unit]
+        n = n * factor if n is not None else None
+    if n is None or not float(n).is_integer():
+        if ctx.dct is None:
+            return "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF"
+        return "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF"
+    steps = int(n) * sign
+    if unit == "year" and steps == -1 and ctx.quarter:
+        return "DATE", shift_value(
+            ctx.quarter, "year", -1
+        ) or ctx.quarter  # results compared by quarter
+    if direction in ("earlier", "later", "before", "after"):
+        ref = ctx.reference
+        if ref and unit in ("year", "quarter", "month"):
+            moved = shift_value(ref, unit, steps)
+            if moved:
+                return "DATE", moved
+        anchor = _anchor_for(ctx, unit)
+        if anchor is not None:
+            return "DATE", shift_date(anchor, unit, steps)
+    if ctx.dct is None:
+        return "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF"
+    return "DATE", shift_date(ctx.dct, unit, steps)
+
+
+def duration_value(m: re.Match, ctx: Context) -> Value | None:
+    unit = unit_name(m.group("unit"))
+    n = amount_value(m.group("n"))
+    if n is not None and m.group("half"):
+        n += 0.5  # 'a minute and a half'
+    return "DURATION", duration(n, unit)
+
+
+def bare_units(m: re.Match, ctx: Context) -> Value | None:
+    return "DURATION", duration(None, unit_name(m.group("unit")))
+
+
+def recent(m: re.Match, ctx: Context) -> Value | None:
+    unit = unit_name(m.group("unit"))
+    rel = m.group("rel").lower()
+    if rel == "future":
+        return "DATE", "FUTURE_REF"
+    if rel == "recent" and unit in ("year", "day"):
+        return "DATE", "PAST_REF"
+    return "DURATION", duration(None, unit)
+
+
+def reference(value: str) -> Handler:
+    return lambda m, ctx: ("DATE", value)
+
+
+def day_word(m: re.Match, ctx: Context) -> Value | None:
+    """today, yesterday, tomorrow, with an optional part of the day ('yesterday morning')."""
+    word = m.group("word").lower()
+    offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[word]
+    part = (m.group("part") or "").lower()
+    if word == "tonight":
+        part = "night"
+    if ctx.dct is None:
+        base = "PRESENT_REF" if offset == 0 else "XXXX-XX-XX"
+        if part:
+            return "TIME", f"XXXX-XX-XXT{PARTS_OF_DAY[part]}"
+        return "DATE", base
+    base = (ctx.dct + dt.timedelta(days=offset)).isoformat()
+    if part:
+        return "TIME", f"{base}T{PARTS_OF_DAY[part]}"
+    return "DATE", base
+
+
+def this_part_of_day(m: re.Match, ctx: Context) -> Value | None:
+    """'this morning', 'last night', 'mid-afternoon'."""
+    rel = (m.group("rel") or "this").lower()
+    part = m.group("part").lower().replace("mid-", "").replace("mid", "").strip()
+    offset = -1 if rel == "last" else 0
+    base = (ctx.dct + dt.timedelta(days=offset)).isoformat() if ctx.dct else "XXXX-XX-XX"
+    if m.groupdict().get("dayref"):
+        base = _day_reference(m.group("dayref"), ctx) or base
+    return "TIME", f"{base}T{PARTS_OF_DAY[part]}"
+
+
+def weekday(m: re.Match, ctx: Context) -> Value | None:
+    rel = " ".join((m.group("rel") or "").lower().split())
+    weekday = weekday_number(m.group("wd"))
+    part = (m.group("part") or "").lower()
+    if ctx.dct is None:
+        base = "XXXX-XX-XX"
+    else:
+        tense = ctx.tense
+        anchor = _anchor_for(ctx, "day") or ctx.dct
+        if rel in ("the previous", "the preceding"):
+            day = weekday_date(anchor - dt.timedelta(days=1), weekday, "past")
+        elif rel in ("the following", "the next"):
+            day = weekday_date(anchor + dt.timedelta(days=1), weekday, "future")
+        elif rel in ("last", "this past", "past"):
+            day = weekday_date(ctx.dct - dt.timedelta(days=1), weekday, "past")
+        elif rel in ("next", "this coming", "coming"):
+            day = weekday_date(ctx.dct + dt.timedelta(days=1), weekday, "future")
+        else:
+            day = weekday_date(ctx.dct, weekday, tense)
+        base = day.isoformat()
+    if part:
+        return "TIME", f"{base}T{PARTS_OF_DAY[part]}"
+    return "DATE", base
+
+
+def weekday_set(m: re.Match, ctx: Context) -> Value | None:
+    weekday = weekday_number(m.group("wd"))
+    part = (m.group("part") or "").lower()
+    suffix = f"T{PARTS_OF_DAY[part]}" if part else ""
+    return "SET", f"XXXX-WXX-{weekday + 1}{suffix}"
+
+
+def _clock(text: str) -> str | None:
+    """HH:MM of a clock time: '10 p.m.' → 22:00, 'noon' → 12:00."""
+    low = text.lower()
+    if low.startswith("noon") or low.startswith("midday"):
+        return "12:00"
+    if low.startswith("midnight"):
+        return "24:00"
+    m = re.match(r"(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?|o'clock)?", low)
+    if not m:
+        return None
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    if m.group(3) and m.group(3).startswith("p") and hour < 12:
+        hour += 12
+    if m.group(3) and m.group(3).startswith("a") and hour == 12:
+        hour = 0
+    if hour > 24 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def time(m: re.Match, ctx: Context) -> Value | None:
+    clock = _clock(m.group("clock"))
+    if clock is None:
+        return None
+    day = m.groupdict().get("dayref")
+    if day:
+        base = _day_reference(day, ctx)
+        if base is None:
+            return None
+    else:
+        base = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+    return "TIME", f"{base}T{clock}"
+
+
+def _day_reference(text: str, ctx: Context) -> str | None:
+    """The day named by 'Wednesday', 'yesterday', 'Nov. 9' in a compound time expression."""
+    low = text.lower()
+    if low in ("today", "tonight"):
+        return ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+    if low in ("yesterday", "tomorrow"):
+        if ctx.dct is None:
+            return "XXXX-XX-XX"
+        return (ctx.dct + dt.timedelta(days=-1 if low == "yesterday" else 1)).isoformat()
+    wd = re.fullmatch(WEEKDAY, low)
+    if wd:
+        if ctx.dct is None:
+            return "XXXX-XX-XX"
+        return weekday_date(ctx.dct, weekday_number(low), ctx.tense).isoformat()
+    md = re.fullmatch(rf"({MONTH})\s*({DAY})", low)
+    if md:
+        month = month_number(md.group(1))
+        return _day_value(
+            _month_year(month, ctx), month, int(re.match(r"\d+", md.group(2)).group(0))
+        )
+    return None
+
+
+def set(m: re.Match, ctx: Context) -> Value | None:
+    word = m.group("unit").lower()
+    unit = {
+        "daily": "day",
+        "nightly": "day",
+        "weekly": "week",
+        "monthly": "month",
+        "annually": "year",
+        "yearly": "year",
+        "hourly": "hour",
+        "quarterly": "quarter",
+    }.get(word, unit_name(word))
+    if unit == "quarter":
+        return "SET", "P1Q" if word != "quarterly" else "P3M"
+    return "SET", duration(1, unit)
+
+
+def month_set(m: re.Match, ctx: Context) -> Value | None:
+    return "SET", f"XXXX-{month_number(m.group('month')):02d}"
+
+
+def holiday(m: re.Match, ctx: Context) -> Value | None:
+    """'Christmas Day', 'last Thanksgiving', 'Easter 2024'."""
+    name = " ".join(m.group("name").lower().replace("’", "'").split())
+    make = HOLIDAYS.get(name)
+    if make is None:
+        return None
+    rel = (m.group("rel") or "").lower()
+    if m.group("year"):
+        return "DATE", make(int(m.group("year"))).isoformat()
+    if ctx.dct is None:
+        fixed = make(2001).isoformat()[5:] == make(2002).isoformat()[5:]
+        return "DATE", "XXXX-" + make(2001).isoformat()[5:] if fixed else "XXXX-XX-XX"
+    this_year = make(ctx.dct.year)
+    if rel == "last":
+        year = ctx.dct.year if this_year < ctx.dct else ctx.dct.year - 1
+    elif rel == "next":
+        year = ctx.dct.year if this_year > ctx.dct else ctx.dct.year + 1
+    else:
+        year = year_for_month(ctx.dct, this_year.month, ctx.tense, this_year.day)
+    return "DATE", make(year).isoformat()
+
+
+def end_of(m: re.Match, ctx: Context) -> Value | None:
+    """'the end of the year', 'year-end', 'the end of the month': the period it closes."""
+    unit = m.group("unit").lower()
+    if unit in ("year", "fiscal year"):
+        return "DATE", _year(ctx)
+    if ctx.dct is None:
+        return "DATE", "XXXX-XX" if unit == "month" else "XXXX-WXX"
+    return "DATE", shift_date(ctx.dct, unit, 0)
+
+
+def year_relative_month(m: re.Match, ctx: Context) -> Value | None:
+    """'earlier this month', 'later this year', 'earlier in the year'."""
+    unit = m.group("unit").lower()
+    if ctx.dct is None:
+        return "DATE", UNDATED_UNIT[unit]
+    return "DATE", shift_date(ctx.dct, unit, 0)
+
+
+def future(m: re.Match, ctx: Context) -> Value | None:
+    return "DATE", "FUTURE_REF"
+
+
+def past_ref(m: re.Match, ctx: Context) -> Value | None:
+    return "DATE", "PAST_REF"
+
+
+def year_ago_adjective(m: re.Match, ctx: Context) -> Value | None:
+    """'year-earlier', 'year-ago' used as an adjective: the same period a year before."""
+    ref = _reference_quarter(ctx)
+    if ref:
+        return "DATE", shift_value(ref, "year", -1) or ref
+    if ctx.dct is None:
+        return "DATE", "XXXX"
+    return "DATE", f"{ctx.dct.year - 1:04d}"
+
+
+def nth_year_of(m: re.Match, ctx: Context) -> Value | None:
+    """'the war enters its fourth year': the current year when the verb is in the present, a year
+    the text does not name otherwise."""
+    if not parse_ordinal(m.group("ord")):
+        return None
+    if ctx.dct is not None and ctx.tense in ("present", None):
+        return "DATE", f"{ctx.dct.year:04d}"
+    return "DATE", "XXXX"

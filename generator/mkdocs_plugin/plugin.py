@@ -1,0 +1,370 @@
+"""MkDocs plugin `dossier`: analyse `seeds/` (cached) and add the report pages as generated files.
+
+Nothing is written into the docs folder, so `mkdocs serve` never rebuilds in a loop; `seeds/`
+and `templates/` are watched, so a new article appears in the running preview. Each article's
+pages are kept in a page store in the cache folder (see `pagestore`), and every complete build
+leaves a record that lets `dossier build` render only what changed next time (see `incremental`).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from generator.analysis.collect import Collected, collect_reports
+from generator.analysis.lock import build_lock
+from generator.mkdocs_plugin.incremental import (
+    GeneratedFile,
+    SiteState,
+    SiteTracker,
+    check_previous,
+    digest,
+    fingerprint,
+)
+from generator.mkdocs_plugin.pagestore import PageStore, read_by_others, render_key
+from generator.site.feed import render_feed
+from generator.site.index import SiteIndex
+from generator.site.pages import SitePages
+from generator.site.render import (
+    PACKAGE_TEMPLATES,
+    PROJECT_TEMPLATES,
+    bytecode_cache,
+    make_env,
+    render_article,
+)
+
+log = logging.getLogger("mkdocs.plugins.dossier")
+INDEX_PAGES = (
+    "index.md",
+    "articles/index.md",
+    "actors/index.md",
+    "timeline/index.md",
+    "figures/index.md",
+    "caveats/index.md",
+)
+"""Generated pages that may appear in the navigation; every other generated page is kept out
+of it, because MkDocs with Material renders the whole navigation into every page (a flat
+navigation of 1,000 articles makes the build quadratic)."""
+FEED = "feed.xml"
+
+
+class _DirtyWarning(logging.Filter):
+    """Drops MkDocs' warning that a dirty build may leave stale pages and links."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build is being performed" not in record.getMessage()
+
+
+_DIRTY_WARNING = _DirtyWarning()
+_MKDOCS_BUILD_LOG = logging.getLogger("mkdocs.commands.build")
+
+
+def _inclusion(path: str) -> InclusionLevel:
+    return InclusionLevel.INCLUDED if path in INDEX_PAGES else InclusionLevel.NOT_IN_NAV
+
+
+@dataclass
+class BuildPlan:
+    """What `dossier build` decided before calling MkDocs."""
+
+    previous: SiteState | None = None
+    """The last complete build, when this one renders only what changed (dirty)."""
+    site_dir: str | None = None
+    """Where the site is published, when MkDocs writes it into another folder first."""
+    rerender: bool = False
+    """Make every article's pages again instead of taking them from the page store."""
+
+
+class SentenceCount(c.Type[int]):
+    """A summary length: a whole number of sentences from 1 to 20."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        count = super().run_validation(value)
+        if not 1 <= count <= 20:
+            raise base.ValidationError(f"expected 1 to 20 sentences, got {count}")
+        return count
+
+
+class DossierConfig(base.Config):
+    """Options of the `dossier` plugin in mkdocs.yml; paths are relative to mkdocs.yml."""
+
+    seeds = c.Type(str, default="seeds")
+    templates = c.Type(str, default="templates")
+    cache_dir = c.Type(str, default=".dossier")
+    model = c.Optional(c.Type(str))
+    summary_sentences = SentenceCount(default=4)
+    date = c.Optional(c.Type(str))
+    jobs = c.Type(int, default=1)
+    scheduler = c.Optional(c.Type(str))
+
+
+class DossierPlugin(BasePlugin[DossierConfig]):
+    """Generate the report pages from the articles in `seeds/`."""
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+        self.feed = False
+        self.analysed: list[str] = []
+        self.root = Path.cwd()
+        self.serving = False
+        self.dirty = False
+        """MkDocs was asked for a dirty build (`mkdocs build --dirty`)."""
+        self.plan: BuildPlan | None = None
+        """How the next build goes, from `prepare`; a build uses it once."""
+        self.rerender = False
+        self.tracker: SiteTracker | None = None
+        self._fingerprint: tuple[MkDocsConfig, str] | None = None
+
+    def _path(self, value: str) -> Path:
+        path = Path(value)
+        return path if path.is_absolute() else self.root / path
+
+    # MkDocs keeps a plugin that has these two events for the whole process (every config
+    # loaded in it gets the same object), so nothing of one build may linger into the next.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+        self.dirty = dirty
+
+    def on_shutdown(self) -> None:
+        self.serving = self.dirty = False
+        self.plan = None
+
+    @event_priority(100)  # the fingerprint is taken before other plugins change the config
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = (
+            Path(config.config_file_path).resolve().parent
+            if config.config_file_path
+            else Path.cwd()
+        )
+        self.fingerprint(config)
+        return config
+
+    def fingerprint(self, config: MkDocsConfig) -> str:
+        """This config's fingerprint (see `incremental.fingerprint`), taken once."""
+        if self._fingerprint is None or self._fingerprint[0] is not config:
+            self._fingerprint = (config, fingerprint(config, self._path(self.config.templates)))
+        return self._fingerprint[1]
+
+    def check_previous(
+        self, config: MkDocsConfig, site_dir: str | None = None
+    ) -> tuple[SiteState | None, str]:
+        """The last complete build if this one may render only what changed; else the reason."""
+        return check_previous(
+            config, self._path(self.config.cache_dir), self.fingerprint(config), site_dir
+        )
+
+    def prepare(self, config: MkDocsConfig, *, full: bool = False) -> tuple[bool, str]:
+        """Before `build(config, dirty=...)`: whether the build may be dirty, or why not."""
+        # Called while `config.site_dir` is where the site is published: the build may then
+        # write into a staging folder, and the pages it leaves as they were are linked from
+        # the published site. `full` also makes each article's pages again (no page store).
+        self.on_config(config)
+        self.serving = self.dirty = False
+        site_dir = os.path.abspath(config.site_dir)
+        previous, reason = (None, "--full") if full else self.check_previous(config, site_dir)
+        self.plan = BuildPlan(previous, site_dir, full)
+        return previous is not None, reason
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        plan, self.plan = self.plan or BuildPlan(), None
+        self.rerender = plan.rerender
+        self.tracker = None
+        if self.serving:
+            return  # a preview in a temporary folder: it neither uses nor changes the record
+        if self.dirty and plan.previous is None:  # `mkdocs build --dirty`
+            plan.previous, _ = self.check_previous(config)
+            if plan.previous is None:
+                return  # no trusted record: MkDocs' own dirty build, recorded nowhere
+        if plan.previous is not None:
+            # MkDocs warns right after this event that a dirty build leaves stale pages; this one
+            # leaves none, and the warning would stop a --strict build.
+            _MKDOCS_BUILD_LOG.addFilter(_DIRTY_WARNING)
+        self.tracker = SiteTracker(
+            config,
+            self._path(self.config.cache_dir),
+            self.fingerprint(config),
+            plan.previous,
+            plan.site_dir,
+        )
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:  # type: ignore[no-untyped-def]
+        for folder in (self.config.seeds, self.config.templates):
+            path = self._path(folder)
+            if path.exists():
+                server.watch(str(path))
+        return server
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        _MKDOCS_BUILD_LOG.removeFilter(_DIRTY_WARNING)
+        collected = collect_reports(
+            self._path(self.config.seeds),
+            self._path(self.config.cache_dir),
+            model=self.config.model,
+            date=self.config.date,
+            summary_size=self.config.summary_sentences,
+            log=log.error,
+            jobs=self.config.jobs,
+            scheduler=self.config.scheduler,
+        )
+        self.errors = collected.errors
+        self.analysed = collected.analysed
+        if collected.analysed:
+            log.info(
+                "dossier: analysed %d article(s), %d from cache",
+                len(collected.analysed),
+                len(collected.reports) - len(collected.analysed),
+            )
+        self._add_pages(files, config, collected)
+        if files.get_file_from_path(FEED) is None:
+            feed = render_feed(
+                collected.reports,
+                config.site_name,
+                config.site_url,
+                config.site_description,
+                directory_urls=config.use_directory_urls,
+            )
+            self._add(files, config, FEED, InclusionLevel.UNDEFINED, content=feed)
+        self.feed = files.get_file_from_path(FEED) is not None
+        return files
+
+    def _add_pages(self, files: Files, config: MkDocsConfig, collected: Collected) -> None:
+        """Add the cross-article pages and each article's pages, from the page store when the
+        same as last time (rendered, and stored, when not)."""
+        templates = self._path(self.config.templates)
+        env = make_env([templates], compiled=self._path(self.config.cache_dir) / "jinja")
+        index = SiteIndex(collected.reports, collected.keys)
+        made_with = render_key([templates, PACKAGE_TEMPLATES, PROJECT_TEMPLATES])
+        with build_lock(self._path(self.config.cache_dir)):  # the store is shared by builds
+            store = PageStore(self._path(self.config.cache_dir))
+            self._add_site_pages(files, config, SitePages(env, index), store, made_with)
+            self._add_articles(files, config, env, index, collected, made_with, store)
+            store.save()
+
+    def _add_site_pages(
+        self, files: Files, config: MkDocsConfig, pages: SitePages, store: PageStore, made_with: str
+    ) -> None:
+        """The cross-article pages: a page keyed by what it shows is rendered only when new."""
+        for page in pages.specs():
+            key = digest(f"{made_with}:{page.key}") if page.key is not None else None
+            stored = None if self.rerender or key is None else store.get(key)
+            if stored is None:
+                content = pages.render(page)
+                if key is not None:
+                    store.put(key, {page.path: content})
+                self._add(files, config, page.path, _inclusion(page.path), content=content)
+                continue
+            for path, content_digest, read in stored:
+                self._add(
+                    files,
+                    config,
+                    path,
+                    _inclusion(path),
+                    stored=str(store.path(path)),
+                    known=(content_digest, read),
+                )
+
+    def _add_articles(
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        env: Environment,
+        index: SiteIndex,
+        collected: Collected,
+        made_with: str,
+        store: PageStore,
+    ) -> None:
+        """Each article's pages: from the page store when its report and templates are the same."""
+        for report in collected.reports:
+            report_key = collected.keys.get(report.article.id)
+            key = digest(f"{made_with}:{report_key}") if report_key else None
+            pages = None if self.rerender or key is None else store.get(key)
+            if pages is None:
+                rendered = render_article(env, report, index.actor_paths(report))
+                if key is not None:
+                    store.put(key, rendered)
+                for path, content in rendered.items():
+                    self._add(files, config, path, _inclusion(path), content=content)
+                continue
+            for path, content_digest, read in pages:
+                stored = str(store.path(path))
+                self._add(
+                    files,
+                    config,
+                    path,
+                    _inclusion(path),
+                    stored=stored,
+                    known=(content_digest, read),
+                )
+
+    def _add(
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        path: str,
+        inclusion: InclusionLevel,
+        *,
+        content: str | None = None,
+        stored: str | None = None,
+        known: tuple[str, bool] | None = None,
+    ) -> None:
+        """Add one generated file, unless docs/ has a file of the same path."""
+        if files.get_file_from_path(path) is not None:
+            log.info("dossier: keeping your own docs/%s instead of the generated page", path)
+            return
+        if content is not None:
+            file = GeneratedFile.generated(config, path, content=content, inclusion=inclusion)
+            known = (digest(content), read_by_others(content))
+        else:
+            assert stored is not None and known is not None
+            file = GeneratedFile.generated(config, path, abs_src_path=stored, inclusion=inclusion)
+        files.append(file)
+        if self.tracker is not None:
+            self.tracker.add(file, *known)
+
+    @event_priority(-100)  # the navigation as other plugins leave it
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        if self.tracker is not None:
+            self.tracker.start(files)
+            self.tracker.plan(nav)
+        return nav
+
+    @event_priority(-100)
+    def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        if self.tracker is not None:
+            self.tracker.check_nav(self.nav)
+        if env.bytecode_cache is None:  # the theme's templates, compiled once, not every build
+            env.bytecode_cache = bytecode_cache(self._path(self.config.cache_dir) / "jinja")
+        return env
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.tracker is not None:
+            with build_lock(self._path(self.config.cache_dir)):
+                self.tracker.finish()
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Announce the RSS feed in every page's head, for feed readers that look there."""
+        if not self.feed or "</head>" not in output:
+            return output
+        href = html.escape(get_relative_url(FEED, page.url), quote=True)
+        title = html.escape(config.site_name, quote=True)
+        link = f'<link rel="alternate" type="application/rss+xml" title="{title}" href="{href}">'
+        return output.replace("</head>", link + "</head>", 1)
