@@ -8,9 +8,9 @@ from generator.ingest.files import (
     markdown_to_text,
     parse_article,
     read_article,
-    slugify,
     unique_ids,
 )
+from generator.slugs import slug
 
 
 @pytest.mark.parametrize(
@@ -22,13 +22,13 @@ from generator.ingest.files import (
     ],
 )
 def test_slugify_makes_safe_ids(name, expected):
-    assert slugify(name) == expected
+    assert slug(name) == expected
 
 
 def test_slugify_never_returns_empty_or_reserved():
-    assert slugify("???").startswith("article-")
-    assert slugify("con").startswith("con-")
-    assert slugify("index") != "index"
+    assert slug("???").startswith("article-")
+    assert slug("con").startswith("con-")
+    assert slug("index") != "index"
 
 
 def test_colliding_stems_get_distinct_ids(tmp_path):

@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.ingest.files import MAX_SLUG, RESERVED_SLUGS, slugify, unique_ids
+from generator.ingest.files import unique_ids
+from generator.slugs import MAX_SLUG, RESERVED, slug
 
 from .hostile_sites import make_project
 
@@ -74,11 +75,11 @@ HOSTILE_NAMES = [
 
 @pytest.mark.parametrize("name", HOSTILE_NAMES)
 def test_slug_is_a_safe_path_part(name):
-    ident = slugify(name)
+    ident = slug(name)
     assert SAFE_ID.fullmatch(ident), ident
     assert len(ident) <= MAX_SLUG
-    assert ident not in RESERVED_SLUGS
-    assert slugify(name) == ident  # deterministic
+    assert ident not in RESERVED
+    assert slug(name) == ident  # deterministic
 
 
 @pytest.mark.parametrize(
@@ -91,14 +92,14 @@ def test_slug_is_a_safe_path_part(name):
     ],
 )
 def test_slug_keeps_the_readable_part(name, expected):
-    assert slugify(name) == expected
+    assert slug(name) == expected
 
 
 @pytest.mark.parametrize(
     "name", ["con", "CON", "nul", "com1", "com0", "lpt0", "lpt9", "index", "assets", "search"]
 )
 def test_reserved_names_are_changed(name):
-    ident = slugify(name)
+    ident = slug(name)
     assert ident != name.lower() and ident.startswith(name.lower() + "-")
 
 
@@ -180,7 +181,7 @@ def test_hostile_file_names_build_inside_the_site(tmp_path):
     assert len(ids) == len(names) and len(set(ids)) == len(ids)
     assert sorted(r["article"]["text"] for r in reports) == sorted(names.values())
     for ident in ids:
-        assert SAFE_ID.fullmatch(ident) and ident not in RESERVED_SLUGS
+        assert SAFE_ID.fullmatch(ident) and ident not in RESERVED
         assert (site / "articles" / ident / "index.html").is_file()
     for path in site.rglob("*"):
         assert path.resolve().is_relative_to(site)

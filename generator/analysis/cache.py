@@ -13,34 +13,46 @@ import time
 from pathlib import Path
 
 from generator import __version__
+from generator.architecture import analysis_packages
 from generator.fsutil import atomic_write
 from generator.model import Report
 
-ANALYSIS_CODE = (
-    "extract",
-    "analysis/analyze.py",
-    "analysis/nlp.py",
-    "model.py",
-    "ingest/files.py",
-    "ingest/webpage.py",
-)
-"""The parts of the package a report depends on (rendering code is left out on purpose)."""
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+"""The `generator` folder."""
 
 
-@functools.lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """SHA-256 of the analysis code and its data files, so that any change to it invalidates
-    cached reports even when the version number stays the same (as it does between releases)."""
-    root = Path(__file__).resolve().parent.parent
+def analysis_code(root: Path) -> list[Path]:
+    """Every file of the stages a report depends on: each subpackage the analysis may import
+    (`architecture.analysis_packages`) whole, data files included. Rendering and publishing code
+    is left out on purpose: changing it does not change a report."""
+    files: set[Path] = set()
+    for stage in analysis_packages():
+        parts = stage.split(".")[1:]
+        if not parts:  # the package itself: its version
+            files.add(root / "__init__.py")
+            continue
+        folder = root.joinpath(*parts)
+        if folder.is_dir():
+            files.update(
+                p
+                for p in folder.rglob("*")
+                if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".pyc", ".pyo")
+            )
+        else:
+            files.add(folder.with_suffix(".py"))
+    return sorted(files)
+
+
+@functools.lru_cache(maxsize=4)
+def code_fingerprint(root: Path | None = None) -> str:
+    """SHA-256 of the analysis code and its data files (of `root`, default the installed
+    package), so that any change to it invalidates cached reports even when the version number
+    stays the same (as it does between releases)."""
+    root = root or PACKAGE_ROOT
     digest = hashlib.sha256(__version__.encode("utf-8"))
-    for name in ANALYSIS_CODE:
-        path = root / name
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            if "__pycache__" in file.parts or file.suffix in (".pyc", ".pyo"):
-                continue
-            digest.update(file.relative_to(root).as_posix().encode("utf-8") + b"\0")
-            digest.update(file.read_bytes() + b"\0")
+    for file in analysis_code(root):
+        digest.update(file.relative_to(root).as_posix().encode("utf-8") + b"\0")
+        digest.update(file.read_bytes() + b"\0")
     return digest.hexdigest()
 
 

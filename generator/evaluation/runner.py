@@ -28,8 +28,9 @@ from generator.evaluation.tasks import (
     score_timex,
 )
 from generator.fsutil import atomic_write
-from generator.ingest.files import IngestError, parse_article, slugify
+from generator.ingest.files import IngestError, parse_article
 from generator.model import Report
+from generator.slugs import slug
 
 
 def record_article_bytes(record: dict[str, Any]) -> bytes:
@@ -67,7 +68,7 @@ def analyse_records(
     articles = []
     index: dict[str, int] = {}
     for i, record in enumerate(records):
-        ident = slugify(str(record["id"]))
+        ident = slug(str(record["id"]))
         try:
             articles.append(
                 parse_article(record_article_bytes(record), f"{record['id']}.md", ident, ".md")

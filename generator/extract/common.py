@@ -7,7 +7,6 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.ingest.files import slugify
 from generator.model import Span as TextSpan
 
 REPORTING_VERBS = frozenset(
@@ -207,11 +206,6 @@ def _find_close(text: str, j: int, opener: str, close: str) -> int | None:
 def inside(regions: Iterable[tuple[int, int, str]], start: int, end: int) -> bool:
     """Whether characters start:end lie inside one of the quoted regions."""
     return any(s <= start and end <= e for s, e, _ in regions)
-
-
-def slug(name: str) -> str:
-    """An actor id from its name."""
-    return slugify(name)
 
 
 WORD = re.compile(r"\w+", re.U)

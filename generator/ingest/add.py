@@ -18,8 +18,9 @@ import yaml
 
 from generator.fsutil import atomic_write
 from generator.ingest.fetch import Fetched, FetchError, fetch
-from generator.ingest.files import IngestError, discover, parse_article, read_bytes, slugify
+from generator.ingest.files import IngestError, discover, parse_article, read_bytes
 from generator.ingest.webpage import WebPage, extract_page
+from generator.slugs import slug
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8"
@@ -198,7 +199,7 @@ def article_path(seeds: Path, page: WebPage, url: str) -> Path:
     """A new file in seeds/ named after the headline (or the URL)."""
     parts = urlsplit(url)
     stem_source = page.title or Path(parts.path).stem or parts.hostname or "article"
-    stem = slugify(stem_source)[:MAX_NAME].strip("-") or "article"
+    stem = slug(stem_source)[:MAX_NAME].strip("-") or "article"
     path = seeds / f"{stem}.md"
     if path.exists():
         path = seeds / f"{stem}-{hashlib.sha256(url.encode('utf-8')).hexdigest()[:8]}.md"

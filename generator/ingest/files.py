@@ -10,16 +10,15 @@ import datetime as dt
 import hashlib
 import os
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import yaml
 from markdown_it import MarkdownIt
-from slugify import slugify as _transliterated_slug
 
 from generator.ingest.webpage import HTML_SUFFIXES, extract_page
 from generator.model import Article
+from generator.slugs import MAX_SLUG, slug
 
 SUFFIXES = (".txt", ".md", ".markdown", *HTML_SUFFIXES)
 MAX_BYTES = 500_000
@@ -30,61 +29,15 @@ larger file is refused with a clear error rather than allowed to exhaust a build
 MAX_HTML_BYTES = 10_000_000
 """Largest web page accepted: pages carry scripts and markup many times the size of their text."""
 METADATA_KEYS = ("title", "date", "source", "url", "author")
-MAX_SLUG = 80
-# Names that are special on some file systems or in the site's own URL space.
-RESERVED_SLUGS = {
-    "con",
-    "prn",
-    "aux",
-    "nul",
-    "com0",
-    "com1",
-    "com2",
-    "com3",
-    "com4",
-    "com5",
-    "com6",
-    "com7",
-    "com8",
-    "com9",
-    "lpt0",
-    "lpt1",
-    "lpt2",
-    "lpt3",
-    "lpt4",
-    "lpt5",
-    "lpt6",
-    "lpt7",
-    "lpt8",
-    "lpt9",
-    "index",
-    "assets",
-    "search",
-    "tags",
-    "feed",
-}
 
 
 class IngestError(ValueError):
     """An article file that cannot be read; the message names the file."""
 
 
-def slugify(name: str) -> str:
-    """A lowercase ASCII slug (letters, digits, single hyphens) that is safe as a path part."""
-    # python-slugify transliterates (ß → ss, Київ → kiiv) where plain ASCII folding drops letters.
-    slug = _transliterated_slug(
-        unicodedata.normalize("NFC", name), max_length=MAX_SLUG, word_boundary=False
-    )
-    slug = re.sub(r"[^a-z0-9-]+", "-", slug).strip("-")
-    if not slug or slug in RESERVED_SLUGS:
-        digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-        slug = f"{slug or 'article'}-{digest}"
-    return slug
-
-
 def article_id(path: Path) -> str:
     """The id of the article stored at `path`: the slug of the file's stem."""
-    return slugify(path.stem)
+    return slug(path.stem)
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:

@@ -16,7 +16,15 @@ from typing import Any
 from generator.model import Figure, Report
 from generator.site.archive import Period, by_date, walk
 from generator.site.charts import bar_chart
-from generator.site.index import PageSpec, SiteIndex, article_date, newest_first, place, slug, spec
+from generator.site.index import (
+    PageSpec,
+    SiteIndex,
+    article_date,
+    newest_first,
+    page_slug,
+    place,
+    spec,
+)
 
 PLAN_LIKE = {"plan", "target"}
 BLOCK_LIMIT = 40
@@ -67,7 +75,9 @@ def unit_title(unit: str, per: str) -> str:
 def unit_path(unit: str, per: str) -> str:
     """Site path of the page of the figures of one unit and rate (see `unit_paths`)."""
     name = {"%": "percent"}.get(unit, unit) or "no-unit"
-    return f"figures/{slug(name + (' per ' + per if per else ''), 'unit', UNIT_FOLDER_PAGES)}.md"
+    return (
+        f"figures/{page_slug(name + (' per ' + per if per else ''), 'unit', UNIT_FOLDER_PAGES)}.md"
+    )
 
 
 def unit_paths(keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
@@ -148,7 +158,7 @@ def figure_clusters(reports: list[Report]) -> list[dict[str, Any]]:
         figure = items[0][1]
         name, tiebreak = _cluster_name(figures, members)
         folder = paths[unit_key(figure)][:-3]
-        path = f"{folder}/group-{slug(name, 'figures')}.md"
+        path = f"{folder}/group-{page_slug(name, 'figures')}.md"
         if path in taken:
             path = f"{path[:-3]}-{hashlib.sha256(tiebreak.encode('utf-8')).hexdigest()[:6]}.md"
         taken.add(path)

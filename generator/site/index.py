@@ -8,39 +8,31 @@ the page shows, so a build can take an unchanged page from the page store instea
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import posixpath
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from slugify import slugify
-
 from generator.model import SEVERITY_ORDER, Actor, Figure, Quote, Report
+from generator.slugs import slug
 
 KEY_ACTOR_TYPES = ("person", "organization", "group")
 
 
-def slug(text: str, fallback: str = "item", reserved: Iterable[str] = ()) -> str:
-    """An ASCII path part; a short hash when the text has no letters or digits at all.
+PAGE_SLUG_LENGTH = 60
+
+
+def page_slug(text: str, fallback: str = "item", reserved: Iterable[str] = ()) -> str:
+    """A page's name: an ASCII slug; `fallback` and a short hash when the text has no letters
+    or digits at all.
 
     `index` (each folder's list page) and the names in `reserved` (pages of the same folder)
     are never returned for a text: those get the hash too.
     """
-    return _slug(text or "", fallback, frozenset(reserved))
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _slug(text: str, fallback: str, reserved: frozenset[str]) -> str:
-    # Cached: a site asks for the same few thousand names over and over.
-    value = re.sub(r"[^a-z0-9-]+", "-", slugify(text, max_length=60)).strip("-")
-    if value and value != "index" and value not in reserved:
-        return value
-    return f"{fallback}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}"
+    return slug(text, PAGE_SLUG_LENGTH, frozenset({"index", *reserved}), fallback)
 
 
 def relative(page: str, target: str) -> str:
@@ -140,8 +132,8 @@ class SiteIndex:
         for report in reports:
             local: dict[str, SiteActor] = {}
             for actor in report.actors:
-                kind = slug(actor.type, "type") if actor.type else "other"
-                name = slug(actor.name, "actor", ACTOR_FOLDER_PAGES)
+                kind = page_slug(actor.type, "type") if actor.type else "other"
+                name = page_slug(actor.name, "actor", ACTOR_FOLDER_PAGES)
                 path = f"actors/{kind}/{name}.md"
                 merged = self.actors.setdefault(path, SiteActor(path, kind))
                 merged.names[actor.name] += 1

@@ -11,8 +11,9 @@ from generator.extract.actors.coref import add_descriptions, add_pronouns
 from generator.extract.actors.gazetteer import demonyms, place
 from generator.extract.actors.names import ORG_ENDINGS, Name, find_names, name_key
 from generator.extract.actors.roles import add_roles
-from generator.extract.common import doc_text, slug
+from generator.extract.common import doc_text
 from generator.model import Actor, Mention
+from generator.slugs import slug
 
 GROUP_HEADS = frozenset(
     """ministers members states allies officials leaders countries nations lawmakers critics
