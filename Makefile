@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve lint clean
+.PHONY: site test test-fast serve lint typecheck check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,9 +24,21 @@ test: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
+## The quick loop while editing: the tests without the slow and the browser ones (seconds).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow and not browser"
+
+## Lint and formatting (ruff).
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
+
+## Type check (mypy, strict; settings in pyproject.toml).
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+## Everything CI runs: lint, format check, type check, then the tests (`make test`).
+check: lint typecheck test
 
 clean:
 	rm -rf site .dossier

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 from tqdm import tqdm
 
+from generator.analysis.analyze import Failed
 from generator.analysis.batches import ClusterError
 from generator.analysis.collect import collect_reports
 from generator.analysis.lock import BuildLocked
@@ -28,6 +31,8 @@ from generator.model import Article
 from generator.site.pages import render_site
 from generator.site.render import make_env
 
+F = TypeVar("F", bound=Callable[..., Any])
+
 
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is None:
@@ -38,7 +43,7 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
         raise click.BadParameter(str(err).split(": ", 1)[1]) from None
 
 
-def _jobs_option(command):  # type: ignore[no-untyped-def]
+def _jobs_option(command: F) -> F:
     return click.option(
         "-j",
         "--jobs",
@@ -47,7 +52,7 @@ def _jobs_option(command):  # type: ignore[no-untyped-def]
     )(command)
 
 
-def _scheduler_option(command):  # type: ignore[no-untyped-def]
+def _scheduler_option(command: F) -> F:
     return click.option(
         "--scheduler",
         metavar="ADDRESS",
@@ -55,7 +60,7 @@ def _scheduler_option(command):  # type: ignore[no-untyped-def]
     )(command)
 
 
-def _config_file_option(command):  # type: ignore[no-untyped-def]
+def _config_file_option(command: F) -> F:
     return click.option(
         "-f",
         "--config-file",
@@ -106,39 +111,45 @@ def analyze(
         raise click.UsageError("several articles: give --out DIR to write one JSON file each")
     errors = 0
     bar = tqdm(total=len(files), desc="analysing", unit="article", disable=None, file=sys.stderr)
+    path_of: dict[str, Path] = {}
 
     def readable() -> Iterator[Article]:
         # articles are read as the analysis asks for them, so a large folder is never all in memory
         nonlocal errors
-        for _path, item in read_all(files, date):
+        for path, item in read_all(files, date):
             if isinstance(item, IngestError):
                 bar.write(f"error: {item}", file=sys.stderr)
                 errors += 1
                 bar.update(1)
             else:
+                path_of[item.id] = path
                 yield item
 
     try:
-        for report in analyze_stream(
+        for outcome in analyze_stream(
             readable(), model, summary_sentences, jobs=jobs or 1, scheduler=scheduler
         ):
-            if out is None:
-                click.echo(report.to_json(), nl=False)
+            if isinstance(outcome, Failed):
+                bar.write(
+                    f"error: {path_of[outcome.article_id]}: {outcome.message}", file=sys.stderr
+                )
+                errors += 1
+            elif out is None:
+                click.echo(outcome.to_json(), nl=False)
             else:
-                atomic_write(out / f"{report.article.id}.json", report.to_json())
+                atomic_write(out / f"{outcome.article.id}.json", outcome.to_json())
             bar.update(1)
     except ClusterError as err:
         raise click.ClickException(str(err)) from None
     finally:
         bar.close()
     if errors:
-        click.echo(f"{errors} article(s) could not be read", err=True)
+        click.echo(f"{errors} article(s) could not be read or analysed", err=True)
         sys.exit(1)
 
 
-def _mkdocs_config(config_file: Path, site_dir: Path | None, strict: bool):  # type: ignore[no-untyped-def]
-
-    options = {"strict": strict}
+def _mkdocs_config(config_file: Path, site_dir: Path | None, strict: bool) -> MkDocsConfig:
+    options: dict[str, Any] = {"strict": strict}
     if site_dir is not None:
         options["site_dir"] = str(site_dir)
     return load_config(str(config_file), **options)
@@ -197,6 +208,8 @@ def build(
             # locked, and swapped in whole: a killed build leaves the old site
             build_site(config, dirty=incremental)
         except NavChanged:
+            if not isinstance(plugin, DossierPlugin):
+                raise  # only the plugin's incremental build raises it
             click.echo("full build: the navigation changed", err=True)
             plugin.prepare(config, full=True)
             build_site(config)
@@ -215,7 +228,7 @@ def build(
         )
     click.echo(f"site built in {config.site_dir}", err=True)
     if errors:
-        click.echo(f"{len(errors)} article(s) could not be read:", err=True)
+        click.echo(f"{len(errors)} article(s) could not be read or analysed:", err=True)
         for line in errors:
             click.echo(f"  {line}", err=True)
         sys.exit(1)

@@ -14,11 +14,37 @@ import types
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any, Literal, Union
 
 SCHEMA = "news-report/1"
-SEVERITY_ORDER = {"high": 0, "warning": 1, "info": 2}
-"""Caveat severities, most serious first: the order every list and count of caveats follows."""
+
+# The vocabularies of the contract. Reports are read back as JSON, where any string can come:
+# code that looks a value up tolerates unknown ones (`SEVERITY_ORDER.get(s, len(...))`).
+ActorType = Literal["person", "organization", "place", "group", "other"]
+QuoteKind = Literal["direct", "partial", "indirect"]
+FigureKind = Literal["money", "percent", "quantity", "count", "rank", "other"]
+FigureStatus = Literal["fact", "plan", "target", "estimate"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Precision = Literal["day", "month", "quarter", "year", "approximate"]
+EventStatus = Literal["reported", "planned"]
+CaveatKind = Literal[
+    "relayed",
+    "unattributed",
+    "hedged",
+    "weasel",
+    "opinion",
+    "forward-looking",
+    "missing-metadata",
+    "inconsistency",
+    "other",
+]
+Severity = Literal["high", "warning", "info"]
+DateSource = Literal["metadata", "cli", "inferred", "none"]
+
+SEVERITIES: tuple[Severity, ...] = ("high", "warning", "info")
+"""Caveat severities, most serious first: the one order every list and count of caveats follows."""
+SEVERITY_ORDER: dict[str, int] = {severity: rank for rank, severity in enumerate(SEVERITIES)}
+"""Severity → its rank in `SEVERITIES` (0 is the most serious)."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +69,7 @@ class Article:
     """Headline, from front matter or a leading Markdown heading."""
     date: str | None
     """Publication date `YYYY-MM-DD`: the anchor for relative dates."""
-    date_source: str
+    date_source: DateSource
     """Where `date` came from: metadata | cli | inferred | none."""
     source: str | None
     """Outlet name."""
@@ -77,7 +103,7 @@ class Actor:
     """Slug of the canonical name, unique within the report."""
     name: str
     """Canonical name: the fullest proper name used in the article."""
-    type: str
+    type: ActorType
     """person | organization | place | group | other."""
     roles: list[str]
     """Titles and descriptions the article gives the actor."""
@@ -105,7 +131,7 @@ class Speaker:
 class Quote:
     """Something an actor is reported to have said."""
 
-    kind: str
+    kind: QuoteKind
     """direct | partial | indirect."""
     text: str
     """The content (inside the quote marks for direct quotes)."""
@@ -127,7 +153,7 @@ class Quote:
 class Figure:
     """A number in the text, normalised, with what it measures."""
 
-    kind: str
+    kind: FigureKind
     """money | percent | quantity | count | rank | other."""
     text: str
     """The words of the figure."""
@@ -145,7 +171,7 @@ class Figure:
     """What the figure measures, in words from its sentence."""
     attributed_to: str | None
     """Actor id of whoever states the figure."""
-    status: str = "fact"
+    status: FigureStatus = "fact"
     """fact | plan | target | estimate: how the article presents the figure."""
     value_max: float | int | None = None
     """Upper bound when the figure is a range."""
@@ -161,7 +187,7 @@ class TimeExpression:
     """Character offset of the first character."""
     end: int
     """Character offset one past the last character."""
-    type: str
+    type: TimexType
     """DATE | TIME | DURATION | SET."""
     value: str
     """TIMEX3 value: 2025-12-03, 2025-W49, P1Y, PRESENT_REF, XXXX-12-03 ..."""
@@ -173,7 +199,7 @@ class TimelineEntry:
 
     date: str
     """TIMEX3 value of the date the event belongs to."""
-    precision: str
+    precision: Precision
     """day | month | quarter | year | approximate."""
     event: str
     """The event, in the article's words."""
@@ -183,7 +209,7 @@ class TimelineEntry:
     """Character offset one past the last character of the sentence or clause."""
     timex: int
     """Index into `Report.temporal_expressions`."""
-    status: str = "reported"
+    status: EventStatus = "reported"
     """reported | planned: whether the event happened or is planned or targeted."""
 
 
@@ -191,7 +217,7 @@ class TimelineEntry:
 class Caveat:
     """Something a careful editor would raise about a passage."""
 
-    kind: str
+    kind: CaveatKind
     """relayed | unattributed | hedged | weasel | opinion | forward-looking | missing-metadata | inconsistency | other."""
     text: str
     """The sentence or span concerned ('' for article-level caveats)."""
@@ -201,7 +227,7 @@ class Caveat:
     """Character offset one past the last character (0 for article-level caveats)."""
     cue: str | None
     """The words that triggered the caveat."""
-    severity: str
+    severity: Severity
     """info | warning | high."""
     explanation: str
     """One plain sentence for a reader."""
@@ -266,7 +292,8 @@ class Report:
         """Rebuild a report from its contract JSON object."""
         if data.get("schema") != SCHEMA:
             raise ValueError(f"unsupported report schema {data.get('schema')!r}")
-        return _build(cls, data)
+        report: Report = _build(cls, data)
+        return report
 
     @classmethod
     def from_json(cls, text: str) -> Report:
@@ -317,10 +344,10 @@ def _builder(tp: Any) -> Callable[[Any], Any] | None:
         return lambda value: [None if v is None else inner(v) for v in value]
     if origin in (Union, types.UnionType):
         for arg in typing.get_args(tp):
-            if arg is not type(None) and dataclasses.is_dataclass(arg):
+            if isinstance(arg, type) and dataclasses.is_dataclass(arg):
                 return _builder(arg)
         return None
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         # A frozen dataclass's __init__ sets each field through object.__setattr__; filling
         # the instance's __dict__ directly gives the same object faster. That skips
         # __post_init__ and needs a __dict__: a class with either is refused here, loudly.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -12,6 +14,7 @@ from generator import __version__
 from generator.analysis.batches import BATCH_SIZE, batches
 from generator.extract.actors import extract_actors
 from generator.extract.caveats import extract_caveats
+from generator.extract.common import stripped_bounds
 from generator.extract.figures import extract_figures
 from generator.extract.quotes import extract_quotes
 from generator.extract.summary import key_points, summarize
@@ -30,12 +33,9 @@ def sentence_spans(doc: Doc) -> list[Span]:
     """Every sentence with surrounding whitespace trimmed; blank-only sentences are dropped."""
     spans = []
     for sent in doc.sents:
-        text = sent.text
-        stripped = text.strip()
-        if not stripped:
-            continue
-        start = sent.start_char + (len(text) - len(text.lstrip()))
-        spans.append(Span(text=stripped, start=start, end=start + len(stripped)))
+        start, end = stripped_bounds(sent)
+        if start < end:
+            spans.append(Span(text=sent.text.strip(), start=start, end=end))
     return spans
 
 
@@ -53,36 +53,90 @@ def inferred_date_caveat(dating: InferredDate) -> Caveat:
     )
 
 
+class ExtractorError(Exception):
+    """An extractor raised an exception on one article; `stage` names the extractor."""
+
+    def __init__(self, stage: str, error: Exception) -> None:
+        super().__init__(f"{type(error).__name__}: {error}")
+        self.stage = stage
+
+
+@dataclass(frozen=True)
+class Failed:
+    """The outcome of an article whose analysis failed: what the error line says."""
+
+    article_id: str
+    stage: str
+    """The extractor that failed: actors, quotes, time, figures, timeline, caveats, summary."""
+    error: str
+    """The exception's type and message."""
+
+    @property
+    def message(self) -> str:
+        return f"the {self.stage} extractor failed ({self.error})"
+
+
+Outcome = Report | Failed
+"""What analysing one article gives: its report, or why there is none."""
+
+
+@contextmanager
+def stage(name: str) -> Iterator[None]:
+    """Run one stage of `analyze_doc`: any exception in it becomes an `ExtractorError(name)`."""
+    try:
+        yield
+    except Exception as err:
+        raise ExtractorError(name, err) from err
+
+
 def analyze_doc(doc: Doc, article: Article, summary_size: int = 4) -> Report:
-    """The report of one parsed article."""
-    actors = extract_actors(doc)
-    quotes = extract_quotes(doc, actors)
-    timexes = extract_temporal_expressions(doc, article.date)
-    dating = infer_article_date(doc, timexes) if article.date is None else None
-    if dating is not None:
-        article = dataclasses.replace(article, date=dating.date, date_source="inferred")
-        timexes = extract_temporal_expressions(doc, dating.date)
-    figures = extract_figures(doc, actors, quotes, timexes)
-    timeline = build_timeline(doc, timexes, article.date)
-    caveats = extract_caveats(doc, article, actors, quotes, figures, timexes)
-    if dating is not None:
-        caveats = [inferred_date_caveat(dating), *caveats]
+    """The report of one parsed article (`ExtractorError` names the stage that failed)."""
+    with stage("actors"):
+        actors = extract_actors(doc)
+    with stage("quotes"):
+        quotes = extract_quotes(doc, actors)
+    with stage("time"):
+        timexes = extract_temporal_expressions(doc, article.date)
+        dating = infer_article_date(doc, timexes) if article.date is None else None
+        if dating is not None:
+            article = dataclasses.replace(article, date=dating.date, date_source="inferred")
+            timexes = extract_temporal_expressions(doc, dating.date)
+    with stage("figures"):
+        figures = extract_figures(doc, actors, quotes, timexes)
+    with stage("timeline"):
+        timeline = build_timeline(doc, timexes, article.date)
+    with stage("caveats"):
+        caveats = extract_caveats(doc, article, actors, quotes, figures, timexes)
+        if dating is not None:
+            caveats = [inferred_date_caveat(dating), *caveats]
+    with stage("summary"):
+        summary = summarize(doc, actors, quotes, figures, size=summary_size)
+        points = key_points(doc, actors, quotes, figures)
     return Report(
         article=article,
-        summary=summarize(doc, actors, quotes, figures, size=summary_size),
+        summary=summary,
         actors=actors,
         quotes=quotes,
         figures=figures,
         temporal_expressions=timexes,
         timeline=timeline,
         caveats=caveats,
-        key_points=key_points(doc, actors, quotes, figures),
+        key_points=points,
         sentences=sentence_spans(doc),
         generator=GENERATOR,
     )
 
 
-def analyze_batch(nlp: Language, batch: list[Article], summary_size: int = 4) -> list[Report]:
+def analyze_one(doc: Doc, article: Article, summary_size: int = 4) -> Outcome:
+    """The report of one parsed article, or `Failed` when an extractor raised: one bad article
+    must not stop the others."""
+    try:
+        return analyze_doc(doc, article, summary_size)
+    except ExtractorError as err:
+        return Failed(article.id, err.stage, str(err))
+
+
+def analyze_batch(nlp: Language, batch: list[Article], summary_size: int = 4) -> list[Outcome]:
     """The reports of a few articles, parsed together with `nlp.pipe`.
 
     The Docs live only inside a spaCy memory zone, so the strings they add to the vocabulary
@@ -91,7 +145,7 @@ def analyze_batch(nlp: Language, batch: list[Article], summary_size: int = 4) ->
     with nlp.memory_zone():
         docs = nlp.pipe((article.text for article in batch), batch_size=len(batch))
         return [
-            analyze_doc(doc, article, summary_size)
+            analyze_one(doc, article, summary_size)
             for doc, article in zip(docs, batch, strict=True)
         ]
 
@@ -101,7 +155,7 @@ def analyze_articles(
     articles: Iterable[Article],
     summary_size: int = 4,
     batch_size: int = BATCH_SIZE,
-) -> Iterator[Report]:
+) -> Iterator[Outcome]:
     """Reports for many articles in their order, parsed in batches (one batch of Docs at a time)."""
     for batch in batches(articles, batch_size):
         yield from analyze_batch(nlp, batch, summary_size)

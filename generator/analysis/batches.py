@@ -11,8 +11,11 @@ import itertools
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
+from typing import TypeVar
 
-from generator.model import Article, Report
+from generator.model import Article
+
+T = TypeVar("T")
 
 BATCH_SIZE = 16
 BATCHES_PER_WORKER = 2
@@ -32,11 +35,11 @@ def batches(articles: Iterable[Article], size: int = BATCH_SIZE) -> Iterator[lis
 
 def in_order(
     work: Iterable[list[Article]],
-    submit: Callable[[list[Article]], Future[list[Report]]],
+    submit: Callable[[list[Article]], Future[list[T]]],
     window: int,
-) -> Iterator[Report]:
+) -> Iterator[T]:
     """Submit batches with at most `window` unfinished, and yield their reports in order."""
-    pending: deque[Future[list[Report]]] = deque()
+    pending: deque[Future[list[T]]] = deque()
     try:
         for batch in work:
             pending.append(submit(batch))

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from distributed import Client, WorkerPlugin
 
 from generator import __version__
-from generator.analysis.analyze import analyze_batch
+from generator.analysis.analyze import Outcome, analyze_batch
 from generator.analysis.batches import (
     BATCH_SIZE,
     BATCHES_PER_WORKER,
@@ -21,7 +21,7 @@ from generator.analysis.batches import (
     in_order,
 )
 from generator.analysis.nlp import load_model
-from generator.model import Article, Report
+from generator.model import Article
 
 PLUGIN_NAME = "news-dossier-model"
 CONNECT_TIMEOUT = "20s"
@@ -43,7 +43,7 @@ class ModelLoader(WorkerPlugin):
 
 def analyze_batch_on_worker(
     model: str | None, batch: list[Article], summary_size: int
-) -> list[Report]:
+) -> list[Outcome]:
     """Run on a worker: the reports of one batch, with the worker's model."""
     with _model_lock:
         return analyze_batch(load_model(model), batch, summary_size)
@@ -61,7 +61,7 @@ def analyze_on_cluster(
     summary_size: int = 4,
     *,
     batch_size: int = BATCH_SIZE,
-) -> Iterator[Report]:
+) -> Iterator[Outcome]:
     """Reports for `articles` in their order, analysed by the workers of the Dask `scheduler`."""
     try:
         client = Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from generator.analysis.analyze import Failed
 from generator.analysis.batches import BATCH_SIZE
 from generator.analysis.cache import ReportCache, cache_key
 from generator.analysis.lock import holds_build_lock
@@ -102,7 +103,7 @@ def collect_reports(
     articles = new_articles()
     first = next(articles, None)
     if first is not None:  # the model is loaded only when something needs analysing
-        for report in analyze_stream(
+        for outcome in analyze_stream(
             itertools.chain([first], articles),
             model,
             summary_size,
@@ -110,10 +111,15 @@ def collect_reports(
             scheduler=scheduler,
             batch_size=batch_size,
         ):
-            rel, key = waiting.pop(report.article.id)
-            cache.put(key, report)
-            cached[rel] = report
-            result.analysed.append(report.article.id)
+            if isinstance(outcome, Failed):
+                rel, _ = waiting.pop(outcome.article_id)
+                del keys[rel]  # no report was made with this key
+                _fail(result, cache, rel, cached, keys, f"{seeds / rel}: {outcome.message}", log)
+            else:
+                rel, key = waiting.pop(outcome.article.id)
+                cache.put(key, outcome)
+                cached[rel] = outcome
+                result.analysed.append(outcome.article.id)
             bar.update(1)
     bar.close()
     cache.save_manifest(keys)
@@ -149,12 +155,13 @@ def _fail(
     message: str,
     log: Callable[[str], None] | None,
 ) -> None:
-    """Record an unreadable article and keep its last good report, if there is one."""
+    """Record an article that could not be read or analysed, and keep its last good report if
+    there is one."""
     previous = cache.manifest.get(rel)
     report = cache.get(previous) if previous else None
-    if report is not None:
+    if previous and report is not None:
         cached[rel] = report
-        keys[rel] = previous  # type: ignore[assignment]
+        keys[rel] = previous
         message += " (keeping the report from its last good version)"
     result.errors.append(message)
     if log is not None:

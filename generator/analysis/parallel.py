@@ -11,10 +11,10 @@ import multiprocessing
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
-from generator.analysis.analyze import analyze_articles, analyze_batch
+from generator.analysis.analyze import Outcome, analyze_articles, analyze_batch
 from generator.analysis.batches import BATCH_SIZE, BATCHES_PER_WORKER, batches, in_order
 from generator.analysis.nlp import load_model
-from generator.model import Article, Report
+from generator.model import Article
 
 
 def analyze_stream(
@@ -25,7 +25,7 @@ def analyze_stream(
     jobs: int = 1,
     scheduler: str | None = None,
     batch_size: int = BATCH_SIZE,
-) -> Iterator[Report]:
+) -> Iterator[Outcome]:
     """Reports for `articles` in their order: on the Dask `scheduler`, in `jobs` processes, or here."""
     if scheduler:
         from generator.analysis.cluster import (
@@ -48,7 +48,7 @@ def analyze_in_processes(
     summary_size: int = 4,
     *,
     batch_size: int = BATCH_SIZE,
-) -> Iterator[Report]:
+) -> Iterator[Outcome]:
     """Reports for `articles` in their order, analysed by `jobs` worker processes."""
     # spawn, not fork: a forked copy of a process with threads (progress bars, MkDocs' server)
     # can deadlock, and a fresh process loads exactly one model
@@ -57,12 +57,12 @@ def analyze_in_processes(
         max_workers=jobs, mp_context=context, initializer=load_model, initargs=(model,)
     ) as pool:
 
-        def submit(batch: list[Article]) -> Future[list[Report]]:
+        def submit(batch: list[Article]) -> Future[list[Outcome]]:
             return pool.submit(analyze_batch_with, model, batch, summary_size)
 
         yield from in_order(batches(articles, batch_size), submit, jobs * BATCHES_PER_WORKER)
 
 
-def analyze_batch_with(model: str | None, batch: list[Article], summary_size: int) -> list[Report]:
+def analyze_batch_with(model: str | None, batch: list[Article], summary_size: int) -> list[Outcome]:
     """Run in a worker: the reports of one batch, with the worker's model (loaded once)."""
     return analyze_batch(load_model(model), batch, summary_size)

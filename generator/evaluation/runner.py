@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from tqdm import tqdm
 
-from generator.analysis.analyze import analyze_articles
+from generator.analysis.analyze import Failed, analyze_articles
 from generator.analysis.nlp import load_model
 from generator.evaluation.tasks import (
     score_entities,
@@ -46,7 +46,8 @@ def record_article_bytes(record: dict[str, Any]) -> bytes:
     }
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) if meta else ""
     head = f"---\n{front}---\n" if meta else ""
-    return (head + record["text"] + "\n").encode("utf-8")
+    text: str = record["text"]
+    return (head + text + "\n").encode("utf-8")
 
 
 def load_records(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
@@ -79,16 +80,16 @@ def analyse_records(
     reports: list[Report | None] = [None] * len(records)
     nlp = load_model(model)
     bar = tqdm(total=len(articles), desc="analysing", unit="article", disable=None, file=sys.stderr)
-    for report in analyze_articles(nlp, articles, summary_size):
-        reports[index[report.article.id]] = report
-        if dump is not None:
-            atomic_write(dump / f"{report.article.id}.json", report.to_json())
+    for outcome in analyze_articles(nlp, articles, summary_size):
+        if isinstance(outcome, Failed):
+            bar.write(f"error: {outcome.article_id}: {outcome.message}", file=sys.stderr)
+        else:
+            reports[index[outcome.article.id]] = outcome
+            if dump is not None:
+                atomic_write(dump / f"{outcome.article.id}.json", outcome.to_json())
         bar.update(1)
     bar.close()
     return reports
-
-
-# "B.", "B.B." and "M.D." are initials; "No." abbreviates "number" only before a figure
 
 
 SCORERS: dict[str, Callable[[list[dict[str, Any]], list[Report | None]], dict[str, Any]]] = {

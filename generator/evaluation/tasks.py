@@ -99,7 +99,7 @@ def score_entities(records: list[dict[str, Any]], reports: list[Report | None]) 
         for key in ("exact_untyped", "exact_typed", "overlap_untyped", "overlap_typed"):
             totals[f"{key}_gold"] += len(gold)
         offset = offset_of(report, record)
-        if offset is None:
+        if report is None or offset is None:
             continue
         preds = []
         pronoun_preds = []
@@ -217,7 +217,7 @@ def score_quotes(records: list[dict[str, Any]], reports: list[Report | None]) ->
         t["all_gold"] += len(gold)
         t["speech_gold"] += sum(speech)
         offset = offset_of(report, record)
-        if offset is None:
+        if report is None or offset is None:
             continue
         preds = shift_spans(report.quotes, offset, len(text))
         t["all_pred"] += len(preds)
@@ -295,7 +295,7 @@ def score_hedges(records: list[dict[str, Any]], reports: list[Report | None]) ->
         offset = offset_of(report, record)
         caveats = (
             []
-            if offset is None
+            if report is None or offset is None
             else [
                 (s, e)
                 for s, e, c in shift_spans(report.caveats, offset, len(record["text"]))
@@ -328,6 +328,7 @@ _SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[A-Z0-9\"'“‘(])|\n+")
 _LAST_WORD = re.compile(r"([\w.]+)[.!?][\"'”’)\]]*$")
 
 
+# "B.", "B.B." and "M.D." are initials; "No." abbreviates "number" only before a figure
 _INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")
 
 

@@ -9,6 +9,10 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.model import Span as TextSpan
 
+# --- verbs of saying ------------------------------------------------------------------------
+# One list of the verbs that report speech, and the variants the extractors need, each spelled
+# out here as that list with its differences, so that no copy elsewhere drifts apart.
+
 REPORTING_VERBS = frozenset(
     """say tell state add warn note explain claim insist argue declare announce tweet write
     reply respond testify acknowledge admit recall continue reiterate stress emphasize emphasise
@@ -18,6 +22,36 @@ REPORTING_VERBS = frozenset(
     repeat proclaim boast lament criticize criticise accuse agree""".split()
 )
 """Lemmas of verbs that introduce reported speech (speech and communication verbs)."""
+
+SPEECH_VERBS = REPORTING_VERBS | frozenset(
+    """exclaim interrupt conclude confess joke quip retort yell shout scream whisper mutter chant
+    plead beg demand inquire enquire query recount relate recite read post blog email text message
+    echo tout brag grant reaffirm assure reassure swear advise recommend counter rebut object protest
+    grumble regret apologize apologise charge aver posit surmise speculate elaborate clarify
+    specify detail outline characterize characterise portray depict label brand dub term hail
+    laud applaud commend congratulate thank cheer boo heckle concur muse marvel quote cite
+    summarize summarise publish broadcast preach pronounce remind imply articulate""".split()
+)
+"""Every verb of saying, manner of speaking included ('shout', 'quip'): the attribution cues
+whose clause or quote is what was said."""
+
+ATTRIBUTING_VERBS = (
+    REPORTING_VERBS
+    | {"express", "voice", "advocate", "consider", "see", "view", "reason", "conclude", "rule"}
+    | {"show", "find", "determine", "decide", "think", "feel", "fear", "hope", "expect"}
+) - {"continue"}
+"""Verbs whose complement is somebody's statement, finding or belief: a claim under one of them
+is not in the reporter's own voice."""
+
+SPEAKING_VERBS = frozenset({"speak", "talk", "say", "tell", "testify", "write", "tweet"})
+"""The plainest verbs of speaking, whose subject is the one who speaks even without a clause
+('Rutte spoke on Tuesday.' before a quote)."""
+
+STATING_VERBS = frozenset(
+    {"say", "tell", "announce", "state", "report", "estimate", "claim", "add"}
+)
+"""Verbs whose subject puts a figure forward ('the ministry estimated ...')."""
+
 
 QUOTE_PAIRS = {
     "\u201c": "\u201d",
@@ -45,6 +79,26 @@ def clause_subject(verb: Token) -> tuple[Token, Token | None]:
         owner = owner.head
         subj = next((c for c in owner.children if c.dep_ in SUBJECT_DEPS), None)
     return owner, subj
+
+
+def path_to_verb(token: Token) -> list[Token]:
+    """`token` and the heads above it, up to the first verb or auxiliary (or the sentence root
+    when none is a verb): the climb from a word to the verb that governs it."""
+    path = [token]
+    while path[-1].pos_ not in ("VERB", "AUX") and path[-1].head.i != path[-1].i:
+        path.append(path[-1].head)
+    return path
+
+
+def governing_verb(token: Token) -> Token:
+    """The first verb or auxiliary at or above `token` (the root when there is none)."""
+    return path_to_verb(token)[-1]
+
+
+def stripped_bounds(span: Span) -> tuple[int, int]:
+    """Character offsets of a span without its leading and trailing whitespace."""
+    text = span.text
+    return span.start_char + len(text) - len(text.lstrip()), span.start_char + len(text.rstrip())
 
 
 def doc_text(doc: Doc) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 UNITS = {
     "zero": 0,
@@ -72,7 +73,7 @@ ORDINAL_WORDS = {
 """Ordinal words up to 'thirtieth'; compounds ('twenty-first') are built from TENS + these."""
 
 
-def _alternation(words) -> str:
+def _alternation(words: Iterable[str]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 

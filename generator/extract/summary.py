@@ -10,7 +10,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.common import REPORTING_VERBS, doc_text, quote_regions
+from generator.extract.common import (
+    REPORTING_VERBS,
+    doc_text,
+    governing_verb,
+    quote_regions,
+    stripped_bounds,
+)
 from generator.model import Actor, Figure, KeyPoint, Quote
 from generator.model import Span as TextSpan
 
@@ -195,9 +201,7 @@ def _dissenters(sent: Span, mention_owner: dict[int, str]) -> set[str]:
     for tok in sent:
         if not DISSENT.fullmatch(tok.lower_):
             continue
-        verb = tok
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
+        verb = governing_verb(tok)
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass", "agent"):
                 found |= {mention_owner[t.idx] for t in child.subtree if t.idx in mention_owner}
@@ -277,7 +281,7 @@ def _caption_label(sent: Span, text: str) -> bool:
     match = CAPTION_LABEL.match(text)
     if match is None:
         return False
-    label_end = sent.start_char + (len(sent.text) - len(sent.text.lstrip())) + match.end()
+    label_end = stripped_bounds(sent)[0] + match.end()
     return not any(
         t.tag_ in FINITE_TAGS or t.lemma_ in REPORTING_VERBS for t in sent if t.idx < label_end
     )

@@ -12,6 +12,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import yaml
@@ -87,14 +88,14 @@ class SeedIndex:
         self.path = cache_root / INDEX_FILE
         try:
             loaded = json.loads(self.path.read_text("utf-8"))
-            self.entries: dict[str, dict[str, object]] = loaded if isinstance(loaded, dict) else {}
+            self.entries: dict[str, dict[str, Any]] = loaded if isinstance(loaded, dict) else {}
         except (OSError, ValueError):
             self.entries = {}
         self.refresh()
 
     def refresh(self) -> None:
         """Bring the entries up to date with the files in seeds/."""
-        fresh: dict[str, dict[str, object]] = {}
+        fresh: dict[str, dict[str, Any]] = {}
         for path in discover([self.seeds]) if self.seeds.exists() else []:
             rel = path.relative_to(self.seeds).as_posix()
             stat = path.stat()
@@ -123,7 +124,7 @@ class SeedIndex:
         wanted = {normalize_url(u) for u in urls if u}
         fingerprint = text_fingerprint(text) if text is not None else None
         for rel, entry in sorted(self.entries.items()):
-            if wanted & set(entry.get("urls") or ()):  # type: ignore[arg-type]
+            if wanted & set(entry.get("urls") or ()):
                 return self.seeds / rel, "URL"
         for rel, entry in sorted(self.entries.items()):
             if fingerprint is not None and entry.get("text") == fingerprint:

@@ -17,7 +17,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from generator.ingest.webpage import HTML_SUFFIXES, extract_page
-from generator.model import Article
+from generator.model import Article, DateSource
 from generator.slugs import MAX_SLUG, slug
 
 SUFFIXES = (".txt", ".md", ".markdown", *HTML_SUFFIXES)
@@ -358,6 +358,8 @@ def parse_article(
         raise IngestError(f"{name}: article has no text")
     if not any(ch.isalnum() for ch in text):
         raise IngestError(f"{name}: article has no words (only punctuation, symbols or emoji)")
+    date_value: str | None
+    date_source: DateSource
     if date is not None:
         date_value, date_source = parse_date(date, name), "cli"
     elif meta.get("date"):
@@ -391,6 +393,8 @@ def _html_article(data: bytes, name: str, ident: str, date: str | None) -> Artic
         raise IngestError(
             f"{name}: the page's text is {len(page.text):,} characters, larger than the {MAX_BYTES:,} limit for one article"
         )
+    date_value: str | None
+    date_source: DateSource
     if date is not None:
         date_value, date_source = parse_date(date, name), "cli"
     elif page.date:

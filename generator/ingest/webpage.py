@@ -48,10 +48,13 @@ def extract_page(data: bytes, name: str, url: str | None = None) -> WebPage | No
             "max_date": "2100-12-31",
         },
     )
-    if page is None or not (page.text or "").strip():
+    if page is None or isinstance(page, dict):  # a dict comes only with as_dict=True
+        return None
+    text = page.text or ""
+    if not text.strip():
         return None
     return WebPage(
-        text=page.text,
+        text=text,
         title=_clean(page.title),
         date=_date(page.date),
         author=_clean(page.author),

@@ -25,6 +25,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -64,14 +65,52 @@ def digest(data: str | bytes) -> str:
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
-def _spare_record(data: Any) -> dict[str, Any] | None:
-    """The spare folder's record as saved, or None when it is missing or malformed."""
-    if not isinstance(data, dict) or not isinstance(data.get("fingerprint"), str):
-        return None
-    outputs = data.get("outputs")
-    if not isinstance(outputs, list) or not all(isinstance(o, str) for o in outputs):
-        return None
-    return {"fingerprint": data["fingerprint"], "outputs": outputs}
+@dataclass(frozen=True)
+class Output:
+    """What a complete build wrote for one generated file; saved as a JSON list in this order."""
+
+    digest: str
+    """Hash of the file's content."""
+    dest_uri: str
+    """Where its output is, relative to the site folder."""
+    size: int
+    """Size of the output as written."""
+    mtime_ns: int
+    """Modification time of the output as written."""
+
+    def to_json(self) -> list[Any]:
+        return [self.digest, self.dest_uri, self.size, self.mtime_ns]
+
+    @classmethod
+    def from_json(cls, data: Any) -> Output:
+        """Raises ValueError (or TypeError) when `data` is not a record of this shape."""
+        content_digest, dest_uri, size, mtime_ns = data
+        if not isinstance(content_digest, str) or not isinstance(dest_uri, str):
+            raise ValueError("not an output record")
+        return cls(content_digest, dest_uri, int(size), int(mtime_ns))
+
+
+@dataclass(frozen=True)
+class Spare:
+    """What the spare folder (the site before the last one, see `publish.SPARE`) holds."""
+
+    fingerprint: str
+    """The fingerprint of the build that made it."""
+    outputs: list[str]
+    """The dest_uri of each generated file in it."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"fingerprint": self.fingerprint, "outputs": self.outputs}
+
+    @classmethod
+    def from_json(cls, data: Any) -> Spare | None:
+        """The record as saved, or None when it is missing or malformed."""
+        if not isinstance(data, dict) or not isinstance(data.get("fingerprint"), str):
+            return None
+        outputs = data.get("outputs")
+        if not isinstance(outputs, list) or not all(isinstance(o, str) for o in outputs):
+            return None
+        return cls(data["fingerprint"], outputs)
 
 
 @dataclass
@@ -85,13 +124,12 @@ class SiteState:
     """Hash of the navigation's titles and URLs."""
     search: str | None
     """Hash of the search index as written, or None without a search plugin."""
-    outputs: dict[str, list[Any]] = field(default_factory=dict)
-    """Generated file (src_uri) → [content hash, dest_uri, size, mtime_ns] of its output."""
+    outputs: dict[str, Output] = field(default_factory=dict)
+    """Generated file (src_uri) → its output."""
     search_data: bytes | None = None
     """The previous search index itself, read when the state is checked (not saved)."""
-    spare: dict[str, Any] | None = None
-    """What the spare folder (the site before this one, see `publish.SPARE`) holds:
-    {"fingerprint": of its build, "outputs": dest_uri of each generated file}; None: unknown."""
+    spare: Spare | None = None
+    """What the spare folder (the site before this one) holds; None: unknown."""
 
     @classmethod
     def load(cls, path: Path) -> SiteState | None:
@@ -105,8 +143,8 @@ class SiteState:
                 str(data["site_dir"]),
                 str(data["nav"]),
                 data["search"],
-                {str(k): list(v) for k, v in data["outputs"].items()},
-                spare=_spare_record(data.get("spare")),
+                {str(k): Output.from_json(v) for k, v in data["outputs"].items()},
+                spare=Spare.from_json(data.get("spare")),
             )
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
@@ -119,8 +157,8 @@ class SiteState:
             "site_dir": self.site_dir,
             "nav": self.nav,
             "search": self.search,
-            "outputs": self.outputs,
-            "spare": self.spare,
+            "outputs": {src_uri: output.to_json() for src_uri, output in self.outputs.items()},
+            "spare": self.spare.to_json() if self.spare is not None else None,
         }
         atomic_write(path, json.dumps(data, separators=(",", ":")))
 
@@ -192,10 +230,16 @@ def fingerprint(config: MkDocsConfig, templates: Path | None) -> str:
     _hash_tree(hasher, templates)
     custom = getattr(config.theme, "custom_dir", None)
     _hash_tree(hasher, Path(custom) if custom else None)
-    for hook in config.hooks.values():
+    for hook in _hooks(config).values():
         source = getattr(hook, "__file__", None)
         hasher.update(Path(source).read_bytes() if source else b"-")
     return hasher.hexdigest()
+
+
+def _hooks(config: MkDocsConfig) -> dict[str, ModuleType]:
+    """The `hooks` of a loaded config: name → module (MkDocs annotates the option as a list)."""
+    hooks: dict[str, ModuleType] = config.hooks  # type: ignore[assignment]
+    return hooks
 
 
 def unsupported_plugins(config: MkDocsConfig) -> list[str]:
@@ -341,19 +385,23 @@ class SiteTracker:
         """Register a generated file; mark it unchanged when the last build wrote the same."""
         file.digest = content_digest
         self.generated[file.src_uri] = file
-        record = self.previous.outputs.get(file.src_uri) if self.previous else None
-        if record is not None and record[0] == content_digest and record[1] == file.dest_uri:
-            file.unchanged = self._intact(record)
+        output = self.previous.outputs.get(file.src_uri) if self.previous else None
+        if (
+            output is not None
+            and output.digest == content_digest
+            and output.dest_uri == file.dest_uri
+        ):
+            file.unchanged = self._intact(output)
             if file.unchanged and read_by_others:
                 file.on_skip = self._read_skipped
 
-    def _intact(self, record: list[Any]) -> bool:
+    def _intact(self, output: Output) -> bool:
         """The output the last build wrote is still there, as it was written."""
         try:
-            stat = (Path(self.previous.site_dir) / record[1]).stat()  # type: ignore[union-attr]
+            stat = (Path(self.previous.site_dir) / output.dest_uri).stat()  # type: ignore[union-attr]
         except OSError:
             return False
-        return [stat.st_size, stat.st_mtime_ns] == record[2:4]
+        return (stat.st_size, stat.st_mtime_ns) == (output.size, output.mtime_ns)
 
     def start(self, files: Files) -> None:
         """After all files are known: hand-written pages are always rendered again."""
@@ -435,8 +483,8 @@ class SiteTracker:
         if empty:
             return None
         spare = self.previous.spare  # type: ignore[union-attr]
-        if spare is not None and spare["fingerprint"] == self.fingerprint:
-            return list(spare["outputs"])
+        if spare is not None and spare.fingerprint == self.fingerprint:
+            return list(spare.outputs)
         for entry in sorted(os.listdir(root)):  # unknown content: start from nothing
             path = os.path.join(root, entry)
             if os.path.isdir(path) and not os.path.islink(path):
@@ -448,8 +496,10 @@ class SiteTracker:
     def _read_skipped(self, page: Page) -> None:
         """Read a page that is not rendered, as MkDocs would before converting it."""
         config, files = self.config, self.files
+        assert files is not None  # set by `start`, before MkDocs reads any page
         page = config.plugins.on_pre_page(page, config=config, files=files)
         page.read_source(config)
+        assert page.markdown is not None  # `read_source` sets it
         page.markdown = config.plugins.on_page_markdown(
             page.markdown, page=page, config=config, files=files
         )
@@ -468,14 +518,14 @@ class SiteTracker:
             if search is not None:
                 self._merge_search(index, search)
             self._delete_stale()
-        outputs = {}
+        outputs: dict[str, Output] = {}
         root = os.fspath(self.target)
         for src_uri, file in self.generated.items():
             try:
                 stat = os.stat(os.path.join(root, file.dest_uri))
             except OSError:
                 continue  # not written (empty page): rendered again next time
-            outputs[src_uri] = [file.digest, file.dest_uri, stat.st_size, stat.st_mtime_ns]
+            outputs[src_uri] = Output(file.digest, file.dest_uri, stat.st_size, stat.st_mtime_ns)
         search_digest = None
         if search is not None:
             try:
@@ -486,10 +536,10 @@ class SiteTracker:
         if self.staged:
             # `dossier build`: the published site becomes the spare folder when this one is
             # swapped in (a build without the swap leaves no record that the next one trusts).
-            spare = {
-                "fingerprint": self.previous.fingerprint,  # type: ignore[union-attr]
-                "outputs": sorted({r[1] for r in self.previous.outputs.values()}),  # type: ignore[union-attr]
-            }
+            spare = Spare(
+                self.previous.fingerprint,  # type: ignore[union-attr]
+                sorted({o.dest_uri for o in self.previous.outputs.values()}),  # type: ignore[union-attr]
+            )
         SiteState(
             self.fingerprint, self.site_dir, self.nav, search_digest, outputs, spare=spare
         ).save(self.path)
@@ -518,10 +568,10 @@ class SiteTracker:
         if self.staged:
             return  # another folder: `_bring_over` left out or deleted what is gone
         current = {f.dest_uri for f in self.files}  # type: ignore[union-attr]
-        for src_uri, record in self.previous.outputs.items():  # type: ignore[union-attr]
-            if src_uri in self.generated or record[1] in current:
+        for src_uri, output in self.previous.outputs.items():  # type: ignore[union-attr]
+            if src_uri in self.generated or output.dest_uri in current:
                 continue
-            remove_file(self.target / record[1], up_to=self.target)
+            remove_file(self.target / output.dest_uri, up_to=self.target)
 
 
 def _same_file(first: str, second: str) -> bool:

@@ -16,7 +16,7 @@ import os
 import re
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import NamedTuple
 
 from generator.fsutil import atomic_write, remove_file
 from generator.mkdocs_plugin.incremental import digest
@@ -55,21 +55,35 @@ def render_key(template_dirs: list[Path]) -> str:
     return hasher.hexdigest()
 
 
+class StoredPage(NamedTuple):
+    """One page of an article in the store (kept in its index as a JSON list in this order)."""
+
+    path: str
+    """The page's path in the site ('articles/<id>/index.md')."""
+    digest: str
+    """Hash of its content."""
+    read_by_others: bool
+    """Plugins collect something from its front matter (see `read_by_others`)."""
+
+
 class PageStore:
     """Stored article pages under `root/pages/`, and their index in `root/pages.json`."""
 
     def __init__(self, root: Path) -> None:
         self.dir = root / STORE_DIR
         self.index_path = root / INDEX_NAME
-        self.articles: dict[str, list[list[Any]]] = {}
-        """Article key → [page path, content hash, read by others] of each page, in page order
-        (the order MkDocs lists them in: the sitemap and the search index follow it)."""
+        self.articles: dict[str, list[StoredPage]] = {}
+        """Article key → its pages, in page order (the order MkDocs lists them in: the sitemap
+        and the search index follow it)."""
         self.digests: dict[str, str] = {}
         """Page path → content hash of its stored file."""
         try:
             data = json.loads(self.index_path.read_text("utf-8"))
             if data.get("format") == STORE_FORMAT:
-                self.articles = data["articles"]
+                self.articles = {
+                    str(key): [StoredPage(str(p), str(d), bool(r)) for p, d, r in pages]
+                    for key, pages in data["articles"].items()
+                }
                 self.digests = data["files"]
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             pass
@@ -82,14 +96,14 @@ class PageStore:
             raise ValueError(f"{page}: a page path must stay inside {self.dir}")
         return self.dir / page
 
-    def get(self, key: str) -> list[list[Any]] | None:
-        """[path, content hash, read by others] of each page of an article key, in page order,
-        if all of them are stored as they were made."""
+    def get(self, key: str) -> list[StoredPage] | None:
+        """The pages of an article key, in page order, if all of them are stored as they were
+        made."""
         pages = self.articles.get(key)
-        if pages is None or any(self.digests.get(page) != d for page, d, _ in pages):
+        if pages is None or any(self.digests.get(page.path) != page.digest for page in pages):
             return None
         self._used.add(key)
-        self._paths.update(page for page, _, _ in pages)
+        self._paths.update(page.path for page in pages)
         return pages
 
     def put(self, key: str, pages: dict[str, str]) -> None:
@@ -100,7 +114,7 @@ class PageStore:
             if self.digests.get(page) != content_digest or not self.path(page).is_file():
                 self._write(page, content)
                 self.digests[page] = content_digest
-            entry.append([page, content_digest, read_by_others(content)])
+            entry.append(StoredPage(page, content_digest, read_by_others(content)))
         self.articles[key] = entry
         self._used.add(key)
         self._paths.update(pages)

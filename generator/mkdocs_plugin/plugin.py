@@ -13,6 +13,7 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from jinja2 import Environment
 from mkdocs.config import base
@@ -35,7 +36,7 @@ from generator.mkdocs_plugin.incremental import (
     digest,
     fingerprint,
 )
-from generator.mkdocs_plugin.pagestore import PageStore, read_by_others, render_key
+from generator.mkdocs_plugin.pagestore import PageStore, StoredPage, read_by_others, render_key
 from generator.site.feed import render_feed
 from generator.site.index import SiteIndex
 from generator.site.pages import SitePages
@@ -102,7 +103,7 @@ class SentenceCount(c.Type[int]):
         return count
 
 
-class DossierConfig(base.Config):
+class DossierConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs' __init_subclass__
     """Options of the `dossier` plugin in mkdocs.yml; paths are relative to mkdocs.yml."""
 
     seeds = c.Type(str, default="seeds")
@@ -115,7 +116,7 @@ class DossierConfig(base.Config):
     scheduler = c.Optional(c.Type(str))
 
 
-class DossierPlugin(BasePlugin[DossierConfig]):
+class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]  # as above
     """Generate the report pages from the articles in `seeds/`."""
 
     def __init__(self) -> None:
@@ -270,15 +271,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                     store.put(key, {page.path: content})
                 self._add(files, config, page.path, _inclusion(page.path), content=content)
                 continue
-            for path, content_digest, read in stored:
-                self._add(
-                    files,
-                    config,
-                    path,
-                    _inclusion(path),
-                    stored=str(store.path(path)),
-                    known=(content_digest, read),
-                )
+            self._add_stored(files, config, store, stored)
 
     def _add_articles(
         self,
@@ -302,16 +295,21 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 for path, content in rendered.items():
                     self._add(files, config, path, _inclusion(path), content=content)
                 continue
-            for path, content_digest, read in pages:
-                stored = str(store.path(path))
-                self._add(
-                    files,
-                    config,
-                    path,
-                    _inclusion(path),
-                    stored=stored,
-                    known=(content_digest, read),
-                )
+            self._add_stored(files, config, store, pages)
+
+    def _add_stored(
+        self, files: Files, config: MkDocsConfig, store: PageStore, pages: list[StoredPage]
+    ) -> None:
+        """Add pages taken from the page store: MkDocs reads each from its stored file."""
+        for page in pages:
+            self._add(
+                files,
+                config,
+                page.path,
+                _inclusion(page.path),
+                stored=str(store.path(page.path)),
+                known=(page.digest, page.read_by_others),
+            )
 
     def _add(
         self,
@@ -329,11 +327,18 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             log.info("dossier: keeping your own docs/%s instead of the generated page", path)
             return
         if content is not None:
-            file = GeneratedFile.generated(config, path, content=content, inclusion=inclusion)
+            # `File.generated` makes an instance of the class it is called on
+            file = cast(
+                GeneratedFile,
+                GeneratedFile.generated(config, path, content=content, inclusion=inclusion),
+            )
             known = (digest(content), read_by_others(content))
         else:
             assert stored is not None and known is not None
-            file = GeneratedFile.generated(config, path, abs_src_path=stored, inclusion=inclusion)
+            file = cast(
+                GeneratedFile,
+                GeneratedFile.generated(config, path, abs_src_path=stored, inclusion=inclusion),
+            )
         files.append(file)
         if self.tracker is not None:
             self.tracker.add(file, *known)

@@ -139,7 +139,7 @@ def _exchange(first: Path, second: Path) -> bool:
     ]
     renameat2.restype = ctypes.c_int
     result = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange)
-    return result == 0
+    return int(result) == 0
 
 
 def config_cache_root(config: MkDocsConfig) -> Path | None:
@@ -149,7 +149,7 @@ def config_cache_root(config: MkDocsConfig) -> Path | None:
     if folder is None:
         return None
     base = Path(config.config_file_path).resolve().parent if config.config_file_path else Path()
-    return base / folder
+    return base / str(folder)
 
 
 def build_site(config: MkDocsConfig, *, dirty: bool = False) -> None:

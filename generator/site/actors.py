@@ -101,7 +101,7 @@ def actor_pages(index: SiteIndex) -> list[PageSpec]:
     ]
     for section in sections:
         groups = by_prefix(section["actors"], lambda a: a.slug, NAMES_PER_PAGE)
-        directory = [
+        directory: list[dict[str, Any]] = [
             {
                 "prefix": prefix,
                 "path": f"actors/{section['type']}/names/{prefix}.md",

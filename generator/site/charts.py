@@ -83,7 +83,7 @@ class TimelineMark:
 
 
 def timeline_chart(
-    items: list[tuple[str, str, bool, str, Any]],
+    items: list[tuple[str, str, bool, int, Any]],
     published: str | None = None,
     width: int = 800,
 ) -> dict[str, Any] | None:

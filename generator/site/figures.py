@@ -111,7 +111,8 @@ def figure_clusters(reports: list[Report]) -> list[dict[str, Any]]:
     blocks: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     for i, (_, f, words) in enumerate(figures):
         for w in words:
-            blocks[(*unit_key(f), _claim(f), w)].append(i)
+            key = (*unit_key(f), _claim(f), w)
+            blocks[key].append(i)
     order = [sorted(words) for _, _, words in figures]
     candidates: set[tuple[int, int]] = set()
     for members in blocks.values():
@@ -152,9 +153,9 @@ def figure_clusters(reports: list[Report]) -> list[dict[str, Any]]:
         if len({figures[i][0].article.id for i in members}) < 2:
             continue
         items = newest_first((figures[i][0], figures[i][1]) for i in members)
-        values = [f.value for _, f in items]
-        low, high = min(values), max(values)  # type: ignore[type-var]
-        conflict = high - low > 0.02 * max(abs(high), abs(low))  # type: ignore[operator]
+        values = [f.value for _, f in items if f.value is not None]  # all of them
+        low, high = min(values), max(values)
+        conflict = high - low > 0.02 * max(abs(high), abs(low))
         figure = items[0][1]
         name, tiebreak = _cluster_name(figures, members)
         folder = paths[unit_key(figure)][:-3]
@@ -177,7 +178,9 @@ def figure_clusters(reports: list[Report]) -> list[dict[str, Any]]:
                 "unit_path": paths[unit_key(figure)],
                 "shown": shown,
                 "hidden": len(items) - len(shown),
-                "bars": bar_chart([(f.value, f.value_max, (r, f)) for r, f in shown]),
+                "bars": bar_chart(
+                    [(f.value, f.value_max, (r, f)) for r, f in shown if f.value is not None]
+                ),
             }
         )
     clusters.sort(key=lambda c: (not c["conflict"], -len(c["entries"]), c["path"]))
@@ -241,10 +244,10 @@ def figure_pages(index: SiteIndex) -> list[PageSpec]:
     by_unit: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for cluster in clusters:
         by_unit[cluster["unit_path"]].append(cluster)
-    rows = []
+    rows: list[dict[str, Any]] = []
     specs = []
     for key, items in sorted(units.items(), key=lambda u: (-len(u[1]), u[0])):
-        row = {
+        row: dict[str, Any] = {
             "title": unit_title(*key),
             "path": paths[key],
             "count": len(items),

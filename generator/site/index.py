@@ -57,7 +57,7 @@ def source_link(report: Report, offset: int) -> str:
 
 def caveat_counts(report: Report) -> dict[str, int]:
     """Caveats of the report by severity."""
-    counts = Counter(c.severity for c in report.caveats)
+    counts: Counter[str] = Counter(c.severity for c in report.caveats)
     return {s: counts.get(s, 0) for s in SEVERITY_ORDER}
 
 

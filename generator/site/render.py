@@ -120,12 +120,12 @@ def _source_sentences(report: Report) -> list[dict[str, Any]]:
         # Marks are sorted by start: visit only those that start inside this sentence.
         first = bisect_left(starts, sent.start)
         last = bisect_left(starts, sent.end)
-        for start, end, css, title, actor in marks[first:last]:
+        for start, end, css, title, actor_id in marks[first:last]:
             if start < pos or end > sent.end:
                 continue
             if start > pos:
                 segments.append(Segment(text[pos:start], "", ""))
-            segments.append(Segment(text[start:end], css, title, actor))
+            segments.append(Segment(text[start:end], css, title, actor_id))
             pos = end
         if pos < sent.end:
             segments.append(Segment(text[pos : sent.end], "", ""))

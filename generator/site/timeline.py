@@ -37,7 +37,8 @@ def _with_empty_years(counts: list[tuple[str, int, int]]) -> list[tuple[str, int
 
 def _split(entries: list[tuple[dt.date, dt.date, Report, Any]]) -> tuple[list[Any], list[Any]]:
     """(report, entry) pairs of what happened, and of what is planned or targeted."""
-    reported, planned = [], []
+    reported: list[tuple[Report, Any]] = []
+    planned: list[tuple[Report, Any]] = []
     for _, _, report, entry in entries:
         (planned if entry.status == "planned" else reported).append((report, entry))
     return reported, planned
@@ -88,7 +89,7 @@ def timeline_pages(index: SiteIndex) -> list[PageSpec]:
 
 def _year(index: SiteIndex, year: int, buckets: dict[str, list[Any]]) -> list[PageSpec]:
     """A year's page (a chart and table of its months) and the pages of its months."""
-    months = []
+    months: list[dict[str, Any]] = []
     for number in range(1, 13):
         label = f"{number:02d}"
         counts = _counts(buckets.get(label, []))

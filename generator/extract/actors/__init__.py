@@ -205,8 +205,8 @@ def _to_actors(
         ids[id(cluster)] = _unique(slug(cluster.name()), used)
     actors = []
     for cluster in clusters:
-        spans = {(s.start_char, s.end_char) for s in cluster.names} | set(cluster.extra)
-        mentions = [Mention(start=a, end=b, text=doc_text(doc)[a:b]) for a, b in sorted(spans)]
+        places = {(s.start_char, s.end_char) for s in cluster.names} | set(cluster.extra)
+        mentions = [Mention(start=a, end=b, text=doc_text(doc)[a:b]) for a, b in sorted(places)]
         affiliations = []
         for other in cluster.affiliations:
             target = ids.get(id(other))

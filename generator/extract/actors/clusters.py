@@ -6,12 +6,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
+from generator.model import ActorType
+
 
 @dataclass
 class Cluster:
     """Mentions of one real-world entity while they are being merged."""
 
-    type: str
+    type: ActorType
     names: list[Span] = field(default_factory=list)
     extra: list[tuple[int, int]] = field(default_factory=list)
     """Character ranges of descriptions and pronouns linked to the entity."""

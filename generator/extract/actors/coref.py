@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from generator.extract.actors.clusters import Cluster
 from generator.extract.actors.gazetteer import place
 from generator.extract.common import PRONOUNS_PERSON
+from generator.model import ActorType
 
 ORG_NOUNS = frozenset(
     """alliance organization organisation company firm group bloc agency party union coalition
@@ -132,6 +133,7 @@ def add_pronouns(doc: Doc, clusters: list[Cluster]) -> None:
         lower = tok.lower_
         if tok.pos_ != "PRON" and tok.tag_ not in ("PRP", "PRP$"):
             continue
+        kinds: tuple[ActorType, ...]
         if lower in PRONOUNS_PERSON:
             kinds = ("person",)
         elif lower in ("its", "itself") or (lower == "it" and _referential_it(tok)):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import Any
 
 CITY_MIN_POPULATION = 100_000
 """Cities smaller than this are too often also surnames or common words to trust alone."""
@@ -39,10 +40,11 @@ def place_key(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _countries() -> dict[str, dict]:
+def _countries() -> dict[str, dict[str, Any]]:
     from countryinfo._cache import load_countries
 
-    return load_countries()["countries"]
+    countries: dict[str, dict[str, Any]] = load_countries()["countries"]
+    return countries
 
 
 @functools.lru_cache(maxsize=1)

@@ -17,8 +17,9 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.extract.actors.gazetteer import given_names, place, place_key, titles
 from generator.extract.common import doc_text
+from generator.model import ActorType
 
-LABEL_TYPES = {
+LABEL_TYPES: dict[str, ActorType] = {
     "PERSON": "person",
     "ORG": "organization",
     "GPE": "place",
@@ -66,7 +67,7 @@ class Name:
     """The words of the name, without determiner or possessive."""
     key: str
     """Normalised form shared by its variants in case and punctuation."""
-    kind: str | None = None
+    kind: ActorType | None = None
     """person | organization | place | other, once the document's vote is in."""
 
 
@@ -78,7 +79,7 @@ def name_key(text: str) -> str:
 def find_names(doc: Doc) -> list[Name]:
     """Every proper-name occurrence of a person, organisation, place or other named thing, typed."""
     caps_lines = _caps_lines(doc)
-    labelled: list[tuple[Span, str | None]] = []
+    labelled: list[tuple[Span, ActorType | None]] = []
     taken: set[int] = set()
     for ent in doc.ents:
         in_caps = _in_caps(ent, caps_lines)
@@ -96,7 +97,7 @@ def find_names(doc: Doc) -> list[Name]:
             # The tagger's labels are unreliable in all-capital headlines.
             labelled.append((piece, None if in_caps else kind))
             taken.update(range(piece.start, piece.end))
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    votes: dict[str, Counter[ActorType]] = defaultdict(Counter)
     for span, kind in labelled:
         if kind is not None:
             votes[name_key(span.text)][kind] += 1
@@ -112,7 +113,7 @@ def find_names(doc: Doc) -> list[Name]:
         uses[key] += 1
         teams[key] += _team_context(span)
     names = []
-    kinds: dict[str, str | None] = {}
+    kinds: dict[str, ActorType | None] = {}
     for span, _ in labelled:
         key = name_key(span.text)
         if key not in kinds:
@@ -338,7 +339,7 @@ def _breaks_between(tok: Token) -> bool:
     return "\n" in tok.whitespace_ or tok.text.endswith(",")
 
 
-def _person_parts(labelled: list[tuple[Span, str | None]]) -> set[str]:
+def _person_parts(labelled: list[tuple[Span, ActorType | None]]) -> set[str]:
     """First names and surnames of multi-word person names in the document."""
     parts = set()
     for span, kind in labelled:
@@ -350,8 +351,8 @@ def _person_parts(labelled: list[tuple[Span, str | None]]) -> set[str]:
 
 
 def _decide(
-    span: Span, key: str, votes: Counter[str] | None, people: set[str], known: bool
-) -> str | None:
+    span: Span, key: str, votes: Counter[ActorType] | None, people: set[str], known: bool
+) -> ActorType | None:
     """One type for a name: gazetteer, person structure, organisation endings, then the votes."""
     known_place = place(span.text)
     last = span[-1].lower_

@@ -4,18 +4,27 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from generator.extract.caveats.consistency import inconsistencies
 from generator.extract.caveats.provenance import missing_metadata, relayed_statements
 from generator.extract.caveats.uncertainty import Cue, uncertainty_cues
 from generator.extract.caveats.voice import opinion_cue, unattributed_cue
-from generator.extract.common import doc_text, quote_regions
-from generator.model import Actor, Article, Caveat, Figure, Quote, TimeExpression
+from generator.extract.common import doc_text, quote_regions, stripped_bounds
+from generator.model import (
+    SEVERITY_ORDER,
+    Actor,
+    Article,
+    Caveat,
+    CaveatKind,
+    Figure,
+    Quote,
+    Severity,
+    TimeExpression,
+)
 
 BACKTICK_QUOTE = re.compile(r"``(.{1,2000}?)''", re.S)
-SEVERITY_RANK = {"high": 0, "warning": 1, "info": 2}
-UNCERTAINTY_SEVERITY = {
+UNCERTAINTY_SEVERITY: dict[str, Severity] = {
     "vague source": "warning",
     "unnamed source": "warning",
     "agentless attribution": "warning",
@@ -53,7 +62,7 @@ WHY = {
     "motive": "'{cue}' ascribes a motive that nobody in the article is said to have stated.",
     "characterisation": "'{cue}' sums up a trend in the reporter's words, without a source.",
 }
-KIND_SEVERITY = {
+KIND_SEVERITY: dict[CaveatKind, Severity] = {
     "hedged": "info",
     "forward-looking": "info",
     "weasel": "info",
@@ -80,25 +89,27 @@ def extract_caveats(
         + [(q.start, q.end) for q in quotes if q.kind != "indirect"]
     )
     for sent in doc.sents:
-        start, end = _trimmed(sent)
+        start, end = stripped_bounds(sent)
         if start >= end:
             continue
         seen: set[str] = set()
         for cue in uncertainty_cues(sent):
             if cue.kind not in seen:
                 seen.add(cue.kind)
-                caveats.append(_sentence_caveat(text, start, end, cue.kind, _cue_parts(cue)))
-        found = opinion_cue(sent, quoted)
-        if found:
-            caveats.append(_sentence_caveat(text, start, end, "opinion", found))
-        found = unattributed_cue(sent, quotes, quoted)
-        if found:
-            caveats.append(_sentence_caveat(text, start, end, "unattributed", found))
+                caveats.append(_sentence_caveat(text, start, end, cue))
+        for found in (opinion_cue(sent, quoted), unattributed_cue(sent, quotes, quoted)):
+            if found is not None:
+                caveats.append(_sentence_caveat(text, start, end, found))
     caveats.extend(inconsistencies(doc, article, actors, figures, timexes))
     article_level = [c for c in caveats if c.start == c.end == 0]
     rest = sorted(
         (c for c in caveats if not c.start == c.end == 0),
-        key=lambda c: (c.start, SEVERITY_RANK.get(c.severity, 3), c.kind, c.cue_start or 0),
+        key=lambda c: (
+            c.start,
+            SEVERITY_ORDER.get(c.severity, len(SEVERITY_ORDER)),
+            c.kind,
+            c.cue_start or 0,
+        ),
     )
     return article_level + rest
 
@@ -108,18 +119,12 @@ def _backtick_quotes(text: str) -> list[tuple[int, int]]:
     return [(m.start(1), m.end(1)) for m in BACKTICK_QUOTE.finditer(text)]
 
 
-def _cue_parts(cue: Cue) -> tuple[int, int, str]:
-    return cue.start, cue.end, cue.reason
-
-
-def _sentence_caveat(
-    text: str, start: int, end: int, kind: str, found: tuple[int, int, str]
-) -> Caveat:
-    cue_start, cue_end, reason = found
+def _sentence_caveat(text: str, start: int, end: int, found: Cue) -> Caveat:
+    cue_start, cue_end, reason = found.start, found.end, found.reason
     cue = text[cue_start:cue_end]
-    severity = UNCERTAINTY_SEVERITY.get(reason, KIND_SEVERITY[kind])
+    severity = UNCERTAINTY_SEVERITY.get(reason, KIND_SEVERITY[found.kind])
     return Caveat(
-        kind=kind,
+        kind=found.kind,
         text=text[start:end],
         start=start,
         end=end,
@@ -129,9 +134,3 @@ def _sentence_caveat(
         cue_start=cue_start,
         cue_end=cue_end,
     )
-
-
-def _trimmed(sent: Span) -> tuple[int, int]:
-    text = sent.text
-    start = sent.start_char + (len(text) - len(text.lstrip()))
-    return start, sent.start_char + len(text.rstrip())

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from spacy.tokens import Doc
 
-from generator.extract.common import doc_text
-from generator.model import Actor, Article, Caveat, Figure, Mention, TimeExpression
+from generator.extract.common import doc_text, path_to_verb
+from generator.model import Actor, Article, Caveat, Figure, Mention, Severity, TimeExpression
 
 MAX_PEOPLE = 300
 """Pairwise name comparison is quadratic: beyond this many people only the first are compared."""
@@ -90,8 +91,20 @@ def _name_variants(actors: list[Actor]) -> list[Caveat]:
     return caveats
 
 
-def _title(role: str) -> tuple[str, frozenset[str], bool] | None:
-    """(head word, modifiers, former?) of an office title, or None when it is not one."""
+@dataclass(frozen=True)
+class Office:
+    """An office title, as far as comparing two of them needs."""
+
+    head: str
+    """The office itself ('minister')."""
+    modifiers: frozenset[str]
+    """The words that tell offices of one kind apart ('finance', 'deputy')."""
+    former: bool
+    """Held before, not now."""
+
+
+def _title(role: str) -> Office | None:
+    """The office a role names, or None when it is not one."""
     words = [w.lower().strip(".,") for w in role.split()]
     head = next((w for w in reversed(words) if w in TITLE_HEADS), None)
     if head is None:
@@ -100,7 +113,7 @@ def _title(role: str) -> tuple[str, frozenset[str], bool] | None:
     mods = frozenset(
         w for w in words[: words.index(head)] if w not in NEUTRAL_MODIFIERS and w != "former"
     )
-    return head, mods, former
+    return Office(head, mods, former)
 
 
 def _role_conflicts(actors: list[Actor]) -> list[Caveat]:
@@ -109,19 +122,20 @@ def _role_conflicts(actors: list[Actor]) -> list[Caveat]:
     for actor in actors:
         if actor.type != "person" or len(actor.roles) < 2 or not actor.mentions:
             continue
-        titles = [(r, _title(r)) for r in actor.roles]
-        titles = [(r, t) for r, t in titles if t is not None]
+        titles = [(r, t) for r in actor.roles if (t := _title(r)) is not None]
         clash = None
         for i, (ra, ta) in enumerate(titles):
             for rb, tb in titles[i + 1 :]:
-                if ta[0] != tb[0]:
+                if ta.head != tb.head:
                     continue
-                if ta[2] != tb[2] and (ta[1] <= tb[1] or tb[1] <= ta[1]):
+                if ta.former != tb.former and (
+                    ta.modifiers <= tb.modifiers or tb.modifiers <= ta.modifiers
+                ):
                     clash = (ra, rb, "as both current and former")
                 elif (
-                    (ta[1] & PORTFOLIOS)
-                    and (tb[1] & PORTFOLIOS)
-                    and ta[1] & PORTFOLIOS != tb[1] & PORTFOLIOS
+                    (ta.modifiers & PORTFOLIOS)
+                    and (tb.modifiers & PORTFOLIOS)
+                    and ta.modifiers & PORTFOLIOS != tb.modifiers & PORTFOLIOS
                 ):
                     clash = (ra, rb, "as two different offices")
                 if clash:
@@ -218,7 +232,7 @@ def _date_conflicts(doc: Doc, article: Article, timexes: list[TimeExpression]) -
 
 
 def _inconsistency(
-    where: Mention | Figure | TimeExpression, cue: str, severity: str, why: str
+    where: Mention | Figure | TimeExpression, cue: str, severity: Severity, why: str
 ) -> Caveat:
     """An inconsistency caveat on `where`, which is also the span its cue is shown on."""
     return Caveat(
@@ -255,11 +269,9 @@ def _told_as_past(doc: Doc, tx: TimeExpression) -> bool:
     span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
     if span is None:
         return False
-    verb = span.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        if verb.i not in range(span.start, span.end) and verb.pos_ in ("NOUN", "PROPN"):
-            return False  # 'elections on March 13': the date belongs to a noun, not a past event
-        verb = verb.head
+    *below, verb = path_to_verb(span.root)
+    if any(t.i not in range(span.start, span.end) and t.pos_ in ("NOUN", "PROPN") for t in below):
+        return False  # 'elections on March 13': the date belongs to a noun, not a past event
     if verb.tag_ != "VBD":
         return False
     if any(t.tag_ == "MD" or t.lower_ in FUTURE_WORDS for t in verb.sent):

@@ -10,8 +10,8 @@ from generator.extract.caveats.lexicons import (
     NEWS_NOUNS,
     RELAY_VERBS,
 )
-from generator.extract.common import doc_text
-from generator.model import Actor, Article, Caveat, Quote
+from generator.extract.common import doc_text, stripped_bounds
+from generator.model import Actor, Article, Caveat, Quote, Severity
 
 
 def missing_metadata(article: Article) -> list[Caveat]:
@@ -30,7 +30,7 @@ def missing_metadata(article: Article) -> list[Caveat]:
         missing = [m for m in missing if m != "date"]
     if not missing:
         return []
-    severity = "warning" if "date" in missing or "outlet" in missing else "info"
+    severity: Severity = "warning" if "date" in missing or "outlet" in missing else "info"
     what = ", ".join(missing[:-1]) + (" or " if len(missing) > 1 else "") + missing[-1]
     extra = " Relative dates could not be resolved to calendar dates." if "date" in missing else ""
     return [
@@ -63,10 +63,10 @@ def relayed_statements(doc: Doc, quotes: list[Quote], actors: list[Actor]) -> li
         cue_start, cue_end = (mention.start_char, mention.end_char) if mention else (None, None)
         # the caveat covers the quote's sentence and the outlet's, so that it contains its cue
         first = doc[_token_at(doc, quote.start)].sent
-        start, end = _trimmed(first)
+        start, end = stripped_bounds(first)
         if mention is not None:
-            start = min(start, _trimmed(mention.sent)[0])
-            end = max(end, _trimmed(mention.sent)[1])
+            start = min(start, stripped_bounds(mention.sent)[0])
+            end = max(end, stripped_bounds(mention.sent)[1])
         end = max(end, quote.end)
         if mention is not None and mention.sent.start != first.start:
             if cue_start in outlets_seen:
@@ -85,7 +85,7 @@ def relayed_statements(doc: Doc, quotes: list[Quote], actors: list[Actor]) -> li
         outlet_span = _relay_in(sent)
         if outlet_span is None:
             continue
-        start, end = _trimmed(sent)
+        start, end = stripped_bounds(sent)
         caveats.append(
             _relay_caveat(
                 text,
@@ -146,12 +146,6 @@ def _mention_near(doc: Doc, actor: Actor, offset: int) -> Span | None:
         if m.start <= offset:
             best = m
     return doc.char_span(best.start, best.end, alignment_mode="expand") if best else None
-
-
-def _trimmed(sent: Span) -> tuple[int, int]:
-    text = sent.text
-    start = sent.start_char + (len(text) - len(text.lstrip()))
-    return start, sent.start_char + len(text.rstrip())
 
 
 def _relay_in(sent: Span) -> Span | None:

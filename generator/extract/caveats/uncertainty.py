@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -30,14 +31,15 @@ from generator.extract.caveats.lexicons import (
     WEASEL_PHRASES,
 )
 from generator.extract.common import REPORTING_VERBS
+from generator.model import CaveatKind
 
 
 @dataclass(frozen=True)
 class Cue:
     """Words of a sentence that raise a caveat, with the reason in a few words."""
 
-    kind: str
-    """hedged | weasel | forward-looking."""
+    kind: CaveatKind
+    """hedged | weasel | forward-looking (uncertainty); opinion | unattributed (voice)."""
     start: int
     """Character offset of the first cue character."""
     end: int
@@ -65,22 +67,24 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 def uncertainty_cues(sent: Span) -> list[Cue]:
     """Every hedge, weasel and forward-looking cue of one sentence, in text order."""
     cues: list[Cue] = []
+    tests: tuple[tuple[CaveatKind, Callable[[Token], tuple[Token, str] | None]], ...] = (
+        ("hedged", _hedge),
+        ("weasel", _weasel),
+        ("forward-looking", _intention),
+    )
     for tok in sent:
-        for kind, test in (
-            ("hedged", _hedge),
-            ("weasel", _weasel),
-            ("forward-looking", _intention),
-        ):
+        for kind, test in tests:
             found = test(tok)
             if found:
                 other, reason = found
                 first, last = (tok, other) if other.i >= tok.i else (other, tok)
                 cues.append(Cue(kind, first.idx, last.idx + len(last.text), reason))
     base = sent.start_char
-    for kind, pattern, reason in (
+    phrases: tuple[tuple[CaveatKind, re.Pattern[str], str], ...] = (
         ("hedged", HEDGE_PHRASE_RE, "hedging phrase"),
         ("weasel", WEASEL_PHRASE_RE, "unsupported attribution"),
-    ):
+    )
+    for kind, pattern, reason in phrases:
         for m in pattern.finditer(sent.text):
             cues.append(Cue(kind, base + m.start(), base + m.end(), reason))
     cues.sort(key=lambda c: (c.start, -c.end))
@@ -196,14 +200,14 @@ def _condition(tok: Token) -> tuple[Token, str] | None:
     low = tok.lower_
     doc = tok.doc
     if low == "whether":
-        nxt = doc[tok.i + 1 : tok.i + 3]
-        if len(nxt) == 2 and nxt[0].lower_ == "or" and nxt[1].lower_ in NEGATIONS:
+        following = doc[tok.i + 1 : tok.i + 3]
+        if len(following) == 2 and following[0].lower_ == "or" and following[1].lower_ in NEGATIONS:
             return None  # 'whether or not': concessive, says the outcome does not matter
-        clause = list(tok.head.subtree)
+        words = list(tok.head.subtree)
         if (
             any(
                 a.lower_ == "or" and b.lower_ in NEGATIONS
-                for a, b in zip(clause, clause[1:], strict=False)
+                for a, b in zip(words, words[1:], strict=False)
             )
             and tok.head.dep_ == "advcl"
         ):
@@ -214,9 +218,9 @@ def _condition(tok: Token) -> tuple[Token, str] | None:
         return None  # 'as if addressing him directly': a manner, not a condition
     if low == "if" and nxt.lower_ == "not" and tok.dep_ != "mark":
         return None  # 'dozens if not hundreds': a range, not a condition
-    clause = tok.head
-    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-    if low == "if" and subj is not None and subj.lower_ == "you" and clause.lemma_ in LOOK_VERBS:
+    verb = tok.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if low == "if" and subj is not None and subj.lower_ == "you" and verb.lemma_ in LOOK_VERBS:
         return None  # 'if you look at the record': a way of speaking, not a condition
     return tok, "condition"
 

@@ -23,7 +23,8 @@ from generator.extract.caveats.lexicons import (
     SPEAKER_NOUNS,
     TREND_ADVERBS,
 )
-from generator.extract.common import REPORTING_VERBS
+from generator.extract.caveats.uncertainty import Cue
+from generator.extract.common import ATTRIBUTING_VERBS
 from generator.model import Quote
 
 NAME_ENTITIES = frozenset(
@@ -38,23 +39,14 @@ CAUSAL_RE = re.compile(
     + r")(?![\w-])",
     re.I,
 )
-ATTRIBUTING_VERBS = (
-    REPORTING_VERBS
-    | {"express", "voice", "advocate", "consider", "see", "view", "reason", "conclude", "rule"}
-    | {"show", "find", "determine", "decide", "think", "feel", "fear", "hope", "expect"}
-) - {"continue"}
-"""Verbs whose complement is somebody's statement, finding or belief."""
 THING_VERBS = INTERPRETIVE_VERBS | {"suggest", "indicate", "signal"}
 """Verbs whose subject may be a thing ('the refusal shows'): attribution only with a person."""
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis", "conj", "pcomp", "prep"})
 """Dependencies through which a clause is what a verb of saying reports."""
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "conj"})
 
-Found = tuple[int, int, str]
-"""(start, end, reason) of a cue in the text."""
 
-
-def opinion_cue(sent: Span, quoted: list[tuple[int, int]]) -> Found | None:
+def opinion_cue(sent: Span, quoted: list[tuple[int, int]]) -> Cue | None:
     """The first evaluative word of the sentence said in the reporter's own voice, if any."""
     for tok in sent:
         reason = _evaluative(tok)
@@ -63,7 +55,7 @@ def opinion_cue(sent: Span, quoted: list[tuple[int, int]]) -> Found | None:
             and not _inside(quoted, tok.idx, tok.idx + len(tok.text))
             and not _under_attribution(tok, clausal_only=True)
         ):
-            return tok.idx, tok.idx + len(tok.text), reason
+            return Cue("opinion", tok.idx, tok.idx + len(tok.text), reason)
     m = SUPERLATIVE_PUFFERY.search(sent.text)
     if m:
         start, end = sent.start_char + m.start(), sent.start_char + m.end()
@@ -71,7 +63,7 @@ def opinion_cue(sent: Span, quoted: list[tuple[int, int]]) -> Found | None:
         if not _inside(quoted, start, end) and not (
             first and _under_attribution(first[0], clausal_only=True)
         ):
-            return start, end, "puffery"
+            return Cue("opinion", start, end, "puffery")
     return None
 
 
@@ -92,14 +84,12 @@ def _evaluative(tok: Token) -> str | None:
     return None
 
 
-def unattributed_cue(
-    sent: Span, quotes: list[Quote], quoted: list[tuple[int, int]]
-) -> Found | None:
+def unattributed_cue(sent: Span, quotes: list[Quote], quoted: list[tuple[int, int]]) -> Cue | None:
     """The first claim about causes, motives or meaning that no one in the text is said to make."""
     if any(t.lower_ == "according" and t.nbor(1).lower_ == "to" for t in sent[:-1]):
         return None
     doc = sent.doc
-    candidates: list[Found] = []
+    candidates: list[tuple[int, int, str]] = []  # (start, end, reason)
     for m in CAUSAL_RE.finditer(sent.text):
         start, end = sent.start_char + m.start(), sent.start_char + m.end()
         first = doc.char_span(start, end, alignment_mode="expand")
@@ -122,9 +112,9 @@ def unattributed_cue(
         elif low in MOTIVE_NOUNS and tok.pos_ == "NOUN":
             candidates.append((tok.idx, tok.idx + len(tok.text), "motive"))
         elif low in TREND_ADVERBS and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "ADJ"):
-            head = tok.head
-            first, last = (tok, head) if head.i > tok.i else (head, tok)
-            candidates.append((first.idx, last.idx + len(last.text), "characterisation"))
+            modified = tok.head
+            left, right = (tok, modified) if modified.i > tok.i else (modified, tok)
+            candidates.append((left.idx, right.idx + len(right.text), "characterisation"))
     candidates.sort()
     for start, end, reason in candidates:
         if _inside(quoted, start, end) or _inside_quotes(quotes, start, end):
@@ -132,7 +122,7 @@ def unattributed_cue(
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and _under_attribution(span.root):
             continue
-        return start, end, reason
+        return Cue("unattributed", start, end, reason)
     return None
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.common import clause_subject, doc_text
+from generator.extract.common import STATING_VERBS, clause_subject, doc_text, governing_verb
 from generator.extract.figures.patterns import (
     HEDGE,
     MONEY,
@@ -27,9 +28,24 @@ from generator.extract.figures.patterns import (
     rate_of,
 )
 from generator.extract.numbers import NUMBER_WORDS, ORDINAL_WORDS, parse_ordinal
-from generator.model import Actor, Figure, Quote, TimeExpression
+from generator.model import Actor, Figure, FigureKind, FigureStatus, Quote, TimeExpression
 
-Found = tuple[str, int, int, float | None, float | None, str | None, str | None]
+
+@dataclass(frozen=True)
+class Found:
+    """A figure where it was found, before its context (subject, speaker, status) is read."""
+
+    kind: FigureKind
+    start: int
+    end: int
+    value: float | None
+    value_max: float | None = None
+    """Upper bound of a range."""
+    unit: str | None = None
+    per: str | None = None
+    """Rate period ('month' in 'per month')."""
+
+
 """(kind, start, end, value, value_max, unit, per) before context is added."""
 
 TARGET_WORDS = frozenset("aim target goal reach seek strive ambition objective hit".split())
@@ -68,7 +84,7 @@ def extract_figures(
     found: list[Found] = []
 
     def add(item: Found, respect_timexes: bool) -> None:
-        _, start, end = item[:3]
+        start, end = item.start, item.end
         if any(taken[start:end]) or (respect_timexes and any(blocked[start:end])):
             return
         taken[start:end] = b"\x01" * (end - start)
@@ -85,16 +101,9 @@ def extract_figures(
         if item is not None:
             add(item, respect_timexes=True)
     for match in VAGUE.finditer(text):
+        counted = _counted_after(doc, text, match.end())
         add(
-            (
-                "count",
-                match.start(),
-                match.end(),
-                None,
-                None,
-                _counted_after(doc, text, match.end()),
-                None,
-            ),
+            Found(kind="count", start=match.start(), end=match.end(), value=None, unit=counted),
             True,
         )
     for item in _counts(doc, text):
@@ -104,21 +113,22 @@ def extract_figures(
 
     actor_spans = sorted((m.start, m.end, a.id) for a in actors for m in a.mentions)
     figures = []
-    for kind, start, end, value, value_max, unit, per in sorted(found, key=lambda f: (f[1], f[2])):
+    for item in sorted(found, key=lambda f: (f.start, f.end)):
+        start, end = item.start, item.end
         span = doc.char_span(start, end, alignment_mode="expand")
         figures.append(
             Figure(
-                kind=kind,
+                kind=item.kind,
                 text=text[start:end],
                 start=start,
                 end=end,
-                value=_clean(value),
-                unit=unit,
-                per=per,
+                value=_clean(item.value),
+                unit=item.unit,
+                per=item.per,
                 subject=_subject(span) if span is not None else None,
                 attributed_to=_attribution(start, end, quotes, actor_spans, span),
                 status=_status(span, text[start:end]) if span is not None else "fact",
-                value_max=_clean(value_max),
+                value_max=_clean(item.value_max),
             )
         )
     return figures
@@ -133,7 +143,7 @@ def _clean(value: float | None) -> float | int | None:
     return int(value) if float(value).is_integer() else round(value, 6)
 
 
-def _money(text: str, match: re.Match) -> Found | None:
+def _money(text: str, match: re.Match[str]) -> Found | None:
     first, scale = amount_of(match.group("first"))
     if first is None:
         return None
@@ -153,10 +163,18 @@ def _money(text: str, match: re.Match) -> Found | None:
         return None
     start, end = match.span()
     start = _trim_hedge_start(text, start, match)
-    return ("money", start, end, first, second, currency, rate_of(match.group("rate") or ""))
+    return Found(
+        kind="money",
+        start=start,
+        end=end,
+        value=first,
+        value_max=second,
+        unit=currency,
+        per=rate_of(match.group("rate") or ""),
+    )
 
 
-def _percent(text: str, match: re.Match) -> Found:
+def _percent(text: str, match: re.Match[str]) -> Found:
     first = parse_amount(match.group("first"))
     second = parse_amount(match.group("second")) if match.group("second") else None
     unit_word = match.group("unit").lower()
@@ -168,10 +186,12 @@ def _percent(text: str, match: re.Match) -> Found:
         else "%"
     )
     start = _trim_hedge_start(text, match.start(), match)
-    return ("percent", start, match.end(), first, second, unit, None)
+    return Found(
+        kind="percent", start=start, end=match.end(), value=first, value_max=second, unit=unit
+    )
 
 
-def _trim_hedge_start(text: str, start: int, match: re.Match) -> int:
+def _trim_hedge_start(text: str, start: int, match: re.Match[str]) -> int:
     """Leave out leading words that belong to the sentence rather than the amount ('another
     $300 million', 'only 5%', 'a total of €2bn')."""
     lead = re.match(
@@ -182,7 +202,7 @@ def _trim_hedge_start(text: str, start: int, match: re.Match) -> int:
     return start + lead.end() if lead else start
 
 
-def _quantity(doc: Doc, match: re.Match) -> Found | None:
+def _quantity(doc: Doc, match: re.Match[str]) -> Found | None:
     unit_word = match.group("unit").lower()
     unit = UNITS[unit_word]
     first = parse_amount(match.group("first"))
@@ -195,7 +215,14 @@ def _quantity(doc: Doc, match: re.Match) -> Found | None:
     if unit in ("points", "seats", "troops"):
         return None  # counted nouns: left to the counts, which know their subject
     second = parse_amount(match.group("second")) if match.group("second") else None
-    return ("quantity", match.start(), match.end(), first, second, unit, None)
+    return Found(
+        kind="quantity",
+        start=match.start(),
+        end=match.end(),
+        value=first,
+        value_max=second,
+        unit=unit,
+    )
 
 
 def _counts(doc: Doc, text: str) -> list[Found]:
@@ -262,7 +289,7 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     start = _hedged_start(text, start)
     age = _age(first, before, after) or re.match(r"-(?:years?|yr)-old\b", text[end:]) is not None
     if age:
-        return ("quantity", start, end, value, None, "years", None)
+        return Found(kind="quantity", start=start, end=end, value=value, unit="years")
     noun = _counted_noun(last)
     if noun is not None and noun.lower_ in TIME_NOUNS:
         return None
@@ -271,7 +298,7 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     rate = re.match(r"\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour)\b", text[end:])
     if rate:
         per = rate.group(1)
-    return ("count", start, end, value, None, unit, per)
+    return Found(kind="count", start=start, end=end, value=value, unit=unit, per=per)
 
 
 def _counts_plural(tok: Token) -> bool:
@@ -418,7 +445,7 @@ def _ranks(doc: Doc, text: str) -> list[Found]:
         value = parse_ordinal(
             re.sub(r"[-\s]+(?:largest|biggest|highest|lowest|most|best).*$", "", ent.text.lower())
         )
-        items.append(("rank", ent.start_char, ent.end_char, value, None, None, None))
+        items.append(Found(kind="rank", start=ent.start_char, end=ent.end_char, value=value))
     return items
 
 
@@ -431,9 +458,7 @@ def _subject(span: Span) -> str | None:
     purchase weapons')."""
     doc = span.doc
     root = span.root
-    verb = root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = governing_verb(root)
     sent = span.sent
     if verb.pos_ not in ("VERB", "AUX"):
         noun = _counted_noun(root)
@@ -490,10 +515,7 @@ def _attribution(
         return None
     sent = span.sent
     for tok in sent:
-        if (
-            tok.lemma_ in ("say", "tell", "announce", "state", "report", "estimate", "claim", "add")
-            and tok.pos_ == "VERB"
-        ):
+        if tok.lemma_ in STATING_VERBS and tok.pos_ == "VERB":
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is None:
                 continue
@@ -503,13 +525,10 @@ def _attribution(
     return None
 
 
-def _status(span: Span, text: str) -> str:
+def _status(span: Span, text: str) -> FigureStatus:
     """plan | target | estimate | fact, from the verbs that govern the figure ('plan to allocate',
     'aiming to reach', 'could cost') and the figure's own hedge ('about', 'an estimated')."""
-    verb = span.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    chain = [verb]
+    chain = [governing_verb(span.root)]
     while (
         chain[-1].dep_ in ("xcomp", "advcl", "acl", "conj", "pcomp")
         and chain[-1].head.i != chain[-1].i

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from generator.extract.numbers import DIGITS, WORD_NUMBER, parse_number
 
@@ -223,7 +224,7 @@ UNITS = {
 """Units of measure (and a few measure-like nouns) by their written form."""
 
 
-def _alt(words) -> str:
+def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 

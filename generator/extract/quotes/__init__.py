@@ -12,17 +12,24 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.common import QUOTE_PAIRS, doc_text, quote_regions, token_span, trim_span
+from generator.extract.common import (
+    QUOTE_PAIRS,
+    SPEECH_VERBS,
+    doc_text,
+    quote_regions,
+    token_span,
+    trim_span,
+)
 from generator.extract.quotes.cues import (
     CLAUSE_VERBS,
     NOT_CUES,
     OBJECT_VERBS,
     PREP_CUES,
-    SPEECH_VERBS,
     THOUGHT_VERBS,
     cue_lemma,
     is_agent,
     is_document,
+    is_speech,
 )
 from generator.extract.quotes.headlines import headline_pieces
 from generator.extract.quotes.pieces import Piece, continue_quotes, merge_by_cue, outermost
@@ -49,7 +56,7 @@ from generator.extract.quotes.speakers import (
     via,
 )
 from generator.extract.quotes.unsourced import impression_content
-from generator.model import Actor, Quote, Speaker
+from generator.model import Actor, Quote, QuoteKind, Speaker
 from generator.model import Span as TextSpan
 
 CLOSING_MARKS = frozenset(QUOTE_PAIRS.values()) | {"'"}
@@ -140,7 +147,17 @@ def _quoted(
     if speaker is None and cue_span is None and kind == "direct":
         speaker = previous_subject(doc, sent, actor_at)
     open_end = end < len(text) and text[end] not in CLOSING_MARKS
-    return Piece(kind, s, e, sent, cue_span, speaker, open_end, [(s, e)], f"quote/{kind}")
+    return Piece(
+        kind=kind,
+        start=s,
+        end=e,
+        sent=sent,
+        cue=cue_span,
+        speaker=speaker,
+        open_end=open_end,
+        parts=[(s, e)],
+        rule=f"quote/{kind}",
+    )
 
 
 TITLE_SMALL_WORDS = frozenset(
@@ -184,7 +201,7 @@ def _title_case(span: Span) -> bool:
     return all(t.text[:1].isupper() or t.like_num for t in content)
 
 
-def _quote_kind(doc: Doc, span: Span, start: int) -> str:
+def _quote_kind(doc: Doc, span: Span, start: int) -> QuoteKind:
     """Direct when the marks enclose whole sentences; partial when a few quoted words sit in a clause."""
     text = doc_text(doc)
     i = start - 2
@@ -242,10 +259,10 @@ def _quote_cue(span: Span, kind: str, quoted: bytearray) -> Token | None:
                     return child
     if kind != "direct":
         return None
-    after = [t for t in doc[span.end : hi] if _is_speech(t) and not quoted[t.i]]
+    after = [t for t in doc[span.end : hi] if is_speech(t) and not quoted[t.i]]
     if after:
         return after[0]
-    before = [t for t in doc[lo : span.start] if _is_speech(t) and not quoted[t.i]]
+    before = [t for t in doc[lo : span.start] if is_speech(t) and not quoted[t.i]]
     return before[-1] if before else None
 
 
@@ -259,7 +276,7 @@ def _adjacent_cue(span: Span, quoted: bytearray) -> Token | None:
     for verb in doc[i : min(last.end, i + 7)]:
         if quoted[verb.i] or verb.is_punct:
             break
-        if not _is_speech(verb):
+        if not is_speech(verb):
             continue
         subject = subject_of(verb)
         if subject is None:
@@ -275,13 +292,9 @@ def _adjacent_cue(span: Span, quoted: bytearray) -> Token | None:
         j -= 1
     if j >= 1 and doc[j].text in (":", ",") and not quoted[j - 1]:
         verb = doc[j - 1]
-        if _is_speech(verb) and subject_of(verb) is not None:
+        if is_speech(verb) and subject_of(verb) is not None:
             return verb
     return None
-
-
-def _is_speech(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and cue_lemma(tok) in SPEECH_VERBS
 
 
 def _can_cue(verb: Token, span: Span, kind: str) -> bool:
@@ -291,10 +304,12 @@ def _can_cue(verb: Token, span: Span, kind: str) -> bool:
     lemma = cue_lemma(verb)
     if lemma in SPEECH_VERBS | CLAUSE_VERBS | OBJECT_VERBS or lemma in PREP_CUES:
         return True
-    if kind != "direct" or lemma in NOT_CUES or subject_of(verb) is None:
+    if kind != "direct" or lemma in NOT_CUES:
+        return False
+    subject = subject_of(verb)
+    if subject is None:
         return False
     doc = verb.doc
-    subject = subject_of(verb)
     if verb.i >= span.end:
         between = doc[span.end : verb.i]
         # '"...," the judge interrupted' / '"...," interrupted the judge'
@@ -346,6 +361,7 @@ def _reported(tok: Token, actor_at: dict[int, Actor], quoted: bytearray) -> list
 
 def _reported_one(tok: Token, actor_at: dict[int, Actor], quoted: bytearray) -> Piece | None:
     """An attribution cued by `tok`: a verb with a clause or an object, or a noun like 'claim'."""
+    content: Span | None
     impression = impression_content(tok)
     if impression is not None:
         # 'The race seems close': an impression the writer reports, no one named as its source.
@@ -398,7 +414,15 @@ def _reported_one(tok: Token, actor_at: dict[int, Actor], quoted: bytearray) -> 
     speaker = span_speaker(source, actor_at) if source is not None else None
     rule = f"{rule}/{cue_lemma(tok)}"
     return Piece(
-        "indirect", start, end, tok.sent, token_span(tok), speaker, False, [(start, end)], rule
+        kind="indirect",
+        start=start,
+        end=end,
+        sent=tok.sent,
+        cue=token_span(tok),
+        speaker=speaker,
+        open_end=False,
+        parts=[(start, end)],
+        rule=rule,
     )
 
 
@@ -488,7 +512,16 @@ def _phrase_piece(first: Token, source: Token, actor_at: dict[int, Actor]) -> Pi
     if start >= end:
         return None
     speaker = span_speaker(source, actor_at)
-    return Piece("indirect", start, end, sent, None, speaker, False, [(start, end)])
+    return Piece(
+        kind="indirect",
+        start=start,
+        end=end,
+        sent=sent,
+        cue=None,
+        speaker=speaker,
+        open_end=False,
+        parts=[(start, end)],
+    )
 
 
 def _headlines(doc: Doc, actor_at: dict[int, Actor]) -> list[Piece]:
@@ -514,15 +547,15 @@ def _headlines(doc: Doc, actor_at: dict[int, Actor]) -> list[Piece]:
         speaker = span_speaker(source.root, actor_at)
         found.append(
             Piece(
-                "indirect",
-                start,
-                end,
-                sent,
-                token_span(colon),
-                speaker,
-                False,
-                [(start, end)],
-                "line",
+                kind="indirect",
+                start=start,
+                end=end,
+                sent=sent,
+                cue=token_span(colon),
+                speaker=speaker,
+                open_end=False,
+                parts=[(start, end)],
+                rule="line",
             )
         )
     return found

@@ -9,24 +9,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from generator.extract.common import REPORTING_VERBS
+from generator.extract.common import SPEECH_VERBS
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
-
-SPEECH_VERBS = REPORTING_VERBS | _words(
-    """exclaim interrupt conclude confess joke quip retort yell shout scream whisper mutter chant
-    plead beg demand inquire enquire query recount relate recite read post blog email text message
-    echo tout brag grant reaffirm assure reassure swear advise recommend counter rebut object protest
-    grumble regret apologize apologise charge aver posit surmise speculate elaborate clarify
-    specify detail outline characterize characterise portray depict label brand dub term hail
-    laud applaud commend congratulate thank cheer boo heckle concur muse marvel quote cite
-    summarize summarise publish broadcast tell recount preach pronounce assert announce remind
-    imply articulate"""
-)
-"""Lemmas of verbs of saying: their clause or quote is what was said."""
 
 THOUGHT_VERBS = _words(
     """believe think know feel hope expect fear doubt suspect assume understand realize realise

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.common import doc_text, token_span, trim_span
+from generator.extract.common import SPEECH_VERBS, doc_text, token_span, trim_span
 from generator.extract.quotes.cues import (
     ACTION_OBJECT_VERBS,
     CLAUSE_VERBS,
     OBJECT_VERBS,
     PREP_CUES,
-    SPEECH_VERBS,
 )
 from generator.extract.quotes.pieces import Piece
 from generator.extract.quotes.speakers import span_speaker
@@ -90,15 +89,15 @@ def _headline_piece(line: Span, actor_at: dict[int, Actor]) -> Piece | None:
             return None
         speaker = span_speaker(source[-1], actor_at)
         return Piece(
-            "indirect",
-            start,
-            stop,
-            tok.sent,
-            token_span(tok),
-            speaker,
-            False,
-            [(start, stop)],
-            "headline",
+            kind="indirect",
+            start=start,
+            end=stop,
+            sent=tok.sent,
+            cue=token_span(tok),
+            speaker=speaker,
+            open_end=False,
+            parts=[(start, stop)],
+            rule="headline",
         )
     return None
 

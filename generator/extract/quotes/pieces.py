@@ -8,15 +8,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from generator.extract.quotes.cues import THOUGHT_VERBS, cue_lemma
+from generator.model import QuoteKind, Speaker
 from generator.model import Span as TextSpan
-from generator.model import Speaker
 
 
 @dataclass
 class Piece:
     """A part of an attribution while the parts are being put together."""
 
-    kind: str
+    kind: QuoteKind
     start: int
     end: int
     sent: Span
@@ -58,7 +58,9 @@ def _combine(group: list[Piece]) -> Piece:
     )
     members = sorted(quoted + rest, key=lambda p: p.start)
     kinds = {p.kind for p in members}
-    kind = "direct" if kinds == {"direct"} else "indirect" if kinds == {"indirect"} else "partial"
+    kind: QuoteKind = (
+        "direct" if kinds == {"direct"} else "indirect" if kinds == {"indirect"} else "partial"
+    )
     if kind == "partial" and rest:
         # The quoted words sit inside the reported clause: the clause is the content.
         members = sorted(rest + [q for q in quoted if q.kind == "direct"], key=lambda p: p.start)
@@ -72,15 +74,15 @@ def _combine(group: list[Piece]) -> Piece:
         start -= any(q.start == start for q in quoted)
         end += any(q.end == end for q in quoted)
     return Piece(
-        kind,
-        start,
-        end,
-        first.sent,
-        first.cue,
-        speaker,
-        members[-1].open_end,
-        sorted(part for p in members for part in p.parts),
-        first.rule,
+        kind=kind,
+        start=start,
+        end=end,
+        sent=first.sent,
+        cue=first.cue,
+        speaker=speaker,
+        open_end=members[-1].open_end,
+        parts=sorted(part for p in members for part in p.parts),
+        rule=first.rule,
     )
 
 

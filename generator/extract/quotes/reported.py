@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from generator.extract.common import SPEECH_VERBS
 from generator.extract.quotes.cues import (
     ACTION_OBJECT_VERBS,
     ADJECTIVE_CUES,
@@ -12,7 +13,6 @@ from generator.extract.quotes.cues import (
     NOUN_CUES,
     OBJECT_VERBS,
     PREP_CUES,
-    SPEECH_VERBS,
     VOICING_VERBS,
     cue_lemma,
     is_agent,
@@ -226,9 +226,10 @@ def prep_content(cue: Token) -> Span | None:
         holder = child
         if child.dep_ == "prt":
             # 'speak out against X', 'weigh in on X': the object hangs off the next preposition.
-            holder = next((c for c in cue.children if c.dep_ == "prep" and c.i > child.i), None)
-            if holder is None:
+            prep = next((c for c in cue.children if c.dep_ == "prep" and c.i > child.i), None)
+            if prep is None:
                 continue
+            holder = prep
         obj = next((g for g in holder.children if g.dep_ in ("pobj", "pcomp")), None)
         if obj is None or obj.pos_ == "PRON" and obj.lower_ not in ("what", "whatever", "how"):
             continue

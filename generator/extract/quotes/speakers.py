@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.common import PRONOUNS_PERSON, doc_text
+from generator.extract.common import PRONOUNS_PERSON, SPEAKING_VERBS, doc_text
 from generator.extract.quotes.reported import coordinated_cue
 from generator.model import Actor, Speaker
 
@@ -12,7 +12,6 @@ RELAY_VERBS = frozenset({"report", "quote", "cite", "carry", "publish", "broadca
 SPEAKER_DEPS = ("nsubj", "csubj")
 """Subjects that speak; a passive subject ('he was told', 'it is expected') is spoken to or about."""
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
-SPEAKING_LEMMAS = frozenset({"speak", "talk", "say", "tell", "testify", "write", "tweet"})
 
 
 def actor_index(actors: list[Actor]) -> dict[int, Actor]:
@@ -123,7 +122,7 @@ def previous_subject(doc: Doc, sent: Span, actor_at: dict[int, Actor]) -> Speake
     # 'He put it this way:' or 'Rutte said on Tuesday.' just before the quote.
     ends_with_colon = prev.text.rstrip().endswith(":")
     for tok in prev:
-        speaking = tok.head.lemma_ in SPEAKING_LEMMAS or tok.head.lemma_ in ("add", "continue")
+        speaking = tok.head.lemma_ in SPEAKING_VERBS or tok.head.lemma_ in ("add", "continue")
         if tok.dep_ in SPEAKER_DEPS and (speaking or ends_with_colon or tok.head.dep_ == "ROOT"):
             actor = actor_at.get(tok.idx)
             if (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 MONTHS = {
     "jan": 1,
@@ -164,7 +165,7 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
 
 
-HOLIDAYS = {
+HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "christmas": lambda y: dt.date(y, 12, 25),
     "christmas day": lambda y: dt.date(y, 12, 25),
     "christmas eve": lambda y: dt.date(y, 12, 24),

@@ -7,8 +7,10 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from generator.extract.numbers import DIGITS, WORD_NUMBER, parse_number
+from generator.model import TimexType
 
 
 @dataclass(frozen=True)
@@ -29,8 +31,20 @@ class Context:
     """Lowercase text just after the expression."""
 
 
-Value = tuple[str, str]
-Handler = Callable[[re.Match, Context], Value | None]
+Value = tuple[TimexType, str]
+"""A TIMEX3 type and value: ("DATE", "2025-12-03")."""
+
+
+class Groups(Protocol):
+    """What a rule's handler reads of its match: the groups (of a `re.Match`, or of a match with
+    some groups renamed, `rules._Sub`)."""
+
+    def group(self, name: str | int, /) -> str | Any: ...
+
+    def groupdict(self) -> dict[str, str | Any]: ...
+
+
+Handler = Callable[[Groups, Context], Value | None]
 
 
 # --- regex pieces ---------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from generator.extract.time.patterns import (
     UNIT,
     WEEKDAY,
     YEAR,
+    Groups,
     Handler,
 )
 
@@ -33,13 +34,13 @@ class Rule:
     """One kind of time expression."""
 
     name: str
-    pattern: re.Pattern
+    pattern: re.Pattern[str]
     handler: Handler
     anchors: bool = True
     """Whether its values may anchor later anaphoric expressions ('a year ago' does not)."""
 
 
-def _compile(pattern: str) -> re.Pattern:
+def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
@@ -387,11 +388,11 @@ RULES: list[Rule] = [
 class _Sub:
     """A match with some groups renamed, so that alternative branches share one handler."""
 
-    def __init__(self, match: re.Match, **groups: str | None) -> None:
+    def __init__(self, match: Groups, **groups: str | None) -> None:
         self._match = match
         self._groups = groups
 
-    def group(self, name: str | int = 0) -> str | None:
+    def group(self, name: str | int) -> str | None:
         if isinstance(name, str) and name in self._groups:
             return self._groups[name]
         return self._match.group(name)

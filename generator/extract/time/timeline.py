@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from generator.extract.common import clause_subject, doc_text
-from generator.model import TimeExpression, TimelineEntry
+from generator.model import Precision, TimeExpression, TimelineEntry
 
 PLAN_LEMMAS = frozenset(
     "plan aim intend target pledge promise expect schedule seek propose hope vow reach".split()
@@ -15,7 +15,7 @@ PLAN_LEMMAS = frozenset(
 """Verbs that make an event planned or targeted rather than done."""
 
 
-def precision_of(value: str) -> str | None:
+def precision_of(value: str) -> Precision | None:
     """day | month | quarter | year | approximate for a TIMEX3 date value; None when not a date."""
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", value):
         return "day"

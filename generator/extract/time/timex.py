@@ -90,7 +90,7 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
     return result
 
 
-def _candidates(text: str) -> list[tuple[int, int, Rule, re.Match]]:
+def _candidates(text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
     found = []
     for rule in RULES:
         for match in rule.pattern.finditer(text):
@@ -103,12 +103,12 @@ def _candidates(text: str) -> list[tuple[int, int, Rule, re.Match]]:
 
 
 def _select(
-    doc: Doc, text: str, candidates: list[tuple[int, int, Rule, re.Match]]
-) -> list[tuple[int, int, Rule, re.Match]]:
+    doc: Doc, text: str, candidates: list[tuple[int, int, Rule, re.Match[str]]]
+) -> list[tuple[int, int, Rule, re.Match[str]]]:
     """The longest acceptable candidates that do not overlap, in text order."""
     order = {rule.name: i for i, rule in enumerate(RULES)}
     ranked = sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0], order[c[2].name]))
-    taken: list[tuple[int, int, Rule, re.Match]] = []
+    taken: list[tuple[int, int, Rule, re.Match[str]]] = []
     used = bytearray(len(text) + 1)
     for cand in ranked:
         start, end, rule, match = cand
@@ -131,7 +131,9 @@ def _word_before(text: str, start: int) -> str:
     return match.group(1).lower() if match else ""
 
 
-def _acceptable(doc: Doc, text: str, start: int, end: int, rule: Rule, match: re.Match) -> bool:
+def _acceptable(
+    doc: Doc, text: str, start: int, end: int, rule: Rule, match: re.Match[str]
+) -> bool:
     """Context checks a regex cannot make: capitals, modal 'May', counts that look like years."""
     if _in_dateline(text, start) or _in_title(text, start, end, rule):
         return False
@@ -166,7 +168,7 @@ def _acceptable(doc: Doc, text: str, start: int, end: int, rule: Rule, match: re
     return True
 
 
-def _bare_month_ok(doc: Doc, match: re.Match) -> bool:
+def _bare_month_ok(doc: Doc, match: re.Match[str]) -> bool:
     month = match.group("month")
     if len(month.rstrip(".")) <= 4 and month.lower() not in ("may", "june", "july"):
         return bool(match.group("rel"))  # 'Jan', 'Mar' alone are names more often than months
@@ -212,7 +214,7 @@ def _year_ok(doc: Doc, text: str, start: int, end: int) -> bool:
     return True
 
 
-def _season_ok(text: str, start: int, match: re.Match) -> bool:
+def _season_ok(text: str, start: int, match: re.Match[str]) -> bool:
     if match.group("year") or match.group("rel"):
         return True
     whole = match.group(0).lower()
@@ -233,7 +235,7 @@ def _season_ok(text: str, start: int, match: re.Match) -> bool:
     ) and (match.group("season").islower())
 
 
-def _duration_ok(text: str, start: int, end: int, match: re.Match) -> bool:
+def _duration_ok(text: str, start: int, end: int, match: re.Match[str]) -> bool:
     amount = " ".join(match.group("n").lower().split())
     unit = match.group("unit").lower()
     whole = " ".join(match.group(0).lower().split())
@@ -291,7 +293,7 @@ def _in_title(text: str, start: int, end: int, rule: Rule) -> bool:
     return False
 
 
-def _time_ok(text: str, start: int, match: re.Match) -> bool:
+def _time_ok(text: str, start: int, match: re.Match[str]) -> bool:
     clock = match.group("clock").lower()
     if re.fullmatch(r"\d{1,2}:\d{2}", clock):
         return _word_before(text, start) in (
@@ -311,7 +313,7 @@ def _time_ok(text: str, start: int, match: re.Match) -> bool:
     return True
 
 
-def _quarter_reference_ok(text: str, start: int, match: re.Match) -> bool:
+def _quarter_reference_ok(text: str, start: int, match: re.Match[str]) -> bool:
     whole = match.group(0).lower()
     mod = match.group("mod")
     if "period" in whole and not mod and not match.group("year"):

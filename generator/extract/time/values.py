@@ -30,6 +30,7 @@ from generator.extract.time.patterns import (
     MONTH,
     WEEKDAY,
     Context,
+    Groups,
     Handler,
     Value,
     amount_value,
@@ -54,8 +55,17 @@ def _day_value(year: int | None, month: int, day: int) -> str | None:
     return f"XXXX-{month:02d}-{day:02d}"
 
 
+def _number(pattern: str, text: str, anywhere: bool = False) -> int:
+    """The number `pattern` matches at the start of `text` (or `anywhere` in it); the rule that
+    matched the expression guarantees it is there."""
+    found = (re.search if anywhere else re.match)(pattern, text)
+    if found is None:
+        raise ValueError(f"no number {pattern!r} in {text!r}")
+    return int(found.group(0))
+
+
 def _day_number(text: str) -> int | None:
-    return parse_ordinal(text) if not text[:1].isdigit() else int(re.match(r"\d+", text).group(0))
+    return parse_ordinal(text) if not text[:1].isdigit() else _number(r"\d+", text)
 
 
 def _month_year(month: int, ctx: Context, day: int = 15) -> int | None:
@@ -65,7 +75,7 @@ def _month_year(month: int, ctx: Context, day: int = 15) -> int | None:
 # --- handlers ----------------------------------------------------------------------------------
 
 
-def full_date(m: re.Match, ctx: Context) -> Value | None:
+def full_date(m: Groups, ctx: Context) -> Value | None:
     day = _day_number(m.group("day"))
     if day is None:
         return None
@@ -73,7 +83,7 @@ def full_date(m: re.Match, ctx: Context) -> Value | None:
     return ("DATE", value) if value else None
 
 
-def month_day(m: re.Match, ctx: Context) -> Value | None:
+def month_day(m: Groups, ctx: Context) -> Value | None:
     day = _day_number(m.group("day"))
     if day is None:
         return None
@@ -82,13 +92,13 @@ def month_day(m: re.Match, ctx: Context) -> Value | None:
     return ("DATE", value) if value else None
 
 
-def weekday_month_day(m: re.Match, ctx: Context) -> Value | None:
+def weekday_month_day(m: Groups, ctx: Context) -> Value | None:
     if m.group("year"):
         return full_date(m, ctx)
     return month_day(m, ctx)
 
 
-def numeric_date(m: re.Match, ctx: Context) -> Value | None:
+def numeric_date(m: Groups, ctx: Context) -> Value | None:
     if m.group("iso"):
         y, mo, d = (int(x) for x in m.group("iso").split("-"))
     else:
@@ -101,11 +111,11 @@ def numeric_date(m: re.Match, ctx: Context) -> Value | None:
     return ("DATE", value) if value else None
 
 
-def month_year_value(m: re.Match, ctx: Context) -> Value | None:
+def month_year_value(m: Groups, ctx: Context) -> Value | None:
     return "DATE", f"{int(m.group('year')):04d}-{month_number(m.group('month')):02d}"
 
 
-def month_relative_year(m: re.Match, ctx: Context) -> Value | None:
+def month_relative_year(m: Groups, ctx: Context) -> Value | None:
     month = month_number(m.group("month"))
     delta = {"this": 0, "last": -1, "next": 1, "past": -1}[m.group("rel").lower()]
     if ctx.dct is None:
@@ -113,7 +123,7 @@ def month_relative_year(m: re.Match, ctx: Context) -> Value | None:
     return "DATE", f"{ctx.dct.year + delta:04d}-{month:02d}"
 
 
-def month(m: re.Match, ctx: Context) -> Value | None:
+def month(m: Groups, ctx: Context) -> Value | None:
     month = month_number(m.group("month"))
     rel = (m.group("rel") or "").lower()
     if ctx.dct is None:
@@ -128,11 +138,11 @@ def month(m: re.Match, ctx: Context) -> Value | None:
     return "DATE", f"{year:04d}-{month:02d}"
 
 
-def year_value(m: re.Match, ctx: Context) -> Value | None:
+def year_value(m: Groups, ctx: Context) -> Value | None:
     return "DATE", f"{int(m.group('year')):04d}"
 
 
-def spelled_year(m: re.Match, ctx: Context) -> Value | None:
+def spelled_year(m: Groups, ctx: Context) -> Value | None:
     year = parse_spelled_year(m.group("words"))
     if year is None:
         return None
@@ -143,7 +153,7 @@ def spelled_year(m: re.Match, ctx: Context) -> Value | None:
     return "DATE", f"{year:04d}"
 
 
-def decade(m: re.Match, ctx: Context) -> Value | None:
+def decade(m: Groups, ctx: Context) -> Value | None:
     if m.group("digits"):
         return "DATE", m.group("digits")[:3]
     if m.group("short"):
@@ -162,12 +172,12 @@ def decade(m: re.Match, ctx: Context) -> Value | None:
     return "DATE", f"19{tens}"
 
 
-def century(m: re.Match, ctx: Context) -> Value | None:
+def century(m: Groups, ctx: Context) -> Value | None:
     n = parse_ordinal(m.group("ord"))
     return ("DATE", f"{n - 1:02d}") if n and 1 <= n <= 30 else None
 
 
-def relative_century(m: re.Match, ctx: Context) -> Value | None:
+def relative_century(m: Groups, ctx: Context) -> Value | None:
     delta = {"this": 0, "last": -1, "past": -1, "next": 1, "coming": 1}[m.group("rel").lower()]
     if ctx.dct is None:
         return "DATE", "XX"
@@ -184,7 +194,7 @@ def _season_position(day: dt.date) -> tuple[int, int]:
     return day.year, (day.month - 3) // 3
 
 
-def season(m: re.Match, ctx: Context) -> Value | None:
+def season(m: Groups, ctx: Context) -> Value | None:
     code = SEASONS[m.group("season").lower()]
     if m.group("year"):
         return "DATE", f"{int(m.group('year')):04d}-{code}"
@@ -216,10 +226,10 @@ QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "
 
 def _quarter_number(text: str) -> int:
     low = text.lower()
-    return QUARTER_WORDS.get(low) or int(re.match(r"\d", low).group(0))
+    return QUARTER_WORDS.get(low) or _number(r"\d", low)
 
 
-def quarter(m: re.Match, ctx: Context) -> Value | None:
+def quarter(m: Groups, ctx: Context) -> Value | None:
     q = _quarter_number(m.group("q"))
     mod = " ".join((m.group("mod") or "").lower().split())
     if m.group("half"):
@@ -229,12 +239,12 @@ def quarter(m: re.Match, ctx: Context) -> Value | None:
         if ctx.dct is None:
             return "DATE", f"XXXX-H{q}"
         half_now = 1 if ctx.dct.month <= 6 else 2
-        year = ctx.dct.year - (1 if q > half_now and ctx.tense != "future" else 0)
-        return "DATE", f"{year:04d}-H{q}"
+        half_year = ctx.dct.year - (1 if q > half_now and ctx.tense != "future" else 0)
+        return "DATE", f"{half_year:04d}-H{q}"
     if m.group("year"):
         year: int | None = int(m.group("year"))
     elif re.search(r"\d{4}", mod):
-        year = int(re.search(r"\d{4}", mod).group(0))
+        year = _number(r"\d{4}", mod, anywhere=True)
     elif ctx.dct is None:
         year = None
     elif "next year" in mod:
@@ -252,7 +262,7 @@ def _reference_quarter(ctx: Context) -> str | None:
     return ctx.quarter
 
 
-def this_quarter(m: re.Match, ctx: Context) -> Value | None:
+def this_quarter(m: Groups, ctx: Context) -> Value | None:
     """'the quarter', 'the latest quarter', 'this quarter': the quarter under discussion."""
     mod = " ".join((m.group("mod") or "").lower().split())
     ref = _reference_quarter(ctx)
@@ -276,7 +286,7 @@ def this_quarter(m: re.Match, ctx: Context) -> Value | None:
     return "DATE", shift_quarter(ctx.dct.year, quarter_of(ctx.dct), -1)
 
 
-def fiscal_year(m: re.Match, ctx: Context) -> Value | None:
+def fiscal_year(m: Groups, ctx: Context) -> Value | None:
     year = int(m.group("year"))
     if year < 100:
         year += 1900 if year > 30 else 2000
@@ -310,7 +320,7 @@ RELATIVE_DELTA = {
 }
 
 
-def relative_unit(m: re.Match, ctx: Context) -> Value | None:
+def relative_unit(m: Groups, ctx: Context) -> Value | None:
     """'last week', 'this year', 'next month', 'earlier this year', 'late last week'."""
     rel = " ".join(m.group("rel").lower().split())
     unit = m.group("unit").lower()
@@ -329,7 +339,7 @@ def relative_unit(m: re.Match, ctx: Context) -> Value | None:
     return "DATE", shift_date(ctx.dct, unit, delta)
 
 
-def the_unit(m: re.Match, ctx: Context) -> Value | None:
+def the_unit(m: Groups, ctx: Context) -> Value | None:
     """'the year', 'the week', 'the month': the current one, or one whole unit after 'for'."""
     unit = m.group("unit").lower().split()[-1]
     if re.search(r"(?:\bover|\bthroughout)\s*$", ctx.before) or re.match(
@@ -341,14 +351,14 @@ def the_unit(m: re.Match, ctx: Context) -> Value | None:
     return "DATE", shift_date(ctx.dct, unit, 0)
 
 
-def week_of(m: re.Match, ctx: Context) -> Value | None:
+def week_of(m: Groups, ctx: Context) -> Value | None:
     found = month_day(m, ctx)
     if found is None or found[1].startswith("X"):
         return ("DATE", "XXXX-WXX") if found else None
     return "DATE", iso_week(dt.date.fromisoformat(found[1]))
 
 
-def weekend(m: re.Match, ctx: Context) -> Value | None:
+def weekend(m: Groups, ctx: Context) -> Value | None:
     if ctx.dct is None:
         return "DATE", "XXXX-WXX-WE"
     day = ctx.dct
@@ -357,7 +367,7 @@ def weekend(m: re.Match, ctx: Context) -> Value | None:
     return "DATE", iso_week(day) + "-WE"
 
 
-def anaphoric_unit(m: re.Match, ctx: Context) -> Value | None:
+def anaphoric_unit(m: Groups, ctx: Context) -> Value | None:
     """'the following year', 'the previous day', 'that year', 'the same day', 'the next year'."""
     rel = " ".join(m.group("rel").lower().split())
     unit = m.group("unit").lower()
@@ -400,7 +410,7 @@ def _anchor_for(ctx: Context, unit: str) -> dt.date | None:
     return dt.date(int(year), int(month or 1), int(day or 1))
 
 
-def ago(m: re.Match, ctx: Context) -> Value | None:
+def ago(m: Groups, ctx: Context) -> Value | None:
     """'two years ago', 'a week earlier', 'three days later'."""
     unit = unit_name(m.group("unit"))
     n = amount_value(m.group("n"))
@@ -439,7 +449,7 @@ def ago(m: re.Match, ctx: Context) -> Value | None:
     return "DATE", shift_date(ctx.dct, unit, steps)
 
 
-def duration_value(m: re.Match, ctx: Context) -> Value | None:
+def duration_value(m: Groups, ctx: Context) -> Value | None:
     unit = unit_name(m.group("unit"))
     n = amount_value(m.group("n"))
     if n is not None and m.group("half"):
@@ -447,11 +457,11 @@ def duration_value(m: re.Match, ctx: Context) -> Value | None:
     return "DURATION", duration(n, unit)
 
 
-def bare_units(m: re.Match, ctx: Context) -> Value | None:
+def bare_units(m: Groups, ctx: Context) -> Value | None:
     return "DURATION", duration(None, unit_name(m.group("unit")))
 
 
-def recent(m: re.Match, ctx: Context) -> Value | None:
+def recent(m: Groups, ctx: Context) -> Value | None:
     unit = unit_name(m.group("unit"))
     rel = m.group("rel").lower()
     if rel == "future":
@@ -465,7 +475,7 @@ def reference(value: str) -> Handler:
     return lambda m, ctx: ("DATE", value)
 
 
-def day_word(m: re.Match, ctx: Context) -> Value | None:
+def day_word(m: Groups, ctx: Context) -> Value | None:
     """today, yesterday, tomorrow, with an optional part of the day ('yesterday morning')."""
     word = m.group("word").lower()
     offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[word]
@@ -483,7 +493,7 @@ def day_word(m: re.Match, ctx: Context) -> Value | None:
     return "DATE", base
 
 
-def this_part_of_day(m: re.Match, ctx: Context) -> Value | None:
+def this_part_of_day(m: Groups, ctx: Context) -> Value | None:
     """'this morning', 'last night', 'mid-afternoon'."""
     rel = (m.group("rel") or "this").lower()
     part = m.group("part").lower().replace("mid-", "").replace("mid", "").strip()
@@ -494,7 +504,7 @@ def this_part_of_day(m: re.Match, ctx: Context) -> Value | None:
     return "TIME", f"{base}T{PARTS_OF_DAY[part]}"
 
 
-def weekday(m: re.Match, ctx: Context) -> Value | None:
+def weekday(m: Groups, ctx: Context) -> Value | None:
     rel = " ".join((m.group("rel") or "").lower().split())
     weekday = weekday_number(m.group("wd"))
     part = (m.group("part") or "").lower()
@@ -519,7 +529,7 @@ def weekday(m: re.Match, ctx: Context) -> Value | None:
     return "DATE", base
 
 
-def weekday_set(m: re.Match, ctx: Context) -> Value | None:
+def weekday_set(m: Groups, ctx: Context) -> Value | None:
     weekday = weekday_number(m.group("wd"))
     part = (m.group("part") or "").lower()
     suffix = f"T{PARTS_OF_DAY[part]}" if part else ""
@@ -546,7 +556,7 @@ def _clock(text: str) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
-def time(m: re.Match, ctx: Context) -> Value | None:
+def time(m: Groups, ctx: Context) -> Value | None:
     clock = _clock(m.group("clock"))
     if clock is None:
         return None
@@ -577,13 +587,11 @@ def _day_reference(text: str, ctx: Context) -> str | None:
     md = re.fullmatch(rf"({MONTH})\s*({DAY})", low)
     if md:
         month = month_number(md.group(1))
-        return _day_value(
-            _month_year(month, ctx), month, int(re.match(r"\d+", md.group(2)).group(0))
-        )
+        return _day_value(_month_year(month, ctx), month, _number(r"\d+", md.group(2)))
     return None
 
 
-def set(m: re.Match, ctx: Context) -> Value | None:
+def set(m: Groups, ctx: Context) -> Value | None:
     word = m.group("unit").lower()
     unit = {
         "daily": "day",
@@ -600,11 +608,11 @@ def set(m: re.Match, ctx: Context) -> Value | None:
     return "SET", duration(1, unit)
 
 
-def month_set(m: re.Match, ctx: Context) -> Value | None:
+def month_set(m: Groups, ctx: Context) -> Value | None:
     return "SET", f"XXXX-{month_number(m.group('month')):02d}"
 
 
-def holiday(m: re.Match, ctx: Context) -> Value | None:
+def holiday(m: Groups, ctx: Context) -> Value | None:
     """'Christmas Day', 'last Thanksgiving', 'Easter 2024'."""
     name = " ".join(m.group("name").lower().replace("’", "'").split())
     make = HOLIDAYS.get(name)
@@ -626,7 +634,7 @@ def holiday(m: re.Match, ctx: Context) -> Value | None:
     return "DATE", make(year).isoformat()
 
 
-def end_of(m: re.Match, ctx: Context) -> Value | None:
+def end_of(m: Groups, ctx: Context) -> Value | None:
     """'the end of the year', 'year-end', 'the end of the month': the period it closes."""
     unit = m.group("unit").lower()
     if unit in ("year", "fiscal year"):
@@ -636,7 +644,7 @@ def end_of(m: re.Match, ctx: Context) -> Value | None:
     return "DATE", shift_date(ctx.dct, unit, 0)
 
 
-def year_relative_month(m: re.Match, ctx: Context) -> Value | None:
+def year_relative_month(m: Groups, ctx: Context) -> Value | None:
     """'earlier this month', 'later this year', 'earlier in the year'."""
     unit = m.group("unit").lower()
     if ctx.dct is None:
@@ -644,15 +652,15 @@ def year_relative_month(m: re.Match, ctx: Context) -> Value | None:
     return "DATE", shift_date(ctx.dct, unit, 0)
 
 
-def future(m: re.Match, ctx: Context) -> Value | None:
+def future(m: Groups, ctx: Context) -> Value | None:
     return "DATE", "FUTURE_REF"
 
 
-def past_ref(m: re.Match, ctx: Context) -> Value | None:
+def past_ref(m: Groups, ctx: Context) -> Value | None:
     return "DATE", "PAST_REF"
 
 
-def year_ago_adjective(m: re.Match, ctx: Context) -> Value | None:
+def year_ago_adjective(m: Groups, ctx: Context) -> Value | None:
     """'year-earlier', 'year-ago' used as an adjective: the same period a year before."""
     ref = _reference_quarter(ctx)
     if ref:
@@ -662,7 +670,7 @@ def year_ago_adjective(m: re.Match, ctx: Context) -> Value | None:
     return "DATE", f"{ctx.dct.year - 1:04d}"
 
 
-def nth_year_of(m: re.Match, ctx: Context) -> Value | None:
+def nth_year_of(m: Groups, ctx: Context) -> Value | None:
     """'the war enters its fourth year': the current year when the verb is in the present, a year
     the text does not name otherwise."""
     if not parse_ordinal(m.group("ord")):
