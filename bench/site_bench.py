@@ -35,7 +35,6 @@ from generator.analysis.nlp import model_name  # noqa: E402
 from generator.ingest.files import unique_ids  # noqa: E402
 from generator.model import (  # noqa: E402
     Actor,
-    Article,
     Caveat,
     Figure,
     KeyPoint,
@@ -47,6 +46,7 @@ from generator.model import (  # noqa: E402
     TimeExpression,
     TimelineEntry,
 )
+from tests.factory import make_article, make_report  # noqa: E402
 
 SYLLABLES = "ka lo mi ra ten vor sal dun bel ori pas tem neo lux var gor fen".split()
 OUTLETS = ["Daily Ledger", "Morning Courier", "Evening Post", "Harbour Times", "Valley Wire"]
@@ -284,29 +284,27 @@ def synthetic_report(i: int, people: list[str], orgs: list[str], places: list[st
                 "Relayed by another outlet.",
             )
         )
-    article = Article(
-        f"a{i:04d}",
-        f"{cast[0]} and the {cast[5]} in {cast[8]}",
-        date,
-        "metadata",
-        OUTLETS[i % len(OUTLETS)],
-        f"https://example.org/{i}",
-        None,
-        "en",
+    article = make_article(
         w.text,
+        f"a{i:04d}",
+        title=f"{cast[0]} and the {cast[5]} in {cast[8]}",
+        date=date,
+        date_source="metadata",
+        source=OUTLETS[i % len(OUTLETS)],
+        url=f"https://example.org/{i}",
     )
     timeline.sort(key=lambda e: e.date)
-    return Report(
-        article=article,
+    return make_report(
+        article,
+        sentences=w.sentences,
         summary=w.sentences[:3],
         actors=actors,
         quotes=quotes,
         figures=figures,
-        temporal_expressions=timexes,
+        timexes=timexes,
         timeline=timeline,
         caveats=caveats,
         key_points=[KeyPoint(f"{cast[0]} spoke.", w.sentences[1].start, w.sentences[1].end)],
-        sentences=w.sentences,
         generator="site_bench",
     )
 

@@ -32,6 +32,7 @@ from generator.analysis.nlp import load_model  # noqa: E402
 from generator.analysis.parallel import analyze_stream  # noqa: E402
 from generator.ingest.files import discover, read_article  # noqa: E402
 from generator.model import Article  # noqa: E402
+from tests.factory import make_article  # noqa: E402
 
 
 def rss_mib() -> float:
@@ -61,7 +62,7 @@ def load_corpus(args: argparse.Namespace) -> list[Article]:
         bodies = synthetic_texts(args.limit)
     bodies = bodies[: args.limit]
     return [
-        Article(f"a{i}", None, "2024-05-02", "cli", None, None, None, "en", text)
+        make_article(text, f"a{i}", date="2024-05-02", date_source="cli")
         for i, text in enumerate(bodies)
     ]
 

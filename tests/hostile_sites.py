@@ -9,7 +9,6 @@ import yaml
 
 from generator.model import (
     Actor,
-    Article,
     Caveat,
     Figure,
     KeyPoint,
@@ -21,6 +20,7 @@ from generator.model import (
     TimeExpression,
     TimelineEntry,
 )
+from tests.factory import make_article, make_report
 
 ROOT = Path(__file__).parent.parent
 
@@ -92,28 +92,19 @@ def payload_report(ident: str, title: str, payloads: list[str]) -> Report:
         )
         caveats.append(Caveat("hedged", payload, span.start, span.end, payload, "high", payload))
         points.append(KeyPoint(payload, span.start, span.end))
-    article = Article(
-        id=ident,
-        title=title,
-        date=None,
-        date_source="none",
-        source=title,
-        url=title,
-        author=title,
-        language="en",
-        text=text,
+    article = make_article(
+        text, ident, title=title, source=title, url=title, author=title, date_source="none"
     )
-    return Report(
-        article=article,
-        summary=spans,
+    return make_report(
+        article,
+        sentences=spans,
         actors=actors,
         quotes=quotes,
         figures=figures,
-        temporal_expressions=timexes,
+        timexes=timexes,
         timeline=timeline,
         caveats=caveats,
         key_points=points,
-        sentences=spans,
         generator="hostile-test",
     )
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from generator.model import (
     Actor,
-    Article,
     Caveat,
     Figure,
     KeyPoint,
@@ -16,6 +15,7 @@ from generator.model import (
     TimeExpression,
     TimelineEntry,
 )
+from tests.factory import make_article, make_report, where
 
 TEXT = (
     "Mayor Ann Lee said the city will spend $2 million on <script>alert(1)</script> parks.\n"
@@ -24,37 +24,28 @@ TEXT = (
 )
 
 
-def span(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(needle, start + 1)
-    return start, start + len(needle)
-
-
 def sample_report() -> Report:
     t = TEXT
     s1 = (0, t.index("\n"))
     s2 = (s1[1] + 1, t.index("\n", s1[1] + 1))
     s3 = (s2[1] + 1, len(t))
     sentences = [Span(t[a:b], a, b) for a, b in (s1, s2, s3)]
-    lee = [span(t, "Ann Lee"), span(t, "Lee", 1)]
-    money = span(t, "$2 million")
-    quote = span(t, "We act now,")
-    monday = span(t, "Monday")
-    critics = span(t, "Critics say")
-    article = Article(
-        id="mayor-lee",
+    lee = [where(t, "Ann Lee"), where(t, "Lee", 1)]
+    money = where(t, "$2 million")
+    quote = where(t, "We act now,")
+    monday = where(t, "Monday")
+    critics = where(t, "Critics say")
+    article = make_article(
+        t,
+        "mayor-lee",
         title="Mayor <b>Lee</b> [spends](javascript:x) *big*",
         date="2024-03-06",
-        date_source="metadata",
         source="The <i>Wire</i>",
         url="javascript:alert(3)",
         author="Jo {{ Doe }}",
-        language="en",
-        text=t,
     )
-    return Report(
-        article=article,
+    return make_report(
+        article,
         summary=[sentences[0], sentences[1]],
         actors=[
             Actor(
@@ -80,7 +71,7 @@ def sample_report() -> Report:
                 t[quote[0] : quote[1]],
                 quote[0],
                 quote[1],
-                Span("told", *span(t, "told")),
+                Span("told", *where(t, "told")),
                 Speaker("ann-lee", "Lee", *lee[1]),
                 None,
             )
@@ -99,7 +90,7 @@ def sample_report() -> Report:
                 "plan",
             )
         ],
-        temporal_expressions=[TimeExpression("Monday", monday[0], monday[1], "DATE", "2024-03-04")],
+        timexes=[TimeExpression("Monday", monday[0], monday[1], "DATE", "2024-03-04")],
         timeline=[
             TimelineEntry(
                 "2024-03-04",

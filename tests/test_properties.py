@@ -27,9 +27,8 @@ from mkdocs.utils.meta import get_data
 from generator.analysis.analyze import analyze_doc
 from generator.ingest.files import IngestError, markdown_to_text, parse_article
 from generator.site.filters import escape_md, safe_url, yaml_title
-
-from .html_checks import parse_fragment
-from .payloads import PAYLOADS
+from tests.html_checks import parse_fragment
+from tests.payloads import PAYLOADS
 
 ROOT = Path(__file__).parent.parent
 MARKUP = list("<>&\"'`*_[](){}#!|~=^:+-.\\/$%@;,?\n\t \u00a0\u200b\u2028")
@@ -180,6 +179,7 @@ MD_CONTEXTS = [
 ]
 
 
+@pytest.mark.slow
 @RENDER
 @given(value=hostile_text, context=st.sampled_from(MD_CONTEXTS))
 @example(value="@user and #12", context="{}\n")  # magiclink mentions and issue links
@@ -195,6 +195,7 @@ def test_escaped_text_adds_no_markup_in_any_template_context(converters, value, 
         assert "SNIPPET-SECRET" not in html
 
 
+@pytest.mark.slow
 @RENDER
 @given(value=hostile_text)
 def test_escaped_text_reads_as_the_input(converters, value):
@@ -203,6 +204,7 @@ def test_escaped_text_reads_as_the_input(converters, value):
     assert readable(shown) == readable(value)
 
 
+@pytest.mark.slow
 @RENDER
 @given(
     url=st.one_of(
@@ -273,6 +275,7 @@ def front_matter_doc(draw_fields: dict[str, str], body: str) -> bytes:
 READ = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+@pytest.mark.slow
 @READ
 @given(
     data=st.one_of(

@@ -13,8 +13,7 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.ingest.files import unique_ids
 from generator.slugs import MAX_SLUG, RESERVED, slug
-
-from .hostile_sites import make_project
+from tests.hostile_sites import make_project
 
 SAFE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 HOSTILE_NAMES = [
@@ -140,6 +139,7 @@ def test_ids_do_not_depend_on_order_or_location(tmp_path, names):
     assert here == there
 
 
+@pytest.mark.slow
 def test_hostile_file_names_build_inside_the_site(tmp_path):
     names = {
         "Story.txt": "The mayor said the budget grew.",
@@ -188,6 +188,7 @@ def test_hostile_file_names_build_inside_the_site(tmp_path):
         assert len(os.fsencode(path.name)) <= 255
 
 
+@pytest.mark.slow
 def test_a_link_to_a_file_outside_the_seeds_folder_is_refused(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("The private key of the build machine said nothing.", "utf-8")

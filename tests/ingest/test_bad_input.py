@@ -14,8 +14,7 @@ from click.testing import CliRunner
 import generator.ingest.files as ingest
 from generator.cli import main
 from generator.ingest.files import IngestError, parse_article, read_bytes
-
-from .hostile_sites import make_project
+from tests.hostile_sites import make_project
 
 GOOD = "Mayor Ann Lee said on Monday that the city will spend $2 million on parks.\n"
 
@@ -112,6 +111,7 @@ MALFORMED: list[tuple[str, bytes, str]] = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "data", "reason"), MALFORMED, ids=[m[0] for m in MALFORMED])
 def test_malformed_file_gets_a_clear_error(name, data, reason):
     started = time.monotonic()
@@ -216,6 +216,7 @@ def test_a_file_that_grows_after_the_size_check_is_still_refused(tmp_path, monke
         read_bytes(path)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "line",
     [
@@ -243,6 +244,7 @@ PATHOLOGICAL_UNITS = [
 ]  # fmt: skip
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("unit", PATHOLOGICAL_UNITS)
 def test_reading_a_long_pathological_line_is_linear(unit):
     """100,000 characters of one repeated unit: the reader's regexes must not backtrack."""
@@ -275,6 +277,7 @@ def _document_patterns() -> list[tuple[str, re.Pattern]]:
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("unit", PATHOLOGICAL_UNITS)
 def test_extractor_patterns_do_not_backtrack_on_long_runs(unit):
     text = (unit * (40_000 // len(unit) + 1))[:40_000]
@@ -288,6 +291,7 @@ def test_extractor_patterns_do_not_backtrack_on_long_runs(unit):
     assert slow == []
 
 
+@pytest.mark.slow
 def test_build_reports_every_bad_file_and_builds_the_rest(tmp_path):
     articles = {name: data for name, data, _ in MALFORMED}
     articles["good-one.txt"] = GOOD.encode()
@@ -306,6 +310,7 @@ def test_build_reports_every_bad_file_and_builds_the_rest(tmp_path):
     assert (root / "site" / "index.html").is_file()
 
 
+@pytest.mark.slow
 def test_an_article_that_breaks_keeps_its_last_good_report(tmp_path):
     root = make_project(tmp_path / "project", {"story.md": GOOD, "other.txt": GOOD})
     runner = CliRunner()

@@ -15,9 +15,10 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
+from tests.hostile_sites import make_project
+from tests.site.test_hostile import pipeline_articles
 
-from .hostile_sites import make_project
-from .test_hostile import pipeline_articles
+pytestmark = pytest.mark.slow  # builds sites with MkDocs
 
 BUILD_DATED = {"sitemap.xml", "sitemap.xml.gz"}
 """MkDocs writes the build date into the sitemap (lastmod, gzip mtime): SOURCE_DATE_EPOCH fixes it."""

@@ -18,7 +18,9 @@ from generator.cli import main
 from generator.mkdocs_plugin.incremental import STATE_NAME, SiteState, digest
 from generator.mkdocs_plugin.pagestore import PageStore, read_by_others
 
-ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow  # builds sites with MkDocs
+
+ROOT = Path(__file__).resolve().parents[2]
 
 # Short articles written for these tests: people, organisations, places, figures and dates, so
 # that actor, tag, timeline and figure pages are shared between articles.

@@ -12,8 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
+from tests.hostile_sites import make_project
 
-from .hostile_sites import make_project
+pytestmark = pytest.mark.slow  # builds sites with MkDocs
 
 HOSTILE = (
     "---\ntitle: \"<script>alert('title')</script> Budget row\"\ndate: 2024-03-06\n"

@@ -13,8 +13,7 @@ from generator.site.archive import by_date, by_prefix
 from generator.site.index import SiteIndex
 from generator.site.pages import SitePages
 from generator.site.render import make_env
-
-from .test_site_index import report
+from tests.site.test_pages import report
 
 START = dt.date(2023, 1, 1)
 
@@ -77,6 +76,7 @@ def before():
     return site(corpus(300))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("date", "most"),
     [
@@ -105,6 +105,7 @@ def test_every_page_is_bounded(before):
     assert "caveats/2023-06.md" in before
 
 
+@pytest.mark.slow
 def test_a_page_with_the_same_key_has_the_same_content(before):
     after = site([*corpus(300), article(1000, dt.date(2023, 6, 16))])
     same = [p for p in after if p in before and after[p][0] and after[p][0] == before[p][0]]

@@ -16,6 +16,8 @@ from generator.analysis.nlp import needed_components
 from generator.cli import main
 from generator.ingest.files import parse_article
 
+pytestmark = pytest.mark.slow  # starts worker processes, each loading the model
+
 STORIES = [
     "Acme Corp hired 40 engineers in Berlin last week, its chief executive Ana Ruiz said.",
     "The city council of Lyon approved a budget of 3 million euros on Monday.",

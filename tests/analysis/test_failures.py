@@ -10,8 +10,7 @@ from generator.analysis import analyze
 from generator.analysis.analyze import Failed, analyze_one
 from generator.cli import main
 from generator.ingest.files import parse_article
-
-from .hostile_sites import make_project
+from tests.hostile_sites import make_project
 
 GOOD = "Mayor Ann Lee opened the bridge on Monday. She said it cost $4 million.\n"
 OTHER = "The council met on Tuesday. Councillor Tom Reed said the budget was fair.\n"

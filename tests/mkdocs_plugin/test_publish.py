@@ -21,8 +21,9 @@ from generator.cli import main
 from generator.fsutil import atomic_write
 from generator.mkdocs_plugin.publish import recover, staged_site
 from generator.model import Report
+from tests.hostile_sites import make_project
 
-from .hostile_sites import make_project
+pytestmark = pytest.mark.slow  # builds sites with MkDocs
 
 ARTICLE = (
     "Minister {name} said on {day} that the {thing} budget would rise by {n}% next year. "
@@ -140,6 +141,7 @@ HOLD = """
 import sys, time
 from pathlib import Path
 from generator.analysis.lock import build_lock
+
 with build_lock(Path(sys.argv[1])):
     print("held", flush=True)
     time.sleep(120)

@@ -232,6 +232,7 @@ def test_interview_labels_are_not_sources(analyse):
     assert not any(q.cue and q.cue.text == ":" for q in report.quotes)
 
 
+@pytest.mark.slow
 def test_long_article_stays_fast(analyse):
     import time
 

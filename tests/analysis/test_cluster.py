@@ -10,9 +10,9 @@ from generator.analysis.analyze import analyze_articles
 from generator.analysis.collect import collect_reports
 from generator.analysis.parallel import analyze_stream
 from generator.cli import main
-from tests.test_parallel import STORIES, articles
+from tests.analysis.test_parallel import STORIES, articles
 
-pytestmark = pytest.mark.cluster
+pytestmark = [pytest.mark.slow, pytest.mark.cluster]  # starts a local Dask cluster
 
 
 @pytest.fixture(scope="module")

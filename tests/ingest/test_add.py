@@ -227,6 +227,7 @@ def test_plain_text_is_saved_without_escapes():
     assert page_markdown(page, "https://example.org/a").endswith("---\n" + text)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(
     st.text(

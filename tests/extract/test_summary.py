@@ -172,6 +172,7 @@ def test_sentence_that_leans_on_an_unchosen_one_is_not_picked(nlp):
     assert last not in chosen or before in chosen
 
 
+@pytest.mark.slow
 def test_long_article_summary_stays_bounded(nlp):
     body = " ".join(
         f"Report {i} from the port of Selby says that {i + 3} ships waited for a berth and "

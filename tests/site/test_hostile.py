@@ -29,9 +29,8 @@ from generator.cli import main
 from generator.ingest.files import IngestError, parse_article
 from generator.site.pages import render_site
 from generator.site.render import make_env, render_article
-
-from .browser import Browser, SiteServer, find_chromium
-from .hostile_sites import (
+from tests.browser import Browser, SiteServer, find_chromium
+from tests.hostile_sites import (
     ROOT,
     build_reports,
     front_matter,
@@ -40,7 +39,7 @@ from .hostile_sites import (
     reference_reports,
     sentence_around,
 )
-from .html_checks import (
+from tests.html_checks import (
     Skeleton,
     fragment_problems,
     page_problems,
@@ -48,7 +47,9 @@ from .html_checks import (
     visible_text,
     xml_text_problems,
 )
-from .payloads import FAMILIES, PAYLOADS, URLS, chunks
+from tests.payloads import FAMILIES, PAYLOADS, URLS, chunks
+
+pytestmark = pytest.mark.slow  # builds sites with MkDocs
 
 TITLE_LENGTH = 190  # page titles are cut at 200 characters
 UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\u200b\ufeff]")

@@ -11,8 +11,7 @@ from generator.model import Report
 from generator.site.filters import escape_md, safe_url
 from generator.site.pages import render_site
 from generator.site.render import make_env
-
-from .sample import sample_report
+from tests.sample import sample_report
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -76,7 +75,7 @@ def test_page_set(pages):
     ],
 )
 def test_golden_pages(pages, name):
-    """Regenerate with: UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_render.py"""
+    """Regenerate with: UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/site/test_render.py"""
     golden = GOLDEN / name.replace("/", "__")
     if UPDATE:
         golden.write_text(pages[name], "utf-8")

@@ -10,12 +10,10 @@ import pytest
 
 from generator.model import (
     Actor,
-    Article,
     Figure,
     Mention,
     Quote,
     Report,
-    Span,
     Speaker,
     TimelineEntry,
 )
@@ -25,6 +23,7 @@ from generator.site.figures import figure_clusters
 from generator.site.index import SiteIndex, relative
 from generator.site.pages import render_site
 from generator.site.render import make_env
+from tests.factory import make_article, make_report, where
 
 
 def report(
@@ -39,13 +38,9 @@ def report(
 ) -> Report:
     """A small report over `text`: actors (name, type, roles), figures, quotes (speaker, words)."""
 
-    def at(needle: str) -> tuple[int, int]:
-        start = text.index(needle)
-        return start, start + len(needle)
-
     made_actors = []
     for name, kind, roles in actors:
-        start, end = at(name)
+        start, end = where(text, name)
         made_actors.append(
             Actor(
                 name.lower().replace(" ", "-"), name, kind, roles, [], [Mention(start, end, name)]
@@ -53,14 +48,14 @@ def report(
         )
     made_figures = []
     for words, value, unit, subject, status in figures:
-        start, end = at(words)
+        start, end = where(text, words)
         made_figures.append(
             Figure("quantity", words, start, end, value, unit, None, subject, None, status)
         )
     made_quotes = []
     for speaker, words in quotes:
-        s, e = at(speaker)
-        qs, qe = at(words)
+        s, e = where(text, speaker)
+        qs, qe = where(text, words)
         made_quotes.append(
             Quote(
                 "direct",
@@ -75,14 +70,16 @@ def report(
     entries = []
     for value, status in timeline:
         entries.append(TimelineEntry(value, "day", text, 0, len(text), 0, status))
-    return Report(
-        article=Article(ident, title, date, "metadata", "Outlet", None, None, "en", text),
-        summary=[Span(text, 0, len(text))],
+    article = make_article(
+        text, ident, title=title, date=date, date_source="metadata", source="Outlet"
+    )
+    return make_report(
+        article,
         actors=made_actors,
         quotes=made_quotes,
         figures=made_figures,
         timeline=entries,
-        sentences=[Span(text, 0, len(text))],
+        generator="",
     )
 
 

@@ -12,12 +12,14 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-
-from .browser import Browser, SiteServer, find_chromium
-from .hostile_sites import make_project
+from tests.browser import Browser, SiteServer, find_chromium
+from tests.hostile_sites import make_project
 
 CHROMIUM = find_chromium()
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
+pytestmark = [
+    pytest.mark.browser,  # drives headless Chromium
+    pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed"),
+]
 
 ARTICLES = {
     "harbour.md": (
