@@ -18,6 +18,11 @@ from typing import Any, Literal, Union
 
 SCHEMA = "news-report/1"
 
+CONFIDENT = 0.8
+"""Items at this confidence or above are confident: the summary and key points use only them."""
+UNCERTAIN = 0.5
+"""Items below this confidence are shown as uncertain ("speaker unclear", "date uncertain")."""
+
 # The vocabularies of the contract. Reports are read back as JSON, where any string can come:
 # code that looks a value up tolerates unknown ones (`SEVERITY_ORDER.get(s, len(...))`).
 ActorType = Literal["person", "organization", "place", "group", "other"]
@@ -40,6 +45,8 @@ CaveatKind = Literal[
 ]
 Severity = Literal["high", "warning", "info"]
 DateSource = Literal["metadata", "cli", "inferred", "none"]
+Polarity = Literal["affirmative", "negative"]
+Genre = Literal["news", "opinion", "analysis", "review", "fact-check", "live", "press-release"]
 
 SEVERITIES: tuple[Severity, ...] = ("high", "warning", "info")
 """Caveat severities, most serious first: the one order every list and count of caveats follows."""
@@ -81,6 +88,30 @@ class Article:
     """ISO 639-1 language code of the text."""
     text: str
     """The body text every offset in the report points into."""
+    authors: list[str] = field(default_factory=list)
+    """The byline as a list of person names (no "By", dates or outlet); empty when unknown."""
+    modified: str | None = None
+    """Date of the last update `YYYY-MM-DD`, from the page's own metadata, or None."""
+    section: str | None = None
+    """The section the outlet files the article under, or None."""
+    genre: Genre = "news"
+    """news | opinion | analysis | review | fact-check | live | press-release: read from the page."""
+    genre_evidence: str | None = None
+    """What the genre was read from (markup type, section, URL path, label, text cue)."""
+    fact_check: FactCheck | None = None
+    """For a fact-check: the claim, who made it and the verdict."""
+
+
+@dataclass(frozen=True)
+class FactCheck:
+    """The claim a fact-check examines and its finding."""
+
+    claim: str | None
+    """The claim checked, in the page's words."""
+    claimant: str | None
+    """Who made the claim."""
+    verdict: str | None
+    """The rating the fact-checker gives ("Mostly True", "False")."""
 
 
 @dataclass(frozen=True)
@@ -111,6 +142,8 @@ class Actor:
     """Ids of other actors this one belongs to or works for."""
     mentions: list[Mention]
     """Every mention, in text order."""
+    confidence: float = 1.0
+    """0-1: how sure the extractor is, from the evidence it had (see docs/contract.md)."""
 
 
 @dataclass(frozen=True)
@@ -147,6 +180,10 @@ class Quote:
     """Actor id of an outlet that relayed the quote."""
     parts: list[Span] = field(default_factory=list)
     """The quoted passages when a reporting clause interrupts the quote ('"A," she said, "B."'); else empty."""
+    polarity: Polarity = "affirmative"
+    """affirmative | negative: negative for denials and refusals ("denied that", "declined to say")."""
+    confidence: float = 1.0
+    """0-1: how sure the extractor is, from the evidence it had (see docs/contract.md)."""
 
 
 @dataclass(frozen=True)
@@ -175,6 +212,8 @@ class Figure:
     """fact | plan | target | estimate: how the article presents the figure."""
     value_max: float | int | None = None
     """Upper bound when the figure is a range."""
+    confidence: float = 1.0
+    """0-1: how sure the extractor is, from the evidence it had (see docs/contract.md)."""
 
 
 @dataclass(frozen=True)
@@ -211,6 +250,8 @@ class TimelineEntry:
     """Index into `Report.temporal_expressions`."""
     status: EventStatus = "reported"
     """reported | planned: whether the event happened or is planned or targeted."""
+    confidence: float = 1.0
+    """0-1: how sure the extractor is, from the evidence it had (see docs/contract.md)."""
 
 
 @dataclass(frozen=True)
@@ -235,6 +276,8 @@ class Caveat:
     """Character offset of the first character of the cue (None when there is no cue span)."""
     cue_end: int | None = None
     """Character offset one past the last character of the cue."""
+    confidence: float = 1.0
+    """0-1: how sure the extractor is, from the evidence it had (see docs/contract.md)."""
 
 
 @dataclass(frozen=True)

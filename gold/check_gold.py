@@ -105,7 +105,12 @@ def normalise(text: str) -> str:
 def page_text(path: Path) -> str:
     """Visible text of a saved page (scripts and styles dropped), normalised."""
     raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
-    root = lxml.html.fromstring(raw)
+    try:
+        raw.decode("utf-8")
+        # a page without a charset declaration is otherwise read as Latin-1
+        root = lxml.html.fromstring(raw, parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except UnicodeDecodeError:
+        root = lxml.html.fromstring(raw)
     for bad in root.xpath("//script|//style|//noscript|//template"):
         bad.drop_tree()
     parts = [t for t in root.itertext()]

@@ -47,7 +47,11 @@ def main() -> None:
     raw = args.page.read_bytes()
     if args.page.suffix == ".gz":
         raw = gzip.decompress(raw)
-    root = lxml.html.fromstring(raw)
+    try:
+        raw.decode("utf-8")
+        root = lxml.html.fromstring(raw, parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except UnicodeDecodeError:
+        root = lxml.html.fromstring(raw)
     title = root.findtext(".//title")
     print(f"<title> {_SPACE.sub(' ', title or '').strip()}")
     for meta in root.iter("meta"):

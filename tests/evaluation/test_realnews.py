@@ -1,0 +1,103 @@
+"""The real-news gold scorer: items are right only when speaker, polarity, value and date are."""
+
+from __future__ import annotations
+
+from generator.evaluation.realnews import Located, aggregate, score_report
+
+TEXT = (
+    "Mayor Ann Lee said on Monday that the bridge will close. "
+    "Lee did not say when it would reopen. "
+    "The repairs cost \u201c$4 million,\u201d the city\u2019s engineer Bo Park said."
+)
+
+GOLD = {
+    "page": "example",
+    "metadata": {"title": "Bridge to close", "authors": []},
+    "genre": "news",
+    "actors": [
+        {"name": "Ann Lee", "type": "person", "aliases": ["Lee"], "roles": ["mayor"]},
+        {"name": "Bo Park", "type": "person", "aliases": [], "roles": ["engineer"]},
+    ],
+    "quotes": [
+        {"speaker": "Ann Lee", "content": "the bridge will close", "polarity": "affirmative",
+         "act": "speech"},
+        {"speaker": "Ann Lee", "content": "when it would reopen", "polarity": "negative",
+         "act": "speech"},
+    ],
+    "figures": [
+        {"text": "$4 million", "value": 4000000, "unit": "USD", "measures": "repairs cost",
+         "owner": "Bo Park", "status": "fact"},
+    ],
+    "timeline": [
+        {"when": "on Monday", "date": "2024-03-04", "verb": "said", "polarity": "affirmative",
+         "status": "reported"},
+    ],
+    "caveats": [],
+    "summary": [{"fact": "bridge closes", "anchor": "the bridge will close",
+                 "keywords": ["bridge", "close"], "role": "main"}],
+}  # fmt: skip
+
+
+def span(text: str, words: str) -> tuple[int, int]:
+    start = text.index(words)
+    return start, start + len(words)
+
+
+def make_report(speaker_of_second: str, polarity: str, figure_owner: str | None) -> dict:
+    q1, q2 = span(TEXT, "the bridge will close"), span(TEXT, "when it would reopen")
+    f = span(TEXT, "$4 million")
+    t = span(TEXT, "on Monday")
+    return {
+        "article": {"text": TEXT, "title": "Bridge to close", "authors": [], "genre": "news"},
+        "actors": [
+            {"id": "ann-lee", "name": "Ann Lee", "type": "person", "roles": ["Mayor"],
+             "mentions": [{}, {}]},
+            {"id": "lee", "name": "Lee", "type": "person", "roles": [], "mentions": [{}]},
+            {"id": "bo-park", "name": "Bo Park", "type": "organization", "roles": [],
+             "mentions": [{}]},
+        ],
+        "quotes": [
+            {"start": q1[0], "end": q1[1], "text": "the bridge will close", "confidence": 0.9,
+             "speaker": {"actor": "ann-lee", "text": "Mayor Ann Lee"}},
+            {"start": q2[0], "end": q2[1], "text": "when it would reopen", "confidence": 0.3,
+             "polarity": polarity, "speaker": {"actor": speaker_of_second, "text": "x"}},
+        ],
+        "figures": [
+            {"start": f[0], "end": f[1], "text": "$4 million", "value": 4000000, "unit": "USD",
+             "status": "fact", "attributed_to": figure_owner, "subject": "The repairs cost"},
+        ],
+        "temporal_expressions": [{"start": t[0], "end": t[1], "text": "on Monday"}],
+        "timeline": [{"date": "2024-03-04", "timex": 0, "event": "Lee said", "status": "reported",
+                      "start": 0, "end": 10}],
+        "caveats": [],
+        "summary": [{"start": 0, "end": 57, "text": TEXT[:57]}],
+        "sentences": [],
+    }  # fmt: skip
+
+
+def test_located_folds_quotes_case_and_space() -> None:
+    text = Located("The  city\u2019s \u201cEngineer\u201d")
+    assert text.find('city\'s "engineer"') == (5, 22)
+    assert text.find("the city's … engineer") == (0, 21)
+
+
+def test_right_items_and_the_errors_that_make_them_wrong() -> None:
+    good = score_report(make_report("ann-lee", "negative", "bo-park"), GOLD)
+    assert good.tallies["quotes"].right == 2 and good.tallies["quotes"].wrong == 0
+    assert good.tallies["figures"].right == 1
+    assert good.tallies["timeline"].right == 1
+    # "Lee" beside "Ann Lee" is a split; Bo Park typed as an organisation is wrong
+    assert good.tallies["actors"].right == 1 and good.tallies["actors"].wrong == 2
+    assert good.summary["carried"] == 1
+
+    bad = score_report(make_report("bo-park", "affirmative", None), GOLD)
+    assert bad.tallies["quotes"].right == 1 and bad.tallies["quotes"].wrong == 1
+    assert bad.reversed_quotes == 1
+    assert bad.tallies["figures"].right == 0  # given to the reporter, not to its speaker
+
+
+def test_reliability_table_counts_by_band() -> None:
+    result = score_report(make_report("bo-park", "affirmative", None), GOLD)
+    table = {row["band"]: row for row in aggregate([result])["reliability"]["quotes"]}
+    assert table["0.8-1.0"]["items"] == 1 and table["0.8-1.0"]["right"] == 1
+    assert table["0.2-0.4"]["items"] == 1 and table["0.2-0.4"]["right"] == 0
