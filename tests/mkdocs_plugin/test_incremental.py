@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.mkdocs_plugin.incremental import STATE_NAME, SiteState, digest
-from generator.mkdocs_plugin.pagestore import PageStore, read_by_others
+from generator.mkdocs_plugin.pagestore import PageStore, StoredPage, read_by_others
 
 pytestmark = pytest.mark.slow  # builds sites with MkDocs
 
@@ -317,9 +317,12 @@ def test_page_store_keeps_only_what_this_build_uses(tmp_path):
     store.save()
     again = PageStore(tmp_path)
     assert again.get("k1") == [
-        ["articles/a/index.md", digest("one"), False],
-        ["articles/a/report.json", digest("{}"), False],
+        StoredPage("articles/a/index.md", digest("one"), False),
+        StoredPage("articles/a/report.json", digest("{}"), False),
     ]
+    # the index keeps each page as a JSON list: [path, content hash, read by others]
+    index = json.loads((tmp_path / "pages.json").read_text("utf-8"))
+    assert index["articles"]["k2"] == [["articles/b/index.md", digest("two"), False]]
     assert (tmp_path / "pages" / "articles" / "a" / "index.md").read_text("utf-8") == "one"
     again.save()  # k2 was not used in this build: its page goes
     assert not (tmp_path / "pages" / "articles" / "b").exists()
