@@ -114,10 +114,10 @@ MALFORMED: list[tuple[str, bytes, str]] = [
 @pytest.mark.slow
 @pytest.mark.parametrize(("name", "data", "reason"), MALFORMED, ids=[m[0] for m in MALFORMED])
 def test_malformed_file_gets_a_clear_error(name, data, reason):
-    started = time.monotonic()
+    started = time.process_time()
     with pytest.raises(IngestError) as err:
         parse_article(data, f"seeds/{name}", "x", "." + name.rsplit(".", 1)[1])
-    assert time.monotonic() - started < 5
+    assert time.process_time() - started < 5
     message = str(err.value)
     assert message.startswith(f"seeds/{name}: "), message
     assert reason in message, message
@@ -230,10 +230,13 @@ def test_a_file_that_grows_after_the_size_check_is_still_refused(tmp_path, monke
     ids=["one-token", "digits-and-commas", "quote-marks", "words", "dollars", "tags"],
 )
 def test_reading_a_1_mb_line_is_fast(line):
-    """Reading (decode, front matter, Markdown to text) a 1 MB line stays well under a second each."""
-    started = time.monotonic()
+    """Reading (decode, front matter, Markdown to text) a 1 MB line stays well under a second each.
+
+    The bounds are on this process's CPU time (not wall time), so a loaded machine does not
+    make them fail; a quadratic reader takes minutes and still does."""
+    started = time.process_time()
     article = parse_article(("---\ntitle: t\n---\n" + line).encode(), "x.md", "x", ".md")
-    assert time.monotonic() - started < 5
+    assert time.process_time() - started < 5
     assert len(article.text) >= len(line) - 1
 
 
@@ -249,12 +252,12 @@ PATHOLOGICAL_UNITS = [
 def test_reading_a_long_pathological_line_is_linear(unit):
     """100,000 characters of one repeated unit: the reader's regexes must not backtrack."""
     line = "News " + unit * (100_000 // len(unit))
-    started = time.monotonic()
+    started = time.process_time()
     try:
         parse_article(line.encode(), "x.md", "x", ".md")
     except IngestError:
         pass
-    assert time.monotonic() - started < 8, unit
+    assert time.process_time() - started < 8, unit
 
 
 def _document_patterns() -> list[tuple[str, re.Pattern]]:
@@ -283,10 +286,10 @@ def test_extractor_patterns_do_not_backtrack_on_long_runs(unit):
     text = (unit * (40_000 // len(unit) + 1))[:40_000]
     slow = []
     for name, pattern in _document_patterns():
-        started = time.monotonic()
+        started = time.process_time()
         for _ in pattern.finditer(text):
             pass
-        if time.monotonic() - started > 2:
+        if time.process_time() - started > 2:
             slow.append(name)
     assert slow == []
 
