@@ -100,6 +100,12 @@ class Article:
     """What the genre was read from (markup type, section, URL path, label, text cue)."""
     fact_check: FactCheck | None = None
     """For a fact-check: the claim, who made it and the verdict."""
+    dek: str | None = None
+    """The standfirst under the headline (a web page's dek), kept out of `text`; None when none."""
+    captions: list[str] = field(default_factory=list)
+    """Photo and video captions of a web page, kept out of `text` (they are not the article's prose)."""
+    credits: list[str] = field(default_factory=list)
+    """Photo credits and similar lines of a web page, kept out of `text`."""
 
 
 @dataclass(frozen=True)

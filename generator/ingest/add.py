@@ -172,6 +172,13 @@ def front_matter(page: WebPage, url: str) -> str:
         "source": page.source,
         "url": url,
         "author": page.author,
+        "authors": page.authors,
+        "modified": page.modified,
+        "section": page.section,
+        # news is the default: written only when the page says otherwise
+        "genre": page.genre if page.genre != "news" else None,
+        "genre_evidence": page.genre_evidence if page.genre != "news" else None,
+        "dek": page.dek,
     }
     kept = {key: value for key, value in meta.items() if value}
     dumped = yaml.safe_dump(kept, allow_unicode=True, sort_keys=False, width=10_000)

@@ -12,12 +12,14 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any, cast
 
 import yaml
 from markdown_it import MarkdownIt
 
-from generator.ingest.webpage import HTML_SUFFIXES, extract_page
-from generator.model import Article, DateSource
+from generator.ingest.genre import GENRES
+from generator.ingest.webpage import HTML_SUFFIXES, NotAnArticle, read_page
+from generator.model import Article, DateSource, Genre
 from generator.slugs import MAX_SLUG, slug
 
 SUFFIXES = (".txt", ".md", ".markdown", *HTML_SUFFIXES)
@@ -28,7 +30,20 @@ Parsing and extracting grow with length (a 1 MB single line took minutes and ove
 larger file is refused with a clear error rather than allowed to exhaust a build machine."""
 MAX_HTML_BYTES = 10_000_000
 """Largest web page accepted: pages carry scripts and markup many times the size of their text."""
-METADATA_KEYS = ("title", "date", "source", "url", "author")
+METADATA_KEYS = (
+    "title",
+    "date",
+    "source",
+    "url",
+    "author",
+    "authors",
+    "modified",
+    "section",
+    "genre",
+    "genre_evidence",
+    "dek",
+)
+"""Front-matter keys read into the article; `authors` is a list of names, the others text."""
 
 
 class IngestError(ValueError):
@@ -165,7 +180,7 @@ FRONT_MATTER = re.compile(
 )
 
 
-def split_front_matter(text: str, name: str) -> tuple[dict[str, str | None], str]:
+def split_front_matter(text: str, name: str) -> tuple[dict[str, Any], str]:
     """Front-matter metadata (only the known keys, as strings) and the body after it."""
     if not text.startswith("---"):
         return {}, text
@@ -189,13 +204,16 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, str | None], str
         data = {}
     if not isinstance(data, dict):
         raise IngestError(f"{name}: front matter must be a mapping of keys to values")
-    meta: dict[str, str | None] = {}
+    meta: dict[str, Any] = {}
     for key in METADATA_KEYS:
         value = data.get(key)
         if value is None:
             continue
-        if key == "date":
+        if key in ("date", "modified"):
             meta[key] = parse_date(value, name)
+            continue
+        if key == "authors":
+            meta[key] = _names(value, name)
             continue
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             raise IngestError(
@@ -203,7 +221,26 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, str | None], str
             )
         cleaned = " ".join(str(value).split())
         meta[key] = cleaned[:500] or None
+    if meta.get("genre") is not None and meta["genre"] not in GENRES:
+        raise IngestError(
+            f"{name}: front matter 'genre' must be one of {', '.join(GENRES)}, not {meta['genre'][:40]!r}"
+        )
     return meta, text[match.end() :]
+
+
+def _names(value: object, name: str) -> list[str]:
+    """Front-matter `authors`: a list of names (one name alone is accepted as text)."""
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or len(items) > 100:
+        raise IngestError(f"{name}: front matter 'authors' must be a list of names")
+    names: list[str] = []
+    for item in items:
+        if isinstance(item, bool) or not isinstance(item, (str, int, float)):
+            raise IngestError(f"{name}: front matter 'authors' must be a list of names")
+        cleaned = " ".join(str(item).split())[:200]
+        if cleaned and cleaned not in names:
+            names.append(cleaned)
+    return names
 
 
 def parse_date(value: object, name: str) -> str:
@@ -349,7 +386,7 @@ def parse_article(
     if suffix in HTML_SUFFIXES:
         return _html_article(data, name, ident, date)
     text = decode(data, name)
-    meta: dict[str, str | None] = {}
+    meta: dict[str, Any] = {}
     title = None
     if suffix in (".md", ".markdown"):
         meta, body = split_front_matter(text, name)
@@ -376,6 +413,12 @@ def parse_article(
         author=meta.get("author"),
         language="en",
         text=text,
+        authors=list(meta.get("authors") or []),
+        modified=meta.get("modified"),
+        section=meta.get("section"),
+        genre=meta.get("genre") or "news",
+        genre_evidence=meta.get("genre_evidence"),
+        dek=meta.get("dek"),
     )
 
 
@@ -384,9 +427,10 @@ def _html_article(data: bytes, name: str, ident: str, date: str | None) -> Artic
     if not data.strip():
         raise IngestError(f"{name}: file is empty")
     # trafilatura decodes the page itself, honouring its declared charset
-    page = extract_page(data, name)
-    if page is None:
-        raise IngestError(f"{name}: no article text found in the HTML page")
+    try:
+        page = read_page(data)
+    except NotAnArticle as reason:
+        raise IngestError(f"{name}: {reason}") from None
     if not any(ch.isalnum() for ch in page.text):
         raise IngestError(f"{name}: article has no words (only punctuation, symbols or emoji)")
     if len(page.text) > MAX_BYTES:
@@ -411,7 +455,21 @@ def _html_article(data: bytes, name: str, ident: str, date: str | None) -> Artic
         author=page.author,
         language="en",
         text=page.text,
+        authors=list(page.authors),
+        modified=page.modified,
+        section=page.section,
+        genre=known_genre(page.genre),
+        genre_evidence=page.genre_evidence,
+        fact_check=page.fact_check,
+        dek=page.dek,
+        captions=list(page.captions),
+        credits=list(page.credits),
     )
+
+
+def known_genre(value: str) -> Genre:
+    """A genre of the contract's vocabulary (anything else reads as news)."""
+    return cast(Genre, value) if value in GENRES else "news"
 
 
 def read_all(

@@ -60,6 +60,7 @@ def test_add_saves_markdown_with_front_matter_that_reads_back_as_the_page(tmp_pa
         "source": "The Coastal Ledger",
         "url": url,
         "author": "Dana Whitfield",
+        "authors": ["Dana Whitfield"],
     }
     page = extract_page(news_page().encode("utf-8"), "page", url=url)
     article = parse_article(content.encode("utf-8"), str(saved), "x", ".md")
