@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from generator.extract.common import doc_text
 from generator.extract.time.patterns import Context
 from generator.extract.time.rules import RULES, Rule
+from generator.extract.time.words import label
 from generator.model import TimeExpression
 
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would"})
@@ -73,7 +74,14 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
             continue
         kind, normalised = value
         result.append(
-            TimeExpression(text=text[start:end], start=start, end=end, type=kind, value=normalised)
+            TimeExpression(
+                text=text[start:end],
+                start=start,
+                end=end,
+                type=kind,
+                value=normalised,
+                label=label(kind, normalised),
+            )
         )
         if (
             rule.anchors
