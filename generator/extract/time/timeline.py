@@ -19,8 +19,8 @@ from generator.extract.time.words import date_label, interval_start
 from generator.model import CONFIDENT, UNCERTAIN, Polarity, Precision, TimeExpression, TimelineEntry
 
 PLAN_LEMMAS = frozenset(
-    "plan aim intend target pledge promise expect schedule seek propose hope vow reach set due "
-    "prepare threaten want".split()
+    "plan aim intend target pledge promise expect schedule seek propose hope vow reach prepare "
+    "threaten want".split()
 )
 """Verbs that make an event planned or targeted rather than done."""
 MODALS = frozenset({"will", "'ll", "shall", "would", "could", "may", "might", "should", "wo"})
@@ -43,6 +43,16 @@ ANAPHORIC = re.compile(
 EXPLICIT_YEAR = re.compile(r"(?<!\d)(?:1[0-9]|20)\d\d(?!\d)|'\d\d\b")
 LATE = re.compile(r"^(?:late|the\s+end\s+of|the\s+close\s+of|by\s+the\s+end\s+of)\b", re.I)
 EARLY = re.compile(r"^(?:early|the\s+beginning\s+of|the\s+start\s+of)\b", re.I)
+
+
+COARSE = re.compile(r"\b(?:decades?|century|centuries)\b", re.I)
+"""'a century ago', 'a decade later': a year counted in decades or centuries is not a date."""
+POSSESSIVE = re.compile(r"['’]s?\b")
+"""'condemned Wednesday's attack': the date belongs to the noun, not to the clause's event."""
+NAMED = re.compile(r"\b[A-Z][a-z]+\s+of\s+$")
+"""'the Investment Company Act of 1940': a year inside a name."""
+CITATION = re.compile(r"https?://|\bdoi\b|\bretrieved\b", re.I)
+"""A reference line ('... (2019, October 22) retrieved 20 January 2020 from https://...')."""
 
 
 def precision_of(value: str) -> Precision | None:
@@ -69,9 +79,31 @@ def is_dated(value: str) -> bool:
     return interval_start(value) is not None
 
 
+def _lemmas(tokens: list[Token]) -> set[str]:
+    """Lemmas of the tokens, with a crude stem beside the tagger's (which reads 'hopes' as 'hop')."""
+    out = set()
+    for t in tokens:
+        low = t.lower_
+        out.add(t.lemma_.lower())
+        for suffix in ("s", "es", "d", "ed", "ing"):
+            if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                out.add(low[: -len(suffix)])
+        if t.lemma_.lower() == "set" and t.tag_ == "VBN":
+            out.add("schedule")  # 'is set to dock'
+    return out
+
+
 def _governing_verb(token: Token) -> Token | None:
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
+            # 'had lifted off as scheduled at 8:51 p.m.': the event is the main verb's
+            if (
+                token.dep_ == "advcl"
+                and token.tag_ == "VBN"
+                and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+            ):
+                return _governing_verb(token.head) or token
             # 'was quoted as saying late Thursday': the event is the main verb's
             if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.lower_ == "as":
                 return _governing_verb(token.head.head) or token
@@ -127,6 +159,9 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
     for child in verb.children:
         if child.i > verb.i and child.dep_ in EVENT_DEPS:
             keep.update(t.i for t in child.subtree)
+            for t in child.subtree:  # 'a test that included visits': the object, not its clause
+                if t.dep_ in ("relcl", "appos", "advcl") and t.i != child.i:
+                    keep -= {u.i for u in t.subtree}
     in_timex = {t.i for t in sent if timex.start <= t.idx < timex.end}
     roots = [doc[i] for i in in_timex if doc[i].head.i not in in_timex]
     keep_timex = any(r.dep_ in ("dobj", "attr", "nsubj") for r in roots)
@@ -147,7 +182,7 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
     words = re.sub(r"^[\"“”'‘’(]+\s*|\s*[\"“”(]+$", "", words).strip(" ,;:")
     if len(words) > 180:
         words = words[:177].rsplit(" ", 1)[0] + " …"
-    lemmas = {t.lemma_.lower() for t in _chain(owner)} | {t.lemma_.lower() for t in _chain(verb)}
+    lemmas = _lemmas(_chain(owner)) | _lemmas(_chain(verb))
     aux = {c.lower_ for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")}
     planned = bool(lemmas & PLAN_LEMMAS) or bool(aux & MODALS) or verb.lower_ in MODALS
     negative = any(
@@ -192,7 +227,7 @@ def _present_state(verb: Token) -> bool:
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if aux & (MODALS | {"did", "had", "was", "were", "has", "have", "'ve"}):
         return False
-    if verb.tag_ in ("VBZ", "VBP"):
+    if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and not aux):
         return True
     return bool(aux & {"is", "are", "am", "'s", "'re", "do", "does"})
 
@@ -260,6 +295,32 @@ def _range_partner(text: str, timexes: list[TimeExpression], index: int) -> bool
     return RANGE_LINK.fullmatch(text[before.end : timexes[index].start]) is not None
 
 
+def _when_clause(span: Span) -> Token | None:
+    """The verb of a 'when' clause the date introduces ('in 1884, when Bismarck hosted ...',
+    'In 2009, however, when Congress passed ...'): that clause is the event of the date."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in ("since", "until", "till", "from"):
+        return None  # 'has been that big since 2012, when ...': the main clause lasts from it
+    for tok in doc[span.end : min(span.end + 4, span.sent.end)]:
+        if tok.lower_ == "when":
+            head = tok.head
+            return head if head.pos_ in ("VERB", "AUX") and head.i > tok.i else None
+        if not (tok.is_punct or tok.pos_ == "ADV"):
+            return None
+    return None
+
+
+def _restated(text: str, timexes: list[TimeExpression], index: int) -> bool:
+    """Whether timex `index` restates the one before in brackets ('8:51 p.m. (1451 GMT)')."""
+    if index == 0:
+        return False
+    before = timexes[index - 1]
+    return (
+        before.type == timexes[index].type == "TIME"
+        and re.fullmatch(r"\s*\(\s*", text[before.end : timexes[index].start]) is not None
+    )
+
+
 def build_timelines(
     doc: Doc, timexes: list[TimeExpression], anchor: str | None = None
 ) -> tuple[list[TimelineEntry], list[TimelineEntry]]:
@@ -277,12 +338,12 @@ def build_timelines(
         precision = precision_of(timex.value)
         if precision is None or timex.value == "PRESENT_REF":
             continue
-        if _range_partner(text, timexes, index):
+        if _range_partner(text, timexes, index) or _restated(text, timexes, index):
             continue
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None:
             continue
-        verb = _governing_verb(span.root)
+        verb = _when_clause(span) or _governing_verb(span.root)
         if verb is None:
             continue  # a title, a citation, a caption: no event to date
         sent = span.sent
@@ -296,10 +357,18 @@ def build_timelines(
                 day = closing.value.split("T")[0]
                 if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
                     value = day + "T" + value.split("T", 1)[1]  # '8 AM and 9 PM Wednesday'
-        value = _refined(value, timex.text)
+        if index + 1 < len(timexes) and _restated(text, timexes, index + 1):
+            value = timexes[index + 1].value  # the moment in UTC rather than local time
+        utc = value.endswith("Z")
+        value = _refined(value, timex.text).removesuffix("Z")
         has_subject = clause_subject(verb)[1] is not None
-        place = is_dated(value)
-        if place and _in_comparison(text, timex, sent):
+        place = is_dated(value) and not COARSE.search(timex.text)
+        if place and (
+            _in_comparison(text, timex, sent)
+            or POSSESSIVE.match(text, timex.end)
+            or NAMED.search(text, max(0, timex.start - 40), timex.start)
+            or CITATION.search(sent.text)
+        ):
             continue
         low = timex.text.lower()
         if (
@@ -328,7 +397,7 @@ def build_timelines(
             status="planned" if planned else "reported",
             confidence=_confidence(timex, anchored, has_subject, value),
             when=timex.text,
-            label=date_label(value),
+            label=date_label(value + ("Z" if utc else "")),
             polarity=polarity,
             anchored_on=anchored,
         )

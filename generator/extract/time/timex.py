@@ -58,6 +58,7 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
     text = doc_text(doc)
     result: list[TimeExpression] = []
     reference: str | None = None
+    reference_end = 0
     quarter: str | None = None
     for start, end, rule, match in _select(doc, text, _candidates(text)):
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -65,6 +66,7 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
             dct=dct,
             tense=tense_of(span) if span is not None and not POSSESSIVE.match(text, end) else None,
             reference=reference,
+            near=reference is not None and _sentences_between(text, reference_end, start) <= 1,
             quarter=quarter,
             before=text[max(0, start - 40) : start].lower(),
             after=text[end : end + 40].lower(),
@@ -89,6 +91,7 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
             and SPECIFIC.fullmatch(normalised.split("T")[0])
         ):
             reference = normalised.split("T")[0]
+            reference_end = end
             if (
                 re.fullmatch(r"\d{4}-Q[1-4]", reference)
                 and not YEAR_BEFORE.search(text[start:end])
@@ -96,6 +99,11 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
             ):
                 quarter = reference  # the period under discussion, not a comparison period
     return result
+
+
+def _sentences_between(text: str, start: int, end: int) -> int:
+    """How many sentence ends lie between two offsets (a rough count: '. ', '! ', '? ', lines)."""
+    return len(re.findall(r"[.!?][\"”’)]*\s+(?=[A-Z\"“])|\n", text[start:end]))
 
 
 def _candidates(text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
@@ -201,6 +209,12 @@ def _year_ok(doc: Doc, text: str, start: int, end: int) -> bool:
         return False
     if re.match(r"\s*(?:%|percent|per\s?cent|[,.]\d)", text[end:], re.I):
         return False
+    if re.match(r"[A-Za-z]", text[end : end + 1]) and not re.match(r"s\b", text[end : end + 2]):
+        return False  # '1010data': a number inside a name
+    if re.search(r"[\"“‘]\s*$", text[max(0, start - 2) : start]) and re.match(
+        r"\s*[,.]?\s*[\"”’]", text[end : end + 4]
+    ):
+        return False  # '“1917,”' alone in quotation marks is a title
     token = _token_at(doc, end - 1)
     if token is None:
         return True
@@ -298,6 +312,8 @@ def _in_title(text: str, start: int, end: int, rule: Rule) -> bool:
         return True
     if rule.name == "month" and re.match(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]", text[end:]):
         return True
+    if rule.name == "the-unit" and re.search(r"\b(?:Year|Week|Month)\b", text[start:end]):
+        return True  # 'Collection of the Year', 'Player of the Week'
     return False
 
 
