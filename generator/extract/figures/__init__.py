@@ -194,9 +194,10 @@ def _conversions(text: str, items: list[Found]) -> dict[int, int]:
         a, b = items[k], items[k + 1]
         if a.kind != b.kind or a.kind not in ("quantity", "money") or a.unit == b.unit:
             continue
-        if re.fullmatch(r"\s*[(\[]\s*(?:about|around|roughly|some|or|nearly|approximately)?\s*", text[a.end : b.start]) and re.match(
-            r"\s*[)\]]", text[b.end :]
-        ):
+        if re.fullmatch(
+            r"\s*[(\[]\s*(?:about|around|roughly|some|or|nearly|approximately)?\s*",
+            text[a.end : b.start],
+        ) and re.match(r"\s*[)\]]", text[b.end :]):
             out[k] = k + 1
     return out
 
@@ -217,8 +218,10 @@ def _vague_value(words: str) -> float | None:
 def _duration(text: str, timex: TimeExpression) -> Found | None:
     """A length of time with a number ('for two years', 'a five-minute test', '18 months'):
     a quantity in that unit."""
-    if timex.type != "DURATION":
-        return None
+    if timex.type != "DURATION" or re.match(
+        r"\s+(?:later|earlier|ago|after|before|on|from\s+now)\b", text[timex.end : timex.end + 12]
+    ):
+        return None  # 'two years later' dates an event
     match = re.fullmatch(
         r"(?:(?:about|around|nearly|almost|more\s+than|less\s+than|at\s+least|some|over)\s+)?"
         r"([\d.,]+|[a-z]+(?:[\s-][a-z]+)?)[\s-]+(year|month|week|day|hour|minute|second|decade)s?"
@@ -593,9 +596,7 @@ def _ranks(doc: Doc, text: str) -> list[Found]:
         )
         if not (superlative or placed):
             continue
-        value = parse_ordinal(
-            re.sub(r"[-\s]+(?:[a-z]+est|most|least)\b.*$", "", ent.text.lower())
-        )
+        value = parse_ordinal(re.sub(r"[-\s]+(?:[a-z]+est|most|least)\b.*$", "", ent.text.lower()))
         items.append(
             Found(kind="rank", start=ent.start_char, end=ent.end_char, value=value, unit="rank")
         )

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.extract.common import clause_subject, doc_text
 from generator.extract.time.words import date_label, interval_start
-from generator.model import CONFIDENT, UNCERTAIN, Polarity, Precision, TimeExpression, TimelineEntry
+from generator.model import UNCERTAIN, Polarity, Precision, TimeExpression, TimelineEntry
 
 PLAN_LEMMAS = frozenset(
     "plan aim intend target pledge promise expect schedule seek propose hope vow reach prepare "
@@ -311,10 +311,18 @@ def _when_clause(span: Span) -> Token | None:
 
 
 def _restated(text: str, timexes: list[TimeExpression], index: int) -> bool:
-    """Whether timex `index` restates the one before in brackets ('8:51 p.m. (1451 GMT)')."""
+    """Whether timex `index` restates the one before in brackets ('8:51 p.m. (1451 GMT)'), or
+    names the day of the clock time just before it ('8:51 p.m. (1451 GMT) on Thursday')."""
     if index == 0:
         return False
     before = timexes[index - 1]
+    if (
+        timexes[index].type == "DATE"
+        and before.type == "TIME"
+        and before.value.startswith(timexes[index].value + "T")
+        and re.fullmatch(r"[\s),]*(?:on\s+)?", text[before.end : timexes[index].start])
+    ):
+        return True
     return (
         before.type == timexes[index].type == "TIME"
         and re.fullmatch(r"\s*\(\s*", text[before.end : timexes[index].start]) is not None
@@ -357,7 +365,11 @@ def build_timelines(
                 day = closing.value.split("T")[0]
                 if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
                     value = day + "T" + value.split("T", 1)[1]  # '8 AM and 9 PM Wednesday'
-        if index + 1 < len(timexes) and _restated(text, timexes, index + 1):
+        if (
+            index + 1 < len(timexes)
+            and timexes[index + 1].type == "TIME"
+            and _restated(text, timexes, index + 1)
+        ):
             value = timexes[index + 1].value  # the moment in UTC rather than local time
         utc = value.endswith("Z")
         value = _refined(value, timex.text).removesuffix("Z")

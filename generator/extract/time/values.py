@@ -635,7 +635,9 @@ def time(m: Groups, ctx: Context) -> Value | None:
 def _day_reference(text: str, ctx: Context) -> str | None:
     """The day named by 'Wednesday', 'yesterday', 'Nov. 9' in a compound time expression."""
     low = " ".join(text.lower().split())
-    following = re.fullmatch(r"the (following|next|previous) (day|morning|afternoon|evening|night)", low)
+    following = re.fullmatch(
+        r"the (following|next|previous) (day|morning|afternoon|evening|night)", low
+    )
     if following:
         anchor = _anchor_for(ctx, "day") if ctx.near else None
         if anchor is None:
