@@ -27,7 +27,7 @@ UNCERTAIN = 0.5
 # code that looks a value up tolerates unknown ones (`SEVERITY_ORDER.get(s, len(...))`).
 ActorType = Literal["person", "organization", "place", "group", "other"]
 QuoteKind = Literal["direct", "partial", "indirect"]
-FigureKind = Literal["money", "percent", "quantity", "count", "rank", "other"]
+FigureKind = Literal["money", "percent", "quantity", "count", "rank", "duration", "other"]
 FigureStatus = Literal["fact", "plan", "target", "estimate", "forecast", "claim"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Precision = Literal["day", "month", "quarter", "year", "approximate"]
@@ -197,7 +197,7 @@ class Figure:
     """A number in the text, normalised, with what it measures."""
 
     kind: FigureKind
-    """money | percent | quantity | count | rank | other."""
+    """money | percent | quantity | count | rank | duration | other."""
     text: str
     """The words of the figure."""
     start: int

@@ -28,7 +28,15 @@ from generator.extract.figures.patterns import (
     rate_of,
 )
 from generator.extract.numbers import NUMBER_WORDS, ORDINAL_WORDS, parse_ordinal
-from generator.model import Actor, Figure, FigureKind, FigureStatus, Quote, TimeExpression
+from generator.model import (
+    UNCERTAIN,
+    Actor,
+    Figure,
+    FigureKind,
+    FigureStatus,
+    Quote,
+    TimeExpression,
+)
 
 
 @dataclass(frozen=True)
@@ -113,6 +121,7 @@ def extract_figures(
     for t in timexes:
         blocked[t.start : t.end] = b"\x01" * (t.end - t.start)
     found: list[Found] = []
+    windows = _windows(text)
 
     def add(item: Found, respect_timexes: bool) -> None:
         start, end = item.start, item.end
@@ -121,17 +130,17 @@ def extract_figures(
         taken[start:end] = b"\x01" * (end - start)
         found.append(item)
 
-    for match in MONEY.finditer(text):
+    for match in _matches(MONEY, text, windows):
         item = _money(text, match)
         if item is not None:
             add(item, respect_timexes=False)
-    for match in PERCENT.finditer(text):
+    for match in _matches(PERCENT, text, windows):
         add(_percent(text, match), respect_timexes=False)
-    for match in QUANTITY.finditer(text):
+    for match in _matches(QUANTITY, text, windows):
         item = _quantity(doc, match)
         if item is not None:
             add(item, respect_timexes=True)
-    for match in VAGUE.finditer(text):
+    for match in _matches(VAGUE, text, windows):
         counted = _counted_after(doc, text, match.end())
         add(
             Found(
@@ -186,6 +195,38 @@ def extract_figures(
     return figures
 
 
+NUMBERISH = re.compile(
+    r"\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|score|handful|a\s+half)",
+    re.I,
+)
+"""A figure holds a digit or a number word: the patterns run only near one."""
+
+
+def _windows(text: str, reach: int = 80) -> list[tuple[int, int]]:
+    """Merged stretches of the text within `reach` characters of a number."""
+    spans: list[tuple[int, int]] = []
+    for match in NUMBERISH.finditer(text):
+        lo, hi = max(0, match.start() - reach), min(len(text), match.end() + reach)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
+def _matches(
+    pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]
+) -> list[re.Match[str]]:
+    """The matches of `pattern` within the windows, each once, in text order."""
+    seen: dict[tuple[int, int], re.Match[str]] = {}
+    for lo, hi in windows:
+        for match in pattern.finditer(text, lo, hi):
+            seen.setdefault(match.span(), match)
+    return [seen[k] for k in sorted(seen)]
+
+
 def _conversions(text: str, items: list[Found]) -> dict[int, int]:
     """Figure index → index of the figure right after it in brackets that restates it in other
     units ('190 kilometers (118 miles)', '$10 (€9)')."""
@@ -197,7 +238,7 @@ def _conversions(text: str, items: list[Found]) -> dict[int, int]:
         if re.fullmatch(
             r"\s*[(\[]\s*(?:about|around|roughly|some|or|nearly|approximately)?\s*",
             text[a.end : b.start],
-        ) and re.match(r"\s*[)\]]", text[b.end :]):
+        ) and re.match(r"\s*[)\]]", text[b.end : b.end + 10]):
             out[k] = k + 1
     return out
 
@@ -217,7 +258,7 @@ def _vague_value(words: str) -> float | None:
 
 def _duration(text: str, timex: TimeExpression) -> Found | None:
     """A length of time with a number ('for two years', 'a five-minute test', '18 months'):
-    a quantity in that unit."""
+    a figure of kind duration in that unit (TimeML counts it a time expression, not a value)."""
     if timex.type != "DURATION" or re.match(
         r"\s+(?:later|earlier|ago|after|before|on|from\s+now)\b", text[timex.end : timex.end + 12]
     ):
@@ -235,7 +276,7 @@ def _duration(text: str, timex: TimeExpression) -> Found | None:
     if value is None:
         return None
     return Found(
-        kind="quantity",
+        kind="duration",
         start=timex.start,
         end=timex.end,
         value=value,
@@ -252,7 +293,7 @@ def _confidence(item: Found, text: str, span: Span | None) -> float:
     elif item.kind == "quantity":
         score = 0.85
     elif item.kind == "count":
-        score = 0.8
+        score = 0.8 if item.unit else UNCERTAIN  # a bare number: what it counts is unclear
     else:
         score = 0.6
     if item.vague or item.duration:
@@ -280,7 +321,7 @@ def _money(text: str, match: re.Match[str]) -> Found | None:
             first *= amount_of(f"1 {second_scale}")[0] or 1  # '$1.2 to $23.5 million'
     currency = currency_of(match.group(0))
     if currency == "GBP" and re.search(r"pounds?$", match.group("first"), re.I):
-        if re.match(r"\s*(?:of\b|\(\s*\d)", text[match.end() :]):
+        if re.match(r"\s*(?:of\b|\(\s*\d)", text[match.end() : match.end() + 30]):
             return None  # '500 pounds of supplies' is a weight
     if currency == "cents":
         first, second = first / 100, (second / 100 if second is not None else None)
@@ -322,7 +363,7 @@ def _trim_hedge_start(text: str, start: int, match: re.Match[str]) -> int:
     $300 million', 'only 5%', 'a total of €2bn')."""
     lead = re.match(
         r"(?:(?:only|all|another|a\s+further|an\s+additional|a\s+total\s+of|a\s+record)\s+)+",
-        text[start:],
+        text[start : start + 60],
         re.I,
     )
     return start + lead.end() if lead else start
@@ -422,20 +463,24 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     if low in SMALL_WORDS and before is not None and before.lower_ in DEFINITE:
         return None  # 'the two companies' refers back rather than counts
     if re.match(
-        r"-(?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b", text[end:]
+        r"-(?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b",
+        text[end : end + 60],
     ):
         return None  # 'two-thirds' is a share, not a count
     if (
         after is not None
         and after.lower_ in TIME_NOUNS
-        and not re.match(r"-(?:years?|yr)-old\b", text[end:])
+        and not re.match(r"-(?:years?|yr)-old\b", text[end : end + 60])
     ):
         return None
     value = parse_amount(re.sub(r"\s+", " ", words))
     if value is None:
         return None
     start = _hedged_start(text, start)
-    age = _age(first, before, after) or re.match(r"-(?:years?|yr)-old\b", text[end:]) is not None
+    age = (
+        _age(first, before, after)
+        or re.match(r"-(?:years?|yr)-old\b", text[end : end + 60]) is not None
+    )
     if age:
         return Found(kind="quantity", start=start, end=end, value=value, unit="years")
     noun = _counted_noun(last)
@@ -446,10 +491,10 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
         unit = UNIT_WORDS.get(noun.lower_ if noun is not None else unit, unit)
     if after is not None and after.lower_ in ("times", "fold"):
         unit = "times"  # 'six times the value': a multiple
-    if unit is None:
-        return None  # a bare number with nothing it counts: nothing a reader can sign
     per = None
-    rate = re.match(r"\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour)\b", text[end:])
+    rate = re.match(
+        r"\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour)\b", text[end : end + 60]
+    )
     if rate:
         per = rate.group(1)
     return Found(kind="count", start=start, end=end, value=value, unit=unit, per=per)
@@ -484,9 +529,18 @@ def _in_name(
     'their 777 jet', 'version 10.4', 'No. 1'."""
     if re.search(r"\b(?:No|Nr|no)\.?\s*$|#\s*$", text[max(0, first.idx - 6) : first.idx]):
         return True
+    if (
+        first.text[:1].isupper()
+        and not first.is_sent_start
+        and after is not None
+        and after.text[:1].isupper()
+    ):
+        return True  # 'Ninety Mile Beach'
     if before is not None:
         if before.pos_ == "PROPN" and any(c.isupper() for c in before.text):
             return True
+        if before.lower_ in ("call", "dial", "dialled", "dialed", "calling", "dialing", "text"):
+            return True  # 'call 911': a phone number
         if before.lower_ in (
             "flight",
             "route",
@@ -516,7 +570,7 @@ def _in_name(
 
 def _hedged_start(text: str, start: int) -> int:
     """Move the start back over modifiers that belong to the figure ('about 500', 'all 228')."""
-    hedge = re.search(rf"(?:{HEDGE})+$", text[max(0, start - 40) : start], re.I)
+    hedge = re.search(rf"(?<![\w$€£])(?:{HEDGE})+$", text[max(0, start - 40) : start], re.I)
     if not hedge:
         return start
     words = hedge.group(0)
@@ -712,8 +766,10 @@ def _status(span: Span, text: str) -> FigureStatus:
     lemmas = {t.lemma_.lower() for t in chain} | {t.lower_ for t in chain}
     aux = {c.lower_ for t in chain[:2] for c in t.children if c.dep_ in ("aux", "auxpass")}
     nouns = {t.lemma_.lower() for t in span.root.subtree} | {t.lemma_.lower() for t in span}
-    doc = span.doc
-    before = doc.text[max(span.sent.start_char, span.start_char - 20) : span.start_char]
+    sent = span.sent
+    before = sent.text[
+        max(0, span.start_char - sent.start_char - 20) : span.start_char - sent.start_char
+    ]
     if lemmas & CLAIM_WORDS:
         return "claim"
     if BASELINE.search(before):
