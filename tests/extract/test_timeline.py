@@ -173,3 +173,12 @@ def test_after_anchor(value, anchor, expected):
     from generator.extract.time.timeline import after_anchor
 
     assert after_anchor(value, anchor) is expected
+
+
+def test_habits_and_the_reporters_present_are_not_dated_events(analyse):
+    report = analyse(
+        "In winter, old mains break. We're having to put up with a lot today. "
+        "In the fall of 2017 she was preparing for a conference.",
+        date="2019-05-20",
+    )
+    assert [(e.date, e.status) for e in report.timeline] == [("2017-FA", "reported")]

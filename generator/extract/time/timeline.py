@@ -182,7 +182,8 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
     words = re.sub(r"^[\"“”'‘’(]+\s*|\s*[\"“”(]+$", "", words).strip(" ,;:")
     if len(words) > 180:
         words = words[:177].rsplit(" ", 1)[0] + " …"
-    lemmas = _lemmas(_chain(owner)) | _lemmas(_chain(verb))
+    # the verbs the event completes ('plans to sign'), not the event's own verb ('was preparing')
+    lemmas = _lemmas([t for t in _chain(owner) + _chain(verb) if t.i != verb.i])
     aux = {c.lower_ for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")}
     planned = bool(lemmas & PLAN_LEMMAS) or bool(aux & MODALS) or verb.lower_ in MODALS
     negative = any(
@@ -223,13 +224,31 @@ def _futurate(verb: Token) -> bool:
 
 
 def _present_state(verb: Token) -> bool:
-    """The clause is in the present, neither future nor past: 'neon is experiencing a revival'."""
-    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    """The clause is not a report of the past nor a plan: 'neon is experiencing a revival',
+    'we're having to put up with it', 'they would have been listed as co-authors'."""
+    aux = {c.lower_.replace("’", "'") for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"would", "could", "might", "may", "should"}:
+        return True
     if aux & (MODALS | {"did", "had", "was", "were", "has", "have", "'ve"}):
         return False
     if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and not aux):
         return True
     return bool(aux & {"is", "are", "am", "'s", "'re", "do", "does"})
+
+
+HABITUAL = re.compile(
+    r"(?:the\s+)?(?:spring|summer|autumn|fall|winter|christmas|easter|thanksgiving|halloween"
+    r"|valentine['’]s\s+day|new\s+year['’]s\s+(?:day|eve)|mother['’]s\s+day)",
+    re.I,
+)
+"""A season or a holiday named without a year, 'last', 'next' or 'this'."""
+
+
+def _simple_present(verb: Token) -> bool:
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ in ("VBZ", "VBP") and not aux:
+        return True
+    return bool(aux) and all(a.tag_ in ("VBZ", "VBP") for a in aux) and verb.tag_ != "VBG"
 
 
 def _refined(value: str, text: str) -> str:
@@ -386,11 +405,13 @@ def build_timelines(
         if (
             place
             and low in ("today", "today's")
-            and _present_state(verb)
+            and _present_state(clause_subject(verb)[0] if verb.tag_ == "VB" else verb)
             and not planned
             and not re.search(r"\blater\b", text[max(0, timex.start - 12) : timex.start], re.I)
         ):
             continue  # the reporter's present: a state, not an event of the day
+        if place and HABITUAL.fullmatch(timex.text) and _simple_present(verb):
+            continue  # 'In winter, mains break': a habit, not a dated event
         planned = planned or after_anchor(value, anchor)
         if not planned and place and _futurate(verb) and _not_before_anchor(value, anchor):
             planned = True
