@@ -128,6 +128,8 @@ def test_percentages(figures, sentence, text, value, value_max, unit):
             "civilian",
         ),
         ("It was six times the value of the cash.", "six", 6, "times"),
+        ("Three gunmen stormed the museum.", "Three", 3, "gunman"),
+        ("A study counted 17 different types of vegetation.", "17", 17, "type of vegetation"),
     ],
 )
 def test_counts_of_things(figures, sentence, text, value, unit):

@@ -486,9 +486,7 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     noun = _counted_noun(last)
     if noun is not None and noun.lower_ in TIME_NOUNS:
         return None
-    unit = noun.lemma_.lower() if noun is not None else None
-    if unit is not None:
-        unit = UNIT_WORDS.get(noun.lower_ if noun is not None else unit, unit)
+    unit = _counted_unit(noun) if noun is not None else None
     if after is not None and after.lower_ in ("times", "fold"):
         unit = "times"  # 'six times the value': a multiple
     per = None
@@ -498,6 +496,31 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     if rate:
         per = rate.group(1)
     return Found(kind="count", start=start, end=end, value=value, unit=unit, per=per)
+
+
+PARTITIVES = frozenset(
+    "piece type kind sort form variety species item bottle cup glass bag box barrel sheet "
+    "slice pair set series".split()
+)
+"""Nouns that count through another ('two pieces of legislation', '17 types of vegetation')."""
+
+
+def _counted_unit(noun: Token) -> str:
+    """The counted noun in the singular: 'people' → 'person', 'gunmen' → 'gunman', 'pieces of
+    legislation' → 'piece of legislation'."""
+    low = noun.lower_
+    if low in UNIT_WORDS:
+        unit = UNIT_WORDS[low]
+    elif low.endswith("men") and len(low) > 4:
+        unit = low[:-3] + "man"
+    else:
+        unit = noun.lemma_.lower()
+    if unit in PARTITIVES:
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        objects = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
+        if objects:
+            unit = f"{unit} of {objects[0].text.lower()}"
+    return unit
 
 
 def _counts_plural(tok: Token) -> bool:
