@@ -129,6 +129,7 @@ def test_percentages(figures, sentence, text, value, value_max, unit):
         ),
         ("It was six times the value of the cash.", "six", 6, "times"),
         ("Three gunmen stormed the museum.", "Three", 3, "gunman"),
+        ("Its beaches drew thousands of bikini-clad tourists.", "thousands of", 1000, "tourist"),
         ("A study counted 17 different types of vegetation.", "17", 17, "type of vegetation"),
     ],
 )

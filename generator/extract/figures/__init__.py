@@ -513,6 +513,8 @@ def _counted_unit(noun: Token) -> str:
         unit = UNIT_WORDS[low]
     elif low.endswith("men") and len(low) > 4:
         unit = low[:-3] + "man"
+    elif noun.tag_ == "NNPS" and low.endswith("s"):
+        unit = low[:-1]  # 'Tunisians' → 'tunisian'
     else:
         unit = noun.lemma_.lower()
     if unit in PARTITIVES:
@@ -652,8 +654,16 @@ def _counted_after(doc: Doc, text: str, end: int) -> str | None:
     span = doc.char_span(end, min(len(text), end + 60), alignment_mode="expand")
     if span is None:
         return None
-    noun = next((t for t in span if t.pos_ == "NOUN"), None)
-    return noun.lemma_.lower() if noun is not None else None
+    # the object of 'of' ('thousands of bikini-clad tourists' counts tourists)
+    noun = next(
+        (
+            t
+            for t in span
+            if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.i < span.start + 2
+        ),
+        None,
+    ) or next((t for t in span if t.pos_ == "NOUN"), None)
+    return _counted_unit(noun) if noun is not None else None
 
 
 def _ranks(doc: Doc, text: str) -> list[Found]:
