@@ -1,0 +1,144 @@
+"""Article-level caveats: a headline that quotes what the body does not, and the genre.
+
+A quotation is verbatim by convention (the AP Stylebook: "never alter quotations"): words a
+headline or dek puts in quotation marks must be in the article as someone's words. When the
+body gives them with a word or two changed, the article quotes one statement two ways (an
+inconsistency, shown on the body's version); when the body does not have them at all, the
+headline puts words in someone's mouth (a headline caveat).
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from spacy.tokens import Doc
+
+from generator.extract.common import doc_text, quote_regions, stripped_bounds
+from generator.model import CONFIDENT, UNCERTAIN, Article, Caveat
+from generator.model import Span as TextSpan
+
+HEADLINE_QUOTE = re.compile(r"(?:^|(?<=[\s:(]))['‘]([^'‘’\n]{2,200}?)['’](?=$|[\s:,.;!?)])")
+"""A quotation in single marks, which headlines use by convention ('Neutral', 'Are There ...?')."""
+SAME_QUOTE = 0.85
+"""Similarity (difflib ratio of the normalised words) above which two quotations are one
+statement quoted two ways."""
+TEXT_GENRE = "text:"
+"""`Article.genre_evidence` prefix when only the article's own words showed its genre."""
+
+
+def normalise(text: str) -> str:
+    """Lower case, one kind of quote mark and dash, no punctuation at the ends, single spaces."""
+    text = text.lower().translate(str.maketrans("‘’“”–—", "''\"\"--"))
+    text = re.sub(r"[^\w'\- ]+", " ", text)
+    return " ".join(text.split())
+
+
+def headline_caveats(doc: Doc, article: Article) -> list[Caveat]:
+    """Quotations of the headline and dek that the body gives otherwise, or not at all."""
+    text = doc_text(doc)
+    body = " " + normalise(text) + " "
+    body_quotes = [(s, e) for s, e, _ in quote_regions(text)]
+    caveats: list[Caveat] = []
+    seen: set[str] = set()
+    for where, line in (("headline", article.title), ("dek", article.dek)):
+        if not line:
+            continue
+        double = [(s, e) for s, e, mark in quote_regions(line) if mark not in "'‘"]
+        single = [m.span(1) for m in HEADLINE_QUOTE.finditer(line)]
+        for s, e in sorted(set(double + single)):
+            quoted = normalise(line[s:e])
+            if not quoted or quoted in seen or f" {quoted} " in body:
+                continue
+            seen.add(quoted)
+            closest = _closest_quote(text, body_quotes, quoted)
+            if closest is not None:
+                caveats.append(_two_ways(doc, text, where, line[s:e], closest))
+            elif where == "headline" and (s, e) in double:
+                # single marks in a headline report speech in other words by convention
+                # (British style: 'biggest frustration'); double marks quote it
+                caveats.append(_unsupported(line[s:e]))
+    return caveats
+
+
+def _closest_quote(
+    text: str, regions: list[tuple[int, int]], quoted: str
+) -> tuple[int, int] | None:
+    best, best_ratio = None, SAME_QUOTE
+    for s, e in regions:
+        ratio = SequenceMatcher(None, quoted, normalise(text[s:e])).ratio()
+        if ratio >= best_ratio:
+            best, best_ratio = (s, e), ratio
+    return best
+
+
+def _two_ways(doc: Doc, text: str, where: str, line_quote: str, body: tuple[int, int]) -> Caveat:
+    span = doc.char_span(body[0], body[1], alignment_mode="expand")
+    start, end = stripped_bounds(span.sent) if span is not None else body
+    return Caveat(
+        kind="inconsistency",
+        text=text[start:end],
+        start=start,
+        end=end,
+        cue=text[body[0] : body[1]],
+        severity="warning",
+        explanation=f"The {where} quotes '{line_quote}', the article '{text[body[0] : body[1]]}': "
+        "one statement quoted two ways.",
+        cue_start=body[0],
+        cue_end=body[1],
+        confidence=CONFIDENT,
+        evidence=[TextSpan(text[start:end], start, end)],
+    )
+
+
+def _unsupported(line_quote: str) -> Caveat:
+    return Caveat(
+        kind="headline",
+        text="",
+        start=0,
+        end=0,
+        cue=line_quote,
+        severity="high",
+        explanation=f"The headline puts '{line_quote}' in quotation marks, but nobody in the "
+        "article says these words.",
+        confidence=0.7,
+    )
+
+
+def genre_caveats(doc: Doc, article: Article) -> list[Caveat]:
+    """Opinion or analysis that the page does not label (only its text shows it), and what a
+    fact-check's verdict rests on."""
+    caveats = []
+    evidence = article.genre_evidence or ""
+    if article.genre in ("opinion", "analysis") and evidence.startswith(TEXT_GENRE):
+        caveats.append(
+            Caveat(
+                kind="genre",
+                text="",
+                start=0,
+                end=0,
+                cue=None,
+                severity="warning",
+                explanation=f"The page does not label this {article.genre}; only its text shows "
+                f"it ({evidence[len(TEXT_GENRE) :].strip()}). A reader may take it for news.",
+                confidence=UNCERTAIN,
+            )
+        )
+    check = article.fact_check
+    if article.genre == "fact-check" and check is not None and check.verdict:
+        claim = f" on '{check.claim}'" if check.claim else ""
+        who = f" ({check.claimant})" if check.claimant else ""
+        caveats.append(
+            Caveat(
+                kind="genre",
+                text="",
+                start=0,
+                end=0,
+                cue=check.verdict,
+                severity="info",
+                explanation=f"A fact-check: its verdict{claim}{who} is '{check.verdict}'; "
+                "the verdict is only as strong as the sources the article names for it.",
+                confidence=CONFIDENT,
+            )
+        )
+    return caveats
