@@ -80,8 +80,9 @@ def _unknown_variants(doc: Doc, actors: list[Actor]) -> list[Caveat]:
     spelled a second way ('Trevor Houser ... Hauser said')."""
     people = [a for a in actors if a.type == "person" and a.mentions and len(a.name.split()) > 1]
     surnames = {_surname(a.name): a for a in people if len(_surname(a.name)) >= MIN_SURNAME}
-    mentioned = sorted((m.start, m.end) for a in people for m in a.mentions)
-    known_words = {w.lower() for a in people for w in re.findall(r"\w+", a.name)}
+    persons = [a for a in actors if a.type == "person"]
+    mentioned = sorted((m.start, m.end) for a in persons for m in a.mentions)
+    known_words = {w.lower() for a in persons for w in re.findall(r"\w+", a.name)}
     caveats: list[Caveat] = []
     flagged: set[str] = set()
     for tok in doc:
@@ -95,7 +96,11 @@ def _unknown_variants(doc: Doc, actors: list[Actor]) -> list[Caveat]:
             or any(s <= tok.idx < e for s, e in mentioned)
         ):
             continue
-        if tok.ent_type_ not in ("PERSON", "ORG", "") or tok.dep_ not in ("nsubj", "compound", "poss"):
+        if tok.ent_type_ not in ("PERSON", "ORG", "") or tok.dep_ not in (
+            "nsubj",
+            "compound",
+            "poss",
+        ):
             continue
         for surname, actor in surnames.items():
             if _one_letter_apart(word, surname) and actor.mentions[0].start < tok.idx:

@@ -143,7 +143,9 @@ def relayed_statements(
         mention = _mention_near(doc, actor, quote.start) if actor else None
         first = doc[_token_at(doc, quote.start)].sent
         sent = mention.sent if mention is not None else first
-        relays.append(Relay(outlet, sent, mention, mention is not None and _foreign_outlet(mention)))
+        relays.append(
+            Relay(outlet, sent, mention, mention is not None and _foreign_outlet(mention))
+        )
     known = {_key(r.outlet) for r in relays}
     for sent in doc.sents:
         outlet_span = _relay_in(sent)
@@ -166,22 +168,24 @@ def relayed_statements(
         groups.setdefault(key, []).append(relay)
     caveats = []
     for items in groups.values():
-        sentences = sorted({r.sentence.start: r.sentence for r in items}.values(), key=lambda s: s.start)
-        first = items[0]
-        start, end = stripped_bounds(first.sentence)
-        previous = first.sentence
+        sentences = sorted(
+            {r.sentence.start: r.sentence for r in items}.values(), key=lambda s: s.start
+        )
+        lead = items[0]
+        start, end = stripped_bounds(lead.sentence)
+        previous = lead.sentence
         for later in sentences:
             if later.start > previous.start and later.start - previous.end <= PASSAGE_TOKENS:
                 end = stripped_bounds(later)[1]  # one passage rests on the outlet: cover it
                 previous = later
-        cue = first.cue
+        cue = lead.cue
         caveats.append(
             _relay_caveat(
                 text,
                 text[start:end],
                 start,
                 end,
-                first.outlet,
+                lead.outlet,
                 any(r.foreign for r in items),
                 cue.start_char if cue is not None else None,
                 cue.end_char if cue is not None else None,

@@ -53,9 +53,7 @@ class Found:
     """The words naming the source."""
 
 
-def unnamed_sources(
-    doc: Doc, quoted: list[tuple[int, int]], opinion: bool = False
-) -> list[Caveat]:
+def unnamed_sources(doc: Doc, quoted: list[tuple[int, int]], opinion: bool = False) -> list[Caveat]:
     """One caveat per kind of unnamed source, on its first sentence, with every sentence as evidence."""
     sentences = list(doc.sents)
     found: list[Found] = []
