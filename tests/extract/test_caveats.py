@@ -484,3 +484,28 @@ def test_caveats_are_ranked_most_serious_first(analyse):
     ranks = [("high", "warning", "info").index(c.severity) for c in report.caveats]
     assert ranks == sorted(ranks)
     assert report.caveats[0].kind == "sourcing"
+
+
+def test_accused_with_no_response_is_one_sided(analyse):
+    report = analyse(
+        "Regulators accused Acme Corp of hiding losses from investors. Shares fell on Monday.",
+        date="2024-05-02",
+    )
+    (found,) = of_kind(report, "one-sided")
+    assert found.cue == "Acme Corp" and (found.start, found.end) == (0, 0)
+    assert found.evidence[0].text.startswith("Regulators accused Acme Corp")
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Acme Corp did not respond to a request for comment.",
+        "Acme Corp said the accounts were correct.",
+    ],
+)
+def test_accused_who_answers_or_was_asked_is_not_one_sided(analyse, reply):
+    report = analyse(
+        "Regulators accused Acme Corp of hiding losses from investors. " + reply,
+        date="2024-05-02",
+    )
+    assert not of_kind(report, "one-sided")

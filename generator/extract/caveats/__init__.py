@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Doc
 
+from generator.extract.caveats.balance import one_sided
 from generator.extract.caveats.consistency import inconsistencies
 from generator.extract.caveats.editorial import genre_caveats, headline_caveats
 from generator.extract.caveats.provenance import (
@@ -103,6 +104,7 @@ def extract_caveats(
         *inconsistencies(doc, article, actors, figures, timexes),
         *headline_caveats(doc, article),
         *genre_caveats(doc, article),
+        *one_sided(doc, article, actors, quotes),
     ]
     return rank(caveats)
 
