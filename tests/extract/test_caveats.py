@@ -509,3 +509,40 @@ def test_accused_who_answers_or_was_asked_is_not_one_sided(analyse, reply):
         date="2024-05-02",
     )
     assert not of_kind(report, "one-sided")
+
+
+def test_fact_check_verdict_resting_on_unnamed_sources(nlp):
+    from generator.model import FactCheck
+
+    check = FactCheck(claim="The wall stopped crossings", claimant="A senator", verdict="True")
+    report = analyse_page(
+        nlp,
+        "Crossings fell by half last year, border agents said. The senator made the claim twice.",
+        genre="fact-check",
+        fact_check=check,
+    )
+    (found,) = of_kind(report, "genre")
+    assert found.cue == "True" and "border agents" in found.explanation
+    assert found.evidence[0].text.startswith("Crossings fell by half")
+
+
+def test_fact_check_with_named_sources_has_no_verdict_caveat(nlp):
+    from generator.model import FactCheck
+
+    check = FactCheck(claim="The wall stopped crossings", claimant="A senator", verdict="True")
+    report = analyse_page(
+        nlp,
+        "Crossings fell by half last year, said Ann Roe, who leads the border agency.",
+        genre="fact-check",
+        fact_check=check,
+    )
+    assert not of_kind(report, "genre")
+
+
+def test_a_title_read_as_a_name_is_no_second_spelling(analyse):
+    report = analyse(
+        "He Jianxiong, an official at the fund, praised the plan. Xi Jinping met him in March. "
+        "Jianxiong said the talks went well.",
+        date="2024-05-02",
+    )
+    assert not inconsistencies(report)

@@ -96,14 +96,15 @@ def extract_caveats(
     """
     text = doc_text(doc)
     quoted = _quoted(text, quotes)
+    sourcing = unnamed_sources(doc, quoted, opinion=article.genre == "opinion")
     caveats: list[Caveat] = [
         *missing_metadata(article),
         *republished(article),
         *relayed_statements(doc, quotes, actors, own=article.source, url=article.url),
-        *unnamed_sources(doc, quoted, opinion=article.genre == "opinion"),
+        *sourcing,
         *inconsistencies(doc, article, actors, figures, timexes),
         *headline_caveats(doc, article),
-        *genre_caveats(doc, article),
+        *genre_caveats(article, sourcing),
         *one_sided(doc, article, actors, quotes),
     ]
     return rank(caveats)

@@ -40,9 +40,7 @@ CENTRAL_SENTENCES = 3
 """An accusation in the first sentences (or the headline) is the article's central claim."""
 
 
-def one_sided(
-    doc: Doc, article: Article, actors: list[Actor], quotes: list[Quote]
-) -> list[Caveat]:
+def one_sided(doc: Doc, article: Article, actors: list[Actor], quotes: list[Quote]) -> list[Caveat]:
     """An article-level caveat for each named actor accused in the first sentences who neither
     speaks in the article nor is said to have been asked."""
     text = doc_text(doc)
@@ -54,7 +52,11 @@ def one_sided(
     for sent in sentences:
         for target in _accused_in(sent):
             actor = _actor_at(actors, target)
-            if actor is None or actor.id in speakers or actor.type not in ("person", "organization"):
+            if (
+                actor is None
+                or actor.id in speakers
+                or actor.type not in ("person", "organization")
+            ):
                 continue
             if _inside_quote(quotes, target.idx):
                 continue  # somebody else's accusation, quoted: their claim

@@ -34,6 +34,8 @@ NEUTRAL_MODIFIERS = frozenset(
 )
 CITATION = re.compile(r"\b(?:retrieved|accessed)\b|https?://", re.I)
 """A citation line ('retrieved 20 January 2020 from https://...'): the date is the reader's."""
+MODAL_WINDOW = 12
+"""Tokens before a date in which a modal ('might happen on Feb. 9') makes it a possibility."""
 FUTURE_WORDS = frozenset("will scheduled expected planned due set upcoming next".split())
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 CHANGE_WORDS = re.compile(
@@ -397,6 +399,7 @@ def _told_as_past(doc: Doc, tx: TimeExpression) -> bool:
         return False  # 'elections on March 13': the date belongs to a noun, not a past event
     if verb.tag_ != "VBD":
         return False
-    if any(t.tag_ == "MD" or t.lower_ in FUTURE_WORDS for t in [*verb.sent, *span.sent]):
-        return False  # a sentence that speaks of plans or possibilities
+    before = span.doc[max(0, span.start - MODAL_WINDOW) : span.start]
+    if any(t.tag_ == "MD" or t.lower_ in FUTURE_WORDS for t in [*verb.sent, *before]):
+        return False  # a plan or possibility, even where a sentence break cut the clause  # a sentence that speaks of plans or possibilities
     return not any(c.lower_ == "to" for c in verb.children)

@@ -105,9 +105,10 @@ def _unsupported(line_quote: str) -> Caveat:
     )
 
 
-def genre_caveats(doc: Doc, article: Article) -> list[Caveat]:
-    """Opinion or analysis that the page does not label (only its text shows it), and what a
-    fact-check's verdict rests on."""
+def genre_caveats(article: Article, sourcing: list[Caveat]) -> list[Caveat]:
+    """Opinion or analysis that the page does not label (only its text shows it), and a
+    fact-check whose verdict rests on unnamed sources (`sourcing`: the article's sourcing
+    caveats)."""
     caveats = []
     evidence = article.genre_evidence or ""
     if article.genre in ("opinion", "analysis") and evidence.startswith(TEXT_GENRE):
@@ -125,9 +126,11 @@ def genre_caveats(doc: Doc, article: Article) -> list[Caveat]:
             )
         )
     check = article.fact_check
-    if article.genre == "fact-check" and check is not None and check.verdict:
+    weak = [c for c in sourcing if c.kind == "sourcing"]
+    if article.genre == "fact-check" and check is not None and check.verdict and weak:
         claim = f" on '{check.claim}'" if check.claim else ""
         who = f" ({check.claimant})" if check.claimant else ""
+        cues = ", ".join(f"'{c.cue}'" for c in weak[:3])
         caveats.append(
             Caveat(
                 kind="genre",
@@ -135,10 +138,11 @@ def genre_caveats(doc: Doc, article: Article) -> list[Caveat]:
                 start=0,
                 end=0,
                 cue=check.verdict,
-                severity="info",
-                explanation=f"A fact-check: its verdict{claim}{who} is '{check.verdict}'; "
-                "the verdict is only as strong as the sources the article names for it.",
-                confidence=CONFIDENT,
+                severity="high" if any(c.severity == "high" for c in weak) else "warning",
+                explanation=f"A fact-check: its verdict{claim}{who} is '{check.verdict}', and "
+                f"it rests in part on sources the article does not name ({cues}).",
+                confidence=0.7,
+                evidence=[e for c in weak for e in c.evidence][:5],
             )
         )
     return caveats

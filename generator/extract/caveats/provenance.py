@@ -230,7 +230,8 @@ def _relay_caveat(
 ) -> Caveat:
     n = len(evidence)
     more = f" {n} sentences rest on it." if n > 1 else ""
-    why = f"This is known only through {outlet}'s reporting; the original words and context were not checked here.{more}"
+    owner = f"{outlet}'" if outlet.endswith("s") else f"{outlet}'s"
+    why = f"This is known only through {owner} reporting; the original words and context were not checked here.{more}"
     if foreign:
         why = (
             f"This is known only through {outlet}, which appears to publish in another "

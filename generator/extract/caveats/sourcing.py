@@ -21,7 +21,7 @@ from generator.model import Span as TextSpan
 
 OFFICIAL_SOURCES = frozenset(
     """source official insider aide person people diplomat adviser advisor investigator
-    officer""".split()
+    officer agent""".split()
 )
 """Nouns for a person who knows from inside: unnamed, the claim cannot be checked with them."""
 EXPERT_SOURCES = frozenset(
@@ -95,13 +95,15 @@ def _caveat(text: str, sentences: list[Span], group: str, items: list[Found]) ->
     cue = first.cue.text
     n = len(items)
     rest = f" {n} sentences rest on such sources." if n > 1 else ""
+    plural = first.cue.root.tag_ in ("NNS", "NNPS") or first.cue.root.lower_ == "people"
+    are, them, they = ("are", "them", "they") if plural else ("is", "them", "the source")
     why = {
-        "official": f"'{cue}' are not named: the claim cannot be checked with them, and the "
-        f"article does not say why they are anonymous.{rest}",
+        "official": f"'{cue}' {are} not named: the claim cannot be checked with {them}, and the "
+        f"article does not say why {they} {are} anonymous.{rest}",
         "report": f"'{cue}' does not say whose reports: the claim cannot be traced to a named "
         f"publisher.{rest}",
         "rumour": f"'{cue}' passes on a claim without saying who makes it.{rest}",
-        "expert": f"'{cue}' are not named: the view cannot be traced to anyone.{rest}",
+        "expert": f"'{cue}' {are} not named: the view cannot be traced to anyone.{rest}",
     }[group]
     return Caveat(
         kind="sourcing",
