@@ -395,11 +395,14 @@ def _told_as_past(doc: Doc, tx: TimeExpression) -> bool:
     if span is None:
         return False
     *below, verb = path_to_verb(span.root)
-    if any(t.i not in range(span.start, span.end) and t.pos_ in ("NOUN", "PROPN") for t in below):
+    if any(
+        t.i not in range(span.start, span.end) and t.pos_ in ("NOUN", "PROPN", "ADJ", "PRON")
+        for t in below
+    ):
         return False  # 'elections on March 13': the date belongs to a noun, not a past event
     if verb.tag_ != "VBD":
         return False
     before = span.doc[max(0, span.start - MODAL_WINDOW) : span.start]
     if any(t.tag_ == "MD" or t.lower_ in FUTURE_WORDS for t in [*verb.sent, *before]):
-        return False  # a plan or possibility, even where a sentence break cut the clause  # a sentence that speaks of plans or possibilities
+        return False  # a plan or possibility, even where a sentence break cut the clause
     return not any(c.lower_ == "to" for c in verb.children)
