@@ -75,8 +75,8 @@ def one_sided(doc: Doc, article: Article, actors: list[Actor], quotes: list[Quot
                 end=0,
                 cue=names[actor_id],
                 severity="warning",
-                explanation=f"The article accuses {names[actor_id]} at the start, but gives no "
-                "response from them and does not say that they were asked.",
+                explanation=f"An accusation against {names[actor_id]} opens the article, but it "
+                f"gives no response from {names[actor_id]} and does not say they were asked.",
                 confidence=0.6,
                 evidence=evidence,
             )

@@ -141,6 +141,8 @@ def relayed_statements(
         actor = names.get(quote.via)
         outlet = actor.name if actor else quote.via
         mention = _mention_near(doc, actor, quote.start) if actor else None
+        if mention is not None and mention.root.pos_ == "PRON":
+            continue  # 'It reported': whose report a pronoun stands for is not sure enough
         first = doc[_token_at(doc, quote.start)].sent
         sent = mention.sent if mention is not None else first
         relays.append(
@@ -196,8 +198,11 @@ def relayed_statements(
 
 
 def _key(name: str) -> str:
-    words = [w for w in re.findall(r"[a-z0-9]+", name.lower()) if w not in ("the", "s")]
-    return " ".join(words)
+    """The outlet's name without the words that describe it ('CNN affiliate WNCN' -> 'cnn
+    wncn', 'channel TVN Meteo' -> 'tvn meteo'): capitalised words when there are any."""
+    words = re.findall(r"[A-Za-z0-9]+", name)
+    named = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
+    return " ".join(w.lower() for w in (named or words) if w.lower() not in ("the", "s"))
 
 
 def _told(sent: Span) -> list[Span]:
@@ -274,6 +279,8 @@ def _relay_in(sent: Span) -> Span | None:
     'documents seen by X'."""
     for tok in sent:
         if tok.lemma_ in RELAY_VERBS | SEEN_VERBS and tok.pos_ == "VERB":
+            if any(c.dep_ == "prt" for c in tok.children):
+                continue  # 'carried out by', 'aired out': another verb
             for child in tok.children:
                 if child.dep_ == "agent":
                     outlet = next((c for c in child.children if c.dep_ == "pobj"), None)

@@ -38,6 +38,9 @@ RUMOUR_PASSIVES = frozenset("rumor rumour say understand".split())
 DEFINITE = frozenset("the this that these those".split())
 GROUPS = ("official", "report", "rumour", "expert")
 EARLY_SENTENCES = 3
+DELAYED_NAMING = 2
+"""'A NASA scientist says ...' and the name in the next sentences ('NASA chief scientist Ellen
+Stofan said'): the delayed identification of news style, not an anonymous source."""
 """A claim in the first sentences of an article is its central claim."""
 
 
@@ -61,6 +64,8 @@ def unnamed_sources(doc: Doc, quoted: list[tuple[int, int]], opinion: bool = Fal
         seen: set[str] = set()
         for group, cue in _sources_in(sent):
             if group in seen or _inside(quoted, cue.start_char, cue.end_char):
+                continue
+            if _named_next(cue.root, sentences[i + 1 : i + 1 + DELAYED_NAMING]):
                 continue
             seen.add(group)
             found.append(Found(group, i, cue))
@@ -168,6 +173,22 @@ def _unnamed(noun: Token) -> bool:
         # officials', 'aides to the mayor'): an affiliation, not the source's name
     # 'Jane Roe and other analysts': named alongside
     return not (noun.dep_ == "conj" and noun.head.ent_type_ == "PERSON")
+
+
+def _named_next(noun: Token, following: list[Span]) -> bool:
+    """An indefinite source ('a scientist') named in the next sentences by the same noun next
+    to a person's name ('chief scientist Ellen Stofan', 'Roe, the scientist')."""
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return False
+    lemma = noun.lemma_.lower()
+    for sent in following:
+        for tok in sent:
+            if tok.lemma_.lower() != lemma:
+                continue
+            near = [tok.head, *tok.children, *tok.head.children]
+            if any(t.ent_type_ == "PERSON" for t in near):
+                return True
+    return False
 
 
 def _familiar(noun: Token) -> bool:
