@@ -279,7 +279,8 @@ def _relay_in(sent: Span) -> Span | None:
     'documents seen by X'."""
     for tok in sent:
         if tok.lemma_ in RELAY_VERBS | SEEN_VERBS and tok.pos_ == "VERB":
-            if any(c.dep_ == "prt" for c in tok.children):
+            nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else tok
+            if any(c.dep_ == "prt" for c in tok.children) or nxt.lower_ == "out":
                 continue  # 'carried out by', 'aired out': another verb
             for child in tok.children:
                 if child.dep_ == "agent":
