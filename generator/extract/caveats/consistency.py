@@ -10,7 +10,16 @@ from difflib import SequenceMatcher
 from spacy.tokens import Doc
 
 from generator.extract.common import doc_text, path_to_verb
-from generator.model import Actor, Article, Caveat, Figure, Mention, Severity, TimeExpression
+from generator.model import (
+    CONFIDENT,
+    Actor,
+    Article,
+    Caveat,
+    Figure,
+    Mention,
+    Severity,
+    TimeExpression,
+)
 
 MIN_SURNAME = 4
 """Shorter names are compared only when equal: a letter apart, short names are other names."""
@@ -218,6 +227,7 @@ def _role_conflicts(actors: list[Actor]) -> list[Caveat]:
                 f"{clash[0]} / {clash[1]}",
                 "warning",
                 f"{actor.name} is described {clash[2]}: '{clash[0]}' and '{clash[1]}'.",
+                0.7,
             )
         )
     return caveats
@@ -255,6 +265,7 @@ def _figure_conflicts(doc: Doc, figures: list[Figure]) -> list[Caveat]:
                 f"{earlier.text} / {figure.text}",
                 "high",
                 f"The same measure is given as '{earlier.text}' and later as '{figure.text}'.",
+                0.7,
             )
         )
     return caveats
@@ -357,7 +368,11 @@ def _year_slips(doc: Doc, article: Article, timexes: list[TimeExpression]) -> li
 
 
 def _inconsistency(
-    where: Mention | Figure | TimeExpression, cue: str, severity: Severity, why: str
+    where: Mention | Figure | TimeExpression,
+    cue: str,
+    severity: Severity,
+    why: str,
+    confidence: float = CONFIDENT,
 ) -> Caveat:
     """An inconsistency caveat on `where`, which is also the span its cue is shown on."""
     return Caveat(
@@ -370,6 +385,7 @@ def _inconsistency(
         explanation=why,
         cue_start=where.start,
         cue_end=where.end,
+        confidence=confidence,
     )
 
 
