@@ -572,3 +572,24 @@ def test_one_outlet_described_two_ways_is_one_relay(analyse):
     )
     (found,) = of_kind(report, "relayed")
     assert len(found.evidence) == 2
+
+
+def test_headline_flat_where_the_article_hedges(nlp):
+    report = analyse_page(
+        nlp,
+        "The city could soon spend more on interest than on its schools, the auditor said. "
+        "Rates rose in March.",
+        title="City Will Soon Spend More on Interest Than on Schools",
+    )
+    (found,) = of_kind(report, "headline")
+    assert found.cue == "could" and found.text.startswith("The city could soon spend")
+
+
+def test_headline_stated_flatly_somewhere_in_the_article_is_fine(nlp):
+    report = analyse_page(
+        nlp,
+        "The city could soon spend more on interest than on schools. "
+        "The city will spend more on interest than on schools next year, the auditor said.",
+        title="City Will Spend More on Interest Than on Schools",
+    )
+    assert not of_kind(report, "headline")

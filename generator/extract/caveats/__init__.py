@@ -11,7 +11,11 @@ from spacy.tokens import Doc
 
 from generator.extract.caveats.balance import one_sided
 from generator.extract.caveats.consistency import inconsistencies
-from generator.extract.caveats.editorial import genre_caveats, headline_caveats
+from generator.extract.caveats.editorial import (
+    genre_caveats,
+    headline_caveats,
+    weaker_in_body,
+)
 from generator.extract.caveats.provenance import (
     missing_metadata,
     relayed_statements,
@@ -104,6 +108,7 @@ def extract_caveats(
         *sourcing,
         *inconsistencies(doc, article, actors, figures, timexes),
         *headline_caveats(doc, article),
+        *weaker_in_body(doc, article),
         *genre_caveats(article, sourcing),
         *one_sided(doc, article, actors, quotes),
     ]

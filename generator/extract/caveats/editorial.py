@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from spacy.tokens import Doc
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span
 
+from generator.extract.caveats.lexicons import EPISTEMIC_ADJECTIVES, EPISTEMIC_ADVERBS
 from generator.extract.common import doc_text, quote_regions, stripped_bounds
 from generator.model import CONFIDENT, UNCERTAIN, Article, Caveat
 from generator.model import Span as TextSpan
@@ -23,6 +25,12 @@ HEADLINE_QUOTE = re.compile(r"(?:^|(?<=[\s:(]))['‘]([^'‘’\n]{2,200}?)['’
 SAME_QUOTE = 0.85
 """Similarity (difflib ratio of the normalised words) above which two quotations are one
 statement quoted two ways."""
+WEAK_MODALS = frozenset("could may might would should".split())
+"""Modals that make a statement a possibility ('will' and 'can' do not)."""
+WEAKENING = WEAK_MODALS | EPISTEMIC_ADVERBS | EPISTEMIC_ADJECTIVES | {"expected"}
+SAME_CLAIM = 0.6
+"""Share of the headline's content words a sentence must have to state the headline's claim."""
+MIN_CLAIM_WORDS = 3
 TEXT_GENRE = "text:"
 """`Article.genre_evidence` prefix when only the article's own words showed its genre."""
 
@@ -59,6 +67,65 @@ def headline_caveats(doc: Doc, article: Article) -> list[Caveat]:
                 # (British style: 'biggest frustration'); double marks quote it
                 caveats.append(_unsupported(line[s:e]))
     return caveats
+
+
+def weaker_in_body(doc: Doc, article: Article) -> list[Caveat]:
+    """A headline that states flatly what every sentence of the article that carries it states
+    as a possibility ('Will Soon Spend' / 'could soon pay', 'kills' / 'allegedly killed')."""
+    title = article.title or ""
+    words = _content_words(title)
+    if len(words) < MIN_CLAIM_WORDS or "?" in title:
+        return []
+    if any(w.lower() in WEAKENING for w in re.findall(r"[A-Za-z']+", title)):
+        return []
+    carrying: list[tuple[Span, str]] = []
+    for sent in doc.sents:
+        shared = words & _content_words(sent.text)
+        if len(shared) / len(words) < SAME_CLAIM:
+            continue
+        weak = next(
+            (
+                t.text
+                for t in sent
+                if (t.tag_ == "MD" and t.lower_ in WEAK_MODALS)
+                or (t.lower_ in EPISTEMIC_ADVERBS | EPISTEMIC_ADJECTIVES)
+                or (t.lower_ == "expected" and t.tag_ == "VBN")
+            ),
+            None,
+        )
+        if weak is None:
+            return []  # the article states it as flatly somewhere
+        carrying.append((sent, weak))
+    if not carrying:
+        return []
+    text = doc_text(doc)
+    first, weak = carrying[0]
+    start, end = stripped_bounds(first)
+    return [
+        Caveat(
+            kind="headline",
+            text=text[start:end],
+            start=start,
+            end=end,
+            cue=weak,
+            severity="warning",
+            explanation=f"The headline states it flatly; the article only says it with '{weak}'.",
+            confidence=0.6,
+            evidence=[
+                TextSpan(text[a:b], a, b) for a, b in (stripped_bounds(s) for s, _ in carrying)
+            ],
+        )
+    ]
+
+
+def _content_words(text: str) -> set[str]:
+    """Words of three letters or more that are not stop words, cut to five letters so that
+    'spends' and 'spend', 'rises' and 'rise' meet."""
+    return {
+        w.lower()[:5]
+        for w in re.findall(r"[A-Za-z][A-Za-z'-]+", text)
+        if len(w) >= 3 and w.lower() not in STOP_WORDS
+    }
 
 
 def _closest_quote(
