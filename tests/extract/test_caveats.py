@@ -593,3 +593,12 @@ def test_headline_stated_flatly_somewhere_in_the_article_is_fine(nlp):
         title="City Will Spend More on Interest Than on Schools",
     )
     assert not of_kind(report, "headline")
+
+
+def test_officials_of_a_named_company_weigh_less(analyse):
+    report = analyse(
+        "The grid failed twice this winter, Con Edison officials said on Monday.",
+        date="2024-05-02",
+    )
+    (found,) = of_kind(report, "sourcing")
+    assert found.severity == "warning" and found.confidence < 0.8

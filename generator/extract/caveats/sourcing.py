@@ -94,6 +94,9 @@ def _caveat(text: str, sentences: list[Span], group: str, items: list[Found]) ->
     if group in ("official", "report", "rumour"):
         confidence = CONFIDENT if early or many else 0.7
         severity = "high" if early or many else "warning"
+        if group == "official" and _organisation_named(first.cue):
+            # 'Con Edison officials said': the organisation is named and can be asked
+            confidence, severity = 0.6, "warning"
     elif group == "expert":
         confidence = 0.6
         severity = "warning" if early or many else "info"
@@ -123,6 +126,12 @@ def _caveat(text: str, sentences: list[Span], group: str, items: list[Found]) ->
         confidence=confidence,
         evidence=evidence,
     )
+
+
+def _organisation_named(cue: Span) -> bool:
+    """The source's organisation is named in the cue as a company or agency ('Con Edison
+    officials', 'Environmental Protection officials')."""
+    return any(t.ent_type_ in ("ORG", "FAC") and t.i != cue.root.i for t in cue)
 
 
 def _sources_in(sent: Span) -> list[tuple[str, Span]]:
