@@ -14,6 +14,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from generator.extract.caveats.article import article_level
 from generator.extract.common import doc_text, stripped_bounds
 from generator.model import Actor, Article, Caveat, Quote
 from generator.model import Span as TextSpan
@@ -68,17 +69,14 @@ def one_sided(doc: Doc, article: Article, actors: list[Actor], quotes: list[Quot
     for actor_id, sents in accused.items():
         evidence = [TextSpan(text[s:e], s, e) for s, e in (stripped_bounds(x) for x in sents)]
         caveats.append(
-            Caveat(
-                kind="one-sided",
-                text="",
-                start=0,
-                end=0,
-                cue=names[actor_id],
-                severity="warning",
-                explanation=f"An accusation against {names[actor_id]} opens the article, but it "
-                f"gives no response from {names[actor_id]} and does not say they were asked.",
-                confidence=0.6,
-                evidence=evidence,
+            article_level(
+                "one-sided",
+                names[actor_id],
+                "warning",
+                f"An accusation against {names[actor_id]} opens the article, but it gives no "
+                f"response from {names[actor_id]} and does not say they were asked.",
+                0.6,
+                evidence,
             )
         )
     return caveats

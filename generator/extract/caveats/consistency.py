@@ -9,6 +9,7 @@ from difflib import SequenceMatcher
 
 from spacy.tokens import Doc
 
+from generator.extract.caveats.article import article_level
 from generator.extract.common import doc_text, path_to_verb
 from generator.model import (
     CONFIDENT,
@@ -352,16 +353,13 @@ def _year_slips(doc: Doc, article: Article, timexes: list[TimeExpression]) -> li
             if abs((same_year - published).days) > SLIP_DAYS:
                 continue
             caveats.append(
-                Caveat(
-                    kind="inconsistency",
-                    text="",
-                    start=0,
-                    end=0,
-                    cue=m.group(0),
-                    severity="warning",
-                    explanation=f"The {where} dates it '{m.group(0)}', but the page was "
-                    f"published on {article.date}: the year looks like a slip.",
-                    confidence=0.7,
+                article_level(
+                    "inconsistency",
+                    m.group(0),
+                    "warning",
+                    f"The {where} dates it '{m.group(0)}', but the page was published on "
+                    f"{article.date}: the year looks like a slip.",
+                    0.7,
                 )
             )
     return caveats

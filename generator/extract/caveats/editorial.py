@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
+from generator.extract.caveats.article import article_level
 from generator.extract.caveats.lexicons import EPISTEMIC_ADJECTIVES, EPISTEMIC_ADVERBS
 from generator.extract.common import doc_text, quote_regions, stripped_bounds
 from generator.model import CONFIDENT, UNCERTAIN, Article, Caveat
@@ -159,16 +160,13 @@ def _two_ways(doc: Doc, text: str, where: str, line_quote: str, body: tuple[int,
 
 
 def _unsupported(line_quote: str) -> Caveat:
-    return Caveat(
-        kind="headline",
-        text="",
-        start=0,
-        end=0,
-        cue=line_quote,
-        severity="high",
-        explanation=f"The headline puts '{line_quote}' in quotation marks, but nobody in the "
-        "article says these words.",
-        confidence=0.7,
+    return article_level(
+        "headline",
+        line_quote,
+        "high",
+        f"The headline puts '{line_quote}' in quotation marks, but nobody in the article says "
+        "these words.",
+        0.7,
     )
 
 
@@ -180,16 +178,13 @@ def genre_caveats(article: Article, sourcing: list[Caveat]) -> list[Caveat]:
     evidence = article.genre_evidence or ""
     if article.genre in ("opinion", "analysis") and evidence.startswith(TEXT_GENRE):
         caveats.append(
-            Caveat(
-                kind="genre",
-                text="",
-                start=0,
-                end=0,
-                cue=None,
-                severity="warning",
-                explanation=f"The page does not label this {article.genre}; only its text shows "
-                f"it ({evidence[len(TEXT_GENRE) :].strip()}). A reader may take it for news.",
-                confidence=UNCERTAIN,
+            article_level(
+                "genre",
+                None,
+                "warning",
+                f"The page does not label this {article.genre}; only its text shows it "
+                f"({evidence[len(TEXT_GENRE) :].strip()}). A reader may take it for news.",
+                UNCERTAIN,
             )
         )
     check = article.fact_check
@@ -199,17 +194,14 @@ def genre_caveats(article: Article, sourcing: list[Caveat]) -> list[Caveat]:
         who = f" ({check.claimant})" if check.claimant else ""
         cues = ", ".join(f"'{c.cue}'" for c in weak[:3])
         caveats.append(
-            Caveat(
-                kind="genre",
-                text="",
-                start=0,
-                end=0,
-                cue=check.verdict,
-                severity="high" if any(c.severity == "high" for c in weak) else "warning",
-                explanation=f"A fact-check: its verdict{claim}{who} is '{check.verdict}', and "
-                f"it rests in part on sources the article does not name ({cues}).",
-                confidence=0.7,
-                evidence=[e for c in weak for e in c.evidence][:5],
+            article_level(
+                "genre",
+                check.verdict,
+                "high" if any(c.severity == "high" for c in weak) else "warning",
+                f"A fact-check: its verdict{claim}{who} is '{check.verdict}', and it rests in "
+                f"part on sources the article does not name ({cues}).",
+                0.7,
+                [e for c in weak for e in c.evidence][:5],
             )
         )
     return caveats

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from spacy.tokens import Doc, Span, Token
 
+from generator.extract.caveats.article import article_level
 from generator.extract.caveats.lexicons import (
     ANGLOPHONE_PLACES,
     FOREIGN_NEWS_WORDS,
@@ -60,15 +61,12 @@ def missing_metadata(article: Article) -> list[Caveat]:
         )
         why = f"The article gives no {what}, so its provenance cannot be checked.{extra}"
     return [
-        Caveat(
-            kind="missing-metadata",
-            text="",
-            start=0,
-            end=0,
-            cue=None,
-            severity=severity,
-            explanation=why,
-            confidence=CONFIDENT if "date" in missing or not web else 0.7,
+        article_level(
+            "missing-metadata",
+            None,
+            severity,
+            why,
+            CONFIDENT if "date" in missing or not web else 0.7,
         )
     ]
 
@@ -93,16 +91,13 @@ def republished(article: Article) -> list[Caveat]:
     ):
         return []
     return [
-        Caveat(
-            kind="relayed",
-            text="",
-            start=0,
-            end=0,
-            cue=article.source,
-            severity="info",
-            explanation=f"The story was first published by {article.source} and is republished "
-            "here: its reporting was not done by the site that carries it.",
-            confidence=0.7,
+        article_level(
+            "relayed",
+            article.source,
+            "info",
+            f"The story was first published by {article.source} and is republished here: its "
+            "reporting was not done by the site that carries it.",
+            0.7,
         )
     ]
 
