@@ -605,3 +605,12 @@ def test_officials_of_a_named_company_weigh_less(analyse):
     )
     (found,) = of_kind(report, "sourcing")
     assert found.severity == "warning" and found.confidence < 0.8
+
+
+def test_firm_credited_with_a_survey_is_no_relay(analyse):
+    report = analyse(
+        "Divorce cuts retirement income, according to a survey carried out by Pulse Research. "
+        "\u201cIt is a large gap,\u201d a Pulse Research analyst said.",
+        date="2024-05-02",
+    )
+    assert not of_kind(report, "relayed")

@@ -130,6 +130,11 @@ def relayed_statements(
     names = {a.id: a for a in actors}
     text = doc_text(doc)
     relays: list[Relay] = []
+    for sent in doc.sents:
+        outlet_span = _relay_in(sent)
+        if outlet_span is not None:
+            relays.append(Relay(outlet_span.text, sent, outlet_span, _foreign_outlet(outlet_span)))
+    known = {_key(r.outlet) for r in relays}
     for quote in quotes:
         if not quote.via:
             continue
@@ -138,17 +143,16 @@ def relayed_statements(
         mention = _mention_near(doc, actor, quote.start) if actor else None
         if mention is not None and mention.root.pos_ == "PRON":
             continue  # 'It reported': whose report a pronoun stands for is not sure enough
+        if mention is not None and not (
+            _key(outlet) in known or _key(mention.text) in known or _passes_words_on(mention)
+        ):
+            continue  # 'a survey carried out by X': X is not passing on anyone's words
         first = doc[_token_at(doc, quote.start)].sent
         sent = mention.sent if mention is not None else first
         relays.append(
             Relay(outlet, sent, mention, mention is not None and _foreign_outlet(mention))
         )
-    known = {_key(r.outlet) for r in relays}
-    for sent in doc.sents:
-        outlet_span = _relay_in(sent)
-        if outlet_span is not None:
-            known.add(_key(outlet_span.text))
-            relays.append(Relay(outlet_span.text, sent, outlet_span, _foreign_outlet(outlet_span)))
+        known.add(_key(outlet))
     for sent in doc.sents:
         for told in _told(sent):
             if _key(told.text) in known or _is_outlet(told.root):
@@ -190,6 +194,15 @@ def relayed_statements(
             )
         )
     return caveats
+
+
+def _passes_words_on(mention: Span) -> bool:
+    """The outlet mention is a news organisation by name, or the outlet of a relay in its
+    sentence ('reported by X', 'told X')."""
+    if _is_outlet(mention.root):
+        return True
+    found = [_relay_in(mention.sent), *_told(mention.sent)]
+    return any(f is not None and f.start < mention.end and mention.start < f.end for f in found)
 
 
 def _key(name: str) -> str:
