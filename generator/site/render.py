@@ -24,7 +24,7 @@ from jinja2 import (
     StrictUndefined,
 )
 
-from generator.model import SEVERITY_ORDER, Report
+from generator.model import CONFIDENT, SEVERITY_ORDER, Report
 from generator.site.charts import bar_chart, timeline_chart
 from generator.site.filters import escape_md, format_number, safe_url, yaml_title
 
@@ -41,9 +41,26 @@ KIND_TITLES = {
     "weasel": "Vague sources and quantities",
     "opinion": "Loaded or evaluative wording",
     "inconsistency": "Inconsistencies",
+    "sourcing": "Unnamed or vague sources",
+    "one-sided": "One side only",
+    "headline": "Headline not supported by the article",
+    "genre": "Genre",
+    "speculation": "Speculation in the reporter's voice",
     "missing-metadata": "Missing metadata",
     "other": "Other",
 }
+TOP_CAVEATS = 3
+"""High-severity caveats shown on an article's overview; the caveats page lists them all."""
+GENRE_LABELS = {
+    "news": "News",
+    "opinion": "Opinion",
+    "analysis": "Analysis",
+    "review": "Review",
+    "fact-check": "Fact-check",
+    "live": "Live updates",
+    "press-release": "Press release",
+}
+"""How each genre of `model.Genre` is labelled on the pages (news, the default, is not labelled)."""
 ARTICLE_PAGES = ("index", "actors", "figures", "timeline", "caveats", "source")
 
 
@@ -71,6 +88,8 @@ def make_env(template_dirs: list[Path] | None = None, compiled: Path | None = No
     env.filters["url"] = safe_url
     env.filters["yaml_title"] = yaml_title
     env.filters["number"] = format_number
+    env.globals["genre_labels"] = GENRE_LABELS
+    env.globals["confident"] = CONFIDENT
     return env
 
 
@@ -235,7 +254,8 @@ def article_context(report: Report, actor_paths: dict[str, str] | None = None) -
             for n, (_, kind, items) in enumerate(caveat_groups, 1)
         ],
         "severities": list(SEVERITY_ORDER),
-        "high_caveats": [c for c in report.caveats if c.severity == "high"],
+        # caveats are ranked most serious first: the overview shows the top high ones
+        "high_caveats": [c for c in report.caveats if c.severity == "high"][:TOP_CAVEATS],
         "source_sentences": _source_sentences(report),
         "counts": {
             "actors": len(report.actors),
