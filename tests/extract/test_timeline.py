@@ -182,3 +182,11 @@ def test_habits_and_the_reporters_present_are_not_dated_events(analyse):
         date="2019-05-20",
     )
     assert [(e.date, e.status) for e in report.timeline] == [("2017-FA", "reported")]
+
+
+def test_relative_pronoun_gives_way_to_its_antecedent(analyse):
+    report = analyse(
+        "The party chose Robert Mugabe, who has led the country since independence in 1980."
+    )
+    (entry,) = report.timeline
+    assert entry.event == "Robert Mugabe has led the country since independence"

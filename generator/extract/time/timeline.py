@@ -145,6 +145,10 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
             if c.i > subj.i and c.dep_ in ("prep", "compound")
             for t in c.subtree
         )
+    if subj is not None and subj.lower_ in ("who", "which", "that") and owner.dep_ == "relcl":
+        antecedent = owner.head  # 'Mugabe, who has led Zimbabwe': the event is Mugabe's
+        keep.discard(subj.i)
+        keep.update(range(max(antecedent.left_edge.i, antecedent.i - 5), antecedent.i + 1))
     chain = [verb]
     node = verb
     while node.i != owner.i and node.head.i != node.i:
@@ -155,7 +159,8 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
         keep.update(c.i for c in v.children if c.dep_ in ("aux", "auxpass", "neg"))
         if v.i != verb.i:
             keep.update(c.i for c in v.children if c.dep_ == "advmod" and c.i < verb.i)
-    keep.update(range(min(keep | {verb.i}), verb.i + 1))
+    relative = subj is not None and subj.i not in keep
+    keep.update(range(subj.i + 1 if relative and subj else min(keep | {verb.i}), verb.i + 1))
     for child in verb.children:
         if child.i > verb.i and child.dep_ in EVENT_DEPS:
             keep.update(t.i for t in child.subtree)
