@@ -546,6 +546,8 @@ def _describe(err: BaseException | None) -> str:
     """A protocol or network failure in words."""
     if isinstance(err, http.client.IncompleteRead):
         return "the body was cut short"
+    if isinstance(err, http.client.RemoteDisconnected):
+        return "the server closed the connection without answering"
     if isinstance(err, http.client.BadStatusLine):
         return "the server's answer is not HTTP (a bad status line)"
     if isinstance(err, http.client.LineTooLong):
