@@ -463,3 +463,11 @@ def test_ten_adds_at_once_lose_nothing_and_double_nothing(tmp_path, site, same_u
     else:
         assert outcomes == ["added"] * 10 and len(files) == 10 and len(texts) == 10
     assert not [p for p in seeds.iterdir() if p.name.startswith(".")]
+
+
+def test_a_page_without_date_markup_gets_no_date_from_its_prose(tmp_path, site):
+    prose = [f"Posted 17/05/2023 and revised 2023-05-18 10:00:00. {PARAGRAPHS[0]}", *PARAGRAPHS[1:]]
+    url = site.page("/undated", news_page(date=None, canonical=None, paragraphs=prose))
+    assert run_add(tmp_path, url).exit_code == 0
+    saved = next((tmp_path / "seeds").glob("*.md")).read_text("utf-8")
+    assert "\ndate:" not in saved and "Posted 17/05/2023" in saved
