@@ -536,10 +536,11 @@ def add_feed(
         try:
             state.save()
         except OSError as err:
-            raise SaveError(
+            run.errors.append(
                 f"{feed_url}: cannot save the feed's state {state_path} ({err.strerror or err}); "
-                "stopped (its entries would be fetched again)"
-            ) from None
+                "the rest of the feed is left for the next run"
+            )
+            break
     return run
 
 

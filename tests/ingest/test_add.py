@@ -471,3 +471,19 @@ def test_a_page_without_date_markup_gets_no_date_from_its_prose(tmp_path, site):
     assert run_add(tmp_path, url).exit_code == 0
     saved = next((tmp_path / "seeds").glob("*.md")).read_text("utf-8")
     assert "\ndate:" not in saved and "Posted 17/05/2023" in saved
+
+
+def test_a_feed_whose_state_cannot_be_saved_stops_with_one_line(tmp_path, site, monkeypatch):
+    for n in (1, 2):
+        site.page(f"/story/{n}", news_page(title=f"Story {n}", paragraphs=story(n), canonical=None))
+    site.page("/feed.xml", rss([("s1", "/story/1"), ("s2", "/story/2")], site.base))
+
+    def full(self):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("generator.ingest.add.FeedState.save", full)
+    result = run_add(tmp_path, "--feed", f"{site.base}/feed.xml")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "added " in result.output and "1 new article(s)" in result.output
+    assert "cannot save the feed's state" in result.output
+    assert "the rest of the feed is left for the next run" in result.output
