@@ -31,7 +31,7 @@ import yaml
 from filelock import FileLock, Timeout
 
 from generator.fsutil import atomic_write
-from generator.ingest.fetch import Fetched, Fetcher, FetchError
+from generator.ingest.fetch import Fetched, Fetcher, FetchError, check_url
 from generator.ingest.files import MAX_BYTES, IngestError, discover, parse_article, read_bytes
 from generator.ingest.webpage import WebPage, extract_page
 from generator.slugs import slug
@@ -93,7 +93,10 @@ class Added:
 
 def normalize_url(url: str) -> str:
     """A URL in the form used to spot duplicates: no fragment, no tracking parameters."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # malformed (a broken IPv6 literal): compare the address as written
+        return url.strip()
     host = (parts.hostname or "").lower()
     try:
         port = parts.port
@@ -387,6 +390,7 @@ def write_new(names: Iterator[Path], content: str) -> Path:
 
 def add_url(url: str, seeds: Path, index: SeedIndex, fetcher: Fetcher | None = None) -> Added:
     """Fetch `url`, extract its article and save it into `seeds`, unless it is already there."""
+    check_url(url)
     found = index.find([url])
     if found is not None:
         return _duplicate(url, *found)

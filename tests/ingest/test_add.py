@@ -301,10 +301,13 @@ def test_a_localhost_url_is_refused_without_the_opt_in(tmp_path, site):
 
 def test_every_url_is_tried_and_each_bad_one_is_one_line(tmp_path, site):
     good = site.page("/news/ferry", news_page())
-    result = run_add(tmp_path, "http://exa mple.org/", "http://a.example:abc/", good)
+    result = run_add(
+        tmp_path, "http://exa mple.org/", "http://a.example:abc/", "http://[::1/", good
+    )
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "error: http://exa mple.org/: not a valid address" in result.output
     assert "error: http://a.example:abc/: not a valid address" in result.output
+    assert "error: http://[::1/: not a valid address (Invalid IPv6 URL)" in result.output
     assert f"added {tmp_path / 'seeds'}" in result.output
 
 
