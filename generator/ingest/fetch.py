@@ -248,8 +248,18 @@ class _PinnedHTTP(http.client.HTTPConnection):
 class _PinnedHTTPS(http.client.HTTPSConnection):
     """An HTTPS connection to a checked address; the certificate is checked for the host name."""
 
-    def __init__(self, host: str, port: int, address: str, timeout: float, dog: _Watchdog) -> None:
-        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        address: str,
+        timeout: float,
+        dog: _Watchdog,
+        context: ssl.SSLContext | None = None,
+    ) -> None:
+        super().__init__(
+            host, port, timeout=timeout, context=context or ssl.create_default_context()
+        )
         self._address = address
         self._dog = dog
 
@@ -275,6 +285,8 @@ class Fetcher:
 
     policy: FetchPolicy = field(default_factory=FetchPolicy)
     resolve: Resolver = _resolve
+    tls: ssl.SSLContext | None = None
+    """The TLS settings (default: the system's certificate authorities, host names checked)."""
     _last: dict[str, float] = field(default_factory=dict)
     _robots: dict[str, RobotFileParser | FetchError] = field(default_factory=dict)
 
@@ -373,16 +385,21 @@ class Fetcher:
         """One GET of `url` from one of `addresses` (checked), without following a redirect."""
         scheme, host, port, target = _parse_url(url)
         self._wait_pace(f"{scheme}://{host}:{port}")
-        connection_type = _PinnedHTTPS if scheme == "https" else _PinnedHTTP
         last_error: OSError | None = None
         for address in addresses:
-            connection = connection_type(host, port, address, self.policy.read_timeout, dog)
+            connection: http.client.HTTPConnection
+            if scheme == "https":
+                connection = _PinnedHTTPS(
+                    host, port, address, self.policy.read_timeout, dog, self.tls
+                )
+            else:
+                connection = _PinnedHTTP(host, port, address, self.policy.read_timeout, dog)
             try:
                 try:
                     connection.connect()
                 except OSError as err:
-                    if dog.expired:
-                        raise
+                    if dog.expired or isinstance(err, ssl.SSLError):
+                        raise  # TLS failing is the host's answer, not a host out of reach
                     last_error = err
                     continue
                 response = self._exchange(connection, target, accept, where, truncate_at)
@@ -399,7 +416,8 @@ class Fetcher:
                 raise FetchError(f"{where}: {_describe(err)}") from None
             finally:
                 connection.close()
-        raise FetchError(f"{where}: cannot connect ({_describe(last_error)})")
+        reason = (last_error.strerror or str(last_error)) if last_error else "no address"
+        raise FetchError(f"{where}: cannot connect ({reason})")
 
     def _exchange(
         self,

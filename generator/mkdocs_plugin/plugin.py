@@ -194,7 +194,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         self.rerender = plan.rerender
         self.tracker = None
         if self.serving:
-            # a rebuild that met the lock of a `dossier build` (or `dossier add`'s rebuild) and
+            # a rebuild that met the lock of another build (`dossier build`, `mkdocs build`) and
             # failed would leave the preview stuck until the next change: it waits its turn
             self._serve_lock.close()
             self._serve_lock.enter_context(

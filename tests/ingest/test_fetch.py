@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import gzip
 import ipaddress
+import shutil
 import socket
+import ssl
+import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -47,15 +50,22 @@ class Raw:
 
 
 @contextmanager
-def serve_raw(site: Raw) -> Iterator[Raw]:
+def serve_raw(site: Raw, tls: ssl.SSLContext | None = None) -> Iterator[Raw]:
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen(32)
     listener.settimeout(0.1)
-    site.base = f"http://127.0.0.1:{listener.getsockname()[1]}"
+    site.base = f"{'https' if tls else 'http'}://127.0.0.1:{listener.getsockname()[1]}"
     stop = threading.Event()
 
     def handle(conn: socket.socket) -> None:
+        if tls is not None:
+            try:
+                conn.settimeout(10)
+                conn = tls.wrap_socket(conn, server_side=True)
+            except OSError:
+                conn.close()
+                return
         with conn:
             conn.settimeout(10)
             data = b""
@@ -380,3 +390,69 @@ def test_requests_to_one_host_keep_the_pace(server):
     for n in range(3):
         fetcher.fetch(f"{server.base}/{n}")
     assert time.monotonic() - started >= 0.6
+
+
+# -- HTTPS ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def tls(tmp_path):
+    """A server context with a certificate for `news.test`, and a client context trusting it."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+         "-nodes", "-keyout", str(key), "-out", str(cert), "-days", "1", "-subj", "/CN=news.test",
+         "-addext", "subjectAltName=DNS:news.test"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    server = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server.load_cert_chain(cert, key)
+    client = ssl.create_default_context(cafile=str(cert))
+    return server, client
+
+
+def to_loopback(host: str, port: int) -> list[str]:
+    return ["127.0.0.1"]
+
+
+def test_https_goes_to_the_checked_address_and_checks_the_name(tls):
+    server_context, client_context = tls
+    with serve_raw(Raw(), server_context) as secure:
+        secure.routes["/a"] = answer(body=b"<p>secret-free</p>")
+        port = secure.base.rsplit(":", 1)[1]
+        fetcher = Fetcher(HERE, resolve=to_loopback, tls=client_context)
+        assert fetcher.fetch(f"https://news.test:{port}/a").data == b"<p>secret-free</p>"
+        err = fetch_error(f"https://other.test:{port}/a", resolve=to_loopback, tls=client_context)
+        assert str(err).startswith(f"https://other.test:{port}/a: TLS failed (")
+        untrusted = fetch_error(f"https://news.test:{port}/a", resolve=to_loopback)
+        assert "TLS failed (CERTIFICATE_VERIFY_FAILED)" in str(untrusted)
+
+
+def test_an_https_page_redirecting_to_http_is_refused(tls, server):
+    server_context, client_context = tls
+    server.routes["/plain"] = answer()
+    with serve_raw(Raw(), server_context) as secure:
+        plain = f"http://news.test:{server.base.rsplit(':', 1)[1]}/plain"
+        secure.routes["/a"] = answer("301 Moved", b"", Location=plain)
+        url = f"https://news.test:{secure.base.rsplit(':', 1)[1]}/a"
+        err = fetch_error(url, resolve=to_loopback, tls=client_context)
+        assert str(err) == (
+            f"{url}: redirected from https to {plain}, which is not encrypted; not followed "
+            "(dossier add --allow-downgrade follows it)"
+        )
+        assert server.requests == []
+        allowed = FetchPolicy(allowed_networks=LOOPBACK, pace=0, robots=False, allow_downgrade=True)
+        Fetcher(allowed, resolve=to_loopback, tls=client_context).fetch(url)
+        assert server.requests == ["/plain"]
+
+
+def test_a_closed_port_is_one_line():
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()  # nothing listens there now
+    err = fetch_error(f"http://127.0.0.1:{port}/a")
+    assert str(err) == f"http://127.0.0.1:{port}/a: cannot connect (Connection refused)"
+    assert not err.permanent
