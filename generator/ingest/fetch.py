@@ -206,9 +206,23 @@ class _Watchdog:
         self.expired = False
         self._sock: socket.socket | None = None
         self._lock = threading.Lock()
-        self._timer = threading.Timer(max(seconds, 0.0), self._expire)
-        self._timer.daemon = True
-        self._timer.start()
+        self._ends = time.monotonic() + seconds
+        self._timer = self._start()
+
+    def _start(self) -> threading.Timer:
+        timer = threading.Timer(max(self._ends - time.monotonic(), 0.0), self._expire)
+        timer.daemon = True
+        timer.start()
+        return timer
+
+    def pause(self, seconds: float) -> None:
+        """Sleep `seconds` without counting them (the pace between requests)."""
+        self._timer.cancel()
+        time.sleep(seconds)
+        with self._lock:
+            if not self.expired:
+                self._ends += seconds
+                self._timer = self._start()
 
     def watch(self, sock: socket.socket) -> None:
         with self._lock:
@@ -359,7 +373,7 @@ class Fetcher:
             )
         return addresses
 
-    def _wait_pace(self, host: str) -> None:
+    def _wait_pace(self, host: str, dog: _Watchdog) -> None:
         pace = self.policy.pace
         robots = self._robots.get(host)
         if isinstance(robots, RobotFileParser):
@@ -370,7 +384,7 @@ class Fetcher:
         if last is not None and pace > 0:
             wait = last + pace - time.monotonic()
             if wait > 0:
-                time.sleep(wait)
+                dog.pause(wait)  # the pace is not the server's time
         self._last[host] = time.monotonic()
 
     def _request(
@@ -384,7 +398,7 @@ class Fetcher:
     ) -> _Response:
         """One GET of `url` from one of `addresses` (checked), without following a redirect."""
         scheme, host, port, target = _parse_url(url)
-        self._wait_pace(f"{scheme}://{host}:{port}")
+        self._wait_pace(f"{scheme}://{host}:{port}", dog)
         last_error: OSError | None = None
         for address in addresses:
             connection: http.client.HTTPConnection

@@ -456,3 +456,12 @@ def test_a_closed_port_is_one_line():
     err = fetch_error(f"http://127.0.0.1:{port}/a")
     assert str(err) == f"http://127.0.0.1:{port}/a: cannot connect (Connection refused)"
     assert not err.permanent
+
+
+def test_the_pace_does_not_count_against_the_deadline(server):
+    server.routes["/robots.txt"] = answer(body=b"User-agent: *\nCrawl-delay: 2\n")
+    server.routes["/a"] = answer()
+    policy = FetchPolicy(allowed_networks=LOOPBACK, pace=0, deadline=1.5)
+    started = time.monotonic()
+    Fetcher(policy).fetch(f"{server.base}/a")  # waits 2 s after robots.txt, within a 1.5 s deadline
+    assert time.monotonic() - started >= 2
