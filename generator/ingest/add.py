@@ -412,6 +412,8 @@ def add_page(fetched: Fetched, seeds: Path, index: SeedIndex) -> Added:
     if page.url and site_of(page.url) == site_of(fetched.final_url):
         urls.append(page.url)
     saved_url = public_url(url)
+    if saved_url != url:
+        urls.append(saved_url)  # what the file says: the index read from seeds/ finds it so
     content = page_markdown(page, saved_url)
     size = len(content.encode("utf-8"))
     if size > MAX_BYTES:

@@ -432,6 +432,9 @@ def test_credentials_in_the_url_are_not_saved(tmp_path, site):
     assert run_add(tmp_path, url).exit_code == 0
     saved = (tmp_path / "seeds" / "harbour-council-approves-new-ferry-line.md").read_text()
     assert f"url: {site.base}/news/ferry?id=4\n" in saved and "s3cr3t" not in saved
+    site.requests.clear()
+    again = run_add(tmp_path, f"{site.base}/news/ferry?id=4")
+    assert again.exit_code == 3 and pages(site) == []  # the address the article gives counts
 
 
 def test_write_new_never_replaces_a_file(tmp_path):
