@@ -33,7 +33,7 @@ from filelock import FileLock, Timeout
 from generator.fsutil import atomic_write
 from generator.ingest.fetch import Fetched, Fetcher, FetchError, check_url
 from generator.ingest.files import MAX_BYTES, IngestError, discover, parse_article, read_bytes
-from generator.ingest.webpage import WebPage, extract_page
+from generator.ingest.webpage import NotAnArticle, WebPage, read_page
 from generator.slugs import slug
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -403,9 +403,10 @@ def add_page(fetched: Fetched, seeds: Path, index: SeedIndex) -> Added:
     url = fetched.url
     if fetched.content_type not in HTML_TYPES:
         raise AddError(f"{url}: the server sent {fetched.content_type}, not an HTML page")
-    page = extract_page(fetched.data, url, url=fetched.final_url)
-    if page is None:
-        raise AddError(f"{url}: no article text found in the page")
+    try:
+        page = read_page(fetched.data, url=fetched.final_url)
+    except NotAnArticle as err:  # the reason: a paywall stub, an index page, no text ...
+        raise AddError(f"{url}: {err}") from None
     urls = [url, fetched.final_url]
     # a canonical address counts only on the fetched page's own site: any page can claim any
     # address, and one claiming another site's would make that site's real page a "duplicate"

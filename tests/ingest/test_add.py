@@ -125,7 +125,7 @@ def test_an_article_put_in_seeds_by_hand_counts_as_a_duplicate(tmp_path, site):
     [
         ("/missing", "the server answered HTTP 404"),
         ("/data.json", "the server sent application/json, not an HTML page"),
-        ("/empty", "no article text found in the page"),
+        ("/empty", "no article text found in the HTML page"),
     ],
 )
 def test_pages_that_cannot_be_added_say_why(tmp_path, site, route, message):
