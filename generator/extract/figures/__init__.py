@@ -56,6 +56,9 @@ class Found:
     """A vague count ('dozens of'): its value is a lower bound, an estimate."""
     duration: bool = False
     """A length of time ('for two years')."""
+    elided: bool = False
+    """The counted noun is left out and taken from an earlier count ('21 Christians — 20 of
+    them'): less sure than a noun written beside the number."""
 
 
 """(kind, start, end, value, value_max, unit, per) before context is added."""
@@ -105,6 +108,7 @@ TIME_NOUNS = frozenset(
     "year years month months week weeks day days hour hours minute minutes second seconds decade "
     "decades century centuries quarter quarters".split()
 )
+FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 SMALL_WORDS = frozenset(list(NUMBER_WORDS)[:11])
 
 
@@ -164,7 +168,7 @@ def extract_figures(
 
     actor_spans = sorted((m.start, m.end, a.id) for a in actors for m in a.mentions)
     figures = []
-    ordered = sorted(found, key=lambda f: (f.start, f.end))
+    ordered = _refine(doc, text, sorted(found, key=lambda f: (f.start, f.end)))
     folded = _conversions(text, ordered)
     for k, item in enumerate(ordered):
         if k in folded.values():
@@ -243,6 +247,107 @@ def _conversions(text: str, items: list[Found]) -> dict[int, int]:
     return out
 
 
+RANGE_GAP = re.compile(r"\s*(?:to|or|-|–|—|and)\s*", re.I)
+"""Between the two ends of a range: '60 to 100 trucks', 'four or five buyers', '25-54'."""
+PERIOD_GAP = re.compile(r"\s+(?:over|within)\s+(?:the\s+(?:next|past|last|following)\s+)?", re.I)
+"""Between an amount and the period it accrues over ('$631 billion over 10 years')."""
+BARE_NOUNS = frozenset({"other", "others", "them", "those", "these"})
+
+
+def _refine(doc: Doc, text: str, items: list[Found]) -> list[Found]:
+    """Read figures against their neighbours: the two ends of a range become one figure; the
+    period an amount accrues over stays with that amount rather than standing alone; a count
+    whose noun is left out takes the noun of the count before it in the same or the previous
+    sentence ('21 Christians — 20 of them', 'two tablets … she had taken eight'), or of 'the
+    number of …' in its sentence; a number that still counts nothing named is left out, since
+    a reader could not tell what it measures."""
+    merged: list[Found] = []
+    for item in items:
+        prev = merged[-1] if merged else None
+        if prev is not None and _range_of(text, prev, item):
+            merged[-1] = Found(
+                kind=item.kind if prev.kind == "count" else prev.kind,
+                start=prev.start,
+                end=item.end,
+                value=prev.value,
+                value_max=item.value_max if item.value_max is not None else item.value,
+                unit=prev.unit if prev.kind != "count" else item.unit or prev.unit,
+                per=item.per or prev.per,
+                vague=prev.vague or item.vague,
+                duration=prev.duration or item.duration,
+            )
+            continue
+        if (
+            prev is not None
+            and item.duration
+            and prev.kind in ("money", "quantity", "percent", "count")
+            and PERIOD_GAP.fullmatch(text[prev.end : item.start])
+        ):
+            continue  # '$300 billion over two years': the period of that amount
+        merged.append(item)
+    out: list[Found] = []
+    for item in merged:
+        if (
+            item.kind == "count"
+            and not item.vague
+            and (item.unit is None or item.unit in BARE_NOUNS)
+        ):
+            unit = _elided_unit(doc, text, item, out)
+            if unit is None:
+                continue
+            item = Found(
+                kind=item.kind,
+                start=item.start,
+                end=item.end,
+                value=item.value,
+                value_max=item.value_max,
+                unit=unit,
+                per=item.per,
+                elided=True,
+            )
+        out.append(item)
+    return out
+
+
+def _range_of(text: str, a: Found, b: Found) -> bool:
+    """`a` and `b` are the two ends of one range ('between 400 and 600 breaks')."""
+    if a.value is None or b.value is None or b.value <= a.value or a.value_max is not None:
+        return False
+    gap = RANGE_GAP.fullmatch(text[a.end : b.start])
+    if gap is None:
+        return False
+    if gap.group(0).strip().lower() == "and":  # only 'between 25 and 54' is a range
+        between = re.search(
+            r"\bbetween\s+(?:the\s+ages?\s+of\s+)?$", text[max(0, a.start - 30) : a.start], re.I
+        )
+        return between is not None and (a.kind == b.kind or b.kind == "count")
+    if a.kind != b.kind and not (a.kind == "count" and a.unit is None):
+        return False
+    return a.unit is None or b.unit is None or a.unit == b.unit
+
+
+def _elided_unit(doc: Doc, text: str, item: Found, before: list[Found]) -> str | None:
+    span = doc.char_span(item.start, item.end, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span.sent
+    low = sent.start - 1
+    floor = doc[low].sent.start_char if low >= 0 else sent.start_char
+    for prev in reversed(before):
+        if prev.end <= floor:
+            break
+        if prev.kind == "count" and prev.unit and prev.unit not in BARE_NOUNS and not prev.vague:
+            return prev.unit
+    for tok in sent:
+        if tok.i >= span.start:
+            break
+        if tok.lower_ == "number" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of":
+            noun = doc[tok.i + 2]
+            if noun.tag_ in ("NNS", "NNPS"):
+                return _counted_unit(noun)
+    return None
+
+
 def _vague_value(words: str) -> float | None:
     low = " ".join(words.lower().split())
     found = re.findall(r"dozens|scores|hundreds|thousands|millions|billions|dozen|score", low)
@@ -296,7 +401,7 @@ def _confidence(item: Found, text: str, span: Span | None) -> float:
         score = 0.8 if item.unit else UNCERTAIN  # a bare number: what it counts is unclear
     else:
         score = 0.6
-    if item.vague or item.duration:
+    if item.vague or item.duration or item.elided:
         score = min(score, 0.7)
     return score
 
@@ -476,6 +581,16 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     value = parse_amount(re.sub(r"\s+", " ", words))
     if value is None:
         return None
+    fraction = re.match(r"\s*([½¼¾⅓⅔])", text[end : end + 3])
+    if fraction:  # '6 ½ minutes'
+        value += FRACTIONS[fraction.group(1)]
+        end += fraction.end()
+        span = re.match(
+            r"\s+(year|month|week|day|hour|minute|second)s?\b", text[end : end + 12], re.I
+        )
+        if span:  # a length of time the time grammar could not read
+            return Found(kind="duration", start=_hedged_start(text, start), end=end + span.end(),
+                         value=value, unit=span.group(1).lower(), duration=True)  # fmt: skip
     start = _hedged_start(text, start)
     age = (
         _age(first, before, after)
@@ -544,6 +659,8 @@ def _in_code(text: str, start: int, end: int) -> bool:
         return True  # 'A330-200', '737-800'
     if left == "#":
         return True
+    if left in ("'", "’") and re.fullmatch(r"\d\d", text[start:end]):
+        return True  # "in '91": a year cut short
     return False
 
 
@@ -610,7 +727,7 @@ def _age(first: Token, before: Token | None, after: Token | None) -> bool:
     if before is None:
         return False
     if before.lower_ == "aged" or (
-        before.lower_ == "of" and first.i >= 2 and first.doc[first.i - 2].lower_ == "age"
+        before.lower_ == "of" and first.i >= 2 and first.doc[first.i - 2].lower_ in ("age", "ages")
     ):
         return True
     if before.text == "," and first.i >= 2:
@@ -629,7 +746,7 @@ def _counted_noun(tok: Token, follow: bool = True) -> Token | None:
     planes'), or the noun of the number it is coordinated with ('500 and 1,000 songs')."""
     if (
         tok.dep_ in ("nummod", "quantmod", "compound")
-        and tok.head.pos_ == "NOUN"
+        and (tok.head.pos_ == "NOUN" or tok.head.tag_ == "NNPS")
         and tok.head.i > tok.i
     ):
         return tok.head
@@ -675,10 +792,10 @@ def _ranks(doc: Doc, text: str) -> list[Found]:
             continue
         before = text[max(0, ent.start_char - 25) : ent.start_char]
         after = text[ent.end_char : ent.end_char + 25]
-        superlative = re.match(r"[-\s]+(?:[a-z]+est|most|least)\b", after, re.I) or re.search(
-            r"[-\s](?:[a-z]+est|most|least)$", ent.text, re.I
-        )
-        placed = re.match(r"\s+place\b", after, re.I) or re.search(
+        superlative = _superlative(ent)
+        placed = (
+            re.match(r"\s+place\b", after, re.I) and not re.search(r"\bthe\s+$", before, re.I)
+        ) or re.search(
             r"\b(?:rank(?:s|ed)?|finish(?:es|ed)?|placed|came|comes|come|No\.)\s*$", before, re.I
         )
         if not (superlative or placed):
@@ -688,6 +805,19 @@ def _ranks(doc: Doc, text: str) -> list[Found]:
             Found(kind="rank", start=ent.start_char, end=ent.end_char, value=value, unit="rank")
         )
     return items
+
+
+def _superlative(ent: Span) -> bool:
+    """'second-largest', 'third most visited': the ordinal ranks by the superlative after it
+    (a tag, not a spelling: 'the second test' does not rank)."""
+    doc = ent.doc
+    toks = list(doc[ent.start : ent.end])
+    k = ent.end
+    if k < len(doc) and doc[k].text in ("-", "–"):
+        k += 1
+    if k < len(doc):
+        toks.append(doc[k])
+    return any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("most", "least") for t in toks)
 
 
 # --- context -----------------------------------------------------------------------------------
