@@ -292,7 +292,8 @@ def _refine(doc: Doc, text: str, items: list[Found]) -> list[Found]:
             and not item.vague
             and (item.unit is None or item.unit in BARE_NOUNS)
         ):
-            unit = _elided_unit(doc, text, item, out)
+            hyphened = text[item.end : item.end + 1] == "-"  # '1.2-billion-yuan': a modifier
+            unit = None if hyphened else _elided_unit(doc, text, item, out)
             if unit is None:
                 continue
             item = Found(
@@ -628,6 +629,8 @@ def _counted_unit(noun: Token) -> str:
         unit = UNIT_WORDS[low]
     elif low.endswith("men") and len(low) > 4:
         unit = low[:-3] + "man"
+    elif re.fullmatch(r"[A-Z]{2,}s", noun.text):
+        unit = noun.text[:-1]  # an acronym keeps its capitals: 'NGOs' → 'NGO'
     elif noun.tag_ == "NNPS" and low.endswith("s"):
         unit = low[:-1]  # 'Tunisians' → 'tunisian'
     else:
@@ -879,8 +882,18 @@ def _attribution(
 ) -> str | None:
     """The actor who states the figure: the speaker of the quote it sits in, the actor after
     'according to' in its sentence, or the subject of a reporting verb whose clause holds it."""
+    # a relative clause in reported speech describes its noun in the reporter's words ('said
+    # … the station that is home to a six-member crew'); a direct quote stays the speaker's
+    relcls = [
+        t
+        for t in (span.root.ancestors if span is not None else [])
+        if t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP") and t.lemma_ in ("be", "have")
+    ]  # a state in the present tense: the noun as it stands now, not the reported event
     for quote in quotes:
         if quote.start <= start and end <= quote.end and quote.speaker is not None:
+            inner = any(quote.start <= t.idx < quote.end for t in relcls)
+            if inner and quote.kind != "direct":
+                return None
             return quote.speaker.actor
     if span is None:
         return None
@@ -902,6 +915,8 @@ def _attribution(
     ancestors = {t.i for t in span.root.ancestors}
     for tok in sent:
         if tok.lemma_ in REPORTING and tok.pos_ == "VERB" and tok.i in ancestors:
+            if any(tok in r.ancestors for r in relcls):
+                continue  # the figure describes a noun of the report, in the reporter's words
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None and not (subj.left_edge.i <= span.root.i <= subj.right_edge.i):
                 found = actor_at(subj)
