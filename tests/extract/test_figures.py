@@ -304,3 +304,21 @@ def test_present_state_in_a_relative_clause_of_reported_speech_is_the_reporters(
         "Jane Doe said the storm would not reach the station that is home to a six-member crew."
     )
     assert one(report.figures, "six").attributed_to is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        ("So far 149 confirmed orders have arrived.", "149", "order"),
+        ("There are 500 Apple engineers at the show.", "500", "engineer"),
+        ("A crew of six flew the plane.", "six", "crew"),
+        ("Of the 400 city laborers, many stay.", "400", "laborer"),
+        ("The lab is home to a six-member crew.", "six", "member"),
+    ],
+)
+def test_counted_noun_across_modifiers(figures, sentence, text, unit):
+    assert one(figures(sentence), text).unit == unit
+
+
+def test_number_after_a_name_stays_a_name_even_before_a_plural(figures):
+    assert [f.text for f in figures("Four Rolls-Royce Trent 900 engines power it.")] == ["Four"]

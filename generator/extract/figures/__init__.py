@@ -295,6 +295,8 @@ def _refine(doc: Doc, text: str, items: list[Found]) -> list[Found]:
             hyphened = text[item.end : item.end + 1] == "-"  # '1.2-billion-yuan': a modifier
             unit = None if hyphened else _elided_unit(doc, text, item, out)
             if unit is None:
+                if item.per is not None:
+                    out.append(item)  # 'two a month': a rate measures how often
                 continue
             item = Found(
                 kind=item.kind,
@@ -564,8 +566,11 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if low in ("one", "a") or (low == "1" and after is not None and after.lower_ == "of"):
         return None  # 'one of', 'One more thing': a pronoun or article more than a count
-    if _in_code(text, start, end) or _in_name(text, first, last, before, after):
-        return None
+    if _in_code(text, start, end) or (
+        _in_name(text, first, last, before, after)
+        and (_plural_after(last) is None or (before is not None and before.pos_ == "PROPN"))
+    ):
+        return None  # a name or model ('Boeing 787'), unless it counts a plural ('500 Apple engineers')
     if low in SMALL_WORDS and before is not None and before.lower_ in DEFINITE:
         return None  # 'the two companies' refers back rather than counts
     if re.match(
@@ -599,7 +604,7 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     )
     if age:
         return Found(kind="quantity", start=start, end=end, value=value, unit="years")
-    noun = _counted_noun(last)
+    noun = _counted_noun(last) or _plural_after(last) or _group_of(first)
     if noun is not None and noun.lower_ in TIME_NOUNS:
         return None
     unit = _counted_unit(noun) if noun is not None else None
@@ -641,6 +646,27 @@ def _counted_unit(noun: Token) -> str:
         if objects:
             unit = f"{unit} of {objects[0].text.lower()}"
     return unit
+
+
+def _group_of(tok: Token) -> Token | None:
+    """The group a number counts the members of: 'a crew of six', 'a family of four'."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].lower_ == "of" and doc[tok.i - 2].tag_ == "NN":
+        if tok.dep_ == "pobj" and tok.head.i == tok.i - 1:
+            return doc[tok.i - 2]
+    return None
+
+
+def _plural_after(tok: Token) -> Token | None:
+    """The plural noun a number modifies across a few modifiers, when the parse missed it
+    ('149 confirmed orders', 'five billion iOS applications')."""
+    doc = tok.doc
+    for nxt in doc[tok.i + 1 : min(len(doc), tok.i + 4)]:
+        if nxt.tag_ in ("NNS", "NNPS"):
+            return nxt
+        if nxt.tag_ not in ("JJ", "VBN", "NN", "NNP", "HYPH"):
+            return None
+    return None
 
 
 def _counts_plural(tok: Token) -> bool:
@@ -752,7 +778,16 @@ def _counted_noun(tok: Token, follow: bool = True) -> Token | None:
         and (tok.head.pos_ == "NOUN" or tok.head.tag_ == "NNPS")
         and tok.head.i > tok.i
     ):
-        return tok.head
+        noun = tok.head
+        hyphened = tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-"
+        while (
+            not hyphened
+            and noun.dep_ == "compound"
+            and noun.head.i > noun.i
+            and noun.head.pos_ == "NOUN"
+        ):
+            noun = noun.head  # '400 city laborers' counts laborers, not the modifier 'city'
+        return noun
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             objects = [
