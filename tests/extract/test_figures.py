@@ -248,6 +248,9 @@ def test_fraction_of_a_minute(figures):
         "They could do this in the first place.",
         "The second test could be harder.",
         "He ran afoul of the president in '91.",
+        "All three places are in the north.",
+        "And then one day it did something strange.",
+        "It is called the Five-hundred-meter Aperture Telescope.",
     ],
 )
 def test_not_a_figure(figures, sentence):
@@ -322,3 +325,7 @@ def test_counted_noun_across_modifiers(figures, sentence, text, unit):
 
 def test_number_after_a_name_stays_a_name_even_before_a_plural(figures):
     assert [f.text for f in figures("Four Rolls-Royce Trent 900 engines power it.")] == ["Four"]
+
+
+def test_measure_noun_is_the_unit(figures):
+    assert one(figures("They sold 4.5 million bottles of wine."), "4.5 million").unit == "bottle"

@@ -371,6 +371,12 @@ def _duration(text: str, timex: TimeExpression) -> Found | None:
         r"\s+(?:later|earlier|ago|after|before|on|from\s+now)\b", text[timex.end : timex.end + 12]
     ):
         return None  # 'two years later' dates an event
+    if re.fullmatch(r"one\s+(?:day|morning|evening|night|year)", timex.text, re.I) and re.search(
+        r"(?:^|[.!?]\s+|[,;]\s*|\b(?:and|then|but|until|when|so)\s+)$",
+        text[max(0, timex.start - 12) : timex.start],
+        re.I,
+    ):
+        return None  # 'And then one day it did something': a point in the story, not a length
     match = re.fullmatch(
         r"(?:(?:about|around|nearly|almost|more\s+than|less\s+than|at\s+least|some|over)\s+)?"
         r"([\d.,]+|[a-z]+(?:[\s-][a-z]+)?)[\s-]+(year|month|week|day|hour|minute|second|decade)s?"
@@ -489,8 +495,11 @@ def _quantity(doc: Doc, match: re.Match[str]) -> Found | None:
         return None  # '3G' is a network generation, not three grams
     if unit in ("points", "seats", "troops"):
         return None  # counted nouns: left to the counts, which know their subject
-    if match.group("first")[:1].isupper() and match.group("unit")[:1].isupper():
-        return None  # 'Ninety Mile Beach': a number inside a name
+    if match.group("first")[:1].isupper() and (
+        match.group("unit")[:1].isupper()
+        or re.match(r"\s+[A-Z]", doc.text[match.end() : match.end() + 2])
+    ):
+        return None  # 'Ninety Mile Beach', 'Five-hundred-meter Aperture ...': inside a name
     second = parse_amount(match.group("second")) if match.group("second") else None
     return Found(
         kind="quantity",
@@ -571,7 +580,7 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
         and (_plural_after(last) is None or (before is not None and before.pos_ == "PROPN"))
     ):
         return None  # a name or model ('Boeing 787'), unless it counts a plural ('500 Apple engineers')
-    if low in SMALL_WORDS and before is not None and before.lower_ in DEFINITE:
+    if low in SMALL_WORDS and before is not None and before.lower_ in DEFINITE | {"all"}:
         return None  # 'the two companies' refers back rather than counts
     if re.match(
         r"-(?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b",
@@ -619,11 +628,9 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     return Found(kind="count", start=start, end=end, value=value, unit=unit, per=per)
 
 
-PARTITIVES = frozenset(
-    "piece type kind sort form variety species item bottle cup glass bag box barrel sheet "
-    "slice pair set series".split()
-)
-"""Nouns that count through another ('two pieces of legislation', '17 types of vegetation')."""
+PARTITIVES = frozenset("piece type kind sort form variety species item".split())
+"""Nouns that count through another ('two pieces of legislation', '17 types of vegetation').
+Measure nouns are units by themselves ('4.5 million bottles of wine' counts bottles)."""
 
 
 def _counted_unit(noun: Token) -> str:
