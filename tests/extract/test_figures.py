@@ -282,6 +282,7 @@ def test_acronym_unit_keeps_its_capitals(figures):
         ("He claimed that 3 million people voted illegally.", "3 million", "claim"),
         ("About 50 people were injured.", "About 50", "estimate"),
         ("Nearly 83 percent of vines survived.", "Nearly 83 percent", "fact"),
+        ("It spent $1 billion, with $2 billion budgeted for next year.", "$2 billion", "plan"),
     ],
 )
 def test_status(figures, sentence, text, status):

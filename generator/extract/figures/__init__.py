@@ -984,6 +984,12 @@ def _status(span: Span, text: str) -> FigureStatus:
         if len(chain) > 4:
             break
     lemmas = {t.lemma_.lower() for t in chain} | {t.lower_ for t in chain}
+    # a participle on the figure itself: '$1.4 billion budgeted for next year', '$2bn pledged'
+    lemmas |= {
+        c.lemma_.lower()
+        for c in span.root.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.i >= span.end
+    }
     aux = {c.lower_ for t in chain[:2] for c in t.children if c.dep_ in ("aux", "auxpass")}
     nouns = {t.lemma_.lower() for t in span.root.subtree} | {t.lemma_.lower() for t in span}
     sent = span.sent
