@@ -213,7 +213,7 @@ def test_bare_number_counting_nothing_named_is_left_out(figures):
 )  # fmt: skip
 def test_count_with_its_noun_left_out_takes_the_earlier_noun(figures, sentence, text, unit):
     fig = one(figures(sentence), text)
-    assert (fig.unit, fig.confidence) == (unit, 0.7)
+    assert (fig.unit, fig.confidence) == (unit, 0.65)
 
 
 @pytest.mark.parametrize(
@@ -330,3 +330,12 @@ def test_number_after_a_name_stays_a_name_even_before_a_plural(figures):
 
 def test_measure_noun_is_the_unit(figures):
     assert one(figures("They sold 4.5 million bottles of wine."), "4.5 million").unit == "bottle"
+
+
+def test_confidence_ranks_amounts_above_counts_and_inferred_status(figures):
+    found = figures("The firm paid $5 million to 40 workers and will spend $2 million more.")
+    assert [(f.text, f.confidence) for f in found] == [
+        ("$5 million", 0.9),
+        ("40", 0.75),
+        ("$2 million", 0.7),
+    ]

@@ -192,7 +192,7 @@ def extract_figures(
                 attributed_to=_attribution(start, end, quotes, actor_spans, span),
                 status=status,
                 value_max=_clean(item.value_max),
-                confidence=_confidence(item, text, span),
+                confidence=_confidence(item, text, span, status),
                 conversion=text[conversion.start : conversion.end] if conversion else None,
             )
         )
@@ -399,18 +399,23 @@ def _duration(text: str, timex: TimeExpression) -> Found | None:
     )
 
 
-def _confidence(item: Found, text: str, span: Span | None) -> float:
-    """How sure a figure is: money and percentages with their sign are safest; a count with the
-    noun it counts next; a bare number or an ordinal least."""
+def _confidence(item: Found, text: str, span: Span | None, status: FigureStatus = "fact") -> float:
+    """How sure a figure is. An amount with its sign or unit written ('$5 million', '4.2
+    percent', '90 miles') is safest; a count relies on the parse for the noun it counts, so it
+    is less sure; a noun taken from an earlier count, a vague count and a length of time less
+    still. A status other than fact rests on reading the verbs around the figure, which is less
+    sure than reading the amount: it caps the confidence below the confident band."""
     if item.kind in ("money", "percent"):
         score = 0.9
     elif item.kind == "quantity":
         score = 0.85
     elif item.kind == "count":
-        score = 0.8 if item.unit else UNCERTAIN  # a bare number: what it counts is unclear
+        score = 0.75 if item.unit else UNCERTAIN
     else:
         score = 0.6
     if item.vague or item.duration or item.elided:
+        score = min(score, 0.65)
+    if status != "fact":
         score = min(score, 0.7)
     return score
 
@@ -443,6 +448,9 @@ def _money(text: str, match: re.Match[str]) -> Found | None:
     if currency is None:
         return None
     start, end = match.span()
+    rate = match.group("rate") or ""
+    if second is not None and second < first:  # 'paid $5 million to 40 workers': not a range
+        second, end, rate = None, match.end("first"), ""
     start = _trim_hedge_start(text, start, match)
     return Found(
         kind="money",
@@ -451,7 +459,7 @@ def _money(text: str, match: re.Match[str]) -> Found | None:
         value=first,
         value_max=second,
         unit=currency,
-        per=rate_of(match.group("rate") or ""),
+        per=rate_of(rate),
     )
 
 
