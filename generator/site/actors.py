@@ -63,13 +63,23 @@ def roles_over_time(actor: SiteActor) -> list[dict[str, Any]]:
     for report, a in actor.appearances:
         for role in dict.fromkeys(a.roles):
             entry = seen.setdefault(
-                role.casefold(), {"role": role, "first": None, "last": None, "articles": 0}
+                role.casefold(),
+                {
+                    "role": role,
+                    "first": None,
+                    "last": None,
+                    "first_article": None,
+                    "last_article": None,
+                    "articles": 0,
+                },
             )
             entry["articles"] += 1
             date = report.article.date
             if date:
-                entry["first"] = min(filter(None, (entry["first"], date)))
-                entry["last"] = max(filter(None, (entry["last"], date)))
+                if entry["first"] is None or date < entry["first"]:
+                    entry["first"], entry["first_article"] = date, report.article
+                if entry["last"] is None or date > entry["last"]:
+                    entry["last"], entry["last_article"] = date, report.article
     return sorted(seen.values(), key=lambda e: (e["first"] or "9999", e["role"].casefold()))
 
 

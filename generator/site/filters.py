@@ -83,3 +83,38 @@ def format_number(value: Any) -> str:
     if isinstance(value, float) and not value.is_integer():
         return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.2f}"
     return f"{int(value):,}"
+
+
+def article_date(article: Any, missing: str = "date unknown") -> str:
+    """An article's publication date for a page, escaped; an inferred date says so.
+
+    A date the analysis inferred from the text (`date_source == "inferred"`) is not the date
+    the outlet published: it is never shown bare.
+    """
+    date = getattr(article, "date", None)
+    if not date:
+        return escape_md(missing)
+    if getattr(article, "date_source", None) == "inferred":
+        return escape_md(f"{date} (inferred)")
+    return escape_md(date)
+
+
+GENRE_LABELS = {
+    "opinion": "opinion",
+    "analysis": "analysis",
+    "review": "review",
+    "fact-check": "fact-check",
+    "live": "live coverage",
+    "press-release": "press release",
+}
+"""The genres a reader is told about; plain news carries no label."""
+
+
+def genre_badge(article: Any) -> str:
+    """A badge naming the article's genre when it is not plain news, else ''."""
+    genre = getattr(article, "genre", "news")
+    if genre not in GENRE_LABELS:
+        return ""
+    return (
+        f'<span class="dossier-badge dossier-badge--genre">{escape_md(GENRE_LABELS[genre])}</span>'
+    )

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.model import SEVERITY_ORDER, Actor, Figure, Quote, Report
+from generator.model import SEVERITY_ORDER, Actor, Article, Figure, Quote, Report
 from generator.slugs import slug
 
 KEY_ACTOR_TYPES = ("person", "organization", "group")
@@ -109,6 +109,12 @@ class SiteActor:
     def latest(self) -> str | None:
         """Date of the newest article the actor appears in."""
         return max((r.article.date for r, _ in self.appearances if r.article.date), default=None)
+
+    @property
+    def latest_article(self) -> Article | None:
+        """The newest article the actor appears in (its date may be inferred: say so)."""
+        dated = [r.article for r, _ in self.appearances if r.article.date]
+        return max(dated, key=lambda a: (a.date or "", a.id), default=None)
 
     @property
     def mentions(self) -> int:

@@ -26,7 +26,14 @@ from jinja2 import (
 
 from generator.model import SEVERITY_ORDER, Report
 from generator.site.charts import bar_chart, timeline_chart
-from generator.site.filters import escape_md, format_number, safe_url, yaml_title
+from generator.site.filters import (
+    article_date,
+    escape_md,
+    format_number,
+    genre_badge,
+    safe_url,
+    yaml_title,
+)
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_TEMPLATES = PACKAGE_ROOT / "templates"
@@ -71,6 +78,8 @@ def make_env(template_dirs: list[Path] | None = None, compiled: Path | None = No
     env.filters["url"] = safe_url
     env.filters["yaml_title"] = yaml_title
     env.filters["number"] = format_number
+    env.filters["pubdate"] = article_date
+    env.filters["genre"] = genre_badge
     return env
 
 

@@ -1,0 +1,42 @@
+"""Honest labels: an inferred date says so wherever a date is shown; genres show on lists."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from generator.site.pages import render_site
+from generator.site.render import make_env
+from tests.site.test_pages import FIRST, SECOND, report
+
+
+def inferred() -> object:
+    made = report(
+        "guess",
+        "2024-04-02",
+        "Mayor Ann Lee opened the bridge. \u201cIt is done,\u201d Ann Lee said.",
+        actors=[("Ann Lee", "person", ["Mayor"])],
+        quotes=[("Ann Lee", "It is done,")],
+        title="Bridge opened",
+    )
+    return replace(made, article=replace(made.article, date_source="inferred", genre="opinion"))
+
+
+def test_an_inferred_date_is_never_shown_as_the_publication_date():
+    pages = render_site(make_env(), [inferred(), SECOND, FIRST])  # type: ignore[list-item]
+    for path in ("index.md", "articles/guess/index.md", "actors/person/ann-lee.md"):
+        page = pages[path]
+        assert "2024&#45;04&#45;02 &#40;inferred&#41;" in page, path
+        assert page.count("2024&#45;04&#45;02") == page.count("2024&#45;04&#45;02 &#40;inferred"), (
+            path
+        )
+    # a date from the page's metadata stays bare
+    assert "2024&#45;03&#45;02 &#40;inferred" not in pages["index.md"]
+    assert "2024&#45;03&#45;02" in pages["index.md"]
+
+
+def test_genre_shows_on_article_lists_and_pages_but_news_carries_no_label():
+    pages = render_site(make_env(), [inferred(), SECOND])  # type: ignore[list-item]
+    badge = '<span class="dossier-badge dossier-badge--genre">opinion</span>'
+    assert badge in pages["index.md"]
+    assert badge in pages["articles/guess/index.md"]
+    assert "dossier-badge--genre" not in pages["articles/second/index.md"]
