@@ -11,9 +11,10 @@ from __future__ import annotations
 import html
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import Protocol, cast
 
 from jinja2 import Environment
 from mkdocs.config import base
@@ -90,6 +91,16 @@ class BuildPlan:
     """Make every article's pages again instead of taking them from the page store."""
 
 
+class PageProgress(Protocol):
+    """What `dossier build` shows while MkDocs writes the pages."""
+
+    def start(self, total: int) -> None:
+        """`total` pages are about to be written."""
+
+    def page(self) -> None:
+        """One more page was written."""
+
+
 class SentenceCount(c.Type[int]):
     """A summary length: a whole number of sentences from 1 to 20."""
 
@@ -123,6 +134,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         self.errors: list[str] = []
         self.feed = False
         self.analysed: list[str] = []
+        self.articles = 0
+        """Articles with a report in the last build (analysed now or taken from the cache)."""
+        self.pages_written = 0
+        """Pages MkDocs wrote in the last build."""
+        self.report_error: Callable[[str], None] | None = None
+        """Where an article's error line goes as it is found (default: MkDocs' log)."""
+        self.progress: PageProgress | None = None
+        """Told how many pages are to be written, then of each one written (`dossier build`)."""
         self.root = Path.cwd()
         self.serving = False
         self.dirty = False
@@ -220,12 +239,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             model=self.config.model,
             date=self.config.date,
             summary_size=self.config.summary_sentences,
-            log=log.error,
+            log=self.report_error or log.error,
             jobs=self.config.jobs,
             scheduler=self.config.scheduler,
         )
         self.errors = collected.errors
         self.analysed = collected.analysed
+        self.articles = len(collected.reports)
         if collected.analysed:
             log.info(
                 "dossier: analysed %d article(s), %d from cache",
@@ -357,6 +377,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             self.tracker.check_nav(self.nav)
         if env.bytecode_cache is None:  # the theme's templates, compiled once, not every build
             env.bytecode_cache = bytecode_cache(self._path(self.config.cache_dir) / "jinja")
+        self.pages_written = 0
+        if self.progress is not None:
+            # MkDocs writes the pages after this event; a dirty build only the modified ones.
+            dirty = self.tracker is not None and self.tracker.incremental
+            pages = files.documentation_pages()
+            self.progress.start(sum(1 for f in pages if not dirty or f.is_modified()))
         return env
 
     @event_priority(-100)  # after the search plugin has written its index
@@ -367,6 +393,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """Announce the RSS feed in every page's head, for feed readers that look there."""
+        self.pages_written += 1
+        if self.progress is not None:
+            self.progress.page()
         if not self.feed or "</head>" not in output:
             return output
         href = html.escape(get_relative_url(FEED, page.url), quote=True)
