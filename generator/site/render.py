@@ -25,7 +25,7 @@ from jinja2 import (
 )
 
 from generator.model import SEVERITY_ORDER, Report
-from generator.site.charts import bar_chart, timeline_chart
+from generator.site.charts import bar_chart, bar_scale, timeline_chart
 from generator.site.filters import (
     article_date,
     escape_md,
@@ -171,13 +171,9 @@ def _figure_charts(report: Report) -> list[dict[str, Any]]:
     for (unit, per), items in sorted(groups.items(), key=lambda g: (-len(g[1]), g[0])):
         if len(items) < 2:
             continue
-        charts.append(
-            {
-                "unit": unit,
-                "per": per,
-                "bars": bar_chart([(f.value, f.value_max, (i, f)) for i, f in items]),
-            }
-        )
+        values = [(f.value, f.value_max, (i, f)) for i, f in items]
+        full = bar_scale(unit, values)
+        charts.append({"unit": unit, "per": per, "bars": bar_chart(values, full), "of_whole": full})
     return charts
 
 

@@ -40,3 +40,31 @@ def test_genre_shows_on_article_lists_and_pages_but_news_carries_no_label():
     assert badge in pages["index.md"]
     assert badge in pages["articles/guess/index.md"]
     assert "dossier-badge--genre" not in pages["articles/second/index.md"]
+
+
+def test_percentages_are_drawn_against_the_whole():
+    from generator.site.charts import bar_chart, bar_scale
+
+    items = [(15.0, None, "a"), (15.0, None, "b")]
+    assert [b.width for b in bar_chart(items, bar_scale("%", items))] == [15.0, 15.0]
+    # other units: the longest bar is the largest figure
+    assert [b.width for b in bar_chart(items, bar_scale("USD", items))] == [100.0, 100.0]
+    # a share above the whole (a 150% rise) is drawn against the largest value
+    over = [(150.0, None, "a"), (15.0, None, "b")]
+    assert bar_scale("%", over) is None
+
+
+def test_article_chart_says_what_its_scale_is():
+    text = "Unemployment fell to 15 percent in May and 15 percent in June."
+    made = report(
+        "jobs",
+        "2024-07-01",
+        text,
+        figures=[
+            ("15 percent", 15, "%", "unemployment fell", "fact"),
+            ("15 percent in June", 15, "%", "unemployment fell", "fact"),
+        ],
+    )
+    page = render_site(make_env(), [made])["articles/jobs/figures.md"]
+    assert 'width="15.0"' in page and 'width="100.0"' not in page
+    assert "to scale&#58; the full width is 100&#37;" in page
