@@ -9,6 +9,7 @@ leaves a record that lets `dossier build` render only what changed next time (se
 from __future__ import annotations
 
 import html
+import json
 import logging
 import os
 from collections.abc import Callable
@@ -306,10 +307,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         """Each article's pages: from the page store when its report and templates are the same."""
         for report in collected.reports:
             report_key = collected.keys.get(report.article.id)
-            key = digest(f"{made_with}:{report_key}") if report_key else None
+            # Which of its actors have a page depends on the other articles too: it is part of
+            # what the article's pages are made from.
+            links = index.actor_paths(report)
+            linked = json.dumps(sorted(links.items()), separators=(",", ":"))
+            key = digest(f"{made_with}:{report_key}:{linked}") if report_key else None
             pages = None if self.rerender or key is None else store.get(key)
             if pages is None:
-                rendered = render_article(env, report, index.actor_paths(report))
+                rendered = render_article(env, report, links)
                 if key is not None:
                     store.put(key, rendered)
                 for path, content in rendered.items():

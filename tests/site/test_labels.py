@@ -68,3 +68,36 @@ def test_article_chart_says_what_its_scale_is():
     page = render_site(make_env(), [made])["articles/jobs/figures.md"]
     assert 'width="15.0"' in page and 'width="100.0"' not in page
     assert "to scale&#58; the full width is 100&#37;" in page
+
+
+def test_an_actor_gets_a_page_only_when_it_adds_something():
+    from generator.site.index import SiteIndex
+
+    once = report(
+        "once",
+        "2024-01-02",
+        "Dana Vell watched the Orla river rise. Mayor Ann Lee came.",
+        actors=[
+            ("Dana Vell", "person", []),
+            ("Orla", "place", []),
+            ("Ann Lee", "person", ["Mayor"]),
+        ],
+        title="River",
+    )
+    again = report(
+        "again",
+        "2024-01-05",
+        "The Orla river fell.",
+        actors=[("Orla", "place", [])],
+        title="River falls",
+    )
+    index = SiteIndex([once])
+    assert [a.path for a in index.paged_actors()] == ["actors/person/ann-lee.md"]  # a role
+    pages = render_site(make_env(), [once])
+    assert "actors/person/dana-vell.md" not in pages and "actors/place/orla.md" not in pages
+    # listed, without a link, on the article's actors page
+    assert "| Dana Vell | person |" in pages["articles/once/actors.md"]
+    # a second article naming the river gives it a page, and the first article links to it
+    pages = render_site(make_env(), [again, once])
+    assert "actors/place/orla.md" in pages and "actors/person/dana-vell.md" not in pages
+    assert "[Orla](../../actors/place/orla.md)" in pages["articles/once/actors.md"]
