@@ -63,6 +63,26 @@ INDEX_PAGES = (
 of it, because MkDocs with Material renders the whole navigation into every page (a flat
 navigation of 1,000 articles makes the build quadratic)."""
 FEED = "feed.xml"
+SEARCH_LEAD = 240
+"""Characters of a cross-article page's first section kept in the search index."""
+
+
+def _searched_whole(path: str) -> bool:
+    """Whether a generated page goes into the search index whole: the section index pages and
+    an article's own pages (its text, summary and key points). The other cross-article pages
+    (actors, timeline months, figure groups, pages by date or by letter) repeat sentences of
+    the articles; they are found by their title and first lines, so that the index a reader
+    downloads holds each article's words once, not once per page that quotes them."""
+    return path in INDEX_PAGES or (path.startswith("articles/") and path.count("/") == 2)
+
+
+def _search_index(config: MkDocsConfig) -> object | None:
+    """The search plugin's index of this build (MkDocs' or Material's), or None."""
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        if plugin is not None:
+            return getattr(plugin, "search_index", None)
+    return None
 
 
 class _DirtyWarning(logging.Filter):
@@ -151,6 +171,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         """How the next build goes, from `prepare`; a build uses it once."""
         self.rerender = False
         self.tracker: SiteTracker | None = None
+        self._generated: set[str] = set()
+        """Paths of the pages this plugin added in the current build."""
         self._fingerprint: tuple[MkDocsConfig, str] | None = None
 
     def _path(self, value: str) -> Path:
@@ -234,6 +256,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         _MKDOCS_BUILD_LOG.removeFilter(_DIRTY_WARNING)
+        self._generated = set()
         collected = collect_reports(
             self._path(self.config.seeds),
             self._path(self.config.cache_dir),
@@ -365,6 +388,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
                 GeneratedFile.generated(config, path, abs_src_path=stored, inclusion=inclusion),
             )
         files.append(file)
+        self._generated.add(path)
         if self.tracker is not None:
             self.tracker.add(file, *known)
 
@@ -389,6 +413,27 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             pages = files.documentation_pages()
             self.progress.start(sum(1 for f in pages if not dirty or f.is_modified()))
         return env
+
+    @event_priority(-100)  # after the search plugin has added the page's entries
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):  # type: ignore[no-untyped-def]
+        """Keep only the title and first lines of a cross-article page in the search index."""
+        path = page.file.src_uri
+        if path not in self._generated or _searched_whole(path):
+            return context
+        search = _search_index(config)
+        entries = getattr(search, "entries", getattr(search, "_entries", None))
+        if not isinstance(entries, list) or not entries:
+            return context
+        first = len(entries)
+        while first > 0 and str(entries[first - 1].get("location", "")).split("#")[0] == page.url:
+            first -= 1
+        if first < len(entries):
+            lead = dict(entries[first])
+            text = str(lead.get("text", ""))
+            if len(text) > SEARCH_LEAD:
+                lead["text"] = text[:SEARCH_LEAD].rsplit(" ", 1)[0]
+            entries[first:] = [lead]
+        return context
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig) -> None:
