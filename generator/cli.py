@@ -200,8 +200,8 @@ class _PageBar:
 @click.option(
     "--date",
     callback=_check_date,
-    help="Publication date YYYY-MM-DD for articles that give none (overrides `date:` of the "
-    "dossier plugin in mkdocs.yml).",
+    help="Publication date YYYY-MM-DD for every article (overrides their metadata and the "
+    "dossier plugin's `date:` in mkdocs.yml)",
 )
 @_jobs_option
 @_scheduler_option
