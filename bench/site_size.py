@@ -9,7 +9,10 @@ so nothing is analysed). `--seeds DIR` copies the article files of DIR (`.html.g
 into a fresh project and analyses them; `--keep P` keeps that project, and `--project P`
 builds it again (`dossier build --full`: the reports come from its cache), e.g. after a change
 to the site. Prints the pages, pages per article, the search index (what Material's search
-fetches whole on the first query) in bytes and gzipped, and which pages fill it.
+fetches whole on the first query) in bytes and gzipped, and which pages fill it. `--browser`
+also serves the site and, in headless Chromium, types a query into the search box: it prints
+the bytes the first query transferred (the index, the search worker; as served, without
+compression) and the time until the first results are shown.
 """
 
 from __future__ import annotations
@@ -99,6 +102,51 @@ def full_build(root: Path) -> tuple[float, float]:
     return wall, cpu
 
 
+FIRST_QUERY = """
+(async () => {
+  const input = document.querySelector('[data-md-component=search-query]');
+  const t0 = performance.now();
+  const before = new Set(performance.getEntriesByType('resource').map(e => e.name));
+  input.focus();
+  input.value = %s;
+  input.dispatchEvent(new Event('input', {bubbles: true}));
+  input.dispatchEvent(new KeyboardEvent('keyup', {bubbles: true, key: 'a'}));
+  while (!document.querySelector('.md-search-result__item')) {
+    if (performance.now() - t0 > 60000) return null;
+    await new Promise(r => setTimeout(r, 5));
+  }
+  const ms = performance.now() - t0;
+  const loaded = performance.getEntriesByType('resource').filter(e => !before.has(e.name));
+  return [ms, loaded.reduce((n, e) => n + (e.transferSize || e.encodedBodySize || 0), 0),
+          loaded.map(e => e.name.split('/').slice(-2).join('/'))];
+})()
+"""
+
+
+def first_query(site: Path, query: str) -> None:
+    """Bytes and time of the first search on the home page, in headless Chromium."""
+    from tests.browser import Browser, SiteServer, find_chromium
+
+    chromium = find_chromium()
+    if chromium is None:
+        print("first query:            chromium is not installed")
+        return
+    with SiteServer(site) as server:
+        browser = Browser(chromium, timeout=120)
+        try:
+            browser.viewport(1366, 768)
+            browser.open(server.url)
+            found = browser.evaluate(FIRST_QUERY % json.dumps(query))
+        finally:
+            browser.close()
+    if found is None:
+        print(f"first query:            no results for {query!r} within 60 s")
+        return
+    ms, size, names = found
+    print(f"first query {query!r}: {size:,} bytes transferred, results after {ms:.0f} ms")
+    print(f"  loaded: {', '.join(names)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     source = parser.add_mutually_exclusive_group(required=True)
@@ -106,6 +154,8 @@ def main() -> None:
     source.add_argument("--seeds", type=Path, metavar="DIR", help="real article files")
     source.add_argument("--project", type=Path, metavar="P", help="rebuild a kept project")
     parser.add_argument("--keep", type=Path, metavar="P", help="keep the project in P")
+    parser.add_argument("--browser", action="store_true", help="time a first search in Chromium")
+    parser.add_argument("--query", default="minister", help="what --browser searches for")
     args = parser.parse_args()
     if args.project is not None:
         root = args.project.resolve()
@@ -128,6 +178,8 @@ def main() -> None:
         wall, cpu = full_build(root)
         print(f"dossier build --full:   {cpu:.1f} s CPU, {wall:.1f} s wall")
         measure(root / "site")
+        if args.browser:
+            first_query(root / "site", args.query)
     finally:
         if args.project is None and args.keep is None:
             shutil.rmtree(root, ignore_errors=True)

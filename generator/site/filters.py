@@ -13,6 +13,8 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
+from generator.model import UNCERTAIN
+
 _MD_SPECIAL = "\\`*_{}[]()#+-.!|~=^:<>&\"'$%@?"
 # HTML's own entities for the characters HTML gives meaning to, numeric ones for the rest.
 _MD_ESCAPES = {
@@ -117,4 +119,19 @@ def genre_badge(article: Any) -> str:
         return ""
     return (
         f'<span class="dossier-badge dossier-badge--genre">{escape_md(GENRE_LABELS[genre])}</span>'
+    )
+
+
+UNCERTAIN_BADGE = (
+    '<span class="dossier-badge dossier-badge--uncertain" '
+    'title="The analysis is unsure of this item: check it in the source text">uncertain</span>'
+)
+
+
+def uncertain_badge(item: Any) -> str:
+    """A badge for an item whose confidence is below `UNCERTAIN` (as the contract says the
+    site shows them), else ''."""
+    confidence = getattr(item, "confidence", 1.0)
+    return (
+        UNCERTAIN_BADGE if isinstance(confidence, (int, float)) and confidence < UNCERTAIN else ""
     )

@@ -32,6 +32,7 @@ from generator.site.filters import (
     format_number,
     genre_badge,
     safe_url,
+    uncertain_badge,
     yaml_title,
 )
 
@@ -80,6 +81,7 @@ def make_env(template_dirs: list[Path] | None = None, compiled: Path | None = No
     env.filters["number"] = format_number
     env.filters["pubdate"] = article_date
     env.filters["genre"] = genre_badge
+    env.filters["uncertain"] = uncertain_badge
     return env
 
 

@@ -101,3 +101,24 @@ def test_an_actor_gets_a_page_only_when_it_adds_something():
     pages = render_site(make_env(), [again, once])
     assert "actors/place/orla.md" in pages and "actors/person/dana-vell.md" not in pages
     assert "[Orla](../../actors/place/orla.md)" in pages["articles/once/actors.md"]
+
+
+def test_uncertain_items_look_uncertain():
+    made = report(
+        "unsure",
+        "2024-02-02",
+        "Ann Lee said the bridge costs 5 million dollars. It opened in 2023.",
+        actors=[("Ann Lee", "person", [])],
+        figures=[("5 million dollars", 5e6, "USD", "the bridge costs", "fact")],
+        timeline=[("2023", "reported")],
+    )
+    figure = replace(made.figures[0], confidence=0.3)
+    event = replace(made.timeline[0], confidence=0.4)
+    sure = render_site(make_env(), [made])
+    unsure = render_site(make_env(), [replace(made, figures=[figure], timeline=[event])])
+    badge = "dossier-badge--uncertain"
+    assert badge not in sure["articles/unsure/figures.md"] + sure["articles/unsure/timeline.md"]
+    assert badge in unsure["articles/unsure/figures.md"]
+    assert badge in unsure["articles/unsure/timeline.md"]
+    # and on the cross-article page of the events of 2023
+    assert any(badge in text for path, text in unsure.items() if path.startswith("timeline/2023/"))
