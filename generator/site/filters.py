@@ -13,8 +13,6 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from generator.model import UNCERTAIN
-
 _MD_SPECIAL = "\\`*_{}[]()#+-.!|~=^:<>&\"'$%@?"
 # HTML's own entities for the characters HTML gives meaning to, numeric ones for the rest.
 _MD_ESCAPES = {
@@ -99,39 +97,3 @@ def article_date(article: Any, missing: str = "date unknown") -> str:
     if getattr(article, "date_source", None) == "inferred":
         return escape_md(f"{date} (inferred)")
     return escape_md(date)
-
-
-GENRE_LABELS = {
-    "opinion": "opinion",
-    "analysis": "analysis",
-    "review": "review",
-    "fact-check": "fact-check",
-    "live": "live coverage",
-    "press-release": "press release",
-}
-"""The genres a reader is told about; plain news carries no label."""
-
-
-def genre_badge(article: Any) -> str:
-    """A badge naming the article's genre when it is not plain news, else ''."""
-    genre = getattr(article, "genre", "news")
-    if genre not in GENRE_LABELS:
-        return ""
-    return (
-        f'<span class="dossier-badge dossier-badge--genre">{escape_md(GENRE_LABELS[genre])}</span>'
-    )
-
-
-UNCERTAIN_BADGE = (
-    '<span class="dossier-badge dossier-badge--uncertain" '
-    'title="The analysis is unsure of this item: check it in the source text">uncertain</span>'
-)
-
-
-def uncertain_badge(item: Any) -> str:
-    """A badge for an item whose confidence is below `UNCERTAIN` (as the contract says the
-    site shows them), else ''."""
-    confidence = getattr(item, "confidence", 1.0)
-    return (
-        UNCERTAIN_BADGE if isinstance(confidence, (int, float)) and confidence < UNCERTAIN else ""
-    )

@@ -24,17 +24,9 @@ from jinja2 import (
     StrictUndefined,
 )
 
-from generator.model import SEVERITY_ORDER, Report
+from generator.model import CONFIDENT, SEVERITY_ORDER, Report
 from generator.site.charts import bar_chart, bar_scale, timeline_chart
-from generator.site.filters import (
-    article_date,
-    escape_md,
-    format_number,
-    genre_badge,
-    safe_url,
-    uncertain_badge,
-    yaml_title,
-)
+from generator.site.filters import article_date, escape_md, format_number, safe_url, yaml_title
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_TEMPLATES = PACKAGE_ROOT / "templates"
@@ -52,6 +44,16 @@ KIND_TITLES = {
     "missing-metadata": "Missing metadata",
     "other": "Other",
 }
+GENRE_LABELS = {
+    "news": "News",
+    "opinion": "Opinion",
+    "analysis": "Analysis",
+    "review": "Review",
+    "fact-check": "Fact-check",
+    "live": "Live updates",
+    "press-release": "Press release",
+}
+"""How each genre of `model.Genre` is labelled on the pages (news, the default, is not labelled)."""
 ARTICLE_PAGES = ("index", "actors", "figures", "timeline", "caveats", "source")
 
 
@@ -80,8 +82,8 @@ def make_env(template_dirs: list[Path] | None = None, compiled: Path | None = No
     env.filters["yaml_title"] = yaml_title
     env.filters["number"] = format_number
     env.filters["pubdate"] = article_date
-    env.filters["genre"] = genre_badge
-    env.filters["uncertain"] = uncertain_badge
+    env.globals["genre_labels"] = GENRE_LABELS
+    env.globals["confident"] = CONFIDENT
     return env
 
 

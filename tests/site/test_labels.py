@@ -36,7 +36,7 @@ def test_an_inferred_date_is_never_shown_as_the_publication_date():
 
 def test_genre_shows_on_article_lists_and_pages_but_news_carries_no_label():
     pages = render_site(make_env(), [inferred(), SECOND])  # type: ignore[list-item]
-    badge = '<span class="dossier-badge dossier-badge--genre">opinion</span>'
+    badge = '<span class="dossier-badge dossier-badge--genre">Opinion</span>'
     assert badge in pages["index.md"]
     assert badge in pages["articles/guess/index.md"]
     assert "dossier-badge--genre" not in pages["articles/second/index.md"]
