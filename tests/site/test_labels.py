@@ -122,3 +122,12 @@ def test_uncertain_items_look_uncertain():
     assert badge in unsure["articles/unsure/timeline.md"]
     # and on the cross-article page of the events of 2023
     assert any(badge in text for path, text in unsure.items() if path.startswith("timeline/2023/"))
+
+
+def test_the_feed_gives_no_publication_date_for_an_inferred_one():
+    from generator.site.feed import render_feed
+
+    feed = render_feed([inferred(), SECOND], "S", "https://example.org/")  # type: ignore[list-item]
+    items = feed.split("<item>")[1:]
+    assert "<pubDate>" not in items[0] and "articles/guess/" in items[0]
+    assert "<pubDate>" in items[1]
