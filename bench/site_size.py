@@ -155,7 +155,8 @@ def main() -> None:
     source.add_argument("--project", type=Path, metavar="P", help="rebuild a kept project")
     parser.add_argument("--keep", type=Path, metavar="P", help="keep the project in P")
     parser.add_argument("--browser", action="store_true", help="time a first search in Chromium")
-    parser.add_argument("--query", default="minister", help="what --browser searches for")
+    parser.add_argument("--query", default="unemployment", help="what --browser searches for")
+    parser.add_argument("--no-build", action="store_true", help="with --project: measure only")
     args = parser.parse_args()
     if args.project is not None:
         root = args.project.resolve()
@@ -175,8 +176,9 @@ def main() -> None:
                 elif path.suffix in (".html", ".md", ".txt"):
                     shutil.copy(path, seeds / path.name)
     try:
-        wall, cpu = full_build(root)
-        print(f"dossier build --full:   {cpu:.1f} s CPU, {wall:.1f} s wall")
+        if not (args.no_build and args.project is not None):
+            wall, cpu = full_build(root)
+            print(f"dossier build --full:   {cpu:.1f} s CPU, {wall:.1f} s wall")
         measure(root / "site")
         if args.browser:
             first_query(root / "site", args.query)
