@@ -20,6 +20,7 @@ from generator.extract.common import (
     token_span,
     trim_span,
 )
+from generator.extract.quotes.acts import WEAK_SAYING, cue_polarity, is_saying
 from generator.extract.quotes.cues import (
     CLAUSE_VERBS,
     NOT_CUES,
@@ -55,6 +56,7 @@ from generator.extract.quotes.speakers import (
     subject_of,
     via,
 )
+from generator.extract.quotes.trust import speaker_confidence
 from generator.extract.quotes.unsourced import impression_content
 from generator.model import Actor, Quote, QuoteKind, Speaker
 from generator.model import Span as TextSpan
@@ -92,10 +94,21 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
     merged = continue_quotes(outermost(merge_by_cue(pieces)), text)
     kept = outermost(merged)
     found_relays = relays(doc, actor_at)
+    by_id = {a.id: a for a in actors}
     quotes = []
     for piece in kept:
         if piece.kind == "partial" and piece.cue is None and piece.speaker is None:
             continue  # a scare-quoted word with no one saying it is not a quote
+        cue_tok = _cue_token(doc, piece.cue)
+        polarity = cue_polarity(cue_tok) if cue_tok is not None else "affirmative"
+        if not is_saying(piece.rule, piece.kind, cue_tok, polarity):
+            continue  # a belief, a wish, a stance or an impression: not words said
+        if not _says_something(doc, piece, cue_tok):
+            continue
+        speaker = piece.speaker
+        if speaker is not None and piece.kind != "indirect" and _covers(piece, speaker.start):
+            speaker = None  # someone named inside the quote does not say it
+        speaker, confidence = speaker_confidence(doc, speaker, piece.carried, by_id)
         quotes.append(
             Quote(
                 kind=piece.kind,
@@ -103,13 +116,44 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
                 start=piece.start,
                 end=piece.end,
                 cue=piece.cue,
-                speaker=piece.speaker,
+                speaker=speaker,
                 via=via(doc, piece.sent, found_relays),
                 parts=_parts(piece, text),
+                polarity=polarity,
+                confidence=confidence,
             )
         )
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+def _cue_token(doc: Doc, cue: TextSpan | None) -> Token | None:
+    """The head word of a cue ('said', 'according' of 'according to', the noun of 'his claim')."""
+    if cue is None:
+        return None
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span[0] if len(span) > 1 and span[0].lower_ == "according" else span.root
+
+
+def _says_something(doc: Doc, piece: Piece, cue: Token | None) -> bool:
+    """A reported clause holds a verb ('But Uber' left of a parenthetical 'he said' is no claim);
+    a verb that reports speech only with a speaker ('suggests', 'estimates', 'points out') needs
+    one, or it reports what data or evidence show."""
+    if piece.kind != "indirect" or not piece.rule.startswith("clause/"):
+        return True
+    content = doc.char_span(piece.start, piece.end, alignment_mode="expand")
+    if content is None or not any(t.pos_ in ("VERB", "AUX") for t in content):
+        return False
+    if cue is not None and cue_lemma(cue) in WEAK_SAYING and piece.speaker is None:
+        return False
+    return True
+
+
+def _covers(piece: Piece, offset: int) -> bool:
+    """Whether `offset` lies inside the words of the quote (its quoted parts, for a direct one)."""
+    return any(a <= offset < b for a, b in piece.parts or [(piece.start, piece.end)])
 
 
 def _parts(piece: Piece, text: str) -> list[TextSpan]:
@@ -144,8 +188,10 @@ def _quoted(
         if colon is not None:
             cue_span, speaker = colon
     sent = doc[span.start].sent
+    carried = False
     if speaker is None and cue_span is None and kind == "direct":
         speaker = previous_subject(doc, sent, actor_at)
+        carried = speaker is not None
     open_end = end < len(text) and text[end] not in CLOSING_MARKS
     return Piece(
         kind=kind,
@@ -157,6 +203,7 @@ def _quoted(
         open_end=open_end,
         parts=[(s, e)],
         rule=f"quote/{kind}",
+        carried=carried,
     )
 
 
