@@ -108,7 +108,7 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
         speaker = piece.speaker
         if speaker is not None and piece.kind != "indirect" and _covers(piece, speaker.start):
             speaker = None  # someone named inside the quote does not say it
-        speaker, confidence = speaker_confidence(doc, speaker, piece.carried, by_id)
+        speaker, confidence = speaker_confidence(doc, speaker, piece.carried, by_id, quoted)
         quotes.append(
             Quote(
                 kind=piece.kind,

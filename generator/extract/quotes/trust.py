@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from generator.extract.actors.gazetteer import given_names
-from generator.extract.common import PRONOUNS_PERSON
+from generator.extract.common import PRONOUNS_PERSON, doc_text
 from generator.model import CONFIDENT, UNCERTAIN, Actor, Speaker
 
 NAMED = 0.95
@@ -21,6 +21,13 @@ PRONOUN_ONE = 0.85
 """A pronoun with exactly one fitting person named before it nearby."""
 PRONOUN_MANY = 0.6
 """A pronoun with several people it could mean."""
+PARAGRAPH_ONE = 0.8
+"""A pronoun whose sentence names nobody, with one fitting person named in its paragraph (or
+the one before) outside quote marks."""
+EARLIER_ONE = 0.7
+"""The same, with the person named only in an earlier paragraph."""
+PARAGRAPHS_BACK = 4
+"""How many paragraphs back a pronoun speaker is looked for."""
 DESCRIPTION = 0.7
 """'the company said', 'officials said': a description that names no actor."""
 CARRIED = 0.65
@@ -40,9 +47,10 @@ def _gender(actor: Actor) -> str:
 
 
 def speaker_confidence(
-    doc: Doc, speaker: Speaker | None, carried: bool, actors: dict[str, Actor]
+    doc: Doc, speaker: Speaker | None, carried: bool, actors: dict[str, Actor], quoted: bytearray
 ) -> tuple[Speaker | None, float]:
-    """The speaker to keep (a pronoun that fits nobody is dropped) and how sure it is."""
+    """The speaker to keep (a pronoun resolved when one person fits, else left unresolved) and
+    how sure it is."""
     if speaker is None:
         return None, NO_SPEAKER
     head = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
@@ -56,7 +64,11 @@ def speaker_confidence(
         return speaker, CARRIED
     if lower in PRONOUNS_PERSON:
         if actor is None:
-            return speaker, NO_SPEAKER
+            found = _paragraph_person(doc, speaker.start, actors, lower, quoted)
+            if found is None:
+                return speaker, NO_SPEAKER
+            who = Speaker(actor=found[0], text=speaker.text, start=speaker.start, end=speaker.end)
+            return who, found[1]
         fits = _people_before(doc, speaker.start, actors, lower)
         if actor.id not in fits:
             return Speaker(actor=None, text=speaker.text, start=speaker.start, end=speaker.end), (
@@ -68,6 +80,47 @@ def speaker_confidence(
     if actor is None:
         return speaker, DESCRIPTION
     return speaker, NAMED
+
+
+def _paragraph_person(
+    doc: Doc, offset: int, actors: dict[str, Actor], pronoun: str, quoted: bytearray
+) -> tuple[str, float] | None:
+    """The one person of the pronoun's gender named outside quote marks earlier in its paragraph,
+    or else in the nearest paragraph before (up to `PARAGRAPHS_BACK`) that names anyone who fits;
+    None when there are none or several there."""
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, offset) + 1
+    end = offset
+    for back in range(PARAGRAPHS_BACK + 1):
+        fits = _named_between(doc, start, end, actors, pronoun, quoted)
+        if len(fits) == 1:
+            return fits[0], PARAGRAPH_ONE if back == 0 else EARLIER_ONE
+        if fits or start == 0:
+            return None
+        end = start
+        start = text.rfind("\n", 0, max(0, start - 1)) + 1
+    return None
+
+
+def _named_between(
+    doc: Doc, lo: int, hi: int, actors: dict[str, Actor], pronoun: str, quoted: bytearray
+) -> list[str]:
+    found: list[str] = []
+    for actor in actors.values():
+        if actor.type != "person" or not _fits(actor, pronoun):
+            continue
+        for m in actor.mentions:
+            if lo <= m.start < hi and m.text.lower() not in PRONOUNS_PERSON:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None and not quoted[span.start]:
+                    found.append(actor.id)
+                    break
+    return found
+
+
+def _fits(actor: Actor, pronoun: str) -> bool:
+    gender = _gender(actor)
+    return not (pronoun in FEMALE and gender == "male" or pronoun in MALE and gender == "female")
 
 
 def _people_before(doc: Doc, offset: int, actors: dict[str, Actor], pronoun: str) -> list[str]:
