@@ -20,7 +20,7 @@ from generator.extract.common import (
     token_span,
     trim_span,
 )
-from generator.extract.quotes.acts import WEAK_SAYING, cue_polarity, is_saying
+from generator.extract.quotes.acts import NAMING_VERBS, WEAK_SAYING, cue_polarity, is_saying
 from generator.extract.quotes.cues import (
     CLAUSE_VERBS,
     NOT_CUES,
@@ -137,14 +137,33 @@ def _cue_token(doc: Doc, cue: TextSpan | None) -> Token | None:
     return span[0] if len(span) > 1 and span[0].lower_ == "according" else span.root
 
 
+TERM_WORDS = 4
+"""Fewer words than this in quote marks, with no verb or after a verb of naming, are a term."""
+WRITER_PRONOUNS = frozenset({"i", "we"})
+"""Outside quote marks, the writer speaking: narration, not a quote."""
+
+
 def _says_something(doc: Doc, piece: Piece, cue: Token | None) -> bool:
-    """A reported clause holds a verb ('But Uber' left of a parenthetical 'he said' is no claim);
-    a verb that reports speech only with a speaker ('suggests', 'estimates', 'points out') needs
-    one, or it reports what data or evidence show."""
+    """Whether the piece reports words a source said: a term in quote marks is none, nor the
+    writer's own 'I argue'; a reported clause holds a verb ('But Uber' left of a parenthetical
+    'he said' is no claim); a verb that reports speech only with a speaker ('suggests',
+    'estimates', 'points out') needs one, or it reports what data or evidence show."""
+    content = doc.char_span(piece.start, piece.end, alignment_mode="expand")
+    if content is None:
+        return False
+    words = sum(1 for t in content if t.is_alpha)
+    if piece.kind == "direct" and len(piece.parts) < 2 and words < TERM_WORDS:
+        if not any(t.pos_ in ("VERB", "AUX") for t in content):
+            return False  # '"PII"', '"rewilding"': a term in quote marks, not an utterance
+    if piece.kind == "partial" and cue is not None and cue_lemma(cue) in NAMING_VERBS:
+        if words < TERM_WORDS:
+            return False  # 'what I call the "surveillance economy"': a name for a thing
+    if piece.speaker is not None and piece.kind != "direct":
+        if piece.speaker.text.lower() in WRITER_PRONOUNS:
+            return False  # 'I would argue that ...': the writer's own voice, not a source's
     if piece.kind != "indirect" or not piece.rule.startswith("clause/"):
         return True
-    content = doc.char_span(piece.start, piece.end, alignment_mode="expand")
-    if content is None or not any(t.pos_ in ("VERB", "AUX") for t in content):
+    if not any(t.pos_ in ("VERB", "AUX") for t in content):
         return False
     if cue is not None and cue_lemma(cue) in WEAK_SAYING and piece.speaker is None:
         return False

@@ -39,7 +39,7 @@ SAYING_OBJECT_VERBS = frozenset(
 jets', 'denied the allegations'), not a topic or a target ('discussed the deal')."""
 SAYING_PREP_VERBS = frozenset(
     """call warn caution insist appeal plead beg apologize apologise accuse testify write boast
-    brag complain tell""".split()
+    brag complain""".split()
 )
 """Verbs whose prepositional object is what was asked or warned of ('called for a ceasefire')."""
 SAYING_NOUNS = frozenset(
