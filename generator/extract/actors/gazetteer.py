@@ -32,7 +32,7 @@ class Place:
 
 def place_key(text: str) -> str:
     """A normalised lookup key: no dots, no leading 'the', single spaces, lowercase."""
-    text = text.replace("’", "'").replace(".", "")
+    text = text.replace("’", "'").replace(".", "").replace("\u00ad", "")  # soft hyphens too
     text = re.sub(r"\s+", " ", text).strip().lower()
     if text.startswith("the "):
         text = text[4:]

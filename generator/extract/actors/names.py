@@ -101,8 +101,16 @@ def find_names(doc: Doc) -> list[Name]:
     for span, kind in labelled:
         if kind is not None:
             votes[name_key(span.text)][kind] += 1
+    for span, _ in labelled:
+        if _person_role(span):
+            # 'Eva-Marie Persson, a professor at ...': a person's title beside the name outvotes
+            # a tagger that took the name for an organisation.
+            votes[name_key(span.text)]["person"] += 2
     known = set(votes)
-    people = _person_parts(labelled)
+    people = _person_parts(
+        [(span, "person" if _voted_person(votes.get(name_key(span.text))) else kind)
+         for span, kind in labelled]
+    )  # fmt: skip
     for run in _capitalised_runs(doc, taken, caps_lines):
         for part in _segments(run, known | people):
             labelled.append((part, None))
@@ -112,6 +120,7 @@ def find_names(doc: Doc) -> list[Name]:
         key = name_key(span.text)
         uses[key] += 1
         teams[key] += _team_context(span)
+    lowercase = _lowercase_words(doc)
     names = []
     kinds: dict[str, ActorType | None] = {}
     for span, _ in labelled:
@@ -122,12 +131,66 @@ def find_names(doc: Doc) -> list[Name]:
                 if _weak_place(span):
                     kinds[key] = "organization"  # a city or county that mostly plays is its team
         kind = kinds[key]
+        if kind is not None and kind != "place" and _common_word(span, key, lowercase, people):
+            kind = None  # 'Meth' beside 'meth', 'Monday': a common word or a date, not an actor
         if kind == "place" and _weak_place(span) and _team_context(span):
             kind = "organization"
         if kind is not None:
             names.append(Name(span=span, key=key, kind=kind))
     names.sort(key=lambda n: n.span.start)
     return _drop_nested(names)
+
+
+CALENDAR_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december""".split()
+)
+"""Days and months: capitalised by English spelling, never actors."""
+APPOSITION_DEPS = frozenset({"appos"})
+BODY_NOUNS = frozenset("group firm company chain maker band team network agency outlet".split())
+"""Nouns for bodies that a title list may hold: an apposition with one names an organisation."""
+
+
+def _lowercase_words(doc: Doc) -> set[str]:
+    """Words the document also writes in lower case away from a sentence start."""
+    return {t.lower_ for t in doc if t.is_alpha and t.text.islower()}
+
+
+def _common_word(span: Span, key: str, lowercase: set[str], people: set[str]) -> bool:
+    """A single capitalised word that is a day or a month, or that the same document also
+    writes in lower case (a common noun capitalised at a sentence start or in a heading)."""
+    if not one_word(span) or key in people:
+        return False
+    word = span.text.lower()
+    if word in CALENDAR_WORDS:
+        return True
+    return word in lowercase and place(span.text) is None and not span.text.isupper()
+
+
+def _voted_person(votes: Counter[ActorType] | None) -> bool:
+    return bool(votes) and votes.most_common(1)[0][0] == "person"
+
+
+def _person_role(span: Span) -> bool:
+    """A person's title in apposition to the name ('Persson, a professor,' / 'the mayor, Lopez')."""
+    root = span.root
+    doc = span.doc
+    comma_after = span.end < len(doc) and doc[span.end].text == ","
+    comma_before = span.start > 0 and doc[span.start - 1].text == ","
+    nouns = [
+        c
+        for c in root.children
+        if c.dep_ in APPOSITION_DEPS and c.pos_ == "NOUN" and comma_after and c.i > span.end
+    ]
+    if root.dep_ in APPOSITION_DEPS and root.head.pos_ == "NOUN" and comma_before:
+        nouns.append(root.head)
+    return any(_person_title(n) for n in nouns)
+
+
+def _person_title(noun: Token) -> bool:
+    """A title a person holds ('professor', 'mayor'), not a body ('group', 'army')."""
+    words = {noun.lemma_.lower(), noun.lower_}
+    return bool(words & titles()) and not words & (ORG_ENDINGS | BODY_NOUNS)
 
 
 def _weak_place(span: Span) -> bool:
@@ -208,7 +271,7 @@ def _trim(span: Span) -> Span | None:
         start += 1
     while end > start and (
         doc[end - 1].lower_ in POSSESSIVE
-        or not _capitalised(doc[end - 1])
+        or not (_capitalised(doc[end - 1]) or _hyphen_tail(doc[end - 1]))
         or (doc[end - 1].is_punct and doc[end - 1].text != ".")
     ):
         if doc[end - 1].text == "." and end - 1 > start and len(doc[end - 2].text) == 1:
@@ -223,6 +286,17 @@ def _trim(span: Span) -> Span | None:
     if not any(ch.isalpha() for ch in result.text):
         return None
     return result
+
+
+def _hyphen_tail(tok: Token) -> bool:
+    """'un' of 'Kim Jong-un', 'al' of 'al-Bashir' glued by a hyphen: part of the name."""
+    doc = tok.doc
+    if tok.i < 2 or not tok.is_alpha or doc[tok.i - 1].text != "-":
+        return False
+    hyphen, before = doc[tok.i - 1], doc[tok.i - 2]
+    if len(tok.text) > 3 or tok.pos_ in ("VERB", "ADJ", "ADP", "ADV"):
+        return False  # 'Kroger-owned', 'Paris-based': a compound adjective, not a name
+    return not hyphen.whitespace_ and not before.whitespace_ and _capitalised(before)
 
 
 def _capitalised(tok: Token) -> bool:
@@ -340,14 +414,36 @@ def _breaks_between(tok: Token) -> bool:
 
 
 def _person_parts(labelled: list[tuple[Span, ActorType | None]]) -> set[str]:
-    """First names and surnames of multi-word person names in the document."""
+    """First names and surnames of multi-word person names in the document ('Waller-Bridge' of
+    'Phoebe Waller-Bridge' whole: a hyphenated name is one word)."""
     parts = set()
     for span, kind in labelled:
         if kind == "person" and len(span) > 1:
-            words = [t for t in span if t.text[:1].isalpha() and len(t.text.rstrip(".")) > 1]
-            for tok in (words[0], words[-1]) if words else ():
-                parts.add(name_key(tok.text))
+            words = [w for w in name_word_texts(span) if w[:1].isalpha() and len(w.rstrip(".")) > 1]
+            if len(words) < 2:
+                continue
+            for word in (words[0], words[-1]):
+                parts.add(name_key(word))
     return parts
+
+
+def name_word_texts(span: Span) -> list[str]:
+    """The words of a name, tokens joined by hyphens or soft hyphens kept together."""
+    words: list[str] = []
+    glue = False
+    for tok in span:
+        joined = tok.text in ("-", "\u2010", "\u00ad") or glue
+        if words and joined and not span.doc[tok.i - 1].whitespace_:
+            words[-1] += tok.text
+        else:
+            words.append(tok.text)
+        glue = tok.text in ("-", "\u2010", "\u00ad") and not tok.whitespace_
+    return words
+
+
+def one_word(span: Span) -> bool:
+    """A single (possibly hyphenated) word: 'Vindman', 'Waller-Bridge'."""
+    return len(name_word_texts(span)) == 1
 
 
 def _decide(
@@ -360,7 +456,9 @@ def _decide(
     person_votes = votes.get("person", 0) if votes else 0
     if strong and not (votes and key in people and person_votes * 2 > sum(votes.values())):
         return "place"
-    if key in people and len(span) == 1 and (person_votes or not known_place):
+    if key in people and one_word(span):
+        # A surname or first name of a person the document names in full is that person,
+        # even when a town or a tagger vote says otherwise ('Phoenix' after 'Joaquin Phoenix').
         return "person"
     if last in ORG_ENDINGS and len(span) > 1:
         return "organization"
