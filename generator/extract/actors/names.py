@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.actors.gazetteer import given_names, place, place_key, titles
+from generator.extract.actors.gazetteer import demonyms, given_names, place, place_key, titles
 from generator.extract.common import doc_text
 from generator.model import ActorType
 
@@ -107,6 +107,7 @@ def find_names(doc: Doc) -> list[Name]:
             # a tagger that took the name for an organisation.
             votes[name_key(span.text)]["person"] += 2
     known = set(votes)
+    labelled = _split_owners(labelled, known)
     people = _person_parts(
         [(span, "person" if _voted_person(votes.get(name_key(span.text))) else kind)
          for span, kind in labelled]
@@ -133,6 +134,8 @@ def find_names(doc: Doc) -> list[Name]:
         kind = kinds[key]
         if kind is not None and kind != "place" and _common_word(span, key, lowercase, people):
             kind = None  # 'Meth' beside 'meth', 'Monday': a common word or a date, not an actor
+        if kind is not None and _not_an_actor(span):
+            kind = None
         if kind == "place" and _weak_place(span) and _team_context(span):
             kind = "organization"
         if kind is not None:
@@ -149,6 +152,29 @@ CALENDAR_WORDS = frozenset(
 APPOSITION_DEPS = frozenset({"appos"})
 BODY_NOUNS = frozenset("group firm company chain maker band team network agency outlet".split())
 """Nouns for bodies that a title list may hold: an apposition with one names an organisation."""
+
+
+OTHER_ENDINGS = frozenset(
+    """act bill code treaty accord accords agreement amendment doctrine award awards prize
+    medal trophy day festival games olympics cup championship expo exposition fair show
+    war browser app""".split()
+)
+"""Head nouns that make a capitalised name a law, an award, an event or a product
+('Investment Company Act', 'Paris Motor Show', 'Valentine's Day'): not actors."""
+
+
+def _not_an_actor(span: Span) -> bool:
+    """A law, an award, an event, a nationality or language, or a lone adverb or adjective."""
+    last = span[-1].lower_
+    if len(span) > 1 and last in OTHER_ENDINGS and span[-1].text[:1].isupper():
+        return True
+    if one_word(span):
+        word = span.text.lower()
+        if word in demonyms() or word.rstrip("s") in demonyms():
+            return True  # 'Africans', 'Antiguan': people of a country, not one actor
+        if len(span) == 1 and span[0].pos_ in ("ADV", "ADJ", "VERB", "ADP", "AUX"):
+            return True  # 'Thankfully', 'Orwellian'
+    return False
 
 
 def _lowercase_words(doc: Doc) -> set[str]:
@@ -248,6 +274,8 @@ def _splits(tok: Token) -> bool:
         return tok.is_space or "\n" in text
     if text.lower() in SPLIT_WORDS:
         return True
+    if text.lower() in ("'s", "’s"):
+        return _owner_name(tok)  # 'California’s Museum of Neon Art': two names
     if text in ("-", "–", "—"):
         # A hyphen joins a name ('Rolls-Royce') unless spaced.
         doc = tok.doc
@@ -256,6 +284,37 @@ def _splits(tok: Token) -> bool:
     if tok.is_punct and text not in (".", "&", "'", "’"):
         return True
     return any(ch.isdigit() for ch in text) and not any(ch.isalpha() for ch in text)
+
+
+def _split_owners(
+    labelled: list[tuple[Span, ActorType | None]], known: set[str]
+) -> list[tuple[Span, ActorType | None]]:
+    """'Verizon’s Yahoo' where the article names Verizon on its own too: two names."""
+    out: list[tuple[Span, ActorType | None]] = []
+    for span, kind in labelled:
+        cut = next((t.i for t in span[1:-1] if t.lower_ in ("'s", "’s")), None)
+        if cut is None or name_key(span.doc[span.start : cut].text) not in known:
+            out.append((span, kind))
+            continue
+        for part in (span.doc[span.start : cut], span.doc[cut + 1 : span.end]):
+            trimmed = _trim(part)
+            if trimmed is not None:
+                out.append((trimmed, None))
+    return out
+
+
+def _owner_name(possessive: Token) -> bool:
+    """Whether the words before a possessive inside a tagged name are a name of their own: a
+    place, an acronym or a name of two words or more ('MIT’s', 'Stanford University's'), not the
+    first word of a name such as 'Fisherman’s Terminal' or 'Valentine’s Day'."""
+    doc = possessive.doc
+    i = possessive.i - 1
+    if i < 0:
+        return False
+    owner = doc[i]
+    if place(owner.text) is not None or (owner.text.isupper() and len(owner.text) > 1):
+        return True
+    return i > 0 and doc[i - 1].text[:1].isupper() and not doc[i - 1].is_sent_start
 
 
 def _trim(span: Span) -> Span | None:
