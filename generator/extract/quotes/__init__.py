@@ -91,6 +91,9 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
     pieces.extend(_according_to(doc, actor_at))
     pieces.extend(_headlines(doc, actor_at))
     pieces.extend(headline_pieces(doc, actor_at, {p.cue.start for p in pieces if p.cue}))
+    # A reported belief or stance is no quote; left out before nesting is decided, it cannot
+    # hide an act of saying inside it ('she believes he said ...').
+    pieces = [p for p in pieces if p.kind != "indirect" or _saying_piece(doc, p)]
     merged = continue_quotes(outermost(merge_by_cue(pieces)), text)
     kept = outermost(merged)
     found_relays = relays(doc, actor_at)
@@ -125,6 +128,12 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
         )
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+def _saying_piece(doc: Doc, piece: Piece) -> bool:
+    cue = _cue_token(doc, piece.cue)
+    polarity = cue_polarity(cue) if cue is not None else "affirmative"
+    return is_saying(piece.rule, piece.kind, cue, polarity)
 
 
 def _cue_token(doc: Doc, cue: TextSpan | None) -> Token | None:
