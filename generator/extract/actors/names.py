@@ -82,6 +82,7 @@ def find_names(doc: Doc) -> list[Name]:
     labelled: list[tuple[Span, ActorType | None]] = []
     taken: set[int] = set()
     for ent in doc.ents:
+        ent = _whole_person(ent)
         in_caps = _in_caps(ent, caps_lines)
         for n, piece in enumerate(_pieces(ent)):
             if ent.label_ == "NORP" and not _country_or_city(piece):
@@ -101,7 +102,12 @@ def find_names(doc: Doc) -> list[Name]:
     for span, kind in labelled:
         if kind is not None:
             votes[name_key(span.text)][kind] += 1
+    text = doc_text(doc)
     for span, _ in labelled:
+        if _surname_alone(span, text):
+            # 'Phoebe Waller-Bridge ... Waller-Bridge thanked': a given name, then the surname
+            # used alone later, is how English prose names a person.
+            votes[name_key(span.text)]["person"] += 2
         if _person_role(span):
             # 'Eva-Marie Persson, a professor at ...': a person's title beside the name outvotes
             # a tagger that took the name for an organisation.
@@ -109,7 +115,7 @@ def find_names(doc: Doc) -> list[Name]:
     known = set(votes)
     labelled = _split_owners(labelled, known)
     people = _person_parts(
-        [(span, "person" if _voted_person(votes.get(name_key(span.text))) else kind)
+        [(span, "person" if _likely_person(span, votes.get(name_key(span.text))) else kind)
          for span, kind in labelled]
     )  # fmt: skip
     for run in _capitalised_runs(doc, taken, caps_lines):
@@ -132,7 +138,7 @@ def find_names(doc: Doc) -> list[Name]:
                 if _weak_place(span):
                     kinds[key] = "organization"  # a city or county that mostly plays is its team
         kind = kinds[key]
-        if kind is not None and kind != "place" and _common_word(span, key, lowercase, people):
+        if kind is not None and _common_word(span, key, lowercase, people):
             kind = None  # 'Meth' beside 'meth', 'Monday': a common word or a date, not an actor
         if kind is not None and _not_an_actor(span):
             kind = None
@@ -193,8 +199,18 @@ def _common_word(span: Span, key: str, lowercase: set[str], people: set[str]) ->
     return word in lowercase and place(span.text) is None and not span.text.isupper()
 
 
-def _voted_person(votes: Counter[ActorType] | None) -> bool:
+def _likely_person(span: Span, votes: Counter[ActorType] | None) -> bool:
+    """Most votes say person."""
     return bool(votes) and votes.most_common(1)[0][0] == "person"
+
+
+def _surname_alone(span: Span, text: str) -> bool:
+    """A common given name and a surname, with the surname also standing alone in the text."""
+    if not _given_name_first(span) or place(span.text) is not None:
+        return False
+    last = name_word_texts(span)[-1]
+    alone = len(re.findall(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text))
+    return alone > text.count(span.text)
 
 
 def _person_role(span: Span) -> bool:
@@ -217,6 +233,26 @@ def _person_title(noun: Token) -> bool:
     """A title a person holds ('professor', 'mayor'), not a body ('group', 'army')."""
     words = {noun.lemma_.lower(), noun.lower_}
     return bool(words & titles()) and not words & (ORG_ENDINGS | BODY_NOUNS)
+
+
+def _whole_person(ent: Span) -> Span:
+    """A person's name the tagger cut short ('Ada' of 'Gov. Ada Obi'): the proper nouns that
+    follow it in the same noun phrase belong to it."""
+    if ent.label_ != "PERSON":
+        return ent
+    doc = ent.doc
+    end = ent.end
+    while (
+        end < len(doc)
+        and doc[end].pos_ == "PROPN"
+        and doc[end].text[:1].isupper()
+        and not doc[end].ent_type_
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i == end
+        and "\n" not in doc[end - 1].whitespace_
+    ):
+        end += 1
+    return ent if end == ent.end else doc[ent.start : end]
 
 
 def _weak_place(span: Span) -> bool:
@@ -555,12 +591,12 @@ def _initialled(span: Span) -> bool:
 
 def _given_name_first(span: Span) -> bool:
     """'Conchita Martinez': a common given name, then one or two capitalised words."""
-    toks = list(span)
-    if not 2 <= len(toks) <= 3 or toks[0].lower_ not in given_names():
+    words = name_word_texts(span)
+    if not 2 <= len(words) <= 3 or words[0].lower() not in given_names():
         return False
-    if any(t.lower_ in ORG_ENDINGS or t.lower_ in PLACE_ENDINGS for t in toks):
+    if any(w.lower() in ORG_ENDINGS or w.lower() in PLACE_ENDINGS for w in words):
         return False
-    return all(t.text[:1].isupper() and not t.text.isupper() and t.is_alpha for t in toks)
+    return all(w[:1].isupper() and not w.isupper() and w.replace("-", "").isalpha() for w in words)
 
 
 def _after_title(span: Span) -> bool:

@@ -14,13 +14,19 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.extract.common import (
     QUOTE_PAIRS,
+    SPEAKING_VERBS,
     SPEECH_VERBS,
     doc_text,
     quote_regions,
     token_span,
     trim_span,
 )
-from generator.extract.quotes.acts import NAMING_VERBS, WEAK_SAYING, cue_polarity, is_saying
+from generator.extract.quotes.acts import (
+    NAMING_VERBS,
+    WEAK_SAYING,
+    cue_polarity,
+    is_saying,
+)
 from generator.extract.quotes.cues import (
     CLAUSE_VERBS,
     NOT_CUES,
@@ -146,6 +152,8 @@ def _cue_token(doc: Doc, cue: TextSpan | None) -> Token | None:
     return span[0] if len(span) > 1 and span[0].lower_ == "according" else span.root
 
 
+PLAIN_SAYING = SPEAKING_VERBS | {"add", "reply", "answer", "respond", "shout", "yell", "ask"}
+"""'"Never again," she said': a short quote with a plain verb of saying is words said."""
 TERM_WORDS = 4
 """Fewer words than this in quote marks, with no verb or after a verb of naming, are a term."""
 WRITER_PRONOUNS = frozenset({"i", "we"})
@@ -161,7 +169,8 @@ def _says_something(doc: Doc, piece: Piece, cue: Token | None) -> bool:
     if content is None:
         return False
     words = sum(1 for t in content if t.is_alpha)
-    if piece.kind == "direct" and len(piece.parts) < 2 and words < TERM_WORDS:
+    said = cue is not None and cue_lemma(cue) in PLAIN_SAYING
+    if piece.kind == "direct" and len(piece.parts) < 2 and words < TERM_WORDS and not said:
         if not any(t.pos_ in ("VERB", "AUX") for t in content):
             return False  # '"PII"', '"rewilding"': a term in quote marks, not an utterance
     if piece.kind == "partial" and cue is not None and cue_lemma(cue) in NAMING_VERBS:
