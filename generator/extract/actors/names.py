@@ -178,8 +178,12 @@ def _not_an_actor(span: Span) -> bool:
         word = span.text.lower()
         if word in demonyms() or word.rstrip("s") in demonyms():
             return True  # 'Africans', 'Antiguan': people of a country, not one actor
-        if len(span) == 1 and span[0].pos_ in ("ADV", "ADJ", "VERB", "ADP", "AUX"):
-            return True  # 'Thankfully', 'Orwellian'
+        if (
+            len(span) == 1
+            and span[0].pos_ in ("ADV", "ADJ", "VERB", "ADP", "AUX")
+            and not span.text.isupper()
+        ):
+            return True  # 'Thankfully', 'Orwellian' (an acronym in capitals may be mis-tagged)
     return False
 
 
