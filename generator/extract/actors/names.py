@@ -205,7 +205,7 @@ def _common_word(span: Span, key: str, lowercase: set[str], people: set[str]) ->
 
 def _likely_person(span: Span, votes: Counter[ActorType] | None) -> bool:
     """Most votes say person."""
-    return bool(votes) and votes.most_common(1)[0][0] == "person"
+    return votes is not None and bool(votes) and votes.most_common(1)[0][0] == "person"
 
 
 def _surname_alone(span: Span, text: str) -> bool:
