@@ -3,7 +3,7 @@ full name they fit.
 
 Actors of the same type and the same name are one actor. A one-word person name ('Noem') or a
 spelling variant ('Zelenskyy' beside 'Zelensky') joins a full-name actor of the same type only
-when exactly one fits: among the full names with that surname or first name (or that spelling)
+when exactly one fits: among the full names with that surname (or that spelling)
 in the other articles, the one that shares the story (an organisation or person named in both
 articles, two places named in both, or a role word). Two different full names are never merged,
 so two people who share a surname stay two.
@@ -44,8 +44,7 @@ def canonical_names(reports: list[Report]) -> dict[tuple[str, str], str]:
             words = key.split()
             full[(actor.type, key)].append((report, actor))
             if actor.type == "person" and len(words) > 1:
-                by_word[(actor.type, words[-1])].add(key)
-                by_word[(actor.type, words[0])].add(key)
+                by_word[(actor.type, words[-1])].add(key)  # the surname, not a first name
     context = {key: _story(entries) for key, entries in full.items()}
     out: dict[tuple[str, str], str] = {}
     for report in reports:

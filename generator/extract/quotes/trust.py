@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from generator.extract.actors.gazetteer import given_names
-from generator.extract.common import PRONOUNS_PERSON, doc_text
+from generator.extract.common import PRONOUNS_PERSON, doc_text, given_names
 from generator.model import CONFIDENT, UNCERTAIN, Actor, Speaker
 
 NAMED = 0.95
