@@ -146,8 +146,29 @@ def find_names(doc: Doc) -> list[Name]:
             kind = "organization"
         if kind is not None:
             names.append(Name(span=span, key=key, kind=kind))
+    _short_forms_of_organisations(names)
     names.sort(key=lambda n: n.span.start)
     return _drop_nested(names)
+
+
+def _short_forms_of_organisations(names: list[Name]) -> None:
+    """'Alibaba' beside 'Alibaba Group', 'Rhodium' beside 'Rhodium Group': the short form of an
+    organisation's name is that organisation, whatever a tagger vote said, unless a gazetteer
+    knows it as a country, capital or continent."""
+    short: set[str] = set()
+    for name in names:
+        if name.kind != "organization" or len(name.span) < 2:
+            continue
+        end = len(name.span)
+        while end > 1 and name.span[end - 1].lower_ in ORG_ENDINGS:
+            end -= 1
+        if end < len(name.span):
+            short.add(name_key(name.span[:end].text))
+    for name in names:
+        if name.kind in ("person", "place", "other") and name.key in short:
+            known = place(name.span.text)
+            if known is None or known.kind not in STRONG_PLACES:
+                name.kind = "organization"
 
 
 CALENDAR_WORDS = frozenset(

@@ -33,6 +33,11 @@ CARRIED = 0.65
 """A free-standing quote given to the subject of the sentence before it."""
 NO_SPEAKER = 0.4
 """Nobody named."""
+BODY_NOUNS = frozenset(
+    """company firm group agency organization organisation bank carrier airline maker
+    manufacturer retailer chain network ministry department government""".split()
+)
+"""'the company said': a body that stands for the one organisation named before it."""
 FEMALE = frozenset({"she", "her", "hers", "herself"})
 MALE = frozenset({"he", "him", "his", "himself"})
 PRONOUNS_ANY = frozenset({"i", "we", "you", "they", "them", "it", "us", "me"})
@@ -74,6 +79,12 @@ def speaker_confidence(
                 NO_SPEAKER
             )
         return speaker, PRONOUN_ONE if len(fits) == 1 else PRONOUN_MANY
+    if actor is None and (lower == "it" or head.root.lemma_.lower() in BODY_NOUNS):
+        # 'the company said', 'It said': the one organisation named before it nearby.
+        found = _paragraph_person(doc, speaker.start, actors, lower, quoted, "organization")
+        if found is not None:
+            who = Speaker(actor=found[0], text=speaker.text, start=speaker.start, end=speaker.end)
+            return who, min(found[1], DESCRIPTION)
     if lower in PRONOUNS_ANY or lower in ("who", "that", "which"):
         return speaker, PRONOUN_ONE if actor is not None else DESCRIPTION
     if actor is None:
@@ -82,7 +93,12 @@ def speaker_confidence(
 
 
 def _paragraph_person(
-    doc: Doc, offset: int, actors: dict[str, Actor], pronoun: str, quoted: bytearray
+    doc: Doc,
+    offset: int,
+    actors: dict[str, Actor],
+    pronoun: str,
+    quoted: bytearray,
+    kind: str = "person",
 ) -> tuple[str, float] | None:
     """The one person of the pronoun's gender named outside quote marks earlier in its paragraph,
     or else in the nearest paragraph before (up to `PARAGRAPHS_BACK`) that names anyone who fits;
@@ -91,7 +107,7 @@ def _paragraph_person(
     start = text.rfind("\n", 0, offset) + 1
     end = offset
     for back in range(PARAGRAPHS_BACK + 1):
-        fits = _named_between(doc, start, end, actors, pronoun, quoted)
+        fits = _named_between(doc, start, end, actors, pronoun, quoted, kind)
         if len(fits) == 1:
             return fits[0], PARAGRAPH_ONE if back == 0 else EARLIER_ONE
         if fits or start == 0:
@@ -102,11 +118,17 @@ def _paragraph_person(
 
 
 def _named_between(
-    doc: Doc, lo: int, hi: int, actors: dict[str, Actor], pronoun: str, quoted: bytearray
+    doc: Doc,
+    lo: int,
+    hi: int,
+    actors: dict[str, Actor],
+    pronoun: str,
+    quoted: bytearray,
+    kind: str = "person",
 ) -> list[str]:
     found: list[str] = []
     for actor in actors.values():
-        if actor.type != "person" or not _fits(actor, pronoun):
+        if actor.type != kind or kind == "person" and not _fits(actor, pronoun):
             continue
         for m in actor.mentions:
             if lo <= m.start < hi and m.text.lower() not in PRONOUNS_PERSON:
