@@ -108,6 +108,11 @@ def find_names(doc: Doc) -> list[Name]:
             # 'Phoebe Waller-Bridge ... Waller-Bridge thanked': a given name, then the surname
             # used alone later, is how English prose names a person.
             votes[name_key(span.text)]["person"] += 2
+        relative = _relative_after(span)
+        if relative == "who":
+            votes[name_key(span.text)]["person"] += 1  # 'Azzouz, who' is a person
+        elif relative == "which" and place(span.text) is None:
+            votes[name_key(span.text)]["organization"] += 1  # 'Roscosmos, which' is not
         if _person_role(span):
             # 'Eva-Marie Persson, a professor at ...': a person's title beside the name outvotes
             # a tagger that took the name for an organisation.
@@ -227,6 +232,17 @@ def _common_word(span: Span, key: str, lowercase: set[str], people: set[str]) ->
 def _likely_person(span: Span, votes: Counter[ActorType] | None) -> bool:
     """Most votes say person."""
     return votes is not None and bool(votes) and votes.most_common(1)[0][0] == "person"
+
+
+def _relative_after(span: Span) -> str | None:
+    """'who' or 'which' opening a relative clause right after the name ('X, who said')."""
+    doc = span.doc
+    i = span.end
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i < len(doc) and doc[i].lower_ in ("who", "which") and doc[i].head.dep_ == "relcl":
+        return doc[i].lower_
+    return None
 
 
 def _surname_alone(span: Span, text: str) -> bool:
