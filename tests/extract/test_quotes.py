@@ -600,3 +600,13 @@ def test_a_pronoun_of_the_other_gender_is_not_resolved_to_her(analyse):
 def test_terms_in_quote_marks_and_the_writers_voice_are_not_quotes(analyse, text):
     report = analyse(text)
     assert report.quotes == []
+
+
+def test_a_quoted_title_before_a_noun_is_not_a_quote(analyse):
+    report = analyse("\u201cSaltmarsh\u201d director Ivo Kral said the film was finished.")
+    assert [q.text for q in report.quotes] == ["the film was finished"]
+
+
+def test_no_one_saying_is_negative(analyse):
+    report = analyse("No-one would say when the harbour office would reopen.")
+    assert [q.polarity for q in report.quotes] == ["negative"]

@@ -173,6 +173,8 @@ def _says_something(doc: Doc, piece: Piece, cue: Token | None) -> bool:
     if piece.kind == "direct" and len(piece.parts) < 2 and words < TERM_WORDS and not said:
         if not any(t.pos_ in ("VERB", "AUX") for t in content):
             return False  # '"PII"', '"rewilding"': a term in quote marks, not an utterance
+    if piece.kind == "direct" and words < TERM_WORDS and _modifies_a_noun(doc, piece):
+        return False  # '"Parasite" director Bong Joon Ho said': a title before a noun
     if piece.kind == "partial" and cue is not None and cue_lemma(cue) in NAMING_VERBS:
         if words < TERM_WORDS:
             return False  # 'what I call the "surveillance economy"': a name for a thing
@@ -186,6 +188,18 @@ def _says_something(doc: Doc, piece: Piece, cue: Token | None) -> bool:
     if cue is not None and cue_lemma(cue) in WEAK_SAYING and piece.speaker is None:
         return False
     return True
+
+
+def _modifies_a_noun(doc: Doc, piece: Piece) -> bool:
+    """Quoted words with no closing punctuation, followed straight by a word: a title or a name
+    used as a modifier ('the "Parasite" director'), not an utterance."""
+    text = doc_text(doc)
+    if text[piece.start : piece.end].rstrip()[-1:] in ",.!?;:\u2026":
+        return False
+    i = piece.end
+    while i < len(text) and (text[i] in CLOSING_MARKS or text[i] == " "):
+        i += 1
+    return i < len(text) and text[i].isalpha()
 
 
 def _covers(piece: Piece, offset: int) -> bool:

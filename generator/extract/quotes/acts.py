@@ -56,7 +56,9 @@ NEGATIVE_CUES = frozenset(
 """Verbs that report a denial or a refusal: what follows them is not asserted by the speaker."""
 REFUSAL_HEADS = frozenset({"decline", "refuse", "fail", "avoid", "hesitate"})
 """'declined to comment', 'refused to say': the speech act did not happen."""
-NEGATIVE_WORDS = frozenset({"no", "never", "neither", "nor", "nobody", "none", "nothing"})
+NEGATIVE_WORDS = frozenset(
+    {"no", "never", "neither", "nor", "nobody", "none", "nothing", "no-one", "noone"}
+)
 """Determiners and pronouns that negate their clause ('no group claimed', 'none said')."""
 
 
