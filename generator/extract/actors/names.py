@@ -120,7 +120,7 @@ def find_names(doc: Doc) -> list[Name]:
     known = set(votes)
     labelled = _split_owners(labelled, known)
     people = _person_parts(
-        [(span, "person" if _likely_person(span, votes.get(name_key(span.text))) else kind)
+        [(span, "person" if _likely_person(votes.get(name_key(span.text))) else kind)
          for span, kind in labelled]
     )  # fmt: skip
     for run in _capitalised_runs(doc, taken, caps_lines):
@@ -229,7 +229,7 @@ def _common_word(span: Span, key: str, lowercase: set[str], people: set[str]) ->
     return word in lowercase and place(span.text) is None and not span.text.isupper()
 
 
-def _likely_person(span: Span, votes: Counter[ActorType] | None) -> bool:
+def _likely_person(votes: Counter[ActorType] | None) -> bool:
     """Most votes say person."""
     return votes is not None and bool(votes) and votes.most_common(1)[0][0] == "person"
 
