@@ -607,6 +607,6 @@ def test_a_quoted_title_before_a_noun_is_not_a_quote(analyse):
     assert [q.text for q in report.quotes] == ["the film was finished"]
 
 
-def test_no_one_saying_is_negative(analyse):
-    report = analyse("No-one would say when the harbour office would reopen.")
+def test_nobody_saying_is_negative(analyse):
+    report = analyse("Nobody would say when the harbour office would reopen.")
     assert [q.polarity for q in report.quotes] == ["negative"]
