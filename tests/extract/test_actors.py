@@ -236,3 +236,15 @@ def test_an_owner_and_its_property_are_two_names(analyse):
     names = {a.name for a in report.actors}
     assert "Verizon’s Yahoo" not in names
     assert {"Verizon", "Yahoo"} <= names
+
+
+def test_arabic_particles_stay_with_the_name(analyse):
+    report = analyse("Militants of al-Qaeda attacked the town. Omar al-Bashir denied it.")
+    names = {a.name for a in report.actors}
+    assert {"al-Qaeda", "Omar al-Bashir"} <= names
+    assert not names & {"Qaeda", "Omar"}
+
+
+def test_awards_and_holidays_are_not_actors(analyse):
+    report = analyse("Leo Brandt received the Presidential Medal of Freedom at Easter.")
+    assert [a.name for a in report.actors] == ["Leo Brandt"]

@@ -178,9 +178,10 @@ def _short_forms_of_organisations(names: list[Name]) -> None:
 
 CALENDAR_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december""".split()
+    june july august september october november december easter christmas thanksgiving
+    hanukkah ramadan diwali""".split()
 )
-"""Days and months: capitalised by English spelling, never actors."""
+"""Days, months and holidays: capitalised by English spelling, never actors."""
 APPOSITION_DEPS = frozenset({"appos"})
 BODY_NOUNS = frozenset("group firm company chain maker band team network agency outlet".split())
 """Nouns for bodies that a title list may hold: an apposition with one names an organisation."""
@@ -197,9 +198,12 @@ OTHER_ENDINGS = frozenset(
 
 def _not_an_actor(span: Span) -> bool:
     """A law, an award, an event, a nationality or language, or a lone adverb or adjective."""
-    last = span[-1].lower_
-    if len(span) > 1 and last in OTHER_ENDINGS and span[-1].text[:1].isupper():
-        return True
+    of = next((t.i for t in span[1:] if t.lower_ == "of"), span.end)
+    head = span.doc[of - 1]  # 'Presidential Medal of Freedom': the noun before 'of'
+    for word in {head, span[-1]}:
+        if len(span) > 1 and word.i > span.start and word.lower_ in OTHER_ENDINGS:
+            if word.text[:1].isupper():
+                return True
     if one_word(span):
         word = span.text.lower()
         if word in demonyms() or word.rstrip("s") in demonyms():
@@ -329,6 +333,8 @@ def _pieces(ent: Span) -> list[Span]:
     doc = ent.doc
     pieces: list[Span] = []
     start = ent.start
+    if start >= 2 and _hyphen_prefix(doc[start - 2], ent.end):
+        start -= 2  # 'al-Qaeda' where the tagger began at 'Qaeda'
     for tok in ent:
         if _splits(tok):
             if tok.i > start:
@@ -357,6 +363,8 @@ def _splits(tok: Token) -> bool:
         # A hyphen joins a name ('Rolls-Royce') unless spaced.
         doc = tok.doc
         spaced = bool(tok.whitespace_) or (tok.i > 0 and bool(doc[tok.i - 1].whitespace_))
+        if not spaced and tok.i > 0 and _hyphen_prefix(doc[tok.i - 1], len(doc)):
+            return False  # 'al-Bashir'
         return spaced or tok.i == 0 or not doc[tok.i - 1].text[:1].isupper()
     if tok.is_punct and text not in (".", "&", "'", "’"):
         return True
@@ -404,6 +412,8 @@ def _trim(span: Span) -> Span | None:
         or doc[start].is_punct
         or doc[start].lower_ in POSSESSIVE
     ):
+        if _hyphen_prefix(doc[start], end):
+            break  # 'al-Qaeda', 'el-Sisi': the particle glued to the name is part of it
         start += 1
     while end > start and (
         doc[end - 1].lower_ in POSSESSIVE
@@ -422,6 +432,18 @@ def _trim(span: Span) -> Span | None:
     if not any(ch.isalpha() for ch in result.text):
         return None
     return result
+
+
+def _hyphen_prefix(tok: Token, end: int) -> bool:
+    """'al' of 'al-Qaeda': a short lowercase particle glued by a hyphen to a capitalised word."""
+    doc = tok.doc
+    i = tok.i
+    if not (tok.is_alpha and tok.text.islower() and len(tok.text) <= 3) or i + 2 >= end:
+        return False
+    hyphen, name = doc[i + 1], doc[i + 2]
+    return hyphen.text == "-" and not tok.whitespace_ and not hyphen.whitespace_ and (
+        _capitalised(name)
+    )
 
 
 def _hyphen_tail(tok: Token) -> bool:
