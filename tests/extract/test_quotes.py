@@ -610,3 +610,10 @@ def test_a_quoted_title_before_a_noun_is_not_a_quote(analyse):
 def test_nobody_saying_is_negative(analyse):
     report = analyse("Nobody would say when the harbour office would reopen.")
     assert [q.polarity for q in report.quotes] == ["negative"]
+
+
+def test_a_threat_needs_someone_making_it(analyse):
+    report = analyse(
+        "The assault threatened to upset the fragile peace. Mayor Leo Brandt threatened to resign."
+    )
+    assert [(q.text, q.speaker.actor) for q in report.quotes] == [("to resign", "leo-brandt")]

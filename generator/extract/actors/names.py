@@ -441,8 +441,11 @@ def _hyphen_prefix(tok: Token, end: int) -> bool:
     if not (tok.is_alpha and tok.text.islower() and len(tok.text) <= 3) or i + 2 >= end:
         return False
     hyphen, name = doc[i + 1], doc[i + 2]
-    return hyphen.text == "-" and not tok.whitespace_ and not hyphen.whitespace_ and (
-        _capitalised(name)
+    return (
+        hyphen.text == "-"
+        and not tok.whitespace_
+        and not hyphen.whitespace_
+        and (_capitalised(name))
     )
 
 

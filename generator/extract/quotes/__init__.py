@@ -152,6 +152,8 @@ def _cue_token(doc: Doc, cue: TextSpan | None) -> Token | None:
     return span[0] if len(span) > 1 and span[0].lower_ == "according" else span.root
 
 
+COMMISSIVES = frozenset({"threaten", "promise", "vow", "pledge"})
+"""Verbs that are acts of saying only with someone making the promise or threat."""
 PLAIN_SAYING = SPEAKING_VERBS | {"add", "reply", "answer", "respond", "shout", "yell", "ask"}
 """'"Never again," she said': a short quote with a plain verb of saying is words said."""
 TERM_WORDS = 4
@@ -183,6 +185,10 @@ def _says_something(doc: Doc, piece: Piece, cue: Token | None) -> bool:
             return False  # 'I would argue that ...': the writer's own voice, not a source's
     if piece.kind != "indirect" or not piece.rule.startswith("clause/"):
         return True
+    if cue is not None and cue_lemma(cue) in COMMISSIVES and piece.speaker is not None:
+        source = doc.char_span(piece.speaker.start, piece.speaker.end, alignment_mode="expand")
+        if piece.speaker.actor is None and source is not None and not is_agent(source.root, None):
+            return False  # 'the assault threatened to upset ...': a risk, not a threat someone made
     if not any(t.pos_ in ("VERB", "AUX") for t in content):
         return False
     if cue is not None and cue_lemma(cue) in WEAK_SAYING and piece.speaker is None:
