@@ -41,6 +41,11 @@ CaveatKind = Literal[
     "forward-looking",
     "missing-metadata",
     "inconsistency",
+    "sourcing",
+    "one-sided",
+    "headline",
+    "genre",
+    "speculation",
     "other",
 ]
 Severity = Literal["high", "warning", "info"]
@@ -265,7 +270,9 @@ class Caveat:
     """Something a careful editor would raise about a passage."""
 
     kind: CaveatKind
-    """relayed | unattributed | hedged | weasel | opinion | forward-looking | missing-metadata | inconsistency | other."""
+    """Caveats: sourcing | one-sided | relayed | headline | inconsistency | genre | speculation |
+    missing-metadata | other. Uncertainty marks (`Report.uncertainty`): hedged | weasel |
+    forward-looking | opinion | unattributed."""
     text: str
     """The sentence or span concerned ('' for article-level caveats)."""
     start: int
@@ -284,6 +291,10 @@ class Caveat:
     """Character offset one past the last character of the cue."""
     confidence: float = 1.0
     """0-1: how sure the extractor is, from the evidence it had (see docs/contract.md)."""
+    evidence: list[Span] = field(default_factory=list)
+    """The sentences the caveat rests on, in text order (the first is `start`/`end`'s sentence
+    for a passage caveat); empty for an uncertainty mark and for article-level caveats whose
+    reason is in `explanation` alone."""
 
 
 @dataclass(frozen=True)
@@ -317,11 +328,14 @@ class Report:
     timeline: list[TimelineEntry] = field(default_factory=list)
     """Dated events, in date order."""
     caveats: list[Caveat] = field(default_factory=list)
-    """Editorial caveats, article-level first."""
+    """Editorial caveats about the reporting, most serious first."""
     key_points: list[KeyPoint] = field(default_factory=list)
     """Short lines on the main actors and claims."""
     sentences: list[Span] = field(default_factory=list)
     """Every sentence of the text, in order; index i is anchor `s-i` on the source page."""
+    uncertainty: list[Caveat] = field(default_factory=list)
+    """Hedges, weasel words, plans and loaded or causal wording, sentence by sentence and in
+    any voice (quotes included), in text order: language marks, not editorial caveats."""
     schema: str = SCHEMA
     """Contract name and version."""
     generator: str = ""

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from generator import __version__
 from generator.analysis.batches import BATCH_SIZE, batches
 from generator.extract.actors import extract_actors
-from generator.extract.caveats import extract_caveats
+from generator.extract.caveats import extract_caveats, extract_uncertainty
 from generator.extract.common import stripped_bounds
 from generator.extract.figures import extract_figures
 from generator.extract.quotes import extract_quotes
@@ -107,6 +107,7 @@ def analyze_doc(doc: Doc, article: Article, summary_size: int = 4) -> Report:
         timeline = build_timeline(doc, timexes, article.date)
     with stage("caveats"):
         caveats = extract_caveats(doc, article, actors, quotes, figures, timexes)
+        uncertainty = extract_uncertainty(doc, quotes)
         if dating is not None:
             caveats = [inferred_date_caveat(dating), *caveats]
     with stage("summary"):
@@ -123,6 +124,7 @@ def analyze_doc(doc: Doc, article: Article, summary_size: int = 4) -> Report:
         caveats=caveats,
         key_points=points,
         sentences=sentence_spans(doc),
+        uncertainty=uncertainty,
         generator=GENERATOR,
     )
 
