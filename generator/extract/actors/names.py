@@ -200,9 +200,9 @@ def _not_an_actor(span: Span) -> bool:
     """A law, an award, an event, a nationality or language, or a lone adverb or adjective."""
     of = next((t.i for t in span[1:] if t.lower_ == "of"), span.end)
     head = span.doc[of - 1]  # 'Presidential Medal of Freedom': the noun before 'of'
-    for word in {head, span[-1]}:
-        if len(span) > 1 and word.i > span.start and word.lower_ in OTHER_ENDINGS:
-            if word.text[:1].isupper():
+    for noun in (head, span[-1]):
+        if len(span) > 1 and noun.i > span.start and noun.lower_ in OTHER_ENDINGS:
+            if noun.text[:1].isupper():
                 return True
     if one_word(span):
         word = span.text.lower()
