@@ -42,7 +42,7 @@ ORG_ENDINGS = frozenset(
     organisation exchange network times post news press journal herald tribune gazette telegraph
     television tv radio club church army navy court parliament assembly congress senate office
     service police authority board bureau administration government league alliance coalition
-    front movement""".split()
+    front movement embassy consulate""".split()
 )
 """Last words that make a capitalised name an organisation ('Acme Holdings', 'Daily News')."""
 PLACE_ENDINGS = frozenset(
