@@ -123,7 +123,7 @@ def _source_sentences(report: Report) -> list[dict[str, Any]]:
     for f in report.figures:
         marks.append((f.start, f.end, "dossier-figure", f.kind, ""))
     for t in report.temporal_expressions:
-        marks.append((t.start, t.end, "dossier-date", t.value, ""))
+        marks.append((t.start, t.end, "dossier-date", t.label or t.value, ""))
     marks.sort(key=lambda m: (m[0], -(m[1] - m[0])))
     flagged: dict[int, list[str]] = defaultdict(list)
     for c in report.caveats:
