@@ -24,7 +24,7 @@ from jinja2 import (
     StrictUndefined,
 )
 
-from generator.model import CONFIDENT, SEVERITY_ORDER, Report
+from generator.model import CONFIDENT, SEVERITY_ORDER, UNCERTAIN, Report
 from generator.site.charts import bar_chart, bar_scale, timeline_chart
 from generator.site.filters import article_date, escape_md, format_number, safe_url, yaml_title
 
@@ -41,9 +41,16 @@ KIND_TITLES = {
     "weasel": "Vague sources and quantities",
     "opinion": "Loaded or evaluative wording",
     "inconsistency": "Inconsistencies",
+    "sourcing": "Unnamed or vague sources",
+    "one-sided": "One side only",
+    "headline": "Headline not supported by the article",
+    "genre": "Genre",
+    "speculation": "Speculation in the reporter's voice",
     "missing-metadata": "Missing metadata",
     "other": "Other",
 }
+TOP_CAVEATS = 3
+"""High-severity caveats shown on an article's overview; the caveats page lists them all."""
 GENRE_LABELS = {
     "news": "News",
     "opinion": "Opinion",
@@ -117,7 +124,7 @@ def _source_sentences(report: Report) -> list[dict[str, Any]]:
     for f in report.figures:
         marks.append((f.start, f.end, "dossier-figure", f.kind, ""))
     for t in report.temporal_expressions:
-        marks.append((t.start, t.end, "dossier-date", t.value, ""))
+        marks.append((t.start, t.end, "dossier-date", t.label or t.value, ""))
     marks.sort(key=lambda m: (m[0], -(m[1] - m[0])))
     flagged: dict[int, list[str]] = defaultdict(list)
     for c in report.caveats:
@@ -187,6 +194,8 @@ def _quote_groups(report: Report) -> list[dict[str, Any]]:
     known = {a.id for a in report.actors}
     for q in report.quotes:
         speaker = q.speaker.actor if q.speaker and q.speaker.actor in known else None
+        if q.confidence < UNCERTAIN:
+            speaker = None  # shown under "Speaker unclear", not under a guessed actor
         by_actor[speaker].append(q)
     groups = [
         {"actor": a, "anchor": f"quotes-{i}", "quotes": by_actor[a.id]}
@@ -230,6 +239,7 @@ def article_context(report: Report, actor_paths: dict[str, str] | None = None) -
         "actor_links": {k: "../../" + v for k, v in (actor_paths or {}).items()},
         "quotes_by_actor": quotes_by_actor,
         "quote_groups": quote_groups,
+        "uncertain": UNCERTAIN,
         "quote_anchor": {g["actor"].id: g["anchor"] for g in quote_groups if g["actor"]},
         "caveat_groups": [
             {
@@ -244,7 +254,8 @@ def article_context(report: Report, actor_paths: dict[str, str] | None = None) -
             for n, (_, kind, items) in enumerate(caveat_groups, 1)
         ],
         "severities": list(SEVERITY_ORDER),
-        "high_caveats": [c for c in report.caveats if c.severity == "high"],
+        # caveats are ranked most serious first: the overview shows the top high ones
+        "high_caveats": [c for c in report.caveats if c.severity == "high"][:TOP_CAVEATS],
         "source_sentences": _source_sentences(report),
         "counts": {
             "actors": len(report.actors),
