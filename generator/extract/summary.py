@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from generator.extract.common import (
@@ -17,7 +18,7 @@ from generator.extract.common import (
     quote_regions,
     stripped_bounds,
 )
-from generator.model import Actor, Figure, KeyPoint, Quote
+from generator.model import CONFIDENT, Actor, Article, Figure, KeyPoint, Quote
 from generator.model import Span as TextSpan
 
 # Words of refusal, opposition and denial: whoever is their subject takes the other side.
@@ -60,6 +61,11 @@ KEY_FIGURES = ("money", "percent", "quantity")
 SPEAKER_TYPES = ("person", "organization", "place")
 CLAIM_KINDS = ("direct", "partial", "indirect")
 MIN_WORDS = 6
+DUPLICATE = 0.8
+"""Content-word overlap at which a sentence only repeats one already chosen."""
+# The ruling sentence of a fact-check, by the fact-checkers' convention: "We rate this claim
+# Mostly True", "our rating is False", "Our ruling: ...".
+RULING = re.compile(r"\b(?:we rate|we rated|our (?:rating|ruling|verdict))\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -70,15 +76,15 @@ class Weights:
     """Position prior: news puts the story first."""
     decay: float = 0.5
     """Exponent of the position prior's decay over the sentence rank."""
-    centrality: float = 0.5
+    centrality: float = 1.5
     """Share of the sentence's content words that recur elsewhere in the article."""
     quote: float = 0.4
     """A claim by a speaker the summary has not quoted yet."""
-    figure: float = 0.4
+    figure: float = 0.8
     """A money, percentage or quantity figure, when none is in the summary yet."""
     dissent: float = 1.2
     """An actor the summary has not named yet who refuses, rejects or opposes, when none does yet."""
-    unfinished: float = 0.3
+    unfinished: float = 1.0
     """A piece with no final punctuation: a caption or heading that ran into the text."""
     long_words: int = 35
     """Sentences longer than this many words are penalised..."""
@@ -86,9 +92,47 @@ class Weights:
     """...by this much per extra word."""
     redundancy: float = 0.5
     """Times the largest content-word overlap with a chosen sentence."""
+    title: float = 1.0
+    """Share of the headline's content words the sentence repeats (Edmundson's title method)."""
 
 
 WEIGHTS = Weights()
+
+# How far each genre leans on its opening: a news story puts the story first; an opinion piece,
+# an analysis or a review often open on a scene or a hook and state their point later.
+LEAD_BY_GENRE: dict[str, float] = {
+    "news": 1.0,
+    "live": 1.0,
+    "press-release": 1.0,
+    "fact-check": 0.6,
+    "analysis": 0.6,
+    "review": 0.5,
+    "opinion": 0.4,
+}
+ARGUING_GENRES = frozenset({"opinion", "review"})
+"""Genres written in the author's own voice, where a first-person sentence is the author's."""
+
+
+@dataclass(frozen=True)
+class Genre:
+    """What the summary needs to know of the article as a whole."""
+
+    genre: str = "news"
+    title: str | None = None
+    verdict: str | None = None
+    claim: str | None = None
+
+    @classmethod
+    def of(cls, article: Article | None) -> Genre:
+        if article is None:
+            return cls()
+        check = article.fact_check
+        return cls(
+            genre=article.genre,
+            title=article.title,
+            verdict=check.verdict if check else None,
+            claim=check.claim if check else None,
+        )
 
 
 @dataclass
@@ -108,10 +152,13 @@ class _Sentence:
     skip: bool = False
     short: bool = False
     leans_back: bool = False
+    continues: bool = False
     unfinished: bool = False
+    required: bool = False
     rank: int = 0
     before: int = -1
     centrality: float = 0.0
+    title: float = 1.0
 
 
 def summarize(
@@ -121,45 +168,62 @@ def summarize(
     figures: list[Figure],
     size: int = 4,
     weights: Weights = WEIGHTS,
+    article: Article | None = None,
 ) -> list[TextSpan]:
     """Up to `size` sentences in article order, chosen for coverage without redundancy.
 
     The lead comes first, as in any news brief; the other places go to the sentences that add a
     new speaker's claim, a key figure or an opposing side, with a prior for early sentences.
+    The genre (from `article`) shifts the balance: an opinion piece gives its place to the
+    author's stand and conclusion, a fact-check always keeps the sentence with its verdict.
     Page furniture (captions, bylines, calls to action, questions, quote fragments) is never
     chosen, and a sentence that leans on its predecessor only comes with it.
     """
     text = doc_text(doc)
-    sents = _sentences(doc, text, actors, quotes, figures)
+    about = Genre.of(article)
+    sents = _sentences(doc, text, actors, quotes, figures, about)
     usable = _usable(sents, size)
     if len(usable) <= size:
         return [_span(text, s) for s in usable]
     _rank_and_centre(usable)
-    chosen = _select(usable, size, weights)
+    _mark_fact_check(text, usable, about)
+    chosen = _select(usable, size, weights, about.genre)
     return [_span(text, s) for s in sorted(chosen, key=lambda s: s.index)]
 
 
 def _sentences(
-    doc: Doc, text: str, actors: list[Actor], quotes: list[Quote], figures: list[Figure]
+    doc: Doc,
+    text: str,
+    actors: list[Actor],
+    quotes: list[Quote],
+    figures: list[Figure],
+    about: Genre,
 ) -> list[_Sentence]:
-    """Every sentence with words, with its features."""
+    """Every sentence with words, with its features (from confident items only)."""
     regions = _Regions(sorted(quote_regions(text) + _straight_quotes(text)))
-    mention_owner = {m.start: a.id for a in actors if a.type != "group" for m in a.mentions}
+    actors = [a for a in actors if a.type != "group" and a.confidence >= CONFIDENT]
+    mention_owner = {m.start: a.id for a in actors for m in a.mentions}
+    title = _title_words(about.title)
     sents: list[_Sentence] = []
     for sent in _pieces(doc):
         alpha = [t for t in sent if t.is_alpha]
         if not alpha:
             continue
         start, end = _trimmed(text, sent.start_char, sent.end_char)
-        lemmas = frozenset(
-            t.lemma_.lower() for t in sent if t.pos_ in CONTENT_POS and t.is_alpha and not t.is_stop
-        )
+        content = [t for t in sent if t.pos_ in CONTENT_POS and t.is_alpha and not t.is_stop]
+        lemmas = frozenset(t.lemma_.lower() for t in content)
         item = _Sentence(len(sents), start, end, len(alpha), lemmas)
         item.unfinished = not text[start:end].rstrip(CLOSERS).endswith(ENDINGS)
         item.short = len(alpha) < MIN_WORDS
-        item.skip = _is_furniture(sent, start, end, text, regions)
+        item.skip = _is_furniture(sent, start, end, text, regions) or _is_fragment(sent, text)
+        if about.genre not in ARGUING_GENRES and _first_person(sent, regions):
+            item.skip = True  # someone's words run on without their marks: not the reporter's
         item.leans_back = _leans_back(sent)
+        item.continues = _closes_earlier_quote(text[start:end])
         item.dissenters = _dissenters(sent, mention_owner)
+        if title:
+            forms = {_stem(t.lower_) for t in content} | {_stem(w) for w in lemmas}
+            item.title = len(title & forms) / len(title)
         sents.append(item)
     starts = [s.start for s in sents]
 
@@ -168,8 +232,6 @@ def _sentences(
         return sents[i] if i >= 0 and offset < sents[i].end else None
 
     for actor in actors:
-        if actor.type == "group":
-            continue
         for mention in actor.mentions:
             s = at(mention.start)
             if s is not None:
@@ -177,14 +239,52 @@ def _sentences(
                 if mention.text[:1].isupper() and mention.text.lower() not in POINTING:
                     s.names.add(actor.id)
     for quote in quotes:
+        if quote.confidence < CONFIDENT:
+            continue
         s = at(quote.start)
         if s is not None and quote.speaker is not None and quote.speaker.actor is not None:
             s.speakers.add(quote.speaker.actor)
     for figure in figures:
         s = at(figure.start)
-        if s is not None and figure.kind in KEY_FIGURES:
+        if s is not None and figure.kind in KEY_FIGURES and figure.confidence >= CONFIDENT:
             s.figure = True
     return sents
+
+
+def _title_words(title: str | None) -> set[str]:
+    """The headline's content words, lower case and without a plural -s."""
+    if not title:
+        return set()
+    words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", title.lower())
+    return {_stem(w) for w in words if w not in STOP_WORDS and len(w) > 2}
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _is_fragment(sent: Span, text: str) -> bool:
+    """A piece that starts mid-sentence: lower case ("which sees ...") or after a closing bracket."""
+    first = next((t for t in sent if not t.is_space), None)
+    if first is None:
+        return True
+    if first.is_lower and first.is_alpha and first.pos_ != "PROPN":
+        return True  # "which sees the issue ...": a split sentence's tail
+    if first.text == "(":
+        closing = next((t for t in sent if t.text == ")"), None)
+        after = (
+            sent.doc[closing.i + 1] if closing is not None and closing.i + 1 < sent.end else None
+        )
+        return after is not None and (after.text in ",;" or after.is_lower)
+    return first.text in ",;:)]"
+
+
+def _first_person(sent: Span, regions: _Regions) -> bool:
+    """A first-person subject outside quotation marks: in a report, someone's speech run on."""
+    return any(
+        t.lower_ in ("i", "we") and t.dep_ in ("nsubj", "nsubjpass") and not regions.covers(t.idx)
+        for t in sent
+    )
 
 
 def _usable(sents: list[_Sentence], size: int) -> list[_Sentence]:
@@ -259,7 +359,7 @@ def _rank_and_centre(sents: list[_Sentence]) -> None:
         if rank:
             s.before = sents[rank - 1].index
         else:
-            s.leans_back = False  # the opening sentence has nothing to lean on
+            s.leans_back = s.continues = False  # the opening sentence has nothing to lean on
         if s.lemmas:
             s.centrality = sum(1 for w in s.lemmas if frequency[w] > 1) / (len(s.lemmas) + 1)
 
@@ -300,6 +400,17 @@ def _quote_fragment(sent: Span, start: int, end: int, text: str, regions: _Regio
     return not any(t.lemma_ in REPORTING_VERBS and t.pos_ == "VERB" for t in sent)
 
 
+def _closes_earlier_quote(text: str) -> bool:
+    """'We know how to look," she said.': the end of a quotation that opened a sentence before."""
+    marks = [c for c in text if c in '"“”']
+    return (
+        bool(marks)
+        and marks[0] in '"”'
+        and text[:1] not in OPENING_MARKS
+        and (len(marks) % 2 == 1 or marks[0] == "”")
+    )
+
+
 def _straight_quotes(text: str) -> list[tuple[int, int, str]]:
     """Passages in straight single quotes, which `quote_regions` leaves to apostrophes.
 
@@ -321,6 +432,11 @@ class _Regions:
         i = bisect.bisect_right(self.starts, start) - 1
         return i >= 0 and end <= self.ends[i] + 1
 
+    def covers(self, offset: int) -> bool:
+        """Whether the character at `offset` lies inside a quoted passage."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i] + 1
+
     def holds(self, start: int, end: int) -> bool:
         """Whether a whole quoted passage lies inside start:end."""
         i = bisect.bisect_left(self.starts, start)
@@ -338,7 +454,31 @@ def _leans_back(sent: Span) -> bool:
     return word in POINTING and first.pos_ in ("PRON", "DET")
 
 
-def _select(sents: list[_Sentence], size: int, w: Weights) -> list[_Sentence]:
+def _mark_fact_check(text: str, sents: list[_Sentence], about: Genre) -> None:
+    """A fact-check's summary keeps the sentence with its verdict and the one with the claim.
+
+    The verdict is the page's rating (ClaimReview markup or a "Rating:" line) where the text
+    repeats it, else the fact-checkers' conventional ruling sentence ("We rate this claim ...").
+    """
+    if about.genre != "fact-check":
+        return
+    verdict = _plain(about.verdict or "")
+    found = [s for s in sents if verdict and verdict in _plain(text[s.start : s.end])]
+    found = found or [s for s in sents if RULING.search(text[s.start : s.end])]
+    if found:
+        found[-1].required = True
+    claim = _title_words(about.claim)
+    if claim:
+        best = max(sents, key=lambda s: (len(claim & {_stem(w) for w in s.lemmas}), -s.rank))
+        if len(claim & {_stem(w) for w in best.lemmas}) * 2 >= len(claim):
+            best.required = True
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[\"'“”‘’]", "", text.lower()).split())
+
+
+def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") -> list[_Sentence]:
     """Greedy choice: position prior plus what the sentence adds to those already chosen."""
     chosen: list[_Sentence] = []
     picked: set[int] = set()
@@ -346,18 +486,23 @@ def _select(sents: list[_Sentence], size: int, w: Weights) -> list[_Sentence]:
     covered: set[str] = set()
     voiced: set[str] = set()
     got_figure = got_dissent = False
+    lead = w.lead * LEAD_BY_GENRE.get(genre, 1.0)
     while len(chosen) < size:
         best, best_score = None, -math.inf
         for s in sents:
             if s.index in picked or not _readable(s, picked, named):
                 continue
-            score = w.lead / (1 + s.rank) ** w.decay + w.centrality * s.centrality
+            if any(_overlap(s, c) >= DUPLICATE for c in chosen):
+                continue  # a caption repeating a sentence, or the sentence repeating it
+            score = lead / (1 + s.rank) ** w.decay + w.centrality * s.centrality
+            score += w.title * s.title
             score += w.quote * bool(s.speakers - voiced)
             score += w.figure * (s.figure and not got_figure)
             score += w.dissent * (not got_dissent and bool(s.dissenters - covered))
             score -= w.unfinished * s.unfinished
             score -= w.long_penalty * max(0, s.words - w.long_words)
             score -= w.redundancy * max((_overlap(s, c) for c in chosen), default=0.0)
+            score += 100.0 * s.required
             if score > best_score:
                 best, best_score = s, score
         if best is None:
@@ -374,6 +519,8 @@ def _select(sents: list[_Sentence], size: int, w: Weights) -> list[_Sentence]:
 
 def _readable(s: _Sentence, picked: set[int], named: set[str]) -> bool:
     """A sentence that leans on its predecessor needs it, or its actors named, in the summary."""
+    if s.continues:
+        return s.before == s.index - 1 and s.before in picked  # after its beginning only
     if not s.leans_back or s.before in picked:
         return True
     return bool(s.actors) and s.actors <= named
