@@ -109,8 +109,8 @@ LEAD_BY_GENRE: dict[str, float] = {
     "review": 0.5,
     "opinion": 0.4,
 }
-ARGUING_GENRES = frozenset({"opinion", "review"})
-"""Genres written in the author's own voice, where a first-person sentence is the author's."""
+ARGUING_GENRES = frozenset({"opinion", "review", "fact-check"})
+"""Genres written in the author's own voice ("I think", "we rate"): first person is the author's."""
 
 
 @dataclass(frozen=True)
@@ -547,7 +547,14 @@ def _span(text: str, s: _Sentence) -> TextSpan:
 def key_points(
     doc: Doc, actors: list[Actor], quotes: list[Quote], figures: list[Figure], limit: int = 6
 ) -> list[KeyPoint]:
-    """One line per main speaker's claim and per key figure, in article order, each from its sentence."""
+    """One line per main speaker's claim and per key figure, in article order, each from its sentence.
+
+    Only confident items (`CONFIDENT`) are used: a point a reader takes at face value must not
+    rest on a guessed speaker or a doubtful figure.
+    """
+    actors = [a for a in actors if a.confidence >= CONFIDENT]
+    quotes = [q for q in quotes if q.confidence >= CONFIDENT]
+    figures = [f for f in figures if f.confidence >= CONFIDENT]
     spoken = [q for q in quotes if _spoken(doc, q)]
     claims = _main_claims(doc, actors, spoken)
     sentence_of = _SentenceIndex(doc)
@@ -636,7 +643,7 @@ def _claim_point(sentence_of: _SentenceIndex, quote: Quote, source: _Source) -> 
         line = f"According to {who}, {words}"
     else:
         line = f"{who} {cue} {words}"
-    return KeyPoint(text=line, start=start, end=end)
+    return KeyPoint(text=" ".join(line.split()), start=start, end=end)
 
 
 def _figure_points(
@@ -654,7 +661,7 @@ def _figure_points(
         status = f" ({figure.status})" if figure.status != "fact" else ""
         about = figure.subject if figure.subject and figure.subject != figure.text else None
         line = f"{figure.text}{status}: {_shortened(about)}" if about else f"{figure.text}{status}"
-        points.append(KeyPoint(text=line, start=where[0], end=where[1]))
+        points.append(KeyPoint(text=" ".join(line.split()), start=where[0], end=where[1]))
     return points
 
 
@@ -674,6 +681,7 @@ class _SentenceIndex:
 
 def _shortened(text: str, limit: int = 200) -> str:
     """The text, cut at a word boundary with an ellipsis when longer than `limit` characters."""
+    text = " ".join(text.split())  # one line
     if len(text) <= limit:
         return text
     return text[: limit - 2].rsplit(" ", 1)[0].rstrip(",;:") + " …"
