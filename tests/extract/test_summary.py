@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from generator.analysis.analyze import analyze_doc
 from generator.cli import main
 from generator.evaluation.tasks import lead_sentences
-from generator.ingest.files import parse_article
 from generator.extract.summary import key_points
+from generator.ingest.files import parse_article
 from generator.mkdocs_plugin.plugin import DossierConfig
 from generator.model import FactCheck
 from generator.site.render import make_env, render_article
@@ -370,4 +370,6 @@ def test_opinion_summary_is_labelled(nlp):
     page = render_article(make_env(), report)[f"articles/{report.article.id}/index.md"]
     assert "*Opinion: the summary gives the author's argument" in page
     news = summarise(nlp, text, 3)
-    assert "*Opinion:" not in render_article(make_env(), news)[f"articles/{news.article.id}/index.md"]
+    assert (
+        "*Opinion:" not in render_article(make_env(), news)[f"articles/{news.article.id}/index.md"]
+    )
