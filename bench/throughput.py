@@ -30,7 +30,7 @@ from generator.analysis.analyze import analyze_articles  # noqa: E402
 from generator.analysis.batches import BATCH_SIZE  # noqa: E402
 from generator.analysis.nlp import load_model  # noqa: E402
 from generator.analysis.parallel import analyze_stream  # noqa: E402
-from generator.ingest.files import discover, read_article  # noqa: E402
+from generator.ingest.files import IngestError, discover, read_article  # noqa: E402
 from generator.model import Article  # noqa: E402
 from tests.factory import make_article  # noqa: E402
 
@@ -57,7 +57,13 @@ def load_corpus(args: argparse.Namespace) -> list[Article]:
         with open(args.jsonl, encoding="utf-8") as handle:
             bodies = [json.loads(line)["text"] for line in handle if line.strip()]
     elif args.folder:
-        return [read_article(path) for path in discover([Path(args.folder)])][: args.limit]
+        read: list[Article] = []
+        for path in discover([Path(args.folder)]):
+            try:
+                read.append(read_article(path))
+            except IngestError as error:  # a page the build refuses (not an article) is skipped
+                print(f"skipped: {error}", file=sys.stderr)
+        return read[: args.limit]
     else:
         bodies = synthetic_texts(args.limit)
     bodies = bodies[: args.limit]

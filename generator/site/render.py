@@ -24,7 +24,7 @@ from jinja2 import (
     StrictUndefined,
 )
 
-from generator.model import SEVERITY_ORDER, Report
+from generator.model import CONFIDENT, SEVERITY_ORDER, Report
 from generator.site.charts import bar_chart, timeline_chart
 from generator.site.filters import escape_md, format_number, safe_url, yaml_title
 
@@ -44,6 +44,16 @@ KIND_TITLES = {
     "missing-metadata": "Missing metadata",
     "other": "Other",
 }
+GENRE_LABELS = {
+    "news": "News",
+    "opinion": "Opinion",
+    "analysis": "Analysis",
+    "review": "Review",
+    "fact-check": "Fact-check",
+    "live": "Live updates",
+    "press-release": "Press release",
+}
+"""How each genre of `model.Genre` is labelled on the pages (news, the default, is not labelled)."""
 ARTICLE_PAGES = ("index", "actors", "figures", "timeline", "caveats", "source")
 
 
@@ -71,6 +81,8 @@ def make_env(template_dirs: list[Path] | None = None, compiled: Path | None = No
     env.filters["url"] = safe_url
     env.filters["yaml_title"] = yaml_title
     env.filters["number"] = format_number
+    env.globals["genre_labels"] = GENRE_LABELS
+    env.globals["confident"] = CONFIDENT
     return env
 
 

@@ -14,17 +14,10 @@ import pytest
 from generator.ingest import hygiene, pagemeta
 from generator.ingest.files import IngestError, parse_article, read_all
 from generator.ingest.genre import genre_of
+from tests.pages import PARAGRAPHS
 
-BODY = [
-    "The harbour council voted on Tuesday to open a ferry line between the old port and the "
-    "northern islands, ending a debate that had lasted three years.",
-    '"This connects families who have been cut off every winter," said council chair Maria '
-    "Olsen after the vote, which passed by nine votes to four.",
-    "The line will cost 12 million euros and should carry its first passengers in May 2025, "
-    "according to the council's transport office.",
-    "Opponents argued that the money would be better spent on repairing the existing quay, "
-    "which was damaged by storms last autumn.",
-]
+BODY = PARAGRAPHS
+"""The article body the page tests wrap in page furniture (shared with the fetch tests)."""
 TITLE = "Harbour council approves new ferry line"
 DEK = "The vote ends three years of debate over the islands' winter isolation."
 

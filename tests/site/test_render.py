@@ -138,3 +138,33 @@ def test_user_template_overrides_builtin(tmp_path):
     (tmp_path / "home.md.j2").write_text("# My own home ({{ rows|length }})\n", "utf-8")
     pages = render_site(make_env([tmp_path]), [sample_report()])
     assert pages["index.md"] == "# My own home (1)\n"
+
+
+def test_genre_fact_check_and_uncertain_items_are_labelled():
+    """A fact-check says so above its summary with the claim and verdict; a figure below the
+    confidence threshold carries an "uncertain" badge; a news article gets no genre label."""
+    import dataclasses
+
+    from generator.model import FactCheck
+
+    report = sample_report()
+    checked = dataclasses.replace(
+        report.article,
+        genre="fact-check",
+        authors=["Ann Writer", "Bo Checker"],
+        fact_check=FactCheck("Parks cost <b>nothing</b>", "Ann Lee", "Mostly False"),
+    )
+    shaky = dataclasses.replace(report.figures[0], confidence=0.4)
+    report = dataclasses.replace(report, article=checked, figures=[shaky])
+    pages = render_site(make_env(), [report])
+    index = pages["articles/mayor-lee/index.md"]
+    assert '<span class="dossier-badge dossier-badge--genre">Fact&#45;check</span>' in index
+    assert "Ann Writer, Bo Checker" in index
+    assert "**Claim:** Parks cost &lt;b&gt;nothing&lt;/b&gt; (Ann Lee)" in index
+    assert "**Verdict:** Mostly False" in index
+    figures = pages["articles/mayor-lee/figures.md"]
+    assert "dossier-badge--uncertain" in figures
+    assert 'title="confidence 0.40' in figures
+    plain = render_site(make_env(), [sample_report()])
+    assert "dossier-badge--genre" not in plain["articles/mayor-lee/index.md"]
+    assert "dossier-badge--uncertain" not in plain["articles/mayor-lee/figures.md"]
