@@ -49,6 +49,7 @@ CONNECTIVE = frozenset(
     """also but and so yet however meanwhile moreover furthermore nevertheless nonetheless
     instead then still besides otherwise thus therefore hence indeed likewise similarly""".split()
 )
+PERSONAL = frozenset("he she they it".split())
 POINTING = frozenset("this these that those such it its they them their he she his her".split())
 OPENING_POS = frozenset({"DET", "PRON", "ADP", "SCONJ", "CCONJ", "ADV", "AUX", "PART"})
 ENDINGS = (".", "!", "?", "…", ":")
@@ -280,9 +281,10 @@ def _is_fragment(sent: Span, text: str) -> bool:
 
 
 def _first_person(sent: Span, regions: _Regions) -> bool:
-    """A first-person subject outside quotation marks: in a report, someone's speech run on."""
+    """A first-person "I" outside quotation marks: in a report, someone's speech run on (an
+    editorial or generic "we" is the writer's)."""
     return any(
-        t.lower_ in ("i", "we") and t.dep_ in ("nsubj", "nsubjpass") and not regions.covers(t.idx)
+        t.text == "I" and t.dep_ in ("nsubj", "nsubjpass") and not regions.covers(t.idx)
         for t in sent
     )
 
@@ -444,14 +446,19 @@ class _Regions:
 
 
 def _leans_back(sent: Span) -> bool:
-    """Whether the sentence opens with a word that points to its predecessor."""
+    """Whether the sentence opens with a word that points to its predecessor, or its main
+    clause's subject is a personal pronoun ("In 1961, he found ...")."""
     first = next((t for t in sent if not t.is_punct and not t.is_space), None)
     if first is None:
         return False
     word = first.lower_
     if word in CONNECTIVE:
         return True
-    return word in POINTING and first.pos_ in ("PRON", "DET")
+    if word in POINTING and first.pos_ in ("PRON", "DET"):
+        return True
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PERSONAL for c in sent.root.children
+    )
 
 
 def _mark_fact_check(text: str, sents: list[_Sentence], about: Genre) -> None:
