@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from generator.analysis.analyze import analyze_doc
 from generator.cli import main
 from generator.evaluation.tasks import lead_sentences
-from generator.extract.summary import key_points
+from generator.extract.summary import _leans_back, key_points
 from generator.ingest.files import parse_article
 from generator.mkdocs_plugin.plugin import DossierConfig
 from generator.model import FactCheck
@@ -373,3 +373,15 @@ def test_opinion_summary_is_labelled(nlp):
     assert (
         "*Opinion:" not in render_article(make_env(), news)[f"articles/{news.article.id}/index.md"]
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("In 1981, he found the first of the steam models in a barn near the coast.", True),
+        ("In 1981, the director found the first of the steam models in a barn.", False),
+        ("This was the first of the steam models found in the county.", True),
+    ],
+)
+def test_pronoun_subject_needs_its_antecedent(nlp, sentence, leans):
+    assert _leans_back(next(nlp(sentence).sents)) is leans
