@@ -50,6 +50,7 @@ CONNECTIVE = frozenset(
     instead then still besides otherwise thus therefore hence indeed likewise similarly""".split()
 )
 PERSONAL = frozenset("he she they it".split())
+DEMONSTRATIVE = frozenset("this these that those such".split())
 POINTING = frozenset("this these that those such it its they them their he she his her".split())
 OPENING_POS = frozenset({"DET", "PRON", "ADP", "SCONJ", "CCONJ", "ADV", "AUX", "PART"})
 ENDINGS = (".", "!", "?", "…", ":")
@@ -220,7 +221,7 @@ def _sentences(
         if about.genre not in ARGUING_GENRES and _first_person(sent, regions):
             item.skip = True  # someone's words run on without their marks: not the reporter's
         item.leans_back = _leans_back(sent)
-        item.continues = _closes_earlier_quote(text[start:end])
+        item.continues = _closes_earlier_quote(text[start:end]) or _links_back(sent)
         item.dissenters = _dissenters(sent, mention_owner)
         if title:
             forms = {_stem(t.lower_) for t in content} | {_stem(w) for w in lemmas}
@@ -445,6 +446,15 @@ class _Regions:
         return i < len(self.starts) and self.ends[i] <= end
 
 
+def _links_back(sent: Span) -> bool:
+    """Whether the sentence opens on a connective ("But", "However") or a demonstrative ("This
+    email", "That is"): only the sentence before can give it its sense, not a name elsewhere."""
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    if first is None:
+        return False
+    return first.lower_ in CONNECTIVE or first.lower_ in DEMONSTRATIVE
+
+
 def _leans_back(sent: Span) -> bool:
     """Whether the sentence opens with a word that points to its predecessor, or its main
     clause's subject is a personal pronoun ("In 1961, he found ...")."""
@@ -527,7 +537,7 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
 def _readable(s: _Sentence, picked: set[int], named: set[str]) -> bool:
     """A sentence that leans on its predecessor needs it, or its actors named, in the summary."""
     if s.continues:
-        return s.before == s.index - 1 and s.before in picked  # after its beginning only
+        return s.before == s.index - 1 and s.before in picked  # only right after what it continues
     if not s.leans_back or s.before in picked:
         return True
     return bool(s.actors) and s.actors <= named

@@ -385,3 +385,15 @@ def test_opinion_summary_is_labelled(nlp):
 )
 def test_pronoun_subject_needs_its_antecedent(nlp, sentence, leans):
     assert _leans_back(next(nlp(sentence).sents)) is leans
+
+
+def test_a_connective_opener_needs_the_sentence_before(nlp):
+    text = (
+        "The town of Ebbing has voted to build a new bridge over the river Lune. "
+        "Work on the crossing will start in March and last two years. "
+        "Who will pay for it? "
+        "But the county council has refused to fund the bridge, its leader Mark Dunn said. "
+        "Ferry operator Jane Cole said the bridge would put her out of business."
+    )
+    chosen = texts(summarise(nlp, text, 3))
+    assert not any(s.startswith("But the county council") for s in chosen)
