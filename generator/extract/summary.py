@@ -504,12 +504,13 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
     voiced: set[str] = set()
     got_figure = got_dissent = False
     lead = w.lead * LEAD_BY_GENRE.get(genre, 1.0)
+    repeats = False  # near-duplicates only when nothing else is left to fill the summary
     while len(chosen) < size:
         best, best_score = None, -math.inf
         for s in sents:
             if s.index in picked or not _readable(s, picked, named):
                 continue
-            if any(_overlap(s, c) >= DUPLICATE for c in chosen):
+            if not repeats and any(_overlap(s, c) >= DUPLICATE for c in chosen):
                 continue  # a caption repeating a sentence, or the sentence repeating it
             score = lead / (1 + s.rank) ** w.decay + w.centrality * s.centrality
             score += w.title * s.title
@@ -523,7 +524,10 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
             if score > best_score:
                 best, best_score = s, score
         if best is None:
-            break
+            if repeats:
+                break
+            repeats = True
+            continue
         chosen.append(best)
         picked.add(best.index)
         named |= best.names
