@@ -576,7 +576,7 @@ def key_points(
     actors = [a for a in actors if a.confidence >= CONFIDENT]
     quotes = [q for q in quotes if q.confidence >= CONFIDENT]
     figures = [f for f in figures if f.confidence >= CONFIDENT]
-    spoken = [q for q in quotes if _spoken(doc, q)]
+    spoken = [q for q in quotes if _spoken(doc, q) and _whole_claim(doc, q)]
     claims = _main_claims(doc, actors, spoken)
     sentence_of = _SentenceIndex(doc)
     used = {sentence_of(quote.start) for _, quote in claims}
@@ -595,6 +595,14 @@ def _spoken(doc: Doc, quote: Quote) -> bool:
         return True
     cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
     return cue is not None and any(t.lemma_.lower() in REPORTING_VERBS for t in cue)
+
+
+def _whole_claim(doc: Doc, quote: Quote) -> bool:
+    """Words that make a claim on their own line: four words or more, not cut off after a
+    conjunction, preposition or determiner ("pointed But")."""
+    words = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    alpha = [t for t in words if t.is_alpha] if words is not None else []
+    return len(alpha) >= 4 and alpha[-1].pos_ not in ("CCONJ", "SCONJ", "ADP", "DET")
 
 
 @dataclass(frozen=True)
@@ -656,7 +664,10 @@ def _claim_point(sentence_of: _SentenceIndex, quote: Quote, source: _Source) -> 
     """`Name (role) cue: “words”` for a direct quote, `Name (role) cue words` otherwise."""
     start, end = sentence_of(quote.start)
     who = source.label
-    words = _shortened(quote.text.strip().rstrip(",;:").strip())
+    passages = [p.text.strip().rstrip(",;:").strip() for p in quote.parts] if quote.parts else []
+    # a direct quote interrupted by its reporting clause: its passages, the clause left out
+    text = " … ".join(p for p in passages if p) if quote.kind == "direct" and passages else ""
+    words = _shortened(text or quote.text.strip().rstrip(",;:").strip())
     cue = quote.cue.text if quote.cue else "said"
     if quote.kind == "direct":
         line = f"{who} {cue}: “{words}”"

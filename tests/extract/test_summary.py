@@ -397,3 +397,15 @@ def test_a_connective_opener_needs_the_sentence_before(nlp):
     )
     chosen = texts(summarise(nlp, text, 3))
     assert not any(s.startswith("But the county council") for s in chosen)
+
+
+def test_key_point_leaves_out_the_reporting_clause_inside_a_quote(nlp):
+    report = summarise(
+        nlp,
+        "Health minister Rosa Lind opened the new hospital wing in Dunmore on Monday. "
+        '"The wing will open to patients in May," Lind said. "It will treat 5,000 patients a '
+        'year and employ 300 nurses."',
+    )
+    lines = [p.text for p in report.key_points if p.text.startswith("Rosa Lind")]
+    assert lines, [p.text for p in report.key_points]
+    assert all("Lind said" not in line.split(":", 1)[1] for line in lines), lines
