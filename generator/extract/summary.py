@@ -96,6 +96,9 @@ class Weights:
     """Times the largest content-word overlap with a chosen sentence."""
     title: float = 1.0
     """Share of the headline's content words the sentence repeats (Edmundson's title method)."""
+    title_arguing: float = 2.0
+    """The same in an opinion piece, review or fact-check, whose headline states the thesis or
+    the claim checked."""
 
 
 WEIGHTS = Weights()
@@ -504,6 +507,7 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
     voiced: set[str] = set()
     got_figure = got_dissent = False
     lead = w.lead * LEAD_BY_GENRE.get(genre, 1.0)
+    title = w.title_arguing if genre in ARGUING_GENRES else w.title
     repeats = False  # near-duplicates only when nothing else is left to fill the summary
     while len(chosen) < size:
         best, best_score = None, -math.inf
@@ -513,7 +517,7 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
             if not repeats and any(_overlap(s, c) >= DUPLICATE for c in chosen):
                 continue  # a caption repeating a sentence, or the sentence repeating it
             score = lead / (1 + s.rank) ** w.decay + w.centrality * s.centrality
-            score += w.title * s.title
+            score += title * s.title
             score += w.quote * bool(s.speakers - voiced)
             score += w.figure * (s.figure and not got_figure)
             score += w.dissent * (not got_dissent and bool(s.dissenters - covered))

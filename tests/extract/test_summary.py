@@ -409,3 +409,24 @@ def test_key_point_leaves_out_the_reporting_clause_inside_a_quote(nlp):
     lines = [p.text for p in report.key_points if p.text.startswith("Rosa Lind")]
     assert lines, [p.text for p in report.key_points]
     assert all("Lind said" not in line.split(":", 1)[1] for line in lines), lines
+
+
+# A column that opens on a scene and states its point later; its headline states the point.
+COLUMN = (
+    "The rain had not stopped for three days when I walked down to the harbour last week. "
+    "Fishing boats rocked at their moorings and the cafe by the slipway was empty. "
+    "A man mending nets told me he had worked the same quay for forty years. "
+    "Gulls circled over the market hall, which has been shut since the spring. "
+    "The old ferry office is now a store for plastic crates and broken chairs. "
+    "Children from the primary school painted the sea wall with whales last summer. "
+    "Shutting the little academy would sever this community from its ocean heritage. "
+    "The county will decide on the plan at its meeting next month."
+)
+
+
+def test_opinion_summary_follows_its_headline(nlp):
+    thesis = "Shutting the little academy would sever this community from its ocean heritage."
+    title = "Do not shut the little academy"
+    opinion = texts(with_genre(nlp, COLUMN, 3, genre="opinion", title=title))
+    assert thesis in opinion
+    assert thesis not in texts(with_genre(nlp, COLUMN, 3, genre="opinion"))
