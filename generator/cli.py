@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -24,7 +25,7 @@ from generator.evaluation import realnews
 from generator.evaluation.runner import run as run_evaluation
 from generator.fsutil import atomic_write
 from generator.ingest.add import AddError, SeedIndex, add_feed, add_url
-from generator.ingest.fetch import FetchError
+from generator.ingest.fetch import DEADLINE, PACE, Fetcher, FetchError, FetchPolicy, IPNetwork
 from generator.ingest.files import IngestError, discover, parse_date, read_all
 from generator.mkdocs_plugin.incremental import NavChanged
 from generator.mkdocs_plugin.plugin import DossierPlugin
@@ -286,6 +287,23 @@ def export(out: Path, config_file: Path) -> None:
         sys.exit(1)
 
 
+def _networks(
+    ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+) -> tuple[IPNetwork, ...]:
+    networks = []
+    for value in values:
+        try:
+            networks.append(ipaddress.ip_network(value, strict=False))
+        except ValueError:
+            raise click.BadParameter(f"{value!r} is not an IP address or network") from None
+    return tuple(networks)
+
+
+ADD_ADDED, ADD_FAILED, ADD_ALREADY_THERE = 0, 1, 3
+"""`dossier add` exit codes: all added; something failed; nothing failed but a URL given was
+already in seeds/ (2 is a usage error)."""
+
+
 @main.command()
 @click.argument("urls", nargs=-1)
 @click.option(
@@ -309,43 +327,121 @@ def export(out: Path, config_file: Path) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Where to remember the feed entries already added.",
 )
-def add(urls: tuple[str, ...], feeds: tuple[str, ...], seeds: Path, cache_dir: Path) -> None:
-    """Fetch web pages (or a feed's new articles) into seeds/ as Markdown articles."""
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Also fetch from loopback (localhost), private, link-local and other non-public "
+    "addresses; refused by default, also after redirects and for feed entries.",
+)
+@click.option(
+    "--allow-network",
+    "networks",
+    multiple=True,
+    metavar="NETWORK",
+    callback=_networks,
+    help="Fetch from this non-public address or network anyway (e.g. 10.1.2.0/24); repeatable.",
+)
+@click.option(
+    "--allow-downgrade",
+    is_flag=True,
+    help="Follow redirects from https: to unencrypted http:.",
+)
+@click.option(
+    "--ignore-robots",
+    is_flag=True,
+    help="Fetch pages that the site's robots.txt does not allow.",
+)
+@click.option(
+    "--timeout",
+    default=DEADLINE,
+    show_default=True,
+    type=click.FloatRange(min=1),
+    metavar="SECONDS",
+    help="Most time one page (with its redirects) may take.",
+)
+@click.option(
+    "--pace",
+    default=PACE,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    metavar="SECONDS",
+    help="Least time between two requests to the same host.",
+)
+def add(
+    urls: tuple[str, ...],
+    feeds: tuple[str, ...],
+    seeds: Path,
+    cache_dir: Path,
+    allow_private: bool,
+    networks: tuple[IPNetwork, ...],
+    allow_downgrade: bool,
+    ignore_robots: bool,
+    timeout: float,
+    pace: float,
+) -> None:
+    """Fetch web pages (or a feed's new articles) into seeds/ as Markdown articles.
+
+    Exit code 0: everything was added (feeds: every new entry); 1: something could not be
+    added (one error line each); 3: nothing failed, but a URL given was already in seeds/.
+    """
 
     if not urls and not feeds:
         raise click.UsageError("give one or more URLs, or --feed URL")
-    index = SeedIndex(seeds, cache_dir)
-    failed = 0
+    fetcher = Fetcher(
+        FetchPolicy(
+            allow_private=allow_private,
+            allowed_networks=networks,
+            allow_downgrade=allow_downgrade,
+            deadline=timeout,
+            pace=pace,
+            robots=not ignore_robots,
+        )
+    )
     try:
-        for url in urls:
-            try:
-                outcome = add_url(url, seeds, index)
-            except (FetchError, AddError) as err:
-                click.echo(f"error: {err}", err=True)
-                failed += 1
-                continue
+        index = SeedIndex(seeds, cache_dir)
+    except OSError as err:
+        raise click.ClickException(f"{seeds}: cannot read the articles ({err})") from None
+    failed = already = 0
+    for url in urls:
+        try:
+            outcome = add_url(url, seeds, index, fetcher)
+        except (FetchError, AddError) as err:
+            click.echo(f"error: {err}", err=True)
+            failed += 1
+            continue
+        except Exception as err:  # noqa: BLE001 - one bad page never stops the others
+            click.echo(f"error: {url}: cannot be added ({type(err).__name__}: {err})", err=True)
+            failed += 1
+            continue
+        click.echo(outcome.message, err=outcome.path is None)
+        for line in outcome.warnings:
+            click.echo(f"warning: {line}", err=True)
+        already += outcome.path is None  # a refused duplicate was asked for by name
+    for feed in feeds:
+        try:
+            run = add_feed(feed, seeds, cache_dir, index, fetcher)
+        except (FetchError, AddError) as err:
+            click.echo(f"error: {err}", err=True)
+            failed += 1
+            continue
+        except Exception as err:  # noqa: BLE001 - one bad feed never stops the others
+            click.echo(f"error: {feed}: cannot be read ({type(err).__name__}: {err})", err=True)
+            failed += 1
+            continue
+        for outcome in run.added:
             click.echo(outcome.message, err=outcome.path is None)
-            failed += outcome.path is None  # a refused duplicate was asked for by name
-        for feed in feeds:
-            try:
-                run = add_feed(feed, seeds, cache_dir, index)
-            except (FetchError, AddError) as err:
-                click.echo(f"error: {err}", err=True)
-                failed += 1
-                continue
-            for outcome in run.added:
-                click.echo(outcome.message)
-            for line in run.errors:
-                click.echo(f"error: {line}", err=True)
-            failed += len(run.errors)
-            new = sum(outcome.path is not None for outcome in run.added)
-            click.echo(
-                f"{feed}: {new} new article(s), {run.seen_before} seen in earlier runs", err=True
-            )
-    finally:
-        index.save()
-    if failed:
-        sys.exit(1)
+        for line in run.warnings:
+            click.echo(f"warning: {line}", err=True)
+        for line in run.errors:
+            click.echo(f"error: {line}", err=True)
+        failed += len(run.errors)
+        new = sum(outcome.path is not None for outcome in run.added)
+        refused = f", {run.refused_before} refused earlier" if run.refused_before else ""
+        click.echo(
+            f"{feed}: {new} new article(s), {run.seen_before} seen in earlier runs{refused}",
+            err=True,
+        )
+    sys.exit(ADD_FAILED if failed else ADD_ALREADY_THERE if already else ADD_ADDED)
 
 
 @main.command(name="eval")

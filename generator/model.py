@@ -27,8 +27,8 @@ UNCERTAIN = 0.5
 # code that looks a value up tolerates unknown ones (`SEVERITY_ORDER.get(s, len(...))`).
 ActorType = Literal["person", "organization", "place", "group", "other"]
 QuoteKind = Literal["direct", "partial", "indirect"]
-FigureKind = Literal["money", "percent", "quantity", "count", "rank", "other"]
-FigureStatus = Literal["fact", "plan", "target", "estimate"]
+FigureKind = Literal["money", "percent", "quantity", "count", "rank", "duration", "other"]
+FigureStatus = Literal["fact", "plan", "target", "estimate", "forecast", "claim"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Precision = Literal["day", "month", "quarter", "year", "approximate"]
 EventStatus = Literal["reported", "planned"]
@@ -41,6 +41,11 @@ CaveatKind = Literal[
     "forward-looking",
     "missing-metadata",
     "inconsistency",
+    "sourcing",
+    "one-sided",
+    "headline",
+    "genre",
+    "speculation",
     "other",
 ]
 Severity = Literal["high", "warning", "info"]
@@ -197,7 +202,7 @@ class Figure:
     """A number in the text, normalised, with what it measures."""
 
     kind: FigureKind
-    """money | percent | quantity | count | rank | other."""
+    """money | percent | quantity | count | rank | duration | other."""
     text: str
     """The words of the figure."""
     start: int
@@ -215,11 +220,14 @@ class Figure:
     attributed_to: str | None
     """Actor id of whoever states the figure."""
     status: FigureStatus = "fact"
-    """fact | plan | target | estimate: how the article presents the figure."""
+    """fact | plan | target | estimate | forecast | claim: how the article presents the figure
+    (claim: a figure under fact-check or disputed in the sentence)."""
     value_max: float | int | None = None
     """Upper bound when the figure is a range."""
     confidence: float = 1.0
     """0-1: how sure the extractor is, from the evidence it had (see docs/contract.md)."""
+    conversion: str | None = None
+    """The same amount restated in other units right after it ('(142 km)'), folded into this one."""
 
 
 @dataclass(frozen=True)
@@ -236,6 +244,8 @@ class TimeExpression:
     """DATE | TIME | DURATION | SET."""
     value: str
     """TIMEX3 value: 2025-12-03, 2025-W49, P1Y, PRESENT_REF, XXXX-12-03 ..."""
+    label: str = ""
+    """The value in words for a reader: '3 Dec 2025', 'week of 1 Dec 2025', 'three years'."""
 
 
 @dataclass(frozen=True)
@@ -258,6 +268,15 @@ class TimelineEntry:
     """reported | planned: whether the event happened or is planned or targeted."""
     confidence: float = 1.0
     """0-1: how sure the extractor is, from the evidence it had (see docs/contract.md)."""
+    when: str = ""
+    """The time expression as written."""
+    label: str = ""
+    """The date in words: '18 Nov 2019', 'week of 11 Nov 2019', 'Q3 2019', 'date unknown'."""
+    polarity: Polarity = "affirmative"
+    """negative when the event is negated ('did not meet', 'has not been')."""
+    anchored_on: str = "absolute"
+    """absolute (a full date) | publication (relative to the article date) | text (relative to
+    an earlier date in the text) | none (cannot be placed)."""
 
 
 @dataclass(frozen=True)
@@ -265,7 +284,9 @@ class Caveat:
     """Something a careful editor would raise about a passage."""
 
     kind: CaveatKind
-    """relayed | unattributed | hedged | weasel | opinion | forward-looking | missing-metadata | inconsistency | other."""
+    """Caveats: sourcing | one-sided | relayed | headline | inconsistency | genre | speculation |
+    missing-metadata | other. Uncertainty marks (`Report.uncertainty`): hedged | weasel |
+    forward-looking | opinion | unattributed."""
     text: str
     """The sentence or span concerned ('' for article-level caveats)."""
     start: int
@@ -284,6 +305,10 @@ class Caveat:
     """Character offset one past the last character of the cue."""
     confidence: float = 1.0
     """0-1: how sure the extractor is, from the evidence it had (see docs/contract.md)."""
+    evidence: list[Span] = field(default_factory=list)
+    """The sentences the caveat rests on, in text order (the first is `start`/`end`'s sentence
+    for a passage caveat); empty for an uncertainty mark and for article-level caveats whose
+    reason is in `explanation` alone."""
 
 
 @dataclass(frozen=True)
@@ -316,12 +341,18 @@ class Report:
     """Every time expression, in text order."""
     timeline: list[TimelineEntry] = field(default_factory=list)
     """Dated events, in date order."""
+    undated: list[TimelineEntry] = field(default_factory=list)
+    """Events whose time expression cannot be placed on the dated timeline (vague references,
+    an unknown year, decades and centuries), in text order, listed with their words."""
     caveats: list[Caveat] = field(default_factory=list)
-    """Editorial caveats, article-level first."""
+    """Editorial caveats about the reporting, most serious first."""
     key_points: list[KeyPoint] = field(default_factory=list)
     """Short lines on the main actors and claims."""
     sentences: list[Span] = field(default_factory=list)
     """Every sentence of the text, in order; index i is anchor `s-i` on the source page."""
+    uncertainty: list[Caveat] = field(default_factory=list)
+    """Hedges, weasel words, plans and loaded or causal wording, sentence by sentence and in
+    any voice (quotes included), in text order: language marks, not editorial caveats."""
     schema: str = SCHEMA
     """Contract name and version."""
     generator: str = ""

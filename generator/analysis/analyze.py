@@ -13,12 +13,12 @@ from spacy.tokens import Doc
 from generator import __version__
 from generator.analysis.batches import BATCH_SIZE, batches
 from generator.extract.actors import extract_actors
-from generator.extract.caveats import extract_caveats
+from generator.extract.caveats import extract_caveats, extract_uncertainty
 from generator.extract.common import stripped_bounds
 from generator.extract.figures import extract_figures
 from generator.extract.quotes import extract_quotes
 from generator.extract.summary import key_points, summarize
-from generator.extract.time.timeline import build_timeline
+from generator.extract.time.timeline import build_timelines
 from generator.extract.time.timex import (
     InferredDate,
     extract_temporal_expressions,
@@ -104,9 +104,10 @@ def analyze_doc(doc: Doc, article: Article, summary_size: int = 4) -> Report:
     with stage("figures"):
         figures = extract_figures(doc, actors, quotes, timexes)
     with stage("timeline"):
-        timeline = build_timeline(doc, timexes, article.date)
+        timeline, undated = build_timelines(doc, timexes, article.date)
     with stage("caveats"):
         caveats = extract_caveats(doc, article, actors, quotes, figures, timexes)
+        uncertainty = extract_uncertainty(doc, quotes)
         if dating is not None:
             caveats = [inferred_date_caveat(dating), *caveats]
     with stage("summary"):
@@ -120,9 +121,11 @@ def analyze_doc(doc: Doc, article: Article, summary_size: int = 4) -> Report:
         figures=figures,
         temporal_expressions=timexes,
         timeline=timeline,
+        undated=undated,
         caveats=caveats,
         key_points=points,
         sentences=sentence_spans(doc),
+        uncertainty=uncertainty,
         generator=GENERATOR,
     )
 

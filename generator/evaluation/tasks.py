@@ -289,7 +289,8 @@ UNCERTAIN_KINDS = ("hedged", "weasel", "forward-looking")
 
 
 def score_hedges(records: list[dict[str, Any]], reports: list[Report | None]) -> dict[str, Any]:
-    """Uncertain-sentence P/R/F1 and accuracy: a sentence is uncertain when a hedge-like caveat overlaps it."""
+    """Uncertain-sentence P/R/F1 and accuracy: a sentence is uncertain when a hedge-like
+    uncertainty mark (or, in reports from before `uncertainty`, a caveat) overlaps it."""
     tp = fp = fn = tn = 0
     for record, report in zip(records, reports, strict=True):
         offset = offset_of(report, record)
@@ -298,7 +299,9 @@ def score_hedges(records: list[dict[str, Any]], reports: list[Report | None]) ->
             if report is None or offset is None
             else [
                 (s, e)
-                for s, e, c in shift_spans(report.caveats, offset, len(record["text"]))
+                for s, e, c in shift_spans(
+                    [*report.uncertainty, *report.caveats], offset, len(record["text"])
+                )
                 if c.kind in UNCERTAIN_KINDS and e > s
             ]
         )

@@ -3,24 +3,37 @@
 A page is saved as Markdown with front matter (title, date, source, url, author) and its
 extracted main text as the body, written so that the Markdown reader gives back exactly that
 text. Duplicates (the same URL, or the same text under another URL) are refused.
+
+Concurrent adds lose nothing and double nothing: the duplicate check and the write happen under
+an OS file lock in the cache folder (`add.lock`, released when its process ends, even killed),
+and an article is linked into place under a name that must not exist yet, so no add ever
+overwrites a file. A feed's state is saved after each entry, so one bad entry never stops it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
+import os
 import re
-from dataclasses import dataclass
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+import tld
 import yaml
+from filelock import FileLock, Timeout
 
 from generator.fsutil import atomic_write
-from generator.ingest.fetch import Fetched, FetchError, fetch
-from generator.ingest.files import IngestError, discover, parse_article, read_bytes
-from generator.ingest.webpage import WebPage, extract_page
+from generator.ingest.fetch import Fetched, Fetcher, FetchError, check_url
+from generator.ingest.files import MAX_BYTES, IngestError, discover, parse_article, read_bytes
+from generator.ingest.webpage import NotAnArticle, WebPage, read_page
 from generator.slugs import slug
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -28,10 +41,38 @@ FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9,
 MAX_NAME = 60
 INDEX_FILE = "seeds-index.json"
 FEEDS_DIR = "feeds"
+LOCK_FILE = "add.lock"
+LOCK_WAIT = 120.0
+"""Seconds an add waits for another one to finish saving."""
+MAX_ATTEMPTS = 3
+"""Runs in which a feed entry that failed for a passing reason is tried before it is given up."""
+SECRET_PARAMETERS = frozenset(
+    {
+        "token", "access_token", "id_token", "refresh_token", "auth", "authorization",
+        "key", "api_key", "apikey", "sig", "signature", "x-amz-signature",
+        "x-amz-credential", "x-amz-security-token", "session", "sessionid", "sid",
+        "password", "passwd", "pwd", "secret", "client_secret", "jwt", "ticket",
+    }
+)  # fmt: skip
+"""Query parameters that carry credentials (OAuth 2.0 tokens, signed-URL signatures, session
+ids): left out of the URL written into an article, which the site publishes."""
+_TEMP_FILE = re.compile(r"^\..+\.md\.[a-z0-9_]{8}\.tmp$")
 
 
 class AddError(ValueError):
     """A page that is not added; the message starts with its URL."""
+
+    def __init__(self, message: str, permanent: bool = True) -> None:
+        super().__init__(message)
+        self.permanent = permanent
+        """True when adding it again cannot help (not an article, too large)."""
+
+
+class SaveError(AddError):
+    """An article that could not be written (a read-only folder, a full disk)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, permanent=False)
 
 
 @dataclass(frozen=True)
@@ -46,11 +87,16 @@ class Added:
     """The article already in seeds/ that this one duplicates."""
     message: str = ""
     """One line for the user."""
+    warnings: list[str] = field(default_factory=list)
+    """Lines about what went wrong around an article that was still added."""
 
 
 def normalize_url(url: str) -> str:
     """A URL in the form used to spot duplicates: no fragment, no tracking parameters."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # malformed (a broken IPv6 literal): compare the address as written
+        return url.strip()
     host = (parts.hostname or "").lower()
     try:
         port = parts.port
@@ -71,6 +117,27 @@ def normalize_url(url: str) -> str:
     return urlunsplit(("https" if scheme == "http" else scheme, host, path, query, ""))
 
 
+def public_url(url: str) -> str:
+    """`url` as written into an article: no user name or password, no credential parameters."""
+    parts = urlsplit(url)
+    netloc = parts.netloc.rsplit("@", 1)[-1]
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(k, v) for k, v in pairs if k.lower() not in SECRET_PARAMETERS]
+    query = urlencode(kept) if len(kept) < len(pairs) else parts.query
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+def site_of(url: str) -> str:
+    """The site `url` belongs to: its registrable domain by the Public Suffix List
+    (`news.example.co.uk` → `example.co.uk`), else its host (an IP address, a local name)."""
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    try:
+        domain = tld.get_fld(f"http://{host}/", fail_silently=True)
+    except ValueError:
+        domain = None
+    return str(domain or host)
+
+
 def text_fingerprint(text: str) -> str:
     """SHA-256 of the text with runs of whitespace made single spaces."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
@@ -85,13 +152,25 @@ class SeedIndex:
 
     def __init__(self, seeds: Path, cache_root: Path) -> None:
         self.seeds = seeds
+        self.cache_root = cache_root
         self.path = cache_root / INDEX_FILE
         try:
             loaded = json.loads(self.path.read_text("utf-8"))
             self.entries: dict[str, dict[str, Any]] = loaded if isinstance(loaded, dict) else {}
         except (OSError, ValueError):
             self.entries = {}
+        self._cleaned = False
         self.refresh()
+
+    @contextmanager
+    def locked(self, url: str) -> Iterator[None]:
+        """Hold the add lock, with the index brought up to date with seeds/ under it."""
+        with add_lock(self.cache_root, url):
+            if not self._cleaned:
+                self._cleaned = True
+                remove_leftovers(self.seeds)
+            self.refresh()
+            yield
 
     def refresh(self) -> None:
         """Bring the entries up to date with the files in seeds/."""
@@ -144,6 +223,57 @@ class SeedIndex:
     def save(self) -> None:
         """Write the index into the cache folder."""
         atomic_write(self.path, json.dumps(self.entries, indent=0, sort_keys=True) + "\n")
+
+
+_thread_locks: dict[Path, threading.Lock] = {}
+_thread_guard = threading.Lock()
+
+
+@contextmanager
+def add_lock(cache_root: Path, url: str) -> Iterator[None]:
+    """One add at a time saves into seeds/ (threads of one process, and processes)."""
+    try:
+        cache_root.mkdir(parents=True, exist_ok=True)
+        path = (cache_root / LOCK_FILE).resolve()
+    except OSError as err:
+        raise SaveError(
+            f"{url}: cannot use the cache folder {cache_root} ({err.strerror or err})"
+        ) from None
+    with _thread_guard:
+        in_process = _thread_locks.setdefault(path, threading.Lock())
+    if not in_process.acquire(timeout=LOCK_WAIT):
+        raise SaveError(f"{url}: another dossier add kept {path} locked; try again")
+    try:
+        lock = FileLock(str(path), is_singleton=False)
+        try:
+            lock.acquire(timeout=LOCK_WAIT)
+        except Timeout:
+            raise SaveError(f"{url}: another dossier add kept {path} locked; try again") from None
+        except OSError as err:
+            raise SaveError(f"{url}: cannot lock {path} ({err.strerror or err})") from None
+        try:
+            yield
+        finally:
+            lock.release()
+    finally:
+        in_process.release()
+
+
+def remove_leftovers(seeds: Path) -> list[Path]:
+    """Delete the temporary files an add killed mid-write left in seeds/ (under the add lock)."""
+    removed: list[Path] = []
+    try:
+        names = sorted(os.listdir(seeds))
+    except OSError:
+        return removed
+    for name in names:
+        if _TEMP_FILE.match(name):
+            try:
+                (seeds / name).unlink()
+                removed.append(seeds / name)
+            except OSError:
+                pass
+    return removed
 
 
 _ALWAYS_ESCAPED = re.compile(r"[\\`*_\[\]()!<>#~]")
@@ -203,29 +333,68 @@ def page_markdown(page: WebPage, url: str, name: str = "page.md") -> str:
     raise AddError(f"{url}: the page's text cannot be saved as Markdown without changing it")
 
 
-def article_path(seeds: Path, page: WebPage, url: str) -> Path:
-    """A new file in seeds/ named after the headline (or the URL)."""
+def article_names(seeds: Path, page: WebPage, url: str) -> Iterator[Path]:
+    """The names an article may take in seeds/, in order: its headline (or the URL's last part),
+    then that with a hash of the URL, then with a counter too."""
     parts = urlsplit(url)
     stem_source = page.title or Path(parts.path).stem or parts.hostname or "article"
     stem = slug(stem_source)[:MAX_NAME].strip("-") or "article"
-    path = seeds / f"{stem}.md"
-    if path.exists():
-        path = seeds / f"{stem}-{hashlib.sha256(url.encode('utf-8')).hexdigest()[:8]}.md"
+    digest = hashlib.sha256(url.encode("utf-8")).hexdigest()[:8]
+    yield seeds / f"{stem}.md"
+    yield seeds / f"{stem}-{digest}.md"
     n = 2
-    while path.exists():  # never overwrite an article already there
-        path = path.with_name(
-            f"{stem}-{hashlib.sha256(url.encode('utf-8')).hexdigest()[:8]}-{n}.md"
-        )
+    while True:
+        yield seeds / f"{stem}-{digest}-{n}.md"
         n += 1
-    return path
 
 
-def add_url(url: str, seeds: Path, index: SeedIndex) -> Added:
+def article_path(seeds: Path, page: WebPage, url: str) -> Path:
+    """The first of the article's names that is free now (the write checks it again)."""
+    return next(path for path in article_names(seeds, page, url) if not path.exists())
+
+
+def write_new(names: Iterator[Path], content: str) -> Path:
+    """Write `content` under the first of `names` that does not exist, never replacing a file.
+
+    The text goes to a temporary file that is then hard-linked to the name: the link fails if the
+    name exists, and a reader sees the whole article or none. Where hard links are not supported,
+    the name is created exclusively (O_EXCL) and the temporary file renamed over it.
+    """
+    first = next(names)
+    folder = first.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{first.name}.", suffix=".tmp", dir=folder)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        for path in itertools.chain([first], names):
+            try:
+                os.link(tmp, path)
+                return path
+            except FileExistsError:
+                continue
+            except OSError:  # a file system without hard links
+                try:
+                    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+                except FileExistsError:
+                    continue
+                os.replace(tmp, path)
+                return path
+        raise AssertionError("unreachable: the names never end")
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def add_url(url: str, seeds: Path, index: SeedIndex, fetcher: Fetcher | None = None) -> Added:
     """Fetch `url`, extract its article and save it into `seeds`, unless it is already there."""
+    check_url(url)
     found = index.find([url])
     if found is not None:
         return _duplicate(url, *found)
-    fetched = fetch(url)
+    fetched = (fetcher or Fetcher()).fetch(url)
     return add_page(fetched, seeds, index)
 
 
@@ -234,20 +403,45 @@ def add_page(fetched: Fetched, seeds: Path, index: SeedIndex) -> Added:
     url = fetched.url
     if fetched.content_type not in HTML_TYPES:
         raise AddError(f"{url}: the server sent {fetched.content_type}, not an HTML page")
-    page = extract_page(fetched.data, url, url=fetched.final_url)
-    if page is None:
-        raise AddError(f"{url}: no article text found in the page")
-    urls = [url, fetched.final_url, page.url or ""]
-    found = index.find(urls, page.text)
-    if found is not None:
-        return _duplicate(url, *found)
-    path = article_path(seeds, page, url)
-    content = page_markdown(page, url, str(path))
-    atomic_write(path, content)
-    # the redirect target and the canonical address count as this article's too
-    index.record(path, urls, page.text)
+    try:
+        page = read_page(fetched.data, url=fetched.final_url)
+    except NotAnArticle as err:  # the reason: a paywall stub, an index page, no text ...
+        raise AddError(f"{url}: {err}") from None
+    urls = [url, fetched.final_url]
+    # a canonical address counts only on the fetched page's own site: any page can claim any
+    # address, and one claiming another site's would make that site's real page a "duplicate"
+    if page.url and site_of(page.url) == site_of(fetched.final_url):
+        urls.append(page.url)
+    saved_url = public_url(url)
+    if saved_url != url:
+        urls.append(saved_url)  # what the file says: the index read from seeds/ finds it so
+    content = page_markdown(page, saved_url)
+    size = len(content.encode("utf-8"))
+    if size > MAX_BYTES:
+        raise AddError(
+            f"{url}: the article is {size:,} bytes as Markdown, over the {MAX_BYTES:,}-byte "
+            "limit for one article in seeds/; not saved"
+        )
+    with index.locked(url):
+        found = index.find(urls, page.text)
+        if found is not None:
+            return _duplicate(url, *found)
+        try:
+            path = write_new(article_names(seeds, page, url), content)
+        except OSError as err:
+            raise SaveError(f"{url}: cannot save into {seeds} ({err.strerror or err})") from None
+        # the redirect target and the canonical address count as this article's too
+        index.record(path, urls, page.text)
+        warnings = []
+        try:
+            index.save()
+        except OSError as err:
+            warnings.append(
+                f"cannot save the index {index.path} ({err.strerror or err}); "
+                "it is made again from seeds/ next time"
+            )
     title = f" ({page.title})" if page.title else ""
-    return Added(url=url, path=path, message=f"added {path}{title}")
+    return Added(url=url, path=path, message=f"added {path}{title}", warnings=warnings)
 
 
 def _duplicate(url: str, path: Path, what: str) -> Added:
@@ -266,9 +460,13 @@ class FeedRun:
     added: list[Added]
     """Entries saved, or refused as duplicates."""
     errors: list[str]
-    """One line per entry that could not be fetched or read (tried again next run)."""
+    """One line per entry that could not be fetched or read in this run."""
     seen_before: int
     """Entries already handled by an earlier run."""
+    refused_before: int = 0
+    """Entries refused in an earlier run for good (not tried again)."""
+    warnings: list[str] = field(default_factory=list)
+    """Lines about what went wrong around entries that were still added."""
 
 
 def feed_state_path(cache_root: Path, feed_url: str) -> Path:
@@ -277,43 +475,136 @@ def feed_state_path(cache_root: Path, feed_url: str) -> Path:
     return cache_root / FEEDS_DIR / f"{digest}.json"
 
 
-def add_feed(feed_url: str, seeds: Path, cache_root: Path, index: SeedIndex) -> FeedRun:
-    """Add the articles of an RSS or Atom feed that are new since the last run."""
+def entry_key(ident: str, link: str) -> str:
+    """How a feed entry is remembered: its id and its link (feeds repeat ids)."""
+    return f"{ident} {link}"
+
+
+def add_feed(
+    feed_url: str,
+    seeds: Path,
+    cache_root: Path,
+    index: SeedIndex,
+    fetcher: Fetcher | None = None,
+) -> FeedRun:
+    """Add the articles of an RSS or Atom feed that are new since the last run.
+
+    Each entry is tried on its own: a failure is one error line and the others go on; the state
+    is saved after each entry. An entry refused for good (a refused address, not an article, too
+    large) is remembered and not tried again; one that failed for a passing reason (a timeout, a
+    server error) is tried again in the next runs, `MAX_ATTEMPTS` in all.
+    """
     import feedparser  # imported here: only feeds need it
 
-    fetched = fetch(feed_url, accept=FEED_ACCEPT)
+    fetcher = fetcher or Fetcher()
+    fetched = fetcher.fetch(feed_url, accept=FEED_ACCEPT)
     # parsed from the bytes already fetched, so feedparser makes no request of its own;
     # the content location lets it resolve relative entry links against the feed's address
-    feed = feedparser.parse(fetched.data, response_headers={"content-location": fetched.final_url})
+    try:
+        feed = feedparser.parse(
+            fetched.data, response_headers={"content-location": fetched.final_url}
+        )
+    except Exception as err:  # noqa: BLE001 - any parser failure is a feed that cannot be read
+        raise AddError(f"{feed_url}: the feed cannot be read ({err})") from None
     if not feed.entries and (feed.bozo or not feed.version):
         raise AddError(f"{feed_url}: not an RSS or Atom feed")
     state_path = feed_state_path(cache_root, feed_url)
-    seen = _load_seen(state_path)
+    state = FeedState.load(state_path, feed_url)
     run = FeedRun(added=[], errors=[], seen_before=0)
+    this_run: set[str] = set()
     for entry in feed.entries:
         link = entry.get("link")
         ident = entry.get("id") or link
-        if not link or not ident:
+        if not isinstance(link, str) or not link or not isinstance(ident, str):
             continue
-        if ident in seen:
-            run.seen_before += 1
+        key = entry_key(ident, link)
+        if key in this_run:
+            continue  # the same entry twice in one feed
+        this_run.add(key)
+        if state.done(key, ident):
+            if state.entries.get(key, {}).get("status") == "refused":
+                run.refused_before += 1
+            else:
+                run.seen_before += 1
             continue
         try:
-            run.added.append(add_url(link, seeds, index))
+            outcome = add_url(link, seeds, index, fetcher)
         except (FetchError, AddError) as err:
-            run.errors.append(str(err))
-            continue
-        seen.add(ident)
-    atomic_write(
-        state_path,
-        json.dumps({"feed": feed_url, "seen": sorted(seen)}, indent=1, ensure_ascii=False) + "\n",
-    )
+            run.errors.append(
+                state.failed(key, str(err), err.permanent and not isinstance(err, SaveError))
+            )
+        except Exception as err:  # noqa: BLE001 - one entry never stops the feed
+            message = f"{link}: cannot be added ({type(err).__name__}: {err})"
+            run.errors.append(state.failed(key, message, False))
+        else:
+            run.added.append(outcome)
+            run.warnings.extend(outcome.warnings)
+            state.entries[key] = {"status": "added" if outcome.path else "duplicate"}
+        try:
+            state.save()
+        except OSError as err:
+            run.errors.append(
+                f"{feed_url}: cannot save the feed's state {state_path} ({err.strerror or err}); "
+                "the rest of the feed is left for the next run"
+            )
+            break
     return run
 
 
-def _load_seen(path: Path) -> set[str]:
-    try:
-        loaded = json.loads(path.read_text("utf-8"))
-        return {str(item) for item in loaded.get("seen", [])}
-    except (OSError, ValueError, AttributeError, TypeError):
-        return set()
+@dataclass
+class FeedState:
+    """What earlier runs did with a feed's entries: `entries[key]` = status, attempts, error."""
+
+    path: Path
+    feed_url: str
+    entries: dict[str, dict[str, Any]]
+    legacy_seen: set[str]
+    """Entry ids remembered by older versions (which kept ids only)."""
+
+    @classmethod
+    def load(cls, path: Path, feed_url: str) -> FeedState:
+        try:
+            loaded = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            loaded = {}
+        if not isinstance(loaded, dict):
+            loaded = {}
+        entries = loaded.get("entries")
+        seen = loaded.get("seen")
+        return cls(
+            path=path,
+            feed_url=feed_url,
+            entries={
+                str(k): v
+                for k, v in (entries.items() if isinstance(entries, dict) else ())
+                if isinstance(v, dict)
+            },
+            legacy_seen={str(s) for s in seen} if isinstance(seen, list) else set(),
+        )
+
+    def done(self, key: str, ident: str) -> bool:
+        """Whether an earlier run added the entry, found it a duplicate or gave it up."""
+        status = self.entries.get(key, {}).get("status")
+        return status in ("added", "duplicate", "refused") or (
+            key not in self.entries and ident in self.legacy_seen
+        )
+
+    def failed(self, key: str, message: str, permanent: bool) -> str:
+        """Record a failure; the error line for the user."""
+        attempts = int(self.entries.get(key, {}).get("attempts", 0) or 0) + 1
+        if permanent:
+            self.entries[key] = {"status": "refused", "attempts": attempts, "error": message}
+            return f"{message} (not tried again)"
+        if attempts >= MAX_ATTEMPTS:
+            self.entries[key] = {"status": "refused", "attempts": attempts, "error": message}
+            return f"{message} (failed {attempts} times; given up)"
+        self.entries[key] = {"status": "failed", "attempts": attempts, "error": message}
+        return f"{message} (tried again next run)"
+
+    def save(self) -> None:
+        data = {
+            "feed": self.feed_url,
+            "entries": dict(sorted(self.entries.items())),
+            "seen": sorted(self.legacy_seen),
+        }
+        atomic_write(self.path, json.dumps(data, indent=1, ensure_ascii=False) + "\n")

@@ -712,13 +712,15 @@ def _refusal(
 
 
 def _markup_date(tree: HtmlElement, url: str | None) -> str | None:
-    """The publication date htmldate finds in the page's markup (meta tags, URL, time elements),
-    when the article's own metadata names none. Never from the body text."""
+    """The publication date htmldate finds in the page's markup (meta tags, URL, time elements,
+    elements marked as dates), when the article's own metadata names none. Never from the body
+    text: htmldate also reads dates out of the visible prose, so it is given the page with the
+    text of everything but date markup taken out."""
     from htmldate import find_date
 
     try:
         found = find_date(
-            copy.deepcopy(tree),
+            _without_prose(tree),
             url=url,
             extensive_search=False,
             original_date=True,
@@ -727,6 +729,40 @@ def _markup_date(tree: HtmlElement, url: str | None) -> str | None:
     except Exception:  # noqa: BLE001 - htmldate failing leaves the date unknown
         return None
     return pagemeta.parse_date(found) if found else None
+
+
+_DATE_MARKUP = re.compile(r"date|time|publish|posted|updated", re.I)
+
+
+def _is_date_markup(element: HtmlElement) -> bool:
+    if element.tag in ("time", "abbr", "script", "title", "head", "meta"):
+        return True
+    marks = " ".join(element.get(name) or "" for name in ("class", "id", "itemprop"))
+    return bool(_DATE_MARKUP.search(marks))
+
+
+def _without_prose(tree: HtmlElement) -> HtmlElement:
+    """A copy of the page whose body keeps its text only inside date markup."""
+    page = copy.deepcopy(tree)
+    body = page.find("body")
+    if body is None:
+        return page
+    kept: set[HtmlElement] = set()
+    for element in body.iter():
+        if not isinstance(element.tag, str):
+            continue
+        parent = element.getparent()
+        if _is_date_markup(element) or (parent is not None and parent in kept):
+            kept.add(element)
+    for element in body.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element not in kept:
+            element.text = None
+        parent = element.getparent()
+        if parent is None or parent not in kept:
+            element.tail = None
+    return page
 
 
 def _unique(values) -> list[str]:  # type: ignore[no-untyped-def]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
@@ -61,6 +62,8 @@ INDEX_PAGES = (
 of it, because MkDocs with Material renders the whole navigation into every page (a flat
 navigation of 1,000 articles makes the build quadratic)."""
 FEED = "feed.xml"
+SERVE_LOCK_WAIT = 3600.0
+"""Seconds a `mkdocs serve` rebuild waits for another build to release the lock."""
 
 
 class _DirtyWarning(logging.Filter):
@@ -132,6 +135,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         self.rerender = False
         self.tracker: SiteTracker | None = None
         self._fingerprint: tuple[MkDocsConfig, str] | None = None
+        self._serve_lock = ExitStack()
+        """The build lock a `mkdocs serve` rebuild holds from its start to its end."""
 
     def _path(self, value: str) -> Path:
         path = Path(value)
@@ -144,6 +149,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         self.dirty = dirty
 
     def on_shutdown(self) -> None:
+        self._serve_lock.close()
         self.serving = self.dirty = False
         self.plan = None
 
@@ -188,6 +194,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         self.rerender = plan.rerender
         self.tracker = None
         if self.serving:
+            # a rebuild that met the lock of another build (`dossier build`, `mkdocs build`) and
+            # failed would leave the preview stuck until the next change: it waits its turn
+            self._serve_lock.close()
+            self._serve_lock.enter_context(
+                build_lock(self._path(self.config.cache_dir), wait=SERVE_LOCK_WAIT)
+            )
             return  # a preview in a temporary folder: it neither uses nor changes the record
         if self.dirty and plan.previous is None:  # `mkdocs build --dirty`
             plan.previous, _ = self.check_previous(config)
@@ -364,6 +376,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         if self.tracker is not None:
             with build_lock(self._path(self.config.cache_dir)):
                 self.tracker.finish()
+        self._serve_lock.close()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._serve_lock.close()
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """Announce the RSS feed in every page's head, for feed readers that look there."""

@@ -41,9 +41,16 @@ KIND_TITLES = {
     "weasel": "Vague sources and quantities",
     "opinion": "Loaded or evaluative wording",
     "inconsistency": "Inconsistencies",
+    "sourcing": "Unnamed or vague sources",
+    "one-sided": "One side only",
+    "headline": "Headline not supported by the article",
+    "genre": "Genre",
+    "speculation": "Speculation in the reporter's voice",
     "missing-metadata": "Missing metadata",
     "other": "Other",
 }
+TOP_CAVEATS = 3
+"""High-severity caveats shown on an article's overview; the caveats page lists them all."""
 GENRE_LABELS = {
     "news": "News",
     "opinion": "Opinion",
@@ -116,7 +123,7 @@ def _source_sentences(report: Report) -> list[dict[str, Any]]:
     for f in report.figures:
         marks.append((f.start, f.end, "dossier-figure", f.kind, ""))
     for t in report.temporal_expressions:
-        marks.append((t.start, t.end, "dossier-date", t.value, ""))
+        marks.append((t.start, t.end, "dossier-date", t.label or t.value, ""))
     marks.sort(key=lambda m: (m[0], -(m[1] - m[0])))
     flagged: dict[int, list[str]] = defaultdict(list)
     for c in report.caveats:
@@ -247,7 +254,8 @@ def article_context(report: Report, actor_paths: dict[str, str] | None = None) -
             for n, (_, kind, items) in enumerate(caveat_groups, 1)
         ],
         "severities": list(SEVERITY_ORDER),
-        "high_caveats": [c for c in report.caveats if c.severity == "high"],
+        # caveats are ranked most serious first: the overview shows the top high ones
+        "high_caveats": [c for c in report.caveats if c.severity == "high"][:TOP_CAVEATS],
         "source_sentences": _source_sentences(report),
         "counts": {
             "actors": len(report.actors),

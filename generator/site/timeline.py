@@ -54,6 +54,7 @@ def timeline_pages(index: SiteIndex) -> list[PageSpec]:
     years: dict[int, list[tuple[dt.date, dt.date, Report, Any]]] = defaultdict(list)
     undated = 0
     for report in index.reports:
+        undated += len(report.undated)
         for entry in report.timeline:
             interval = timex_interval(entry.date)
             if interval is None:

@@ -118,9 +118,19 @@ def test_percentages(figures, sentence, text, value, value_max, unit):
         ("The air force will buy 179 new aerial refueling tankers.", "179", 179, "tanker"),
         ("The plane was greeted by about 500 guests.", "about 500", 500, "guest"),
         ("Qatar will also purchase 20 of the larger planes.", "20", 20, "plane"),
-        ("The crash killed all 228 people on board.", "all 228", 228, "people"),
+        ("The crash killed all 228 people on board.", "all 228", 228, "person"),
         ("The player holds 500 and 1,000 songs.", "500", 500, "song"),
-        ("Police found thousands of pages.", "thousands of", None, "page"),
+        ("Police found thousands of pages.", "thousands of", 1000, "page"),
+        (
+            "Rebels killed tens of thousands of civilians.",
+            "tens of thousands of",
+            10000,
+            "civilian",
+        ),
+        ("It was six times the value of the cash.", "six", 6, "times"),
+        ("Three gunmen stormed the museum.", "Three", 3, "gunman"),
+        ("Its beaches drew thousands of bikini-clad tourists.", "thousands of", 1000, "tourist"),
+        ("A study counted 17 different types of vegetation.", "17", 17, "type of vegetation"),
     ],
 )
 def test_counts_of_things(figures, sentence, text, value, unit):
@@ -131,8 +141,10 @@ def test_counts_of_things(figures, sentence, text, value, unit):
 @pytest.mark.parametrize(
     ("sentence", "text", "value", "unit"),
     [
-        ("The jet can fly 9,420 nautical miles.", "9,420 nautical miles", 9420, "nmi"),
-        ("It carried twenty tonnes of equipment.", "twenty tonnes", 20, "t"),
+        ("The jet can fly 9,420 nautical miles.", "9,420 nautical miles", 9420, "nautical mile"),
+        ("It carried twenty tonnes of equipment.", "twenty tonnes", 20, "tonne"),
+        ("The tubes were 40-foot tall.", "40-foot", 40, "foot"),
+        ("The ship flew 190 kilometers over Siberia.", "190 kilometers", 190, "km"),
         ("Inspectors checked 500km of wiring.", "500km", 500, "km"),
         ("The chip runs at 2 GHz.", "2 GHz", 2, "GHz"),
         ("Jones, 49, left the company.", "49", 49, "years"),
@@ -146,7 +158,23 @@ def test_quantities_with_units(figures, sentence, text, value, unit):
 
 def test_ordinals_are_ranks(figures):
     fig = one(figures("It is the second-largest bank in the country."), "second")
-    assert (fig.kind, fig.value) == ("rank", 2)
+    assert (fig.kind, fig.value, fig.unit) == ("rank", 2, "rank")
+
+
+def test_numbered_list_is_a_ranking_only_under_a_ranking(figures):
+    ranked = figures("The overall rankings were as follows:\n1. Finland\n2. Norway\n")
+    assert [(f.kind, f.value) for f in ranked] == [("rank", 1), ("rank", 2)]
+    assert figures("Steps to take:\n1. Open the box\n2. Read the notice\n") == []
+
+
+def test_length_of_time_is_a_duration(figures):
+    fig = one(figures("Providers must keep the data for two years."), "two years")
+    assert (fig.kind, fig.value, fig.unit, fig.status) == ("duration", 2, "year", "plan")
+
+
+def test_conversion_folds_into_its_original(figures):
+    found = figures("The ship broke up 190 kilometers (118 miles) above Siberia.")
+    assert [(f.text, f.conversion) for f in found] == [("190 kilometers", "118 miles")]
 
 
 @pytest.mark.parametrize(
@@ -159,10 +187,18 @@ def test_ordinals_are_ranks(figures):
         "Their 737 airliner was grounded in 2019.",
         "The meeting ran from 10:30 to noon.",
         "The company was founded in 1998 and listed two years later.",
+        "This is the first time a third-party tool was used.",
+        "Call 911 if the Boeing 787 is late.",
+        "They walked along Ninety Mile Beach.",
     ],
 )
 def test_no_junk(figures, sentence):
     assert [f.text for f in figures(sentence) if f.kind != "rank"] == []
+
+
+def test_bare_number_is_uncertain(figures):
+    fig = one(figures("She said she had taken eight."), "eight")
+    assert (fig.unit, fig.confidence) == (None, 0.5)
 
 
 @pytest.mark.parametrize(
@@ -176,6 +212,11 @@ def test_no_junk(figures, sentence):
         ("The ministry is aiming to reach 5 billion euros by 2030.", "5 billion euros", "target"),
         ("An estimated 10,000 people attended the rally.", "An estimated 10,000", "estimate"),
         ("Allies have already acquired arms worth 4 billion euros.", "4 billion euros", "fact"),
+        ("Rates will climb to 4.2 percent in 2021.", "4.2 percent", "forecast"),
+        ("Costs will rise, up from 6.6 percent last year.", "6.6 percent", "fact"),
+        ("He claimed that 3 million people voted illegally.", "3 million", "claim"),
+        ("About 50 people were injured.", "About 50", "estimate"),
+        ("Nearly 83 percent of vines survived.", "Nearly 83 percent", "fact"),
     ],
 )
 def test_status(figures, sentence, text, status):

@@ -42,17 +42,88 @@ def test_targets_are_planned_not_done(analyse):
         "The government is aiming to cut emissions by half by the end of 2030.", date="2025-01-10"
     )
     (entry,) = report.timeline
-    assert (entry.date, entry.status) == ("2030", "planned")
+    # 'the end of 2030' names the year's last month
+    assert (entry.date, entry.status, entry.label) == ("2030-12", "planned", "Dec 2030")
     assert entry.event.endswith("to cut emissions by half")
 
 
-def test_undated_article_keeps_underspecified_dates(analyse):
+def test_undated_article_keeps_its_dates_off_the_dated_timeline(analyse):
     report = analyse("On December 3 the minister resigned.")
-    (entry,) = report.timeline
-    assert (entry.date, entry.precision, entry.event) == (
+    assert report.timeline == []
+    (entry,) = report.undated
+    assert (entry.date, entry.when, entry.label, entry.event, entry.anchored_on) == (
         "XXXX-12-03",
-        "approximate",
+        "December 3",
+        "3 Dec, year unknown",
         "the minister resigned",
+        "none",
+    )
+
+
+def test_vague_references_and_decades_are_listed_apart_in_words(analyse):
+    report = analyse(
+        "The plant recently closed. In the 1990s the town grew. In 2019 the mayor resigned.",
+        date="2025-01-10",
+    )
+    assert [(e.date, e.label) for e in report.timeline] == [("2019", "2019")]
+    assert [(e.when, e.label) for e in report.undated] == [
+        ("recently", "in the past"),
+        ("the 1990s", "the 1990s"),
+    ]
+
+
+def test_negation_and_modality_stay_in_the_event(analyse):
+    report = analyse(
+        "Last year there hasn't been a single year of revenue gain.", date="2025-01-10"
+    )
+    (entry,) = report.timeline
+    assert entry.polarity == "negative"
+    assert "n't been" in entry.event
+
+
+def test_reporters_present_comparison_baseline_and_range_end_are_not_events(analyse):
+    report = analyse(
+        "Today, neon is experiencing a revival. Costs rose 50 percent more than in 2017. "
+        "The plan runs from 2019 to 2024.",
+        date="2025-01-10",
+    )
+    assert [(e.date, e.when) for e in report.timeline] == [("2019", "2019")]
+
+
+def test_when_clause_is_the_event_of_its_date(analyse):
+    report = analyse("The city changed in 1884, when the chancellor hosted a conference.")
+    (entry,) = report.timeline
+    assert "hosted" in entry.event
+
+
+def test_entries_sort_by_the_start_of_their_interval(analyse):
+    report = analyse(
+        "Sales fell on 20 March 2019. Profits rose in the first quarter of 2019. "
+        "The firm was founded in 2018.",
+        date="2025-01-10",
+    )
+    assert [e.label for e in report.timeline] == ["2018", "Q1 2019", "20 Mar 2019"]
+
+
+def test_following_morning_counts_from_the_narrative_day(analyse):
+    report = analyse(
+        "Police arrived on Aug. 9, 2019. At 6:30 a.m. the following morning, they left.",
+        date="2019-08-20",
+    )
+    dates = [e.date for e in report.timeline]
+    assert "2019-08-10T06:30" in dates
+
+
+def test_restated_time_in_utc_gives_one_entry(analyse):
+    report = analyse(
+        "The ship had lifted off as scheduled at 8:51 p.m. (1451 GMT) on Thursday.",
+        date="2016-12-01",
+    )
+    (entry,) = report.timeline
+    assert (entry.date, entry.label, entry.status) == (
+        "2016-12-01T14:51",
+        "1 Dec 2016, 14:51 UTC",
+        "reported",
     )
 
 
@@ -102,3 +173,20 @@ def test_after_anchor(value, anchor, expected):
     from generator.extract.time.timeline import after_anchor
 
     assert after_anchor(value, anchor) is expected
+
+
+def test_habits_and_the_reporters_present_are_not_dated_events(analyse):
+    report = analyse(
+        "In winter, old mains break. We're having to put up with a lot today. "
+        "In the fall of 2017 she was preparing for a conference.",
+        date="2019-05-20",
+    )
+    assert [(e.date, e.status) for e in report.timeline] == [("2017-FA", "reported")]
+
+
+def test_relative_pronoun_gives_way_to_its_antecedent(analyse):
+    report = analyse(
+        "The party chose Robert Mugabe, who has led the country since independence in 1980."
+    )
+    (entry,) = report.timeline
+    assert entry.event == "Robert Mugabe has led the country since independence"

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import multiprocessing
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
@@ -15,7 +19,9 @@ from generator.ingest.add import (
     escape_markdown,
     normalize_url,
     page_markdown,
+    write_new,
 )
+from generator.ingest.fetch import Fetcher, FetchPolicy
 from generator.ingest.files import parse_article, split_front_matter
 from generator.ingest.webpage import WebPage, extract_page
 from tests.pages import PARAGRAPHS, Site, atom, news_page, rss, serve
@@ -34,11 +40,20 @@ def site():
         yield running
 
 
-def run_add(tmp_path, *args):
+LOCAL = ("--allow-private", "--pace", "0")
+"""The test server is on 127.0.0.1: the tests opt in to fetching from it, without a pace."""
+
+
+def run_add(tmp_path, *args, local=LOCAL):
     seeds, cache = tmp_path / "seeds", tmp_path / ".dossier"
     return CliRunner().invoke(
-        main, ["add", *args, "--seeds", str(seeds), "--cache-dir", str(cache)]
+        main, ["add", *args, *local, "--seeds", str(seeds), "--cache-dir", str(cache)]
     )
+
+
+def pages(site):
+    """The paths the server was asked for, robots.txt left out."""
+    return [path for path in site.requests if path != "/robots.txt"]
 
 
 def story(n: int) -> list[str]:
@@ -72,9 +87,9 @@ def test_same_url_is_refused_without_fetching_again(tmp_path, site):
     url = site.page("/news/ferry", news_page())
     assert run_add(tmp_path, url).exit_code == 0
     again = run_add(tmp_path, url + "#comments")
-    assert again.exit_code == 1
+    assert again.exit_code == 3  # nothing failed; it was already there
     assert "harbour-council-approves-new-ferry-line.md already has the same URL" in again.output
-    assert site.requests == ["/news/ferry"]
+    assert pages(site) == ["/news/ferry"]
     assert len(list((tmp_path / "seeds").iterdir())) == 1
 
 
@@ -82,7 +97,7 @@ def test_same_text_under_another_url_is_refused(tmp_path, site):
     first = site.page("/a", news_page())
     second = site.page("/b?utm_source=feed", news_page(canonical=None))
     result = run_add(tmp_path, first, second)
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert f"{second}: not added" in result.output and "already has the same text" in result.output
     assert len(list((tmp_path / "seeds").iterdir())) == 1
 
@@ -102,7 +117,7 @@ def test_an_article_put_in_seeds_by_hand_counts_as_a_duplicate(tmp_path, site):
     url = site.page("/news/ferry", news_page(canonical=None))
     (seeds / "mine.md").write_text(f"---\nurl: {url}/\n---\nSomething else entirely.", "utf-8")
     result = run_add(tmp_path, url)
-    assert result.exit_code == 1 and "mine.md already has the same URL" in result.output
+    assert result.exit_code == 3 and "mine.md already has the same URL" in result.output
 
 
 @pytest.mark.parametrize(
@@ -110,7 +125,7 @@ def test_an_article_put_in_seeds_by_hand_counts_as_a_duplicate(tmp_path, site):
     [
         ("/missing", "the server answered HTTP 404"),
         ("/data.json", "the server sent application/json, not an HTML page"),
-        ("/empty", "no article text found in the page"),
+        ("/empty", "no article text found in the HTML page"),
     ],
 )
 def test_pages_that_cannot_be_added_say_why(tmp_path, site, route, message):
@@ -152,7 +167,7 @@ def test_feed_adds_only_entries_new_since_the_last_run(tmp_path, site, make_feed
     site.requests.clear()
     second = run_add(tmp_path, "--feed", f"{site.base}/feed.xml")
     assert "1 new article(s), 2 seen in earlier runs" in second.output
-    assert site.requests == ["/feed.xml", "/story/3"]
+    assert pages(site) == ["/feed.xml", "/story/3"]
     assert sorted(p.name for p in (tmp_path / "seeds").iterdir()) == [
         "story-1.md",
         "story-2.md",
@@ -271,3 +286,210 @@ def test_add_url_checks_the_index_before_fetching(tmp_path):
     (seeds / "a.md").write_text("---\nurl: http://127.0.0.1:9/x\n---\nText.", "utf-8")
     outcome = add_url("http://127.0.0.1:9/x", seeds, SeedIndex(seeds, tmp_path / "c"))
     assert outcome.path is None and outcome.duplicate_of == seeds / "a.md"
+
+
+# -- issue 19: the open web ----------------------------------------------------------------------
+
+
+def test_a_localhost_url_is_refused_without_the_opt_in(tmp_path, site):
+    url = site.page("/news/ferry", news_page())
+    result = run_add(tmp_path, url, local=())
+    assert result.exit_code == 1
+    assert f"error: {url}: 127.0.0.1 is at 127.0.0.1, a loopback address" in result.output
+    assert site.requests == [] and not (tmp_path / "seeds").exists()
+
+
+def test_every_url_is_tried_and_each_bad_one_is_one_line(tmp_path, site):
+    good = site.page("/news/ferry", news_page())
+    result = run_add(
+        tmp_path, "http://exa mple.org/", "http://a.example:abc/", "http://[::1/", good
+    )
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "error: http://exa mple.org/: not a valid address" in result.output
+    assert "error: http://a.example:abc/: not a valid address" in result.output
+    assert "error: http://[::1/: not a valid address (Invalid IPv6 URL)" in result.output
+    assert f"added {tmp_path / 'seeds'}" in result.output
+
+
+def test_a_feed_entry_linking_inside_is_refused_once(tmp_path, site):
+    site.page("/story/1", news_page(title="Story 1", paragraphs=story(1), canonical=None))
+    feed = rss([("s0", "/x"), ("s1", "/story/1")], site.base).replace(
+        f"{site.base}/x", "http://10.9.8.7/internal"
+    )
+    site.page("/feed.xml", feed)
+    only_here = ("--allow-network", "127.0.0.1", "--pace", "0")
+    first = run_add(tmp_path, "--feed", f"{site.base}/feed.xml", local=only_here)
+    assert first.exit_code == 1
+    assert (
+        "error: http://10.9.8.7/internal: 10.9.8.7 is at 10.9.8.7, a private address"
+        in first.output
+    )
+    assert "(not tried again)" in first.output and "1 new article(s)" in first.output
+    again = run_add(tmp_path, "--feed", f"{site.base}/feed.xml", local=only_here)
+    assert again.exit_code == 0, again.output
+    assert "0 new article(s), 1 seen in earlier runs, 1 refused earlier" in again.output
+
+
+def test_a_feed_entry_that_breaks_the_protocol_does_not_stop_the_feed(tmp_path, site):
+    site.page("/story/2", news_page(title="Story 2", paragraphs=story(2), canonical=None))
+    site.page("/feed.xml", rss([("s1", "/story/1"), ("s2", "/story/2")], site.base))
+    # /story/1 answers with a header line no HTTP client accepts
+    site.page("/story/1", "x", "text/html\r\nX-Bad: " + "b" * 70_000)
+    first = run_add(tmp_path, "--feed", f"{site.base}/feed.xml")
+    assert first.exit_code == 1 and "Traceback" not in first.output
+    assert f"error: {site.base}/story/1: " in first.output
+    assert "(tried again next run)" in first.output
+    assert (tmp_path / "seeds" / "story-2.md").exists()
+    for _ in range(2):
+        again = run_add(tmp_path, "--feed", f"{site.base}/feed.xml")
+        assert again.exit_code == 1
+    assert "(failed 3 times; given up)" in again.output
+    site.requests.clear()
+    last = run_add(tmp_path, "--feed", f"{site.base}/feed.xml")
+    assert last.exit_code == 0 and pages(site) == ["/feed.xml"]
+
+
+def test_atom_entries_sharing_an_id_are_all_added(tmp_path, site):
+    for n in (1, 2):
+        site.page(f"/story/{n}", news_page(title=f"Story {n}", paragraphs=story(n), canonical=None))
+    feed = atom([("same", "/story/1"), ("same", "/story/2")], site.base)
+    site.page("/feed.xml", feed)
+    result = run_add(tmp_path, "--feed", f"{site.base}/feed.xml")
+    assert result.exit_code == 0, result.output
+    assert "2 new article(s), 0 seen in earlier runs" in result.output
+
+
+def test_a_canonical_url_on_another_site_is_not_trusted(tmp_path, site):
+    port = site.base.rsplit(":", 1)[1]
+    real = f"http://localhost:{port}/real"  # another host name: another site
+    site.page("/real", news_page(title="The real story", paragraphs=story(1), canonical=None))
+    liar = site.page("/liar", news_page(title="A copy", paragraphs=story(2), canonical=real))
+    assert run_add(tmp_path, liar).exit_code == 0
+    result = run_add(tmp_path, real)
+    assert result.exit_code == 0, result.output
+    assert "/real" in pages(site)
+
+
+def test_a_canonical_url_on_the_same_site_counts(tmp_path, site):
+    canonical = f"{site.base}/canonical"
+    first = site.page("/amp", news_page(paragraphs=story(1), canonical=canonical))
+    assert run_add(tmp_path, first).exit_code == 0
+    again = run_add(tmp_path, canonical)
+    assert again.exit_code == 3 and "already has the same URL" in again.output
+    assert "/canonical" not in pages(site)
+
+
+def test_an_article_over_the_build_limit_is_not_saved(tmp_path, site, monkeypatch):
+    monkeypatch.setattr("generator.ingest.add.MAX_BYTES", 600)
+    url = site.page("/news/ferry", news_page())
+    result = run_add(tmp_path, url)
+    assert result.exit_code == 1
+    assert "as Markdown, over the 600-byte limit for one article in seeds/; not saved" in (
+        result.output
+    )
+    assert not list((tmp_path / "seeds").glob("*.md"))
+
+
+def test_a_full_disk_is_one_error_and_nothing_is_said_added(tmp_path, site, monkeypatch):
+    url = site.page("/news/ferry", news_page())
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("generator.ingest.add.tempfile.mkstemp", full)
+    result = run_add(tmp_path, url)
+    assert result.exit_code == 1 and "added" not in result.output
+    assert f"error: {url}: cannot save into " in result.output
+    assert "(No space left on device)" in result.output
+
+
+def test_an_index_that_cannot_be_saved_is_a_warning(tmp_path, site, monkeypatch):
+    url = site.page("/news/ferry", news_page())
+
+    def full(self):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(SeedIndex, "save", full)
+    result = run_add(tmp_path, url)
+    assert result.exit_code == 0 and "added " in result.output
+    assert "warning: cannot save the index" in result.output
+
+
+def test_temporary_files_of_a_killed_add_are_removed(tmp_path, site):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / ".story.md.ab12cd_9.tmp").write_text("half an arti", "utf-8")
+    (seeds / ".notes.tmp").write_text("the user's own", "utf-8")
+    assert run_add(tmp_path, site.page("/news/ferry", news_page())).exit_code == 0
+    assert sorted(p.name for p in seeds.iterdir()) == [
+        ".notes.tmp",
+        "harbour-council-approves-new-ferry-line.md",
+    ]
+
+
+def test_credentials_in_the_url_are_not_saved(tmp_path, site):
+    url = site.page("/news/ferry?id=4&token=s3cr3t&X-Amz-Signature=abc", news_page())
+    assert run_add(tmp_path, url).exit_code == 0
+    saved = (tmp_path / "seeds" / "harbour-council-approves-new-ferry-line.md").read_text()
+    assert f"url: {site.base}/news/ferry?id=4\n" in saved and "s3cr3t" not in saved
+    site.requests.clear()
+    again = run_add(tmp_path, f"{site.base}/news/ferry?id=4")
+    assert again.exit_code == 3 and pages(site) == []  # the address the article gives counts
+
+
+def test_write_new_never_replaces_a_file(tmp_path):
+    names = [tmp_path / "a.md", tmp_path / "b.md", tmp_path / "c.md"]
+    (tmp_path / "a.md").write_text("first", "utf-8")
+    assert write_new(iter(names), "second") == tmp_path / "b.md"
+    assert (tmp_path / "a.md").read_text() == "first"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "b.md"]
+
+
+def _add_in_process(url: str, seeds: str, cache: str) -> str:
+    index = SeedIndex(Path(seeds), Path(cache))
+    fetcher = Fetcher(FetchPolicy(allow_private=True, pace=0))
+    outcome = add_url(url, Path(seeds), index, fetcher)
+    return "added" if outcome.path else "duplicate"
+
+
+@pytest.mark.parametrize("same_url", [False, True])
+def test_ten_adds_at_once_lose_nothing_and_double_nothing(tmp_path, site, same_url):
+    """Ten processes at once: same-headline pages each get a file; one URL gets one file."""
+    urls = [site.page(f"/s/{n}", news_page(paragraphs=story(n), canonical=None)) for n in range(10)]
+    if same_url:
+        urls = [urls[0]] * 10
+    seeds, cache = tmp_path / "seeds", tmp_path / ".dossier"
+    context = multiprocessing.get_context("fork")
+    with context.Pool(10) as pool:
+        outcomes = pool.starmap(_add_in_process, [(url, str(seeds), str(cache)) for url in urls])
+    files = sorted(seeds.glob("*.md"))
+    texts = {parse_article(p.read_bytes(), str(p), "x", ".md").text for p in files}
+    if same_url:
+        assert sorted(outcomes) == ["added"] + ["duplicate"] * 9 and len(files) == 1
+    else:
+        assert outcomes == ["added"] * 10 and len(files) == 10 and len(texts) == 10
+    assert not [p for p in seeds.iterdir() if p.name.startswith(".")]
+
+
+def test_a_page_without_date_markup_gets_no_date_from_its_prose(tmp_path, site):
+    prose = [f"Posted 17/05/2023 and revised 2023-05-18 10:00:00. {PARAGRAPHS[0]}", *PARAGRAPHS[1:]]
+    url = site.page("/undated", news_page(date=None, canonical=None, paragraphs=prose))
+    assert run_add(tmp_path, url).exit_code == 0
+    saved = next((tmp_path / "seeds").glob("*.md")).read_text("utf-8")
+    assert "\ndate:" not in saved and "Posted 17/05/2023" in saved
+
+
+def test_a_feed_whose_state_cannot_be_saved_stops_with_one_line(tmp_path, site, monkeypatch):
+    for n in (1, 2):
+        site.page(f"/story/{n}", news_page(title=f"Story {n}", paragraphs=story(n), canonical=None))
+    site.page("/feed.xml", rss([("s1", "/story/1"), ("s2", "/story/2")], site.base))
+
+    def full(self):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("generator.ingest.add.FeedState.save", full)
+    result = run_add(tmp_path, "--feed", f"{site.base}/feed.xml")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "added " in result.output and "1 new article(s)" in result.output
+    assert "cannot save the feed's state" in result.output
+    assert "the rest of the feed is left for the next run" in result.output

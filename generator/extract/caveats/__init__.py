@@ -1,4 +1,7 @@
-"""Caveats: what an editor would flag as relayed, unattributed, hedged, loaded or inconsistent."""
+"""Caveats: what an editor would raise about an article's reporting (unnamed sources, relayed
+reports, one side only, a headline the body does not support, inconsistencies, an unlabelled
+genre, missing metadata), each with its evidence; and, apart, the uncertainty marks (hedges,
+weasel words, plans, loaded wording) of every sentence."""
 
 from __future__ import annotations
 
@@ -6,8 +9,19 @@ import re
 
 from spacy.tokens import Doc
 
+from generator.extract.caveats.balance import one_sided
 from generator.extract.caveats.consistency import inconsistencies
-from generator.extract.caveats.provenance import missing_metadata, relayed_statements
+from generator.extract.caveats.editorial import (
+    genre_caveats,
+    headline_caveats,
+    weaker_in_body,
+)
+from generator.extract.caveats.provenance import (
+    missing_metadata,
+    relayed_statements,
+    republished,
+)
+from generator.extract.caveats.sourcing import unnamed_sources
 from generator.extract.caveats.uncertainty import Cue, uncertainty_cues
 from generator.extract.caveats.voice import opinion_cue, unattributed_cue
 from generator.extract.common import doc_text, quote_regions, stripped_bounds
@@ -79,15 +93,50 @@ def extract_caveats(
     figures: list[Figure],
     timexes: list[TimeExpression],
 ) -> list[Caveat]:
-    """Caveats of the article: article-level ones first, then by position, most severe first."""
-    caveats: list[Caveat] = missing_metadata(article)
-    caveats.extend(relayed_statements(doc, quotes, actors))
+    """What an editor would raise about the article's reporting, the most serious first.
+
+    Hedges and loaded words are not caveats by themselves (see `extract_uncertainty`): only
+    where they carry the reporter's own claim do they come back here, as speculation.
+    """
     text = doc_text(doc)
-    quoted = (
-        [(s, e) for s, e, _ in quote_regions(text)]
-        + _backtick_quotes(text)
-        + [(q.start, q.end) for q in quotes if q.kind != "indirect"]
+    quoted = _quoted(text, quotes)
+    sourcing = unnamed_sources(doc, quoted, opinion=article.genre == "opinion")
+    caveats: list[Caveat] = [
+        *missing_metadata(article),
+        *republished(article),
+        *relayed_statements(doc, quotes, actors, own=article.source, url=article.url),
+        *sourcing,
+        *inconsistencies(doc, article, actors, figures, timexes),
+        *headline_caveats(doc, article),
+        *weaker_in_body(doc, article),
+        *genre_caveats(article, sourcing),
+        *one_sided(doc, article, actors, quotes),
+    ]
+    return rank(caveats)
+
+
+def rank(caveats: list[Caveat]) -> list[Caveat]:
+    """Most serious first, then the surest, then article-level before passages, then by position."""
+    return sorted(
+        caveats,
+        key=lambda c: (
+            SEVERITY_ORDER.get(c.severity, len(SEVERITY_ORDER)),
+            -c.confidence,
+            c.end > c.start,
+            c.start,
+            c.kind,
+            c.cue_start or 0,
+        ),
     )
+
+
+def extract_uncertainty(doc: Doc, quotes: list[Quote]) -> list[Caveat]:
+    """Hedges, weasel words, plans, loaded wording and unattributed causes, sentence by
+    sentence, in text order: one mark per kind and sentence, in any voice (hedges inside
+    quotes count: what is measured is whether the sentence is uncertain)."""
+    text = doc_text(doc)
+    quoted = _quoted(text, quotes)
+    marks: list[Caveat] = []
     for sent in doc.sents:
         start, end = stripped_bounds(sent)
         if start >= end:
@@ -96,14 +145,12 @@ def extract_caveats(
         for cue in uncertainty_cues(sent):
             if cue.kind not in seen:
                 seen.add(cue.kind)
-                caveats.append(_sentence_caveat(text, start, end, cue))
+                marks.append(_sentence_caveat(text, start, end, cue))
         for found in (opinion_cue(sent, quoted), unattributed_cue(sent, quotes, quoted)):
             if found is not None:
-                caveats.append(_sentence_caveat(text, start, end, found))
-    caveats.extend(inconsistencies(doc, article, actors, figures, timexes))
-    article_level = [c for c in caveats if c.start == c.end == 0]
-    rest = sorted(
-        (c for c in caveats if not c.start == c.end == 0),
+                marks.append(_sentence_caveat(text, start, end, found))
+    return sorted(
+        marks,
         key=lambda c: (
             c.start,
             SEVERITY_ORDER.get(c.severity, len(SEVERITY_ORDER)),
@@ -111,7 +158,15 @@ def extract_caveats(
             c.cue_start or 0,
         ),
     )
-    return article_level + rest
+
+
+def _quoted(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
+    """Passages in quote marks and the content of direct and partial quotes."""
+    return (
+        [(s, e) for s, e, _ in quote_regions(text)]
+        + _backtick_quotes(text)
+        + [(q.start, q.end) for q in quotes if q.kind != "indirect"]
+    )
 
 
 def _backtick_quotes(text: str) -> list[tuple[int, int]]:

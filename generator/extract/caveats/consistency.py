@@ -9,9 +9,21 @@ from difflib import SequenceMatcher
 
 from spacy.tokens import Doc
 
+from generator.extract.caveats.article import article_level
 from generator.extract.common import doc_text, path_to_verb
-from generator.model import Actor, Article, Caveat, Figure, Mention, Severity, TimeExpression
+from generator.model import (
+    CONFIDENT,
+    Actor,
+    Article,
+    Caveat,
+    Figure,
+    Mention,
+    Severity,
+    TimeExpression,
+)
 
+MIN_SURNAME = 4
+"""Shorter names are compared only when equal: a letter apart, short names are other names."""
 MAX_PEOPLE = 300
 """Pairwise name comparison is quadratic: beyond this many people only the first are compared."""
 TITLE_HEADS = frozenset(
@@ -30,6 +42,10 @@ PORTFOLIOS = frozenset(
 NEUTRAL_MODIFIERS = frozenset(
     "the a an deputy acting interim vice assistant then current new top senior".split()
 )
+CITATION = re.compile(r"\b(?:retrieved|accessed)\b|https?://", re.I)
+"""A citation line ('retrieved 20 January 2020 from https://...'): the date is the reader's."""
+MODAL_WINDOW = 12
+"""Tokens before a date in which a modal ('might happen on Feb. 9') makes it a possibility."""
 FUTURE_WORDS = frozenset("will scheduled expected planned due set upcoming next".split())
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 CHANGE_WORDS = re.compile(
@@ -50,15 +66,75 @@ def inconsistencies(
     """Every name, figure, date and role that the article gives two ways."""
     return [
         *_name_variants(actors),
+        *_unknown_variants(doc, actors),
         *_role_conflicts(actors),
         *_figure_conflicts(doc, figures),
         *_date_conflicts(doc, article, timexes),
+        *_year_slips(doc, article, timexes),
     ]
 
 
 def _surname(name: str) -> str:
-    parts = [p for p in re.split(r"\s+", name.strip()) if p[:1].isupper()]
+    parts = [p for p in re.split(r"\s+", name.replace("\xad", "").strip()) if p[:1].isupper()]
     return parts[-1] if parts else name
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Two words of one length that differ in exactly one letter ('Houser' / 'Hauser'): a typo,
+    not a derived word ('Antigua' / 'Antiguan') nor another name ('Johnson' / 'Jackson')."""
+    a, b = a.lower(), b.lower()
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def _unknown_variants(doc: Doc, actors: list[Actor]) -> list[Caveat]:
+    """A bare capitalised name no actor accounts for, in a person's place (the subject of a
+    verb, a name entity), one letter away from a known person's surname: the person's name
+    spelled a second way ('Trevor Houser ... Hauser said')."""
+    people = [a for a in actors if a.type == "person" and a.mentions and len(a.name.split()) > 1]
+    surnames = {_surname(a.name): a for a in people if len(_surname(a.name)) >= MIN_SURNAME}
+    persons = [a for a in actors if a.type == "person"]
+    mentioned = sorted((m.start, m.end) for a in persons for m in a.mentions)
+    known_words = {w.lower() for a in persons for w in re.findall(r"\w+", a.name)}
+    caveats: list[Caveat] = []
+    flagged: set[str] = set()
+    for tok in doc:
+        word = tok.text
+        if (
+            tok.pos_ != "PROPN"
+            or not word[:1].isupper()
+            or len(word) < MIN_SURNAME
+            or word.lower() in known_words
+            or word in flagged
+            or any(s <= tok.idx < e for s, e in mentioned)
+        ):
+            continue
+        if tok.ent_type_ not in ("PERSON", "ORG", "") or tok.dep_ not in (
+            "nsubj",
+            "compound",
+            "poss",
+        ):
+            continue
+        for surname, actor in surnames.items():
+            if _one_letter_apart(word, surname) and actor.mentions[0].start < tok.idx:
+                flagged.add(word)
+                sent = tok.sent
+                caveats.append(
+                    Caveat(
+                        kind="inconsistency",
+                        text=sent.text.strip(),
+                        start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
+                        end=sent.start_char + len(sent.text.rstrip()),
+                        cue=f"{actor.name} / {word}",
+                        severity="warning",
+                        explanation=f"'{word}' here, '{actor.name}' before: one name spelled "
+                        "two ways, or a second person the article does not introduce.",
+                        cue_start=tok.idx,
+                        cue_end=tok.idx + len(word),
+                        confidence=0.7,
+                    )
+                )
+                break
+    return caveats
 
 
 def _name_variants(actors: list[Actor]) -> list[Caveat]:
@@ -68,8 +144,10 @@ def _name_variants(actors: list[Actor]) -> list[Caveat]:
     for i, a in enumerate(people):
         for b in people[i + 1 :]:
             sa, sb = _surname(a.name), _surname(b.name)
-            if sa.lower() == sb.lower() or min(len(sa), len(sb)) < 4:
+            if sa.lower() == sb.lower() or min(len(sa), len(sb)) < MIN_SURNAME:
                 continue
+            if sa.lower().startswith(sb.lower()) or sb.lower().startswith(sa.lower()):
+                continue  # 'Antigua' / 'Antiguan': a word derived from the name
             if SequenceMatcher(None, sa.lower(), sb.lower()).ratio() < 0.75:
                 continue
             first_a, first_b = a.name.split()[0], b.name.split()[0]
@@ -150,6 +228,7 @@ def _role_conflicts(actors: list[Actor]) -> list[Caveat]:
                 f"{clash[0]} / {clash[1]}",
                 "warning",
                 f"{actor.name} is described {clash[2]}: '{clash[0]}' and '{clash[1]}'.",
+                0.7,
             )
         )
     return caveats
@@ -187,6 +266,7 @@ def _figure_conflicts(doc: Doc, figures: list[Figure]) -> list[Caveat]:
                 f"{earlier.text} / {figure.text}",
                 "high",
                 f"The same measure is given as '{earlier.text}' and later as '{figure.text}'.",
+                0.7,
             )
         )
     return caveats
@@ -218,7 +298,12 @@ def _date_conflicts(doc: Doc, article: Article, timexes: list[TimeExpression]) -
                 )
             )
             continue
-        if published is not None and day > published and _told_as_past(doc, tx):
+        if (
+            published is not None
+            and day > published
+            and _told_as_past(doc, tx)
+            and not CITATION.search(_sentence_text(doc, tx.start))
+        ):
             caveats.append(
                 _inconsistency(
                     tx,
@@ -231,8 +316,61 @@ def _date_conflicts(doc: Doc, article: Article, timexes: list[TimeExpression]) -
     return caveats
 
 
+MONTHS = {
+    m[:3]: i
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split(),
+        1,
+    )
+}
+LINE_DATE = re.compile(
+    r"\b(?:(?P<m1>[A-Z][a-z]{2,8})\.?\s+(?P<d1>\d{1,2}),?\s+(?P<y1>\d{4})"
+    r"|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]{2,8})\.?,?\s+(?P<y2>\d{4}))\b"
+)
+"""A full date as a headline or dek writes it: 'Jan. 17, 2022', '17 January 2022'."""
+SLIP_DAYS = 2
+"""How close to the publication day (ignoring the year) a date must be to count as a slip."""
+
+
+def _year_slips(doc: Doc, article: Article, timexes: list[TimeExpression]) -> list[Caveat]:
+    """A date in the headline or dek that is the publication day in all but the year, one year
+    off ('Letters for Jan. 17, 2022' on a page of January 16, 2023): the edition's own date
+    written with the wrong year, a common slip at the turn of a year."""
+    published = _parse_day(article.date) if article.date else None
+    if published is None:
+        return []
+    caveats = []
+    for where, line in (("headline", article.title), ("dek", article.dek)):
+        for m in LINE_DATE.finditer(line or ""):
+            month = MONTHS.get((m.group("m1") or m.group("m2") or "")[:3].lower())
+            day, year = int(m.group("d1") or m.group("d2")), int(m.group("y1") or m.group("y2"))
+            if month is None or abs(year - published.year) != 1:
+                continue
+            try:
+                same_year = dt.date(published.year, month, day)
+            except ValueError:
+                continue
+            if abs((same_year - published).days) > SLIP_DAYS:
+                continue
+            caveats.append(
+                article_level(
+                    "inconsistency",
+                    m.group(0),
+                    "warning",
+                    f"The {where} dates it '{m.group(0)}', but the page was published on "
+                    f"{article.date}: the year looks like a slip.",
+                    0.7,
+                )
+            )
+    return caveats
+
+
 def _inconsistency(
-    where: Mention | Figure | TimeExpression, cue: str, severity: Severity, why: str
+    where: Mention | Figure | TimeExpression,
+    cue: str,
+    severity: Severity,
+    why: str,
+    confidence: float = CONFIDENT,
 ) -> Caveat:
     """An inconsistency caveat on `where`, which is also the span its cue is shown on."""
     return Caveat(
@@ -245,6 +383,7 @@ def _inconsistency(
         explanation=why,
         cue_start=where.start,
         cue_end=where.end,
+        confidence=confidence,
     )
 
 
@@ -270,10 +409,14 @@ def _told_as_past(doc: Doc, tx: TimeExpression) -> bool:
     if span is None:
         return False
     *below, verb = path_to_verb(span.root)
-    if any(t.i not in range(span.start, span.end) and t.pos_ in ("NOUN", "PROPN") for t in below):
+    if any(
+        t.i not in range(span.start, span.end) and t.pos_ in ("NOUN", "PROPN", "ADJ", "PRON")
+        for t in below
+    ):
         return False  # 'elections on March 13': the date belongs to a noun, not a past event
     if verb.tag_ != "VBD":
         return False
-    if any(t.tag_ == "MD" or t.lower_ in FUTURE_WORDS for t in verb.sent):
-        return False  # a sentence that speaks of plans or possibilities
+    before = span.doc[max(0, span.start - MODAL_WINDOW) : span.start]
+    if any(t.tag_ == "MD" or t.lower_ in FUTURE_WORDS for t in [*verb.sent, *before]):
+        return False  # a plan or possibility, even where a sentence break cut the clause
     return not any(c.lower_ == "to" for c in verb.children)

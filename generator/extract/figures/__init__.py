@@ -28,7 +28,15 @@ from generator.extract.figures.patterns import (
     rate_of,
 )
 from generator.extract.numbers import NUMBER_WORDS, ORDINAL_WORDS, parse_ordinal
-from generator.model import Actor, Figure, FigureKind, FigureStatus, Quote, TimeExpression
+from generator.model import (
+    UNCERTAIN,
+    Actor,
+    Figure,
+    FigureKind,
+    FigureStatus,
+    Quote,
+    TimeExpression,
+)
 
 
 @dataclass(frozen=True)
@@ -44,23 +52,54 @@ class Found:
     unit: str | None = None
     per: str | None = None
     """Rate period ('month' in 'per month')."""
+    vague: bool = False
+    """A vague count ('dozens of'): its value is a lower bound, an estimate."""
+    duration: bool = False
+    """A length of time ('for two years')."""
 
 
 """(kind, start, end, value, value_max, unit, per) before context is added."""
 
-TARGET_WORDS = frozenset("aim target goal reach seek strive ambition objective hit".split())
+TARGET_WORDS = frozenset("aim target goal seek strive ambition objective".split())
 PLAN_WORDS = frozenset(
     "plan intend propose budget allocate earmark pledge promise commit schedule prepare "
-    "envisage will shall set due".split()
+    "envisage".split()
 )
-ESTIMATE_WORDS = frozenset(
-    "estimate estimated forecast project projected expect expected predict anticipate "
-    "could may might likely".split()
-)
+FORECAST_WORDS = frozenset("forecast project projected expect expected predict anticipate".split())
+ESTIMATE_WORDS = frozenset("estimate estimated could may might likely".split())
+CLAIM_WORDS = frozenset("claim allege assert insist".split())
+"""Verbs that put a figure forward as someone's contested claim ('claimed 3 million voted')."""
 ESTIMATE_HEDGES = re.compile(
-    r"^(?:about|around|approximately|roughly|nearly|almost|some|an\s+estimated|close\s+to|up\s+to|as\s+(?:much|many|high)\s+as)\b",
+    r"^(?:an\s+estimated|estimated|about|around|approximately|roughly|some|close\s+to)\b", re.I
+)
+"""An approximate figure is an estimate; 'nearly', 'more than', 'as much as' are bounds."""
+BASELINE = re.compile(
+    r"\b(?:up|down|rising|falling|rose|fell)\s+from\s+$|\b(?:than|compared\s+(?:with|to))\s+$",
     re.I,
 )
+"""'up from 6.6 percent': a reference value, already a fact even in a forecast."""
+VAGUE_VALUES = {
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 100,
+    "thousands": 1e3,
+    "millions": 1e6,
+    "billions": 1e9,
+    "dozen": 12,
+    "score": 20,
+}
+"""The lower bound of a vague count ('dozens of' is at least two dozen)."""
+RANKING = re.compile(r"\b(?:rank(?:s|ed|ing|ings)?|standings|league\s+table|top\s+\d+)\b", re.I)
+METRIC = frozenset("km km2 m cm mm kg g l m3 ha MW GW kW".split()) - {"ha"}
+"""Metric units keep their symbol however written ('kilometers' → 'km')."""
+UNIT_WORDS = {
+    "feet": "foot",
+    "inches": "inch",
+    "people": "person",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+}
 DEFINITE = frozenset({"the", "these", "those"})
 TIME_NOUNS = frozenset(
     "year years month months week weeks day days hour hours minute minutes second seconds decade "
@@ -82,6 +121,7 @@ def extract_figures(
     for t in timexes:
         blocked[t.start : t.end] = b"\x01" * (t.end - t.start)
     found: list[Found] = []
+    windows = _windows(text)
 
     def add(item: Found, respect_timexes: bool) -> None:
         start, end = item.start, item.end
@@ -90,22 +130,33 @@ def extract_figures(
         taken[start:end] = b"\x01" * (end - start)
         found.append(item)
 
-    for match in MONEY.finditer(text):
+    for match in _matches(MONEY, text, windows):
         item = _money(text, match)
         if item is not None:
             add(item, respect_timexes=False)
-    for match in PERCENT.finditer(text):
+    for match in _matches(PERCENT, text, windows):
         add(_percent(text, match), respect_timexes=False)
-    for match in QUANTITY.finditer(text):
+    for match in _matches(QUANTITY, text, windows):
         item = _quantity(doc, match)
         if item is not None:
             add(item, respect_timexes=True)
-    for match in VAGUE.finditer(text):
+    for match in _matches(VAGUE, text, windows):
         counted = _counted_after(doc, text, match.end())
         add(
-            Found(kind="count", start=match.start(), end=match.end(), value=None, unit=counted),
+            Found(
+                kind="count",
+                start=match.start(),
+                end=match.end(),
+                value=_vague_value(match.group(0)),
+                unit=counted,
+                vague=True,
+            ),
             True,
         )
+    for timex in timexes:
+        item = _duration(text, timex)
+        if item is not None:
+            add(item, respect_timexes=False)
     for item in _counts(doc, text):
         add(item, respect_timexes=True)
     for item in _ranks(doc, text):
@@ -113,9 +164,17 @@ def extract_figures(
 
     actor_spans = sorted((m.start, m.end, a.id) for a in actors for m in a.mentions)
     figures = []
-    for item in sorted(found, key=lambda f: (f.start, f.end)):
+    ordered = sorted(found, key=lambda f: (f.start, f.end))
+    folded = _conversions(text, ordered)
+    for k, item in enumerate(ordered):
+        if k in folded.values():
+            continue  # a conversion ('(142 km)'), folded into the figure it restates
         start, end = item.start, item.end
         span = doc.char_span(start, end, alignment_mode="expand")
+        status = _status(span, text[start:end]) if span is not None else "fact"
+        if item.vague and status == "fact":
+            status = "estimate"
+        conversion = ordered[folded[k]] if k in folded else None
         figures.append(
             Figure(
                 kind=item.kind,
@@ -127,11 +186,119 @@ def extract_figures(
                 per=item.per,
                 subject=_subject(span) if span is not None else None,
                 attributed_to=_attribution(start, end, quotes, actor_spans, span),
-                status=_status(span, text[start:end]) if span is not None else "fact",
+                status=status,
                 value_max=_clean(item.value_max),
+                confidence=_confidence(item, text, span),
+                conversion=text[conversion.start : conversion.end] if conversion else None,
             )
         )
     return figures
+
+
+NUMBERISH = re.compile(
+    r"\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|score|handful|a\s+half)",
+    re.I,
+)
+"""A figure holds a digit or a number word: the patterns run only near one."""
+
+
+def _windows(text: str, reach: int = 80) -> list[tuple[int, int]]:
+    """Merged stretches of the text within `reach` characters of a number."""
+    spans: list[tuple[int, int]] = []
+    for match in NUMBERISH.finditer(text):
+        lo, hi = max(0, match.start() - reach), min(len(text), match.end() + reach)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
+def _matches(
+    pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]
+) -> list[re.Match[str]]:
+    """The matches of `pattern` within the windows, each once, in text order."""
+    seen: dict[tuple[int, int], re.Match[str]] = {}
+    for lo, hi in windows:
+        for match in pattern.finditer(text, lo, hi):
+            seen.setdefault(match.span(), match)
+    return [seen[k] for k in sorted(seen)]
+
+
+def _conversions(text: str, items: list[Found]) -> dict[int, int]:
+    """Figure index → index of the figure right after it in brackets that restates it in other
+    units ('190 kilometers (118 miles)', '$10 (€9)')."""
+    out = {}
+    for k in range(len(items) - 1):
+        a, b = items[k], items[k + 1]
+        if a.kind != b.kind or a.kind not in ("quantity", "money") or a.unit == b.unit:
+            continue
+        if re.fullmatch(
+            r"\s*[(\[]\s*(?:about|around|roughly|some|or|nearly|approximately)?\s*",
+            text[a.end : b.start],
+        ) and re.match(r"\s*[)\]]", text[b.end : b.end + 10]):
+            out[k] = k + 1
+    return out
+
+
+def _vague_value(words: str) -> float | None:
+    low = " ".join(words.lower().split())
+    found = re.findall(r"dozens|scores|hundreds|thousands|millions|billions|dozen|score", low)
+    if not found:
+        return None
+    value = float(VAGUE_VALUES[found[-1]])
+    if low.startswith("tens of"):
+        value *= 10
+    elif len(found) == 2:
+        value *= VAGUE_VALUES[found[0]]  # 'hundreds of millions'
+    return value
+
+
+def _duration(text: str, timex: TimeExpression) -> Found | None:
+    """A length of time with a number ('for two years', 'a five-minute test', '18 months'):
+    a figure of kind duration in that unit (TimeML counts it a time expression, not a value)."""
+    if timex.type != "DURATION" or re.match(
+        r"\s+(?:later|earlier|ago|after|before|on|from\s+now)\b", text[timex.end : timex.end + 12]
+    ):
+        return None  # 'two years later' dates an event
+    match = re.fullmatch(
+        r"(?:(?:about|around|nearly|almost|more\s+than|less\s+than|at\s+least|some|over)\s+)?"
+        r"([\d.,]+|[a-z]+(?:[\s-][a-z]+)?)[\s-]+(year|month|week|day|hour|minute|second|decade)s?"
+        r"(?:[\s-]+(?:old|long))?",
+        timex.text,
+        re.I,
+    )
+    if not match:
+        return None
+    value = parse_amount(match.group(1).replace("-", " "))
+    if value is None:
+        return None
+    return Found(
+        kind="duration",
+        start=timex.start,
+        end=timex.end,
+        value=value,
+        unit=match.group(2).lower(),
+        duration=True,
+    )
+
+
+def _confidence(item: Found, text: str, span: Span | None) -> float:
+    """How sure a figure is: money and percentages with their sign are safest; a count with the
+    noun it counts next; a bare number or an ordinal least."""
+    if item.kind in ("money", "percent"):
+        score = 0.9
+    elif item.kind == "quantity":
+        score = 0.85
+    elif item.kind == "count":
+        score = 0.8 if item.unit else UNCERTAIN  # a bare number: what it counts is unclear
+    else:
+        score = 0.6
+    if item.vague or item.duration:
+        score = min(score, 0.7)
+    return score
 
 
 # --- finding ----------------------------------------------------------------------------------
@@ -154,7 +321,7 @@ def _money(text: str, match: re.Match[str]) -> Found | None:
             first *= amount_of(f"1 {second_scale}")[0] or 1  # '$1.2 to $23.5 million'
     currency = currency_of(match.group(0))
     if currency == "GBP" and re.search(r"pounds?$", match.group("first"), re.I):
-        if re.match(r"\s*(?:of\b|\(\s*\d)", text[match.end() :]):
+        if re.match(r"\s*(?:of\b|\(\s*\d)", text[match.end() : match.end() + 30]):
             return None  # '500 pounds of supplies' is a weight
     if currency == "cents":
         first, second = first / 100, (second / 100 if second is not None else None)
@@ -196,7 +363,7 @@ def _trim_hedge_start(text: str, start: int, match: re.Match[str]) -> int:
     $300 million', 'only 5%', 'a total of €2bn')."""
     lead = re.match(
         r"(?:(?:only|all|another|a\s+further|an\s+additional|a\s+total\s+of|a\s+record)\s+)+",
-        text[start:],
+        text[start : start + 60],
         re.I,
     )
     return start + lead.end() if lead else start
@@ -214,6 +381,8 @@ def _quantity(doc: Doc, match: re.Match[str]) -> Found | None:
         return None  # '3G' is a network generation, not three grams
     if unit in ("points", "seats", "troops"):
         return None  # counted nouns: left to the counts, which know their subject
+    if match.group("first")[:1].isupper() and match.group("unit")[:1].isupper():
+        return None  # 'Ninety Mile Beach': a number inside a name
     second = parse_amount(match.group("second")) if match.group("second") else None
     return Found(
         kind="quantity",
@@ -221,8 +390,21 @@ def _quantity(doc: Doc, match: re.Match[str]) -> Found | None:
         end=match.end(),
         value=first,
         value_max=second,
-        unit=unit,
+        unit=_unit_name(match.group("unit"), unit),
     )
+
+
+def _unit_name(written: str, symbol: str) -> str:
+    """The unit as the article names it, in the singular ('miles' → 'mile', 'metric tons' →
+    'metric ton', 'feet' → 'foot'); symbols stay symbols ('km', 'GHz')."""
+    low = " ".join(written.lower().split())
+    if len(low) <= 3 or not re.fullmatch(r"[a-z ]+", low) or symbol in METRIC:
+        return symbol
+    if low in UNIT_WORDS:
+        return UNIT_WORDS[low]
+    if low.endswith("inches"):
+        return low[:-2]
+    return low[:-1] if low.endswith("s") else low
 
 
 def _counts(doc: Doc, text: str) -> list[Found]:
@@ -265,6 +447,13 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     first, last = group[0], group[-1]
     if re.fullmatch(r"(?:1[5-9]|20)\d\d", words) and not _counts_plural(last):
         return None  # a year
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip() == "" and re.match(r"[.)]\s", text[end : end + 2]):
+        # a list enumerator ('2. Norway'): a rank when the list ranks something, else nothing
+        if RANKING.search(text[max(0, line_start - 300) : line_start]):
+            value = parse_amount(words)
+            return Found(kind="rank", start=start, end=end, value=value, unit="rank")
+        return None
     before = doc[first.i - 1] if first.i > 0 else None
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if low in ("one", "a") or (low == "1" and after is not None and after.lower_ == "of"):
@@ -274,31 +463,66 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     if low in SMALL_WORDS and before is not None and before.lower_ in DEFINITE:
         return None  # 'the two companies' refers back rather than counts
     if re.match(
-        r"-(?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b", text[end:]
+        r"-(?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b",
+        text[end : end + 60],
     ):
         return None  # 'two-thirds' is a share, not a count
     if (
         after is not None
         and after.lower_ in TIME_NOUNS
-        and not re.match(r"-(?:years?|yr)-old\b", text[end:])
+        and not re.match(r"-(?:years?|yr)-old\b", text[end : end + 60])
     ):
         return None
     value = parse_amount(re.sub(r"\s+", " ", words))
     if value is None:
         return None
     start = _hedged_start(text, start)
-    age = _age(first, before, after) or re.match(r"-(?:years?|yr)-old\b", text[end:]) is not None
+    age = (
+        _age(first, before, after)
+        or re.match(r"-(?:years?|yr)-old\b", text[end : end + 60]) is not None
+    )
     if age:
         return Found(kind="quantity", start=start, end=end, value=value, unit="years")
     noun = _counted_noun(last)
     if noun is not None and noun.lower_ in TIME_NOUNS:
         return None
-    unit = noun.lemma_.lower() if noun is not None else None
+    unit = _counted_unit(noun) if noun is not None else None
+    if after is not None and after.lower_ in ("times", "fold"):
+        unit = "times"  # 'six times the value': a multiple
     per = None
-    rate = re.match(r"\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour)\b", text[end:])
+    rate = re.match(
+        r"\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour)\b", text[end : end + 60]
+    )
     if rate:
         per = rate.group(1)
     return Found(kind="count", start=start, end=end, value=value, unit=unit, per=per)
+
+
+PARTITIVES = frozenset(
+    "piece type kind sort form variety species item bottle cup glass bag box barrel sheet "
+    "slice pair set series".split()
+)
+"""Nouns that count through another ('two pieces of legislation', '17 types of vegetation')."""
+
+
+def _counted_unit(noun: Token) -> str:
+    """The counted noun in the singular: 'people' → 'person', 'gunmen' → 'gunman', 'pieces of
+    legislation' → 'piece of legislation'."""
+    low = noun.lower_
+    if low in UNIT_WORDS:
+        unit = UNIT_WORDS[low]
+    elif low.endswith("men") and len(low) > 4:
+        unit = low[:-3] + "man"
+    elif noun.tag_ == "NNPS" and low.endswith("s"):
+        unit = low[:-1]  # 'Tunisians' → 'tunisian'
+    else:
+        unit = noun.lemma_.lower()
+    if unit in PARTITIVES:
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        objects = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
+        if objects:
+            unit = f"{unit} of {objects[0].text.lower()}"
+    return unit
 
 
 def _counts_plural(tok: Token) -> bool:
@@ -330,9 +554,18 @@ def _in_name(
     'their 777 jet', 'version 10.4', 'No. 1'."""
     if re.search(r"\b(?:No|Nr|no)\.?\s*$|#\s*$", text[max(0, first.idx - 6) : first.idx]):
         return True
+    if (
+        first.text[:1].isupper()
+        and not first.is_sent_start
+        and after is not None
+        and after.text[:1].isupper()
+    ):
+        return True  # 'Ninety Mile Beach'
     if before is not None:
         if before.pos_ == "PROPN" and any(c.isupper() for c in before.text):
             return True
+        if before.lower_ in ("call", "dial", "dialled", "dialed", "calling", "dialing", "text"):
+            return True  # 'call 911': a phone number
         if before.lower_ in (
             "flight",
             "route",
@@ -362,7 +595,7 @@ def _in_name(
 
 def _hedged_start(text: str, start: int) -> int:
     """Move the start back over modifiers that belong to the figure ('about 500', 'all 228')."""
-    hedge = re.search(rf"(?:{HEDGE})+$", text[max(0, start - 40) : start], re.I)
+    hedge = re.search(rf"(?<![\w$€£])(?:{HEDGE})+$", text[max(0, start - 40) : start], re.I)
     if not hedge:
         return start
     words = hedge.group(0)
@@ -421,31 +654,39 @@ def _counted_after(doc: Doc, text: str, end: int) -> str | None:
     span = doc.char_span(end, min(len(text), end + 60), alignment_mode="expand")
     if span is None:
         return None
-    noun = next((t for t in span if t.pos_ == "NOUN"), None)
-    return noun.lemma_.lower() if noun is not None else None
+    # the object of 'of' ('thousands of bikini-clad tourists' counts tourists)
+    noun = next(
+        (
+            t
+            for t in span
+            if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.i < span.start + 2
+        ),
+        None,
+    ) or next((t for t in span if t.pos_ == "NOUN"), None)
+    return _counted_unit(noun) if noun is not None else None
 
 
 def _ranks(doc: Doc, text: str) -> list[Found]:
-    """Ordinals that rank something ('the second-largest', '5th'), not parts of dates."""
+    """Ordinals that rank something ('the second-largest', 'finished third', 'in fifth
+    place'); not 'the first time', 'third-party', 'the first step', which order or name."""
     items: list[Found] = []
     for ent in doc.ents:
         if ent.label_ != "ORDINAL":
             continue
-        nxt = doc[ent.end] if ent.end < len(doc) else None
-        if nxt is not None and nxt.lower_ in ("of", "all") and ent.root.lower_ == "first":
-            continue  # 'first of all'
-        if (
-            ent.start > 0
-            and doc[ent.start - 1].lower_ in ("at", "the")
-            and nxt is not None
-            and nxt.is_punct
-            and ent.root.lower_ == "first"
-        ):
-            continue  # 'at first,'
-        value = parse_ordinal(
-            re.sub(r"[-\s]+(?:largest|biggest|highest|lowest|most|best).*$", "", ent.text.lower())
+        before = text[max(0, ent.start_char - 25) : ent.start_char]
+        after = text[ent.end_char : ent.end_char + 25]
+        superlative = re.match(r"[-\s]+(?:[a-z]+est|most|least)\b", after, re.I) or re.search(
+            r"[-\s](?:[a-z]+est|most|least)$", ent.text, re.I
         )
-        items.append(Found(kind="rank", start=ent.start_char, end=ent.end_char, value=value))
+        placed = re.match(r"\s+place\b", after, re.I) or re.search(
+            r"\b(?:rank(?:s|ed)?|finish(?:es|ed)?|placed|came|comes|come|No\.)\s*$", before, re.I
+        )
+        if not (superlative or placed):
+            continue
+        value = parse_ordinal(re.sub(r"[-\s]+(?:[a-z]+est|most|least)\b.*$", "", ent.text.lower()))
+        items.append(
+            Found(kind="rank", start=ent.start_char, end=ent.end_char, value=value, unit="rank")
+        )
     return items
 
 
@@ -506,43 +747,73 @@ def _attribution(
     actor_spans: list[tuple[int, int, str]],
     span: Span | None,
 ) -> str | None:
-    """The actor who states the figure: the speaker of the quote it sits in, or the actor that
-    is the subject of the sentence's reporting verb."""
+    """The actor who states the figure: the speaker of the quote it sits in, the actor after
+    'according to' in its sentence, or the subject of a reporting verb whose clause holds it."""
     for quote in quotes:
         if quote.start <= start and end <= quote.end and quote.speaker is not None:
             return quote.speaker.actor
     if span is None:
         return None
     sent = span.sent
-    for tok in sent:
-        if tok.lemma_ in STATING_VERBS and tok.pos_ == "VERB":
-            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subj is None:
-                continue
+
+    def actor_at(tok: Token) -> str | None:
+        for t in tok.subtree:
             for a, b, actor in actor_spans:
-                if a <= subj.idx < b:
+                if a <= t.idx < b:
                     return actor
+        return None
+
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
+            objects = [c for c in tok.nbor().children if c.dep_ == "pobj"]
+            found = actor_at(objects[0]) if objects else None
+            if found:
+                return found
+    ancestors = {t.i for t in span.root.ancestors}
+    for tok in sent:
+        if tok.lemma_ in REPORTING and tok.pos_ == "VERB" and tok.i in ancestors:
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None and not (subj.left_edge.i <= span.root.i <= subj.right_edge.i):
+                found = actor_at(subj)
+                if found:
+                    return found
     return None
 
 
+REPORTING = STATING_VERBS | {"estimate", "project", "forecast", "predict", "calculate", "find"}
+
+
 def _status(span: Span, text: str) -> FigureStatus:
-    """plan | target | estimate | fact, from the verbs that govern the figure ('plan to allocate',
-    'aiming to reach', 'could cost') and the figure's own hedge ('about', 'an estimated')."""
+    """claim | target | plan | forecast | estimate | fact, from the verbs that govern the figure
+    ('claimed', 'aiming to reach', 'plan to allocate', 'will climb to', 'is expected to total',
+    'could cost') and the figure's own hedge ('about', 'an estimated')."""
     chain = [governing_verb(span.root)]
     while (
-        chain[-1].dep_ in ("xcomp", "advcl", "acl", "conj", "pcomp")
+        chain[-1].dep_ in ("xcomp", "advcl", "acl", "conj", "pcomp", "ccomp")
         and chain[-1].head.i != chain[-1].i
+        and chain[-1].lemma_ not in REPORTING | CLAIM_WORDS
     ):
-        chain.append(chain[-1].head)
+        chain.append(chain[-1].head)  # up to the nearest verb of saying: its kind decides
         if len(chain) > 4:
             break
     lemmas = {t.lemma_.lower() for t in chain} | {t.lower_ for t in chain}
-    aux = {c.lower_ for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
+    aux = {c.lower_ for t in chain[:2] for c in t.children if c.dep_ in ("aux", "auxpass")}
     nouns = {t.lemma_.lower() for t in span.root.subtree} | {t.lemma_.lower() for t in span}
+    sent = span.sent
+    before = sent.text[
+        max(0, span.start_char - sent.start_char - 20) : span.start_char - sent.start_char
+    ]
+    if lemmas & CLAIM_WORDS:
+        return "claim"
+    if BASELINE.search(before):
+        return "fact"
     if lemmas & TARGET_WORDS or nouns & {"target", "goal"}:
         return "target"
-    if lemmas & PLAN_WORDS or aux & {"will", "shall", "'ll"}:
+    if lemmas & PLAN_WORDS or aux & {"must"}:
         return "plan"
+    on_track = re.search(r"\bon\s+track\b", span.sent.text, re.I) is not None
+    if lemmas & FORECAST_WORDS or aux & {"will", "shall", "'ll"} or on_track:
+        return "forecast"
     if (
         ESTIMATE_HEDGES.match(text)
         or lemmas & ESTIMATE_WORDS

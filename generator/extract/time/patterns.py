@@ -29,6 +29,9 @@ class Context:
     """Lowercase text just before the expression."""
     after: str
     """Lowercase text just after the expression."""
+    near: bool = False
+    """Whether `reference` was mentioned close before (same paragraph, a sentence or two): then
+    it governs a bare clock time or day name in the narrative."""
 
 
 Value = tuple[TimexType, str]
@@ -76,8 +79,8 @@ HEDGE = (
 'over', 'within' and 'about' stay outside."""
 TIME_OF_DAY = (
     r"(?:(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?![a-z])|\d{1,2}:\d{2}(?![\d])"
-    r"|noon|midnight|midday|\d{1,2}\s+o'clock)"
-    r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|local\s+time))?)"
+    r"|noon|midnight|midday|\d{1,2}\s+o'clock|[012]\d[0-5]\d(?=\s*(?:GMT|UTC|Z\b)))"
+    r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|local\s+time|Z\b))?)"
 )
 UNIT_CODES = {
     "year": ("P", "Y", 1),

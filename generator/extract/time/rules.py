@@ -168,7 +168,7 @@ RULES: list[Rule] = [
         _compile(
             rf"\b(?:the\s+)?(?P<mod>(?:{YEAR}(?:'s)?|(?:this|last|next)\s+year's|year-ago|year-earlier|prior-year|current|comparable|same|fiscal|latest)\s+)?"
             rf"(?:fiscal\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?(?:(?P<half>half)|quarter)(?![\s-]+(?:of\s+(?:the|a|an|this|that|his|her|its|their)\b|century))"
-            rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR}))?"
+            rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR})|\s+of\s+(?P<ofrel>last|this|next)\s+year)?"
         ),
         values.quarter,
     ),
@@ -184,7 +184,7 @@ RULES: list[Rule] = [
         "this-quarter",
         _compile(
             rf"\b(?:(?:the|this|that)\s+)?(?:(?P<year>{YEAR})\s+)?(?P<mod>latest|current|last|past|previous|prior|next|coming|recent|comparable\s+year-ago|year-ago|year-earlier|prior-year|same|comparable|just-ended|just\s+ended)?\s*(?:fiscal\s+)?(?:quarter|period)\b"
-            r"(?!\s+(?:of|before|earlier|ago|mile|hour|century))"
+            r"(?![\s-]+(?:of|before|earlier|ago|mile|hour|century))"
         ),
         values.this_quarter,
     ),
@@ -192,7 +192,7 @@ RULES: list[Rule] = [
         "relative-unit",
         _compile(
             r"\b(?:(?:early|late|mid|earlier|later)[\s-]+(?:in\s+)?)?(?:the\s+(?=past|last|coming|current))?(?P<rel>this(?:\s+past|\s+coming)?|last|next|past|coming|previous|current)\s+"
-            r"(?P<unit>year|month|week|weekend|quarter|decade|fiscal\s+year)\b"
+            r"(?P<unit>year|month|week|weekend|quarter|decade|fiscal\s+year)\b(?![\s-]+century)"
         ),
         values.relative_unit,
     ),
@@ -209,6 +209,28 @@ RULES: list[Rule] = [
         values.year_relative_month,
     ),
     Rule("weekend", _compile(r"\bthe\s+weekend\b"), values.weekend),
+    Rule(
+        "anaphoric-part",
+        _compile(
+            r"\bthe\s+(?P<rel>following|next|previous)\s+(?P<part>morning|afternoon|evening|night)\b"
+        ),
+        values.anaphoric_part,
+    ),
+    Rule(
+        "same-unit-year-ago",
+        _compile(
+            r"\bthe\s+same\s+(?P<unit>month|quarter|period|week)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+(?:the\s+)?(?:last|previous|prior)\s+year)\b"
+        ),
+        values.same_unit_year_ago,
+        anchors=False,
+    ),
+    Rule(
+        "day-after-holiday",
+        _compile(
+            r"\bthe\s+day\s+(?P<dir>after|before)\s+(?P<rel>)(?P<name>christmas(?:\s+day)?|new\s+year['’]s\s+day|easter(?:\s+sunday)?|thanksgiving(?:\s+day)?|halloween|independence\s+day|labor\s+day|memorial\s+day)(?P<year>)\b"
+        ),
+        values.day_after_holiday,
+    ),
     Rule(
         "week-of",
         _compile(rf"\bthe\s+week\s+of\s+(?P<month>{MONTH})\s*(?P<day>{DAY})"),
@@ -277,7 +299,8 @@ RULES: list[Rule] = [
         "time",
         _compile(
             rf"\b(?:(?:around|about|approximately|shortly\s+(?:after|before)|just\s+(?:after|before)|before|after)\s+)?(?P<clock>{TIME_OF_DAY})"
-            rf"(?:,?\s+(?:on\s+)?(?P<dayref>{WEEKDAY}|today|yesterday|tomorrow|tonight|{MONTH}\s*\d{{1,2}}(?!\d)))?"
+            rf"(?:,?\s+(?:on\s+)?(?P<dayref>{WEEKDAY}(?:,?\s+{MONTH}\s*\d{{1,2}}(?!\d))?|today|yesterday|tomorrow|tonight|{MONTH}\s*\d{{1,2}}(?!\d)"
+            r"|the\s+(?:following|next|previous)\s+(?:day|morning|afternoon|evening|night)))?"
         ),
         values.time,
     ),

@@ -1,18 +1,58 @@
-"""Timeline: the event each date belongs to, in the article's words, ordered by date."""
+"""Timeline: the event each date belongs to, in the article's words, ordered by date.
+
+An entry is the clause the date governs: its subject, verb (with negation and modality) and
+object, in the article's words. Dates the text cannot place on a calendar (vague references,
+an unknown year, decades and centuries) stay off the dated timeline and are listed apart with
+their words. Some dates are not the date of an event at all and give no entry: the reporter's
+present ('Today, neon is experiencing a revival' describes a state), a comparison baseline
+('50 percent more than in 2017'), the second end of a range ('from 2019 to 2024' is one entry).
+"""
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from generator.extract.common import clause_subject, doc_text
-from generator.model import Precision, TimeExpression, TimelineEntry
+from generator.extract.time.words import date_label, interval_start
+from generator.model import UNCERTAIN, Polarity, Precision, TimeExpression, TimelineEntry
 
 PLAN_LEMMAS = frozenset(
-    "plan aim intend target pledge promise expect schedule seek propose hope vow reach".split()
+    "plan aim intend target pledge promise expect schedule seek propose hope vow reach prepare "
+    "threaten want".split()
 )
 """Verbs that make an event planned or targeted rather than done."""
+MODALS = frozenset({"will", "'ll", "shall", "would", "could", "may", "might", "should", "wo"})
+EVENT_DEPS = frozenset(
+    "dobj attr acomp prt xcomp dative oprd agent prep ccomp npadvmod advmod pobj".split()
+)
+"""Dependents of the verb that belong to the event ('filled 255,904 potholes'); subordinate and
+coordinated clauses (advcl, conj, relcl, parataxis) are events of their own."""
+NEGATIVE_WORDS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "neither", "nor"})
+COMPARISON = re.compile(
+    r"\b(?:than|(?:up|down|rising|falling|rose|fell|increased|decreased)\s+from"
+    r"|compared\s+(?:with|to)|versus|vs\.?|relative\s+to)\b[^,;.!?]*$",
+    re.I,
+)
+"""Words that make the date after them a comparison baseline, not the date of the event."""
+RANGE_LINK = re.compile(r"\s*(?:,\s*)?(?:and|to|through|thru|until|till|or|-|–|—)\s*", re.I)
+ANAPHORIC = re.compile(
+    r"\b(?:following|previous|preceding|prior|earlier|later|before|after|that|same|then)\b", re.I
+)
+EXPLICIT_YEAR = re.compile(r"(?<!\d)(?:1[0-9]|20)\d\d(?!\d)|'\d\d\b")
+LATE = re.compile(r"^(?:late|the\s+end\s+of|the\s+close\s+of|by\s+the\s+end\s+of)\b", re.I)
+EARLY = re.compile(r"^(?:early|the\s+beginning\s+of|the\s+start\s+of)\b", re.I)
+
+
+COARSE = re.compile(r"\b(?:decades?|century|centuries)\b", re.I)
+"""'a century ago', 'a decade later': a year counted in decades or centuries is not a date."""
+POSSESSIVE = re.compile(r"['’]s?\b")
+"""'condemned Wednesday's attack': the date belongs to the noun, not to the clause's event."""
+NAMED = re.compile(r"\b[A-Z][a-z]+\s+of\s+$")
+"""'the Investment Company Act of 1940': a year inside a name."""
+CITATION = re.compile(r"https?://|\bdoi\b|\bretrieved\b", re.I)
+"""A reference line ('... (2019, October 22) retrieved 20 January 2020 from https://...')."""
 
 
 def precision_of(value: str) -> Precision | None:
@@ -26,7 +66,7 @@ def precision_of(value: str) -> Precision | None:
     if re.fullmatch(r"\d{4}", value) or re.fullmatch(r"FY\d{4}", value):
         return "year"
     if re.fullmatch(r"\d{4}-(W\d{2}(-WE)?|SP|SU|FA|WI|H[12])", value) or re.fullmatch(
-        r"\d{3}", value
+        r"\d{2,3}", value
     ):
         return "approximate"
     if value in ("PAST_REF", "FUTURE_REF", "PRESENT_REF") or value.startswith("XXXX"):
@@ -34,9 +74,39 @@ def precision_of(value: str) -> Precision | None:
     return None
 
 
+def is_dated(value: str) -> bool:
+    """Whether a date value can stand on a calendar: a year or finer, nothing left open."""
+    return interval_start(value) is not None
+
+
+def _lemmas(tokens: list[Token]) -> set[str]:
+    """Lemmas of the tokens, with a crude stem beside the tagger's (which reads 'hopes' as 'hop')."""
+    out = set()
+    for t in tokens:
+        low = t.lower_
+        out.add(t.lemma_.lower())
+        for suffix in ("s", "es", "d", "ed", "ing"):
+            if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                out.add(low[: -len(suffix)])
+        if t.lemma_.lower() == "set" and t.tag_ == "VBN":
+            out.add("schedule")  # 'is set to dock'
+    return out
+
+
 def _governing_verb(token: Token) -> Token | None:
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
+            # 'had lifted off as scheduled at 8:51 p.m.': the event is the main verb's
+            if (
+                token.dep_ == "advcl"
+                and token.tag_ == "VBN"
+                and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+            ):
+                return _governing_verb(token.head) or token
+            # 'was quoted as saying late Thursday': the event is the main verb's
+            if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.lower_ == "as":
+                return _governing_verb(token.head.head) or token
             return token
         if token.head.i == token.i:
             return None
@@ -44,39 +114,89 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
-def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool]:
+def _chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it completes ('sign' → 'plans' in 'plans to sign')."""
+    chain = [verb]
+    while chain[-1].dep_ in ("xcomp", "ccomp") and chain[-1].head.i != chain[-1].i:
+        if chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_ not in PLAN_LEMMAS:
+            break
+        chain.append(chain[-1].head)
+        if len(chain) > 4:
+            break
+    return chain
+
+
+def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool, Polarity]:
     """Subject, verb and object of the event in the sentence's words, without the time expression
-    (unless it is the object: 'the war enters its fourth year'), and whether it is planned."""
+    (unless it is the object: 'the war enters its fourth year'); whether it is planned; and its
+    polarity."""
     sent = verb.sent
     owner, subj = clause_subject(verb)
-    start = subj.left_edge.i if subj is not None else verb.i
-    start = min(start, owner.i)
-    end = verb.right_edge.i + 1
-    in_timex = {
-        t.i
-        for t in doc[max(start, sent.start) : min(end, sent.end)]
-        if timex.start <= t.idx < timex.end
-    }
+    keep: set[int] = set()
+    if subj is not None:
+        left = subj.left_edge.i
+        if subj.i - left > 10:
+            left = subj.i - 4
+        keep.update(range(left, subj.i + 1))
+        keep.update(t.i for t in subj.subtree if t.i > subj.i and t.dep_ in ("compound", "prep"))
+        keep.update(
+            t.i
+            for c in subj.children
+            if c.i > subj.i and c.dep_ in ("prep", "compound")
+            for t in c.subtree
+        )
+    if subj is not None and subj.lower_ in ("who", "which", "that") and owner.dep_ == "relcl":
+        antecedent = owner.head  # 'Mugabe, who has led Zimbabwe': the event is Mugabe's
+        keep.discard(subj.i)
+        keep.update(range(max(antecedent.left_edge.i, antecedent.i - 5), antecedent.i + 1))
+    chain = [verb]
+    node = verb
+    while node.i != owner.i and node.head.i != node.i:
+        node = node.head
+        chain.append(node)
+    for v in chain:
+        keep.add(v.i)
+        keep.update(c.i for c in v.children if c.dep_ in ("aux", "auxpass", "neg"))
+        if v.i != verb.i:
+            keep.update(c.i for c in v.children if c.dep_ == "advmod" and c.i < verb.i)
+    relative = subj is not None and subj.i not in keep
+    keep.update(range(subj.i + 1 if relative and subj else min(keep | {verb.i}), verb.i + 1))
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in EVENT_DEPS:
+            keep.update(t.i for t in child.subtree)
+            for t in child.subtree:  # 'a test that included visits': the object, not its clause
+                if t.dep_ in ("relcl", "appos", "advcl") and t.i != child.i:
+                    keep -= {u.i for u in t.subtree}
+    in_timex = {t.i for t in sent if timex.start <= t.idx < timex.end}
     roots = [doc[i] for i in in_timex if doc[i].head.i not in in_timex]
     keep_timex = any(r.dep_ in ("dobj", "attr", "nsubj") for r in roots)
-    drop = set() if keep_timex else set(in_timex)
-    for r in roots:
-        if r.dep_ == "pobj" and r.head.dep_ == "prep" and r.head.i not in in_timex:
-            drop.add(r.head.i)  # 'by' in 'by the end of 2025'
-        if r.dep_ == "npadvmod" and r.i > 0 and doc[r.i - 1].lower_ in ("on", "in", "at", "by"):
-            drop.add(r.i - 1)
-    keep = [t for t in doc[max(start, sent.start) : min(end, sent.end)] if t.i not in drop]
-    words = "".join(t.text_with_ws for t in keep)
-    words = re.sub(r"\s+", " ", words).strip(" ,;:.\n")
+    if not keep_timex:
+        keep -= in_timex
+        for r in roots:
+            if r.dep_ == "pobj" and r.head.dep_ == "prep" and r.head.i not in in_timex:
+                keep.discard(r.head.i)  # 'by' in 'by the end of 2025'
+            if r.i > 0 and doc[r.i - 1].lower_ in ("on", "in", "at", "by") and r.dep_ != "pobj":
+                keep.discard(r.i - 1)
+    tokens = [doc[i] for i in sorted(keep) if sent.start <= i < sent.end]
+    words = ""
+    for k, tok in enumerate(tokens):
+        gap = k > 0 and tok.i != tokens[k - 1].i + 1
+        words += (" " if gap and not words.endswith(" ") else "") + tok.text_with_ws
+    words = re.sub(r"\s+", " ", words).strip(" ,;:.\n—–-")
     words = re.sub(r"\s+([,.;:])", r"\1", words)
-    if len(words) > 220:
-        words = words[:217].rsplit(" ", 1)[0] + " …"
-    lemmas = {t.lemma_ for t in verb.ancestors} | {verb.lemma_} | {owner.lemma_}
-    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    planned = bool(lemmas & PLAN_LEMMAS) or bool(aux & {"will", "'ll", "shall"})
-    # A modal on the event ('the deficit would shrink', 'could reopen') is a prospect, not a fact.
-    planned = planned or bool(aux & {"would", "could", "may", "might", "should"})
-    return words, planned
+    words = re.sub(r"^[\"“”'‘’(]+\s*|\s*[\"“”(]+$", "", words).strip(" ,;:")
+    if len(words) > 180:
+        words = words[:177].rsplit(" ", 1)[0] + " …"
+    # the verbs the event completes ('plans to sign'), not the event's own verb ('was preparing')
+    lemmas = _lemmas([t for t in _chain(owner) + _chain(verb) if t.i != verb.i])
+    aux = {c.lower_ for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")}
+    planned = bool(lemmas & PLAN_LEMMAS) or bool(aux & MODALS) or verb.lower_ in MODALS
+    negative = any(
+        c.dep_ == "neg" or (c.lower_ in NEGATIVE_WORDS and c.dep_ in ("det", "advmod"))
+        for v in chain
+        for c in v.children
+    ) or any(t.lower_ in ("no", "never", "nothing", "nobody") for t in tokens)
+    return words, planned, "negative" if negative else "affirmative"
 
 
 def after_anchor(value: str, anchor: str | None) -> bool:
@@ -90,50 +210,242 @@ def after_anchor(value: str, anchor: str | None) -> bool:
     return parts > anchor.split("-")[: len(parts)]
 
 
-def build_timeline(
+def _not_before_anchor(value: str, anchor: str | None) -> bool:
+    start = interval_start(value)
+    if anchor is None or start is None:
+        return False
+    match = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:$|T)", value)
+    parts = [p for p in match.groups() if p] if match else []
+    return bool(parts) and parts >= anchor.split("-")[: len(parts)]
+
+
+def _futurate(verb: Token) -> bool:
+    """A present progressive that speaks of a scheduled event: 'is launching in January' (not
+    a passive or copula describing a state: 'is capped this year')."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.dep_ == "auxpass" for a in aux) or verb.lemma_ == "be":
+        return False
+    return verb.tag_ == "VBG" and any(a.lower_ in ("is", "are", "am", "'s", "'re") for a in aux)
+
+
+def _present_state(verb: Token) -> bool:
+    """The clause is not a report of the past nor a plan: 'neon is experiencing a revival',
+    'we're having to put up with it', 'they would have been listed as co-authors'."""
+    aux = {c.lower_.replace("’", "'") for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"would", "could", "might", "may", "should"}:
+        return True
+    if aux & (MODALS | {"did", "had", "was", "were", "has", "have", "'ve"}):
+        return False
+    if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and not aux):
+        return True
+    return bool(aux & {"is", "are", "am", "'s", "'re", "do", "does"})
+
+
+HABITUAL = re.compile(
+    r"(?:the\s+)?(?:spring|summer|autumn|fall|winter|christmas|easter|thanksgiving|halloween"
+    r"|valentine['’]s\s+day|new\s+year['’]s\s+(?:day|eve)|mother['’]s\s+day)",
+    re.I,
+)
+"""A season or a holiday named without a year, 'last', 'next' or 'this'."""
+
+
+def _simple_present(verb: Token) -> bool:
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ in ("VBZ", "VBP") and not aux:
+        return True
+    return bool(aux) and all(a.tag_ in ("VBZ", "VBP") for a in aux) and verb.tag_ != "VBG"
+
+
+def _refined(value: str, text: str) -> str:
+    """'late last year' → the year's last quarter, 'the end of 2025' → its last month, 'early
+    2019' → its first quarter, 'the beginning of the year' → its first month: the part of the
+    year the words name."""
+    if not re.fullmatch(r"\d{4}", value):
+        return value
+    words = " ".join(text.lower().split())
+    if re.match(r"^(?:by\s+|at\s+)?the\s+(?:end|close)\s+of\b", words):
+        return f"{value}-12"
+    if re.match(r"^(?:the\s+)?(?:beginning|start)\s+of\b", words):
+        return f"{value}-01"
+    if words.startswith("late"):
+        return f"{value}-Q4"
+    if words.startswith("early"):
+        return f"{value}-Q1"
+    return value
+
+
+def _anchored_on(timex: TimeExpression) -> str:
+    if EXPLICIT_YEAR.search(timex.text):
+        return "absolute"
+    if ANAPHORIC.search(timex.text):
+        return "text"
+    return "publication"
+
+
+def _confidence(timex: TimeExpression, anchored: str, has_subject: bool, value: str) -> float:
+    """How sure the entry is: an explicit year is safest; a date counted from the publication
+    date with a direction word ('last week', 'yesterday') next; a bare weekday or month resolved
+    by tense, or a date counted from another date in the text, less so."""
+    low = timex.text.lower()
+    if anchored == "absolute":
+        score = 0.9
+    elif anchored == "text":
+        score = 0.6
+    elif re.search(r"\b(?:yesterday|today|tomorrow|tonight|last|next|this|ago|past|coming)\b", low):
+        score = 0.85
+    else:
+        score = 0.7  # a bare weekday, month or season: its direction comes from the tense
+    if re.search(r"\b(?:decade|century|centuries)\b", low):
+        score = min(score, UNCERTAIN)
+    if not has_subject:
+        score -= 0.1
+    if value.startswith("XXXX") or not is_dated(value):
+        score = min(score, UNCERTAIN)
+    return round(max(0.1, min(score, 0.95)), 2)
+
+
+def _in_comparison(text: str, timex: TimeExpression, sent: Span) -> bool:
+    return COMPARISON.search(text[max(sent.start_char, timex.start - 60) : timex.start]) is not None
+
+
+def _range_partner(text: str, timexes: list[TimeExpression], index: int) -> bool:
+    """Whether timex `index` closes a range opened by the one before ('from 2019 to 2024',
+    'In August and September', 'between 8 AM and 9 PM Wednesday')."""
+    if index == 0:
+        return False
+    before = timexes[index - 1]
+    if before.type not in ("DATE", "TIME"):
+        return False
+    return RANGE_LINK.fullmatch(text[before.end : timexes[index].start]) is not None
+
+
+def _when_clause(span: Span) -> Token | None:
+    """The verb of a 'when' clause the date introduces ('in 1884, when Bismarck hosted ...',
+    'In 2009, however, when Congress passed ...'): that clause is the event of the date."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in ("since", "until", "till", "from"):
+        return None  # 'has been that big since 2012, when ...': the main clause lasts from it
+    for tok in doc[span.end : min(span.end + 4, span.sent.end)]:
+        if tok.lower_ == "when":
+            head = tok.head
+            return head if head.pos_ in ("VERB", "AUX") and head.i > tok.i else None
+        if not (tok.is_punct or tok.pos_ == "ADV"):
+            return None
+    return None
+
+
+def _restated(text: str, timexes: list[TimeExpression], index: int) -> bool:
+    """Whether timex `index` restates the one before in brackets ('8:51 p.m. (1451 GMT)'), or
+    names the day of the clock time just before it ('8:51 p.m. (1451 GMT) on Thursday')."""
+    if index == 0:
+        return False
+    before = timexes[index - 1]
+    if (
+        timexes[index].type == "DATE"
+        and before.type == "TIME"
+        and before.value.startswith(timexes[index].value + "T")
+        and re.fullmatch(r"[\s),]*(?:on\s+)?", text[before.end : timexes[index].start])
+    ):
+        return True
+    return (
+        before.type == timexes[index].type == "TIME"
+        and re.fullmatch(r"\s*\(\s*", text[before.end : timexes[index].start]) is not None
+    )
+
+
+def build_timelines(
     doc: Doc, timexes: list[TimeExpression], anchor: str | None = None
-) -> list[TimelineEntry]:
-    """Dated events of the document, sorted by date value then position.
+) -> tuple[list[TimelineEntry], list[TimelineEntry]]:
+    """Dated events sorted by the start of their interval (then position), and the events whose
+    date cannot be placed, in text order.
 
     An event dated after the article date (`anchor`) cannot have happened yet: it is planned.
     """
     text = doc_text(doc)
-    entries = []
+    dated: list[TimelineEntry] = []
+    undated: list[TimelineEntry] = []
     for index, timex in enumerate(timexes):
         if timex.type not in ("DATE", "TIME"):
             continue
         precision = precision_of(timex.value)
         if precision is None or timex.value == "PRESENT_REF":
             continue
+        if _range_partner(text, timexes, index) or _restated(text, timexes, index):
+            continue
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None:
             continue
-        verb = _governing_verb(span.root)
-        sent = span.sent
+        verb = _when_clause(span) or _governing_verb(span.root)
         if verb is None:
-            event, planned = sent.text.strip(), False
-        else:
-            event, planned = _event_text(doc, verb, timex)
+            continue  # a title, a citation, a caption: no event to date
+        sent = span.sent
+        event, planned, polarity = _event_text(doc, verb, timex)
         if not event:
             continue
-        planned = planned or after_anchor(timex.value, anchor)
-        entries.append(
-            TimelineEntry(
-                date=timex.value,
-                precision=precision,
-                event=event,
-                start=sent.start_char,
-                end=sent.end_char
-                if text[sent.end_char - 1 : sent.end_char] != "\n"
-                else sent.end_char - 1,
-                timex=index,
-                status="planned" if planned else "reported",
-            )
+        value = timex.value
+        if index + 1 < len(timexes) and _range_partner(text, timexes, index + 1):
+            closing = timexes[index + 1]
+            if timex.type == "TIME" and anchor and value.startswith(anchor + "T"):
+                day = closing.value.split("T")[0]
+                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+                    value = day + "T" + value.split("T", 1)[1]  # '8 AM and 9 PM Wednesday'
+        if (
+            index + 1 < len(timexes)
+            and timexes[index + 1].type == "TIME"
+            and _restated(text, timexes, index + 1)
+        ):
+            value = timexes[index + 1].value  # the moment in UTC rather than local time
+        utc = value.endswith("Z")
+        value = _refined(value, timex.text).removesuffix("Z")
+        has_subject = clause_subject(verb)[1] is not None
+        place = is_dated(value) and not COARSE.search(timex.text)
+        if place and (
+            _in_comparison(text, timex, sent)
+            or POSSESSIVE.match(text, timex.end)
+            or NAMED.search(text, max(0, timex.start - 40), timex.start)
+            or CITATION.search(sent.text)
+        ):
+            continue
+        low = timex.text.lower()
+        if (
+            place
+            and low in ("today", "today's")
+            and _present_state(clause_subject(verb)[0] if verb.tag_ == "VB" else verb)
+            and not planned
+            and not re.search(r"\blater\b", text[max(0, timex.start - 12) : timex.start], re.I)
+        ):
+            continue  # the reporter's present: a state, not an event of the day
+        if place and HABITUAL.fullmatch(timex.text) and _simple_present(verb):
+            continue  # 'In winter, mains break': a habit, not a dated event
+        planned = planned or after_anchor(value, anchor)
+        if not planned and place and _futurate(verb) and _not_before_anchor(value, anchor):
+            planned = True
+        if re.search(r"\blater\b", text[max(sent.start_char, timex.start - 12) : timex.end], re.I):
+            planned = planned or verb.tag_ in ("VBZ", "VBP", "VB")
+        anchored = _anchored_on(timex) if place else "none"
+        entry = TimelineEntry(
+            date=value,
+            precision=precision_of(value) or precision,
+            event=event,
+            start=sent.start_char,
+            end=sent.end_char
+            if text[sent.end_char - 1 : sent.end_char] != "\n"
+            else sent.end_char - 1,
+            timex=index,
+            status="planned" if planned else "reported",
+            confidence=_confidence(timex, anchored, has_subject, value),
+            when=timex.text,
+            label=date_label(value + ("Z" if utc else "")),
+            polarity=polarity,
+            anchored_on=anchored,
         )
-    entries.sort(key=lambda e: (_sort_key(e.date), e.start))
-    return entries
+        (dated if place else undated).append(entry)
+    dated.sort(key=lambda e: (interval_start(e.date) or "", e.start, e.timex))
+    return dated, undated
 
 
-def _sort_key(value: str) -> str:
-    order = {"PAST_REF": "0000", "PRESENT_REF": "5555", "FUTURE_REF": "9998"}
-    return order.get(value, value.replace("XXXX", "9999"))
+def build_timeline(
+    doc: Doc, timexes: list[TimeExpression], anchor: str | None = None
+) -> list[TimelineEntry]:
+    """Dated events of the document, sorted by the start of their interval then position."""
+    return build_timelines(doc, timexes, anchor)[0]

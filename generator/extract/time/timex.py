@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from generator.extract.common import doc_text
 from generator.extract.time.patterns import Context
 from generator.extract.time.rules import RULES, Rule
+from generator.extract.time.words import label
 from generator.model import TimeExpression
 
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would"})
@@ -57,6 +58,7 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
     text = doc_text(doc)
     result: list[TimeExpression] = []
     reference: str | None = None
+    reference_end = 0
     quarter: str | None = None
     for start, end, rule, match in _select(doc, text, _candidates(text)):
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -64,6 +66,7 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
             dct=dct,
             tense=tense_of(span) if span is not None and not POSSESSIVE.match(text, end) else None,
             reference=reference,
+            near=reference is not None and _sentences_between(text, reference_end, start) <= 1,
             quarter=quarter,
             before=text[max(0, start - 40) : start].lower(),
             after=text[end : end + 40].lower(),
@@ -73,7 +76,14 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
             continue
         kind, normalised = value
         result.append(
-            TimeExpression(text=text[start:end], start=start, end=end, type=kind, value=normalised)
+            TimeExpression(
+                text=text[start:end],
+                start=start,
+                end=end,
+                type=kind,
+                value=normalised,
+                label=label(kind, normalised),
+            )
         )
         if (
             rule.anchors
@@ -81,6 +91,7 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
             and SPECIFIC.fullmatch(normalised.split("T")[0])
         ):
             reference = normalised.split("T")[0]
+            reference_end = end
             if (
                 re.fullmatch(r"\d{4}-Q[1-4]", reference)
                 and not YEAR_BEFORE.search(text[start:end])
@@ -90,15 +101,54 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
     return result
 
 
+def _sentences_between(text: str, start: int, end: int) -> int:
+    """How many sentence ends lie between two offsets (a rough count: '. ', '! ', '? ', lines)."""
+    return len(re.findall(r"[.!?][\"”’)]*\s+(?=[A-Z\"“])|\n", text[start:end]))
+
+
+TRIGGER = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
+    r"|year|month|week|day|hour|minute|second|decade|centur|quarter|fortnight|night|half|period"
+    r"|today|yesterday|tomorrow|tonight|now|current|nowaday|present|moment|time|recent|late"
+    r"|past|future|term|soon|spring|summer|autumn|fall|winter|morning|afternoon|evening"
+    r"|overnight|noon|midnight|midday|mid|christmas|easter|thanksgiving|halloween|valentine"
+    r"|new\s+year|boxing|independence|labor|memorial|good\s+friday|nineteen|eighteen|twent"
+    r"|two\s+thousand|thirties|forties|fifties|sixties|seventies|eighties|nineties|daily"
+    r"|annual|hourly|nightly|fiscal|financial|fy|q[1-4]|o'clock)",
+    re.I,
+)
+"""Words one of which every time expression contains: the grammar's rules run only near them."""
+WINDOW = 160
+"""Characters on each side of a trigger searched by the rules (longer than any expression)."""
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Merged stretches of the text around the trigger words."""
+    spans: list[tuple[int, int]] = []
+    for match in TRIGGER.finditer(text):
+        lo, hi = max(0, match.start() - WINDOW), min(len(text), match.end() + WINDOW)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
 def _candidates(text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
     found = []
+    windows = _windows(text)
     for rule in RULES:
-        for match in rule.pattern.finditer(text):
-            start, end = match.span()
-            while end > start and text[end - 1] in " \t\n,":
-                end -= 1
-            if end > start:
-                found.append((start, end, rule, match))
+        seen: set[tuple[int, int]] = set()
+        for lo, hi in windows:
+            for match in rule.pattern.finditer(text, lo, hi):
+                start, end = match.span()
+                if (start, end) in seen:
+                    continue
+                seen.add((start, end))
+                while end > start and text[end - 1] in " \t\n,":
+                    end -= 1
+                if end > start:
+                    found.append((start, end, rule, match))
     return found
 
 
@@ -154,7 +204,7 @@ def _acceptable(
     if rule.name == "set" and groups.get("unit3"):
         return (
             _word_before(text, start) in RATE_WORDS
-            or re.search(r"\d\s*$", text[:start]) is not None
+            or re.search(r"\d\s*$", text[max(0, start - 20) : start]) is not None
         )
     if rule.name == "time":
         return _time_ok(text, start, match)
@@ -164,7 +214,7 @@ def _acceptable(
     if rule.name == "this-quarter":
         return _quarter_reference_ok(text, start, match)
     if rule.name == "decade":
-        return not re.match(r"\s*(?:%|percent)", text[end:])
+        return not re.match(r"\s*(?:%|percent)", text[end : end + 60])
     return True
 
 
@@ -188,11 +238,19 @@ def _bare_month_ok(doc: Doc, match: re.Match[str]) -> bool:
 def _year_ok(doc: Doc, text: str, start: int, end: int) -> bool:
     """A four-digit number is a year unless it counts or prices something."""
     if re.search(
-        r"(?:[$€£¥#]|\bno\.|\bnumber|\bflight|\broute|\bmodel|\bitem)\s*$", text[:start], re.I
+        r"(?:[$€£¥#]|\bno\.|\bnumber|\bflight|\broute|\bmodel|\bitem)\s*$",
+        text[max(0, start - 30) : start],
+        re.I,
     ):
         return False
-    if re.match(r"\s*(?:%|percent|per\s?cent|[,.]\d)", text[end:], re.I):
+    if re.match(r"\s*(?:%|percent|per\s?cent|[,.]\d)", text[end : end + 60], re.I):
         return False
+    if re.match(r"[A-Za-z]", text[end : end + 1]) and not re.match(r"s\b", text[end : end + 2]):
+        return False  # '1010data': a number inside a name
+    if re.search(r"[\"“‘]\s*$", text[max(0, start - 2) : start]) and re.match(
+        r"\s*[,.]?\s*[\"”’]", text[end : end + 4]
+    ):
+        return False  # '“1917,”' alone in quotation marks is a title
     token = _token_at(doc, end - 1)
     if token is None:
         return True
@@ -239,18 +297,20 @@ def _duration_ok(text: str, start: int, end: int, match: re.Match[str]) -> bool:
     amount = " ".join(match.group("n").lower().split())
     unit = match.group("unit").lower()
     whole = " ".join(match.group(0).lower().split())
-    if unit.startswith("quarter") and re.match(r"\s+of\b", text[end:]):
+    if unit.startswith("quarter") and re.match(r"\s+of\b", text[end : end + 60]):
         return False  # 'three quarters of the members'
     if unit.startswith("second") and amount in ("a", "one"):
         return False
-    if re.search(r"[\s-]old$", whole) or re.match(r"\s*-?\s*olds?\b", text[end:]):
+    if re.search(r"[\s-]old$", whole) or re.match(r"\s*-?\s*olds?\b", text[end : end + 60]):
         return False  # ages are not time expressions in TimeML
     if "dir" in match.groupdict():
         return True
     if amount in ("a", "an") and whole.startswith(amount):
         before = _word_before(text, start)
         follows = re.match(
-            r"[\s-]+(?:long|old|after|before|later|earlier|or\s+two|or\s+so)\b", text[end:], re.I
+            r"[\s-]+(?:long|old|after|before|later|earlier|or\s+two|or\s+so)\b",
+            text[end : end + 60],
+            re.I,
         )
         return (
             before in PREPOSITIONS_BEFORE_DURATION
@@ -288,8 +348,10 @@ def _in_title(text: str, start: int, end: int, rule: Rule) -> bool:
         if word.isupper() and len(word) <= 4:
             continue
         return True
-    if rule.name == "month" and re.match(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]", text[end:]):
+    if rule.name == "month" and re.match(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]", text[end : end + 60]):
         return True
+    if rule.name == "the-unit" and re.search(r"\b(?:Year|Week|Month)\b", text[start:end]):
+        return True  # 'Collection of the Year', 'Player of the Week'
     return False
 
 

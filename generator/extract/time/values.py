@@ -69,10 +69,8 @@ def _day_number(text: str) -> int | None:
 
 
 def _month_year(month: int, ctx: Context, day: int = 15) -> int | None:
+    """The year of a month and day named without one, from the tense and the article date."""
     return year_for_month(ctx.dct, month, ctx.tense, day) if ctx.dct else None
-
-
-# --- handlers ----------------------------------------------------------------------------------
 
 
 def full_date(m: Groups, ctx: Context) -> Value | None:
@@ -232,6 +230,8 @@ def _quarter_number(text: str) -> int:
 def quarter(m: Groups, ctx: Context) -> Value | None:
     q = _quarter_number(m.group("q"))
     mod = " ".join((m.group("mod") or "").lower().split())
+    if m.groupdict().get("ofrel"):
+        mod = f"{mod} {m.group('ofrel').lower()} year".strip()  # 'the first quarter of last year'
     if m.group("half"):
         q = min(q, 2)
         if m.group("year"):
@@ -249,7 +249,9 @@ def quarter(m: Groups, ctx: Context) -> Value | None:
         year = None
     elif "next year" in mod:
         year = ctx.dct.year + 1
-    elif "last year" in mod or "year-ago" in mod or "year-earlier" in mod or "prior-year" in mod:
+    elif "last year" in mod:
+        year = ctx.dct.year - 1
+    elif "year-ago" in mod or "year-earlier" in mod or "prior-year" in mod:
         year = year_for_quarter(ctx.dct, q, ctx.tense) - 1
     elif "this year" in mod or "current" in mod:
         year = ctx.dct.year
@@ -385,10 +387,50 @@ def anaphoric_unit(m: Groups, ctx: Context) -> Value | None:
     }[rel]
     anchor = _anchor_for(ctx, unit)
     if anchor is None:
-        if ctx.dct is None:
-            return "DATE", UNDATED_UNIT[unit]
+        if ctx.dct is None or rel in ("that", "that same", "later that", "earlier that"):
+            return "DATE", UNDATED_UNIT[unit]  # 'that day' points back to a date the text lacks
         return "DATE", shift_date(ctx.dct, unit, delta)
     return "DATE", shift_date(anchor, unit, delta)
+
+
+def anaphoric_part(m: Groups, ctx: Context) -> Value | None:
+    """'the following morning', 'the previous evening': a part of the day after or before the
+    day the narrative is on."""
+    step = -1 if m.group("rel").lower() == "previous" else 1
+    part = PARTS_OF_DAY[m.group("part").lower()]
+    anchor = _anchor_for(ctx, "day")
+    if anchor is None:
+        return "TIME", f"XXXX-XX-XXT{part}"
+    return "TIME", f"{(anchor + dt.timedelta(days=step)).isoformat()}T{part}"
+
+
+def same_unit_year_ago(m: Groups, ctx: Context) -> Value | None:
+    """'the same month a year ago', 'the same quarter last year': the period under discussion
+    (or the current one), a year before."""
+    unit = m.group("unit").lower()
+    if unit == "period":
+        unit = "quarter" if ctx.quarter else "month"
+    base: str | None = None
+    if unit == "quarter":
+        base = ctx.quarter or (
+            shift_quarter(ctx.dct.year, quarter_of(ctx.dct), 0) if ctx.dct else None
+        )
+    elif ctx.reference and ctx.near:
+        base = shift_value(ctx.reference[:7], "month", 0) if unit == "month" else None
+    if base is None and ctx.dct is not None:
+        base = shift_date(ctx.dct, unit, 0)
+    if base is None:
+        return "DATE", UNDATED_UNIT.get(unit, "XXXX")
+    return "DATE", shift_value(base, "year", -1) or base
+
+
+def day_after_holiday(m: Groups, ctx: Context) -> Value | None:
+    """'the day after Easter', 'the day before Thanksgiving'."""
+    found = holiday(m, ctx)
+    if found is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", found[1]):
+        return ("DATE", "XXXX-XX-XX") if found else None
+    step = 1 if m.group("dir").lower() == "after" else -1
+    return "DATE", (dt.date.fromisoformat(found[1]) + dt.timedelta(days=step)).isoformat()
 
 
 def _anchor_for(ctx: Context, unit: str) -> dt.date | None:
@@ -522,6 +564,8 @@ def weekday(m: Groups, ctx: Context) -> Value | None:
         elif rel in ("next", "this coming", "coming"):
             day = weekday_date(ctx.dct + dt.timedelta(days=1), weekday, "future")
         else:
+            if re.search(r"\b(?:by|until|till)\s*$", ctx.before) and tense != "past":
+                tense = "future"  # 'by Thursday morning' looks ahead
             day = weekday_date(ctx.dct, weekday, tense)
         base = day.isoformat()
     if part:
@@ -537,8 +581,19 @@ def weekday_set(m: Groups, ctx: Context) -> Value | None:
 
 
 def _clock(text: str) -> str | None:
-    """HH:MM of a clock time: '10 p.m.' → 22:00, 'noon' → 12:00."""
+    """HH:MM of a clock time: '10 p.m.' → 22:00, 'noon' → 12:00, '1451 GMT' → 14:51Z (a time
+    in UTC keeps its zone, as TIMEX3 writes it)."""
     low = text.lower()
+    zone = "Z" if re.search(r"\b(?:gmt|utc|z)\s*$", low) else ""
+    military = re.match(r"([012]\d)([0-5]\d)\b", low)
+    if military:
+        hour = int(military.group(1))
+        return f"{hour:02d}:{military.group(2)}{zone}" if hour <= 24 else None
+    clock = _clock_words(low)
+    return clock + zone if clock else None
+
+
+def _clock_words(low: str) -> str | None:
     if low.startswith("noon") or low.startswith("midday"):
         return "12:00"
     if low.startswith("midnight"):
@@ -565,6 +620,13 @@ def time(m: Groups, ctx: Context) -> Value | None:
         base = _day_reference(day, ctx)
         if base is None:
             return None
+    elif (
+        ctx.near
+        and ctx.tense == "past"
+        and ctx.reference
+        and re.fullmatch(r"\d{4}-\d{2}-\d{2}", ctx.reference)
+    ):
+        base = ctx.reference  # 'On Aug. 9 ... At 6:30 a.m.': the day the narrative is on
     else:
         base = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
     return "TIME", f"{base}T{clock}"
@@ -572,7 +634,19 @@ def time(m: Groups, ctx: Context) -> Value | None:
 
 def _day_reference(text: str, ctx: Context) -> str | None:
     """The day named by 'Wednesday', 'yesterday', 'Nov. 9' in a compound time expression."""
-    low = text.lower()
+    low = " ".join(text.lower().split())
+    following = re.fullmatch(
+        r"the (following|next|previous) (day|morning|afternoon|evening|night)", low
+    )
+    if following:
+        anchor = _anchor_for(ctx, "day") if ctx.near else None
+        if anchor is None:
+            return "XXXX-XX-XX"
+        step = -1 if following.group(1) == "previous" else 1
+        return (anchor + dt.timedelta(days=step)).isoformat()
+    dated = re.fullmatch(rf"{WEEKDAY},?\s+({MONTH}\s*{DAY})", low)
+    if dated:
+        low = dated.group(1)
     if low in ("today", "tonight"):
         return ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
     if low in ("yesterday", "tomorrow"):

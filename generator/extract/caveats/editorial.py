@@ -1,0 +1,207 @@
+"""Article-level caveats: a headline that quotes what the body does not, and the genre.
+
+A quotation is verbatim by convention (the AP Stylebook: "never alter quotations"): words a
+headline or dek puts in quotation marks must be in the article as someone's words. When the
+body gives them with a word or two changed, the article quotes one statement two ways (an
+inconsistency, shown on the body's version); when the body does not have them at all, the
+headline puts words in someone's mouth (a headline caveat).
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span
+
+from generator.extract.caveats.article import article_level
+from generator.extract.caveats.lexicons import EPISTEMIC_ADJECTIVES, EPISTEMIC_ADVERBS
+from generator.extract.common import doc_text, quote_regions, stripped_bounds
+from generator.model import CONFIDENT, UNCERTAIN, Article, Caveat
+from generator.model import Span as TextSpan
+
+HEADLINE_QUOTE = re.compile(r"(?:^|(?<=[\s:(]))['‘]([^'‘’\n]{2,200}?)['’](?=$|[\s:,.;!?)])")
+"""A quotation in single marks, which headlines use by convention ('Neutral', 'Are There ...?')."""
+SAME_QUOTE = 0.85
+"""Similarity (difflib ratio of the normalised words) above which two quotations are one
+statement quoted two ways."""
+WEAK_MODALS = frozenset("could may might would should".split())
+"""Modals that make a statement a possibility ('will' and 'can' do not)."""
+WEAKENING = WEAK_MODALS | EPISTEMIC_ADVERBS | EPISTEMIC_ADJECTIVES | {"expected"}
+SAME_CLAIM = 0.6
+"""Share of the headline's content words a sentence must have to state the headline's claim."""
+MIN_CLAIM_WORDS = 3
+TEXT_GENRE = "text:"
+"""`Article.genre_evidence` prefix when only the article's own words showed its genre."""
+
+
+def normalise(text: str) -> str:
+    """Lower case, one kind of quote mark and dash, no punctuation at the ends, single spaces."""
+    text = text.lower().translate(str.maketrans("‘’“”–—", "''\"\"--"))
+    text = re.sub(r"[^\w'\- ]+", " ", text)
+    return " ".join(text.split())
+
+
+def headline_caveats(doc: Doc, article: Article) -> list[Caveat]:
+    """Quotations of the headline and dek that the body gives otherwise, or not at all."""
+    text = doc_text(doc)
+    body = " " + normalise(text) + " "
+    body_quotes = [(s, e) for s, e, _ in quote_regions(text)]
+    caveats: list[Caveat] = []
+    seen: set[str] = set()
+    for where, line in (("headline", article.title), ("dek", article.dek)):
+        if not line:
+            continue
+        double = [(s, e) for s, e, mark in quote_regions(line) if mark not in "'‘"]
+        single = [m.span(1) for m in HEADLINE_QUOTE.finditer(line)]
+        for s, e in sorted(set(double + single)):
+            quoted = normalise(line[s:e])
+            if not quoted or quoted in seen or f" {quoted} " in body:
+                continue
+            seen.add(quoted)
+            closest = _closest_quote(text, body_quotes, quoted)
+            if closest is not None:
+                caveats.append(_two_ways(doc, text, where, line[s:e], closest))
+            elif where == "headline" and (s, e) in double:
+                # single marks in a headline report speech in other words by convention
+                # (British style: 'biggest frustration'); double marks quote it
+                caveats.append(_unsupported(line[s:e]))
+    return caveats
+
+
+def weaker_in_body(doc: Doc, article: Article) -> list[Caveat]:
+    """A headline that states flatly what every sentence of the article that carries it states
+    as a possibility ('Will Soon Spend' / 'could soon pay', 'kills' / 'allegedly killed')."""
+    title = article.title or ""
+    words = _content_words(title)
+    if len(words) < MIN_CLAIM_WORDS or "?" in title:
+        return []
+    if any(w.lower() in WEAKENING for w in re.findall(r"[A-Za-z']+", title)):
+        return []
+    carrying: list[tuple[Span, str]] = []
+    for sent in doc.sents:
+        shared = words & _content_words(sent.text)
+        if len(shared) / len(words) < SAME_CLAIM:
+            continue
+        weak = next(
+            (
+                t.text
+                for t in sent
+                if (t.tag_ == "MD" and t.lower_ in WEAK_MODALS)
+                or (t.lower_ in EPISTEMIC_ADVERBS | EPISTEMIC_ADJECTIVES)
+                or (t.lower_ == "expected" and t.tag_ == "VBN")
+            ),
+            None,
+        )
+        if weak is None:
+            return []  # the article states it as flatly somewhere
+        carrying.append((sent, weak))
+    if not carrying:
+        return []
+    text = doc_text(doc)
+    first, weak = carrying[0]
+    start, end = stripped_bounds(first)
+    return [
+        Caveat(
+            kind="headline",
+            text=text[start:end],
+            start=start,
+            end=end,
+            cue=weak,
+            severity="warning",
+            explanation=f"The headline states it flatly; the article only says it with '{weak}'.",
+            confidence=0.6,
+            evidence=[
+                TextSpan(text[a:b], a, b) for a, b in (stripped_bounds(s) for s, _ in carrying)
+            ],
+        )
+    ]
+
+
+def _content_words(text: str) -> set[str]:
+    """Words of three letters or more that are not stop words, cut to five letters so that
+    'spends' and 'spend', 'rises' and 'rise' meet."""
+    return {
+        w.lower()[:5]
+        for w in re.findall(r"[A-Za-z][A-Za-z'-]+", text)
+        if len(w) >= 3 and w.lower() not in STOP_WORDS
+    }
+
+
+def _closest_quote(
+    text: str, regions: list[tuple[int, int]], quoted: str
+) -> tuple[int, int] | None:
+    best, best_ratio = None, SAME_QUOTE
+    for s, e in regions:
+        ratio = SequenceMatcher(None, quoted, normalise(text[s:e])).ratio()
+        if ratio >= best_ratio:
+            best, best_ratio = (s, e), ratio
+    return best
+
+
+def _two_ways(doc: Doc, text: str, where: str, line_quote: str, body: tuple[int, int]) -> Caveat:
+    span = doc.char_span(body[0], body[1], alignment_mode="expand")
+    start, end = stripped_bounds(span.sent) if span is not None else body
+    return Caveat(
+        kind="inconsistency",
+        text=text[start:end],
+        start=start,
+        end=end,
+        cue=text[body[0] : body[1]],
+        severity="warning",
+        explanation=f"The {where} quotes '{line_quote}', the article '{text[body[0] : body[1]]}': "
+        "one statement quoted two ways.",
+        cue_start=body[0],
+        cue_end=body[1],
+        confidence=CONFIDENT,
+        evidence=[TextSpan(text[start:end], start, end)],
+    )
+
+
+def _unsupported(line_quote: str) -> Caveat:
+    return article_level(
+        "headline",
+        line_quote,
+        "high",
+        f"The headline puts '{line_quote}' in quotation marks, but nobody in the article says "
+        "these words.",
+        0.7,
+    )
+
+
+def genre_caveats(article: Article, sourcing: list[Caveat]) -> list[Caveat]:
+    """Opinion or analysis that the page does not label (only its text shows it), and a
+    fact-check whose verdict rests on unnamed sources (`sourcing`: the article's sourcing
+    caveats)."""
+    caveats = []
+    evidence = article.genre_evidence or ""
+    if article.genre in ("opinion", "analysis") and evidence.startswith(TEXT_GENRE):
+        caveats.append(
+            article_level(
+                "genre",
+                None,
+                "warning",
+                f"The page does not label this {article.genre}; only its text shows it "
+                f"({evidence[len(TEXT_GENRE) :].strip()}). A reader may take it for news.",
+                UNCERTAIN,
+            )
+        )
+    check = article.fact_check
+    weak = [c for c in sourcing if c.kind == "sourcing"]
+    if article.genre == "fact-check" and check is not None and check.verdict and weak:
+        claim = f" on '{check.claim}'" if check.claim else ""
+        who = f" ({check.claimant})" if check.claimant else ""
+        cues = ", ".join(f"'{c.cue}'" for c in weak[:3])
+        caveats.append(
+            article_level(
+                "genre",
+                check.verdict,
+                "high" if any(c.severity == "high" for c in weak) else "warning",
+                f"A fact-check: its verdict{claim}{who} is '{check.verdict}', and it rests in "
+                f"part on sources the article does not name ({cues}).",
+                0.7,
+                [e for c in weak for e in c.evidence][:5],
+            )
+        )
+    return caveats
