@@ -220,7 +220,11 @@ def _sentences(
         item = _Sentence(len(sents), start, end, len(alpha), lemmas)
         item.unfinished = not text[start:end].rstrip(CLOSERS).endswith(ENDINGS)
         item.short = len(alpha) < MIN_WORDS
-        item.skip = _is_furniture(sent, start, end, text, regions) or _is_fragment(sent, text)
+        item.skip = (
+            _is_furniture(sent, start, end, text, regions)
+            or _is_fragment(sent, text)
+            or _quote_runs_on(text[start:end])
+        )
         if about.genre not in ARGUING_GENRES and _first_person(sent, regions):
             item.skip = True  # someone's words run on without their marks: not the reporter's
         item.leans_back = _leans_back(sent)
@@ -404,6 +408,14 @@ def _quote_fragment(sent: Span, start: int, end: int, text: str, regions: _Regio
     if not (regions.within(start + 1, end - 1) or opens_unclosed or closes_unopened):
         return False
     return not any(t.lemma_ in REPORTING_VERBS and t.pos_ == "VERB" for t in sent)
+
+
+def _quote_runs_on(text: str) -> bool:
+    """A quotation opened inside the sentence that it does not close: it runs on into the next
+    sentence, and the summary would cut it off ('... in his introduction: “When we hear')."""
+    if text.count("“") > text.count("”"):
+        return True
+    return text.count('"') % 2 == 1 and text[:1] != '"' and text.rstrip(CLOSERS) == text.rstrip()
 
 
 def _closes_earlier_quote(text: str) -> bool:

@@ -430,3 +430,16 @@ def test_opinion_summary_follows_its_headline(nlp):
     opinion = texts(with_genre(nlp, COLUMN, 3, genre="opinion", title=title))
     assert thesis in opinion
     assert thesis not in texts(with_genre(nlp, COLUMN, 3, genre="opinion"))
+
+
+def test_a_quotation_running_into_the_next_sentence_is_not_cut_off(nlp):
+    text = (
+        "The historian Ana Ruiz has written a new book about the lighthouses of Galicia. "
+        "She opens it with a memory from her childhood. "
+        "Ruiz writes in her preface: “When the lamp at Finisterre turned, the whole bay woke up. "
+        "We children counted the seconds between the flashes.” "
+        "The book describes forty lighthouses and the families who kept them. "
+        "It will be published in English next year by a university press."
+    )
+    chosen = texts(summarise(nlp, text, 3))
+    assert not any(s.startswith("Ruiz writes in her preface") for s in chosen)
