@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.model import SEVERITY_ORDER, Actor, Figure, Quote, Report
+from generator.site.merge import canonical_names
 from generator.slugs import slug
 
 KEY_ACTOR_TYPES = ("person", "organization", "group")
@@ -129,14 +130,16 @@ class SiteIndex:
         """Article id → cache key of its report, when known: pages are then keyed (`signature`)."""
         self.actors: dict[str, SiteActor] = {}
         self._by_report: dict[str, dict[str, SiteActor]] = {}
+        joined = canonical_names(reports)  # 'Noem' on the page of the one 'Kristi Noem'
         for report in reports:
             local: dict[str, SiteActor] = {}
             for actor in report.actors:
                 kind = page_slug(actor.type, "type") if actor.type else "other"
-                name = page_slug(actor.name, "actor", ACTOR_FOLDER_PAGES)
+                canonical = joined.get((report.article.id, actor.id), actor.name)
+                name = page_slug(canonical, "actor", ACTOR_FOLDER_PAGES)
                 path = f"actors/{kind}/{name}.md"
                 merged = self.actors.setdefault(path, SiteActor(path, kind))
-                merged.names[actor.name] += 1
+                merged.names[canonical] += 1
                 merged.appearances.append((report, actor))
                 local[actor.id] = merged
             self._by_report[report.article.id] = local

@@ -24,7 +24,7 @@ from jinja2 import (
     StrictUndefined,
 )
 
-from generator.model import CONFIDENT, SEVERITY_ORDER, Report
+from generator.model import CONFIDENT, SEVERITY_ORDER, UNCERTAIN, Report
 from generator.site.charts import bar_chart, timeline_chart
 from generator.site.filters import escape_md, format_number, safe_url, yaml_title
 
@@ -197,6 +197,8 @@ def _quote_groups(report: Report) -> list[dict[str, Any]]:
     known = {a.id for a in report.actors}
     for q in report.quotes:
         speaker = q.speaker.actor if q.speaker and q.speaker.actor in known else None
+        if q.confidence < UNCERTAIN:
+            speaker = None  # shown under "Speaker unclear", not under a guessed actor
         by_actor[speaker].append(q)
     groups = [
         {"actor": a, "anchor": f"quotes-{i}", "quotes": by_actor[a.id]}
@@ -240,6 +242,7 @@ def article_context(report: Report, actor_paths: dict[str, str] | None = None) -
         "actor_links": {k: "../../" + v for k, v in (actor_paths or {}).items()},
         "quotes_by_actor": quotes_by_actor,
         "quote_groups": quote_groups,
+        "uncertain": UNCERTAIN,
         "quote_anchor": {g["actor"].id: g["anchor"] for g in quote_groups if g["actor"]},
         "caveat_groups": [
             {
