@@ -204,9 +204,9 @@ def _sentences(
     figures: list[Figure],
     about: Genre,
 ) -> list[_Sentence]:
-    """Every sentence with words, with its features (from confident items only)."""
+    """Every sentence with words, with its features (quotes and figures: confident ones only)."""
     regions = _Regions(sorted(quote_regions(text) + _straight_quotes(text)))
-    actors = [a for a in actors if a.type != "group" and a.confidence >= CONFIDENT]
+    actors = [a for a in actors if a.type != "group"]
     mention_owner = {m.start: a.id for a in actors for m in a.mentions}
     title = _title_words(about.title)
     sents: list[_Sentence] = []
@@ -589,7 +589,6 @@ def key_points(
     Only confident items (`CONFIDENT`) are used: a point a reader takes at face value must not
     rest on a guessed speaker or a doubtful figure.
     """
-    actors = [a for a in actors if a.confidence >= CONFIDENT]
     quotes = [q for q in quotes if q.confidence >= CONFIDENT]
     figures = [f for f in figures if f.confidence >= CONFIDENT]
     spoken = [q for q in quotes if _spoken(doc, q) and _whole_claim(doc, q)]
