@@ -139,7 +139,14 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
 def _saying_piece(doc: Doc, piece: Piece) -> bool:
     cue = _cue_token(doc, piece.cue)
     polarity = cue_polarity(cue) if cue is not None else "affirmative"
-    return is_saying(piece.rule, piece.kind, cue, polarity)
+    if is_saying(piece.rule, piece.kind, cue, polarity):
+        return True
+    # 'called the talks a "disaster"': a verb of naming whose complement holds someone's own
+    # words in quote marks reports what they said; without quote marks it is a description.
+    if cue is not None and cue_lemma(cue) in NAMING_VERBS:
+        words = doc_text(doc)[piece.start : piece.end]
+        return any(mark in words for mark in QUOTE_PAIRS)
+    return False
 
 
 def _cue_token(doc: Doc, cue: TextSpan | None) -> Token | None:
