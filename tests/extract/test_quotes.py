@@ -617,3 +617,10 @@ def test_a_threat_needs_someone_making_it(analyse):
         "The assault threatened to upset the fragile peace. Mayor Leo Brandt threatened to resign."
     )
     assert [(q.text, q.speaker.actor) for q in report.quotes] == [("to resign", "leo-brandt")]
+
+
+def test_warned_against_keeps_the_preposition(analyse):
+    """'warned against X' reported as 'warned: X' would say the opposite of the sentence."""
+    report = analyse("The minister warned against signing a hasty agreement with the rebels.")
+    quotes = [q for q in report.quotes if q.cue and q.cue.text.startswith("warned")]
+    assert [q.text for q in quotes] == ["against signing a hasty agreement with the rebels"]
