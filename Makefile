@@ -16,9 +16,10 @@ $(STAMP): pyproject.toml
 site: $(STAMP)
 	$(BIN)/dossier build
 
-## Set everything up and run the tests.
+## Set everything up and run the tests; skipped tests are listed with the reason (the browser
+## tests skip when Chromium is not installed: `apt-get install chromium`).
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -rs
 
 ## Preview with live reload on http://127.0.0.1:8000/.
 serve: $(STAMP)

@@ -6,6 +6,7 @@ import ipaddress
 import json
 import sys
 from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -19,7 +20,7 @@ from tqdm import tqdm
 from generator.analysis.analyze import Failed
 from generator.analysis.batches import ClusterError
 from generator.analysis.collect import collect_reports
-from generator.analysis.lock import BuildLocked
+from generator.analysis.lock import BuildLocked, build_lock
 from generator.analysis.parallel import analyze_stream
 from generator.evaluation import realnews
 from generator.evaluation.runner import run as run_evaluation
@@ -29,7 +30,7 @@ from generator.ingest.fetch import DEADLINE, PACE, Fetcher, FetchError, FetchPol
 from generator.ingest.files import IngestError, discover, parse_date, read_all
 from generator.mkdocs_plugin.incremental import NavChanged
 from generator.mkdocs_plugin.plugin import DossierPlugin
-from generator.mkdocs_plugin.publish import build_site
+from generator.mkdocs_plugin.publish import build_site, config_cache_root
 from generator.model import Article
 from generator.site.pages import render_site
 from generator.site.render import make_env
@@ -158,14 +159,32 @@ def _mkdocs_config(config_file: Path, site_dir: Path | None, strict: bool) -> Mk
     return load_config(str(config_file), **options)
 
 
+class _PageBar:
+    """Progress while MkDocs writes the pages: a bar on a terminal, one line otherwise."""
+
+    def __init__(self) -> None:
+        self.bar: tqdm[Any] | None = None
+
+    def start(self, total: int) -> None:
+        self.close()
+        self.bar = tqdm(
+            total=total, desc="writing pages", unit="page", disable=None, file=sys.stderr
+        )
+        if self.bar.disable:
+            click.echo(f"writing {total} page(s)", err=True)
+
+    def page(self) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
 @main.command()
-@click.option(
-    "-f",
-    "--config-file",
-    default="mkdocs.yml",
-    show_default=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-)
+@_config_file_option
 @click.option(
     "-d",
     "--site-dir",
@@ -179,6 +198,12 @@ def _mkdocs_config(config_file: Path, site_dir: Path | None, strict: bool) -> Mk
     help="Render every page again (default: only the pages whose content changed, when the "
     "last complete build is in the site folder and nothing but the articles changed).",
 )
+@click.option(
+    "--date",
+    callback=_check_date,
+    help="Publication date YYYY-MM-DD for every article (overrides their metadata and the "
+    "dossier plugin's `date:` in mkdocs.yml)",
+)
 @_jobs_option
 @_scheduler_option
 def build(
@@ -186,6 +211,7 @@ def build(
     site_dir: Path | None,
     strict: bool,
     full: bool,
+    date: str | None,
     jobs: int | None,
     scheduler: str | None,
 ) -> None:
@@ -193,34 +219,33 @@ def build(
     # A full build when the last complete one is not in the site folder or something besides
     # the articles changed (settings, docs/, templates, theme, tool); either way the new site
     # is written into a fresh folder and swapped in whole.
-
+    pages = _PageBar()
     try:
         config = _mkdocs_config(config_file, site_dir, strict)
         plugin = config.plugins.get("dossier")
         # the options override mkdocs.yml's; only the analysis moves, the site is built here
-        if plugin is not None and jobs is not None:
-            plugin.config["jobs"] = jobs
-        if plugin is not None and scheduler is not None:
-            plugin.config["scheduler"] = scheduler
-        incremental = False
-        if isinstance(plugin, DossierPlugin):
-            incremental, reason = plugin.prepare(config, full=full)
-            if not incremental and not full:
-                click.echo(f"full build: {reason}", err=True)
-        try:
-            # locked, and swapped in whole: a killed build leaves the old site
-            build_site(config, dirty=incremental)
-        except NavChanged:
-            if not isinstance(plugin, DossierPlugin):
-                raise  # only the plugin's incremental build raises it
-            click.echo("full build: the navigation changed", err=True)
-            plugin.prepare(config, full=True)
-            build_site(config)
+        for name, value in (("jobs", jobs), ("scheduler", scheduler), ("date", date)):
+            if plugin is not None and value is not None:
+                plugin.config[name] = value
+        cache_root = config_cache_root(config)
+        # The lock first: a build it refuses says only that, not what it would have done.
+        with build_lock(cache_root) if cache_root is not None else nullcontext():
+            _build(config, plugin, full, pages)
     except (Abort, ConfigurationError, BuildLocked) as err:
         raise click.ClickException(str(err)) from None
     except ClusterError as err:
         raise click.ClickException(str(err)) from None
+    finally:
+        pages.close()
     errors = getattr(plugin, "errors", [])
+    if isinstance(plugin, DossierPlugin):
+        fresh = len(plugin.analysed)
+        unreadable = f"; {len(errors)} could not be read" if errors else ""
+        click.echo(
+            f"{plugin.articles} article(s): {fresh} analysed, {plugin.articles - fresh} "
+            f"unchanged (from the cache){unreadable}",
+            err=True,
+        )
     tracker = getattr(plugin, "tracker", None)
     if tracker is not None and tracker.incremental:
         rendered = len(tracker.generated) - tracker.skipped
@@ -229,12 +254,42 @@ def build(
             " made again (dossier build --full renders all)",
             err=True,
         )
-    click.echo(f"site built in {config.site_dir}", err=True)
+    elif isinstance(plugin, DossierPlugin):
+        click.echo(f"pages written: {plugin.pages_written}", err=True)
+    click.echo(
+        f"site built in {config.site_dir}; to view it: `dossier serve` (live preview), or serve"
+        f" the folder: python3 -m http.server -d {config.site_dir} (opened from disk, its links"
+        " lead to folder listings)",
+        err=True,
+    )
     if errors:
-        click.echo(f"{len(errors)} article(s) could not be read or analysed:", err=True)
-        for line in errors:
-            click.echo(f"  {line}", err=True)
+        # each error line was printed once, as the article was read; this is the tally
+        click.echo(
+            f"{len(errors)} article(s) could not be read or analysed (the error lines above)",
+            err=True,
+        )
         sys.exit(1)
+
+
+def _build(config: MkDocsConfig, plugin: Any, full: bool, pages: _PageBar) -> None:
+    """Build under the lock: incremental when the plugin says it may be, else in full."""
+    incremental = False
+    if isinstance(plugin, DossierPlugin):
+        plugin.progress = pages
+        # each error line once, as the article is read (above the analysis bar, if any)
+        plugin.report_error = lambda line: tqdm.write(f"error: {line}", file=sys.stderr)
+        incremental, reason = plugin.prepare(config, full=full)
+        if not incremental and not full:
+            click.echo(f"full build: {reason}", err=True)
+    try:
+        # swapped in whole: a killed build leaves the old site
+        build_site(config, dirty=incremental)
+    except NavChanged:
+        if not isinstance(plugin, DossierPlugin):
+            raise  # only the plugin's incremental build raises it
+        click.echo("full build: the navigation changed", err=True)
+        plugin.prepare(config, full=True)
+        build_site(config)
 
 
 @main.command()

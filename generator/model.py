@@ -21,7 +21,8 @@ SCHEMA = "news-report/1"
 CONFIDENT = 0.8
 """Items at this confidence or above are confident: the summary and key points use only them."""
 UNCERTAIN = 0.5
-"""Items below this confidence are shown as uncertain ("speaker unclear", "date uncertain")."""
+"""A quote below this confidence is shown with "speaker unclear" (below `CONFIDENT`, every
+item carries an "uncertain" badge on the site)."""
 
 # The vocabularies of the contract. Reports are read back as JSON, where any string can come:
 # code that looks a value up tolerates unknown ones (`SEVERITY_ORDER.get(s, len(...))`).

@@ -111,7 +111,7 @@ def analyze_doc(doc: Doc, article: Article, summary_size: int = 4) -> Report:
         if dating is not None:
             caveats = [inferred_date_caveat(dating), *caveats]
     with stage("summary"):
-        summary = summarize(doc, actors, quotes, figures, size=summary_size)
+        summary = summarize(doc, actors, quotes, figures, size=summary_size, article=article)
         points = key_points(doc, actors, quotes, figures)
     return Report(
         article=article,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -268,3 +269,20 @@ WORD = re.compile(r"\w+", re.U)
 def words(text: str) -> list[str]:
     """Lowercase word tokens of a string."""
     return [w.lower() for w in WORD.findall(text)]
+
+
+@functools.lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Common given names (lowercase) → 'male' | 'female' | 'either', from the US Census lists in
+    `names` (shared: actors type names by them, quotes match a pronoun's gender)."""
+    import importlib.resources
+
+    table: dict[str, str] = {}
+    package = importlib.resources.files("names")
+    for filename, gender in (("dist.male.first", "male"), ("dist.female.first", "female")):
+        for line in package.joinpath(filename).read_text(encoding="utf-8").splitlines():
+            word = line.split(" ", 1)[0].strip().lower()
+            if not word:
+                continue
+            table[word] = gender if table.get(word, gender) == gender else "either"
+    return table

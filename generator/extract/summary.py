@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from generator.extract.common import (
@@ -17,7 +18,7 @@ from generator.extract.common import (
     quote_regions,
     stripped_bounds,
 )
-from generator.model import Actor, Figure, KeyPoint, Quote
+from generator.model import CONFIDENT, Actor, Article, Figure, KeyPoint, Quote
 from generator.model import Span as TextSpan
 
 # Words of refusal, opposition and denial: whoever is their subject takes the other side.
@@ -48,6 +49,8 @@ CONNECTIVE = frozenset(
     """also but and so yet however meanwhile moreover furthermore nevertheless nonetheless
     instead then still besides otherwise thus therefore hence indeed likewise similarly""".split()
 )
+PERSONAL = frozenset("he she they it".split())
+DEMONSTRATIVE = frozenset("this these that those such".split())
 POINTING = frozenset("this these that those such it its they them their he she his her".split())
 OPENING_POS = frozenset({"DET", "PRON", "ADP", "SCONJ", "CCONJ", "ADV", "AUX", "PART"})
 ENDINGS = (".", "!", "?", "…", ":")
@@ -60,6 +63,11 @@ KEY_FIGURES = ("money", "percent", "quantity")
 SPEAKER_TYPES = ("person", "organization", "place")
 CLAIM_KINDS = ("direct", "partial", "indirect")
 MIN_WORDS = 6
+DUPLICATE = 0.8
+"""Content-word overlap at which a sentence only repeats one already chosen."""
+# The ruling sentence of a fact-check, by the fact-checkers' convention: "We rate this claim
+# Mostly True", "our rating is False", "Our ruling: ...".
+RULING = re.compile(r"\b(?:we rate|we rated|our (?:rating|ruling|verdict))\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -70,15 +78,15 @@ class Weights:
     """Position prior: news puts the story first."""
     decay: float = 0.5
     """Exponent of the position prior's decay over the sentence rank."""
-    centrality: float = 0.5
+    centrality: float = 1.5
     """Share of the sentence's content words that recur elsewhere in the article."""
     quote: float = 0.4
     """A claim by a speaker the summary has not quoted yet."""
-    figure: float = 0.4
+    figure: float = 0.8
     """A money, percentage or quantity figure, when none is in the summary yet."""
     dissent: float = 1.2
     """An actor the summary has not named yet who refuses, rejects or opposes, when none does yet."""
-    unfinished: float = 0.3
+    unfinished: float = 1.0
     """A piece with no final punctuation: a caption or heading that ran into the text."""
     long_words: int = 35
     """Sentences longer than this many words are penalised..."""
@@ -86,9 +94,50 @@ class Weights:
     """...by this much per extra word."""
     redundancy: float = 0.5
     """Times the largest content-word overlap with a chosen sentence."""
+    title: float = 1.0
+    """Share of the headline's content words the sentence repeats (Edmundson's title method)."""
+    title_arguing: float = 2.0
+    """The same in an opinion piece, review or fact-check, whose headline states the thesis or
+    the claim checked."""
 
 
 WEIGHTS = Weights()
+
+# How far each genre leans on its opening: a news story puts the story first; an opinion piece,
+# an analysis or a review often open on a scene or a hook and state their point later.
+LEAD_BY_GENRE: dict[str, float] = {
+    "news": 1.0,
+    "live": 1.0,
+    "press-release": 1.0,
+    "fact-check": 0.6,
+    "analysis": 0.6,
+    "review": 0.5,
+    "opinion": 0.4,
+}
+ARGUING_GENRES = frozenset({"opinion", "review", "fact-check"})
+"""Genres written in the author's own voice ("I think", "we rate"): first person is the author's."""
+
+
+@dataclass(frozen=True)
+class Genre:
+    """What the summary needs to know of the article as a whole."""
+
+    genre: str = "news"
+    title: str | None = None
+    verdict: str | None = None
+    claim: str | None = None
+
+    @classmethod
+    def of(cls, article: Article | None) -> Genre:
+        if article is None:
+            return cls()
+        check = article.fact_check
+        return cls(
+            genre=article.genre,
+            title=article.title,
+            verdict=check.verdict if check else None,
+            claim=check.claim if check else None,
+        )
 
 
 @dataclass
@@ -108,10 +157,13 @@ class _Sentence:
     skip: bool = False
     short: bool = False
     leans_back: bool = False
+    continues: bool = False
     unfinished: bool = False
+    required: bool = False
     rank: int = 0
     before: int = -1
     centrality: float = 0.0
+    title: float = 1.0
 
 
 def summarize(
@@ -121,45 +173,66 @@ def summarize(
     figures: list[Figure],
     size: int = 4,
     weights: Weights = WEIGHTS,
+    article: Article | None = None,
 ) -> list[TextSpan]:
     """Up to `size` sentences in article order, chosen for coverage without redundancy.
 
     The lead comes first, as in any news brief; the other places go to the sentences that add a
     new speaker's claim, a key figure or an opposing side, with a prior for early sentences.
+    The genre (from `article`) shifts the balance: an opinion piece gives its place to the
+    author's stand and conclusion, a fact-check always keeps the sentence with its verdict.
     Page furniture (captions, bylines, calls to action, questions, quote fragments) is never
     chosen, and a sentence that leans on its predecessor only comes with it.
     """
     text = doc_text(doc)
-    sents = _sentences(doc, text, actors, quotes, figures)
+    about = Genre.of(article)
+    sents = _sentences(doc, text, actors, quotes, figures, about)
     usable = _usable(sents, size)
     if len(usable) <= size:
         return [_span(text, s) for s in usable]
     _rank_and_centre(usable)
-    chosen = _select(usable, size, weights)
+    _mark_fact_check(text, usable, about)
+    chosen = _select(usable, size, weights, about.genre)
     return [_span(text, s) for s in sorted(chosen, key=lambda s: s.index)]
 
 
 def _sentences(
-    doc: Doc, text: str, actors: list[Actor], quotes: list[Quote], figures: list[Figure]
+    doc: Doc,
+    text: str,
+    actors: list[Actor],
+    quotes: list[Quote],
+    figures: list[Figure],
+    about: Genre,
 ) -> list[_Sentence]:
-    """Every sentence with words, with its features."""
+    """Every sentence with words, with its features (quotes and figures: confident ones only)."""
     regions = _Regions(sorted(quote_regions(text) + _straight_quotes(text)))
-    mention_owner = {m.start: a.id for a in actors if a.type != "group" for m in a.mentions}
+    actors = [a for a in actors if a.type != "group"]
+    mention_owner = {m.start: a.id for a in actors for m in a.mentions}
+    title = _title_words(about.title)
     sents: list[_Sentence] = []
     for sent in _pieces(doc):
         alpha = [t for t in sent if t.is_alpha]
         if not alpha:
             continue
         start, end = _trimmed(text, sent.start_char, sent.end_char)
-        lemmas = frozenset(
-            t.lemma_.lower() for t in sent if t.pos_ in CONTENT_POS and t.is_alpha and not t.is_stop
-        )
+        content = [t for t in sent if t.pos_ in CONTENT_POS and t.is_alpha and not t.is_stop]
+        lemmas = frozenset(t.lemma_.lower() for t in content)
         item = _Sentence(len(sents), start, end, len(alpha), lemmas)
         item.unfinished = not text[start:end].rstrip(CLOSERS).endswith(ENDINGS)
         item.short = len(alpha) < MIN_WORDS
-        item.skip = _is_furniture(sent, start, end, text, regions)
+        item.skip = (
+            _is_furniture(sent, start, end, text, regions)
+            or _is_fragment(sent, text)
+            or _quote_runs_on(text[start:end])
+        )
+        if about.genre not in ARGUING_GENRES and _first_person(sent, regions):
+            item.skip = True  # someone's words run on without their marks: not the reporter's
         item.leans_back = _leans_back(sent)
+        item.continues = _closes_earlier_quote(text[start:end]) or _links_back(sent)
         item.dissenters = _dissenters(sent, mention_owner)
+        if title:
+            forms = {_stem(t.lower_) for t in content} | {_stem(w) for w in lemmas}
+            item.title = len(title & forms) / len(title)
         sents.append(item)
     starts = [s.start for s in sents]
 
@@ -168,8 +241,6 @@ def _sentences(
         return sents[i] if i >= 0 and offset < sents[i].end else None
 
     for actor in actors:
-        if actor.type == "group":
-            continue
         for mention in actor.mentions:
             s = at(mention.start)
             if s is not None:
@@ -177,14 +248,53 @@ def _sentences(
                 if mention.text[:1].isupper() and mention.text.lower() not in POINTING:
                     s.names.add(actor.id)
     for quote in quotes:
+        if quote.confidence < CONFIDENT:
+            continue
         s = at(quote.start)
         if s is not None and quote.speaker is not None and quote.speaker.actor is not None:
             s.speakers.add(quote.speaker.actor)
     for figure in figures:
         s = at(figure.start)
-        if s is not None and figure.kind in KEY_FIGURES:
+        if s is not None and figure.kind in KEY_FIGURES and figure.confidence >= CONFIDENT:
             s.figure = True
     return sents
+
+
+def _title_words(title: str | None) -> set[str]:
+    """The headline's content words, lower case and without a plural -s."""
+    if not title:
+        return set()
+    words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", title.lower())
+    return {_stem(w) for w in words if w not in STOP_WORDS and len(w) > 2}
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _is_fragment(sent: Span, text: str) -> bool:
+    """A piece that starts mid-sentence: lower case ("which sees ...") or after a closing bracket."""
+    first = next((t for t in sent if not t.is_space), None)
+    if first is None:
+        return True
+    if first.is_lower and first.is_alpha and first.pos_ != "PROPN":
+        return True  # "which sees the issue ...": a split sentence's tail
+    if first.text == "(":
+        closing = next((t for t in sent if t.text == ")"), None)
+        after = (
+            sent.doc[closing.i + 1] if closing is not None and closing.i + 1 < sent.end else None
+        )
+        return after is not None and (after.text in ",;" or after.is_lower)
+    return first.text in ",;:)]"
+
+
+def _first_person(sent: Span, regions: _Regions) -> bool:
+    """A first-person "I" outside quotation marks: in a report, someone's speech run on (an
+    editorial or generic "we" is the writer's)."""
+    return any(
+        t.text == "I" and t.dep_ in ("nsubj", "nsubjpass") and not regions.covers(t.idx)
+        for t in sent
+    )
 
 
 def _usable(sents: list[_Sentence], size: int) -> list[_Sentence]:
@@ -259,7 +369,7 @@ def _rank_and_centre(sents: list[_Sentence]) -> None:
         if rank:
             s.before = sents[rank - 1].index
         else:
-            s.leans_back = False  # the opening sentence has nothing to lean on
+            s.leans_back = s.continues = False  # the opening sentence has nothing to lean on
         if s.lemmas:
             s.centrality = sum(1 for w in s.lemmas if frequency[w] > 1) / (len(s.lemmas) + 1)
 
@@ -300,6 +410,25 @@ def _quote_fragment(sent: Span, start: int, end: int, text: str, regions: _Regio
     return not any(t.lemma_ in REPORTING_VERBS and t.pos_ == "VERB" for t in sent)
 
 
+def _quote_runs_on(text: str) -> bool:
+    """A quotation opened inside the sentence that it does not close: it runs on into the next
+    sentence, and the summary would cut it off ('... in his introduction: “When we hear')."""
+    if text.count("“") > text.count("”"):
+        return True
+    return text.count('"') % 2 == 1 and text[:1] != '"' and text.rstrip(CLOSERS) == text.rstrip()
+
+
+def _closes_earlier_quote(text: str) -> bool:
+    """'We know how to look," she said.': the end of a quotation that opened a sentence before."""
+    marks = [c for c in text if c in '"“”']
+    return (
+        bool(marks)
+        and marks[0] in '"”'
+        and text[:1] not in OPENING_MARKS
+        and (len(marks) % 2 == 1 or marks[0] == "”")
+    )
+
+
 def _straight_quotes(text: str) -> list[tuple[int, int, str]]:
     """Passages in straight single quotes, which `quote_regions` leaves to apostrophes.
 
@@ -321,24 +450,67 @@ class _Regions:
         i = bisect.bisect_right(self.starts, start) - 1
         return i >= 0 and end <= self.ends[i] + 1
 
+    def covers(self, offset: int) -> bool:
+        """Whether the character at `offset` lies inside a quoted passage."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i] + 1
+
     def holds(self, start: int, end: int) -> bool:
         """Whether a whole quoted passage lies inside start:end."""
         i = bisect.bisect_left(self.starts, start)
         return i < len(self.starts) and self.ends[i] <= end
 
 
+def _links_back(sent: Span) -> bool:
+    """Whether the sentence opens on a connective ("But", "However") or a demonstrative ("This
+    email", "That is"): only the sentence before can give it its sense, not a name elsewhere."""
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    if first is None:
+        return False
+    return first.lower_ in CONNECTIVE or first.lower_ in DEMONSTRATIVE
+
+
 def _leans_back(sent: Span) -> bool:
-    """Whether the sentence opens with a word that points to its predecessor."""
+    """Whether the sentence opens with a word that points to its predecessor, or its main
+    clause's subject is a personal pronoun ("In 1961, he found ...")."""
     first = next((t for t in sent if not t.is_punct and not t.is_space), None)
     if first is None:
         return False
     word = first.lower_
     if word in CONNECTIVE:
         return True
-    return word in POINTING and first.pos_ in ("PRON", "DET")
+    if word in POINTING and first.pos_ in ("PRON", "DET"):
+        return True
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PERSONAL for c in sent.root.children
+    )
 
 
-def _select(sents: list[_Sentence], size: int, w: Weights) -> list[_Sentence]:
+def _mark_fact_check(text: str, sents: list[_Sentence], about: Genre) -> None:
+    """A fact-check's summary keeps the sentence with its verdict and the one with the claim.
+
+    The verdict is the page's rating (ClaimReview markup or a "Rating:" line) where the text
+    repeats it, else the fact-checkers' conventional ruling sentence ("We rate this claim ...").
+    """
+    if about.genre != "fact-check":
+        return
+    verdict = _plain(about.verdict or "")
+    found = [s for s in sents if verdict and verdict in _plain(text[s.start : s.end])]
+    found = found or [s for s in sents if RULING.search(text[s.start : s.end])]
+    if found:
+        found[-1].required = True
+    claim = _title_words(about.claim)
+    if claim:
+        best = max(sents, key=lambda s: (len(claim & {_stem(w) for w in s.lemmas}), -s.rank))
+        if len(claim & {_stem(w) for w in best.lemmas}) * 2 >= len(claim):
+            best.required = True
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[\"'“”‘’]", "", text.lower()).split())
+
+
+def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") -> list[_Sentence]:
     """Greedy choice: position prior plus what the sentence adds to those already chosen."""
     chosen: list[_Sentence] = []
     picked: set[int] = set()
@@ -346,22 +518,32 @@ def _select(sents: list[_Sentence], size: int, w: Weights) -> list[_Sentence]:
     covered: set[str] = set()
     voiced: set[str] = set()
     got_figure = got_dissent = False
+    lead = w.lead * LEAD_BY_GENRE.get(genre, 1.0)
+    title = w.title_arguing if genre in ARGUING_GENRES else w.title
+    repeats = False  # near-duplicates only when nothing else is left to fill the summary
     while len(chosen) < size:
         best, best_score = None, -math.inf
         for s in sents:
             if s.index in picked or not _readable(s, picked, named):
                 continue
-            score = w.lead / (1 + s.rank) ** w.decay + w.centrality * s.centrality
+            if not repeats and any(_overlap(s, c) >= DUPLICATE for c in chosen):
+                continue  # a caption repeating a sentence, or the sentence repeating it
+            score = lead / (1 + s.rank) ** w.decay + w.centrality * s.centrality
+            score += title * s.title
             score += w.quote * bool(s.speakers - voiced)
             score += w.figure * (s.figure and not got_figure)
             score += w.dissent * (not got_dissent and bool(s.dissenters - covered))
             score -= w.unfinished * s.unfinished
             score -= w.long_penalty * max(0, s.words - w.long_words)
             score -= w.redundancy * max((_overlap(s, c) for c in chosen), default=0.0)
+            score += 100.0 * s.required
             if score > best_score:
                 best, best_score = s, score
         if best is None:
-            break
+            if repeats:
+                break
+            repeats = True
+            continue
         chosen.append(best)
         picked.add(best.index)
         named |= best.names
@@ -374,6 +556,8 @@ def _select(sents: list[_Sentence], size: int, w: Weights) -> list[_Sentence]:
 
 def _readable(s: _Sentence, picked: set[int], named: set[str]) -> bool:
     """A sentence that leans on its predecessor needs it, or its actors named, in the summary."""
+    if s.continues:
+        return s.before == s.index - 1 and s.before in picked  # only right after what it continues
     if not s.leans_back or s.before in picked:
         return True
     return bool(s.actors) and s.actors <= named
@@ -400,8 +584,14 @@ def _span(text: str, s: _Sentence) -> TextSpan:
 def key_points(
     doc: Doc, actors: list[Actor], quotes: list[Quote], figures: list[Figure], limit: int = 6
 ) -> list[KeyPoint]:
-    """One line per main speaker's claim and per key figure, in article order, each from its sentence."""
-    spoken = [q for q in quotes if _spoken(doc, q)]
+    """One line per main speaker's claim and per key figure, in article order, each from its sentence.
+
+    Only confident items (`CONFIDENT`) are used: a point a reader takes at face value must not
+    rest on a guessed speaker or a doubtful figure.
+    """
+    quotes = [q for q in quotes if q.confidence >= CONFIDENT]
+    figures = [f for f in figures if f.confidence >= CONFIDENT]
+    spoken = [q for q in quotes if _spoken(doc, q) and _whole_claim(doc, q)]
     claims = _main_claims(doc, actors, spoken)
     sentence_of = _SentenceIndex(doc)
     used = {sentence_of(quote.start) for _, quote in claims}
@@ -420,6 +610,14 @@ def _spoken(doc: Doc, quote: Quote) -> bool:
         return True
     cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
     return cue is not None and any(t.lemma_.lower() in REPORTING_VERBS for t in cue)
+
+
+def _whole_claim(doc: Doc, quote: Quote) -> bool:
+    """Words that make a claim on their own line: four words or more, not cut off after a
+    conjunction, preposition or determiner ("pointed But")."""
+    words = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    alpha = [t for t in words if t.is_alpha] if words is not None else []
+    return len(alpha) >= 4 and alpha[-1].pos_ not in ("CCONJ", "SCONJ", "ADP", "DET")
 
 
 @dataclass(frozen=True)
@@ -481,7 +679,10 @@ def _claim_point(sentence_of: _SentenceIndex, quote: Quote, source: _Source) -> 
     """`Name (role) cue: “words”` for a direct quote, `Name (role) cue words` otherwise."""
     start, end = sentence_of(quote.start)
     who = source.label
-    words = _shortened(quote.text.strip().rstrip(",;:").strip())
+    passages = [p.text.strip().rstrip(",;:").strip() for p in quote.parts] if quote.parts else []
+    # a direct quote interrupted by its reporting clause: its passages, the clause left out
+    text = " … ".join(p for p in passages if p) if quote.kind == "direct" and passages else ""
+    words = _shortened(text or quote.text.strip().rstrip(",;:").strip())
     cue = quote.cue.text if quote.cue else "said"
     if quote.kind == "direct":
         line = f"{who} {cue}: “{words}”"
@@ -489,7 +690,7 @@ def _claim_point(sentence_of: _SentenceIndex, quote: Quote, source: _Source) -> 
         line = f"According to {who}, {words}"
     else:
         line = f"{who} {cue} {words}"
-    return KeyPoint(text=line, start=start, end=end)
+    return KeyPoint(text=" ".join(line.split()), start=start, end=end)
 
 
 def _figure_points(
@@ -507,7 +708,7 @@ def _figure_points(
         status = f" ({figure.status})" if figure.status != "fact" else ""
         about = figure.subject if figure.subject and figure.subject != figure.text else None
         line = f"{figure.text}{status}: {_shortened(about)}" if about else f"{figure.text}{status}"
-        points.append(KeyPoint(text=line, start=where[0], end=where[1]))
+        points.append(KeyPoint(text=" ".join(line.split()), start=where[0], end=where[1]))
     return points
 
 
@@ -527,6 +728,7 @@ class _SentenceIndex:
 
 def _shortened(text: str, limit: int = 200) -> str:
     """The text, cut at a word boundary with an ellipsis when longer than `limit` characters."""
+    text = " ".join(text.split())  # one line
     if len(text) <= limit:
         return text
     return text[: limit - 2].rsplit(" ", 1)[0].rstrip(",;:") + " …"

@@ -9,12 +9,14 @@ leaves a record that lets `dossier build` render only what changed next time (se
 from __future__ import annotations
 
 import html
+import json
 import logging
 import os
+from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import Protocol, cast
 
 from jinja2 import Environment
 from mkdocs.config import base
@@ -62,6 +64,28 @@ INDEX_PAGES = (
 of it, because MkDocs with Material renders the whole navigation into every page (a flat
 navigation of 1,000 articles makes the build quadratic)."""
 FEED = "feed.xml"
+SEARCH_LEAD = 240
+"""Characters of a cross-article page's first section kept in the search index."""
+
+
+def _searched_whole(path: str) -> bool:
+    """Whether a generated page goes into the search index whole: the section index pages and
+    an article's own pages (its text, summary and key points). The other cross-article pages
+    (actors, timeline months, figure groups, pages by date or by letter) repeat sentences of
+    the articles; they are found by their title and first lines, so that the index a reader
+    downloads holds each article's words once, not once per page that quotes them."""
+    return path in INDEX_PAGES or (path.startswith("articles/") and path.count("/") == 2)
+
+
+def _search_index(config: MkDocsConfig) -> object | None:
+    """The search plugin's index of this build (MkDocs' or Material's), or None."""
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        if plugin is not None:
+            return getattr(plugin, "search_index", None)
+    return None
+
+
 SERVE_LOCK_WAIT = 3600.0
 """Seconds a `mkdocs serve` rebuild waits for another build to release the lock."""
 
@@ -91,6 +115,16 @@ class BuildPlan:
     """Where the site is published, when MkDocs writes it into another folder first."""
     rerender: bool = False
     """Make every article's pages again instead of taking them from the page store."""
+
+
+class PageProgress(Protocol):
+    """What `dossier build` shows while MkDocs writes the pages."""
+
+    def start(self, total: int) -> None:
+        """`total` pages are about to be written."""
+
+    def page(self) -> None:
+        """One more page was written."""
 
 
 class SentenceCount(c.Type[int]):
@@ -126,6 +160,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         self.errors: list[str] = []
         self.feed = False
         self.analysed: list[str] = []
+        self.articles = 0
+        """Articles with a report in the last build (analysed now or taken from the cache)."""
+        self.pages_written = 0
+        """Pages MkDocs wrote in the last build."""
+        self.report_error: Callable[[str], None] | None = None
+        """Where an article's error line goes as it is found (default: MkDocs' log)."""
+        self.progress: PageProgress | None = None
+        """Told how many pages are to be written, then of each one written (`dossier build`)."""
         self.root = Path.cwd()
         self.serving = False
         self.dirty = False
@@ -134,6 +176,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         """How the next build goes, from `prepare`; a build uses it once."""
         self.rerender = False
         self.tracker: SiteTracker | None = None
+        self._generated: set[str] = set()
+        """Paths of the pages this plugin added in the current build."""
         self._fingerprint: tuple[MkDocsConfig, str] | None = None
         self._serve_lock = ExitStack()
         """The build lock a `mkdocs serve` rebuild holds from its start to its end."""
@@ -226,18 +270,20 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         _MKDOCS_BUILD_LOG.removeFilter(_DIRTY_WARNING)
+        self._generated = set()
         collected = collect_reports(
             self._path(self.config.seeds),
             self._path(self.config.cache_dir),
             model=self.config.model,
             date=self.config.date,
             summary_size=self.config.summary_sentences,
-            log=log.error,
+            log=self.report_error or log.error,
             jobs=self.config.jobs,
             scheduler=self.config.scheduler,
         )
         self.errors = collected.errors
         self.analysed = collected.analysed
+        self.articles = len(collected.reports)
         if collected.analysed:
             log.info(
                 "dossier: analysed %d article(s), %d from cache",
@@ -298,10 +344,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         """Each article's pages: from the page store when its report and templates are the same."""
         for report in collected.reports:
             report_key = collected.keys.get(report.article.id)
-            key = digest(f"{made_with}:{report_key}") if report_key else None
+            # Which of its actors have a page depends on the other articles too: it is part of
+            # what the article's pages are made from.
+            links = index.actor_paths(report)
+            linked = json.dumps(sorted(links.items()), separators=(",", ":"))
+            key = digest(f"{made_with}:{report_key}:{linked}") if report_key else None
             pages = None if self.rerender or key is None else store.get(key)
             if pages is None:
-                rendered = render_article(env, report, index.actor_paths(report))
+                rendered = render_article(env, report, links)
                 if key is not None:
                     store.put(key, rendered)
                 for path, content in rendered.items():
@@ -352,6 +402,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
                 GeneratedFile.generated(config, path, abs_src_path=stored, inclusion=inclusion),
             )
         files.append(file)
+        self._generated.add(path)
         if self.tracker is not None:
             self.tracker.add(file, *known)
 
@@ -369,7 +420,34 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             self.tracker.check_nav(self.nav)
         if env.bytecode_cache is None:  # the theme's templates, compiled once, not every build
             env.bytecode_cache = bytecode_cache(self._path(self.config.cache_dir) / "jinja")
+        self.pages_written = 0
+        if self.progress is not None:
+            # MkDocs writes the pages after this event; a dirty build only the modified ones.
+            dirty = self.tracker is not None and self.tracker.incremental
+            pages = files.documentation_pages()
+            self.progress.start(sum(1 for f in pages if not dirty or f.is_modified()))
         return env
+
+    @event_priority(-100)  # after the search plugin has added the page's entries
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):  # type: ignore[no-untyped-def]
+        """Keep only the title and first lines of a cross-article page in the search index."""
+        path = page.file.src_uri
+        if path not in self._generated or _searched_whole(path):
+            return context
+        search = _search_index(config)
+        entries = getattr(search, "entries", getattr(search, "_entries", None))
+        if not isinstance(entries, list) or not entries:
+            return context
+        first = len(entries)
+        while first > 0 and str(entries[first - 1].get("location", "")).split("#")[0] == page.url:
+            first -= 1
+        if first < len(entries):
+            lead = dict(entries[first])
+            text = str(lead.get("text", ""))
+            if len(text) > SEARCH_LEAD:
+                lead["text"] = text[:SEARCH_LEAD].rsplit(" ", 1)[0]
+            entries[first:] = [lead]
+        return context
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -383,6 +461,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """Announce the RSS feed in every page's head, for feed readers that look there."""
+        self.pages_written += 1
+        if self.progress is not None:
+            self.progress.page()
         if not self.feed or "</head>" not in output:
             return output
         href = html.escape(get_relative_url(FEED, page.url), quote=True)

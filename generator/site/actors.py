@@ -63,13 +63,23 @@ def roles_over_time(actor: SiteActor) -> list[dict[str, Any]]:
     for report, a in actor.appearances:
         for role in dict.fromkeys(a.roles):
             entry = seen.setdefault(
-                role.casefold(), {"role": role, "first": None, "last": None, "articles": 0}
+                role.casefold(),
+                {
+                    "role": role,
+                    "first": None,
+                    "last": None,
+                    "first_article": None,
+                    "last_article": None,
+                    "articles": 0,
+                },
             )
             entry["articles"] += 1
             date = report.article.date
             if date:
-                entry["first"] = min(filter(None, (entry["first"], date)))
-                entry["last"] = max(filter(None, (entry["last"], date)))
+                if entry["first"] is None or date < entry["first"]:
+                    entry["first"], entry["first_article"] = date, report.article
+                if entry["last"] is None or date > entry["last"]:
+                    entry["last"], entry["last_article"] = date, report.article
     return sorted(seen.values(), key=lambda e: (e["first"] or "9999", e["role"].casefold()))
 
 
@@ -89,7 +99,7 @@ def _sections(by_type: dict[str, list[SiteActor]]) -> list[dict[str, Any]]:
 def actor_pages(index: SiteIndex) -> list[PageSpec]:
     """The actors index, a page per type, the directories by name, and each actor's pages."""
     by_type: dict[str, list[SiteActor]] = defaultdict(list)
-    for actor in index.actors.values():
+    for actor in index.paged_actors():
         by_type[actor.type].append(actor)
     for items in by_type.values():
         items.sort(key=lambda a: (-len(a.appearances), -a.mentions, a.name.casefold(), a.path))
@@ -130,7 +140,7 @@ def actor_pages(index: SiteIndex) -> list[PageSpec]:
                     [(a.path, a.name) for a in page["actors"]],
                 )
             )
-    for actor in index.actors.values():
+    for actor in index.paged_actors():
         specs.extend(_one_actor(index, actor))
     return specs
 
@@ -186,7 +196,7 @@ def _one_actor(index: SiteIndex, actor: SiteActor) -> list[PageSpec]:
             context,
             (r for r, _ in appearances),
             actor.name,
-            [(a.path, a.name) for a in affiliations],
+            [(a.path, a.name, a.has_page) for a in affiliations],
         )
     ]
     for page, trail in walk(periods):

@@ -190,10 +190,26 @@ class Bar:
     """What the bar stands for, passed through to the template."""
 
 
-def bar_chart(items: list[tuple[float, float | None, Any]]) -> list[Bar]:
-    """Bars scaled to the largest value for `(value, upper bound or None, item)` triples."""
+PERCENT_UNITS = frozenset({"%", "percent"})
+"""Units whose bars are drawn against the whole (100%), not against the largest figure."""
+
+
+def bar_scale(unit: str | None, items: list[tuple[float, float | None, Any]]) -> float | None:
+    """The value a full-width bar stands for: 100 for shares of a whole (percent), when every
+    value is within it; None (the largest value) otherwise."""
+    if (unit or "").strip().lower() not in PERCENT_UNITS:
+        return None
+    ends = [abs(x) for v, hi, _ in items for x in (v, hi) if x is not None]
+    return 100.0 if ends and max(ends) <= 100 else None
+
+
+def bar_chart(items: list[tuple[float, float | None, Any]], full: float | None = None) -> list[Bar]:
+    """Bars for `(value, upper bound or None, item)` triples, to scale: a full-width bar is
+    `full` (say 100 for percentages), or the largest value when `full` is None."""
     largest = max((abs(hi if hi is not None else v) for v, hi, _ in items), default=0)
     largest = max(largest, max((abs(v) for v, _, _ in items), default=0))
+    if full is not None and full >= largest:
+        largest = full
     bars = []
     for value, upper, item in items:
         if largest == 0:

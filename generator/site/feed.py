@@ -80,7 +80,9 @@ def render_feed(
         lines.append(f"<title>{_plain_title(article_title(report))}</title>")
         lines.append(f"<link>{_xml(link)}</link>")
         lines.append(f'<guid isPermaLink="{"true" if base else "false"}">{_xml(link)}</guid>')
-        if pub := _rfc822(report.article.date):
+        # a date inferred from the text is not the date the outlet published: no pubDate
+        published = report.article.date if report.article.date_source != "inferred" else None
+        if pub := _rfc822(published):
             lines.append(f"<pubDate>{pub}</pubDate>")
         if report.article.source:
             lines.append(f"<category>{_plain_title(report.article.source)}</category>")

@@ -15,7 +15,7 @@ from typing import Any
 
 from generator.model import Figure, Report
 from generator.site.archive import Period, by_date, walk
-from generator.site.charts import bar_chart
+from generator.site.charts import bar_chart, bar_scale
 from generator.site.index import (
     PageSpec,
     SiteIndex,
@@ -168,6 +168,7 @@ def figure_clusters(reports: list[Report]) -> list[dict[str, Any]]:
             path = f"{path[:-3]}-{hashlib.sha256(tiebreak.encode('utf-8')).hexdigest()[:6]}.md"
         taken.add(path)
         shown = _cluster_sample(items)
+        drawn = [(f.value, f.value_max, (r, f)) for r, f in shown if f.value is not None]
         clusters.append(
             {
                 "entries": items,
@@ -182,9 +183,7 @@ def figure_clusters(reports: list[Report]) -> list[dict[str, Any]]:
                 "unit_path": paths[unit_key(figure)],
                 "shown": shown,
                 "hidden": len(items) - len(shown),
-                "bars": bar_chart(
-                    [(f.value, f.value_max, (r, f)) for r, f in shown if f.value is not None]
-                ),
+                "bars": bar_chart(drawn, bar_scale(figure.unit, drawn)),
             }
         )
     clusters.sort(key=lambda c: (not c["conflict"], -len(c["entries"]), c["path"]))

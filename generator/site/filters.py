@@ -83,3 +83,17 @@ def format_number(value: Any) -> str:
     if isinstance(value, float) and not value.is_integer():
         return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.2f}"
     return f"{int(value):,}"
+
+
+def article_date(article: Any, missing: str = "date unknown") -> str:
+    """An article's publication date for a page, escaped; an inferred date says so.
+
+    A date the analysis inferred from the text (`date_source == "inferred"`) is not the date
+    the outlet published: it is never shown bare.
+    """
+    date = getattr(article, "date", None)
+    if not date:
+        return escape_md(missing)
+    if getattr(article, "date_source", None) == "inferred":
+        return escape_md(f"{date} (inferred)")
+    return escape_md(date)

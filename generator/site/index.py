@@ -16,7 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.model import SEVERITY_ORDER, Actor, Figure, Quote, Report
+from generator.model import SEVERITY_ORDER, Actor, Article, Figure, Quote, Report
+from generator.site.merge import canonical_names
 from generator.slugs import slug
 
 KEY_ACTOR_TYPES = ("person", "organization", "group")
@@ -106,9 +107,27 @@ class SiteActor:
         return min(self.names, key=lambda n: (-self.names[n], -len(n), n))
 
     @property
+    def has_page(self) -> bool:
+        """Whether the actor earns a page of its own: one that adds something its article pages
+        do not. It does when two or more articles name it, when it is quoted (or relays a
+        quote), or when an article gives it a role; the others are listed on their article's
+        page and found by searching the article's text."""
+        return (
+            len(self.appearances) >= 2
+            or bool(self.quotes or self.relayed)
+            or any(a.roles for _, a in self.appearances)
+        )
+
+    @property
     def latest(self) -> str | None:
         """Date of the newest article the actor appears in."""
         return max((r.article.date for r, _ in self.appearances if r.article.date), default=None)
+
+    @property
+    def latest_article(self) -> Article | None:
+        """The newest article the actor appears in (its date may be inferred: say so)."""
+        dated = [r.article for r, _ in self.appearances if r.article.date]
+        return max(dated, key=lambda a: (a.date or "", a.id), default=None)
 
     @property
     def mentions(self) -> int:
@@ -129,14 +148,16 @@ class SiteIndex:
         """Article id → cache key of its report, when known: pages are then keyed (`signature`)."""
         self.actors: dict[str, SiteActor] = {}
         self._by_report: dict[str, dict[str, SiteActor]] = {}
+        joined = canonical_names(reports)  # 'Noem' on the page of the one 'Kristi Noem'
         for report in reports:
             local: dict[str, SiteActor] = {}
             for actor in report.actors:
                 kind = page_slug(actor.type, "type") if actor.type else "other"
-                name = page_slug(actor.name, "actor", ACTOR_FOLDER_PAGES)
+                canonical = joined.get((report.article.id, actor.id), actor.name)
+                name = page_slug(canonical, "actor", ACTOR_FOLDER_PAGES)
                 path = f"actors/{kind}/{name}.md"
                 merged = self.actors.setdefault(path, SiteActor(path, kind))
-                merged.names[actor.name] += 1
+                merged.names[canonical] += 1
                 merged.appearances.append((report, actor))
                 local[actor.id] = merged
             self._by_report[report.article.id] = local
@@ -154,8 +175,13 @@ class SiteIndex:
                     local[f.attributed_to].figures.append((report, f))
 
     def actor_paths(self, report: Report) -> dict[str, str]:
-        """Actor id in `report` → site path of the merged actor page."""
-        return {k: v.path for k, v in self._by_report.get(report.article.id, {}).items()}
+        """Actor id in `report` → site path of the merged actor's page, for those with one."""
+        local = self._by_report.get(report.article.id, {})
+        return {k: v.path for k, v in local.items() if v.has_page}
+
+    def paged_actors(self) -> list[SiteActor]:
+        """The actors that have a page of their own (see `SiteActor.has_page`)."""
+        return [a for a in self.actors.values() if a.has_page]
 
     def key_actors(self, report: Report, limit: int = 3) -> list[SiteActor]:
         """The most mentioned people and organisations of an article, then groups."""

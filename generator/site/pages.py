@@ -89,7 +89,8 @@ class SitePages:
         """The home page (newest articles), the list of months and the article lists by date."""
         totals = {
             "articles": len(self.reports),
-            "actors": len(self.index.actors),
+            "actors": len(self.index.paged_actors()),
+            "named": len(self.index.actors),
             "quotes": sum(len(r.quotes) for r in self.reports),
             "figures": sum(len(r.figures) for r in self.reports),
             "caveats": sum(len(r.caveats) for r in self.reports),
@@ -133,7 +134,7 @@ class SitePages:
                     page.entries,
                     *place(page, trail),
                     # the names of the merged actors shown: other articles can change them
-                    [[(a.path, a.name) for a in row["key_actors"]] for row in items],
+                    [[(a.path, a.name, a.has_page) for a in row["key_actors"]] for row in items],
                 )
             )
         return specs

@@ -24,9 +24,9 @@ from jinja2 import (
     StrictUndefined,
 )
 
-from generator.model import CONFIDENT, SEVERITY_ORDER, Report
-from generator.site.charts import bar_chart, timeline_chart
-from generator.site.filters import escape_md, format_number, safe_url, yaml_title
+from generator.model import CONFIDENT, SEVERITY_ORDER, UNCERTAIN, Report
+from generator.site.charts import bar_chart, bar_scale, timeline_chart
+from generator.site.filters import article_date, escape_md, format_number, safe_url, yaml_title
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_TEMPLATES = PACKAGE_ROOT / "templates"
@@ -88,6 +88,7 @@ def make_env(template_dirs: list[Path] | None = None, compiled: Path | None = No
     env.filters["url"] = safe_url
     env.filters["yaml_title"] = yaml_title
     env.filters["number"] = format_number
+    env.filters["pubdate"] = article_date
     env.globals["genre_labels"] = GENRE_LABELS
     env.globals["confident"] = CONFIDENT
     return env
@@ -181,13 +182,9 @@ def _figure_charts(report: Report) -> list[dict[str, Any]]:
     for (unit, per), items in sorted(groups.items(), key=lambda g: (-len(g[1]), g[0])):
         if len(items) < 2:
             continue
-        charts.append(
-            {
-                "unit": unit,
-                "per": per,
-                "bars": bar_chart([(f.value, f.value_max, (i, f)) for i, f in items]),
-            }
-        )
+        values = [(f.value, f.value_max, (i, f)) for i, f in items]
+        full = bar_scale(unit, values)
+        charts.append({"unit": unit, "per": per, "bars": bar_chart(values, full), "of_whole": full})
     return charts
 
 
@@ -197,6 +194,8 @@ def _quote_groups(report: Report) -> list[dict[str, Any]]:
     known = {a.id for a in report.actors}
     for q in report.quotes:
         speaker = q.speaker.actor if q.speaker and q.speaker.actor in known else None
+        if q.confidence < UNCERTAIN:
+            speaker = None  # shown under "Speaker unclear", not under a guessed actor
         by_actor[speaker].append(q)
     groups = [
         {"actor": a, "anchor": f"quotes-{i}", "quotes": by_actor[a.id]}
@@ -240,6 +239,7 @@ def article_context(report: Report, actor_paths: dict[str, str] | None = None) -
         "actor_links": {k: "../../" + v for k, v in (actor_paths or {}).items()},
         "quotes_by_actor": quotes_by_actor,
         "quote_groups": quote_groups,
+        "uncertain": UNCERTAIN,
         "quote_anchor": {g["actor"].id: g["anchor"] for g in quote_groups if g["actor"]},
         "caveat_groups": [
             {

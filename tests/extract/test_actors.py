@@ -177,3 +177,74 @@ def test_mentions_are_exact_slices(analyse):
     for a in report.actors:
         for m in a.mentions:
             assert text[m.start : m.end] == m.text
+
+
+# --- whole names, typed from the whole document, roles that are roles -------------------
+
+
+def test_hyphenated_names_stay_whole(analyse):
+    report = analyse(
+        "Kim Jong-un met envoys in Pyongyang. Phoebe Waller-Bridge won the prize on Monday. "
+        "Waller-Bridge thanked the jury."
+    )
+    assert actor(report, "Kim Jong-un").type == "person"
+    writer = actor(report, "Phoebe Waller-Bridge")
+    assert writer.type == "person"
+    assert "Waller-Bridge" in [m.text for m in writer.mentions]
+    assert not any(a.name == "Waller-Bridge" for a in report.actors)
+
+
+def test_a_surname_shared_with_a_town_is_the_person(analyse):
+    report = analyse("Joaquin Phoenix won the award. Phoenix thanked his brother.")
+    person = actor(report, "Joaquin Phoenix")
+    assert "Phoenix" in [m.text for m in person.mentions]
+    assert not any(a.type == "place" and a.name == "Phoenix" for a in report.actors)
+
+
+def test_a_persons_title_in_apposition_types_the_name(analyse):
+    report = analyse(
+        "Eva-Marie Persson, a professor at Cornell University, said the plan was sound. "
+        "Persson added that it would work."
+    )
+    professor = actor(report, "Eva-Marie Persson")
+    assert professor.type == "person"
+    assert "Persson" in [m.text for m in professor.mentions]
+    assert actor(report, "Cornell University").type == "organization"
+
+
+def test_common_words_days_laws_and_nationalities_are_not_actors(analyse):
+    report = analyse(
+        "Meth is cheap, and meth use has doubled, the sheriff said on Monday. "
+        "The Data Retention Act passed. Africans and Europeans watched the Paris Motor Show."
+    )
+    names = {a.name for a in report.actors}
+    assert not names & {"Meth", "Monday", "Data Retention Act", "Africans", "Paris Motor Show"}
+
+
+def test_honorifics_and_party_tags_are_not_roles(analyse):
+    report = analyse(
+        "Mr. Leo Brandt, the mayor, spoke first. Gov. Ada Obi spoke next. "
+        "Sen. Ruth Amadi, R-Neb., spoke last."
+    )
+    assert actor(report, "Leo Brandt").roles == ["mayor"]
+    assert actor(report, "Ada Obi").roles == ["governor"]
+    assert actor(report, "Ruth Amadi").roles == ["senator"]
+
+
+def test_an_owner_and_its_property_are_two_names(analyse):
+    report = analyse("Verizon bought Yahoo. Verizon’s Yahoo will keep its name.")
+    names = {a.name for a in report.actors}
+    assert "Verizon’s Yahoo" not in names
+    assert {"Verizon", "Yahoo"} <= names
+
+
+def test_arabic_particles_stay_with_the_name(analyse):
+    report = analyse("Militants of al-Qaeda attacked the town. Omar al-Bashir denied it.")
+    names = {a.name for a in report.actors}
+    assert {"al-Qaeda", "Omar al-Bashir"} <= names
+    assert not names & {"Qaeda", "Omar"}
+
+
+def test_awards_and_holidays_are_not_actors(analyse):
+    report = analyse("Leo Brandt received the Presidential Medal of Freedom at Easter.")
+    assert [a.name for a in report.actors] == ["Leo Brandt"]

@@ -375,6 +375,18 @@ def test_republished_story_is_relayed(nlp):
     assert (found.start, found.end, found.cue) == (0, 0, "Harbor Wire")
 
 
+def test_a_url_that_is_not_one_gives_no_republished_caveat(nlp):
+    report = analyse_page(
+        nlp,
+        "The bridge reopened on Monday.",
+        source="Harbor Wire",
+        url="http://[1]/bridge",
+        author="Ann Reporter",
+        authors=["Ann Reporter"],
+    )
+    assert not of_kind(report, "relayed")
+
+
 def test_desk_byline_on_a_page(nlp):
     report = analyse_page(
         nlp,

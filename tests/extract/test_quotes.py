@@ -72,11 +72,45 @@ def test_according_to_gives_speaker(analyse):
     assert quotes[0].speaker.actor == "harbour-institute"
 
 
-def test_belief_is_an_attribution(analyse):
-    report = analyse("Senator Dana Whitlock believes the bill will pass.")
-    quotes = [q for q in report.quotes if q.cue and q.cue.text == "believes"]
-    assert quotes and quotes[0].text == "the bill will pass"
-    assert quotes[0].speaker.actor == "dana-whitlock"
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Senator Dana Whitlock believes the bill will pass.", "believes"),
+        ("Governor Ada Obi criticized the new tax law.", "criticized"),
+        ("Chancellor Ivo Kral wants voters to approve the budget.", "wants"),
+        (
+            "The union rejected the idea. Its leader Tomas Ek voiced concern that jobs would go.",
+            "concern",
+        ),
+        ("The new budget was endorsed by Governor Maria Lopez on Monday.", "endorsed"),
+        ("Senator Ruth Amadi is critical of the new tax law.", "critical"),
+        ("Governor Maria Lopez escalated her attacks on the mining company.", "attacks"),
+        ("The bridge seems too narrow for the new trams.", "seems"),
+        ("The mayor appeared to lose patience with the council.", "appeared"),
+        ("It appears that the ferry will not run this winter.", "appears"),
+        ("The harbour plan sounds like a costly gamble.", "sounds"),
+        ("Mayor Ines Alvarado released a plan to rebuild the harbour.", "released"),
+        ("The union offered a compromise on night shifts.", "offered"),
+        ("Senator Ruth Amadi sees a path to victory.", "sees"),
+        ("Governor Ada Obi portrayed the deal as a betrayal.", "portrayed"),
+        ("Governor Ada Obi leads in the latest poll.", "in"),
+        ("In the new survey, most farmers backed the tariff.", "In"),
+        ("Senator Ruth Amadi described the budget as reckless.", "described"),
+        ("Critics see the plan as a gift to banks.", "see"),
+        ("Senator Ruth Amadi took issue with the new tariff.", "issue"),
+        ("The voters have negative feelings toward the council.", "feelings"),
+        ("The race moves to Ohio, where Governor Ada Obi is expected to win easily.", "expected"),
+        ("It will be a summer expected to bring record heat to the valley.", "expected"),
+        ("The new advertisement attacks Governor Ada Obi over the tax plan.", "attacks"),
+        ("Footage from the match shows that the referee missed the foul.", "shows"),
+        ("Senator Ruth Amadi Endorses Governor Ada Obi.\n\nThe endorsement came late.", "Endorses"),
+    ],
+)
+def test_beliefs_stances_impressions_and_findings_are_not_quotes(analyse, text, cue):
+    """A quote is an act of saying: what someone thinks, wants, backs or attacks, how a thing
+    seems and what a poll or footage shows are no one's words."""
+    report = analyse(text)
+    assert [q.text for q in report.quotes if q.cue and q.cue.text == cue] == []
 
 
 def test_relay_marks_the_outlet(analyse):
@@ -188,22 +222,12 @@ def test_interrupting_reporting_clause_takes_the_whole_sentence(analyse):
 @pytest.mark.parametrize(
     ("text", "cue", "content"),
     [
-        ("Governor Ada Obi criticized the new tax law.", "criticized", "the new tax law"),
         ("Mayor Leo Brandt called for a ban on fireworks.", "called", "a ban on fireworks"),
         ("Senator Ruth Amadi vowed to block the bill.", "vowed", "to block the bill"),
-        (
-            "Chancellor Ivo Kral wants voters to approve the budget.",
-            "wants",
-            "voters to approve the budget",
-        ),
-        (
-            "The union rejected the idea. Its leader Tomas Ek voiced concern that jobs would go.",
-            "concern",
-            "that jobs would go",
-        ),
+        ("Minister Joan Ekberg urged voters to stay home.", "urged", "to stay home"),
     ],
 )
-def test_stances_and_plans(analyse, text, cue, content):
+def test_demands_and_promises(analyse, text, cue, content):
     report = analyse(text)
     found = {q.cue.text: q.text for q in report.quotes if q.cue}
     assert found.get(cue) == content
@@ -286,23 +310,9 @@ def test_according_to_takes_the_clause_it_modifies(analyse, text, content):
     assert [q.text for q in quotes] == [content]
 
 
-def test_passive_with_agent_attributes_the_subject(analyse):
-    report = analyse("The new budget was endorsed by Governor Maria Lopez on Monday.")
-    (quote,) = _quotes(report)
-    assert quote.text == "The new budget"
-    assert quote.speaker.actor == "maria-lopez"
-
-
 def test_passive_subject_is_not_the_speaker(analyse):
     report = analyse("Mayor Leo Brandt was told that the bridge would close.")
     assert all(q.speaker is None or q.speaker.actor != "leo-brandt" for q in report.quotes)
-
-
-def test_attitude_adjective(analyse):
-    report = analyse("Senator Ruth Amadi is critical of the new tax law.")
-    (quote,) = _quotes(report)
-    assert (quote.cue.text, quote.text) == ("critical", "the new tax law")
-    assert quote.speaker.actor == "ruth-amadi"
 
 
 def test_second_cue_in_a_coordination_is_its_own_attribution(analyse):
@@ -313,13 +323,6 @@ def test_second_cue_in_a_coordination_is_its_own_attribution(analyse):
     found = {q.cue.text: q for q in report.quotes}
     assert found["said"].text == "the party was not in crisis"
     assert found["urged"].speaker.actor == "daniel-novak"
-
-
-def test_possessive_noun_cue_belongs_to_the_subject(analyse):
-    report = analyse("Governor Maria Lopez escalated her attacks on the mining company.")
-    (quote,) = _quotes(report)
-    assert quote.cue.text == "attacks"
-    assert quote.speaker.actor == "maria-lopez"
 
 
 def test_relative_pronoun_keeps_its_span(analyse):
@@ -349,64 +352,12 @@ def test_reporting_clause_beside_the_quote_wins(analyse):
 
 
 @pytest.mark.parametrize(
-    ("text", "cue", "content"),
-    [
-        ("The bridge seems too narrow for the new trams.", "seems", "The bridge seems too narrow"),
-        (
-            "The mayor appeared to lose patience with the council.",
-            "appeared",
-            "The mayor appeared to lose patience with the council",
-        ),
-        (
-            "It appears that the ferry will not run this winter.",
-            "appears",
-            "that the ferry will not run this winter",
-        ),
-        ("The harbour plan sounds like a costly gamble.", "sounds", "The harbour plan sounds like"),
-    ],
-)
-def test_impressions_have_no_named_source(analyse, text, cue, content):
-    report = analyse(text)
-    found = [q for q in report.quotes if q.cue and q.cue.text == cue]
-    assert len(found) == 1
-    assert found[0].text.startswith(content)
-    assert found[0].speaker is None
-
-
-@pytest.mark.parametrize(
     "text",
     ["The mayor looked tired after the long meeting.", "The harbour looks like a lake."],
 )
 def test_how_things_look_is_no_impression(analyse, text):
     report = analyse(text)
     assert report.quotes == []
-
-
-@pytest.mark.parametrize(
-    ("text", "cue", "content"),
-    [
-        (
-            "Mayor Ines Alvarado released a plan to rebuild the harbour.",
-            "released",
-            "a plan to rebuild the harbour",
-        ),
-        (
-            "The union offered a compromise on night shifts.",
-            "offered",
-            "a compromise on night shifts",
-        ),
-        ("Senator Ruth Amadi sees a path to victory.", "sees", "a path to victory"),
-        (
-            "Governor Ada Obi portrayed the deal as a betrayal.",
-            "portrayed",
-            "the deal as a betrayal",
-        ),
-    ],
-)
-def test_acts_that_put_out_or_hold_a_view(analyse, text, cue, content):
-    report = analyse(text)
-    found = {q.cue.text: q.text for q in report.quotes if q.cue}
-    assert found.get(cue) == content
 
 
 def test_action_verbs_without_a_view_are_no_attribution(analyse):
@@ -441,31 +392,6 @@ def test_reporting_clause_between_quotes_keeps_its_own_claim(analyse):
     assert found["said"].kind == "direct"
 
 
-@pytest.mark.parametrize(
-    ("text", "cue", "content", "speaker"),
-    [
-        (
-            "Governor Ada Obi leads in the latest poll.",
-            "in",
-            "Governor Ada Obi leads",
-            "latest poll",
-        ),
-        (
-            "In the new survey, most farmers backed the tariff.",
-            "In",
-            "most farmers backed the tariff",
-            "new survey",
-        ),
-    ],
-)
-def test_findings_of_polls(analyse, text, cue, content, speaker):
-    report = analyse(text)
-    found = [q for q in report.quotes if q.cue and q.cue.text == cue]
-    assert len(found) == 1
-    assert found[0].text == content
-    assert found[0].speaker.text == speaker
-
-
 def test_living_in_a_town_is_no_finding(analyse):
     report = analyse("Governor Ada Obi lives in a small town.")
     assert report.quotes == []
@@ -479,12 +405,6 @@ def test_living_in_a_town_is_no_finding(analyse):
             "told",
             "the players to stay calm",
         ),
-        (
-            "Senator Ruth Amadi described the budget as reckless.",
-            "described",
-            "the budget as reckless",
-        ),
-        ("Critics see the plan as a gift to banks.", "see", "the plan as a gift to banks"),
     ],
 )
 def test_verbs_with_a_listener_or_a_description(analyse, text, cue, content):
@@ -511,73 +431,16 @@ def test_a_quoted_title_said_beside_its_cue_stays(analyse):
     assert [q.text for q in report.quotes] == ["Never Again,"]
 
 
-@pytest.mark.parametrize(
-    ("text", "cue", "content"),
-    [
-        (
-            "Senator Ruth Amadi took issue with the new tariff.",
-            "issue",
-            "the new tariff",
-        ),
-        (
-            "The voters have negative feelings toward the council.",
-            "feelings",
-            "the council",
-        ),
-    ],
-)
-def test_attitude_nouns_after_light_verbs(analyse, text, cue, content):
-    report = analyse(text)
-    found = {q.cue.text: q.text for q in report.quotes if q.cue}
-    assert found.get(cue) == content
-
-
 def test_a_pledge_made_at_a_place_is_not_about_the_place(analyse):
     report = analyse("Governor Ada Obi made the pledge at a rally in Lagos.")
     assert all("Lagos" not in q.text for q in report.quotes)
 
 
 @pytest.mark.parametrize(
-    ("text", "cue", "content"),
-    [
-        (
-            "The race moves to Ohio, where Governor Ada Obi is expected to win easily.",
-            "expected",
-            "to win easily",
-        ),
-        (
-            "It will be a summer expected to bring record heat to the valley.",
-            "expected",
-            "to bring record heat to the valley",
-        ),
-    ],
-)
-def test_views_nobody_is_named_for(analyse, text, cue, content):
-    report = analyse(text)
-    found = [q for q in report.quotes if q.cue and q.cue.text == cue]
-    assert [q.text for q in found] == [content]
-    assert found[0].speaker is None
-
-
-def test_a_document_can_hold_a_stance(analyse):
-    report = analyse("The new advertisement attacks Governor Ada Obi over the tax plan.")
-    found = {q.cue.text: q for q in report.quotes if q.cue}
-    assert found["attacks"].text.startswith("Governor Ada Obi")
-    assert found["attacks"].speaker.text == "new advertisement"
-
-
-def test_footage_shows_a_finding(analyse):
-    report = analyse("Footage from the match shows that the referee missed the foul.")
-    found = {q.cue.text: q for q in report.quotes if q.cue}
-    assert found["shows"].text == "that the referee missed the foul"
-    assert found["shows"].speaker.text.startswith("Footage")
-
-
-@pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Mayor Leo Brandt told a different story.", {"told": "a different story"}),
-        ("Mayor Leo Brandt told reporters about the flood.", {"told": "the flood"}),
+        ("Mayor Leo Brandt told a different story.", {}),
+        ("Mayor Leo Brandt told reporters about the flood.", {}),
         ("Mayor Leo Brandt claimed victory on Sunday night.", {"claimed": "victory"}),
         ("Mayor Leo Brandt maintained a narrow lead.", {}),
     ],
@@ -590,12 +453,6 @@ def test_objects_of_verbs_of_saying(analyse, text, expected):
 @pytest.mark.parametrize(
     ("text", "cue", "content", "speaker"),
     [
-        (
-            "Senator Ruth Amadi Endorses Governor Ada Obi.\n\nThe endorsement came late.",
-            "Endorses",
-            "Governor Ada Obi",
-            "Ruth Amadi",
-        ),
         (
             "Harbour Union Vows To Fight Port Closure.\n\nWorkers met on Monday.",
             "Vows",
@@ -658,3 +515,112 @@ def test_a_phrase_quoted_again_inside_a_claim_is_not_repeated(analyse):
         "Voters, according to the new survey, want \u201cfree college\u201d and lower rents."
     )
     assert [q.cue.text for q in report.quotes] == ["according to"]
+
+
+# --- acts of saying: polarity, speakers admitted unknown ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Mayor Leo Brandt declined to comment on the cost of the bridge.", "declined"),
+        ("The ministry would not disclose how many jobs would go.", "disclose"),
+        ("Senator Ruth Amadi denied that she had met the lobbyists.", "denied"),
+        ("Governor Ada Obi ruled out a rise in the fuel tax.", "ruled"),
+        ("No group claimed responsibility for the fire at the depot.", "claimed"),
+        ("The company did not say when the plant would reopen.", "say"),
+    ],
+)
+def test_denied_and_refused_acts_of_saying_are_negative(analyse, text, cue):
+    report = analyse(text)
+    found = [q for q in report.quotes if q.cue and q.cue.text == cue]
+    assert [q.polarity for q in found] == ["negative"]
+
+
+def test_a_negation_inside_what_was_said_keeps_the_act_affirmative(analyse):
+    report = analyse("Mayor Leo Brandt said the bridge would not close this year.")
+    (quote,) = report.quotes
+    assert quote.polarity == "affirmative"
+    assert quote.text == "the bridge would not close this year"
+
+
+def test_a_named_speaker_is_confident_and_no_speaker_is_not(analyse):
+    from generator.model import CONFIDENT, UNCERTAIN
+
+    report = analyse(
+        "Mayor Leo Brandt said the bridge would close in May.\n"
+        "\u201cThe river has risen too far for the old piers to hold.\u201d"
+    )
+    said = next(q for q in report.quotes if q.cue and q.cue.text == "said")
+    assert said.speaker.actor == "leo-brandt" and said.confidence >= CONFIDENT
+    other = [q for q in report.quotes if q is not said]
+    assert all(q.speaker is not None or q.confidence < UNCERTAIN for q in other)
+
+
+def test_a_pronoun_with_two_people_of_its_gender_is_uncertain(analyse):
+    from generator.model import CONFIDENT
+
+    report = analyse(
+        "Mayor Leo Brandt met Senator Tomas Ek at the harbour on Monday. He said the piers "
+        "would be rebuilt."
+    )
+    (quote,) = [q for q in report.quotes if q.cue and q.cue.text == "said"]
+    assert quote.confidence < CONFIDENT
+
+
+def test_a_pronoun_takes_the_one_person_of_its_gender_in_the_paragraph(analyse):
+    from generator.model import CONFIDENT
+
+    report = analyse(
+        "Mayor Ines Alvarado opened the new harbour office on Monday.\n"
+        "The office cost less than planned.\n"
+        "\u201cWe kept every promise,\u201d she said."
+    )
+    (quote,) = [q for q in report.quotes if q.kind == "direct"]
+    assert quote.speaker.actor == "ines-alvarado"
+    assert quote.confidence < CONFIDENT
+
+
+def test_a_pronoun_of_the_other_gender_is_not_resolved_to_her(analyse):
+    report = analyse(
+        "Mayor Ines Alvarado opened the new harbour office on Monday.\n"
+        "\u201cWe kept every promise,\u201d he said."
+    )
+    (quote,) = [q for q in report.quotes if q.kind == "direct"]
+    assert quote.speaker is None or quote.speaker.actor != "ines-alvarado"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report coined the term \u201cwater debt\u201d for the shortfall.",
+        "I would argue that the council has failed the harbour towns.",
+    ],
+)
+def test_terms_in_quote_marks_and_the_writers_voice_are_not_quotes(analyse, text):
+    report = analyse(text)
+    assert report.quotes == []
+
+
+def test_a_quoted_title_before_a_noun_is_not_a_quote(analyse):
+    report = analyse("\u201cSaltmarsh\u201d director Ivo Kral said the film was finished.")
+    assert [q.text for q in report.quotes] == ["the film was finished"]
+
+
+def test_nobody_saying_is_negative(analyse):
+    report = analyse("Nobody would say when the harbour office would reopen.")
+    assert [q.polarity for q in report.quotes] == ["negative"]
+
+
+def test_a_threat_needs_someone_making_it(analyse):
+    report = analyse(
+        "The assault threatened to upset the fragile peace. Mayor Leo Brandt threatened to resign."
+    )
+    assert [(q.text, q.speaker.actor) for q in report.quotes] == [("to resign", "leo-brandt")]
+
+
+def test_warned_against_keeps_the_preposition(analyse):
+    """'warned against X' reported as 'warned: X' would say the opposite of the sentence."""
+    report = analyse("The minister warned against signing a hasty agreement with the rebels.")
+    quotes = [q for q in report.quotes if q.cue and q.cue.text.startswith("warned")]
+    assert [q.text for q in quotes] == ["against signing a hasty agreement with the rebels"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -10,8 +11,11 @@ from click.testing import CliRunner
 from generator.analysis.analyze import analyze_doc
 from generator.cli import main
 from generator.evaluation.tasks import lead_sentences
+from generator.extract.summary import _leans_back, key_points
 from generator.ingest.files import parse_article
 from generator.mkdocs_plugin.plugin import DossierConfig
+from generator.model import FactCheck
+from generator.site.render import make_env, render_article
 
 # A council story: the lead, two elaborating sentences, the money, background, and a refusal
 # by another party far down the text.
@@ -263,3 +267,179 @@ def test_summary_sentences_setting_of_the_plugin(value, ok):
     config.load_dict({"summary_sentences": value})
     failed, _warnings = config.validate()
     assert (not failed) == ok
+
+
+def with_genre(nlp, text: str, size: int = 4, **changes):
+    """The report of `text` read as an article of another genre (fields of `Article`)."""
+    article = dataclasses.replace(
+        parse_article(text.encode("utf-8"), "test.txt", "test", ".txt"), **changes
+    )
+    return analyze_doc(nlp(article.text), article, summary_size=size)
+
+
+# A fact-check whose ruling comes last, after more background than the summary has room for.
+FACT_CHECK = (
+    "Senator Dana Whitlow said on Monday that the state's jobless rate had halved since 2019. "
+    "The senator made the claim in a radio interview about the budget. "
+    "State labour figures put the jobless rate at 6.2 percent in 2019. "
+    "The same series shows a rate of 3.4 percent for the latest month. "
+    "Economists at two universities said the series is the standard measure. "
+    "The rate fell most sharply in the construction and hospitality trades. "
+    "A fall from 6.2 to 3.4 percent is a drop of 45 percent, a little short of half. "
+    "We rate this claim Mostly True."
+)
+
+
+def test_fact_check_keeps_its_verdict_and_claim(nlp):
+    report = with_genre(
+        nlp,
+        FACT_CHECK,
+        3,
+        genre="fact-check",
+        fact_check=FactCheck(
+            claim="the state's jobless rate had halved since 2019",
+            claimant="Dana Whitlow",
+            verdict="Mostly True",
+        ),
+    )
+    chosen = texts(report)
+    assert chosen[-1] == "We rate this claim Mostly True."
+    assert chosen[0].startswith("Senator Dana Whitlow said on Monday")
+
+
+def test_news_does_not_force_a_ruling(nlp):
+    chosen = texts(with_genre(nlp, FACT_CHECK, 3))
+    assert "We rate this claim Mostly True." not in chosen
+
+
+def test_sentences_that_do_not_stand_alone_are_not_chosen(nlp):
+    text = (
+        "The city of Marlow will close its old swimming pool at the end of the summer. "
+        "Council leader Ruth Adey said the building had become too costly to repair. "
+        '"We looked at every option. '
+        'We could not find the money," she said. '
+        "And I said to them that the children need somewhere to swim. "
+        "which the council says will open in two years. "
+        "Residents have collected 3,000 signatures against the closure."
+    )
+    chosen = texts(summarise(nlp, text, 3))
+    assert len(chosen) == 3
+    assert 'We could not find the money," she said.' not in chosen
+    assert not any(s.startswith(("And I said", "which")) for s in chosen)
+
+
+def test_first_person_is_the_author_in_an_opinion_piece(nlp):
+    text = (
+        "I have lived on Harbour Street for thirty years and I have never seen it this empty. "
+        "The council wants to turn the street into a car park for the new stadium. "
+        "I believe that would kill the last shops that give the district its life. "
+        "Traders say their takings have fallen by a third since the works began."
+    )
+    chosen = texts(with_genre(nlp, text, 3, genre="opinion"))
+    assert "I believe that would kill the last shops that give the district its life." in chosen
+    assert "I believe that would kill" not in " ".join(texts(summarise(nlp, text, 3)))
+
+
+def test_a_caption_repeating_a_sentence_is_not_chosen_twice(nlp):
+    text = (
+        "A farmer in Tilby has grown a pumpkin weighing 900 kilograms, a county record "
+        "A farmer in Tilby has grown a pumpkin weighing 900 kilograms, a county record. "
+        "The pumpkin took five months to grow in a field behind the farmhouse. "
+        "It will be shown at the county fair next week."
+    )
+    chosen = texts(summarise(nlp, text, 3))
+    assert sum("900 kilograms" in s for s in chosen) == 1
+
+
+def test_key_points_use_confident_items_only_one_line_each(nlp):
+    report = summarise(nlp, COUNCIL, 4)
+    unsure = [dataclasses.replace(q, confidence=0.6) for q in report.quotes]
+    doc = nlp(report.article.text)
+    points = key_points(doc, report.actors, unsure, [])
+    assert points == []
+    assert all("\n" not in p.text for p in report.key_points)
+
+
+def test_opinion_summary_is_labelled(nlp):
+    text = (
+        "The council should keep the libraries open, whatever the budget says. "
+        "Closing them saves little and costs the town its last free public rooms. "
+        "Other towns that closed branches have had to reopen them within five years."
+    )
+    report = with_genre(nlp, text, 3, genre="opinion")
+    page = render_article(make_env(), report)[f"articles/{report.article.id}/index.md"]
+    assert "*Opinion: the summary gives the author's argument" in page
+    news = summarise(nlp, text, 3)
+    assert (
+        "*Opinion:" not in render_article(make_env(), news)[f"articles/{news.article.id}/index.md"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("In 1981, he found the first of the steam models in a barn near the coast.", True),
+        ("In 1981, the director found the first of the steam models in a barn.", False),
+        ("This was the first of the steam models found in the county.", True),
+    ],
+)
+def test_pronoun_subject_needs_its_antecedent(nlp, sentence, leans):
+    assert _leans_back(next(nlp(sentence).sents)) is leans
+
+
+def test_a_connective_opener_needs_the_sentence_before(nlp):
+    text = (
+        "The town of Ebbing has voted to build a new bridge over the river Lune. "
+        "Work on the crossing will start in March and last two years. "
+        "Who will pay for it? "
+        "But the county council has refused to fund the bridge, its leader Mark Dunn said. "
+        "Ferry operator Jane Cole said the bridge would put her out of business."
+    )
+    chosen = texts(summarise(nlp, text, 3))
+    assert not any(s.startswith("But the county council") for s in chosen)
+
+
+def test_key_point_leaves_out_the_reporting_clause_inside_a_quote(nlp):
+    report = summarise(
+        nlp,
+        "Health minister Rosa Lind opened the new hospital wing in Dunmore on Monday. "
+        '"The wing will open to patients in May," Lind said. "It will treat 5,000 patients a '
+        'year and employ 300 nurses."',
+    )
+    lines = [p.text for p in report.key_points if p.text.startswith("Rosa Lind")]
+    assert lines, [p.text for p in report.key_points]
+    assert all("Lind said" not in line.split(":", 1)[1] for line in lines), lines
+
+
+# A column that opens on a scene and states its point later; its headline states the point.
+COLUMN = (
+    "The rain had not stopped for three days when I walked down to the harbour last week. "
+    "Fishing boats rocked at their moorings and the cafe by the slipway was empty. "
+    "A man mending nets told me he had worked the same quay for forty years. "
+    "Gulls circled over the market hall, which has been shut since the spring. "
+    "The old ferry office is now a store for plastic crates and broken chairs. "
+    "Children from the primary school painted the sea wall with whales last summer. "
+    "Shutting the little academy would sever this community from its ocean heritage. "
+    "The county will decide on the plan at its meeting next month."
+)
+
+
+def test_opinion_summary_follows_its_headline(nlp):
+    thesis = "Shutting the little academy would sever this community from its ocean heritage."
+    title = "Do not shut the little academy"
+    opinion = texts(with_genre(nlp, COLUMN, 3, genre="opinion", title=title))
+    assert thesis in opinion
+    assert thesis not in texts(with_genre(nlp, COLUMN, 3, genre="opinion"))
+
+
+def test_a_quotation_running_into_the_next_sentence_is_not_cut_off(nlp):
+    text = (
+        "The historian Ana Ruiz has written a new book about the lighthouses of Galicia. "
+        "She opens it with a memory from her childhood. "
+        "Ruiz writes in her preface: “When the lamp at Finisterre turned, the whole bay woke up. "
+        "We children counted the seconds between the flashes.” "
+        "The book describes forty lighthouses and the families who kept them. "
+        "It will be published in English next year by a university press."
+    )
+    chosen = texts(summarise(nlp, text, 3))
+    assert not any(s.startswith("Ruiz writes in her preface") for s in chosen)

@@ -35,10 +35,14 @@ ARTICLES = {
         "---\ntitle: Council budget vote\ndate: 2024-06-02\nsource: Valley Wire\n---\n"
         "Finance Minister Olaf Brandt presented the budget on Tuesday. Brandt said the deficit "
         "would shrink to 2% by 2026. Lena Ortiz of the port authority of Brightwater asked "
-        "for $45 million for the harbour.\n"
+        "for $45 million for the harbour. Unemployment fell to 15% in April and stayed at 15% "
+        "in May, the statistics office said. The council met on May 3, 2024, on May 10, 2024 "
+        "and on May 21, 2024.\n"
     ),
 }
 PHONE = (375, 740)
+SCREENS = ((390, 844, True), (1366, 768, False))
+"""A phone and a common laptop screen: every page type is checked at both."""
 
 
 @pytest.fixture(scope="module")
@@ -248,3 +252,115 @@ def test_dark_palette_toggle(browser):
         f"(s => s !== {json.dumps(before)} && s)(document.body.getAttribute('data-md-color-scheme'))"
     )
     assert {before, after} == {"default", "slate"}
+
+
+def page_kind(page: str) -> str:
+    """The type of a page from its URL: article ids, names and dates replaced by placeholders."""
+    parts = page.strip("/").split("/") if page else []
+    if parts[:1] == ["articles"] and len(parts) >= 2 and parts[1] != "by-date":
+        parts[1] = "<article>"
+    if parts[:1] == ["actors"] and len(parts) >= 3 and parts[2] != "names":
+        parts[2] = "<actor>"
+    return "/".join("<n>" if p.isdigit() else p for p in parts) or "<home>"
+
+
+READER_VIEW = r"""
+(() => {
+  const inner = window.innerWidth;
+  const scrolls = el => { for (let p = el.parentElement; p; p = p.parentElement) {
+      const s = getComputedStyle(p).overflowX;
+      if ((s === 'auto' || s === 'scroll') && p.getBoundingClientRect().right <= inner + 1) return true;
+    } return false; };
+  const out = {page: document.documentElement.scrollWidth, inner, overflow: [], runon: [],
+               svgs: [], tables: []};
+  for (const el of document.querySelectorAll('.md-content *')) {
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && r.right > inner + 1 && !scrolls(el)) out.overflow.push(el.tagName + '.' + el.className);
+  }
+  // A list or table line left inside a paragraph: the run-on lists of the month pages.
+  for (const p of document.querySelectorAll('.md-content p')) {
+    if (/(^|\n)\s*([-*+] |\d+\. |\|.*\|)/.test(p.textContent)) out.runon.push(p.textContent.slice(0, 80));
+  }
+  for (const svg of document.querySelectorAll('.md-content svg')) {
+    const r = svg.getBoundingClientRect();
+    out.svgs.push([svg.getAttribute('class'), Math.round(r.width), Math.round(r.height), r.left >= -1 || scrolls(svg)]);
+  }
+  for (const t of document.querySelectorAll('.md-content table')) {
+    const box = t.closest('.md-typeset__scrollwrap') || t.parentElement;
+    out.tables.push([t.scrollWidth, box.clientWidth, getComputedStyle(box).overflowX]);
+  }
+  return out;
+})()
+"""
+
+
+def test_every_page_type_as_a_reader_sees_it(site, browser):
+    """One page of each type, on a phone and a laptop: nothing overflows the screen (wide
+    things scroll in their own box), lists are lists, every chart has a size, tables fit a
+    laptop screen, and there are no console errors."""
+    chromium, base = browser
+    kinds: dict[str, str] = {}
+    for page in html_pages(site):
+        kinds.setdefault(page_kind(page), page)
+    # the page types a site of two articles has
+    for kind in (
+        "<home>",
+        "articles",
+        "articles/<article>/figures",
+        "actors/person/<actor>",
+        "actors/person/names/l",
+        "timeline/<n>/<n>",
+        "figures/percent",
+        "caveats",
+    ):
+        assert kind in kinds, sorted(kinds)
+    try:
+        for width, height, mobile in SCREENS:
+            chromium.viewport(width, height, mobile=mobile)
+            for _kind, page in sorted(kinds.items()):
+                chromium.open(base + page)
+                seen = chromium.evaluate(READER_VIEW)
+                where = f"{page} at {width}px"
+                assert seen["page"] <= width, f"{where}: the page is {seen['page']}px wide"
+                assert seen["overflow"] == [], f"{where}: {seen['overflow'][:5]}"
+                assert seen["runon"] == [], f"{where}: list lines in a paragraph {seen['runon']}"
+                for name, w, h, reachable in seen["svgs"]:
+                    assert w > 0 and h > 0 and reachable, f"{where}: svg {name} {w}x{h}"
+                for table_width, box, overflow in seen["tables"]:
+                    # a table scrolls inside its own box on a phone; on a laptop it fits
+                    assert overflow in ("auto", "scroll") or table_width <= box, where
+                    if not mobile:
+                        assert table_width <= box + 1, (
+                            f"{where}: a table {table_width}px in {box}px"
+                        )
+                assert chromium.errors() == [], where
+    finally:
+        chromium.viewport(1280, 900)
+
+
+def test_month_page_lists_each_event(site, browser):
+    chromium, base = browser
+    chromium.viewport(1280, 900)
+    chromium.open(base + "timeline/2024/05/")
+    items = chromium.evaluate(
+        "[...document.querySelectorAll('.md-content li')].map(li => li.textContent)"
+    )
+    # the three meetings of May 2024, each its own item
+    assert sum("council met" in i.lower() for i in items) >= 3, items
+
+
+def test_a_to_scale_chart_draws_percentages_against_the_whole(site, browser):
+    chromium, base = browser
+    chromium.viewport(1280, 900)
+    budget = _article(site, "Council budget vote")
+    chromium.open(base + budget + "figures/")
+    shares = chromium.evaluate(
+        "[...document.querySelectorAll('figure.dossier-bars')].filter(f => f.textContent.includes('%'))"
+        ".map(f => [...f.querySelectorAll('svg.dossier-bars__bar')].map(svg => {"
+        " const r = svg.querySelector('rect.dossier-bar').getBoundingClientRect();"
+        " return [Number(svg.getAttribute('aria-label')), r.width / svg.getBoundingClientRect().width]; }))"
+    )
+    assert shares and len(shares[0]) >= 2, "no chart of percentages"
+    # 15% is drawn as 15% of the width (not stretched to the full width), 2% as 2%
+    assert {value for value, _ in shares[0]} >= {15.0}, shares
+    assert all(abs(share - value / 100) < 0.01 for value, share in shares[0]), shares

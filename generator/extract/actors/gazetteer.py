@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from generator.extract.common import given_names as given_names  # shared with quotes
+
 CITY_MIN_POPULATION = 100_000
 """Cities smaller than this are too often also surnames or common words to trust alone."""
 
@@ -32,7 +34,7 @@ class Place:
 
 def place_key(text: str) -> str:
     """A normalised lookup key: no dots, no leading 'the', single spaces, lowercase."""
-    text = text.replace("’", "'").replace(".", "")
+    text = text.replace("’", "'").replace(".", "").replace("\u00ad", "")  # soft hyphens too
     text = re.sub(r"\s+", " ", text).strip().lower()
     if text.startswith("the "):
         text = text[4:]
@@ -152,19 +154,3 @@ def titles() -> frozenset[str]:
 
     words = {t for t in CONSTANTS.titles if t.isalpha() and len(t) > 2}
     return frozenset(words)
-
-
-@functools.lru_cache(maxsize=1)
-def given_names() -> dict[str, str]:
-    """Common given names (lowercase) → 'male' | 'female' | 'either', from the US Census lists in `names`."""
-    import importlib.resources
-
-    table: dict[str, str] = {}
-    package = importlib.resources.files("names")
-    for filename, gender in (("dist.male.first", "male"), ("dist.female.first", "female")):
-        for line in package.joinpath(filename).read_text(encoding="utf-8").splitlines():
-            word = line.split(" ", 1)[0].strip().lower()
-            if not word:
-                continue
-            table[word] = gender if table.get(word, gender) == gender else "either"
-    return table

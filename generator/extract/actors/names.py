@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.actors.gazetteer import given_names, place, place_key, titles
+from generator.extract.actors.gazetteer import demonyms, given_names, place, place_key, titles
 from generator.extract.common import doc_text
 from generator.model import ActorType
 
@@ -42,7 +42,7 @@ ORG_ENDINGS = frozenset(
     organisation exchange network times post news press journal herald tribune gazette telegraph
     television tv radio club church army navy court parliament assembly congress senate office
     service police authority board bureau administration government league alliance coalition
-    front movement""".split()
+    front movement embassy consulate""".split()
 )
 """Last words that make a capitalised name an organisation ('Acme Holdings', 'Daily News')."""
 PLACE_ENDINGS = frozenset(
@@ -82,6 +82,7 @@ def find_names(doc: Doc) -> list[Name]:
     labelled: list[tuple[Span, ActorType | None]] = []
     taken: set[int] = set()
     for ent in doc.ents:
+        ent = _whole_person(ent)
         in_caps = _in_caps(ent, caps_lines)
         for n, piece in enumerate(_pieces(ent)):
             if ent.label_ == "NORP" and not _country_or_city(piece):
@@ -101,8 +102,27 @@ def find_names(doc: Doc) -> list[Name]:
     for span, kind in labelled:
         if kind is not None:
             votes[name_key(span.text)][kind] += 1
+    text = doc_text(doc)
+    for span, _ in labelled:
+        if _surname_alone(span, text):
+            # 'Phoebe Waller-Bridge ... Waller-Bridge thanked': a given name, then the surname
+            # used alone later, is how English prose names a person.
+            votes[name_key(span.text)]["person"] += 2
+        relative = _relative_after(span)
+        if relative == "who":
+            votes[name_key(span.text)]["person"] += 1  # 'Azzouz, who' is a person
+        elif relative == "which" and place(span.text) is None:
+            votes[name_key(span.text)]["organization"] += 1  # 'Roscosmos, which' is not
+        if _person_role(span):
+            # 'Eva-Marie Persson, a professor at ...': a person's title beside the name outvotes
+            # a tagger that took the name for an organisation.
+            votes[name_key(span.text)]["person"] += 2
     known = set(votes)
-    people = _person_parts(labelled)
+    labelled = _split_owners(labelled, known)
+    people = _person_parts(
+        [(span, "person" if _likely_person(votes.get(name_key(span.text))) else kind)
+         for span, kind in labelled]
+    )  # fmt: skip
     for run in _capitalised_runs(doc, taken, caps_lines):
         for part in _segments(run, known | people):
             labelled.append((part, None))
@@ -112,6 +132,7 @@ def find_names(doc: Doc) -> list[Name]:
         key = name_key(span.text)
         uses[key] += 1
         teams[key] += _team_context(span)
+    lowercase = _lowercase_words(doc)
     names = []
     kinds: dict[str, ActorType | None] = {}
     for span, _ in labelled:
@@ -122,12 +143,161 @@ def find_names(doc: Doc) -> list[Name]:
                 if _weak_place(span):
                     kinds[key] = "organization"  # a city or county that mostly plays is its team
         kind = kinds[key]
+        if kind is not None and _common_word(span, key, lowercase, people):
+            kind = None  # 'Meth' beside 'meth', 'Monday': a common word or a date, not an actor
+        if kind is not None and _not_an_actor(span):
+            kind = None
         if kind == "place" and _weak_place(span) and _team_context(span):
             kind = "organization"
         if kind is not None:
             names.append(Name(span=span, key=key, kind=kind))
+    _short_forms_of_organisations(names)
     names.sort(key=lambda n: n.span.start)
     return _drop_nested(names)
+
+
+def _short_forms_of_organisations(names: list[Name]) -> None:
+    """'Alibaba' beside 'Alibaba Group', 'Rhodium' beside 'Rhodium Group': the short form of an
+    organisation's name is that organisation, whatever a tagger vote said, unless a gazetteer
+    knows it as a country, capital or continent."""
+    short: set[str] = set()
+    for name in names:
+        if name.kind != "organization" or len(name.span) < 2:
+            continue
+        end = len(name.span)
+        while end > 1 and name.span[end - 1].lower_ in ORG_ENDINGS:
+            end -= 1
+        if end < len(name.span):
+            short.add(name_key(name.span[:end].text))
+    for name in names:
+        if name.kind in ("person", "place", "other") and name.key in short:
+            known = place(name.span.text)
+            if known is None or known.kind not in STRONG_PLACES:
+                name.kind = "organization"
+
+
+CALENDAR_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december easter christmas thanksgiving
+    hanukkah ramadan diwali""".split()
+)
+"""Days, months and holidays: capitalised by English spelling, never actors."""
+APPOSITION_DEPS = frozenset({"appos"})
+BODY_NOUNS = frozenset("group firm company chain maker band team network agency outlet".split())
+"""Nouns for bodies that a title list may hold: an apposition with one names an organisation."""
+
+
+OTHER_ENDINGS = frozenset(
+    """act bill code treaty accord accords agreement amendment doctrine award awards prize
+    medal trophy day festival games olympics cup championship expo exposition fair show
+    war browser app""".split()
+)
+"""Head nouns that make a capitalised name a law, an award, an event or a product
+('Investment Company Act', 'Paris Motor Show', 'Valentine's Day'): not actors."""
+
+
+def _not_an_actor(span: Span) -> bool:
+    """A law, an award, an event, a nationality or language, or a lone adverb or adjective."""
+    of = next((t.i for t in span[1:] if t.lower_ == "of"), span.end)
+    head = span.doc[of - 1]  # 'Presidential Medal of Freedom': the noun before 'of'
+    for noun in (head, span[-1]):
+        if len(span) > 1 and noun.i > span.start and noun.lower_ in OTHER_ENDINGS:
+            if noun.text[:1].isupper():
+                return True
+    if one_word(span):
+        word = span.text.lower()
+        if word in demonyms() or word.rstrip("s") in demonyms():
+            return True  # 'Africans', 'Antiguan': people of a country, not one actor
+        if (
+            len(span) == 1
+            and span[0].pos_ in ("ADV", "ADJ", "VERB", "ADP", "AUX")
+            and not span.text.isupper()
+        ):
+            return True  # 'Thankfully', 'Orwellian' (an acronym in capitals may be mis-tagged)
+    return False
+
+
+def _lowercase_words(doc: Doc) -> set[str]:
+    """Words the document also writes in lower case away from a sentence start."""
+    return {t.lower_ for t in doc if t.is_alpha and t.text.islower()}
+
+
+def _common_word(span: Span, key: str, lowercase: set[str], people: set[str]) -> bool:
+    """A single capitalised word that is a day or a month, or that the same document also
+    writes in lower case (a common noun capitalised at a sentence start or in a heading)."""
+    if not one_word(span) or key in people:
+        return False
+    word = span.text.lower()
+    if word in CALENDAR_WORDS:
+        return True
+    return word in lowercase and place(span.text) is None and not span.text.isupper()
+
+
+def _likely_person(votes: Counter[ActorType] | None) -> bool:
+    """Most votes say person."""
+    return votes is not None and bool(votes) and votes.most_common(1)[0][0] == "person"
+
+
+def _relative_after(span: Span) -> str | None:
+    """'who' or 'which' opening a relative clause right after the name ('X, who said')."""
+    doc = span.doc
+    i = span.end
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i < len(doc) and doc[i].lower_ in ("who", "which") and doc[i].head.dep_ == "relcl":
+        return doc[i].lower_
+    return None
+
+
+def _surname_alone(span: Span, text: str) -> bool:
+    """A common given name and a surname, with the surname also standing alone in the text."""
+    if not _given_name_first(span) or place(span.text) is not None:
+        return False
+    last = name_word_texts(span)[-1]
+    alone = len(re.findall(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text))
+    return alone > text.count(span.text)
+
+
+def _person_role(span: Span) -> bool:
+    """A person's title in apposition to the name ('Persson, a professor,' / 'the mayor, Lopez')."""
+    root = span.root
+    doc = span.doc
+    comma_after = span.end < len(doc) and doc[span.end].text == ","
+    comma_before = span.start > 0 and doc[span.start - 1].text == ","
+    nouns = [
+        c
+        for c in root.children
+        if c.dep_ in APPOSITION_DEPS and c.pos_ == "NOUN" and comma_after and c.i > span.end
+    ]
+    if root.dep_ in APPOSITION_DEPS and root.head.pos_ == "NOUN" and comma_before:
+        nouns.append(root.head)
+    return any(_person_title(n) for n in nouns)
+
+
+def _person_title(noun: Token) -> bool:
+    """A title a person holds ('professor', 'mayor'), not a body ('group', 'army')."""
+    words = {noun.lemma_.lower(), noun.lower_}
+    return bool(words & titles()) and not words & (ORG_ENDINGS | BODY_NOUNS)
+
+
+def _whole_person(ent: Span) -> Span:
+    """A person's name the tagger cut short ('Ada' of 'Gov. Ada Obi'): the proper nouns that
+    follow it in the same noun phrase belong to it."""
+    if ent.label_ != "PERSON":
+        return ent
+    doc = ent.doc
+    end = ent.end
+    while (
+        end < len(doc)
+        and doc[end].pos_ == "PROPN"
+        and doc[end].text[:1].isupper()
+        and not doc[end].ent_type_
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i == end
+        and "\n" not in doc[end - 1].whitespace_
+    ):
+        end += 1
+    return ent if end == ent.end else doc[ent.start : end]
 
 
 def _weak_place(span: Span) -> bool:
@@ -163,6 +333,8 @@ def _pieces(ent: Span) -> list[Span]:
     doc = ent.doc
     pieces: list[Span] = []
     start = ent.start
+    if start >= 2 and _hyphen_prefix(doc[start - 2], ent.end):
+        start -= 2  # 'al-Qaeda' where the tagger began at 'Qaeda'
     for tok in ent:
         if _splits(tok):
             if tok.i > start:
@@ -185,14 +357,49 @@ def _splits(tok: Token) -> bool:
         return tok.is_space or "\n" in text
     if text.lower() in SPLIT_WORDS:
         return True
+    if text.lower() in ("'s", "’s"):
+        return _owner_name(tok)  # 'California’s Museum of Neon Art': two names
     if text in ("-", "–", "—"):
         # A hyphen joins a name ('Rolls-Royce') unless spaced.
         doc = tok.doc
         spaced = bool(tok.whitespace_) or (tok.i > 0 and bool(doc[tok.i - 1].whitespace_))
+        if not spaced and tok.i > 0 and _hyphen_prefix(doc[tok.i - 1], len(doc)):
+            return False  # 'al-Bashir'
         return spaced or tok.i == 0 or not doc[tok.i - 1].text[:1].isupper()
     if tok.is_punct and text not in (".", "&", "'", "’"):
         return True
     return any(ch.isdigit() for ch in text) and not any(ch.isalpha() for ch in text)
+
+
+def _split_owners(
+    labelled: list[tuple[Span, ActorType | None]], known: set[str]
+) -> list[tuple[Span, ActorType | None]]:
+    """'Verizon’s Yahoo' where the article names Verizon on its own too: two names."""
+    out: list[tuple[Span, ActorType | None]] = []
+    for span, kind in labelled:
+        cut = next((t.i for t in span[1:-1] if t.lower_ in ("'s", "’s")), None)
+        if cut is None or name_key(span.doc[span.start : cut].text) not in known:
+            out.append((span, kind))
+            continue
+        for part in (span.doc[span.start : cut], span.doc[cut + 1 : span.end]):
+            trimmed = _trim(part)
+            if trimmed is not None:
+                out.append((trimmed, None))
+    return out
+
+
+def _owner_name(possessive: Token) -> bool:
+    """Whether the words before a possessive inside a tagged name are a name of their own: a
+    place, an acronym or a name of two words or more ('MIT’s', 'Stanford University's'), not the
+    first word of a name such as 'Fisherman’s Terminal' or 'Valentine’s Day'."""
+    doc = possessive.doc
+    i = possessive.i - 1
+    if i < 0:
+        return False
+    owner = doc[i]
+    if place(owner.text) is not None or (owner.text.isupper() and len(owner.text) > 1):
+        return True
+    return i > 0 and doc[i - 1].text[:1].isupper() and not doc[i - 1].is_sent_start
 
 
 def _trim(span: Span) -> Span | None:
@@ -205,10 +412,12 @@ def _trim(span: Span) -> Span | None:
         or doc[start].is_punct
         or doc[start].lower_ in POSSESSIVE
     ):
+        if _hyphen_prefix(doc[start], end):
+            break  # 'al-Qaeda', 'el-Sisi': the particle glued to the name is part of it
         start += 1
     while end > start and (
         doc[end - 1].lower_ in POSSESSIVE
-        or not _capitalised(doc[end - 1])
+        or not (_capitalised(doc[end - 1]) or _hyphen_tail(doc[end - 1]))
         or (doc[end - 1].is_punct and doc[end - 1].text != ".")
     ):
         if doc[end - 1].text == "." and end - 1 > start and len(doc[end - 2].text) == 1:
@@ -223,6 +432,32 @@ def _trim(span: Span) -> Span | None:
     if not any(ch.isalpha() for ch in result.text):
         return None
     return result
+
+
+def _hyphen_prefix(tok: Token, end: int) -> bool:
+    """'al' of 'al-Qaeda': a short lowercase particle glued by a hyphen to a capitalised word."""
+    doc = tok.doc
+    i = tok.i
+    if not (tok.is_alpha and tok.text.islower() and len(tok.text) <= 3) or i + 2 >= end:
+        return False
+    hyphen, name = doc[i + 1], doc[i + 2]
+    return (
+        hyphen.text == "-"
+        and not tok.whitespace_
+        and not hyphen.whitespace_
+        and (_capitalised(name))
+    )
+
+
+def _hyphen_tail(tok: Token) -> bool:
+    """'un' of 'Kim Jong-un', 'al' of 'al-Bashir' glued by a hyphen: part of the name."""
+    doc = tok.doc
+    if tok.i < 2 or not tok.is_alpha or doc[tok.i - 1].text != "-":
+        return False
+    hyphen, before = doc[tok.i - 1], doc[tok.i - 2]
+    if len(tok.text) > 3 or tok.pos_ in ("VERB", "ADJ", "ADP", "ADV"):
+        return False  # 'Kroger-owned', 'Paris-based': a compound adjective, not a name
+    return not hyphen.whitespace_ and not before.whitespace_ and _capitalised(before)
 
 
 def _capitalised(tok: Token) -> bool:
@@ -340,14 +575,36 @@ def _breaks_between(tok: Token) -> bool:
 
 
 def _person_parts(labelled: list[tuple[Span, ActorType | None]]) -> set[str]:
-    """First names and surnames of multi-word person names in the document."""
+    """First names and surnames of multi-word person names in the document ('Waller-Bridge' of
+    'Phoebe Waller-Bridge' whole: a hyphenated name is one word)."""
     parts = set()
     for span, kind in labelled:
         if kind == "person" and len(span) > 1:
-            words = [t for t in span if t.text[:1].isalpha() and len(t.text.rstrip(".")) > 1]
-            for tok in (words[0], words[-1]) if words else ():
-                parts.add(name_key(tok.text))
+            words = [w for w in name_word_texts(span) if w[:1].isalpha() and len(w.rstrip(".")) > 1]
+            if len(words) < 2:
+                continue
+            for word in (words[0], words[-1]):
+                parts.add(name_key(word))
     return parts
+
+
+def name_word_texts(span: Span) -> list[str]:
+    """The words of a name, tokens joined by hyphens or soft hyphens kept together."""
+    words: list[str] = []
+    glue = False
+    for tok in span:
+        joined = tok.text in ("-", "\u2010", "\u00ad") or glue
+        if words and joined and not span.doc[tok.i - 1].whitespace_:
+            words[-1] += tok.text
+        else:
+            words.append(tok.text)
+        glue = tok.text in ("-", "\u2010", "\u00ad") and not tok.whitespace_
+    return words
+
+
+def one_word(span: Span) -> bool:
+    """A single (possibly hyphenated) word: 'Vindman', 'Waller-Bridge'."""
+    return len(name_word_texts(span)) == 1
 
 
 def _decide(
@@ -360,7 +617,9 @@ def _decide(
     person_votes = votes.get("person", 0) if votes else 0
     if strong and not (votes and key in people and person_votes * 2 > sum(votes.values())):
         return "place"
-    if key in people and len(span) == 1 and (person_votes or not known_place):
+    if key in people and one_word(span):
+        # A surname or first name of a person the document names in full is that person,
+        # even when a town or a tagger vote says otherwise ('Phoenix' after 'Joaquin Phoenix').
         return "person"
     if last in ORG_ENDINGS and len(span) > 1:
         return "organization"
@@ -398,12 +657,12 @@ def _initialled(span: Span) -> bool:
 
 def _given_name_first(span: Span) -> bool:
     """'Conchita Martinez': a common given name, then one or two capitalised words."""
-    toks = list(span)
-    if not 2 <= len(toks) <= 3 or toks[0].lower_ not in given_names():
+    words = name_word_texts(span)
+    if not 2 <= len(words) <= 3 or words[0].lower() not in given_names():
         return False
-    if any(t.lower_ in ORG_ENDINGS or t.lower_ in PLACE_ENDINGS for t in toks):
+    if any(w.lower() in ORG_ENDINGS or w.lower() in PLACE_ENDINGS for w in words):
         return False
-    return all(t.text[:1].isupper() and not t.text.isupper() and t.is_alpha for t in toks)
+    return all(w[:1].isupper() and not w.isupper() and w.replace("-", "").isalpha() for w in words)
 
 
 def _after_title(span: Span) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from generator.extract.actors.clusters import Cluster
@@ -33,8 +35,44 @@ def add_roles(doc: Doc, clusters: list[Cluster]) -> None:
     _capitals(clusters)
 
 
+HONORIFICS = frozenset(
+    """mr mrs ms miss mx dr prof sir dame lord lady madam mme mlle herr frau sr sra srta née nee
+    rev fr""".split()
+)
+"""Forms of address and particles before a name: not roles ('Mr.', 'Dr', 'née')."""
+PARTICLES = frozenset("de del della di da du des la le van von der den al el bin ibn y".split())
+"""Particles of surnames ('de la Cruz', 'van der Berg'): part of the name, not a role."""
+
+
+TITLE_ABBREVIATIONS = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "lt": "lieutenant",
+    "gen": "general",
+    "col": "colonel",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "atty": "attorney",
+    "supt": "superintendent",
+    "pres": "president",
+    "sec": "secretary",
+    "amb": "ambassador",
+}
+"""AP-style abbreviations of titles before a name, written out as the role they stand for."""
+PARTY_TAG = re.compile(r"\(?[RDI]-[A-Z][A-Za-z.]*\)?")
+
+
 def _add_role(cluster: Cluster, text: str) -> None:
-    text = text.strip(" ,")
+    words = text.strip(" ,").split()
+    # A role is what the person is, not how they are addressed: 'Mr.', 'Dr', 'Gov.' alone are
+    # forms of address (the office of 'Gov.' shows in its full form elsewhere when it matters).
+    while words and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in PARTICLES):
+        words = words[1:]
+    words = [TITLE_ABBREVIATIONS.get(w.lower().rstrip("."), w) for w in words]
+    text = " ".join(words)
+    if PARTY_TAG.fullmatch(text):
+        return  # 'R-Neb.': a party and state tag
     if text and any(ch.isalpha() for ch in text) and text not in cluster.roles:
         cluster.roles.append(text)
 

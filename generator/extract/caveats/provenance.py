@@ -76,7 +76,10 @@ def republished(article: Article) -> list[Caveat]:
     (the first publisher or the wire, from the page's markup) is not the site it is on."""
     if not article.source or not article.url:
         return []
-    host = urlsplit(article.url if "//" in article.url else "//" + article.url).hostname or ""
+    try:
+        host = urlsplit(article.url if "//" in article.url else "//" + article.url).hostname or ""
+    except ValueError:  # not a URL at all ('http://[1]/' from hostile front matter)
+        return []
     host = re.sub(r"[^a-z0-9]", "", host.lower())
     camel = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", article.source)  # 'CNNMoney' -> 'CNN Money'
     camel = re.sub(r"(?<=[A-Z])(?=[A-Z][a-z])", " ", camel)

@@ -14,11 +14,18 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.extract.common import (
     QUOTE_PAIRS,
+    SPEAKING_VERBS,
     SPEECH_VERBS,
     doc_text,
     quote_regions,
     token_span,
     trim_span,
+)
+from generator.extract.quotes.acts import (
+    NAMING_VERBS,
+    WEAK_SAYING,
+    cue_polarity,
+    is_saying,
 )
 from generator.extract.quotes.cues import (
     CLAUSE_VERBS,
@@ -55,6 +62,7 @@ from generator.extract.quotes.speakers import (
     subject_of,
     via,
 )
+from generator.extract.quotes.trust import speaker_confidence
 from generator.extract.quotes.unsourced import impression_content
 from generator.model import Actor, Quote, QuoteKind, Speaker
 from generator.model import Span as TextSpan
@@ -89,13 +97,27 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
     pieces.extend(_according_to(doc, actor_at))
     pieces.extend(_headlines(doc, actor_at))
     pieces.extend(headline_pieces(doc, actor_at, {p.cue.start for p in pieces if p.cue}))
+    # A reported belief or stance is no quote; left out before nesting is decided, it cannot
+    # hide an act of saying inside it ('she believes he said ...').
+    pieces = [p for p in pieces if p.kind != "indirect" or _saying_piece(doc, p)]
     merged = continue_quotes(outermost(merge_by_cue(pieces)), text)
     kept = outermost(merged)
     found_relays = relays(doc, actor_at)
+    by_id = {a.id: a for a in actors}
     quotes = []
     for piece in kept:
         if piece.kind == "partial" and piece.cue is None and piece.speaker is None:
             continue  # a scare-quoted word with no one saying it is not a quote
+        cue_tok = _cue_token(doc, piece.cue)
+        polarity = cue_polarity(cue_tok) if cue_tok is not None else "affirmative"
+        if not is_saying(piece.rule, piece.kind, cue_tok, polarity):
+            continue  # a belief, a wish, a stance or an impression: not words said
+        if not _says_something(doc, piece, cue_tok):
+            continue
+        speaker = piece.speaker
+        if speaker is not None and piece.kind != "indirect" and _covers(piece, speaker.start):
+            speaker = None  # someone named inside the quote does not say it
+        speaker, confidence = speaker_confidence(doc, speaker, piece.carried, by_id, quoted)
         quotes.append(
             Quote(
                 kind=piece.kind,
@@ -103,13 +125,99 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
                 start=piece.start,
                 end=piece.end,
                 cue=piece.cue,
-                speaker=piece.speaker,
+                speaker=speaker,
                 via=via(doc, piece.sent, found_relays),
                 parts=_parts(piece, text),
+                polarity=polarity,
+                confidence=confidence,
             )
         )
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+def _saying_piece(doc: Doc, piece: Piece) -> bool:
+    cue = _cue_token(doc, piece.cue)
+    polarity = cue_polarity(cue) if cue is not None else "affirmative"
+    if is_saying(piece.rule, piece.kind, cue, polarity):
+        return True
+    # 'called the talks a "disaster"': a verb of naming whose complement holds someone's own
+    # words in quote marks reports what they said; without quote marks it is a description.
+    if cue is not None and cue_lemma(cue) in NAMING_VERBS:
+        words = doc_text(doc)[piece.start : piece.end]
+        return any(mark in words for mark in QUOTE_PAIRS)
+    return False
+
+
+def _cue_token(doc: Doc, cue: TextSpan | None) -> Token | None:
+    """The head word of a cue ('said', 'according' of 'according to', the noun of 'his claim')."""
+    if cue is None:
+        return None
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span[0] if len(span) > 1 and span[0].lower_ == "according" else span.root
+
+
+COMMISSIVES = frozenset({"threaten", "promise", "vow", "pledge"})
+"""Verbs that are acts of saying only with someone making the promise or threat."""
+PLAIN_SAYING = SPEAKING_VERBS | {"add", "reply", "answer", "respond", "shout", "yell", "ask"}
+"""'"Never again," she said': a short quote with a plain verb of saying is words said."""
+TERM_WORDS = 4
+"""Fewer words than this in quote marks, with no verb or after a verb of naming, are a term."""
+WRITER_PRONOUNS = frozenset({"i", "we"})
+"""Outside quote marks, the writer speaking: narration, not a quote."""
+
+
+def _says_something(doc: Doc, piece: Piece, cue: Token | None) -> bool:
+    """Whether the piece reports words a source said: a term in quote marks is none, nor the
+    writer's own 'I argue'; a reported clause holds a verb ('But Uber' left of a parenthetical
+    'he said' is no claim); a verb that reports speech only with a speaker ('suggests',
+    'estimates', 'points out') needs one, or it reports what data or evidence show."""
+    content = doc.char_span(piece.start, piece.end, alignment_mode="expand")
+    if content is None:
+        return False
+    words = sum(1 for t in content if t.is_alpha)
+    said = cue is not None and cue_lemma(cue) in PLAIN_SAYING
+    if piece.kind == "direct" and len(piece.parts) < 2 and words < TERM_WORDS and not said:
+        if not any(t.pos_ in ("VERB", "AUX") for t in content):
+            return False  # '"PII"', '"rewilding"': a term in quote marks, not an utterance
+    if piece.kind == "direct" and words < TERM_WORDS and _modifies_a_noun(doc, piece):
+        return False  # '"Parasite" director Bong Joon Ho said': a title before a noun
+    if piece.kind == "partial" and cue is not None and cue_lemma(cue) in NAMING_VERBS:
+        if words < TERM_WORDS:
+            return False  # 'what I call the "surveillance economy"': a name for a thing
+    if piece.speaker is not None and piece.kind != "direct":
+        if piece.speaker.text.lower() in WRITER_PRONOUNS:
+            return False  # 'I would argue that ...': the writer's own voice, not a source's
+    if piece.kind != "indirect" or not piece.rule.startswith("clause/"):
+        return True
+    if cue is not None and cue_lemma(cue) in COMMISSIVES and piece.speaker is not None:
+        source = doc.char_span(piece.speaker.start, piece.speaker.end, alignment_mode="expand")
+        if piece.speaker.actor is None and source is not None and not is_agent(source.root, None):
+            return False  # 'the assault threatened to upset ...': a risk, not a threat someone made
+    if not any(t.pos_ in ("VERB", "AUX") for t in content):
+        return False
+    if cue is not None and cue_lemma(cue) in WEAK_SAYING and piece.speaker is None:
+        return False
+    return True
+
+
+def _modifies_a_noun(doc: Doc, piece: Piece) -> bool:
+    """Quoted words with no closing punctuation, followed straight by a word: a title or a name
+    used as a modifier ('the "Parasite" director'), not an utterance."""
+    text = doc_text(doc)
+    if text[piece.start : piece.end].rstrip()[-1:] in ",.!?;:\u2026":
+        return False
+    i = piece.end
+    while i < len(text) and (text[i] in CLOSING_MARKS or text[i] == " "):
+        i += 1
+    return i < len(text) and text[i].isalpha()
+
+
+def _covers(piece: Piece, offset: int) -> bool:
+    """Whether `offset` lies inside the words of the quote (its quoted parts, for a direct one)."""
+    return any(a <= offset < b for a, b in piece.parts or [(piece.start, piece.end)])
 
 
 def _parts(piece: Piece, text: str) -> list[TextSpan]:
@@ -144,8 +252,10 @@ def _quoted(
         if colon is not None:
             cue_span, speaker = colon
     sent = doc[span.start].sent
+    carried = False
     if speaker is None and cue_span is None and kind == "direct":
         speaker = previous_subject(doc, sent, actor_at)
+        carried = speaker is not None
     open_end = end < len(text) and text[end] not in CLOSING_MARKS
     return Piece(
         kind=kind,
@@ -157,6 +267,7 @@ def _quoted(
         open_end=open_end,
         parts=[(s, e)],
         rule=f"quote/{kind}",
+        carried=carried,
     )
 
 

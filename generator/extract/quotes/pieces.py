@@ -27,6 +27,8 @@ class Piece:
     parts: list[tuple[int, int]] = field(default_factory=list)
     rule: str = ""
     """Which rule found the piece (for measuring rules one by one)."""
+    carried: bool = False
+    """The speaker is the subject of the sentence before, not named by a cue of its own."""
 
 
 def merge_by_cue(pieces: list[Piece]) -> list[Piece]:

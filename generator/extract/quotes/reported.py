@@ -212,6 +212,10 @@ def _has_complement(verb: Token, obj: Token) -> bool:
     )
 
 
+OPPOSING_PREPS = frozenset({"against"})
+"""Prepositions that turn the stance against their object: kept at the head of the content."""
+
+
 def prep_content(cue: Token) -> Span | None:
     """'called for a ceasefire', 'referred to the report': the object of the cue's preposition."""
     preps = PREP_CUES.get(cue_lemma(cue))
@@ -233,6 +237,10 @@ def prep_content(cue: Token) -> Span | None:
         obj = next((g for g in holder.children if g.dep_ in ("pobj", "pcomp")), None)
         if obj is None or obj.pos_ == "PRON" and obj.lower_ not in ("what", "whatever", "how"):
             continue
+        if holder.lower_ in OPPOSING_PREPS:
+            # 'warned against making a deal': the preposition carries the stance; without it
+            # the content would say the opposite ('warned: making a deal').
+            return span_of(doc, holder.i, obj.right_edge.i)
         return span_of(doc, obj.left_edge.i, obj.right_edge.i)
     for child in cue.children:
         # 'called for the United States to step up': a 'for ... to' clause.

@@ -49,6 +49,13 @@ def span_speaker(tok: Token, actor_at: dict[int, Actor]) -> Speaker:
     if actor is None and tok.lower_ == "campaign":
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         actor = actor_at.get(owner.idx) if owner is not None else None
+    if (actor is None or actor.type == "group") and tok.tag_ == "NNS":
+        # 'Con Edison officials said', 'the agency's spokesman said': the body speaks through them.
+        for child in tok.children:
+            body = actor_at.get(child.idx) if child.dep_ == "compound" else None
+            if body is not None and body.type == "organization":
+                actor = body
+                break
     return Speaker(
         actor=actor.id if actor else None, text=span.text, start=span.start_char, end=span.end_char
     )

@@ -1,0 +1,167 @@
+"""How sure a quote's speaker is: named at the cue, a pronoun with one fitting antecedent, or a guess.
+
+A speaker named by the reporting clause itself ('X said') is as sure as the parse; a pronoun is
+only as sure as its antecedent is unique (gender and person checked against the people named in
+its sentence and the one before); a quote that carries on a previous speaker or a description
+that names no actor is a reading, not a fact. Below `CONFIDENT` the site marks the speaker
+unclear; with no speaker at all the confidence is `UNCERTAIN`'s lower side.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from generator.extract.common import PRONOUNS_PERSON, doc_text, given_names
+from generator.model import CONFIDENT, UNCERTAIN, Actor, Speaker
+
+NAMED = 0.95
+"""The cue's own subject is a named actor."""
+PRONOUN_ONE = 0.85
+"""A pronoun with exactly one fitting person named before it nearby."""
+PRONOUN_MANY = 0.6
+"""A pronoun with several people it could mean."""
+PARAGRAPH_ONE = 0.8
+"""A pronoun whose sentence names nobody, with one fitting person named in its paragraph (or
+the one before) outside quote marks."""
+EARLIER_ONE = 0.7
+"""The same, with the person named only in an earlier paragraph."""
+PARAGRAPHS_BACK = 4
+"""How many paragraphs back a pronoun speaker is looked for."""
+DESCRIPTION = 0.7
+"""'the company said', 'officials said': a description that names no actor."""
+CARRIED = 0.65
+"""A free-standing quote given to the subject of the sentence before it."""
+NO_SPEAKER = 0.4
+"""Nobody named."""
+BODY_NOUNS = frozenset(
+    """company firm group agency organization organisation bank carrier airline maker
+    manufacturer retailer chain network ministry department government""".split()
+)
+"""'the company said': a body that stands for the one organisation named before it."""
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+MALE = frozenset({"he", "him", "his", "himself"})
+PRONOUNS_ANY = frozenset({"i", "we", "you", "they", "them", "it", "us", "me"})
+
+assert NO_SPEAKER < UNCERTAIN < CARRIED < CONFIDENT <= PRONOUN_ONE
+
+
+def _gender(actor: Actor) -> str:
+    first = actor.name.split()[0].lower() if actor.name.split() else ""
+    return given_names().get(first, "either")
+
+
+def speaker_confidence(
+    doc: Doc, speaker: Speaker | None, carried: bool, actors: dict[str, Actor], quoted: bytearray
+) -> tuple[Speaker | None, float]:
+    """The speaker to keep (a pronoun resolved when one person fits, else left unresolved) and
+    how sure it is."""
+    if speaker is None:
+        return None, NO_SPEAKER
+    head = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if head is None or not any(t.is_alpha and len(t) > 1 or t.lower_ in ("i",) for t in head):
+        return None, NO_SPEAKER  # a stray possessive or mark
+    if head.root.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X"):
+        return None, NO_SPEAKER  # the parse took a preposition or a verb for the subject
+    lower = speaker.text.lower()
+    actor = actors.get(speaker.actor) if speaker.actor else None
+    if carried:
+        return speaker, CARRIED
+    if lower in PRONOUNS_PERSON:
+        if actor is None:
+            found = _paragraph_person(doc, speaker.start, actors, lower, quoted)
+            if found is None:
+                return speaker, NO_SPEAKER
+            who = Speaker(actor=found[0], text=speaker.text, start=speaker.start, end=speaker.end)
+            return who, found[1]
+        fits = _people_before(doc, speaker.start, actors, lower)
+        if actor.id not in fits:
+            return Speaker(actor=None, text=speaker.text, start=speaker.start, end=speaker.end), (
+                NO_SPEAKER
+            )
+        return speaker, PRONOUN_ONE if len(fits) == 1 else PRONOUN_MANY
+    if actor is None and (lower == "it" or head.root.lemma_.lower() in BODY_NOUNS):
+        # 'the company said', 'It said': the one organisation named before it nearby.
+        found = _paragraph_person(doc, speaker.start, actors, lower, quoted, "organization")
+        if found is not None:
+            who = Speaker(actor=found[0], text=speaker.text, start=speaker.start, end=speaker.end)
+            return who, min(found[1], DESCRIPTION)
+    if lower in PRONOUNS_ANY or lower in ("who", "that", "which"):
+        return speaker, PRONOUN_ONE if actor is not None else DESCRIPTION
+    if actor is None:
+        return speaker, DESCRIPTION
+    return speaker, NAMED
+
+
+def _paragraph_person(
+    doc: Doc,
+    offset: int,
+    actors: dict[str, Actor],
+    pronoun: str,
+    quoted: bytearray,
+    kind: str = "person",
+) -> tuple[str, float] | None:
+    """The one person of the pronoun's gender named outside quote marks earlier in its paragraph,
+    or else in the nearest paragraph before (up to `PARAGRAPHS_BACK`) that names anyone who fits;
+    None when there are none or several there."""
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, offset) + 1
+    end = offset
+    for back in range(PARAGRAPHS_BACK + 1):
+        fits = _named_between(doc, start, end, actors, pronoun, quoted, kind)
+        if len(fits) == 1:
+            return fits[0], PARAGRAPH_ONE if back == 0 else EARLIER_ONE
+        if fits or start == 0:
+            return None
+        end = start
+        start = text.rfind("\n", 0, max(0, start - 1)) + 1
+    return None
+
+
+def _named_between(
+    doc: Doc,
+    lo: int,
+    hi: int,
+    actors: dict[str, Actor],
+    pronoun: str,
+    quoted: bytearray,
+    kind: str = "person",
+) -> list[str]:
+    found: list[str] = []
+    for actor in actors.values():
+        if actor.type != kind or kind == "person" and not _fits(actor, pronoun):
+            continue
+        for m in actor.mentions:
+            if lo <= m.start < hi and m.text.lower() not in PRONOUNS_PERSON:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None and not quoted[span.start]:
+                    found.append(actor.id)
+                    break
+    return found
+
+
+def _fits(actor: Actor, pronoun: str) -> bool:
+    gender = _gender(actor)
+    return not (pronoun in FEMALE and gender == "male" or pronoun in MALE and gender == "female")
+
+
+def _people_before(doc: Doc, offset: int, actors: dict[str, Actor], pronoun: str) -> list[str]:
+    """Ids of the people named (not by pronoun) in the sentence of `offset` before it and in the
+    sentence before, who fit the pronoun's gender."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None:
+        return []
+    sent = span[0].sent
+    lo = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    found: list[str] = []
+    for actor in actors.values():
+        if actor.type != "person":
+            continue
+        gender = _gender(actor)
+        if pronoun in FEMALE and gender == "male" or pronoun in MALE and gender == "female":
+            continue
+        named = any(
+            lo <= m.start < offset and m.text.lower() not in PRONOUNS_PERSON for m in actor.mentions
+        )
+        if named and actor.id not in found:
+            found.append(actor.id)
+    return found

@@ -1,0 +1,124 @@
+"""Which actors of different articles are one: by full name, and short forms joined to the one
+full name they fit.
+
+Actors of the same type and the same name are one actor. A one-word person name ('Noem') or a
+spelling variant ('Zelenskyy' beside 'Zelensky') joins a full-name actor of the same type only
+when exactly one fits: among the full names with that surname (or that spelling)
+in the other articles, the one that shares the story (an organisation or person named in both
+articles, two places named in both, or a role word). Two different full names are never merged,
+so two people who share a surname stay two.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from difflib import SequenceMatcher
+
+from generator.model import Actor, Report
+
+VARIANT_SIMILARITY = 0.9
+"""How alike two spellings of one name must be ('Zelensky' / 'Zelenskyy')."""
+VARIANT_MIN_LENGTH = 6
+"""Shorter names are too alike by chance to be joined as variants."""
+STORY_WORDS = 3
+"""Role words shorter than this ('of', 'the') say nothing about the story."""
+
+
+def name_key(name: str) -> str:
+    """Case, dots, apostrophes, hyphens and soft hyphens ignored: 'Jong-un' and 'Jong Un' meet."""
+    text = name.replace("\u00ad", "").replace("’", "'").replace(".", " ")
+    text = re.sub(r"[-\u2010\u2011]", " ", text)
+    text = re.sub(r"'s$", "", text.strip())
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def canonical_names(reports: list[Report]) -> dict[tuple[str, str], str]:
+    """(article id, actor id) → the name whose page the actor belongs on, for actors that join
+    another article's fuller name; every other actor keeps its own name."""
+    full: dict[tuple[str, str], list[tuple[Report, Actor]]] = defaultdict(list)
+    by_word: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for report in reports:
+        for actor in report.actors:
+            key = name_key(actor.name)
+            words = key.split()
+            full[(actor.type, key)].append((report, actor))
+            if actor.type == "person" and len(words) > 1:
+                by_word[(actor.type, words[-1])].add(key)  # the surname, not a first name
+    context = {key: _story(entries) for key, entries in full.items()}
+    out: dict[tuple[str, str], str] = {}
+    for report in reports:
+        own = {name_key(a.name) for a in report.actors}
+        for actor in report.actors:
+            key = name_key(actor.name)
+            target = _target(actor.type, key, own, report, actor, by_word, full, context)
+            if target is not None:
+                out[(report.article.id, actor.id)] = full[(actor.type, target)][0][1].name
+    return out
+
+
+def _story(entries: list[tuple[Report, Actor]]) -> tuple[set[str], set[str]]:
+    """The other actors named beside an actor in its articles, and the words of its roles."""
+    names = {
+        name_key(other.name)
+        for report, actor in entries
+        for other in report.actors
+        if other.id != actor.id
+    }
+    roles = {
+        word
+        for _, actor in entries
+        for role in actor.roles
+        for word in role.lower().split()
+        if len(word) >= STORY_WORDS
+    }
+    return names, roles
+
+
+def _target(
+    kind: str,
+    key: str,
+    own: set[str],
+    report: Report,
+    actor: Actor,
+    by_word: dict[tuple[str, str], set[str]],
+    full: dict[tuple[str, str], list[tuple[Report, Actor]]],
+    context: dict[tuple[str, str], tuple[set[str], set[str]]],
+) -> str | None:
+    """The one full name `key` stands for in other articles, if exactly one fits."""
+    if kind != "person" or not key:
+        return None
+    words = key.split()
+    if len(words) == 1:
+        candidates = sorted(by_word.get((kind, key), set()) - own)
+    else:
+        candidates = []
+    if not candidates and len(key) >= VARIANT_MIN_LENGTH:
+        candidates = sorted(
+            other
+            for (k, other) in full
+            if k == kind
+            and other != key
+            and other not in own
+            and len(other.split()) == len(words)
+            and other.split()[:-1] == words[:-1]
+            and SequenceMatcher(None, other, key).ratio() >= VARIANT_SIMILARITY
+            and (-len(full[(k, other)]), other) < (-len(full[(kind, key)]), key)
+        )  # the spelling more articles use (then the first alphabetically) is the page's
+    if not candidates:
+        return None
+    # Only a full name that shares the story: another actor named in both articles, or a role word.
+    names: dict[str, str] = {name_key(o.name): o.type for o in report.actors if o.id != actor.id}
+    roles = {w for r in actor.roles for w in r.lower().split() if len(w) >= STORY_WORDS}
+    sharing = [c for c in candidates if _shares_story(names, roles, context[(kind, c)], {c, key})]
+    return sharing[0] if len(sharing) == 1 else None
+
+
+def _shares_story(
+    names: dict[str, str], roles: set[str], story: tuple[set[str], set[str]], skip: set[str]
+) -> bool:
+    """An organisation or person named in both articles, two places named in both, or a role word."""
+    common = story[0] & set(names) - skip
+    if any(names[n] != "place" for n in common) or len(common) >= 2:
+        return True
+    return bool(roles & story[1])
