@@ -98,7 +98,9 @@ def figure_clusters(reports: list[Report]) -> list[dict[str, Any]]:
     """Figures of different articles that measure the same thing, with conflicts flagged.
 
     Two figures match when they share unit, rate and kind of claim (fact or plan), and at least
-    two content words of what they measure with a Jaccard overlap of 0.6 or more. Candidates
+    two content words of what they measure with a Jaccard overlap of 0.6 or more; or when they
+    state the same distinctive amount and their articles name a common actor
+    (`_same_value_pairs`: "$449,000" in two stories on one campaign). Candidates
     come from blocks of figures that share a word: small blocks are compared pairwise, blocks
     larger than BLOCK_LIMIT only between neighbours in signature order, so the work stays
     linear in the number of figures however common a word is.
@@ -125,6 +127,8 @@ def figure_clusters(reports: list[Report]) -> list[dict[str, Any]]:
             for j in members[n + 1 : n + 1 + window]:
                 if figures[i][0] is not figures[j][0]:
                     candidates.add((min(i, j), max(i, j)))
+    same_value = _same_value_pairs(figures)
+    candidates |= same_value
     parent = list(range(len(figures)))
 
     def root(i: int) -> int:
@@ -141,7 +145,7 @@ def figure_clusters(reports: list[Report]) -> list[dict[str, Any]]:
         if match is None:
             common = len(pair[0] & pair[1])
             match = similar[pair] = common >= 2 and common / len(pair[0] | pair[1]) >= 0.6
-        if match:
+        if match or (i, j) in same_value:
             parent[root(i)] = root(j)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(figures)):
@@ -184,6 +188,36 @@ def figure_clusters(reports: list[Report]) -> list[dict[str, Any]]:
         )
     clusters.sort(key=lambda c: (not c["conflict"], -len(c["entries"]), c["path"]))
     return clusters
+
+
+def _same_value_pairs(
+    figures: list[tuple[Report, Figure, frozenset[str]]],
+) -> set[tuple[int, int]]:
+    """Pairs of figures of two articles with the same distinctive amount ('$449,000': money,
+    a percentage, a measured quantity, or a count of 100 or more) in the same unit and kind of
+    claim, whose articles name a common actor: the same quantity about the same subject even
+    when the words around it differ. Small counts ('two people') are too common to say so."""
+    blocks: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    for i, (_, f, _) in enumerate(figures):
+        if f.value is None or (f.kind == "count" and abs(f.value) < 100):
+            continue
+        if f.kind not in ("money", "percent", "quantity", "count"):
+            continue
+        key = (*unit_key(f), _claim(f), f.kind, f"{f.value:.6g}", f.value_max)
+        blocks[key].append(i)
+    actors = {
+        id(r): {a.id for a in r.actors} for r, _, _ in figures
+    }  # the same id names the same actor across articles (generator/slugs.py)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) > BLOCK_LIMIT:
+            continue  # a round amount common to many articles says nothing on its own
+        for n, i in enumerate(members):
+            for j in members[n + 1 :]:
+                a, b = figures[i][0], figures[j][0]
+                if a is not b and actors[id(a)] & actors[id(b)]:
+                    pairs.add((min(i, j), max(i, j)))
+    return pairs
 
 
 def _claim(figure: Figure) -> str:

@@ -196,9 +196,74 @@ def test_no_junk(figures, sentence):
     assert [f.text for f in figures(sentence) if f.kind != "rank"] == []
 
 
-def test_bare_number_is_uncertain(figures):
-    fig = one(figures("She said she had taken eight."), "eight")
-    assert (fig.unit, fig.confidence) == (None, 0.5)
+def test_bare_number_counting_nothing_named_is_left_out(figures):
+    assert [f.text for f in figures("She said she had taken eight.")] == []
+    assert [f.text for f in figures("Interest rates were near zero.")] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        ("Two pills were a lethal dose, and she had taken eight.", "eight", "pill"),
+        ("Rebels killed 21 villagers, 20 of them farmers from the valley.", "20", "villager"),
+        ("Two gunmen died, and three others may have escaped.", "three", "gunman"),
+        ("The city counts the number of potholes it fills: more than 9,000 so far.",
+         "more than 9,000", "pothole"),
+    ],
+)  # fmt: skip
+def test_count_with_its_noun_left_out_takes_the_earlier_noun(figures, sentence, text, unit):
+    fig = one(figures(sentence), text)
+    assert (fig.unit, fig.confidence) == (unit, 0.65)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "value_max", "unit"),
+    [
+        ("There are between 400 and 600 breaks a year.", "400 and 600", 400, 600, "break"),
+        ("They sell to four or five buyers.", "four or five", 4, 5, "buyer"),
+        ("It runs 60 to 100 trucks a day.", "60 to 100", 60, 100, "truck"),
+        ("It counts workers between the ages of 25 and 54.", "25 and 54", 25, 54, "years"),
+    ],
+)
+def test_range_is_one_figure(figures, sentence, text, value, value_max, unit):
+    found = figures(sentence)
+    fig = one(found, text)
+    assert (fig.value, fig.value_max, fig.unit) == (value, value_max, unit)
+    assert len(found) == 1
+
+
+def test_period_of_an_amount_is_not_a_figure_of_its_own(figures):
+    found = figures("The bill raised spending by $300 billion over two years.")
+    assert [f.text for f in found] == ["$300 billion"]
+
+
+def test_fraction_of_a_minute(figures):
+    fig = one(figures("It stopped sending data 6 ½ minutes after launch."), "6 ½ minutes")
+    assert (fig.kind, fig.value, fig.unit) == ("duration", 6.5, "minute")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They could do this in the first place.",
+        "The second test could be harder.",
+        "He ran afoul of the president in '91.",
+        "All three places are in the north.",
+        "And then one day it did something strange.",
+        "It is called the Five-hundred-meter Aperture Telescope.",
+    ],
+)
+def test_not_a_figure(figures, sentence):
+    assert [f.text for f in figures(sentence)] == []
+
+
+def test_ordinal_before_a_superlative_ranks(figures):
+    fig = one(figures("It is the second-largest city."), "second")
+    assert (fig.kind, fig.value) == ("rank", 2)
+
+
+def test_acronym_unit_keeps_its_capitals(figures):
+    assert one(figures("The museum and three NGOs run it."), "three").unit == "NGO"
 
 
 @pytest.mark.parametrize(
@@ -217,6 +282,7 @@ def test_bare_number_is_uncertain(figures):
         ("He claimed that 3 million people voted illegally.", "3 million", "claim"),
         ("About 50 people were injured.", "About 50", "estimate"),
         ("Nearly 83 percent of vines survived.", "Nearly 83 percent", "fact"),
+        ("It spent $1 billion, with $2 billion budgeted for next year.", "$2 billion", "plan"),
     ],
 )
 def test_status(figures, sentence, text, status):
@@ -235,3 +301,41 @@ def test_figure_in_a_quote_is_attributed_to_the_speaker(analyse):
     report = analyse('"We will spend $5 million on schools," said Jane Doe, the mayor.')
     fig = one(report.figures, "$5 million")
     assert fig.attributed_to == "jane-doe"
+
+
+def test_present_state_in_a_relative_clause_of_reported_speech_is_the_reporters(analyse):
+    report = analyse(
+        "Jane Doe said the storm would not reach the station that is home to a six-member crew."
+    )
+    assert one(report.figures, "six").attributed_to is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        ("So far 149 confirmed orders have arrived.", "149", "order"),
+        ("There are 500 Apple engineers at the show.", "500", "engineer"),
+        ("A crew of six flew the plane.", "six", "crew"),
+        ("Of the 400 city laborers, many stay.", "400", "laborer"),
+        ("The lab is home to a six-member crew.", "six", "member"),
+    ],
+)
+def test_counted_noun_across_modifiers(figures, sentence, text, unit):
+    assert one(figures(sentence), text).unit == unit
+
+
+def test_number_after_a_name_stays_a_name_even_before_a_plural(figures):
+    assert [f.text for f in figures("Four Rolls-Royce Trent 900 engines power it.")] == ["Four"]
+
+
+def test_measure_noun_is_the_unit(figures):
+    assert one(figures("They sold 4.5 million bottles of wine."), "4.5 million").unit == "bottle"
+
+
+def test_confidence_ranks_amounts_above_counts_and_inferred_status(figures):
+    found = figures("The firm paid $5 million to 40 workers and will spend $2 million more.")
+    assert [(f.text, f.confidence) for f in found] == [
+        ("$5 million", 0.9),
+        ("40", 0.75),
+        ("$2 million", 0.7),
+    ]

@@ -359,3 +359,30 @@ def test_actor_paths_are_safe(name, path):
     (merged,) = SiteIndex([one]).actors.values()
     assert merged.path.startswith(path) and merged.path.endswith(".md")
     assert re.fullmatch(r"actors/person/[a-z0-9-]+\.md", merged.path)
+
+
+def test_same_amount_about_the_same_actor_is_grouped_whatever_the_words():
+    one = report(
+        "one",
+        "2024-06-01",
+        "Jane Roe's campaign paid $449,000 for the event.",
+        actors=[("Jane Roe", "PERSON", [])],
+        figures=[("$449,000", 449000, "USD", "campaign paid for the event", "fact")],
+    )
+    two = report(
+        "two",
+        "2024-06-03",
+        "Jane Roe defended a $449,000 contract with the tourism office.",
+        actors=[("Jane Roe", "PERSON", [])],
+        figures=[("$449,000", 449000, "USD", "contract with the tourism office", "fact")],
+    )
+    stranger = report(
+        "stranger",
+        "2024-06-04",
+        "John Poe bought a house for $449,000.",
+        actors=[("John Poe", "PERSON", [])],
+        figures=[("$449,000", 449000, "USD", "bought a house", "fact")],
+    )
+    clusters = figure_clusters([one, two, stranger])
+    assert [sorted(r.article.id for r, _ in c["entries"]) for c in clusters] == [["one", "two"]]
+    assert clusters[0]["conflict"] is False

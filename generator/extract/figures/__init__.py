@@ -56,6 +56,9 @@ class Found:
     """A vague count ('dozens of'): its value is a lower bound, an estimate."""
     duration: bool = False
     """A length of time ('for two years')."""
+    elided: bool = False
+    """The counted noun is left out and taken from an earlier count ('21 Christians — 20 of
+    them'): less sure than a noun written beside the number."""
 
 
 """(kind, start, end, value, value_max, unit, per) before context is added."""
@@ -105,6 +108,7 @@ TIME_NOUNS = frozenset(
     "year years month months week weeks day days hour hours minute minutes second seconds decade "
     "decades century centuries quarter quarters".split()
 )
+FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 SMALL_WORDS = frozenset(list(NUMBER_WORDS)[:11])
 
 
@@ -164,7 +168,7 @@ def extract_figures(
 
     actor_spans = sorted((m.start, m.end, a.id) for a in actors for m in a.mentions)
     figures = []
-    ordered = sorted(found, key=lambda f: (f.start, f.end))
+    ordered = _refine(doc, text, sorted(found, key=lambda f: (f.start, f.end)))
     folded = _conversions(text, ordered)
     for k, item in enumerate(ordered):
         if k in folded.values():
@@ -188,7 +192,7 @@ def extract_figures(
                 attributed_to=_attribution(start, end, quotes, actor_spans, span),
                 status=status,
                 value_max=_clean(item.value_max),
-                confidence=_confidence(item, text, span),
+                confidence=_confidence(item, text, span, status),
                 conversion=text[conversion.start : conversion.end] if conversion else None,
             )
         )
@@ -243,6 +247,110 @@ def _conversions(text: str, items: list[Found]) -> dict[int, int]:
     return out
 
 
+RANGE_GAP = re.compile(r"\s*(?:to|or|-|–|—|and)\s*", re.I)
+"""Between the two ends of a range: '60 to 100 trucks', 'four or five buyers', '25-54'."""
+PERIOD_GAP = re.compile(r"\s+(?:over|within)\s+(?:the\s+(?:next|past|last|following)\s+)?", re.I)
+"""Between an amount and the period it accrues over ('$631 billion over 10 years')."""
+BARE_NOUNS = frozenset({"other", "others", "them", "those", "these"})
+
+
+def _refine(doc: Doc, text: str, items: list[Found]) -> list[Found]:
+    """Read figures against their neighbours: the two ends of a range become one figure; the
+    period an amount accrues over stays with that amount rather than standing alone; a count
+    whose noun is left out takes the noun of the count before it in the same or the previous
+    sentence ('21 Christians — 20 of them', 'two tablets … she had taken eight'), or of 'the
+    number of …' in its sentence; a number that still counts nothing named is left out, since
+    a reader could not tell what it measures."""
+    merged: list[Found] = []
+    for item in items:
+        prev = merged[-1] if merged else None
+        if prev is not None and _range_of(text, prev, item):
+            merged[-1] = Found(
+                kind=item.kind if prev.kind == "count" else prev.kind,
+                start=prev.start,
+                end=item.end,
+                value=prev.value,
+                value_max=item.value_max if item.value_max is not None else item.value,
+                unit=prev.unit if prev.kind != "count" else item.unit or prev.unit,
+                per=item.per or prev.per,
+                vague=prev.vague or item.vague,
+                duration=prev.duration or item.duration,
+            )
+            continue
+        if (
+            prev is not None
+            and item.duration
+            and prev.kind in ("money", "quantity", "percent", "count")
+            and PERIOD_GAP.fullmatch(text[prev.end : item.start])
+        ):
+            continue  # '$300 billion over two years': the period of that amount
+        merged.append(item)
+    out: list[Found] = []
+    for item in merged:
+        if (
+            item.kind == "count"
+            and not item.vague
+            and (item.unit is None or item.unit in BARE_NOUNS)
+        ):
+            hyphened = text[item.end : item.end + 1] == "-"  # '1.2-billion-yuan': a modifier
+            unit = None if hyphened else _elided_unit(doc, text, item, out)
+            if unit is None:
+                if item.per is not None:
+                    out.append(item)  # 'two a month': a rate measures how often
+                continue
+            item = Found(
+                kind=item.kind,
+                start=item.start,
+                end=item.end,
+                value=item.value,
+                value_max=item.value_max,
+                unit=unit,
+                per=item.per,
+                elided=True,
+            )
+        out.append(item)
+    return out
+
+
+def _range_of(text: str, a: Found, b: Found) -> bool:
+    """`a` and `b` are the two ends of one range ('between 400 and 600 breaks')."""
+    if a.value is None or b.value is None or b.value <= a.value or a.value_max is not None:
+        return False
+    gap = RANGE_GAP.fullmatch(text[a.end : b.start])
+    if gap is None:
+        return False
+    if gap.group(0).strip().lower() == "and":  # only 'between 25 and 54' is a range
+        between = re.search(
+            r"\bbetween\s+(?:the\s+ages?\s+of\s+)?$", text[max(0, a.start - 30) : a.start], re.I
+        )
+        return between is not None and (a.kind == b.kind or b.kind == "count")
+    if a.kind != b.kind and not (a.kind == "count" and a.unit is None):
+        return False
+    return a.unit is None or b.unit is None or a.unit == b.unit
+
+
+def _elided_unit(doc: Doc, text: str, item: Found, before: list[Found]) -> str | None:
+    span = doc.char_span(item.start, item.end, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span.sent
+    low = sent.start - 1
+    floor = doc[low].sent.start_char if low >= 0 else sent.start_char
+    for prev in reversed(before):
+        if prev.end <= floor:
+            break
+        if prev.kind == "count" and prev.unit and prev.unit not in BARE_NOUNS and not prev.vague:
+            return prev.unit
+    for tok in sent:
+        if tok.i >= span.start:
+            break
+        if tok.lower_ == "number" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of":
+            noun = doc[tok.i + 2]
+            if noun.tag_ in ("NNS", "NNPS"):
+                return _counted_unit(noun)
+    return None
+
+
 def _vague_value(words: str) -> float | None:
     low = " ".join(words.lower().split())
     found = re.findall(r"dozens|scores|hundreds|thousands|millions|billions|dozen|score", low)
@@ -263,6 +371,12 @@ def _duration(text: str, timex: TimeExpression) -> Found | None:
         r"\s+(?:later|earlier|ago|after|before|on|from\s+now)\b", text[timex.end : timex.end + 12]
     ):
         return None  # 'two years later' dates an event
+    if re.fullmatch(r"one\s+(?:day|morning|evening|night|year)", timex.text, re.I) and re.search(
+        r"(?:^|[.!?]\s+|[,;]\s*|\b(?:and|then|but|until|when|so)\s+)$",
+        text[max(0, timex.start - 12) : timex.start],
+        re.I,
+    ):
+        return None  # 'And then one day it did something': a point in the story, not a length
     match = re.fullmatch(
         r"(?:(?:about|around|nearly|almost|more\s+than|less\s+than|at\s+least|some|over)\s+)?"
         r"([\d.,]+|[a-z]+(?:[\s-][a-z]+)?)[\s-]+(year|month|week|day|hour|minute|second|decade)s?"
@@ -285,18 +399,23 @@ def _duration(text: str, timex: TimeExpression) -> Found | None:
     )
 
 
-def _confidence(item: Found, text: str, span: Span | None) -> float:
-    """How sure a figure is: money and percentages with their sign are safest; a count with the
-    noun it counts next; a bare number or an ordinal least."""
+def _confidence(item: Found, text: str, span: Span | None, status: FigureStatus = "fact") -> float:
+    """How sure a figure is. An amount with its sign or unit written ('$5 million', '4.2
+    percent', '90 miles') is safest; a count relies on the parse for the noun it counts, so it
+    is less sure; a noun taken from an earlier count, a vague count and a length of time less
+    still. A status other than fact rests on reading the verbs around the figure, which is less
+    sure than reading the amount: it caps the confidence below the confident band."""
     if item.kind in ("money", "percent"):
         score = 0.9
     elif item.kind == "quantity":
         score = 0.85
     elif item.kind == "count":
-        score = 0.8 if item.unit else UNCERTAIN  # a bare number: what it counts is unclear
+        score = 0.75 if item.unit else UNCERTAIN
     else:
         score = 0.6
-    if item.vague or item.duration:
+    if item.vague or item.duration or item.elided:
+        score = min(score, 0.65)
+    if status != "fact":
         score = min(score, 0.7)
     return score
 
@@ -329,6 +448,9 @@ def _money(text: str, match: re.Match[str]) -> Found | None:
     if currency is None:
         return None
     start, end = match.span()
+    rate = match.group("rate") or ""
+    if second is not None and second < first:  # 'paid $5 million to 40 workers': not a range
+        second, end, rate = None, match.end("first"), ""
     start = _trim_hedge_start(text, start, match)
     return Found(
         kind="money",
@@ -337,7 +459,7 @@ def _money(text: str, match: re.Match[str]) -> Found | None:
         value=first,
         value_max=second,
         unit=currency,
-        per=rate_of(match.group("rate") or ""),
+        per=rate_of(rate),
     )
 
 
@@ -381,8 +503,11 @@ def _quantity(doc: Doc, match: re.Match[str]) -> Found | None:
         return None  # '3G' is a network generation, not three grams
     if unit in ("points", "seats", "troops"):
         return None  # counted nouns: left to the counts, which know their subject
-    if match.group("first")[:1].isupper() and match.group("unit")[:1].isupper():
-        return None  # 'Ninety Mile Beach': a number inside a name
+    if match.group("first")[:1].isupper() and (
+        match.group("unit")[:1].isupper()
+        or re.match(r"\s+[A-Z]", doc.text[match.end() : match.end() + 2])
+    ):
+        return None  # 'Ninety Mile Beach', 'Five-hundred-meter Aperture ...': inside a name
     second = parse_amount(match.group("second")) if match.group("second") else None
     return Found(
         kind="quantity",
@@ -458,9 +583,12 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if low in ("one", "a") or (low == "1" and after is not None and after.lower_ == "of"):
         return None  # 'one of', 'One more thing': a pronoun or article more than a count
-    if _in_code(text, start, end) or _in_name(text, first, last, before, after):
-        return None
-    if low in SMALL_WORDS and before is not None and before.lower_ in DEFINITE:
+    if _in_code(text, start, end) or (
+        _in_name(text, first, last, before, after)
+        and (_plural_after(last) is None or (before is not None and before.pos_ == "PROPN"))
+    ):
+        return None  # a name or model ('Boeing 787'), unless it counts a plural ('500 Apple engineers')
+    if low in SMALL_WORDS and before is not None and before.lower_ in DEFINITE | {"all"}:
         return None  # 'the two companies' refers back rather than counts
     if re.match(
         r"-(?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b",
@@ -476,6 +604,16 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     value = parse_amount(re.sub(r"\s+", " ", words))
     if value is None:
         return None
+    fraction = re.match(r"\s*([½¼¾⅓⅔])", text[end : end + 3])
+    if fraction:  # '6 ½ minutes'
+        value += FRACTIONS[fraction.group(1)]
+        end += fraction.end()
+        span = re.match(
+            r"\s+(year|month|week|day|hour|minute|second)s?\b", text[end : end + 12], re.I
+        )
+        if span:  # a length of time the time grammar could not read
+            return Found(kind="duration", start=_hedged_start(text, start), end=end + span.end(),
+                         value=value, unit=span.group(1).lower(), duration=True)  # fmt: skip
     start = _hedged_start(text, start)
     age = (
         _age(first, before, after)
@@ -483,7 +621,7 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     )
     if age:
         return Found(kind="quantity", start=start, end=end, value=value, unit="years")
-    noun = _counted_noun(last)
+    noun = _counted_noun(last) or _plural_after(last) or _group_of(first)
     if noun is not None and noun.lower_ in TIME_NOUNS:
         return None
     unit = _counted_unit(noun) if noun is not None else None
@@ -498,11 +636,9 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     return Found(kind="count", start=start, end=end, value=value, unit=unit, per=per)
 
 
-PARTITIVES = frozenset(
-    "piece type kind sort form variety species item bottle cup glass bag box barrel sheet "
-    "slice pair set series".split()
-)
-"""Nouns that count through another ('two pieces of legislation', '17 types of vegetation')."""
+PARTITIVES = frozenset("piece type kind sort form variety species item".split())
+"""Nouns that count through another ('two pieces of legislation', '17 types of vegetation').
+Measure nouns are units by themselves ('4.5 million bottles of wine' counts bottles)."""
 
 
 def _counted_unit(noun: Token) -> str:
@@ -513,6 +649,8 @@ def _counted_unit(noun: Token) -> str:
         unit = UNIT_WORDS[low]
     elif low.endswith("men") and len(low) > 4:
         unit = low[:-3] + "man"
+    elif re.fullmatch(r"[A-Z]{2,}s", noun.text):
+        unit = noun.text[:-1]  # an acronym keeps its capitals: 'NGOs' → 'NGO'
     elif noun.tag_ == "NNPS" and low.endswith("s"):
         unit = low[:-1]  # 'Tunisians' → 'tunisian'
     else:
@@ -523,6 +661,27 @@ def _counted_unit(noun: Token) -> str:
         if objects:
             unit = f"{unit} of {objects[0].text.lower()}"
     return unit
+
+
+def _group_of(tok: Token) -> Token | None:
+    """The group a number counts the members of: 'a crew of six', 'a family of four'."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].lower_ == "of" and doc[tok.i - 2].tag_ == "NN":
+        if tok.dep_ == "pobj" and tok.head.i == tok.i - 1:
+            return doc[tok.i - 2]
+    return None
+
+
+def _plural_after(tok: Token) -> Token | None:
+    """The plural noun a number modifies across a few modifiers, when the parse missed it
+    ('149 confirmed orders', 'five billion iOS applications')."""
+    doc = tok.doc
+    for nxt in doc[tok.i + 1 : min(len(doc), tok.i + 4)]:
+        if nxt.tag_ in ("NNS", "NNPS"):
+            return nxt
+        if nxt.tag_ not in ("JJ", "VBN", "NN", "NNP", "HYPH"):
+            return None
+    return None
 
 
 def _counts_plural(tok: Token) -> bool:
@@ -544,6 +703,8 @@ def _in_code(text: str, start: int, end: int) -> bool:
         return True  # 'A330-200', '737-800'
     if left == "#":
         return True
+    if left in ("'", "’") and re.fullmatch(r"\d\d", text[start:end]):
+        return True  # "in '91": a year cut short
     return False
 
 
@@ -610,7 +771,7 @@ def _age(first: Token, before: Token | None, after: Token | None) -> bool:
     if before is None:
         return False
     if before.lower_ == "aged" or (
-        before.lower_ == "of" and first.i >= 2 and first.doc[first.i - 2].lower_ == "age"
+        before.lower_ == "of" and first.i >= 2 and first.doc[first.i - 2].lower_ in ("age", "ages")
     ):
         return True
     if before.text == "," and first.i >= 2:
@@ -629,10 +790,19 @@ def _counted_noun(tok: Token, follow: bool = True) -> Token | None:
     planes'), or the noun of the number it is coordinated with ('500 and 1,000 songs')."""
     if (
         tok.dep_ in ("nummod", "quantmod", "compound")
-        and tok.head.pos_ == "NOUN"
+        and (tok.head.pos_ == "NOUN" or tok.head.tag_ == "NNPS")
         and tok.head.i > tok.i
     ):
-        return tok.head
+        noun = tok.head
+        hyphened = tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-"
+        while (
+            not hyphened
+            and noun.dep_ == "compound"
+            and noun.head.i > noun.i
+            and noun.head.pos_ == "NOUN"
+        ):
+            noun = noun.head  # '400 city laborers' counts laborers, not the modifier 'city'
+        return noun
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             objects = [
@@ -675,10 +845,10 @@ def _ranks(doc: Doc, text: str) -> list[Found]:
             continue
         before = text[max(0, ent.start_char - 25) : ent.start_char]
         after = text[ent.end_char : ent.end_char + 25]
-        superlative = re.match(r"[-\s]+(?:[a-z]+est|most|least)\b", after, re.I) or re.search(
-            r"[-\s](?:[a-z]+est|most|least)$", ent.text, re.I
-        )
-        placed = re.match(r"\s+place\b", after, re.I) or re.search(
+        superlative = _superlative(ent)
+        placed = (
+            re.match(r"\s+place\b", after, re.I) and not re.search(r"\bthe\s+$", before, re.I)
+        ) or re.search(
             r"\b(?:rank(?:s|ed)?|finish(?:es|ed)?|placed|came|comes|come|No\.)\s*$", before, re.I
         )
         if not (superlative or placed):
@@ -688,6 +858,19 @@ def _ranks(doc: Doc, text: str) -> list[Found]:
             Found(kind="rank", start=ent.start_char, end=ent.end_char, value=value, unit="rank")
         )
     return items
+
+
+def _superlative(ent: Span) -> bool:
+    """'second-largest', 'third most visited': the ordinal ranks by the superlative after it
+    (a tag, not a spelling: 'the second test' does not rank)."""
+    doc = ent.doc
+    toks = list(doc[ent.start : ent.end])
+    k = ent.end
+    if k < len(doc) and doc[k].text in ("-", "–"):
+        k += 1
+    if k < len(doc):
+        toks.append(doc[k])
+    return any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("most", "least") for t in toks)
 
 
 # --- context -----------------------------------------------------------------------------------
@@ -749,8 +932,18 @@ def _attribution(
 ) -> str | None:
     """The actor who states the figure: the speaker of the quote it sits in, the actor after
     'according to' in its sentence, or the subject of a reporting verb whose clause holds it."""
+    # a relative clause in reported speech describes its noun in the reporter's words ('said
+    # … the station that is home to a six-member crew'); a direct quote stays the speaker's
+    relcls = [
+        t
+        for t in (span.root.ancestors if span is not None else [])
+        if t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP") and t.lemma_ in ("be", "have")
+    ]  # a state in the present tense: the noun as it stands now, not the reported event
     for quote in quotes:
         if quote.start <= start and end <= quote.end and quote.speaker is not None:
+            inner = any(quote.start <= t.idx < quote.end for t in relcls)
+            if inner and quote.kind != "direct":
+                return None
             return quote.speaker.actor
     if span is None:
         return None
@@ -772,6 +965,8 @@ def _attribution(
     ancestors = {t.i for t in span.root.ancestors}
     for tok in sent:
         if tok.lemma_ in REPORTING and tok.pos_ == "VERB" and tok.i in ancestors:
+            if any(tok in r.ancestors for r in relcls):
+                continue  # the figure describes a noun of the report, in the reporter's words
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None and not (subj.left_edge.i <= span.root.i <= subj.right_edge.i):
                 found = actor_at(subj)
@@ -797,6 +992,12 @@ def _status(span: Span, text: str) -> FigureStatus:
         if len(chain) > 4:
             break
     lemmas = {t.lemma_.lower() for t in chain} | {t.lower_ for t in chain}
+    # a participle on the figure itself: '$1.4 billion budgeted for next year', '$2bn pledged'
+    lemmas |= {
+        c.lemma_.lower()
+        for c in span.root.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.i >= span.end
+    }
     aux = {c.lower_ for t in chain[:2] for c in t.children if c.dep_ in ("aux", "auxpass")}
     nouns = {t.lemma_.lower() for t in span.root.subtree} | {t.lemma_.lower() for t in span}
     sent = span.sent
