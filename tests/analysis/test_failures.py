@@ -53,7 +53,7 @@ def test_a_bad_article_is_one_error_line_and_the_others_build(tmp_path, broken_q
     assert second.exit_code == 1
     errors = [line for line in second.output.splitlines() if "extractor failed" in line]
     assert errors == [
-        f"  {root / 'seeds' / 'bad.txt'}: the quotes extractor failed (ValueError: the parse "
+        f"error: {root / 'seeds' / 'bad.txt'}: the quotes extractor failed (ValueError: the parse "
         "went wrong) (keeping the report from its last good version)"
     ]
     site = root / "site" / "articles"
