@@ -18,7 +18,7 @@ from generator.extract.common import (
     quote_regions,
     stripped_bounds,
 )
-from generator.model import CONFIDENT, Actor, Article, Figure, KeyPoint, Quote
+from generator.model import CONFIDENT, UNCERTAIN, Actor, Article, Figure, KeyPoint, Quote
 from generator.model import Span as TextSpan
 
 # Words of refusal, opposition and denial: whoever is their subject takes the other side.
@@ -254,8 +254,10 @@ def _sentences(
         if s is not None and quote.speaker is not None and quote.speaker.actor is not None:
             s.speakers.add(quote.speaker.actor)
     for figure in figures:
+        # The summary quotes the sentence itself, so a figure counts here when it is surely a
+        # figure (UNCERTAIN), even if its status or owner is not sure enough for a key point.
         s = at(figure.start)
-        if s is not None and figure.kind in KEY_FIGURES and figure.confidence >= CONFIDENT:
+        if s is not None and figure.kind in KEY_FIGURES and figure.confidence >= UNCERTAIN:
             s.figure = True
     return sents
 
