@@ -98,8 +98,23 @@ TEMPLATE_TAGS = {
     "hr",
     "code",
     "br",
+    # the charts the templates draw (templates/_charts.md.j2, templates/site/_figures.md.j2);
+    # script inside them and event handlers on them are still found below
+    "figure",
+    "figcaption",
+    "svg",
+    "rect",
 }
-TEMPLATE_ATTRIBUTES = {"class", "id", "title", "href", "rel", "name"}
+TEMPLATE_ATTRIBUTES = {"class", "id", "title", "href", "rel", "name"} | {
+    "viewBox",
+    "preserveAspectRatio",
+    "role",
+    "aria-label",
+    "width",
+    "height",
+    "x",
+    "y",
+}
 
 
 def parse_html(text: str):  # type: ignore[no-untyped-def]
