@@ -16,9 +16,10 @@ LAYERS: dict[str, frozenset[str]] = {
     "generator.model": frozenset(),
     "generator.fsutil": frozenset(),
     "generator.slugs": frozenset(),
+    "generator.timevalues": frozenset(),
     "generator.architecture": frozenset(),
     "generator.ingest": frozenset({"generator.model", "generator.fsutil", "generator.slugs"}),
-    "generator.extract": frozenset({"generator.model", "generator.slugs"}),
+    "generator.extract": frozenset({"generator.model", "generator.slugs", "generator.timevalues"}),
     "generator.analysis": frozenset(
         {
             "generator.model",
@@ -28,7 +29,9 @@ LAYERS: dict[str, frozenset[str]] = {
             "generator.extract",
         }
     ),
-    "generator.site": frozenset({"generator.model", "generator.fsutil", "generator.slugs"}),
+    "generator.site": frozenset(
+        {"generator.model", "generator.fsutil", "generator.slugs", "generator.timevalues"}
+    ),
     "generator.mkdocs_plugin": frozenset(
         {"generator.model", "generator.fsutil", "generator.analysis", "generator.site"}
     ),

@@ -10,9 +10,9 @@ from urllib.parse import quote
 from xml.sax.saxutils import escape as xml_escape
 
 from generator.model import Report
-from generator.site.charts import timex_interval
 from generator.site.filters import TITLE_LOOKALIKES
 from generator.site.render import article_title
+from generator.timevalues import timex_interval
 
 FEED_ITEMS = 30
 """Reports in the feed, newest first."""

@@ -16,8 +16,9 @@ from typing import Any
 
 from generator.model import Report
 from generator.site.archive import Period, by_date
-from generator.site.charts import histogram, timex_interval
+from generator.site.charts import histogram
 from generator.site.index import PageSpec, SiteIndex, newest_first, spec
+from generator.timevalues import timex_interval
 
 EVENTS_PER_PAGE = 100
 LONGER = "periods"

@@ -17,12 +17,13 @@ from generator.model import (
     Speaker,
     TimelineEntry,
 )
-from generator.site.charts import bar_chart, histogram, timeline_chart, timex_interval
+from generator.site.charts import bar_chart, histogram, timeline_chart
 from generator.site.feed import render_feed
 from generator.site.figures import figure_clusters
 from generator.site.index import SiteIndex, relative
 from generator.site.pages import render_site
 from generator.site.render import make_env
+from generator.timevalues import timex_interval
 from tests.factory import make_article, make_report, where
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from generator.timevalues import timex_interval
+
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
@@ -144,25 +146,12 @@ def interval_start(value: str) -> str | None:
     day, _, clock = value.partition("T")
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
         return day + ("T" + clock if re.fullmatch(r"\d{2}:\d{2}Z?", clock) else "")
-    if re.fullmatch(r"\d{4}-\d{2}", day):
-        return day + "-01"
-    week = re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", day)
-    if week:
-        monday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
-        return (monday + dt.timedelta(days=5 if week.group(3) else 0)).isoformat()
-    quarter = re.fullmatch(r"(\d{4})-Q([1-4])", day)
-    if quarter:
-        return f"{quarter.group(1)}-{(int(quarter.group(2)) - 1) * 3 + 1:02d}-01"
-    half = re.fullmatch(r"(\d{4})-H([12])", day)
-    if half:
-        return f"{half.group(1)}-{'01' if half.group(2) == '1' else '07'}-01"
-    season = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", day)
-    if season:
-        month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season.group(2)]
-        return f"{season.group(1)}-{month:02d}-01"
+    weekend = re.fullmatch(r"(\d{4})-W(\d{2})-WE", day)
+    if weekend:  # a weekend starts on its Saturday, not on the Monday of its week
+        interval = timex_interval(day)
+        return (interval[0] + dt.timedelta(days=5)).isoformat() if interval else None
     fiscal = re.fullmatch(r"FY(\d{4})", day)
     if fiscal:
         return f"{fiscal.group(1)}-01-01"
-    if re.fullmatch(r"\d{4}", day):
-        return f"{day}-01-01"
-    return None
+    interval = timex_interval(day)
+    return interval[0].isoformat() if interval else None
