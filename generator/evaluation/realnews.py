@@ -191,7 +191,8 @@ class Tally:
         else:
             self.wrong += 1
             if why:
-                self.errors.append(why)
+                conf = f"{confidence:.2f}" if isinstance(confidence, (int, float)) else "-"
+                self.errors.append(f"[{conf}] {why}")
         band = band_of(confidence)
         cell = self.bands.setdefault(band, [0, 0])
         cell[0] += 1

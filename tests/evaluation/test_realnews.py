@@ -101,3 +101,13 @@ def test_reliability_table_counts_by_band() -> None:
     table = {row["band"]: row for row in aggregate([result])["reliability"]["quotes"]}
     assert table["0.8-1.0"]["items"] == 1 and table["0.8-1.0"]["right"] == 1
     assert table["0.2-0.4"]["items"] == 1 and table["0.2-0.4"]["right"] == 0
+
+
+def test_a_wrong_item_is_listed_with_its_confidence() -> None:
+    from generator.evaluation.realnews import Tally
+
+    tally = Tally()
+    tally.predicted(False, 0.85, "quote 'x' by Nobody")
+    tally.predicted(False, None, "actor 'Y'")
+    tally.predicted(True, 0.9, "not listed")
+    assert tally.errors == ["[0.85] quote 'x' by Nobody", "[-] actor 'Y'"]
