@@ -407,6 +407,23 @@ def test_genre_from_section_address_label_or_headline(head, url, body_top, title
     assert evidence in article.genre_evidence
 
 
+@pytest.mark.parametrize(
+    ("tone", "genre", "evidence"),
+    [
+        ("news", "analysis", "in the news tone (tone)"),
+        ("editorial", "opinion", "meta ledger:type 'Column'"),
+        (None, "opinion", "meta ledger:type 'Column'"),
+    ],
+)
+def test_a_column_on_the_news_side_is_analysis(tone, genre, evidence):
+    head = '<meta name="ledger:type" content="Column">'
+    if tone:
+        head += f'<meta name="tone" content="{tone}">'
+    article = read(page(f"<article><h1>{TITLE}</h1>{paragraphs()}</article>", head))
+    assert article.genre == genre
+    assert evidence in article.genre_evidence
+
+
 COLUMN = [
     "I have taken the island ferry every winter for twenty years, and I believe the council "
     "finally got something right this week.",
