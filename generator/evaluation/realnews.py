@@ -721,7 +721,20 @@ def authors_of(article: Item) -> list[str]:
     return [p.strip() for p in re.split(r",|;| and |&", raw) if p.strip()]
 
 
-def score_page(report: Item, gold: Item, text: Located) -> dict[str, Any]:
+def junk_reached(junk: str, text: Located, shown: Located | None) -> bool:
+    """Whether a junk line of the page is in the report's text. A caption, dek or subhead often
+    repeats words of the prose ("Consent" as a list heading, a pull quote copying a sentence):
+    given the page's visible text (`shown`), the line counts as reached only when the text holds
+    it as many times as the page shows it, so the prose's own copies are not taken for it."""
+    found = len(text.find_all(junk))
+    if shown is None:
+        return found > 0
+    return found > 0 and found >= len(shown.find_all(junk))
+
+
+def score_page(
+    report: Item, gold: Item, text: Located, shown: Located | None = None
+) -> dict[str, Any]:
     """Metadata fields equal to the gold's, genre, the text clean of junk lines and whole."""
     article = report.get("article") or {}
     meta = gold.get("metadata") or {}
@@ -743,7 +756,7 @@ def score_page(report: Item, gold: Item, text: Located) -> dict[str, Any]:
     predicted_genre = article.get("genre")
     out["genre"] = predicted_genre == genre or (genre == "feature" and predicted_genre == "news")
     junk = gold.get("junk") or []
-    reached = [j.get("text") for j in junk if text.find_all(j.get("text") or "")]
+    reached = [j.get("text") for j in junk if junk_reached(j.get("text") or "", text, shown)]
     out["junk_lines"] = len(junk)
     out["junk_reached"] = len(reached)
     out["junk_examples"] = reached[:5]
@@ -772,8 +785,10 @@ class Result:
     caveat_duplicates: int
 
 
-def score_report(report: Item, gold: Item) -> Result:
+def score_report(report: Item, gold: Item, page_text: str | None = None) -> Result:
+    """The scores of one report; `page_text` is the page's visible text, when known."""
     text = Located(report.get("article", {}).get("text") or "")
+    shown = Located(page_text) if page_text is not None else None
     actors, roles = score_actors(report, gold)
     quotes, reversed_items = score_quotes(report, gold, text)
     figures, figure_subjects = score_figures(report, gold, text)
@@ -791,7 +806,7 @@ def score_report(report: Item, gold: Item) -> Result:
             "caveats": caveats,
         },
         summary=score_summary(report, gold, text),
-        page_checks=score_page(report, gold, text),
+        page_checks=score_page(report, gold, text, shown),
         reversed_quotes=reversed_items,
         caveat_duplicates=dups,
     )
@@ -1112,7 +1127,8 @@ def run(
             report: Item = {"article": {"text": ""}}
         else:
             report = reports[page]
-        results.append(score_report(report, g))
+        shown = visible_text(page_bytes(page_file(pages, page)))
+        results.append(score_report(report, g, shown))
     out = {"task": "realnews", "half": half, **aggregate(results), "bad_pages": bad_pages,
            "metadata_vs_source_project": meta_checks(pages, reports)}  # fmt: skip
     if details:

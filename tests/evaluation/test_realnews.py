@@ -148,3 +148,17 @@ def test_meta_checks_compare_strictly_and_as_names(tmp_path: Path) -> None:
     assert (out["title_exact"], out["byline_exact"]) == (0.0, 0.0)
     assert (out["title_headline"], out["byline_names"]) == (1.0, 1.0)
     assert out["misses"][0].endswith("as a headline: equal)")
+
+
+def test_a_junk_line_the_prose_repeats_is_not_taken_for_junk() -> None:
+    from generator.evaluation.realnews import junk_reached
+
+    prose = Located("Mayor Ann Lee said the bridge will close.\nRepairs start in May.")
+    page = "Bridge will close\nMayor Ann Lee said the bridge will close.\nRepairs start in May."
+    # the dek "Bridge will close" is shown twice on the page, kept once (in the prose): not junk
+    assert not junk_reached("Bridge will close", prose, Located(page))
+    kept = Located("Bridge will close\nMayor Ann Lee said the bridge will close.")
+    assert junk_reached("Bridge will close", kept, Located(page))
+    assert junk_reached("Photo: Bo Park", Located("Photo: Bo Park\nText."), Located("Photo: Bo Park"))
+    assert not junk_reached("Photo: Bo Park", prose, Located("Photo: Bo Park"))
+    assert junk_reached("Bridge will close", prose, None)  # without the page: any copy counts
