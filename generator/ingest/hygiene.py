@@ -778,6 +778,8 @@ def _junk_reason(
         and line.styled_chars >= 0.8 * len(text.replace(" ", ""))
     ):
         return "signature"
+    if _quote_attribution(line, text, kept):
+        return "attribution under a quotation (a pull quote's name line)"
     if line.block == "head":
         # a heading is a subhead, a kicker or a label, unless it is a whole sentence of prose
         # (some pages set their opening sentence as a heading)
@@ -804,6 +806,17 @@ def _junk_reason(
     if sentence and text.isupper() and n_words <= 15:
         return "capitalised label"
     return None
+
+
+def _quote_attribution(line: Line, text: str, kept: list[Line]) -> bool:
+    """A short line closing a block quotation that names the person quoted, in the typographic
+    convention of pull quotes and epigraphs: '— Ann Lee', 'Ann Lee, Ph.D.', 'Ann Lee, mayor'."""
+    if line.block != "quote" or not kept or kept[-1].index != line.index:
+        return False
+    if len(words(text)) > 8:
+        return False
+    name = text.strip().lstrip("-–—―~ ").split(",")[0].strip()
+    return bool(name) and is_person_name(name)
 
 
 def _strip_dateline(kept: list[Line], result: Cleaned) -> list[Line]:

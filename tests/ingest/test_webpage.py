@@ -66,6 +66,20 @@ def test_headline_and_dek_are_not_sentences_of_the_text():
     assert article.dek == DEK
 
 
+@pytest.mark.parametrize("attribution", ["Maren Holt, Ph.D.", "\u2014 Maren Holt", "Maren Holt"])
+def test_the_name_line_under_a_pull_quote_is_not_prose(attribution):
+    quote = "\u201cA ferry every hour changes what winter means on the islands.\u201d"
+    middle = f"<blockquote><p>{quote}</p><p>{attribution}</p></blockquote>"
+    article = read(page(full_article(extra_middle=middle)))
+    assert article.text.split("\n") == [*BODY[:2], quote, *BODY[2:]]
+
+
+def test_a_quoted_sentence_ending_a_block_quotation_stays():
+    middle = "<blockquote><p>The council met at noon.</p><p>Maren Holt said it would pass.</p></blockquote>"
+    article = read(page(full_article(extra_middle=middle)))
+    assert "Maren Holt said it would pass." in article.text.split("\n")
+
+
 def test_opening_paragraph_filled_into_the_description_stays_in_the_text():
     head = f'<meta name="description" content="{BODY[0]}">'
     byline = '<p class="byline">By Dana Whitfield</p>'
