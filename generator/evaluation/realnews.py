@@ -680,7 +680,9 @@ def has_words(sentence: str, keywords: Iterable[str]) -> bool:
     )
 
 
-def score_summary(report: Item, gold: Item, text: Located) -> dict[str, Any]:
+def score_summary(
+    report: Item, gold: Item, text: Located, shown: Located | None = None
+) -> dict[str, Any]:
     """Must-carry facts carried by the summary (its sentence, or a summary sentence with all
     the fact's keywords); thesis and verdict facts reported apart."""
     summary = report.get("summary") or []
@@ -699,7 +701,12 @@ def score_summary(report: Item, gold: Item, text: Located) -> dict[str, Any]:
         cell[1] += int(ok)
         if not ok:
             missed.append(f.get("fact"))
-    junk_spans = [s for j in gold.get("junk") or [] for s in text.find_all(j.get("text") or "")]
+    junk_spans = [
+        s
+        for j in gold.get("junk") or []
+        if junk_reached(j.get("text") or "", text, shown)
+        for s in text.find_all(j.get("text") or "")
+    ]
     title = name_key(gold.get("metadata", {}).get("title"))
     junk = sum(
         1
@@ -805,7 +812,7 @@ def score_report(report: Item, gold: Item, page_text: str | None = None) -> Resu
             "timeline": timeline,
             "caveats": caveats,
         },
-        summary=score_summary(report, gold, text),
+        summary=score_summary(report, gold, text, shown),
         page_checks=score_page(report, gold, text, shown),
         reversed_quotes=reversed_items,
         caveat_duplicates=dups,
