@@ -146,9 +146,7 @@ def detect(
             for value in values:
                 found = genre_of(value)
                 if found == "opinion" and news_tone and _COLUMN.match(value.strip()):
-                    return Genre(
-                        "analysis", f"meta {key} '{clean(value, 60)}' in the {news_tone}"
-                    )
+                    return Genre("analysis", f"meta {key} '{clean(value, 60)}' in the {news_tone}")
                 if found:
                     return Genre(found, f"meta {key} '{clean(value, 60)}'")
     if any(v.strip().lower() == "true" for v in markup.meta.get("article:opinion", ())):

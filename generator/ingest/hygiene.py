@@ -848,6 +848,67 @@ def _unmash(text: str) -> str:
     return _MASHED.sub("", text)
 
 
+_FILE_NAME = re.compile(r"^[\w.-]+\.(?:jpe?g|png|gif|webp|svg|tiff?|avif)$", re.I)
+_IMAGE_COUNT = re.compile(
+    r"^(?:slide\s*show|gallery|photos?|images?|pictures?)\s*\(?\s*\d+\s*"
+    r"(?:images?|photos?|pictures?|slides?)?\s*\)?$",
+    re.I,
+)
+_CREDIT_START = re.compile(
+    r"^(?:\u00a9|\(c\)\s|copyright\b|(?:photo(?:graph)?|image|picture|video)?\s*credits?\b"
+    r"|(?:photo(?:graph)?|image|picture|illustration)\s*:)",
+    re.I,
+)
+_FULL_DATE = re.compile(
+    rf"\b{MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{MONTH}\s+\d{{4}}\b", re.I
+)
+
+
+def sort_media(captions: list[str], credits: list[str]) -> tuple[list[str], list[str]]:
+    """Captions and credits as a reader would file them: no image file names, dates or
+    gallery counters as captions; a credit line ('Photo: ...', '\u00a9 ...', 'Ann Lee/Agency',
+    'Additional reporting by ...') among the credits, once; the site's footer (links to its
+    privacy policy, a row of '|'-separated links) and byline time stamps (a full date) are
+    neither."""
+    kept_captions: list[str] = []
+    kept_credits: list[str] = []
+    seen: set[str] = set()
+
+    def credit(text: str) -> None:
+        key = squash(text)
+        if key in seen or _FULL_DATE.search(text) or text.count("|") >= 2:
+            return
+        if re.search(r"\bprivacy\b", text, re.I):
+            return
+        seen.add(key)
+        kept_credits.append(text)
+
+    for text in captions:
+        text = " ".join(text.split())
+        key = squash(text)
+        if not key or key in seen:
+            continue
+        if _FILE_NAME.match(text) or _IMAGE_COUNT.match(text) or is_date_line(text):
+            continue
+        n_words = len(words(text))
+        if (
+            _CREDIT_START.match(text)
+            and n_words <= 12
+            or n_words <= 60
+            and _CONTRIBUTION.search(text)
+            or n_words <= 6
+            and "/" in text
+            and not is_sentence(text)
+        ):
+            credit(text)
+            continue
+        seen.add(key)
+        kept_captions.append(text)
+    for text in credits:
+        credit(" ".join(text.split()))
+    return kept_captions, kept_credits
+
+
 def iter_reasons(cleaned: Cleaned) -> Iterator[str]:
     for line, reason in cleaned.dropped:
         yield f"{reason}: {line[:80]}"

@@ -140,7 +140,11 @@ def test_meta_checks_compare_strictly_and_as_names(tmp_path: Path) -> None:
     from generator.evaluation.realnews import meta_checks
 
     (tmp_path / "meta").mkdir()
-    meta = {"title": "Bridge to close - Gazette", "byline": "By Ann Lee 3 May", "siteName": "Gazette"}
+    meta = {
+        "title": "Bridge to close - Gazette",
+        "byline": "By Ann Lee 3 May",
+        "siteName": "Gazette",
+    }
     (tmp_path / "meta" / "p.json").write_text(json.dumps(meta), encoding="utf-8")
     report = {"article": {"title": "Bridge to Close", "authors": ["Ann Lee"]}}
     out = meta_checks(tmp_path, {"p": report, "no-meta": report})
@@ -159,6 +163,8 @@ def test_a_junk_line_the_prose_repeats_is_not_taken_for_junk() -> None:
     assert not junk_reached("Bridge will close", prose, Located(page))
     kept = Located("Bridge will close\nMayor Ann Lee said the bridge will close.")
     assert junk_reached("Bridge will close", kept, Located(page))
-    assert junk_reached("Photo: Bo Park", Located("Photo: Bo Park\nText."), Located("Photo: Bo Park"))
+    assert junk_reached(
+        "Photo: Bo Park", Located("Photo: Bo Park\nText."), Located("Photo: Bo Park")
+    )
     assert not junk_reached("Photo: Bo Park", prose, Located("Photo: Bo Park"))
     assert junk_reached("Bridge will close", prose, None)  # without the page: any copy counts

@@ -80,6 +80,33 @@ def test_a_quoted_sentence_ending_a_block_quotation_stays():
     assert "Maren Holt said it would pass." in article.text.split("\n")
 
 
+def test_captions_and_credits_are_filed_as_a_reader_would():
+    captions = [
+        "Commuters board the new ferry at Harbour Quay.",
+        "ferry-quay-1200x800.jpg",
+        "14 March 2024",
+        "Gallery (12 images)",
+        "Photo: Dana Whitfield",
+        "Maren Holt/Coastal Ledger",
+        "Additional reporting by Bo Ray",
+        "Commuters board the new  ferry at Harbour Quay.",
+    ]
+    credits = [
+        "\u00a9 2024 The Coastal Ledger | Privacy Policy | Terms | Contact",
+        "BO RAY Coastal Ledger March 14, 2024 12 Comments",
+        "Maren Holt/Coastal Ledger",
+    ]
+    assert hygiene.sort_media(captions, credits) == (
+        ["Commuters board the new ferry at Harbour Quay."],
+        ["Photo: Dana Whitfield", "Maren Holt/Coastal Ledger", "Additional reporting by Bo Ray"],
+    )
+    # a long caption that starts with a label stays a caption
+    long = (
+        "Photo: commuters board the new ferry at Harbour Quay on the first morning of the service."
+    )
+    assert hygiene.sort_media([long], []) == ([long], [])
+
+
 def test_opening_paragraph_filled_into_the_description_stays_in_the_text():
     head = f'<meta name="description" content="{BODY[0]}">'
     byline = '<p class="byline">By Dana Whitfield</p>'
