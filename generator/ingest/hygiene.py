@@ -529,6 +529,13 @@ _RELATED_HEADING = re.compile(
     )[:.]?$""",
     re.I | re.X,
 )
+_END_MATTER = re.compile(
+    r"^(?:more\s+information|further\s+information|journal\s+(?:information|reference)"
+    r"|references?|citation|bibliography|doi)\s*:",
+    re.I,
+)
+"""The label of a research article's end matter (the paper's reference, how to cite the page):
+in the last half of a page, it and all after it are not the article's prose."""
 _CONTRIBUTION = re.compile(
     r"""(?:
         \bcontributed\s+(?:reporting|research|to\s+(?:this|the)\s+(?:report|story|article))\b
@@ -649,20 +656,24 @@ def clean_lines(lines: list[Line], context: Context) -> Cleaned:
     total_chars = sum(len(line.text) for line in lines) or 1
     done_chars = 0
     intro_index = -1  # the block whose line ended with ':' and introduced a list
-    tail_cut = False
+    tail_cut = ""  # why the rest of the page is not prose, once it is known
     for position, line in enumerate(lines):
         text = unicodedata.normalize("NFC", line.text)
         done_chars += len(text)
         if tail_cut:
-            dropped.append((text, "after a related-links heading"))
+            dropped.append((text, f"after {tail_cut}"))
             continue
         if (
             _RELATED_HEADING.match(text)
             and done_chars > 0.5 * total_chars
             and (line.block == "head" or not is_sentence(text))
         ):
-            tail_cut = True
+            tail_cut = "a related-links heading"
             dropped.append((text, "related-links heading"))
+            continue
+        if _END_MATTER.match(text) and done_chars > 0.5 * total_chars:
+            tail_cut = "the end matter (reference, citation)"
+            dropped.append((text, "end matter (reference, citation)"))
             continue
         in_list = intro_index >= 0 and (line.index == intro_index or line.block == "item")
         tail = position >= max(len(lines) - 3, 0.6 * len(lines))

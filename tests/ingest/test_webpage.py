@@ -107,6 +107,23 @@ def test_captions_and_credits_are_filed_as_a_reader_would():
     assert hygiene.sort_media([long], []) == ([long], [])
 
 
+def test_a_research_story_s_end_matter_is_not_prose():
+    end = (
+        "<p><strong>More information:</strong><a href='/doi'>Maren Holt et al. Winter ferries "
+        "and island economies,</a></p><p><em>Journal of Coastal Studies</em>(2024).</p>"
+        "<p>Citation: Harbour council approves new ferry line (2024, March 14) retrieved "
+        "15 March 2024 from https://ledger.example/news/ferry-line</p>"
+    )
+    article = read(page(full_article(extra_end=end)))
+    assert article.text.split("\n") == BODY
+
+
+def test_a_reference_label_early_in_the_story_is_not_an_end():
+    top = "<p>More information: the council will publish the timetable in April.</p>"
+    article = read(page(full_article(extra_top=top)))
+    assert article.text.split("\n")[-1] == BODY[-1]
+
+
 def test_opening_paragraph_filled_into_the_description_stays_in_the_text():
     head = f'<meta name="description" content="{BODY[0]}">'
     byline = '<p class="byline">By Dana Whitfield</p>'
