@@ -732,11 +732,20 @@ def junk_reached(junk: str, text: Located, shown: Located | None) -> bool:
     """Whether a junk line of the page is in the report's text. A caption, dek or subhead often
     repeats words of the prose ("Consent" as a list heading, a pull quote copying a sentence):
     given the page's visible text (`shown`), the line counts as reached only when the text holds
-    it as many times as the page shows it, so the prose's own copies are not taken for it."""
-    found = len(text.find_all(junk))
+    it as many times as the page shows it, so the prose's own copies are not taken for it.
+    White space is ignored where a page runs a label into its text."""
+    found = _count(text, junk)
     if shown is None:
         return found > 0
-    return found > 0 and found >= len(shown.find_all(junk))
+    return found > 0 and found >= _count(shown, junk)
+
+
+def _count(text: Located, needle: str) -> int:
+    """Occurrences of `needle` in its matching form, or with all white space ignored when a
+    page runs a label into its text ('More information:Ann Lee' for 'More information: Ann
+    Lee'), whichever finds more."""
+    key = "".join(normalise(needle).split())
+    return max(len(text.find_all(needle)), text.text.replace(" ", "").count(key) if key else 0)
 
 
 def score_page(

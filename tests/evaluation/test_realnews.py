@@ -168,3 +168,11 @@ def test_a_junk_line_the_prose_repeats_is_not_taken_for_junk() -> None:
     )
     assert not junk_reached("Photo: Bo Park", prose, Located("Photo: Bo Park"))
     assert junk_reached("Bridge will close", prose, None)  # without the page: any copy counts
+
+
+def test_a_junk_line_run_into_its_text_is_still_found() -> None:
+    from generator.evaluation.realnews import junk_reached
+
+    text = Located("More information:Maren Holt et al. Winter ferries.")
+    assert junk_reached("More information: Maren Holt et al.", text, Located(text.text))
+    assert not junk_reached("More information: Maren Holt et al.", Located("Prose."), text)
