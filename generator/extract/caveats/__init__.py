@@ -62,6 +62,7 @@ WHY = {
     "vague extent": "'{cue}' claims broad agreement or extent without saying whose or how much.",
     "agentless attribution": "'{cue}' hides who holds this view.",
     "unsupported attribution": "'{cue}' claims agreement or evidence without naming anyone who holds it.",
+    "unsupported superlative": "'{cue}' ranks it above others without saying by whose judgement.",
     "plan or intention": "'{cue}' describes an intention, not something that has happened yet.",
     "pledge": "'{cue}' is a promise, not something that has happened yet.",
     "target": "'{cue}' names a target, not a result.",
