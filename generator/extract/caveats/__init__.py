@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from generator.extract.caveats.balance import one_sided
 from generator.extract.caveats.consistency import inconsistencies
 from generator.extract.caveats.editorial import (
+    argued,
     genre_caveats,
     headline_caveats,
     weaker_in_body,
@@ -21,7 +22,7 @@ from generator.extract.caveats.provenance import (
     relayed_statements,
     republished,
 )
-from generator.extract.caveats.sourcing import unnamed_sources
+from generator.extract.caveats.sourcing import unnamed_sources, unsourced
 from generator.extract.caveats.uncertainty import Cue, uncertainty_cues
 from generator.extract.caveats.voice import opinion_cue, unattributed_cue
 from generator.extract.common import doc_text, quote_regions, stripped_bounds
@@ -107,10 +108,11 @@ def extract_caveats(
         *republished(article),
         *relayed_statements(doc, quotes, actors, own=article.source, url=article.url),
         *sourcing,
+        *unsourced(doc, article, quotes),
         *inconsistencies(doc, article, actors, figures, timexes),
         *headline_caveats(doc, article),
         *weaker_in_body(doc, article),
-        *genre_caveats(article, sourcing),
+        *genre_caveats(article, sourcing, argued(doc, quoted)),
         *one_sided(doc, article, actors, quotes),
     ]
     return rank(caveats)
