@@ -5,6 +5,7 @@ weasel words, plans, loaded wording) of every sentence."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from spacy.tokens import Doc
@@ -78,6 +79,10 @@ WHY = {
     "motive": "'{cue}' ascribes a motive that nobody in the article is said to have stated.",
     "characterisation": "'{cue}' sums up a trend in the reporter's words, without a source.",
 }
+CITED_RELAY = 0.6
+"""Confidence of a relayed statement in opinion, analysis or a review (or a text that argues
+like a column): the writer names the outlet as the source of an argument, which an editor
+raises less surely than a news story taken from another outlet."""
 KIND_SEVERITY: dict[CaveatKind, Severity] = {
     "hedged": "info",
     "forward-looking": "info",
@@ -102,17 +107,23 @@ def extract_caveats(
     """
     text = doc_text(doc)
     quoted = _quoted(text, quotes)
-    sourcing = unnamed_sources(doc, quoted, opinion=article.genre == "opinion")
+    argument = argued(doc, quoted)
+    opinion = article.genre == "opinion" or bool(argument)
+    sourcing = unnamed_sources(doc, quoted, opinion=opinion)
+    relayed = relayed_statements(doc, quotes, actors, own=article.source, url=article.url)
+    if opinion or article.genre in ("analysis", "review"):
+        # a writer arguing cites outlets as the sources of the argument: less surely a flaw
+        relayed = [dataclasses.replace(c, confidence=CITED_RELAY) for c in relayed]
     caveats: list[Caveat] = [
         *missing_metadata(article),
         *republished(article),
-        *relayed_statements(doc, quotes, actors, own=article.source, url=article.url),
+        *relayed,
         *sourcing,
         *unsourced(doc, article, quotes),
         *inconsistencies(doc, article, actors, figures, timexes),
         *headline_caveats(doc, article),
         *weaker_in_body(doc, article),
-        *genre_caveats(article, sourcing, argued(doc, quoted)),
+        *genre_caveats(article, sourcing, argument),
         *one_sided(doc, article, actors, quotes),
     ]
     return rank(caveats)
