@@ -32,10 +32,15 @@ coordinated clauses (advcl, conj, relcl, parataxis) are events of their own."""
 NEGATIVE_WORDS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "neither", "nor"})
 COMPARISON = re.compile(
     r"\b(?:than|(?:up|down|rising|falling|rose|fell|increased|decreased)\s+from"
-    r"|compared\s+(?:with|to)|versus|vs\.?|relative\s+to)\b[^,;.!?]*$",
+    r"|compared\s+(?:with|to)|versus|vs\.?|relative\s+to"
+    r"|(?:double|twice|triple|thrice|half|(?:two|three|four|five|ten)\s+times)\s+"
+    r"(?:the|that|its|their|his|her)\s+\w+(?:\s+\w+)?\s+(?:in|of|for)"
+    r")\b[^,;.!?\d]*$",
     re.I,
 )
-"""Words that make the date after them a comparison baseline, not the date of the event."""
+"""Words that make the date after them a comparison baseline, not the date of the event ('more
+than in 2017', 'double the number in 2017'); a number between them is what is compared ('more
+than 100 as of last July' dates the 100)."""
 RANGE_LINK = re.compile(r"\s*(?:,\s*)?(?:and|to|through|thru|until|till|or|-|–|—)\s*", re.I)
 ANAPHORIC = re.compile(
     r"\b(?:following|previous|preceding|prior|earlier|later|before|after|that|same|then)\b", re.I
@@ -161,7 +166,10 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
             keep.update(c.i for c in v.children if c.dep_ == "advmod" and c.i < verb.i)
     relative = subj is not None and subj.i not in keep
     keep.update(range(subj.i + 1 if relative and subj else min(keep | {verb.i}), verb.i + 1))
+    coordinator = next((c.i for c in verb.children if c.dep_ == "cc" and c.i > verb.i), None)
     for child in verb.children:
+        if coordinator is not None and child.i > coordinator:
+            continue  # 'moved on to another project, but not before ...': an addition
         if child.i > verb.i and child.dep_ in EVENT_DEPS:
             keep.update(t.i for t in child.subtree)
             for t in child.subtree:  # 'a test that included visits': the object, not its clause
@@ -197,6 +205,61 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
         for c in v.children
     ) or any(t.lower_ in ("no", "never", "nothing", "nobody") for t in tokens)
     return words, planned, "negative" if negative else "affirmative"
+
+
+CONDITIONAL_MARKS = frozenset({"if", "unless"})
+COUNTERFACTUAL = frozenset({"would", "could", "might", "should", "must"})
+TEMPORAL_PREPS = frozenset(
+    "in on at during by since until till before after from through throughout around".split()
+)
+STAMP = re.compile(r"\s*(?:[A-Z]{1,4}\s*)?(?:--|—|–)")
+"""'12:00 PM PT -- Sheriff's deputies were ...': the time an update was posted, not an event's."""
+
+
+def _irrealis(verb: Token) -> bool:
+    """The clause asserts nothing happened nor that anything is planned: a condition ('if I wake
+    up tomorrow', 'if this were going on today') or a counterfactual ('would have been listed')."""
+    node = verb
+    for _ in range(4):
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children
+        ):
+            return True
+        if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+            break
+        node = node.head
+    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return (
+        bool(set(aux) & COUNTERFACTUAL)
+        and any(a in ("have", "'ve") for a in aux)
+        and verb.tag_ == "VBN"
+    )
+
+
+def _classifies_noun(span: Span) -> bool:
+    """The date marks the period of a noun rather than the clause's event: 'the best cast of this
+    year' ('of' ties it to the noun; 'a study from 2012 counted' still dates the counting)."""
+    root = span.root
+    head = root.head
+    if root.dep_ != "pobj" or head.lower_ != "of" or head.head.i == head.i:
+        return False
+    owner = head.head
+    return owner.pos_ in ("NOUN", "PROPN") and not (span.start <= owner.i < span.end)
+
+
+def _past_event(verb: Token) -> bool:
+    """A verb in the simple past ('were not nominated'): a date after the article date cannot be
+    its event's; it dates a noun of the clause ('the Oscars on Feb. 9')."""
+    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in MODALS for a in aux):
+        return False
+    return verb.tag_ == "VBD" or (
+        verb.tag_ == "VBN" and any(a in ("was", "were", "did") for a in aux)
+    )
+
+
+def _shorten(words: str, limit: int) -> str:
+    return words if len(words) <= limit else words[: limit - 3].rsplit(" ", 1)[0] + " …"
 
 
 def after_anchor(value: str, anchor: str | None) -> bool:
@@ -250,8 +313,11 @@ HABITUAL = re.compile(
 
 
 def _simple_present(verb: Token) -> bool:
+    """A present of habit or disposition: 'mains break', 'the cold can make mains brittle'."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ in ("VBZ", "VBP") and not aux:
+        return True
+    if verb.tag_ == "VB" and aux and aux[0].lower_ in ("can", "may", "tend"):
         return True
     return bool(aux) and all(a.tag_ in ("VBZ", "VBP") for a in aux) and verb.tag_ != "VBG"
 
@@ -375,13 +441,38 @@ def build_timelines(
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None:
             continue
-        verb = _when_clause(span) or _governing_verb(span.root)
+        main = _governing_verb(span.root)
+        when_verb = _when_clause(span)
+        verb = when_verb or main
         if verb is None:
             continue  # a title, a citation, a caption: no event to date
         sent = span.sent
+        if timex.type == "TIME" and STAMP.match(text, timex.end):
+            continue  # an update's time stamp
+        if _irrealis(verb) or (timex.type == "DATE" and _classifies_noun(span)):
+            continue
+        subject = clause_subject(verb)[1]
+        if subject is not None and subject.lower_ in ("what", "whatever"):
+            continue  # 'what happened today': nothing a reader can place
         event, planned, polarity = _event_text(doc, verb, timex)
         if not event:
             continue
+        if (
+            when_verb is not None
+            and main is not None
+            and main.i != when_verb.i
+            and main.lemma_ != "be"
+            and not _irrealis(main)
+        ):
+            # 'In 1991, when Shamir opposed the talks, Bush held back loan guarantees': the
+            # date is both clauses' (in text order)
+            other, other_planned, other_polarity = _event_text(doc, main, timex)
+            if other:
+                parts = sorted([(when_verb.i, event), (main.i, other)])
+                event = "; ".join(_shorten(p, 110) for _, p in parts)
+                planned = planned or other_planned
+                if other_polarity == "negative":
+                    polarity = "negative"
         value = timex.value
         if index + 1 < len(timexes) and _range_partner(text, timexes, index + 1):
             closing = timexes[index + 1]
@@ -397,7 +488,7 @@ def build_timelines(
             value = timexes[index + 1].value  # the moment in UTC rather than local time
         utc = value.endswith("Z")
         value = _refined(value, timex.text).removesuffix("Z")
-        has_subject = clause_subject(verb)[1] is not None
+        has_subject = subject is not None
         place = is_dated(value) and not COARSE.search(timex.text)
         if place and (
             _in_comparison(text, timex, sent)
@@ -417,6 +508,8 @@ def build_timelines(
             continue  # the reporter's present: a state, not an event of the day
         if place and HABITUAL.fullmatch(timex.text) and _simple_present(verb):
             continue  # 'In winter, mains break': a habit, not a dated event
+        if place and after_anchor(value, anchor) and _past_event(verb):
+            continue  # the tense says it happened, the date says it has not yet
         planned = planned or after_anchor(value, anchor)
         if not planned and place and _futurate(verb) and _not_before_anchor(value, anchor):
             planned = True
