@@ -112,6 +112,16 @@ def _governing_verb(token: Token) -> Token | None:
             # 'was quoted as saying late Thursday': the event is the main verb's
             if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.lower_ == "as":
                 return _governing_verb(token.head.head) or token
+            # 'warned against making a bad deal during his March 3 address': a gerund that
+            # completes a verb has no time of its own (one of time does: 'since coming to power')
+            if (
+                token.tag_ == "VBG"
+                and token.dep_ == "pcomp"
+                and token.head.dep_ == "prep"
+                and token.head.lower_ not in TEMPORAL_PREPS
+                and token.head.head.pos_ in ("VERB", "AUX")
+            ):
+                return token.head.head
             return token
         if token.head.i == token.i:
             return None
@@ -210,7 +220,7 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
 CONDITIONAL_MARKS = frozenset({"if", "unless"})
 COUNTERFACTUAL = frozenset({"would", "could", "might", "should", "must"})
 TEMPORAL_PREPS = frozenset(
-    "in on at during by since until till before after from through throughout around".split()
+    "in on at during by since until till before after from through throughout around upon".split()
 )
 STAMP = re.compile(r"\s*(?:[A-Z]{1,4}\s*)?(?:--|—|–)")
 """'12:00 PM PT -- Sheriff's deputies were ...': the time an update was posted, not an event's."""
@@ -236,15 +246,36 @@ def _irrealis(verb: Token) -> bool:
     )
 
 
-def _classifies_noun(span: Span) -> bool:
+def _classifies_noun(span: Span, value: str) -> bool:
     """The date marks the period of a noun rather than the clause's event: 'the best cast of this
-    year' ('of' ties it to the noun; 'a study from 2012 counted' still dates the counting)."""
+    year' ('of' ties it to the noun), a year classing the stuff of a partitive ('a bottle of the
+    2010 vintage'), the origin of the verb's object ('found an announcement from 1963'). A date
+    that locates the noun in an adjunct still dates the event ('a study from 2012 counted',
+    'at the 1939 World's Fair')."""
+    doc = span.doc
     root = span.root
     head = root.head
-    if root.dep_ != "pobj" or head.lower_ != "of" or head.head.i == head.i:
+    if head.i == root.i:
         return False
-    owner = head.head
-    return owner.pos_ in ("NOUN", "PROPN") and not (span.start <= owner.i < span.end)
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i:
+        owner = head.head
+        return owner.pos_ in ("NOUN", "PROPN") and not (span.start <= owner.i < span.end)
+    if (
+        re.fullmatch(r"\d{4}", value)
+        and root.dep_ in ("nummod", "compound", "nmod", "amod")
+        and head.i >= span.end
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "of"
+        and head.head.head.pos_ == "NOUN"
+    ):
+        return True
+    if span.start >= 2 and doc[span.start - 1].lower_ == "from":
+        before = doc[span.start - 2]
+        closing = any(
+            t.lower_ in ("to", "until", "till", "through") for t in doc[span.end : span.end + 2]
+        )
+        return before.pos_ == "NOUN" and before.dep_ == "dobj" and not closing
+    return False
 
 
 def _past_event(verb: Token) -> bool:
@@ -400,6 +431,26 @@ def _when_clause(span: Span) -> Token | None:
     return None
 
 
+def _when_advcl(verb: Token) -> bool:
+    return verb.dep_ == "advcl" and any(
+        c.dep_ in ("advmod", "mark") and c.lower_ == "when" and c.i < verb.i for c in verb.children
+    )
+
+
+def _main_of(verb: Token) -> Token | None:
+    """The verb of the clause a 'when' clause belongs to, above infinitives and relative
+    clauses ('the first president to address the Union when ...' → 'will become')."""
+    node = verb.head
+    for _ in range(4):
+        if node.dep_ not in ("relcl", "acl", "xcomp") or node.head.i == node.i:
+            break
+        up = _governing_verb(node.head)
+        if up is None or up.i == node.i:
+            break
+        node = up
+    return node if node.pos_ in ("VERB", "AUX") else None
+
+
 def _restated(text: str, timexes: list[TimeExpression], index: int) -> bool:
     """Whether timex `index` restates the one before in brackets ('8:51 p.m. (1451 GMT)'), or
     names the day of the clock time just before it ('8:51 p.m. (1451 GMT) on Thursday')."""
@@ -443,13 +494,16 @@ def build_timelines(
             continue
         main = _governing_verb(span.root)
         when_verb = _when_clause(span)
+        if when_verb is None and main is not None and _when_advcl(main):
+            # 'will become the first to address the Union when he travels on Sunday'
+            when_verb, main = main, _main_of(main)
         verb = when_verb or main
         if verb is None:
             continue  # a title, a citation, a caption: no event to date
         sent = span.sent
         if timex.type == "TIME" and STAMP.match(text, timex.end):
             continue  # an update's time stamp
-        if _irrealis(verb) or (timex.type == "DATE" and _classifies_noun(span)):
+        if _irrealis(verb) or (timex.type == "DATE" and _classifies_noun(span, timex.value)):
             continue
         subject = clause_subject(verb)[1]
         if subject is not None and subject.lower_ in ("what", "whatever"):
