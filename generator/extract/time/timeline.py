@@ -15,6 +15,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from generator.extract.common import clause_subject, doc_text
+from generator.extract.time.timex import verb_tense
 from generator.extract.time.words import date_label, interval_start
 from generator.model import UNCERTAIN, Polarity, Precision, TimeExpression, TimelineEntry
 
@@ -431,6 +432,55 @@ def _when_clause(span: Span) -> Token | None:
     return None
 
 
+def _noun_date(span: Span) -> bool:
+    """The parser hangs the date's preposition on a noun ('his vow on Monday')."""
+    head = span.root.head
+    return span.root.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN"
+
+
+def _pluperfect(verb: Token) -> bool:
+    """'When she arrived in 1959, Lorenz had recently bought ...': before the date, not at it."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children
+    )
+
+
+def _habitual_when(when_verb: Token, main: Token) -> bool:
+    """A present-tense 'when' clause under a clause not about the future states a habit."""
+    aux = [c for c in when_verb.children if c.dep_ in ("aux", "auxpass")]
+    if when_verb.tag_ not in ("VBZ", "VBP") or aux:
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ in MODALS for c in main.children)
+
+
+def _fronted_clause(span: Span, verb: Token) -> Token | None:
+    """'after it joins the court on April 1, it will press charges': a date inside the words of a
+    clause put before the main one belongs to that clause, though the parser hangs it on the
+    main verb."""
+    doc = span.doc
+    if span.root.head.i != verb.i and span.root.head.head.i != verb.i:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i < span.end:
+        return None
+    between = doc[span.end : subject.left_edge.i]
+    if not any(t.text == "," for t in between) or any(
+        not (t.is_punct or t.pos_ in ("ADV", "CCONJ")) for t in between
+    ):
+        return None
+    for child in verb.children:
+        if (
+            child.dep_ == "advcl"
+            and child.i < span.start
+            and child.left_edge.i < span.start
+            and child.right_edge.i < span.start
+            and any(c.dep_ == "mark" for c in child.children)
+            and not any(t.text in (",", ";") for t in doc[child.right_edge.i + 1 : span.start])
+        ):
+            return child
+    return None
+
+
 def _when_advcl(verb: Token) -> bool:
     return verb.dep_ == "advcl" and any(
         c.dep_ in ("advmod", "mark") and c.lower_ == "when" and c.i < verb.i for c in verb.children
@@ -493,10 +543,16 @@ def build_timelines(
         if span is None:
             continue
         main = _governing_verb(span.root)
+        if main is not None:
+            main = _fronted_clause(span, main) or main
         when_verb = _when_clause(span)
         if when_verb is None and main is not None and _when_advcl(main):
             # 'will become the first to address the Union when he travels on Sunday'
             when_verb, main = main, _main_of(main)
+            if main is not None and _habitual_when(when_verb, main):
+                # 'the strategies they employ when they see a target ... Tuesday': a habit,
+                # the date is the main clause's
+                when_verb = None
         verb = when_verb or main
         if verb is None:
             continue  # a title, a citation, a caption: no event to date
@@ -517,6 +573,7 @@ def build_timelines(
             and main.i != when_verb.i
             and main.lemma_ != "be"
             and not _irrealis(main)
+            and not _pluperfect(main)
         ):
             # 'In 1991, when Shamir opposed the talks, Bush held back loan guarantees': the
             # date is both clauses' (in text order)
@@ -564,6 +621,15 @@ def build_timelines(
             continue  # 'In winter, mains break': a habit, not a dated event
         if place and after_anchor(value, anchor) and _past_event(verb):
             continue  # the tense says it happened, the date says it has not yet
+        if (
+            place
+            and _noun_date(span)
+            and verb_tense(verb) not in ("past", "future")
+            and not after_anchor(value, anchor)
+            and precision_of(value) == "day"
+            and not _futurate(verb)
+        ):
+            continue  # 'voters support ... his vow on Monday': the date is the noun's, not the state's
         planned = planned or after_anchor(value, anchor)
         if not planned and place and _futurate(verb) and _not_before_anchor(value, anchor):
             planned = True
