@@ -268,3 +268,21 @@ def test_habit_with_can_and_update_stamps_are_not_events(analyse):
         date="2024-05-17",
     )
     assert [(e.date, e.when) for e in report.timeline] == [("2024-05-16TMO", "Thursday morning")]
+
+
+def test_stand_in_do_shows_what_it_stands_for(analyse):
+    report = analyse("The region now burns half as much coal as it did in 2010.", date="2024-05-15")
+    (entry,) = report.timeline
+    assert (entry.date, entry.event) == (
+        "2010",
+        "The region now burns half as much coal as it did",
+    )
+
+
+def test_possibility_in_the_reporters_present_is_no_plan_for_the_day(analyse):
+    report = analyse(
+        "Today, the two views could not differ more. The board will vote today.",
+        date="2024-05-15",
+    )
+    assert [(e.date, e.status) for e in report.timeline] == [("2024-05-15", "planned")]
+    assert report.timeline[0].event == "The board will vote"

@@ -204,6 +204,9 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
     words = re.sub(r"\s+", " ", words).strip(" ,;:.\n—–-")
     words = re.sub(r"\s+([,.;:])", r"\1", words)
     words = re.sub(r"^[\"“”'‘’(]+\s*|\s*[\"“”(]+$", "", words).strip(" ,;:")
+    words = re.sub(r"\s*\(\s*\)", "", words)  # '(SAG) awards' once the date's words are out
+    words = re.sub(r"\s+as\s+(?:early|soon|late|recently)$", "", words)  # 'as early as this month'
+
     if len(words) > 180:
         words = words[:177].rsplit(" ", 1)[0] + " …"
     # the verbs the event completes ('plans to sign'), not the event's own verb ('was preparing')
@@ -438,6 +441,23 @@ def _noun_date(span: Span) -> bool:
     return span.root.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN"
 
 
+def _stand_in(verb: Token) -> str | None:
+    """The 'as'/'than' of a comparison clause whose verb is a stand-in 'do' ('as it did')."""
+    if verb.lemma_ != "do" or verb.dep_ != "advcl" or verb.head.i == verb.i:
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "aux") for c in verb.children):
+        return None
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("as", "than")), None)
+    return mark.text if mark is not None else None
+
+
+def _epistemic(verb: Token) -> bool:
+    """'Today, the signals could not differ more': a modal of possibility on a verb of the
+    reporter's present, not a plan for the day (which 'will' or 'plans to' would make)."""
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return bool(aux & {"could", "might", "may"}) and not (aux & {"will", "'ll", "shall", "wo"})
+
+
 def _pluperfect(verb: Token) -> bool:
     """'When she arrived in 1959, Lorenz had recently bought ...': before the date, not at it."""
     return verb.tag_ == "VBN" and any(
@@ -567,6 +587,14 @@ def build_timelines(
         event, planned, polarity = _event_text(doc, verb, timex)
         if not event:
             continue
+        stand_in = _stand_in(verb)
+        if stand_in is not None:
+            # 'generates half as much electricity as it did in 2009': 'did' stands for the
+            # main verb; show what it stands for
+            compared = _governing_verb(verb.head)
+            head_words = _event_text(doc, compared, timex)[0] if compared is not None else ""
+            if head_words:
+                event = f"{head_words} {stand_in} {event}"
         if (
             when_verb is not None
             and main is not None
@@ -613,7 +641,7 @@ def build_timelines(
             place
             and low in ("today", "today's")
             and _present_state(clause_subject(verb)[0] if verb.tag_ == "VB" else verb)
-            and not planned
+            and (not planned or _epistemic(verb))
             and not re.search(r"\blater\b", text[max(0, timex.start - 12) : timex.start], re.I)
         ):
             continue  # the reporter's present: a state, not an event of the day
