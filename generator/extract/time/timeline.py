@@ -5,7 +5,12 @@ object, in the article's words. Dates the text cannot place on a calendar (vague
 an unknown year, decades and centuries) stay off the dated timeline and are listed apart with
 their words. Some dates are not the date of an event at all and give no entry: the reporter's
 present ('Today, neon is experiencing a revival' describes a state), a comparison baseline
-('50 percent more than in 2017'), the second end of a range ('from 2019 to 2024' is one entry).
+('50 percent more than in 2017'), the second end of a range ('from 2019 to 2024' is one entry),
+a condition or counterfactual ('if I wake up tomorrow', 'would have been listed today'), a date
+that belongs to a noun rather than to the clause ('a bottle of the 2010 vintage', 'an
+announcement from 1963', a simple past with a date still to come). A date inside a clause of
+time is that clause's and its main clause's ('will become ... when he travels on Sunday': both
+are shown, and the present of the clause of time looks ahead with its future main clause).
 """
 
 from __future__ import annotations
