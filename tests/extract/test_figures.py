@@ -148,7 +148,7 @@ def test_counts_of_things(figures, sentence, text, value, unit):
         ("Inspectors checked 500km of wiring.", "500km", 500, "km"),
         ("The chip runs at 2 GHz.", "2 GHz", 2, "GHz"),
         ("Jones, 49, left the company.", "49", 49, "years"),
-        ("A 45-year-old man was arrested.", "45", 45, "years"),
+        ("A 45-year-old man was arrested.", "45-year-old", 45, "years"),
     ],
 )
 def test_quantities_with_units(figures, sentence, text, value, unit):
@@ -339,3 +339,51 @@ def test_confidence_ranks_amounts_above_counts_and_inferred_status(figures):
         ("40", 0.75),
         ("$2 million", 0.7),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("The mayor, a 61 year-old lawyer, resigned.", "61 year-old", 61, "years"),
+        ("The bone is roughly 40,000 years old.", "roughly 40,000 years old", 40000, "years"),
+        ("The harbour is ringed by hundred-foot walls.", "hundred-foot", 100, "foot"),
+        (
+            "Rents rose by half a percentage point.",
+            "half a percentage point",
+            0.5,
+            "percentage points",
+        ),
+        ("Traffic grew fivefold in a year.", "fivefold", 5, "times"),
+        ("They have cleaned more than a dozen beaches.", "more than a dozen", 12, "beach"),
+        ("The band charged $80 Canadian a ticket.", "$80 Canadian a ticket", 80, "CAD"),
+        ("She paid $3 million Australian dollars.", "$3 million Australian dollars", 3e6, "AUD"),
+    ],
+)
+def test_ages_word_numbers_multiples_and_qualified_dollars(figures, sentence, text, value, unit):
+    found = one(figures(sentence), text)
+    assert (found.value, found.unit) == (value, unit)
+
+
+def test_members_of_a_people_or_faith_are_counted_as_people(figures):
+    assert one(figures("The court freed 14 Catholics on Monday."), "14").unit == "person"
+
+
+def test_general_nouns_are_not_figures(figures):
+    assert figures("Two things matter here, and it works in one of three ways.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "status"),
+    [
+        ("The law would require banks to keep records for five years.", "five years", "plan"),
+        ("The senator has called for spending $2 billion on ports.", "$2 billion", "plan"),
+        ("The festival, funded by four banks, will open in May.", "four", "fact"),
+    ],
+)
+def test_status_of_obligations_proposals_and_descriptions(figures, sentence, text, status):
+    assert one(figures(sentence), text).status == status
+
+
+def test_figure_said_again_is_less_sure(figures):
+    found = figures("The ticket costs $12. Fans call $12 a bargain.")
+    assert [f.confidence for f in found] == [0.9, 0.7]

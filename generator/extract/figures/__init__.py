@@ -27,7 +27,13 @@ from generator.extract.figures.patterns import (
     parse_amount,
     rate_of,
 )
-from generator.extract.numbers import NUMBER_WORDS, ORDINAL_WORDS, parse_ordinal
+from generator.extract.numbers import (
+    DIGITS,
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+    WORD_NUMBER,
+    parse_ordinal,
+)
 from generator.model import (
     UNCERTAIN,
     Actor,
@@ -66,8 +72,10 @@ class Found:
 TARGET_WORDS = frozenset("aim target goal seek strive ambition objective".split())
 PLAN_WORDS = frozenset(
     "plan intend propose budget allocate earmark pledge promise commit schedule prepare "
-    "envisage".split()
+    "envisage require oblige mandate".split()
 )
+"""Verbs of intending and of obliging: what they govern is a plan ('the bill would require
+providers to store data for two years')."""
 FORECAST_WORDS = frozenset("forecast project projected expect expected predict anticipate".split())
 ESTIMATE_WORDS = frozenset("estimate estimated could may might likely".split())
 CLAIM_WORDS = frozenset("claim allege assert insist".split())
@@ -157,6 +165,15 @@ def extract_figures(
             ),
             True,
         )
+    for match in _matches(MULTIPLE, text, windows):
+        value = parse_amount(match.group("n").replace("-", " "))
+        if value is not None and value > 1:
+            add(
+                Found(
+                    kind="count", start=match.start(), end=match.end(), value=value, unit="times"
+                ),
+                True,
+            )
     for timex in timexes:
         item = _duration(text, timex)
         if item is not None:
@@ -168,6 +185,7 @@ def extract_figures(
 
     actor_spans = sorted((m.start, m.end, a.id) for a in actors for m in a.mentions)
     figures = []
+    seen: set[tuple[float | None, str | None]] = set()
     ordered = _refine(doc, text, sorted(found, key=lambda f: (f.start, f.end)))
     folded = _conversions(text, ordered)
     for k, item in enumerate(ordered):
@@ -179,6 +197,10 @@ def extract_figures(
         if item.vague and status == "fact":
             status = "estimate"
         conversion = ordered[folded[k]] if k in folded else None
+        confidence = _confidence(item, text, span, status)
+        if (item.value, item.unit) in seen:
+            confidence = min(confidence, 0.7)  # said again: a restatement, or another thing
+        seen.add((item.value, item.unit))  # of the same size - either way less sure
         figures.append(
             Figure(
                 kind=item.kind,
@@ -192,7 +214,7 @@ def extract_figures(
                 attributed_to=_attribution(start, end, quotes, actor_spans, span),
                 status=status,
                 value_max=_clean(item.value_max),
-                confidence=_confidence(item, text, span, status),
+                confidence=confidence,
                 conversion=text[conversion.start : conversion.end] if conversion else None,
             )
         )
@@ -202,10 +224,14 @@ def extract_figures(
 NUMBERISH = re.compile(
     r"\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
     r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
-    r"|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|score|handful|a\s+half)",
+    r"|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|score|handful|half)",
     re.I,
 )
 """A figure holds a digit or a number word: the patterns run only near one."""
+
+
+MULTIPLE = re.compile(rf"(?<![\w.-])(?:{HEDGE}*)(?P<n>{DIGITS}|{WORD_NUMBER})-?fold\b", re.I)
+"""A multiple written with '-fold' ('increased tenfold', 'a 3-fold rise'): so many times."""
 
 
 def _windows(text: str, reach: int = 80) -> list[tuple[int, int]]:
@@ -554,6 +580,8 @@ def _counts(doc: Doc, text: str) -> list[Found]:
 
 def _is_number(tok: Token) -> bool:
     low = tok.lower_
+    if low == "dozen" and tok.i > 0 and tok.nbor(-1).lower_ == "a":
+        return _plural_after(tok) is not None  # 'a dozen islands' counts twelve islands
     if low in ORDINAL_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th)", low):
         return False
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", tok.text):
@@ -595,12 +623,11 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
         text[end : end + 60],
     ):
         return None  # 'two-thirds' is a share, not a count
-    if (
-        after is not None
-        and after.lower_ in TIME_NOUNS
-        and not re.match(r"-(?:years?|yr)-old\b", text[end : end + 60])
-    ):
+    aged = AGE_AFTER.match(text[end : end + 60])
+    if after is not None and after.lower_ in TIME_NOUNS and not aged:
         return None
+    if low == "dozen" and before is not None and before.lower_ == "a":
+        start, words = before.idx, "a dozen"  # 'more than a dozen islands'
     value = parse_amount(re.sub(r"\s+", " ", words))
     if value is None:
         return None
@@ -615,14 +642,12 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
             return Found(kind="duration", start=_hedged_start(text, start), end=end + span.end(),
                          value=value, unit=span.group(1).lower(), duration=True)  # fmt: skip
     start = _hedged_start(text, start)
-    age = (
-        _age(first, before, after)
-        or re.match(r"-(?:years?|yr)-old\b", text[end : end + 60]) is not None
-    )
-    if age:
+    if aged is not None:  # '52-year-old', 'the 93 year-old', '50,000 years old'
+        return Found(kind="quantity", start=start, end=end + aged.end(), value=value, unit="years")
+    if _age(first, before, after):
         return Found(kind="quantity", start=start, end=end, value=value, unit="years")
     noun = _counted_noun(last) or _plural_after(last) or _group_of(first)
-    if noun is not None and noun.lower_ in TIME_NOUNS:
+    if noun is not None and (noun.lower_ in TIME_NOUNS or noun.lemma_.lower() in GENERAL_NOUNS):
         return None
     unit = _counted_unit(noun) if noun is not None else None
     if after is not None and after.lower_ in ("times", "fold"):
@@ -634,6 +659,14 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     if rate:
         per = rate.group(1)
     return Found(kind="count", start=start, end=end, value=value, unit=unit, per=per)
+
+
+AGE_AFTER = re.compile(r"[\s-](?:years?|yrs?)[\s-]old\b", re.I)
+"""An age after its number: '52-year-old', '93 year-old', '50,000 years old'."""
+GENERAL_NOUNS = frozenset({"thing", "way"})
+"""General nouns (Halliday and Hasan's class of nouns that stand for any thing or manner):
+'two critical things', 'one of two ways' enumerate points of the argument, they measure
+nothing a reader would look up."""
 
 
 PARTITIVES = frozenset("piece type kind sort form variety species item".split())
@@ -651,6 +684,8 @@ def _counted_unit(noun: Token) -> str:
         unit = low[:-3] + "man"
     elif re.fullmatch(r"[A-Z]{2,}s", noun.text):
         unit = noun.text[:-1]  # an acronym keeps its capitals: 'NGOs' → 'NGO'
+    elif noun.ent_type_ == "NORP":
+        unit = "person"  # '21 Christians', 'thousands of Tunisians': members of a group are people
     elif noun.tag_ == "NNPS" and low.endswith("s"):
         unit = low[:-1]  # 'Tunisians' → 'tunisian'
     else:
@@ -962,9 +997,9 @@ def _attribution(
             found = actor_at(objects[0]) if objects else None
             if found:
                 return found
-    ancestors = {t.i for t in span.root.ancestors}
-    for tok in sent:
-        if tok.lemma_ in REPORTING and tok.pos_ == "VERB" and tok.i in ancestors:
+    for tok in span.root.ancestors:  # the nearest verb of saying: 'he claimed … as the CBO
+        # estimated that they would add $250 billion' is the CBO's figure
+        if tok.lemma_ in REPORTING and tok.pos_ == "VERB":
             if any(tok in r.ancestors for r in relcls):
                 continue  # the figure describes a noun of the report, in the reporter's words
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -984,14 +1019,24 @@ def _status(span: Span, text: str) -> FigureStatus:
     'could cost') and the figure's own hedge ('about', 'an estimated')."""
     chain = [governing_verb(span.root)]
     while (
-        chain[-1].dep_ in ("xcomp", "advcl", "acl", "conj", "pcomp", "ccomp")
+        chain[-1].dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "prep")
         and chain[-1].head.i != chain[-1].i
         and chain[-1].lemma_ not in REPORTING | CLAIM_WORDS
+        and (chain[-1].dep_ != "prep" or chain[-1].head.pos_ in ("VERB", "AUX"))
     ):
-        chain.append(chain[-1].head)  # up to the nearest verb of saying: its kind decides
-        if len(chain) > 4:
+        # up to the nearest verb of saying: its kind decides. A participle or relative clause
+        # on a noun ('a project co-organized by three NGOs') describes that noun in its own
+        # tense: the verbs above it do not make its figures plans or forecasts.
+        chain.append(chain[-1].head)
+        if len(chain) > 5:
             break
-    lemmas = {t.lemma_.lower() for t in chain} | {t.lower_ for t in chain}
+    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
+    lemmas = {t.lemma_.lower() for t in verbs} | {t.lower_ for t in verbs}
+    if any(
+        t.lemma_ == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children)
+        for t in verbs
+    ):
+        lemmas.add("propose")  # 'has called for spending $1 trillion': a proposal
     # a participle on the figure itself: '$1.4 billion budgeted for next year', '$2bn pledged'
     lemmas |= {
         c.lemma_.lower()
