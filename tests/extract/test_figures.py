@@ -387,3 +387,31 @@ def test_status_of_obligations_proposals_and_descriptions(figures, sentence, tex
 def test_figure_said_again_is_less_sure(figures):
     found = figures("The ticket costs $12. Fans call $12 a bargain.")
     assert [f.confidence for f in found] == [0.9, 0.7]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("For the next hundred years, the mill stood empty.", "hundred years", 100, "year"),
+        ("Crews took the 20-minute ferry back.", "20-minute", 20, "minute"),
+        ("For a half century, the port thrived.", "a half century", 50, "year"),
+    ],
+)
+def test_lengths_of_time(figures, sentence, text, value, unit):
+    found = one(figures(sentence), text)
+    assert (found.kind, found.value, found.unit) == ("duration", value, unit)
+
+
+def test_lengths_that_date_or_name_are_not_figures(figures):
+    found = figures("It closed two years ago. The 10-year Treasury note fell.")
+    assert [f.text for f in found] == []
+
+
+def test_provision_coming_into_force_is_a_plan(figures):
+    found = figures("The rules will not come into effect for three years.")
+    assert one(found, "three years").status == "plan"
+
+
+def test_restatement_of_an_estimate_is_an_estimate(figures):
+    found = figures("The stake is worth about $8 billion, or four times the cash.")
+    assert one(found, "four").status == "estimate"

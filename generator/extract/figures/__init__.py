@@ -196,6 +196,13 @@ def extract_figures(
         status = _status(span, text[start:end]) if span is not None else "fact"
         if item.vague and status == "fact":
             status = "estimate"
+        if (
+            status == "fact"
+            and figures
+            and figures[-1].status == "estimate"
+            and re.fullmatch(r",?\s+or\s+", text[figures[-1].end : start])
+        ):
+            status = "estimate"  # 'about $28 billion, or six times the cash': the same estimate
         conversion = ordered[folded[k]] if k in folded else None
         confidence = _confidence(item, text, span, status)
         if (item.value, item.unit) in seen:
@@ -403,24 +410,65 @@ def _duration(text: str, timex: TimeExpression) -> Found | None:
         re.I,
     ):
         return None  # 'And then one day it did something': a point in the story, not a length
+    if re.search(r"\w-\w+$", timex.text) and re.match(r"\s+[A-Z]", text[timex.end : timex.end + 2]):
+        return None  # 'the 10-year Treasury note': the name of a class of bond, not a length
     match = re.fullmatch(
+        r"(?P<det>(?:the|a|an|this|that)\s+(?=[\d-]|\w+-))?"
         r"(?:(?:about|around|nearly|almost|more\s+than|less\s+than|at\s+least|some|over)\s+)?"
-        r"([\d.,]+|[a-z]+(?:[\s-][a-z]+)?)[\s-]+(year|month|week|day|hour|minute|second|decade)s?"
+        r"([\d.,]+|[a-z]+(?:[\s-][a-z]+)?)[\s-]+"
+        r"(year|month|week|day|hour|minute|second|decade|centur(?=y|ies))(?:s|y|ies)?"
         r"(?:[\s-]+(?:old|long))?",
         timex.text,
         re.I,
     )
     if not match:
         return None
-    value = parse_amount(match.group(1).replace("-", " "))
+    value = parse_amount(re.sub(r"^a\s+half$", "half a", match.group(2).replace("-", " ")))
     if value is None:
         return None
+    unit = match.group(3).lower()
+    if unit == "centur":
+        value, unit = value * 100, "year"  # 'a half century': fifty years
     return Found(
         kind="duration",
-        start=timex.start,
+        start=timex.start + len(match.group("det") or ""),  # 'the 20-minute flight'
         end=timex.end,
         value=value,
-        unit=match.group(2).lower(),
+        unit=unit,
+        duration=True,
+    )
+
+
+def _untagged_duration(
+    text: str, start: int, end: int, words: str, unit: Token, before: Token | None
+) -> Found | None:
+    """A length of time the time grammar left untagged ('for the next hundred years'). A
+    number of time units that places an event ('two years ago', 'in three days', 'a week
+    later') dates it rather than measures it."""
+    value = parse_amount(words)
+    if (
+        value is None
+        or unit.lower_ in ("second", "quarter", "quarters")
+        or unit.i > 0
+        and (unit.nbor(-1).idx + len(unit.nbor(-1).text) != unit.idx and unit.nbor(-1).text == "-")
+    ):
+        return None
+    after = text[unit.idx + len(unit.text) : unit.idx + len(unit.text) + 14]
+    if re.match(r"\s+(?:later|earlier|ago|after|before|on|from\s+now|hence)\b", after, re.I):
+        return None
+    if before is not None and before.lower_ in ("in", "within", "by", "after", "until"):
+        return None
+    singular = unit.lemma_.lower()
+    if singular not in ("year", "month", "week", "day", "hour", "minute", "decade", "century"):
+        return None
+    if singular == "century":
+        value, singular = value * 100, "year"
+    return Found(
+        kind="duration",
+        start=_hedged_start(text, start),
+        end=unit.idx + len(unit.text),
+        value=value,
+        unit=singular,
         duration=True,
     )
 
@@ -625,7 +673,7 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
         return None  # 'two-thirds' is a share, not a count
     aged = AGE_AFTER.match(text[end : end + 60])
     if after is not None and after.lower_ in TIME_NOUNS and not aged:
-        return None
+        return _untagged_duration(text, start, end, words, after, before)
     if low == "dozen" and before is not None and before.lower_ == "a":
         start, words = before.idx, "a dozen"  # 'more than a dozen islands'
     value = parse_amount(re.sub(r"\s+", " ", words))
@@ -965,8 +1013,9 @@ def _attribution(
     actor_spans: list[tuple[int, int, str]],
     span: Span | None,
 ) -> str | None:
-    """The actor who states the figure: the speaker of the quote it sits in, the actor after
-    'according to' in its sentence, or the subject of a reporting verb whose clause holds it."""
+    """The actor who states the figure: the speaker of the quote it sits in (or of a verb of
+    saying nested inside that reported speech), the actor after 'according to' in its
+    sentence, or the subject of the nearest reporting verb whose clause holds it."""
     # a relative clause in reported speech describes its noun in the reporter's words ('said
     # … the station that is home to a six-member crew'); a direct quote stays the speaker's
     relcls = [
@@ -974,39 +1023,48 @@ def _attribution(
         for t in (span.root.ancestors if span is not None else [])
         if t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP") and t.lemma_ in ("be", "have")
     ]  # a state in the present tense: the noun as it stands now, not the reported event
+    reporter = _nearest_reporter(span, relcls, actor_spans) if span is not None else None
     for quote in quotes:
         if quote.start <= start and end <= quote.end and quote.speaker is not None:
             inner = any(quote.start <= t.idx < quote.end for t in relcls)
             if inner and quote.kind != "direct":
                 return None
+            if reporter is not None and quote.kind != "direct" and quote.start <= reporter[0]:
+                return reporter[1]  # 'he claimed … even as the CBO estimated that …'
             return quote.speaker.actor
     if span is None:
         return None
-    sent = span.sent
-
-    def actor_at(tok: Token) -> str | None:
-        for t in tok.subtree:
-            for a, b, actor in actor_spans:
-                if a <= t.idx < b:
-                    return actor
-        return None
-
-    for tok in sent:
+    for tok in span.sent:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
             objects = [c for c in tok.nbor().children if c.dep_ == "pobj"]
-            found = actor_at(objects[0]) if objects else None
+            found = _actor_at(objects[0], actor_spans) if objects else None
             if found:
                 return found
-    for tok in span.root.ancestors:  # the nearest verb of saying: 'he claimed … as the CBO
-        # estimated that they would add $250 billion' is the CBO's figure
+    return reporter[1] if reporter is not None else None
+
+
+def _actor_at(tok: Token, actor_spans: list[tuple[int, int, str]]) -> str | None:
+    for t in tok.subtree:
+        for a, b, actor in actor_spans:
+            if a <= t.idx < b:
+                return actor
+    return None
+
+
+def _nearest_reporter(
+    span: Span, relcls: list[Token], actor_spans: list[tuple[int, int, str]]
+) -> tuple[int, str] | None:
+    """(offset, actor) of the nearest verb of saying above the figure whose subject is an
+    actor: in 'he claimed … as the CBO estimated that they would add $250 billion' the CBO."""
+    for tok in span.root.ancestors:
         if tok.lemma_ in REPORTING and tok.pos_ == "VERB":
             if any(tok in r.ancestors for r in relcls):
                 continue  # the figure describes a noun of the report, in the reporter's words
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None and not (subj.left_edge.i <= span.root.i <= subj.right_edge.i):
-                found = actor_at(subj)
+                found = _actor_at(subj, actor_spans)
                 if found:
-                    return found
+                    return tok.idx, found
     return None
 
 
@@ -1055,7 +1113,12 @@ def _status(span: Span, text: str) -> FigureStatus:
         return "fact"
     if lemmas & TARGET_WORDS or nouns & {"target", "goal"}:
         return "target"
-    if lemmas & PLAN_WORDS or aux & {"must"}:
+    in_force = any(
+        t.lemma_ in ("come", "go", "take", "enter")
+        and any(c.lower_ in ("effect", "force") for c in t.subtree if c.i < span.start)
+        for t in verbs
+    )  # 'measures that won't come into full effect for two years': a provision's schedule
+    if lemmas & PLAN_WORDS or aux & {"must"} or in_force:
         return "plan"
     on_track = re.search(r"\bon\s+track\b", span.sent.text, re.I) is not None
     if lemmas & FORECAST_WORDS or aux & {"will", "shall", "'ll"} or on_track:
