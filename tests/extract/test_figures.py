@@ -415,3 +415,25 @@ def test_provision_coming_into_force_is_a_plan(figures):
 def test_restatement_of_an_estimate_is_an_estimate(figures):
     found = figures("The stake is worth about $8 billion, or four times the cash.")
     assert one(found, "four").status == "estimate"
+
+
+def test_model_numbers_before_a_singular_noun_or_after_a_camel_case_name(figures):
+    found = figures("They will replace their 737 narrowbody jet and ship iOS 4 software.")
+    assert [f.text for f in found] == []
+
+
+def test_count_before_a_zero_plural_noun_stays(figures):
+    assert (
+        one(figures("The deal to lease 100 tanker aircraft fell through."), "100").unit
+        == "aircraft"
+    )
+
+
+def test_hyphened_range_before_a_plural_is_a_count(figures):
+    found = one(figures("The cabin holds 180-220 seats."), "180-220")
+    assert (found.value, found.value_max, found.unit) == (180, 220, "seat")
+
+
+def test_number_after_an_adjective_is_a_model(figures):
+    found = figures("Ryanair will buy five new 737 aircraft.")
+    assert [f.text for f in found] == ["five"]

@@ -612,6 +612,11 @@ def _counts(doc: Doc, text: str) -> list[Found]:
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
+        joined = _joined_range(tok)
+        if joined is not None:
+            items.append(joined[0])
+            i = joined[1]
+            continue
         if not _is_number(tok):
             i += 1
             continue
@@ -624,6 +629,34 @@ def _counts(doc: Doc, text: str) -> list[Found]:
         if item is not None:
             items.append(item)
     return items
+
+
+def _joined_range(tok: Token) -> tuple[Found, int] | None:
+    """A range written with a hyphen before a plural noun ('200-250 seats') and the index of
+    that noun; not two years joined ('1914-1918'), a phone number or a model ('A330-200')."""
+    doc = tok.doc
+    text = doc_text(doc)
+    match = re.match(rf"({DIGITS})[-–]({DIGITS})(?![\d,.–-])", text[tok.idx : tok.idx + 30])
+    if match is None or re.search(r"[\w/:.#-]$", text[max(0, tok.idx - 1) : tok.idx]):
+        return None
+    span = doc.char_span(tok.idx, tok.idx + match.end(), alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return None
+    noun = doc[span.end]
+    if noun.tag_ != "NNS" or noun.lower_ in TIME_NOUNS:
+        return None
+    low, high = parse_amount(match.group(1)), parse_amount(match.group(2))
+    if low is None or high is None or high <= low or 1000 <= low < 2100:
+        return None
+    found = Found(
+        kind="count",
+        start=tok.idx,
+        end=tok.idx + match.end(),
+        value=low,
+        value_max=high,
+        unit=_counted_unit(noun),
+    )
+    return found, span.end
 
 
 def _is_number(tok: Token) -> bool:
@@ -709,6 +742,11 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     return Found(kind="count", start=start, end=end, value=value, unit=unit, per=per)
 
 
+ZERO_PLURALS = frozenset(
+    "aircraft spacecraft hovercraft craft sheep deer fish cattle staff personnel police "
+    "offspring species series means head".split()
+)
+"""Nouns whose plural is the singular ('100 tanker aircraft'): a count may stand before them."""
 AGE_AFTER = re.compile(r"[\s-](?:years?|yrs?)[\s-]old\b", re.I)
 """An age after its number: '52-year-old', '93 year-old', '50,000 years old'."""
 GENERAL_NOUNS = frozenset({"thing", "way"})
@@ -808,6 +846,8 @@ def _in_name(
     if before is not None:
         if before.pos_ == "PROPN" and any(c.isupper() for c in before.text):
             return True
+        if before.text[:1].islower() and any(c.isupper() for c in before.text[1:]):
+            return True  # 'iOS 4', 'iPhone 4': a product written in camel case
         if before.lower_ in ("call", "dial", "dialled", "dialed", "calling", "dialing", "text"):
             return True  # 'call 911': a phone number
         if before.lower_ in (
@@ -830,10 +870,28 @@ def _in_name(
         return False
     if before is not None and before.tag_ == "POS":
         return True  # "Boeing's 787"
+    if (
+        before is not None
+        and before.tag_ in ("JJ", "JJR")
+        and before.lower_ != "other"
+        and (after is None or after.text != "+")  # 'the new 290+ seat jetliner' counts seats
+    ):
+        return True  # 'five new 737 aircraft': in English a count comes before the adjectives
+        # of its noun phrase, a model number after them
+    noun = _counted_noun(first, follow=False)
+    if noun is not None and noun.lemma_.lower() in ZERO_PLURALS:
+        return False  # '100 tanker aircraft'
+    if (
+        noun is not None
+        and noun.tag_ == "NN"
+        and noun.i > first.i + 1
+        and all(t.is_alpha for t in first.doc[first.i + 1 : noun.i])
+    ):
+        return True  # '737 narrowbody airliner': a number above one takes a plural
     if after is None:
         return False
     if after.pos_ == "PROPN" or after.text in ('"', "“", "'", "‘") or after.tag_ == "NN":
-        return True  # a count above one takes a plural: '737 narrowbody airliner', '717 jet'
+        return True  # a count above one takes a plural: '717 jet'
     return False
 
 
