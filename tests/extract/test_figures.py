@@ -437,3 +437,10 @@ def test_hyphened_range_before_a_plural_is_a_count(figures):
 def test_number_after_an_adjective_is_a_model(figures):
     found = figures("Ryanair will buy five new 737 aircraft.")
     assert [f.text for f in found] == ["five"]
+
+
+def test_figure_given_to_an_actor_is_below_the_confident_band(analyse):
+    report = analyse("Acme Corp said on Monday that its sales rose 4 percent to $20 million.")
+    found = {f.text: f for f in report.figures}
+    assert found["4 percent"].attributed_to is not None
+    assert found["4 percent"].confidence == 0.75

@@ -208,6 +208,10 @@ def extract_figures(
         if (item.value, item.unit) in seen:
             confidence = min(confidence, 0.7)  # said again: a restatement, or another thing
         seen.add((item.value, item.unit))  # of the same size - either way less sure
+        owner = _attribution(start, end, quotes, actor_spans, span)
+        if owner is not None:
+            confidence = min(confidence, 0.75)  # whose figure it is rests on reading the
+            # reported speech around it, and the actor's name on the actor extractor
         figures.append(
             Figure(
                 kind=item.kind,
@@ -218,7 +222,7 @@ def extract_figures(
                 unit=item.unit,
                 per=item.per,
                 subject=_subject(span) if span is not None else None,
-                attributed_to=_attribution(start, end, quotes, actor_spans, span),
+                attributed_to=owner,
                 status=status,
                 value_max=_clean(item.value_max),
                 confidence=confidence,
@@ -478,7 +482,8 @@ def _confidence(item: Found, text: str, span: Span | None, status: FigureStatus 
     percent', '90 miles') is safest; a count relies on the parse for the noun it counts, so it
     is less sure; a noun taken from an earlier count, a vague count and a length of time less
     still. A status other than fact rests on reading the verbs around the figure, which is less
-    sure than reading the amount: it caps the confidence below the confident band."""
+    sure than reading the amount: it caps the confidence below the confident band, as do
+    a value said again and a figure given to an actor (see `extract_figures`)."""
     if item.kind in ("money", "percent"):
         score = 0.9
     elif item.kind == "quantity":
