@@ -444,3 +444,12 @@ def test_figure_given_to_an_actor_is_below_the_confident_band(analyse):
     found = {f.text: f for f in report.figures}
     assert found["4 percent"].attributed_to is not None
     assert found["4 percent"].confidence == 0.75
+
+
+def test_futurate_progressive_with_a_date_is_a_plan(figures):
+    assert (
+        one(figures("In March, the town is opening three new schools."), "three").status == "plan"
+    )
+    assert (
+        one(figures("The town is opening three new schools this year."), "three").status == "fact"
+    )

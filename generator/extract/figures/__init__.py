@@ -130,8 +130,15 @@ def extract_figures(
     text = doc_text(doc)
     taken = bytearray(len(text) + 1)
     blocked = bytearray(len(text) + 1)
+    dates = bytearray(len(text) + 1)
     for t in timexes:
         blocked[t.start : t.end] = b"\x01" * (t.end - t.start)
+        if (
+            t.type in ("DATE", "TIME")
+            and not t.value.endswith("_REF")
+            and not re.match(r"(?:this|these|today|tonight)\b", t.text, re.I)
+        ):  # a date apart from now ('in January'), not the period holding it ('this year')
+            dates[t.start : t.end] = b"\x01" * (t.end - t.start)
     found: list[Found] = []
     windows = _windows(text)
 
@@ -193,7 +200,7 @@ def extract_figures(
             continue  # a conversion ('(142 km)'), folded into the figure it restates
         start, end = item.start, item.end
         span = doc.char_span(start, end, alignment_mode="expand")
-        status = _status(span, text[start:end]) if span is not None else "fact"
+        status = _status(span, text[start:end], dates) if span is not None else "fact"
         if item.vague and status == "fact":
             status = "estimate"
         if (
@@ -1134,10 +1141,11 @@ def _nearest_reporter(
 REPORTING = STATING_VERBS | {"estimate", "project", "forecast", "predict", "calculate", "find"}
 
 
-def _status(span: Span, text: str) -> FigureStatus:
+def _status(span: Span, text: str, dates: bytearray | None = None) -> FigureStatus:
     """claim | target | plan | forecast | estimate | fact, from the verbs that govern the figure
     ('claimed', 'aiming to reach', 'plan to allocate', 'will climb to', 'is expected to total',
-    'could cost') and the figure's own hedge ('about', 'an estimated')."""
+    'could cost', the futurate 'is launching … in January') and the figure's own hedge
+    ('about', 'an estimated'). `dates` marks the characters of dates and times in the text."""
     chain = [governing_verb(span.root)]
     while (
         chain[-1].dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "prep")
@@ -1181,7 +1189,8 @@ def _status(span: Span, text: str) -> FigureStatus:
         and any(c.lower_ in ("effect", "force") for c in t.subtree if c.i < span.start)
         for t in verbs
     )  # 'measures that won't come into full effect for two years': a provision's schedule
-    if lemmas & PLAN_WORDS or aux & {"must"} or in_force:
+    futurate = dates is not None and any(_futurate(t, dates) for t in verbs[:2])
+    if lemmas & PLAN_WORDS or aux & {"must"} or in_force or futurate:
         return "plan"
     on_track = re.search(r"\bon\s+track\b", span.sent.text, re.I) is not None
     if lemmas & FORECAST_WORDS or aux & {"will", "shall", "'ll"} or on_track:
@@ -1193,6 +1202,20 @@ def _status(span: Span, text: str) -> FigureStatus:
     ):
         return "estimate"
     return "fact"
+
+
+def _futurate(verb: Token, dates: bytearray) -> bool:
+    """A present progressive with a date of its own schedules an event ('the city is
+    launching a project in January'): the futurate use of the progressive."""
+    if verb.tag_ != "VBG" or not any(
+        c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re", "’s", "’re")
+        for c in verb.children
+    ):
+        return False
+    return any(
+        c.dep_ in ("prep", "npadvmod", "advmod") and any(dates[t.idx] for t in c.subtree)
+        for c in verb.children
+    )
 
 
 def figure_token_kind(token: Token) -> str | None:
