@@ -453,3 +453,20 @@ def test_futurate_progressive_with_a_date_is_a_plan(figures):
     assert (
         one(figures("The town is opening three new schools this year."), "three").status == "fact"
     )
+
+
+def test_proportion_is_a_share_not_a_count(figures):
+    found = one(figures("About one in four tenants pay late."), "About one in four")
+    assert (found.kind, found.value, found.unit) == ("percent", 25, "%")
+
+
+def test_spaced_dash_sets_off_a_parenthesis_not_a_range(figures):
+    found = figures("It adds £900 a year – £9,900 rather than £9,000 – to savers.")
+    assert [f.text for f in found] == ["£900 a year", "£9,900", "£9,000"]
+
+
+def test_scores_ages_after_a_hedge_and_points_in_time(figures):
+    found = figures(
+        "Hull won 24-10 with players aged over 30, who came on ten minutes into the game."
+    )
+    assert [(f.text, f.unit) for f in found] == [("over 30", "years")]

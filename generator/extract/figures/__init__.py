@@ -172,6 +172,12 @@ def extract_figures(
             ),
             True,
         )
+    for match in _matches(RATIO, text, windows):
+        part, whole = parse_amount(match.group("a")), parse_amount(match.group("b"))
+        if part is not None and whole is not None and 0 < part < whole <= 1000:
+            share = Found(kind="percent", start=match.start(), end=match.end(),
+                          value=round(100 * part / whole, 1), unit="%")  # fmt: skip
+            add(share, True)
     for match in _matches(MULTIPLE, text, windows):
         value = parse_amount(match.group("n").replace("-", " "))
         if value is not None and value > 1:
@@ -248,6 +254,13 @@ NUMBERISH = re.compile(
 """A figure holds a digit or a number word: the patterns run only near one."""
 
 
+RATIO = re.compile(
+    rf"(?<![\w.$£€-])(?:{HEDGE}*)(?P<a>{DIGITS}|{WORD_NUMBER})\s+(?:in|out\s+of)\s+"
+    rf"(?P<b>{DIGITS}|{WORD_NUMBER})\b(?![.,]\d|\s+(?:{'|'.join(sorted(TIME_NOUNS))})\b)",
+    re.I,
+)
+"""A proportion ('one in five divorcees', 'nine out of 10 doctors'): a share in percent, not
+a count of the denominator."""
 MULTIPLE = re.compile(rf"(?<![\w.-])(?:{HEDGE}*)(?P<n>{DIGITS}|{WORD_NUMBER})-?fold\b", re.I)
 """A multiple written with '-fold' ('increased tenfold', 'a 3-fold rise'): so many times."""
 
@@ -291,8 +304,10 @@ def _conversions(text: str, items: list[Found]) -> dict[int, int]:
     return out
 
 
-RANGE_GAP = re.compile(r"\s*(?:to|or|-|–|—|and)\s*", re.I)
-"""Between the two ends of a range: '60 to 100 trucks', 'four or five buyers', '25-54'."""
+RANGE_GAP = re.compile(r"\s*(?:to|or|and)\s*|-|–|—|\s+-\s+", re.I)
+"""Between the two ends of a range: '60 to 100 trucks', 'four or five buyers', '25-54'. A
+dash with a space on each side ('£2,100 a year – £17,800 rather than') sets off a
+parenthesis: by typographic convention a range takes a closed-up en dash."""
 PERIOD_GAP = re.compile(r"\s+(?:over|within)\s+(?:the\s+(?:next|past|last|following)\s+)?", re.I)
 """Between an amount and the period it accrues over ('$631 billion over 10 years')."""
 BARE_NOUNS = frozenset({"other", "others", "them", "those", "these"})
@@ -412,9 +427,10 @@ def _duration(text: str, timex: TimeExpression) -> Found | None:
     """A length of time with a number ('for two years', 'a five-minute test', '18 months'):
     a figure of kind duration in that unit (TimeML counts it a time expression, not a value)."""
     if timex.type != "DURATION" or re.match(
-        r"\s+(?:later|earlier|ago|after|before|on|from\s+now)\b", text[timex.end : timex.end + 12]
+        r"\s+(?:later|earlier|ago|after|before|on|into|from\s+now)\b",
+        text[timex.end : timex.end + 12],
     ):
-        return None  # 'two years later' dates an event
+        return None  # 'two years later', 'five minutes into the half' date an event
     if re.fullmatch(r"one\s+(?:day|morning|evening|night|year)", timex.text, re.I) and re.search(
         r"(?:^|[.!?]\s+|[,;]\s*|\b(?:and|then|but|until|when|so)\s+)$",
         text[max(0, timex.start - 12) : timex.start],
@@ -465,7 +481,7 @@ def _untagged_duration(
     ):
         return None
     after = text[unit.idx + len(unit.text) : unit.idx + len(unit.text) + 14]
-    if re.match(r"\s+(?:later|earlier|ago|after|before|on|from\s+now|hence)\b", after, re.I):
+    if re.match(r"\s+(?:later|earlier|ago|after|before|on|into|from\s+now|hence)\b", after, re.I):
         return None
     if before is not None and before.lower_ in ("in", "within", "by", "after", "until"):
         return None
@@ -830,6 +846,13 @@ def _in_code(text: str, start: int, end: int) -> bool:
         return True
     if re.match(r"[/:.]\d", right) or re.search(r"\d[/:.]$", text[max(0, start - 2) : start]):
         return True
+    joined = re.match(r"-(\d+)(?![\d.,])", text[end : end + 8])
+    if (
+        joined
+        and re.fullmatch(r"\d+", text[start:end])
+        and int(joined.group(1)) < int(text[start:end])
+    ):
+        return True  # '18-6 win', '8-0 lead': a score or tally, not a count
     if re.match(r"-\d", right) and re.search(r"\d-\d{3,}", text[start : end + 6]):
         return True
     if left == "-" and re.match(r"\w", text[max(0, start - 2) : start - 1]):
@@ -923,7 +946,10 @@ def _age(first: Token, before: Token | None, after: Token | None) -> bool:
     """'aged 55', 'at the age of 56', 'Papermaster, 49,'."""
     if before is None:
         return False
-    if before.lower_ == "aged" or (
+    k = first.i - 1
+    while k > 0 and first.doc[k].lower_ in ("over", "under", "between", "about", "around"):
+        k -= 1  # 'aged over 45'
+    if first.doc[k].lower_ == "aged" or (
         before.lower_ == "of" and first.i >= 2 and first.doc[first.i - 2].lower_ in ("age", "ages")
     ):
         return True
