@@ -197,7 +197,7 @@ def extract_figures(
         add(item, respect_timexes=True)
 
     actor_spans = sorted((m.start, m.end, a.id) for a in actors for m in a.mentions)
-    figures = []
+    figures: list[Figure] = []
     seen: set[tuple[float | None, str | None]] = set()
     ordered = _refine(doc, text, sorted(found, key=lambda f: (f.start, f.end)))
     folded = _conversions(text, ordered)
