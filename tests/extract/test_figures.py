@@ -470,3 +470,21 @@ def test_scores_ages_after_a_hedge_and_points_in_time(figures):
         "Hull won 24-10 with players aged over 30, who came on ten minutes into the game."
     )
     assert [(f.text, f.unit) for f in found] == [("over 30", "years")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "status"),
+    [
+        ("The album will go on sale on Friday for $12.", "$12", "fact"),
+        ("Sales will reach $12 million.", "$12 million", "forecast"),
+        ("Output will grow at 3 percent.", "3 percent", "forecast"),
+    ],
+)
+def test_will_forecasts_the_amount_it_brings_about_not_the_price_it_is_set_at(
+    figures, sentence, text, status
+):
+    assert one(figures(sentence), text).status == status
+
+
+def test_numbers_after_nos_label(figures):
+    assert [f.text for f in figures("Units Nos. 3, 4 and 8 had six rooms.")] == ["six"]

@@ -869,7 +869,10 @@ def _in_name(
 ) -> bool:
     """A number that names a model, flight or version: 'Boeing 747', 'iPhone 4', '787 Dreamliner',
     'their 777 jet', 'version 10.4', 'No. 1'."""
-    if re.search(r"\b(?:No|Nr|no)\.?\s*$|#\s*$", text[max(0, first.idx - 6) : first.idx]):
+    if re.search(
+        r"(?:\b(?:Nos?|Nr|nos?)\.?|#)\s*(?:\d+\s*(?:,|and|&)\s*)*$",
+        text[max(0, first.idx - 40) : first.idx],
+    ):  # 'No. 1', 'Nos. 1, 2, 5 and 7': numbers that label
         return True
     if (
         first.text[:1].isupper()
@@ -1219,8 +1222,13 @@ def _status(span: Span, text: str, dates: bytearray | None = None) -> FigureStat
     if lemmas & PLAN_WORDS or aux & {"must"} or in_force or futurate:
         return "plan"
     on_track = re.search(r"\bon\s+track\b", span.sent.text, re.I) is not None
-    if lemmas & FORECAST_WORDS or aux & {"will", "shall", "'ll"} or on_track:
+    if lemmas & FORECAST_WORDS or on_track:
         return "forecast"
+    if aux & {"will", "shall", "'ll"}:
+        # 'the deficit will total $1 trillion' forecasts the amount; 'the game will launch
+        # on Friday for $9.99' schedules an event whose price is already set
+        rate = re.search(r"%|per\s?cent|points?\b", text, re.I)  # 'grow at 3 percent'
+        return "fact" if _setting(span.root, chain[0]) and not rate else "forecast"
     if (
         ESTIMATE_HEDGES.match(text)
         or lemmas & ESTIMATE_WORDS
@@ -1228,6 +1236,20 @@ def _status(span: Span, text: str, dates: bytearray | None = None) -> FigureStat
     ):
         return "estimate"
     return "fact"
+
+
+def _setting(root: Token, verb: Token) -> bool:
+    """The figure sits in an adjunct of the verb that sets its scene (price, place, company:
+    'for $9.99', 'at five stores', 'with 30 staff') rather than being the amount the verb
+    brings about ('total $1 trillion', 'climb to 4.2 percent', 'rise by 2 percent')."""
+    tok = root
+    while tok.head.i != tok.i and tok.head.i != verb.i:
+        tok = tok.head
+    return (
+        tok.head.i == verb.i
+        and tok.dep_ == "prep"
+        and tok.lower_ in ("for", "at", "with", "in", "on", "from", "across")
+    )
 
 
 def _futurate(verb: Token, dates: bytearray) -> bool:
