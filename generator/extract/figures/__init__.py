@@ -637,8 +637,14 @@ def _unit_name(written: str, symbol: str) -> str:
 def _counts(doc: Doc, text: str) -> list[Found]:
     """Counts and bare numbers from spaCy's number tokens, with the noun they count."""
     items: list[Found] = []
-    i, n = 0, len(doc)
-    while i < n:
+    n = len(doc)
+    # only tokens of digits or number words can start a count: found in one pass over the doc
+    starts = [t.i for t in doc if t.text[:1].isdigit() or t.lower_ in NUMBER_WORDS]
+    i = 0
+    for start in starts:
+        if start < i:
+            continue  # inside the group or range just read
+        i = start
         tok = doc[i]
         joined = _joined_range(tok)
         if joined is not None:
@@ -646,7 +652,6 @@ def _counts(doc: Doc, text: str) -> list[Found]:
             i = joined[1]
             continue
         if not _is_number(tok):
-            i += 1
             continue
         j = i
         while j + 1 < n and (_is_number(doc[j + 1]) or _is_scale(doc[j + 1])):
