@@ -488,3 +488,7 @@ def test_will_forecasts_the_amount_it_brings_about_not_the_price_it_is_set_at(
 
 def test_numbers_after_nos_label(figures):
     assert [f.text for f in figures("Units Nos. 3, 4 and 8 had six rooms.")] == ["six"]
+
+
+def test_accusation_makes_a_claim(figures):
+    assert one(figures("The clerk is accused of taking 40 bribes."), "40").status == "claim"

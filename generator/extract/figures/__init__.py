@@ -78,7 +78,7 @@ PLAN_WORDS = frozenset(
 providers to store data for two years')."""
 FORECAST_WORDS = frozenset("forecast project projected expect expected predict anticipate".split())
 ESTIMATE_WORDS = frozenset("estimate estimated could may might likely".split())
-CLAIM_WORDS = frozenset("claim allege assert insist".split())
+CLAIM_WORDS = frozenset("claim allege assert insist accuse".split())
 """Verbs that put a figure forward as someone's contested claim ('claimed 3 million voted')."""
 ESTIMATE_HEDGES = re.compile(
     r"^(?:an\s+estimated|estimated|about|around|approximately|roughly|some|close\s+to)\b", re.I
