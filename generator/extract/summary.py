@@ -99,6 +99,10 @@ class Weights:
     title_arguing: float = 2.0
     """The same in an opinion piece, review or fact-check, whose headline states the thesis or
     the claim checked."""
+    coverage: float = 2.0
+    """In an argued piece (`COVERING_GENRES`): the article's recurring content words the sentence
+    adds to those already chosen, each by how many other sentences use it, against the best
+    sentence's (SumBasic's idea, Nenkova & Vanderwende 2005)."""
 
 
 WEIGHTS = Weights()
@@ -116,6 +120,10 @@ LEAD_BY_GENRE: dict[str, float] = {
 }
 ARGUING_GENRES = frozenset({"opinion", "review", "fact-check"})
 """Genres written in the author's own voice ("I think", "we rate"): first person is the author's."""
+COVERING_GENRES = frozenset({"opinion", "review", "analysis"})
+"""Genres that argue through the whole piece rather than put the story first (no inverted
+pyramid): the summary covers their points wherever they stand. A letters page is the extreme
+case, one argument per letter."""
 
 
 @dataclass(frozen=True)
@@ -164,6 +172,7 @@ class _Sentence:
     before: int = -1
     centrality: float = 0.0
     title: float = 1.0
+    topic: dict[str, float] = field(default_factory=dict)
 
 
 def summarize(
@@ -374,6 +383,10 @@ def _rank_and_centre(sents: list[_Sentence]) -> None:
             s.leans_back = s.continues = False  # the opening sentence has nothing to lean on
         if s.lemmas:
             s.centrality = sum(1 for w in s.lemmas if frequency[w] > 1) / (len(s.lemmas) + 1)
+        s.topic = {w: frequency[w] - 1.0 for w in sorted(s.lemmas) if frequency[w] > 1}
+    top = max((sum(s.topic.values()) for s in sents), default=0.0)
+    for s in sents:
+        s.topic = {w: v / top for w, v in s.topic.items()} if top else {}
 
 
 def _is_furniture(sent: Span, start: int, end: int, whole: str, regions: _Regions) -> bool:
@@ -519,9 +532,11 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
     named: set[str] = set()
     covered: set[str] = set()
     voiced: set[str] = set()
+    said: set[str] = set()
     got_figure = got_dissent = False
     lead = w.lead * LEAD_BY_GENRE.get(genre, 1.0)
     title = w.title_arguing if genre in ARGUING_GENRES else w.title
+    coverage = w.coverage if genre in COVERING_GENRES else 0.0
     repeats = False  # near-duplicates only when nothing else is left to fill the summary
     while len(chosen) < size:
         best, best_score = None, -math.inf
@@ -532,6 +547,7 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
                 continue  # a caption repeating a sentence, or the sentence repeating it
             score = lead / (1 + s.rank) ** w.decay + w.centrality * s.centrality
             score += title * s.title
+            score += coverage * sum(v for k, v in s.topic.items() if k not in said)
             score += w.quote * bool(s.speakers - voiced)
             score += w.figure * (s.figure and not got_figure)
             score += w.dissent * (not got_dissent and bool(s.dissenters - covered))
@@ -551,6 +567,7 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
         named |= best.names
         covered |= best.actors
         voiced |= best.speakers
+        said |= best.lemmas
         got_figure |= best.figure
         got_dissent |= bool(best.dissenters)
     return chosen

@@ -443,3 +443,28 @@ def test_a_quotation_running_into_the_next_sentence_is_not_cut_off(nlp):
     )
     chosen = texts(summarise(nlp, text, 3))
     assert not any(s.startswith("Ruiz writes in her preface") for s in chosen)
+
+
+# A letters page: three letters, each arguing one point, the first the longest.
+LETTERS = (
+    "The county plan to widen Mill Road will destroy the oak trees that line it. "
+    "The county says the wider road will carry lorries to the new depot. "
+    "Mill Road has had its oak trees for two hundred years. "
+    "Our schools need more teachers, not another glossy brochure from the education office. "
+    "Classes in the valley schools now hold forty pupils, and teachers leave for the city. "
+    "The harbour ferry should run on Sundays again, because the island families depend on it. "
+    "Without the ferry, island families cannot reach the hospital or the market on Sundays."
+)
+
+
+def test_an_argued_piece_is_covered_not_just_its_opening(nlp):
+    """Opinion has no inverted pyramid: the summary takes each letter's point, where news
+    stays with the story told first."""
+    opinion = texts(with_genre(nlp, LETTERS, 3, genre="opinion"))
+    assert opinion == [
+        "The county plan to widen Mill Road will destroy the oak trees that line it.",
+        "Our schools need more teachers, not another glossy brochure from the education office.",
+        "The harbour ferry should run on Sundays again, because the island families depend on it.",
+    ]
+    news = texts(with_genre(nlp, LETTERS, 3))
+    assert "The county says the wider road will carry lorries to the new depot." in news
