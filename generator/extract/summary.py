@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
+from generator.extract.caveats.lexicons import EPISTEMIC_ADVERBS
 from generator.extract.common import (
     REPORTING_VERBS,
     doc_text,
@@ -99,6 +100,10 @@ class Weights:
     title_arguing: float = 2.0
     """The same in an opinion piece, review or fact-check, whose headline states the thesis or
     the claim checked."""
+    hedged: float = 1.5
+    """In the author's voice (`COVERING_GENRES`, fact-checks): a sentence whose main clause is
+    hedged ("Perhaps there are grounds for hope", "One would hope so") concedes or muses; it is
+    not the author's stand and must not stand for it."""
     coverage: float = 2.0
     """In an argued piece (`COVERING_GENRES`): the article's recurring content words the sentence
     adds to those already chosen, each by how many other sentences use it, against the best
@@ -167,6 +172,7 @@ class _Sentence:
     leans_back: bool = False
     continues: bool = False
     unfinished: bool = False
+    hedged: bool = False
     required: bool = False
     rank: int = 0
     before: int = -1
@@ -237,6 +243,7 @@ def _sentences(
         if about.genre not in ARGUING_GENRES and _first_person(sent, regions):
             item.skip = True  # someone's words run on without their marks: not the reporter's
         item.leans_back = _leans_back(sent)
+        item.hedged = _hedged(sent)
         item.continues = _closes_earlier_quote(text[start:end]) or _links_back(sent)
         item.dissenters = _dissenters(sent, mention_owner)
         if title:
@@ -305,6 +312,22 @@ def _first_person(sent: Span, regions: _Regions) -> bool:
     return any(
         t.text == "I" and t.dep_ in ("nsubj", "nsubjpass") and not regions.covers(t.idx)
         for t in sent
+    )
+
+
+def _hedged(sent: Span) -> bool:
+    """Whether the main clause is hedged: an epistemic adverb on its verb ("Perhaps there are
+    grounds ...", "It may well be ...") or the generic "one" with a modal ("One would hope so"),
+    after Hyland's hedges and the Szeged epistemic cues."""
+    root = sent.root
+    for child in root.children:
+        if child.dep_ == "advmod" and child.lower_ in EPISTEMIC_ADVERBS:
+            return True
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return (
+        subject is not None
+        and subject.lower_ == "one"
+        and any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
     )
 
 
@@ -537,6 +560,7 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
     lead = w.lead * LEAD_BY_GENRE.get(genre, 1.0)
     title = w.title_arguing if genre in ARGUING_GENRES else w.title
     coverage = w.coverage if genre in COVERING_GENRES else 0.0
+    hedged = w.hedged if genre in COVERING_GENRES or genre in ARGUING_GENRES else 0.0
     repeats = False  # near-duplicates only when nothing else is left to fill the summary
     while len(chosen) < size:
         best, best_score = None, -math.inf
@@ -552,6 +576,7 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
             score += w.figure * (s.figure and not got_figure)
             score += w.dissent * (not got_dissent and bool(s.dissenters - covered))
             score -= w.unfinished * s.unfinished
+            score -= hedged * s.hedged
             score -= w.long_penalty * max(0, s.words - w.long_words)
             score -= w.redundancy * max((_overlap(s, c) for c in chosen), default=0.0)
             score += 100.0 * s.required

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from generator.analysis.analyze import analyze_doc
 from generator.cli import main
 from generator.evaluation.tasks import lead_sentences
-from generator.extract.summary import _leans_back, key_points
+from generator.extract.summary import _hedged, _leans_back, key_points
 from generator.ingest.files import parse_article
 from generator.mkdocs_plugin.plugin import DossierConfig
 from generator.model import FactCheck
@@ -468,3 +468,33 @@ def test_an_argued_piece_is_covered_not_just_its_opening(nlp):
     ]
     news = texts(with_genre(nlp, LETTERS, 3))
     assert "The county says the wider road will carry lorries to the new depot." in news
+
+
+# A column that muses before it states its thesis.
+MUSING = (
+    "The two town papers of Dunmere will merge into one next spring. "
+    "The owners promise that the merged paper will keep both newsrooms. "
+    "One would hope so, since the owners made the same promise in Carlow. "
+    "Perhaps there are grounds for hope in the new owners' long record in print. "
+    "The merger sends a dismal signal about local news in the county. "
+    "Fewer reporters will cover the council, the courts and the schools."
+)
+
+
+def test_an_opinion_summary_takes_the_stand_not_the_hedges(nlp):
+    chosen = texts(with_genre(nlp, MUSING, 3, genre="opinion"))
+    assert "The merger sends a dismal signal about local news in the county." in chosen
+    assert not any(s.startswith(("One would hope", "Perhaps")) for s in chosen)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hedged"),
+    [
+        ("One would hope so, since the owners made the same promise.", True),
+        ("Perhaps there are grounds for hope in their record.", True),
+        ("The merger would sever the town from its own news.", False),
+        ("Perhaps because of the rain, the match was cancelled.", False),
+    ],
+)
+def test_hedged_main_clause(nlp, sentence, hedged):
+    assert _hedged(next(iter(nlp(sentence).sents))) is hedged
