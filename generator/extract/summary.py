@@ -104,6 +104,9 @@ class Weights:
     """In the author's voice (`COVERING_GENRES`, fact-checks): a sentence whose main clause is
     hedged ("Perhaps there are grounds for hope", "One would hope so") concedes or muses; it is
     not the author's stand and must not stand for it."""
+    question: float = 1.5
+    """In an analysis or explainer: the question it asks, taken with its answer (the sentence
+    after it), when the summary has none yet."""
     coverage: float = 2.0
     """In an argued piece (`COVERING_GENRES`): the article's recurring content words the sentence
     adds to those already chosen, each by how many other sentences use it, against the best
@@ -125,6 +128,9 @@ LEAD_BY_GENRE: dict[str, float] = {
 }
 ARGUING_GENRES = frozenset({"opinion", "review", "fact-check"})
 """Genres written in the author's own voice ("I think", "we rate"): first person is the author's."""
+ASKING_GENRES = frozenset({"analysis"})
+"""Genres that may ask a question in their own voice and answer it (the explainer): the summary
+gives the question with its answer, not a question alone."""
 COVERING_GENRES = frozenset({"opinion", "review", "analysis"})
 """Genres that argue through the whole piece rather than put the story first (no inverted
 pyramid): the summary covers their points wherever they stand. A letters page is the extreme
@@ -173,6 +179,7 @@ class _Sentence:
     continues: bool = False
     unfinished: bool = False
     hedged: bool = False
+    question: bool = False
     required: bool = False
     rank: int = 0
     before: int = -1
@@ -235,8 +242,13 @@ def _sentences(
         item = _Sentence(len(sents), start, end, len(alpha), lemmas)
         item.unfinished = not text[start:end].rstrip(CLOSERS).endswith(ENDINGS)
         item.short = len(alpha) < MIN_WORDS
+        item.question = (
+            about.genre in ASKING_GENRES
+            and text[start:end].rstrip(CLOSERS).endswith("?")
+            and not regions.covers(start + 1)
+        )
         item.skip = (
-            _is_furniture(sent, start, end, text, regions)
+            (not item.question and _is_furniture(sent, start, end, text, regions))
             or _is_fragment(sent, text)
             or _quote_runs_on(text[start:end])
         )
@@ -556,7 +568,7 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
     covered: set[str] = set()
     voiced: set[str] = set()
     said: set[str] = set()
-    got_figure = got_dissent = False
+    got_figure = got_dissent = got_question = False
     lead = w.lead * LEAD_BY_GENRE.get(genre, 1.0)
     title = w.title_arguing if genre in ARGUING_GENRES else w.title
     coverage = w.coverage if genre in COVERING_GENRES else 0.0
@@ -567,6 +579,8 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
         for s in sents:
             if s.index in picked or not _readable(s, picked, named):
                 continue
+            if s.question and (got_question or len(chosen) + 2 > size or _answer(s, sents) is None):
+                continue  # a question comes with its answer, or not at all
             if not repeats and any(_overlap(s, c) >= DUPLICATE for c in chosen):
                 continue  # a caption repeating a sentence, or the sentence repeating it
             score = lead / (1 + s.rank) ** w.decay + w.centrality * s.centrality
@@ -579,6 +593,7 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
             score -= hedged * s.hedged
             score -= w.long_penalty * max(0, s.words - w.long_words)
             score -= w.redundancy * max((_overlap(s, c) for c in chosen), default=0.0)
+            score += w.question * s.question
             score += 100.0 * s.required
             if score > best_score:
                 best, best_score = s, score
@@ -587,6 +602,12 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
                 break
             repeats = True
             continue
+        if best.question:
+            got_question = True
+            answer = _answer(best, sents)
+            if answer is not None and answer.index not in picked:
+                chosen.append(answer)
+                picked.add(answer.index)
         chosen.append(best)
         picked.add(best.index)
         named |= best.names
@@ -596,6 +617,18 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
         got_figure |= best.figure
         got_dissent |= bool(best.dissenters)
     return chosen
+
+
+def _answer(question: _Sentence, sents: list[_Sentence]) -> _Sentence | None:
+    """The sentence right after a question, if it is a statement: the question's answer."""
+    after = question.rank + 1
+    if (
+        after < len(sents)
+        and sents[after].index == question.index + 1
+        and not sents[after].question
+    ):
+        return sents[after]
+    return None
 
 
 def _readable(s: _Sentence, picked: set[int], named: set[str]) -> bool:

@@ -498,3 +498,40 @@ def test_an_opinion_summary_takes_the_stand_not_the_hedges(nlp):
 )
 def test_hedged_main_clause(nlp, sentence, hedged):
     assert _hedged(next(iter(nlp(sentence).sents))) is hedged
+
+
+# An explainer: the question it asks, then its answer, after three sentences of background.
+EXPLAINER = (
+    "Shoppers in Telmar have paid more for eggs every month since the spring. "
+    "A dozen eggs now costs almost twice what it did a year ago. "
+    "Bakers have raised the price of bread and cakes to keep up. "
+    "Why are eggs so expensive this year? "
+    "The main reason is a bird flu outbreak that forced farms to cull millions of hens. "
+    "Feed and fuel have also become dearer for the farms that remain. "
+    "Farmers expect prices to fall once new flocks start laying in the autumn."
+)
+
+
+def test_an_explainer_summary_gives_its_question_with_the_answer(nlp):
+    question = "Why are eggs so expensive this year?"
+    answer = "The main reason is a bird flu outbreak that forced farms to cull millions of hens."
+    chosen = texts(with_genre(nlp, EXPLAINER, 3, genre="analysis"))
+    assert chosen[1:] == [question, answer]
+    assert question not in texts(with_genre(nlp, EXPLAINER, 3))  # news: no questions
+
+
+def test_a_question_never_comes_without_its_answer(nlp):
+    text = EXPLAINER.replace(" The main reason is", " Shoppers asked.\n\nThe main reason is")
+    chosen = texts(with_genre(nlp, text, 3, genre="analysis"))
+    assert "Why are eggs so expensive this year?" not in chosen
+
+
+@pytest.mark.parametrize(
+    ("genre", "label"),
+    [("review", "*Review: the summary gives the critic's"), ("analysis", "*Analysis: the summary")],
+)
+def test_review_and_analysis_summaries_are_labelled(nlp, genre, label):
+    report = with_genre(nlp, EXPLAINER, 3, genre=genre)
+    page = render_article(make_env(), report)[f"articles/{report.article.id}/index.md"]
+    assert label in page
+    assert "*Opinion:" not in page
