@@ -63,6 +63,9 @@ CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 KEY_FIGURES = ("money", "percent", "quantity")
 SPEAKER_TYPES = ("person", "organization", "place")
 CLAIM_KINDS = ("direct", "partial", "indirect")
+# Frame markers (Hyland 2005, "Metadiscourse"): "let's say what ...", "let us now turn to ...",
+# "let me explain ...": the writer announcing what comes next, which carries no fact itself.
+FRAMING_VERBS = frozenset("say explain look start begin turn recap review examine consider".split())
 MIN_WORDS = 6
 DUPLICATE = 0.8
 """Content-word overlap at which a sentence only repeats one already chosen."""
@@ -431,9 +434,22 @@ def _is_furniture(sent: Span, start: int, end: int, whole: str, regions: _Region
         return True
     if not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return True  # a heading or a list, not a sentence
-    if BOILERPLATE.search(text) or _caption_label(sent, text):
+    if BOILERPLATE.search(text) or _caption_label(sent, text) or _frame_marker(sent):
         return True
     return _quote_fragment(sent, start, end, text, regions)
+
+
+def _frame_marker(sent: Span) -> bool:
+    """'First, let's say what the sale is not.': an imperative "let" whose clause has the writer
+    ('s, us, me) as subject and a verb that announces the text to come."""
+    root = sent.root
+    if root.lemma_.lower() != "let" or root.tag_ != "VB":
+        return False
+    return any(
+        child.lemma_.lower() in FRAMING_VERBS
+        and any(c.dep_ == "nsubj" and c.lower_ in ("'s", "’s", "us", "me") for c in child.children)
+        for child in root.children
+    )
 
 
 def _caption_label(sent: Span, text: str) -> bool:

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from generator.analysis.analyze import analyze_doc
 from generator.cli import main
 from generator.evaluation.tasks import lead_sentences
-from generator.extract.summary import _hedged, _leans_back, key_points
+from generator.extract.summary import _frame_marker, _hedged, _leans_back, key_points
 from generator.ingest.files import parse_article
 from generator.mkdocs_plugin.plugin import DossierConfig
 from generator.model import FactCheck
@@ -535,3 +535,17 @@ def test_review_and_analysis_summaries_are_labelled(nlp, genre, label):
     page = render_article(make_env(), report)[f"articles/{report.article.id}/index.md"]
     assert label in page
     assert "*Opinion:" not in page
+
+
+@pytest.mark.parametrize(
+    ("sentence", "framing"),
+    [
+        ("First, let's say what the harbour sale is not.", True),
+        ("Let us now turn to the budget of the city.", True),
+        ("Let me explain how the deal works.", True),
+        ("The council let the tenants stay in their homes.", False),
+        ("Let's not forget the victims of the flood.", False),
+    ],
+)
+def test_frame_markers_are_not_summary_material(nlp, sentence, framing):
+    assert _frame_marker(next(iter(nlp(sentence).sents))) is framing
