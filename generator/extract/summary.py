@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.caveats.lexicons import EPISTEMIC_ADVERBS
 from generator.extract.common import (
     REPORTING_VERBS,
     doc_text,
@@ -63,6 +62,13 @@ CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 KEY_FIGURES = ("money", "percent", "quantity")
 SPEAKER_TYPES = ("person", "organization", "place")
 CLAIM_KINDS = ("direct", "partial", "indirect")
+# Adverbs that lower the writer's commitment to the clause they modify (Hyland 1998's hedges;
+# the Szeged epistemic cues). The caveats family keeps a fuller lexicon; the families do not
+# import one another, and the summary needs only the adverbs a musing main clause opens on.
+HEDGING_ADVERBS = frozenset(
+    """perhaps maybe possibly probably presumably arguably conceivably apparently seemingly
+    supposedly""".split()
+)
 # Frame markers (Hyland 2005, "Metadiscourse"): "let's say what ...", "let us now turn to ...",
 # "let me explain ...": the writer announcing what comes next, which carries no fact itself.
 FRAMING_VERBS = frozenset("say explain look start begin turn recap review examine consider".split())
@@ -336,7 +342,7 @@ def _hedged(sent: Span) -> bool:
     after Hyland's hedges and the Szeged epistemic cues."""
     root = sent.root
     for child in root.children:
-        if child.dep_ == "advmod" and child.lower_ in EPISTEMIC_ADVERBS:
+        if child.dep_ == "advmod" and child.lower_ in HEDGING_ADVERBS:
             return True
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     return (
