@@ -261,6 +261,8 @@ def _sentences(
             or _is_fragment(sent, text)
             or _quote_runs_on(text[start:end])
         )
+        if about.title and _plain(text[start:end]).rstrip(".!?…:") == _plain(about.title):
+            item.skip = True  # the headline left at the top of the body: not a sentence of it
         if about.genre not in ARGUING_GENRES and _first_person(sent, regions):
             item.skip = True  # someone's words run on without their marks: not the reporter's
         item.leans_back = _leans_back(sent)

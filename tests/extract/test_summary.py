@@ -549,3 +549,11 @@ def test_review_and_analysis_summaries_are_labelled(nlp, genre, label):
 )
 def test_frame_markers_are_not_summary_material(nlp, sentence, framing):
     assert _frame_marker(next(iter(nlp(sentence).sents))) is framing
+
+
+def test_the_headline_left_in_the_body_is_not_a_summary_sentence(nlp):
+    title = "Mayor Clara Osei warns the city will close three libraries"
+    report = with_genre(nlp, f"{title}\n\n{COUNCIL}", 3, title=title)
+    chosen = texts(report)
+    assert title not in chosen
+    assert chosen[0].startswith("Mayor Clara Osei has warned that the city will close")
