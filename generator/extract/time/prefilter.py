@@ -20,7 +20,7 @@ else:  # pragma: no cover - the modules were renamed in 3.11
     import sre_constants
     import sre_parse
 
-PREFIX = 3
+PREFIX = 5
 """Characters of a match's start the filter looks at."""
 _MAX_STEPS = 200_000
 """Work allowed for reading one regex's prefixes; beyond it the regex gets no filter."""
@@ -58,15 +58,17 @@ class Prefixes:
         self.open: set[str] = set()
         self._steps = 0
         parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-        self._walk(list(parsed.data), "", False)
+        self._walk(list(parsed.data), "", False, False)
 
     def _emit_open(self, prefix: str) -> None:
         if not prefix:
             raise _Unfilterable
         self.open.add(prefix)
 
-    def _walk(self, items: list[Any], prefix: str, bounded: bool) -> None:
-        """Follow every path through `items` until `PREFIX` characters are consumed."""
+    def _walk(self, items: list[Any], prefix: str, boundary: bool, after_gap: bool) -> None:
+        """Follow every path through `items` until `PREFIX` characters are consumed; before the
+        first, note whether the regex asserts a word boundary (`boundary`) or a non-word
+        character or the start of the text just before (`after_gap`)."""
         self._steps += 1
         if self._steps > _MAX_STEPS:
             raise _Unfilterable
@@ -78,18 +80,18 @@ class Prefixes:
             return
         (op, av), rest = items[0], items[1:]
         if op is sre_constants.LITERAL:
-            self._consume({chr(av)}, rest, prefix, bounded)
+            self._consume({chr(av)}, rest, prefix, boundary, after_gap)
         elif op is sre_constants.IN:
             chars = _class_chars(av)
             if chars is None:
                 self._emit_open(prefix)
             else:
-                self._consume(chars, rest, prefix, bounded)
+                self._consume(chars, rest, prefix, boundary, after_gap)
         elif op is sre_constants.BRANCH:
             for alternative in av[1]:
-                self._walk(list(alternative.data) + rest, prefix, bounded)
+                self._walk(list(alternative.data) + rest, prefix, boundary, after_gap)
         elif op is sre_constants.SUBPATTERN:
-            self._walk(list(av[-1].data) + rest, prefix, bounded)
+            self._walk(list(av[-1].data) + rest, prefix, boundary, after_gap)
         elif op in (
             sre_constants.MAX_REPEAT,
             sre_constants.MIN_REPEAT,
@@ -97,33 +99,69 @@ class Prefixes:
         ):
             low, high, sub = av
             if low == 0:
-                self._walk(rest, prefix, bounded)
+                self._walk(rest, prefix, boundary, after_gap)
             if high != 0:
                 again = (
                     op,
                     (max(low - 1, 0), high if high == sre_constants.MAXREPEAT else high - 1, sub),
                 )
-                self._walk(list(sub.data) + [again] + rest, prefix, bounded)
+                self._walk(list(sub.data) + [again] + rest, prefix, boundary, after_gap)
         elif op is getattr(sre_constants, "ATOMIC_GROUP", None):
-            self._walk(list(av.data) + rest, prefix, bounded)
+            self._walk(list(av.data) + rest, prefix, boundary, after_gap)
         elif op is sre_constants.AT:
-            self._walk(rest, prefix, bounded or av is sre_constants.AT_BOUNDARY)
+            at_boundary = not prefix and av is sre_constants.AT_BOUNDARY
+            self._walk(rest, prefix, boundary or at_boundary, after_gap)
         elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
-            self._walk(rest, prefix, bounded)  # zero width: a filter may ignore it
+            # zero width: a filter may ignore it, or learn from it what precedes the match
+            gap = not prefix and _after_gap(op is sre_constants.ASSERT, av[0], av[1].data)
+            self._walk(rest, prefix, boundary, after_gap or gap)
         else:
             self._emit_open(prefix)
 
-    def _consume(self, chars: set[str], rest: list[Any], prefix: str, bounded: bool) -> None:
+    def _consume(
+        self, chars: set[str], rest: list[Any], prefix: str, boundary: bool, after_gap: bool
+    ) -> None:
         canonical = set()
         for char in chars:
             if not char.isascii():
                 self._emit_open(prefix)
                 return
             canonical.add(_canonical_char(char))
-        if not prefix and (not bounded or not all(c.isalnum() for c in canonical)):
-            raise _Unfilterable  # may start inside a word or on a non-word character
+        if not prefix:
+            first = set()
+            for char in canonical:
+                if char.isalnum():
+                    if not (boundary or after_gap):
+                        raise _Unfilterable  # may start inside a word
+                    first.add(char)  # a word character after a non-word one: a word start
+                elif not (boundary and after_gap):
+                    raise _Unfilterable  # may start on a non-word character
+                # else: a boundary between two non-word characters cannot be: no match here
+            canonical = first
         for char in sorted(canonical):
-            self._walk(rest, prefix + char, bounded)
+            self._walk(rest, prefix + char, boundary, after_gap)
+
+
+def _after_gap(positive: bool, direction: int, items: list[Any]) -> bool:
+    """Whether a lookaround at the start of a match asserts that the character before it is no
+    word character: a lookbehind ending on spaces or punctuation ('(?<=\\bfor\\s)'), or one
+    excluding every word character ('(?<![\\w.])')."""
+    if direction != -1 or not items:
+        return False
+    op, av = items[-1]
+    if positive:
+        if op is sre_constants.LITERAL:
+            return chr(av).isascii() and not (chr(av).isalnum() or chr(av) == "_")
+        chars = _class_chars(av) if op is sre_constants.IN else None
+        return chars is not None and all(
+            c.isascii() and not (c.isalnum() or c == "_") for c in chars
+        )
+    return (
+        len(items) == 1
+        and op is sre_constants.IN
+        and (sre_constants.CATEGORY, sre_constants.CATEGORY_WORD) in av
+        and all(o is not sre_constants.NEGATE for o, _ in av)
+    )
 
 
 def _class_chars(items: list[tuple[Any, Any]]) -> set[str] | None:
@@ -147,7 +185,7 @@ def prefixes(pattern: re.Pattern[str]) -> Prefixes | None:
     """The prefixes of a regex that can only match at the start of a word, else None."""
     try:
         return Prefixes(pattern)
-    except _Unfilterable:
+    except (_Unfilterable, RecursionError):
         return None
 
 
