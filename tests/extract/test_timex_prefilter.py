@@ -7,8 +7,8 @@ import re
 
 import pytest
 
+from generator.extract.prefilter import Dispatch, prefixes
 from generator.extract.time import timex
-from generator.extract.time.prefilter import Dispatch, prefixes
 from generator.extract.time.rules import RULES, Rule
 
 

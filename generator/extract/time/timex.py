@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from generator.extract.common import doc_text
+from generator.extract.prefilter import Dispatch, Scan
 from generator.extract.time.patterns import Context
-from generator.extract.time.prefilter import CANONICAL, PREFIX, WORD_START, Dispatch
 from generator.extract.time.rules import RULES, Rule
 from generator.extract.time.words import label
 from generator.model import TimeExpression
@@ -126,71 +125,25 @@ WINDOW = 160
 """Characters on each side of a trigger searched by the rules (longer than any expression)."""
 
 
-def _windows(text: str, starts: list[int], canon: str) -> list[tuple[int, int]]:
-    """Merged stretches of the text around the trigger words (`TRIGGER.finditer`, tried only at
-    digits and at the word `starts` whose first letters can begin a trigger word)."""
-    at: list[tuple[int, int]] = [(m.start(), m.end()) for m in DIGITS_RUN.finditer(text)]
-    at.extend((p, -1) for p in starts if _TRIGGER_FILTER.rules_for(canon[p : p + PREFIX]))
-    at.sort()
-    spans: list[tuple[int, int]] = []
-    last = 0
-    for start, end in at:
-        if end < 0:  # a word that may begin a trigger word
-            if start < last:
-                continue
-            match = TRIGGER.match(text, start)
-            if match is None:
-                continue
-            end = match.end()
-        else:  # a run of digits: one trigger per digit not inside a trigger word ('Q1')
-            start = max(start, last)
-            if start >= end:
-                continue
-        lo, hi = max(0, start - WINDOW), min(len(text), end + WINDOW)
-        if spans and lo <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
-        else:
-            spans.append((lo, hi))
-        last = end
-    return spans
-
-
-DIGITS_RUN = re.compile(r"\d+")
 _TRIGGER_FILTER = Dispatch([TRIGGER_WORDS])
 _RULE_FILTER = Dispatch([rule.pattern for rule in RULES])
 
 
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Merged stretches of the text around the trigger words."""
+    return Scan(text).windows(TRIGGER, _TRIGGER_FILTER, WINDOW)
+
+
 def _candidates(text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
-    """Every match of every rule near a trigger, rule by rule in text order: what each rule's
-    `finditer` over each window finds, with the rules the prefilter can rule out at a word
-    not tried there."""
-    canon = text.translate(CANONICAL)
-    starts = [m.start() for m in WORD_START.finditer(text)]
-    windows = _windows(text, starts, canon)
-    matches: list[list[re.Match[str]]] = [[] for _ in RULES]
-    last_end = [0] * len(RULES)
-    for lo, hi in windows:
-        for p in starts[bisect_left(starts, lo) : bisect_left(starts, hi)]:
-            for i in _RULE_FILTER.rules_for(canon[p : min(p + PREFIX, hi)]):
-                if p < last_end[i]:
-                    continue
-                match = RULES[i].pattern.match(text, p, hi)
-                if match is not None:
-                    matches[i].append(match)
-                    last_end[i] = match.end()
+    """Every match of every rule near a trigger, rule by rule in text order (what each rule's
+    `finditer` over each window finds; the prefilter only spares trying it where it cannot
+    start)."""
+    scan = Scan(text)
+    windows = scan.windows(TRIGGER, _TRIGGER_FILTER, WINDOW)
     found = []
-    for i, rule in enumerate(RULES):
-        if _RULE_FILTER.filters[i] is None:
-            seen: set[tuple[int, int]] = set()
-            every: list[re.Match[str]] = []
-            for lo, hi in windows:
-                for match in rule.pattern.finditer(text, lo, hi):
-                    if match.span() not in seen:
-                        seen.add(match.span())
-                        every.append(match)
-        else:
-            every = matches[i]
-        for match in every:
+    every = scan.matches([rule.pattern for rule in RULES], _RULE_FILTER, windows)
+    for rule, matches in zip(RULES, every, strict=True):
+        for match in matches:
             start, end = match.span()
             while end > start and text[end - 1] in " \t\n,":
                 end -= 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import sys
+from bisect import bisect_left
 from typing import Any
 
 if sys.version_info >= (3, 11):
@@ -221,4 +222,72 @@ class Dispatch:
                 found = tuple(sorted(hits))
             if len(self._cache) < 100_000:
                 self._cache[key] = found
+        return found
+
+
+DIGITS_RUN = re.compile(r"\d+")
+
+
+class Scan:
+    """A text made ready for prefiltered search: its canonical form and its word starts."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.canon = text.translate(CANONICAL)
+        self.starts = [m.start() for m in WORD_START.finditer(text)]
+
+    def windows(
+        self, trigger: re.Pattern[str], words: Dispatch, reach: int
+    ) -> list[tuple[int, int]]:
+        """Merged stretches of the text within `reach` characters of a match of `trigger`, a
+        regex `\\d|W` whose words `W` are the one regex of `words`: the same stretches as from
+        `trigger.finditer`, with `trigger` tried only at digits and at the words that may begin
+        a `W`."""
+        text, canon = self.text, self.canon
+        at = [(m.start(), m.end()) for m in DIGITS_RUN.finditer(text)]
+        at.extend((p, -1) for p in self.starts if words.rules_for(canon[p : p + PREFIX]))
+        at.sort()
+        spans: list[tuple[int, int]] = []
+        last = 0
+        for start, end in at:
+            if end < 0:  # a word that may begin a trigger word
+                if start < last:
+                    continue
+                match = trigger.match(text, start)
+                if match is None:
+                    continue
+                end = match.end()
+            else:  # a run of digits: one trigger per digit not inside a trigger word ('Q1')
+                start = max(start, last)
+                if start >= end:
+                    continue
+            lo, hi = max(0, start - reach), min(len(text), end + reach)
+            if spans and lo <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
+            else:
+                spans.append((lo, hi))
+            last = end
+        return spans
+
+    def matches(
+        self, patterns: list[re.Pattern[str]], dispatch: Dispatch, windows: list[tuple[int, int]]
+    ) -> list[list[re.Match[str]]]:
+        """For each of the `patterns` (those of `dispatch`), its matches in text order: what its
+        `finditer` over each of the `windows` finds. Patterns the prefilter cannot filter run
+        `finditer` itself."""
+        text, canon, starts = self.text, self.canon, self.starts
+        found: list[list[re.Match[str]]] = [[] for _ in patterns]
+        last_end = [0] * len(patterns)
+        for lo, hi in windows:
+            for p in starts[bisect_left(starts, lo) : bisect_left(starts, hi)]:
+                for i in dispatch.rules_for(canon[p : min(p + PREFIX, hi)]):
+                    if p < last_end[i]:
+                        continue
+                    match = patterns[i].match(text, p, hi)
+                    if match is not None:
+                        found[i].append(match)
+                        last_end[i] = match.end()
+        for i, pattern in enumerate(patterns):
+            if dispatch.filters[i] is None:
+                found[i] = [m for lo, hi in windows for m in pattern.finditer(text, lo, hi)]
         return found
