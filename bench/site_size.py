@@ -94,7 +94,9 @@ def measure_pagefind(bundle: Path) -> None:
     pages = sum(lang["page_count"] for lang in entry["languages"].values())
     files = [p for p in bundle.rglob("*") if p.is_file()]
     total = sum(p.stat().st_size for p in files)
-    print(f"search index:           Pagefind, {pages} pages indexed, {total:,} bytes in {len(files)} files")
+    print(
+        f"search index:           Pagefind, {pages} pages indexed, {total:,} bytes in {len(files)} files"
+    )
     groups: dict[str, list[int]] = {}
     for path in files:
         kind = path.parent.name if path.parent != bundle else path.name.split(".")[-1]
@@ -104,7 +106,9 @@ def measure_pagefind(bundle: Path) -> None:
         print(f"  {kind:22s}{len(sizes):>5} {sum(sizes):>10,} {max(sizes):>8,}")
 
 
-SEARCH_LINE = re.compile(r"search index: (\d+) pages indexed by Pagefind in ([\d.]+) s \(([\d.]+) s CPU\)")
+SEARCH_LINE = re.compile(
+    r"search index: (\d+) pages indexed by Pagefind in ([\d.]+) s \(([\d.]+) s CPU\)"
+)
 
 
 def full_build(root: Path, *options: str) -> tuple[float, float]:
@@ -113,7 +117,15 @@ def full_build(root: Path, *options: str) -> tuple[float, float]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "generator.cli", "build", *(options or ("--full",)), "-f", "mkdocs.yml"],
+        [
+            sys.executable,
+            "-m",
+            "generator.cli",
+            "build",
+            *(options or ("--full",)),
+            "-f",
+            "mkdocs.yml",
+        ],
         cwd=root,
         capture_output=True,
         text=True,

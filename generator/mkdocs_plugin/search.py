@@ -52,6 +52,7 @@ UNUSED = (
 )
 ARTICLE_TAG = '<article class="md-content__inner md-typeset">'
 BODY = "data-pagefind-body"
+TITLE = 'data-pagefind-meta="title"'
 _ARTICLE_SUBPAGES = frozenset({"actors", "caveats", "figures", "timeline"})
 _H1 = re.compile(r"<h1\b")
 _P = re.compile(r"<p>")
@@ -70,20 +71,23 @@ def search_mode(src_uri: str, generated: bool, index_pages: Iterable[str]) -> Se
 
 def mark_page(html: str, mode: SearchMode) -> str:
     """Mark what Pagefind indexes on a page: the article element, or its heading and first
-    paragraph; a page marked nowhere is left out of the index (`mode` "none")."""
+    paragraph; a page marked nowhere is left out of the index (`mode` "none"). The article's
+    first heading is the result's title."""
     start = html.find(ARTICLE_TAG)
     if mode == "none" or start < 0:
         return html
+    out = html
     if mode == "whole":
-        tag = ARTICLE_TAG[:-1] + f" {BODY}>"
-        return html[:start] + tag + html[start + len(ARTICLE_TAG) :]
-    heading = _H1.search(html, start)
+        out = html[:start] + ARTICLE_TAG[:-1] + f" {BODY}>" + html[start + len(ARTICLE_TAG) :]
+    heading = _H1.search(out, start)
     if heading is None:
-        return html
-    out = html[: heading.end()] + f" {BODY}" + html[heading.end() :]
-    paragraph = _P.search(out, heading.end())
-    if paragraph is not None and "</article>" not in out[heading.end() : paragraph.start()]:
-        out = out[: paragraph.start()] + f"<p {BODY}>" + out[paragraph.end() :]
+        return out
+    marks = f" {TITLE}" if mode == "whole" else f" {BODY} {TITLE}"
+    out = out[: heading.end()] + marks + out[heading.end() :]
+    if mode == "lead":
+        paragraph = _P.search(out, heading.end())
+        if paragraph is not None and "</article>" not in out[heading.end() : paragraph.start()]:
+            out = out[: paragraph.start()] + f"<p {BODY}>" + out[paragraph.end() :]
     return out
 
 

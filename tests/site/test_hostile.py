@@ -47,6 +47,7 @@ from tests.html_checks import (
     visible_text,
     xml_text_problems,
 )
+from tests.pagefind_index import search_records
 from tests.payloads import FAMILIES, PAYLOADS, URLS, chunks
 
 pytestmark = pytest.mark.slow  # builds sites with MkDocs
@@ -108,11 +109,11 @@ def site_problems(site: Path, skeleton: Skeleton) -> dict[str, list[str]]:
         found = page_problems(page.read_text("utf-8"), skeleton)
         if found:
             problems[str(page.relative_to(site))] = found
-    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
-    for doc in index["docs"]:
-        found = fragment_problems(doc["title"], skeleton) + fragment_problems(doc["text"], skeleton)
+    for record in search_records(site):
+        title = str(record["meta"].get("title", ""))
+        found = fragment_problems(title, skeleton) + fragment_problems(record["content"], skeleton)
         if found:
-            problems[f"search_index.json {doc['location']}"] = found
+            problems[f"search index {record['url']}"] = found
     for feed in sorted(site.rglob("*.xml")):
         found = xml_text_problems(feed.read_text("utf-8"))
         if found:
