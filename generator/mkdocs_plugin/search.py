@@ -133,6 +133,8 @@ def build_index(site_dir: Path, pages: Iterable[str], scratch: Path) -> IndexRun
         count += 1
     bundle = site_dir / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)
+    if count == 0:
+        return IndexRun(0, 0.0, 0.0)  # nothing to search (Pagefind refuses an empty site)
     command = pagefind_command() + [
         "--site",
         str(scratch),

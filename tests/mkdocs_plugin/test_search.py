@@ -75,3 +75,10 @@ def test_build_index_reads_only_the_pages_given(tmp_path: Path):
     assert [r["url"] for r in records] == ["/a/"]
     assert records[0]["meta"]["title"] == "Lena Ortiz"
     assert "Zanzibar" in records[0]["content"] and "¶" not in records[0]["content"]
+
+
+def test_build_index_of_no_pages_leaves_no_bundle(tmp_path: Path):
+    site = tmp_path / "site"
+    (site / "pagefind").mkdir(parents=True)
+    assert build_index(site, [], tmp_path / "scratch").pages == 0
+    assert not (site / "pagefind").exists()

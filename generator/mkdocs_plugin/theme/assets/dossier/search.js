@@ -135,7 +135,9 @@
   }
 
   input.addEventListener("focus", open);
+  input.addEventListener("pointerdown", open);
   input.addEventListener("input", () => {
+    open();
     clearTimeout(timer);
     timer = setTimeout(() => search(input.value).catch(() => { meta.textContent = texts.none; }), 60);
   });
