@@ -34,7 +34,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator import __version__
-from generator.fsutil import atomic_write, remove_file
+from generator.fsutil import atomic_write, link_or_copy, remove_file
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 STATE_NAME = "site-state.json"
@@ -460,14 +460,7 @@ class SiteTracker:
                 if _same_file(old, target):
                     continue
                 remove_file(target)
-            folder = os.path.dirname(target)
-            if folder not in made:
-                os.makedirs(folder, exist_ok=True)
-                made.add(folder)
-            try:
-                os.link(old, target)
-            except OSError:
-                shutil.copy2(old, target)
+            link_or_copy(old, target, made)
         if reused:
             current = {f.dest_uri for f in self.generated.values()}
             for dest in sorted(set(reused) - current):

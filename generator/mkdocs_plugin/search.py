@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from generator.fsutil import link_or_copy
+
 SearchMode = Literal["whole", "lead", "none"]
 BUNDLE = "pagefind"
 """The folder of the site that holds Pagefind's index and its JavaScript."""
@@ -118,18 +120,10 @@ def build_index(site_dir: Path, pages: Iterable[str], scratch: Path) -> IndexRun
     count = 0
     made: set[str] = set()
     for page in pages:
-        source = os.path.join(site_dir, page)
-        target = os.path.join(scratch, page)
-        folder = os.path.dirname(target)
-        if folder not in made:
-            os.makedirs(folder, exist_ok=True)
-            made.add(folder)
         try:
-            os.link(source, target)
+            link_or_copy(os.path.join(site_dir, page), os.path.join(scratch, page), made)
         except FileNotFoundError:
             continue  # not written (an empty page)
-        except OSError:
-            shutil.copyfile(source, target)
         count += 1
     bundle = site_dir / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)
