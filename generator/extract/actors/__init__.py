@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from generator.extract.actors.clusters import Cluster, name_words
 from generator.extract.actors.coref import add_descriptions, add_pronouns
@@ -22,6 +22,8 @@ GROUP_HEADS = frozenset(
     observers activists militants rebels soldiers refugees companies firms banks agencies
     authorities negotiators envoys delegates representatives regulators""".split()
 )
+DOMAIN = re.compile(r"([A-Za-z][A-Za-z0-9-]*)\.(?:com|org|net|gov|edu|io|co\.uk|org\.uk)")
+"""A web address used as an organisation's name: its first label is the name."""
 QUANTIFIERS = frozenset({"some", "many", "several", "all", "other", "most", "few", "both"})
 
 
@@ -54,6 +56,9 @@ def _merge(doc: Doc, names: list[Name]) -> list[Cluster]:
     # Longest names first, so that short variants can attach to the full name.
     for item in sorted(names, key=lambda n: (-name_words(n.span), n.span.start)):
         span, key, kind = item.span, item.key, item.kind or "other"
+        domain = DOMAIN.fullmatch(span.text)
+        if domain is not None and kind == "organization":
+            key = name_key(domain.group(1))  # 'Snopes.com' is the site 'Snopes'
         cluster = by_key.get(f"{kind}:{key}")
         known = place(span.text) if kind == "place" else None
         country = known.country if known is not None and known.kind == "country" else ""
@@ -105,6 +110,10 @@ def _match(span: Span, kind: str, clusters: list[Cluster]) -> Cluster | None:
     preferred: list[Cluster] = []
     for cluster in clusters:
         if cluster.type != kind:
+            if kind != "person" and cluster.type in ("organization", "place"):
+                # 'CBD' for 'Central Business District' whichever of the two the tagger chose
+                if any(_is_acronym_of(span, acro, name) for name in cluster.names):
+                    fits.append(cluster)
             continue
         for name in cluster.names:
             full = name_key(name.text)
@@ -114,7 +123,13 @@ def _match(span: Span, kind: str, clusters: list[Cluster]) -> Cluster | None:
                     break
                 continue
             if kind == "person":
-                if len(span) == 1 and key in (name_key(name[-1].text), name_key(name[0].text)):
+                if len(span) == 1 and key == name_key(name[-1].text):
+                    # A name used alone is the surname in English prose: 'Claude' after
+                    # 'Georges Claude' and 'Claude Debussy' is Georges Claude.
+                    fits.append(cluster)
+                    preferred.append(cluster)
+                    break
+                if len(span) == 1 and key == name_key(name[0].text):
                     fits.append(cluster)
                     break
                 if full.endswith(" " + key):
@@ -134,11 +149,28 @@ def _match(span: Span, kind: str, clusters: list[Cluster]) -> Cluster | None:
             if full.endswith(" " + key) and kind == "organization" and len(span) > 1:
                 fits.append(cluster)
                 break
+            if kind == "organization" and len(span) == 1 and _clipped(span[0].text, name):
+                fits.append(cluster)  # 'the Fed' for 'the Federal Reserve'
+                break
     for group in (preferred, fits):
         unique = list({id(c): c for c in group}.values())
         if len(unique) == 1:
             return unique[0]
     return None
+
+
+def _clipped(word: str, name: Span) -> bool:
+    """A clipped form: one capitalised word of three letters or more that is the start of the
+    first word of a longer name ('Fed' of 'Federal Reserve')."""
+    first = name[0].text
+    return (
+        len(name) > 1
+        and 3 <= len(word) < len(first)
+        and word[:1].isupper()
+        and word.isalpha()
+        and not word.isupper()
+        and first.startswith(word)
+    )
 
 
 def _is_acronym_of(span: Span, acro: str, name: Span) -> bool:
@@ -180,6 +212,8 @@ def _groups(doc: Doc) -> list[tuple[str, list[Span]]]:
         head = chunk.root
         if head.tag_ != "NNS" or head.lower_ not in GROUP_HEADS:
             continue
+        if _verb_as_noun(head):
+            continue  # 'Emery states, "..."': a verb the tagger took for a plural noun
         start = chunk.start
         while start < head.i and (
             doc[start].dep_ in ("det", "poss", "case", "neg", "predet")
@@ -194,6 +228,16 @@ def _groups(doc: Doc) -> list[tuple[str, list[Span]]]:
         )
         found.setdefault(key, []).append(span)
     return sorted(found.items(), key=lambda item: item[1][0].start)
+
+
+def _verb_as_noun(head: Token) -> bool:
+    """A plural 'noun' that governs a clause or object, or stands as the sentence's root before a
+    comma or colon that opens what is said: a verb ('states', 'reports') mis-tagged."""
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in head.children):
+        return True
+    doc = head.doc
+    after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    return head.dep_ == "ROOT" and after is not None and after.text in (",", ":")
 
 
 def _to_actors(

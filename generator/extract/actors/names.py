@@ -103,20 +103,30 @@ def find_names(doc: Doc) -> list[Name]:
         if kind is not None:
             votes[name_key(span.text)][kind] += 1
     text = doc_text(doc)
+    evidence: set[str] = set()
+    """Names with a person's mark beside one of their uses: a title, an apposition, 'who'."""
     for span, _ in labelled:
+        key = name_key(span.text)
         if _surname_alone(span, text):
             # 'Phoebe Waller-Bridge ... Waller-Bridge thanked': a given name, then the surname
             # used alone later, is how English prose names a person.
-            votes[name_key(span.text)]["person"] += 2
+            votes[key]["person"] += 2
+            evidence.add(key)
         relative = _relative_after(span)
         if relative == "who":
-            votes[name_key(span.text)]["person"] += 1  # 'Azzouz, who' is a person
+            votes[key]["person"] += 1  # 'Azzouz, who' is a person
+            evidence.add(key)
         elif relative == "which" and place(span.text) is None:
-            votes[name_key(span.text)]["organization"] += 1  # 'Roscosmos, which' is not
+            votes[key]["organization"] += 1  # 'Roscosmos, which' is not
         if _person_role(span):
             # 'Eva-Marie Persson, a professor at ...': a person's title beside the name outvotes
             # a tagger that took the name for an organisation.
-            votes[name_key(span.text)]["person"] += 2
+            votes[key]["person"] += 2
+            evidence.add(key)
+        if _after_title(span) or _initialled(span):
+            # 'President-elect Trump', 'Sen. Warner', 'J. Smith': only people carry these.
+            votes[key]["person"] += 3
+            evidence.add(key)
     known = set(votes)
     labelled = _split_owners(labelled, known)
     people = _person_parts(
@@ -126,6 +136,8 @@ def find_names(doc: Doc) -> list[Name]:
     for run in _capitalised_runs(doc, taken, caps_lines):
         for part in _segments(run, known | people):
             labelled.append((part, None))
+            if _person_role(part) or _after_title(part):
+                evidence.add(name_key(part.text))  # 'Emery, a writer for ...' untagged
     uses: Counter[str] = Counter()
     teams: Counter[str] = Counter()
     for span, _ in labelled:
@@ -147,6 +159,10 @@ def find_names(doc: Doc) -> list[Name]:
             kind = None  # 'Meth' beside 'meth', 'Monday': a common word or a date, not an actor
         if kind is not None and _not_an_actor(span):
             kind = None
+        if kind == "person" and key not in evidence and key not in people and one_word(span):
+            kind = _unsupported_person(key, votes.get(key))
+        elif kind == "other" and key in evidence and place(span.text) is None:
+            kind = "person"  # 'Emery, a writer for ...': a product or a work has no job
         if kind == "place" and _weak_place(span) and _team_context(span):
             kind = "organization"
         if kind is not None:
@@ -154,6 +170,20 @@ def find_names(doc: Doc) -> list[Name]:
     _short_forms_of_organisations(names)
     names.sort(key=lambda n: n.span.start)
     return _drop_nested(names)
+
+
+def _unsupported_person(key: str, votes: Counter[ActorType] | None) -> ActorType | None:
+    """A lone word the tagger called a person, with no given name, title, apposition or fuller
+    form anywhere in the article: news style names a person in full at first mention, so the
+    word is more likely a company, product or place ('Politifact', 'Snapchat', 'Chrome'). The
+    tagger's next-best vote when it has one, else no actor."""
+    if votes is None:
+        return None
+    others = [(n, kind) for kind, n in votes.items() if kind != "person" and n > 0]
+    if not others:
+        return None
+    best = max(others, key=lambda item: (item[0], item[1]))[1]
+    return None if best == "other" else best
 
 
 def _short_forms_of_organisations(names: list[Name]) -> None:
@@ -671,6 +701,12 @@ def _after_title(span: Span) -> bool:
     if span.start == 0 or span[0].lower_ in titles():
         return False
     prev = doc[span.start - 1]
+    if prev.lower_ == "elect" and span.start >= 2:
+        # 'President-elect Trump', 'Governor elect Obi': an office not yet taken is a title too.
+        before = doc[span.start - 2]
+        if before.text in ("-", "\u2010") and span.start >= 3:
+            before = doc[span.start - 3]
+        prev = before
     word = prev.lower_.rstrip(".")
     return word in ("mr", "mrs", "ms", "dr", "sir", "dame") or (
         prev.text[:1].isupper() and word in titles() and not prev.is_sent_start
