@@ -51,6 +51,13 @@ PLACE_ENDINGS = frozenset(
     sea ocean gulf strait canal""".split()
 )
 """Last words that make a capitalised name a place ('Grace Road', 'Hudson River')."""
+STREET_ENDINGS = frozenset(
+    """road street avenue boulevard lane square plaza quarter river lake sea ocean gulf strait
+    canal bay valley island islands mountain mountains""".split()
+)
+"""Place endings no organisation's name ends with: they decide over a tagger's vote."""
+STREET_SUFFIXES = ("strasse", "straße", "platz", "allee", "gasse", "damm", "ufer")
+"""German street and square words, written as one word with the name ('Nachtigalplatz')."""
 SPORT_VERBS = frozenset(
     "beat defeat draw thrash rout edge overcome outplay eliminate whitewash trounce".split()
 )
@@ -83,12 +90,17 @@ def find_names(doc: Doc) -> list[Name]:
     taken: set[int] = set()
     for ent in doc.ents:
         ent = _whole_person(ent)
+        named_after_place = _place_then_name(ent)
+        if named_after_place is not None:
+            ent = named_after_place
         in_caps = _in_caps(ent, caps_lines)
         for n, piece in enumerate(_pieces(ent)):
             if ent.label_ == "NORP" and not _country_or_city(piece):
                 continue  # nationalities and religions are not actors
             if n > 0:
                 kind = None  # the label belongs to the first name of a span the tagger ran on
+            elif named_after_place is not None:
+                kind = "organization"
             elif ent.label_ in LABEL_TYPES:
                 kind = LABEL_TYPES[ent.label_]
             elif ent.label_ in OTHER_LABELS and len(piece) == len(ent):
@@ -123,12 +135,13 @@ def find_names(doc: Doc) -> list[Name]:
             # a tagger that took the name for an organisation.
             votes[key]["person"] += 2
             evidence.add(key)
-        if _after_title(span) or _initialled(span):
+        if _after_title(span) or _initialled(span) or _after_kin(span):
             # 'President-elect Trump', 'Sen. Warner', 'J. Smith': only people carry these.
             votes[key]["person"] += 3
             evidence.add(key)
     known = set(votes)
     labelled = _split_owners(labelled, known)
+    labelled = _fuller_known(labelled, known)
     people = _person_parts(
         [(span, "person" if _likely_person(votes.get(name_key(span.text))) else kind)
          for span, kind in labelled]
@@ -138,6 +151,7 @@ def find_names(doc: Doc) -> list[Name]:
             labelled.append((part, None))
             if _person_role(part) or _after_title(part):
                 evidence.add(name_key(part.text))  # 'Emery, a writer for ...' untagged
+    labelled = _join_adjacent(labelled, known)
     uses: Counter[str] = Counter()
     teams: Counter[str] = Counter()
     for span, _ in labelled:
@@ -145,6 +159,7 @@ def find_names(doc: Doc) -> list[Name]:
         uses[key] += 1
         teams[key] += _team_context(span)
     lowercase = _lowercase_words(doc)
+    terms = _defined_terms(doc)
     names = []
     kinds: dict[str, ActorType | None] = {}
     for span, _ in labelled:
@@ -157,9 +172,11 @@ def find_names(doc: Doc) -> list[Name]:
         kind = kinds[key]
         if kind is not None and _common_word(span, key, lowercase, people):
             kind = None  # 'Meth' beside 'meth', 'Monday': a common word or a date, not an actor
-        if kind is not None and _not_an_actor(span):
+        if kind is not None and (_not_an_actor(span) or key in terms):
             kind = None
         if kind == "person" and key not in evidence and key not in people and one_word(span):
+            kind = _unsupported_person(key, votes.get(key))
+        elif kind == "person" and key not in evidence and not _person_shaped(span, caps_lines):
             kind = _unsupported_person(key, votes.get(key))
         elif kind == "other" and key in evidence and place(span.text) is None:
             kind = "person"  # 'Emery, a writer for ...': a product or a work has no job
@@ -184,6 +201,19 @@ def _unsupported_person(key: str, votes: Counter[ActorType] | None) -> ActorType
         return None
     best = max(others, key=lambda item: (item[0], item[1]))[1]
     return None if best == "other" else best
+
+
+def _person_shaped(span: Span, caps_lines: list[tuple[int, int]]) -> bool:
+    """Whether the words can be a person's name: no pronoun or determiner ('My Name'), no
+    acronym in capitals in running text ('Orbital ATK'), not opened by a nationality adjective
+    ('German Reich')."""
+    if any(t.pos_ in ("PRON", "DET") for t in span):
+        return False
+    if not _in_caps(span, caps_lines) and any(
+        t.text.isupper() and t.is_alpha and len(t.text) > 1 for t in span
+    ):
+        return False
+    return span[0].lower_ not in demonyms()
 
 
 def _short_forms_of_organisations(names: list[Name]) -> None:
@@ -245,6 +275,27 @@ def _not_an_actor(span: Span) -> bool:
         ):
             return True  # 'Thankfully', 'Orwellian' (an acronym in capitals may be mis-tagged)
     return False
+
+
+def _defined_terms(doc: Doc) -> set[str]:
+    """Acronyms the article defines after a lowercase phrase: 'personally identifiable
+    information (PII)' makes PII a term of art, not the name of a body."""
+    found = set()
+    for tok in doc[2:-1]:
+        if tok.nbor(-1).text != "(" or tok.nbor(1).text != ")" or not tok.text.isupper():
+            continue
+        letters = tok.text.lower()
+        if not letters.isalpha() or len(letters) < 2:
+            continue
+        words = [t for t in doc[max(0, tok.i - 1 - len(letters) - 2) : tok.i - 1] if t.is_alpha]
+        words = words[-len(letters) :]
+        if (
+            len(words) == len(letters)
+            and all(w.text.islower() for w in words)
+            and "".join(w.text[0] for w in words) == letters
+        ):
+            found.add(name_key(tok.text))
+    return found
 
 
 def _lowercase_words(doc: Doc) -> set[str]:
@@ -328,6 +379,34 @@ def _whole_person(ent: Span) -> Span:
     ):
         end += 1
     return ent if end == ent.end else doc[ent.start : end]
+
+
+def _place_then_name(ent: Span) -> Span | None:
+    """'Cambridge Analytica', 'Boston Dynamics': a place the tagger labelled on its own, the
+    modifier of a capitalised proper noun right after it that no label covers. A place name
+    compounded into a proper name makes the name of a body, not a place; None otherwise."""
+    if ent.label_ not in ("GPE", "LOC"):
+        return None
+    doc = ent.doc
+    end = ent.end
+    if end >= len(doc):
+        return None
+    nxt, last = doc[end], doc[end - 1]
+    if (
+        nxt.pos_ == "PROPN"
+        and nxt.text[:1].isupper()
+        and nxt.text[1:2].islower()
+        and not nxt.ent_type_
+        and last.dep_ == "compound"
+        and last.head.i == end
+        and "\n" not in last.whitespace_
+        and nxt.lower_ not in titles()
+        and nxt.lower_ not in PLACE_ENDINGS
+        and nxt.lower_ not in OTHER_ENDINGS
+        and place(f"{ent.text} {nxt.text}") is None
+    ):
+        return doc[ent.start : end + 1]
+    return None
 
 
 def _weak_place(span: Span) -> bool:
@@ -415,6 +494,53 @@ def _split_owners(
             trimmed = _trim(part)
             if trimmed is not None:
                 out.append((trimmed, None))
+    return out
+
+
+def _fuller_known(
+    labelled: list[tuple[Span, ActorType | None]], known: set[str]
+) -> list[tuple[Span, ActorType | None]]:
+    """Occurrences cut short or run together, corrected by the names the article uses elsewhere:
+    'Cambridge' right before 'Analytica' when 'Cambridge Analytica' is a name in the article;
+    'Facebook and Cambridge Analytica' as two names when the part after 'and' is one."""
+    out: list[tuple[Span, ActorType | None]] = []
+    doc = labelled[0][0].doc if labelled else None
+    for span, kind in labelled:
+        assert doc is not None
+        conj = next((t.i for t in span[1:-1] if t.lower_ in ("and", "&")), None)
+        if conj is not None and name_key(doc[conj + 1 : span.end].text) in known:
+            for part in (doc[span.start : conj], doc[conj + 1 : span.end]):
+                trimmed = _trim(part)
+                if trimmed is not None:
+                    out.append((trimmed, None))
+            continue
+        longer = span
+        for end in range(span.end + 1, min(len(doc), span.end + 3) + 1):
+            if "\n" in doc[span.start : end - 1].text_with_ws or not _capitalised(doc[end - 1]):
+                break
+            if name_key(doc[span.start : end].text) in known:
+                longer = doc[span.start : end]
+        out.append((longer, kind if longer is span else None))
+    return out
+
+
+def _join_adjacent(
+    labelled: list[tuple[Span, ActorType | None]], known: set[str]
+) -> list[tuple[Span, ActorType | None]]:
+    """Two names side by side that together make a name the article uses elsewhere
+    ('Cambridge' + 'Analytica' where 'Cambridge Analytica' is tagged once): one name."""
+    ordered = sorted(labelled, key=lambda item: (item[0].start, -len(item[0])))
+    out: list[tuple[Span, ActorType | None]] = []
+    for span, kind in ordered:
+        if out:
+            prev, prev_kind = out[-1]
+            doc = span.doc
+            if prev.end == span.start and "\n" not in prev[-1].whitespace_:
+                joined = doc[prev.start : span.end]
+                if name_key(joined.text) in known:
+                    out[-1] = (joined, prev_kind or kind)
+                    continue
+        out.append((span, kind))
     return out
 
 
@@ -653,6 +779,8 @@ def _decide(
         return "person"
     if last in ORG_ENDINGS and len(span) > 1:
         return "organization"
+    if (last in STREET_ENDINGS and len(span) > 1) or _street_compound(span):
+        return "place"
     if _initialled(span) or _after_title(span):
         return "person"
     if last in PLACE_ENDINGS and len(span) > 1 and not votes:
@@ -671,6 +799,17 @@ def _decide(
     if known_place is not None:
         return "place"
     return None
+
+
+def _street_compound(span: Span) -> bool:
+    """'Petersallee', 'Lüderitzstrasse': one capitalised word ending in a German street word."""
+    word = span.text
+    return (
+        len(span) == 1
+        and word[:1].isupper()
+        and word.isalpha()
+        and any(word.lower().endswith(x) and len(word) > len(x) + 2 for x in STREET_SUFFIXES)
+    )
 
 
 def _initialled(span: Span) -> bool:
@@ -711,6 +850,22 @@ def _after_title(span: Span) -> bool:
     return word in ("mr", "mrs", "ms", "dr", "sir", "dame") or (
         prev.text[:1].isupper() and word in titles() and not prev.is_sent_start
     )
+
+
+KIN_NOUNS = frozenset(
+    """wife husband widow widower son daughter mother father brother sister stepson
+    stepdaughter stepmother stepfather uncle aunt nephew niece cousin grandson granddaughter
+    grandmother grandfather fiancee fiancée fiance fiancé girlfriend boyfriend""".split()
+)
+"""English kinship nouns: 'his wife Grace', 'her son Ali' name a person."""
+
+
+def _after_kin(span: Span) -> bool:
+    """A name right after a kinship noun ('his wife Grace', 'including wife Grace')."""
+    if span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    return prev.lower_ in KIN_NOUNS and prev.text.islower()
 
 
 def _drop_nested(names: list[Name]) -> list[Name]:
