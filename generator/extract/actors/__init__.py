@@ -160,12 +160,13 @@ def _match(span: Span, kind: str, clusters: list[Cluster]) -> Cluster | None:
 
 
 def _clipped(word: str, name: Span) -> bool:
-    """A clipped form: one capitalised word of three letters or more that is the start of the
-    first word of a longer name ('Fed' of 'Federal Reserve')."""
+    """A clipped form: one capitalised word of three letters or more, at most about half of the
+    first word of a longer name, that it starts ('Fed' of 'Federal Reserve')."""
     first = name[0].text
     return (
         len(name) > 1
-        and 3 <= len(word) < len(first)
+        and 3 <= len(word)
+        and len(word) * 2 <= len(first) + 1  # 'Congress' is not clipped from 'Congressional'
         and word[:1].isupper()
         and word.isalpha()
         and not word.isupper()

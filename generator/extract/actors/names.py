@@ -135,6 +135,9 @@ def find_names(doc: Doc) -> list[Name]:
             # a tagger that took the name for an organisation.
             votes[key]["person"] += 2
             evidence.add(key)
+        classed = _classified(span)
+        if classed is not None:
+            votes[key][classed] += 2  # 'space agency Roscosmos', 'the Tuva region'
         if _after_title(span) or _initialled(span) or _after_kin(span):
             # 'President-elect Trump', 'Sen. Warner', 'J. Smith': only people carry these.
             votes[key]["person"] += 3
@@ -358,7 +361,7 @@ def _person_role(span: Span) -> bool:
 def _person_title(noun: Token) -> bool:
     """A title a person holds ('professor', 'mayor'), not a body ('group', 'army')."""
     words = {noun.lemma_.lower(), noun.lower_}
-    return bool(words & titles()) and not words & (ORG_ENDINGS | BODY_NOUNS)
+    return bool(words & (titles() | KIN_NOUNS)) and not words & (ORG_ENDINGS | BODY_NOUNS)
 
 
 def _whole_person(ent: Span) -> Span:
@@ -858,6 +861,47 @@ KIN_NOUNS = frozenset(
     grandmother grandfather fiancee fiancée fiance fiancé girlfriend boyfriend""".split()
 )
 """English kinship nouns: 'his wife Grace', 'her son Ali' name a person."""
+
+
+ORG_CLASSIFIERS = frozenset(
+    """agency company firm group website site app platform magazine newspaper network party
+    startup giant rival retailer carrier maker manufacturer publisher broadcaster insurer lender
+    airline bank regulator watchdog charity union outlet channel studio brand contractor
+    conglomerate operator developer""".split()
+)
+"""Common nouns that class a name they stand beside as a body ('messaging app Snapchat')."""
+PLACE_CLASSIFIERS = frozenset(
+    """region province city town village state republic county district island neighbourhood
+    neighborhood suburb municipality""".split()
+)
+"""Common nouns that class a name as a place ('the Tuva region', 'the town of')."""
+FOLLOWING_ORG = frozenset("magazine newspaper website app platform party airline".split())
+"""Classifiers that follow the name ('Vulture magazine') and never follow a person's name."""
+
+
+def _classified(span: Span) -> ActorType | None:
+    """The kind a lowercase classifier noun right before or after the name gives it."""
+    doc = span.doc
+    if span.start > 0:
+        prev = doc[span.start - 1]
+        if prev.pos_ == "NOUN" and prev.text.islower() and "\n" not in prev.whitespace_:
+            if prev.lemma_ in ORG_CLASSIFIERS:
+                return "organization"
+            if prev.lemma_ in PLACE_CLASSIFIERS:
+                return "place"
+    if span.end < len(doc):
+        nxt = doc[span.end]
+        if (
+            nxt.pos_ == "NOUN"
+            and nxt.text.islower()
+            and span[-1].head.i == nxt.i
+            and "\n" not in span[-1].whitespace_
+        ):
+            if nxt.lemma_ in PLACE_CLASSIFIERS:
+                return "place"
+            if nxt.lemma_ in FOLLOWING_ORG:
+                return "organization"
+    return None
 
 
 def _after_kin(span: Span) -> bool:
