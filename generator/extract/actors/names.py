@@ -178,9 +178,9 @@ def find_names(doc: Doc) -> list[Name]:
         if kind is not None and (_not_an_actor(span) or key in terms):
             kind = None
         if kind == "person" and key not in evidence and key not in people and one_word(span):
-            kind = _unsupported_person(key, votes.get(key))
+            kind = _unsupported_person(span, votes.get(key), caps_lines)
         elif kind == "person" and key not in evidence and not _person_shaped(span, caps_lines):
-            kind = _unsupported_person(key, votes.get(key))
+            kind = _unsupported_person(span, votes.get(key), caps_lines)
         elif kind == "other" and key in evidence and place(span.text) is None:
             kind = "person"  # 'Emery, a writer for ...': a product or a work has no job
         if kind == "place" and _weak_place(span) and _team_context(span):
@@ -192,18 +192,23 @@ def find_names(doc: Doc) -> list[Name]:
     return _drop_nested(names)
 
 
-def _unsupported_person(key: str, votes: Counter[ActorType] | None) -> ActorType | None:
+def _unsupported_person(
+    span: Span, votes: Counter[ActorType] | None, caps_lines: list[tuple[int, int]]
+) -> ActorType | None:
     """A lone word the tagger called a person, with no given name, title, apposition or fuller
     form anywhere in the article: news style names a person in full at first mention, so the
     word is more likely a company, product or place ('Politifact', 'Snapchat', 'Chrome'). The
-    tagger's next-best vote when it has one, else no actor."""
-    if votes is None:
-        return None
-    others = [(n, kind) for kind, n in votes.items() if kind != "person" and n > 0]
-    if not others:
-        return None
-    best = max(others, key=lambda item: (item[0], item[1]))[1]
-    return None if best == "other" else best
+    tagger's next-best actor vote when it has one; an organisation when the name holds an
+    acronym ('Zanu-PF'); else no actor."""
+    order: list[ActorType] = ["organization", "place"]
+    others = [(votes[kind], -order.index(kind), kind) for kind in order if votes and votes[kind]]
+    if others:
+        return max(others)[2]
+    if not _in_caps(span, caps_lines) and any(
+        t.text.isupper() and t.is_alpha and len(t.text) > 1 for t in span
+    ):
+        return "organization"
+    return None
 
 
 def _person_shaped(span: Span, caps_lines: list[tuple[int, int]]) -> bool:
@@ -897,8 +902,8 @@ def _classified(span: Span) -> ActorType | None:
             and span[-1].head.i == nxt.i
             and "\n" not in span[-1].whitespace_
         ):
-            if nxt.lemma_ in PLACE_CLASSIFIERS:
-                return "place"
+            if nxt.lemma_ in PLACE_CLASSIFIERS or nxt.lemma_ in ("government", "authority"):
+                return "place"  # 'the Tuva government' is the government of a place
             if nxt.lemma_ in FOLLOWING_ORG:
                 return "organization"
     return None
