@@ -9,7 +9,13 @@ from spacy.tokens import Doc, Span, Token
 from generator.extract.actors.clusters import Cluster, name_words
 from generator.extract.actors.coref import add_descriptions, add_pronouns
 from generator.extract.actors.gazetteer import demonyms, place
-from generator.extract.actors.names import ORG_ENDINGS, Name, find_names, name_key
+from generator.extract.actors.names import (
+    ORG_ENDINGS,
+    PLACE_CLASSIFIERS,
+    Name,
+    find_names,
+    name_key,
+)
 from generator.extract.actors.roles import add_roles
 from generator.extract.common import doc_text
 from generator.model import Actor, Mention
@@ -24,6 +30,8 @@ GROUP_HEADS = frozenset(
 )
 DOMAIN = re.compile(r"([A-Za-z][A-Za-z0-9-]*)\.(?:com|org|net|gov|edu|io|co\.uk|org\.uk)")
 """A web address used as an organisation's name: its first label is the name."""
+STATE_NOUNS = frozenset("government authority administration military army".split())
+"""Nouns for the state of a place: 'the U.S. government' names the country acting."""
 QUANTIFIERS = frozenset({"some", "many", "several", "all", "other", "most", "few", "both"})
 
 
@@ -38,7 +46,7 @@ def _initials(span: Span) -> str:
 def extract_actors(doc: Doc) -> list[Actor]:
     """Actors of the document, merged across name variants, with roles and affiliations."""
     names = [n for n in find_names(doc) if n.kind in ("person", "organization", "place")]
-    clusters = _merge(doc, names)
+    clusters = [c for c in _merge(doc, names) if not _only_modifier(c)]
     add_roles(doc, clusters)
     _add_demonym_affiliations(doc, clusters)
     add_descriptions(doc, clusters)
@@ -79,6 +87,23 @@ def _merge(doc: Doc, names: list[Name]) -> list[Cluster]:
         cluster.names.sort(key=lambda s: s.start)
     clusters.sort(key=lambda c: c.names[0].start)
     return clusters
+
+
+def _only_modifier(cluster: Cluster) -> bool:
+    """A place named only as the modifier of a noun ('U.S. officials', 'New York magazine'):
+    used like an adjective of nationality, it describes others and is not itself an actor."""
+    if cluster.type != "place":
+        return False
+    for span in cluster.names:
+        root = span.root
+        head = root.head
+        if root.dep_ not in ("compound", "amod", "nmod") or head.i < span.end or head.i == root.i:
+            return False
+        if head.ent_type_ or head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if head.lemma_.lower() in PLACE_CLASSIFIERS or head.lemma_.lower() in STATE_NOUNS:
+            return False  # 'the Tuva region', 'the U.S. government': the place itself acts
+    return True
 
 
 def _parenthetical_aliases(doc: Doc, names: list[Name]) -> dict[str, str]:
@@ -139,7 +164,7 @@ def _match(span: Span, kind: str, clusters: list[Cluster]) -> Cluster | None:
             if _is_acronym_of(span, acro, name):
                 fits.append(cluster)
                 break
-            if full.startswith(key + " "):
+            if full.startswith(key + " ") and not any(t.lower_ in ("and", "&") for t in name):
                 # 'Apple' for 'Apple Inc.': best when the rest is a company ending.
                 rest = name[len(span) :]
                 fits.append(cluster)
@@ -156,7 +181,21 @@ def _match(span: Span, kind: str, clusters: list[Cluster]) -> Cluster | None:
         unique = list({id(c): c for c in group}.values())
         if len(unique) == 1:
             return unique[0]
+        if len(unique) > 1 and group is preferred and kind == "person":
+            return _first_introduced(span, unique)
     return None
+
+
+def _first_introduced(span: Span, people: list[Cluster]) -> Cluster | None:
+    """'Parata' after 'Hori Parata' and, later, his son 'Te Kaurinui Robert Parata': news style
+    keeps the bare surname for the person it introduced first and names a relative in full, so
+    the surname goes to the earliest full name before it; None when none comes before."""
+    before = [
+        (min(s.start for s in c.names if len(s) > len(span)), n)
+        for n, c in enumerate(people)
+        if any(len(s) > len(span) and s.start < span.start for s in c.names)
+    ]
+    return people[min(before)[1]] if before else None
 
 
 def _clipped(word: str, name: Span) -> bool:

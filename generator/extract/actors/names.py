@@ -9,6 +9,7 @@ a known person's surname) and the words organisations end with.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -272,10 +273,16 @@ def _not_an_actor(span: Span) -> bool:
         if len(span) > 1 and noun.i > span.start and noun.lower_ in OTHER_ENDINGS:
             if noun.text[:1].isupper():
                 return True
+    if name_key(span.text) in CELESTIAL:
+        return True  # 'Earth', 'the Moon', 'the Solar System': bodies of the sky, not actors
+    if _time_zone(span):
+        return True
     if one_word(span):
         word = span.text.lower()
         if word in demonyms() or word.rstrip("s") in demonyms():
             return True  # 'Africans', 'Antiguan': people of a country, not one actor
+        if word in languages() and place(span.text) is None:
+            return True  # 'Swahili': a language
         if (
             len(span) == 1
             and span[0].pos_ in ("ADV", "ADJ", "VERB", "ADP", "AUX")
@@ -304,6 +311,31 @@ def _defined_terms(doc: Doc) -> set[str]:
         ):
             found.add(name_key(tok.text))
     return found
+
+
+CELESTIAL = frozenset(["earth", "universe", "galaxy", "cosmos", "solar system", "milky way"])
+"""The Earth, the Galaxy, the Universe: capitalised as names, never actors ('Moon' and 'Sun'
+are left alone: a surname, a newspaper)."""
+CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|\d{1,2}(?:a\.?m\.?|p\.?m\.?)|[ap]\.?m\.?", re.IGNORECASE)
+
+
+def _time_zone(span: Span) -> bool:
+    """'GMT', 'EST' right after a clock time ('10:30 GMT'): a time zone, not a body."""
+    if span.start == 0 or len(span) != 1 or not span.text.isupper() or len(span.text) > 4:
+        return False
+    return CLOCK.fullmatch(span.doc[span.start - 1].text) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def languages() -> frozenset[str]:
+    """Names of the major languages (ISO 639-1, from pycountry), lowercase: 'swahili', 'german'."""
+    import pycountry
+
+    names = set()
+    for lang in pycountry.languages:
+        if getattr(lang, "alpha_2", None):
+            names.add(re.sub(r"\s*\(.*\)", "", lang.name).lower())
+    return frozenset(names)
 
 
 def _lowercase_words(doc: Doc) -> set[str]:
