@@ -12,6 +12,7 @@ from generator.extract.actors.gazetteer import demonyms, place
 from generator.extract.actors.names import (
     ORG_ENDINGS,
     PLACE_CLASSIFIERS,
+    PLACE_ENDINGS,
     Name,
     find_names,
     name_key,
@@ -99,11 +100,19 @@ def _only_modifier(cluster: Cluster) -> bool:
         head = root.head
         if root.dep_ not in ("compound", "amod", "nmod") or head.i < span.end or head.i == root.i:
             return False
-        if head.ent_type_ or head.pos_ not in ("NOUN", "PROPN"):
+        if head.ent_type_ or head.pos_ not in ("NOUN", "PROPN") or not _word(head):
             return False
-        if head.lemma_.lower() in PLACE_CLASSIFIERS or head.lemma_.lower() in STATE_NOUNS:
-            return False  # 'the Tuva region', 'the U.S. government': the place itself acts
+        noun = head.lemma_.lower()
+        if noun in PLACE_CLASSIFIERS or noun in STATE_NOUNS or noun in PLACE_ENDINGS:
+            return False  # 'the Tuva region', 'the U.S. government', 'Heathrow airport'
     return True
+
+
+def _word(tok: Token) -> bool:
+    """A whole word (not a fragment such as 'non' of 'non-stop')."""
+    doc = tok.doc
+    glued = tok.i + 1 < len(doc) and not tok.whitespace_ and doc[tok.i + 1].text in ("-", "–")
+    return tok.is_alpha and not glued
 
 
 def _parenthetical_aliases(doc: Doc, names: list[Name]) -> dict[str, str]:

@@ -205,11 +205,23 @@ def _unsupported_person(
     others = [(votes[kind], -order.index(kind), kind) for kind in order if votes and votes[kind]]
     if others:
         return max(others)[2]
+    if _plural_name(span):
+        return "organization"  # 'the Beatles', 'the Teamsters': a band, a union, a team
     if not _in_caps(span, caps_lines) and any(
         t.text.isupper() and t.is_alpha and len(t.text) > 1 for t in span
     ):
         return "organization"
     return None
+
+
+def _plural_name(span: Span) -> bool:
+    """A plural proper noun after 'the' ('the Beatles'): one person's name is never plural."""
+    doc = span.doc
+    return (
+        span.start > 0
+        and doc[span.start - 1].lower_ == "the"
+        and span[-1].tag_ == "NNPS"
+    )
 
 
 def _person_shaped(span: Span, caps_lines: list[tuple[int, int]]) -> bool:
