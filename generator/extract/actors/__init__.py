@@ -100,8 +100,8 @@ def _only_modifier(cluster: Cluster) -> bool:
         head = root.head
         if root.dep_ not in ("compound", "amod", "nmod") or head.i < span.end or head.i == root.i:
             return False
-        if head.ent_type_ or head.pos_ not in ("NOUN", "PROPN") or not _word(head):
-            return False
+        if head.ent_type_ or head.pos_ != "NOUN" or not head.text.islower() or not _word(head):
+            return False  # a headline in capitals is parsed too loosely to tell
         noun = head.lemma_.lower()
         if noun in PLACE_CLASSIFIERS or noun in STATE_NOUNS or noun in PLACE_ENDINGS:
             return False  # 'the Tuva region', 'the U.S. government', 'Heathrow airport'
@@ -335,8 +335,9 @@ def _to_actors(
 
 KNOWN_CONFIDENCE = 0.95
 """A place the gazetteer knows, or a name used again with a title or a fuller form."""
-REPEATED_CONFIDENCE = 0.85
-"""A name the article uses more than once."""
+REPEATED_CONFIDENCE = 0.75
+"""One word used more than once, without a title or a fuller form: repetition shows it is a
+name, not what it names (a product, a programme or a work is repeated as often as a company)."""
 FULL_NAME_CONFIDENCE = 0.75
 """A name of two words or more, used once."""
 SINGLE_CONFIDENCE = 0.6

@@ -178,10 +178,9 @@ def find_names(doc: Doc) -> list[Name]:
             kind = None  # 'Meth' beside 'meth', 'Monday': a common word or a date, not an actor
         if kind is not None and (_not_an_actor(span) or key in terms):
             kind = None
-        if kind == "person" and key not in evidence and key not in people and one_word(span):
-            kind = _unsupported_person(span, votes.get(key), caps_lines)
-        elif kind == "person" and key not in evidence and not _person_shaped(span, caps_lines):
-            kind = _unsupported_person(span, votes.get(key), caps_lines)
+        if kind == "person" and key not in evidence and not _result_line(span):
+            if (key not in people and one_word(span)) or not _person_shaped(span, caps_lines):
+                kind = _unsupported_person(span, votes.get(key), caps_lines)
         elif kind == "other" and key in evidence and place(span.text) is None:
             kind = "person"  # 'Emery, a writer for ...': a product or a work has no job
         if kind == "place" and _weak_place(span) and _team_context(span):
@@ -212,6 +211,16 @@ def _unsupported_person(
     ):
         return "organization"
     return None
+
+
+def _result_line(span: Span) -> bool:
+    """A name on a line of results or a list of players ('c Healy b Fleming 44', 'Bevan 4-0-18-0'):
+    by convention such lines name people by surname alone, so the lone-word rule does not apply."""
+    text = doc_text(span.doc)
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start : end if end >= 0 else len(text)]
+    return len(line) < 300 and len(re.findall(r"\b\d+\b", line)) >= 3
 
 
 def _plural_name(span: Span) -> bool:
