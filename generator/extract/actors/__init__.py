@@ -16,6 +16,7 @@ from generator.extract.actors.names import (
     Name,
     find_names,
     name_key,
+    one_edit,
 )
 from generator.extract.actors.roles import add_roles
 from generator.extract.common import doc_text
@@ -192,7 +193,27 @@ def _match(span: Span, kind: str, clusters: list[Cluster]) -> Cluster | None:
             return unique[0]
         if len(unique) > 1 and group is preferred and kind == "person":
             return _first_introduced(span, unique)
+    if kind == "person" and len(span) == 1 and not fits:
+        return _spelling_variant(span, clusters)
     return None
+
+
+def _spelling_variant(span: Span, clusters: list[Cluster]) -> Cluster | None:
+    """'Zelenskyy' after 'Volodymyr Zelensky', 'Hauser' after 'Trevor Houser': a lone surname one
+    letter away from the surname of exactly one person named in full (a transliteration or a
+    typo), for surnames of five letters or more with the same first letter."""
+    word = span.text
+    if len(word) < 5 or not word.isalpha():
+        return None
+    found = []
+    for cluster in clusters:
+        if cluster.type != "person":
+            continue
+        surnames = {s[-1].text for s in cluster.names if len(s) > 1}
+        if any(x[0] == word[0] and one_edit(x, word) for x in surnames):
+            found.append(cluster)
+    return found[0] if len(found) == 1 else None
+
 
 
 def _first_introduced(span: Span, people: list[Cluster]) -> Cluster | None:

@@ -178,7 +178,9 @@ def find_names(doc: Doc) -> list[Name]:
             kind = None  # 'Meth' beside 'meth', 'Monday': a common word or a date, not an actor
         if kind is not None and (_not_an_actor(span) or key in terms):
             kind = None
-        if kind == "person" and key not in evidence and not _result_line(span):
+        if kind is not None and _variant_of_person(span, people):
+            kind = "person"  # 'Hauser' beside 'Trevor Houser': the same surname misspelt
+        elif kind == "person" and key not in evidence and not _result_line(span):
             if (key not in people and one_word(span)) or not _person_shaped(span, caps_lines):
                 kind = _unsupported_person(span, votes.get(key), caps_lines)
         elif kind == "other" and key in evidence and place(span.text) is None:
@@ -211,6 +213,15 @@ def _unsupported_person(
     ):
         return "organization"
     return None
+
+
+def _variant_of_person(span: Span, people: set[str]) -> bool:
+    """A lone word of five letters or more one letter away from a part of a person's full name
+    in the article, with the same first letter (see `extract.actors._spelling_variant`)."""
+    key = name_key(span.text)
+    if not one_word(span) or len(key) < 5 or not key.isalpha() or place(span.text) is not None:
+        return False
+    return any(p[:1] == key[:1] and one_edit(p, key) for p in people)
 
 
 def _result_line(span: Span) -> bool:
@@ -844,6 +855,18 @@ def name_word_texts(span: Span) -> list[str]:
             words.append(tok.text)
         glue = tok.text in ("-", "\u2010", "\u00ad") and not tok.whitespace_
     return words
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether two different words are one insertion, deletion or substitution apart."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
 
 
 def one_word(span: Span) -> bool:
