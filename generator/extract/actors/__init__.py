@@ -215,7 +215,6 @@ def _spelling_variant(span: Span, clusters: list[Cluster]) -> Cluster | None:
     return found[0] if len(found) == 1 else None
 
 
-
 def _first_introduced(span: Span, people: list[Cluster]) -> Cluster | None:
     """'Parata' after 'Hori Parata' and, later, his son 'Te Kaurinui Robert Parata': news style
     keeps the bare surname for the person it introduced first and names a relative in full, so

@@ -96,6 +96,7 @@ def find_names(doc: Doc) -> list[Name]:
             ent = named_after_place
         in_caps = _in_caps(ent, caps_lines)
         for n, piece in enumerate(_pieces(ent)):
+            kind: ActorType | None
             if ent.label_ == "NORP" and not _country_or_city(piece):
                 continue  # nationalities and religions are not actors
             if n > 0:
@@ -237,11 +238,7 @@ def _result_line(span: Span) -> bool:
 def _plural_name(span: Span) -> bool:
     """A plural proper noun after 'the' ('the Beatles'): one person's name is never plural."""
     doc = span.doc
-    return (
-        span.start > 0
-        and doc[span.start - 1].lower_ == "the"
-        and span[-1].tag_ == "NNPS"
-    )
+    return span.start > 0 and doc[span.start - 1].lower_ == "the" and span[-1].tag_ == "NNPS"
 
 
 def _person_shaped(span: Span, caps_lines: list[tuple[int, int]]) -> bool:
@@ -360,7 +357,9 @@ def _time_zone(span: Span) -> bool:
     if CLOCK.fullmatch(prev) is not None:
         return True
     # '(1451 GMT)': a 24-hour time with a zone written like one ('..T', 'UTC')
-    return re.fullmatch(r"[0-2]\d[0-5]\d", prev) is not None and ZONE.fullmatch(span.text) is not None
+    return (
+        re.fullmatch(r"[0-2]\d[0-5]\d", prev) is not None and ZONE.fullmatch(span.text) is not None
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -968,7 +967,7 @@ def _after_title(span: Span) -> bool:
         before = doc[span.start - 2]
         if before.text in ("-", "\u2010") and span.start >= 3:
             before = doc[span.start - 3]
-        prev = before
+        return before.lower_ in titles()
     word = prev.lower_.rstrip(".")
     return word in ("mr", "mrs", "ms", "dr", "sir", "dame") or (
         prev.text[:1].isupper() and word in titles() and not prev.is_sent_start
