@@ -970,7 +970,9 @@ def _after_title(span: Span) -> bool:
         return before.lower_ in titles()
     word = prev.lower_.rstrip(".")
     return word in ("mr", "mrs", "ms", "dr", "sir", "dame") or (
-        prev.text[:1].isupper() and word in titles() and not prev.is_sent_start
+        prev.text[:1].isupper()
+        and word in titles()
+        and (not prev.is_sent_start or prev.text.endswith("."))  # 'Gov. Noem' opening
     )
 
 
