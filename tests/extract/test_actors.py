@@ -382,3 +382,13 @@ def test_one_word_used_repeatedly_is_not_confident(analyse):
         if a.name == "Quillbox":
             assert a.confidence < 0.8
     assert actor(report, "Ingrid Halvorsen").confidence >= 0.8
+
+
+def test_an_organisation_qualified_by_its_country_is_one_actor(analyse):
+    report = analyse(
+        "The bill went to the US Congress in May. Congress has not voted on it, and Congress "
+        "may never do so."
+    )
+    found = names_and_types(report)
+    assert "Congress" not in found
+    assert found.get("US Congress") == "organization"

@@ -184,6 +184,13 @@ def _match(span: Span, kind: str, clusters: list[Cluster]) -> Cluster | None:
             if full.endswith(" " + key) and kind == "organization" and len(span) > 1:
                 fits.append(cluster)
                 break
+            if (
+                full.endswith(" " + key)
+                and kind == "organization"
+                and _country_qualified(name, span)
+            ):
+                fits.append(cluster)  # 'Congress' for 'US Congress'
+                break
             if kind == "organization" and len(span) == 1 and _clipped(span[0].text, name):
                 fits.append(cluster)  # 'the Fed' for 'the Federal Reserve'
                 break
@@ -225,6 +232,13 @@ def _first_introduced(span: Span, people: list[Cluster]) -> Cluster | None:
         if any(len(s) > len(span) and s.start < span.start for s in c.names)
     ]
     return people[min(before)[1]] if before else None
+
+
+def _country_qualified(name: Span, span: Span) -> bool:
+    """'US Congress' is 'Congress' qualified by its country: the words before are a country."""
+    head = name.doc[name.start : name.end - len(span)]
+    known = place(head.text) if len(head) else None
+    return known is not None and known.kind == "country"
 
 
 def _clipped(word: str, name: Span) -> bool:
