@@ -392,3 +392,12 @@ def test_an_organisation_qualified_by_its_country_is_one_actor(analyse):
     found = names_and_types(report)
     assert "Congress" not in found
     assert found.get("US Congress") == "organization"
+
+
+def test_roles_of_bodies_and_long_appositions(analyse):
+    report = analyse(
+        "The news agency Reuters reported the deal. Critics pointed to Hanna Lindgren, a former "
+        "government typist who rose to lead the party in the years after the war."
+    )
+    assert actor(report, "Reuters").roles == ["news agency"]
+    assert "former government typist" in actor(report, "Hanna Lindgren").roles
