@@ -401,3 +401,20 @@ def test_roles_of_bodies_and_long_appositions(analyse):
     )
     assert actor(report, "Reuters").roles == ["news agency"]
     assert "former government typist" in actor(report, "Hanna Lindgren").roles
+
+
+def test_items_of_one_list_are_of_one_kind(analyse):
+    report = analyse("The company owns Instagram, Atlas, WhatsApp, and dozens of other firms.")
+    assert names_and_types(report).get("Atlas") == "organization"
+
+
+def test_a_city_and_a_branch_by_country_stay_apart_from_longer_names(analyse):
+    report = analyse(
+        "The Las Vegas Strip glows at night, and Las Vegas keeps growing. "
+        "Analysts said Vantorix would sell Vantorix Japan. Vantorix shares rose."
+    )
+    found = names_and_types(report)
+    assert found.get("Las Vegas") == "place"
+    assert found.get("Las Vegas Strip") == "place"
+    assert "Vantorix Japan" in found
+    assert "Vantorix" not in [m.text for m in actor(report, "Vantorix Japan").mentions]

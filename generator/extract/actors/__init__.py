@@ -174,7 +174,11 @@ def _match(span: Span, kind: str, clusters: list[Cluster]) -> Cluster | None:
             if _is_acronym_of(span, acro, name):
                 fits.append(cluster)
                 break
-            if full.startswith(key + " ") and not any(t.lower_ in ("and", "&") for t in name):
+            if (
+                full.startswith(key + " ")
+                and not any(t.lower_ in ("and", "&") for t in name)
+                and not _place_of_its_own(span, name, kind)
+            ):
                 # 'Apple' for 'Apple Inc.': best when the rest is a company ending.
                 rest = name[len(span) :]
                 fits.append(cluster)
@@ -232,6 +236,17 @@ def _first_introduced(span: Span, people: list[Cluster]) -> Cluster | None:
         if any(len(s) > len(span) and s.start < span.start for s in c.names)
     ]
     return people[min(before)[1]] if before else None
+
+
+def _place_of_its_own(span: Span, name: Span, kind: str) -> bool:
+    """'Las Vegas' beside 'Las Vegas Strip', 'Yahoo' beside 'Yahoo Japan': a city the gazetteer
+    knows is not short for a street in it, and a body's name followed by a country or city
+    names a branch of its own."""
+    if kind == "place":
+        known = place(span.text)
+        return known is not None and known.kind in ("country", "capital", "city", "province")
+    rest = name.doc[name.start + len(span) : name.end]
+    return len(rest) > 0 and place(rest.text) is not None
 
 
 def _country_qualified(name: Span, span: Span) -> bool:

@@ -183,7 +183,7 @@ def find_names(doc: Doc) -> list[Name]:
             kind = "person"  # 'Hauser' beside 'Trevor Houser': the same surname misspelt
         elif kind == "person" and key not in evidence and not _result_line(span):
             if (key not in people and one_word(span)) or not _person_shaped(span, caps_lines):
-                kind = _unsupported_person(span, votes.get(key), caps_lines)
+                kind = _unsupported_person(span, votes, caps_lines)
         elif kind == "other" and key in evidence and place(span.text) is None:
             kind = "person"  # 'Emery, a writer for ...': a product or a work has no job
         if kind == "place" and _weak_place(span) and _team_context(span):
@@ -196,15 +196,24 @@ def find_names(doc: Doc) -> list[Name]:
 
 
 def _unsupported_person(
-    span: Span, votes: Counter[ActorType] | None, caps_lines: list[tuple[int, int]]
+    span: Span, all_votes: dict[str, Counter[ActorType]], caps_lines: list[tuple[int, int]]
 ) -> ActorType | None:
     """A lone word the tagger called a person, with no given name, title, apposition or fuller
     form anywhere in the article: news style names a person in full at first mention, so the
     word is more likely a company, product or place ('Politifact', 'Snapchat', 'Chrome'). The
     tagger's next-best actor vote when it has one; an organisation when the name holds an
     acronym ('Zanu-PF'); else no actor."""
+    votes = all_votes.get(name_key(span.text))
     order: list[ActorType] = ["organization", "place"]
     others = [(votes[kind], -order.index(kind), kind) for kind in order if votes and votes[kind]]
+    if not others:
+        # 'Instagram, Atlas, WhatsApp': items of one list are of one kind
+        doc = span.doc
+        items = [_trim(doc[c.left_edge.i : c.i + 1]) for c in span.root.conjuncts]
+        kinds = Counter(_best_vote(all_votes.get(name_key(s.text))) for s in items if s is not None)
+        kinds.pop(None, None)
+        if len(kinds) == 1 and next(iter(kinds)) in order:
+            return next(iter(kinds))
     if others:
         return max(others)[2]
     if _plural_name(span):
@@ -223,6 +232,10 @@ def _variant_of_person(span: Span, people: set[str]) -> bool:
     if not one_word(span) or len(key) < 5 or not key.isalpha() or place(span.text) is not None:
         return False
     return any(p[:1] == key[:1] and one_edit(p, key) for p in people)
+
+
+def _best_vote(votes: Counter[ActorType] | None) -> ActorType | None:
+    return votes.most_common(1)[0][0] if votes else None
 
 
 def _result_line(span: Span) -> bool:
