@@ -242,10 +242,17 @@ def _place_of_its_own(span: Span, name: Span, kind: str) -> bool:
     """'Las Vegas' beside 'Las Vegas Strip', 'Yahoo' beside 'Yahoo Japan': a city the gazetteer
     knows is not short for a street in it, and a body's name followed by a country or city
     names a branch of its own."""
+    doc = span.doc
+    if (
+        span.start > 0
+        and doc[span.start - 1].text == "The"
+        and not doc[span.start - 1].is_sent_start
+    ):
+        return False  # 'at The London': a capital 'The' inside a sentence makes it a name's own
     if kind == "place":
         known = place(span.text)
         return known is not None and known.kind in ("country", "capital", "city", "province")
-    rest = name.doc[name.start + len(span) : name.end]
+    rest = doc[name.start + len(span) : name.end]
     return len(rest) > 0 and place(rest.text) is not None
 
 
