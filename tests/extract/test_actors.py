@@ -418,3 +418,14 @@ def test_a_city_and_a_branch_by_country_stay_apart_from_longer_names(analyse):
     assert found.get("Las Vegas Strip") == "place"
     assert "Vantorix Japan" in found
     assert "Vantorix" not in [m.text for m in actor(report, "Vantorix Japan").mentions]
+
+
+def test_a_name_after_a_or_a_product_noun_is_not_an_actor(analyse):
+    report = analyse(
+        'Few accept that clicking through a "Terms of Service" is consent. Doctors prescribed '
+        "the drug Xyralon. Tessa Morland played an aging Judy Garland."
+    )
+    found = names_and_types(report)
+    assert "Terms of Service" not in found
+    assert "Xyralon" not in found
+    assert found.get("Judy Garland") == "person"

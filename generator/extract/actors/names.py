@@ -315,6 +315,13 @@ def _not_an_actor(span: Span) -> bool:
         if len(span) > 1 and noun.i > span.start and noun.lower_ in OTHER_ENDINGS:
             if noun.text[:1].isupper():
                 return True
+    kids = list(span.root.children)
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in kids) and not any(
+        c.dep_ == "amod" for c in kids
+    ):
+        # 'a "Terms of Service"': a proper name of one thing takes no 'a' (but 'an aging
+        # Judy Garland' describes a person at one time of life)
+        return True
     if name_key(span.text) in CELESTIAL:
         return True  # 'Earth', 'the Moon', 'the Solar System': bodies of the sky, not actors
     if _time_zone(span):
@@ -1009,6 +1016,12 @@ PLACE_CLASSIFIERS = frozenset(
     neighborhood suburb municipality""".split()
 )
 """Common nouns that class a name as a place ('the Tuva region', 'the town of')."""
+PRODUCT_CLASSIFIERS = frozenset(
+    """rocket spacecraft satellite ship aircraft jet plane car vehicle phone smartphone device
+    drug vaccine medicine game film movie series album book novel song browser software
+    program programme""".split()
+)
+"""Common nouns that class a name after them as a product, a work or a programme."""
 FOLLOWING_ORG = frozenset("magazine newspaper website app platform party airline".split())
 """Classifiers that follow the name ('Vulture magazine') and never follow a person's name."""
 
@@ -1023,6 +1036,8 @@ def _classified(span: Span) -> ActorType | None:
                 return "organization"
             if prev.lemma_ in PLACE_CLASSIFIERS:
                 return "place"
+            if prev.lemma_ in PRODUCT_CLASSIFIERS:
+                return "other"  # 'the drug Xyral', 'the game Temple Run'
     if span.end < len(doc):
         nxt = doc[span.end]
         if (
