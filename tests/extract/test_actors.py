@@ -429,3 +429,8 @@ def test_a_name_after_a_or_a_product_noun_is_not_an_actor(analyse):
     assert "Terms of Service" not in found
     assert "Xyralon" not in found
     assert found.get("Judy Garland") == "person"
+
+
+def test_a_hashtag_is_not_a_name(analyse):
+    report = analyse('The magazine tweeted: "#Corvano Tessaly show interrupted by fans."')
+    assert "Corvano Tessaly" not in names_and_types(report)

@@ -322,6 +322,9 @@ def _not_an_actor(span: Span) -> bool:
         # 'a "Terms of Service"': a proper name of one thing takes no 'a' (but 'an aging
         # Judy Garland' describes a person at one time of life)
         return True
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.text == "#" and not before.whitespace_:
+        return True  # '#Hamilton Chicago': a hashtag, words run together as a topic
     if name_key(span.text) in CELESTIAL:
         return True  # 'Earth', 'the Moon', 'the Solar System': bodies of the sky, not actors
     if _time_zone(span):
