@@ -58,7 +58,9 @@ LAYERS: dict[str, frozenset[str]] = {
 }
 """Each stage (a subpackage or a top-level module) → the stages it may import directly."""
 
-EXTRACT_SHARED = frozenset({"generator.extract.common", "generator.extract.numbers"})
+EXTRACT_SHARED = frozenset(
+    {"generator.extract.common", "generator.extract.numbers", "generator.extract.prefilter"}
+)
 """Modules of `extract` that every extractor family may use; the families (`actors`, `quotes`,
 `time`, `figures`, `caveats`, `summary`) never import one another."""
 

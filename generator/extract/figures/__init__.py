@@ -34,6 +34,7 @@ from generator.extract.numbers import (
     WORD_NUMBER,
     parse_ordinal,
 )
+from generator.extract.prefilter import Dispatch, Scan
 from generator.model import (
     UNCERTAIN,
     Actor,
@@ -140,7 +141,8 @@ def extract_figures(
         ):  # a date apart from now ('in January'), not the period holding it ('this year')
             dates[t.start : t.end] = b"\x01" * (t.end - t.start)
     found: list[Found] = []
-    windows = _windows(text)
+    scan = Scan(text)
+    scanned = _all_matches(scan, _windows(scan))
 
     def add(item: Found, respect_timexes: bool) -> None:
         start, end = item.start, item.end
@@ -149,17 +151,17 @@ def extract_figures(
         taken[start:end] = b"\x01" * (end - start)
         found.append(item)
 
-    for match in _matches(MONEY, text, windows):
+    for match in scanned[MONEY]:
         item = _money(text, match)
         if item is not None:
             add(item, respect_timexes=False)
-    for match in _matches(PERCENT, text, windows):
+    for match in scanned[PERCENT]:
         add(_percent(text, match), respect_timexes=False)
-    for match in _matches(QUANTITY, text, windows):
+    for match in scanned[QUANTITY]:
         item = _quantity(doc, match)
         if item is not None:
             add(item, respect_timexes=True)
-    for match in _matches(VAGUE, text, windows):
+    for match in scanned[VAGUE]:
         counted = _counted_after(doc, text, match.end())
         add(
             Found(
@@ -172,13 +174,13 @@ def extract_figures(
             ),
             True,
         )
-    for match in _matches(RATIO, text, windows):
+    for match in scanned[RATIO]:
         part, whole = parse_amount(match.group("a")), parse_amount(match.group("b"))
         if part is not None and whole is not None and 0 < part < whole <= 1000:
             share = Found(kind="percent", start=match.start(), end=match.end(),
                           value=round(100 * part / whole, 1), unit="%")  # fmt: skip
             add(share, True)
-    for match in _matches(MULTIPLE, text, windows):
+    for match in scanned[MULTIPLE]:
         value = parse_amount(match.group("n").replace("-", " "))
         if value is not None and value > 1:
             add(
@@ -245,12 +247,13 @@ def extract_figures(
     return figures
 
 
-NUMBERISH = re.compile(
-    r"\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+NUMBER_WORD_START = re.compile(
+    r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
     r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
     r"|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|score|handful|half)",
     re.I,
 )
+NUMBERISH = re.compile(r"\d|" + NUMBER_WORD_START.pattern, re.I)
 """A figure holds a digit or a number word: the patterns run only near one."""
 
 
@@ -265,27 +268,30 @@ MULTIPLE = re.compile(rf"(?<![\w.-])(?:{HEDGE}*)(?P<n>{DIGITS}|{WORD_NUMBER})-?f
 """A multiple written with '-fold' ('increased tenfold', 'a 3-fold rise'): so many times."""
 
 
-def _windows(text: str, reach: int = 80) -> list[tuple[int, int]]:
+_NUMBERISH_FILTER = Dispatch([NUMBER_WORD_START])
+_SCANNED = [MONEY, PERCENT, QUANTITY, VAGUE, RATIO, MULTIPLE]
+_SCANNED_FILTER = Dispatch(_SCANNED)
+
+
+def _windows(scan: Scan, reach: int = 80) -> list[tuple[int, int]]:
     """Merged stretches of the text within `reach` characters of a number."""
-    spans: list[tuple[int, int]] = []
-    for match in NUMBERISH.finditer(text):
-        lo, hi = max(0, match.start() - reach), min(len(text), match.end() + reach)
-        if spans and lo <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
-        else:
-            spans.append((lo, hi))
-    return spans
+    return scan.windows(NUMBERISH, _NUMBERISH_FILTER, reach)
 
 
-def _matches(
-    pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]
-) -> list[re.Match[str]]:
-    """The matches of `pattern` within the windows, each once, in text order."""
-    seen: dict[tuple[int, int], re.Match[str]] = {}
-    for lo, hi in windows:
-        for match in pattern.finditer(text, lo, hi):
+def _all_matches(
+    scan: Scan, windows: list[tuple[int, int]]
+) -> dict[re.Pattern[str], list[re.Match[str]]]:
+    """The matches of each pattern of `_SCANNED` within the windows, each once, in text order
+    (what `finditer` over each window finds; the prefilter spares trying a pattern where it
+    cannot start)."""
+    found = scan.matches(_SCANNED, _SCANNED_FILTER, windows)
+    out = {}
+    for pattern, matches in zip(_SCANNED, found, strict=True):
+        seen: dict[tuple[int, int], re.Match[str]] = {}
+        for match in matches:
             seen.setdefault(match.span(), match)
-    return [seen[k] for k in sorted(seen)]
+        out[pattern] = [seen[k] for k in sorted(seen)]
+    return out
 
 
 def _conversions(text: str, items: list[Found]) -> dict[int, int]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from generator.extract.common import doc_text
+from generator.extract.prefilter import Dispatch, Scan
 from generator.extract.time.patterns import Context
 from generator.extract.time.rules import RULES, Rule
 from generator.extract.time.words import label
@@ -106,8 +107,8 @@ def _sentences_between(text: str, start: int, end: int) -> int:
     return len(re.findall(r"[.!?][\"”’)]*\s+(?=[A-Z\"“])|\n", text[start:end]))
 
 
-TRIGGER = re.compile(
-    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
+TRIGGER_WORDS = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
     r"|year|month|week|day|hour|minute|second|decade|centur|quarter|fortnight|night|half|period"
     r"|today|yesterday|tomorrow|tonight|now|current|nowaday|present|moment|time|recent|late"
     r"|past|future|term|soon|spring|summer|autumn|fall|winter|morning|afternoon|evening"
@@ -117,38 +118,37 @@ TRIGGER = re.compile(
     r"|annual|hourly|nightly|fiscal|financial|fy|q[1-4]|o'clock)",
     re.I,
 )
-"""Words one of which every time expression contains: the grammar's rules run only near them."""
+TRIGGER = re.compile(r"\d|" + TRIGGER_WORDS.pattern, re.I)
+"""A digit, or one of the words one of which every time expression contains: the grammar's
+rules run only near them."""
 WINDOW = 160
 """Characters on each side of a trigger searched by the rules (longer than any expression)."""
 
 
+_TRIGGER_FILTER = Dispatch([TRIGGER_WORDS])
+_RULE_FILTER = Dispatch([rule.pattern for rule in RULES])
+
+
 def _windows(text: str) -> list[tuple[int, int]]:
     """Merged stretches of the text around the trigger words."""
-    spans: list[tuple[int, int]] = []
-    for match in TRIGGER.finditer(text):
-        lo, hi = max(0, match.start() - WINDOW), min(len(text), match.end() + WINDOW)
-        if spans and lo <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
-        else:
-            spans.append((lo, hi))
-    return spans
+    return Scan(text).windows(TRIGGER, _TRIGGER_FILTER, WINDOW)
 
 
 def _candidates(text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
+    """Every match of every rule near a trigger, rule by rule in text order (what each rule's
+    `finditer` over each window finds; the prefilter only spares trying it where it cannot
+    start)."""
+    scan = Scan(text)
+    windows = scan.windows(TRIGGER, _TRIGGER_FILTER, WINDOW)
     found = []
-    windows = _windows(text)
-    for rule in RULES:
-        seen: set[tuple[int, int]] = set()
-        for lo, hi in windows:
-            for match in rule.pattern.finditer(text, lo, hi):
-                start, end = match.span()
-                if (start, end) in seen:
-                    continue
-                seen.add((start, end))
-                while end > start and text[end - 1] in " \t\n,":
-                    end -= 1
-                if end > start:
-                    found.append((start, end, rule, match))
+    every = scan.matches([rule.pattern for rule in RULES], _RULE_FILTER, windows)
+    for rule, matches in zip(RULES, every, strict=True):
+        for match in matches:
+            start, end = match.span()
+            while end > start and text[end - 1] in " \t\n,":
+                end -= 1
+            if end > start:
+                found.append((start, end, rule, match))
     return found
 
 
