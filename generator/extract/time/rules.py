@@ -167,7 +167,7 @@ RULES: list[Rule] = [
         "quarter",
         _compile(
             rf"\b(?:the\s+)?(?P<mod>(?:{YEAR}(?:'s)?|(?:this|last|next)\s+year's|year-ago|year-earlier|prior-year|current|comparable|same|fiscal|latest)\s+)?"
-            rf"(?:fiscal\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?(?:(?P<half>half)|quarter)(?![\s-]+(?:of\s+(?:the|a|an|this|that|his|her|its|their)\b|century))"
+            rf"(?:fiscal\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?(?:(?P<half>half)|quarter)(?!ly)(?![\s-]+(?:of\s+(?:the|a|an|this|that|his|her|its|their)\b|century))"
             rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR})|\s+of\s+(?P<ofrel>last|this|next)\s+year)?"
         ),
         values.quarter,

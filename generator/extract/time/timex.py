@@ -60,14 +60,16 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
     reference: str | None = None
     reference_end = 0
     quarter: str | None = None
+    reported: str | None = None
     for start, end, rule, match in _select(doc, text, _candidates(text)):
         span = doc.char_span(start, end, alignment_mode="expand")
+        tense = tense_of(span) if span is not None and not POSSESSIVE.match(text, end) else None
         ctx = Context(
             dct=dct,
-            tense=tense_of(span) if span is not None and not POSSESSIVE.match(text, end) else None,
+            tense=tense,
             reference=reference,
             near=reference is not None and _sentences_between(text, reference_end, start) <= 1,
-            quarter=quarter,
+            quarter=quarter if tense == "future" else reported or _ended(quarter, dct),
             before=text[max(0, start - 40) : start].lower(),
             after=text[end : end + 40].lower(),
         )
@@ -97,8 +99,22 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
                 and not YEAR_BEFORE.search(text[start:end])
                 and (dct is None or int(reference[:4]) >= dct.year - (dct.month <= 3))
             ):
-                quarter = reference  # the period under discussion, not a comparison period
+                # The period under discussion, not a comparison period. Results are reported for
+                # a quarter that has ended; one still running or ahead is under discussion only
+                # in a forecast ('will rise in the fourth quarter from a year ago').
+                if _ended(reference, dct):
+                    quarter = reported = reference
+                elif tense == "future":
+                    quarter = reference
     return result
+
+
+def _ended(quarter: str | None, dct: dt.date | None) -> str | None:
+    """The quarter when it had ended by the article date (or there is no date to tell)."""
+    if quarter is None or dct is None:
+        return quarter
+    year, number = int(quarter[:4]), int(quarter[-1])
+    return quarter if (year, number) < (dct.year, (dct.month - 1) // 3 + 1) else None
 
 
 def _sentences_between(text: str, start: int, end: int) -> int:

@@ -264,10 +264,45 @@ def _reference_quarter(ctx: Context) -> str | None:
     return ctx.quarter
 
 
+QUARTER_ENDED = re.compile(
+    rf"\s*(?P<verb>ended|ending|that\s+ended|which\s+ended)\s+(?P<month>{MONTH})\s*(?P<day>{DAY})?"
+    r"(?:,?\s+(?P<year>(?:1[0-9]|20)\d\d)\b)?"
+)
+"""'the quarter ended Sept. 30': the period is named by its last day."""
+
+
+def _quarter_ended(ctx: Context) -> str | None:
+    """The calendar quarter holding most of the three months that end on the date after 'the
+    quarter ended' (a fiscal quarter ended July 31 is mostly the second calendar quarter)."""
+    found = QUARTER_ENDED.match(ctx.after)
+    if found is None:
+        return None
+    month = month_number(found.group("month"))
+    day = int(re.sub(r"\D", "", found.group("day") or "") or 28)
+    if found.group("year"):
+        year = int(found.group("year"))
+    elif ctx.dct is not None:
+        tense = "past" if "ended" in found.group("verb") else ctx.tense
+        year = year_for_month(ctx.dct, month, tense, day)
+    else:
+        return None
+    if day < 15:  # '... ended Oct. 1': the quarter before the month
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    year, middle = (year - 1, 12) if month == 1 else (year, month - 1)
+    return f"{year:04d}-Q{(middle - 1) // 3 + 1}"
+
+
 def this_quarter(m: Groups, ctx: Context) -> Value | None:
-    """'the quarter', 'the latest quarter', 'this quarter': the quarter under discussion."""
+    """'the quarter', 'the latest quarter', 'this quarter': the quarter under discussion, or the
+    one named by its last day ('the quarter ended Sept. 30')."""
     mod = " ".join((m.group("mod") or "").lower().split())
     ref = _reference_quarter(ctx)
+    if mod in ("this", "current") and ctx.dct is not None:
+        return "DATE", shift_quarter(ctx.dct.year, quarter_of(ctx.dct), 0)
+    if mod in ("", "latest", "just-ended", "just ended") and not m.group("year") and not ref:
+        ended = _quarter_ended(ctx)
+        if ended is not None:
+            return "DATE", ended
     if m.group("year"):
         return "DATE", f"{m.group('year')}{ref[4:] if ref else ''}"
     if ctx.dct is None:
