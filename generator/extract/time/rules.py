@@ -219,7 +219,7 @@ RULES: list[Rule] = [
     Rule(
         "same-unit-year-ago",
         _compile(
-            r"\bthe\s+same\s+(?P<unit>month|quarter|period|week)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+(?:the\s+)?(?:last|previous|prior)\s+year)\b"
+            r"\bthe\s+(?:(?:same|corresponding|comparable)\s+)?(?P<unit>month|quarter|period|week)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+(?:the\s+)?(?:last|previous|prior)\s+year)\b"
         ),
         values.same_unit_year_ago,
         anchors=False,

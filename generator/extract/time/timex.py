@@ -469,10 +469,15 @@ def verb_tense(verb: Token) -> str | None:
     if verb.tag_ == "VB" and "to" in words:
         head = verb.head
         if head.lemma_.lower() in FUTURE_HEADS or head.lower_ == "going":
-            return "future"
+            # 'had been scheduled to expire Friday': a plan of the past, overtaken by events
+            return "past" if _past_perfect(head) else "future"
         if head.i != verb.i and head.pos_ in ("VERB", "AUX"):
             return verb_tense(head) if head.dep_ != "xcomp" or head.head.i == head.i else None
         return None
+    if verb.tag_ == "VBN" and words & {"has", "have", "'ve"} and verb.lemma_.lower() in FUTURE_HEADS:
+        # 'has scheduled a news conference Thursday': the present perfect takes no past date of
+        # its own, so the day is that of the plan
+        return "future"
     if verb.tag_ == "VBD" or words & {"did", "had", "was", "were"}:
         return "past"
     if verb.tag_ == "VBN":
@@ -484,6 +489,14 @@ def verb_tense(verb: Token) -> str | None:
     if verb.tag_ == "MD":
         return "future" if verb.lower_ in FUTURE_AUX else None
     return None
+
+
+def _past_perfect(verb: Token) -> bool:
+    """'had (been) scheduled', 'had been due': the verb, or the 'been' it hangs on, takes 'had'."""
+    for node in (verb, verb.head):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in node.children):
+            return True
+    return False
 
 
 # --- the article date, when the metadata gives none ------------------------------------------

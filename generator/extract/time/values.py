@@ -526,9 +526,15 @@ def ago(m: Groups, ctx: Context) -> Value | None:
     return "DATE", shift_date(ctx.dct, unit, steps)
 
 
+MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|must|'ll)\s+$")
+"""A modal just before 'one day' ('will one day be'): the adverb 'someday', not a length."""
+
+
 def duration_value(m: Groups, ctx: Context) -> Value | None:
     unit = unit_name(m.group("unit"))
     n = amount_value(m.group("n"))
+    if unit == "day" and m.group(0).lower() == "one day" and MODAL_BEFORE.search(ctx.before):
+        return "DATE", "FUTURE_REF"
     if n is not None and m.group("half"):
         n += 0.5  # 'a minute and a half'
     return "DURATION", duration(n, unit)
@@ -662,9 +668,17 @@ def time(m: Groups, ctx: Context) -> Value | None:
         and re.fullmatch(r"\d{4}-\d{2}-\d{2}", ctx.reference)
     ):
         base = ctx.reference  # 'On Aug. 9 ... At 6:30 a.m.': the day the narrative is on
+    elif named := DAY_AFTER_CLOCK.match(ctx.after):
+        base = _day_reference(named.group("day"), ctx) or "XXXX-XX-XX"  # '10:35 a.m. (0735 GMT) Friday'
     else:
         base = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
     return "TIME", f"{base}T{clock}"
+
+
+DAY_AFTER_CLOCK = re.compile(
+    rf"\s*(?:\([^()]{{1,24}}\)\s*)?,?\s*(?:on\s+)?(?P<day>{WEEKDAY}|today|yesterday|tomorrow)\b"
+)
+"""A day named right after a clock time, past a bracketed conversion: the day of that time."""
 
 
 def _day_reference(text: str, ctx: Context) -> str | None:
