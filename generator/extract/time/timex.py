@@ -201,7 +201,7 @@ def _acceptable(
     doc: Doc, text: str, start: int, end: int, rule: Rule, match: re.Match[str]
 ) -> bool:
     """Context checks a regex cannot make: capitals, modal 'May', counts that look like years."""
-    if _in_dateline(text, start) or _in_title(text, start, end, rule):
+    if _in_title(text, start, end, rule):
         return False
     groups = match.groupdict()
     month = groups.get("month")
@@ -339,12 +339,6 @@ def _duration_ok(text: str, start: int, end: int, match: re.Match[str]) -> bool:
     if amount in ("some", "many") and whole.startswith(amount):
         return unit.endswith("s")
     return True
-
-
-def _in_dateline(text: str, start: int) -> bool:
-    """A date in a dateline ('WASHINGTON, March 12 (Xinhua) --') restates the article date."""
-    line_start = text.rfind("\n", 0, start) + 1
-    return bool(re.fullmatch(r"\s*[A-Z][A-Z.\- ]+,\s*", text[line_start:start]))
 
 
 def _in_title(text: str, start: int, end: int, rule: Rule) -> bool:
