@@ -465,6 +465,8 @@ def verb_tense(verb: Token) -> str | None:
         if head.lemma_.lower() in FUTURE_HEADS or head.lower_ == "going":
             # 'had been scheduled to expire Friday': a plan of the past, overtaken by events
             return "past" if _past_perfect(head) else "future"
+        if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
+            return "future"  # 'is to resume trading Tuesday': an arrangement
         if head.i != verb.i and head.pos_ in ("VERB", "AUX"):
             return verb_tense(head) if head.dep_ != "xcomp" or head.head.i == head.i else None
         return None

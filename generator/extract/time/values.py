@@ -587,6 +587,10 @@ def this_part_of_day(m: Groups, ctx: Context) -> Value | None:
     return "TIME", f"{base}T{PARTS_OF_DAY[part]}"
 
 
+AHEAD_BEFORE = re.compile(r"\bas\s+(?:soon|early)\s+as\s*$")
+"""'as soon as Tuesday', 'as early as Monday': the earliest time something may happen, ahead."""
+
+
 def weekday(m: Groups, ctx: Context) -> Value | None:
     rel = " ".join((m.group("rel") or "").lower().split())
     weekday = weekday_number(m.group("wd"))
@@ -607,6 +611,8 @@ def weekday(m: Groups, ctx: Context) -> Value | None:
         else:
             if re.search(r"\b(?:by|until|till)\s*$", ctx.before) and tense != "past":
                 tense = "future"  # 'by Thursday morning' looks ahead
+            if AHEAD_BEFORE.search(ctx.before):
+                tense = "future"
             day = weekday_date(ctx.dct, weekday, tense)
         base = day.isoformat()
     if part:
