@@ -470,7 +470,11 @@ def verb_tense(verb: Token) -> str | None:
         if head.i != verb.i and head.pos_ in ("VERB", "AUX"):
             return verb_tense(head) if head.dep_ != "xcomp" or head.head.i == head.i else None
         return None
-    if verb.tag_ == "VBN" and words & {"has", "have", "'ve"} and verb.lemma_.lower() in FUTURE_HEADS:
+    if (
+        verb.tag_ == "VBN"
+        and words & {"has", "have", "'ve"}
+        and verb.lemma_.lower() in FUTURE_HEADS
+    ):
         # 'has scheduled a news conference Thursday': the present perfect takes no past date of
         # its own, so the day is that of the plan
         return "future"
