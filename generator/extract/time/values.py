@@ -675,9 +675,8 @@ def time(m: Groups, ctx: Context) -> Value | None:
     ):
         base = ctx.reference  # 'On Aug. 9 ... At 6:30 a.m.': the day the narrative is on
     elif named := DAY_AFTER_CLOCK.match(ctx.after):
-        base = (
-            _day_reference(named.group("day"), ctx) or "XXXX-XX-XX"
-        )  # '10:35 a.m. (0735 GMT) Friday'
+        # '10:35 a.m. (0735 GMT) Friday'
+        base = _day_reference(named.group("day"), ctx) or "XXXX-XX-XX"
     else:
         base = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
     return "TIME", f"{base}T{clock}"
