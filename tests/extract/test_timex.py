@@ -290,3 +290,23 @@ def test_the_corresponding_period_a_year_before_the_reported_quarter(timexes):
 )
 def test_anchor_and_direction(timexes, text, expected):
     assert expected in timexes(text, "2024-11-06")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Output fell in the first two quarters of 2023.",
+            ("the first two quarters of 2023", "DATE", "2023-H1"),
+        ),
+        (
+            "The merger closed in the fourth quarter of 2023. In the same period a year "
+            "earlier, profit fell.",
+            ("the same period a year earlier", "DATE", "2022-Q4"),
+        ),
+        # 'be scheduled/set for': a plan, so the day lies ahead
+        ("The vote is scheduled for Monday.", ("Monday", "DATE", "2024-05-20")),
+    ],
+)
+def test_halves_periods_and_plans(timexes, text, expected):
+    assert expected in timexes(text, "2024-05-15")

@@ -181,6 +181,14 @@ RULES: list[Rule] = [
         ),
     ),
     Rule(
+        "two-quarters",
+        _compile(
+            rf"\bthe\s+(?P<which>first|last|final|second)\s+two\s+(?:fiscal\s+)?quarters"
+            rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR}))?\b"
+        ),
+        values.two_quarters,
+    ),
+    Rule(
         "this-quarter",
         _compile(
             rf"\b(?:(?:the|this|that)\s+)?(?:(?P<year>{YEAR})\s+)?(?P<mod>latest|current|last|past|previous|prior|next|coming|recent|comparable\s+year-ago|year-ago|year-earlier|prior-year|same|comparable|just-ended|just\s+ended)?\s*(?:fiscal\s+)?(?:quarter|period)\b"

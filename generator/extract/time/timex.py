@@ -481,6 +481,8 @@ def verb_tense(verb: Token) -> str | None:
     if verb.tag_ == "VBD" or words & {"did", "had", "was", "were"}:
         return "past"
     if verb.tag_ == "VBN":
+        if words & {"is", "are", "am", "'s", "'re"} and verb.lemma_.lower() in FUTURE_HEADS:
+            return "future"  # 'is scheduled for Friday', 'is set for 12:00 UTC on Friday'
         if words & {"is", "are", "am", "be", "'s", "'re"}:
             return "present"
         return "past"  # perfect, or a participle describing what happened ('announced Friday')

@@ -260,6 +260,17 @@ def quarter(m: Groups, ctx: Context) -> Value | None:
     return "DATE", f"{year:04d}-Q{q}" if year is not None else f"XXXX-Q{q}"
 
 
+def two_quarters(m: Groups, ctx: Context) -> Value | None:
+    """'the first two quarters of 1990': a half year."""
+    half = 1 if m.group("which").lower() == "first" else 2
+    if m.group("year"):
+        return "DATE", f"{int(m.group('year')):04d}-H{half}"
+    if ctx.dct is None:
+        return "DATE", f"XXXX-H{half}"
+    ahead = half == 2 and ctx.dct.month <= 6 and ctx.tense != "future"
+    return "DATE", f"{ctx.dct.year - ahead:04d}-H{half}"
+
+
 def _reference_quarter(ctx: Context) -> str | None:
     return ctx.quarter
 
@@ -443,12 +454,17 @@ def same_unit_year_ago(m: Groups, ctx: Context) -> Value | None:
     """'the same month a year ago', 'the same quarter last year': the period under discussion
     (or the current one), a year before."""
     unit = m.group("unit").lower()
+    near_quarter = (
+        ctx.reference if ctx.near and re.fullmatch(r"\d{4}-Q[1-4]", ctx.reference or "") else None
+    )  # 'the fourth quarter of 2023. In the same period a year earlier'
     if unit == "period":
-        unit = "quarter" if ctx.quarter else "month"
+        unit = "quarter" if ctx.quarter or near_quarter else "month"
     base: str | None = None
     if unit == "quarter":
-        base = ctx.quarter or (
-            shift_quarter(ctx.dct.year, quarter_of(ctx.dct), 0) if ctx.dct else None
+        base = (
+            ctx.quarter
+            or near_quarter
+            or (shift_quarter(ctx.dct.year, quarter_of(ctx.dct), 0) if ctx.dct else None)
         )
     elif ctx.reference and ctx.near:
         base = shift_value(ctx.reference[:7], "month", 0) if unit == "month" else None
