@@ -174,7 +174,6 @@ def test_without_article_date_values_stay_underspecified(timexes, text, expected
         "About 1,999 people came, paying $2000 each.",
         "A 45-year-old man was arrested.",
         "First of all, the plan is sound.",
-        "WASHINGTON, March 12 (Reuters) --",
         "He watched the show This Week and the film High Noon.",
         "Their fall was sudden.",
     ],
@@ -226,3 +225,88 @@ def test_inferred_date_is_marked_and_explained(analyse):
     assert values["Last week"] == "2031-W46"
     caveat = next(c for c in report.caveats if c.kind == "missing-metadata" and c.text)
     assert "the end of 2031" in caveat.explanation and caveat.text == "November 20"
+
+
+def test_a_forecast_quarter_does_not_become_the_reported_one(timexes):
+    found = timexes(
+        "Third-quarter profit at the bakery chain rose 8%. The storm will cause a fourth-quarter "
+        "charge. Sales fell in the latest quarter. Profit was $2 million a year ago.",
+        "2024-11-04",
+    )
+    assert ("the latest quarter", "DATE", "2024-Q3") in found
+    assert ("a year ago", "DATE", "2023-Q3") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales rose 4% in the quarter ended Sept. 30.", ("the quarter", "DATE", "2024-Q3")),
+        # a quarter ended July 31 covers May to July: mostly the second calendar quarter
+        ("The chain lost money in the quarter ended July 31.", ("the quarter", "DATE", "2024-Q2")),
+        ("Orders slowed in the current quarter.", ("the current quarter", "DATE", "2024-Q4")),
+    ],
+)
+def test_quarter_named_by_its_end_or_by_the_article_date(timexes, text, expected):
+    assert expected in timexes(text, "2024-11-04")
+
+
+def test_quarterly_is_not_a_quarter(timexes):
+    found = timexes("The mill posted its first quarterly loss in years.", "2024-11-04")
+    assert not any(value.endswith("-Q1") for _, _, value in found)
+
+
+def test_the_corresponding_period_a_year_before_the_reported_quarter(timexes):
+    found = timexes(
+        "The mill earned $3 million in the third quarter, against $1 million for the "
+        "corresponding period last year.",
+        "2024-11-04",
+    )
+    assert ("the corresponding period last year", "DATE", "2023-Q3") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'one day' between a modal and its verb is 'someday'; after 'for' it is a length
+        ("Solar power will one day be the cheapest source.", ("one day", "DATE", "FUTURE_REF")),
+        ("The plant was closed for one day.", ("one day", "DURATION", "P1D")),
+        # a day named after a clock time (past a bracketed conversion) dates that time
+        (
+            "The bridge collapsed at 9:15 a.m. (0615 GMT) Tuesday.",
+            ("9:15 a.m.", "TIME", "2024-11-05T09:15"),
+        ),
+        # a plan made in the past and overtaken: its day lies behind
+        (
+            "The offer had been scheduled to expire on Friday.",
+            ("Friday", "DATE", "2024-11-01"),
+        ),
+        # the present perfect takes no past day of its own: the day is the plan's
+        ("The mayor has scheduled a hearing Thursday.", ("Thursday", "DATE", "2024-11-07")),
+        ("The ferry could sail as soon as Monday.", ("Monday", "DATE", "2024-11-11")),
+        ("The exchange is to resume trading Monday.", ("Monday", "DATE", "2024-11-11")),
+        # a dateline's date is a time expression like any other (TimeML)
+        ("LISBON, November 6 (Agency) -- The port reopened.", ("November 6", "DATE", "2024-11-06")),
+    ],
+)
+def test_anchor_and_direction(timexes, text, expected):
+    assert expected in timexes(text, "2024-11-06")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Output fell in the first two quarters of 2023.",
+            ("the first two quarters of 2023", "DATE", "2023-H1"),
+        ),
+        (
+            "The merger closed in the fourth quarter of 2023. In the same period a year "
+            "earlier, profit fell.",
+            ("the same period a year earlier", "DATE", "2022-Q4"),
+        ),
+        # 'be scheduled/set for': a plan, so the day lies ahead
+        ("The vote is scheduled for Monday.", ("Monday", "DATE", "2024-05-20")),
+    ],
+)
+def test_halves_periods_and_plans(timexes, text, expected):
+    assert expected in timexes(text, "2024-05-15")

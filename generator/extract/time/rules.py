@@ -167,7 +167,7 @@ RULES: list[Rule] = [
         "quarter",
         _compile(
             rf"\b(?:the\s+)?(?P<mod>(?:{YEAR}(?:'s)?|(?:this|last|next)\s+year's|year-ago|year-earlier|prior-year|current|comparable|same|fiscal|latest)\s+)?"
-            rf"(?:fiscal\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?(?:(?P<half>half)|quarter)(?![\s-]+(?:of\s+(?:the|a|an|this|that|his|her|its|their)\b|century))"
+            rf"(?:fiscal\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?(?:(?P<half>half)|quarter)(?!ly)(?![\s-]+(?:of\s+(?:the|a|an|this|that|his|her|its|their)\b|century))"
             rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR})|\s+of\s+(?P<ofrel>last|this|next)\s+year)?"
         ),
         values.quarter,
@@ -179,6 +179,14 @@ RULES: list[Rule] = [
             "DATE",
             f"{m.group('year') or m.group('year2')}-Q{m.group('q') or m.group('q2')}",
         ),
+    ),
+    Rule(
+        "two-quarters",
+        _compile(
+            rf"\bthe\s+(?P<which>first|last|final|second)\s+two\s+(?:fiscal\s+)?quarters"
+            rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR}))?\b"
+        ),
+        values.two_quarters,
     ),
     Rule(
         "this-quarter",
@@ -219,7 +227,7 @@ RULES: list[Rule] = [
     Rule(
         "same-unit-year-ago",
         _compile(
-            r"\bthe\s+same\s+(?P<unit>month|quarter|period|week)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+(?:the\s+)?(?:last|previous|prior)\s+year)\b"
+            r"\bthe\s+(?:(?:same|corresponding|comparable)\s+)?(?P<unit>month|quarter|period|week)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+(?:the\s+)?(?:last|previous|prior)\s+year)\b"
         ),
         values.same_unit_year_ago,
         anchors=False,

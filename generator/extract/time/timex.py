@@ -61,14 +61,16 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
     reference: str | None = None
     reference_end = 0
     quarter: str | None = None
+    reported: str | None = None
     for start, end, rule, match in _select(doc, text, _candidates(text)):
         span = doc.char_span(start, end, alignment_mode="expand")
+        tense = tense_of(span) if span is not None and not POSSESSIVE.match(text, end) else None
         ctx = Context(
             dct=dct,
-            tense=tense_of(span) if span is not None and not POSSESSIVE.match(text, end) else None,
+            tense=tense,
             reference=reference,
             near=reference is not None and _sentences_between(text, reference_end, start) <= 1,
-            quarter=quarter,
+            quarter=quarter if tense == "future" else reported or _ended(quarter, dct),
             before=text[max(0, start - 40) : start].lower(),
             after=text[end : end + 40].lower(),
         )
@@ -98,8 +100,22 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
                 and not YEAR_BEFORE.search(text[start:end])
                 and (dct is None or int(reference[:4]) >= dct.year - (dct.month <= 3))
             ):
-                quarter = reference  # the period under discussion, not a comparison period
+                # The period under discussion, not a comparison period. Results are reported for
+                # a quarter that has ended; one still running or ahead is under discussion only
+                # in a forecast ('will rise in the fourth quarter from a year ago').
+                if _ended(reference, dct):
+                    quarter = reported = reference
+                elif tense == "future":
+                    quarter = reference
     return result
+
+
+def _ended(quarter: str | None, dct: dt.date | None) -> str | None:
+    """The quarter when it had ended by the article date (or there is no date to tell)."""
+    if quarter is None or dct is None:
+        return quarter
+    year, number = int(quarter[:4]), int(quarter[-1])
+    return quarter if (year, number) < (dct.year, (dct.month - 1) // 3 + 1) else None
 
 
 def _sentences_between(text: str, start: int, end: int) -> int:
@@ -185,7 +201,7 @@ def _acceptable(
     doc: Doc, text: str, start: int, end: int, rule: Rule, match: re.Match[str]
 ) -> bool:
     """Context checks a regex cannot make: capitals, modal 'May', counts that look like years."""
-    if _in_dateline(text, start) or _in_title(text, start, end, rule):
+    if _in_title(text, start, end, rule):
         return False
     groups = match.groupdict()
     month = groups.get("month")
@@ -325,12 +341,6 @@ def _duration_ok(text: str, start: int, end: int, match: re.Match[str]) -> bool:
     return True
 
 
-def _in_dateline(text: str, start: int) -> bool:
-    """A date in a dateline ('WASHINGTON, March 12 (Xinhua) --') restates the article date."""
-    line_start = text.rfind("\n", 0, start) + 1
-    return bool(re.fullmatch(r"\s*[A-Z][A-Z.\- ]+,\s*", text[line_start:start]))
-
-
 def _in_title(text: str, start: int, end: int, rule: Rule) -> bool:
     """Capitalised time words inside a name ('This Week', 'High Noon', '60 Minutes', 'March for
     Life'): a word after the first that is capitalised mid-sentence though it is no proper noun."""
@@ -453,13 +463,26 @@ def verb_tense(verb: Token) -> str | None:
     if verb.tag_ == "VB" and "to" in words:
         head = verb.head
         if head.lemma_.lower() in FUTURE_HEADS or head.lower_ == "going":
-            return "future"
+            # 'had been scheduled to expire Friday': a plan of the past, overtaken by events
+            return "past" if _past_perfect(head) else "future"
+        if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
+            return "future"  # 'is to resume trading Tuesday': an arrangement
         if head.i != verb.i and head.pos_ in ("VERB", "AUX"):
             return verb_tense(head) if head.dep_ != "xcomp" or head.head.i == head.i else None
         return None
+    if (
+        verb.tag_ == "VBN"
+        and words & {"has", "have", "'ve"}
+        and verb.lemma_.lower() in FUTURE_HEADS
+    ):
+        # 'has scheduled a news conference Thursday': the present perfect takes no past date of
+        # its own, so the day is that of the plan
+        return "future"
     if verb.tag_ == "VBD" or words & {"did", "had", "was", "were"}:
         return "past"
     if verb.tag_ == "VBN":
+        if words & {"is", "are", "am", "'s", "'re"} and verb.lemma_.lower() in FUTURE_HEADS:
+            return "future"  # 'is scheduled for Friday', 'is set for 12:00 UTC on Friday'
         if words & {"is", "are", "am", "be", "'s", "'re"}:
             return "present"
         return "past"  # perfect, or a participle describing what happened ('announced Friday')
@@ -468,6 +491,14 @@ def verb_tense(verb: Token) -> str | None:
     if verb.tag_ == "MD":
         return "future" if verb.lower_ in FUTURE_AUX else None
     return None
+
+
+def _past_perfect(verb: Token) -> bool:
+    """'had (been) scheduled', 'had been due': the verb, or the 'been' it hangs on, takes 'had'."""
+    for node in (verb, verb.head):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in node.children):
+            return True
+    return False
 
 
 # --- the article date, when the metadata gives none ------------------------------------------

@@ -260,14 +260,60 @@ def quarter(m: Groups, ctx: Context) -> Value | None:
     return "DATE", f"{year:04d}-Q{q}" if year is not None else f"XXXX-Q{q}"
 
 
+def two_quarters(m: Groups, ctx: Context) -> Value | None:
+    """'the first two quarters of 1990': a half year."""
+    half = 1 if m.group("which").lower() == "first" else 2
+    if m.group("year"):
+        return "DATE", f"{int(m.group('year')):04d}-H{half}"
+    if ctx.dct is None:
+        return "DATE", f"XXXX-H{half}"
+    ahead = half == 2 and ctx.dct.month <= 6 and ctx.tense != "future"
+    return "DATE", f"{ctx.dct.year - ahead:04d}-H{half}"
+
+
 def _reference_quarter(ctx: Context) -> str | None:
     return ctx.quarter
 
 
+QUARTER_ENDED = re.compile(
+    rf"\s*(?P<verb>ended|ending|that\s+ended|which\s+ended)\s+(?P<month>{MONTH})\s*(?P<day>{DAY})?"
+    r"(?:,?\s+(?P<year>(?:1[0-9]|20)\d\d)\b)?"
+)
+"""'the quarter ended Sept. 30': the period is named by its last day."""
+
+
+def _quarter_ended(ctx: Context) -> str | None:
+    """The calendar quarter holding most of the three months that end on the date after 'the
+    quarter ended' (a fiscal quarter ended July 31 is mostly the second calendar quarter)."""
+    found = QUARTER_ENDED.match(ctx.after)
+    if found is None:
+        return None
+    month = month_number(found.group("month"))
+    day = int(re.sub(r"\D", "", found.group("day") or "") or 28)
+    if found.group("year"):
+        year = int(found.group("year"))
+    elif ctx.dct is not None:
+        tense = "past" if "ended" in found.group("verb") else ctx.tense
+        year = year_for_month(ctx.dct, month, tense, day)
+    else:
+        return None
+    if day < 15:  # '... ended Oct. 1': the quarter before the month
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    year, middle = (year - 1, 12) if month == 1 else (year, month - 1)
+    return f"{year:04d}-Q{(middle - 1) // 3 + 1}"
+
+
 def this_quarter(m: Groups, ctx: Context) -> Value | None:
-    """'the quarter', 'the latest quarter', 'this quarter': the quarter under discussion."""
+    """'the quarter', 'the latest quarter', 'this quarter': the quarter under discussion, or the
+    one named by its last day ('the quarter ended Sept. 30')."""
     mod = " ".join((m.group("mod") or "").lower().split())
     ref = _reference_quarter(ctx)
+    if mod in ("this", "current") and ctx.dct is not None:
+        return "DATE", shift_quarter(ctx.dct.year, quarter_of(ctx.dct), 0)
+    if mod in ("", "latest", "just-ended", "just ended") and not m.group("year") and not ref:
+        ended = _quarter_ended(ctx)
+        if ended is not None:
+            return "DATE", ended
     if m.group("year"):
         return "DATE", f"{m.group('year')}{ref[4:] if ref else ''}"
     if ctx.dct is None:
@@ -408,12 +454,17 @@ def same_unit_year_ago(m: Groups, ctx: Context) -> Value | None:
     """'the same month a year ago', 'the same quarter last year': the period under discussion
     (or the current one), a year before."""
     unit = m.group("unit").lower()
+    near_quarter = (
+        ctx.reference if ctx.near and re.fullmatch(r"\d{4}-Q[1-4]", ctx.reference or "") else None
+    )  # 'the fourth quarter of 2023. In the same period a year earlier'
     if unit == "period":
-        unit = "quarter" if ctx.quarter else "month"
+        unit = "quarter" if ctx.quarter or near_quarter else "month"
     base: str | None = None
     if unit == "quarter":
-        base = ctx.quarter or (
-            shift_quarter(ctx.dct.year, quarter_of(ctx.dct), 0) if ctx.dct else None
+        base = (
+            ctx.quarter
+            or near_quarter
+            or (shift_quarter(ctx.dct.year, quarter_of(ctx.dct), 0) if ctx.dct else None)
         )
     elif ctx.reference and ctx.near:
         base = shift_value(ctx.reference[:7], "month", 0) if unit == "month" else None
@@ -491,9 +542,15 @@ def ago(m: Groups, ctx: Context) -> Value | None:
     return "DATE", shift_date(ctx.dct, unit, steps)
 
 
+MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|must|'ll)\s+$")
+"""A modal just before 'one day' ('will one day be'): the adverb 'someday', not a length."""
+
+
 def duration_value(m: Groups, ctx: Context) -> Value | None:
     unit = unit_name(m.group("unit"))
     n = amount_value(m.group("n"))
+    if unit == "day" and m.group(0).lower() == "one day" and MODAL_BEFORE.search(ctx.before):
+        return "DATE", "FUTURE_REF"
     if n is not None and m.group("half"):
         n += 0.5  # 'a minute and a half'
     return "DURATION", duration(n, unit)
@@ -546,6 +603,10 @@ def this_part_of_day(m: Groups, ctx: Context) -> Value | None:
     return "TIME", f"{base}T{PARTS_OF_DAY[part]}"
 
 
+AHEAD_BEFORE = re.compile(r"\bas\s+(?:soon|early)\s+as\s*$")
+"""'as soon as Tuesday', 'as early as Monday': the earliest time something may happen, ahead."""
+
+
 def weekday(m: Groups, ctx: Context) -> Value | None:
     rel = " ".join((m.group("rel") or "").lower().split())
     weekday = weekday_number(m.group("wd"))
@@ -566,6 +627,8 @@ def weekday(m: Groups, ctx: Context) -> Value | None:
         else:
             if re.search(r"\b(?:by|until|till)\s*$", ctx.before) and tense != "past":
                 tense = "future"  # 'by Thursday morning' looks ahead
+            if AHEAD_BEFORE.search(ctx.before):
+                tense = "future"
             day = weekday_date(ctx.dct, weekday, tense)
         base = day.isoformat()
     if part:
@@ -627,9 +690,18 @@ def time(m: Groups, ctx: Context) -> Value | None:
         and re.fullmatch(r"\d{4}-\d{2}-\d{2}", ctx.reference)
     ):
         base = ctx.reference  # 'On Aug. 9 ... At 6:30 a.m.': the day the narrative is on
+    elif named := DAY_AFTER_CLOCK.match(ctx.after):
+        # '10:35 a.m. (0735 GMT) Friday'
+        base = _day_reference(named.group("day"), ctx) or "XXXX-XX-XX"
     else:
         base = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
     return "TIME", f"{base}T{clock}"
+
+
+DAY_AFTER_CLOCK = re.compile(
+    rf"\s*(?:\([^()]{{1,24}}\)\s*)?,?\s*(?:on\s+)?(?P<day>{WEEKDAY}|today|yesterday|tomorrow)\b"
+)
+"""A day named right after a clock time, past a bracketed conversion: the day of that time."""
 
 
 def _day_reference(text: str, ctx: Context) -> str | None:
