@@ -492,3 +492,33 @@ def test_numbers_after_nos_label(figures):
 
 def test_accusation_makes_a_claim(figures):
     assert one(figures("The clerk is accused of taking 40 bribes."), "40").status == "claim"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "status"),
+    [
+        # 'would' under a past verb of saying is the 'will' of the time told about
+        ("The firm announced that it would charge a fee of $40 per ride.", "$40", "fact"),
+        ("The agency said the deficit would total $2 trillion.", "$2 trillion", "forecast"),
+        # the future seen from a past point of the story
+        ("For the next hundred days, the herds would roam the valley.", "hundred days", "fact"),
+        # a past habit
+        ("The club would usually sell 3,000 tickets to visitors.", "3,000", "fact"),
+        # a hypothesis stays an estimate
+        ("That would mean 46,000 more patients.", "46,000", "estimate"),
+        # a finite clause of concession or time keeps its own tense
+        ("Although the band has 4 million fans, few would buy the record.", "4 million", "fact"),
+        ("When the plant opened 3 new lines, prices would fall.", "3", "fact"),
+        # a condition belongs to the hypothesis above it
+        ("The team would win if it scored 2 more goals.", "2", "estimate"),
+    ],
+)
+def test_status_of_would(figures, sentence, text, status):
+    assert one(figures(sentence), text).status == status
+
+
+def test_as_source_reports_frames_the_sentence(analyse):
+    report = analyse(
+        "As Reuters reported, the company said it would cut 500 jobs in Ohio next year."
+    )
+    assert one(report.figures, "500").attributed_to == "reuters"

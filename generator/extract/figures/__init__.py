@@ -1128,11 +1128,14 @@ def _attribution(
         if t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP") and t.lemma_ in ("be", "have")
     ]  # a state in the present tense: the noun as it stands now, not the reported event
     reporter = _nearest_reporter(span, relcls, actor_spans) if span is not None else None
+    frame = _as_reported(span, actor_spans) if span is not None else None
     for quote in quotes:
         if quote.start <= start and end <= quote.end and quote.speaker is not None:
             inner = any(quote.start <= t.idx < quote.end for t in relcls)
             if inner and quote.kind != "direct":
                 return None
+            if frame is not None and quote.kind != "direct":
+                return frame  # 'As Mashable reports, the company announced that …'
             if reporter is not None and quote.kind != "direct" and quote.start <= reporter[0]:
                 return reporter[1]  # 'he claimed … even as the CBO estimated that …'
             return quote.speaker.actor
@@ -1144,7 +1147,28 @@ def _attribution(
             found = _actor_at(objects[0], actor_spans) if objects else None
             if found:
                 return found
+    if frame is not None:
+        return frame
     return reporter[1] if reporter is not None else None
+
+
+def _as_reported(span: Span, actor_spans: list[tuple[int, int, str]]) -> str | None:
+    """The source named by a comparative clause of saying that frames the whole sentence ('As
+    Mashable reports, …', '…, as the agency noted'): the reporter relays that source's report,
+    whatever the clause it frames says in turn."""
+    for tok in span.sent:
+        if (
+            tok.dep_ == "advcl"
+            and tok.lemma_ in REPORTING | {"note", "write", "reveal", "show"}
+            and tok.head.dep_ == "ROOT"
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+            and not (tok.left_edge.i <= span.root.i <= tok.right_edge.i)
+        ):
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            found = _actor_at(subj, actor_spans) if subj is not None else None
+            if found:
+                return found
+    return None
 
 
 def _actor_at(tok: Token, actor_spans: list[tuple[int, int, str]]) -> str | None:
@@ -1186,6 +1210,7 @@ def _status(span: Span, text: str, dates: bytearray | None = None) -> FigureStat
         and chain[-1].head.i != chain[-1].i
         and chain[-1].lemma_ not in REPORTING | CLAIM_WORDS
         and (chain[-1].dep_ != "prep" or chain[-1].head.pos_ in ("VERB", "AUX"))
+        and not _own_tense(chain[-1])
     ):
         # up to the nearest verb of saying: its kind decides. A participle or relative clause
         # on a noun ('a project co-organized by three NGOs') describes that noun in its own
@@ -1229,11 +1254,25 @@ def _status(span: Span, text: str, dates: bytearray | None = None) -> FigureStat
     on_track = re.search(r"\bon\s+track\b", span.sent.text, re.I) is not None
     if lemmas & FORECAST_WORDS or on_track:
         return "forecast"
-    if aux & {"will", "shall", "'ll"}:
+    would = "would" in aux or "'d" in aux
+    if would and any(
+        c.dep_ == "advmod" and c.lower_ in FREQUENCY for t in chain[:2] for c in t.children
+    ):
+        aux -= {"would", "'d"}  # 'they would usually offer 2,500 tickets': a past habit
+        would = False
+    backshift = would and (
+        (chain[-1].lemma_ in REPORTING and chain[-1].tag_ == "VBD")
+        or any(t.lower_ in ("next", "following") for t in chain[0].subtree)
+    )  # 'announced it would charge …' is the 'will' of the time told about, as is 'for the
+    # next hundred years they would …' (the future seen from a past point of the story)
+    if aux & {"will", "shall", "'ll"} or backshift:
         # 'the deficit will total $1 trillion' forecasts the amount; 'the game will launch
-        # on Friday for $9.99' schedules an event whose price is already set
+        # on Friday for $9.99' schedules an event whose price is already set, as does the
+        # price a seller says it will charge
         rate = re.search(r"%|per\s?cent|points?\b", text, re.I)  # 'grow at 3 percent'
-        return "fact" if _setting(span.root, chain[0]) and not rate else "forecast"
+        if rate is None and (_setting(span.root, chain[0]) or chain[0].lemma_ in PRICE_VERBS):
+            return "fact"
+        return "forecast"
     if (
         ESTIMATE_HEDGES.match(text)
         or lemmas & ESTIMATE_WORDS
@@ -1241,6 +1280,35 @@ def _status(span: Span, text: str, dates: bytearray | None = None) -> FigureStat
     ):
         return "estimate"
     return "fact"
+
+
+FREQUENCY = frozenset(
+    "usually often always sometimes regularly typically normally generally frequently routinely "
+    "occasionally seldom rarely".split()
+)
+"""Adverbs of frequency: with 'would' they tell a past habit, not a hypothesis."""
+PRICE_VERBS = frozenset({"charge", "price"})
+"""Verbs whose object is the price the subject sets ('it will charge $100')."""
+OWN_TENSE_MARKS = frozenset(
+    "although though while whereas because since when whenever after before once until".split()
+)
+"""Conjunctions of a finite adverbial clause that keeps its own tense and mood: 'although she
+boasts 3.6 million followers, none would …' - the main clause's 'would' is not the follower
+count's."""
+
+
+def _own_tense(verb: Token) -> bool:
+    """A finite adverbial clause of time, cause or concession: the verbs above it do not set the
+    status of its figures (conditions, 'if …', stay part of the hypothesis above them)."""
+    if verb.dep_ != "advcl" or not any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in OWN_TENSE_MARKS and c.i < verb.i
+        for c in verb.children
+    ):  # 'when' is parsed as an adverb of its clause
+        return False
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP")
+        for c in verb.children
+    )
 
 
 def _setting(root: Token, verb: Token) -> bool:
