@@ -522,3 +522,25 @@ def test_as_source_reports_frames_the_sentence(analyse):
         "As Reuters reported, the company said it would cut 500 jobs in Ohio next year."
     )
     assert one(report.figures, "500").attributed_to == "reuters"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Two girls were hurt. One of the girls was 15.", "15"),
+        ("She was 29 when she joined the firm.", "29"),
+        ("The brothers were 12 at the time.", "12"),
+    ],
+)
+def test_a_number_a_person_is_is_an_age(figures, sentence, text):
+    found = one(figures(sentence), text)
+    assert (found.kind, found.value, found.unit) == ("quantity", int(text), "years")
+    assert found.confidence < 0.8
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The death toll was 16 on Monday.", "Smith was 3 for 4 at the plate."],
+)
+def test_a_measure_or_score_as_predicate_is_not_an_age(figures, sentence):
+    assert all(f.unit != "years" for f in figures(sentence))

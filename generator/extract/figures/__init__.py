@@ -14,7 +14,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.common import STATING_VERBS, clause_subject, doc_text, governing_verb
+from generator.extract.common import (
+    PRONOUNS_PERSON,
+    STATING_VERBS,
+    clause_subject,
+    doc_text,
+    governing_verb,
+)
 from generator.extract.figures.patterns import (
     HEDGE,
     MONEY,
@@ -761,6 +767,9 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     if _age(first, before, after):
         return Found(kind="quantity", start=start, end=end, value=value, unit="years")
     noun = _counted_noun(last) or _plural_after(last) or _group_of(first)
+    if noun is None and _predicate_age(first, last, value):
+        return Found(kind="quantity", start=start, end=end, value=value, unit="years",
+                     elided=True)  # fmt: skip
     if noun is not None and (noun.lower_ in TIME_NOUNS or noun.lemma_.lower() in GENERAL_NOUNS):
         return None
     unit = _counted_unit(noun) if noun is not None else None
@@ -970,6 +979,43 @@ def _age(first: Token, before: Token | None, after: Token | None) -> bool:
         ):
             return re.fullmatch(r"\d{1,3}", first.text) is not None and 0 < int(first.text) < 120
     return False
+
+
+MEASURE_NOUNS = frozenset(
+    "number total toll count tally figure score result rate price cost vote seat point goal run "
+    "margin amount sum share level limit size".split()
+)
+"""Subjects a bare number measures ('the toll was 16'): the number is their value, not an age."""
+
+
+def _predicate_age(first: Token, last: Token, value: float) -> bool:
+    """A bare whole number as what a person is ('She was 29 when …', 'One of the boys was 16'):
+    English gives a person's age as the complement of 'be' with 'years old' left out; a count
+    of the subject would read 'there were 16 boys'. Measure nouns as subjects ('the toll was
+    16') keep the number as their value."""
+    if first.i != last.i or not value.is_integer() or not 0 < value < 120:
+        return False
+    head = first.head
+    if first.dep_ not in ("attr", "acomp") or head.lemma_ != "be" or first.i < head.i:
+        return False
+    after = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
+    if after is not None and (
+        after.pos_ in ("NOUN", "PROPN", "NUM")
+        or after.lower_ in ("-", "–", "/", "for", "of", "to", "out", "per", "in", "by", "from")
+    ):
+        return False  # a score or a share ('3 for 4', '16 of 20'), not an age
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    if subj.lower_ in PRONOUNS_PERSON or subj.lower_ == "i" or subj.ent_type_ == "PERSON":
+        return True
+    part = next(
+        (g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+         for g in c.children if g.dep_ == "pobj"),
+        None,
+    )  # fmt: skip
+    noun = part if part is not None and subj.pos_ in ("NUM", "PRON") else subj
+    return noun.tag_ == "NNS" and noun.lemma_.lower() not in MEASURE_NOUNS
 
 
 def _counted_noun(tok: Token, follow: bool = True) -> Token | None:
