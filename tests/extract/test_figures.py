@@ -544,3 +544,32 @@ def test_a_number_a_person_is_is_an_age(figures, sentence, text):
 )
 def test_a_measure_or_score_as_predicate_is_not_an_age(figures, sentence):
     assert all(f.unit != "years" for f in figures(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "texts"),
+    [
+        ("Pictured: Tom Roe, 28 (left), and Sam Roe, 27 (right).", ["28", "27"]),
+        ("Pictured: the owners Ann and Bob Roe, 52 and 55.", ["52", "55"]),
+    ],
+)
+def test_ages_beside_names_in_captions(figures, sentence, texts):
+    found = figures(sentence)
+    assert [(f.text, f.unit) for f in found] == [(t, "years") for t in texts]
+
+
+def test_a_place_before_a_number_gives_no_age(figures):
+    assert figures("The firm has offices in Paris, 12 and Rome.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        ("The pores measure 4 to 40 nanometers across.", "4 to 40 nanometers", "nm"),
+        ("He carried the ball 100 yards.", "100 yards", "yard"),
+        ("The letter weighed 2 ounces.", "2 ounces", "ounce"),
+    ],
+)
+def test_more_units_of_measure(figures, sentence, text, unit):
+    found = one(figures(sentence), text)
+    assert (found.kind, found.unit) == ("quantity", unit)

@@ -107,7 +107,7 @@ VAGUE_VALUES = {
 }
 """The lower bound of a vague count ('dozens of' is at least two dozen)."""
 RANKING = re.compile(r"\b(?:rank(?:s|ed|ing|ings)?|standings|league\s+table|top\s+\d+)\b", re.I)
-METRIC = frozenset("km km2 m cm mm kg g l m3 ha MW GW kW".split()) - {"ha"}
+METRIC = frozenset("km km2 m cm mm µm nm kg g l m3 ha MW GW kW".split()) - {"ha"}
 """Metric units keep their symbol however written ('kilometers' → 'km')."""
 UNIT_WORDS = {
     "feet": "foot",
@@ -970,12 +970,24 @@ def _age(first: Token, before: Token | None, after: Token | None) -> bool:
         before.lower_ == "of" and first.i >= 2 and first.doc[first.i - 2].lower_ in ("age", "ages")
     ):
         return True
+    doc = first.doc
+    if before.lower_ == "and" and first.i >= 4 and doc[first.i - 3].text == ",":
+        # 'Ruth and Peter Gaver, 52 and 55': the ages of a pair, in the order of the names
+        prev = doc[first.i - 2]
+        if _age(prev, doc[first.i - 3], before) and (after is None or after.is_punct):
+            return re.fullmatch(r"\d{1,3}", first.text) is not None and 0 < int(first.text) < 120
     if before.text == "," and first.i >= 2:
-        name = first.doc[first.i - 2]
+        name = doc[first.i - 2]
         if (
             (name.ent_type_ == "PERSON" or name.pos_ == "PROPN")
             and after is not None
-            and after.text in (",", ")", ".")
+            and (
+                after.text in (",", ")", ".")
+                or (
+                    (after.text in ("(", ";") or after.lower_ == "and")
+                    and name.ent_type_ in ("PERSON", "")
+                )  # 'Jane Roe, 28 (left)', 'Jane Roe, 52 and …'; not 'Paris, 12 and Rome'
+            )
         ):
             return re.fullmatch(r"\d{1,3}", first.text) is not None and 0 < int(first.text) < 120
     return False
