@@ -573,3 +573,16 @@ def test_a_place_before_a_number_gives_no_age(figures):
 def test_more_units_of_measure(figures, sentence, text, unit):
     found = one(figures(sentence), text)
     assert (found.kind, found.unit) == ("quantity", unit)
+
+
+def test_scene_of_a_telling_is_the_reporters(analyse):
+    report = analyse(
+        "As rents in the city rose to more than $2,000 a month, Jane Doe of Acme Corp told "
+        "reporters how she moved away."
+    )
+    assert one(report.figures, "more than $2,000 a month").attributed_to is None
+
+
+def test_present_in_a_clause_of_time_keeps_the_future_above(figures):
+    found = one(figures("When the plant opens 3 new lines next year, prices will fall."), "3")
+    assert found.status != "fact"

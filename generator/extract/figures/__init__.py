@@ -1242,10 +1242,15 @@ def _nearest_reporter(
 ) -> tuple[int, str] | None:
     """(offset, actor) of the nearest verb of saying above the figure whose subject is an
     actor: in 'he claimed … as the CBO estimated that they would add $250 billion' the CBO."""
+    child = span.root
     for tok in span.root.ancestors:
+        via, child = child, tok
         if tok.lemma_ in REPORTING and tok.pos_ == "VERB":
             if any(tok in r.ancestors for r in relcls):
                 continue  # the figure describes a noun of the report, in the reporter's words
+            if via.dep_ == "advcl" and _own_tense(via):
+                continue  # 'As rents soared to £1,100, the student told how …': a clause
+                # setting the scene of the telling, in the reporter's words, not what is told
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None and not (subj.left_edge.i <= span.root.i <= subj.right_edge.i):
                 found = _actor_at(subj, actor_spans)
@@ -1347,26 +1352,28 @@ FREQUENCY = frozenset(
 """Adverbs of frequency: with 'would' they tell a past habit, not a hypothesis."""
 PRICE_VERBS = frozenset({"charge", "price"})
 """Verbs whose object is the price the subject sets ('it will charge $100')."""
-OWN_TENSE_MARKS = frozenset(
-    "although though while whereas because since when whenever after before once until".split()
-)
-"""Conjunctions of a finite adverbial clause that keeps its own tense and mood: 'although she
-boasts 3.6 million followers, none would …' - the main clause's 'would' is not the follower
-count's."""
+CONCESSIVE_MARKS = frozenset("although though whereas because since".split())
+"""Conjunctions of a clause of concession or cause: a fact of its own in any tense ('although
+she boasts 3.6 million followers, none would …')."""
+TEMPORAL_MARKS = frozenset("while when whenever after before once until as".split())
+"""Conjunctions of a clause of time: its own past event in the past tense ('When the plant
+opened 3 new lines, prices would fall'), but in the present it often stands for the future
+of the clause above ('when it opens 3 stores next year, sales will rise')."""
 
 
 def _own_tense(verb: Token) -> bool:
-    """A finite adverbial clause of time, cause or concession: the verbs above it do not set the
-    status of its figures (conditions, 'if …', stay part of the hypothesis above them)."""
-    if verb.dep_ != "advcl" or not any(
-        c.dep_ in ("mark", "advmod") and c.lower_ in OWN_TENSE_MARKS and c.i < verb.i
-        for c in verb.children
-    ):  # 'when' is parsed as an adverb of its clause
+    """A finite adverbial clause of cause or concession, or of time in the past tense: the verbs
+    above it do not set the status of its figures (conditions, 'if …', stay part of the
+    hypothesis above them)."""
+    if verb.dep_ != "advcl":
         return False
-    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP")
-        for c in verb.children
-    )
+    marks = {
+        c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod") and c.i < verb.i
+    }  # 'when' is parsed as an adverb of its clause
+    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if marks & CONCESSIVE_MARKS:
+        return bool(tags & {"MD", "VBD", "VBZ", "VBP"})
+    return bool(marks & TEMPORAL_MARKS) and "VBD" in tags
 
 
 def _setting(root: Token, verb: Token) -> bool:
