@@ -586,3 +586,12 @@ def test_scene_of_a_telling_is_the_reporters(analyse):
 def test_present_in_a_clause_of_time_keeps_the_future_above(figures):
     found = one(figures("When the plant opens 3 new lines next year, prices will fall."), "3")
     assert found.status != "fact"
+
+
+def test_fact_beside_an_unlinked_verb_of_saying_is_below_the_confident_band(figures):
+    plain = one(figures("Sales rose to $5 million last year."), "$5 million")
+    cued = one(
+        figures("Sales rose to $5 million last year, a level that analysts expect to last."),
+        "$5 million",
+    )
+    assert (plain.confidence, cued.confidence) == (0.9, 0.75)

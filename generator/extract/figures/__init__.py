@@ -228,6 +228,8 @@ def extract_figures(
             confidence = min(confidence, 0.7)  # said again: a restatement, or another thing
         seen.add((item.value, item.unit))  # of the same size - either way less sure
         owner = _attribution(start, end, quotes, actor_spans, span)
+        if owner is None and status == "fact" and span is not None and _unlinked_cue(span):
+            confidence = min(confidence, 0.75)
         if owner is not None:
             confidence = min(confidence, 0.75)  # whose figure it is rests on reading the
             # reported speech around it, and the actor's name on the actor extractor
@@ -1374,6 +1376,33 @@ def _own_tense(verb: Token) -> bool:
     if marks & CONCESSIVE_MARKS:
         return bool(tags & {"MD", "VBD", "VBZ", "VBP"})
     return bool(marks & TEMPORAL_MARKS) and "VBD" in tags
+
+
+MODALS = frozenset("will would could may might shall should 'll 'd".split())
+CUE_WORDS = REPORTING | CLAIM_WORDS | FORECAST_WORDS | ESTIMATE_WORDS | PLAN_WORDS | TARGET_WORDS
+
+
+def _unlinked_cue(span: Span) -> bool:
+    """A verb of saying, forecasting or intending, a modal or 'according to' in the figure's
+    sentence that the parse did not link to the figure: a reported fact in the reporter's own
+    voice is then a reading of the parse's attachments, not of the words alone."""
+    verb = governing_verb(span.root)
+    for tok in span.sent:
+        if span.start <= tok.i < span.end:
+            continue
+        clause = tok.head if tok.tag_ == "MD" else tok
+        if verb.pos_ in ("VERB", "AUX") and (
+            (clause.dep_ == "conj" and clause.head.i == verb.i)
+            or (verb.dep_ == "conj" and verb.head.i == clause.i)
+        ):
+            continue  # a coordinated predicate carries its own tense ('paid … and will spend')
+        if tok.lower_ in MODALS and tok.tag_ == "MD":
+            return True
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in CUE_WORDS:
+            return True
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
+            return True
+    return False
 
 
 def _setting(root: Token, verb: Token) -> bool:
