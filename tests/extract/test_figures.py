@@ -595,3 +595,20 @@ def test_fact_beside_an_unlinked_verb_of_saying_is_below_the_confident_band(figu
         "$5 million",
     )
     assert (plain.confidence, cued.confidence) == (0.9, 0.75)
+
+
+def test_an_age_is_a_fact_in_any_tense(figures):
+    found = one(figures("Jane Roe, 46, will leave her job in May."), "46")
+    assert (found.unit, found.status, found.confidence) == ("years", "fact", 0.85)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shares"),
+    [
+        ("She played the back nine in 35 strokes.", []),
+        ("There is a one in ten chance of rain.", ["one in ten"]),
+        ("Nearly one in five adults smoke.", ["Nearly one in five"]),
+    ],
+)
+def test_a_number_used_as_a_noun_is_no_share(figures, sentence, shares):
+    assert [f.text for f in figures(sentence) if f.kind == "percent"] == shares

@@ -180,7 +180,12 @@ def extract_figures(
         )
     for match in _matches(RATIO, text, windows):
         part, whole = parse_amount(match.group("a")), parse_amount(match.group("b"))
-        if part is not None and whole is not None and 0 < part < whole <= 1000:
+        if (
+            part is not None
+            and whole is not None
+            and 0 < part < whole <= 1000
+            and not _noun_number(doc, match.start("a"))
+        ):
             share = Found(kind="percent", start=match.start(), end=match.end(),
                           value=round(100 * part / whole, 1), unit="%")  # fmt: skip
             add(share, True)
@@ -215,6 +220,14 @@ def extract_figures(
         status = _status(span, text[start:end], dates) if span is not None else "fact"
         if item.vague and status == "fact":
             status = "estimate"
+        age = (
+            item.kind == "quantity"
+            and item.unit == "years"
+            and span is not None
+            and span.root.dep_ not in ("attr", "acomp")
+        )
+        if age:  # 'Joe Roe, 46, will leave': an age describes the person as the story finds
+            status = "fact"  # them, whatever the tense of the clause it sits in
         if (
             status == "fact"
             and figures
@@ -228,7 +241,13 @@ def extract_figures(
             confidence = min(confidence, 0.7)  # said again: a restatement, or another thing
         seen.add((item.value, item.unit))  # of the same size - either way less sure
         owner = _attribution(start, end, quotes, actor_spans, span)
-        if owner is None and status == "fact" and span is not None and _unlinked_cue(span):
+        if (
+            owner is None
+            and status == "fact"
+            and not age
+            and span is not None
+            and _unlinked_cue(span)
+        ):
             confidence = min(confidence, 0.75)
         if owner is not None:
             confidence = min(confidence, 0.75)  # whose figure it is rests on reading the
@@ -271,6 +290,18 @@ RATIO = re.compile(
 a count of the denominator."""
 MULTIPLE = re.compile(rf"(?<![\w.-])(?:{HEDGE}*)(?P<n>{DIGITS}|{WORD_NUMBER})-?fold\b", re.I)
 """A multiple written with '-fold' ('increased tenfold', 'a 3-fold rise'): so many times."""
+
+
+def _noun_number(doc: Doc, start: int) -> bool:
+    """A number used as a noun after a determiner or an adjective ('the front nine in 41'),
+    not the part of a share ('nearly one in five', 'a one in five chance')."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if before.lower_ in ("a", "an"):
+        return False
+    return before.tag_ in ("DT", "PRP$", "JJ", "JJR", "JJS") or before.dep_ == "poss"
 
 
 def _windows(text: str, reach: int = 80) -> list[tuple[int, int]]:
