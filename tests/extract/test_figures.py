@@ -612,3 +612,15 @@ def test_an_age_is_a_fact_in_any_tense(figures):
 )
 def test_a_number_used_as_a_noun_is_no_share(figures, sentence, shares):
     assert [f.text for f in figures(sentence) if f.kind == "percent"] == shares
+
+
+@pytest.mark.parametrize(
+    ("sentence", "texts"),
+    [
+        ("He rode his humble two-wheeler to work.", []),
+        ("They hired a 12-seater for the trip.", []),
+        ("She wrote a 300-page report.", ["300"]),
+    ],
+)
+def test_a_number_hyphened_into_a_noun_names_one_thing(figures, sentence, texts):
+    assert [f.text for f in figures(sentence)] == texts

@@ -779,6 +779,8 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     aged = AGE_AFTER.match(text[end : end + 60])
     if after is not None and after.lower_ in TIME_NOUNS and not aged:
         return _untagged_duration(text, start, end, words, after, before)
+    if _hyphen_noun(before, last):
+        return None  # 'a two-wheeler', 'this five-some': one thing named by a number
     if low == "dozen" and before is not None and before.lower_ == "a":
         start, words = before.idx, "a dozen"  # 'more than a dozen islands'
     value = parse_amount(re.sub(r"\s+", " ", words))
@@ -1031,6 +1033,27 @@ MEASURE_NOUNS = frozenset(
     "margin amount sum share level limit size".split()
 )
 """Subjects a bare number measures ('the toll was 16'): the number is their value, not an age."""
+
+
+SINGULAR_DETERMINERS = frozenset("a an this that his her its my our your their".split())
+
+
+def _hyphen_noun(before: Token | None, last: Token) -> bool:
+    """A number hyphened to a word into a singular noun of its own, heading its phrase after a
+    singular determiner: 'a two-wheeler', 'this five-some', 'a 12-seater' name one thing; a
+    compound that modifies a noun ('a 300-page report') still counts."""
+    doc = last.doc
+    while before is not None and before.pos_ == "ADJ" and before.i > 0:
+        before = doc[before.i - 1]  # 'his humble two-wheeler'
+    if before is None or before.lower_ not in SINGULAR_DETERMINERS or last.i + 2 >= len(doc):
+        return False
+    if doc[last.i + 1].text != "-" or doc[last.i + 1].whitespace_:
+        return False
+    word = doc[last.i + 2]
+    nxt = doc[last.i + 3] if last.i + 3 < len(doc) else None
+    return (word.is_alpha and not word.lower_.endswith("s") or word.lower_.endswith("some")) and (
+        nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ") and nxt.text != "-"
+    )
 
 
 def _predicate_age(first: Token, last: Token, value: float) -> bool:
