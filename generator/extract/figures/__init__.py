@@ -1441,10 +1441,13 @@ def _unlinked_cue(span: Span) -> bool:
     sentence that the parse did not link to the figure: a reported fact in the reporter's own
     voice is then a reading of the parse's attachments, not of the words alone."""
     verb = governing_verb(span.root)
+    above = {t.i for t in span.root.ancestors}  # the verbs `_status` read
     for tok in span.sent:
         if span.start <= tok.i < span.end:
             continue
         clause = tok.head if tok.tag_ == "MD" else tok
+        if clause.i in above:
+            continue
         if verb.pos_ in ("VERB", "AUX") and (
             (clause.dep_ == "conj" and clause.head.i == verb.i)
             or (verb.dep_ == "conj" and verb.head.i == clause.i)
