@@ -601,8 +601,15 @@ def score_timeline(report: Item, gold: Item, text: Located) -> Tally:
             problems.append(f"date {e.get('date')} (gold {gdate})")
         if not stem_in(g.get("verb"), e.get("event")):
             problems.append(f"event {e.get('event', '')[:60]!r} lacks {g.get('verb')!r}")
-        negated = bool(NEGATION.search(e.get("event") or ""))
-        if (g.get("polarity") == "negative") != negated:
+        # The entry's own polarity says whether its event is negated; a "not" inside what was
+        # reported ("said the demand had not changed") leaves it affirmative. A negated event
+        # must also show its negation in the words the reader sees.
+        shown = bool(NEGATION.search(e.get("event") or ""))
+        negated = e["polarity"] == "negative" if "polarity" in e else shown
+        if g.get("polarity") == "negative":
+            if not (negated and shown):
+                problems.append("negation")
+        elif negated:
             problems.append("negation")
         if (e.get("status") or "reported") != (g.get("status") or "reported"):
             problems.append(f"status {e.get('status')} (gold {g.get('status')})")

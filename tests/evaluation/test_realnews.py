@@ -176,3 +176,28 @@ def test_a_junk_line_run_into_its_text_is_still_found() -> None:
     text = Located("More information:Maren Holt et al. Winter ferries.")
     assert junk_reached("More information: Maren Holt et al.", text, Located(text.text))
     assert not junk_reached("More information: Maren Holt et al.", Located("Prose."), text)
+
+
+def test_a_negation_inside_what_was_reported_does_not_negate_the_entry() -> None:
+    def timeline_right(event: str, polarity: str | None) -> int:
+        report = make_report("ann-lee", "negative", "bo-park")
+        entry = report["timeline"][0]
+        entry["event"] = event
+        if polarity is not None:
+            entry["polarity"] = polarity
+        return score_report(report, GOLD).tallies["timeline"].right
+
+    # the saying is affirmative; the "not" belongs to what was said
+    assert timeline_right("Lee said the bridge would not close", "affirmative") == 1
+    # an entry without its own polarity is read from its words
+    assert timeline_right("Lee said the bridge would not close", None) == 0
+    # an entry that calls itself negated is wrong against an affirmative gold
+    assert timeline_right("Lee did not say", "negative") == 0
+    negative = {**GOLD["timeline"][0], "polarity": "negative", "verb": "say"}
+    gold = {**GOLD, "timeline": [negative]}
+    report = make_report("ann-lee", "negative", "bo-park")
+    # a negated event must show the negation to the reader, not only in its field
+    report["timeline"][0].update(event="Lee did say", polarity="negative")
+    assert score_report(report, gold).tallies["timeline"].right == 0
+    report["timeline"][0].update(event="Lee did not say")
+    assert score_report(report, gold).tallies["timeline"].right == 1
