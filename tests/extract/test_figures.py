@@ -492,3 +492,135 @@ def test_numbers_after_nos_label(figures):
 
 def test_accusation_makes_a_claim(figures):
     assert one(figures("The clerk is accused of taking 40 bribes."), "40").status == "claim"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "status"),
+    [
+        # 'would' under a past verb of saying is the 'will' of the time told about
+        ("The firm announced that it would charge a fee of $40 per ride.", "$40", "fact"),
+        ("The agency said the deficit would total $2 trillion.", "$2 trillion", "forecast"),
+        # the future seen from a past point of the story
+        ("For the next hundred days, the herds would roam the valley.", "hundred days", "fact"),
+        # a past habit
+        ("The club would usually sell 3,000 tickets to visitors.", "3,000", "fact"),
+        # a hypothesis stays an estimate
+        ("That would mean 46,000 more patients.", "46,000", "estimate"),
+        # a finite clause of concession or time keeps its own tense
+        ("Although the band has 4 million fans, few would buy the record.", "4 million", "fact"),
+        ("When the plant opened 3 new lines, prices would fall.", "3", "fact"),
+        # a condition belongs to the hypothesis above it
+        ("The team would win if it scored 2 more goals.", "2", "estimate"),
+    ],
+)
+def test_status_of_would(figures, sentence, text, status):
+    assert one(figures(sentence), text).status == status
+
+
+def test_as_source_reports_frames_the_sentence(analyse):
+    report = analyse(
+        "As Reuters reported, the company said it would cut 500 jobs in Ohio next year."
+    )
+    assert one(report.figures, "500").attributed_to == "reuters"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Two girls were hurt. One of the girls was 15.", "15"),
+        ("She was 29 when she joined the firm.", "29"),
+        ("The brothers were 12 at the time.", "12"),
+    ],
+)
+def test_a_number_a_person_is_is_an_age(figures, sentence, text):
+    found = one(figures(sentence), text)
+    assert (found.kind, found.value, found.unit) == ("quantity", int(text), "years")
+    assert found.confidence < 0.8
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The death toll was 16 on Monday.", "Smith was 3 for 4 at the plate."],
+)
+def test_a_measure_or_score_as_predicate_is_not_an_age(figures, sentence):
+    assert all(f.unit != "years" for f in figures(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "texts"),
+    [
+        ("Pictured: Tom Roe, 28 (left), and Sam Roe, 27 (right).", ["28", "27"]),
+        ("Pictured: the owners Ann and Bob Roe, 52 and 55.", ["52", "55"]),
+    ],
+)
+def test_ages_beside_names_in_captions(figures, sentence, texts):
+    found = figures(sentence)
+    assert [(f.text, f.unit) for f in found] == [(t, "years") for t in texts]
+
+
+def test_a_place_before_a_number_gives_no_age(figures):
+    assert figures("The firm has offices in Paris, 12 and Rome.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        ("The pores measure 4 to 40 nanometers across.", "4 to 40 nanometers", "nm"),
+        ("He carried the ball 100 yards.", "100 yards", "yard"),
+        ("The letter weighed 2 ounces.", "2 ounces", "ounce"),
+    ],
+)
+def test_more_units_of_measure(figures, sentence, text, unit):
+    found = one(figures(sentence), text)
+    assert (found.kind, found.unit) == ("quantity", unit)
+
+
+def test_scene_of_a_telling_is_the_reporters(analyse):
+    report = analyse(
+        "As rents in the city rose to more than $2,000 a month, Jane Doe of Acme Corp told "
+        "reporters how she moved away."
+    )
+    assert one(report.figures, "more than $2,000 a month").attributed_to is None
+
+
+def test_present_in_a_clause_of_time_keeps_the_future_above(figures):
+    found = one(figures("When the plant opens 3 new lines next year, prices will fall."), "3")
+    assert found.status != "fact"
+
+
+def test_fact_beside_an_unlinked_verb_of_saying_is_below_the_confident_band(figures):
+    plain = one(figures("Sales rose to $5 million last year."), "$5 million")
+    cued = one(
+        figures("Sales rose to $5 million last year, a level that analysts expect to last."),
+        "$5 million",
+    )
+    assert (plain.confidence, cued.confidence) == (0.9, 0.75)
+
+
+def test_an_age_is_a_fact_in_any_tense(figures):
+    found = one(figures("Jane Roe, 46, will leave her job in May."), "46")
+    assert (found.unit, found.status, found.confidence) == ("years", "fact", 0.85)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shares"),
+    [
+        ("She played the back nine in 35 strokes.", []),
+        ("There is a one in ten chance of rain.", ["one in ten"]),
+        ("Nearly one in five adults smoke.", ["Nearly one in five"]),
+    ],
+)
+def test_a_number_used_as_a_noun_is_no_share(figures, sentence, shares):
+    assert [f.text for f in figures(sentence) if f.kind == "percent"] == shares
+
+
+@pytest.mark.parametrize(
+    ("sentence", "texts"),
+    [
+        ("He rode his humble two-wheeler to work.", []),
+        ("They hired a 12-seater for the trip.", []),
+        ("She wrote a 300-page report.", ["300"]),
+    ],
+)
+def test_a_number_hyphened_into_a_noun_names_one_thing(figures, sentence, texts):
+    assert [f.text for f in figures(sentence)] == texts

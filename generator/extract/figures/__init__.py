@@ -14,7 +14,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.common import STATING_VERBS, clause_subject, doc_text, governing_verb
+from generator.extract.common import (
+    PRONOUNS_PERSON,
+    STATING_VERBS,
+    clause_subject,
+    doc_text,
+    governing_verb,
+)
 from generator.extract.figures.patterns import (
     HEDGE,
     MONEY,
@@ -102,7 +108,7 @@ VAGUE_VALUES = {
 }
 """The lower bound of a vague count ('dozens of' is at least two dozen)."""
 RANKING = re.compile(r"\b(?:rank(?:s|ed|ing|ings)?|standings|league\s+table|top\s+\d+)\b", re.I)
-METRIC = frozenset("km km2 m cm mm kg g l m3 ha MW GW kW".split()) - {"ha"}
+METRIC = frozenset("km km2 m cm mm µm nm kg g l m3 ha MW GW kW".split()) - {"ha"}
 """Metric units keep their symbol however written ('kilometers' → 'km')."""
 UNIT_WORDS = {
     "feet": "foot",
@@ -176,7 +182,12 @@ def extract_figures(
         )
     for match in scanned[RATIO]:
         part, whole = parse_amount(match.group("a")), parse_amount(match.group("b"))
-        if part is not None and whole is not None and 0 < part < whole <= 1000:
+        if (
+            part is not None
+            and whole is not None
+            and 0 < part < whole <= 1000
+            and not _noun_number(doc, match.start("a"))
+        ):
             share = Found(kind="percent", start=match.start(), end=match.end(),
                           value=round(100 * part / whole, 1), unit="%")  # fmt: skip
             add(share, True)
@@ -211,6 +222,14 @@ def extract_figures(
         status = _status(span, text[start:end], dates) if span is not None else "fact"
         if item.vague and status == "fact":
             status = "estimate"
+        age = (
+            item.kind == "quantity"
+            and item.unit == "years"
+            and span is not None
+            and span.root.dep_ not in ("attr", "acomp")
+        )
+        if age:  # 'Joe Roe, 46, will leave': an age describes the person as the story finds
+            status = "fact"  # them, whatever the tense of the clause it sits in
         if (
             status == "fact"
             and figures
@@ -224,6 +243,14 @@ def extract_figures(
             confidence = min(confidence, 0.7)  # said again: a restatement, or another thing
         seen.add((item.value, item.unit))  # of the same size - either way less sure
         owner = _attribution(start, end, quotes, actor_spans, span)
+        if (
+            owner is None
+            and status == "fact"
+            and not age
+            and span is not None
+            and _unlinked_cue(span)
+        ):
+            confidence = min(confidence, 0.75)
         if owner is not None:
             confidence = min(confidence, 0.75)  # whose figure it is rests on reading the
             # reported speech around it, and the actor's name on the actor extractor
@@ -271,6 +298,18 @@ MULTIPLE = re.compile(rf"(?<![\w.-])(?:{HEDGE}*)(?P<n>{DIGITS}|{WORD_NUMBER})-?f
 _NUMBERISH_FILTER = Dispatch([NUMBER_WORD_START])
 _SCANNED = [MONEY, PERCENT, QUANTITY, VAGUE, RATIO, MULTIPLE]
 _SCANNED_FILTER = Dispatch(_SCANNED)
+
+
+def _noun_number(doc: Doc, start: int) -> bool:
+    """A number used as a noun after a determiner or an adjective ('the front nine in 41'),
+    not the part of a share ('nearly one in five', 'a one in five chance')."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if before.lower_ in ("a", "an"):
+        return False
+    return before.tag_ in ("DT", "PRP$", "JJ", "JJR", "JJS") or before.dep_ == "poss"
 
 
 def _windows(scan: Scan, reach: int = 80) -> list[tuple[int, int]]:
@@ -746,6 +785,8 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     aged = AGE_AFTER.match(text[end : end + 60])
     if after is not None and after.lower_ in TIME_NOUNS and not aged:
         return _untagged_duration(text, start, end, words, after, before)
+    if _hyphen_noun(before, last):
+        return None  # 'a two-wheeler', 'this five-some': one thing named by a number
     if low == "dozen" and before is not None and before.lower_ == "a":
         start, words = before.idx, "a dozen"  # 'more than a dozen islands'
     value = parse_amount(re.sub(r"\s+", " ", words))
@@ -767,6 +808,9 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     if _age(first, before, after):
         return Found(kind="quantity", start=start, end=end, value=value, unit="years")
     noun = _counted_noun(last) or _plural_after(last) or _group_of(first)
+    if noun is None and _predicate_age(first, last, value):
+        return Found(kind="quantity", start=start, end=end, value=value, unit="years",
+                     elided=True)  # fmt: skip
     if noun is not None and (noun.lower_ in TIME_NOUNS or noun.lemma_.lower() in GENERAL_NOUNS):
         return None
     unit = _counted_unit(noun) if noun is not None else None
@@ -967,15 +1011,85 @@ def _age(first: Token, before: Token | None, after: Token | None) -> bool:
         before.lower_ == "of" and first.i >= 2 and first.doc[first.i - 2].lower_ in ("age", "ages")
     ):
         return True
+    doc = first.doc
+    if before.lower_ == "and" and first.i >= 4 and doc[first.i - 3].text == ",":
+        # 'Ruth and Peter Gaver, 52 and 55': the ages of a pair, in the order of the names
+        prev = doc[first.i - 2]
+        if _age(prev, doc[first.i - 3], before) and (after is None or after.is_punct):
+            return re.fullmatch(r"\d{1,3}", first.text) is not None and 0 < int(first.text) < 120
     if before.text == "," and first.i >= 2:
-        name = first.doc[first.i - 2]
+        name = doc[first.i - 2]
         if (
             (name.ent_type_ == "PERSON" or name.pos_ == "PROPN")
             and after is not None
-            and after.text in (",", ")", ".")
+            and (
+                after.text in (",", ")", ".")
+                or (
+                    (after.text in ("(", ";") or after.lower_ == "and")
+                    and name.ent_type_ in ("PERSON", "")
+                )  # 'Jane Roe, 28 (left)', 'Jane Roe, 52 and …'; not 'Paris, 12 and Rome'
+            )
         ):
             return re.fullmatch(r"\d{1,3}", first.text) is not None and 0 < int(first.text) < 120
     return False
+
+
+MEASURE_NOUNS = frozenset(
+    "number total toll count tally figure score result rate price cost vote seat point goal run "
+    "margin amount sum share level limit size".split()
+)
+"""Subjects a bare number measures ('the toll was 16'): the number is their value, not an age."""
+
+
+SINGULAR_DETERMINERS = frozenset("a an this that his her its my our your their".split())
+
+
+def _hyphen_noun(before: Token | None, last: Token) -> bool:
+    """A number hyphened to a word into a singular noun of its own, heading its phrase after a
+    singular determiner: 'a two-wheeler', 'this five-some', 'a 12-seater' name one thing; a
+    compound that modifies a noun ('a 300-page report') still counts."""
+    doc = last.doc
+    while before is not None and before.pos_ == "ADJ" and before.i > 0:
+        before = doc[before.i - 1]  # 'his humble two-wheeler'
+    if before is None or before.lower_ not in SINGULAR_DETERMINERS or last.i + 2 >= len(doc):
+        return False
+    if doc[last.i + 1].text != "-" or doc[last.i + 1].whitespace_:
+        return False
+    word = doc[last.i + 2]
+    nxt = doc[last.i + 3] if last.i + 3 < len(doc) else None
+    return (word.is_alpha and not word.lower_.endswith("s") or word.lower_.endswith("some")) and (
+        nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ") and nxt.text != "-"
+    )
+
+
+def _predicate_age(first: Token, last: Token, value: float) -> bool:
+    """A bare whole number as what a person is ('She was 29 when …', 'One of the boys was 16'):
+    English gives a person's age as the complement of 'be' with 'years old' left out; a count
+    of the subject would read 'there were 16 boys'. Measure nouns as subjects ('the toll was
+    16') keep the number as their value."""
+    if first.i != last.i or not value.is_integer() or not 0 < value < 120:
+        return False
+    head = first.head
+    if first.dep_ not in ("attr", "acomp") or head.lemma_ != "be" or first.i < head.i:
+        return False
+    after = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
+    if after is not None and (
+        after.pos_ in ("NOUN", "PROPN", "NUM")
+        or after.lower_ in ("-", "–", "/", "for", "of", "to", "out", "per", "in", "by", "from")
+    ):
+        return False  # a score or a share ('3 for 4', '16 of 20'), not an age
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    if subj.lower_ in PRONOUNS_PERSON or subj.lower_ == "i" or subj.ent_type_ == "PERSON":
+        return True
+    part = next(
+        (g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+         for g in c.children if g.dep_ == "pobj"),
+        None,
+    )  # fmt: skip
+    noun = part if part is not None and subj.pos_ in ("NUM", "PRON") else subj
+    return noun.tag_ == "NNS" and noun.lemma_.lower() not in MEASURE_NOUNS
 
 
 def _counted_noun(tok: Token, follow: bool = True) -> Token | None:
@@ -1134,11 +1248,14 @@ def _attribution(
         if t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP") and t.lemma_ in ("be", "have")
     ]  # a state in the present tense: the noun as it stands now, not the reported event
     reporter = _nearest_reporter(span, relcls, actor_spans) if span is not None else None
+    frame = _as_reported(span, actor_spans) if span is not None else None
     for quote in quotes:
         if quote.start <= start and end <= quote.end and quote.speaker is not None:
             inner = any(quote.start <= t.idx < quote.end for t in relcls)
             if inner and quote.kind != "direct":
                 return None
+            if frame is not None and quote.kind != "direct":
+                return frame  # 'As Mashable reports, the company announced that …'
             if reporter is not None and quote.kind != "direct" and quote.start <= reporter[0]:
                 return reporter[1]  # 'he claimed … even as the CBO estimated that …'
             return quote.speaker.actor
@@ -1150,7 +1267,28 @@ def _attribution(
             found = _actor_at(objects[0], actor_spans) if objects else None
             if found:
                 return found
+    if frame is not None:
+        return frame
     return reporter[1] if reporter is not None else None
+
+
+def _as_reported(span: Span, actor_spans: list[tuple[int, int, str]]) -> str | None:
+    """The source named by a comparative clause of saying that frames the whole sentence ('As
+    Mashable reports, …', '…, as the agency noted'): the reporter relays that source's report,
+    whatever the clause it frames says in turn."""
+    for tok in span.sent:
+        if (
+            tok.dep_ == "advcl"
+            and tok.lemma_ in REPORTING | {"note", "write", "reveal", "show"}
+            and tok.head.dep_ == "ROOT"
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+            and not (tok.left_edge.i <= span.root.i <= tok.right_edge.i)
+        ):
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            found = _actor_at(subj, actor_spans) if subj is not None else None
+            if found:
+                return found
+    return None
 
 
 def _actor_at(tok: Token, actor_spans: list[tuple[int, int, str]]) -> str | None:
@@ -1166,10 +1304,15 @@ def _nearest_reporter(
 ) -> tuple[int, str] | None:
     """(offset, actor) of the nearest verb of saying above the figure whose subject is an
     actor: in 'he claimed … as the CBO estimated that they would add $250 billion' the CBO."""
+    child = span.root
     for tok in span.root.ancestors:
+        via, child = child, tok
         if tok.lemma_ in REPORTING and tok.pos_ == "VERB":
             if any(tok in r.ancestors for r in relcls):
                 continue  # the figure describes a noun of the report, in the reporter's words
+            if via.dep_ == "advcl" and _own_tense(via):
+                continue  # 'As rents soared to £1,100, the student told how …': a clause
+                # setting the scene of the telling, in the reporter's words, not what is told
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None and not (subj.left_edge.i <= span.root.i <= subj.right_edge.i):
                 found = _actor_at(subj, actor_spans)
@@ -1192,6 +1335,7 @@ def _status(span: Span, text: str, dates: bytearray | None = None) -> FigureStat
         and chain[-1].head.i != chain[-1].i
         and chain[-1].lemma_ not in REPORTING | CLAIM_WORDS
         and (chain[-1].dep_ != "prep" or chain[-1].head.pos_ in ("VERB", "AUX"))
+        and not _own_tense(chain[-1])
     ):
         # up to the nearest verb of saying: its kind decides. A participle or relative clause
         # on a noun ('a project co-organized by three NGOs') describes that noun in its own
@@ -1235,11 +1379,25 @@ def _status(span: Span, text: str, dates: bytearray | None = None) -> FigureStat
     on_track = re.search(r"\bon\s+track\b", span.sent.text, re.I) is not None
     if lemmas & FORECAST_WORDS or on_track:
         return "forecast"
-    if aux & {"will", "shall", "'ll"}:
+    would = "would" in aux or "'d" in aux
+    if would and any(
+        c.dep_ == "advmod" and c.lower_ in FREQUENCY for t in chain[:2] for c in t.children
+    ):
+        aux -= {"would", "'d"}  # 'they would usually offer 2,500 tickets': a past habit
+        would = False
+    backshift = would and (
+        (chain[-1].lemma_ in REPORTING and chain[-1].tag_ == "VBD")
+        or any(t.lower_ in ("next", "following") for t in chain[0].subtree)
+    )  # 'announced it would charge …' is the 'will' of the time told about, as is 'for the
+    # next hundred years they would …' (the future seen from a past point of the story)
+    if aux & {"will", "shall", "'ll"} or backshift:
         # 'the deficit will total $1 trillion' forecasts the amount; 'the game will launch
-        # on Friday for $9.99' schedules an event whose price is already set
+        # on Friday for $9.99' schedules an event whose price is already set, as does the
+        # price a seller says it will charge
         rate = re.search(r"%|per\s?cent|points?\b", text, re.I)  # 'grow at 3 percent'
-        return "fact" if _setting(span.root, chain[0]) and not rate else "forecast"
+        if rate is None and (_setting(span.root, chain[0]) or chain[0].lemma_ in PRICE_VERBS):
+            return "fact"
+        return "forecast"
     if (
         ESTIMATE_HEDGES.match(text)
         or lemmas & ESTIMATE_WORDS
@@ -1247,6 +1405,67 @@ def _status(span: Span, text: str, dates: bytearray | None = None) -> FigureStat
     ):
         return "estimate"
     return "fact"
+
+
+FREQUENCY = frozenset(
+    "usually often always sometimes regularly typically normally generally frequently routinely "
+    "occasionally seldom rarely".split()
+)
+"""Adverbs of frequency: with 'would' they tell a past habit, not a hypothesis."""
+PRICE_VERBS = frozenset({"charge", "price"})
+"""Verbs whose object is the price the subject sets ('it will charge $100')."""
+CONCESSIVE_MARKS = frozenset("although though whereas because since".split())
+"""Conjunctions of a clause of concession or cause: a fact of its own in any tense ('although
+she boasts 3.6 million followers, none would …')."""
+TEMPORAL_MARKS = frozenset("while when whenever after before once until as".split())
+"""Conjunctions of a clause of time: its own past event in the past tense ('When the plant
+opened 3 new lines, prices would fall'), but in the present it often stands for the future
+of the clause above ('when it opens 3 stores next year, sales will rise')."""
+
+
+def _own_tense(verb: Token) -> bool:
+    """A finite adverbial clause of cause or concession, or of time in the past tense: the verbs
+    above it do not set the status of its figures (conditions, 'if …', stay part of the
+    hypothesis above them)."""
+    if verb.dep_ != "advcl":
+        return False
+    marks = {
+        c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod") and c.i < verb.i
+    }  # 'when' is parsed as an adverb of its clause
+    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if marks & CONCESSIVE_MARKS:
+        return bool(tags & {"MD", "VBD", "VBZ", "VBP"})
+    return bool(marks & TEMPORAL_MARKS) and "VBD" in tags
+
+
+MODALS = frozenset("will would could may might shall should 'll 'd".split())
+CUE_WORDS = REPORTING | CLAIM_WORDS | FORECAST_WORDS | ESTIMATE_WORDS | PLAN_WORDS | TARGET_WORDS
+
+
+def _unlinked_cue(span: Span) -> bool:
+    """A verb of saying, forecasting or intending, a modal or 'according to' in the figure's
+    sentence that the parse did not link to the figure: a reported fact in the reporter's own
+    voice is then a reading of the parse's attachments, not of the words alone."""
+    verb = governing_verb(span.root)
+    above = {t.i for t in span.root.ancestors}  # the verbs `_status` read
+    for tok in span.sent:
+        if span.start <= tok.i < span.end:
+            continue
+        clause = tok.head if tok.tag_ == "MD" else tok
+        if clause.i in above:
+            continue
+        if verb.pos_ in ("VERB", "AUX") and (
+            (clause.dep_ == "conj" and clause.head.i == verb.i)
+            or (verb.dep_ == "conj" and verb.head.i == clause.i)
+        ):
+            continue  # a coordinated predicate carries its own tense ('paid … and will spend')
+        if tok.lower_ in MODALS and tok.tag_ == "MD":
+            return True
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in CUE_WORDS:
+            return True
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
+            return True
+    return False
 
 
 def _setting(root: Token, verb: Token) -> bool:
