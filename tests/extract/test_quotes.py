@@ -148,16 +148,18 @@ def test_quote_continues_after_its_reporting_sentence(analyse):
     assert quote.speaker.actor == "olu-bankole"
 
 
-def test_uncued_quote_opening_the_next_paragraph_continues(analyse):
+def test_uncued_quote_opening_the_next_paragraph_is_a_quote_of_the_same_speaker(analyse):
     report = analyse(
         "\u201cThe harbour is safe,\u201d said Captain Olu Bankole.\n"
         "\u201cNo ship has been lost this year.\u201d"
     )
-    (quote,) = _quotes(report, "direct")
-    assert [p.text for p in quote.parts] == [
-        "The harbour is safe,",
-        "No ship has been lost this year.",
-    ]
+    first, second = _quotes(report, "direct")
+    assert first.text == "The harbour is safe,"
+    assert second.text == "No ship has been lost this year."
+    assert second.speaker.actor == first.speaker.actor == "olu-bankole"
+    assert second.cue.text == "said"
+    # a closed quote followed by a new quoted paragraph is a reading, not a fact
+    assert first.confidence >= 0.8 > second.confidence >= 0.5
 
 
 def test_quote_after_a_paragraph_of_narration_does_not_continue(analyse):
@@ -166,7 +168,9 @@ def test_quote_after_a_paragraph_of_narration_does_not_continue(analyse):
         "Storms hit the coast twice in March, and two piers were closed for repairs.\n"
         "\u201cNo ship has been lost this year.\u201d"
     )
-    assert len(_quotes(report, "direct")) == 2
+    quotes = _quotes(report, "direct")
+    assert len(quotes) == 2
+    assert quotes[1].cue is None
 
 
 def test_multi_paragraph_quote_reopens_each_paragraph(analyse):
@@ -175,9 +179,12 @@ def test_multi_paragraph_quote_reopens_each_paragraph(analyse):
         "\u201cThe appeal is dismissed.\u201d\n"
         "The court rose."
     )
-    (quote,) = _quotes(report, "direct")
-    assert quote.text.startswith("The law is clear.")
-    assert quote.text.endswith("The appeal is dismissed.")
+    first, second = _quotes(report, "direct")
+    assert first.text == "The law is clear."
+    assert second.text == "The appeal is dismissed."
+    assert first.speaker.actor == second.speaker.actor == "petra-lindqvist"
+    # left open at the paragraph's end: the speech runs on, as sure as its first paragraph
+    assert second.confidence == first.confidence >= 0.8
 
 
 def test_quote_not_closed_at_paragraph_end_is_skipped(analyse):
