@@ -631,3 +631,42 @@ def test_warned_against_keeps_the_preposition(analyse):
     report = analyse("The minister warned against signing a hasty agreement with the rebels.")
     quotes = [q for q in report.quotes if q.cue and q.cue.text.startswith("warned")]
     assert [q.text for q in quotes] == ["against signing a hasty agreement with the rebels"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mayor Ines Varga will announce that the bridge closes in May.",
+        "Mayor Ines Varga could say that the bridge closes in May.",
+        "Mayor Ines Varga plans to announce that the bridge closes in May.",
+        "Mayor Ines Varga is expected to say that the bridge closes in May.",
+    ],
+)
+def test_future_or_possible_saying_is_no_quote(analyse, sentence):
+    report = analyse(sentence)
+    assert not any("bridge closes" in q.text for q in report.quotes)
+
+
+def test_refusal_with_a_modal_stays_a_negative_quote(analyse):
+    report = analyse("Mayor Ines Varga would not disclose the cost of the bridge.")
+    (quote,) = [q for q in report.quotes if "cost" in q.text]
+    assert quote.polarity == "negative"
+
+
+def test_later_saying_told_in_the_past_is_a_quote(analyse):
+    report = analyse("As Mayor Ines Varga would later write, the bridge was never safe.")
+    assert any("never safe" in q.text for q in report.quotes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("The data suggests that fares rose sharply in the city.", False),
+        ("The surge in fares suggested that demand rose sharply in the city.", False),
+        ("Senator Abel Moreno suggested that fares rose sharply in the city.", True),
+        ("The council's report suggests that fares rose sharply in the city.", True),
+    ],
+)
+def test_suggest_is_saying_only_from_someone_or_a_text(analyse, sentence, kept):
+    report = analyse(sentence)
+    assert any("rose sharply" in q.text for q in report.quotes) is kept

@@ -25,6 +25,7 @@ from generator.extract.quotes.acts import (
     NAMING_VERBS,
     WEAK_SAYING,
     cue_polarity,
+    hypothetical,
     is_saying,
 )
 from generator.extract.quotes.cues import (
@@ -112,6 +113,11 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
         polarity = cue_polarity(cue_tok) if cue_tok is not None else "affirmative"
         if not is_saying(piece.rule, piece.kind, cue_tok, polarity):
             continue  # a belief, a wish, a stance or an impression: not words said
+        if piece.kind != "direct" and cue_tok is not None and polarity == "affirmative":
+            if hypothetical(cue_tok):
+                # 'will announce', 'could say': words not (yet) said. Whole sentences in quote
+                # marks are on record even so (remarks released before they are delivered).
+                continue
         if not _says_something(doc, piece, cue_tok):
             continue
         speaker = piece.speaker
@@ -198,9 +204,33 @@ def _says_something(doc: Doc, piece: Piece, cue: Token | None) -> bool:
             return False  # 'the assault threatened to upset ...': a risk, not a threat someone made
     if not any(t.pos_ in ("VERB", "AUX") for t in content):
         return False
-    if cue is not None and cue_lemma(cue) in WEAK_SAYING and piece.speaker is None:
-        return False
+    if cue is not None and cue_lemma(cue) in WEAK_SAYING:
+        return piece.speaker is not None and _puts_forward(doc, piece.speaker)
     return True
+
+
+EVIDENCE_NOUNS = frozenset(
+    """poll survey average ranking study tally count census forecast projection estimate model
+    data research analysis result results figure figures number numbers evidence finding findings footage experience
+    surge rise fall drop increase decline trend pattern""".split()
+)
+"""What shows rather than says: 'the data suggests', 'the surge indicated'."""
+
+
+def _puts_forward(doc: Doc, speaker: Speaker) -> bool:
+    """Whether the subject of 'suggests', 'points out', 'reveals' is someone putting a claim
+    forward (a named actor, a person or a body, a text such as a report) rather than data or an
+    event that merely shows it ('the data suggests', 'the opener suggests')."""
+    if speaker.actor is not None:
+        return True
+    span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    head = span.root
+    lower, lemma = head.lower_, head.lemma_.lower()
+    if lemma in EVIDENCE_NOUNS or lower in EVIDENCE_NOUNS:
+        return False
+    return is_agent(head, None) or is_document(head)
 
 
 def _modifies_a_noun(doc: Doc, piece: Piece) -> bool:
