@@ -670,3 +670,43 @@ def test_later_saying_told_in_the_past_is_a_quote(analyse):
 def test_suggest_is_saying_only_from_someone_or_a_text(analyse, sentence, kept):
     report = analyse(sentence)
     assert any("rose sharply" in q.text for q in report.quotes) is kept
+
+
+def test_reported_words_with_no_one_reporting_them_are_no_quote(analyse):
+    report = analyse(
+        "It cannot be denied that the new ferry timetable is harder to read than the old one."
+    )
+    assert not any("timetable" in q.text for q in report.quotes)
+
+
+def test_a_description_linked_to_one_of_several_bodies_is_below_confident(analyse):
+    from generator.model import CONFIDENT
+
+    report = analyse(
+        "Harbor Freight Lines bought Blue Anchor Shipping in May. "
+        "The company said it would cut fares on every route."
+    )
+    quotes = [q for q in report.quotes if "cut fares" in q.text]
+    assert quotes
+    assert all(q.confidence < CONFIDENT for q in quotes)
+
+
+def test_a_named_body_of_officials_speaks_for_the_body(analyse):
+    from generator.model import CONFIDENT
+
+    report = analyse("Harbor Freight Lines officials said the ferry would run all winter.")
+    (quote,) = [q for q in report.quotes if "ferry" in q.text]
+    assert quote.confidence >= CONFIDENT
+
+
+def test_a_pronoun_prefers_the_one_name_of_its_gender_over_names_of_unknown_gender(analyse):
+    from generator.model import CONFIDENT
+
+    report = analyse(
+        "The harbour office reopened in May.\n"
+        "Once Ellen Marsh reached the port, Captain Okonkwo Adebayo gave her a manual, and "
+        "before long she was at work. \u201cHe knew every ship,\u201d she said."
+    )
+    (quote,) = [q for q in report.quotes if q.kind == "direct"]
+    assert quote.speaker.actor == "ellen-marsh"
+    assert quote.confidence < CONFIDENT

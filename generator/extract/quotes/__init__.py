@@ -124,6 +124,10 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
         if speaker is not None and piece.kind != "indirect" and _covers(piece, speaker.start):
             speaker = None  # someone named inside the quote does not say it
         speaker, confidence = speaker_confidence(doc, speaker, piece.carried, by_id, quoted)
+        if speaker is None and piece.kind != "direct":
+            # Reported words with no one reporting them cannot be told from the writer's own
+            # narration ('It can't be denied that ...', 'let's say what the sale is not').
+            continue
         quotes.append(
             Quote(
                 kind=piece.kind,
