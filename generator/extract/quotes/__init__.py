@@ -74,6 +74,8 @@ BOUNDARY_CHARS = frozenset(",:;—–-([.?!…")
 CONTENT_TRIM = " \t\r\n,;:."
 MARKUP = re.compile(r"</?[a-z][a-z-]*[\s>=/]|href=")
 """Left-over HTML in scraped text ('<tweet ...>'): never part of an attribution."""
+PRO_FORMS = frozenset({"as", "much", "so", "it", "this", "that", "the", "same", "otherwise"})
+"""Words that stand for something said elsewhere ('admitted as much', 'said so', 'said the same')."""
 WEAK_SUBJECTS = frozenset({"it", "this", "that", "there", "which", "what"})
 """Subjects that do not hold a belief or a stance ('it shows', 'this means')."""
 
@@ -124,10 +126,6 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
         if speaker is not None and piece.kind != "indirect" and _covers(piece, speaker.start):
             speaker = None  # someone named inside the quote does not say it
         speaker, confidence = speaker_confidence(doc, speaker, piece.carried, by_id, quoted)
-        if speaker is None and piece.kind != "direct":
-            # Reported words with no one reporting them cannot be told from the writer's own
-            # narration ('It can't be denied that ...', 'let's say what the sale is not').
-            continue
         quotes.append(
             Quote(
                 kind=piece.kind,
@@ -549,8 +547,8 @@ def _reported_one(tok: Token, actor_at: dict[int, Actor], quoted: bytearray) -> 
         return None  # 'Do you support X?' asks for a view, it reports none
     doc = tok.doc
     content = cut_asides(content)
-    if len(content) == 0:
-        return None
+    if len(content) == 0 or all(t.lower_ in PRO_FORMS or t.is_punct for t in content):
+        return None  # 'admitted as much', 'said so': the words said are elsewhere
     if quoted[tok.i] and any(not quoted[t.i] and not t.is_punct for t in content):
         return None  # words inside a quote cannot report the writer's words around it
     start, end = trim_span(doc, content.start_char, content.end_char, CONTENT_TRIM)
@@ -690,6 +688,8 @@ def _headlines(doc: Doc, actor_at: dict[int, Actor]) -> list[Piece]:
         if start >= end or text[start] in QUOTE_PAIRS:
             continue  # a quote after the colon is handled with the quote marks
         speaker = span_speaker(source.root, actor_at)
+        if speaker.actor is None and source.root.pos_ == "NOUN" and not is_agent(source.root, None):
+            continue  # 'Citation: ...', 'Another mark of its age: ...': a label, not a speaker
         found.append(
             Piece(
                 kind="indirect",
