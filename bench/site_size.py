@@ -8,12 +8,14 @@
 so nothing is analysed). `--seeds DIR` copies the article files of DIR (`.html.gz` unpacked)
 into a fresh project and analyses them; `--keep P` keeps that project, and `--project P`
 builds it again (`dossier build --full`: the reports come from its cache), e.g. after a change
-to the site. Prints the pages, pages per article, the search index (what Material's search
-fetches whole on the first query) in bytes and gzipped, and which pages fill it. `--browser`
-also serves the site and, in headless Chromium, types a query into the search box: it prints
-the bytes search fetched for it (the index and the search worker, as served, without
-compression; Material may fetch them as the page loads) and the time from typing to the first
-results shown.
+to the site. Prints the build time, the pages, pages per article and the search index: Pagefind's
+bundle (`pagefind/`: pages indexed, its time in the build, the chunks and fragments a query
+picks from) or, for a site built with Material's search plugin, `search/search_index.json`
+(fetched whole on the first query) and which pages fill it. `--browser` also serves the site
+and, in headless Chromium, types a query into the search box: it prints the bytes search
+fetched for it (as served, without compression; Pagefind's files are compressed already) and
+the time from typing to the first results shown. `--add-one` then adds one article (a copy of
+the first with a new title) and times the incremental `dossier build`.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import argparse
 import gzip
 import json
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -34,9 +37,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.site_bench import make_project  # noqa: E402
+from bench.site_bench import REAL_ARTICLE, make_project  # noqa: E402
 
 INDEX = Path("search") / "search_index.json"
+BUNDLE = "pagefind"
 
 
 def page_kind(location: str) -> str:
@@ -61,6 +65,9 @@ def measure(site: Path) -> None:
     print(f"articles:               {len(articles)}")
     print(f"pages:                  {len(pages)} ({len(pages) / n:.1f} per article)")
     print(f"actor pages:            {len(actor_pages)} ({len(actor_pages) / n:.1f} per article)")
+    if (site / BUNDLE).is_dir():
+        measure_pagefind(site / BUNDLE)
+        return
     index = site / INDEX
     if not index.exists():
         print("search index:           none")
@@ -80,13 +87,45 @@ def measure(site: Path) -> None:
         print(f"  {kind:22s}{size:>9,}  {size / total:5.1%}")
 
 
-def full_build(root: Path) -> tuple[float, float]:
+def measure_pagefind(bundle: Path) -> None:
+    """Pagefind's bundle: what a first query picks from (the entry, the page metadata, the
+    WebAssembly and script, then one index chunk per word and one fragment per result)."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    pages = sum(lang["page_count"] for lang in entry["languages"].values())
+    files = [p for p in bundle.rglob("*") if p.is_file()]
+    total = sum(p.stat().st_size for p in files)
+    print(
+        f"search index:           Pagefind, {pages} pages indexed, {total:,} bytes in {len(files)} files"
+    )
+    groups: dict[str, list[int]] = {}
+    for path in files:
+        kind = path.parent.name if path.parent != bundle else path.name.split(".")[-1]
+        groups.setdefault(kind, []).append(path.stat().st_size)
+    print("bundle by kind:         files      bytes  largest")
+    for kind, sizes in sorted(groups.items(), key=lambda item: -sum(item[1])):
+        print(f"  {kind:22s}{len(sizes):>5} {sum(sizes):>10,} {max(sizes):>8,}")
+
+
+SEARCH_LINE = re.compile(
+    r"search index: (\d+) pages indexed by Pagefind in ([\d.]+) s \(([\d.]+) s CPU\)"
+)
+
+
+def full_build(root: Path, *options: str) -> tuple[float, float]:
     """Wall and CPU time of `dossier build --full` in a fresh process; articles that cannot
     be read (exit code 1) are reported and left out, as the build does."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "generator.cli", "build", "--full", "-f", "mkdocs.yml"],
+        [
+            sys.executable,
+            "-m",
+            "generator.cli",
+            "build",
+            *(options or ("--full",)),
+            "-f",
+            "mkdocs.yml",
+        ],
         cwd=root,
         capture_output=True,
         text=True,
@@ -97,15 +136,18 @@ def full_build(root: Path) -> tuple[float, float]:
     if done.returncode not in (0, 1) or not (root / "site").is_dir():
         raise SystemExit(f"dossier build failed\n{done.stderr[-2000:]}")
     for line in done.stderr.splitlines():
-        if "could not be read" in line:
+        if "could not be read" in line or "incremental build:" in line or "full build:" in line:
             print(line)
+        if found := SEARCH_LINE.search(line):
+            pages, seconds, cpu_search = found.groups()
+            print(f"  of which Pagefind:    {cpu_search} s CPU, {seconds} s wall ({pages} pages)")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return wall, cpu
 
 
 FIRST_QUERY = """
 (async () => {
-  const input = document.querySelector('[data-md-component=search-query]');
+  const input = document.querySelector('.md-search__input');
   const t0 = performance.now();
   input.focus();
   input.value = %s;
@@ -117,35 +159,80 @@ FIRST_QUERY = """
   }
   const ms = performance.now() - t0;
   // what search fetched, whether on this query or already when the page loaded
-  const fetched = performance.getEntriesByType('resource').filter(e => /search/.test(e.name));
+  const fetched = performance.getEntriesByType('resource').filter(e => /search|pagefind/.test(e.name));
   return [ms, fetched.reduce((n, e) => n + (e.transferSize || e.encodedBodySize || 0), 0),
           fetched.map(e => e.name.split('/').slice(-2).join('/'))];
 })()
 """
 
 
+class CountingServer:
+    """The site over HTTP (as `tests.browser.SiteServer`), noting every file it sends: Pagefind
+    fetches its index from a web worker, which the page's resource timing does not see."""
+
+    def __init__(self, root: Path) -> None:
+        import functools
+        import threading
+        from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+        sent: list[tuple[str, int]] = []
+
+        class Handler(SimpleHTTPRequestHandler):
+            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+                pass
+
+            def copyfile(self, source, outputfile) -> None:  # type: ignore[no-untyped-def]
+                data = source.read()
+                outputfile.write(data)
+                sent.append((self.path, len(data)))
+
+        self.sent = sent
+        self.httpd = ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(Handler, directory=str(root))
+        )
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
 def first_query(site: Path, query: str) -> None:
     """Bytes and time of the first search on the home page, in headless Chromium."""
-    from tests.browser import Browser, SiteServer, find_chromium
+    from tests.browser import Browser, find_chromium
 
     chromium = find_chromium()
     if chromium is None:
         print("first query:            chromium is not installed")
         return
-    with SiteServer(site) as server:
+    server = CountingServer(site)
+    try:
         browser = Browser(chromium, timeout=120)
         try:
             browser.viewport(1366, 768)
             browser.open(server.url)
+            browser.wait(1.0)
+            loaded = len(server.sent)
             found = browser.evaluate(FIRST_QUERY % json.dumps(query))
+            browser.wait(0.5)
         finally:
             browser.close()
+    finally:
+        server.close()
     if found is None:
         print(f"first query:            no results for {query!r} within 60 s")
         return
-    ms, size, names = found
-    print(f"first query {query!r}: search fetched {size:,} bytes, results after {ms:.0f} ms")
-    print(f"  loaded: {', '.join(names)}")
+    ms = found[0]
+    page = [(p, n) for p, n in server.sent[:loaded] if re.search(r"search|pagefind", p)]
+    asked = server.sent[loaded:]
+    size = sum(n for _, n in page + asked)
+    print(
+        f"first query {query!r}: search fetched {size:,} bytes "
+        f"({sum(n for _, n in page):,} with the page, {sum(n for _, n in asked):,} for the query), "
+        f"results after {ms:.0f} ms"
+    )
+    print("  loaded: " + ", ".join(f"{p.rsplit('/', 1)[-1]} {n:,}" for p, n in page + asked))
 
 
 def main() -> None:
@@ -158,6 +245,7 @@ def main() -> None:
     parser.add_argument("--browser", action="store_true", help="time a first search in Chromium")
     parser.add_argument("--query", default="unemployment", help="what --browser searches for")
     parser.add_argument("--no-build", action="store_true", help="with --project: measure only")
+    parser.add_argument("--add-one", action="store_true", help="then time adding one article")
     args = parser.parse_args()
     if args.project is not None:
         root = args.project.resolve()
@@ -177,12 +265,18 @@ def main() -> None:
                 elif path.suffix in (".html", ".md", ".txt"):
                     shutil.copy(path, seeds / path.name)
     try:
+        cpu = 0.0
         if not (args.no_build and args.project is not None):
             wall, cpu = full_build(root)
             print(f"dossier build --full:   {cpu:.1f} s CPU, {wall:.1f} s wall")
         measure(root / "site")
         if args.browser:
             first_query(root / "site", args.query)
+        if args.add_one:
+            (root / "seeds" / "zz-added.txt").write_text(REAL_ARTICLE, "utf-8")
+            wall_one, cpu_one = full_build(root, "--jobs", "1")
+            share = f" ({cpu_one / cpu:.1%} of the full build's CPU)" if cpu else ""
+            print(f"+1 article, dossier build: {cpu_one:.1f} s CPU, {wall_one:.1f} s wall{share}")
     finally:
         if args.project is None and args.keep is None:
             shutil.rmtree(root, ignore_errors=True)

@@ -256,6 +256,13 @@ def build(
         )
     elif isinstance(plugin, DossierPlugin):
         click.echo(f"pages written: {plugin.pages_written}", err=True)
+    search = getattr(plugin, "search_run", None)
+    if search is not None:
+        click.echo(
+            f"search index: {search.pages} pages indexed by Pagefind in {search.wall:.1f} s"
+            f" ({search.cpu:.1f} s CPU)",
+            err=True,
+        )
     click.echo(
         f"site built in {config.site_dir}; to view it: `dossier serve` (live preview), or serve"
         f" the folder: python3 -m http.server -d {config.site_dir} (opened from disk, its links"

@@ -48,3 +48,18 @@ def remove_file(path: str | os.PathLike[str], up_to: str | os.PathLike[str] | No
         except OSError:
             return  # not empty (or not there)
         folder = os.path.dirname(folder)
+
+
+def link_or_copy(source: str, target: str, made: set[str]) -> None:
+    """Hard-link `source` at `target` (copy it where no link can be made: another file
+    system), making the target's folder first unless `made` says it was (and noting it)."""
+    folder = os.path.dirname(target)
+    if folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        made.add(folder)
+    try:
+        os.link(source, target)
+    except FileNotFoundError:
+        raise
+    except OSError:
+        shutil.copy2(source, target)

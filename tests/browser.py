@@ -51,7 +51,7 @@ POKE = """
 """
 SEARCH = """
 (() => {
-  const input = document.querySelector("[data-md-component=search-query]");
+  const input = document.querySelector(".md-search__input");
   if (!input) return false;
   input.focus();
   input.value = %s;
@@ -221,7 +221,7 @@ class Browser:
         return value
 
     def search(self, query: str, settle: float = 1.5) -> int:
-        """Type `query` into Material's search box, poke the results; how many are shown."""
+        """Type `query` into the search box, poke the results; how many are shown."""
         self.evaluate(SEARCH % json.dumps(query))
         deadline = time.monotonic() + settle * 4
         count = 0

@@ -62,6 +62,16 @@ CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 KEY_FIGURES = ("money", "percent", "quantity")
 SPEAKER_TYPES = ("person", "organization", "place")
 CLAIM_KINDS = ("direct", "partial", "indirect")
+# Adverbs that lower the writer's commitment to the clause they modify (Hyland 1998's hedges;
+# the Szeged epistemic cues). The caveats family keeps a fuller lexicon; the families do not
+# import one another, and the summary needs only the adverbs a musing main clause opens on.
+HEDGING_ADVERBS = frozenset(
+    """perhaps maybe possibly probably presumably arguably conceivably apparently seemingly
+    supposedly""".split()
+)
+# Frame markers (Hyland 2005, "Metadiscourse"): "let's say what ...", "let us now turn to ...",
+# "let me explain ...": the writer announcing what comes next, which carries no fact itself.
+FRAMING_VERBS = frozenset("say explain look start begin turn recap review examine consider".split())
 MIN_WORDS = 6
 DUPLICATE = 0.8
 """Content-word overlap at which a sentence only repeats one already chosen."""
@@ -99,6 +109,17 @@ class Weights:
     title_arguing: float = 2.0
     """The same in an opinion piece, review or fact-check, whose headline states the thesis or
     the claim checked."""
+    hedged: float = 1.5
+    """In the author's voice (`COVERING_GENRES`, fact-checks): a sentence whose main clause is
+    hedged ("Perhaps there are grounds for hope", "One would hope so") concedes or muses; it is
+    not the author's stand and must not stand for it."""
+    question: float = 1.5
+    """In an analysis or explainer: the question it asks, taken with its answer (the sentence
+    after it), when the summary has none yet."""
+    coverage: float = 2.0
+    """In an argued piece (`COVERING_GENRES`): the article's recurring content words the sentence
+    adds to those already chosen, each by how many other sentences use it, against the best
+    sentence's (SumBasic's idea, Nenkova & Vanderwende 2005)."""
 
 
 WEIGHTS = Weights()
@@ -116,6 +137,13 @@ LEAD_BY_GENRE: dict[str, float] = {
 }
 ARGUING_GENRES = frozenset({"opinion", "review", "fact-check"})
 """Genres written in the author's own voice ("I think", "we rate"): first person is the author's."""
+ASKING_GENRES = frozenset({"analysis"})
+"""Genres that may ask a question in their own voice and answer it (the explainer): the summary
+gives the question with its answer, not a question alone."""
+COVERING_GENRES = frozenset({"opinion", "review", "analysis"})
+"""Genres that argue through the whole piece rather than put the story first (no inverted
+pyramid): the summary covers their points wherever they stand. A letters page is the extreme
+case, one argument per letter."""
 
 
 @dataclass(frozen=True)
@@ -159,11 +187,14 @@ class _Sentence:
     leans_back: bool = False
     continues: bool = False
     unfinished: bool = False
+    hedged: bool = False
+    question: bool = False
     required: bool = False
     rank: int = 0
     before: int = -1
     centrality: float = 0.0
     title: float = 1.0
+    topic: dict[str, float] = field(default_factory=dict)
 
 
 def summarize(
@@ -220,14 +251,22 @@ def _sentences(
         item = _Sentence(len(sents), start, end, len(alpha), lemmas)
         item.unfinished = not text[start:end].rstrip(CLOSERS).endswith(ENDINGS)
         item.short = len(alpha) < MIN_WORDS
+        item.question = (
+            about.genre in ASKING_GENRES
+            and text[start:end].rstrip(CLOSERS).endswith("?")
+            and not regions.covers(start + 1)
+        )
         item.skip = (
-            _is_furniture(sent, start, end, text, regions)
+            (not item.question and _is_furniture(sent, start, end, text, regions))
             or _is_fragment(sent, text)
             or _quote_runs_on(text[start:end])
         )
+        if about.title and _plain(text[start:end]).rstrip(".!?…:") == _plain(about.title):
+            item.skip = True  # the headline left at the top of the body: not a sentence of it
         if about.genre not in ARGUING_GENRES and _first_person(sent, regions):
             item.skip = True  # someone's words run on without their marks: not the reporter's
         item.leans_back = _leans_back(sent)
+        item.hedged = _hedged(sent)
         item.continues = _closes_earlier_quote(text[start:end]) or _links_back(sent)
         item.dissenters = _dissenters(sent, mention_owner)
         if title:
@@ -296,6 +335,22 @@ def _first_person(sent: Span, regions: _Regions) -> bool:
     return any(
         t.text == "I" and t.dep_ in ("nsubj", "nsubjpass") and not regions.covers(t.idx)
         for t in sent
+    )
+
+
+def _hedged(sent: Span) -> bool:
+    """Whether the main clause is hedged: an epistemic adverb on its verb ("Perhaps there are
+    grounds ...", "It may well be ...") or the generic "one" with a modal ("One would hope so"),
+    after Hyland's hedges and the Szeged epistemic cues."""
+    root = sent.root
+    for child in root.children:
+        if child.dep_ == "advmod" and child.lower_ in HEDGING_ADVERBS:
+            return True
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return (
+        subject is not None
+        and subject.lower_ == "one"
+        and any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
     )
 
 
@@ -374,6 +429,10 @@ def _rank_and_centre(sents: list[_Sentence]) -> None:
             s.leans_back = s.continues = False  # the opening sentence has nothing to lean on
         if s.lemmas:
             s.centrality = sum(1 for w in s.lemmas if frequency[w] > 1) / (len(s.lemmas) + 1)
+        s.topic = {w: frequency[w] - 1.0 for w in sorted(s.lemmas) if frequency[w] > 1}
+    top = max((sum(s.topic.values()) for s in sents), default=0.0)
+    for s in sents:
+        s.topic = {w: v / top for w, v in s.topic.items()} if top else {}
 
 
 def _is_furniture(sent: Span, start: int, end: int, whole: str, regions: _Regions) -> bool:
@@ -383,9 +442,22 @@ def _is_furniture(sent: Span, start: int, end: int, whole: str, regions: _Region
         return True
     if not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return True  # a heading or a list, not a sentence
-    if BOILERPLATE.search(text) or _caption_label(sent, text):
+    if BOILERPLATE.search(text) or _caption_label(sent, text) or _frame_marker(sent):
         return True
     return _quote_fragment(sent, start, end, text, regions)
+
+
+def _frame_marker(sent: Span) -> bool:
+    """'First, let's say what the sale is not.': an imperative "let" whose clause has the writer
+    ('s, us, me) as subject and a verb that announces the text to come."""
+    root = sent.root
+    if root.lemma_.lower() != "let" or root.tag_ != "VB":
+        return False
+    return any(
+        child.lemma_.lower() in FRAMING_VERBS
+        and any(c.dep_ == "nsubj" and c.lower_ in ("'s", "’s", "us", "me") for c in child.children)
+        for child in root.children
+    )
 
 
 def _caption_label(sent: Span, text: str) -> bool:
@@ -519,25 +591,33 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
     named: set[str] = set()
     covered: set[str] = set()
     voiced: set[str] = set()
-    got_figure = got_dissent = False
+    said: set[str] = set()
+    got_figure = got_dissent = got_question = False
     lead = w.lead * LEAD_BY_GENRE.get(genre, 1.0)
     title = w.title_arguing if genre in ARGUING_GENRES else w.title
+    coverage = w.coverage if genre in COVERING_GENRES else 0.0
+    hedged = w.hedged if genre in COVERING_GENRES or genre in ARGUING_GENRES else 0.0
     repeats = False  # near-duplicates only when nothing else is left to fill the summary
     while len(chosen) < size:
         best, best_score = None, -math.inf
         for s in sents:
             if s.index in picked or not _readable(s, picked, named):
                 continue
+            if s.question and (got_question or len(chosen) + 2 > size or _answer(s, sents) is None):
+                continue  # a question comes with its answer, or not at all
             if not repeats and any(_overlap(s, c) >= DUPLICATE for c in chosen):
                 continue  # a caption repeating a sentence, or the sentence repeating it
             score = lead / (1 + s.rank) ** w.decay + w.centrality * s.centrality
             score += title * s.title
+            score += coverage * sum(v for k, v in s.topic.items() if k not in said)
             score += w.quote * bool(s.speakers - voiced)
             score += w.figure * (s.figure and not got_figure)
             score += w.dissent * (not got_dissent and bool(s.dissenters - covered))
             score -= w.unfinished * s.unfinished
+            score -= hedged * s.hedged
             score -= w.long_penalty * max(0, s.words - w.long_words)
             score -= w.redundancy * max((_overlap(s, c) for c in chosen), default=0.0)
+            score += w.question * s.question
             score += 100.0 * s.required
             if score > best_score:
                 best, best_score = s, score
@@ -546,14 +626,33 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
                 break
             repeats = True
             continue
+        if best.question:
+            got_question = True
+            answer = _answer(best, sents)
+            if answer is not None and answer.index not in picked:
+                chosen.append(answer)
+                picked.add(answer.index)
         chosen.append(best)
         picked.add(best.index)
         named |= best.names
         covered |= best.actors
         voiced |= best.speakers
+        said |= best.lemmas
         got_figure |= best.figure
         got_dissent |= bool(best.dissenters)
     return chosen
+
+
+def _answer(question: _Sentence, sents: list[_Sentence]) -> _Sentence | None:
+    """The sentence right after a question, if it is a statement: the question's answer."""
+    after = question.rank + 1
+    if (
+        after < len(sents)
+        and sents[after].index == question.index + 1
+        and not sents[after].question
+    ):
+        return sents[after]
+    return None
 
 
 def _readable(s: _Sentence, picked: set[int], named: set[str]) -> bool:

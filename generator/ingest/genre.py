@@ -6,7 +6,8 @@ article (`OpinionNewsArticle`, `ClaimReview`, `LiveBlogPosting`, ...), a genre o
 the section the outlet files it under, the folders of its address (`/opinion/`), a label above
 the headline or a prefix of the headline ("Analysis:"), and a few unambiguous sentences of the
 text ("The views expressed are the author's own"). With none of these the article is news, and
-the evidence says so.
+the evidence says so. A column the page's own tone tag files on the news side (`tone` = news) is
+a specialist's analysis, not an opinion-page column.
 """
 
 from __future__ import annotations
@@ -85,6 +86,21 @@ _LABEL_CLASS = re.compile(
 )
 
 
+_COLUMN = re.compile(r"^columns?$", re.I)
+_TONE_KEYS = ("tone", "article:tone")
+
+
+def _news_tone(markup: Markup) -> str | None:
+    """'news tone' when the page's own tone tag files it on the news side ('tone' = news, as
+    against editorial/opinion): a signed column there is a specialist's analysis, not an
+    opinion-page column."""
+    for key, values in sorted(markup.meta.items()):
+        if key in _TONE_KEYS or key.endswith(":tone"):
+            if any(v.strip().lower() == "news" for v in values):
+                return f"news tone ({key})"
+    return None
+
+
 @dataclass(frozen=True)
 class Genre:
     genre: str
@@ -120,6 +136,7 @@ def detect(
         found = genre_of(value) if isinstance(value, str) else None
         if found:
             return Genre(found, f"JSON-LD genre '{value}'")
+    news_tone = _news_tone(markup)
     for key, values in markup.meta.items():
         if (
             key in _META_GENRE_KEYS
@@ -128,6 +145,8 @@ def detect(
         ):
             for value in values:
                 found = genre_of(value)
+                if found == "opinion" and news_tone and _COLUMN.match(value.strip()):
+                    return Genre("analysis", f"meta {key} '{clean(value, 60)}' in the {news_tone}")
                 if found:
                     return Genre(found, f"meta {key} '{clean(value, 60)}'")
     if any(v.strip().lower() == "true" for v in markup.meta.get("article:opinion", ())):

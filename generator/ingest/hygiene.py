@@ -529,6 +529,13 @@ _RELATED_HEADING = re.compile(
     )[:.]?$""",
     re.I | re.X,
 )
+_END_MATTER = re.compile(
+    r"^(?:more\s+information|further\s+information|journal\s+(?:information|reference)"
+    r"|references?|citation|bibliography|doi)\s*:",
+    re.I,
+)
+"""The label of a research article's end matter (the paper's reference, how to cite the page):
+in the last half of a page, it and all after it are not the article's prose."""
 _CONTRIBUTION = re.compile(
     r"""(?:
         \bcontributed\s+(?:reporting|research|to\s+(?:this|the)\s+(?:report|story|article))\b
@@ -649,20 +656,24 @@ def clean_lines(lines: list[Line], context: Context) -> Cleaned:
     total_chars = sum(len(line.text) for line in lines) or 1
     done_chars = 0
     intro_index = -1  # the block whose line ended with ':' and introduced a list
-    tail_cut = False
+    tail_cut = ""  # why the rest of the page is not prose, once it is known
     for position, line in enumerate(lines):
         text = unicodedata.normalize("NFC", line.text)
         done_chars += len(text)
         if tail_cut:
-            dropped.append((text, "after a related-links heading"))
+            dropped.append((text, f"after {tail_cut}"))
             continue
         if (
             _RELATED_HEADING.match(text)
             and done_chars > 0.5 * total_chars
             and (line.block == "head" or not is_sentence(text))
         ):
-            tail_cut = True
+            tail_cut = "a related-links heading"
             dropped.append((text, "related-links heading"))
+            continue
+        if _END_MATTER.match(text) and done_chars > 0.5 * total_chars:
+            tail_cut = "the end matter (reference, citation)"
+            dropped.append((text, "end matter (reference, citation)"))
             continue
         in_list = intro_index >= 0 and (line.index == intro_index or line.block == "item")
         tail = position >= max(len(lines) - 3, 0.6 * len(lines))
@@ -778,6 +789,8 @@ def _junk_reason(
         and line.styled_chars >= 0.8 * len(text.replace(" ", ""))
     ):
         return "signature"
+    if _quote_attribution(line, text, kept):
+        return "attribution under a quotation (a pull quote's name line)"
     if line.block == "head":
         # a heading is a subhead, a kicker or a label, unless it is a whole sentence of prose
         # (some pages set their opening sentence as a heading)
@@ -804,6 +817,17 @@ def _junk_reason(
     if sentence and text.isupper() and n_words <= 15:
         return "capitalised label"
     return None
+
+
+def _quote_attribution(line: Line, text: str, kept: list[Line]) -> bool:
+    """A short line closing a block quotation that names the person quoted, in the typographic
+    convention of pull quotes and epigraphs: '— Ann Lee', 'Ann Lee, Ph.D.', 'Ann Lee, mayor'."""
+    if line.block != "quote" or not kept or kept[-1].index != line.index:
+        return False
+    if len(words(text)) > 8:
+        return False
+    name = text.strip().lstrip("-–—―~ ").split(",")[0].strip()
+    return bool(name) and is_person_name(name)
 
 
 def _strip_dateline(kept: list[Line], result: Cleaned) -> list[Line]:
@@ -833,6 +857,67 @@ def _unmash(text: str) -> str:
     """A name followed by the text of its hover card run together: 'Kristi NoemKristi Lynn
     NoemSouth Dakota governor ... MORE' → 'Kristi Noem'."""
     return _MASHED.sub("", text)
+
+
+_FILE_NAME = re.compile(r"^[\w.-]+\.(?:jpe?g|png|gif|webp|svg|tiff?|avif)$", re.I)
+_IMAGE_COUNT = re.compile(
+    r"^(?:slide\s*show|gallery|photos?|images?|pictures?)\s*\(?\s*\d+\s*"
+    r"(?:images?|photos?|pictures?|slides?)?\s*\)?$",
+    re.I,
+)
+_CREDIT_START = re.compile(
+    r"^(?:\u00a9|\(c\)\s|copyright\b|(?:photo(?:graph)?|image|picture|video)?\s*credits?\b"
+    r"|(?:photo(?:graph)?|image|picture|illustration)\s*:)",
+    re.I,
+)
+_FULL_DATE = re.compile(
+    rf"\b{MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{MONTH}\s+\d{{4}}\b", re.I
+)
+
+
+def sort_media(captions: list[str], credits: list[str]) -> tuple[list[str], list[str]]:
+    """Captions and credits as a reader would file them: no image file names, dates or
+    gallery counters as captions; a credit line ('Photo: ...', '\u00a9 ...', 'Ann Lee/Agency',
+    'Additional reporting by ...') among the credits, once; the site's footer (links to its
+    privacy policy, a row of '|'-separated links) and byline time stamps (a full date) are
+    neither."""
+    kept_captions: list[str] = []
+    kept_credits: list[str] = []
+    seen: set[str] = set()
+
+    def credit(text: str) -> None:
+        key = squash(text)
+        if key in seen or _FULL_DATE.search(text) or text.count("|") >= 2:
+            return
+        if re.search(r"\bprivacy\b", text, re.I):
+            return
+        seen.add(key)
+        kept_credits.append(text)
+
+    for text in captions:
+        text = " ".join(text.split())
+        key = squash(text)
+        if not key or key in seen:
+            continue
+        if _FILE_NAME.match(text) or _IMAGE_COUNT.match(text) or is_date_line(text):
+            continue
+        n_words = len(words(text))
+        if (
+            _CREDIT_START.match(text)
+            and n_words <= 12
+            or n_words <= 60
+            and _CONTRIBUTION.search(text)
+            or n_words <= 6
+            and "/" in text
+            and not is_sentence(text)
+        ):
+            credit(text)
+            continue
+        seen.add(key)
+        kept_captions.append(text)
+    for text in credits:
+        credit(" ".join(text.split()))
+    return kept_captions, kept_credits
 
 
 def iter_reasons(cleaned: Cleaned) -> Iterator[str]:

@@ -138,6 +138,7 @@ def read_page(data: bytes, url: str | None = None) -> WebPage:
     published = (
         dates.published or _time_in(root) or _labelled_date(tree) or _markup_date(tree, page_url)
     )
+    captions, credits = hygiene.sort_media([*regions.captions, *cleaned.captions], regions.credits)
     return WebPage(
         text=cleaned.text,
         title=head.text,
@@ -155,8 +156,8 @@ def read_page(data: bytes, url: str | None = None) -> WebPage:
         genre_evidence=kind.evidence,
         fact_check=finding,
         dek=cleaned.dek or region_dek,
-        captions=_unique([*regions.captions, *cleaned.captions]),
-        credits=_unique(regions.credits),
+        captions=captions,
+        credits=credits,
         dropped=cleaned.dropped,
     )
 

@@ -34,7 +34,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator import __version__
-from generator.fsutil import atomic_write, remove_file
+from generator.fsutil import atomic_write, link_or_copy, remove_file
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 STATE_NAME = "site-state.json"
@@ -218,7 +218,7 @@ def fingerprint(config: MkDocsConfig, templates: Path | None) -> str:
     }
     modules = [type(p).__module__ for p in config.plugins.values()]
     modules += [e for e in config.markdown_extensions if isinstance(e, str)]
-    modules += ["mkdocs", "material", "markdown", "pymdownx", "jinja2", "yaml"]
+    modules += ["mkdocs", "material", "markdown", "pymdownx", "jinja2", "yaml", "pagefind_bin"]
     settings["versions"] = _versions(modules)
     settings["tool"] = [__version__, sys.version_info[:2]]
     hasher.update(json.dumps(settings, sort_keys=True, default=str).encode("utf-8"))
@@ -226,6 +226,7 @@ def fingerprint(config: MkDocsConfig, templates: Path | None) -> str:
     for path in sorted(_PACKAGE.rglob("*.py")):
         hasher.update(path.relative_to(_PACKAGE).as_posix().encode("utf-8"))
         hasher.update(path.read_bytes())
+    _hash_tree(hasher, _PACKAGE / "mkdocs_plugin" / "theme")  # the search box and its script
     _hash_tree(hasher, Path(config.docs_dir))
     _hash_tree(hasher, templates)
     custom = getattr(config.theme, "custom_dir", None)
@@ -459,14 +460,7 @@ class SiteTracker:
                 if _same_file(old, target):
                     continue
                 remove_file(target)
-            folder = os.path.dirname(target)
-            if folder not in made:
-                os.makedirs(folder, exist_ok=True)
-                made.add(folder)
-            try:
-                os.link(old, target)
-            except OSError:
-                shutil.copy2(old, target)
+            link_or_copy(old, target, made)
         if reused:
             current = {f.dest_uri for f in self.generated.values()}
             for dest in sorted(set(reused) - current):

@@ -4,6 +4,7 @@ Nothing is written into the docs folder, so `mkdocs serve` never rebuilds in a l
 and `templates/` are watched, so a new article appears in the running preview. Each article's
 pages are kept in a page store in the cache folder (see `pagestore`), and every complete build
 leaves a record that lets `dossier build` render only what changed next time (see `incremental`).
+After the build, Pagefind indexes the site for search (see `search`).
 """
 
 from __future__ import annotations
@@ -40,6 +41,14 @@ from generator.mkdocs_plugin.incremental import (
     fingerprint,
 )
 from generator.mkdocs_plugin.pagestore import PageStore, StoredPage, read_by_others, render_key
+from generator.mkdocs_plugin.search import (
+    THEME_DIR,
+    IndexRun,
+    SearchMode,
+    build_index,
+    mark_page,
+    search_mode,
+)
 from generator.site.feed import render_feed
 from generator.site.index import SiteIndex
 from generator.site.pages import SitePages
@@ -151,6 +160,9 @@ class DossierConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs' __
     date = c.Optional(c.Type(str))
     jobs = c.Type(int, default=1)
     scheduler = c.Optional(c.Type(str))
+    search = c.Type(bool, default=True)
+    """Index the site with Pagefind and show its search box (unless Material's search plugin
+    is configured: then that one searches, as before)."""
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]  # as above
@@ -181,6 +193,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         self._fingerprint: tuple[MkDocsConfig, str] | None = None
         self._serve_lock = ExitStack()
         """The build lock a `mkdocs serve` rebuild holds from its start to its end."""
+        self.files: Files | None = None
+        self._unsearched: set[str] = set()
+        """Hand-written pages whose front matter says `search: exclude: true`."""
+        self.search_run: IndexRun | None = None
+        """What the last build's Pagefind run indexed, and its time."""
 
     def _path(self, value: str) -> Path:
         path = Path(value)
@@ -204,8 +221,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             if config.config_file_path
             else Path.cwd()
         )
+        if self._pagefind(config) and str(THEME_DIR) not in config.theme.dirs:
+            # after a custom_dir (the project's own overrides win), before Material's templates
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         self.fingerprint(config)
         return config
+
+    def _pagefind(self, config: MkDocsConfig) -> bool:
+        """Whether this build's search is Pagefind's (the plugin's) rather than Material's."""
+        return bool(self.config.search) and not any(
+            name in config.plugins for name in ("search", "material/search")
+        )
 
     def fingerprint(self, config: MkDocsConfig) -> str:
         """This config's fingerprint (see `incremental.fingerprint`), taken once."""
@@ -271,6 +297,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         _MKDOCS_BUILD_LOG.removeFilter(_DIRTY_WARNING)
         self._generated = set()
+        self._unsearched = set()
         collected = collect_reports(
             self._path(self.config.seeds),
             self._path(self.config.cache_dir),
@@ -409,6 +436,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
     @event_priority(-100)  # the navigation as other plugins leave it
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
+        self.files = files
         if self.tracker is not None:
             self.tracker.start(files)
             self.tracker.plan(nav)
@@ -449,12 +477,33 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             entries[first:] = [lead]
         return context
 
+    def _search_mode(self, page: Page) -> SearchMode:
+        if page.file.src_uri in self._unsearched:
+            return "none"
+        return search_mode(page.file.src_uri, page.file.src_uri in self._generated, INDEX_PAGES)
+
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.tracker is not None:
-            with build_lock(self._path(self.config.cache_dir)):
-                self.tracker.finish()
-        self._serve_lock.close()
+        self.search_run = None
+        try:
+            if self.tracker is not None:
+                with build_lock(self._path(self.config.cache_dir)):
+                    self.tracker.finish()
+            if self._pagefind(config) and self.files is not None:
+                pages = [
+                    f.dest_uri
+                    for f in self.files.documentation_pages()
+                    if f.page is not None and self._search_mode(f.page) != "none"
+                ]
+                scratch = self._path(self.config.cache_dir) / "search-pages"
+                self.search_run = build_index(Path(config.site_dir), pages, scratch)
+                log.info(
+                    "dossier: search index of %d pages made in %.1f s (Pagefind)",
+                    self.search_run.pages,
+                    self.search_run.wall,
+                )
+        finally:
+            self._serve_lock.close()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._serve_lock.close()
@@ -464,6 +513,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         self.pages_written += 1
         if self.progress is not None:
             self.progress.page()
+        if self._pagefind(config):
+            search = page.meta.get("search")
+            if isinstance(search, dict) and search.get("exclude"):
+                self._unsearched.add(page.file.src_uri)
+            output = mark_page(output, self._search_mode(page))
         if not self.feed or "</head>" not in output:
             return output
         href = html.escape(get_relative_url(FEED, page.url), quote=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from generator.evaluation.realnews import Located, aggregate, score_report
 
 TEXT = (
@@ -111,3 +113,91 @@ def test_a_wrong_item_is_listed_with_its_confidence() -> None:
     tally.predicted(False, None, "actor 'Y'")
     tally.predicted(True, 0.9, "not listed")
     assert tally.errors == ["[0.85] quote 'x' by Nobody", "[-] actor 'Y'"]
+
+
+def test_source_metadata_is_read_as_a_headline_and_person_names() -> None:
+    from generator.evaluation.realnews import expected_headline, expected_names
+
+    meta = {"title": "Bridge to close - Harbor Gazette", "siteName": "Harbor Gazette"}
+    assert expected_headline(meta) == "bridge to close"
+    by_author = {"title": "Why the bridge fell | Ann Lee", "byline": "By Ann Lee"}
+    assert expected_headline(by_author) == "why the bridge fell"
+    # a colon inside the headline is not a site-name suffix
+    assert expected_headline({"title": "Lee: the bridge stays", "siteName": "Gazette"}) == (
+        "lee: the bridge stays"
+    )
+    assert expected_names({"byline": "By ANN LEE\n  March 3, 2020 4:05 PM"}) == ["ann lee"]
+    assert expected_names({"byline": "Bo Park3 Mar 202012"}) == ["bo park"]
+    assert expected_names({"byline": "Ann Lee and Bo Park"}) == ["ann lee", "bo park"]
+    assert expected_names({"byline": "Harbor Gazette", "siteName": "Harbor Gazette"}) == []
+    assert expected_names({"byline": "May 3, 2020 at 6:01 am Updated May 4"}) == []
+    assert expected_names({"byline": "Theresa May"}) == ["theresa may"]
+
+
+def test_meta_checks_compare_strictly_and_as_names(tmp_path: Path) -> None:
+    import json
+
+    from generator.evaluation.realnews import meta_checks
+
+    (tmp_path / "meta").mkdir()
+    meta = {
+        "title": "Bridge to close - Gazette",
+        "byline": "By Ann Lee 3 May",
+        "siteName": "Gazette",
+    }
+    (tmp_path / "meta" / "p.json").write_text(json.dumps(meta), encoding="utf-8")
+    report = {"article": {"title": "Bridge to Close", "authors": ["Ann Lee"]}}
+    out = meta_checks(tmp_path, {"p": report, "no-meta": report})
+    assert out["pages"] == 1
+    assert (out["title_exact"], out["byline_exact"]) == (0.0, 0.0)
+    assert (out["title_headline"], out["byline_names"]) == (1.0, 1.0)
+    assert out["misses"][0].endswith("as a headline: equal)")
+
+
+def test_a_junk_line_the_prose_repeats_is_not_taken_for_junk() -> None:
+    from generator.evaluation.realnews import junk_reached
+
+    prose = Located("Mayor Ann Lee said the bridge will close.\nRepairs start in May.")
+    page = "Bridge will close\nMayor Ann Lee said the bridge will close.\nRepairs start in May."
+    # the dek "Bridge will close" is shown twice on the page, kept once (in the prose): not junk
+    assert not junk_reached("Bridge will close", prose, Located(page))
+    kept = Located("Bridge will close\nMayor Ann Lee said the bridge will close.")
+    assert junk_reached("Bridge will close", kept, Located(page))
+    assert junk_reached(
+        "Photo: Bo Park", Located("Photo: Bo Park\nText."), Located("Photo: Bo Park")
+    )
+    assert not junk_reached("Photo: Bo Park", prose, Located("Photo: Bo Park"))
+    assert junk_reached("Bridge will close", prose, None)  # without the page: any copy counts
+
+
+def test_a_junk_line_run_into_its_text_is_still_found() -> None:
+    from generator.evaluation.realnews import junk_reached
+
+    text = Located("More information:Maren Holt et al. Winter ferries.")
+    assert junk_reached("More information: Maren Holt et al.", text, Located(text.text))
+    assert not junk_reached("More information: Maren Holt et al.", Located("Prose."), text)
+
+
+def test_a_negation_inside_what_was_reported_does_not_negate_the_entry() -> None:
+    def timeline_right(event: str, polarity: str | None) -> int:
+        report = make_report("ann-lee", "negative", "bo-park")
+        entry = report["timeline"][0]
+        entry["event"] = event
+        if polarity is not None:
+            entry["polarity"] = polarity
+        return score_report(report, GOLD).tallies["timeline"].right
+
+    # the saying is affirmative; the "not" belongs to what was said
+    assert timeline_right("Lee said the bridge would not close", "affirmative") == 1
+    # an entry without its own polarity is read from its words
+    assert timeline_right("Lee said the bridge would not close", None) == 0
+    # an entry that calls itself negated is wrong against an affirmative gold
+    assert timeline_right("Lee did not say", "negative") == 0
+    negative = {**GOLD["timeline"][0], "polarity": "negative", "verb": "say"}
+    gold = {**GOLD, "timeline": [negative]}
+    report = make_report("ann-lee", "negative", "bo-park")
+    # a negated event must show the negation to the reader, not only in its field
+    report["timeline"][0].update(event="Lee did say", polarity="negative")
+    assert score_report(report, gold).tallies["timeline"].right == 0
+    report["timeline"][0].update(event="Lee did not say")
+    assert score_report(report, gold).tallies["timeline"].right == 1

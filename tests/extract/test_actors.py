@@ -248,3 +248,189 @@ def test_arabic_particles_stay_with_the_name(analyse):
 def test_awards_and_holidays_are_not_actors(analyse):
     report = analyse("Leo Brandt received the Presidential Medal of Freedom at Easter.")
     assert [a.name for a in report.actors] == ["Leo Brandt"]
+
+
+def names_and_types(report):
+    return {a.name: a.type for a in report.actors if a.type != "group"}
+
+
+def test_a_lone_word_is_a_person_only_with_a_persons_mark(analyse):
+    report = analyse(
+        "President-elect Varga met donors. Varga said the vote was fair. "
+        "Users of Quillbox complained on Tuesday, and Quillbox apologised."
+    )
+    found = names_and_types(report)
+    assert found.get("Varga") == "person"
+    assert found.get("Quillbox") != "person"
+
+
+def test_kinship_nouns_mark_a_person(analyse):
+    report = analyse(
+        "The minister arrived with his wife Oriana. His first wife, Delphine, had died in 1990."
+    )
+    found = names_and_types(report)
+    assert found.get("Oriana") == "person"
+    assert found.get("Delphine") == "person"
+
+
+def test_classifier_nouns_type_a_name(analyse):
+    report = analyse(
+        "The space agency Kosmodrax said the launch failed. Officials in the Tarvek region "
+        "said debris fell. The Tarvek government said nobody was hurt."
+    )
+    found = names_and_types(report)
+    assert found.get("Kosmodrax") == "organization"
+    assert found.get("Tarvek") == "place"
+
+
+def test_a_bare_surname_goes_to_the_first_person_introduced(analyse):
+    report = analyse(
+        "Tomas Ravelli has guided ships for fifty years. Ravelli says the work is hard. "
+        "His son, Marco Ravelli, joined him in 2010. Ravelli still leads every trip."
+    )
+    father = actor(report, "Tomas Ravelli")
+    son = actor(report, "Marco Ravelli")
+    assert [m.text for m in father.mentions if m.text == "Ravelli"] == ["Ravelli"] * 2
+    assert [m.text for m in son.mentions if "Ravelli" in m.text] == ["Marco Ravelli"]
+    assert "Ravelli" not in names_and_types(report)
+
+
+def test_a_surname_alone_joins_its_full_name_not_a_namesake_first_name(analyse):
+    report = analyse(
+        "The engineer Pierre Lemaire built the first lamp. The composer Lemaire Dubois "
+        "admired it. Lemaire sold the patent in 1915."
+    )
+    assert "Lemaire" in [m.text for m in actor(report, "Pierre Lemaire").mentions]
+    assert "Lemaire" not in names_and_types(report)
+
+
+def test_acronyms_clipped_forms_and_web_addresses_join_their_full_name(analyse):
+    report = analyse(
+        "Shops in the Inner Harbour District closed. The IHD was empty by noon. "
+        "The Federal Reserve held rates. The Fed meets again in June. "
+        "The site Factcheckly.com rated the claim false, and Factcheckly said it would update it."
+    )
+    found = names_and_types(report)
+    assert "IHD" not in found
+    assert "Fed" not in found
+    assert "Factcheckly" not in found
+    assert "Fed" in [m.text for m in actor(report, "Federal Reserve").mentions]
+    assert found.get("Factcheckly.com") == "organization"
+
+
+def test_a_misspelt_surname_joins_the_one_person_it_is_one_letter_from(analyse):
+    report = analyse(
+        '"It will not happen on its own," said Trevor Maddox, a partner at the firm. '
+        "Emissions rose, Madox said."
+    )
+    assert "Madox" in [m.text for m in actor(report, "Trevor Maddox").mentions]
+    assert "Madox" not in names_and_types(report)
+
+
+def test_terms_time_zones_languages_and_the_earth_are_not_actors(analyse):
+    report = analyse(
+        'Sites collect "personally identifiable information" (PII) like names. The PII is sold. '
+        "The launch was set for 8:51 p.m. (1451 GMT). Many there speak Swahili. "
+        "The probe will leave Earth in May."
+    )
+    found = names_and_types(report)
+    assert not found.keys() & {"PII", "GMT", "Swahili", "Earth"}
+
+
+def test_a_place_only_modifying_a_noun_is_not_an_actor(analyse):
+    report = analyse(
+        "Brazilian officials met U.S. officials on Monday. Later the Norway government and "
+        "travellers at Heathrow airport were told."
+    )
+    found = names_and_types(report)
+    assert "U.S." not in found
+    assert found.get("Norway") == "place"
+    assert found.get("Heathrow") == "place"
+
+
+def test_a_place_compounded_into_a_name_is_a_body(analyse):
+    report = analyse(
+        "The London Veltrix scandal grew. Reporters asked what London Veltrix knew, and "
+        "London Veltrix declined."
+    )
+    found = names_and_types(report)
+    assert found.get("London Veltrix") == "organization"
+    assert "London" not in found and "Veltrix" not in found
+
+
+def test_a_name_cut_at_and_with_an_organisation_word_is_one_body(analyse):
+    report = analyse(
+        "Tourism fell by half, according to the World Sailing and Regatta Council, an industry body."
+    )
+    found = names_and_types(report)
+    assert found.get("World Sailing and Regatta Council") == "organization"
+
+
+def test_person_shaped_names(analyse):
+    report = analyse("The Orbital QX rocket flew. Nobody from My Name replied.")
+    found = names_and_types(report)
+    assert found.get("Orbital QX") != "person"
+    assert found.get("My Name") != "person"
+
+
+def test_one_word_used_repeatedly_is_not_confident(analyse):
+    report = analyse(
+        "Quillbox rose. Analysts praised Quillbox. Quillbox shares then fell. "
+        "Ingrid Halvorsen spoke. Later, Halvorsen left."
+    )
+    for a in report.actors:
+        if a.name == "Quillbox":
+            assert a.confidence < 0.8
+    assert actor(report, "Ingrid Halvorsen").confidence >= 0.8
+
+
+def test_an_organisation_qualified_by_its_country_is_one_actor(analyse):
+    report = analyse(
+        "The bill went to the US Congress in May. Congress has not voted on it, and Congress "
+        "may never do so."
+    )
+    found = names_and_types(report)
+    assert "Congress" not in found
+    assert found.get("US Congress") == "organization"
+
+
+def test_roles_of_bodies_and_long_appositions(analyse):
+    report = analyse(
+        "The news agency Reuters reported the deal. Critics pointed to Hanna Lindgren, a former "
+        "government typist who rose to lead the party in the years after the war."
+    )
+    assert actor(report, "Reuters").roles == ["news agency"]
+    assert "former government typist" in actor(report, "Hanna Lindgren").roles
+
+
+def test_items_of_one_list_are_of_one_kind(analyse):
+    report = analyse("The company owns Instagram, Atlas, WhatsApp, and dozens of other firms.")
+    assert names_and_types(report).get("Atlas") == "organization"
+
+
+def test_a_city_and_a_branch_by_country_stay_apart_from_longer_names(analyse):
+    report = analyse(
+        "The Las Vegas Strip glows at night, and Las Vegas keeps growing. "
+        "Analysts said Vantorix would sell Vantorix Japan. Vantorix shares rose."
+    )
+    found = names_and_types(report)
+    assert found.get("Las Vegas") == "place"
+    assert found.get("Las Vegas Strip") == "place"
+    assert "Vantorix Japan" in found
+    assert "Vantorix" not in [m.text for m in actor(report, "Vantorix Japan").mentions]
+
+
+def test_a_name_after_a_or_a_product_noun_is_not_an_actor(analyse):
+    report = analyse(
+        'Few accept that clicking through a "Terms of Service" is consent. Doctors prescribed '
+        "the drug Xyralon. Tessa Morland played an aging Judy Garland."
+    )
+    found = names_and_types(report)
+    assert "Terms of Service" not in found
+    assert "Xyralon" not in found
+    assert found.get("Judy Garland") == "person"
+
+
+def test_a_hashtag_is_not_a_name(analyse):
+    report = analyse('The magazine tweeted: "#Corvano Tessaly show interrupted by fans."')
+    assert "Corvano Tessaly" not in names_and_types(report)

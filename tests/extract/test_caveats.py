@@ -45,6 +45,8 @@ def cue_texts(report, kind):
         ("There is a growing consensus that rates will fall.", "weasel", "growing consensus"),
         ("The move was seen by many as a betrayal.", "weasel", "seen"),
         ("Many residents left the valley.", "weasel", "Many residents"),
+        ("She became the most influential painter of the city.", "weasel", "most influential"),
+        ("The bridge is one of the greatest works of the age.", "weasel", "one of the greatest"),
         ("The city plans to build 500 homes.", "forward-looking", "plans to"),
         ("The government aims to cut emissions by half.", "forward-looking", "aims to"),
         ("The party signaled an intention to leave.", "forward-looking", "intention to"),
@@ -84,6 +86,8 @@ def test_uncertainty_mark_with_its_cue(analyse, text, kind, cue):
         ("The company assumed the debts of its rival.", "hedged"),
         ("Some 300 people attended the rally.", "weasel"),
         ("Analysts at Barclays said the bank's profit fell.", "weasel"),
+        ("It is the most populous district of the province.", "weasel"),
+        ("The bank is one of the most strongly capitalized lenders.", "weasel"),
         ("The council adopted the plan in March.", "forward-looking"),
         ("\u201cIt was a brutal week,\u201d the coach said.", "opinion"),
         ("The Radical Party won the vote.", "opinion"),
@@ -626,3 +630,75 @@ def test_firm_credited_with_a_survey_is_no_relay(analyse):
         date="2024-05-02",
     )
     assert not of_kind(report, "relayed")
+
+
+UNLABELLED = "no genre label on the page (news by default)"
+COLUMN = (
+    "The new tax on bicycles is a mistake. Who gains from it? Certainly not the riders. "
+    "I have ridden to work for ten years. Why punish the people who keep the roads free? "
+    "The council clearly did not think this through."
+)
+
+
+def test_column_on_a_page_that_labels_nothing_is_a_genre_caveat(nlp):
+    report = analyse_page(nlp, COLUMN, genre="news", genre_evidence=UNLABELLED)
+    (found,) = of_kind(report, "genre")
+    assert (found.start, found.end) == (0, 0) and found.confidence == 0.7
+    assert "argues like a column" in found.explanation
+    shown = [e.text for e in found.evidence]
+    assert "Who gains from it?" in shown and "I have ridden to work for ten years." in shown
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        (COLUMN, {"url": "https://example.org/blog/bicycle-tax"}),  # a blog says what it is
+        (COLUMN.replace("?", "."), {}),  # no questions to the reader
+        (COLUMN.replace("I have", "Ann Rider has"), {}),  # no writer in the first person
+        (COLUMN, {"genre_evidence": "section 'News'"}),  # labelled news
+    ],
+)
+def test_no_genre_caveat_without_every_mark_of_a_column(nlp, text, fields):
+    report = analyse_page(nlp, text, **{"genre": "news", "genre_evidence": UNLABELLED, **fields})
+    assert not of_kind(report, "genre"), kinds_and_cues(report)
+
+
+def test_relayed_statement_in_a_column_is_less_sure(nlp):
+    text = COLUMN + " The plan, as Reuters reported, was drafted in one night."
+    report = analyse_page(nlp, text, genre="news", genre_evidence=UNLABELLED)
+    (found,) = of_kind(report, "relayed")
+    assert found.cue == "Reuters" and found.confidence == 0.6
+    news = analyse_page(
+        nlp, "The plan, as Reuters reported, was drafted in one night.", genre="news"
+    )
+    assert [c.confidence for c in of_kind(news, "relayed")] == [0.8]
+
+
+STORY = (
+    "The city will open a new ferry line in June. Boats will leave the harbor every hour. "
+    "A ticket will cost four dollars. The line will serve the island and the old port. "
+    "Two new boats were built for it."
+)
+
+
+def test_news_story_that_reports_no_statement_has_no_source(analyse):
+    report = analyse(STORY, date="2024-05-02")
+    (found,) = of_kind(report, "sourcing")
+    assert (found.start, found.end) == (0, 0) and found.confidence == 0.6
+    assert "no statement" in found.explanation
+    assert [e.text for e in found.evidence] == [
+        "The city will open a new ferry line in June.",
+        "Boats will leave the harbor every hour.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        STORY + " The mayor said the boats were ready. The harbor master said the pier was safe.",
+        "The city will open a new ferry line in June. A ticket will cost four dollars.",
+    ],
+)
+def test_story_with_sources_or_a_brief_is_not_unsourced(analyse, text):
+    report = analyse(text, date="2024-05-02")
+    assert not [c for c in of_kind(report, "sourcing") if c.end == 0], kinds_and_cues(report)

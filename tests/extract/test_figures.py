@@ -148,7 +148,7 @@ def test_counts_of_things(figures, sentence, text, value, unit):
         ("Inspectors checked 500km of wiring.", "500km", 500, "km"),
         ("The chip runs at 2 GHz.", "2 GHz", 2, "GHz"),
         ("Jones, 49, left the company.", "49", 49, "years"),
-        ("A 45-year-old man was arrested.", "45", 45, "years"),
+        ("A 45-year-old man was arrested.", "45-year-old", 45, "years"),
     ],
 )
 def test_quantities_with_units(figures, sentence, text, value, unit):
@@ -339,3 +339,156 @@ def test_confidence_ranks_amounts_above_counts_and_inferred_status(figures):
         ("40", 0.75),
         ("$2 million", 0.7),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("The mayor, a 61 year-old lawyer, resigned.", "61 year-old", 61, "years"),
+        ("The bone is roughly 40,000 years old.", "roughly 40,000 years old", 40000, "years"),
+        ("The harbour is ringed by hundred-foot walls.", "hundred-foot", 100, "foot"),
+        (
+            "Rents rose by half a percentage point.",
+            "half a percentage point",
+            0.5,
+            "percentage points",
+        ),
+        ("Traffic grew fivefold in a year.", "fivefold", 5, "times"),
+        ("They have cleaned more than a dozen beaches.", "more than a dozen", 12, "beach"),
+        ("The band charged $80 Canadian a ticket.", "$80 Canadian a ticket", 80, "CAD"),
+        ("She paid $3 million Australian dollars.", "$3 million Australian dollars", 3e6, "AUD"),
+    ],
+)
+def test_ages_word_numbers_multiples_and_qualified_dollars(figures, sentence, text, value, unit):
+    found = one(figures(sentence), text)
+    assert (found.value, found.unit) == (value, unit)
+
+
+def test_members_of_a_people_or_faith_are_counted_as_people(figures):
+    assert one(figures("The court freed 14 Catholics on Monday."), "14").unit == "person"
+
+
+def test_general_nouns_are_not_figures(figures):
+    assert figures("Two things matter here, and it works in one of three ways.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "status"),
+    [
+        ("The law would require banks to keep records for five years.", "five years", "plan"),
+        ("The senator has called for spending $2 billion on ports.", "$2 billion", "plan"),
+        ("The festival, funded by four banks, will open in May.", "four", "fact"),
+    ],
+)
+def test_status_of_obligations_proposals_and_descriptions(figures, sentence, text, status):
+    assert one(figures(sentence), text).status == status
+
+
+def test_figure_said_again_is_less_sure(figures):
+    found = figures("The ticket costs $12. Fans call $12 a bargain.")
+    assert [f.confidence for f in found] == [0.9, 0.7]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("For the next hundred years, the mill stood empty.", "hundred years", 100, "year"),
+        ("Crews took the 20-minute ferry back.", "20-minute", 20, "minute"),
+        ("For a half century, the port thrived.", "a half century", 50, "year"),
+    ],
+)
+def test_lengths_of_time(figures, sentence, text, value, unit):
+    found = one(figures(sentence), text)
+    assert (found.kind, found.value, found.unit) == ("duration", value, unit)
+
+
+def test_lengths_that_date_or_name_are_not_figures(figures):
+    found = figures("It closed two years ago. The 10-year Treasury note fell.")
+    assert [f.text for f in found] == []
+
+
+def test_provision_coming_into_force_is_a_plan(figures):
+    found = figures("The rules will not come into effect for three years.")
+    assert one(found, "three years").status == "plan"
+
+
+def test_restatement_of_an_estimate_is_an_estimate(figures):
+    found = figures("The stake is worth about $8 billion, or four times the cash.")
+    assert one(found, "four").status == "estimate"
+
+
+def test_model_numbers_before_a_singular_noun_or_after_a_camel_case_name(figures):
+    found = figures("They will replace their 737 narrowbody jet and ship iOS 4 software.")
+    assert [f.text for f in found] == []
+
+
+def test_count_before_a_zero_plural_noun_stays(figures):
+    assert (
+        one(figures("The deal to lease 100 tanker aircraft fell through."), "100").unit
+        == "aircraft"
+    )
+
+
+def test_hyphened_range_before_a_plural_is_a_count(figures):
+    found = one(figures("The cabin holds 180-220 seats."), "180-220")
+    assert (found.value, found.value_max, found.unit) == (180, 220, "seat")
+
+
+def test_number_after_an_adjective_is_a_model(figures):
+    found = figures("Ryanair will buy five new 737 aircraft.")
+    assert [f.text for f in found] == ["five"]
+
+
+def test_figure_given_to_an_actor_is_below_the_confident_band(analyse):
+    report = analyse("Acme Corp said on Monday that its sales rose 4 percent to $20 million.")
+    found = {f.text: f for f in report.figures}
+    assert found["4 percent"].attributed_to is not None
+    assert found["4 percent"].confidence == 0.75
+
+
+def test_futurate_progressive_with_a_date_is_a_plan(figures):
+    assert (
+        one(figures("In March, the town is opening three new schools."), "three").status == "plan"
+    )
+    assert (
+        one(figures("The town is opening three new schools this year."), "three").status == "fact"
+    )
+
+
+def test_proportion_is_a_share_not_a_count(figures):
+    found = one(figures("About one in four tenants pay late."), "About one in four")
+    assert (found.kind, found.value, found.unit) == ("percent", 25, "%")
+
+
+def test_spaced_dash_sets_off_a_parenthesis_not_a_range(figures):
+    found = figures("It adds £900 a year – £9,900 rather than £9,000 – to savers.")
+    assert [f.text for f in found] == ["£900 a year", "£9,900", "£9,000"]
+
+
+def test_scores_ages_after_a_hedge_and_points_in_time(figures):
+    found = figures(
+        "Hull won 24-10 with players aged over 30, who came on ten minutes into the game."
+    )
+    assert [(f.text, f.unit) for f in found] == [("over 30", "years")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "status"),
+    [
+        ("The album will go on sale on Friday for $12.", "$12", "fact"),
+        ("Sales will reach $12 million.", "$12 million", "forecast"),
+        ("Output will grow at 3 percent.", "3 percent", "forecast"),
+    ],
+)
+def test_will_forecasts_the_amount_it_brings_about_not_the_price_it_is_set_at(
+    figures, sentence, text, status
+):
+    assert one(figures(sentence), text).status == status
+
+
+def test_numbers_after_nos_label(figures):
+    assert [f.text for f in figures("Units Nos. 3, 4 and 8 had six rooms.")] == ["six"]
+
+
+def test_accusation_makes_a_claim(figures):
+    assert one(figures("The clerk is accused of taking 40 bribes."), "40").status == "claim"

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from generator.analysis.analyze import analyze_doc
 from generator.cli import main
 from generator.evaluation.tasks import lead_sentences
-from generator.extract.summary import _leans_back, key_points
+from generator.extract.summary import _frame_marker, _hedged, _leans_back, key_points
 from generator.ingest.files import parse_article
 from generator.mkdocs_plugin.plugin import DossierConfig
 from generator.model import FactCheck
@@ -443,3 +443,117 @@ def test_a_quotation_running_into_the_next_sentence_is_not_cut_off(nlp):
     )
     chosen = texts(summarise(nlp, text, 3))
     assert not any(s.startswith("Ruiz writes in her preface") for s in chosen)
+
+
+# A letters page: three letters, each arguing one point, the first the longest.
+LETTERS = (
+    "The county plan to widen Mill Road will destroy the oak trees that line it. "
+    "The county says the wider road will carry lorries to the new depot. "
+    "Mill Road has had its oak trees for two hundred years. "
+    "Our schools need more teachers, not another glossy brochure from the education office. "
+    "Classes in the valley schools now hold forty pupils, and teachers leave for the city. "
+    "The harbour ferry should run on Sundays again, because the island families depend on it. "
+    "Without the ferry, island families cannot reach the hospital or the market on Sundays."
+)
+
+
+def test_an_argued_piece_is_covered_not_just_its_opening(nlp):
+    """Opinion has no inverted pyramid: the summary takes each letter's point, where news
+    stays with the story told first."""
+    opinion = texts(with_genre(nlp, LETTERS, 3, genre="opinion"))
+    assert opinion == [
+        "The county plan to widen Mill Road will destroy the oak trees that line it.",
+        "Our schools need more teachers, not another glossy brochure from the education office.",
+        "The harbour ferry should run on Sundays again, because the island families depend on it.",
+    ]
+    news = texts(with_genre(nlp, LETTERS, 3))
+    assert "The county says the wider road will carry lorries to the new depot." in news
+
+
+# A column that muses before it states its thesis.
+MUSING = (
+    "The two town papers of Dunmere will merge into one next spring. "
+    "The owners promise that the merged paper will keep both newsrooms. "
+    "One would hope so, since the owners made the same promise in Carlow. "
+    "Perhaps there are grounds for hope in the new owners' long record in print. "
+    "The merger sends a dismal signal about local news in the county. "
+    "Fewer reporters will cover the council, the courts and the schools."
+)
+
+
+def test_an_opinion_summary_takes_the_stand_not_the_hedges(nlp):
+    chosen = texts(with_genre(nlp, MUSING, 3, genre="opinion"))
+    assert "The merger sends a dismal signal about local news in the county." in chosen
+    assert not any(s.startswith(("One would hope", "Perhaps")) for s in chosen)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hedged"),
+    [
+        ("One would hope so, since the owners made the same promise.", True),
+        ("Perhaps there are grounds for hope in their record.", True),
+        ("The merger would sever the town from its own news.", False),
+        ("Perhaps because of the rain, the match was cancelled.", False),
+    ],
+)
+def test_hedged_main_clause(nlp, sentence, hedged):
+    assert _hedged(next(iter(nlp(sentence).sents))) is hedged
+
+
+# An explainer: the question it asks, then its answer, after three sentences of background.
+EXPLAINER = (
+    "Shoppers in Telmar have paid more for eggs every month since the spring. "
+    "A dozen eggs now costs almost twice what it did a year ago. "
+    "Bakers have raised the price of bread and cakes to keep up. "
+    "Why are eggs so expensive this year? "
+    "The main reason is a bird flu outbreak that forced farms to cull millions of hens. "
+    "Feed and fuel have also become dearer for the farms that remain. "
+    "Farmers expect prices to fall once new flocks start laying in the autumn."
+)
+
+
+def test_an_explainer_summary_gives_its_question_with_the_answer(nlp):
+    question = "Why are eggs so expensive this year?"
+    answer = "The main reason is a bird flu outbreak that forced farms to cull millions of hens."
+    chosen = texts(with_genre(nlp, EXPLAINER, 3, genre="analysis"))
+    assert chosen[1:] == [question, answer]
+    assert question not in texts(with_genre(nlp, EXPLAINER, 3))  # news: no questions
+
+
+def test_a_question_never_comes_without_its_answer(nlp):
+    text = EXPLAINER.replace(" The main reason is", " Shoppers asked.\n\nThe main reason is")
+    chosen = texts(with_genre(nlp, text, 3, genre="analysis"))
+    assert "Why are eggs so expensive this year?" not in chosen
+
+
+@pytest.mark.parametrize(
+    ("genre", "label"),
+    [("review", "*Review: the summary gives the critic's"), ("analysis", "*Analysis: the summary")],
+)
+def test_review_and_analysis_summaries_are_labelled(nlp, genre, label):
+    report = with_genre(nlp, EXPLAINER, 3, genre=genre)
+    page = render_article(make_env(), report)[f"articles/{report.article.id}/index.md"]
+    assert label in page
+    assert "*Opinion:" not in page
+
+
+@pytest.mark.parametrize(
+    ("sentence", "framing"),
+    [
+        ("First, let's say what the harbour sale is not.", True),
+        ("Let us now turn to the budget of the city.", True),
+        ("Let me explain how the deal works.", True),
+        ("The council let the tenants stay in their homes.", False),
+        ("Let's not forget the victims of the flood.", False),
+    ],
+)
+def test_frame_markers_are_not_summary_material(nlp, sentence, framing):
+    assert _frame_marker(next(iter(nlp(sentence).sents))) is framing
+
+
+def test_the_headline_left_in_the_body_is_not_a_summary_sentence(nlp):
+    title = "Mayor Clara Osei warns the city will close three libraries"
+    report = with_genre(nlp, f"{title}\n\n{COUNCIL}", 3, title=title)
+    chosen = texts(report)
+    assert title not in chosen
+    assert chosen[0].startswith("Mayor Clara Osei has warned that the city will close")

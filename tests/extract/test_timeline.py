@@ -190,3 +190,99 @@ def test_relative_pronoun_gives_way_to_its_antecedent(analyse):
     )
     (entry,) = report.timeline
     assert entry.event == "Robert Mugabe has led the country since independence"
+
+
+def test_conditions_and_counterfactuals_are_not_events(analyse):
+    report = analyse(
+        "If I lose my keys tomorrow, I will call you. "
+        "The engineers would have been named as authors today. "
+        "The council approved the budget on Monday.",
+        date="2024-05-15",
+    )
+    assert [(e.date, e.when) for e in report.timeline] == [("2024-05-13", "Monday")]
+
+
+def test_present_clause_of_time_under_a_future_clause_looks_ahead(analyse):
+    report = analyse(
+        "The minister will become the first envoy to visit the region when she flies to Lima "
+        "on Sunday.",
+        date="2024-05-15",  # a Wednesday
+    )
+    (entry,) = report.timeline
+    assert (entry.date, entry.status) == ("2024-05-19", "planned")
+    assert "will become" in entry.event and "flies to Lima" in entry.event
+
+
+def test_when_clause_is_shown_with_the_clause_it_times(analyse):
+    report = analyse(
+        "In 1991, when the premier opposed the talks, the president held back the loans."
+    )
+    (entry,) = report.timeline
+    assert entry.date == "1991"
+    assert entry.event == "the premier opposed the talks; the president held back the loans"
+
+
+def test_dates_of_nouns_do_not_date_the_clause(analyse):
+    report = analyse(
+        "The critic opened a bottle of the 2010 vintage. "
+        "The archivist found a wedding announcement from 1963. "
+        "The jury praised the best cast of this year. "
+        "Several rivals for the prize on June 9 were not invited.",
+        date="2024-05-15",
+    )
+    assert report.timeline == []
+
+
+def test_comparison_baseline_is_the_year_not_the_number(analyse):
+    report = analyse(
+        "The firm had more than 100 brands as of last July, double the number in 2017.",
+        date="2024-05-15",
+    )
+    assert [(e.date, e.when) for e in report.timeline] == [("2023-07", "last July")]
+
+
+def test_fronted_clause_keeps_its_own_date(analyse):
+    report = analyse(
+        "The authority said that after it joins the court on April 1, it will press charges.",
+        date="2024-03-18",
+    )
+    (entry,) = report.timeline
+    assert (entry.date, entry.status) == ("2024-04-01", "planned")
+    assert entry.event.startswith("it joins the court")
+
+
+def test_gerund_complement_takes_the_date_of_its_verb(analyse):
+    report = analyse(
+        "The senator warned against signing a weak treaty during his March 3 speech.",
+        date="2024-03-18",
+    )
+    (entry,) = report.timeline
+    assert entry.date == "2024-03-03"
+    assert entry.event.startswith("The senator warned against signing")
+
+
+def test_habit_with_can_and_update_stamps_are_not_events(analyse):
+    report = analyse(
+        "Most breaks occur in winter, when the cold can make old pipes brittle.\n\n"
+        "12:00 PM PT -- Deputies were at the hotel Thursday morning.",
+        date="2024-05-17",
+    )
+    assert [(e.date, e.when) for e in report.timeline] == [("2024-05-16TMO", "Thursday morning")]
+
+
+def test_stand_in_do_shows_what_it_stands_for(analyse):
+    report = analyse("The region now burns half as much coal as it did in 2010.", date="2024-05-15")
+    (entry,) = report.timeline
+    assert (entry.date, entry.event) == (
+        "2010",
+        "The region now burns half as much coal as it did",
+    )
+
+
+def test_possibility_in_the_reporters_present_is_no_plan_for_the_day(analyse):
+    report = analyse(
+        "Today, the two views could not differ more. The board will vote today.",
+        date="2024-05-15",
+    )
+    assert [(e.date, e.status) for e in report.timeline] == [("2024-05-15", "planned")]
+    assert report.timeline[0].event == "The board will vote"

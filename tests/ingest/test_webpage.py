@@ -66,6 +66,64 @@ def test_headline_and_dek_are_not_sentences_of_the_text():
     assert article.dek == DEK
 
 
+@pytest.mark.parametrize("attribution", ["Maren Holt, Ph.D.", "\u2014 Maren Holt", "Maren Holt"])
+def test_the_name_line_under_a_pull_quote_is_not_prose(attribution):
+    quote = "\u201cA ferry every hour changes what winter means on the islands.\u201d"
+    middle = f"<blockquote><p>{quote}</p><p>{attribution}</p></blockquote>"
+    article = read(page(full_article(extra_middle=middle)))
+    assert article.text.split("\n") == [*BODY[:2], quote, *BODY[2:]]
+
+
+def test_a_quoted_sentence_ending_a_block_quotation_stays():
+    middle = "<blockquote><p>The council met at noon.</p><p>Maren Holt said it would pass.</p></blockquote>"
+    article = read(page(full_article(extra_middle=middle)))
+    assert "Maren Holt said it would pass." in article.text.split("\n")
+
+
+def test_captions_and_credits_are_filed_as_a_reader_would():
+    captions = [
+        "Commuters board the new ferry at Harbour Quay.",
+        "ferry-quay-1200x800.jpg",
+        "14 March 2024",
+        "Gallery (12 images)",
+        "Photo: Dana Whitfield",
+        "Maren Holt/Coastal Ledger",
+        "Additional reporting by Bo Ray",
+        "Commuters board the new  ferry at Harbour Quay.",
+    ]
+    credits = [
+        "\u00a9 2024 The Coastal Ledger | Privacy Policy | Terms | Contact",
+        "BO RAY Coastal Ledger March 14, 2024 12 Comments",
+        "Maren Holt/Coastal Ledger",
+    ]
+    assert hygiene.sort_media(captions, credits) == (
+        ["Commuters board the new ferry at Harbour Quay."],
+        ["Photo: Dana Whitfield", "Maren Holt/Coastal Ledger", "Additional reporting by Bo Ray"],
+    )
+    # a long caption that starts with a label stays a caption
+    long = (
+        "Photo: commuters board the new ferry at Harbour Quay on the first morning of the service."
+    )
+    assert hygiene.sort_media([long], []) == ([long], [])
+
+
+def test_a_research_story_s_end_matter_is_not_prose():
+    end = (
+        "<p><strong>More information:</strong><a href='/doi'>Maren Holt et al. Winter ferries "
+        "and island economies,</a></p><p><em>Journal of Coastal Studies</em>(2024).</p>"
+        "<p>Citation: Harbour council approves new ferry line (2024, March 14) retrieved "
+        "15 March 2024 from https://ledger.example/news/ferry-line</p>"
+    )
+    article = read(page(full_article(extra_end=end)))
+    assert article.text.split("\n") == BODY
+
+
+def test_a_reference_label_early_in_the_story_is_not_an_end():
+    top = "<p>More information: the council will publish the timetable in April.</p>"
+    article = read(page(full_article(extra_top=top)))
+    assert article.text.split("\n")[-1] == BODY[-1]
+
+
 def test_opening_paragraph_filled_into_the_description_stays_in_the_text():
     head = f'<meta name="description" content="{BODY[0]}">'
     byline = '<p class="byline">By Dana Whitfield</p>'
@@ -403,6 +461,23 @@ def test_genre_from_section_address_label_or_headline(head, url, body_top, title
     if title:
         html = html.replace(f"<title>{TITLE}", f"<title>{title}")
     article = read(html)
+    assert article.genre == genre
+    assert evidence in article.genre_evidence
+
+
+@pytest.mark.parametrize(
+    ("tone", "genre", "evidence"),
+    [
+        ("news", "analysis", "in the news tone (tone)"),
+        ("editorial", "opinion", "meta ledger:type 'Column'"),
+        (None, "opinion", "meta ledger:type 'Column'"),
+    ],
+)
+def test_a_column_on_the_news_side_is_analysis(tone, genre, evidence):
+    head = '<meta name="ledger:type" content="Column">'
+    if tone:
+        head += f'<meta name="tone" content="{tone}">'
+    article = read(page(f"<article><h1>{TITLE}</h1>{paragraphs()}</article>", head))
     assert article.genre == genre
     assert evidence in article.genre_evidence
 

@@ -327,7 +327,7 @@ def test_builds_killed_at_several_moments_leave_the_previous_site_and_cache(tmp_
             any(s.rglob("index.html")) for s in _staging(root)
         ),
         "after the search index is written": lambda: any(
-            (s / "search" / "search_index.json").exists() for s in _staging(root)
+            (s / "pagefind" / "pagefind-entry.json").exists() for s in _staging(root)
         ),
     }
     killed = []

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from generator.extract.actors.clusters import Cluster, name_words
 from generator.extract.actors.coref import add_descriptions, add_pronouns
 from generator.extract.actors.gazetteer import demonyms, place
-from generator.extract.actors.names import ORG_ENDINGS, Name, find_names, name_key
+from generator.extract.actors.names import (
+    ORG_ENDINGS,
+    PLACE_CLASSIFIERS,
+    PLACE_ENDINGS,
+    Name,
+    find_names,
+    name_key,
+    one_edit,
+)
 from generator.extract.actors.roles import add_roles
 from generator.extract.common import doc_text
 from generator.model import Actor, Mention
@@ -22,6 +30,10 @@ GROUP_HEADS = frozenset(
     observers activists militants rebels soldiers refugees companies firms banks agencies
     authorities negotiators envoys delegates representatives regulators""".split()
 )
+DOMAIN = re.compile(r"([A-Za-z][A-Za-z0-9-]*)\.(?:com|org|net|gov|edu|io|co\.uk|org\.uk)")
+"""A web address used as an organisation's name: its first label is the name."""
+STATE_NOUNS = frozenset("government authority administration military army".split())
+"""Nouns for the state of a place: 'the U.S. government' names the country acting."""
 QUANTIFIERS = frozenset({"some", "many", "several", "all", "other", "most", "few", "both"})
 
 
@@ -36,7 +48,7 @@ def _initials(span: Span) -> str:
 def extract_actors(doc: Doc) -> list[Actor]:
     """Actors of the document, merged across name variants, with roles and affiliations."""
     names = [n for n in find_names(doc) if n.kind in ("person", "organization", "place")]
-    clusters = _merge(doc, names)
+    clusters = [c for c in _merge(doc, names) if not _only_modifier(c)]
     add_roles(doc, clusters)
     _add_demonym_affiliations(doc, clusters)
     add_descriptions(doc, clusters)
@@ -54,6 +66,9 @@ def _merge(doc: Doc, names: list[Name]) -> list[Cluster]:
     # Longest names first, so that short variants can attach to the full name.
     for item in sorted(names, key=lambda n: (-name_words(n.span), n.span.start)):
         span, key, kind = item.span, item.key, item.kind or "other"
+        domain = DOMAIN.fullmatch(span.text)
+        if domain is not None and kind == "organization":
+            key = name_key(domain.group(1))  # 'Snopes.com' is the site 'Snopes'
         cluster = by_key.get(f"{kind}:{key}")
         known = place(span.text) if kind == "place" else None
         country = known.country if known is not None and known.kind == "country" else ""
@@ -74,6 +89,31 @@ def _merge(doc: Doc, names: list[Name]) -> list[Cluster]:
         cluster.names.sort(key=lambda s: s.start)
     clusters.sort(key=lambda c: c.names[0].start)
     return clusters
+
+
+def _only_modifier(cluster: Cluster) -> bool:
+    """A place named only as the modifier of a noun ('U.S. officials', 'New York magazine'):
+    used like an adjective of nationality, it describes others and is not itself an actor."""
+    if cluster.type != "place":
+        return False
+    for span in cluster.names:
+        root = span.root
+        head = root.head
+        if root.dep_ not in ("compound", "amod", "nmod") or head.i < span.end or head.i == root.i:
+            return False
+        if head.ent_type_ or head.pos_ != "NOUN" or not head.text.islower() or not _word(head):
+            return False  # a headline in capitals is parsed too loosely to tell
+        noun = head.lemma_.lower()
+        if noun in PLACE_CLASSIFIERS or noun in STATE_NOUNS or noun in PLACE_ENDINGS:
+            return False  # 'the Tuva region', 'the U.S. government', 'Heathrow airport'
+    return True
+
+
+def _word(tok: Token) -> bool:
+    """A whole word (not a fragment such as 'non' of 'non-stop')."""
+    doc = tok.doc
+    glued = tok.i + 1 < len(doc) and not tok.whitespace_ and doc[tok.i + 1].text in ("-", "–")
+    return tok.is_alpha and not glued
 
 
 def _parenthetical_aliases(doc: Doc, names: list[Name]) -> dict[str, str]:
@@ -105,6 +145,10 @@ def _match(span: Span, kind: str, clusters: list[Cluster]) -> Cluster | None:
     preferred: list[Cluster] = []
     for cluster in clusters:
         if cluster.type != kind:
+            if kind != "person" and cluster.type in ("organization", "place"):
+                # 'CBD' for 'Central Business District' whichever of the two the tagger chose
+                if any(_is_acronym_of(span, acro, name) for name in cluster.names):
+                    fits.append(cluster)
             continue
         for name in cluster.names:
             full = name_key(name.text)
@@ -114,7 +158,13 @@ def _match(span: Span, kind: str, clusters: list[Cluster]) -> Cluster | None:
                     break
                 continue
             if kind == "person":
-                if len(span) == 1 and key in (name_key(name[-1].text), name_key(name[0].text)):
+                if len(span) == 1 and key == name_key(name[-1].text):
+                    # A name used alone is the surname in English prose: 'Claude' after
+                    # 'Georges Claude' and 'Claude Debussy' is Georges Claude.
+                    fits.append(cluster)
+                    preferred.append(cluster)
+                    break
+                if len(span) == 1 and key == name_key(name[0].text):
                     fits.append(cluster)
                     break
                 if full.endswith(" " + key):
@@ -124,7 +174,11 @@ def _match(span: Span, kind: str, clusters: list[Cluster]) -> Cluster | None:
             if _is_acronym_of(span, acro, name):
                 fits.append(cluster)
                 break
-            if full.startswith(key + " "):
+            if (
+                full.startswith(key + " ")
+                and not any(t.lower_ in ("and", "&") for t in name)
+                and not _place_of_its_own(span, name, kind)
+            ):
                 # 'Apple' for 'Apple Inc.': best when the rest is a company ending.
                 rest = name[len(span) :]
                 fits.append(cluster)
@@ -134,11 +188,94 @@ def _match(span: Span, kind: str, clusters: list[Cluster]) -> Cluster | None:
             if full.endswith(" " + key) and kind == "organization" and len(span) > 1:
                 fits.append(cluster)
                 break
+            if (
+                full.endswith(" " + key)
+                and kind == "organization"
+                and _country_qualified(name, span)
+            ):
+                fits.append(cluster)  # 'Congress' for 'US Congress'
+                break
+            if kind == "organization" and len(span) == 1 and _clipped(span[0].text, name):
+                fits.append(cluster)  # 'the Fed' for 'the Federal Reserve'
+                break
     for group in (preferred, fits):
         unique = list({id(c): c for c in group}.values())
         if len(unique) == 1:
             return unique[0]
+        if len(unique) > 1 and group is preferred and kind == "person":
+            return _first_introduced(span, unique)
+    if kind == "person" and len(span) == 1 and not fits:
+        return _spelling_variant(span, clusters)
     return None
+
+
+def _spelling_variant(span: Span, clusters: list[Cluster]) -> Cluster | None:
+    """'Zelenskyy' after 'Volodymyr Zelensky', 'Hauser' after 'Trevor Houser': a lone surname one
+    letter away from the surname of exactly one person named in full (a transliteration or a
+    typo), for surnames of five letters or more with the same first letter."""
+    word = span.text
+    if len(word) < 5 or not word.isalpha():
+        return None
+    found = []
+    for cluster in clusters:
+        if cluster.type != "person":
+            continue
+        surnames = {s[-1].text for s in cluster.names if len(s) > 1}
+        if any(x[0] == word[0] and one_edit(x, word) for x in surnames):
+            found.append(cluster)
+    return found[0] if len(found) == 1 else None
+
+
+def _first_introduced(span: Span, people: list[Cluster]) -> Cluster | None:
+    """'Parata' after 'Hori Parata' and, later, his son 'Te Kaurinui Robert Parata': news style
+    keeps the bare surname for the person it introduced first and names a relative in full, so
+    the surname goes to the earliest full name before it; None when none comes before."""
+    before = [
+        (min(s.start for s in c.names if len(s) > len(span)), n)
+        for n, c in enumerate(people)
+        if any(len(s) > len(span) and s.start < span.start for s in c.names)
+    ]
+    return people[min(before)[1]] if before else None
+
+
+def _place_of_its_own(span: Span, name: Span, kind: str) -> bool:
+    """'Las Vegas' beside 'Las Vegas Strip', 'Yahoo' beside 'Yahoo Japan': a city the gazetteer
+    knows is not short for a street in it, and a body's name followed by a country or city
+    names a branch of its own."""
+    doc = span.doc
+    if (
+        span.start > 0
+        and doc[span.start - 1].text == "The"
+        and not doc[span.start - 1].is_sent_start
+    ):
+        return False  # 'at The London': a capital 'The' inside a sentence makes it a name's own
+    if kind == "place":
+        known = place(span.text)
+        return known is not None and known.kind in ("country", "capital", "city", "province")
+    rest = doc[name.start + len(span) : name.end]
+    return len(rest) > 0 and place(rest.text) is not None
+
+
+def _country_qualified(name: Span, span: Span) -> bool:
+    """'US Congress' is 'Congress' qualified by its country: the words before are a country."""
+    head = name.doc[name.start : name.end - len(span)]
+    known = place(head.text) if len(head) else None
+    return known is not None and known.kind == "country"
+
+
+def _clipped(word: str, name: Span) -> bool:
+    """A clipped form: one capitalised word of three letters or more, at most about half of the
+    first word of a longer name, that it starts ('Fed' of 'Federal Reserve')."""
+    first = name[0].text
+    return (
+        len(name) > 1
+        and 3 <= len(word)
+        and len(word) * 2 <= len(first) + 1  # 'Congress' is not clipped from 'Congressional'
+        and word[:1].isupper()
+        and word.isalpha()
+        and not word.isupper()
+        and first.startswith(word)
+    )
 
 
 def _is_acronym_of(span: Span, acro: str, name: Span) -> bool:
@@ -180,6 +317,8 @@ def _groups(doc: Doc) -> list[tuple[str, list[Span]]]:
         head = chunk.root
         if head.tag_ != "NNS" or head.lower_ not in GROUP_HEADS:
             continue
+        if _verb_as_noun(head):
+            continue  # 'Emery states, "..."': a verb the tagger took for a plural noun
         start = chunk.start
         while start < head.i and (
             doc[start].dep_ in ("det", "poss", "case", "neg", "predet")
@@ -194,6 +333,16 @@ def _groups(doc: Doc) -> list[tuple[str, list[Span]]]:
         )
         found.setdefault(key, []).append(span)
     return sorted(found.items(), key=lambda item: item[1][0].start)
+
+
+def _verb_as_noun(head: Token) -> bool:
+    """A plural 'noun' that governs a clause or object, or stands as the sentence's root before a
+    comma or colon that opens what is said: a verb ('states', 'reports') mis-tagged."""
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in head.children):
+        return True
+    doc = head.doc
+    after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    return head.dep_ == "ROOT" and after is not None and after.text in (",", ":")
 
 
 def _to_actors(
@@ -242,8 +391,9 @@ def _to_actors(
 
 KNOWN_CONFIDENCE = 0.95
 """A place the gazetteer knows, or a name used again with a title or a fuller form."""
-REPEATED_CONFIDENCE = 0.85
-"""A name the article uses more than once."""
+REPEATED_CONFIDENCE = 0.75
+"""One word used more than once, without a title or a fuller form: repetition shows it is a
+name, not what it names (a product, a programme or a work is repeated as often as a company)."""
 FULL_NAME_CONFIDENCE = 0.75
 """A name of two words or more, used once."""
 SINGLE_CONFIDENCE = 0.6

@@ -30,6 +30,8 @@ def add_roles(doc: Doc, clusters: list[Cluster]) -> None:
         for name in cluster.names:
             if cluster.type == "person":
                 _title_before(doc, cluster, name, owner)
+            elif cluster.type == "organization" and _classifier_before(doc, name):
+                _title_before(doc, cluster, name, owner)  # 'the news agency Reuters'
             _appositions(doc, cluster, name, owner)
             _of_phrase(cluster, name, owner)
     _capitals(clusters)
@@ -105,6 +107,15 @@ def _title_before(doc: Doc, cluster: Cluster, name: Span, owner: dict[int, Clust
             cluster.affiliate(other)
 
 
+def _classifier_before(doc: Doc, name: Span) -> bool:
+    """A lowercase common noun right before an organisation's name, in its noun phrase: what
+    kind of body it is ('the news agency Reuters', 'gaming company Nintendo')."""
+    if name.start == 0:
+        return False
+    prev = doc[name.start - 1]
+    return prev.pos_ == "NOUN" and prev.text.islower() and _attached(prev, name)
+
+
 def _attached(tok: Token, name: Span) -> bool:
     """Whether `tok` hangs, through words between it and the name, off the name itself."""
     steps = 0
@@ -125,7 +136,12 @@ def _appositions(doc: Doc, cluster: Cluster, name: Span, owner: dict[int, Cluste
         descs.append(doc[noun.left_edge.i : noun.i + 1])
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > head.i:
-            descs.append(doc[child.left_edge.i : child.right_edge.i + 1])
+            desc = doc[child.left_edge.i : child.right_edge.i + 1]
+            if len(desc) > MAX_ROLE_WORDS:
+                # 'Grace, a former government typist who started ...': the noun and the words
+                # before it, without the clause that follows
+                desc = doc[child.left_edge.i : child.i + 1]
+            descs.append(desc)
     for desc in descs:
         if len(desc) > MAX_ROLE_WORDS or "\n" in desc.text:
             continue

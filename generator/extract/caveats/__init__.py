@@ -5,6 +5,7 @@ weasel words, plans, loaded wording) of every sentence."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from spacy.tokens import Doc
@@ -12,6 +13,7 @@ from spacy.tokens import Doc
 from generator.extract.caveats.balance import one_sided
 from generator.extract.caveats.consistency import inconsistencies
 from generator.extract.caveats.editorial import (
+    argued,
     genre_caveats,
     headline_caveats,
     weaker_in_body,
@@ -21,7 +23,7 @@ from generator.extract.caveats.provenance import (
     relayed_statements,
     republished,
 )
-from generator.extract.caveats.sourcing import unnamed_sources
+from generator.extract.caveats.sourcing import unnamed_sources, unsourced
 from generator.extract.caveats.uncertainty import Cue, uncertainty_cues
 from generator.extract.caveats.voice import opinion_cue, unattributed_cue
 from generator.extract.common import doc_text, quote_regions, stripped_bounds
@@ -62,6 +64,7 @@ WHY = {
     "vague extent": "'{cue}' claims broad agreement or extent without saying whose or how much.",
     "agentless attribution": "'{cue}' hides who holds this view.",
     "unsupported attribution": "'{cue}' claims agreement or evidence without naming anyone who holds it.",
+    "unsupported superlative": "'{cue}' ranks it above others without saying by whose judgement.",
     "plan or intention": "'{cue}' describes an intention, not something that has happened yet.",
     "pledge": "'{cue}' is a promise, not something that has happened yet.",
     "target": "'{cue}' names a target, not a result.",
@@ -76,6 +79,10 @@ WHY = {
     "motive": "'{cue}' ascribes a motive that nobody in the article is said to have stated.",
     "characterisation": "'{cue}' sums up a trend in the reporter's words, without a source.",
 }
+CITED_RELAY = 0.6
+"""Confidence of a relayed statement in opinion, analysis or a review (or a text that argues
+like a column): the writer names the outlet as the source of an argument, which an editor
+raises less surely than a news story taken from another outlet."""
 KIND_SEVERITY: dict[CaveatKind, Severity] = {
     "hedged": "info",
     "forward-looking": "info",
@@ -100,16 +107,23 @@ def extract_caveats(
     """
     text = doc_text(doc)
     quoted = _quoted(text, quotes)
-    sourcing = unnamed_sources(doc, quoted, opinion=article.genre == "opinion")
+    argument = argued(doc, quoted)
+    opinion = article.genre == "opinion" or bool(argument)
+    sourcing = unnamed_sources(doc, quoted, opinion=opinion)
+    relayed = relayed_statements(doc, quotes, actors, own=article.source, url=article.url)
+    if opinion or article.genre in ("analysis", "review"):
+        # a writer arguing cites outlets as the sources of the argument: less surely a flaw
+        relayed = [dataclasses.replace(c, confidence=CITED_RELAY) for c in relayed]
     caveats: list[Caveat] = [
         *missing_metadata(article),
         *republished(article),
-        *relayed_statements(doc, quotes, actors, own=article.source, url=article.url),
+        *relayed,
         *sourcing,
+        *unsourced(doc, article, quotes),
         *inconsistencies(doc, article, actors, figures, timexes),
         *headline_caveats(doc, article),
         *weaker_in_body(doc, article),
-        *genre_caveats(article, sourcing),
+        *genre_caveats(article, sourcing, argument),
         *one_sided(doc, article, actors, quotes),
     ]
     return rank(caveats)

@@ -93,8 +93,15 @@ def _unknown_variants(doc: Doc, actors: list[Actor]) -> list[Caveat]:
     people = [a for a in actors if a.type == "person" and a.mentions and len(a.name.split()) > 1]
     surnames = {_surname(a.name): a for a in people if len(_surname(a.name)) >= MIN_SURNAME}
     persons = [a for a in actors if a.type == "person"]
-    mentioned = sorted((m.start, m.end) for a in persons for m in a.mentions)
     known_words = {w.lower() for a in persons for w in re.findall(r"\w+", a.name)}
+    # A surname spelled another way may be merged into its person (extract.actors): still
+    # raise it, so those mentions do not count as accounted for.
+    mentioned = sorted(
+        (m.start, m.end)
+        for a in persons
+        for m in a.mentions
+        if not (m.text[:1].isupper() and m.text.lower() not in known_words and " " not in m.text)
+    )
     caveats: list[Caveat] = []
     flagged: set[str] = set()
     for tok in doc:

@@ -13,10 +13,14 @@ import re
 from difflib import SequenceMatcher
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from generator.extract.caveats.article import article_level
-from generator.extract.caveats.lexicons import EPISTEMIC_ADJECTIVES, EPISTEMIC_ADVERBS
+from generator.extract.caveats.lexicons import (
+    EDITORIALIZING,
+    EPISTEMIC_ADJECTIVES,
+    EPISTEMIC_ADVERBS,
+)
 from generator.extract.common import doc_text, quote_regions, stripped_bounds
 from generator.model import CONFIDENT, UNCERTAIN, Article, Caveat
 from generator.model import Span as TextSpan
@@ -34,6 +38,19 @@ SAME_CLAIM = 0.6
 MIN_CLAIM_WORDS = 3
 TEXT_GENRE = "text:"
 """`Article.genre_evidence` prefix when only the article's own words showed its genre."""
+NO_LABEL = "no genre label"
+"""`Article.genre_evidence` prefix of a page that labels nothing (news by default; the contract)."""
+BLOG = re.compile(r"(?<![a-z])blogs?(?![a-z])", re.I)
+"""A page filed under a blog (its address or section) is labelled personal writing."""
+WRITER = frozenset("i me my myself".split())
+"""The writer in the first person singular (a reporter does not write 'I' in a news story)."""
+MIN_QUESTIONS = 2
+MIN_VERDICTS = 2
+"""An argument, not a report: the writer puts questions to the reader (rhetorical questions),
+speaks as 'I', and tells the reader what to think ('certainly', 'clearly'), all outside
+quotation, at least this often. Each alone occurs in news and features; together they are the
+marks of a column (the stance features of register studies: first person, questions, stance
+adverbs)."""
 
 
 def normalise(text: str) -> str:
@@ -170,13 +187,65 @@ def _unsupported(line_quote: str) -> Caveat:
     )
 
 
-def genre_caveats(article: Article, sourcing: list[Caveat]) -> list[Caveat]:
-    """Opinion or analysis that the page does not label (only its text shows it), and a
-    fact-check whose verdict rests on unnamed sources (`sourcing`: the article's sourcing
-    caveats)."""
+def argued(doc: Doc, quoted: list[tuple[int, int]]) -> list[TextSpan]:
+    """The sentences where the writer argues in their own voice (questions to the reader, 'I',
+    verdict adverbs), when all three occur often enough to make the text a column; else []."""
+    text = doc_text(doc)
+    questions: list[Span] = []
+    writer: list[Span] = []
+    verdicts: list[Span] = []
+
+    def own(tok: Token) -> bool:
+        return not any(s <= tok.idx < e for s, e in quoted)
+
+    for sent in doc.sents:
+        last = next((t for t in reversed(sent) if not t.is_space), None)
+        if last is not None and last.text == "?" and own(last):
+            questions.append(sent)
+        if any(own(t) and _writer(t) for t in sent):
+            writer.append(sent)
+        if any(own(t) and t.lower_ in EDITORIALIZING and t.pos_ == "ADV" for t in sent):
+            verdicts.append(sent)
+    if len(questions) < MIN_QUESTIONS or not writer or len(verdicts) < MIN_VERDICTS:
+        return []
+    chosen = sorted(
+        {s.start: s for s in (*questions, *writer, *verdicts)}.values(), key=lambda s: s.start
+    )
+    return [TextSpan(text[a:b], a, b) for a, b in (stripped_bounds(s) for s in chosen)]
+
+
+def _writer(tok: Token) -> bool:
+    """'I', 'my', 'me', or 'let's' (the writer with the reader)."""
+    if tok.lower_ in WRITER and tok.tag_ in ("PRP", "PRP$"):
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.lower_ == "let" and nxt is not None and nxt.lower_ in ("'s", "’s")
+
+
+def genre_caveats(
+    article: Article, sourcing: list[Caveat], argument: list[TextSpan] | None = None
+) -> list[Caveat]:
+    """Opinion or analysis that the page does not label (only its text shows it, or the text
+    argues on a page labelled nothing: `argument`, from `argued`), and a fact-check whose
+    verdict rests on unnamed sources (`sourcing`: the article's sourcing caveats)."""
     caveats = []
     evidence = article.genre_evidence or ""
-    if article.genre in ("opinion", "analysis") and evidence.startswith(TEXT_GENRE):
+    if BLOG.search(f"{article.url or ''} {article.section or ''}"):
+        pass  # a blog is labelled personal writing
+    elif article.genre == "news" and evidence.startswith(NO_LABEL) and argument:
+        caveats.append(
+            article_level(
+                "genre",
+                None,
+                "warning",
+                "The page labels this as nothing, but it argues like a column: the writer puts "
+                "questions to the reader, speaks as 'I' and tells the reader what to think. A "
+                "reader may take it for news.",
+                0.7,
+                argument[:5],
+            )
+        )
+    elif article.genre in ("opinion", "analysis") and evidence.startswith(TEXT_GENRE):
         caveats.append(
             article_level(
                 "genre",

@@ -229,6 +229,23 @@ PUFFERY = frozenset(
 )
 """Peacock words (MOS:PUFFERY) that praise without saying who thinks so."""
 
+ACCLAIM_ADJECTIVES = PUFFERY | frozenset(
+    """important popular famous notable significant influential successful distinguished
+    beautiful""".split()
+)
+"""Adjectives of praise or standing: in the superlative ('the most influential', 'one of the
+most important') they rank without saying by whose judgement (MOS:PUFFERY; the peacock terms of
+the CoNLL-2010 Wikipedia weasel annotation). Measurable superlatives ('the most populous',
+'the earliest') are facts, not in this list."""
+
+RANKING_PHRASE = (
+    r"(?<![\w-])(?:one|some|among)\s+of\s+(?:the|his|her|its|their)\s+"
+    r"(?:best|greatest|finest|foremost)(?![\w-])"
+)
+"""'one of the greatest', 'some of his best': a place among the best that nobody is said to have
+judged (MOS:PUFFERY). 'One of the most' counts only with an adjective of praise (above): 'one of
+the most strongly capitalized' measures."""
+
 CONTENTIOUS_LABELS = frozenset(
     """cult racist perverted sect fundamentalist heretic denialist bigot bigoted regime
     propaganda thug thugs radical radicals

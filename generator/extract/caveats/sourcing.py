@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from generator.extract.caveats.article import article_level
 from generator.extract.caveats.lexicons import DOXASTIC_VERBS
 from generator.extract.common import SPEECH_VERBS, doc_text, stripped_bounds
-from generator.model import CONFIDENT, UNCERTAIN, Caveat, Severity
+from generator.model import CONFIDENT, UNCERTAIN, Article, Caveat, Quote, Severity
 from generator.model import Span as TextSpan
 
 OFFICIAL_SOURCES = frozenset(
@@ -78,6 +79,41 @@ def unnamed_sources(doc: Doc, quoted: list[tuple[int, int]], opinion: bool = Fal
             continue
         caveats.append(_caveat(text, sentences, group, items))
     return caveats
+
+
+MAX_STATEMENTS = 1
+"""A news story that reports at most this many statements of anyone names no source for its
+news: the AP's rule is to attribute whatever is not common knowledge or the reporter's own
+observation."""
+LEAD_SENTENCES = 2
+MIN_STORY_SENTENCES = 5
+"""A text shorter than this is a snippet or a brief, not a story to hold to sourcing."""
+
+
+def unsourced(doc: Doc, article: Article, quotes: list[Quote]) -> list[Caveat]:
+    """An article-level caveat for a news story that attributes (almost) nothing: its lead
+    rests on the reporter's word alone. Opinion, reviews and other labelled genres argue or
+    judge in their own voice; they are not held to it."""
+    if article.genre != "news" or len(quotes) > MAX_STATEMENTS:
+        return []
+    sentences = [s for s in doc.sents if s.text.strip()]
+    if len(sentences) < MIN_STORY_SENTENCES:
+        return []
+    sentences = sentences[:LEAD_SENTENCES]
+    text = doc_text(doc)
+    evidence = [TextSpan(text[a:b], a, b) for a, b in (stripped_bounds(s) for s in sentences)]
+    said = "one statement" if quotes else "no statement"
+    return [
+        article_level(
+            "sourcing",
+            None,
+            "warning",
+            f"The story reports {said} of anyone: its news rests on the reporter's word, with "
+            "no source named for it.",
+            0.6,
+            evidence,
+        )
+    ]
 
 
 def _caveat(text: str, sentences: list[Span], group: str, items: list[Found]) -> Caveat:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from generator.extract.caveats.lexicons import (
+    ACCLAIM_ADJECTIVES,
     ATTRIBUTION_PASSIVES,
     CLAIM_SOURCES,
     CONDITIONAL_MARKERS,
@@ -23,6 +24,7 @@ from generator.extract.caveats.lexicons import (
     OPINION_HOLDERS,
     PEOPLE_NOUNS,
     PEOPLE_SUFFIXES,
+    RANKING_PHRASE,
     REFUSAL_VERBS,
     VAGUE_AMOUNTS,
     VAGUE_QUANTIFIERS,
@@ -55,6 +57,7 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
 
 HEDGE_PHRASE_RE = _phrase_pattern(HEDGE_PHRASES)
 WEASEL_PHRASE_RE = _phrase_pattern(WEASEL_PHRASES)
+RANKING_RE = re.compile(RANKING_PHRASE, re.I)
 SAYING_VERBS = REPORTING_VERBS | DOXASTIC_VERBS | {"accept", "agree", "feel", "consider"}
 BELIEF_PASSIVES = frozenset(
     "claim allege rumor rumour argue suggest believe think assume suppose presume speculate".split()
@@ -83,6 +86,7 @@ def uncertainty_cues(sent: Span) -> list[Cue]:
     phrases: tuple[tuple[CaveatKind, re.Pattern[str], str], ...] = (
         ("hedged", HEDGE_PHRASE_RE, "hedging phrase"),
         ("weasel", WEASEL_PHRASE_RE, "unsupported attribution"),
+        ("weasel", RANKING_RE, "unsupported superlative"),
     )
     for kind, pattern, reason in phrases:
         for m in pattern.finditer(sent.text):
@@ -291,6 +295,8 @@ def _is_source_noun(tok: Token) -> bool:
 
 def _weasel(tok: Token) -> tuple[Token, str] | None:
     low = tok.lower_
+    if low == "most" and tok.dep_ == "advmod" and tok.head.lower_ in ACCLAIM_ADJECTIVES:
+        return tok.head, "unsupported superlative"  # 'the most influential'
     if low in VAGUE_QUANTIFIERS:
         return _vague_quantifier(tok)
     if low in WEASEL_ADVERBS and tok.pos_ == "ADV":

@@ -27,7 +27,13 @@ from generator.extract.figures.patterns import (
     parse_amount,
     rate_of,
 )
-from generator.extract.numbers import NUMBER_WORDS, ORDINAL_WORDS, parse_ordinal
+from generator.extract.numbers import (
+    DIGITS,
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+    WORD_NUMBER,
+    parse_ordinal,
+)
 from generator.model import (
     UNCERTAIN,
     Actor,
@@ -66,11 +72,13 @@ class Found:
 TARGET_WORDS = frozenset("aim target goal seek strive ambition objective".split())
 PLAN_WORDS = frozenset(
     "plan intend propose budget allocate earmark pledge promise commit schedule prepare "
-    "envisage".split()
+    "envisage require oblige mandate".split()
 )
+"""Verbs of intending and of obliging: what they govern is a plan ('the bill would require
+providers to store data for two years')."""
 FORECAST_WORDS = frozenset("forecast project projected expect expected predict anticipate".split())
 ESTIMATE_WORDS = frozenset("estimate estimated could may might likely".split())
-CLAIM_WORDS = frozenset("claim allege assert insist".split())
+CLAIM_WORDS = frozenset("claim allege assert insist accuse".split())
 """Verbs that put a figure forward as someone's contested claim ('claimed 3 million voted')."""
 ESTIMATE_HEDGES = re.compile(
     r"^(?:an\s+estimated|estimated|about|around|approximately|roughly|some|close\s+to)\b", re.I
@@ -122,8 +130,15 @@ def extract_figures(
     text = doc_text(doc)
     taken = bytearray(len(text) + 1)
     blocked = bytearray(len(text) + 1)
+    dates = bytearray(len(text) + 1)
     for t in timexes:
         blocked[t.start : t.end] = b"\x01" * (t.end - t.start)
+        if (
+            t.type in ("DATE", "TIME")
+            and not t.value.endswith("_REF")
+            and not re.match(r"(?:this|these|today|tonight)\b", t.text, re.I)
+        ):  # a date apart from now ('in January'), not the period holding it ('this year')
+            dates[t.start : t.end] = b"\x01" * (t.end - t.start)
     found: list[Found] = []
     windows = _windows(text)
 
@@ -157,6 +172,21 @@ def extract_figures(
             ),
             True,
         )
+    for match in _matches(RATIO, text, windows):
+        part, whole = parse_amount(match.group("a")), parse_amount(match.group("b"))
+        if part is not None and whole is not None and 0 < part < whole <= 1000:
+            share = Found(kind="percent", start=match.start(), end=match.end(),
+                          value=round(100 * part / whole, 1), unit="%")  # fmt: skip
+            add(share, True)
+    for match in _matches(MULTIPLE, text, windows):
+        value = parse_amount(match.group("n").replace("-", " "))
+        if value is not None and value > 1:
+            add(
+                Found(
+                    kind="count", start=match.start(), end=match.end(), value=value, unit="times"
+                ),
+                True,
+            )
     for timex in timexes:
         item = _duration(text, timex)
         if item is not None:
@@ -167,7 +197,8 @@ def extract_figures(
         add(item, respect_timexes=True)
 
     actor_spans = sorted((m.start, m.end, a.id) for a in actors for m in a.mentions)
-    figures = []
+    figures: list[Figure] = []
+    seen: set[tuple[float | None, str | None]] = set()
     ordered = _refine(doc, text, sorted(found, key=lambda f: (f.start, f.end)))
     folded = _conversions(text, ordered)
     for k, item in enumerate(ordered):
@@ -175,10 +206,25 @@ def extract_figures(
             continue  # a conversion ('(142 km)'), folded into the figure it restates
         start, end = item.start, item.end
         span = doc.char_span(start, end, alignment_mode="expand")
-        status = _status(span, text[start:end]) if span is not None else "fact"
+        status = _status(span, text[start:end], dates) if span is not None else "fact"
         if item.vague and status == "fact":
             status = "estimate"
+        if (
+            status == "fact"
+            and figures
+            and figures[-1].status == "estimate"
+            and re.fullmatch(r",?\s+or\s+", text[figures[-1].end : start])
+        ):
+            status = "estimate"  # 'about $28 billion, or six times the cash': the same estimate
         conversion = ordered[folded[k]] if k in folded else None
+        confidence = _confidence(item, text, span, status)
+        if (item.value, item.unit) in seen:
+            confidence = min(confidence, 0.7)  # said again: a restatement, or another thing
+        seen.add((item.value, item.unit))  # of the same size - either way less sure
+        owner = _attribution(start, end, quotes, actor_spans, span)
+        if owner is not None:
+            confidence = min(confidence, 0.75)  # whose figure it is rests on reading the
+            # reported speech around it, and the actor's name on the actor extractor
         figures.append(
             Figure(
                 kind=item.kind,
@@ -189,10 +235,10 @@ def extract_figures(
                 unit=item.unit,
                 per=item.per,
                 subject=_subject(span) if span is not None else None,
-                attributed_to=_attribution(start, end, quotes, actor_spans, span),
+                attributed_to=owner,
                 status=status,
                 value_max=_clean(item.value_max),
-                confidence=_confidence(item, text, span, status),
+                confidence=confidence,
                 conversion=text[conversion.start : conversion.end] if conversion else None,
             )
         )
@@ -202,10 +248,21 @@ def extract_figures(
 NUMBERISH = re.compile(
     r"\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
     r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
-    r"|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|score|handful|a\s+half)",
+    r"|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|score|handful|half)",
     re.I,
 )
 """A figure holds a digit or a number word: the patterns run only near one."""
+
+
+RATIO = re.compile(
+    rf"(?<![\w.$£€-])(?:{HEDGE}*)(?P<a>{DIGITS}|{WORD_NUMBER})\s+(?:in|out\s+of)\s+"
+    rf"(?P<b>{DIGITS}|{WORD_NUMBER})\b(?![.,]\d|\s+(?:{'|'.join(sorted(TIME_NOUNS))})\b)",
+    re.I,
+)
+"""A proportion ('one in five divorcees', 'nine out of 10 doctors'): a share in percent, not
+a count of the denominator."""
+MULTIPLE = re.compile(rf"(?<![\w.-])(?:{HEDGE}*)(?P<n>{DIGITS}|{WORD_NUMBER})-?fold\b", re.I)
+"""A multiple written with '-fold' ('increased tenfold', 'a 3-fold rise'): so many times."""
 
 
 def _windows(text: str, reach: int = 80) -> list[tuple[int, int]]:
@@ -247,8 +304,10 @@ def _conversions(text: str, items: list[Found]) -> dict[int, int]:
     return out
 
 
-RANGE_GAP = re.compile(r"\s*(?:to|or|-|–|—|and)\s*", re.I)
-"""Between the two ends of a range: '60 to 100 trucks', 'four or five buyers', '25-54'."""
+RANGE_GAP = re.compile(r"\s*(?:to|or|and)\s*|-|–|—|\s+-\s+", re.I)
+"""Between the two ends of a range: '60 to 100 trucks', 'four or five buyers', '25-54'. A
+dash with a space on each side ('£2,100 a year – £17,800 rather than') sets off a
+parenthesis: by typographic convention a range takes a closed-up en dash."""
 PERIOD_GAP = re.compile(r"\s+(?:over|within)\s+(?:the\s+(?:next|past|last|following)\s+)?", re.I)
 """Between an amount and the period it accrues over ('$631 billion over 10 years')."""
 BARE_NOUNS = frozenset({"other", "others", "them", "those", "these"})
@@ -368,33 +427,75 @@ def _duration(text: str, timex: TimeExpression) -> Found | None:
     """A length of time with a number ('for two years', 'a five-minute test', '18 months'):
     a figure of kind duration in that unit (TimeML counts it a time expression, not a value)."""
     if timex.type != "DURATION" or re.match(
-        r"\s+(?:later|earlier|ago|after|before|on|from\s+now)\b", text[timex.end : timex.end + 12]
+        r"\s+(?:later|earlier|ago|after|before|on|into|from\s+now)\b",
+        text[timex.end : timex.end + 12],
     ):
-        return None  # 'two years later' dates an event
+        return None  # 'two years later', 'five minutes into the half' date an event
     if re.fullmatch(r"one\s+(?:day|morning|evening|night|year)", timex.text, re.I) and re.search(
         r"(?:^|[.!?]\s+|[,;]\s*|\b(?:and|then|but|until|when|so)\s+)$",
         text[max(0, timex.start - 12) : timex.start],
         re.I,
     ):
         return None  # 'And then one day it did something': a point in the story, not a length
+    if re.search(r"\w-\w+$", timex.text) and re.match(r"\s+[A-Z]", text[timex.end : timex.end + 2]):
+        return None  # 'the 10-year Treasury note': the name of a class of bond, not a length
     match = re.fullmatch(
+        r"(?P<det>(?:the|a|an|this|that)\s+(?=[\d-]|\w+-))?"
         r"(?:(?:about|around|nearly|almost|more\s+than|less\s+than|at\s+least|some|over)\s+)?"
-        r"([\d.,]+|[a-z]+(?:[\s-][a-z]+)?)[\s-]+(year|month|week|day|hour|minute|second|decade)s?"
+        r"([\d.,]+|[a-z]+(?:[\s-][a-z]+)?)[\s-]+"
+        r"(year|month|week|day|hour|minute|second|decade|centur(?=y|ies))(?:s|y|ies)?"
         r"(?:[\s-]+(?:old|long))?",
         timex.text,
         re.I,
     )
     if not match:
         return None
-    value = parse_amount(match.group(1).replace("-", " "))
+    value = parse_amount(re.sub(r"^a\s+half$", "half a", match.group(2).replace("-", " ")))
     if value is None:
         return None
+    unit = match.group(3).lower()
+    if unit == "centur":
+        value, unit = value * 100, "year"  # 'a half century': fifty years
     return Found(
         kind="duration",
-        start=timex.start,
+        start=timex.start + len(match.group("det") or ""),  # 'the 20-minute flight'
         end=timex.end,
         value=value,
-        unit=match.group(2).lower(),
+        unit=unit,
+        duration=True,
+    )
+
+
+def _untagged_duration(
+    text: str, start: int, end: int, words: str, unit: Token, before: Token | None
+) -> Found | None:
+    """A length of time the time grammar left untagged ('for the next hundred years'). A
+    number of time units that places an event ('two years ago', 'in three days', 'a week
+    later') dates it rather than measures it."""
+    value = parse_amount(words)
+    if (
+        value is None
+        or unit.lower_ in ("second", "quarter", "quarters")
+        or unit.i > 0
+        and (unit.nbor(-1).idx + len(unit.nbor(-1).text) != unit.idx and unit.nbor(-1).text == "-")
+    ):
+        return None
+    after = text[unit.idx + len(unit.text) : unit.idx + len(unit.text) + 14]
+    if re.match(r"\s+(?:later|earlier|ago|after|before|on|into|from\s+now|hence)\b", after, re.I):
+        return None
+    if before is not None and before.lower_ in ("in", "within", "by", "after", "until"):
+        return None
+    singular = unit.lemma_.lower()
+    if singular not in ("year", "month", "week", "day", "hour", "minute", "decade", "century"):
+        return None
+    if singular == "century":
+        value, singular = value * 100, "year"
+    return Found(
+        kind="duration",
+        start=_hedged_start(text, start),
+        end=unit.idx + len(unit.text),
+        value=value,
+        unit=singular,
         duration=True,
     )
 
@@ -404,7 +505,8 @@ def _confidence(item: Found, text: str, span: Span | None, status: FigureStatus 
     percent', '90 miles') is safest; a count relies on the parse for the noun it counts, so it
     is less sure; a noun taken from an earlier count, a vague count and a length of time less
     still. A status other than fact rests on reading the verbs around the figure, which is less
-    sure than reading the amount: it caps the confidence below the confident band."""
+    sure than reading the amount: it caps the confidence below the confident band, as do
+    a value said again and a figure given to an actor (see `extract_figures`)."""
     if item.kind in ("money", "percent"):
         score = 0.9
     elif item.kind == "quantity":
@@ -535,11 +637,21 @@ def _unit_name(written: str, symbol: str) -> str:
 def _counts(doc: Doc, text: str) -> list[Found]:
     """Counts and bare numbers from spaCy's number tokens, with the noun they count."""
     items: list[Found] = []
-    i, n = 0, len(doc)
-    while i < n:
+    n = len(doc)
+    # only tokens of digits or number words can start a count: found in one pass over the doc
+    starts = [t.i for t in doc if t.text[:1].isdigit() or t.lower_ in NUMBER_WORDS]
+    i = 0
+    for start in starts:
+        if start < i:
+            continue  # inside the group or range just read
+        i = start
         tok = doc[i]
+        joined = _joined_range(tok)
+        if joined is not None:
+            items.append(joined[0])
+            i = joined[1]
+            continue
         if not _is_number(tok):
-            i += 1
             continue
         j = i
         while j + 1 < n and (_is_number(doc[j + 1]) or _is_scale(doc[j + 1])):
@@ -552,8 +664,38 @@ def _counts(doc: Doc, text: str) -> list[Found]:
     return items
 
 
+def _joined_range(tok: Token) -> tuple[Found, int] | None:
+    """A range written with a hyphen before a plural noun ('200-250 seats') and the index of
+    that noun; not two years joined ('1914-1918'), a phone number or a model ('A330-200')."""
+    doc = tok.doc
+    text = doc_text(doc)
+    match = re.match(rf"({DIGITS})[-–]({DIGITS})(?![\d,.–-])", text[tok.idx : tok.idx + 30])
+    if match is None or re.search(r"[\w/:.#-]$", text[max(0, tok.idx - 1) : tok.idx]):
+        return None
+    span = doc.char_span(tok.idx, tok.idx + match.end(), alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return None
+    noun = doc[span.end]
+    if noun.tag_ != "NNS" or noun.lower_ in TIME_NOUNS:
+        return None
+    low, high = parse_amount(match.group(1)), parse_amount(match.group(2))
+    if low is None or high is None or high <= low or 1000 <= low < 2100:
+        return None
+    found = Found(
+        kind="count",
+        start=tok.idx,
+        end=tok.idx + match.end(),
+        value=low,
+        value_max=high,
+        unit=_counted_unit(noun),
+    )
+    return found, span.end
+
+
 def _is_number(tok: Token) -> bool:
     low = tok.lower_
+    if low == "dozen" and tok.i > 0 and tok.nbor(-1).lower_ == "a":
+        return _plural_after(tok) is not None  # 'a dozen islands' counts twelve islands
     if low in ORDINAL_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th)", low):
         return False
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", tok.text):
@@ -595,12 +737,11 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
         text[end : end + 60],
     ):
         return None  # 'two-thirds' is a share, not a count
-    if (
-        after is not None
-        and after.lower_ in TIME_NOUNS
-        and not re.match(r"-(?:years?|yr)-old\b", text[end : end + 60])
-    ):
-        return None
+    aged = AGE_AFTER.match(text[end : end + 60])
+    if after is not None and after.lower_ in TIME_NOUNS and not aged:
+        return _untagged_duration(text, start, end, words, after, before)
+    if low == "dozen" and before is not None and before.lower_ == "a":
+        start, words = before.idx, "a dozen"  # 'more than a dozen islands'
     value = parse_amount(re.sub(r"\s+", " ", words))
     if value is None:
         return None
@@ -615,14 +756,12 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
             return Found(kind="duration", start=_hedged_start(text, start), end=end + span.end(),
                          value=value, unit=span.group(1).lower(), duration=True)  # fmt: skip
     start = _hedged_start(text, start)
-    age = (
-        _age(first, before, after)
-        or re.match(r"-(?:years?|yr)-old\b", text[end : end + 60]) is not None
-    )
-    if age:
+    if aged is not None:  # '52-year-old', 'the 93 year-old', '50,000 years old'
+        return Found(kind="quantity", start=start, end=end + aged.end(), value=value, unit="years")
+    if _age(first, before, after):
         return Found(kind="quantity", start=start, end=end, value=value, unit="years")
     noun = _counted_noun(last) or _plural_after(last) or _group_of(first)
-    if noun is not None and noun.lower_ in TIME_NOUNS:
+    if noun is not None and (noun.lower_ in TIME_NOUNS or noun.lemma_.lower() in GENERAL_NOUNS):
         return None
     unit = _counted_unit(noun) if noun is not None else None
     if after is not None and after.lower_ in ("times", "fold"):
@@ -634,6 +773,19 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     if rate:
         per = rate.group(1)
     return Found(kind="count", start=start, end=end, value=value, unit=unit, per=per)
+
+
+ZERO_PLURALS = frozenset(
+    "aircraft spacecraft hovercraft craft sheep deer fish cattle staff personnel police "
+    "offspring species series means head".split()
+)
+"""Nouns whose plural is the singular ('100 tanker aircraft'): a count may stand before them."""
+AGE_AFTER = re.compile(r"[\s-](?:years?|yrs?)[\s-]old\b", re.I)
+"""An age after its number: '52-year-old', '93 year-old', '50,000 years old'."""
+GENERAL_NOUNS = frozenset({"thing", "way"})
+"""General nouns (Halliday and Hasan's class of nouns that stand for any thing or manner):
+'two critical things', 'one of two ways' enumerate points of the argument, they measure
+nothing a reader would look up."""
 
 
 PARTITIVES = frozenset("piece type kind sort form variety species item".split())
@@ -651,6 +803,8 @@ def _counted_unit(noun: Token) -> str:
         unit = low[:-3] + "man"
     elif re.fullmatch(r"[A-Z]{2,}s", noun.text):
         unit = noun.text[:-1]  # an acronym keeps its capitals: 'NGOs' → 'NGO'
+    elif noun.ent_type_ == "NORP":
+        unit = "person"  # '21 Christians', 'thousands of Tunisians': members of a group are people
     elif noun.tag_ == "NNPS" and low.endswith("s"):
         unit = low[:-1]  # 'Tunisians' → 'tunisian'
     else:
@@ -697,6 +851,13 @@ def _in_code(text: str, start: int, end: int) -> bool:
         return True
     if re.match(r"[/:.]\d", right) or re.search(r"\d[/:.]$", text[max(0, start - 2) : start]):
         return True
+    joined = re.match(r"-(\d+)(?![\d.,])", text[end : end + 8])
+    if (
+        joined
+        and re.fullmatch(r"\d+", text[start:end])
+        and int(joined.group(1)) < int(text[start:end])
+    ):
+        return True  # '18-6 win', '8-0 lead': a score or tally, not a count
     if re.match(r"-\d", right) and re.search(r"\d-\d{3,}", text[start : end + 6]):
         return True
     if left == "-" and re.match(r"\w", text[max(0, start - 2) : start - 1]):
@@ -713,7 +874,10 @@ def _in_name(
 ) -> bool:
     """A number that names a model, flight or version: 'Boeing 747', 'iPhone 4', '787 Dreamliner',
     'their 777 jet', 'version 10.4', 'No. 1'."""
-    if re.search(r"\b(?:No|Nr|no)\.?\s*$|#\s*$", text[max(0, first.idx - 6) : first.idx]):
+    if re.search(
+        r"(?:\b(?:Nos?|Nr|nos?)\.?|#)\s*(?:\d+\s*(?:,|and|&)\s*)*$",
+        text[max(0, first.idx - 40) : first.idx],
+    ):  # 'No. 1', 'Nos. 1, 2, 5 and 7': numbers that label
         return True
     if (
         first.text[:1].isupper()
@@ -725,6 +889,8 @@ def _in_name(
     if before is not None:
         if before.pos_ == "PROPN" and any(c.isupper() for c in before.text):
             return True
+        if before.text[:1].islower() and any(c.isupper() for c in before.text[1:]):
+            return True  # 'iOS 4', 'iPhone 4': a product written in camel case
         if before.lower_ in ("call", "dial", "dialled", "dialed", "calling", "dialing", "text"):
             return True  # 'call 911': a phone number
         if before.lower_ in (
@@ -747,10 +913,28 @@ def _in_name(
         return False
     if before is not None and before.tag_ == "POS":
         return True  # "Boeing's 787"
+    if (
+        before is not None
+        and before.tag_ in ("JJ", "JJR")
+        and before.lower_ != "other"
+        and (after is None or after.text != "+")  # 'the new 290+ seat jetliner' counts seats
+    ):
+        return True  # 'five new 737 aircraft': in English a count comes before the adjectives
+        # of its noun phrase, a model number after them
+    noun = _counted_noun(first, follow=False)
+    if noun is not None and noun.lemma_.lower() in ZERO_PLURALS:
+        return False  # '100 tanker aircraft'
+    if (
+        noun is not None
+        and noun.tag_ == "NN"
+        and noun.i > first.i + 1
+        and all(t.is_alpha for t in first.doc[first.i + 1 : noun.i])
+    ):
+        return True  # '737 narrowbody airliner': a number above one takes a plural
     if after is None:
         return False
     if after.pos_ == "PROPN" or after.text in ('"', "“", "'", "‘") or after.tag_ == "NN":
-        return True  # a count above one takes a plural: '737 narrowbody airliner', '717 jet'
+        return True  # a count above one takes a plural: '717 jet'
     return False
 
 
@@ -770,7 +954,10 @@ def _age(first: Token, before: Token | None, after: Token | None) -> bool:
     """'aged 55', 'at the age of 56', 'Papermaster, 49,'."""
     if before is None:
         return False
-    if before.lower_ == "aged" or (
+    k = first.i - 1
+    while k > 0 and first.doc[k].lower_ in ("over", "under", "between", "about", "around"):
+        k -= 1  # 'aged over 45'
+    if first.doc[k].lower_ == "aged" or (
         before.lower_ == "of" and first.i >= 2 and first.doc[first.i - 2].lower_ in ("age", "ages")
     ):
         return True
@@ -930,8 +1117,9 @@ def _attribution(
     actor_spans: list[tuple[int, int, str]],
     span: Span | None,
 ) -> str | None:
-    """The actor who states the figure: the speaker of the quote it sits in, the actor after
-    'according to' in its sentence, or the subject of a reporting verb whose clause holds it."""
+    """The actor who states the figure: the speaker of the quote it sits in (or of a verb of
+    saying nested inside that reported speech), the actor after 'according to' in its
+    sentence, or the subject of the nearest reporting verb whose clause holds it."""
     # a relative clause in reported speech describes its noun in the reporter's words ('said
     # … the station that is home to a six-member crew'); a direct quote stays the speaker's
     relcls = [
@@ -939,59 +1127,79 @@ def _attribution(
         for t in (span.root.ancestors if span is not None else [])
         if t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP") and t.lemma_ in ("be", "have")
     ]  # a state in the present tense: the noun as it stands now, not the reported event
+    reporter = _nearest_reporter(span, relcls, actor_spans) if span is not None else None
     for quote in quotes:
         if quote.start <= start and end <= quote.end and quote.speaker is not None:
             inner = any(quote.start <= t.idx < quote.end for t in relcls)
             if inner and quote.kind != "direct":
                 return None
+            if reporter is not None and quote.kind != "direct" and quote.start <= reporter[0]:
+                return reporter[1]  # 'he claimed … even as the CBO estimated that …'
             return quote.speaker.actor
     if span is None:
         return None
-    sent = span.sent
-
-    def actor_at(tok: Token) -> str | None:
-        for t in tok.subtree:
-            for a, b, actor in actor_spans:
-                if a <= t.idx < b:
-                    return actor
-        return None
-
-    for tok in sent:
+    for tok in span.sent:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
             objects = [c for c in tok.nbor().children if c.dep_ == "pobj"]
-            found = actor_at(objects[0]) if objects else None
+            found = _actor_at(objects[0], actor_spans) if objects else None
             if found:
                 return found
-    ancestors = {t.i for t in span.root.ancestors}
-    for tok in sent:
-        if tok.lemma_ in REPORTING and tok.pos_ == "VERB" and tok.i in ancestors:
+    return reporter[1] if reporter is not None else None
+
+
+def _actor_at(tok: Token, actor_spans: list[tuple[int, int, str]]) -> str | None:
+    for t in tok.subtree:
+        for a, b, actor in actor_spans:
+            if a <= t.idx < b:
+                return actor
+    return None
+
+
+def _nearest_reporter(
+    span: Span, relcls: list[Token], actor_spans: list[tuple[int, int, str]]
+) -> tuple[int, str] | None:
+    """(offset, actor) of the nearest verb of saying above the figure whose subject is an
+    actor: in 'he claimed … as the CBO estimated that they would add $250 billion' the CBO."""
+    for tok in span.root.ancestors:
+        if tok.lemma_ in REPORTING and tok.pos_ == "VERB":
             if any(tok in r.ancestors for r in relcls):
                 continue  # the figure describes a noun of the report, in the reporter's words
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None and not (subj.left_edge.i <= span.root.i <= subj.right_edge.i):
-                found = actor_at(subj)
+                found = _actor_at(subj, actor_spans)
                 if found:
-                    return found
+                    return tok.idx, found
     return None
 
 
 REPORTING = STATING_VERBS | {"estimate", "project", "forecast", "predict", "calculate", "find"}
 
 
-def _status(span: Span, text: str) -> FigureStatus:
+def _status(span: Span, text: str, dates: bytearray | None = None) -> FigureStatus:
     """claim | target | plan | forecast | estimate | fact, from the verbs that govern the figure
     ('claimed', 'aiming to reach', 'plan to allocate', 'will climb to', 'is expected to total',
-    'could cost') and the figure's own hedge ('about', 'an estimated')."""
+    'could cost', the futurate 'is launching … in January') and the figure's own hedge
+    ('about', 'an estimated'). `dates` marks the characters of dates and times in the text."""
     chain = [governing_verb(span.root)]
     while (
-        chain[-1].dep_ in ("xcomp", "advcl", "acl", "conj", "pcomp", "ccomp")
+        chain[-1].dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "prep")
         and chain[-1].head.i != chain[-1].i
         and chain[-1].lemma_ not in REPORTING | CLAIM_WORDS
+        and (chain[-1].dep_ != "prep" or chain[-1].head.pos_ in ("VERB", "AUX"))
     ):
-        chain.append(chain[-1].head)  # up to the nearest verb of saying: its kind decides
-        if len(chain) > 4:
+        # up to the nearest verb of saying: its kind decides. A participle or relative clause
+        # on a noun ('a project co-organized by three NGOs') describes that noun in its own
+        # tense: the verbs above it do not make its figures plans or forecasts.
+        chain.append(chain[-1].head)
+        if len(chain) > 5:
             break
-    lemmas = {t.lemma_.lower() for t in chain} | {t.lower_ for t in chain}
+    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
+    lemmas = {t.lemma_.lower() for t in verbs} | {t.lower_ for t in verbs}
+    if any(
+        t.lemma_ == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children)
+        for t in verbs
+    ):
+        lemmas.add("propose")  # 'has called for spending $1 trillion': a proposal
     # a participle on the figure itself: '$1.4 billion budgeted for next year', '$2bn pledged'
     lemmas |= {
         c.lemma_.lower()
@@ -1010,11 +1218,22 @@ def _status(span: Span, text: str) -> FigureStatus:
         return "fact"
     if lemmas & TARGET_WORDS or nouns & {"target", "goal"}:
         return "target"
-    if lemmas & PLAN_WORDS or aux & {"must"}:
+    in_force = any(
+        t.lemma_ in ("come", "go", "take", "enter")
+        and any(c.lower_ in ("effect", "force") for c in t.subtree if c.i < span.start)
+        for t in verbs
+    )  # 'measures that won't come into full effect for two years': a provision's schedule
+    futurate = dates is not None and any(_futurate(t, dates) for t in verbs[:2])
+    if lemmas & PLAN_WORDS or aux & {"must"} or in_force or futurate:
         return "plan"
     on_track = re.search(r"\bon\s+track\b", span.sent.text, re.I) is not None
-    if lemmas & FORECAST_WORDS or aux & {"will", "shall", "'ll"} or on_track:
+    if lemmas & FORECAST_WORDS or on_track:
         return "forecast"
+    if aux & {"will", "shall", "'ll"}:
+        # 'the deficit will total $1 trillion' forecasts the amount; 'the game will launch
+        # on Friday for $9.99' schedules an event whose price is already set
+        rate = re.search(r"%|per\s?cent|points?\b", text, re.I)  # 'grow at 3 percent'
+        return "fact" if _setting(span.root, chain[0]) and not rate else "forecast"
     if (
         ESTIMATE_HEDGES.match(text)
         or lemmas & ESTIMATE_WORDS
@@ -1022,6 +1241,34 @@ def _status(span: Span, text: str) -> FigureStatus:
     ):
         return "estimate"
     return "fact"
+
+
+def _setting(root: Token, verb: Token) -> bool:
+    """The figure sits in an adjunct of the verb that sets its scene (price, place, company:
+    'for $9.99', 'at five stores', 'with 30 staff') rather than being the amount the verb
+    brings about ('total $1 trillion', 'climb to 4.2 percent', 'rise by 2 percent')."""
+    tok = root
+    while tok.head.i != tok.i and tok.head.i != verb.i:
+        tok = tok.head
+    return (
+        tok.head.i == verb.i
+        and tok.dep_ == "prep"
+        and tok.lower_ in ("for", "at", "with", "in", "on", "from", "across")
+    )
+
+
+def _futurate(verb: Token, dates: bytearray) -> bool:
+    """A present progressive with a date of its own schedules an event ('the city is
+    launching a project in January'): the futurate use of the progressive."""
+    if verb.tag_ != "VBG" or not any(
+        c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re", "’s", "’re")
+        for c in verb.children
+    ):
+        return False
+    return any(
+        c.dep_ in ("prep", "npadvmod", "advmod") and any(dates[t.idx] for t in c.subtree)
+        for c in verb.children
+    )
 
 
 def figure_token_kind(token: Token) -> str | None:

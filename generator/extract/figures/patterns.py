@@ -121,6 +121,20 @@ CURRENCY_WORDS = {
     "cents": "cents",
     "cent": "cents",
 }
+DOLLAR_COUNTRIES = {
+    "us": "USD",
+    "u.s.": "USD",
+    "american": "USD",
+    "australian": "AUD",
+    "canadian": "CAD",
+    "new zealand": "NZD",
+    "hong kong": "HKD",
+    "singapore": "SGD",
+    "singaporean": "SGD",
+    "taiwan": "TWD",
+    "taiwanese": "TWD",
+}
+"""The countries whose currency is a dollar, as an adjective after a '$' amount."""
 ISO_CODES = (
     "USD EUR GBP JPY CNY RMB INR RUB CHF AUD CAD HKD NZD SGD BRL KRW TRY UAH PLN HUF SEK NOK DKK "
     "CZK MXN ZAR SAR AED ILS EGP NGN KES IDR THB MYR PHP VND PKR BDT ARS CLP COP PEN RON TWD"
@@ -236,7 +250,9 @@ HEDGE = (
     r"|another|an\s+additional|a\s+total\s+of|a\s+record)\s+)"
 )
 """Modifiers that belong to a figure ('more than 250 points', 'about US$1.4 billion')."""
-NUMBER = rf"(?:\d+\s+\d/\d|{DIGITS}|{WORD_NUMBER})"
+NUMBER = rf"(?:\d+\s+\d/\d|{DIGITS}|{WORD_NUMBER}|half\s+an?(?!\w)|hundred(?![\w\s]))"
+"""A number in digits or words; 'half a' ('half a percentage point') and a bare 'hundred' as
+a modifier ('hundred-foot cliffs') are numbers too."""
 SCALE = (
     r"(?:[ -]?(?:thousand|million|billion|trillion|crores?|lakhs?|mln|bln|mn|bn|tn|trn)\b"
     r"|(?<=\d)\s?[kmb]\b(?!\.\w))"
@@ -257,7 +273,7 @@ RATE = (
     r"|\s+(?:daily|weekly|monthly|annually|yearly|a\s+year|a\s+month))"
 )
 MONEY_ONE = (
-    rf"(?:{CURRENCY_PREFIX}{AMOUNT}(?:\s+(?:{CURRENCY_SUFFIX}))?(?:\s+dollars?\b)?"
+    rf"(?:{CURRENCY_PREFIX}{AMOUNT}(?:\s+(?:{CURRENCY_SUFFIX}|(?:{_alt(DOLLAR_COUNTRIES)})(?=\s+(?:dollars?\b|[a-z]))))?(?:\s+dollars?\b)?"
     rf"|{AMOUNT}\s*(?:{CURRENCY_SUFFIX})(?:\s+(?:dollars?|sterling)\b)?)"
 )
 _SEP = r"(?(between)\s*(?:-|–|to|and)\s*|\s*(?:-|–|to)\s*)"
@@ -293,7 +309,8 @@ def parse_amount(text: str) -> float | None:
     match = re.fullmatch(rf"({NUMBER})\s*-?\s*({SCALE_WORD})?", cleaned, re.I)
     if not match:
         return None
-    value = parse_number(match.group(1))
+    half = re.fullmatch(r"half\s+an?", match.group(1), re.I)
+    value = 0.5 if half else parse_number(match.group(1))
     scale = (match.group(2) or "").strip(" -").lower()
     if value is None:
         return None
@@ -307,6 +324,7 @@ def amount_of(text: str) -> tuple[float | None, str | None]:
         rf"\s*(?:{CURRENCY_SUFFIX})(?:\s+(?:dollars?|sterling))?\s*$", "", stripped, flags=re.I
     )
     stripped = re.sub(r"\s+dollars?\s*$", "", stripped, flags=re.I)
+    stripped = re.sub(rf"\s+(?:{_alt(DOLLAR_COUNTRIES)})\s*$", "", stripped, flags=re.I)
     scale = re.search(rf"{SCALE}", stripped, re.I)
     return parse_amount(stripped), (scale.group(0).strip(" -").lower() if scale else None)
 
@@ -314,6 +332,9 @@ def amount_of(text: str) -> tuple[float | None, str | None]:
 def currency_of(text: str) -> str | None:
     """ISO 4217 code of a money phrase: symbols first, then codes, then currency words."""
     low = text.lower()
+    qualified = re.search(rf"\d\s*(?:{SCALE_WORD})?\s+({_alt(DOLLAR_COUNTRIES)})\b", low)
+    if qualified and "$" in low:  # '$100 Australian (dollars)': the country names the dollar
+        return DOLLAR_COUNTRIES[qualified.group(1)]
     for sym in sorted(CURRENCY_SYMBOLS, key=len, reverse=True):
         if sym[0].isalpha() and "$" not in sym and "£" not in sym:
             if re.match(rf"{re.escape(sym)}\s?\d", low):

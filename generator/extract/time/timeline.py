@@ -5,7 +5,12 @@ object, in the article's words. Dates the text cannot place on a calendar (vague
 an unknown year, decades and centuries) stay off the dated timeline and are listed apart with
 their words. Some dates are not the date of an event at all and give no entry: the reporter's
 present ('Today, neon is experiencing a revival' describes a state), a comparison baseline
-('50 percent more than in 2017'), the second end of a range ('from 2019 to 2024' is one entry).
+('50 percent more than in 2017'), the second end of a range ('from 2019 to 2024' is one entry),
+a condition or counterfactual ('if I wake up tomorrow', 'would have been listed today'), a date
+that belongs to a noun rather than to the clause ('a bottle of the 2010 vintage', 'an
+announcement from 1963', a simple past with a date still to come). A date inside a clause of
+time is that clause's and its main clause's ('will become ... when he travels on Sunday': both
+are shown, and the present of the clause of time looks ahead with its future main clause).
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from generator.extract.common import clause_subject, doc_text
+from generator.extract.time.timex import verb_tense
 from generator.extract.time.words import date_label, interval_start
 from generator.model import UNCERTAIN, Polarity, Precision, TimeExpression, TimelineEntry
 
@@ -32,10 +38,15 @@ coordinated clauses (advcl, conj, relcl, parataxis) are events of their own."""
 NEGATIVE_WORDS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "neither", "nor"})
 COMPARISON = re.compile(
     r"\b(?:than|(?:up|down|rising|falling|rose|fell|increased|decreased)\s+from"
-    r"|compared\s+(?:with|to)|versus|vs\.?|relative\s+to)\b[^,;.!?]*$",
+    r"|compared\s+(?:with|to)|versus|vs\.?|relative\s+to"
+    r"|(?:double|twice|triple|thrice|half|(?:two|three|four|five|ten)\s+times)\s+"
+    r"(?:the|that|its|their|his|her)\s+\w+(?:\s+\w+)?\s+(?:in|of|for)"
+    r")\b[^,;.!?\d]*$",
     re.I,
 )
-"""Words that make the date after them a comparison baseline, not the date of the event."""
+"""Words that make the date after them a comparison baseline, not the date of the event ('more
+than in 2017', 'double the number in 2017'); a number between them is what is compared ('more
+than 100 as of last July' dates the 100)."""
 RANGE_LINK = re.compile(r"\s*(?:,\s*)?(?:and|to|through|thru|until|till|or|-|–|—)\s*", re.I)
 ANAPHORIC = re.compile(
     r"\b(?:following|previous|preceding|prior|earlier|later|before|after|that|same|then)\b", re.I
@@ -107,6 +118,16 @@ def _governing_verb(token: Token) -> Token | None:
             # 'was quoted as saying late Thursday': the event is the main verb's
             if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.lower_ == "as":
                 return _governing_verb(token.head.head) or token
+            # 'warned against making a bad deal during his March 3 address': a gerund that
+            # completes a verb has no time of its own (one of time does: 'since coming to power')
+            if (
+                token.tag_ == "VBG"
+                and token.dep_ == "pcomp"
+                and token.head.dep_ == "prep"
+                and token.head.lower_ not in TEMPORAL_PREPS
+                and token.head.head.pos_ in ("VERB", "AUX")
+            ):
+                return token.head.head
             return token
         if token.head.i == token.i:
             return None
@@ -161,7 +182,10 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
             keep.update(c.i for c in v.children if c.dep_ == "advmod" and c.i < verb.i)
     relative = subj is not None and subj.i not in keep
     keep.update(range(subj.i + 1 if relative and subj else min(keep | {verb.i}), verb.i + 1))
+    coordinator = next((c.i for c in verb.children if c.dep_ == "cc" and c.i > verb.i), None)
     for child in verb.children:
+        if coordinator is not None and child.i > coordinator:
+            continue  # 'moved on to another project, but not before ...': an addition
         if child.i > verb.i and child.dep_ in EVENT_DEPS:
             keep.update(t.i for t in child.subtree)
             for t in child.subtree:  # 'a test that included visits': the object, not its clause
@@ -185,6 +209,9 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
     words = re.sub(r"\s+", " ", words).strip(" ,;:.\n—–-")
     words = re.sub(r"\s+([,.;:])", r"\1", words)
     words = re.sub(r"^[\"“”'‘’(]+\s*|\s*[\"“”(]+$", "", words).strip(" ,;:")
+    words = re.sub(r"\s*\(\s*\)", "", words)  # '(SAG) awards' once the date's words are out
+    words = re.sub(r"\s+as\s+(?:early|soon|late|recently)$", "", words)  # 'as early as this month'
+
     if len(words) > 180:
         words = words[:177].rsplit(" ", 1)[0] + " …"
     # the verbs the event completes ('plans to sign'), not the event's own verb ('was preparing')
@@ -197,6 +224,82 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
         for c in v.children
     ) or any(t.lower_ in ("no", "never", "nothing", "nobody") for t in tokens)
     return words, planned, "negative" if negative else "affirmative"
+
+
+CONDITIONAL_MARKS = frozenset({"if", "unless"})
+COUNTERFACTUAL = frozenset({"would", "could", "might", "should", "must"})
+TEMPORAL_PREPS = frozenset(
+    "in on at during by since until till before after from through throughout around upon".split()
+)
+STAMP = re.compile(r"\s*(?:[A-Z]{1,4}\s*)?(?:--|—|–)")
+"""'12:00 PM PT -- Sheriff's deputies were ...': the time an update was posted, not an event's."""
+
+
+def _irrealis(verb: Token) -> bool:
+    """The clause asserts nothing happened nor that anything is planned: a condition ('if I wake
+    up tomorrow', 'if this were going on today') or a counterfactual ('would have been listed')."""
+    node = verb
+    for _ in range(4):
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children
+        ):
+            return True
+        if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+            break
+        node = node.head
+    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return (
+        bool(set(aux) & COUNTERFACTUAL)
+        and any(a in ("have", "'ve") for a in aux)
+        and verb.tag_ == "VBN"
+    )
+
+
+def _classifies_noun(span: Span, value: str) -> bool:
+    """The date marks the period of a noun rather than the clause's event: 'the best cast of this
+    year' ('of' ties it to the noun), a year classing the stuff of a partitive ('a bottle of the
+    2010 vintage'), the origin of the verb's object ('found an announcement from 1963'). A date
+    that locates the noun in an adjunct still dates the event ('a study from 2012 counted',
+    'at the 1939 World's Fair')."""
+    doc = span.doc
+    root = span.root
+    head = root.head
+    if head.i == root.i:
+        return False
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i:
+        owner = head.head
+        return owner.pos_ in ("NOUN", "PROPN") and not (span.start <= owner.i < span.end)
+    if (
+        re.fullmatch(r"\d{4}", value)
+        and root.dep_ in ("nummod", "compound", "nmod", "amod")
+        and head.i >= span.end
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "of"
+        and head.head.head.pos_ == "NOUN"
+    ):
+        return True
+    if span.start >= 2 and doc[span.start - 1].lower_ == "from":
+        before = doc[span.start - 2]
+        closing = any(
+            t.lower_ in ("to", "until", "till", "through") for t in doc[span.end : span.end + 2]
+        )
+        return before.pos_ == "NOUN" and before.dep_ == "dobj" and not closing
+    return False
+
+
+def _past_event(verb: Token) -> bool:
+    """A verb in the simple past ('were not nominated'): a date after the article date cannot be
+    its event's; it dates a noun of the clause ('the Oscars on Feb. 9')."""
+    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in MODALS for a in aux):
+        return False
+    return verb.tag_ == "VBD" or (
+        verb.tag_ == "VBN" and any(a in ("was", "were", "did") for a in aux)
+    )
+
+
+def _shorten(words: str, limit: int) -> str:
+    return words if len(words) <= limit else words[: limit - 3].rsplit(" ", 1)[0] + " …"
 
 
 def after_anchor(value: str, anchor: str | None) -> bool:
@@ -250,8 +353,11 @@ HABITUAL = re.compile(
 
 
 def _simple_present(verb: Token) -> bool:
+    """A present of habit or disposition: 'mains break', 'the cold can make mains brittle'."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ in ("VBZ", "VBP") and not aux:
+        return True
+    if verb.tag_ == "VB" and aux and aux[0].lower_ in ("can", "may", "tend"):
         return True
     return bool(aux) and all(a.tag_ in ("VBZ", "VBP") for a in aux) and verb.tag_ != "VBG"
 
@@ -334,6 +440,92 @@ def _when_clause(span: Span) -> Token | None:
     return None
 
 
+def _noun_date(span: Span) -> bool:
+    """The parser hangs the date's preposition on a noun ('his vow on Monday')."""
+    head = span.root.head
+    return span.root.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN"
+
+
+def _stand_in(verb: Token) -> str | None:
+    """The 'as'/'than' of a comparison clause whose verb is a stand-in 'do' ('as it did')."""
+    if verb.lemma_ != "do" or verb.dep_ != "advcl" or verb.head.i == verb.i:
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "aux") for c in verb.children):
+        return None
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("as", "than")), None)
+    return mark.text if mark is not None else None
+
+
+def _epistemic(verb: Token) -> bool:
+    """'Today, the signals could not differ more': a modal of possibility on a verb of the
+    reporter's present, not a plan for the day (which 'will' or 'plans to' would make)."""
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return bool(aux & {"could", "might", "may"}) and not (aux & {"will", "'ll", "shall", "wo"})
+
+
+def _pluperfect(verb: Token) -> bool:
+    """'When she arrived in 1959, Lorenz had recently bought ...': before the date, not at it."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children
+    )
+
+
+def _habitual_when(when_verb: Token, main: Token) -> bool:
+    """A present-tense 'when' clause under a clause not about the future states a habit."""
+    aux = [c for c in when_verb.children if c.dep_ in ("aux", "auxpass")]
+    if when_verb.tag_ not in ("VBZ", "VBP") or aux:
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ in MODALS for c in main.children)
+
+
+def _fronted_clause(span: Span, verb: Token) -> Token | None:
+    """'after it joins the court on April 1, it will press charges': a date inside the words of a
+    clause put before the main one belongs to that clause, though the parser hangs it on the
+    main verb."""
+    doc = span.doc
+    if span.root.head.i != verb.i and span.root.head.head.i != verb.i:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i < span.end:
+        return None
+    between = doc[span.end : subject.left_edge.i]
+    if not any(t.text == "," for t in between) or any(
+        not (t.is_punct or t.pos_ in ("ADV", "CCONJ")) for t in between
+    ):
+        return None
+    for child in verb.children:
+        if (
+            child.dep_ == "advcl"
+            and child.i < span.start
+            and child.left_edge.i < span.start
+            and child.right_edge.i < span.start
+            and any(c.dep_ == "mark" for c in child.children)
+            and not any(t.text in (",", ";") for t in doc[child.right_edge.i + 1 : span.start])
+        ):
+            return child
+    return None
+
+
+def _when_advcl(verb: Token) -> bool:
+    return verb.dep_ == "advcl" and any(
+        c.dep_ in ("advmod", "mark") and c.lower_ == "when" and c.i < verb.i for c in verb.children
+    )
+
+
+def _main_of(verb: Token) -> Token | None:
+    """The verb of the clause a 'when' clause belongs to, above infinitives and relative
+    clauses ('the first president to address the Union when ...' → 'will become')."""
+    node = verb.head
+    for _ in range(4):
+        if node.dep_ not in ("relcl", "acl", "xcomp") or node.head.i == node.i:
+            break
+        up = _governing_verb(node.head)
+        if up is None or up.i == node.i:
+            break
+        node = up
+    return node if node.pos_ in ("VERB", "AUX") else None
+
+
 def _restated(text: str, timexes: list[TimeExpression], index: int) -> bool:
     """Whether timex `index` restates the one before in brackets ('8:51 p.m. (1451 GMT)'), or
     names the day of the clock time just before it ('8:51 p.m. (1451 GMT) on Thursday')."""
@@ -375,13 +567,56 @@ def build_timelines(
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None:
             continue
-        verb = _when_clause(span) or _governing_verb(span.root)
+        main = _governing_verb(span.root)
+        if main is not None:
+            main = _fronted_clause(span, main) or main
+        when_verb = _when_clause(span)
+        if when_verb is None and main is not None and _when_advcl(main):
+            # 'will become the first to address the Union when he travels on Sunday'
+            when_verb, main = main, _main_of(main)
+            if main is not None and _habitual_when(when_verb, main):
+                # 'the strategies they employ when they see a target ... Tuesday': a habit,
+                # the date is the main clause's
+                when_verb = None
+        verb = when_verb or main
         if verb is None:
             continue  # a title, a citation, a caption: no event to date
         sent = span.sent
+        if timex.type == "TIME" and STAMP.match(text, timex.end):
+            continue  # an update's time stamp
+        if _irrealis(verb) or (timex.type == "DATE" and _classifies_noun(span, timex.value)):
+            continue
+        subject = clause_subject(verb)[1]
+        if subject is not None and subject.lower_ in ("what", "whatever"):
+            continue  # 'what happened today': nothing a reader can place
         event, planned, polarity = _event_text(doc, verb, timex)
         if not event:
             continue
+        stand_in = _stand_in(verb)
+        if stand_in is not None:
+            # 'generates half as much electricity as it did in 2009': 'did' stands for the
+            # main verb; show what it stands for
+            compared = _governing_verb(verb.head)
+            head_words = _event_text(doc, compared, timex)[0] if compared is not None else ""
+            if head_words:
+                event = f"{head_words} {stand_in} {event}"
+        if (
+            when_verb is not None
+            and main is not None
+            and main.i != when_verb.i
+            and main.lemma_ != "be"
+            and not _irrealis(main)
+            and not _pluperfect(main)
+        ):
+            # 'In 1991, when Shamir opposed the talks, Bush held back loan guarantees': the
+            # date is both clauses' (in text order)
+            other, other_planned, other_polarity = _event_text(doc, main, timex)
+            if other:
+                parts = sorted([(when_verb.i, event), (main.i, other)])
+                event = "; ".join(_shorten(p, 110) for _, p in parts)
+                planned = planned or other_planned
+                if other_polarity == "negative":
+                    polarity = "negative"
         value = timex.value
         if index + 1 < len(timexes) and _range_partner(text, timexes, index + 1):
             closing = timexes[index + 1]
@@ -397,7 +632,7 @@ def build_timelines(
             value = timexes[index + 1].value  # the moment in UTC rather than local time
         utc = value.endswith("Z")
         value = _refined(value, timex.text).removesuffix("Z")
-        has_subject = clause_subject(verb)[1] is not None
+        has_subject = subject is not None
         place = is_dated(value) and not COARSE.search(timex.text)
         if place and (
             _in_comparison(text, timex, sent)
@@ -411,12 +646,23 @@ def build_timelines(
             place
             and low in ("today", "today's")
             and _present_state(clause_subject(verb)[0] if verb.tag_ == "VB" else verb)
-            and not planned
+            and (not planned or _epistemic(verb))
             and not re.search(r"\blater\b", text[max(0, timex.start - 12) : timex.start], re.I)
         ):
             continue  # the reporter's present: a state, not an event of the day
         if place and HABITUAL.fullmatch(timex.text) and _simple_present(verb):
             continue  # 'In winter, mains break': a habit, not a dated event
+        if place and after_anchor(value, anchor) and _past_event(verb):
+            continue  # the tense says it happened, the date says it has not yet
+        if (
+            place
+            and _noun_date(span)
+            and verb_tense(verb) not in ("past", "future")
+            and not after_anchor(value, anchor)
+            and precision_of(value) == "day"
+            and not _futurate(verb)
+        ):
+            continue  # 'voters support ... his vow on Monday': the date is the noun's, not the state's
         planned = planned or after_anchor(value, anchor)
         if not planned and place and _futurate(verb) and _not_before_anchor(value, anchor):
             planned = True

@@ -397,6 +397,8 @@ def tense_of(span: Span) -> str | None:
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
             tense = verb_tense(token)
+            if tense == "present" and _temporal_clause(token):
+                return _main_tense(token) or tense
             if tense:
                 return tense
             break
@@ -410,6 +412,33 @@ def tense_of(span: Span) -> str | None:
         tense = verb_tense(verb)
         if tense:
             return tense
+    return None
+
+
+TEMPORAL_MARKS = frozenset({"when", "after", "before", "once", "until", "till", "as", "whenever"})
+
+
+def _temporal_clause(verb: Token) -> bool:
+    """A present-tense clause of time ('when he travels on Sunday', 'after it joins on April 1'):
+    English puts it in the present even when it speaks of the future."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ in ("VBZ", "VBP")
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL_MARKS for c in verb.children)
+    )
+
+
+def _main_tense(verb: Token) -> str | None:
+    """'future' when the clause a temporal clause belongs to speaks of the future."""
+    node = verb.head
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX"):
+            tense = verb_tense(node)
+            if tense is not None:
+                return "future" if tense == "future" else None
+        if node.head.i == node.i:
+            return None
+        node = node.head
     return None
 
 
