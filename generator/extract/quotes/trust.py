@@ -80,9 +80,11 @@ def speaker_confidence(
             # The actor the pronoun was linked to is not named nearby: the one person of its
             # gender named in its sentence or the one before, if there is exactly one, is the
             # nearest fitting antecedent, a reading below CONFIDENT since the two disagree.
-            who = fits[0] if len(fits) == 1 else None
-            unlinked = Speaker(actor=who, text=speaker.text, start=speaker.start, end=speaker.end)
-            return unlinked, NO_SPEAKER if who is None else EARLIER_ONE
+            nearest = fits[0] if len(fits) == 1 else None
+            unlinked = Speaker(
+                actor=nearest, text=speaker.text, start=speaker.start, end=speaker.end
+            )
+            return unlinked, NO_SPEAKER if nearest is None else EARLIER_ONE
         return speaker, PRONOUN_ONE if len(fits) == 1 else PRONOUN_MANY
     if actor is None and (lower == "it" or head.root.lemma_.lower() in BODY_NOUNS):
         # 'the company said', 'It said': the one organisation named before it nearby.
