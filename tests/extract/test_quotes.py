@@ -148,16 +148,18 @@ def test_quote_continues_after_its_reporting_sentence(analyse):
     assert quote.speaker.actor == "olu-bankole"
 
 
-def test_uncued_quote_opening_the_next_paragraph_continues(analyse):
+def test_uncued_quote_opening_the_next_paragraph_is_a_quote_of_the_same_speaker(analyse):
     report = analyse(
         "\u201cThe harbour is safe,\u201d said Captain Olu Bankole.\n"
         "\u201cNo ship has been lost this year.\u201d"
     )
-    (quote,) = _quotes(report, "direct")
-    assert [p.text for p in quote.parts] == [
-        "The harbour is safe,",
-        "No ship has been lost this year.",
-    ]
+    first, second = _quotes(report, "direct")
+    assert first.text == "The harbour is safe,"
+    assert second.text == "No ship has been lost this year."
+    assert second.speaker.actor == first.speaker.actor == "olu-bankole"
+    assert second.cue.text == "said"
+    # a closed quote followed by a new quoted paragraph is a reading, not a fact
+    assert first.confidence >= 0.8 > second.confidence >= 0.5
 
 
 def test_quote_after_a_paragraph_of_narration_does_not_continue(analyse):
@@ -166,7 +168,9 @@ def test_quote_after_a_paragraph_of_narration_does_not_continue(analyse):
         "Storms hit the coast twice in March, and two piers were closed for repairs.\n"
         "\u201cNo ship has been lost this year.\u201d"
     )
-    assert len(_quotes(report, "direct")) == 2
+    quotes = _quotes(report, "direct")
+    assert len(quotes) == 2
+    assert quotes[1].cue is None
 
 
 def test_multi_paragraph_quote_reopens_each_paragraph(analyse):
@@ -175,9 +179,12 @@ def test_multi_paragraph_quote_reopens_each_paragraph(analyse):
         "\u201cThe appeal is dismissed.\u201d\n"
         "The court rose."
     )
-    (quote,) = _quotes(report, "direct")
-    assert quote.text.startswith("The law is clear.")
-    assert quote.text.endswith("The appeal is dismissed.")
+    first, second = _quotes(report, "direct")
+    assert first.text == "The law is clear."
+    assert second.text == "The appeal is dismissed."
+    assert first.speaker.actor == second.speaker.actor == "petra-lindqvist"
+    # left open at the paragraph's end: the speech runs on, as sure as its first paragraph
+    assert second.confidence == first.confidence >= 0.8
 
 
 def test_quote_not_closed_at_paragraph_end_is_skipped(analyse):
@@ -624,3 +631,88 @@ def test_warned_against_keeps_the_preposition(analyse):
     report = analyse("The minister warned against signing a hasty agreement with the rebels.")
     quotes = [q for q in report.quotes if q.cue and q.cue.text.startswith("warned")]
     assert [q.text for q in quotes] == ["against signing a hasty agreement with the rebels"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mayor Ines Varga will announce that the bridge closes in May.",
+        "Mayor Ines Varga could say that the bridge closes in May.",
+        "Mayor Ines Varga plans to announce that the bridge closes in May.",
+        "Mayor Ines Varga is expected to say that the bridge closes in May.",
+    ],
+)
+def test_future_or_possible_saying_is_no_quote(analyse, sentence):
+    report = analyse(sentence)
+    assert not any("bridge closes" in q.text for q in report.quotes)
+
+
+def test_refusal_with_a_modal_stays_a_negative_quote(analyse):
+    report = analyse("Mayor Ines Varga would not disclose the cost of the bridge.")
+    (quote,) = [q for q in report.quotes if "cost" in q.text]
+    assert quote.polarity == "negative"
+
+
+def test_later_saying_told_in_the_past_is_a_quote(analyse):
+    report = analyse("As Mayor Ines Varga would later write, the bridge was never safe.")
+    assert any("never safe" in q.text for q in report.quotes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("The data suggests that fares rose sharply in the city.", False),
+        ("The surge in fares suggested that demand rose sharply in the city.", False),
+        ("Senator Abel Moreno suggested that fares rose sharply in the city.", True),
+        ("The council's report suggests that fares rose sharply in the city.", True),
+    ],
+)
+def test_suggest_is_saying_only_from_someone_or_a_text(analyse, sentence, kept):
+    report = analyse(sentence)
+    assert any("rose sharply" in q.text for q in report.quotes) is kept
+
+
+def test_a_description_linked_to_one_of_several_bodies_is_below_confident(analyse):
+    from generator.model import CONFIDENT
+
+    report = analyse(
+        "Harbor Freight Lines bought Blue Anchor Shipping in May. "
+        "The company said it would cut fares on every route."
+    )
+    quotes = [q for q in report.quotes if "cut fares" in q.text]
+    assert quotes
+    assert all(q.confidence < CONFIDENT for q in quotes)
+
+
+def test_a_named_body_of_officials_speaks_for_the_body(analyse):
+    from generator.model import CONFIDENT
+
+    report = analyse("Harbor Freight Lines officials said the ferry would run all winter.")
+    (quote,) = [q for q in report.quotes if "ferry" in q.text]
+    assert quote.confidence >= CONFIDENT
+
+
+def test_a_pronoun_prefers_the_one_name_of_its_gender_over_names_of_unknown_gender(analyse):
+    from generator.model import CONFIDENT
+
+    report = analyse(
+        "The harbour office reopened in May.\n"
+        "Once Ellen Marsh reached the port, Captain Okonkwo Adebayo gave her a manual, and "
+        "before long she was at work. \u201cHe knew every ship,\u201d she said."
+    )
+    (quote,) = [q for q in report.quotes if q.kind == "direct"]
+    assert quote.speaker.actor == "ellen-marsh"
+    assert quote.confidence < CONFIDENT
+
+
+def test_a_line_label_before_a_colon_is_no_speaker(analyse):
+    report = analyse(
+        "The harbour reopened in May.\n"
+        "Another sign of its age: the cranes were built before the war began."
+    )
+    assert not any("cranes" in q.text for q in report.quotes)
+
+
+def test_a_pro_form_is_not_what_was_said(analyse):
+    report = analyse("The council has effectively admitted as much by delaying the vote.")
+    assert not any(q.text.strip() in ("as much", "much") for q in report.quotes)

@@ -25,6 +25,7 @@ from generator.extract.quotes.acts import (
     NAMING_VERBS,
     WEAK_SAYING,
     cue_polarity,
+    hypothetical,
     is_saying,
 )
 from generator.extract.quotes.cues import (
@@ -73,6 +74,8 @@ BOUNDARY_CHARS = frozenset(",:;—–-([.?!…")
 CONTENT_TRIM = " \t\r\n,;:."
 MARKUP = re.compile(r"</?[a-z][a-z-]*[\s>=/]|href=")
 """Left-over HTML in scraped text ('<tweet ...>'): never part of an attribution."""
+PRO_FORMS = frozenset({"as", "much", "so", "it", "this", "that", "the", "same", "otherwise"})
+"""Words that stand for something said elsewhere ('admitted as much', 'said so', 'said the same')."""
 WEAK_SUBJECTS = frozenset({"it", "this", "that", "there", "which", "what"})
 """Subjects that do not hold a belief or a stance ('it shows', 'this means')."""
 
@@ -112,6 +115,11 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
         polarity = cue_polarity(cue_tok) if cue_tok is not None else "affirmative"
         if not is_saying(piece.rule, piece.kind, cue_tok, polarity):
             continue  # a belief, a wish, a stance or an impression: not words said
+        if piece.kind != "direct" and cue_tok is not None and polarity == "affirmative":
+            if hypothetical(cue_tok):
+                # 'will announce', 'could say': words not (yet) said. Whole sentences in quote
+                # marks are on record even so (remarks released before they are delivered).
+                continue
         if not _says_something(doc, piece, cue_tok):
             continue
         speaker = piece.speaker
@@ -198,9 +206,33 @@ def _says_something(doc: Doc, piece: Piece, cue: Token | None) -> bool:
             return False  # 'the assault threatened to upset ...': a risk, not a threat someone made
     if not any(t.pos_ in ("VERB", "AUX") for t in content):
         return False
-    if cue is not None and cue_lemma(cue) in WEAK_SAYING and piece.speaker is None:
-        return False
+    if cue is not None and cue_lemma(cue) in WEAK_SAYING:
+        return piece.speaker is not None and _puts_forward(doc, piece.speaker)
     return True
+
+
+EVIDENCE_NOUNS = frozenset(
+    """poll survey average ranking study tally count census forecast projection estimate model
+    data research analysis result results figure figures number numbers evidence finding findings footage experience
+    surge rise fall drop increase decline trend pattern""".split()
+)
+"""What shows rather than says: 'the data suggests', 'the surge indicated'."""
+
+
+def _puts_forward(doc: Doc, speaker: Speaker) -> bool:
+    """Whether the subject of 'suggests', 'points out', 'reveals' is someone putting a claim
+    forward (a named actor, a person or a body, a text such as a report) rather than data or an
+    event that merely shows it ('the data suggests', 'the opener suggests')."""
+    if speaker.actor is not None:
+        return True
+    span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    head = span.root
+    lower, lemma = head.lower_, head.lemma_.lower()
+    if lemma in EVIDENCE_NOUNS or lower in EVIDENCE_NOUNS:
+        return False
+    return is_agent(head, None) or is_document(head)
 
 
 def _modifies_a_noun(doc: Doc, piece: Piece) -> bool:
@@ -515,8 +547,8 @@ def _reported_one(tok: Token, actor_at: dict[int, Actor], quoted: bytearray) -> 
         return None  # 'Do you support X?' asks for a view, it reports none
     doc = tok.doc
     content = cut_asides(content)
-    if len(content) == 0:
-        return None
+    if len(content) == 0 or all(t.lower_ in PRO_FORMS or t.is_punct for t in content):
+        return None  # 'admitted as much', 'said so': the words said are elsewhere
     if quoted[tok.i] and any(not quoted[t.i] and not t.is_punct for t in content):
         return None  # words inside a quote cannot report the writer's words around it
     start, end = trim_span(doc, content.start_char, content.end_char, CONTENT_TRIM)
@@ -656,6 +688,8 @@ def _headlines(doc: Doc, actor_at: dict[int, Actor]) -> list[Piece]:
         if start >= end or text[start] in QUOTE_PAIRS:
             continue  # a quote after the colon is handled with the quote marks
         speaker = span_speaker(source.root, actor_at)
+        if speaker.actor is None and source.root.pos_ == "NOUN" and not is_agent(source.root, None):
+            continue  # 'Citation: ...', 'Another mark of its age: ...': a label, not a speaker
         found.append(
             Piece(
                 kind="indirect",

@@ -164,3 +164,40 @@ _BELIEF_VERBS = frozenset(
     """believe think feel hope expect fear doubt suspect assume want wish like love hate prefer
     consider regard see view find""".split()
 )
+
+
+PROSPECT_HEADS = frozenset(
+    """plan expect intend hope want aim prepare schedule set due likely go mean seek try
+    ready poise""".split()
+)
+"""'plans to announce', 'is expected to say', 'is going to tell': words not said yet."""
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+"""'if she says so': a saying that is only supposed."""
+REALISED_ADVERBS = frozenset({"later", "eventually", "subsequently", "afterwards", "soon"})
+"""'as he would later put it': future in the past, told of an act that took place."""
+
+
+def hypothetical(cue: Token) -> bool:
+    """Whether the act of saying is only future, possible or supposed ('will announce', 'could
+    say', 'plans to disclose', 'if they confirm'): an affirmative item would report words nobody
+    has said. A negated one ('would not disclose') is a refusal, kept with its polarity."""
+    if cue.pos_ not in ("VERB", "AUX") or negated(cue):
+        return False
+    for child in cue.children:
+        if child.dep_ == "aux" and child.tag_ == "MD":
+            if child.lower_ in ("would", "'d") and any(
+                c.lower_ in REALISED_ADVERBS for c in cue.children
+            ):
+                return False
+            return True
+        if child.dep_ == "mark" and child.lower_ in CONDITION_MARKS and cue.dep_ == "advcl":
+            return True
+    head = cue.head
+    if cue.dep_ == "xcomp" and head.i != cue.i and not negated(head):
+        if cue_lemma(head) in PROSPECT_HEADS:
+            return True
+        if head.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "aux" and c.tag_ == "MD" for c in head.children
+        ):
+            return True  # 'will want to say', 'could begin to tell'
+    return False

@@ -93,6 +93,10 @@ def continue_quotes(pieces: list[Piece], text: str) -> list[Piece]:
     out: list[Piece] = []
     for piece in pieces:
         prev = _previous_quote(out, piece, text) if _uncued_quote(piece) else None
+        if prev is not None and "\n" in text[prev.end : piece.start]:
+            # A new paragraph of the same speech is a quote of its own, by the same speaker.
+            out.append(_continuation(prev, piece))
+            continue
         if prev is not None:
             prev.end = piece.end
             prev.open_end = piece.open_end
@@ -118,6 +122,17 @@ def continue_quotes(pieces: list[Piece], text: str) -> list[Piece]:
         result.append(piece)
     result.reverse()
     return result
+
+
+def _continuation(prev: Piece, piece: Piece) -> Piece:
+    """The paragraph `piece` carrying on the speech of `prev`: its cue and speaker. Sure when
+    `prev` was left open at its paragraph's end (the convention for a speech that runs on);
+    a reading (`carried`) when `prev` was closed and the new paragraph just opens a quote."""
+    piece.cue = prev.cue
+    piece.speaker = prev.speaker
+    piece.carried = prev.carried or not prev.open_end
+    piece.rule = "quote/continued"
+    return piece
 
 
 def _uncued_quote(piece: Piece) -> bool:

@@ -9,7 +9,9 @@ unclear; with no speaker at all the confidence is `UNCERTAIN`'s lower side.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+
+from spacy.tokens import Doc, Span
 
 from generator.extract.common import PRONOUNS_PERSON, doc_text, given_names
 from generator.model import CONFIDENT, UNCERTAIN, Actor, Speaker
@@ -75,9 +77,14 @@ def speaker_confidence(
             return who, found[1]
         fits = _people_before(doc, speaker.start, actors, lower)
         if actor.id not in fits:
-            return Speaker(actor=None, text=speaker.text, start=speaker.start, end=speaker.end), (
-                NO_SPEAKER
+            # The actor the pronoun was linked to is not named nearby: the one person of its
+            # gender named in its sentence or the one before, if there is exactly one, is the
+            # nearest fitting antecedent, a reading below CONFIDENT since the two disagree.
+            nearest = fits[0] if len(fits) == 1 else None
+            unlinked = Speaker(
+                actor=nearest, text=speaker.text, start=speaker.start, end=speaker.end
             )
+            return unlinked, NO_SPEAKER if nearest is None else EARLIER_ONE
         return speaker, PRONOUN_ONE if len(fits) == 1 else PRONOUN_MANY
     if actor is None and (lower == "it" or head.root.lemma_.lower() in BODY_NOUNS):
         # 'the company said', 'It said': the one organisation named before it nearby.
@@ -85,11 +92,25 @@ def speaker_confidence(
         if found is not None:
             who = Speaker(actor=found[0], text=speaker.text, start=speaker.start, end=speaker.end)
             return who, min(found[1], DESCRIPTION)
+    if lower == "it" or lower == "they" and actor is not None and actor.type == "organization":
+        return speaker, DESCRIPTION  # 'it said': a thing or a body, whichever was last in view
     if lower in PRONOUNS_ANY or lower in ("who", "that", "which"):
         return speaker, PRONOUN_ONE if actor is not None else DESCRIPTION
-    if actor is None:
+    if actor is None or actor.type == "group" or not _names(head, actor):
         return speaker, DESCRIPTION
     return speaker, NAMED
+
+
+def _names(head: Span, actor: Actor) -> bool:
+    """Whether the speaker's words name the actor: a capitalised word of its name ('Gilley',
+    'Con Edison officials'), or a description the article gives this actor as a role ('the
+    president' for a president); 'the company' linked to one of several companies is a
+    reading, not a name."""
+    name_words = set(re.split(r"[\s\-\u2010\u2011]+", actor.name.lower()))
+    if any(t.text[:1].isupper() and t.lower_ in name_words for t in head if t.is_alpha):
+        return True
+    lemma, lower = head.root.lemma_.lower(), head.root.lower_
+    return any(w in (lemma, lower) for role in actor.roles for w in role.lower().split())
 
 
 def _paragraph_person(
@@ -110,6 +131,12 @@ def _paragraph_person(
         fits = _named_between(doc, start, end, actors, pronoun, quoted, kind)
         if len(fits) == 1:
             return fits[0], PARAGRAPH_ONE if back == 0 else EARLIER_ONE
+        if kind == "person" and pronoun in FEMALE | MALE:
+            # Several fit only because some names' gender is unknown: the one whose given name
+            # is of the pronoun's gender is the likelier reading, not a sure one.
+            sure = [a for a in fits if _gender(actors[a]) != "either"]
+            if len(sure) == 1:
+                return sure[0], EARLIER_ONE
         if fits or start == 0:
             return None
         end = start
