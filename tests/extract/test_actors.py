@@ -434,3 +434,64 @@ def test_a_name_after_a_or_a_product_noun_is_not_an_actor(analyse):
 def test_a_hashtag_is_not_a_name(analyse):
     report = analyse('The magazine tweeted: "#Corvano Tessaly show interrupted by fans."')
     assert "Corvano Tessaly" not in names_and_types(report)
+
+
+def test_dateline_opens_with_a_place(analyse):
+    report = analyse(
+        "MOLINE, Illinois 1997-05-04\nDock workers walked out on Monday, a union said.\n"
+    )
+    assert actor(report, "Illinois").type == "place"
+    report = analyse(
+        "EAU CLAIRE, Wis. (AP) — Dock workers walked out on Monday, a union spokeswoman said.\n"
+    )
+    assert actor(report, "EAU CLAIRE").type == "place"
+
+
+def test_dateline_place_beside_its_team(analyse):
+    text = (
+        "BASEBALL - RESULTS OF SUNDAY'S GAMES.\n"
+        "DENVER 1997-05-04\n"
+        "Denver beat Houston 5-3 on Sunday and Denver now lead the division.\n"
+    )
+    report = analyse(text)
+    at = text.index("DENVER")
+    filed = [a for a in report.actors if any(m.start == at for m in a.mentions)]
+    assert filed and filed[0].type == "place"
+
+
+def test_table_rows_are_one_kind_of_competitor(nlp):
+    from generator.extract.actors.names import Name, _one_kind_per_table, name_key
+
+    text = (
+        "Results of the mile on Saturday:\n"
+        "1. Maria Gonzalez (Spain) 4:21.30\n"
+        "2. Ilse Brandvold (Norway) 4:22.10\n"
+        "3. Joan Bell (Canada) 4:23.50\n"
+        "Fans cheered Joan Bell and 4 others, 2 said.\n"
+    )
+    doc = nlp(text)
+    names = []
+    for who, kind in (("Maria Gonzalez", "person"), ("Ilse Brandvold", "organization"),
+                      ("Joan Bell", "person"), ("Spain", "place")):  # fmt: skip
+        start = text.index(who)
+        span = doc.char_span(start, start + len(who))
+        names.append(Name(span=span, key=name_key(who), kind=kind))
+    _one_kind_per_table(names)
+    assert [n.kind for n in names] == ["person", "person", "person", "place"]
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("The Kestrel cargo ship lifted off. A Kestrel cargo ship was lost in May.", "Kestrel"),
+        ("Bonds fell as the yield on the Treasury note rose, traders said.", "Treasury"),
+        (
+            'It sounds like "Sky Harbor Raiders" but the developer said it was new.',
+            "Sky Harbor Raiders",
+        ),
+        ("The rival Lumo version will launch later, analysts said.", "Lumo"),
+    ],
+)
+def test_name_of_a_thing_is_not_an_actor(analyse, text, thing):
+    report = analyse(text)
+    assert thing not in {a.name for a in report.actors}

@@ -159,12 +159,15 @@ def find_names(doc: Doc) -> list[Name]:
     labelled = _join_adjacent(labelled, known)
     uses: Counter[str] = Counter()
     teams: Counter[str] = Counter()
+    things: Counter[str] = Counter()
     for span, _ in labelled:
         key = name_key(span.text)
         uses[key] += 1
         teams[key] += _team_context(span)
+        things[key] += _names_a_thing(span)
     lowercase = _lowercase_words(doc)
     terms = _defined_terms(doc)
+    datelines = _dateline_places(doc)
     names = []
     kinds: dict[str, ActorType | None] = {}
     for span, _ in labelled:
@@ -179,6 +182,8 @@ def find_names(doc: Doc) -> list[Name]:
             kind = None  # 'Meth' beside 'meth', 'Monday': a common word or a date, not an actor
         if kind is not None and (_not_an_actor(span) or key in terms):
             kind = None
+        if kind is not None and things[key] == uses[key] and key not in evidence:
+            kind = None  # 'the Progress cargo ship', '"Temple Run"': the name of a thing
         if kind is not None and _variant_of_person(span, people):
             kind = "person"  # 'Hauser' beside 'Trevor Houser': the same surname misspelt
         elif kind == "person" and key not in evidence and not _result_line(span):
@@ -188,11 +193,117 @@ def find_names(doc: Doc) -> list[Name]:
             kind = "person"  # 'Emery, a writer for ...': a product or a work has no job
         if kind == "place" and _weak_place(span) and _team_context(span):
             kind = "organization"
+        if _in_ranges(span, datelines):
+            kind = "place"  # 'NEW YORK 1996-08-30': a dateline opens with where the story is filed
         if kind is not None:
             names.append(Name(span=span, key=key, kind=kind))
+    _one_kind_per_table(names)
     _short_forms_of_organisations(names)
     names.sort(key=lambda n: n.span.start)
     return _drop_nested(names)
+
+
+DATELINE = re.compile(
+    r"(?m)^(?P<place>[A-Z][A-Za-z.'’-]*(?:,? [A-Z][A-Za-z.'’-]*){0,4})"
+    r"(?:,? (?:\d{4}-\d\d-\d\d|[A-Z][a-z]{2,8}\.? \d{1,2})[ \t]*$"
+    r"|(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})? \([A-Z][A-Za-z]+\) ?[-–—])"
+)
+"""A dateline: a line opened by the place the story was filed from, then its date alone
+('LONDON 1996-08-30', 'MILWAUKEE, Wisconsin 1996-08-29') or the agency and a dash
+('MOSCOW (AP) —', 'CAIRO, March 3 (Reuters) -')."""
+
+
+def _dateline_places(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of the place part of the document's datelines."""
+    return [m.span("place") for m in DATELINE.finditer(doc_text(doc))]
+
+
+def _in_ranges(span: Span, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= span.start_char and span.end_char <= b for a, b in ranges)
+
+
+PRODUCT_NOUNS = frozenset(
+    """rocket spacecraft satellite ship vessel aircraft jet plane car vehicle truck phone
+    smartphone device drug vaccine medicine pill game film movie series show album book novel
+    song browser software program programme musical opera version model console tablet laptop
+    portfolio note bond bonds structure""".split()
+)
+"""Common nouns a name can stand before as the name of one thing of that kind ('the Progress
+cargo ship', 'a Proton-M rocket', 'the Excalibur patent portfolio')."""
+QUOTE_MARKS = frozenset("\"“”'‘’")
+
+
+def _names_a_thing(span: Span) -> bool:
+    """Whether this use of a name names a thing, not a body, a person or a place: the modifier
+    of a lowercase noun for a product, a work or an instrument ('the Progress cargo ship', 'the
+    Android version'), or a title set in quotation marks, as news style writes the titles of
+    games, films and books ('a game like "Temple Run,"')."""
+    doc = span.doc
+    if 0 < span.start and span.end < len(doc):
+        before, after = doc[span.start - 1], doc[span.end]
+        if before.text in QUOTE_MARKS and not before.whitespace_:
+            if after.text in QUOTE_MARKS or (
+                after.text in (",", ".")
+                and span.end + 1 < len(doc)
+                and doc[span.end + 1].text in QUOTE_MARKS
+            ):
+                return True
+    last = span[-1]
+    head = last.head
+    if last.dep_ not in ("compound", "nmod", "amod") or head.i < span.end:
+        return False
+    while head.dep_ == "compound" and head.head.i > head.i and head.text.islower():
+        head = head.head  # 'the Progress cargo ship': the noun the compound ends in
+    between = doc[span.end : head.i + 1]
+    if any(not t.text.islower() or t.pos_ not in ("NOUN", "ADJ") for t in between):
+        return False
+    return head.pos_ == "NOUN" and head.lemma_.lower() in PRODUCT_NOUNS
+
+
+def _one_kind_per_table(names: list[Name]) -> None:
+    """Rows of a results or standings table ('1. Ann Lee (Kenya) 12.71', 'Benetton (Italy) 92')
+    list one kind of competitor in their first column: where most names opening the rows of a
+    table are of one kind, the others opening a row are that kind too (the tagger's vote on a
+    name in a table row has no sentence to go on). A country the gazetteer knows keeps its type."""
+    if not names:
+        return
+    doc = names[0].span.doc
+    text = doc_text(doc)
+    openers: dict[int, Name] = {}
+    for name in names:
+        line_start = text.rfind("\n", 0, name.span.start_char) + 1
+        if line_start in openers or not ROW_START.fullmatch(
+            text[line_start : name.span.start_char]
+        ):
+            continue
+        line_end = text.find("\n", name.span.end_char)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if len(re.findall(r"\d+(?:[.:,]\d+)*", line)) >= 2 and len(line) < 120:
+            openers[line_start] = name  # a rank and a score, or two scores
+    tables: list[list[Name]] = []
+    previous_end = -2
+    for line_start in sorted(openers):
+        name = openers[line_start]
+        if tables and text.count("\n", previous_end, line_start) <= 2:
+            tables[-1].append(name)
+        else:
+            tables.append([name])
+        previous_end = line_start
+    for rows in tables:
+        kinds = Counter(n.kind for n in rows if n.kind in ("person", "organization", "place"))
+        if len(rows) < 3 or not kinds:
+            continue
+        kind, count = kinds.most_common(1)[0]
+        if count * 3 < len(rows) * 2:
+            continue
+        for name in rows:
+            known = place(name.span.text)
+            if name.kind != kind and (known is None or known.kind not in STRONG_PLACES):
+                name.kind = kind
+
+
+ROW_START = re.compile(r"\s*(?:\d{1,3}[.)]?\s+|[-*•]\s*)?")
+"""What may stand before the first name of a table row: a rank ('1.', '12') or a bullet."""
 
 
 def _unsupported_person(
