@@ -137,6 +137,8 @@ def find_names(doc: Doc) -> list[Name]:
             # a tagger that took the name for an organisation.
             votes[key]["person"] += 2
             evidence.add(key)
+        if _body_apposition(span):
+            votes[key]["organization"] += 2
         classed = _classified(span)
         if classed is not None:
             votes[key][classed] += 2  # 'space agency Roscosmos', 'the Tuva region'
@@ -168,6 +170,11 @@ def find_names(doc: Doc) -> list[Name]:
     lowercase = _lowercase_words(doc)
     terms = _defined_terms(doc)
     datelines = _dateline_places(doc)
+    thing_initials = {
+        "".join(t.text[0] for t in span if t.text[:1].isupper())
+        for span, _ in labelled
+        if len(span) > 2 and _not_an_actor(span)
+    }
     names = []
     kinds: dict[str, ActorType | None] = {}
     for span, _ in labelled:
@@ -180,8 +187,10 @@ def find_names(doc: Doc) -> list[Name]:
         kind = kinds[key]
         if kind is not None and _common_word(span, key, lowercase, people):
             kind = None  # 'Meth' beside 'meth', 'Monday': a common word or a date, not an actor
-        if kind is not None and (_not_an_actor(span) or key in terms):
+        if kind is not None and (_not_an_actor(span) or key in terms or _portfolio(span)):
             kind = None
+        if kind is not None and one_word(span) and span.text in thing_initials:
+            kind = None  # 'the ACA' after 'the Affordable Care Act': a law's initials
         if kind is not None and things[key] == uses[key] and key not in evidence:
             kind = None  # 'the Progress cargo ship', '"Temple Run"': the name of a thing
         if kind is not None and _variant_of_person(span, people):
@@ -198,6 +207,7 @@ def find_names(doc: Doc) -> list[Name]:
         if kind is not None:
             names.append(Name(span=span, key=key, kind=kind))
     _one_kind_per_table(names)
+    _one_kind_per_list(names, evidence)
     _short_forms_of_organisations(names)
     names.sort(key=lambda n: n.span.start)
     return _drop_nested(names)
@@ -257,7 +267,61 @@ def _names_a_thing(span: Span) -> bool:
     between = doc[span.end : head.i + 1]
     if any(not t.text.islower() or t.pos_ not in ("NOUN", "ADJ") for t in between):
         return False
-    return head.pos_ == "NOUN" and head.lemma_.lower() in PRODUCT_NOUNS
+    nominal = head.pos_ == "NOUN" or (head.pos_ == "ADJ" and head.dep_ in NOUN_DEPS)
+    return nominal and head.lemma_.lower() in PRODUCT_NOUNS
+
+
+NOUN_DEPS = frozenset("pobj dobj nsubj nsubjpass attr appos conj".split())
+"""Functions only a noun fills: an 'adjective' in one is a noun mis-tagged ('the X musical')."""
+
+
+def _one_kind_per_list(names: list[Name], evidence: set[str]) -> None:
+    """'executives from News Corporation and Fairfax': the items of one list are of one kind, so
+    a name the article uses once, with nothing but the tagger's vote for its type, takes the kind
+    of the bodies or places it is listed with when they all agree (a place the gazetteer knows
+    keeps its type; a list may mix people with the bodies they run)."""
+    by_token = {t.i: n for n in names for t in n.span}
+    uses = Counter(n.key for n in names)
+
+    def firm(name: Name) -> bool:
+        span = name.span
+        return (
+            uses[name.key] > 1
+            or name.key in evidence
+            or place(span.text) is not None
+            or (
+                len(span) > 1
+                and (span[-1].lower_ in ORG_ENDINGS or span[-1].lower_ in PLACE_ENDINGS)
+            )
+            or _initialled(span)
+            or _given_name_first(span)
+        )
+
+    for name in names:
+        if firm(name):
+            continue
+        listed = [by_token[c.i] for c in name.span.root.conjuncts if c.i in by_token]
+        others = {other.kind for other in listed if firm(other)}
+        if len(others) == 1:
+            kind = next(iter(others))
+            if kind in ("organization", "place") and kind != name.kind:
+                name.kind = kind
+
+
+def _portfolio(span: Span) -> bool:
+    """'Communications Minister Malcolm Turnbull', 'Health Secretary Ann Lee': one capitalised
+    word before 'Minister' or 'Secretary' names the portfolio, part of the title, not a body (a
+    country or a nationality before the title stays what it is)."""
+    doc = span.doc
+    if not one_word(span) or span.end >= len(doc) or place(span.text) is not None:
+        return False
+    nxt = doc[span.end]
+    return (
+        nxt.lower_ in ("minister", "secretary")
+        and nxt.text[:1].isupper()
+        and span[-1].head.i == nxt.i
+        and span.text.lower() not in demonyms()
+    )
 
 
 def _one_kind_per_table(names: list[Name]) -> None:
@@ -418,6 +482,10 @@ OTHER_ENDINGS = frozenset(
 ('Investment Company Act', 'Paris Motor Show', 'Valentine's Day'): not actors."""
 
 
+EVENT_HEADS = frozenset({"conference", "summit"})
+"""Meetings: a name whose head noun (before any 'of') is one of these is an event."""
+
+
 def _not_an_actor(span: Span) -> bool:
     """A law, an award, an event, a nationality or language, or a lone adverb or adjective."""
     of = next((t.i for t in span[1:] if t.lower_ == "of"), span.end)
@@ -426,6 +494,8 @@ def _not_an_actor(span: Span) -> bool:
         if len(span) > 1 and noun.i > span.start and noun.lower_ in OTHER_ENDINGS:
             if noun.text[:1].isupper():
                 return True
+    if len(span) > 1 and head.i > span.start and head.lower_ in EVENT_HEADS and head.is_title:
+        return True  # 'the Berlin Conference' (but 'Organisation of Islamic Conference')
     kids = list(span.root.children)
     if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in kids) and not any(
         c.dep_ == "amod" for c in kids
@@ -452,7 +522,23 @@ def _not_an_actor(span: Span) -> bool:
             and not span.text.isupper()
         ):
             return True  # 'Thankfully', 'Orwellian' (an acronym in capitals may be mis-tagged)
+        if _eponym_adjective(span):
+            return True
     return False
+
+
+def _eponym_adjective(span: Span) -> bool:
+    """'the Orwellian name', 'a Kafkaesque process': an adjective made from a name with -ian or
+    -esque, before the noun it describes, is no name itself (given names such as 'Julian' are
+    left alone)."""
+    word = span.text
+    doc = span.doc
+    if len(span) != 1 or len(word) < 7 or not word.lower().endswith(("ian", "esque")):
+        return False
+    if word.lower() in given_names() or span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.text.islower() and nxt.pos_ == "NOUN" and span[0].head.i == nxt.i
 
 
 def _defined_terms(doc: Doc) -> set[str]:
@@ -545,16 +631,37 @@ def _surname_alone(span: Span, text: str) -> bool:
     if not _given_name_first(span) or place(span.text) is not None:
         return False
     last = name_word_texts(span)[-1]
-    alone = len(re.findall(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text))
-    return alone > text.count(span.text)
+    alone = sum(
+        1
+        for m in re.finditer(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text)
+        if not re.search(r"(?:[A-Z][\w-]*|[A-Z]\.)\s+$", text[max(0, m.start() - 30) : m.start()])
+    )  # 'Run' of 'Super Mario Run' does not stand alone
+    return alone > 0
 
 
 def _person_role(span: Span) -> bool:
     """A person's title in apposition to the name ('Persson, a professor,' / 'the mayor, Lopez')."""
+    return any(_person_title(n) for n in _apposed_nouns(span))
+
+
+def _body_apposition(span: Span) -> bool:
+    """A noun for a body in apposition to the name ('Ansar al-Sharia, an extremist organization,'
+    / 'the group, Ansar al-Sharia'): no person is called an organisation or a group."""
+    return any(n.lemma_.lower() in BODY_APPOSITIONS for n in _apposed_nouns(span))
+
+
+BODY_APPOSITIONS = frozenset(
+    """organization organisation group movement militia faction party company firm
+    corporation agency charity union association network outfit""".split()
+)
+
+
+def _apposed_nouns(span: Span) -> list[Token]:
+    """The common nouns set beside the name between commas or dashes as an apposition."""
     root = span.root
     doc = span.doc
-    comma_after = span.end < len(doc) and doc[span.end].text == ","
-    comma_before = span.start > 0 and doc[span.start - 1].text == ","
+    comma_after = span.end < len(doc) and doc[span.end].text in APPOSITION_MARKS
+    comma_before = span.start > 0 and doc[span.start - 1].text in APPOSITION_MARKS
     nouns = [
         c
         for c in root.children
@@ -562,7 +669,10 @@ def _person_role(span: Span) -> bool:
     ]
     if root.dep_ in APPOSITION_DEPS and root.head.pos_ == "NOUN" and comma_before:
         nouns.append(root.head)
-    return any(_person_title(n) for n in nouns)
+    return nouns
+
+
+APPOSITION_MARKS = frozenset({",", "—", "–", "--"})
 
 
 def _person_title(noun: Token) -> bool:
