@@ -495,3 +495,72 @@ def test_table_rows_are_one_kind_of_competitor(nlp):
 def test_name_of_a_thing_is_not_an_actor(analyse, text, thing):
     report = analyse(text)
     assert thing not in {a.name for a in report.actors}
+
+
+def types_of(report):
+    return {a.name: a.type for a in report.actors}
+
+
+def test_body_in_apposition_is_an_organisation(analyse):
+    report = analyse(
+        "The government banned the group behind the attack — Kel Tamar, an extremist "
+        "organization — and arrested 20 people."
+    )
+    assert types_of(report).get("Kel Tamar") == "organization"
+
+
+def test_portfolio_before_minister_is_part_of_the_title(analyse):
+    report = analyse("Aides in the office of Communications Minister Ann Lee declined to comment.")
+    assert types_of(report) == {"Ann Lee": "person"}
+
+
+def test_list_items_are_one_kind(analyse):
+    report = analyse(
+        "They held meetings with executives from Northwind Corporation and Fairhaven, "
+        "and then flew home."
+    )
+    assert types_of(report).get("Fairhaven") == "organization"
+
+
+def test_initials_of_a_law_are_not_a_body(analyse):
+    report = analyse(
+        "The Clean Harbors Act passed in May. But the CHA's rules, critics said, are too weak."
+    )
+    assert "CHA" not in types_of(report)
+
+
+def test_conference_is_an_event(analyse):
+    report = analyse("Delegates at the Lisbon Conference agreed on new borders in 1885.")
+    assert "Lisbon Conference" not in types_of(report)
+
+
+def test_country_initials_are_not_a_persons_initials(analyse):
+    report = analyse("The contract was awarded again by the U.S. Air Force on Tuesday.")
+    assert types_of(report).get("U.S. Air Force") == "organization"
+
+
+def test_title_before_a_given_name_is_not_part_of_the_name(analyse):
+    report = analyse(
+        'Spokeswoman Sandy Merrow said that the plane would fly in May. "We need it," said Merrow.'
+    )
+    assert types_of(report).get("Sandy Merrow") == "person"
+    assert "Spokeswoman Sandy Merrow" not in types_of(report)
+
+
+def test_eponym_adjective_is_no_name(nlp):
+    from generator.extract.actors.names import _not_an_actor
+
+    doc = nlp("It had the Orwellian name of a tool, and Julian Marsh ran it.")
+    assert _not_an_actor(doc[3:4])
+    assert not _not_an_actor(doc[10:11])
+
+
+def test_surname_alone_is_not_the_end_of_a_longer_name(nlp):
+    from generator.extract.actors.names import _surname_alone
+
+    text = 'Fans of "Super Kart Run" compared it with Temple Run, and Ava Lind agreed. Lind won.'
+    doc = nlp(text)
+    temple = doc.char_span(text.index("Temple Run"), text.index("Temple Run") + len("Temple Run"))
+    lind = doc.char_span(text.index("Ava Lind"), text.index("Ava Lind") + len("Ava Lind"))
+    assert not _surname_alone(temple, text)
+    assert _surname_alone(lind, text)

@@ -236,7 +236,7 @@ PRODUCT_NOUNS = frozenset(
     """rocket spacecraft satellite ship vessel aircraft jet plane car vehicle truck phone
     smartphone device drug vaccine medicine pill game film movie series show album book novel
     song browser software program programme musical opera version model console tablet laptop
-    portfolio note bond bonds structure""".split()
+    portfolio note bond bonds structure computer computers""".split()
 )
 """Common nouns a name can stand before as the name of one thing of that kind ('the Progress
 cargo ship', 'a Proton-M rocket', 'the Excalibur patent portfolio')."""
@@ -900,6 +900,10 @@ def _owner_name(possessive: Token) -> bool:
     return i > 0 and doc[i - 1].text[:1].isupper() and not doc[i - 1].is_sent_start
 
 
+SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+"""Job titles written before a name in news ('Spokeswoman Ann Lee') that the title list lacks."""
+
+
 def _trim(span: Span) -> Span | None:
     """The span without leading determiners or lowercase words and without trailing non-names."""
     doc = span.doc
@@ -913,6 +917,13 @@ def _trim(span: Span) -> Span | None:
         if _hyphen_prefix(doc[start], end):
             break  # 'al-Qaeda', 'el-Sisi': the particle glued to the name is part of it
         start += 1
+    while (
+        end - start >= 3
+        and (doc[start].lower_ in titles() or doc[start].lower_ in SPOKES)
+        and doc[start + 1].lower_ in given_names()
+        and doc[start].lower_ not in given_names()
+    ):
+        start += 1  # 'Spokeswoman Sandy Angers': a title before a given name is not the name
     while end > start and (
         doc[end - 1].lower_ in POSSESSIVE
         or not (_capitalised(doc[end - 1]) or _hyphen_tail(doc[end - 1]))
@@ -1182,6 +1193,7 @@ def _initialled(span: Span) -> bool:
     return (
         len(toks) >= 2
         and re.fullmatch(r"(?:[A-Z]\.)+", toks[0].text) is not None
+        and place(toks[0].text) is None  # 'U.S. Air Force': a country's initials
         and toks[-1].text[:1].isupper()
         and len(toks[-1].text) > 2
         and toks[-1].text[1:].islower()
