@@ -564,3 +564,43 @@ def test_surname_alone_is_not_the_end_of_a_longer_name(nlp):
     lind = doc.char_span(text.index("Ava Lind"), text.index("Ava Lind") + len("Ava Lind"))
     assert not _surname_alone(temple, text)
     assert _surname_alone(lind, text)
+
+
+def test_body_owned_by_another_is_a_body(analyse):
+    report = analyse(
+        "A report by Yale University's Institute for Housing and Inequality questions that."
+    )
+    assert types_of(report).get("Institute for Housing and Inequality") == "organization"
+
+
+def test_one_word_body_owning_a_committee_is_a_name_of_its_own(analyse):
+    report = analyse(
+        "As Parliament’s Standing Committee on Fisheries and Oceans has pointed out, "
+        "the rules are weak."
+    )
+    assert types_of(report).get("Standing Committee on Fisheries and Oceans") == "organization"
+
+
+def test_body_named_for_its_subjects_is_joined_across_and(nlp):
+    from generator.extract.actors.names import _subjects_joined
+
+    doc = nlp.make_doc("A report by the Center on Labor and Migration questions that.")
+    start = [t.text for t in doc].index("Center")
+    joined = _subjects_joined(doc[start : start + 3])
+    assert joined is not None and joined.text == "Center on Labor and Migration"
+    doc = nlp.make_doc("Funds went to the Bank of Avalon and Brightwater Corp. last year.")
+    start = [t.text for t in doc].index("Bank")
+    assert _subjects_joined(doc[start : start + 3]) is None
+
+
+def test_leaders_administration_is_a_body_beside_the_leader(analyse):
+    report = analyse(
+        "Earlier, President Harlan spoke on Monday. Critics pilloried the Harlan administration "
+        "for the plan."
+    )
+    assert types_of(report) == {"Harlan": "person", "Harlan administration": "organization"}
+
+
+def test_nationality_before_a_season_is_no_body(analyse):
+    report = analyse("Protests spread across the region during the Arab Spring, historians say.")
+    assert "Arab Spring" not in types_of(report)

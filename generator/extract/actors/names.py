@@ -99,7 +99,12 @@ def find_names(doc: Doc) -> list[Name]:
             kind: ActorType | None
             if ent.label_ == "NORP" and not _country_or_city(piece):
                 continue  # nationalities and religions are not actors
-            if n > 0:
+            owned = piece.start > 0 and doc[piece.start - 1].lower_ in ("'s", "’s")
+            if n > 0 and owned and ent.label_ == "ORG" and piece[-1].lower_ not in PLACE_ENDINGS:
+                # 'Stanford University's Center on Poverty': the body the tagger labelled is
+                # the one owned; its owner is a name of its own
+                kind = LABEL_TYPES[ent.label_]
+            elif n > 0:
                 kind = None  # the label belongs to the first name of a span the tagger ran on
             elif named_after_place is not None:
                 kind = "organization"
@@ -149,6 +154,9 @@ def find_names(doc: Doc) -> list[Name]:
     known = set(votes)
     labelled = _split_owners(labelled, known)
     labelled = _fuller_known(labelled, known)
+    for span, kind in labelled:
+        if kind is not None and name_key(span.text) not in votes:
+            votes[name_key(span.text)][kind] += 1  # a name joined across the tagger's cut
     people = _person_parts(
         [(span, "person" if _likely_person(votes.get(name_key(span.text))) else kind)
          for span, kind in labelled]
@@ -185,13 +193,16 @@ def find_names(doc: Doc) -> list[Name]:
                 if _weak_place(span):
                     kinds[key] = "organization"  # a city or county that mostly plays is its team
         kind = kinds[key]
+        if _administration(span) and (kind == "person" or _likely_person(votes.get(key))):
+            span = doc[span.start : span.end + 1]  # 'the Obama administration' governs
+            key, kind = name_key(span.text), "organization"
         if kind is not None and _common_word(span, key, lowercase, people):
             kind = None  # 'Meth' beside 'meth', 'Monday': a common word or a date, not an actor
         if kind is not None and (_not_an_actor(span) or key in terms or _portfolio(span)):
             kind = None
         if kind is not None and one_word(span) and span.text in thing_initials:
             kind = None  # 'the ACA' after 'the Affordable Care Act': a law's initials
-        if kind is not None and things[key] == uses[key] and key not in evidence:
+        if kind is not None and 0 < uses[key] == things[key] and key not in evidence:
             kind = None  # 'the Progress cargo ship', '"Temple Run"': the name of a thing
         if kind is not None and _variant_of_person(span, people):
             kind = "person"  # 'Hauser' beside 'Trevor Houser': the same surname misspelt
@@ -306,6 +317,16 @@ def _one_kind_per_list(names: list[Name], evidence: set[str]) -> None:
             kind = next(iter(others))
             if kind in ("organization", "place") and kind != name.kind:
                 name.kind = kind
+
+
+def _administration(span: Span) -> bool:
+    """'the Obama administration': a leader's name before a lowercase 'administration' names the
+    government they head, a body of its own."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.text == "administration" and span[-1].head.i == nxt.i
 
 
 def _portfolio(span: Span) -> bool:
@@ -451,7 +472,11 @@ def _short_forms_of_organisations(names: list[Name]) -> None:
         if name.kind != "organization" or len(name.span) < 2:
             continue
         end = len(name.span)
-        while end > 1 and name.span[end - 1].lower_ in ORG_ENDINGS:
+        while (
+            end > 1
+            and name.span[end - 1].lower_ in ORG_ENDINGS
+            and _capitalised(name.span[end - 1])
+        ):
             end -= 1
         if end < len(name.span):
             short.add(name_key(name.span[:end].text))
@@ -701,11 +726,15 @@ def _whole_person(ent: Span) -> Span:
     return ent if end == ent.end else doc[ent.start : end]
 
 
+SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
+
+
 def _place_then_name(ent: Span) -> Span | None:
     """'Cambridge Analytica', 'Boston Dynamics': a place the tagger labelled on its own, the
     modifier of a capitalised proper noun right after it that no label covers. A place name
-    compounded into a proper name makes the name of a body, not a place; None otherwise."""
-    if ent.label_ not in ("GPE", "LOC"):
+    compounded into a proper name makes the name of a body, not a place; None otherwise. So
+    does a nationality or religion ('the Islamic State', 'the Muslim Brotherhood')."""
+    if ent.label_ not in ("GPE", "LOC", "NORP"):
         return None
     doc = ent.doc
     end = ent.end
@@ -723,6 +752,7 @@ def _place_then_name(ent: Span) -> Span | None:
         and nxt.lower_ not in titles()
         and nxt.lower_ not in PLACE_ENDINGS
         and nxt.lower_ not in OTHER_ENDINGS
+        and nxt.lower_ not in SEASONS  # 'the Arab Spring': a period, not a body
         and place(f"{ent.text} {nxt.text}") is None
     ):
         return doc[ent.start : end + 1]
@@ -862,7 +892,31 @@ def _coordinated_body(span: Span) -> Span | None:
     while j < len(doc) and j - i <= 3 and _run_word(doc[j]) and "\n" not in doc[j - 1].whitespace_:
         j += 1
     if j - i < 3 or doc[j - 1].lower_ not in ORG_ENDINGS or doc[j - 1].ent_type_ not in ("", "ORG"):
+        return _subjects_joined(span)
+    return doc[span.start : j]
+
+
+SUBJECT_BODIES = frozenset("center centre program programme initiative forum panel".split())
+"""Bodies named for what they work on ('Center on Poverty and Inequality'), besides ORG_ENDINGS."""
+
+
+def _subjects_joined(span: Span) -> Span | None:
+    """'Center on Poverty' + 'and Inequality', 'Committee on Intelligence' + 'and Security': a
+    body named for its subjects ('X on/for A and B') that the tagger cut at 'and'; the words after
+    'and' are one or two capitalised words no label covers."""
+    doc = span.doc
+    i = span.end
+    if len(span) < 3 or span[-2].lower_ not in ("on", "for", "of") or span[0].lower_ in CONNECTORS:
         return None
+    if not any(t.lower_ in ORG_ENDINGS or t.lower_ in SUBJECT_BODIES for t in span[:-2]):
+        return None
+    j = i + 1
+    while j < len(doc) and j - i <= 2 and _run_word(doc[j]) and doc[j].ent_type_ in ("", "ORG"):
+        j += 1
+    if j == i + 1 or (j < len(doc) and _run_word(doc[j])):
+        return None
+    if any(t.lower_ in ORG_ENDINGS for t in doc[i + 1 : j]):
+        return None  # 'Bank of Avalon and Brightwater Corp.': a second body
     return doc[span.start : j]
 
 
@@ -897,6 +951,8 @@ def _owner_name(possessive: Token) -> bool:
     owner = doc[i]
     if place(owner.text) is not None or (owner.text.isupper() and len(owner.text) > 1):
         return True
+    if owner.lower_ in ORG_ENDINGS and owner.text.istitle():
+        return True  # 'Parliament’s Joint Committee': a body named by its one word
     return i > 0 and doc[i - 1].text[:1].isupper() and not doc[i - 1].is_sent_start
 
 
