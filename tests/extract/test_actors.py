@@ -604,3 +604,48 @@ def test_leaders_administration_is_a_body_beside_the_leader(analyse):
 def test_nationality_before_a_season_is_no_body(analyse):
     report = analyse("Protests spread across the region during the Arab Spring, historians say.")
     assert "Arab Spring" not in types_of(report)
+
+
+def roles_of(report):
+    return {a.name: a.roles for a in report.actors}
+
+
+def test_person_role_is_a_noun_for_a_person(analyse):
+    report = analyse(
+        "Visitors admired the cubist art of Hugo Brandt, the radical fashions of Lena Varga, "
+        "and the poetry of Ines Oyelaran."
+    )
+    assert roles_of(report).get("Hugo Brandt") == []
+    report = analyse("Daniel Okafor, co-director of the Pellman Center, said the data were clear.")
+    assert "co" not in roles_of(report)["Daniel Okafor"]
+
+
+def test_apposition_headed_by_another_persons_name_is_not_a_role(nlp):
+    from generator.extract.actors.clusters import Cluster
+    from generator.extract.actors.roles import _describes, owner_index
+
+    doc = nlp("It was translated by Ann Corley, the philosopher Joel Marchetti said.")
+    corley = Cluster(type="person", names=[doc[4:6]])
+    marchetti = Cluster(type="person", names=[doc[9:11]])
+    owner = owner_index([corley, marchetti])
+    assert not _describes(corley, doc[8:11], owner)  # 'philosopher Joel Marchetti'
+    assert _describes(marchetti, doc[8:9], owner)  # 'philosopher'
+    assert not _describes(corley, doc[2:3], owner)  # 'translated' names no person
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Pellman Center", "organization"),
+        ("Vostok Observatory", "place"),
+        ("Ann Waller-Bridge", "person"),
+    ],
+)
+def test_name_ending_in_an_institution_or_site_is_no_person(nlp, name, kind):
+    from collections import Counter
+
+    from generator.extract.actors.names import _decide, name_key
+
+    doc = nlp(f"They met at {name} on Monday.")
+    span = doc.char_span(len("They met at "), len("They met at ") + len(name))
+    assert _decide(span, name_key(name), Counter({"person": 2}), set(), True) == kind

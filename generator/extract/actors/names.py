@@ -1211,6 +1211,14 @@ def _decide(
     if votes:
         order = ["person", "organization", "place", "other"]
         best = max(votes, key=lambda k: (votes[k], -order.index(k)))
+        final = name_word_texts(span)[-1]  # 'Waller-Bridge' is one word
+        if best == "person" and not one_word(span) and final[:1].isupper():
+            # 'the Lorenz Center', 'the Arecibo Observatory': no person's name ends in a noun
+            # for an institution or a site, though it may be named after a person
+            if final.lower() in INSTITUTION_WORDS:
+                return "organization"
+            if final.lower() in PLACE_ENDINGS or final.lower() in SITE_WORDS:
+                return "place"
         if (
             known_place is not None
             and known_place.kind == "province"
@@ -1230,6 +1238,14 @@ def _decide(
     if known_place is not None:
         return "place"
     return None
+
+
+INSTITUTION_WORDS = frozenset(
+    "center centre institute laboratory lab school academy hospital clinic library".split()
+)
+"""Last words of the names of institutions, often named after a person ('the Lorenz Center')."""
+SITE_WORDS = frozenset("observatory museum monument memorial tower building".split())
+"""Last words of the names of sites and buildings ('the Arecibo Observatory')."""
 
 
 def _street_compound(span: Span) -> bool:

@@ -7,7 +7,8 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from generator.extract.actors.clusters import Cluster
-from generator.extract.actors.gazetteer import place
+from generator.extract.actors.gazetteer import place, titles
+from generator.extract.actors.names import KIN_NOUNS
 
 TITLE_DEPS = ("compound", "amod", "nmod", "poss", "case", "det", "nummod", "punct")
 MAX_ROLE_WORDS = 8
@@ -145,6 +146,8 @@ def _appositions(doc: Doc, cluster: Cluster, name: Span, owner: dict[int, Cluste
     for desc in descs:
         if len(desc) > MAX_ROLE_WORDS or "\n" in desc.text:
             continue
+        if not _describes(cluster, desc, owner):
+            continue
         start = desc.start
         while start < desc.end and doc[start].dep_ == "det":
             start += 1
@@ -157,6 +160,39 @@ def _appositions(doc: Doc, cluster: Cluster, name: Span, owner: dict[int, Cluste
                 and (cluster.type != "person" or other.type != "person")
             ):
                 cluster.affiliate(other)
+
+
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ee", "ant", "ent")
+"""Endings of English nouns for people by what they do ('writer', 'editor', 'economist')."""
+PERSON_NOUNS = frozenset(
+    """artist colleague fellow chairman chairwoman chair head chief boss official spokesman
+    spokeswoman spokesperson reporter advisor aide attacker veteran expert analyst activist
+    figure hero despot friend ally rival candidate nominee victim survivor suspect partner""".split()
+)
+"""Nouns for people that the title list lacks."""
+
+
+def _describes(cluster: Cluster, desc: Span, owner: dict[int, Cluster]) -> bool:
+    """Whether an apposition can describe the entity: it is not headed or ended by another
+    person's name ('translated by Ann Lee, the philosopher Joe Park': the description is Joe
+    Park's), and a person's is a noun
+    for a person ('the writer', not 'the poetry' or 'the fashions' of a misread list)."""
+    doc = desc.doc
+    for tok in (desc.root, desc[-1]):
+        other = owner.get(tok.i)
+        if other is None or other is cluster or other.type != "person":
+            continue
+        name = next(n for n in other.names if n.start <= tok.i < n.end)
+        if tok is desc.root or (name.start > desc.start and doc[name.start - 1].pos_ == "NOUN"):
+            return False  # '..., the philosopher Joe Park': the noun is Joe Park's
+    if cluster.type != "person":
+        return True
+    head = desc.root
+    words = {head.lower_, head.lemma_.lower()}
+    return bool(
+        words & (titles() | KIN_NOUNS | PERSON_NOUNS)
+        or any(w.endswith(PERSON_SUFFIXES) for w in words)
+    )
 
 
 def _of_phrase(cluster: Cluster, name: Span, owner: dict[int, Cluster]) -> None:
