@@ -649,3 +649,31 @@ def test_name_ending_in_an_institution_or_site_is_no_person(nlp, name, kind):
     doc = nlp(f"They met at {name} on Monday.")
     span = doc.char_span(len("They met at "), len("They met at ") + len(name))
     assert _decide(span, name_key(name), Counter({"person": 2}), set(), True) == kind
+
+
+def test_university_and_campus_city_are_one_body(analyse):
+    report = analyse(
+        "Sarah Lind, now an oceanographer at the University of Avalon, Fresno, was there."
+    )
+    assert types_of(report) == {
+        "Sarah Lind": "person",
+        "University of Avalon, Fresno": "organization",
+    }
+
+
+def test_plural_possessive_after_a_name_with_of_splits_it(nlp):
+    from generator.extract.actors.names import _splits
+
+    doc = nlp.make_doc(
+        "The Academy of Sciences’ FAST telescope and the Bond Traders' Association met."
+    )
+    apostrophes = [t for t in doc if t.text in ("’", "'")]
+    assert [_splits(t) for t in apostrophes] == [True, False]
+
+
+def test_name_and_an_acronym_are_two_names(nlp):
+    from generator.extract.actors.names import _fuller_known
+
+    doc = nlp.make_doc("Shoppers at Harbor Foods and QFC paid more.")
+    parts = _fuller_known([(doc[2:6], "organization")], set())
+    assert [p.text for p, _ in parts] == ["Harbor Foods", "QFC"]

@@ -99,7 +99,10 @@ def find_names(doc: Doc) -> list[Name]:
             kind: ActorType | None
             if ent.label_ == "NORP" and not _country_or_city(piece):
                 continue  # nationalities and religions are not actors
-            owned = piece.start > 0 and doc[piece.start - 1].lower_ in ("'s", "’s")
+            owned = piece.start > 0 and (
+                doc[piece.start - 1].lower_ in ("'s", "’s")
+                or _bare_possessive(doc[piece.start - 1])
+            )
             if n > 0 and owned and ent.label_ == "ORG" and piece[-1].lower_ not in PLACE_ENDINGS:
                 # 'Stanford University's Center on Poverty': the body the tagger labelled is
                 # the one owned; its owner is a name of its own
@@ -154,6 +157,10 @@ def find_names(doc: Doc) -> list[Name]:
     known = set(votes)
     labelled = _split_owners(labelled, known)
     labelled = _fuller_known(labelled, known)
+    for n, (span, _kind) in enumerate(labelled):
+        campus = _campus(span)
+        if campus is not None:
+            labelled[n] = (campus, "organization")
     for span, kind in labelled:
         if kind is not None and name_key(span.text) not in votes:
             votes[name_key(span.text)][kind] += 1  # a name joined across the tagger's cut
@@ -818,6 +825,8 @@ def _splits(tok: Token) -> bool:
         return True
     if text.lower() in ("'s", "’s"):
         return _owner_name(tok)  # 'California’s Museum of Neon Art': two names
+    if _bare_possessive(tok):
+        return True
     if text in ("-", "–", "—"):
         # A hyphen joins a name ('Rolls-Royce') unless spaced.
         doc = tok.doc
@@ -828,6 +837,21 @@ def _splits(tok: Token) -> bool:
     if tok.is_punct and text not in (".", "&", "'", "’"):
         return True
     return any(ch.isdigit() for ch in text) and not any(ch.isalpha() for ch in text)
+
+
+def _bare_possessive(tok: Token) -> bool:
+    """The apostrophe alone after a plural that closes a name of the form 'X of Ys' ('the
+    Academy of Sciences’ telescope'); a plural possessive inside a name ('the Bond Traders'
+    Association') has no 'of' before it."""
+    doc = tok.doc
+    return (
+        tok.text in ("'", "’")
+        and 0 < tok.i < len(doc) - 1
+        and not doc[tok.i - 1].whitespace_
+        and doc[tok.i - 1].text.endswith("s")
+        and bool(tok.whitespace_)
+        and any(t.lower_ == "of" for t in doc[max(0, tok.i - 4) : tok.i])
+    )
 
 
 def _split_owners(
@@ -858,7 +882,10 @@ def _fuller_known(
     for span, kind in labelled:
         assert doc is not None
         conj = next((t.i for t in span[1:-1] if t.lower_ in ("and", "&")), None)
-        if conj is not None and name_key(doc[conj + 1 : span.end].text) in known:
+        if conj is not None and (
+            name_key(doc[conj + 1 : span.end].text) in known
+            or (conj + 2 == span.end and _acronym_word(doc[conj + 1]))
+        ):  # 'Whole Foods and QFC': a name does not end in 'and' and an acronym
             for part in (doc[span.start : conj], doc[conj + 1 : span.end]):
                 trimmed = _trim(part)
                 if trimmed is not None:
@@ -876,6 +903,27 @@ def _fuller_known(
                 longer = doc[span.start : end]
         out.append((longer, kind if longer is span else None))
     return out
+
+
+def _acronym_word(tok: Token) -> bool:
+    return tok.is_alpha and tok.text.isupper() and len(tok.text) >= 2
+
+
+def _campus(span: Span) -> Span | None:
+    """'the University of California, San Diego': a university's name, a comma and the city of
+    one of its campuses name that campus, one body (the US convention for state universities)."""
+    doc = span.doc
+    if len(span) < 3 or span[0].lower_ != "university" or span[1].lower_ != "of":
+        return None
+    i = span.end
+    if i + 1 >= len(doc) or doc[i].text != "," or "\n" in doc[i].whitespace_:
+        return None
+    j = i + 1
+    while j < len(doc) and j - i <= 3 and _run_word(doc[j]) and not doc[j].is_sent_start:
+        j += 1
+    if j == i + 1 or (j < len(doc) and (doc[j].lower_ in ("and", "&") or _run_word(doc[j]))):
+        return None
+    return doc[span.start : j]
 
 
 def _coordinated_body(span: Span) -> Span | None:
