@@ -677,3 +677,25 @@ def test_name_and_an_acronym_are_two_names(nlp):
     doc = nlp.make_doc("Shoppers at Harbor Foods and QFC paid more.")
     parts = _fuller_known([(doc[2:6], "organization")], set())
     assert [p.text for p, _ in parts] == ["Harbor Foods", "QFC"]
+
+
+def test_place_noun_before_of_or_after_the_name_is_its_role(analyse):
+    report = analyse("Gunmen later seized the Libyan city of Tobruk, officials said.")
+    assert roles_of(report)["Tobruk"] == ["Libyan city"]
+    report = analyse("Hikers were rescued in the Zhaotong region of China on Monday.")
+    assert roles_of(report)["Zhaotong"] == ["region"]
+    report = analyse(
+        "She lives in the tiny Moselle Valley village of Kesten, where her family works."
+    )
+    assert roles_of(report)["Moselle Valley"] == []  # the village is Kesten
+
+
+def test_title_before_a_name_is_a_noun_for_a_person(nlp):
+    from generator.extract.actors.roles import _person_word
+
+    doc = nlp("The senator, a writer and co-star, liked the poetry and the glow; the Gov. agreed.")
+    by_text = {t.text: t for t in doc}
+    for word in ("senator", "writer", "star", "Gov."):
+        assert _person_word(by_text[word]), word
+    for word in ("poetry", "glow"):
+        assert not _person_word(by_text[word]), word
