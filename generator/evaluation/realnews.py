@@ -441,10 +441,12 @@ def unit_key(unit: str | None) -> str:
         return u.upper()
     if u in IRREGULAR_PLURALS:  # units compare by lemma (gold/README.md)
         return IRREGULAR_PLURALS[u]
-    for suffix in ("ies", "es", "s"):
-        if u.endswith(suffix) and len(u) > len(suffix) + 2:
-            return u[: -len(suffix)] + ("y" if suffix == "ies" else "")
-    return u
+    if u.endswith("ies") and len(u) > 5:
+        return u[:-3] + "y"
+    # A stem both numbers share: mile(s) -> mil, box(es) -> box, bus(es) -> bus, class(es).
+    if u.endswith("s") and not u.endswith(("ss", "us", "is")) and len(u) > 3:
+        u = u[:-1]
+    return u[:-1] if u.endswith("e") and len(u) > 3 else u
 
 
 def same_value(a: Any, b: Any) -> bool:

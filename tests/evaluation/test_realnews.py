@@ -212,3 +212,8 @@ def test_units_compare_by_lemma_irregular_plurals_included() -> None:
     assert unit_key("feet") == unit_key("foot")
     assert unit_key("miles") == unit_key("mile")
     assert unit_key("people") != unit_key("child")
+    assert unit_key("boxes") == unit_key("box")
+    assert unit_key("cases") == unit_key("case")
+    assert unit_key("buses") == unit_key("bus")
+    assert unit_key("countries") == unit_key("country")
+    assert unit_key("dollars") == "USD"
