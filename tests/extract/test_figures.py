@@ -683,3 +683,20 @@ def test_unnamed_speaker_leaves_the_source_to_according_to(analyse):
     fig = one(report.figures, "more than 9,000")
     planet = next(a for a in report.actors if "Planet" in a.name)
     assert fig.attributed_to == planet.id
+
+
+@pytest.mark.parametrize(
+    ("sentence", "texts"),
+    [
+        ("Qatar will also buy 20 of the airline's larger 777 planes.", ["20"]),
+        ("The grocer is not opening any new 365 stores this year.", []),
+        ("The firm added an extra 500 jobs.", ["500"]),
+        ("The remaining 300 workers stayed.", ["300"]),
+    ],
+)
+def test_a_number_after_a_descriptive_adjective_names_a_model(figures, sentence, texts):
+    assert [f.text for f in figures(sentence)] == texts
+
+
+def test_a_proper_plural_qualified_by_a_people_counts_people(figures):
+    assert one(figures("The court freed 14 Egyptian Copts on Monday."), "14").unit == "person"

@@ -837,7 +837,11 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
         return None  # 'one of', 'One more thing': a pronoun or article more than a count
     if _in_code(text, start, end) or (
         _in_name(text, first, last, before, after)
-        and (_plural_after(last) is None or (before is not None and before.pos_ == "PROPN"))
+        and (
+            _plural_after(last) is None
+            or (before is not None and before.pos_ == "PROPN")
+            or _after_descriptive(first, last, before, after)
+        )
     ):
         return None  # a name or model ('Boeing 787'), unless it counts a plural ('500 Apple engineers')
     if low in SMALL_WORDS and before is not None and before.lower_ in DEFINITE | {"all"}:
@@ -918,8 +922,13 @@ def _counted_unit(noun: Token) -> str:
         unit = low[:-3] + "man"
     elif re.fullmatch(r"[A-Z]{2,}s", noun.text):
         unit = noun.text[:-1]  # an acronym keeps its capitals: 'NGOs' → 'NGO'
-    elif noun.ent_type_ == "NORP":
-        unit = "person"  # '21 Christians', 'thousands of Tunisians': members of a group are people
+    elif noun.ent_type_ == "NORP" or (
+        noun.text[:1].isupper()
+        and low.endswith("s")
+        and any(c.ent_type_ == "NORP" and c.i < noun.i for c in noun.children)
+    ):
+        unit = "person"  # '21 Christians', 'thousands of Tunisians', '20 Egyptian Copts':
+        # members of a people or faith are people
     elif noun.tag_ == "NNPS" and low.endswith("s"):
         unit = low[:-1]  # 'Tunisians' → 'tunisian'
     else:
@@ -1051,6 +1060,32 @@ def _in_name(
     if after.pos_ == "PROPN" or after.text in ('"', "“", "'", "‘") or after.tag_ == "NN":
         return True  # a count above one takes a plural: '717 jet'
     return False
+
+
+PRE_NUMERAL = frozenset(
+    "other additional extra further remaining first last next past previous following final "
+    "estimated whopping staggering mere full entire total record same only top average few "
+    "several many more fewer".split()
+)
+"""Adjectives that English puts before a cardinal ('an extra 500 jobs', 'the remaining 300
+staff', 'the first 100 days'): the postdeterminers and their kin. A descriptive adjective
+comes after the cardinal ('500 new jobs')."""
+
+
+def _after_descriptive(
+    first: Token, last: Token, before: Token | None, after: Token | None
+) -> bool:
+    """A three- or four-digit number after a descriptive adjective names a model or a brand
+    even before a plural ('any new 365 stores', 'its larger 777 planes'): a count would stand
+    before the adjective ('500 new stores')."""
+    return (
+        first.i == last.i
+        and re.fullmatch(r"\d{3,4}", first.text) is not None
+        and before is not None
+        and before.tag_ in ("JJ", "JJR")
+        and before.lower_ not in PRE_NUMERAL
+        and (after is None or after.text != "+")
+    )
 
 
 def _hedged_start(text: str, start: int) -> int:
