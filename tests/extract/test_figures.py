@@ -700,3 +700,29 @@ def test_a_number_after_a_descriptive_adjective_names_a_model(figures, sentence,
 
 def test_a_proper_plural_qualified_by_a_people_counts_people(figures):
     assert one(figures("The court freed 14 Egyptian Copts on Monday."), "14").unit == "person"
+
+
+def test_dash_parenthesis_does_not_cut_a_figure_from_its_clause(figures):
+    found = figures(
+        "The bill would require providers to keep the records — the who, where and how of a "
+        "call, but not its content — for two years so police can read them."
+    )
+    assert one(found, "two years").status == "plan"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "texts"),
+    [
+        ("The car reached 55 mph, or 88.5 kph, on the bridge.", [("55 mph", "88.5 kph")]),
+        (
+            "The plant cost 4.5 billion euros, or about $5 billion, to build.",
+            [("4.5 billion euros", "about $5 billion")],
+        ),
+        (
+            "The firm earned $2 million, or 18 cents a share.",
+            [("$2 million", None), ("18 cents a share", None)],
+        ),
+    ],
+)
+def test_or_restating_an_amount_in_other_units_folds_it(figures, sentence, texts):
+    assert [(f.text, f.conversion) for f in figures(sentence)] == texts

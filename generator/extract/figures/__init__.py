@@ -395,8 +395,9 @@ def _multiples(doc: Doc, text: str) -> list[Found]:
 
 
 def _conversions(text: str, items: list[Found]) -> dict[int, int]:
-    """Figure index → index of the figure right after it in brackets that restates it in other
-    units ('190 kilometers (118 miles)', '$10 (€9)')."""
+    """Figure index → index of the figure right after it, in brackets or after ', or', that
+    restates it in other units ('190 kilometers (118 miles)', '$10 (€9)', '55 mph, or 88.5
+    kph')."""
     out = {}
     for k in range(len(items) - 1):
         a, b = items[k], items[k + 1]
@@ -406,6 +407,16 @@ def _conversions(text: str, items: list[Found]) -> dict[int, int]:
             r"\s*[(\[]\s*(?:about|around|roughly|some|or|nearly|approximately)?\s*",
             text[a.end : b.start],
         ) and re.match(r"\s*[)\]]", text[b.end : b.end + 10]):
+            out[k] = k + 1
+        elif (
+            a.per == b.per
+            and a.value_max is None
+            and b.value_max is None
+            and re.fullmatch(
+                r",\s+or\s+(?:about|around|roughly|some|nearly|approximately|almost)?\s*",
+                text[a.end : b.start],
+            )
+        ):  # '55 mph, or 88.5 kph': 'or' restates the same amount in other units
             out[k] = k + 1
     return out
 
@@ -1452,7 +1463,7 @@ def _status(span: Span, text: str, dates: bytearray | None = None) -> FigureStat
     ('claimed', 'aiming to reach', 'plan to allocate', 'will climb to', 'is expected to total',
     'could cost', the futurate 'is launching … in January') and the figure's own hedge
     ('about', 'an estimated'). `dates` marks the characters of dates and times in the text."""
-    chain = [governing_verb(span.root)]
+    chain = [_outer_verb(span)]
     while (
         chain[-1].dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "prep")
         and chain[-1].head.i != chain[-1].i
@@ -1528,6 +1539,27 @@ def _status(span: Span, text: str, dates: bytearray | None = None) -> FigureStat
     ):
         return "estimate"
     return "fact"
+
+
+DASHES = frozenset({"—", "–", "--"})
+
+
+def _outer_verb(span: Span) -> Token:
+    """The verb over a figure. A parenthesis set off by dashes interrupts a clause and closes
+    before what follows it ('store metadata — the who, where and how — for two years'): when
+    the parse hangs a figure after it on a word inside it, or on a verb whose subject is inside
+    it, the figure belongs to the clause the parenthesis interrupts, governed by the verb over
+    the word before the first dash."""
+    verb = governing_verb(span.root)
+    sent = span.sent
+    dashes = [t.i for t in sent if t.text in DASHES and t.i < span.start]
+    if len(dashes) < 2:
+        return verb
+    first, last = dashes[-2], dashes[-1]
+    crossed = [t for t in (*span.root.ancestors, *verb.children) if first < t.i < last]
+    if not crossed or first == sent.start:
+        return verb  # the parse keeps the figure's clause outside the parenthesis
+    return governing_verb(span.doc[first - 1])
 
 
 FREQUENCY = frozenset(
