@@ -659,6 +659,7 @@ def test_multiplicative_words_are_multiples(figures, sentence, text, value):
         "Sales rose in the second half of the year.",
         "The cake was cut in half.",
         "The trip took an hour and a half.",
+        "Twice the young winger visited the stadium.",
     ],
 )
 def test_a_verb_or_a_part_is_no_multiple(figures, sentence):
@@ -726,3 +727,36 @@ def test_dash_parenthesis_does_not_cut_a_figure_from_its_clause(figures):
 )
 def test_or_restating_an_amount_in_other_units_folds_it(figures, sentence, texts):
     assert [(f.text, f.conversion) for f in figures(sentence)] == texts
+
+
+def test_a_hedge_on_the_first_item_of_a_list_is_its_own(figures):
+    found = figures("The river waters about 40 million people and 6,300 square miles of farms.")
+    assert one(found, "about 40 million").status == "estimate"
+    assert one(found, "6,300 square miles").status == "fact"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("This is the third botched launch of a rocket in two years.", "third botched launch", 3,
+         "launch"),
+        ("It was the firm's fourth such deal since the merger.", "fourth such deal", 4, "deal"),
+        ("The film won its second award this year.", "second award", 2, "award"),
+    ],
+)  # fmt: skip
+def test_an_ordinal_bounded_by_a_stretch_of_time_counts(figures, sentence, text, value, unit):
+    fig = one(figures(sentence), text)
+    assert (fig.kind, fig.value, fig.unit) == ("count", value, unit)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The second step is harder.",
+        "She lives on the fifth floor in Building 24.",
+        "Profit rose in the second quarter this year.",
+        "It was the first launch in two years.",
+    ],
+)
+def test_an_ordinal_without_a_stretch_of_time_counts_nothing(figures, sentence):
+    assert [f.text for f in figures(sentence) if f.kind == "count"] == []

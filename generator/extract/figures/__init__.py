@@ -213,6 +213,8 @@ def extract_figures(
         add(item, respect_timexes=True)
     for item in _ranks(doc, text):
         add(item, respect_timexes=True)
+    for item in _occurrences(doc, text):
+        add(item, respect_timexes=True)
 
     actor_spans = sorted((m.start, m.end, a.id) for a in actors for m in a.mentions)
     figures: list[Figure] = []
@@ -251,7 +253,10 @@ def extract_figures(
         if figures and not age and span is not None and _listed_after(doc, figures[-1], span):
             # 'three cosmonauts from Russia, two NASA astronauts and one …': the items of a
             # list share the clause that holds the list, whatever the parse made of them
-            status, owner = figures[-1].status, figures[-1].attributed_to
+            prev = figures[-1]
+            if not (prev.status == "estimate" and ESTIMATE_HEDGES.match(prev.text)):
+                status = prev.status  # ('about 40 million people and 6,300 square miles':
+            owner = prev.attributed_to  # the hedge is the first item's own)
         if (
             owner is None
             and status == "fact"
@@ -382,6 +387,8 @@ def _multiples(doc: Doc, text: str) -> list[Found]:
             head = nxt.head if nxt.dep_ in ("det", "poss") else None
             if head is None or head.pos_ not in ("NOUN", "PROPN") or head.i - word.i > 5:
                 continue
+            if head.dep_ in ("nsubj", "nsubjpass"):
+                continue  # 'Twice the winger visited': an adverb of frequency before a subject
             end = head.idx + len(head.text)
         if low == "half" and nxt.lower_ != "as":
             continue  # 'half the help people need': a share, whose owner is the source of
@@ -1275,6 +1282,51 @@ def _ranks(doc: Doc, text: str) -> list[Found]:
         items.append(
             Found(kind="rank", start=ent.start_char, end=ent.end_char, value=value, unit="rank")
         )
+    return items
+
+
+OCCURRENCE_SCOPE = re.compile(
+    r"(?:\s+[\w'’-]+){0,5}?\s+(?:in\s+(?:the\s+)?(?:past\s+|last\s+)?(?:[\w-]+\s+)?"
+    r"(?:years?|months?|weeks?|days?|decades?)\b|this\s+(?:year|month|week|season)\b"
+    r"|since\b|so\s+far\b)",
+    re.I,
+)
+"""The stretch an occurrence is counted over: 'in two years', 'this year', 'since the deal'."""
+
+
+def _occurrences(doc: Doc, text: str) -> list[Found]:
+    """An ordinal of occurrence bounded by a stretch of time counts what it orders: 'the third
+    botched launch in two years' says there have been three, as do 'its second award this
+    year' and 'its third such announcement since the merger'. 'The first' is left to the
+    ranks; units of time ('the second quarter') and parts ('the second half') are dates."""
+    items: list[Found] = []
+    for ent in doc.ents:
+        if ent.label_ != "ORDINAL" or len(ent) != 1:
+            continue
+        tok = ent[0]
+        value = parse_ordinal(tok.lower_)
+        noun = tok.head
+        while noun.pos_ in ("ADJ", "VERB") and noun.dep_ == "amod" and noun.head.i > noun.i:
+            noun = noun.head  # 'the third botched launch'
+        if (
+            value is None
+            or value < 2
+            or tok.dep_ not in ("amod", "advmod")
+            or noun.pos_ != "NOUN"
+            or noun.i <= tok.i
+            or noun.lower_ in TIME_NOUNS
+            or noun.lemma_.lower() in ("half", "time", "century", "quarter", "round", "term")
+            or (tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("-", "–"))
+        ):
+            continue
+        end = noun.idx + len(noun.text)
+        if OCCURRENCE_SCOPE.match(text, end) is None:
+            continue
+        if OCCURRENCE_SCOPE.match(text, end).end() > noun.sent.end_char:
+            continue
+        unit = _counted_unit(noun)
+        items.append(Found(kind="count", start=tok.idx, end=end, value=value, unit=unit,
+                           worded=True))  # fmt: skip
     return items
 
 
