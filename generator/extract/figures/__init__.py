@@ -1320,9 +1320,8 @@ def _occurrences(doc: Doc, text: str) -> list[Found]:
         ):
             continue
         end = noun.idx + len(noun.text)
-        if OCCURRENCE_SCOPE.match(text, end) is None:
-            continue
-        if OCCURRENCE_SCOPE.match(text, end).end() > noun.sent.end_char:
+        scope = OCCURRENCE_SCOPE.match(text, end)
+        if scope is None or scope.end() > noun.sent.end_char:
             continue
         unit = _counted_unit(noun)
         items.append(Found(kind="count", start=tok.idx, end=end, value=value, unit=unit,
