@@ -760,3 +760,13 @@ def test_an_ordinal_bounded_by_a_stretch_of_time_counts(figures, sentence, text,
 )
 def test_an_ordinal_without_a_stretch_of_time_counts_nothing(figures, sentence):
     assert [f.text for f in figures(sentence) if f.kind == "count"] == []
+
+
+def test_a_name_inside_an_unnamed_speakers_words_is_not_the_owner(analyse):
+    report = analyse("A top Jane Doe adviser says the mayor is close to the 1,237 votes needed.")
+    assert one(report.figures, "1,237").attributed_to is None
+
+
+def test_what_a_survey_is_of_is_not_its_source(analyse):
+    report = analyse("According to a recent poll of Ohio voters, the senator won 30% of the vote.")
+    assert one(report.figures, "30%").attributed_to is None

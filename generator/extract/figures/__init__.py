@@ -1431,14 +1431,16 @@ def _attribution(
     ]  # a state in the present tense: the noun as it stands now, not the reported event
     reporter = _nearest_reporter(span, relcls, actor_spans) if span is not None else None
     frame = _as_reported(span, actor_spans) if span is not None else None
+    unnamed = False
     for quote in quotes:
         if quote.start <= start and end <= quote.end and quote.speaker is not None:
             inner = any(quote.start <= t.idx < quote.end for t in relcls)
             if inner and quote.kind != "direct":
                 return None
             if quote.speaker.actor is None:
-                break  # an unnamed speaker ('reports cited by MySA', 'officials'): the
-                # sentence may still name the source ('according to …', 'as X reports')
+                unnamed = True  # an unnamed speaker ('reports cited by MySA', 'a top Trump
+                break  # adviser'): the sentence may still name the source ('according to
+                # …', 'as X reports'), but not through a name inside the speaker's words
             if frame is not None and quote.kind != "direct":
                 return frame  # 'As Mashable reports, the company announced that …'
             if reporter is not None and quote.kind != "direct" and quote.start <= reporter[0]:
@@ -1449,12 +1451,31 @@ def _attribution(
     for tok in span.sent:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
             objects = [c for c in tok.nbor().children if c.dep_ == "pobj"]
-            found = _actor_at(objects[0], actor_spans) if objects else None
+            found = _source_at(objects[0], actor_spans) if objects else None
             if found:
                 return found
     if frame is not None:
         return frame
-    return reporter[1] if reporter is not None else None
+    return reporter[1] if reporter is not None and not unnamed else None
+
+
+def _source_at(source: Token, actor_spans: list[tuple[int, int, str]]) -> str | None:
+    """The actor named as the source after 'according to': the source itself ('according to
+    Gallup'), its author or owner ('a count by the AP', 'a Gallup poll', 'the agency's data'),
+    not what a survey is of ('a poll of Indiana voters')."""
+    skip = {
+        t.i
+        for c in source.children
+        if c.dep_ == "prep" and c.lower_ in ("of", "on", "about", "among", "in")
+        for t in c.subtree
+    }
+    for t in source.subtree:
+        if t.i in skip:
+            continue
+        for a, b, actor in actor_spans:
+            if a <= t.idx < b:
+                return actor
+    return None
 
 
 def _as_reported(span: Span, actor_spans: list[tuple[int, int, str]]) -> str | None:
