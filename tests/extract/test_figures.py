@@ -770,3 +770,17 @@ def test_a_name_inside_an_unnamed_speakers_words_is_not_the_owner(analyse):
 def test_what_a_survey_is_of_is_not_its_source(analyse):
     report = analyse("According to a recent poll of Ohio voters, the senator won 30% of the vote.")
     assert one(report.figures, "30%").attributed_to is None
+
+
+def test_the_author_of_a_survey_is_its_source_wherever_the_parse_hangs_it(analyse):
+    report = analyse("Teens spend more on prom, according to a survey of 3,000 people by Visa.")
+    visa = next(a for a in report.actors if a.name == "Visa")
+    assert one(report.figures, "3,000").attributed_to == visa.id
+
+
+def test_a_named_speaker_heading_an_unresolved_subject_keeps_the_figure(analyse):
+    report = analyse(
+        "Singer Jane Roe says the theft of her dog hurt her, and is now suing Bo Park for $5,000."
+    )
+    roe = next(a for a in report.actors if a.name == "Jane Roe")
+    assert one(report.figures, "$5,000").attributed_to == roe.id
