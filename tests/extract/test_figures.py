@@ -784,3 +784,20 @@ def test_a_named_speaker_heading_an_unresolved_subject_keeps_the_figure(analyse)
     )
     roe = next(a for a in report.actors if a.name == "Jane Roe")
     assert one(report.figures, "$5,000").attributed_to == roe.id
+
+
+def test_a_number_before_an_age_compound_counts_the_plural_noun(figures):
+    found = figures("It is one of four century-old wooden schooners still at sea.")
+    assert [(f.text, f.value, f.unit) for f in found] == [("four", 4, "schooner")]
+
+
+def test_half_a_decade_is_five_years(figures):
+    fig = one(figures("The dish took half a decade to build."), "half a decade")
+    assert (fig.value, fig.unit) == (5, "year")
+
+
+@pytest.mark.parametrize(
+    "sentence", ["The sides drew 1-1 before a 2-2 draw.", "She wore a size 12 dress."]
+)
+def test_level_scores_and_sizes_are_no_counts(figures, sentence):
+    assert figures(sentence) == []

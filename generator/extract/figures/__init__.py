@@ -142,6 +142,8 @@ def extract_figures(
     blocked = bytearray(len(text) + 1)
     dates = bytearray(len(text) + 1)
     for t in timexes:
+        if _ages_a_plural(doc, t):
+            continue  # 'four century-old schooners': a count, read with the counts
         blocked[t.start : t.end] = b"\x01" * (t.end - t.start)
         if (
             t.type in ("DATE", "TIME")
@@ -206,7 +208,7 @@ def extract_figures(
     for item in _multiples(doc, text):
         add(item, respect_timexes=True)
     for timex in timexes:
-        item = _duration(text, timex)
+        item = _duration(text, timex) if not _ages_a_plural(doc, timex) else None
         if item is not None:
             add(item, respect_timexes=False)
     for item in _counts(doc, text):
@@ -580,6 +582,8 @@ def _duration(text: str, timex: TimeExpression) -> Found | None:
     unit = match.group(3).lower()
     if unit == "centur":
         value, unit = value * 100, "year"  # 'a half century': fifty years
+    elif unit == "decade" and not float(value).is_integer():
+        value, unit = value * 10, "year"  # 'half a decade': five years
     return Found(
         kind="duration",
         start=timex.start + len(match.group("det") or ""),  # 'the 20-minute flight'
@@ -588,6 +592,18 @@ def _duration(text: str, timex: TimeExpression) -> Found | None:
         unit=unit,
         duration=True,
     )
+
+
+def _ages_a_plural(doc: Doc, timex: TimeExpression) -> bool:
+    """A time expression 'N unit-old' whose unit is a compound on a plural noun ('four
+    century-old schooners'): the number counts the noun."""
+    if not re.fullmatch(r"\S+\s+\w+[-–](?:old|long)", timex.text):
+        return False
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return False
+    unit = next((t for t in span if t.lower_ in TIME_NOUNS), None)
+    return unit is not None and _aged_plural(unit) is not None
 
 
 def _untagged_duration(
@@ -870,7 +886,10 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     ):
         return None  # 'two-thirds' is a share, not a count
     aged = AGE_AFTER.match(text[end : end + 60])
-    if after is not None and after.lower_ in TIME_NOUNS and not aged:
+    aged_noun = _aged_plural(after) if after is not None else None
+    if aged_noun is not None:
+        aged = None  # 'four century-old schooners' counts schooners
+    elif after is not None and after.lower_ in TIME_NOUNS and not aged:
         return _untagged_duration(text, start, end, words, after, before)
     if _hyphen_noun(before, last):
         return None  # 'a two-wheeler', 'this five-some': one thing named by a number
@@ -894,7 +913,7 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
         return Found(kind="quantity", start=start, end=end + aged.end(), value=value, unit="years")
     if _age(first, before, after):
         return Found(kind="quantity", start=start, end=end, value=value, unit="years")
-    noun = _counted_noun(last) or _plural_after(last) or _group_of(first)
+    noun = aged_noun or _counted_noun(last) or _plural_after(last) or _group_of(first)
     if noun is None and _predicate_age(first, last, value):
         return Found(kind="quantity", start=start, end=end, value=value, unit="years",
                      elided=True)  # fmt: skip
@@ -959,6 +978,18 @@ def _counted_unit(noun: Token) -> str:
     return unit
 
 
+def _aged_plural(unit: Token) -> Token | None:
+    """The plural noun after a compound of age or length that follows a number: in 'four
+    century-old schooners' the compound 'century-old' describes each schooner and 'four'
+    counts them (an age would read 'a four-century-old ship')."""
+    doc = unit.doc
+    if unit.lower_ not in TIME_NOUNS or unit.i + 2 >= len(doc) or unit.whitespace_:
+        return None
+    if doc[unit.i + 1].text not in ("-", "–") or doc[unit.i + 2].lower_ not in ("old", "long"):
+        return None
+    return _plural_after(doc[unit.i + 2])
+
+
 def _group_of(tok: Token) -> Token | None:
     """The group a number counts the members of: 'a crew of six', 'a family of four'."""
     doc = tok.doc
@@ -997,9 +1028,9 @@ def _in_code(text: str, start: int, end: int) -> bool:
     if (
         joined
         and re.fullmatch(r"\d+", text[start:end])
-        and int(joined.group(1)) < int(text[start:end])
+        and int(joined.group(1)) <= int(text[start:end])
     ):
-        return True  # '18-6 win', '8-0 lead': a score or tally, not a count
+        return True  # '18-6 win', '8-0 lead', '1-1 draw': a score or tally, not a count
     if re.match(r"-\d", right) and re.search(r"\d-\d{3,}", text[start : end + 6]):
         return True
     if left == "-" and re.match(r"\w", text[max(0, start - 2) : start - 1]):
@@ -1047,6 +1078,7 @@ def _in_name(
             "room",
             "gate",
             "platform",
+            "size",
             "#",
         ):
             return True
