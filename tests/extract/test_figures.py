@@ -801,3 +801,21 @@ def test_half_a_decade_is_five_years(figures):
 )
 def test_level_scores_and_sizes_are_no_counts(figures, sentence):
     assert figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "status"),
+    [
+        ("The 25 percent tariffs, which took effect in June, will stay.", "25 percent", "fact"),
+        ("The $4.8 billion will be paid to the lender.", "$4.8 billion", "fact"),
+        ("The proposed $5 billion budget will be voted on.", "$5 billion", "forecast"),
+        ("The deficit will reach $1 trillion.", "$1 trillion", "forecast"),
+        ("The wound required a total of seven stitches.", "a total of seven", "fact"),
+        ("The law requires firms to pay $5 million.", "$5 million", "plan"),
+    ],
+)
+def test_a_definite_subject_or_a_met_need_is_a_fact(figures, sentence, text, status):
+    fig = one(figures(sentence), text)
+    assert fig.status == status
+    if "will" in sentence:
+        assert fig.confidence < 0.8

@@ -267,6 +267,8 @@ def extract_figures(
             and _unlinked_cue(span)
         ):
             confidence = min(confidence, 0.75)
+        if span is not None and _in_definite_subject(span.root) and _unlinked_cue(span, True):
+            confidence = min(confidence, 0.75)  # a fact read past the modal of its predicate
         if owner is not None:
             confidence = min(confidence, 0.75)  # whose figure it is rests on reading the
             # reported speech around it, and the actor's name on the actor extractor
@@ -1603,6 +1605,17 @@ def _status(span: Span, text: str, dates: bytearray | None = None) -> FigureStat
         if c.dep_ == "acl" and c.tag_ == "VBN" and c.i >= span.end
     }
     aux = {c.lower_ for t in chain[:2] for c in t.children if c.dep_ in ("aux", "auxpass")}
+    if (
+        chain[0].lemma_ == "require"
+        and chain[0].tag_ == "VBD"
+        and not aux
+        and _object_of(span.root, chain[0])
+    ):
+        lemmas.discard("require")  # 'the wound required seven stitches': a need that was met
+    if _in_definite_subject(span.root):
+        # 'The 25 percent tariffs will stay', 'the $4.8 billion will be paid': a definite noun
+        # phrase refers to what exists already; the predicate's modality is not its figure's
+        return "estimate" if ESTIMATE_HEDGES.match(text) else "fact"
     nouns = {t.lemma_.lower() for t in span.root.subtree} | {t.lemma_.lower() for t in span}
     sent = span.sent
     before = sent.text[
@@ -1674,6 +1687,41 @@ def _outer_verb(span: Span) -> Token:
     return governing_verb(span.doc[first - 1])
 
 
+def _object_of(root: Token, verb: Token) -> bool:
+    """The figure sits in the direct object of `verb` ('required a total of seven stitches')."""
+    tok = root
+    while tok.head.i != tok.i and tok.head.i != verb.i:
+        tok = tok.head
+    return tok.head.i == verb.i and tok.dep_ == "dobj"
+
+
+INTENT_WORDS = PLAN_WORDS | FORECAST_WORDS | TARGET_WORDS | {"propose", "proposed", "planned"}
+
+
+def _in_definite_subject(root: Token) -> bool:
+    """The figure is in the subject of its clause, a noun phrase under a definite determiner
+    or a possessive ('The 25 percent tariffs', 'the $4.8 billion', 'its 300 stores'), which
+    refers to something the story takes as existing; not a phrase naming an intention ('the
+    proposed $5 billion budget')."""
+    tok = root
+    for _ in range(4):
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            break
+        if tok.head.i == tok.i or tok.head.pos_ in ("VERB", "AUX"):
+            return False
+        tok = tok.head
+    else:
+        return False
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.pos_ not in ("VERB", "AUX"):
+        return False
+    definite = any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those")) or c.dep_ == "poss"
+        for c in tok.children
+    )
+    intent = any(t.lemma_.lower() in INTENT_WORDS for t in tok.subtree)
+    return definite and not intent
+
+
 FREQUENCY = frozenset(
     "usually often always sometimes regularly typically normally generally frequently routinely "
     "occasionally seldom rarely".split()
@@ -1709,12 +1757,13 @@ MODALS = frozenset("will would could may might shall should 'll 'd".split())
 CUE_WORDS = REPORTING | CLAIM_WORDS | FORECAST_WORDS | ESTIMATE_WORDS | PLAN_WORDS | TARGET_WORDS
 
 
-def _unlinked_cue(span: Span) -> bool:
+def _unlinked_cue(span: Span, linked_too: bool = False) -> bool:
     """A verb of saying, forecasting or intending, a modal or 'according to' in the figure's
-    sentence that the parse did not link to the figure: a reported fact in the reporter's own
-    voice is then a reading of the parse's attachments, not of the words alone."""
+    sentence that the parse did not link to the figure (or, with `linked_too`, any of them):
+    a reported fact in the reporter's own voice is then a reading of the parse's attachments,
+    not of the words alone."""
     verb = governing_verb(span.root)
-    above = {t.i for t in span.root.ancestors}  # the verbs `_status` read
+    above = set() if linked_too else {t.i for t in span.root.ancestors}  # what `_status` read
     for tok in span.sent:
         if span.start <= tok.i < span.end:
             continue
