@@ -267,7 +267,13 @@ def extract_figures(
             and _unlinked_cue(span)
         ):
             confidence = min(confidence, 0.75)
-        if span is not None and _in_definite_subject(span.root) and _unlinked_cue(span, True):
+        if (
+            status == "fact"
+            and not age
+            and span is not None
+            and _in_definite_subject(span.root)
+            and _status(span, text[start:end], dates, definite=False) != "fact"
+        ):
             confidence = min(confidence, 0.75)  # a fact read past the modal of its predicate
         if owner is not None:
             confidence = min(confidence, 0.75)  # whose figure it is rests on reading the
@@ -1572,11 +1578,14 @@ def _nearest_reporter(
 REPORTING = STATING_VERBS | {"estimate", "project", "forecast", "predict", "calculate", "find"}
 
 
-def _status(span: Span, text: str, dates: bytearray | None = None) -> FigureStatus:
+def _status(
+    span: Span, text: str, dates: bytearray | None = None, definite: bool = True
+) -> FigureStatus:
     """claim | target | plan | forecast | estimate | fact, from the verbs that govern the figure
     ('claimed', 'aiming to reach', 'plan to allocate', 'will climb to', 'is expected to total',
     'could cost', the futurate 'is launching … in January') and the figure's own hedge
-    ('about', 'an estimated'). `dates` marks the characters of dates and times in the text."""
+    ('about', 'an estimated'). `dates` marks the characters of dates and times in the text;
+    `definite` False reads the predicate even for a figure in a definite subject."""
     chain = [_outer_verb(span)]
     while (
         chain[-1].dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "prep")
@@ -1612,7 +1621,7 @@ def _status(span: Span, text: str, dates: bytearray | None = None) -> FigureStat
         and _object_of(span.root, chain[0])
     ):
         lemmas.discard("require")  # 'the wound required seven stitches': a need that was met
-    if _in_definite_subject(span.root):
+    if definite and _in_definite_subject(span.root):
         # 'The 25 percent tariffs will stay', 'the $4.8 billion will be paid': a definite noun
         # phrase refers to what exists already; the predicate's modality is not its figure's
         return "estimate" if ESTIMATE_HEDGES.match(text) else "fact"
@@ -1757,13 +1766,12 @@ MODALS = frozenset("will would could may might shall should 'll 'd".split())
 CUE_WORDS = REPORTING | CLAIM_WORDS | FORECAST_WORDS | ESTIMATE_WORDS | PLAN_WORDS | TARGET_WORDS
 
 
-def _unlinked_cue(span: Span, linked_too: bool = False) -> bool:
+def _unlinked_cue(span: Span) -> bool:
     """A verb of saying, forecasting or intending, a modal or 'according to' in the figure's
-    sentence that the parse did not link to the figure (or, with `linked_too`, any of them):
-    a reported fact in the reporter's own voice is then a reading of the parse's attachments,
-    not of the words alone."""
+    sentence that the parse did not link to the figure: a reported fact in the reporter's own
+    voice is then a reading of the parse's attachments, not of the words alone."""
     verb = governing_verb(span.root)
-    above = set() if linked_too else {t.i for t in span.root.ancestors}  # what `_status` read
+    above = {t.i for t in span.root.ancestors}  # the verbs `_status` read
     for tok in span.sent:
         if span.start <= tok.i < span.end:
             continue
