@@ -819,3 +819,17 @@ def test_a_definite_subject_or_a_met_need_is_a_fact(figures, sentence, text, sta
     assert fig.status == status
     if "will" in sentence:
         assert fig.confidence < 0.8
+
+
+def test_a_figure_before_an_inverted_verb_of_saying_is_the_speakers(analyse):
+    report = analyse(
+        "The snowpack in the valleys where the river starts now ranges from 51 to 79 per cent "
+        "of normal, said Jo Roe, a supervisor of the snow survey."
+    )
+    roe = next(a for a in report.actors if a.name == "Jo Roe")
+    assert one(report.figures, "51 to 79 per cent").attributed_to == roe.id
+
+
+def test_a_figure_describing_the_speaker_is_the_reporters(analyse):
+    report = analyse("'I am still right there,' 14-time major winner Jo Roe said on Friday.")
+    assert one(report.figures, "14").attributed_to is None
