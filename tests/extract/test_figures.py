@@ -833,3 +833,17 @@ def test_a_figure_before_an_inverted_verb_of_saying_is_the_speakers(analyse):
 def test_a_figure_describing_the_speaker_is_the_reporters(analyse):
     report = analyse("'I am still right there,' 14-time major winner Jo Roe said on Friday.")
     assert one(report.figures, "14").attributed_to is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "subject"),
+    [
+        ("There is little affection for 52-year-old Grace, a former typist.", "52-year-old",
+         "age of Grace"),
+        ("Jane Roe, 46, will leave the firm.", "46", "age of Jane Roe"),
+        ("They saw a kauri tree which may be 2,000 years old.", "2,000 years old",
+         "age of a kauri tree"),
+    ],
+)  # fmt: skip
+def test_an_age_measures_the_age_of_whom_it_describes(figures, sentence, text, subject):
+    assert one(figures(sentence), text).subject == subject

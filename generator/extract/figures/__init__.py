@@ -287,7 +287,7 @@ def extract_figures(
                 value=_clean(item.value),
                 unit=item.unit,
                 per=item.per,
-                subject=_subject(span) if span is not None else None,
+                subject=_figure_subject(span, item),
                 attributed_to=owner,
                 status=status,
                 value_max=_clean(item.value_max),
@@ -1450,6 +1450,50 @@ def _listed_after(doc: Doc, prev: Figure, span: Span) -> bool:
     ):
         return False
     return gap[-1].text == "," or gap[-1].lower_ in ("and", "or")
+
+
+def _age_subject(span: Span) -> str | None:
+    """What an age measures: 'age of' the one it describes: the noun it modifies ('52-year-old
+    Grace Roe'), the name it stands beside ('Jane Roe, 46,'), the subject it is said of ('she
+    was 29', 'found it to be 50,000 years old'), or for 'the 93-year-old' standing alone the
+    person last named before it in the sentence or the one before."""
+    doc, root = span.doc, span.root
+    head = root.head
+    if root.dep_ in ("amod", "compound", "nummod", "npadvmod") and head.i > root.i:
+        if head.pos_ in ("NOUN", "PROPN"):
+            return f"age of {_phrase(head)}"
+    if root.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN"):
+        return f"age of {_phrase(head)}"
+    if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].pos_ == "PROPN":
+        return f"age of {_phrase(doc[span.start - 2])}"
+    verb = governing_verb(root)
+    if verb.lemma_ == "be" and (root.dep_ in ("attr", "acomp") or head.dep_ in ("attr", "acomp")):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            subj = verb.head  # 'a tree which may be 2,000 years old': the tree
+        if subj is not None:
+            return f"age of {_phrase(subj)}"
+    floor = doc[span.sent.start - 1].sent.start if span.sent.start > 0 else span.sent.start
+    named = [
+        e for e in doc.ents if e.label_ == "PERSON" and floor <= e.start and e.end <= span.start
+    ]
+    return f"age of {named[-1].text}" if named else None
+
+
+def _figure_subject(span: Span | None, item: Found) -> str | None:
+    """What the figure measures (see `_subject`); for an age, whose age it is."""
+    if span is None:
+        return None
+    age = item.kind == "quantity" and item.unit == "years"
+    return (_age_subject(span) if age else None) or _subject(span)
+
+
+def _phrase(tok: Token) -> str:
+    """The noun phrase a token heads, when short ('Grace Roe', 'the tool'), else the token."""
+    doc = tok.doc
+    left = min([tok.i, *(c.i for c in tok.children if c.dep_ in ("compound", "det", "poss")
+                         and c.i < tok.i)])  # fmt: skip
+    return doc[left : tok.i + 1].text if tok.i - left < 5 else tok.text
 
 
 def _attribution(
