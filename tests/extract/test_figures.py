@@ -847,3 +847,7 @@ def test_a_figure_describing_the_speaker_is_the_reporters(analyse):
 )  # fmt: skip
 def test_an_age_measures_the_age_of_whom_it_describes(figures, sentence, text, subject):
     assert one(figures(sentence), text).subject == subject
+
+
+def test_a_margin_after_be_is_no_age(figures):
+    assert [f.unit for f in figures("'I am 12 back, but there is time,' he said.")] != ["years"]

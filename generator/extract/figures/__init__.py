@@ -1234,8 +1234,9 @@ def _predicate_age(first: Token, last: Token, value: float) -> bool:
     if after is not None and (
         after.pos_ in ("NOUN", "PROPN", "NUM")
         or after.lower_ in ("-", "–", "/", "for", "of", "to", "out", "per", "in", "by", "from")
+        or after.lower_ in ("back", "behind", "ahead", "under", "over", "up", "down", "clear")
     ):
-        return False  # a score or a share ('3 for 4', '16 of 20'), not an age
+        return False  # a score, a share or a margin ('3 for 4', '16 of 20', '12 back')
     subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
         return False
@@ -1460,7 +1461,8 @@ def _age_subject(span: Span) -> str | None:
     doc, root = span.doc, span.root
     head = root.head
     if root.dep_ in ("amod", "compound", "nummod", "npadvmod") and head.i > root.i:
-        if head.pos_ in ("NOUN", "PROPN"):
+        between = doc[root.i + 1 : head.i]
+        if head.pos_ in ("NOUN", "PROPN") and not any(t.pos_ in ("VERB", "AUX") for t in between):
             return f"age of {_phrase(head)}"
     if root.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN"):
         return f"age of {_phrase(head)}"
