@@ -851,3 +851,9 @@ def test_an_age_measures_the_age_of_whom_it_describes(figures, sentence, text, s
 
 def test_a_margin_after_be_is_no_age(figures):
     assert [f.unit for f in figures("'I am 12 back, but there is time,' he said.")] != ["years"]
+
+
+def test_a_vague_count_of_a_currency_is_money(figures):
+    fig = one(figures("The deals saved customers hundreds of millions of dollars."),
+              "hundreds of millions of")  # fmt: skip
+    assert (fig.kind, fig.value, fig.unit, fig.status) == ("money", 1e8, "USD", "estimate")

@@ -22,6 +22,7 @@ from generator.extract.common import (
     governing_verb,
 )
 from generator.extract.figures.patterns import (
+    CURRENCY_WORDS,
     HEDGE,
     MONEY,
     PERCENT,
@@ -174,13 +175,16 @@ def extract_figures(
             add(item, respect_timexes=True)
     for match in scanned[VAGUE]:
         counted = _counted_after(doc, text, match.end())
+        currency = CURRENCY_WORDS.get(counted or "") or CURRENCY_WORDS.get(f"{counted}s")
+        if currency == "cents":
+            currency = None
         add(
             Found(
-                kind="count",
+                kind="money" if currency else "count",
                 start=match.start(),
                 end=match.end(),
                 value=_vague_value(match.group(0)),
-                unit=counted,
+                unit=currency or counted,  # 'millions of dollars' is money
                 vague=True,
             ),
             True,
