@@ -28,7 +28,10 @@ def actor_index(actors: list[Actor]) -> dict[int, Actor]:
 def span_speaker(tok: Token, actor_at: dict[int, Actor]) -> Speaker:
     """A speaker from the noun phrase headed by `tok` (compound names and titles included)."""
     doc = tok.doc
-    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+    focus = _cleft_focus(tok)
+    if focus is not None:
+        tok = focus  # 'It was a wine merchant who told me ...': the merchant told it
+    elif tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
         # 'the senator, who said ...': the relative pronoun stands for the noun it follows.
         noun = tok.head.head
         actor = actor_at.get(noun.idx)
@@ -151,6 +154,20 @@ def _issuer_in_phrase(tok: Token, actor_at: dict[int, Actor]) -> tuple[Span, Act
             right = name.i + 1
         return doc[left:right], actor
     return None
+
+
+def _cleft_focus(tok: Token) -> Token | None:
+    """The focus of an it-cleft ('It was X who said ...') when `tok` is its relative pronoun."""
+    verb = tok.head
+    if tok.lower_ not in ("who", "that") or verb.dep_ not in ("ccomp", "relcl"):
+        return None
+    be = verb.head if verb.dep_ == "ccomp" else verb.head.head
+    if be.lemma_ != "be" or not any(c.lower_ == "it" and c.dep_ in ("nsubj", "expl") for c in be.children):
+        return None
+    focus = next((c for c in be.children if c.dep_ == "attr" and c.i < tok.i), None)
+    if focus is None or focus.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return focus
 
 
 def subject_of(verb: Token) -> Token | None:

@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from generator.extract.common import PRONOUNS_PERSON, doc_text, given_names
+from generator.extract.quotes.cues import AGENT_NOUNS
 from generator.model import CONFIDENT, UNCERTAIN, Actor, Speaker
 
 NAMED = 0.95
@@ -86,7 +87,14 @@ def speaker_confidence(
             )
             return unlinked, NO_SPEAKER if nearest is None else EARLIER_ONE
         return speaker, PRONOUN_ONE if len(fits) == 1 else PRONOUN_MANY
-    if actor is None and (lower == "it" or head.root.lemma_.lower() in BODY_NOUNS):
+    body = lower == "it" or head.root.lemma_.lower() in BODY_NOUNS
+    if body and actor is not None and not _names(head, actor):
+        # 'The company also said' linked to a company not named nearby, while another one is
+        # named earlier in the paragraph: the nearest fitting antecedent is the reading.
+        found = _paragraph_person(doc, speaker.start, actors, lower, quoted, "organization")
+        if found is not None and found[0] != actor.id and not _named_near(doc, actor, speaker):
+            actor = None
+    if actor is None and body:
         # 'the company said', 'It said': the one organisation named before it nearby.
         found = _paragraph_person(doc, speaker.start, actors, lower, quoted, "organization")
         if found is not None:
@@ -99,6 +107,15 @@ def speaker_confidence(
     if actor is None or actor.type == "group" or not _names(head, actor):
         return speaker, DESCRIPTION
     return speaker, NAMED
+
+
+def _named_near(doc: Doc, actor: Actor, speaker: Speaker) -> bool:
+    """Whether `actor` is named (not only described) in the speaker's paragraph before it, or
+    in the paragraph before that."""
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, speaker.start) + 1
+    start = text.rfind("\n", 0, max(0, start - 1)) + 1
+    return any(start <= m.start < speaker.start and _by_name(m.text, False) for m in actor.mentions)
 
 
 def _names(head: Span, actor: Actor) -> bool:
@@ -158,12 +175,25 @@ def _named_between(
         if actor.type != kind or kind == "person" and not _fits(actor, pronoun):
             continue
         for m in actor.mentions:
-            if lo <= m.start < hi and m.text.lower() not in PRONOUNS_PERSON:
+            if lo <= m.start < hi and _by_name(m.text, kind == "person"):
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is not None and not quoted[span.start]:
                     found.append(actor.id)
                     break
     return found
+
+
+def _by_name(mention: str, person: bool = True) -> bool:
+    """A mention by name ('Li', 'Dr. Li') or by a word for a person ('the president'), not a
+    pronoun or a description of a thing ('the telescope' linked to a person by mistake): a
+    pronoun's antecedent is looked for among people named."""
+    words = [w for w in mention.split() if w.lower() not in ("the", "a", "an")]
+    if mention.lower() in PRONOUNS_PERSON or not words:
+        return False
+    if any(w[:1].isupper() for w in words):
+        return True
+    last = words[-1].lower()
+    return person and (last in AGENT_NOUNS or last[:-1] in AGENT_NOUNS)
 
 
 def _fits(actor: Actor, pronoun: str) -> bool:
@@ -186,9 +216,7 @@ def _people_before(doc: Doc, offset: int, actors: dict[str, Actor], pronoun: str
         gender = _gender(actor)
         if pronoun in FEMALE and gender == "male" or pronoun in MALE and gender == "female":
             continue
-        named = any(
-            lo <= m.start < offset and m.text.lower() not in PRONOUNS_PERSON for m in actor.mentions
-        )
+        named = any(lo <= m.start < offset and _by_name(m.text) for m in actor.mentions)
         if named and actor.id not in found:
             found.append(actor.id)
     return found
