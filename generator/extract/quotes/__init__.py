@@ -40,6 +40,7 @@ from generator.extract.quotes.cues import (
     is_speech,
 )
 from generator.extract.quotes.headlines import headline_pieces
+from generator.extract.quotes.nonspeech import reports_no_speech
 from generator.extract.quotes.pieces import Piece, continue_quotes, merge_by_cue, outermost
 from generator.extract.quotes.reported import (
     XCOMP_VERBS,
@@ -122,6 +123,8 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
                 continue
         if not _says_something(doc, piece, cue_tok):
             continue
+        if piece.kind != "direct" and cue_tok is not None and reports_no_speech(doc, piece, cue_tok):
+            continue  # an idiom, narration, a deed, a request for an action, a topic
         speaker = piece.speaker
         if speaker is not None and piece.kind != "indirect" and _covers(piece, speaker.start):
             speaker = None  # someone named inside the quote does not say it
@@ -192,6 +195,8 @@ def _says_something(doc: Doc, piece: Piece, cue: Token | None) -> bool:
             return False  # '"PII"', '"rewilding"': a term in quote marks, not an utterance
     if piece.kind == "direct" and words < TERM_WORDS and _modifies_a_noun(doc, piece):
         return False  # '"Parasite" director Bong Joon Ho said': a title before a noun
+    if piece.kind == "direct" and len(piece.parts) < 2 and _epithet(content):
+        return False  # 'Lorenz, "the father of chaos," started ...': a name for him
     if piece.kind == "partial" and cue is not None and cue_lemma(cue) in NAMING_VERBS:
         if words < TERM_WORDS:
             return False  # 'what I call the "surveillance economy"': a name for a thing
@@ -233,6 +238,24 @@ def _puts_forward(doc: Doc, speaker: Speaker) -> bool:
     if lemma in EVIDENCE_NOUNS or lower in EVIDENCE_NOUNS:
         return False
     return is_agent(head, None) or is_document(head)
+
+
+def _epithet(content: Span) -> bool:
+    """Quoted words with no verb, set off by commas right after a name ('Lorenz, "the father
+    of chaos," started'): an epithet in apposition, not words the person said."""
+    doc = content.doc
+    if any(t.pos_ in ("VERB", "AUX") for t in content):
+        return False
+    i = content.start - 1
+    while i >= 0 and doc[i].is_quote:
+        i -= 1
+    if i < 1 or doc[i].text != "," or doc[i - 1].pos_ not in ("PROPN", "NOUN"):
+        return False
+    j = content.end
+    while j < len(doc) and doc[j].is_quote:
+        j += 1
+    closing = content[-1].text == "," or j < len(doc) and doc[j].text == ","
+    return closing and j < len(doc) and not doc[j].is_sent_start
 
 
 def _modifies_a_noun(doc: Doc, piece: Piece) -> bool:
@@ -304,7 +327,7 @@ def _quoted(
 
 
 TITLE_SMALL_WORDS = frozenset(
-    "a an the and or but nor of in on at to for from by with as vs via is".split()
+    "a an the and or but nor of in on at to for from by with as vs via is that who which".split()
 )
 """Words a title leaves in lower case ('A Time for Truth')."""
 
@@ -319,11 +342,21 @@ def _names_something(span: Span, cue: Token | None, quoted: bytearray) -> bool:
         return False
     if _title_case(span.sent):
         return False  # a headline capitalises every word, its quotes included
-    if cue is None:
+    if cue is None or _names_the_noun_before(span):
         return True
     if _adjacent_cue(span, quoted) is not None:
         return False
     return span.root.dep_ in NAMING_DEPS or _after_noun_and_comma(span)
+
+
+def _names_the_noun_before(span: Span) -> bool:
+    """'In her book "Salt: A History," she wrote': a title right after the common noun it
+    names, with no punctuation between."""
+    i = span.start - 1
+    doc = span.doc
+    while i >= 0 and doc[i].is_quote:
+        i -= 1
+    return i >= 0 and i < span.start - 1 and doc[i].pos_ == "NOUN" and doc[i].tag_ == "NN"
 
 
 def _after_noun_and_comma(span: Span) -> bool:
@@ -336,7 +369,12 @@ def _after_noun_and_comma(span: Span) -> bool:
 
 
 def _title_case(span: Span) -> bool:
-    """A few words with every content word capitalised: a book, a show, a slogan or a nickname."""
+    """A few words with every content word capitalised: a book, a show, a slogan or a nickname
+    ('A Time for Truth'; with a subtitle after a colon, each part: 'Salt: A History of Us')."""
+    colon = next((t.i for t in span if t.text == ":"), None)
+    if colon is not None and span.start < colon < span.end - 1:
+        doc = span.doc
+        return _title_case(doc[span.start : colon]) and _title_case(doc[colon + 1 : span.end])
     words = [t for t in span if t.is_alpha or t.like_num]
     if not words or len(words) > (8 if len(span) < 20 else 40):
         return False
