@@ -41,6 +41,8 @@ BODY_NOUNS = frozenset(
     manufacturer retailer chain network ministry department government""".split()
 )
 """'the company said': a body that stands for the one organisation named before it."""
+SPOKES_NOUNS = frozenset({"official", "spokesman", "spokeswoman", "spokesperson", "representative"})
+"""People who speak for a body ('agency officials said', 'the officials said')."""
 FEMALE = frozenset({"she", "her", "hers", "herself"})
 MALE = frozenset({"he", "him", "his", "himself"})
 PRONOUNS_ANY = frozenset({"i", "we", "you", "they", "them", "it", "us", "me"})
@@ -94,6 +96,11 @@ def speaker_confidence(
         found = _paragraph_person(doc, speaker.start, actors, lower, quoted, "organization")
         if found is not None and found[0] != actor.id and not _named_near(doc, actor, speaker):
             actor = None
+    if (actor is None or actor.type == "group") and head.root.lemma_.lower() in SPOKES_NOUNS:
+        found_body = _officials_body(doc, head, actors, quoted)
+        if found_body is not None:
+            who = Speaker(actor=found_body, text=speaker.text, start=speaker.start, end=speaker.end)
+            return who, DESCRIPTION
     if actor is None and body:
         # 'the company said', 'It said': the one organisation named before it nearby.
         found = _paragraph_person(doc, speaker.start, actors, lower, quoted, "organization")
@@ -107,6 +114,41 @@ def speaker_confidence(
     if actor is None or actor.type == "group" or not _names(head, actor):
         return speaker, DESCRIPTION
     return speaker, NAMED
+
+
+def _officials_body(
+    doc: Doc, head: Span, actors: dict[str, Actor], quoted: bytearray
+) -> str | None:
+    """The organisation that 'agency officials' or 'the officials' speak for: for a body noun
+    ('agency officials'), the one organisation named before nearby; for 'the officials', the
+    body of the officials last named with it ('Con Edison officials ... the officials said')."""
+    root = head.root
+    compounds = [c for c in root.children if c.dep_ == "compound"]
+    if any(c.lemma_.lower() in BODY_NOUNS for c in compounds):
+        found = _paragraph_person(doc, head.start_char, actors, "it", quoted, "organization")
+        return found[0] if found is not None else None
+    if compounds or not any(c.dep_ == "det" and c.lower_ == "the" for c in root.children):
+        return None
+    text = doc_text(doc)
+    lo = head.start_char
+    for _ in range(PARAGRAPHS_BACK):
+        lo = text.rfind("\n", 0, max(0, lo - 1)) + 1
+    for tok in reversed(doc[: root.i]):
+        if tok.idx < lo:
+            break
+        if tok.lemma_.lower() != root.lemma_.lower():
+            continue
+        for child in tok.children:
+            if child.dep_ not in ("compound", "poss"):
+                continue
+            body = next(
+                (a for a in actors.values() if a.type == "organization"
+                 and any(m.start <= child.idx < m.end for m in a.mentions)),
+                None,
+            )  # fmt: skip
+            if body is not None:
+                return body.id
+    return None
 
 
 def _named_near(doc: Doc, actor: Actor, speaker: Speaker) -> bool:
