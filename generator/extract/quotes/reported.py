@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.common import SPEECH_VERBS
+from generator.extract.common import SPEECH_VERBS, STATING_VERBS
 from generator.extract.quotes.cues import (
     ACTION_OBJECT_VERBS,
     ADJECTIVE_CUES,
@@ -355,6 +355,10 @@ def cut_asides(content: Span) -> Span:
         if tok.dep_ not in ("relcl", "acl", "advcl") or tok.left_edge.i <= content.start:
             continue
         left = tok.left_edge.i
+        if _contrasted_saying(tok):
+            # 'claimed X would pay for itself even as the Budget Office estimated Y': the
+            # writer sets another source's words against the claim; they are not part of it.
+            return doc[content.start : left]
         if doc[left - 1].text not in (",", "\u2014", "\u2013", "-", "("):
             continue
         if any(
@@ -363,3 +367,14 @@ def cut_asides(content: Span) -> Span:
         ):
             return doc[content.start : left - 1]
     return content
+
+
+def _contrasted_saying(clause: Token) -> bool:
+    """An adverbial clause ('even as X said', 'while X argued') whose own verb reports
+    someone's words, with its own subject."""
+    if clause.dep_ != "advcl" or clause.pos_ != "VERB":
+        return False
+    if cue_lemma(clause) not in SPEECH_VERBS | STATING_VERBS:
+        return False
+    marked = any(c.dep_ == "mark" for c in clause.children)
+    return marked and any(c.dep_ == "nsubj" for c in clause.children)

@@ -50,6 +50,14 @@ def span_speaker(tok: Token, actor_at: dict[int, Actor]) -> Speaker:
         # 'Stoltenberg's successor, Rutte, said': the apposition names the speaker.
         appos = next((c for c in tok.children if c.dep_ == "appos"), None)
         actor = actor_at.get(appos.idx) if appos is not None else None
+    if actor is None and tok.pos_ == "NOUN":
+        # 'The leader of Ennahda, Rachid Ghannouchi, said': the parser may hang the
+        # apposition on the noun of the 'of' phrase; a person named there is the speaker.
+        for t in tok.subtree:
+            named = actor_at.get(t.idx) if t.dep_ == "appos" and t.i > tok.i else None
+            if named is not None and named.type == "person":
+                actor = named
+                break
     if actor is None and tok.lower_ == "campaign":
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         actor = actor_at.get(owner.idx) if owner is not None else None
