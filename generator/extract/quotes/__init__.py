@@ -301,6 +301,9 @@ def _quoted(
     if _names_something(span, cue, quoted):
         return None  # 'his memoir, "Gifted Hands,"', 'Robert "Bobby" Scott': a title or a name
     speaker = speaker_of(cue, actor_at) if cue is not None else None
+    name = _noun_tagged_verb(cue) if cue is not None and speaker is None else None
+    if name is not None:
+        speaker = span_speaker(name, actor_at)
     cue_span = token_span(cue) if cue is not None else None
     if cue is None:
         colon = _colon_source(span, actor_at)
@@ -473,9 +476,22 @@ def _adjacent_cue(span: Span, quoted: bytearray) -> Token | None:
         j -= 1
     if j >= 1 and doc[j].text in (":", ",") and not quoted[j - 1]:
         verb = doc[j - 1]
-        if is_speech(verb) and subject_of(verb) is not None:
+        if is_speech(verb) and subject_of(verb) is not None or _noun_tagged_verb(verb):
             return verb
     return None
+
+
+def _noun_tagged_verb(tok: Token) -> Token | None:
+    """'Emery states, "..."' parsed as a noun phrase ('states' a plural noun, or a verb with the
+    name as its compound): a verb of saying in the third person right after a name and right
+    before the quote; the name is its subject."""
+    if tok.tag_ not in ("NNS", "VBZ") or not tok.lower_.endswith("s") or tok.i == 0:
+        return None
+    if tok.lower_[:-1] not in SPEECH_VERBS and tok.lower_[:-2] not in SPEECH_VERBS:
+        return None
+    name = tok.doc[tok.i - 1]
+    compound = name.dep_ == "compound" and name.head.i == tok.i
+    return name if name.pos_ == "PROPN" and compound else None
 
 
 def _can_cue(verb: Token, span: Span, kind: str) -> bool:

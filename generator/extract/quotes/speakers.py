@@ -217,7 +217,9 @@ def source_token(verb: Token, depth: int = 0) -> Token | None:
         return source_token(head.head, depth + 1)
     if verb.dep_ == "conj" and head.dep_ == "ccomp" and subject_of(head) is not None:
         # 'Spicer said the party was fine and urged calm': 'urged' shares 'said''s subject.
-        if coordinated_cue(verb) and head.head.i != head.i:
+        # A governor after the clause is the parser taking a quote's verb for it ('Uber
+        # stepped in and tweeted: "We are ..."'): the clause's own subject speaks.
+        if coordinated_cue(verb) and head.head.i != head.i and head.head.i < head.i:
             return source_token(head.head, depth + 1)
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp"):
         return source_token(head, depth + 1)
