@@ -123,7 +123,11 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
                 continue
         if not _says_something(doc, piece, cue_tok):
             continue
-        if piece.kind != "direct" and cue_tok is not None and reports_no_speech(doc, piece, cue_tok):
+        if (
+            piece.kind != "direct"
+            and cue_tok is not None
+            and reports_no_speech(doc, piece, cue_tok)
+        ):
             continue  # an idiom, narration, a deed, a request for an action, a topic
         speaker = piece.speaker
         if speaker is not None and piece.kind != "indirect" and _covers(piece, speaker.start):

@@ -119,9 +119,7 @@ def document_issuer(tok: Token, actor_at: dict[int, Actor]) -> Speaker | None:
         if actor is not None:
             # 'The report states': the text introduced earlier by its issuer, a reading.
             return Speaker(actor=actor.id, text=tok.text, start=tok.idx, end=tok.idx + len(tok))
-        return Speaker(
-            actor=None, text=issuer.text, start=issuer.start_char, end=issuer.end_char
-        )
+        return Speaker(actor=None, text=issuer.text, start=issuer.start_char, end=issuer.end_char)
     return None
 
 
@@ -170,7 +168,9 @@ def _cleft_focus(tok: Token) -> Token | None:
     if tok.lower_ not in ("who", "that") or verb.dep_ not in ("ccomp", "relcl"):
         return None
     be = verb.head if verb.dep_ == "ccomp" else verb.head.head
-    if be.lemma_ != "be" or not any(c.lower_ == "it" and c.dep_ in ("nsubj", "expl") for c in be.children):
+    if be.lemma_ != "be" or not any(
+        c.lower_ == "it" and c.dep_ in ("nsubj", "expl") for c in be.children
+    ):
         return None
     focus = next((c for c in be.children if c.dep_ == "attr" and c.i < tok.i), None)
     if focus is None or focus.pos_ not in ("NOUN", "PROPN"):
