@@ -173,3 +173,8 @@ def test_a_threat_made_is_still_a_quote(analyse):
     assert [q.text for q in _by_cue(report, "threatened")] == [
         "to close the harbour to cruise ships"
     ]
+
+
+def test_reported_words_with_no_one_reporting_them_are_no_quote(analyse):
+    report = analyse("This sensitivity to small changes made predicting the far future a gamble.")
+    assert report.quotes == []

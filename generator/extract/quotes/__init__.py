@@ -133,6 +133,11 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
         if speaker is not None and piece.kind != "indirect" and _covers(piece, speaker.start):
             speaker = None  # someone named inside the quote does not say it
         speaker, confidence = speaker_confidence(doc, speaker, piece.carried, by_id, quoted)
+        if speaker is None and piece.kind != "direct" and not _source_withheld(cue_tok):
+            # Reported words with no one reporting them are no quote: the parse lost the
+            # speaker, or no one says them ('Written on the Surface of the Moon'). Only an
+            # agentless passive ('we're told', 'it was said') withholds a source on purpose.
+            continue
         quotes.append(
             Quote(
                 kind=piece.kind,
@@ -149,6 +154,15 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
         )
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+def _source_withheld(cue: Token | None) -> bool:
+    """An agentless passive of saying ('we're told', 'it is said', 'was described as'): the
+    writer leaves the source out, so the words are reported with the speaker unclear."""
+    if cue is None or cue.pos_ not in ("VERB", "AUX"):
+        return False
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children)
+    return passive and not any(c.dep_ == "agent" for c in cue.children)
 
 
 def _saying_piece(doc: Doc, piece: Piece) -> bool:
