@@ -46,6 +46,9 @@ SPEAKERS = [
     ("In another post in which Ann Lee links to an article that falsely attributes a quote "
      "to Mayor Bo Chen, Lee states, \u201cIncredibly, some people actually think they have "
      "to put words in his mouth to make him look bad.\u201d", "Incredibly", "ann-lee", True),
+    # 'They said' after a sentence whose plural speakers are one group (a reading)
+    ("Harbor officials said that they had briefed the new team. They said that the port had "
+     "a long way to go.", "a long way to go", "harbor-official", False),
     # another source's words set against a claim are a quote of their own
     ("Senator Ann Lee also claimed the tax cuts would pay for themselves even as the Budget "
      "Office estimated that they would add $250 billion to the deficit.",
@@ -113,6 +116,11 @@ def test_a_pronoun_antecedent_is_named_or_described_as_a_person(mention, person,
         "My lungs were begging for oxygen.",
         "Ann Lee and Bo Chen wrote the programs that revealed the signatures of chaos.",
         "Lorenz, \u201cthe father of chaos,\u201d started a revolution in science.",
+        "Scientists can't predict hurricanes a year out with any accuracy.",
+        "The model fit so well that they were able to predict the choices of four of the five "
+        "volunteers.",
+        "The article \u201cAre county elections actually headed to a recount?\u201d helps me "
+        "understand the doubts.",
         "In her book \u201cA Garden Made in Stone: The Quiet Towns that Rise from Ruin,\u201d "
         "Ann Lee wrote of the joy people find in helping.",
     ],
@@ -138,3 +146,35 @@ def test_a_threat_made_is_still_a_quote(analyse):
 def test_reported_words_with_no_one_reporting_them_are_no_quote(analyse):
     report = analyse("This sensitivity to small changes made predicting the far future a gamble.")
     assert report.quotes == []
+
+
+def test_says_a_but_b_is_one_statement(analyse):
+    report = analyse(
+        "Ann Lee says mass strandings are getting more attention and money from donations, "
+        "but traditional knowledge is being dismissed as overly spiritual."
+    )
+    (quote,) = _by_cue(report, "says")
+    assert quote.text.endswith("dismissed as overly spiritual")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # the writer answers a claim
+        (
+            "Harbor Cabs claims that its rating system is a better way to monitor drivers, but "
+            "that is an unproven assumption.",
+            "claims",
+            "that its rating system is a better way to monitor drivers",
+        ),
+        # another source speaks in the 'but' clause
+        (
+            "Ann Lee said the bridge would close, but the council said it would stay open.",
+            "said",
+            "the bridge would close",
+        ),
+    ],
+)
+def test_a_but_clause_that_is_not_the_speakers_stays_out(analyse, text, cue, content):
+    report = analyse(text)
+    assert _by_cue(report, cue)[0].text == content

@@ -359,25 +359,37 @@ NAMING_DEPS = frozenset({"appos", "compound", "nmod", "poss", "npadvmod"})
 
 def _names_something(span: Span, cue: Token | None, quoted: bytearray) -> bool:
     """A quoted title or nickname standing beside a noun, in a sentence that is not a headline."""
+    noun = _noun_before(span)
+    if noun is not None and noun.lemma_.lower() in WORK_NOUNS:
+        return True  # 'The article "Are elections headed to a recount?"': its title, any case
     if not _title_case(span) or span.text.rstrip().endswith(("!", "?")):
         return False
     if _title_case(span.sent):
         return False  # a headline capitalises every word, its quotes included
-    if cue is None or _names_the_noun_before(span):
+    if cue is None or noun is not None:
         return True
     if _adjacent_cue(span, quoted) is not None:
         return False
     return span.root.dep_ in NAMING_DEPS or _after_noun_and_comma(span)
 
 
-def _names_the_noun_before(span: Span) -> bool:
-    """'In her book "Salt: A History," she wrote': a title right after the common noun it
-    names, with no punctuation between."""
+WORK_NOUNS = frozenset(
+    """article book story column essay headline film movie song show series album novel memoir
+    poem play piece editorial op-ed documentary podcast episode""".split()
+)
+"""Works whose title follows them in quote marks ('the article "Are we headed to a recount?"')."""
+
+
+def _noun_before(span: Span) -> Token | None:
+    """'In her book "Salt: A History," she wrote': the common noun right before the quote marks,
+    with no punctuation between, that the quoted words name."""
     i = span.start - 1
     doc = span.doc
     while i >= 0 and doc[i].is_quote:
         i -= 1
-    return i >= 0 and i < span.start - 1 and doc[i].pos_ == "NOUN" and doc[i].tag_ == "NN"
+    if i >= 0 and i < span.start - 1 and doc[i].pos_ == "NOUN" and doc[i].tag_ == "NN":
+        return doc[i]
+    return None
 
 
 def _after_noun_and_comma(span: Span) -> bool:

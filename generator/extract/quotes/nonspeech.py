@@ -22,6 +22,12 @@ DEED_CUES = frozenset({"threaten", "rebuff", "reject", "promise", "vow", "pledge
 """Commissives and refusals that, listed among deeds, describe conduct rather than words."""
 REQUEST_VERBS = frozenset({"ask"})
 """'asked them to press a key': a request for an action; the action is not what was said."""
+CALCULATING_VERBS = frozenset(
+    {"predict", "forecast", "estimate", "calculate", "project", "foresee"}
+)
+"""Verbs of working out a figure or an outcome: with 'can' or 'able to' they state an ability."""
+ABILITY_MODALS = frozenset({"can", "could", "ca"})
+ABILITY_HEADS = frozenset({"able", "unable"})
 TOPIC_PREPS = frozenset({"on", "about"})
 """'comments on X', 'remarks about X': the topic of what was said, not its content."""
 
@@ -40,6 +46,8 @@ def reports_no_speech(doc: Doc, piece: Piece, cue: Token) -> bool:
         return True
     if _writers_frame(cue):
         return True
+    if lemma in CALCULATING_VERBS and _ability(cue):
+        return True  # 'scientists can't predict hurricanes', 'were able to predict the choices'
     if kind == "noun" and _topic_only(cue, piece):
         return True
     if kind in ("prep", "object") and lemma not in ("say", "tell"):
@@ -86,6 +94,14 @@ def _asks_for_action(cue: Token, piece: Piece) -> bool:
     doc = cue.doc
     first = doc.char_span(piece.start, piece.end, alignment_mode="expand")
     return first is not None and len(first) > 1 and first[0].lower_ == "to"
+
+
+def _ability(cue: Token) -> bool:
+    """'can predict', 'cannot forecast', 'were able to predict': what someone can work out,
+    not a prediction anyone made."""
+    if any(c.dep_ == "aux" and c.lower_ in ABILITY_MODALS for c in cue.children):
+        return True
+    return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in ABILITY_HEADS
 
 
 def _writers_frame(cue: Token) -> bool:

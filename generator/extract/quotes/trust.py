@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from generator.extract.common import PRONOUNS_PERSON, doc_text, given_names
+from generator.extract.common import PRONOUNS_PERSON, SPEECH_VERBS, doc_text, given_names
 from generator.extract.quotes.cues import AGENT_NOUNS
 from generator.model import CONFIDENT, UNCERTAIN, Actor, Speaker
 
@@ -111,6 +111,12 @@ def speaker_confidence(
             return who, min(found[1], DESCRIPTION)
     if lower == "it" or lower == "they" and actor is not None and actor.type == "organization":
         return speaker, DESCRIPTION  # 'it said': a thing or a body, whichever was last in view
+    if lower == "they" and actor is None:
+        group = _plural_speaker_before(doc, head, actors)
+        if group is not None:
+            # 'Officials said ... They said ...': the speakers of the sentence before.
+            who = Speaker(actor=group, text=speaker.text, start=speaker.start, end=speaker.end)
+            return who, DESCRIPTION
     if lower in PRONOUNS_ANY or lower in ("who", "that", "which"):
         return speaker, PRONOUN_ONE if actor is not None else DESCRIPTION
     if actor is None or actor.type == "group" or not _names(head, actor):
@@ -151,6 +157,27 @@ def _officials_body(
             if body is not None:
                 return body.id
     return None
+
+
+def _plural_speaker_before(doc: Doc, head: Span, actors: dict[str, Actor]) -> str | None:
+    """The group or body that is the plural subject of a verb of saying in the sentence before
+    ('Administration officials said ...'), when there is exactly one."""
+    sent = head[0].sent
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    found: set[str] = set()
+    for tok in prev:
+        if tok.dep_ != "nsubj" or tok.tag_ not in ("NNS", "NNPS") or tok.head.pos_ != "VERB":
+            continue
+        if tok.head.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        for actor in actors.values():
+            if actor.type in ("group", "organization") and any(
+                m.start <= tok.idx < m.end for m in actor.mentions
+            ):
+                found.add(actor.id)
+    return found.pop() if len(found) == 1 else None
 
 
 def _named_near(doc: Doc, actor: Actor, speaker: Speaker) -> bool:
