@@ -59,6 +59,8 @@ class WebPage:
     """news | opinion | analysis | review | fact-check | live | press-release."""
     genre_evidence: str | None = None
     """What the genre was read from."""
+    genre_confidence: float = 1.0
+    """How sure the genre is (0-1)."""
     fact_check: FactCheck | None = None
     """A fact-check's claim, claimant and verdict."""
     dek: str | None = None
@@ -154,6 +156,7 @@ def read_page(data: bytes, url: str | None = None) -> WebPage:
         or _url_section(page_url),
         genre=kind.genre,
         genre_evidence=kind.evidence,
+        genre_confidence=kind.confidence,
         fact_check=finding,
         dek=cleaned.dek or region_dek,
         captions=captions,
