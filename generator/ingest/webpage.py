@@ -149,7 +149,7 @@ def read_page(data: bytes, url: str | None = None) -> WebPage:
         source=source,
         url=page_url,
         authors=authors,
-        modified=dates.modified,
+        modified=dates.modified or _visible_modified(tree, published),
         section=pagemeta.section(markup)
         or _breadcrumb(tree, markup, head.text, outlet_names)
         or _label_section(labels, authors)
@@ -506,6 +506,57 @@ def _time_in(root: HtmlElement | None) -> str | None:
         found = pagemeta.parse_date(time.get("datetime") or "")
         if found:
             return found
+    return None
+
+
+_UPDATED = re.compile(r"\b(?:last\s+)?(?:updated|modified|revised)\b\s*(?:on|at)?\s*:?\s*(.+)$", re.I)
+_FIRST_PUBLISHED = re.compile(r"^(?:first|originally)\s+(?:published|posted)\b", re.I)
+_CLOCK = re.compile(r"\b(\d{1,2}):(\d{2})\s*([ap])\.?\s?m\b", re.I)
+
+
+def _clock(text: str) -> int | None:
+    """Minutes after midnight of a 12-hour clock time in `text` ('12:41 PM'), else None."""
+    match = _CLOCK.search(text)
+    if not match:
+        return None
+    hour = int(match.group(1)) % 12 + (12 if match.group(3).lower() == "p" else 0)
+    return hour * 60 + int(match.group(2))
+
+
+def _visible_modified(tree: HtmlElement, published: str | None) -> str | None:
+    """The date of the last update as the page shows it to readers, when its metadata gives
+    none: a date stamp labelled 'Updated ...', or, on a page that labels its publication
+    'First published ...', its other date stamp when that names another moment (the stamp by
+    the byline dates the version shown). Never a date before publication."""
+    updated: list[str] = []
+    first: tuple[str, int | None] | None = None
+    stamps: list[tuple[str, int | None]] = []
+    for element in tree.iter("p", "span", "div", "time", "li", "small", "dd"):
+        text = element_text(element)
+        if not text or len(text) > 90 or len(element) > 3 or _inside_excluded(element, tree):
+            continue
+        found = pagemeta.textual_date(text)
+        if not found:
+            continue
+        label = _UPDATED.search(text)
+        if label:
+            later = pagemeta.textual_date(label.group(1))
+            if later:
+                updated.append(later)
+        elif _FIRST_PUBLISHED.match(text):
+            first = (found, _clock(text))
+        elif element.tag == "time" or _DATE_MARKUP.search(
+            f"{element.get('class') or ''} {element.get('id') or ''}"
+        ):
+            stamps.append((found, _clock(text)))
+    candidates = updated
+    if not candidates and first is not None:
+        candidates = [
+            date for date, clock in stamps if (date, clock) != first and date >= first[0]
+        ]
+    for date in candidates:
+        if published is None or date >= published:
+            return date
     return None
 
 
