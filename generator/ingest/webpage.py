@@ -91,6 +91,7 @@ def read_page(data: bytes, url: str | None = None) -> WebPage:
         tree = None
     if tree is None:
         raise NotAnArticle("no article text found in the HTML page")
+    hygiene.space_glued_links(tree)
     markup = pagemeta.read_markup(tree, url)
     head = pagemeta.headline(tree, markup)
     labels = genres.labels_near(head.element)
