@@ -363,10 +363,10 @@ def register(text: str) -> Register:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     questions = sum(
         1
-        for line, after in zip(lines, lines[1:])
+        for line, after in zip(lines, lines[1:], strict=False)
         if line.endswith("?")
         and len(line.split()) <= 20
-        and not line.startswith(("\"", "“", "'", "‘"))
+        and not line.startswith(('"', "“", "'", "‘"))
         and not after.endswith("?")
     )
     return Register(words, tuple(markers), questions)

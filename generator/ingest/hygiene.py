@@ -336,7 +336,9 @@ def space_glued_links(tree: HtmlElement) -> int:
                 added += 1
         previous = element.getprevious()
         parent = element.getparent()
-        before = previous.tail if previous is not None else parent.text if parent is not None else None
+        before = (
+            previous.tail if previous is not None else parent.text if parent is not None else None
+        )
         if before and _glued(before, inner, link):
             if previous is not None:
                 previous.tail = (previous.tail or "") + " "

@@ -510,7 +510,9 @@ def _time_in(root: HtmlElement | None) -> str | None:
     return None
 
 
-_UPDATED = re.compile(r"\b(?:last\s+)?(?:updated|modified|revised)\b\s*(?:on|at)?\s*:?\s*(.+)$", re.I)
+_UPDATED = re.compile(
+    r"\b(?:last\s+)?(?:updated|modified|revised)\b\s*(?:on|at)?\s*:?\s*(.+)$", re.I
+)
 _FIRST_PUBLISHED = re.compile(r"^(?:first|originally)\s+(?:published|posted)\b", re.I)
 _CLOCK = re.compile(r"\b(\d{1,2}):(\d{2})\s*([ap])\.?\s?m\b", re.I)
 
@@ -552,9 +554,7 @@ def _visible_modified(tree: HtmlElement, published: str | None) -> str | None:
             stamps.append((found, _clock(text)))
     candidates = updated
     if not candidates and first is not None:
-        candidates = [
-            date for date, clock in stamps if (date, clock) != first and date >= first[0]
-        ]
+        candidates = [date for date, clock in stamps if (date, clock) != first and date >= first[0]]
     for date in candidates:
         if published is None or date >= published:
             return date
