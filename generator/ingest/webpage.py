@@ -94,7 +94,7 @@ def read_page(data: bytes, url: str | None = None) -> WebPage:
     hygiene.space_glued_links(tree)
     markup = pagemeta.read_markup(tree, url)
     head = pagemeta.headline(tree, markup)
-    labels = genres.labels_near(head.element)
+    labels = genres.labels_near(head.element) or _labels_of_copies(tree, head)
     dates = pagemeta.dates(tree, markup)
     outlets_hint = [o for o in (markup.first("og:site_name"),) if o]
     context = hygiene.Context(
@@ -154,7 +154,8 @@ def read_page(data: bytes, url: str | None = None) -> WebPage:
         section=pagemeta.section(markup)
         or _breadcrumb(tree, markup, head.text, outlet_names)
         or _label_section(labels, authors)
-        or _url_section(page_url),
+        or _url_section(page_url)
+        or _url_section(markup.first("og:url")),
         genre=kind.genre,
         genre_evidence=kind.evidence,
         genre_confidence=kind.confidence,
@@ -665,6 +666,20 @@ _NOT_SECTIONS = re.compile(
 )
 
 
+def _labels_of_copies(tree: HtmlElement, head: pagemeta.Headline) -> list[str]:
+    """The labels by another heading of the page with the headline's words: pages that repeat
+    the headline (a sticky bar, the article's own header) keep the kicker by one copy only."""
+    if head.element is None or not head.text:
+        return []
+    key = squash(head.text)
+    for element in tree.iter("h1", "h2"):
+        if element is not head.element and squash(element_text(element)) == key:
+            labels = genres.labels_near(element)
+            if labels:
+                return labels
+    return []
+
+
 def _label_section(labels: list[str], authors: list[str]) -> str | None:
     """A section label shown above the headline ('Culture'), if one of the labels is one."""
     names = {squash(a) for a in authors}
@@ -675,8 +690,10 @@ def _label_section(labels: list[str], authors: list[str]) -> str | None:
             or _NOT_SECTIONS.search(label)
         ):
             continue
-        if genres.genre_of(label) or not label[:1].isupper() or len(label.split()) > 4:
+        if genres.genre_of(label) or len(label.split()) > 4:
             continue
+        if not label[:1].isupper() and not re.fullmatch(r"[a-z]{3,}(?: [a-z]{3,}){0,2}", label):
+            continue  # a topic kicker in lower case ('chaos theory') is one; a fragment is not
         return label
     return None
 

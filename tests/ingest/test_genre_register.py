@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from generator.ingest import genre, hygiene
 from generator.ingest.files import parse_article
-from tests.ingest.test_webpage import TITLE, full_article, page, paragraphs, read
+from tests.ingest.test_webpage import BODY, TITLE, full_article, page, paragraphs, read
 
 # An argument in the third person: no "I", but questions to the reader, stance adverbs,
 # "should", "let's", the present tense and almost no attribution.
@@ -191,3 +191,21 @@ def test_visible_update_stamps_give_the_modified_date():
     assert read(page(full_article(), head)).modified is None
     earlier = '<p class="stamp">Updated March 2, 2024</p>'
     assert read(page(full_article(earlier), head)).modified is None
+
+
+# --------------------------------------------------------------------------- section
+
+
+def test_a_topic_kicker_by_a_copy_of_the_headline_is_the_section():
+    bar = f'<div class="sticky-bar"><h1>{TITLE}</h1></div>'
+    header = f'<header><h6><a class="kicker" href="/tag/ferries">island ferries</a></h6><h1>{TITLE}</h1></header>'
+    html = page(
+        bar + f"<article>{header}{paragraphs(BODY)}</article>", url="https://ledger.example/x"
+    )
+    assert read(html).section == "island ferries"
+
+
+def test_the_hosting_address_names_the_section_when_the_original_does_not():
+    head = '<meta property="og:url" content="https://portal.example/en-us/news/technology/council-approves-new-ferry-line/ar-12">'
+    html = page(full_article(), head, url="https://ledger.example/ferry-line-2024")
+    assert read(html).section == "Technology"
