@@ -209,3 +209,15 @@ def test_the_hosting_address_names_the_section_when_the_original_does_not():
     head = '<meta property="og:url" content="https://portal.example/en-us/news/technology/council-approves-new-ferry-line/ar-12">'
     html = page(full_article(), head, url="https://ledger.example/ferry-line-2024")
     assert read(html).section == "Technology"
+
+
+def test_front_matter_keeps_the_confidence_of_a_genre_read_from_the_text():
+    import pytest
+
+    from generator.ingest.files import IngestError
+
+    head = b"---\ngenre: opinion\ngenre_evidence: 'text: the register of an argument'\ngenre_confidence: 0.6\n---\n"
+    article = parse_article(head + b"The council should drop the toll.", "toll.md", "toll", ".md")
+    assert (article.genre, article.genre_confidence) == ("opinion", 0.6)
+    with pytest.raises(IngestError, match="genre_confidence"):
+        parse_article(b"---\ngenre_confidence: 3\n---\nText.", "toll.md", "toll", ".md")
