@@ -18,6 +18,7 @@ register only leans one way or the other.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -242,7 +243,31 @@ _STANCE = re.compile(
     re.I,
 )
 _FIRST_PERSON = re.compile(r"\bI\b|\bI(?:'|’)(?:m|d|ve|ll)\b|\bmy\b|\bme\b")
-_QUOTED = re.compile(r"[\"“][^\"”\n]{0,800}[\"”]")
+MAX_QUOTE = 800
+"""Longest quotation (characters) taken out of a text before its register is read."""
+
+
+def without_quotes(text: str) -> str:
+    """`text` with each quotation (an opening mark, at most `MAX_QUOTE` characters on one line,
+    a closing mark) put as a space: the writer's own words. Linear in the text's length."""
+    closers = [m.start() for m in re.finditer(r"[\"”\n]", text)]
+    parts: list[str] = []
+    done = 0
+    for opening in re.finditer(r"[\"“]", text):
+        start = opening.start()
+        if start < done:
+            continue
+        k = bisect.bisect_right(closers, start)
+        if k == len(closers):
+            break
+        end = closers[k]
+        if text[end] == "\n" or end - start - 1 > MAX_QUOTE:
+            continue
+        parts.append(text[done:start])
+        parts.append(" ")
+        done = end + 1
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 def first_person_argument(text: str) -> str | None:
@@ -252,7 +277,7 @@ def first_person_argument(text: str) -> str | None:
     A first-person feature narrates ('I climb the path'); a column argues. Only many argument
     markers together with a first-person voice count, and quoted words never do.
     """
-    own = _QUOTED.sub(" ", text)
+    own = without_quotes(text)
     marks = [m.group(0) for m in _STANCE.finditer(own)]
     words = max(1, len(own.split()))
     if len(marks) >= 5 and len(_FIRST_PERSON.findall(own)) >= 6 and len(marks) * 1000 / words >= 3:
@@ -271,7 +296,7 @@ _REGISTER_MARKERS: tuple[tuple[str, re.Pattern[str], float], ...] = (
     ("second person", re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.I), 5.0),
     ("stance in the first person ('I think', 'we must')", _STANCE, 1.0),
     ("necessity modals", re.compile(r"\b(?:should|shouldn(?:'|’)t|must|ought\s+to)\b", re.I), 3.0),
-    ("questions to the reader", re.compile(r"[^.!?\n\"“”]{8,}\?"), 2.0),
+    ("questions to the reader", re.compile(r"\w[)\"”’]?\?(?=\s|$)"), 2.0),
     (
         "stance adverbs",
         re.compile(
@@ -346,7 +371,7 @@ UNCERTAIN_NEWS = 0.65
 
 def register(text: str) -> Register:
     """The register markers of `text` outside its quotations."""
-    own = _QUOTED.sub(" ", text)
+    own = without_quotes(text)
     words = len(own.split())
     per = 1000 / max(1, words)
     markers = []

@@ -307,8 +307,27 @@ def _glued(left: str, right: str, link: bool) -> bool:
         return True
     if left[-1].islower() and right[0].isupper():
         return True
-    last = re.findall(r"\w+$", left)
+    last = re.findall(r"\w+$", left[-40:])
     return bool(last) and len(last[0]) >= 2 and last[0].isupper() and right[0].islower()
+
+
+def _edge_text(element: HtmlElement, last: bool) -> str:
+    """The text at the start (or the end) of `element`'s content, however deep it sits:
+    walked along the first (last) children, so a long page costs no more than its depth."""
+    node = element
+    while True:
+        children = [c for c in node if isinstance(c.tag, str)]
+        if last:
+            if not children:
+                return node.text or ""
+            tail = children[-1].tail
+            if tail and tail.strip():
+                return tail
+            node = children[-1]
+        else:
+            if node.text and node.text.strip() or not children:
+                return node.text or ""
+            node = children[0]
 
 
 def space_glued_links(tree: HtmlElement) -> int:
@@ -320,18 +339,18 @@ def space_glued_links(tree: HtmlElement) -> int:
     added = 0
     body = tree.find("body")
     for element in (body if body is not None else tree).iter(*_INLINE):
-        inner = "".join(element.itertext())
-        if not inner.strip():
+        end, start = _edge_text(element, last=True), _edge_text(element, last=False)
+        if not end.strip() and not start.strip():
             continue
         link = element.tag == "a"
         after = element.tail
         following = element.getnext()
         if after:
-            if _glued(inner, after, link):
+            if _glued(end, after, link):
                 element.tail = " " + after
                 added += 1
         elif following is not None and following.tag == "a" and link:
-            if _glued(inner, "".join(following.itertext()), link):
+            if _glued(end, _edge_text(following, last=False), link):
                 element.tail = " "
                 added += 1
         previous = element.getprevious()
@@ -339,7 +358,7 @@ def space_glued_links(tree: HtmlElement) -> int:
         before = (
             previous.tail if previous is not None else parent.text if parent is not None else None
         )
-        if before and _glued(before, inner, link):
+        if before and _glued(before, start, link):
             if previous is not None:
                 previous.tail = (previous.tail or "") + " "
             elif parent is not None:

@@ -221,3 +221,16 @@ def test_front_matter_keeps_the_confidence_of_a_genre_read_from_the_text():
     assert (article.genre, article.genre_confidence) == ("opinion", 0.6)
     with pytest.raises(IngestError, match="genre_confidence"):
         parse_article(b"---\ngenre_confidence: 3\n---\nText.", "toll.md", "toll", ".md")
+
+
+def test_spacing_glued_links_is_linear_in_the_page():
+    import time
+
+    from lxml.html import fromstring
+
+    nested = "<span>" * 200 + "Ann Lee" + "</span>" * 200
+    links = '<a href="/x">Ann Lee</a>' * 20_000
+    tree = fromstring(f"<html><body><p>{nested}reports {links}</p></body></html>")
+    started = time.process_time()
+    assert hygiene.space_glued_links(tree) == 19_999  # between each two links
+    assert time.process_time() - started < 2
