@@ -320,7 +320,7 @@ def _edge_text(element: HtmlElement, last: bool) -> str:
         if last:
             if not children:
                 return node.text or ""
-            tail = children[-1].tail
+            tail: str | None = children[-1].tail
             if tail and tail.strip():
                 return tail
             node = children[-1]
