@@ -212,3 +212,19 @@ def test_a_negation_inside_what_was_reported_does_not_negate_the_entry() -> None
     assert score_report(report, gold).tallies["timeline"].right == 0
     report["timeline"][0].update(event="Lee did not say")
     assert score_report(report, gold).tallies["timeline"].right == 1
+
+
+def test_units_compare_by_lemma_irregular_plurals_included() -> None:
+    from generator.evaluation.realnews import unit_key
+
+    assert unit_key("people") == unit_key("person")
+    assert unit_key("children") == unit_key("child")
+    assert unit_key("women") == unit_key("woman")
+    assert unit_key("feet") == unit_key("foot")
+    assert unit_key("miles") == unit_key("mile")
+    assert unit_key("people") != unit_key("child")
+    assert unit_key("boxes") == unit_key("box")
+    assert unit_key("cases") == unit_key("case")
+    assert unit_key("buses") == unit_key("bus")
+    assert unit_key("countries") == unit_key("country")
+    assert unit_key("dollars") == "USD"
