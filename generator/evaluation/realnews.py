@@ -789,6 +789,7 @@ def score_page(
     genre = gold.get("genre")
     predicted_genre = article.get("genre")
     out["genre"] = predicted_genre == genre or (genre == "feature" and predicted_genre == "news")
+    out["genre_confidence"] = article.get("genre_confidence")
     junk = gold.get("junk") or []
     reached = [j.get("text") for j in junk if junk_reached(j.get("text") or "", text, shown)]
     out["junk_lines"] = len(junk)
@@ -869,10 +870,14 @@ def aggregate(results: list[Result]) -> dict[str, Any]:
                 cell[1] += int(value)
     junk = sum(r.page_checks["junk_lines"] for r in results)
     reached = sum(r.page_checks["junk_reached"] for r in results)
+    genres = Tally()  # genre right or wrong by its confidence band
+    for r in results:
+        genres.predicted(r.page_checks["genre"], r.page_checks.get("genre_confidence"))
     return {
         "pages": len(results),
         "sections": {name: t.scores() for name, t in total.items()},
         "reliability": {name: total[name].reliability() for name in SECTIONS if name in total},
+        "genre_by_confidence": genres.reliability(),
         "summary": {
             "facts": facts,
             "carried": carried,
