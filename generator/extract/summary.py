@@ -73,6 +73,10 @@ HEDGING_ADVERBS = frozenset(
 # "let me explain ...": the writer announcing what comes next, which carries no fact itself.
 FRAMING_VERBS = frozenset("say explain look start begin turn recap review examine consider".split())
 MIN_WORDS = 6
+FITTED_SHARE = 3
+"""Without a set length, the summary takes one in this many of the sentences it may choose..."""
+FITTED_RANGE = (3, 5)
+"""...within these bounds: a brief is three to five sentences, however long the article."""
 DUPLICATE = 0.8
 """Content-word overlap at which a sentence only repeats one already chosen."""
 # The ruling sentence of a fact-check, by the fact-checkers' convention: "We rate this claim
@@ -202,11 +206,14 @@ def summarize(
     actors: list[Actor],
     quotes: list[Quote],
     figures: list[Figure],
-    size: int = 4,
+    size: int | None = None,
     weights: Weights = WEIGHTS,
     article: Article | None = None,
 ) -> list[TextSpan]:
     """Up to `size` sentences in article order, chosen for coverage without redundancy.
+
+    Without `size`, the length is fitted to the article (`fitted_size`): a long article needs
+    more sentences to give its story, its figures and the other side than a short one.
 
     The lead comes first, as in any news brief; the other places go to the sentences that add a
     new speaker's claim, a key figure or an opposing side, with a prior for early sentences.
@@ -218,6 +225,8 @@ def summarize(
     text = doc_text(doc)
     about = Genre.of(article)
     sents = _sentences(doc, text, actors, quotes, figures, about)
+    if size is None:
+        size = fitted_size(sum(1 for s in sents if not s.skip and not s.short))
     usable = _usable(sents, size)
     if len(usable) <= size:
         return [_span(text, s) for s in usable]
@@ -225,6 +234,12 @@ def summarize(
     _mark_fact_check(text, usable, about)
     chosen = _select(usable, size, weights, about.genre)
     return [_span(text, s) for s in sorted(chosen, key=lambda s: s.index)]
+
+
+def fitted_size(choosable: int) -> int:
+    """The summary length for an article with `choosable` sentences worth a place."""
+    low, high = FITTED_RANGE
+    return max(low, min(high, choosable // FITTED_SHARE))
 
 
 def _sentences(

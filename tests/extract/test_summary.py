@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from generator.analysis.analyze import analyze_doc
 from generator.cli import main
 from generator.evaluation.tasks import lead_sentences
-from generator.extract.summary import _frame_marker, _hedged, _leans_back, key_points
+from generator.extract.summary import _frame_marker, _hedged, _leans_back, fitted_size, key_points
 from generator.ingest.files import parse_article
 from generator.mkdocs_plugin.plugin import DossierConfig
 from generator.model import FactCheck
@@ -267,6 +267,45 @@ def test_summary_sentences_setting_of_the_plugin(value, ok):
     config.load_dict({"summary_sentences": value})
     failed, _warnings = config.validate()
     assert (not failed) == ok
+
+
+def test_the_plugin_fits_the_length_unless_set():
+    config = DossierConfig()
+    config.load_dict({})
+    failed, _warnings = config.validate()
+    assert not failed and config.summary_sentences is None
+
+
+@pytest.mark.parametrize(
+    ("choosable", "size"), [(0, 3), (2, 3), (11, 3), (12, 4), (14, 4), (15, 5), (400, 5)]
+)
+def test_fitted_length_is_a_third_of_the_sentences_within_three_to_five(choosable, size):
+    assert fitted_size(choosable) == size
+
+
+def test_without_a_length_the_summary_fits_the_article(tmp_path, nlp):
+    article = tmp_path / "council.txt"
+    article.write_text(COUNCIL, "utf-8")
+    result = CliRunner().invoke(main, ["analyze", str(article)])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.output)["summary"]) == 3  # ten sentences: the floor of three
+    longer = (
+        COUNCIL
+        + " "
+        + " ".join(
+            f"Branch {name} lends books to {n} readers a week, the librarians said."
+            for name, n in [
+                ("North", 300),
+                ("South", 250),
+                ("East", 120),
+                ("West", 90),
+                ("Quay", 60),
+            ]
+        )
+    )
+    article.write_text(longer, "utf-8")
+    result = CliRunner().invoke(main, ["analyze", str(article)])
+    assert len(json.loads(result.output)["summary"]) == 5  # fifteen sentences: a third
 
 
 def with_genre(nlp, text: str, size: int = 4, **changes):
