@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from collections import Counter
@@ -12,6 +13,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from generator.extract.common import (
+    EPISTEMIC_ADVERBS,
     REPORTING_VERBS,
     doc_text,
     governing_verb,
@@ -49,6 +51,9 @@ CONNECTIVE = frozenset(
     """also but and so yet however meanwhile moreover furthermore nevertheless nonetheless
     instead then still besides otherwise thus therefore hence indeed likewise similarly""".split()
 )
+# Openers that set the sentence against the one before: that one was a concession (Mann &
+# Thompson's RST, Concession), and the point is in the contrast.
+CONTRASTIVE = frozenset("but however yet still nevertheless nonetheless".split())
 PERSONAL = frozenset("he she they it".split())
 DEMONSTRATIVE = frozenset("this these that those such".split())
 POINTING = frozenset("this these that those such it its they them their he she his her".split())
@@ -62,13 +67,31 @@ CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 KEY_FIGURES = ("money", "percent", "quantity")
 SPEAKER_TYPES = ("person", "organization", "place")
 CLAIM_KINDS = ("direct", "partial", "indirect")
-# Adverbs that lower the writer's commitment to the clause they modify (Hyland 1998's hedges;
-# the Szeged epistemic cues). The caveats family keeps a fuller lexicon; the families do not
-# import one another, and the summary needs only the adverbs a musing main clause opens on.
-HEDGING_ADVERBS = frozenset(
-    """perhaps maybe possibly probably presumably arguably conceivably apparently seemingly
-    supposedly""".split()
+# The author's stand (Biber & Finegan 1989 "Styles of stance in English"; Hyland 2005
+# "Stance and engagement"): verbs of attitude and conviction with a first-person subject ("I
+# disagree", "we believe"), the deontic modals that say what ought to be done ("should",
+# "must"), and the evaluative adjectives of appraisal (Martin & White 2005, "The Language of
+# Evaluation": judgement and appreciation, "ridiculous", "dismal", "unfair").
+STANCE_VERBS = frozenset(
+    "think believe disagree differ doubt argue contend maintain insist submit reckon".split()
 )
+# Frame markers that label a stage as the conclusion (Hyland 2005): what follows is the point.
+CONCLUDING = re.compile(
+    r"^(?:the (?:bottom line|point|truth|fact|lesson|problem) is\b|in (?:short|sum|conclusion|"
+    r"the end)\b|to sum up\b|all in all\b|ultimately\b|if nothing else\b)",
+    re.I,
+)
+DEONTIC_MODALS = frozenset("should must ought".split())
+EVALUATIVE_ADJECTIVES = frozenset(
+    """good bad wrong right fair unfair just unjust wise unwise foolish absurd ridiculous
+    dismal terrible awful dreadful appalling deplorable disgraceful shameful outrageous
+    scandalous unacceptable intolerable irresponsible reckless dangerous misguided flawed
+    mistaken sensible reasonable unreasonable troubling worrying alarming disturbing
+    depressing regrettable welcome laudable admirable commendable brutal cruel cynical
+    dishonest hypocritical pointless futile counterproductive harmful damaging disastrous
+    catastrophic indefensible inexcusable shortsighted short-sighted naive""".split()
+)
+FIRST_PERSON = frozenset("i we".split())
 # Frame markers (Hyland 2005, "Metadiscourse"): "let's say what ...", "let us now turn to ...",
 # "let me explain ...": the writer announcing what comes next, which carries no fact itself.
 FRAMING_VERBS = frozenset("say explain look start begin turn recap review examine consider".split())
@@ -117,6 +140,10 @@ class Weights:
     """In the author's voice (`COVERING_GENRES`, fact-checks): a sentence whose main clause is
     hedged ("Perhaps there are grounds for hope", "One would hope so") concedes or muses; it is
     not the author's stand and must not stand for it."""
+    stance: float = 1.5
+    """In the author's voice (`COVERING_GENRES`, `ARGUING_GENRES`): a sentence that takes a
+    stand, unhedged and not quoting anyone: "I disagree ...", "we should ...", "That is a
+    ridiculous approach". An opinion piece's thesis is its stand, not its scene-setting."""
     question: float = 1.5
     """In an analysis or explainer: the question it asks, taken with its answer (the sentence
     after it), when the summary has none yet."""
@@ -192,6 +219,8 @@ class _Sentence:
     continues: bool = False
     unfinished: bool = False
     hedged: bool = False
+    stance: bool = False
+    contrasts: bool = False
     question: bool = False
     required: bool = False
     rank: int = 0
@@ -282,12 +311,21 @@ def _sentences(
             item.skip = True  # someone's words run on without their marks: not the reporter's
         item.leans_back = _leans_back(sent)
         item.hedged = _hedged(sent)
+        item.contrasts = alpha[0].lower_ in CONTRASTIVE
+        item.stance = (
+            about.genre in COVERING_GENRES | ARGUING_GENRES
+            and not item.hedged
+            and _stance(sent, regions)
+        )
         item.continues = _closes_earlier_quote(text[start:end]) or _links_back(sent)
         item.dissenters = _dissenters(sent, mention_owner)
         if title:
             forms = {_stem(t.lower_) for t in content} | {_stem(w) for w in lemmas}
             item.title = len(title & forms) / len(title)
         sents.append(item)
+    for before, after in itertools.pairwise(sents):
+        if after.contrasts:
+            before.stance = False  # "I believe it can do good. But ...": conceded, not the stand
     starts = [s.start for s in sents]
 
     def at(offset: int) -> _Sentence | None:
@@ -359,7 +397,7 @@ def _hedged(sent: Span) -> bool:
     after Hyland's hedges and the Szeged epistemic cues."""
     root = sent.root
     for child in root.children:
-        if child.dep_ == "advmod" and child.lower_ in HEDGING_ADVERBS:
+        if child.dep_ == "advmod" and child.lower_ in EPISTEMIC_ADVERBS:
             return True
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     return (
@@ -367,6 +405,36 @@ def _hedged(sent: Span) -> bool:
         and subject.lower_ == "one"
         and any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
     )
+
+
+def _stance(sent: Span, regions: _Regions) -> bool:
+    """Whether the sentence takes a stand in the writer's own words (outside quotation marks):
+    a first-person verb of attitude ("I disagree", "we believe"), "in my view", a deontic modal
+    on a main verb ("we should not ...", "the law must ..."), or an evaluative adjective as what
+    the main clause says of its subject ("That is a ridiculous approach", "The plan is unfair")."""
+    if CONCLUDING.match(sent.text.lstrip(OPENING_MARKS)):
+        return True
+    root = sent.root
+    own = {root} | {c for c in root.children if c.dep_ == "conj"}
+    """The main clause: what the writer asserts (a `ccomp` may be someone's reported words)."""
+    main = own | {c for c in root.children if c.dep_ == "ccomp"}
+    for tok in sent:
+        if regions.covers(tok.idx):
+            continue
+        low = tok.lower_
+        if low in FIRST_PERSON and tok.dep_ == "nsubj" and tok.head.lemma_ in STANCE_VERBS:
+            return True
+        if low == "my" and tok.head.lower_ in ("view", "opinion") and tok.head.head.lower_ == "in":
+            return True
+        if low in DEONTIC_MODALS and tok.dep_ == "aux" and tok.head in own:
+            return True
+        if tok.pos_ == "ADJ" and low in EVALUATIVE_ADJECTIVES:
+            if tok.dep_ == "acomp" and tok.head in main:
+                return True
+            head = tok.head
+            if tok.dep_ in ("amod", "conj") and head.dep_ in ("attr", "dobj") and head.head in main:
+                return True
+    return False
 
 
 def _usable(sents: list[_Sentence], size: int) -> list[_Sentence]:
@@ -607,10 +675,11 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
     covered: set[str] = set()
     voiced: set[str] = set()
     said: set[str] = set()
-    got_figure = got_dissent = got_question = False
+    got_figure = got_dissent = got_question = got_stance = False
     lead = w.lead * LEAD_BY_GENRE.get(genre, 1.0)
     title = w.title_arguing if genre in ARGUING_GENRES else w.title
     coverage = w.coverage if genre in COVERING_GENRES else 0.0
+    quote = 0.0 if genre in ARGUING_GENRES else w.quote  # the author's stand, not others' words
     hedged = w.hedged if genre in COVERING_GENRES or genre in ARGUING_GENRES else 0.0
     repeats = False  # near-duplicates only when nothing else is left to fill the summary
     while len(chosen) < size:
@@ -625,11 +694,12 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
             score = lead / (1 + s.rank) ** w.decay + w.centrality * s.centrality
             score += title * s.title
             score += coverage * sum(v for k, v in s.topic.items() if k not in said)
-            score += w.quote * bool(s.speakers - voiced)
+            score += quote * bool(s.speakers - voiced)
             score += w.figure * (s.figure and not got_figure)
             score += w.dissent * (not got_dissent and bool(s.dissenters - covered))
             score -= w.unfinished * s.unfinished
             score -= hedged * s.hedged
+            score += w.stance * (s.stance and not s.speakers)
             score -= w.long_penalty * max(0, s.words - w.long_words)
             score -= w.redundancy * max((_overlap(s, c) for c in chosen), default=0.0)
             score += w.question * s.question
@@ -655,6 +725,7 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
         said |= best.lemmas
         got_figure |= best.figure
         got_dissent |= bool(best.dissenters)
+        got_stance |= best.stance
     return chosen
 
 

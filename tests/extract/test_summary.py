@@ -11,7 +11,16 @@ from click.testing import CliRunner
 from generator.analysis.analyze import analyze_doc
 from generator.cli import main
 from generator.evaluation.tasks import lead_sentences
-from generator.extract.summary import _frame_marker, _hedged, _leans_back, fitted_size, key_points
+from generator.extract.common import quote_regions
+from generator.extract.summary import (
+    _frame_marker,
+    _hedged,
+    _leans_back,
+    _Regions,
+    _stance,
+    fitted_size,
+    key_points,
+)
 from generator.ingest.files import parse_article
 from generator.mkdocs_plugin.plugin import DossierConfig
 from generator.model import FactCheck
@@ -596,3 +605,41 @@ def test_the_headline_left_in_the_body_is_not_a_summary_sentence(nlp):
     chosen = texts(report)
     assert title not in chosen
     assert chosen[0].startswith("Mayor Clara Osei has warned that the city will close")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("I disagree with the council's plan to close the pool on the river.", True),
+        ("The plan is unfair to the families who use the pool every summer.", True),
+        ("That is a ridiculous approach to a public building.", True),
+        ("The council should keep the pool open for another ten years.", True),
+        ("The bottom line is that the council has no plan for the children.", True),
+        ("The union insists that the pool must stay open all year.", False),
+        ("The pool opened in 1962 and has a diving board and a cafe.", False),
+        ('"That is a ridiculous approach," the mayor told the council.', False),
+    ],
+)
+def test_the_authors_stance(nlp, sentence, stance):
+    doc = nlp(sentence)
+    regions = _Regions(sorted(quote_regions(sentence)))
+    assert _stance(next(iter(doc.sents)), regions) is stance
+
+
+# A column that sets a scene, concedes a point, then takes its stand.
+POOL = (
+    "The town pool has stood on the bank of the river Wen since the summer of 1962. "
+    "Generations of children in the valley learned to swim in its cold green water. "
+    "The council says that repairs to the roof and the pumps would cost four million pounds. "
+    "I believe the council has tried hard to find the money for the repairs. "
+    "But the money is there, in the reserves the council keeps for a rainy day. "
+    "The lifeguards have kept the pool open through three hard winters. "
+    "Shutting the baths would be a shameful mistake for this town. "
+    "The vote on the pool is on Thursday evening at the town hall."
+)
+
+
+def test_an_opinion_summary_takes_the_stand_not_the_concession(nlp):
+    chosen = texts(with_genre(nlp, POOL, 3, genre="opinion"))
+    assert "Shutting the baths would be a shameful mistake for this town." in chosen
+    assert "I believe the council has tried hard to find the money for the repairs." not in chosen
