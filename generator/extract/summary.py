@@ -42,6 +42,9 @@ BOILERPLATE = re.compile(
     r"(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\bpictured\b)",
     re.I,
 )
+# A capitalised label inside a line, "... from Boots CLAIMS: ...", "EXPERT VERDICT: ...": a fact
+# box or product listing run into the text (an acronym alone, "the EU:", is too short for it).
+BOX_LABEL = re.compile(r"(?<=\S\s)(?:(?:[A-Z]{2,}\s)+[A-Z]{2,}|[A-Z]{6,}):\s")
 # 'Straight single quotes', opening on a capital and closing after final punctuation.
 STRAIGHT_QUOTE = re.compile(r"(?<![\w'])'([A-Z0-9][^'\n]*?(?:\w'\w[^'\n]*?)*[.,!?])'(?!\w)")
 # A short label and a colon opening a caption: "Happier times: the couple in 2010".
@@ -478,12 +481,23 @@ def _runs_on(doc: Doc, tok: Token) -> bool:
     were ..."): a capitalised function word right after a lowercase word marks the seam, and so
     does a capitalised determiner or pronoun before a lowercase word ("... in Leeds The amount").
     """
-    if not tok.is_title or tok.text == "I" or tok.pos_ not in OPENING_POS or tok.ent_type_:
+    if not tok.is_title or tok.text == "I" or tok.pos_ not in OPENING_POS:
         return False
     prev = doc[tok.i - 1]
-    if prev.is_quote and tok.i > 1 and not doc[tok.i - 2].is_punct and prev.whitespace_:
-        prev = doc[tok.i - 2]  # "... dubbed 'The Great Escape' The story of ..."
-    if prev.is_punct or prev.is_space or not prev.whitespace_:
+    # "... dubbed 'The Great Escape' The story of ...": a mark closing a quoted title (on its
+    # last word, a space after it) ends the title, and no name runs on across it
+    closed = (
+        prev.is_quote
+        and tok.i > 1
+        and not doc[tok.i - 2].is_punct
+        and not doc[tok.i - 2].whitespace_
+        and bool(prev.whitespace_)
+    )
+    if closed:
+        prev = doc[tok.i - 2]
+    elif tok.ent_type_:
+        return False
+    if prev.is_punct or prev.is_space or not (closed or prev.whitespace_):
         return False
     if prev.pos_ in ("ADP", "DET", "AUX", "CCONJ", "SCONJ", "PART", "PRON"):
         return False
@@ -492,7 +506,7 @@ def _runs_on(doc: Doc, tok: Token) -> bool:
         return False  # "No 2"
     if tok.pos_ in ("DET", "PRON") and after is not None and after.is_lower and after.is_alpha:
         # after a capitalised word only where a name ends, not inside a title ("Don't Push It")
-        return not prev.is_title or bool(prev.ent_type_)
+        return closed or not prev.is_title or bool(prev.ent_type_)
     if not (prev.is_lower and prev.is_alpha) and not prev.like_num:
         return False
     # "told The Times", "named The Big One": a title after a verb is its object
@@ -525,7 +539,9 @@ def _is_furniture(sent: Span, start: int, end: int, whole: str, regions: _Region
         return True
     if not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return True  # a heading or a list, not a sentence
-    if BOILERPLATE.search(text) or _caption_label(sent, text) or _frame_marker(sent):
+    if BOILERPLATE.search(text) or BOX_LABEL.search(text):
+        return True
+    if _caption_label(sent, text) or _frame_marker(sent):
         return True
     return _quote_fragment(sent, start, end, text, regions)
 
