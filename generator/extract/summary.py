@@ -47,6 +47,8 @@ BOILERPLATE = re.compile(
 BOX_LABEL = re.compile(r"(?<=\S\s)(?:(?:[A-Z]{2,}\s)+[A-Z]{2,}|[A-Z]{6,}):\s")
 # 'Straight single quotes', opening on a capital and closing after final punctuation.
 STRAIGHT_QUOTE = re.compile(r"(?<![\w'])'([A-Z0-9][^'\n]*?(?:\w'\w[^'\n]*?)*[.,!?])'(?!\w)")
+SINGLE_OPENING = re.compile(r"(?<=\s)'(?=[A-Z0-9])")
+SINGLE_CLOSING = re.compile(r"(?<=\S)'(?!\w)")
 # A short label and a colon opening a caption: "Happier times: the couple in 2010".
 CAPTION_LABEL = re.compile(r"^[A-Z][^.:!?\"“”]{0,40}:\s")
 # Openers that point back to the previous sentence.
@@ -382,7 +384,16 @@ def _is_fragment(sent: Span, text: str) -> bool:
             sent.doc[closing.i + 1] if closing is not None and closing.i + 1 < sent.end else None
         )
         return after is not None and (after.text in ",;" or after.is_lower)
-    return first.text in ",;:)]"
+    if first.text in ",;:)]":
+        return True
+    # "Offers 'protection against ...'.": a finite verb opening a clause without a subject is
+    # the elliptical style of a listing or fact box, not a sentence that stands alone
+    root = sent.root
+    return (
+        root.i == first.i
+        and root.tag_ in ("VBZ", "VBD")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children)
+    )
 
 
 def _first_person(sent: Span, regions: _Regions) -> bool:
@@ -466,12 +477,30 @@ def _pieces(doc: Doc) -> list[Span]:
     pieces = []
     for sent in doc.sents:
         start = sent.start
-        for tok in sent[1:]:
+        heading = _capital_heading(sent)
+        if heading:
+            pieces.append(doc[start:heading])
+            start = heading
+        for tok in doc[start + 1 : sent.end]:
             if _runs_on(doc, tok):
                 pieces.append(doc[start : tok.i])
                 start = tok.i
         pieces.append(doc[start : sent.end])
     return pieces
+
+
+def _capital_heading(sent: Span) -> int:
+    """Where the text starts after a heading in capitals run into it ("BALL OF THE CENTURY
+    Benaud was on hand ..."): two words or more in capitals, then a capitalised word; 0 if none."""
+    words = 0
+    for tok in sent:
+        if tok.is_alpha and tok.is_upper and len(tok) > 1 or tok.text in ("A", "I") and words:
+            words += 1
+            continue
+        if words >= 2 and tok.is_title and tok.is_alpha:
+            return tok.i
+        return 0
+    return 0
 
 
 def _runs_on(doc: Doc, tok: Token) -> bool:
@@ -588,7 +617,12 @@ def _quote_runs_on(text: str) -> bool:
     sentence, and the summary would cut it off ('... in his introduction: “When we hear')."""
     if text.count("“") > text.count("”"):
         return True
-    return text.count('"') % 2 == 1 and text[:1] != '"' and text.rstrip(CLOSERS) == text.rstrip()
+    if text[:1] in OPENING_MARKS or text.rstrip(CLOSERS) != text.rstrip():
+        return False
+    # straight single marks: only one after a space opening on a capital opens a quotation
+    # ("don't" does not), and any after a word or a mark, not before one, may close it
+    singles = len(SINGLE_OPENING.findall(text)) > len(SINGLE_CLOSING.findall(text))
+    return text.count('"') % 2 == 1 or singles
 
 
 def _closes_earlier_quote(text: str) -> bool:

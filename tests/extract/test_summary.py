@@ -16,6 +16,7 @@ from generator.extract.summary import (
     _frame_marker,
     _hedged,
     _leans_back,
+    _pieces,
     _Regions,
     _stance,
     fitted_size,
@@ -108,6 +109,9 @@ FURNITURE = [
     "Happier times: the two leaders at a summit in Rome last spring.",
     "The two leaders (pictured) met at a summit in Rome last spring.",
     "Click here to read the full statement from the ministry.",
+    "Norland Sun Spray costs 20 euros at most chemists CLAIMS: blocks twice as much sun.",
+    "Offers protection against four times more of the harmful rays.",
+    "The minister was criticised by two rivals after the vote 'When he speaks, no one else can.",
 ]
 
 
@@ -168,6 +172,32 @@ def test_caption_run_into_the_text_is_split_off(nlp):
     chosen = texts(summarise(nlp, text, 3))
     assert "The climbers were flown to a hospital in the valley by helicopter." in chosen
     assert not any("winds The climbers" in s for s in chosen)
+
+
+@pytest.mark.parametrize(
+    ("text", "piece"),
+    [
+        (
+            "Harbour hero Ana Ruiz's story is told in a film dubbed ‘The Long Swim’ The story of "
+            "how she swam to the lighthouse is well known.",
+            "The story of how she swam to the lighthouse is well known.",
+        ),
+        (
+            "RESCUE OF THE YEAR Ruiz swam two miles through the storm to the lighthouse.",
+            "Ruiz swam two miles through the storm to the lighthouse.",
+        ),
+        (
+            "UN and EU officials met in Geneva on Monday to discuss the truce.",
+            "UN and EU officials met in Geneva on Monday to discuss the truce.",
+        ),
+        (
+            "Critics of the film dubbed it ‘The Long Swim’ and said it was far too slow.",
+            "Critics of the film dubbed it ‘The Long Swim’ and said it was far too slow.",
+        ),
+    ],
+)
+def test_headings_and_captions_run_into_the_text_are_split_off(nlp, text, piece):
+    assert piece in [p.text.strip() for p in _pieces(nlp(text))]
 
 
 def test_sentence_that_leans_on_an_unchosen_one_is_not_picked(nlp):
