@@ -559,10 +559,38 @@ MUSING = (
 )
 
 
-def test_an_opinion_summary_takes_the_stand_not_the_hedges(nlp):
-    chosen = texts(with_genre(nlp, MUSING, 3, genre="opinion"))
-    assert "The merger sends a dismal signal about local news in the county." in chosen
-    assert not any(s.startswith(("One would hope", "Perhaps")) for s in chosen)
+# A column that sets a scene, concedes a point, then takes its stand.
+POOL = (
+    "The town pool has stood on the bank of the river Wen since the summer of 1962. "
+    "Generations of children in the valley learned to swim in its cold green water. "
+    "The council says that repairs to the roof and the pumps would cost four million pounds. "
+    "I believe the council has tried hard to find the money for the repairs. "
+    "But the money is there, in the reserves the council keeps for a rainy day. "
+    "The lifeguards have kept the pool open through three hard winters. "
+    "Shutting the baths would be a shameful mistake for this town. "
+    "The vote on the pool is on Thursday evening at the town hall."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "stand", "not_the_stand"),
+    [
+        (
+            MUSING,
+            "The merger sends a dismal signal about local news in the county.",
+            ("One would hope", "Perhaps"),  # hedges
+        ),
+        (
+            POOL,
+            "Shutting the baths would be a shameful mistake for this town.",
+            ("I believe the council has tried hard",),  # a concession: "But ..." follows
+        ),
+    ],
+)
+def test_an_opinion_summary_takes_the_stand(nlp, text, stand, not_the_stand):
+    chosen = texts(with_genre(nlp, text, 3, genre="opinion"))
+    assert stand in chosen
+    assert not any(s.startswith(not_the_stand) for s in chosen)
 
 
 @pytest.mark.parametrize(
@@ -654,22 +682,3 @@ def test_the_authors_stance(nlp, sentence, stance):
     doc = nlp(sentence)
     regions = _Regions(sorted(quote_regions(sentence)))
     assert _stance(next(iter(doc.sents)), regions) is stance
-
-
-# A column that sets a scene, concedes a point, then takes its stand.
-POOL = (
-    "The town pool has stood on the bank of the river Wen since the summer of 1962. "
-    "Generations of children in the valley learned to swim in its cold green water. "
-    "The council says that repairs to the roof and the pumps would cost four million pounds. "
-    "I believe the council has tried hard to find the money for the repairs. "
-    "But the money is there, in the reserves the council keeps for a rainy day. "
-    "The lifeguards have kept the pool open through three hard winters. "
-    "Shutting the baths would be a shameful mistake for this town. "
-    "The vote on the pool is on Thursday evening at the town hall."
-)
-
-
-def test_an_opinion_summary_takes_the_stand_not_the_concession(nlp):
-    chosen = texts(with_genre(nlp, POOL, 3, genre="opinion"))
-    assert "Shutting the baths would be a shameful mistake for this town." in chosen
-    assert "I believe the council has tried hard to find the money for the repairs." not in chosen
