@@ -564,7 +564,7 @@ def _rank_and_centre(sents: list[_Sentence]) -> None:
 def _is_furniture(sent: Span, start: int, end: int, whole: str, regions: _Regions) -> bool:
     """Bylines, captions, calls to action, questions, fragments: never summary material."""
     text = whole[start:end]
-    if text.rstrip(CLOSERS).endswith("?"):
+    if text.rstrip(CLOSERS).endswith("?") and not _reported_question(sent, start, text, regions):
         return True
     if not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return True  # a heading or a list, not a sentence
@@ -573,6 +573,20 @@ def _is_furniture(sent: Span, start: int, end: int, whole: str, regions: _Region
     if _caption_label(sent, text) or _frame_marker(sent):
         return True
     return _quote_fragment(sent, start, end, text, regions)
+
+
+def _reported_question(sent: Span, start: int, text: str, regions: _Regions) -> bool:
+    """'Emery retweeted the story, saying, “Are there any?”': a question inside quotation marks
+    that a reporting verb outside them gives to its speaker is a statement of what was asked."""
+    mark = start + len(text.rstrip(CLOSERS)) - 1
+    return (
+        text[:1] not in OPENING_MARKS
+        and regions.covers(mark)
+        and any(
+            t.lemma_ in REPORTING_VERBS and t.pos_ == "VERB" and not regions.covers(t.idx)
+            for t in sent
+        )
+    )
 
 
 def _frame_marker(sent: Span) -> bool:
