@@ -125,7 +125,8 @@ class Weights:
     quote: float = 0.4
     """A claim by a speaker the summary has not quoted yet."""
     figure: float = 0.8
-    """A money, percentage or quantity figure, when none is in the summary yet."""
+    """A money, percentage or quantity figure; half as much once the summary has one (a longer
+    brief carries the key figures, the first counting most)."""
     dissent: float = 1.2
     """An actor the summary has not named yet who refuses, rejects or opposes, when none does yet."""
     unfinished: float = 1.0
@@ -759,7 +760,7 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
             score += title * s.title
             score += coverage * sum(v for k, v in s.topic.items() if k not in said)
             score += quote * bool(s.speakers - voiced)
-            score += w.figure * (s.figure and not got_figure)
+            score += w.figure * s.figure * (0.5 if got_figure else 1.0)
             score += w.dissent * (not got_dissent and bool(s.dissenters - covered))
             score -= w.unfinished * s.unfinished
             score -= hedged * s.hedged

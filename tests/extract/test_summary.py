@@ -200,6 +200,36 @@ def test_headings_and_captions_run_into_the_text_are_split_off(nlp, text, piece)
     assert piece in [p.text.strip() for p in _pieces(nlp(text))]
 
 
+def test_a_longer_brief_carries_a_second_key_figure(nlp):
+    text = (
+        "The port of Selby reopened its north quay on Monday after a year of repairs. "
+        "Dock workers and local officials gathered on the quay for a short ceremony. "
+        "The harbour master thanked the crews who had worked through the winter storms. "
+        "The repairs cost 14 million euros, paid by the regional government. "
+        "Residents of the old town watched the first ships arrive from the sea wall. "
+        "Cafes along the harbour front opened early for the crowds that morning. "
+        "Shipping companies expect traffic through the port to rise by 40 percent next year. "
+        "The mayor said the town had waited a long time for the reopening."
+    )
+    chosen = " ".join(texts(summarise(nlp, text, 5)))
+    assert "14 million euros" in chosen
+    assert "40 percent" in chosen
+
+
+def test_a_question_quoted_from_its_speaker_is_reported_speech(nlp):
+    text = (
+        "Councillor Mara Pell posted a video of the flooded underpass on Monday evening. "
+        "Pell shared the clip, asking, “Who signed off on these drains?” "
+        "Who will pay for the repairs? "
+        "The underpass was closed for two days while pumps cleared the water. "
+        "Engineers said the drains had been cleaned in the spring. "
+        "The council will discuss the drains at its next meeting in May."
+    )
+    chosen = texts(summarise(nlp, text, 3))
+    assert "Pell shared the clip, asking, “Who signed off on these drains?”" in chosen
+    assert "Who will pay for the repairs?" not in chosen
+
+
 def test_sentence_that_leans_on_an_unchosen_one_is_not_picked(nlp):
     text = (
         "The board of Vantor Bank named a new chief executive on Wednesday after a long search. "
