@@ -53,6 +53,8 @@ _UNSTABLE_KEYS = {
     "site_dir",
 }
 """Settings that do not change the site (or are compared separately, like site_dir)."""
+_HOW_NOT_WHAT = {"dossier": ("jobs", "scheduler")}
+"""Plugin options that say how the work is done, not what the site holds (`--jobs`)."""
 
 
 class NavChanged(Exception):
@@ -212,7 +214,16 @@ def fingerprint(config: MkDocsConfig, templates: Path | None) -> str:
         "vars": _plain(dict(config.theme)),
     }
     settings["plugins"] = {
-        name: [f"{type(p).__module__}.{type(p).__qualname__}", _plain(getattr(p, "config", None))]
+        name: [
+            f"{type(p).__module__}.{type(p).__qualname__}",
+            _plain(
+                {
+                    k: v
+                    for k, v in (getattr(p, "config", None) or {}).items()
+                    if k not in _HOW_NOT_WHAT.get(name, ())
+                }
+            ),
+        ]
         for name, p in config.plugins.items()
         if name not in config.hooks  # hooks are modules: their files are hashed below
     }
