@@ -218,7 +218,7 @@ def page_url(dest_uri: str) -> str:
 
 def fragments(bundle: Path) -> dict[str, str]:
     """Page URL → the id of its fragment (its file name: the id a search result carries)."""
-    found = {}
+    found: dict[str, str] = {}
     folder = bundle / "fragment"
     if not folder.is_dir():
         return found
@@ -281,7 +281,7 @@ def index_site(
             run = _run_pagefind(
                 site_dir, recent, cache / "search-pages", bundle / RECENT, marked=True
             )
-            hidden = {base.pages[p][1] for p in gone} - {None}
+            hidden = {f for p in gone if (f := base.pages[p][1]) is not None}
             fresh = set(fragments(bundle / RECENT).values()) if run.pages else set()
             _write_overlay(bundle, f"{RECENT}/" if run.pages else None, sorted(hidden - fresh))
             run.base = len(base.pages)

@@ -153,15 +153,17 @@ def figure_clusters(reports: list[Report]) -> list[dict[str, Any]]:
     clusters = []
     taken: set[str] = set()
     paths = unit_paths(sorted({unit_key(f) for _, f, _ in figures}))
-    for members in sorted(groups.values(), key=lambda m: _cluster_name(figures, m)):
-        if len({figures[i][0].article.id for i in members}) < 2:
-            continue
+    named = [  # a group of one article's figures compares nothing: named only if kept
+        (_cluster_name(figures, members), members)
+        for members in groups.values()
+        if len(members) > 1 and len({figures[i][0].article.id for i in members}) >= 2
+    ]
+    for (name, tiebreak), members in sorted(named, key=lambda pair: pair[0]):
         items = newest_first((figures[i][0], figures[i][1]) for i in members)
         values = [f.value for _, f in items if f.value is not None]  # all of them
         low, high = min(values), max(values)
         conflict = high - low > 0.02 * max(abs(high), abs(low))
         figure = items[0][1]
-        name, tiebreak = _cluster_name(figures, members)
         folder = paths[unit_key(figure)][:-3]
         path = f"{folder}/group-{page_slug(name, 'figures')}.md"
         if path in taken:

@@ -114,13 +114,15 @@ class _Names:
                     and matcher.ratio() >= VARIANT_SIMILARITY
                 ):
                     found.append(other)
-            candidates = sorted(found)  # the spelling more articles use (then the first
-            # alphabetically) is the page's
+            # the spelling more articles use (then the first alphabetically) is the page's
+            candidates = sorted(found)
         if not candidates:
             return None
         # Only a full name that shares the story: another actor named in both articles, or a
         # role word.
-        names = {name_key(o.name): o.type for o in report.actors if o.id != actor.id}
+        names: dict[str, str] = {
+            name_key(o.name): o.type for o in report.actors if o.id != actor.id
+        }
         roles = {w for r in actor.roles for w in r.lower().split() if len(w) >= STORY_WORDS}
         sharing = [c for c in candidates if _shares_story(names, roles, self.story(c), {c, key})]
         return sharing[0] if len(sharing) == 1 else None
