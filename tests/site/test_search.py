@@ -4,6 +4,7 @@ article for a query, titles and excerpts shown as text however hostile, keys, ph
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -58,9 +59,13 @@ def served(tmp_path_factory, nlp):
     result = CliRunner().invoke(main, ["build", "--strict", "-f", str(root / "mkdocs.yml")])
     assert result.exit_code == 0, result.output
     assert "pages indexed by Pagefind" in result.output
-    server = SiteServer(root / "site")
+    yield from _serve(root / "site")
+
+
+def _serve(site: Path) -> Iterator[tuple[Path, str]]:
+    server = SiteServer(site)
     try:
-        yield root / "site", server.url
+        yield site, server.url
     finally:
         server.close()
 
@@ -217,11 +222,7 @@ def grown(tmp_path_factory, nlp):
         result = CliRunner().invoke(main, config)
     assert result.exit_code == 0, result.output
     assert "added to the last full index" in result.output
-    server = SiteServer(root / "site")
-    try:
-        yield root / "site", server.url
-    finally:
-        server.close()
+    yield from _serve(root / "site")
 
 
 def test_search_after_an_incremental_build_finds_what_a_full_index_would(grown, chromium):
