@@ -478,3 +478,14 @@ def test_spare_folder_of_unknown_content_is_emptied(tmp_path, nlp):
     fresh = new_project(tmp_path / "fresh", {**dict(list(ARTICLES.items())[:2]), "wind.md": ADDED})
     build(fresh, "--full")
     assert_same_site(root / "site", fresh / "site")
+
+
+def test_output_record_says_whether_the_page_lists_tags():
+    """A build records it, so the next one need not read every unchanged page to know."""
+    from generator.mkdocs_plugin.incremental import Output
+
+    assert Output.from_json(["d", "a/index.html", 3, 4]).lists is None  # an older record
+    listed = Output("d", "a/index.html", 3, 4, True)
+    assert Output.from_json(listed.to_json()) == listed
+    with pytest.raises(ValueError):
+        Output.from_json(["d", "a/index.html", 3, 4, "yes"])
