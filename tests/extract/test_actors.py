@@ -699,3 +699,13 @@ def test_title_before_a_name_is_a_noun_for_a_person(nlp):
         assert _person_word(by_text[word]), word
     for word in ("poetry", "glow"):
         assert not _person_word(by_text[word]), word
+
+
+def test_office_named_either_way_is_one_body(analyse):
+    report = analyse(
+        "Crews from the Department of Water Supply fixed the main. Water Supply Department "
+        "officials said more breaks are likely."
+    )
+    bodies = [a for a in report.actors if a.type == "organization"]
+    assert [a.name for a in bodies] == ["Department of Water Supply"]
+    assert len(bodies[0].mentions) == 2
