@@ -501,25 +501,51 @@ def types_of(report):
     return {a.name: a.type for a in report.actors}
 
 
-def test_body_in_apposition_is_an_organisation(analyse):
-    report = analyse(
-        "The government banned the group behind the attack — Kel Tamar, an extremist "
-        "organization — and arrested 20 people."
-    )
-    assert types_of(report).get("Kel Tamar") == "organization"
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        pytest.param(
+            "The government banned the group behind the attack — Kel Tamar, an extremist "
+            "organization — and arrested 20 people.",
+            "Kel Tamar",
+            "organization",
+            id="body noun in apposition",
+        ),
+        pytest.param(
+            "They held meetings with executives from Northwind Corporation and Fairhaven, "
+            "and then flew home.",
+            "Fairhaven",
+            "organization",
+            id="list items are one kind",
+        ),
+        pytest.param(
+            "The contract was awarded again by the U.S. Air Force on Tuesday.",
+            "U.S. Air Force",
+            "organization",
+            id="a country's initials are no person's",
+        ),
+        pytest.param(
+            "A report by Yale University's Institute for Housing and Inequality questions that.",
+            "Institute for Housing and Inequality",
+            "organization",
+            id="body owned by another",
+        ),
+        pytest.param(
+            "As Parliament’s Standing Committee on Fisheries and Oceans has pointed out, "
+            "the rules are weak.",
+            "Standing Committee on Fisheries and Oceans",
+            "organization",
+            id="one-word body owning a committee",
+        ),
+    ],
+)
+def test_type_from_the_words_around_the_name(analyse, text, name, kind):
+    assert types_of(analyse(text)).get(name) == kind
 
 
 def test_portfolio_before_minister_is_part_of_the_title(analyse):
     report = analyse("Aides in the office of Communications Minister Ann Lee declined to comment.")
     assert types_of(report) == {"Ann Lee": "person"}
-
-
-def test_list_items_are_one_kind(analyse):
-    report = analyse(
-        "They held meetings with executives from Northwind Corporation and Fairhaven, "
-        "and then flew home."
-    )
-    assert types_of(report).get("Fairhaven") == "organization"
 
 
 def test_initials_of_a_law_are_not_a_body(analyse):
@@ -532,11 +558,6 @@ def test_initials_of_a_law_are_not_a_body(analyse):
 def test_conference_is_an_event(analyse):
     report = analyse("Delegates at the Lisbon Conference agreed on new borders in 1885.")
     assert "Lisbon Conference" not in types_of(report)
-
-
-def test_country_initials_are_not_a_persons_initials(analyse):
-    report = analyse("The contract was awarded again by the U.S. Air Force on Tuesday.")
-    assert types_of(report).get("U.S. Air Force") == "organization"
 
 
 def test_title_before_a_given_name_is_not_part_of_the_name(analyse):
@@ -564,21 +585,6 @@ def test_surname_alone_is_not_the_end_of_a_longer_name(nlp):
     lind = doc.char_span(text.index("Ava Lind"), text.index("Ava Lind") + len("Ava Lind"))
     assert not _surname_alone(temple, text)
     assert _surname_alone(lind, text)
-
-
-def test_body_owned_by_another_is_a_body(analyse):
-    report = analyse(
-        "A report by Yale University's Institute for Housing and Inequality questions that."
-    )
-    assert types_of(report).get("Institute for Housing and Inequality") == "organization"
-
-
-def test_one_word_body_owning_a_committee_is_a_name_of_its_own(analyse):
-    report = analyse(
-        "As Parliament’s Standing Committee on Fisheries and Oceans has pointed out, "
-        "the rules are weak."
-    )
-    assert types_of(report).get("Standing Committee on Fisheries and Oceans") == "organization"
 
 
 def test_body_named_for_its_subjects_is_joined_across_and(nlp):
