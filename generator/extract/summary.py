@@ -38,6 +38,8 @@ BOILERPLATE = re.compile(
     r"|\b(?:scroll down|click here|read more|sign up for|all rights reserved|follow us|"
     r"contributed to this report|for the latest|like us on facebook|watch the video|"
     r"follow @|\((?:pictured|left|right|centre|center|above|below|top|bottom|inset|file)\)|"
+    # "Manhart is shown, left, refusing ...": where on the page the picture stands
+    r"\b(?:shown|seen|pictured),? (?:left|right|centre|center|above|below|top|bottom|inset)\b,|"
     # "pictured" with no auxiliary before it is a caption ("Jones pictured at the rally")
     r"(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\bpictured\b)",
     re.I,

@@ -111,6 +111,7 @@ FURNITURE = [
     "Click here to read the full statement from the ministry.",
     "Norland Sun Spray costs 20 euros at most chemists CLAIMS: blocks twice as much sun.",
     "Offers protection against four times more of the harmful rays.",
+    "The minister is shown, left, signing the treaty in the capital.",
     "The minister was criticised by two rivals after the vote 'When he speaks, no one else can.",
 ]
 
