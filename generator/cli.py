@@ -264,7 +264,12 @@ def build(
     if search is not None:
         click.echo(
             f"search index: {search.pages} pages indexed by Pagefind in {search.wall:.1f} s"
-            f" ({search.cpu:.1f} s CPU)",
+            f" ({search.cpu:.1f} s CPU)"
+            + (
+                ""
+                if search.base is None
+                else f", added to the last full index of {search.base} pages"
+            ),
             err=True,
         )
     click.echo(

@@ -624,3 +624,79 @@ def test_a_number_used_as_a_noun_is_no_share(figures, sentence, shares):
 )
 def test_a_number_hyphened_into_a_noun_names_one_thing(figures, sentence, texts):
     assert [f.text for f in figures(sentence)] == texts
+
+
+def test_hyphened_currency_compound_is_money_and_its_conversion_folds(figures):
+    found = figures("The 1.2-billion-yuan (US$171-million) telescope opened.")
+    assert [(f.text, f.value, f.unit, f.conversion) for f in found] == [
+        ("1.2-billion-yuan", 1.2e9, "CNY", "US$171-million")
+    ]
+
+
+def test_hyphened_pound_is_a_weight_not_money(figures):
+    assert [f.unit for f in figures("Crews lifted a 300-pound steel plate.")] == ["pound"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The mill now makes half as much paper as it did in 2009.", "half as much", 0.5),
+        ("The new dish sees an area twice the size of the old one.", "twice the size", 2),
+        ("Its shop had 40 brands last year, double the number in 2020.", "double the number", 2),
+        ("Rents rose to thrice the level of 2015.", "thrice the level", 3),
+    ],
+)
+def test_multiplicative_words_are_multiples(figures, sentence, text, value):
+    fig = one(figures(sentence), text)
+    assert (fig.value, fig.unit) == (value, "times")
+    assert fig.confidence < 0.8
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The firm plans to double the number of its shops.",
+        "Sales rose in the second half of the year.",
+        "The cake was cut in half.",
+        "The trip took an hour and a half.",
+    ],
+)
+def test_a_verb_or_a_part_is_no_multiple(figures, sentence):
+    assert [f.text for f in figures(sentence) if f.unit in ("times", "%")] == []
+
+
+def test_items_of_a_list_share_its_clause(analyse):
+    report = analyse(
+        "Jane Doe said the storm would not harm the station that is home to a crew of six, "
+        "including three pilots from Chile, two Dutch engineers and one doctor."
+    )
+    found = {f.text: f for f in report.figures}
+    assert found["three"].attributed_to is None and found["three"].status == "fact"
+    assert found["two"].attributed_to is None and found["two"].status == "fact"
+
+
+def test_unnamed_speaker_leaves_the_source_to_according_to(analyse):
+    report = analyse(
+        "Meta reported an outage on Friday. According to reports cited by the Daily Planet, "
+        "more than 9,000 users submitted complaints during the peak."
+    )
+    fig = one(report.figures, "more than 9,000")
+    planet = next(a for a in report.actors if "Planet" in a.name)
+    assert fig.attributed_to == planet.id
+
+
+@pytest.mark.parametrize(
+    ("sentence", "texts"),
+    [
+        ("Qatar will also buy 20 of the airline's larger 777 planes.", ["20"]),
+        ("The grocer is not opening any new 365 stores this year.", []),
+        ("The firm added an extra 500 jobs.", ["500"]),
+        ("The remaining 300 workers stayed.", ["300"]),
+    ],
+)
+def test_a_number_after_a_descriptive_adjective_names_a_model(figures, sentence, texts):
+    assert [f.text for f in figures(sentence)] == texts
+
+
+def test_a_proper_plural_qualified_by_a_people_counts_people(figures):
+    assert one(figures("The court freed 14 Egyptian Copts on Monday."), "14").unit == "person"

@@ -72,6 +72,9 @@ class Found:
     elided: bool = False
     """The counted noun is left out and taken from an earlier count ('21 Christians — 20 of
     them'): less sure than a noun written beside the number."""
+    worded: bool = False
+    """A value read from a word that is no numeral ('twice the size', 'half the help'): less
+    sure than an amount written in figures or number words."""
 
 
 """(kind, start, end, value, value_max, unit, per) before context is added."""
@@ -200,6 +203,8 @@ def extract_figures(
                 ),
                 True,
             )
+    for item in _multiples(doc, text):
+        add(item, respect_timexes=True)
     for timex in timexes:
         item = _duration(text, timex)
         if item is not None:
@@ -243,6 +248,10 @@ def extract_figures(
             confidence = min(confidence, 0.7)  # said again: a restatement, or another thing
         seen.add((item.value, item.unit))  # of the same size - either way less sure
         owner = _attribution(start, end, quotes, actor_spans, span)
+        if figures and not age and span is not None and _listed_after(doc, figures[-1], span):
+            # 'three cosmonauts from Russia, two NASA astronauts and one …': the items of a
+            # list share the clause that holds the list, whatever the parse made of them
+            status, owner = figures[-1].status, figures[-1].attributed_to
         if (
             owner is None
             and status == "fact"
@@ -331,6 +340,58 @@ def _all_matches(
             seen.setdefault(match.span(), match)
         out[pattern] = [seen[k] for k in sorted(seen)]
     return out
+
+
+MULTIPLIERS = {"twice": 2, "thrice": 3, "double": 2, "triple": 3, "treble": 3, "quadruple": 4,
+               "half": 0.5}  # fmt: skip
+MULTIPLE_WORD = re.compile(
+    r"\b(?:twice|thrice|double|triple|treble|quadruple|half)\s+"
+    r"(?:as|the|its|their|his|her|our|that|those)\b",
+    re.I,
+)
+"""A multiplicative word before a comparison or a noun phrase: 'twice the size', 'half as
+much coal', 'double the number in 2017'."""
+
+
+def _multiples(doc: Doc, text: str) -> list[Found]:
+    """Multiples and halves written as words (English multiplicatives: 'twice', 'double' as a
+    predeterminer, 'half as'). A verb ('to double the number') states a change, not a value;
+    'the second half of', 'a half' name a part, not a share."""
+    items = []
+    for match in MULTIPLE_WORD.finditer(text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or len(span) < 2:
+            continue
+        word, nxt = span[0], span[1]
+        if word.lower_ not in ("twice", "thrice") and (
+            word.pos_ in ("VERB", "AUX") or word.tag_.startswith("VB")
+        ):
+            continue  # 'twice' and 'thrice' are adverbs whatever the tagger says
+        before = doc[word.i - 1] if word.i > 0 else None
+        if before is not None and (
+            before.pos_ in ("DET", "ADJ", "NUM", "PRON") or before.lower_ in ("by", "in")
+        ):
+            continue  # 'the first half of', 'one and a half', 'cut in half'
+        low = word.lower_
+        end = nxt.idx + len(nxt.text)
+        if nxt.lower_ == "as":
+            if word.i + 2 >= len(doc) or not doc[word.i + 2].is_alpha:
+                continue
+            end = doc[word.i + 2].idx + len(doc[word.i + 2].text)  # 'half as much'
+        else:
+            head = nxt.head if nxt.dep_ in ("det", "poss") else None
+            if head is None or head.pos_ not in ("NOUN", "PROPN") or head.i - word.i > 5:
+                continue
+            end = head.idx + len(head.text)
+        if low == "half" and nxt.lower_ != "as":
+            continue  # 'half the help people need': a share, whose owner is the source of
+            # the whole (a report, a survey) more often than the sentence's subject
+        start = _hedged_start(text, word.idx)
+        value = MULTIPLIERS[low]
+        items.append(
+            Found(kind="count", start=start, end=end, value=value, unit="times", worded=True)
+        )
+    return items
 
 
 def _conversions(text: str, items: list[Found]) -> dict[int, int]:
@@ -562,6 +623,8 @@ def _confidence(item: Found, text: str, span: Span | None, status: FigureStatus 
         score = 0.6
     if item.vague or item.duration or item.elided:
         score = min(score, 0.65)
+    if item.worded:
+        score = min(score, 0.75)
     if status != "fact":
         score = min(score, 0.7)
     return score
@@ -587,6 +650,8 @@ def _money(text: str, match: re.Match[str]) -> Found | None:
             first *= amount_of(f"1 {second_scale}")[0] or 1  # '$1.2 to $23.5 million'
     currency = currency_of(match.group(0))
     if currency == "GBP" and re.search(r"pounds?$", match.group("first"), re.I):
+        if re.search(r"-pounds?$", match.group("first"), re.I):
+            return None  # 'a 300-pound cover': a weight, as the compound adjective reads first
         if re.match(r"\s*(?:of\b|\(\s*\d)", text[match.end() : match.end() + 30]):
             return None  # '500 pounds of supplies' is a weight
     if currency == "cents":
@@ -772,7 +837,11 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
         return None  # 'one of', 'One more thing': a pronoun or article more than a count
     if _in_code(text, start, end) or (
         _in_name(text, first, last, before, after)
-        and (_plural_after(last) is None or (before is not None and before.pos_ == "PROPN"))
+        and (
+            _plural_after(last) is None
+            or (before is not None and before.pos_ == "PROPN")
+            or _after_descriptive(first, last, before, after)
+        )
     ):
         return None  # a name or model ('Boeing 787'), unless it counts a plural ('500 Apple engineers')
     if low in SMALL_WORDS and before is not None and before.lower_ in DEFINITE | {"all"}:
@@ -853,8 +922,13 @@ def _counted_unit(noun: Token) -> str:
         unit = low[:-3] + "man"
     elif re.fullmatch(r"[A-Z]{2,}s", noun.text):
         unit = noun.text[:-1]  # an acronym keeps its capitals: 'NGOs' → 'NGO'
-    elif noun.ent_type_ == "NORP":
-        unit = "person"  # '21 Christians', 'thousands of Tunisians': members of a group are people
+    elif noun.ent_type_ == "NORP" or (
+        noun.text[:1].isupper()
+        and low.endswith("s")
+        and any(c.ent_type_ == "NORP" and c.i < noun.i for c in noun.children)
+    ):
+        unit = "person"  # '21 Christians', 'thousands of Tunisians', '20 Egyptian Copts':
+        # members of a people or faith are people
     elif noun.tag_ == "NNPS" and low.endswith("s"):
         unit = low[:-1]  # 'Tunisians' → 'tunisian'
     else:
@@ -986,6 +1060,32 @@ def _in_name(
     if after.pos_ == "PROPN" or after.text in ('"', "“", "'", "‘") or after.tag_ == "NN":
         return True  # a count above one takes a plural: '717 jet'
     return False
+
+
+PRE_NUMERAL = frozenset(
+    "other additional extra further remaining first last next past previous following final "
+    "estimated whopping staggering mere full entire total record same only top average few "
+    "several many more fewer".split()
+)
+"""Adjectives that English puts before a cardinal ('an extra 500 jobs', 'the remaining 300
+staff', 'the first 100 days'): the postdeterminers and their kin. A descriptive adjective
+comes after the cardinal ('500 new jobs')."""
+
+
+def _after_descriptive(
+    first: Token, last: Token, before: Token | None, after: Token | None
+) -> bool:
+    """A three- or four-digit number after a descriptive adjective names a model or a brand
+    even before a plural ('any new 365 stores', 'its larger 777 planes'): a count would stand
+    before the adjective ('500 new stores')."""
+    return (
+        first.i == last.i
+        and re.fullmatch(r"\d{3,4}", first.text) is not None
+        and before is not None
+        and before.tag_ in ("JJ", "JJR")
+        and before.lower_ not in PRE_NUMERAL
+        and (after is None or after.text != "+")
+    )
 
 
 def _hedged_start(text: str, start: int) -> int:
@@ -1230,6 +1330,26 @@ def _subject(span: Span) -> str | None:
     return f"{subject} … {action}"
 
 
+LIST_GAP_POS = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "DET", "NUM", "PUNCT", "CCONJ"})
+
+
+def _listed_after(doc: Doc, prev: Figure, span: Span) -> bool:
+    """The figure is the next item of a list the figure before it opens, in the same sentence:
+    only the counted noun and its modifiers, then a comma or 'and'/'or', lie between them
+    (no verb, no quotation mark)."""
+    if prev.end > span.start_char or doc[span.start].sent.start_char > prev.start:
+        return False
+    gap = doc.char_span(prev.end, span.start_char, alignment_mode="contract")
+    if gap is None or len(gap) == 0 or len(gap) > 8:
+        return False
+    if any(
+        t.pos_ not in LIST_GAP_POS or t.is_quote or t.text in ("—", "–", "-", ";", ":", "(", ")")
+        for t in gap
+    ):
+        return False
+    return gap[-1].text == "," or gap[-1].lower_ in ("and", "or")
+
+
 def _attribution(
     start: int,
     end: int,
@@ -1254,6 +1374,9 @@ def _attribution(
             inner = any(quote.start <= t.idx < quote.end for t in relcls)
             if inner and quote.kind != "direct":
                 return None
+            if quote.speaker.actor is None:
+                break  # an unnamed speaker ('reports cited by MySA', 'officials'): the
+                # sentence may still name the source ('according to …', 'as X reports')
             if frame is not None and quote.kind != "direct":
                 return frame  # 'As Mashable reports, the company announced that …'
             if reporter is not None and quote.kind != "direct" and quote.start <= reporter[0]:
