@@ -234,3 +234,21 @@ def test_spacing_glued_links_is_linear_in_the_page():
     started = time.process_time()
     assert hygiene.space_glued_links(tree) == 19_999  # between each two links
     assert time.process_time() - started < 2
+
+
+# --------------------------------------------------------------------------- outlet
+
+
+def test_the_publishers_account_names_the_title_the_site_name_shortens():
+    head = '<meta name="twitter:site" content="@ledgernews">'
+    html = (
+        page(full_article(), head)
+        .replace('content="The Coastal Ledger"', 'content="Ledger"')
+        .replace("https://ledger.example/", "https://www.ledger.example/")
+    )
+    html = html.replace(
+        f"<title>{TITLE} | The Coastal Ledger</title>", f"<title>{TITLE} - Ledger News</title>"
+    )
+    assert read(html).source == "Ledger News"
+    plain = html.replace("@ledgernews", "@ledger")
+    assert read(plain).source == "Ledger"
