@@ -252,3 +252,15 @@ def test_the_publishers_account_names_the_title_the_site_name_shortens():
     assert read(html).source == "Ledger News"
     plain = html.replace("@ledgernews", "@ledger")
     assert read(plain).source == "Ledger"
+
+
+def test_a_saved_page_keeps_the_confidence_of_its_genre():
+    from generator.ingest.add import front_matter
+    from generator.ingest.webpage import read_page
+
+    saved = front_matter(read_page(article_page(ARGUMENT).encode()), "https://ledger.example/x")
+    article = parse_article(f"{saved}\n{chr(10).join(ARGUMENT)}".encode(), "x.md", "x", ".md")
+    assert article.genre == "opinion" and article.genre_confidence < 0.8
+    assert "genre_confidence:" in saved
+    report = front_matter(read_page(article_page(REPORT).encode()), "https://ledger.example/y")
+    assert "genre" not in report  # news is the default, written only when the page says otherwise
