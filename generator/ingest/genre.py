@@ -369,6 +369,11 @@ UNCERTAIN_NEWS = 0.65
 """A page labelled nothing whose text leans towards an argument (3 or 4 markers)."""
 
 
+_SPEAKER_LABEL = re.compile(r"^[A-Z][\w.'’ -]{0,30}:\s")
+"""'Q: ...', 'INTERVIEWER: ...': an interview's questions, put by a named speaker, are a
+transcript, not the writer's own explainer."""
+
+
 def register(text: str) -> Register:
     """The register markers of `text` outside its quotations."""
     own = without_quotes(text)
@@ -392,6 +397,7 @@ def register(text: str) -> Register:
         if line.endswith("?")
         and len(line.split()) <= 20
         and not line.startswith(('"', "“", "'", "‘"))
+        and not _SPEAKER_LABEL.match(line)
         and not after.endswith("?")
     )
     return Register(words, tuple(markers), questions)

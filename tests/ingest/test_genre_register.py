@@ -264,3 +264,10 @@ def test_a_saved_page_keeps_the_confidence_of_its_genre():
     assert "genre_confidence:" in saved
     report = front_matter(read_page(article_page(REPORT).encode()), "https://ledger.example/y")
     assert "genre" not in report  # news is the default, written only when the page says otherwise
+
+
+def test_an_interview_transcript_is_no_explainer():
+    transcript = [EXPLAINER[0]]
+    for question, answer in zip(EXPLAINER[1::2], EXPLAINER[2::2], strict=True):
+        transcript += [f"Q: {question}", f"Olsen: {answer}"]
+    assert read(article_page(transcript)).genre == "news"
