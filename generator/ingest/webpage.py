@@ -555,7 +555,9 @@ def _visible_modified(tree: HtmlElement, published: str | None) -> str | None:
             stamps.append((found, _clock(text)))
     candidates = updated
     if not candidates and first is not None:
-        candidates = [date for date, clock in stamps if (date, clock) != first and date >= first[0]]
+        others = {date for date, clock in stamps if (date, clock) != first and date >= first[0]}
+        # one other moment is the version shown; several are other stories' stamps (a list)
+        candidates = sorted(others) if len(others) == 1 else []
     for date in candidates:
         if published is None or date >= published:
             return date

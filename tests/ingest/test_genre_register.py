@@ -271,3 +271,14 @@ def test_an_interview_transcript_is_no_explainer():
     for question, answer in zip(EXPLAINER[1::2], EXPLAINER[2::2], strict=True):
         transcript += [f"Q: {question}", f"Olsen: {answer}"]
     assert read(article_page(transcript)).genre == "news"
+
+
+def test_stamps_of_a_list_of_other_stories_are_no_update():
+    head = '<meta property="article:published_time" content="2024-03-14T09:30:00Z">'
+    first = '<p><span class="date-stamp">First published March 14, 2024: 9:30 AM ET</span></p>'
+    teasers = "".join(
+        f'<li><a href="/s{day}">Story {day}</a> <span class="date">March {day}, 2024</span></li>'
+        for day in (15, 16, 17)
+    )
+    html = page(full_article(extra_end=first) + f"<div><ul>{teasers}</ul></div>", head)
+    assert read(html).modified is None
