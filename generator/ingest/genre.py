@@ -247,14 +247,25 @@ MAX_QUOTE = 800
 """Longest quotation (characters) taken out of a text before its register is read."""
 
 
+_DOUBLE = (re.compile(r"[\"“]"), re.compile(r"[\"”\n]"))
+# British style quotes in single marks: an opening mark starts a word, a closing one ends one
+# (an apostrophe inside a word, "don't", is neither)
+_SINGLE = (re.compile(r"(?<![\w'‘’])['‘](?=[^\s'‘’])"), re.compile(r"(?<=[^\s'‘’])['’](?!\w)|\n"))
+
+
 def without_quotes(text: str) -> str:
     """`text` with each quotation (an opening mark, at most `MAX_QUOTE` characters on one line,
-    a closing mark) put as a space: the writer's own words. Linear in the text's length."""
-    closers = [m.start() for m in re.finditer(r"[\"”\n]", text)]
+    a closing mark) put as a space: the writer's own words. Double marks first, then single
+    marks (the British style). Linear in the text's length."""
+    return _strip_quoted(_strip_quoted(text, *_DOUBLE), *_SINGLE)
+
+
+def _strip_quoted(text: str, opening: re.Pattern[str], closing: re.Pattern[str]) -> str:
+    closers = [m.start() for m in closing.finditer(text)]
     parts: list[str] = []
     done = 0
-    for opening in re.finditer(r"[\"“]", text):
-        start = opening.start()
+    for mark in opening.finditer(text):
+        start = mark.start()
         if start < done:
             continue
         k = bisect.bisect_right(closers, start)

@@ -90,6 +90,8 @@ def test_an_unlabelled_report_is_news_with_confidence():
     assert article.genre_confidence >= 0.8
     quoted = [f"\u201c{line}\u201d said Maria Olsen." for line in ARGUMENT]
     assert read(article_page(quoted)).genre == "news"
+    british = [f"'{line[:-1]},' said Maria Olsen, the council's critic." for line in ARGUMENT]
+    assert read(article_page(british)).genre == "news"
 
 
 def test_questions_and_their_answers_are_an_explainer():
