@@ -132,7 +132,8 @@ def read_page(data: bytes, url: str | None = None) -> WebPage:
     outlet_names = [n for n in (source, outlet.name, *outlets_hint) if n]
     authors, author = _authors(tree, root, markup, cleaned, outlet_names)
     section_names = _section_names(markup)
-    kind = genres.detect(markup, head.text, page_url, section_names, labels, cleaned.text)
+    around = "\n".join(line for line, _ in cleaned.dropped)
+    kind = genres.detect(markup, head.text, page_url, section_names, labels, cleaned.text, around)
     finding = genres.fact_check(markup, cleaned.text) if kind.genre == "fact-check" else None
     if finding is None and any(
         str(t).lower() == "claimreview" for n in markup.nodes for t in _as_list(n.get("@type"))

@@ -284,3 +284,22 @@ def test_stamps_of_a_list_of_other_stories_are_no_update():
     )
     html = page(full_article(extra_end=first) + f"<div><ul>{teasers}</ul></div>", head)
     assert read(html).modified is None
+
+
+# --------------------------------------------------------------------------- form of the text
+
+
+def test_the_form_of_a_review_a_live_page_and_a_press_release():
+    review = read(article_page([*REPORT[:4], "\u2605\u2605\u2605\u2605\u2606", *REPORT[4:8]]))
+    assert (review.genre, review.genre_confidence) == ("review", 0.75)
+    assert "\u2605\u2605\u2605\u2605\u2606" in review.genre_evidence
+    stamps = ["09:41 GMT", "10:05 GMT", "10:32 GMT"]
+    live_lines = [line for pair in zip(stamps, REPORT, strict=False) for line in pair]
+    assert read(article_page(live_lines)).genre == "live"
+    release = read(article_page([*REPORT[:6], "###", "Media contact: press office, 555 0100."]))
+    assert release.genre == "press-release"
+
+
+def test_one_clock_time_or_a_score_in_a_report_is_no_form():
+    lines = [*REPORT[:6], "10:05 GMT", "The hospital's rating fell to 3.5 out of 10 last year."]
+    assert read(article_page(lines)).genre == "news"
