@@ -193,6 +193,10 @@ def test_visible_update_stamps_give_the_modified_date():
     assert read(page(full_article(), head)).modified is None
     earlier = '<p class="stamp">Updated March 2, 2024</p>'
     assert read(page(full_article(earlier), head)).modified is None
+    both = '<p class="stamp">March 14, 2024 at 9:30 am Updated March 15, 2024 at 1:10 pm</p>'
+    assert read(page(full_article(both), head)).modified == "2024-03-15"
+    sentence = "<p>The timetable was updated on March 16, 2024.</p>"
+    assert read(page(full_article(extra_end=sentence), head)).modified is None
 
 
 # --------------------------------------------------------------------------- section
