@@ -693,7 +693,8 @@ def score_caveats(report: Item, gold: Item, text: Located) -> tuple[Tally, int]:
 def has_words(sentence: str, keywords: Iterable[str]) -> bool:
     low = normalise(sentence)
     return all(
-        re.search(rf"\b{re.escape(normalise(k)[: max(4, len(normalise(k)) - 2)])}", low)
+        # (?<!\w), not \b: a keyword may open on a sign ("$5 million"), and \b needs a word char
+        re.search(rf"(?<!\w){re.escape(normalise(k)[: max(4, len(normalise(k)) - 2)])}", low)
         for k in keywords
     )
 
@@ -1023,7 +1024,7 @@ def select_half(golds: list[Item], half: str) -> list[Item]:
 
 
 def analyse_pages(
-    pages: Path, golds: list[Item], model: str | None, summary_size: int, dump: Path | None
+    pages: Path, golds: list[Item], model: str | None, summary_size: int | None, dump: Path | None
 ) -> tuple[dict[str, Item], dict[str, str]]:
     """Reports (contract dicts) of the gold's pages by page name, and the refusals by page."""
     articles = []
@@ -1145,7 +1146,7 @@ def run(
     pages: Path,
     gold_dir: Path,
     model: str | None = None,
-    summary_size: int = 4,
+    summary_size: int | None = None,
     dump: Path | None = None,
     half: str = "all",
     details: bool = False,
