@@ -49,6 +49,12 @@ SPEAKERS = [
     # 'They said' after a sentence whose plural speakers are one group (a reading)
     ("Harbor officials said that they had briefed the new team. They said that the port had "
      "a long way to go.", "a long way to go", "harbor-official", False),
+    # a verb has one subject: the one right before it when the parser gives two
+    ("In a memo, Harbor Foods co-founder John Mackey said that the price gap had become less "
+     "relevant.", "price gap", "john-mackey", True),
+    # 'he said, according to a transcript': the transcript records the words, he says them
+    ("Ann Lee met the founders in May. These deals take time to build, she said, according "
+     "to a transcript reviewed by Harbor Weekly.", "take time", "she", None),
     # another source's words set against a claim are a quote of their own
     ("Senator Ann Lee also claimed the tax cuts would pay for themselves even as the Budget "
      "Office estimated that they would add $250 billion to the deficit.",

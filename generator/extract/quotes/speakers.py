@@ -179,7 +179,12 @@ def _cleft_focus(tok: Token) -> Token | None:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The subject (or passive agent) of `verb` itself, if it has one."""
+    """The subject (or passive agent) of `verb` itself, if it has one. A verb has one subject:
+    when the parser gives it two ('Whole Foods co-founder John Mackey said' cut at the hyphen),
+    the one right before the verb heads it."""
+    subjects = [c for c in verb.children if c.dep_ in SPEAKER_DEPS]
+    if len(subjects) > 1 and all(c.i < verb.i for c in subjects):
+        return subjects[-1]
     for child in verb.children:
         if child.dep_ in SPEAKER_DEPS:
             return child
