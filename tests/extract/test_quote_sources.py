@@ -55,6 +55,10 @@ SPEAKERS = [
     # 'he said, according to a transcript': the transcript records the words, he says them
     ("Ann Lee met the founders in May. These deals take time to build, she said, according "
      "to a transcript reviewed by Harbor Weekly.", "take time", "she", None),
+    # 'A, X was quoted as saying': the passive subject said the clause before
+    ("Local people reported seeing a flash of light and hearing a loud thud, the Harbor "
+     "council was quoted as saying late Thursday by a news agency.", "Local people reported",
+     "Harbor council", None),
     # another source's words set against a claim are a quote of their own
     ("Senator Ann Lee also claimed the tax cuts would pay for themselves even as the Budget "
      "Office estimated that they would add $250 billion to the deficit.",
@@ -123,6 +127,8 @@ def test_a_pronoun_antecedent_is_named_or_described_as_a_person(mention, person,
         "Ann Lee and Bo Chen wrote the programs that revealed the signatures of chaos.",
         "Lorenz, \u201cthe father of chaos,\u201d started a revolution in science.",
         "Scientists can't predict hurricanes a year out with any accuracy.",
+        "Ann Lee's 1968 work My Name as Though It Were Written on the Surface of the Moon poked "
+        "gentle fun at the very expensive space race between the two great powers of that time.",
         "The model fit so well that they were able to predict the choices of four of the five "
         "volunteers.",
         "The article \u201cAre county elections actually headed to a recount?\u201d helps me "

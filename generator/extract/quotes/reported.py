@@ -61,7 +61,7 @@ def clause_content(verb: Token) -> Span | None:
     doc = verb.doc
     lemma = cue_lemma(verb)
     for child in verb.children:
-        if child.dep_ == "ccomp" and child.i > verb.i:
+        if child.dep_ == "ccomp" and child.i > verb.i and not _quote_frame(child):
             end = _clause_end(child)
             contrast = _contrast_in_speech(verb, end)
             if contrast is not None:
@@ -81,6 +81,12 @@ def clause_content(verb: Token) -> Span | None:
             if obj is not None and lemma not in ("ask", "urge", "call", "encourage", "press"):
                 left = min(left, obj.left_edge.i)
             return span_of(doc, left, child.right_edge.i)
+    frame = quoted_as_saying(verb)
+    if frame is not None and _trailing(frame):
+        # 'Locals saw a flash, the government was quoted as saying': the clause before it.
+        head = frame.head
+        if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+            return doc[head.left_edge.i : _first_word(frame)]
     if verb.dep_ == "parataxis" and lemma in SPEECH_VERBS | CLAUSE_VERBS:
         # 'The economy is strong, he said': the clause before the reporting verb;
         # 'The economy, he said, is strong': the whole clause around it.
@@ -118,6 +124,46 @@ PLAIN_REPORTING = frozenset({"say", "tell", "add", "explain", "note", "write"})
 """Neutral verbs of saying; with 'claim' or 'allege' a 'but' clause is often the writer's reply."""
 POINTING_BACK = frozenset({"that", "this", "it", "which", "these", "those"})
 """Subjects that point back at what was said ('but that is unproven')."""
+
+
+def quoted_as_saying(verb: Token) -> Token | None:
+    """The passive 'quote' of 'X was quoted as saying', when `verb` is its 'saying'."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.i == prep.i:
+        return None
+    frame = prep.head
+    passive = any(c.dep_ == "nsubjpass" for c in frame.children)
+    return frame if frame.lemma_.lower() == "quote" and passive else None
+
+
+def _quote_frame(verb: Token) -> bool:
+    """'X was quoted as saying' (the passive 'quote' with its 'as saying')."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(quoted_as_saying(g) for g in c.children)
+        for c in verb.children
+    )
+
+
+def _trailing(frame: Token) -> bool:
+    """A reporting frame after the clause it reports, set off by a comma ('A, X was quoted as
+    saying'), whatever the parser hung it on."""
+    doc = frame.doc
+    left = _first_word(frame)
+    return (
+        frame.dep_ in ("conj", "parataxis", "ccomp")
+        and frame.head.i < frame.i
+        and left > 0
+        and doc[left - 1].text == ","
+    )
+
+
+def _first_word(clause: Token) -> int:
+    """The first token of a clause that is not punctuation (a parser may hang the comma on it)."""
+    doc = clause.doc
+    left = clause.left_edge.i
+    while left < clause.i and doc[left].is_punct:
+        left += 1
+    return left
 
 
 def _contrast_in_speech(verb: Token, end: int) -> Token | None:
@@ -386,6 +432,8 @@ def cut_asides(content: Span) -> Span:
     """
     doc = content.doc
     for tok in content:
+        if _quote_frame(tok) and _trailing(tok) and _first_word(tok) > content.start:
+            return doc[content.start : _first_word(tok) - 1]  # ', X was quoted as saying'
         if tok.dep_ not in ("relcl", "acl", "advcl") or tok.left_edge.i <= content.start:
             continue
         left = tok.left_edge.i
