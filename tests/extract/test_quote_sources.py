@@ -190,3 +190,14 @@ def test_says_a_but_b_is_one_statement(analyse):
 def test_a_but_clause_that_is_not_the_speakers_stays_out(analyse, text, cue, content):
     report = analyse(text)
     assert _by_cue(report, cue)[0].text == content
+
+
+def test_a_gerund_after_reported_is_what_was_reported(analyse):
+    report = analyse(
+        "Many users reported being automatically logged out of their accounts. "
+        "Others reported receiving messages stating that an error had occurred."
+    )
+    assert [q.text for q in _by_cue(report, "reported")] == [
+        "being automatically logged out of their accounts",
+        "receiving messages stating that an error had occurred",
+    ]

@@ -24,6 +24,8 @@ XCOMP_VERBS = COMMIT_VERBS | frozenset(
     warn remind""".split()
 )
 """Lemmas whose infinitive complement is a plan or a demand ('vowed to fight')."""
+GERUND_REPORTS = frozenset({"report", "recall", "describe", "mention", "admit", "deny"})
+"""Verbs of saying whose gerund complement is what was said ('reported seeing a flash')."""
 OBJECT_EXTENSIONS = frozenset({"for", "as", "of", "over", "on"})
 """Prepositions that carry on an object's content ('criticized X for Y', 'described X as Y')."""
 NO_OBJECT_SPEECH = frozenset({"say", "tell", "ask", "answer", "add", "continue"})
@@ -67,6 +69,13 @@ def clause_content(verb: Token) -> Span | None:
             if contrast is not None:
                 end = contrast.right_edge.i
             return span_of(doc, child.left_edge.i, end)
+    if lemma in GERUND_REPORTS:
+        # 'users reported being logged out', 'she recalled seeing a flash': the gerund clause
+        # is what was reported.
+        for child in verb.children:
+            first = child.left_edge.i
+            if child.dep_ == "xcomp" and first == verb.i + 1 and doc[first].tag_ == "VBG":
+                return span_of(doc, first, child.right_edge.i)
     if lemma in XCOMP_VERBS or lemma in OBJECT_VERBS:
         for child in verb.children:
             if child.dep_ != "xcomp" or child.i < verb.i:
