@@ -59,6 +59,12 @@ SPEAKERS = [
     ("Local people reported seeing a flash of light and hearing a loud thud, the Harbor "
      "council was quoted as saying late Thursday by a news agency.", "Local people reported",
      "Harbor council", None),
+    # 'The combination, say economists, marks ...': the inverted subject speaks
+    ("The combination, say economists, marks a journey into mostly uncharted territory.",
+     "a journey", "economists", None),
+    # 'warned for years that ...': the that-clause hung on the adjunct is what was warned
+    ("Deficit hawks have warned for years that a day of reckoning is coming, exposing the "
+     "country to a crisis.", "day of reckoning", "Deficit hawks", None),
     # another source's words set against a claim are a quote of their own
     ("Senator Ann Lee also claimed the tax cuts would pay for themselves even as the Budget "
      "Office estimated that they would add $250 billion to the deficit.",

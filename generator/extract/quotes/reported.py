@@ -69,6 +69,9 @@ def clause_content(verb: Token) -> Span | None:
             if contrast is not None:
                 end = contrast.right_edge.i
             return span_of(doc, child.left_edge.i, end)
+    hung = _that_clause_on_adjunct(verb)
+    if hung is not None and lemma in SPEECH_VERBS | CLAUSE_VERBS:
+        return span_of(doc, hung.left_edge.i, _clause_end(hung))
     if lemma in GERUND_REPORTS:
         # 'users reported being logged out', 'she recalled seeing a flash': the gerund clause
         # is what was reported.
@@ -100,14 +103,20 @@ def clause_content(verb: Token) -> Span | None:
         # 'The economy is strong, he said': the clause before the reporting verb;
         # 'The economy, he said, is strong': the whole clause around it.
         head = verb.head
-        if head.left_edge.i >= verb.left_edge.i:
+        vleft = verb.left_edge.i
+        stray = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        if stray and any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children):
+            # 'The combination, say economists, marks ...': the subject before the inverted
+            # 'say economists' is the main clause's, hung on the parenthesis by the parser.
+            vleft = stray[-1].right_edge.i + 1
+        if head.left_edge.i >= vleft:
             return None
-        before = doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+        before = doc[vleft - 1] if vleft > 0 else None
         if before is not None and before.is_punct and before.is_quote:
             return None  # '"...," Trump said': the quote before it is the content
         if head.right_edge.i > verb.right_edge.i + 1:
             return span_of(doc, head.left_edge.i, head.right_edge.i)
-        return doc[head.left_edge.i : verb.left_edge.i]
+        return doc[head.left_edge.i : vleft]
     for child in verb.children:
         if child.dep_ == "ccomp" and child.i < verb.i and lemma in SPEECH_VERBS | CLAUSE_VERBS:
             return span_of(doc, child.left_edge.i, child.right_edge.i)
@@ -133,6 +142,26 @@ PLAIN_REPORTING = frozenset({"say", "tell", "add", "explain", "note", "write"})
 """Neutral verbs of saying; with 'claim' or 'allege' a 'but' clause is often the writer's reply."""
 POINTING_BACK = frozenset({"that", "this", "it", "which", "these", "those"})
 """Subjects that point back at what was said ('but that is unproven')."""
+
+
+def _that_clause_on_adjunct(verb: Token) -> Token | None:
+    """'have warned for years that a day of reckoning is coming': a that-clause the parser hung
+    on the noun of an adjunct right after the verb ('for years', 'on Monday') is the verb's."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i or prep.i > verb.i + 2:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for clause in obj.children:
+                mark = clause.doc[clause.left_edge.i]
+                if (
+                    clause.dep_ in ("acl", "ccomp")
+                    and mark.dep_ == "mark"
+                    and mark.lower_ == "that"
+                ):
+                    return clause
+    return None
 
 
 def quoted_as_saying(verb: Token) -> Token | None:

@@ -197,6 +197,10 @@ def subject_of(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in SPEAKER_DEPS]
     if len(subjects) > 1 and all(c.i < verb.i for c in subjects):
         return subjects[-1]
+    if len(subjects) > 1 and any(c.left_edge.i == verb.i + 1 for c in subjects):
+        # 'The combination, say economists, marks ...': the inverted subject right after a
+        # parenthetical verb of saying is its own; the one before belongs to the main clause.
+        return next(c for c in subjects if c.left_edge.i == verb.i + 1)
     for child in verb.children:
         if child.dep_ in SPEAKER_DEPS:
             return child
