@@ -53,6 +53,8 @@ _UNSTABLE_KEYS = {
     "site_dir",
 }
 """Settings that do not change the site (or are compared separately, like site_dir)."""
+_HOW_NOT_WHAT = {"dossier": ("jobs", "scheduler")}
+"""Plugin options that say how the work is done, not what the site holds (`--jobs`)."""
 
 
 class NavChanged(Exception):
@@ -77,17 +79,23 @@ class Output:
     """Size of the output as written."""
     mtime_ns: int
     """Modification time of the output as written."""
+    lists: bool | None = None
+    """Whether the file's content has the tags plugin's listing marker (None: not known), so
+    that the next build need not read every unchanged file to know."""
 
     def to_json(self) -> list[Any]:
-        return [self.digest, self.dest_uri, self.size, self.mtime_ns]
+        return [self.digest, self.dest_uri, self.size, self.mtime_ns, self.lists]
 
     @classmethod
     def from_json(cls, data: Any) -> Output:
         """Raises ValueError (or TypeError) when `data` is not a record of this shape."""
-        content_digest, dest_uri, size, mtime_ns = data
+        content_digest, dest_uri, size, mtime_ns, *rest = data
         if not isinstance(content_digest, str) or not isinstance(dest_uri, str):
             raise ValueError("not an output record")
-        return cls(content_digest, dest_uri, int(size), int(mtime_ns))
+        lists = rest[0] if rest else None
+        if len(rest) > 1 or lists not in (True, False, None):
+            raise ValueError("not an output record")
+        return cls(content_digest, dest_uri, int(size), int(mtime_ns), lists)
 
 
 @dataclass(frozen=True)
@@ -212,7 +220,16 @@ def fingerprint(config: MkDocsConfig, templates: Path | None) -> str:
         "vars": _plain(dict(config.theme)),
     }
     settings["plugins"] = {
-        name: [f"{type(p).__module__}.{type(p).__qualname__}", _plain(getattr(p, "config", None))]
+        name: [
+            f"{type(p).__module__}.{type(p).__qualname__}",
+            _plain(
+                {
+                    k: v
+                    for k, v in (getattr(p, "config", None) or {}).items()
+                    if k not in _HOW_NOT_WHAT.get(name, ())
+                }
+            ),
+        ]
         for name, p in config.plugins.items()
         if name not in config.hooks  # hooks are modules: their files are hashed below
     }
@@ -424,7 +441,12 @@ class SiteTracker:
                 # the nav shows its title: read it (the nav is checked against the last one)
                 page.file.on_skip = self._read_skipped
         for file in self.generated.values():
-            if file.unchanged and directive and directive in file.content_string:
+            if (
+                file.unchanged
+                and directive
+                and file.is_documentation_page()  # a listing is a page's (not report.json's)
+                and self._lists(file, directive)
+            ):
                 file.unchanged = False  # a page with a tags listing changes with other pages
         self.skipped = sum(f.unchanged for f in self.generated.values())
         log.info(
@@ -434,6 +456,14 @@ class SiteTracker:
         )
         if self.staged:
             self._bring_over()
+
+    def _lists(self, file: GeneratedFile, directive: str) -> bool:
+        """Whether the file has the tags listing marker: as the last build recorded for the
+        same content, else read."""
+        output = self.previous.outputs.get(file.src_uri) if self.previous else None
+        if output is not None and output.digest == file.digest and output.lists is not None:
+            return output.lists
+        return directive in file.content_string
 
     def _bring_over(self) -> None:
         """Link (or copy) the outputs left as they were from the last site into the new folder.
@@ -514,12 +544,18 @@ class SiteTracker:
             self._delete_stale()
         outputs: dict[str, Output] = {}
         root = os.fspath(self.target)
+        directive = _tags_directive(self.config)
         for src_uri, file in self.generated.items():
             try:
                 stat = os.stat(os.path.join(root, file.dest_uri))
             except OSError:
                 continue  # not written (empty page): rendered again next time
-            outputs[src_uri] = Output(file.digest, file.dest_uri, stat.st_size, stat.st_mtime_ns)
+            lists = None
+            if directive is not None and file.is_documentation_page():
+                lists = self._lists(file, directive)
+            outputs[src_uri] = Output(
+                file.digest, file.dest_uri, stat.st_size, stat.st_mtime_ns, lists
+            )
         search_digest = None
         if search is not None:
             try:

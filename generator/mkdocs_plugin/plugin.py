@@ -46,6 +46,7 @@ from generator.mkdocs_plugin.search import (
     IndexRun,
     SearchMode,
     build_index,
+    index_site,
     mark_page,
     search_mode,
 )
@@ -139,8 +140,8 @@ class PageProgress(Protocol):
 class SentenceCount(c.Type[int]):
     """A summary length: a whole number of sentences from 1 to 20."""
 
-    def __init__(self, default: int) -> None:
-        super().__init__(int, default=default)
+    def __init__(self) -> None:
+        super().__init__(int)
 
     def run_validation(self, value: object) -> int:
         count = super().run_validation(value)
@@ -156,7 +157,8 @@ class DossierConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs' __
     templates = c.Type(str, default="templates")
     cache_dir = c.Type(str, default=".dossier")
     model = c.Optional(c.Type(str))
-    summary_sentences = SentenceCount(default=4)
+    summary_sentences = c.Optional(SentenceCount())
+    """Unset: fitted to the article (a third of its sentences, 3 to 5)."""
     date = c.Optional(c.Type(str))
     jobs = c.Type(int, default=1)
     scheduler = c.Optional(c.Type(str))
@@ -428,6 +430,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
                 GeneratedFile,
                 GeneratedFile.generated(config, path, abs_src_path=stored, inclusion=inclusion),
             )
+        file.digest = known[0]
         files.append(file)
         self._generated.add(path)
         if self.tracker is not None:
@@ -490,20 +493,45 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
                 with build_lock(self._path(self.config.cache_dir)):
                     self.tracker.finish()
             if self._pagefind(config) and self.files is not None:
-                pages = [
-                    f.dest_uri
-                    for f in self.files.documentation_pages()
-                    if f.page is not None and self._search_mode(f.page) != "none"
-                ]
-                scratch = self._path(self.config.cache_dir) / "search-pages"
-                self.search_run = build_index(Path(config.site_dir), pages, scratch)
+                self.search_run = self._index(config, self.files)
                 log.info(
-                    "dossier: search index of %d pages made in %.1f s (Pagefind)",
+                    "dossier: search index of %d pages made in %.1f s (Pagefind)%s",
                     self.search_run.pages,
                     self.search_run.wall,
+                    ""
+                    if self.search_run.base is None
+                    else f", added to the last full index of {self.search_run.base} pages",
                 )
         finally:
             self._serve_lock.close()
+
+    def _index(self, config: MkDocsConfig, files: Files) -> IndexRun:
+        """Index the site for search: the pages new or changed since the last full index, when
+        this build is incremental (see `search.index_site`), else every page."""
+        site_dir = Path(config.site_dir)
+        cache = self._path(self.config.cache_dir)
+        pages = [
+            f
+            for f in files.documentation_pages()
+            if f.page is not None and self._search_mode(f.page) != "none"
+        ]
+        if self.serving or self.tracker is None:
+            # a preview, or a build with no record: nothing says what the last index holds
+            return build_index(site_dir, [f.dest_uri for f in pages], cache / "search-pages")
+        keys = {}
+        for file in pages:
+            if isinstance(file, GeneratedFile) and file.digest:
+                # its page is made from its content and what the fingerprint covers
+                keys[file.dest_uri] = file.digest
+            else:  # a page of docs/ (few): by its output, which may list other pages
+                try:
+                    keys[file.dest_uri] = digest((site_dir / file.dest_uri).read_bytes())
+                except OSError:
+                    continue
+        with build_lock(cache):
+            return index_site(
+                site_dir, keys, cache, self.tracker.fingerprint, self.tracker.incremental
+            )
 
     def on_build_error(self, *, error: Exception) -> None:
         self._serve_lock.close()

@@ -116,17 +116,20 @@ def figure_clusters(reports: list[Report]) -> list[dict[str, Any]]:
             key = (*unit_key(f), _claim(f), w)
             blocks[key].append(i)
     order = [sorted(words) for _, _, words in figures]
+    article = [id(r) for r, _, _ in figures]
     candidates: set[tuple[int, int]] = set()
     for members in blocks.values():
         if len(members) > BLOCK_LIMIT:
             members = sorted(members, key=lambda i: (order[i], i))
-            window = BLOCK_LIMIT // 4
-        else:
-            window = len(members)
-        for n, i in enumerate(members):
-            for j in members[n + 1 : n + 1 + window]:
-                if figures[i][0] is not figures[j][0]:
-                    candidates.add((min(i, j), max(i, j)))
+            for n, i in enumerate(members):
+                for j in members[n + 1 : n + 1 + BLOCK_LIMIT // 4]:
+                    if article[i] != article[j]:
+                        candidates.add((i, j) if i < j else (j, i))
+            continue
+        for n, i in enumerate(members):  # in figure order: i < j
+            for j in members[n + 1 :]:
+                if article[i] != article[j]:
+                    candidates.add((i, j))
     same_value = _same_value_pairs(figures)
     candidates |= same_value
     parent = list(range(len(figures)))
@@ -140,6 +143,8 @@ def figure_clusters(reports: list[Report]) -> list[dict[str, Any]]:
     # The groups do not depend on the order pairs are joined in.
     similar: dict[tuple[frozenset[str], frozenset[str]], bool] = {}
     for i, j in candidates:
+        if root(i) == root(j):
+            continue  # joined already
         pair = (figures[i][2], figures[j][2])
         match = similar.get(pair)
         if match is None:
@@ -153,15 +158,17 @@ def figure_clusters(reports: list[Report]) -> list[dict[str, Any]]:
     clusters = []
     taken: set[str] = set()
     paths = unit_paths(sorted({unit_key(f) for _, f, _ in figures}))
-    for members in sorted(groups.values(), key=lambda m: _cluster_name(figures, m)):
-        if len({figures[i][0].article.id for i in members}) < 2:
-            continue
+    named = [  # a group of one article's figures compares nothing: named only if kept
+        (_cluster_name(figures, members), members)
+        for members in groups.values()
+        if len(members) > 1 and len({figures[i][0].article.id for i in members}) >= 2
+    ]
+    for (name, tiebreak), members in sorted(named, key=lambda pair: pair[0]):
         items = newest_first((figures[i][0], figures[i][1]) for i in members)
         values = [f.value for _, f in items if f.value is not None]  # all of them
         low, high = min(values), max(values)
         conflict = high - low > 0.02 * max(abs(high), abs(low))
         figure = items[0][1]
-        name, tiebreak = _cluster_name(figures, members)
         folder = paths[unit_key(figure)][:-3]
         path = f"{folder}/group-{page_slug(name, 'figures')}.md"
         if path in taken:

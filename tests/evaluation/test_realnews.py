@@ -105,6 +105,17 @@ def test_reliability_table_counts_by_band() -> None:
     assert table["0.2-0.4"]["items"] == 1 and table["0.2-0.4"]["right"] == 0
 
 
+def test_genre_is_tallied_by_its_confidence_band() -> None:
+    sure = make_report("ann-lee", "negative", "bo-park")
+    sure["article"]["genre_confidence"] = 0.9
+    unsure = make_report("ann-lee", "negative", "bo-park")
+    unsure["article"].update(genre="opinion", genre_confidence=0.6)
+    results = [score_report(sure, GOLD), score_report(unsure, GOLD)]
+    table = {row["band"]: row for row in aggregate(results)["genre_by_confidence"]}
+    assert (table["0.8-1.0"]["items"], table["0.8-1.0"]["right"]) == (1, 1)
+    assert (table["0.6-0.8"]["items"], table["0.6-0.8"]["right"]) == (1, 0)
+
+
 def test_a_wrong_item_is_listed_with_its_confidence() -> None:
     from generator.evaluation.realnews import Tally
 

@@ -57,9 +57,15 @@ ADDED = (
 
 @pytest.fixture(scope="module", autouse=True)
 def fixed_build_date():
-    """The sitemap carries the build date: the same for every build here, even at midnight."""
+    """The sitemap carries the build date: the same for every build here, even at midnight.
+
+    The sites here are small: one article is more than a tenth of their pages, so the search
+    index is kept as a base with a recent index beside it however much changed."""
+    from generator.mkdocs_plugin import search
+
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+        patch.setattr(search, "RECENT_SHARE", 1.0)
         yield
 
 
@@ -92,10 +98,17 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 
 def assert_same_site(built: Path, expected: Path) -> None:
+    """The same pages and files, byte for byte; the search index may be a base and a recent
+    index where the full build has one: a search must find the same pages with the same text."""
     got, want = tree(built), tree(expected)
+    got = {p: b for p, b in got.items() if not p.startswith("pagefind/")}
+    want = {p: b for p, b in want.items() if not p.startswith("pagefind/")}
     assert sorted(got) == sorted(want)
     differ = [path for path in want if got[path] != want[path]]
     assert differ == []
+    assert search_records(built) == search_records(expected)
+    for name in ("pagefind.js", "pagefind-entry.json", "dossier.json"):
+        assert (built / "pagefind" / name).is_file()
 
 
 def edit(root: Path) -> dict[str, str]:
@@ -141,6 +154,49 @@ def test_removed_article_is_gone_and_added_one_is_searchable(edited):
     # harbour's pages were not rendered again, yet the tags plugin still lists it
     tags = (site / "tags.json").read_text("utf-8")
     assert "articles/harbour/" in tags and "articles/school/" not in tags
+
+
+def test_only_what_changed_is_indexed_again(edited):
+    """The rail article changed and the school one is gone: their pages in the base index are
+    hidden, the changed and added pages are in the recent index, the rest is the base's."""
+    root, _, output = edited
+    bundle = root / "site" / "pagefind"
+    overlay = json.loads((bundle / "dossier.json").read_text("utf-8"))
+    assert overlay["recent"] == "recent/"
+    recent = {r["url"] for r in _records(bundle / "recent")}
+    assert "/articles/wind/" in recent and "/articles/rail/source/" in recent
+    assert not any(url.startswith("/articles/ferry/") for url in recent)  # unchanged
+    hidden = {r["url"] for i, r in _fragments_by_id(bundle).items() if i in overlay["hide"]}
+    assert "/articles/school/" in hidden and "/articles/rail/source/" in hidden
+    assert "/articles/ferry/" not in hidden
+    assert "added to the last full index" in output
+
+
+def _fragments_by_id(bundle: Path) -> dict:
+    from tests.pagefind_index import _fragments
+
+    return _fragments(bundle)
+
+
+def _records(bundle: Path) -> list:
+    return list(_fragments_by_id(bundle).values())
+
+
+def test_too_many_changes_index_the_whole_site_again(tmp_path, nlp, monkeypatch):
+    from generator.mkdocs_plugin import search
+
+    monkeypatch.setattr(search, "RECENT_SHARE", 0.1)
+    articles = dict(list(ARTICLES.items())[:2])
+    root = new_project(tmp_path / "p", articles)
+    build(root)
+    (root / "seeds" / "wind.md").write_text(ADDED, "utf-8")
+    output = build(root)
+    assert "incremental build:" in output and "added to the last full index" not in output
+    overlay = json.loads((root / "site" / "pagefind" / "dossier.json").read_text("utf-8"))
+    assert overlay == {"recent": None, "hide": []}
+    fresh = new_project(tmp_path / "fresh", {**articles, "wind.md": ADDED})
+    build(fresh, "--full")
+    assert_same_site(root / "site", fresh / "site")
 
 
 def test_unchanged_pages_are_not_written_again(edited):
@@ -422,3 +478,14 @@ def test_spare_folder_of_unknown_content_is_emptied(tmp_path, nlp):
     fresh = new_project(tmp_path / "fresh", {**dict(list(ARTICLES.items())[:2]), "wind.md": ADDED})
     build(fresh, "--full")
     assert_same_site(root / "site", fresh / "site")
+
+
+def test_output_record_says_whether_the_page_lists_tags():
+    """A build records it, so the next one need not read every unchanged page to know."""
+    from generator.mkdocs_plugin.incremental import Output
+
+    assert Output.from_json(["d", "a/index.html", 3, 4]).lists is None  # an older record
+    listed = Output("d", "a/index.html", 3, 4, True)
+    assert Output.from_json(listed.to_json()) == listed
+    with pytest.raises(ValueError):
+        Output.from_json(["d", "a/index.html", 3, 4, "yes"])

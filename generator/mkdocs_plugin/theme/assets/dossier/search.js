@@ -6,6 +6,9 @@
  * Titles and excerpts come from the articles, so they are put in as text: the excerpt keeps
  * only Pagefind's <mark> highlights, rebuilt as new elements, never as markup. Keys: "/", "s"
  * or "f" open the search, arrows move through the results, Enter opens one, Escape closes.
+ * After a build that indexed only what changed, pagefind/dossier.json names the index of the
+ * recent pages, merged into the base one, and the base's results to leave out (pages changed
+ * or gone since it was made); a result found in both indexes is shown once.
  */
 (() => {
   "use strict";
@@ -26,11 +29,25 @@
   let query = 0;
   let timer = 0;
   let filling = false;
+  let hidden = new Set();
+
+  function overlay() {
+    return fetch(new URL("pagefind/dossier.json", root).href)
+      .then((response) => (response.ok ? response.json() : {}))
+      .catch(() => ({}));
+  }
 
   function load() {
     if (!loading) {
+      const extra = overlay();
       loading = import(new URL("pagefind/pagefind.js", root).href).then(async (pagefind) => {
-        await pagefind.options({ baseUrl: root.pathname, excerptLength: 24 });
+        const options = { baseUrl: root.pathname, excerptLength: 24 };
+        await pagefind.options(options);
+        const { recent, hide } = await extra;
+        hidden = new Set(Array.isArray(hide) ? hide : []);
+        if (typeof recent === "string") {
+          await pagefind.mergeIndex(new URL("pagefind/" + recent, root).href, options);
+        }
         await pagefind.init();
         return pagefind;
       });
@@ -123,7 +140,12 @@
     const pagefind = await load();
     const found = await pagefind.search(text);
     if (mine !== query || !found) return;
-    results = found.results;
+    const seen = new Set();
+    results = found.results.filter((r) => {
+      if (hidden.has(r.id) || seen.has(r.id)) return false;
+      seen.add(r.id);
+      return true;
+    });
     shown = 0;
     list.replaceChildren();
     meta.textContent = count(results.length);
