@@ -98,7 +98,14 @@ def clause_content(verb: Token) -> Span | None:
         # 'Locals saw a flash, the government was quoted as saying': the clause before it.
         head = frame.head
         if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
-            return doc[head.left_edge.i : _first_word(frame)]
+            end = _first_word(frame)
+            for child in head.children:
+                # ', more than 3,600 km east of Moscow,': a noun phrase set off by a comma after
+                # the clause is a gloss on a place, not the clause's object.
+                left = child.left_edge.i
+                if head.i < left < end and child.dep_ in GLOSS_DEPS and doc[left - 1].text == ",":
+                    end = left
+            return doc[head.left_edge.i : end]
     if verb.dep_ == "parataxis" and lemma in SPEECH_VERBS | CLAUSE_VERBS:
         # 'The economy is strong, he said': the clause before the reporting verb;
         # 'The economy, he said, is strong': the whole clause around it.
@@ -172,6 +179,10 @@ def quoted_as_saying(verb: Token) -> Token | None:
     frame = prep.head
     passive = any(c.dep_ == "nsubjpass" for c in frame.children)
     return frame if frame.lemma_.lower() == "quote" and passive else None
+
+
+GLOSS_DEPS = frozenset({"dobj", "npadvmod", "appos", "attr"})
+"""Noun phrases a parser may hang on a verb after a comma."""
 
 
 def _quote_frame(verb: Token) -> bool:
