@@ -387,3 +387,28 @@ def test_same_amount_about_the_same_actor_is_grouped_whatever_the_words():
     clusters = figure_clusters([one, two, stranger])
     assert [sorted(r.article.id for r, _ in c["entries"]) for c in clusters] == [["one", "two"]]
     assert clusters[0]["conflict"] is False
+
+
+def test_an_uncertain_figure_is_not_grouped_by_its_amount_alone():
+    from dataclasses import replace
+
+    one = report(
+        "one",
+        "2024-06-01",
+        "Jane Roe's campaign paid $449,000 for the event.",
+        actors=[("Jane Roe", "PERSON", [])],
+        figures=[("$449,000", 449000, "USD", "campaign paid for the event", "fact")],
+    )
+    two = report(
+        "two",
+        "2024-06-03",
+        "Jane Roe defended a $449,000 contract with the tourism office.",
+        actors=[("Jane Roe", "PERSON", [])],
+        figures=[("$449,000", 449000, "USD", "contract with the tourism office", "fact")],
+    )
+    assert len(figure_clusters([one, two])) == 1
+    shaky = replace(two, figures=[replace(two.figures[0], confidence=0.6)])
+    assert figure_clusters([one, shaky]) == []
+    # the same words still join it (the rule that compares what the figures measure)
+    same = replace(shaky, figures=[replace(shaky.figures[0], subject=one.figures[0].subject)])
+    assert len(figure_clusters([one, same])) == 1
