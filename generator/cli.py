@@ -93,7 +93,11 @@ def main() -> None:
     help="Publication date YYYY-MM-DD for every article (overrides metadata).",
 )
 @click.option("--model", help="spaCy model to load instead of the default.")
-@click.option("--summary-sentences", default=4, show_default=True, type=click.IntRange(1, 20))
+@click.option(
+    "--summary-sentences",
+    type=click.IntRange(1, 20),
+    help="Summary length [default: a third of the article's sentences, 3 to 5].",
+)
 @_jobs_option
 @_scheduler_option
 def analyze(
@@ -101,7 +105,7 @@ def analyze(
     out: Path | None,
     date: str | None,
     model: str | None,
-    summary_sentences: int,
+    summary_sentences: int | None,
     jobs: int | None,
     scheduler: str | None,
 ) -> None:
@@ -551,7 +555,7 @@ def add(
 @click.option("--limit", type=int, help="Score only the first N records.")
 @click.option("--model", help="spaCy model to load instead of the default.")
 @click.option("--summary-sentences", default=None, type=click.IntRange(1, 20),
-              help="Summary length [default: 3; 4 for realnews, as on the site].")  # fmt: skip
+              help="Summary length [default: 3; realnews: fitted, as on the site].")  # fmt: skip
 @click.option(
     "--dump",
     type=click.Path(file_okay=False, path_type=Path),
@@ -580,7 +584,7 @@ def evaluate(
             result = realnews.agreement(pages, gold, agreement)
         else:
             result = realnews.run(
-                pages, gold, model=model, summary_size=summary_sentences or 4, dump=dump,
+                pages, gold, model=model, summary_size=summary_sentences, dump=dump,
                 half=half, details=details,
             )  # fmt: skip
         click.echo(json.dumps(result, indent=2, ensure_ascii=False))

@@ -89,7 +89,7 @@ def stage(name: str) -> Iterator[None]:
         raise ExtractorError(name, err) from err
 
 
-def analyze_doc(doc: Doc, article: Article, summary_size: int = 4) -> Report:
+def analyze_doc(doc: Doc, article: Article, summary_size: int | None = None) -> Report:
     """The report of one parsed article (`ExtractorError` names the stage that failed)."""
     with stage("actors"):
         actors = extract_actors(doc)
@@ -130,7 +130,7 @@ def analyze_doc(doc: Doc, article: Article, summary_size: int = 4) -> Report:
     )
 
 
-def analyze_one(doc: Doc, article: Article, summary_size: int = 4) -> Outcome:
+def analyze_one(doc: Doc, article: Article, summary_size: int | None = None) -> Outcome:
     """The report of one parsed article, or `Failed` when an extractor raised: one bad article
     must not stop the others."""
     try:
@@ -139,7 +139,9 @@ def analyze_one(doc: Doc, article: Article, summary_size: int = 4) -> Outcome:
         return Failed(article.id, err.stage, str(err))
 
 
-def analyze_batch(nlp: Language, batch: list[Article], summary_size: int = 4) -> list[Outcome]:
+def analyze_batch(
+    nlp: Language, batch: list[Article], summary_size: int | None = None
+) -> list[Outcome]:
     """The reports of a few articles, parsed together with `nlp.pipe`.
 
     The Docs live only inside a spaCy memory zone, so the strings they add to the vocabulary
@@ -156,7 +158,7 @@ def analyze_batch(nlp: Language, batch: list[Article], summary_size: int = 4) ->
 def analyze_articles(
     nlp: Language,
     articles: Iterable[Article],
-    summary_size: int = 4,
+    summary_size: int | None = None,
     batch_size: int = BATCH_SIZE,
 ) -> Iterator[Outcome]:
     """Reports for many articles in their order, parsed in batches (one batch of Docs at a time)."""

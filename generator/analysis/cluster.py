@@ -42,7 +42,7 @@ class ModelLoader(WorkerPlugin):
 
 
 def analyze_batch_on_worker(
-    model: str | None, batch: list[Article], summary_size: int
+    model: str | None, batch: list[Article], summary_size: int | None
 ) -> list[Outcome]:
     """Run on a worker: the reports of one batch, with the worker's model."""
     with _model_lock:
@@ -58,7 +58,7 @@ def analyze_on_cluster(
     articles: Iterable[Article],
     scheduler: str,
     model: str | None = None,
-    summary_size: int = 4,
+    summary_size: int | None = None,
     *,
     batch_size: int = BATCH_SIZE,
 ) -> Iterator[Outcome]:

@@ -47,7 +47,7 @@ def collect_reports(
     cache_root: Path,
     model: str | None = None,
     date: str | None = None,
-    summary_size: int = 4,
+    summary_size: int | None = None,
     progress: bool | None = None,
     log: Callable[[str], None] | None = None,
     *,
@@ -130,7 +130,7 @@ def collect_reports(
     return result
 
 
-def _options(suffix: str, summary_size: int) -> str:
+def _options(suffix: str, summary_size: int | None) -> str:
     """The settings a report depends on besides the file, for its cache key."""
     if suffix in HTML_SUFFIXES:
         # another trafilatura may extract another text from the same page

@@ -20,7 +20,7 @@ from generator.model import Article
 def analyze_stream(
     articles: Iterable[Article],
     model: str | None = None,
-    summary_size: int = 4,
+    summary_size: int | None = None,
     *,
     jobs: int = 1,
     scheduler: str | None = None,
@@ -45,7 +45,7 @@ def analyze_in_processes(
     articles: Iterable[Article],
     jobs: int,
     model: str | None = None,
-    summary_size: int = 4,
+    summary_size: int | None = None,
     *,
     batch_size: int = BATCH_SIZE,
 ) -> Iterator[Outcome]:
@@ -63,6 +63,8 @@ def analyze_in_processes(
         yield from in_order(batches(articles, batch_size), submit, jobs * BATCHES_PER_WORKER)
 
 
-def analyze_batch_with(model: str | None, batch: list[Article], summary_size: int) -> list[Outcome]:
+def analyze_batch_with(
+    model: str | None, batch: list[Article], summary_size: int | None
+) -> list[Outcome]:
     """Run in a worker: the reports of one batch, with the worker's model (loaded once)."""
     return analyze_batch(load_model(model), batch, summary_size)

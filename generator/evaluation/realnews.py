@@ -86,6 +86,13 @@ CURRENCY_WORDS = {
     "dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "yuan": "CNY", "rupee": "INR",
 }  # fmt: skip
 
+# English plurals that no suffix rule turns into their singular.
+IRREGULAR_PLURALS = {
+    "people": "person", "children": "child", "men": "man", "women": "woman", "feet": "foot",
+    "teeth": "tooth", "geese": "goose", "mice": "mouse", "lives": "life", "wives": "wife",
+    "knives": "knife", "leaves": "leaf", "halves": "half", "shelves": "shelf",
+}  # fmt: skip
+
 
 def normalise(text: str) -> str:
     """The matching form of a string."""
@@ -432,10 +439,14 @@ def unit_key(unit: str | None) -> str:
         return CURRENCY_WORDS[u[:-1]]
     if len(u) == 3 and u.isalpha() and u.upper() == (unit or "").strip():
         return u.upper()
-    for suffix in ("ies", "es", "s"):
-        if u.endswith(suffix) and len(u) > len(suffix) + 2:
-            return u[: -len(suffix)] + ("y" if suffix == "ies" else "")
-    return u
+    if u in IRREGULAR_PLURALS:  # units compare by lemma (gold/README.md)
+        return IRREGULAR_PLURALS[u]
+    if u.endswith("ies") and len(u) > 5:
+        return u[:-3] + "y"
+    # A stem both numbers share: mile(s) -> mil, box(es) -> box, bus(es) -> bus, class(es).
+    if u.endswith("s") and not u.endswith(("ss", "us", "is")) and len(u) > 3:
+        u = u[:-1]
+    return u[:-1] if u.endswith("e") and len(u) > 3 else u
 
 
 def same_value(a: Any, b: Any) -> bool:
@@ -682,7 +693,8 @@ def score_caveats(report: Item, gold: Item, text: Located) -> tuple[Tally, int]:
 def has_words(sentence: str, keywords: Iterable[str]) -> bool:
     low = normalise(sentence)
     return all(
-        re.search(rf"\b{re.escape(normalise(k)[: max(4, len(normalise(k)) - 2)])}", low)
+        # (?<!\w), not \b: a keyword may open on a sign ("$5 million"), and \b needs a word char
+        re.search(rf"(?<!\w){re.escape(normalise(k)[: max(4, len(normalise(k)) - 2)])}", low)
         for k in keywords
     )
 
@@ -778,6 +790,7 @@ def score_page(
     genre = gold.get("genre")
     predicted_genre = article.get("genre")
     out["genre"] = predicted_genre == genre or (genre == "feature" and predicted_genre == "news")
+    out["genre_confidence"] = article.get("genre_confidence")
     junk = gold.get("junk") or []
     reached = [j.get("text") for j in junk if junk_reached(j.get("text") or "", text, shown)]
     out["junk_lines"] = len(junk)
@@ -858,10 +871,14 @@ def aggregate(results: list[Result]) -> dict[str, Any]:
                 cell[1] += int(value)
     junk = sum(r.page_checks["junk_lines"] for r in results)
     reached = sum(r.page_checks["junk_reached"] for r in results)
+    genres = Tally()  # genre right or wrong by its confidence band
+    for r in results:
+        genres.predicted(r.page_checks["genre"], r.page_checks.get("genre_confidence"))
     return {
         "pages": len(results),
         "sections": {name: t.scores() for name, t in total.items()},
         "reliability": {name: total[name].reliability() for name in SECTIONS if name in total},
+        "genre_by_confidence": genres.reliability(),
         "summary": {
             "facts": facts,
             "carried": carried,
@@ -1007,7 +1024,7 @@ def select_half(golds: list[Item], half: str) -> list[Item]:
 
 
 def analyse_pages(
-    pages: Path, golds: list[Item], model: str | None, summary_size: int, dump: Path | None
+    pages: Path, golds: list[Item], model: str | None, summary_size: int | None, dump: Path | None
 ) -> tuple[dict[str, Item], dict[str, str]]:
     """Reports (contract dicts) of the gold's pages by page name, and the refusals by page."""
     articles = []
@@ -1129,7 +1146,7 @@ def run(
     pages: Path,
     gold_dir: Path,
     model: str | None = None,
-    summary_size: int = 4,
+    summary_size: int | None = None,
     dump: Path | None = None,
     half: str = "all",
     details: bool = False,

@@ -62,6 +62,16 @@ QUOTE_PAIRS = {
     "\u201e": "\u201c",
 }
 
+# --- hedges -----------------------------------------------------------------------------------
+
+EPISTEMIC_ADVERBS = frozenset(
+    """probably possibly perhaps maybe presumably reportedly allegedly supposedly seemingly
+    purportedly arguably conceivably potentially tentatively apparently likely ostensibly
+    reputedly""".split()
+)
+"""Adverbs that lower the writer's commitment (Szeged epistemic; Hyland; MOS:WTW doubt): the
+caveats flag them, the summary does not take a clause they hedge for the author's stand."""
+
 PRONOUNS_PERSON = frozenset("he him his himself she her hers herself".split())
 PRONOUNS_THING = frozenset("it its itself they them their theirs themselves".split())
 

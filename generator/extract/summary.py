@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from collections import Counter
@@ -12,6 +13,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from generator.extract.common import (
+    EPISTEMIC_ADVERBS,
     REPORTING_VERBS,
     doc_text,
     governing_verb,
@@ -36,18 +38,35 @@ BOILERPLATE = re.compile(
     r"|\b(?:scroll down|click here|read more|sign up for|all rights reserved|follow us|"
     r"contributed to this report|for the latest|like us on facebook|watch the video|"
     r"follow @|\((?:pictured|left|right|centre|center|above|below|top|bottom|inset|file)\)|"
+    # "Manhart is shown, left, refusing ...": where on the page the picture stands
+    r"\b(?:shown|seen|pictured),? (?:left|right|centre|center|above|below|top|bottom|inset)\b,|"
     # "pictured" with no auxiliary before it is a caption ("Jones pictured at the rally")
     r"(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\bpictured\b)",
     re.I,
 )
+# A capitalised label inside a line, "... from Boots CLAIMS: ...", "EXPERT VERDICT: ...": a fact
+# box or product listing run into the text (an acronym alone, "the EU:", is too short for it).
+BOX_LABEL = re.compile(r"(?<=\S\s)(?:(?:[A-Z]{2,}\s)+[A-Z]{2,}|[A-Z]{6,}):\s")
 # 'Straight single quotes', opening on a capital and closing after final punctuation.
 STRAIGHT_QUOTE = re.compile(r"(?<![\w'])'([A-Z0-9][^'\n]*?(?:\w'\w[^'\n]*?)*[.,!?])'(?!\w)")
+SINGLE_OPENING = re.compile(r"(?<=\s)'(?=[A-Z0-9])")
+SINGLE_CLOSING = re.compile(r"(?<=\S)'(?!\w)")
 # A short label and a colon opening a caption: "Happier times: the couple in 2010".
 CAPTION_LABEL = re.compile(r"^[A-Z][^.:!?\"“”]{0,40}:\s")
 # Openers that point back to the previous sentence.
 CONNECTIVE = frozenset(
     """also but and so yet however meanwhile moreover furthermore nevertheless nonetheless
     instead then still besides otherwise thus therefore hence indeed likewise similarly""".split()
+)
+# Openers that set the sentence against the one before: that one was a concession (Mann &
+# Thompson's RST, Concession), and the point is in the contrast.
+CONTRASTIVE = frozenset("but however yet still nevertheless nonetheless".split())
+# Connectives of more than one word: the same pointing back ("After all, ...", "For example, ...").
+CONNECTIVE_PHRASE = re.compile(
+    r"^\W*(?:after all|for example|for instance|in fact|in addition|in so doing|as a result|"
+    r"on the other hand|by contrast|in contrast|even so|in turn|that said|in other words|"
+    r"at the same time|to that end)\b",
+    re.I,
 )
 PERSONAL = frozenset("he she they it".split())
 DEMONSTRATIVE = frozenset("this these that those such".split())
@@ -62,17 +81,39 @@ CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 KEY_FIGURES = ("money", "percent", "quantity")
 SPEAKER_TYPES = ("person", "organization", "place")
 CLAIM_KINDS = ("direct", "partial", "indirect")
-# Adverbs that lower the writer's commitment to the clause they modify (Hyland 1998's hedges;
-# the Szeged epistemic cues). The caveats family keeps a fuller lexicon; the families do not
-# import one another, and the summary needs only the adverbs a musing main clause opens on.
-HEDGING_ADVERBS = frozenset(
-    """perhaps maybe possibly probably presumably arguably conceivably apparently seemingly
-    supposedly""".split()
+# The author's stand (Biber & Finegan 1989 "Styles of stance in English"; Hyland 2005
+# "Stance and engagement"): verbs of attitude and conviction with a first-person subject ("I
+# disagree", "we believe"), the deontic modals that say what ought to be done ("should",
+# "must"), and the evaluative adjectives of appraisal (Martin & White 2005, "The Language of
+# Evaluation": judgement and appreciation, "ridiculous", "dismal", "unfair").
+STANCE_VERBS = frozenset(
+    "think believe disagree differ doubt argue contend maintain insist submit reckon".split()
 )
+# Frame markers that label a stage as the conclusion (Hyland 2005): what follows is the point.
+CONCLUDING = re.compile(
+    r"^(?:the (?:bottom line|point|truth|fact|lesson|problem) is\b|in (?:short|sum|conclusion|"
+    r"the end)\b|to sum up\b|all in all\b|ultimately\b|if nothing else\b)",
+    re.I,
+)
+DEONTIC_MODALS = frozenset("should must ought".split())
+EVALUATIVE_ADJECTIVES = frozenset(
+    """good bad wrong right fair unfair just unjust wise unwise foolish absurd ridiculous
+    dismal terrible awful dreadful appalling deplorable disgraceful shameful outrageous
+    scandalous unacceptable intolerable irresponsible reckless dangerous misguided flawed
+    mistaken sensible reasonable unreasonable troubling worrying alarming disturbing
+    depressing regrettable welcome laudable admirable commendable brutal cruel cynical
+    dishonest hypocritical pointless futile counterproductive harmful damaging disastrous
+    catastrophic indefensible inexcusable shortsighted short-sighted naive""".split()
+)
+FIRST_PERSON = frozenset("i we".split())
 # Frame markers (Hyland 2005, "Metadiscourse"): "let's say what ...", "let us now turn to ...",
 # "let me explain ...": the writer announcing what comes next, which carries no fact itself.
 FRAMING_VERBS = frozenset("say explain look start begin turn recap review examine consider".split())
 MIN_WORDS = 6
+FITTED_SHARE = 3
+"""Without a set length, the summary takes one in this many of the sentences it may choose..."""
+FITTED_RANGE = (3, 5)
+"""...within these bounds: a brief is three to five sentences, however long the article."""
 DUPLICATE = 0.8
 """Content-word overlap at which a sentence only repeats one already chosen."""
 # The ruling sentence of a fact-check, by the fact-checkers' convention: "We rate this claim
@@ -93,7 +134,8 @@ class Weights:
     quote: float = 0.4
     """A claim by a speaker the summary has not quoted yet."""
     figure: float = 0.8
-    """A money, percentage or quantity figure, when none is in the summary yet."""
+    """A money, percentage or quantity figure; half as much once the summary has one (a longer
+    brief carries the key figures, the first counting most)."""
     dissent: float = 1.2
     """An actor the summary has not named yet who refuses, rejects or opposes, when none does yet."""
     unfinished: float = 1.0
@@ -113,6 +155,10 @@ class Weights:
     """In the author's voice (`COVERING_GENRES`, fact-checks): a sentence whose main clause is
     hedged ("Perhaps there are grounds for hope", "One would hope so") concedes or muses; it is
     not the author's stand and must not stand for it."""
+    stance: float = 1.5
+    """In the author's voice (`COVERING_GENRES`, `ARGUING_GENRES`): a sentence that takes a
+    stand, unhedged and not quoting anyone: "I disagree ...", "we should ...", "That is a
+    ridiculous approach". An opinion piece's thesis is its stand, not its scene-setting."""
     question: float = 1.5
     """In an analysis or explainer: the question it asks, taken with its answer (the sentence
     after it), when the summary has none yet."""
@@ -188,6 +234,8 @@ class _Sentence:
     continues: bool = False
     unfinished: bool = False
     hedged: bool = False
+    stance: bool = False
+    contrasts: bool = False
     question: bool = False
     required: bool = False
     rank: int = 0
@@ -202,11 +250,14 @@ def summarize(
     actors: list[Actor],
     quotes: list[Quote],
     figures: list[Figure],
-    size: int = 4,
+    size: int | None = None,
     weights: Weights = WEIGHTS,
     article: Article | None = None,
 ) -> list[TextSpan]:
     """Up to `size` sentences in article order, chosen for coverage without redundancy.
+
+    Without `size`, the length is fitted to the article (`fitted_size`): a long article needs
+    more sentences to give its story, its figures and the other side than a short one.
 
     The lead comes first, as in any news brief; the other places go to the sentences that add a
     new speaker's claim, a key figure or an opposing side, with a prior for early sentences.
@@ -218,6 +269,8 @@ def summarize(
     text = doc_text(doc)
     about = Genre.of(article)
     sents = _sentences(doc, text, actors, quotes, figures, about)
+    if size is None:
+        size = fitted_size(sum(1 for s in sents if not s.skip and not s.short))
     usable = _usable(sents, size)
     if len(usable) <= size:
         return [_span(text, s) for s in usable]
@@ -225,6 +278,12 @@ def summarize(
     _mark_fact_check(text, usable, about)
     chosen = _select(usable, size, weights, about.genre)
     return [_span(text, s) for s in sorted(chosen, key=lambda s: s.index)]
+
+
+def fitted_size(choosable: int) -> int:
+    """The summary length for an article with `choosable` sentences worth a place."""
+    low, high = FITTED_RANGE
+    return max(low, min(high, choosable // FITTED_SHARE))
 
 
 def _sentences(
@@ -267,12 +326,21 @@ def _sentences(
             item.skip = True  # someone's words run on without their marks: not the reporter's
         item.leans_back = _leans_back(sent)
         item.hedged = _hedged(sent)
+        item.contrasts = alpha[0].lower_ in CONTRASTIVE
+        item.stance = (
+            about.genre in COVERING_GENRES | ARGUING_GENRES
+            and not item.hedged
+            and _stance(sent, regions)
+        )
         item.continues = _closes_earlier_quote(text[start:end]) or _links_back(sent)
         item.dissenters = _dissenters(sent, mention_owner)
         if title:
             forms = {_stem(t.lower_) for t in content} | {_stem(w) for w in lemmas}
             item.title = len(title & forms) / len(title)
         sents.append(item)
+    for before, after in itertools.pairwise(sents):
+        if after.contrasts:
+            before.stance = False  # "I believe it can do good. But ...": conceded, not the stand
     starts = [s.start for s in sents]
 
     def at(offset: int) -> _Sentence | None:
@@ -326,7 +394,16 @@ def _is_fragment(sent: Span, text: str) -> bool:
             sent.doc[closing.i + 1] if closing is not None and closing.i + 1 < sent.end else None
         )
         return after is not None and (after.text in ",;" or after.is_lower)
-    return first.text in ",;:)]"
+    if first.text in ",;:)]":
+        return True
+    # "Offers 'protection against ...'.": a finite verb opening a clause without a subject is
+    # the elliptical style of a listing or fact box, not a sentence that stands alone
+    root = sent.root
+    return (
+        root.i == first.i
+        and root.tag_ in ("VBZ", "VBD")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children)
+    )
 
 
 def _first_person(sent: Span, regions: _Regions) -> bool:
@@ -344,7 +421,7 @@ def _hedged(sent: Span) -> bool:
     after Hyland's hedges and the Szeged epistemic cues."""
     root = sent.root
     for child in root.children:
-        if child.dep_ == "advmod" and child.lower_ in HEDGING_ADVERBS:
+        if child.dep_ == "advmod" and child.lower_ in EPISTEMIC_ADVERBS:
             return True
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     return (
@@ -352,6 +429,36 @@ def _hedged(sent: Span) -> bool:
         and subject.lower_ == "one"
         and any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
     )
+
+
+def _stance(sent: Span, regions: _Regions) -> bool:
+    """Whether the sentence takes a stand in the writer's own words (outside quotation marks):
+    a first-person verb of attitude ("I disagree", "we believe"), "in my view", a deontic modal
+    on a main verb ("we should not ...", "the law must ..."), or an evaluative adjective as what
+    the main clause says of its subject ("That is a ridiculous approach", "The plan is unfair")."""
+    if CONCLUDING.match(sent.text.lstrip(OPENING_MARKS)):
+        return True
+    root = sent.root
+    own = {root} | {c for c in root.children if c.dep_ == "conj"}
+    """The main clause: what the writer asserts (a `ccomp` may be someone's reported words)."""
+    main = own | {c for c in root.children if c.dep_ == "ccomp"}
+    for tok in sent:
+        if regions.covers(tok.idx):
+            continue
+        low = tok.lower_
+        if low in FIRST_PERSON and tok.dep_ == "nsubj" and tok.head.lemma_ in STANCE_VERBS:
+            return True
+        if low == "my" and tok.head.lower_ in ("view", "opinion") and tok.head.head.lower_ == "in":
+            return True
+        if low in DEONTIC_MODALS and tok.dep_ == "aux" and tok.head in own:
+            return True
+        if tok.pos_ == "ADJ" and low in EVALUATIVE_ADJECTIVES:
+            if tok.dep_ == "acomp" and tok.head in main:
+                return True
+            head = tok.head
+            if tok.dep_ in ("amod", "conj") and head.dep_ in ("attr", "dobj") and head.head in main:
+                return True
+    return False
 
 
 def _usable(sents: list[_Sentence], size: int) -> list[_Sentence]:
@@ -380,12 +487,30 @@ def _pieces(doc: Doc) -> list[Span]:
     pieces = []
     for sent in doc.sents:
         start = sent.start
-        for tok in sent[1:]:
+        heading = _capital_heading(sent)
+        if heading:
+            pieces.append(doc[start:heading])
+            start = heading
+        for tok in doc[start + 1 : sent.end]:
             if _runs_on(doc, tok):
                 pieces.append(doc[start : tok.i])
                 start = tok.i
         pieces.append(doc[start : sent.end])
     return pieces
+
+
+def _capital_heading(sent: Span) -> int:
+    """Where the text starts after a heading in capitals run into it ("BALL OF THE CENTURY
+    Benaud was on hand ..."): two words or more in capitals, then a capitalised word; 0 if none."""
+    words = 0
+    for tok in sent:
+        if tok.is_alpha and tok.is_upper and len(tok) > 1 or tok.text in ("A", "I") and words:
+            words += 1
+            continue
+        if words >= 2 and tok.is_title and tok.is_alpha:
+            return tok.i
+        return 0
+    return 0
 
 
 def _runs_on(doc: Doc, tok: Token) -> bool:
@@ -395,12 +520,23 @@ def _runs_on(doc: Doc, tok: Token) -> bool:
     were ..."): a capitalised function word right after a lowercase word marks the seam, and so
     does a capitalised determiner or pronoun before a lowercase word ("... in Leeds The amount").
     """
-    if not tok.is_title or tok.text == "I" or tok.pos_ not in OPENING_POS or tok.ent_type_:
+    if not tok.is_title or tok.text == "I" or tok.pos_ not in OPENING_POS:
         return False
     prev = doc[tok.i - 1]
-    if prev.is_quote and tok.i > 1 and not doc[tok.i - 2].is_punct and prev.whitespace_:
-        prev = doc[tok.i - 2]  # "... dubbed 'The Great Escape' The story of ..."
-    if prev.is_punct or prev.is_space or not prev.whitespace_:
+    # "... dubbed 'The Great Escape' The story of ...": a mark closing a quoted title (on its
+    # last word, a space after it) ends the title, and no name runs on across it
+    closed = (
+        prev.is_quote
+        and tok.i > 1
+        and not doc[tok.i - 2].is_punct
+        and not doc[tok.i - 2].whitespace_
+        and bool(prev.whitespace_)
+    )
+    if closed:
+        prev = doc[tok.i - 2]
+    elif tok.ent_type_:
+        return False
+    if prev.is_punct or prev.is_space or not (closed or prev.whitespace_):
         return False
     if prev.pos_ in ("ADP", "DET", "AUX", "CCONJ", "SCONJ", "PART", "PRON"):
         return False
@@ -409,7 +545,7 @@ def _runs_on(doc: Doc, tok: Token) -> bool:
         return False  # "No 2"
     if tok.pos_ in ("DET", "PRON") and after is not None and after.is_lower and after.is_alpha:
         # after a capitalised word only where a name ends, not inside a title ("Don't Push It")
-        return not prev.is_title or bool(prev.ent_type_)
+        return closed or not prev.is_title or bool(prev.ent_type_)
     if not (prev.is_lower and prev.is_alpha) and not prev.like_num:
         return False
     # "told The Times", "named The Big One": a title after a verb is its object
@@ -438,13 +574,31 @@ def _rank_and_centre(sents: list[_Sentence]) -> None:
 def _is_furniture(sent: Span, start: int, end: int, whole: str, regions: _Regions) -> bool:
     """Bylines, captions, calls to action, questions, fragments: never summary material."""
     text = whole[start:end]
-    if text.rstrip(CLOSERS).endswith("?"):
+    if text.rstrip(CLOSERS).endswith("?") and not _reported_question(sent, start, text, regions):
         return True
+    if text.rstrip().endswith(":"):
+        return True  # "President Obama also said:": it announces what follows, cut off here
     if not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return True  # a heading or a list, not a sentence
-    if BOILERPLATE.search(text) or _caption_label(sent, text) or _frame_marker(sent):
+    if BOILERPLATE.search(text) or BOX_LABEL.search(text):
+        return True
+    if _caption_label(sent, text) or _frame_marker(sent):
         return True
     return _quote_fragment(sent, start, end, text, regions)
+
+
+def _reported_question(sent: Span, start: int, text: str, regions: _Regions) -> bool:
+    """'Emery retweeted the story, saying, “Are there any?”': a question inside quotation marks
+    that a reporting verb outside them gives to its speaker is a statement of what was asked."""
+    mark = start + len(text.rstrip(CLOSERS)) - 1
+    return (
+        text[:1] not in OPENING_MARKS
+        and regions.covers(mark)
+        and any(
+            t.lemma_ in REPORTING_VERBS and t.pos_ == "VERB" and not regions.covers(t.idx)
+            for t in sent
+        )
+    )
 
 
 def _frame_marker(sent: Span) -> bool:
@@ -489,7 +643,12 @@ def _quote_runs_on(text: str) -> bool:
     sentence, and the summary would cut it off ('... in his introduction: “When we hear')."""
     if text.count("“") > text.count("”"):
         return True
-    return text.count('"') % 2 == 1 and text[:1] != '"' and text.rstrip(CLOSERS) == text.rstrip()
+    if text[:1] in OPENING_MARKS or text.rstrip(CLOSERS) != text.rstrip():
+        return False
+    # straight single marks: only one after a space opening on a capital opens a quotation
+    # ("don't" does not), and any after a word or a mark, not before one, may close it
+    singles = len(SINGLE_OPENING.findall(text)) > len(SINGLE_CLOSING.findall(text))
+    return text.count('"') % 2 == 1 or singles
 
 
 def _closes_earlier_quote(text: str) -> bool:
@@ -541,6 +700,8 @@ def _links_back(sent: Span) -> bool:
     first = next((t for t in sent if not t.is_punct and not t.is_space), None)
     if first is None:
         return False
+    if CONNECTIVE_PHRASE.match(sent.text):
+        return True
     return first.lower_ in CONNECTIVE or first.lower_ in DEMONSTRATIVE
 
 
@@ -551,7 +712,7 @@ def _leans_back(sent: Span) -> bool:
     if first is None:
         return False
     word = first.lower_
-    if word in CONNECTIVE:
+    if word in CONNECTIVE or CONNECTIVE_PHRASE.match(sent.text):
         return True
     if word in POINTING and first.pos_ in ("PRON", "DET"):
         return True
@@ -592,10 +753,11 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
     covered: set[str] = set()
     voiced: set[str] = set()
     said: set[str] = set()
-    got_figure = got_dissent = got_question = False
+    got_figure = got_dissent = got_question = got_stance = False
     lead = w.lead * LEAD_BY_GENRE.get(genre, 1.0)
     title = w.title_arguing if genre in ARGUING_GENRES else w.title
     coverage = w.coverage if genre in COVERING_GENRES else 0.0
+    quote = 0.0 if genre in ARGUING_GENRES else w.quote  # the author's stand, not others' words
     hedged = w.hedged if genre in COVERING_GENRES or genre in ARGUING_GENRES else 0.0
     repeats = False  # near-duplicates only when nothing else is left to fill the summary
     while len(chosen) < size:
@@ -610,11 +772,12 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
             score = lead / (1 + s.rank) ** w.decay + w.centrality * s.centrality
             score += title * s.title
             score += coverage * sum(v for k, v in s.topic.items() if k not in said)
-            score += w.quote * bool(s.speakers - voiced)
-            score += w.figure * (s.figure and not got_figure)
+            score += quote * bool(s.speakers - voiced)
+            score += w.figure * s.figure * (0.5 if got_figure else 1.0)
             score += w.dissent * (not got_dissent and bool(s.dissenters - covered))
             score -= w.unfinished * s.unfinished
             score -= hedged * s.hedged
+            score += w.stance * (s.stance and not s.speakers)
             score -= w.long_penalty * max(0, s.words - w.long_words)
             score -= w.redundancy * max((_overlap(s, c) for c in chosen), default=0.0)
             score += w.question * s.question
@@ -640,6 +803,7 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
         said |= best.lemmas
         got_figure |= best.figure
         got_dissent |= bool(best.dissenters)
+        got_stance |= best.stance
     return chosen
 
 

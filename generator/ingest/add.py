@@ -308,6 +308,7 @@ def front_matter(page: WebPage, url: str) -> str:
         # news is the default: written only when the page says otherwise
         "genre": page.genre if page.genre != "news" else None,
         "genre_evidence": page.genre_evidence if page.genre != "news" else None,
+        "genre_confidence": page.genre_confidence if page.genre != "news" else None,
         "dek": page.dek,
     }
     kept = {key: value for key, value in meta.items() if value}

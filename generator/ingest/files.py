@@ -17,7 +17,7 @@ from typing import Any, cast
 import yaml
 from markdown_it import MarkdownIt
 
-from generator.ingest.genre import GENRES
+from generator.ingest.genre import GENRES, from_text
 from generator.ingest.webpage import HTML_SUFFIXES, NotAnArticle, read_page
 from generator.model import Article, DateSource, Genre
 from generator.slugs import MAX_SLUG, slug
@@ -41,6 +41,7 @@ METADATA_KEYS = (
     "section",
     "genre",
     "genre_evidence",
+    "genre_confidence",
     "dek",
 )
 """Front-matter keys read into the article; `authors` is a list of names, the others text."""
@@ -215,6 +216,9 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, Any], str]:
         if key == "authors":
             meta[key] = _names(value, name)
             continue
+        if key == "genre_confidence":
+            meta[key] = _confidence(value, name)
+            continue
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             raise IngestError(
                 f"{name}: front matter '{key}' must be text, not {type(value).__name__}"
@@ -226,6 +230,13 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, Any], str]:
             f"{name}: front matter 'genre' must be one of {', '.join(GENRES)}, not {meta['genre'][:40]!r}"
         )
     return meta, text[match.end() :]
+
+
+def _confidence(value: object, name: str) -> float:
+    """Front-matter `genre_confidence`: a number from 0 to 1."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise IngestError(f"{name}: front matter 'genre_confidence' must be a number from 0 to 1")
+    return float(value)
 
 
 def _names(value: object, name: str) -> list[str]:
@@ -403,6 +414,11 @@ def parse_article(
         date_value, date_source = meta["date"], "metadata"
     else:
         date_value, date_source = None, "none"
+    if meta.get("genre"):
+        kind = (meta["genre"], meta.get("genre_evidence"), meta.get("genre_confidence", 1.0))
+    else:  # nothing declares it: what the text's own words show
+        found = from_text(text)
+        kind = (found.genre, found.evidence, found.confidence)
     return Article(
         id=ident,
         title=meta.get("title") or title,
@@ -416,8 +432,9 @@ def parse_article(
         authors=list(meta.get("authors") or []),
         modified=meta.get("modified"),
         section=meta.get("section"),
-        genre=meta.get("genre") or "news",
-        genre_evidence=meta.get("genre_evidence"),
+        genre=known_genre(kind[0]),
+        genre_evidence=kind[1],
+        genre_confidence=kind[2],
         dek=meta.get("dek"),
     )
 
@@ -460,6 +477,7 @@ def _html_article(data: bytes, name: str, ident: str, date: str | None) -> Artic
         section=page.section,
         genre=known_genre(page.genre),
         genre_evidence=page.genre_evidence,
+        genre_confidence=page.genre_confidence,
         fact_check=page.fact_check,
         dek=page.dek,
         captions=list(page.captions),

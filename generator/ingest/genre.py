@@ -5,13 +5,20 @@ live | press-release. The page's own words decide, strongest first: the schema.o
 article (`OpinionNewsArticle`, `ClaimReview`, `LiveBlogPosting`, ...), a genre or type meta tag,
 the section the outlet files it under, the folders of its address (`/opinion/`), a label above
 the headline or a prefix of the headline ("Analysis:"), and a few unambiguous sentences of the
-text ("The views expressed are the author's own"). With none of these the article is news, and
-the evidence says so. A column the page's own tone tag files on the news side (`tone` = news) is
-a specialist's analysis, not an opinion-page column.
+text ("The views expressed are the author's own"). With none of these the register of the text
+decides (`register`): a text that argues in its own voice is opinion, one built of questions and
+their answers is an explainer (analysis), anything else is news, and the evidence says so. A
+column the page's own tone tag files on the news side (`tone` = news) is a specialist's
+analysis, not an opinion-page column.
+
+Each reading carries a confidence (`Genre.confidence`): the page's own markup is near certain,
+a label or an address a little less, and the text alone never reaches `CONFIDENT`, since
+register only leans one way or the other.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +27,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from generator.ingest.pagemeta import Markup, clean, element_text
-from generator.model import FactCheck
+from generator.model import CONFIDENT, FactCheck
 
 GENRES = ("news", "opinion", "analysis", "review", "fact-check", "live", "press-release")
 
@@ -101,10 +108,24 @@ def _news_tone(markup: Markup) -> str | None:
     return None
 
 
+# How sure each kind of evidence makes the genre: the publisher's own structured data first, then
+# the labels it shows readers, then what the text alone suggests (never `CONFIDENT` = 0.8).
+MARKUP = 0.95
+"""A schema.org type that names the genre (`OpinionNewsArticle`)."""
+TAGGED = 0.9
+"""A genre or section the page's metadata names, or a disclaimer in the text."""
+LABELLED = 0.85
+"""The address's folders, a label by the headline, a prefix of the headline."""
+ARGUED = 0.7
+"""Many first-person argument markers ('I believe', 'we need to') in the author's voice."""
+
+
 @dataclass(frozen=True)
 class Genre:
     genre: str
     evidence: str
+    confidence: float = TAGGED
+    """How sure the reading is (0-1): below 0.8 the site marks the genre uncertain."""
 
 
 def genre_of(word: str | None) -> str | None:
@@ -131,7 +152,7 @@ def detect(
     for node in nodes:
         for kind in _as_list(node.get("@type")):
             if isinstance(kind, str) and kind.lower() in _TYPES:
-                return Genre(_TYPES[kind.lower()], f"JSON-LD @type {kind}")
+                return Genre(_TYPES[kind.lower()], f"JSON-LD @type {kind}", MARKUP)
     for value in _as_list(markup.article.get("genre")):
         found = genre_of(value) if isinstance(value, str) else None
         if found:
@@ -161,30 +182,56 @@ def detect(
     for segment in segments:
         found = genre_of(segment)
         if found:
-            return Genre(found, f"URL path /{segment}/")
+            return Genre(found, f"URL path /{segment}/", LABELLED)
     for label in labels:
         found = genre_of(label)
         if found:
-            return Genre(found, f"label '{label}' by the headline")
+            return Genre(found, f"label '{label}' by the headline", LABELLED)
     if title:
         for pattern, genre in _PREFIX:
             if pattern.match(title):
                 return Genre(
-                    genre, f"headline starts '{title.split(':')[0].split('|')[0].strip()}:'"
+                    genre,
+                    f"headline starts '{title.split(':')[0].split('|')[0].strip()}:'",
+                    LABELLED,
                 )
         match = _SUFFIX.search(title)
         if match:
             found = genre_of(match.group(1))
             if found:
-                return Genre(found, f"headline ends '{match.group(1)}'")
+                return Genre(found, f"headline ends '{match.group(1)}'", LABELLED)
+    return from_text(text)
+
+
+NO_LABEL = "no genre label on the page"
+
+
+def from_text(text: str) -> Genre:
+    """The genre the words of an article show when nothing labels it: a disclaimer ('The views
+    expressed are the author's own'), an author arguing in the first person, the register of an
+    argument or of questions and answers (`register`); else news, as sure as the register is
+    plainly a report's."""
     for pattern, genre in _TEXT_CUES:
         match = pattern.search(text)
         if match:
             return Genre(genre, f"text: '{match.group(0)[:60]}'")
     argued = first_person_argument(text)
     if argued:
-        return Genre("opinion", f"text: the author argues in the first person ({argued})")
-    return Genre("news", "no genre label on the page (news by default)")
+        return Genre("opinion", f"text: the author argues in the first person ({argued})", ARGUED)
+    profile = register(text)
+    if profile.argues:
+        return Genre(
+            "opinion",
+            f"text: the register of an argument ({', '.join(profile.markers)})",
+            profile.confidence_argued,
+        )
+    if profile.explains:
+        return Genre(
+            "analysis",
+            f"text: questions and their answers ({profile.question_lines} question lines)",
+            EXPLAINED,
+        )
+    return Genre("news", f"{NO_LABEL} (news by default)", profile.confidence_news)
 
 
 _STANCE = re.compile(
@@ -196,7 +243,31 @@ _STANCE = re.compile(
     re.I,
 )
 _FIRST_PERSON = re.compile(r"\bI\b|\bI(?:'|’)(?:m|d|ve|ll)\b|\bmy\b|\bme\b")
-_QUOTED = re.compile(r"[\"“][^\"”\n]{0,800}[\"”]")
+MAX_QUOTE = 800
+"""Longest quotation (characters) taken out of a text before its register is read."""
+
+
+def without_quotes(text: str) -> str:
+    """`text` with each quotation (an opening mark, at most `MAX_QUOTE` characters on one line,
+    a closing mark) put as a space: the writer's own words. Linear in the text's length."""
+    closers = [m.start() for m in re.finditer(r"[\"”\n]", text)]
+    parts: list[str] = []
+    done = 0
+    for opening in re.finditer(r"[\"“]", text):
+        start = opening.start()
+        if start < done:
+            continue
+        k = bisect.bisect_right(closers, start)
+        if k == len(closers):
+            break
+        end = closers[k]
+        if text[end] == "\n" or end - start - 1 > MAX_QUOTE:
+            continue
+        parts.append(text[done:start])
+        parts.append(" ")
+        done = end + 1
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 def first_person_argument(text: str) -> str | None:
@@ -206,13 +277,124 @@ def first_person_argument(text: str) -> str | None:
     A first-person feature narrates ('I climb the path'); a column argues. Only many argument
     markers together with a first-person voice count, and quoted words never do.
     """
-    own = _QUOTED.sub(" ", text)
+    own = without_quotes(text)
     marks = [m.group(0) for m in _STANCE.finditer(own)]
     words = max(1, len(own.split()))
     if len(marks) >= 5 and len(_FIRST_PERSON.findall(own)) >= 6 and len(marks) * 1000 / words >= 3:
         shown = list(dict.fromkeys(m.lower() for m in marks))[:3]
         return ", ".join(f"'{m}'" for m in shown)
     return None
+
+
+# The register of a text (Biber 1988, "Variation across speech and writing"): a report narrates
+# in the past tense and attributes what it says; an argument speaks to the reader in the present
+# tense, in the writer's own voice, with stance and persuasion (Biber's dimensions 1, 2 and 4).
+# Each marker is counted outside quotation marks, per 1,000 words, and counts when its rate is
+# well above what a report shows.
+_REGISTER_MARKERS: tuple[tuple[str, re.Pattern[str], float], ...] = (
+    ("first person singular", re.compile(r"\b(?:I|me|my|mine|myself)\b"), 4.0),
+    ("second person", re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.I), 5.0),
+    ("stance in the first person ('I think', 'we must')", _STANCE, 1.0),
+    ("necessity modals", re.compile(r"\b(?:should|shouldn(?:'|’)t|must|ought\s+to)\b", re.I), 3.0),
+    ("questions to the reader", re.compile(r"\w[)\"”’]?\?(?=\s|$)"), 2.0),
+    (
+        "stance adverbs",
+        re.compile(
+            r"\b(?:certainly|clearly|obviously|surely|of\s+course|apparently|indeed|arguably"
+            r"|undoubtedly|simply|frankly|admittedly)\b",
+            re.I,
+        ),
+        3.0,
+    ),
+)
+_PRESENT_BE = re.compile(r"\b(?:is|are|isn(?:'|’)t|aren(?:'|’)t)\b", re.I)
+_PAST = re.compile(r"\b(?:was|were|wasn(?:'|’)t|weren(?:'|’)t|had)\b", re.I)
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|told|according\s+to|announced|reported|stated|added|wrote|tweeted)\b", re.I
+)
+PRESENT_OVER_PAST = 1.5
+"""Present-tense 'is/are' this many times as often as past 'was/were/had': the text states and
+argues rather than narrates (Biber's dimension 2, narrative against non-narrative)."""
+FEW_ATTRIBUTIONS = 4.0
+"""Fewer reporting verbs than this per 1,000 words: the text rests on its writer's word."""
+MEASURABLE_WORDS = 300
+"""Below this many words of the writer's own, rates say little: the register decides nothing."""
+ARGUMENT_MARKERS = 5
+"""Markers (of the 8) an argument shows together; no report in the development pages shows
+more than 3, a column 4 to 6."""
+MIN_QUESTION_LINES = 3
+"""Short paragraphs that are questions, each answered by the next: an explainer's Q and A."""
+EXPLAINED = 0.65
+"""Confidence of an explainer read from its question-and-answer structure alone."""
+
+
+@dataclass(frozen=True)
+class Register:
+    """Which markers of an argument a text shows, and its question-and-answer structure."""
+
+    words: int
+    """Words outside quotation marks."""
+    markers: tuple[str, ...]
+    """The argument markers whose rate passes their threshold, with the rate."""
+    question_lines: int
+    """Paragraphs that are a short question followed by a paragraph that is not."""
+
+    @property
+    def argues(self) -> bool:
+        return self.words >= MEASURABLE_WORDS and len(self.markers) >= ARGUMENT_MARKERS
+
+    @property
+    def explains(self) -> bool:
+        return self.question_lines >= MIN_QUESTION_LINES
+
+    @property
+    def confidence_argued(self) -> float:
+        """0.6 at the threshold, up to 0.75 with every marker: text alone is never sure."""
+        return round(min(0.75, 0.6 + 0.05 * (len(self.markers) - ARGUMENT_MARKERS)), 2)
+
+    @property
+    def confidence_news(self) -> float:
+        """News by default: sure when the text reads plainly as a report (at most one marker
+        of an argument, two in a long text), doubtful when it leans towards an argument or is
+        too short to tell."""
+        count = len(self.markers)
+        if self.words < MEASURABLE_WORDS:
+            return CONFIDENT if count <= 1 else UNCERTAIN_NEWS
+        if count <= 1:
+            return TAGGED
+        return 0.85 if count == 2 else UNCERTAIN_NEWS
+
+
+UNCERTAIN_NEWS = 0.65
+"""A page labelled nothing whose text leans towards an argument (3 or 4 markers)."""
+
+
+def register(text: str) -> Register:
+    """The register markers of `text` outside its quotations."""
+    own = without_quotes(text)
+    words = len(own.split())
+    per = 1000 / max(1, words)
+    markers = []
+    for name, pattern, threshold in _REGISTER_MARKERS:
+        rate = len(pattern.findall(own)) * per
+        if rate >= threshold:
+            markers.append(f"{name} {rate:.1f}")
+    present, past = len(_PRESENT_BE.findall(own)), len(_PAST.findall(own))
+    if present >= PRESENT_OVER_PAST * max(1, past):
+        markers.append(f"present tense over past {present}:{past}")
+    attributions = len(_ATTRIBUTION.findall(own)) * per
+    if attributions < FEW_ATTRIBUTIONS and words >= MEASURABLE_WORDS:
+        markers.append(f"few attributions {attributions:.1f}")
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    questions = sum(
+        1
+        for line, after in zip(lines, lines[1:], strict=False)
+        if line.endswith("?")
+        and len(line.split()) <= 20
+        and not line.startswith(('"', "“", "'", "‘"))
+        and not after.endswith("?")
+    )
+    return Register(words, tuple(markers), questions)
 
 
 def labels_near(headline: HtmlElement | None, limit: int = 6) -> list[str]:

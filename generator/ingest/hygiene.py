@@ -291,6 +291,82 @@ def _paragraph_style(paragraph: HtmlElement) -> bool:
     return same >= 3
 
 
+_INLINE = ("a", "span", "strong", "b", "em", "i", "u", "abbr", "cite", "small", "mark", "time")
+
+
+def _glued(left: str, right: str, link: bool) -> bool:
+    """Whether text ending `left` and text starting `right`, with nothing between them, are two
+    words run together. A link's text is a whole word or phrase (a name, a title): a letter
+    touching it on either side is another word. Other inline elements (emphasis) may split a
+    word ('<em>un</em>believable'), so only a change of case no word has inside it counts: a
+    lower-case letter before a capital ('NoemSouth'), or a word in capitals before lower case
+    ('WIDELYwelcomed')."""
+    if not left or not right or not left[-1].isalnum() or not right[0].isalnum():
+        return False
+    if link:
+        return True
+    if left[-1].islower() and right[0].isupper():
+        return True
+    last = re.findall(r"\w+$", left[-40:])
+    return bool(last) and len(last[0]) >= 2 and last[0].isupper() and right[0].islower()
+
+
+def _edge_text(element: HtmlElement, last: bool) -> str:
+    """The text at the start (or the end) of `element`'s content, however deep it sits:
+    walked along the first (last) children, so a long page costs no more than its depth."""
+    node = element
+    while True:
+        children = [c for c in node if isinstance(c.tag, str)]
+        if last:
+            if not children:
+                return node.text or ""
+            tail: str | None = children[-1].tail
+            if tail and tail.strip():
+                return tail
+            node = children[-1]
+        else:
+            if node.text and node.text.strip() or not children:
+                return node.text or ""
+            node = children[0]
+
+
+def space_glued_links(tree: HtmlElement) -> int:
+    """Put a space where the page runs the text of a link (or another inline element) into the
+    word next to it with no space between them ('Alexis Madrigal</a>reports', two links side by
+    side), which a reader sees apart by the link's styling but text extraction runs together
+    ('Madrigalreports'). Decided at the element's edges in the HTML, never by word lists.
+    Returns how many spaces were put in."""
+    added = 0
+    body = tree.find("body")
+    for element in (body if body is not None else tree).iter(*_INLINE):
+        end, start = _edge_text(element, last=True), _edge_text(element, last=False)
+        if not end.strip() and not start.strip():
+            continue
+        link = element.tag == "a"
+        after = element.tail
+        following = element.getnext()
+        if after:
+            if _glued(end, after, link):
+                element.tail = " " + after
+                added += 1
+        elif following is not None and following.tag == "a" and link:
+            if _glued(end, _edge_text(following, last=False), link):
+                element.tail = " "
+                added += 1
+        previous = element.getprevious()
+        parent = element.getparent()
+        before = (
+            previous.tail if previous is not None else parent.text if parent is not None else None
+        )
+        if before and _glued(before, start, link):
+            if previous is not None:
+                previous.tail = (previous.tail or "") + " "
+            elif parent is not None:
+                parent.text = (parent.text or "") + " "
+            added += 1
+    return added
+
+
 def mark_regions(tree: HtmlElement) -> Regions:
     """Find the marked regions of `tree`: remember the texts of each (lines that repeat one
     are not prose), keep captions, credits and deks aside, and take out of `tree` (in place)

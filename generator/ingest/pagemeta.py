@@ -607,7 +607,8 @@ def dates(tree: HtmlElement, markup: Markup) -> Dates:
     several dates in that source (a page republished the next day) the earliest. A time written
     in UTC gives way to the same moment written in the outlet's own time zone, whose date is
     the one its readers saw. A modification before publication is a slip in the markup and is
-    not used.
+    not used. With no modification date given, a later date from the same source as the
+    publication date is the last change (a page that dates itself twice was republished).
     """
     stamps = _published_stamps(tree, markup)
     published = source = None
@@ -647,6 +648,12 @@ def dates(tree: HtmlElement, markup: Markup) -> Dates:
                 continue
         modified = stamp.date
         break
+    if modified is None and chosen is not None:
+        # the same source dating the article twice: the later date is its republication, the
+        # last time the page changed
+        later = [s for s in stamps if s.source == chosen.source and s.date > chosen.date]
+        if later:
+            modified = max(later, key=lambda s: s.date).date
     return Dates(published, source, modified)
 
 

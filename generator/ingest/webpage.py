@@ -59,6 +59,8 @@ class WebPage:
     """news | opinion | analysis | review | fact-check | live | press-release."""
     genre_evidence: str | None = None
     """What the genre was read from."""
+    genre_confidence: float = 1.0
+    """How sure the genre is (0-1)."""
     fact_check: FactCheck | None = None
     """A fact-check's claim, claimant and verdict."""
     dek: str | None = None
@@ -89,9 +91,10 @@ def read_page(data: bytes, url: str | None = None) -> WebPage:
         tree = None
     if tree is None:
         raise NotAnArticle("no article text found in the HTML page")
+    hygiene.space_glued_links(tree)
     markup = pagemeta.read_markup(tree, url)
     head = pagemeta.headline(tree, markup)
-    labels = genres.labels_near(head.element)
+    labels = genres.labels_near(head.element) or _labels_of_copies(tree, head)
     dates = pagemeta.dates(tree, markup)
     outlets_hint = [o for o in (markup.first("og:site_name"),) if o]
     context = hygiene.Context(
@@ -147,13 +150,15 @@ def read_page(data: bytes, url: str | None = None) -> WebPage:
         source=source,
         url=page_url,
         authors=authors,
-        modified=dates.modified,
+        modified=dates.modified or _visible_modified(tree, published),
         section=pagemeta.section(markup)
         or _breadcrumb(tree, markup, head.text, outlet_names)
         or _label_section(labels, authors)
-        or _url_section(page_url),
+        or _url_section(page_url)
+        or _url_section(markup.first("og:url")),
         genre=kind.genre,
         genre_evidence=kind.evidence,
+        genre_confidence=kind.confidence,
         fact_check=finding,
         dek=cleaned.dek or region_dek,
         captions=captions,
@@ -506,6 +511,57 @@ def _time_in(root: HtmlElement | None) -> str | None:
     return None
 
 
+_UPDATED = re.compile(
+    r"\b(?:last\s+)?(?:updated|modified|revised)\b\s*(?:on|at)?\s*:?\s*(.+)$", re.I
+)
+_FIRST_PUBLISHED = re.compile(r"^(?:first|originally)\s+(?:published|posted)\b", re.I)
+_CLOCK = re.compile(r"\b(\d{1,2}):(\d{2})\s*([ap])\.?\s?m\b", re.I)
+
+
+def _clock(text: str) -> int | None:
+    """Minutes after midnight of a 12-hour clock time in `text` ('12:41 PM'), else None."""
+    match = _CLOCK.search(text)
+    if not match:
+        return None
+    hour = int(match.group(1)) % 12 + (12 if match.group(3).lower() == "p" else 0)
+    return hour * 60 + int(match.group(2))
+
+
+def _visible_modified(tree: HtmlElement, published: str | None) -> str | None:
+    """The date of the last update as the page shows it to readers, when its metadata gives
+    none: a date stamp labelled 'Updated ...', or, on a page that labels its publication
+    'First published ...', its other date stamp when that names another moment (the stamp by
+    the byline dates the version shown). Never a date before publication."""
+    updated: list[str] = []
+    first: tuple[str, int | None] | None = None
+    stamps: list[tuple[str, int | None]] = []
+    for element in tree.iter("p", "span", "div", "time", "li", "small", "dd"):
+        text = element_text(element)
+        if not text or len(text) > 90 or len(element) > 3 or _inside_excluded(element, tree):
+            continue
+        found = pagemeta.textual_date(text)
+        if not found:
+            continue
+        label = _UPDATED.search(text)
+        if label:
+            later = pagemeta.textual_date(label.group(1))
+            if later:
+                updated.append(later)
+        elif _FIRST_PUBLISHED.match(text):
+            first = (found, _clock(text))
+        elif element.tag == "time" or _DATE_MARKUP.search(
+            f"{element.get('class') or ''} {element.get('id') or ''}"
+        ):
+            stamps.append((found, _clock(text)))
+    candidates = updated
+    if not candidates and first is not None:
+        candidates = [date for date, clock in stamps if (date, clock) != first and date >= first[0]]
+    for date in candidates:
+        if published is None or date >= published:
+            return date
+    return None
+
+
 _LABELLED_DATE = re.compile(r"^(?:date|published|posted|first\s+published)\s*:?\s*(.+)$", re.I)
 
 
@@ -610,6 +666,20 @@ _NOT_SECTIONS = re.compile(
 )
 
 
+def _labels_of_copies(tree: HtmlElement, head: pagemeta.Headline) -> list[str]:
+    """The labels by another heading of the page with the headline's words: pages that repeat
+    the headline (a sticky bar, the article's own header) keep the kicker by one copy only."""
+    if head.element is None or not head.text:
+        return []
+    key = squash(head.text)
+    for element in tree.iter("h1", "h2"):
+        if element is not head.element and squash(element_text(element)) == key:
+            labels = genres.labels_near(element)
+            if labels:
+                return labels
+    return []
+
+
 def _label_section(labels: list[str], authors: list[str]) -> str | None:
     """A section label shown above the headline ('Culture'), if one of the labels is one."""
     names = {squash(a) for a in authors}
@@ -620,8 +690,10 @@ def _label_section(labels: list[str], authors: list[str]) -> str | None:
             or _NOT_SECTIONS.search(label)
         ):
             continue
-        if genres.genre_of(label) or not label[:1].isupper() or len(label.split()) > 4:
+        if genres.genre_of(label) or len(label.split()) > 4:
             continue
+        if not label[:1].isupper() and not re.fullmatch(r"[a-z]{3,}(?: [a-z]{3,}){0,2}", label):
+            continue  # a topic kicker in lower case ('chaos theory') is one; a fragment is not
         return label
     return None
 

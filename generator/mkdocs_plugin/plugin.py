@@ -140,8 +140,8 @@ class PageProgress(Protocol):
 class SentenceCount(c.Type[int]):
     """A summary length: a whole number of sentences from 1 to 20."""
 
-    def __init__(self, default: int) -> None:
-        super().__init__(int, default=default)
+    def __init__(self) -> None:
+        super().__init__(int)
 
     def run_validation(self, value: object) -> int:
         count = super().run_validation(value)
@@ -157,7 +157,8 @@ class DossierConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs' __
     templates = c.Type(str, default="templates")
     cache_dir = c.Type(str, default=".dossier")
     model = c.Optional(c.Type(str))
-    summary_sentences = SentenceCount(default=4)
+    summary_sentences = c.Optional(SentenceCount())
+    """Unset: fitted to the article (a third of its sentences, 3 to 5)."""
     date = c.Optional(c.Type(str))
     jobs = c.Type(int, default=1)
     scheduler = c.Optional(c.Type(str))

@@ -105,6 +105,17 @@ def test_reliability_table_counts_by_band() -> None:
     assert table["0.2-0.4"]["items"] == 1 and table["0.2-0.4"]["right"] == 0
 
 
+def test_genre_is_tallied_by_its_confidence_band() -> None:
+    sure = make_report("ann-lee", "negative", "bo-park")
+    sure["article"]["genre_confidence"] = 0.9
+    unsure = make_report("ann-lee", "negative", "bo-park")
+    unsure["article"].update(genre="opinion", genre_confidence=0.6)
+    results = [score_report(sure, GOLD), score_report(unsure, GOLD)]
+    table = {row["band"]: row for row in aggregate(results)["genre_by_confidence"]}
+    assert (table["0.8-1.0"]["items"], table["0.8-1.0"]["right"]) == (1, 1)
+    assert (table["0.6-0.8"]["items"], table["0.6-0.8"]["right"]) == (1, 0)
+
+
 def test_a_wrong_item_is_listed_with_its_confidence() -> None:
     from generator.evaluation.realnews import Tally
 
@@ -201,3 +212,19 @@ def test_a_negation_inside_what_was_reported_does_not_negate_the_entry() -> None
     assert score_report(report, gold).tallies["timeline"].right == 0
     report["timeline"][0].update(event="Lee did not say")
     assert score_report(report, gold).tallies["timeline"].right == 1
+
+
+def test_units_compare_by_lemma_irregular_plurals_included() -> None:
+    from generator.evaluation.realnews import unit_key
+
+    assert unit_key("people") == unit_key("person")
+    assert unit_key("children") == unit_key("child")
+    assert unit_key("women") == unit_key("woman")
+    assert unit_key("feet") == unit_key("foot")
+    assert unit_key("miles") == unit_key("mile")
+    assert unit_key("people") != unit_key("child")
+    assert unit_key("boxes") == unit_key("box")
+    assert unit_key("cases") == unit_key("case")
+    assert unit_key("buses") == unit_key("bus")
+    assert unit_key("countries") == unit_key("country")
+    assert unit_key("dollars") == "USD"

@@ -434,3 +434,133 @@ def test_a_name_after_a_or_a_product_noun_is_not_an_actor(analyse):
 def test_a_hashtag_is_not_a_name(analyse):
     report = analyse('The magazine tweeted: "#Corvano Tessaly show interrupted by fans."')
     assert "Corvano Tessaly" not in names_and_types(report)
+
+
+def test_dateline_opens_with_a_place(analyse):
+    report = analyse(
+        "MOLINE, Illinois 1997-05-04\nDock workers walked out on Monday, a union said.\n"
+    )
+    assert actor(report, "Illinois").type == "place"
+    report = analyse(
+        "EAU CLAIRE, Wis. (AP) — Dock workers walked out on Monday, a union spokeswoman said.\n"
+    )
+    assert actor(report, "EAU CLAIRE").type == "place"
+
+
+def test_dateline_place_beside_its_team(analyse):
+    text = (
+        "BASEBALL - RESULTS OF SUNDAY'S GAMES.\n"
+        "DENVER 1997-05-04\n"
+        "Denver beat Houston 5-3 on Sunday and Denver now lead the division.\n"
+    )
+    report = analyse(text)
+    at = text.index("DENVER")
+    filed = [a for a in report.actors if any(m.start == at for m in a.mentions)]
+    assert filed and filed[0].type == "place"
+
+
+def test_table_rows_are_one_kind_of_competitor(nlp):
+    from generator.extract.actors.names import Name, _one_kind_per_table, name_key
+
+    text = (
+        "Results of the mile on Saturday:\n"
+        "1. Maria Gonzalez (Spain) 4:21.30\n"
+        "2. Ilse Brandvold (Norway) 4:22.10\n"
+        "3. Joan Bell (Canada) 4:23.50\n"
+        "Fans cheered Joan Bell and 4 others, 2 said.\n"
+    )
+    doc = nlp(text)
+    names = []
+    for who, kind in (("Maria Gonzalez", "person"), ("Ilse Brandvold", "organization"),
+                      ("Joan Bell", "person"), ("Spain", "place")):  # fmt: skip
+        start = text.index(who)
+        span = doc.char_span(start, start + len(who))
+        names.append(Name(span=span, key=name_key(who), kind=kind))
+    _one_kind_per_table(names)
+    assert [n.kind for n in names] == ["person", "person", "person", "place"]
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("The Kestrel cargo ship lifted off. A Kestrel cargo ship was lost in May.", "Kestrel"),
+        ("Bonds fell as the yield on the Treasury note rose, traders said.", "Treasury"),
+        (
+            'It sounds like "Sky Harbor Raiders" but the developer said it was new.',
+            "Sky Harbor Raiders",
+        ),
+        ("The rival Lumo version will launch later, analysts said.", "Lumo"),
+    ],
+)
+def test_name_of_a_thing_is_not_an_actor(analyse, text, thing):
+    report = analyse(text)
+    assert thing not in {a.name for a in report.actors}
+
+
+def types_of(report):
+    return {a.name: a.type for a in report.actors}
+
+
+def test_body_in_apposition_is_an_organisation(analyse):
+    report = analyse(
+        "The government banned the group behind the attack — Kel Tamar, an extremist "
+        "organization — and arrested 20 people."
+    )
+    assert types_of(report).get("Kel Tamar") == "organization"
+
+
+def test_portfolio_before_minister_is_part_of_the_title(analyse):
+    report = analyse("Aides in the office of Communications Minister Ann Lee declined to comment.")
+    assert types_of(report) == {"Ann Lee": "person"}
+
+
+def test_list_items_are_one_kind(analyse):
+    report = analyse(
+        "They held meetings with executives from Northwind Corporation and Fairhaven, "
+        "and then flew home."
+    )
+    assert types_of(report).get("Fairhaven") == "organization"
+
+
+def test_initials_of_a_law_are_not_a_body(analyse):
+    report = analyse(
+        "The Clean Harbors Act passed in May. But the CHA's rules, critics said, are too weak."
+    )
+    assert "CHA" not in types_of(report)
+
+
+def test_conference_is_an_event(analyse):
+    report = analyse("Delegates at the Lisbon Conference agreed on new borders in 1885.")
+    assert "Lisbon Conference" not in types_of(report)
+
+
+def test_country_initials_are_not_a_persons_initials(analyse):
+    report = analyse("The contract was awarded again by the U.S. Air Force on Tuesday.")
+    assert types_of(report).get("U.S. Air Force") == "organization"
+
+
+def test_title_before_a_given_name_is_not_part_of_the_name(analyse):
+    report = analyse(
+        'Spokeswoman Sandy Merrow said that the plane would fly in May. "We need it," said Merrow.'
+    )
+    assert types_of(report).get("Sandy Merrow") == "person"
+    assert "Spokeswoman Sandy Merrow" not in types_of(report)
+
+
+def test_eponym_adjective_is_no_name(nlp):
+    from generator.extract.actors.names import _not_an_actor
+
+    doc = nlp("It had the Orwellian name of a tool, and Julian Marsh ran it.")
+    assert _not_an_actor(doc[3:4])
+    assert not _not_an_actor(doc[10:11])
+
+
+def test_surname_alone_is_not_the_end_of_a_longer_name(nlp):
+    from generator.extract.actors.names import _surname_alone
+
+    text = 'Fans of "Super Kart Run" compared it with Temple Run, and Ava Lind agreed. Lind won.'
+    doc = nlp(text)
+    temple = doc.char_span(text.index("Temple Run"), text.index("Temple Run") + len("Temple Run"))
+    lind = doc.char_span(text.index("Ava Lind"), text.index("Ava Lind") + len("Ava Lind"))
+    assert not _surname_alone(temple, text)
+    assert _surname_alone(lind, text)

@@ -493,6 +493,25 @@ def test_opinion_shown_only_by_its_text_is_a_genre_caveat(nlp):
     assert "does not label" in found.explanation
 
 
+def test_a_genre_read_from_the_register_cites_its_sentences_and_is_as_sure_as_the_genre(nlp):
+    text = (
+        "The bridge toll is a mistake. Who pays it? Certainly not the freight firms. "
+        "The council should drop it before the vote next month."
+    )
+    report = analyse_page(
+        nlp,
+        text,
+        genre="opinion",
+        genre_evidence="text: the register of an argument (questions to the reader 2.5)",
+        genre_confidence=0.6,
+    )
+    (found,) = of_kind(report, "genre")
+    assert found.confidence == 0.6
+    shown = [e.text for e in found.evidence]
+    assert "Who pays it?" in shown and "Certainly not the freight firms." in shown
+    assert "The bridge toll is a mistake." not in shown
+
+
 def test_caveats_are_ranked_most_serious_first(analyse):
     report = analyse(
         "The plant will close next year, officials said on Monday. Workers were not told.",

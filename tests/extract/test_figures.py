@@ -624,3 +624,236 @@ def test_a_number_used_as_a_noun_is_no_share(figures, sentence, shares):
 )
 def test_a_number_hyphened_into_a_noun_names_one_thing(figures, sentence, texts):
     assert [f.text for f in figures(sentence)] == texts
+
+
+def test_hyphened_currency_compound_is_money_and_its_conversion_folds(figures):
+    found = figures("The 1.2-billion-yuan (US$171-million) telescope opened.")
+    assert [(f.text, f.value, f.unit, f.conversion) for f in found] == [
+        ("1.2-billion-yuan", 1.2e9, "CNY", "US$171-million")
+    ]
+
+
+def test_hyphened_pound_is_a_weight_not_money(figures):
+    assert [f.unit for f in figures("Crews lifted a 300-pound steel plate.")] == ["pound"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The mill now makes half as much paper as it did in 2009.", "half as much", 0.5),
+        ("The new dish sees an area twice the size of the old one.", "twice the size", 2),
+        ("Its shop had 40 brands last year, double the number in 2020.", "double the number", 2),
+        ("Rents rose to thrice the level of 2015.", "thrice the level", 3),
+    ],
+)
+def test_multiplicative_words_are_multiples(figures, sentence, text, value):
+    fig = one(figures(sentence), text)
+    assert (fig.value, fig.unit) == (value, "times")
+    assert fig.confidence < 0.8
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The firm plans to double the number of its shops.",
+        "Sales rose in the second half of the year.",
+        "The cake was cut in half.",
+        "The trip took an hour and a half.",
+        "Twice the young winger visited the stadium.",
+    ],
+)
+def test_a_verb_or_a_part_is_no_multiple(figures, sentence):
+    assert [f.text for f in figures(sentence) if f.unit in ("times", "%")] == []
+
+
+def test_items_of_a_list_share_its_clause(analyse):
+    report = analyse(
+        "Jane Doe said the storm would not harm the station that is home to a crew of six, "
+        "including three pilots from Chile, two Dutch engineers and one doctor."
+    )
+    found = {f.text: f for f in report.figures}
+    assert found["three"].attributed_to is None and found["three"].status == "fact"
+    assert found["two"].attributed_to is None and found["two"].status == "fact"
+
+
+def test_unnamed_speaker_leaves_the_source_to_according_to(analyse):
+    report = analyse(
+        "Meta reported an outage on Friday. According to reports cited by the Daily Planet, "
+        "more than 9,000 users submitted complaints during the peak."
+    )
+    fig = one(report.figures, "more than 9,000")
+    planet = next(a for a in report.actors if "Planet" in a.name)
+    assert fig.attributed_to == planet.id
+
+
+@pytest.mark.parametrize(
+    ("sentence", "texts"),
+    [
+        ("Qatar will also buy 20 of the airline's larger 777 planes.", ["20"]),
+        ("The grocer is not opening any new 365 stores this year.", []),
+        ("The firm added an extra 500 jobs.", ["500"]),
+        ("The remaining 300 workers stayed.", ["300"]),
+    ],
+)
+def test_a_number_after_a_descriptive_adjective_names_a_model(figures, sentence, texts):
+    assert [f.text for f in figures(sentence)] == texts
+
+
+def test_a_proper_plural_qualified_by_a_people_counts_people(figures):
+    assert one(figures("The court freed 14 Egyptian Copts on Monday."), "14").unit == "person"
+
+
+def test_dash_parenthesis_does_not_cut_a_figure_from_its_clause(figures):
+    found = figures(
+        "The bill would require providers to keep the records — the who, where and how of a "
+        "call, but not its content — for two years so police can read them."
+    )
+    assert one(found, "two years").status == "plan"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "texts"),
+    [
+        ("The car reached 55 mph, or 88.5 kph, on the bridge.", [("55 mph", "88.5 kph")]),
+        (
+            "The plant cost 4.5 billion euros, or about $5 billion, to build.",
+            [("4.5 billion euros", "about $5 billion")],
+        ),
+        (
+            "The firm earned $2 million, or 18 cents a share.",
+            [("$2 million", None), ("18 cents a share", None)],
+        ),
+    ],
+)
+def test_or_restating_an_amount_in_other_units_folds_it(figures, sentence, texts):
+    assert [(f.text, f.conversion) for f in figures(sentence)] == texts
+
+
+def test_a_hedge_on_the_first_item_of_a_list_is_its_own(figures):
+    found = figures("The river waters about 40 million people and 6,300 square miles of farms.")
+    assert one(found, "about 40 million").status == "estimate"
+    assert one(found, "6,300 square miles").status == "fact"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("This is the third botched launch of a rocket in two years.", "third botched launch", 3,
+         "launch"),
+        ("It was the firm's fourth such deal since the merger.", "fourth such deal", 4, "deal"),
+        ("The film won its second award this year.", "second award", 2, "award"),
+    ],
+)  # fmt: skip
+def test_an_ordinal_bounded_by_a_stretch_of_time_counts(figures, sentence, text, value, unit):
+    fig = one(figures(sentence), text)
+    assert (fig.kind, fig.value, fig.unit) == ("count", value, unit)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The second step is harder.",
+        "She lives on the fifth floor in Building 24.",
+        "Profit rose in the second quarter this year.",
+        "It was the first launch in two years.",
+    ],
+)
+def test_an_ordinal_without_a_stretch_of_time_counts_nothing(figures, sentence):
+    assert [f.text for f in figures(sentence) if f.kind == "count"] == []
+
+
+def test_a_name_inside_an_unnamed_speakers_words_is_not_the_owner(analyse):
+    report = analyse("A top Jane Doe adviser says the mayor is close to the 1,237 votes needed.")
+    assert one(report.figures, "1,237").attributed_to is None
+
+
+def test_what_a_survey_is_of_is_not_its_source(analyse):
+    report = analyse("According to a recent poll of Ohio voters, the senator won 30% of the vote.")
+    assert one(report.figures, "30%").attributed_to is None
+
+
+def test_the_author_of_a_survey_is_its_source_wherever_the_parse_hangs_it(analyse):
+    report = analyse("Teens spend more on prom, according to a survey of 3,000 people by Visa.")
+    visa = next(a for a in report.actors if a.name == "Visa")
+    assert one(report.figures, "3,000").attributed_to == visa.id
+
+
+def test_a_named_speaker_heading_an_unresolved_subject_keeps_the_figure(analyse):
+    report = analyse(
+        "Singer Jane Roe says the theft of her dog hurt her, and is now suing Bo Park for $5,000."
+    )
+    roe = next(a for a in report.actors if a.name == "Jane Roe")
+    assert one(report.figures, "$5,000").attributed_to == roe.id
+
+
+def test_a_number_before_an_age_compound_counts_the_plural_noun(figures):
+    found = figures("It is one of four century-old wooden schooners still at sea.")
+    assert [(f.text, f.value, f.unit) for f in found] == [("four", 4, "schooner")]
+
+
+def test_half_a_decade_is_five_years(figures):
+    fig = one(figures("The dish took half a decade to build."), "half a decade")
+    assert (fig.value, fig.unit) == (5, "year")
+
+
+@pytest.mark.parametrize(
+    "sentence", ["The sides drew 1-1 before a 2-2 draw.", "She wore a size 12 dress."]
+)
+def test_level_scores_and_sizes_are_no_counts(figures, sentence):
+    assert figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "status"),
+    [
+        ("The 25 percent tariffs, which took effect in June, will stay.", "25 percent", "fact"),
+        ("The $4.8 billion will be paid to the lender.", "$4.8 billion", "fact"),
+        ("The proposed $5 billion budget will be voted on.", "$5 billion", "forecast"),
+        ("The deficit will reach $1 trillion.", "$1 trillion", "forecast"),
+        ("The wound required a total of seven stitches.", "a total of seven", "fact"),
+        ("The law requires firms to pay $5 million.", "$5 million", "plan"),
+    ],
+)
+def test_a_definite_subject_or_a_met_need_is_a_fact(figures, sentence, text, status):
+    fig = one(figures(sentence), text)
+    assert fig.status == status
+    if "will" in sentence:
+        assert fig.confidence < 0.8
+
+
+def test_a_figure_before_an_inverted_verb_of_saying_is_the_speakers(analyse):
+    report = analyse(
+        "The snowpack in the valleys where the river starts now ranges from 51 to 79 per cent "
+        "of normal, said Jo Roe, a supervisor of the snow survey."
+    )
+    roe = next(a for a in report.actors if a.name == "Jo Roe")
+    assert one(report.figures, "51 to 79 per cent").attributed_to == roe.id
+
+
+def test_a_figure_describing_the_speaker_is_the_reporters(analyse):
+    report = analyse("'I am still right there,' 14-time major winner Jo Roe said on Friday.")
+    assert one(report.figures, "14").attributed_to is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "subject"),
+    [
+        ("There is little affection for 52-year-old Grace, a former typist.", "52-year-old",
+         "age of Grace"),
+        ("Jane Roe, 46, will leave the firm.", "46", "age of Jane Roe"),
+        ("They saw a kauri tree which may be 2,000 years old.", "2,000 years old",
+         "age of a kauri tree"),
+    ],
+)  # fmt: skip
+def test_an_age_measures_the_age_of_whom_it_describes(figures, sentence, text, subject):
+    assert one(figures(sentence), text).subject == subject
+
+
+def test_a_margin_after_be_is_no_age(figures):
+    assert [f.unit for f in figures("'I am 12 back, but there is time,' he said.")] != ["years"]
+
+
+def test_a_vague_count_of_a_currency_is_money(figures):
+    fig = one(figures("The deals saved customers hundreds of millions of dollars."),
+              "hundreds of millions of")  # fmt: skip
+    assert (fig.kind, fig.value, fig.unit, fig.status) == ("money", 1e8, "USD", "estimate")

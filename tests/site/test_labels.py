@@ -42,6 +42,26 @@ def test_genre_shows_on_article_lists_and_pages_but_news_carries_no_label():
     assert "dossier-badge--genre" not in pages["articles/second/index.md"]
 
 
+def test_a_genre_read_from_the_text_alone_is_marked_uncertain():
+    made = inferred()
+    unsure = replace(made, article=replace(made.article, genre_confidence=0.6))  # type: ignore[attr-defined]
+    plain = replace(SECOND, article=replace(SECOND.article, genre_confidence=0.65))
+    pages = render_site(make_env(), [unsure, plain])  # type: ignore[list-item]
+    page = pages["articles/guess/index.md"]
+    assert (
+        '<span class="dossier-badge dossier-badge--genre">Opinion</span> <span class="dossier-badge dossier-badge--uncertain"'
+        in page
+    )
+    assert "genre confidence 0.60" in page
+    # a news article the text leaves in doubt says so too; a sure one carries no badge
+    assert (
+        '<span class="dossier-badge dossier-badge--genre">News</span> <span'
+        in pages["articles/second/index.md"]
+    )
+    sure = render_site(make_env(), [inferred(), SECOND])  # type: ignore[list-item]
+    assert "genre confidence" not in sure["articles/guess/index.md"]
+
+
 def test_percentages_are_drawn_against_the_whole():
     from generator.site.charts import bar_chart, bar_scale
 

@@ -137,6 +137,8 @@ def find_names(doc: Doc) -> list[Name]:
             # a tagger that took the name for an organisation.
             votes[key]["person"] += 2
             evidence.add(key)
+        if _body_apposition(span):
+            votes[key]["organization"] += 2
         classed = _classified(span)
         if classed is not None:
             votes[key][classed] += 2  # 'space agency Roscosmos', 'the Tuva region'
@@ -159,12 +161,20 @@ def find_names(doc: Doc) -> list[Name]:
     labelled = _join_adjacent(labelled, known)
     uses: Counter[str] = Counter()
     teams: Counter[str] = Counter()
+    things: Counter[str] = Counter()
     for span, _ in labelled:
         key = name_key(span.text)
         uses[key] += 1
         teams[key] += _team_context(span)
+        things[key] += _names_a_thing(span)
     lowercase = _lowercase_words(doc)
     terms = _defined_terms(doc)
+    datelines = _dateline_places(doc)
+    thing_initials = {
+        "".join(t.text[0] for t in span if t.text[:1].isupper())
+        for span, _ in labelled
+        if len(span) > 2 and _not_an_actor(span)
+    }
     names = []
     kinds: dict[str, ActorType | None] = {}
     for span, _ in labelled:
@@ -177,8 +187,12 @@ def find_names(doc: Doc) -> list[Name]:
         kind = kinds[key]
         if kind is not None and _common_word(span, key, lowercase, people):
             kind = None  # 'Meth' beside 'meth', 'Monday': a common word or a date, not an actor
-        if kind is not None and (_not_an_actor(span) or key in terms):
+        if kind is not None and (_not_an_actor(span) or key in terms or _portfolio(span)):
             kind = None
+        if kind is not None and one_word(span) and span.text in thing_initials:
+            kind = None  # 'the ACA' after 'the Affordable Care Act': a law's initials
+        if kind is not None and things[key] == uses[key] and key not in evidence:
+            kind = None  # 'the Progress cargo ship', '"Temple Run"': the name of a thing
         if kind is not None and _variant_of_person(span, people):
             kind = "person"  # 'Hauser' beside 'Trevor Houser': the same surname misspelt
         elif kind == "person" and key not in evidence and not _result_line(span):
@@ -188,11 +202,172 @@ def find_names(doc: Doc) -> list[Name]:
             kind = "person"  # 'Emery, a writer for ...': a product or a work has no job
         if kind == "place" and _weak_place(span) and _team_context(span):
             kind = "organization"
+        if _in_ranges(span, datelines):
+            kind = "place"  # 'NEW YORK 1996-08-30': a dateline opens with where the story is filed
         if kind is not None:
             names.append(Name(span=span, key=key, kind=kind))
+    _one_kind_per_table(names)
+    _one_kind_per_list(names, evidence)
     _short_forms_of_organisations(names)
     names.sort(key=lambda n: n.span.start)
     return _drop_nested(names)
+
+
+DATELINE = re.compile(
+    r"(?m)^(?P<place>[A-Z][A-Za-z.'’-]*(?:,? [A-Z][A-Za-z.'’-]*){0,4})"
+    r"(?:,? (?:\d{4}-\d\d-\d\d|[A-Z][a-z]{2,8}\.? \d{1,2})[ \t]*$"
+    r"|(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})? \([A-Z][A-Za-z]+\) ?[-–—])"
+)
+"""A dateline: a line opened by the place the story was filed from, then its date alone
+('LONDON 1996-08-30', 'MILWAUKEE, Wisconsin 1996-08-29') or the agency and a dash
+('MOSCOW (AP) —', 'CAIRO, March 3 (Reuters) -')."""
+
+
+def _dateline_places(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of the place part of the document's datelines."""
+    return [m.span("place") for m in DATELINE.finditer(doc_text(doc))]
+
+
+def _in_ranges(span: Span, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= span.start_char and span.end_char <= b for a, b in ranges)
+
+
+PRODUCT_NOUNS = frozenset(
+    """rocket spacecraft satellite ship vessel aircraft jet plane car vehicle truck phone
+    smartphone device drug vaccine medicine pill game film movie series show album book novel
+    song browser software program programme musical opera version model console tablet laptop
+    portfolio note bond bonds structure computer computers""".split()
+)
+"""Common nouns a name can stand before as the name of one thing of that kind ('the Progress
+cargo ship', 'a Proton-M rocket', 'the Excalibur patent portfolio')."""
+QUOTE_MARKS = frozenset("\"“”'‘’")
+
+
+def _names_a_thing(span: Span) -> bool:
+    """Whether this use of a name names a thing, not a body, a person or a place: the modifier
+    of a lowercase noun for a product, a work or an instrument ('the Progress cargo ship', 'the
+    Android version'), or a title set in quotation marks, as news style writes the titles of
+    games, films and books ('a game like "Temple Run,"')."""
+    doc = span.doc
+    if 0 < span.start and span.end < len(doc):
+        before, after = doc[span.start - 1], doc[span.end]
+        if before.text in QUOTE_MARKS and not before.whitespace_:
+            if after.text in QUOTE_MARKS or (
+                after.text in (",", ".")
+                and span.end + 1 < len(doc)
+                and doc[span.end + 1].text in QUOTE_MARKS
+            ):
+                return True
+    last = span[-1]
+    head = last.head
+    if last.dep_ not in ("compound", "nmod", "amod") or head.i < span.end:
+        return False
+    while head.dep_ == "compound" and head.head.i > head.i and head.text.islower():
+        head = head.head  # 'the Progress cargo ship': the noun the compound ends in
+    between = doc[span.end : head.i + 1]
+    if any(not t.text.islower() or t.pos_ not in ("NOUN", "ADJ") for t in between):
+        return False
+    nominal = head.pos_ == "NOUN" or (head.pos_ == "ADJ" and head.dep_ in NOUN_DEPS)
+    return nominal and head.lemma_.lower() in PRODUCT_NOUNS
+
+
+NOUN_DEPS = frozenset("pobj dobj nsubj nsubjpass attr appos conj".split())
+"""Functions only a noun fills: an 'adjective' in one is a noun mis-tagged ('the X musical')."""
+
+
+def _one_kind_per_list(names: list[Name], evidence: set[str]) -> None:
+    """'executives from News Corporation and Fairfax': the items of one list are of one kind, so
+    a name the article uses once, with nothing but the tagger's vote for its type, takes the kind
+    of the bodies or places it is listed with when they all agree (a place the gazetteer knows
+    keeps its type; a list may mix people with the bodies they run)."""
+    by_token = {t.i: n for n in names for t in n.span}
+    uses = Counter(n.key for n in names)
+
+    def firm(name: Name) -> bool:
+        span = name.span
+        return (
+            uses[name.key] > 1
+            or name.key in evidence
+            or place(span.text) is not None
+            or (
+                len(span) > 1
+                and (span[-1].lower_ in ORG_ENDINGS or span[-1].lower_ in PLACE_ENDINGS)
+            )
+            or _initialled(span)
+            or _given_name_first(span)
+        )
+
+    for name in names:
+        if firm(name):
+            continue
+        listed = [by_token[c.i] for c in name.span.root.conjuncts if c.i in by_token]
+        others = {other.kind for other in listed if firm(other)}
+        if len(others) == 1:
+            kind = next(iter(others))
+            if kind in ("organization", "place") and kind != name.kind:
+                name.kind = kind
+
+
+def _portfolio(span: Span) -> bool:
+    """'Communications Minister Malcolm Turnbull', 'Health Secretary Ann Lee': one capitalised
+    word before 'Minister' or 'Secretary' names the portfolio, part of the title, not a body (a
+    country or a nationality before the title stays what it is)."""
+    doc = span.doc
+    if not one_word(span) or span.end >= len(doc) or place(span.text) is not None:
+        return False
+    nxt = doc[span.end]
+    return (
+        nxt.lower_ in ("minister", "secretary")
+        and nxt.text[:1].isupper()
+        and span[-1].head.i == nxt.i
+        and span.text.lower() not in demonyms()
+    )
+
+
+def _one_kind_per_table(names: list[Name]) -> None:
+    """Rows of a results or standings table ('1. Ann Lee (Kenya) 12.71', 'Benetton (Italy) 92')
+    list one kind of competitor in their first column: where most names opening the rows of a
+    table are of one kind, the others opening a row are that kind too (the tagger's vote on a
+    name in a table row has no sentence to go on). A country the gazetteer knows keeps its type."""
+    if not names:
+        return
+    doc = names[0].span.doc
+    text = doc_text(doc)
+    openers: dict[int, Name] = {}
+    for name in names:
+        line_start = text.rfind("\n", 0, name.span.start_char) + 1
+        if line_start in openers or not ROW_START.fullmatch(
+            text[line_start : name.span.start_char]
+        ):
+            continue
+        line_end = text.find("\n", name.span.end_char)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if len(re.findall(r"\d+(?:[.:,]\d+)*", line)) >= 2 and len(line) < 120:
+            openers[line_start] = name  # a rank and a score, or two scores
+    tables: list[list[Name]] = []
+    previous_end = -2
+    for line_start in sorted(openers):
+        name = openers[line_start]
+        if tables and text.count("\n", previous_end, line_start) <= 2:
+            tables[-1].append(name)
+        else:
+            tables.append([name])
+        previous_end = line_start
+    for rows in tables:
+        kinds = Counter(n.kind for n in rows if n.kind in ("person", "organization", "place"))
+        if len(rows) < 3 or not kinds:
+            continue
+        kind, count = kinds.most_common(1)[0]
+        if count * 3 < len(rows) * 2:
+            continue
+        for name in rows:
+            known = place(name.span.text)
+            if name.kind != kind and (known is None or known.kind not in STRONG_PLACES):
+                name.kind = kind
+
+
+ROW_START = re.compile(r"\s*(?:\d{1,3}[.)]?\s+|[-*•]\s*)?")
+"""What may stand before the first name of a table row: a rank ('1.', '12') or a bullet."""
 
 
 def _unsupported_person(
@@ -307,6 +482,10 @@ OTHER_ENDINGS = frozenset(
 ('Investment Company Act', 'Paris Motor Show', 'Valentine's Day'): not actors."""
 
 
+EVENT_HEADS = frozenset({"conference", "summit"})
+"""Meetings: a name whose head noun (before any 'of') is one of these is an event."""
+
+
 def _not_an_actor(span: Span) -> bool:
     """A law, an award, an event, a nationality or language, or a lone adverb or adjective."""
     of = next((t.i for t in span[1:] if t.lower_ == "of"), span.end)
@@ -315,6 +494,8 @@ def _not_an_actor(span: Span) -> bool:
         if len(span) > 1 and noun.i > span.start and noun.lower_ in OTHER_ENDINGS:
             if noun.text[:1].isupper():
                 return True
+    if len(span) > 1 and head.i > span.start and head.lower_ in EVENT_HEADS and head.is_title:
+        return True  # 'the Berlin Conference' (but 'Organisation of Islamic Conference')
     kids = list(span.root.children)
     if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in kids) and not any(
         c.dep_ == "amod" for c in kids
@@ -341,7 +522,23 @@ def _not_an_actor(span: Span) -> bool:
             and not span.text.isupper()
         ):
             return True  # 'Thankfully', 'Orwellian' (an acronym in capitals may be mis-tagged)
+        if _eponym_adjective(span):
+            return True
     return False
+
+
+def _eponym_adjective(span: Span) -> bool:
+    """'the Orwellian name', 'a Kafkaesque process': an adjective made from a name with -ian or
+    -esque, before the noun it describes, is no name itself (given names such as 'Julian' are
+    left alone)."""
+    word = span.text
+    doc = span.doc
+    if len(span) != 1 or len(word) < 7 or not word.lower().endswith(("ian", "esque")):
+        return False
+    if word.lower() in given_names() or span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.text.islower() and nxt.pos_ == "NOUN" and span[0].head.i == nxt.i
 
 
 def _defined_terms(doc: Doc) -> set[str]:
@@ -434,16 +631,37 @@ def _surname_alone(span: Span, text: str) -> bool:
     if not _given_name_first(span) or place(span.text) is not None:
         return False
     last = name_word_texts(span)[-1]
-    alone = len(re.findall(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text))
-    return alone > text.count(span.text)
+    alone = sum(
+        1
+        for m in re.finditer(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text)
+        if not re.search(r"(?:[A-Z][\w-]*|[A-Z]\.)\s+$", text[max(0, m.start() - 30) : m.start()])
+    )  # 'Run' of 'Super Mario Run' does not stand alone
+    return alone > 0
 
 
 def _person_role(span: Span) -> bool:
     """A person's title in apposition to the name ('Persson, a professor,' / 'the mayor, Lopez')."""
+    return any(_person_title(n) for n in _apposed_nouns(span))
+
+
+def _body_apposition(span: Span) -> bool:
+    """A noun for a body in apposition to the name ('Ansar al-Sharia, an extremist organization,'
+    / 'the group, Ansar al-Sharia'): no person is called an organisation or a group."""
+    return any(n.lemma_.lower() in BODY_APPOSITIONS for n in _apposed_nouns(span))
+
+
+BODY_APPOSITIONS = frozenset(
+    """organization organisation group movement militia faction party company firm
+    corporation agency charity union association network outfit""".split()
+)
+
+
+def _apposed_nouns(span: Span) -> list[Token]:
+    """The common nouns set beside the name between commas or dashes as an apposition."""
     root = span.root
     doc = span.doc
-    comma_after = span.end < len(doc) and doc[span.end].text == ","
-    comma_before = span.start > 0 and doc[span.start - 1].text == ","
+    comma_after = span.end < len(doc) and doc[span.end].text in APPOSITION_MARKS
+    comma_before = span.start > 0 and doc[span.start - 1].text in APPOSITION_MARKS
     nouns = [
         c
         for c in root.children
@@ -451,7 +669,10 @@ def _person_role(span: Span) -> bool:
     ]
     if root.dep_ in APPOSITION_DEPS and root.head.pos_ == "NOUN" and comma_before:
         nouns.append(root.head)
-    return any(_person_title(n) for n in nouns)
+    return nouns
+
+
+APPOSITION_MARKS = frozenset({",", "—", "–", "--"})
 
 
 def _person_title(noun: Token) -> bool:
@@ -679,6 +900,10 @@ def _owner_name(possessive: Token) -> bool:
     return i > 0 and doc[i - 1].text[:1].isupper() and not doc[i - 1].is_sent_start
 
 
+SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+"""Job titles written before a name in news ('Spokeswoman Ann Lee') that the title list lacks."""
+
+
 def _trim(span: Span) -> Span | None:
     """The span without leading determiners or lowercase words and without trailing non-names."""
     doc = span.doc
@@ -692,6 +917,13 @@ def _trim(span: Span) -> Span | None:
         if _hyphen_prefix(doc[start], end):
             break  # 'al-Qaeda', 'el-Sisi': the particle glued to the name is part of it
         start += 1
+    while (
+        end - start >= 3
+        and (doc[start].lower_ in titles() or doc[start].lower_ in SPOKES)
+        and doc[start + 1].lower_ in given_names()
+        and doc[start].lower_ not in given_names()
+    ):
+        start += 1  # 'Spokeswoman Sandy Angers': a title before a given name is not the name
     while end > start and (
         doc[end - 1].lower_ in POSSESSIVE
         or not (_capitalised(doc[end - 1]) or _hyphen_tail(doc[end - 1]))
@@ -961,6 +1193,7 @@ def _initialled(span: Span) -> bool:
     return (
         len(toks) >= 2
         and re.fullmatch(r"(?:[A-Z]\.)+", toks[0].text) is not None
+        and place(toks[0].text) is None  # 'U.S. Air Force': a country's initials
         and toks[-1].text[:1].isupper()
         and len(toks[-1].text) > 2
         and toks[-1].text[1:].islower()

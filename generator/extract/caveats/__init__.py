@@ -15,6 +15,7 @@ from generator.extract.caveats.consistency import inconsistencies
 from generator.extract.caveats.editorial import (
     argued,
     genre_caveats,
+    genre_from_text,
     headline_caveats,
     weaker_in_body,
 )
@@ -108,6 +109,8 @@ def extract_caveats(
     text = doc_text(doc)
     quoted = _quoted(text, quotes)
     argument = argued(doc, quoted)
+    # a genre only the text shows: the sentences that show it, for its caveat's evidence
+    marks = argued(doc, quoted, loose=True) if genre_from_text(article) and not argument else []
     opinion = article.genre == "opinion" or bool(argument)
     sourcing = unnamed_sources(doc, quoted, opinion=opinion)
     relayed = relayed_statements(doc, quotes, actors, own=article.source, url=article.url)
@@ -123,7 +126,7 @@ def extract_caveats(
         *inconsistencies(doc, article, actors, figures, timexes),
         *headline_caveats(doc, article),
         *weaker_in_body(doc, article),
-        *genre_caveats(article, sourcing, argument),
+        *genre_caveats(article, sourcing, argument, marks),
         *one_sided(doc, article, actors, quotes),
     ]
     return rank(caveats)

@@ -38,6 +38,8 @@ SAME_CLAIM = 0.6
 MIN_CLAIM_WORDS = 3
 TEXT_GENRE = "text:"
 """`Article.genre_evidence` prefix when only the article's own words showed its genre."""
+TEXT_GENRE_SURE = 0.75
+"""A genre only the text shows is never surer than this (`generator.ingest.genre`)."""
 NO_LABEL = "no genre label"
 """`Article.genre_evidence` prefix of a page that labels nothing (news by default; the contract)."""
 BLOG = re.compile(r"(?<![a-z])blogs?(?![a-z])", re.I)
@@ -187,9 +189,10 @@ def _unsupported(line_quote: str) -> Caveat:
     )
 
 
-def argued(doc: Doc, quoted: list[tuple[int, int]]) -> list[TextSpan]:
+def argued(doc: Doc, quoted: list[tuple[int, int]], loose: bool = False) -> list[TextSpan]:
     """The sentences where the writer argues in their own voice (questions to the reader, 'I',
-    verdict adverbs), when all three occur often enough to make the text a column; else []."""
+    verdict adverbs), when all three occur often enough to make the text a column; else [].
+    `loose`: every such sentence, however few (the evidence for a genre read elsewhere)."""
     text = doc_text(doc)
     questions: list[Span] = []
     writer: list[Span] = []
@@ -206,7 +209,7 @@ def argued(doc: Doc, quoted: list[tuple[int, int]]) -> list[TextSpan]:
             writer.append(sent)
         if any(own(t) and t.lower_ in EDITORIALIZING and t.pos_ == "ADV" for t in sent):
             verdicts.append(sent)
-    if len(questions) < MIN_QUESTIONS or not writer or len(verdicts) < MIN_VERDICTS:
+    if not loose and (len(questions) < MIN_QUESTIONS or not writer or len(verdicts) < MIN_VERDICTS):
         return []
     chosen = sorted(
         {s.start: s for s in (*questions, *writer, *verdicts)}.values(), key=lambda s: s.start
@@ -222,12 +225,26 @@ def _writer(tok: Token) -> bool:
     return tok.lower_ == "let" and nxt is not None and nxt.lower_ in ("'s", "’s")
 
 
+def genre_from_text(article: Article) -> bool:
+    """Whether only the article's text showed its genre, an opinion or analysis."""
+    return article.genre in ("opinion", "analysis") and (article.genre_evidence or "").startswith(
+        TEXT_GENRE
+    )
+
+
 def genre_caveats(
-    article: Article, sourcing: list[Caveat], argument: list[TextSpan] | None = None
+    article: Article,
+    sourcing: list[Caveat],
+    argument: list[TextSpan] | None = None,
+    marks: list[TextSpan] | None = None,
 ) -> list[Caveat]:
     """Opinion or analysis that the page does not label (only its text shows it, or the text
     argues on a page labelled nothing: `argument`, from `argued`), and a fact-check whose
-    verdict rests on unnamed sources (`sourcing`: the article's sourcing caveats)."""
+    verdict rests on unnamed sources (`sourcing`: the article's sourcing caveats).
+
+    A genre read from the text cites the sentences that show it (`argument`, else `marks`: the
+    sentences with any mark of an argument, from `argued(..., loose=True)`) and is as sure as
+    the genre is."""
     caveats = []
     evidence = article.genre_evidence or ""
     if BLOG.search(f"{article.url or ''} {article.section or ''}"):
@@ -245,7 +262,7 @@ def genre_caveats(
                 argument[:5],
             )
         )
-    elif article.genre in ("opinion", "analysis") and evidence.startswith(TEXT_GENRE):
+    elif genre_from_text(article):
         caveats.append(
             article_level(
                 "genre",
@@ -253,7 +270,8 @@ def genre_caveats(
                 "warning",
                 f"The page does not label this {article.genre}; only its text shows it "
                 f"({evidence[len(TEXT_GENRE) :].strip()}). A reader may take it for news.",
-                UNCERTAIN,
+                max(UNCERTAIN, min(article.genre_confidence, TEXT_GENRE_SURE)),
+                (argument or marks or [])[:5],
             )
         )
     check = article.fact_check

@@ -19,14 +19,12 @@ the development counts of the hedges evaluation files (see bench/caveat_review.m
 
 from __future__ import annotations
 
+from generator.extract.common import EPISTEMIC_ADVERBS as EPISTEMIC_ADVERBS
+
 # --- hedged: epistemic, doxastic and conditional cues ------------------------------------
 
-EPISTEMIC_ADVERBS = frozenset(
-    """probably possibly perhaps maybe presumably reportedly allegedly supposedly seemingly
-    purportedly arguably conceivably potentially tentatively apparently likely ostensibly
-    reputedly""".split()
-)
-"""Adverbs that lower the writer's commitment (Szeged epistemic; Hyland; MOS:WTW doubt)."""
+# EPISTEMIC_ADVERBS: adverbs that lower the writer's commitment (Szeged epistemic; Hyland;
+# MOS:WTW doubt), shared with the summary, so kept in generator.extract.common.
 
 EPISTEMIC_ADJECTIVES = frozenset(
     """possible probable likely unlikely uncertain unclear potential alleged suspected presumed

@@ -22,6 +22,7 @@ from generator.extract.common import (
     governing_verb,
 )
 from generator.extract.figures.patterns import (
+    CURRENCY_WORDS,
     HEDGE,
     MONEY,
     PERCENT,
@@ -72,6 +73,9 @@ class Found:
     elided: bool = False
     """The counted noun is left out and taken from an earlier count ('21 Christians — 20 of
     them'): less sure than a noun written beside the number."""
+    worded: bool = False
+    """A value read from a word that is no numeral ('twice the size', 'half the help'): less
+    sure than an amount written in figures or number words."""
 
 
 """(kind, start, end, value, value_max, unit, per) before context is added."""
@@ -139,6 +143,8 @@ def extract_figures(
     blocked = bytearray(len(text) + 1)
     dates = bytearray(len(text) + 1)
     for t in timexes:
+        if _ages_a_plural(doc, t):
+            continue  # 'four century-old schooners': a count, read with the counts
         blocked[t.start : t.end] = b"\x01" * (t.end - t.start)
         if (
             t.type in ("DATE", "TIME")
@@ -169,13 +175,16 @@ def extract_figures(
             add(item, respect_timexes=True)
     for match in scanned[VAGUE]:
         counted = _counted_after(doc, text, match.end())
+        currency = CURRENCY_WORDS.get(counted or "") or CURRENCY_WORDS.get(f"{counted}s")
+        if currency == "cents":
+            currency = None
         add(
             Found(
-                kind="count",
+                kind="money" if currency else "count",
                 start=match.start(),
                 end=match.end(),
                 value=_vague_value(match.group(0)),
-                unit=counted,
+                unit=currency or counted,  # 'millions of dollars' is money
                 vague=True,
             ),
             True,
@@ -200,13 +209,17 @@ def extract_figures(
                 ),
                 True,
             )
+    for item in _multiples(doc, text):
+        add(item, respect_timexes=True)
     for timex in timexes:
-        item = _duration(text, timex)
+        item = _duration(text, timex) if not _ages_a_plural(doc, timex) else None
         if item is not None:
             add(item, respect_timexes=False)
     for item in _counts(doc, text):
         add(item, respect_timexes=True)
     for item in _ranks(doc, text):
+        add(item, respect_timexes=True)
+    for item in _occurrences(doc, text):
         add(item, respect_timexes=True)
 
     actor_spans = sorted((m.start, m.end, a.id) for a in actors for m in a.mentions)
@@ -243,6 +256,13 @@ def extract_figures(
             confidence = min(confidence, 0.7)  # said again: a restatement, or another thing
         seen.add((item.value, item.unit))  # of the same size - either way less sure
         owner = _attribution(start, end, quotes, actor_spans, span)
+        if figures and not age and span is not None and _listed_after(doc, figures[-1], span):
+            # 'three cosmonauts from Russia, two NASA astronauts and one …': the items of a
+            # list share the clause that holds the list, whatever the parse made of them
+            prev = figures[-1]
+            if not (prev.status == "estimate" and ESTIMATE_HEDGES.match(prev.text)):
+                status = prev.status  # ('about 40 million people and 6,300 square miles':
+            owner = prev.attributed_to  # the hedge is the first item's own)
         if (
             owner is None
             and status == "fact"
@@ -251,6 +271,14 @@ def extract_figures(
             and _unlinked_cue(span)
         ):
             confidence = min(confidence, 0.75)
+        if (
+            status == "fact"
+            and not age
+            and span is not None
+            and _in_definite_subject(span.root)
+            and _status(span, text[start:end], dates, definite=False) != "fact"
+        ):
+            confidence = min(confidence, 0.75)  # a fact read past the modal of its predicate
         if owner is not None:
             confidence = min(confidence, 0.75)  # whose figure it is rests on reading the
             # reported speech around it, and the actor's name on the actor extractor
@@ -263,7 +291,7 @@ def extract_figures(
                 value=_clean(item.value),
                 unit=item.unit,
                 per=item.per,
-                subject=_subject(span) if span is not None else None,
+                subject=_figure_subject(span, item),
                 attributed_to=owner,
                 status=status,
                 value_max=_clean(item.value_max),
@@ -333,9 +361,64 @@ def _all_matches(
     return out
 
 
+MULTIPLIERS = {"twice": 2, "thrice": 3, "double": 2, "triple": 3, "treble": 3, "quadruple": 4,
+               "half": 0.5}  # fmt: skip
+MULTIPLE_WORD = re.compile(
+    r"\b(?:twice|thrice|double|triple|treble|quadruple|half)\s+"
+    r"(?:as|the|its|their|his|her|our|that|those)\b",
+    re.I,
+)
+"""A multiplicative word before a comparison or a noun phrase: 'twice the size', 'half as
+much coal', 'double the number in 2017'."""
+
+
+def _multiples(doc: Doc, text: str) -> list[Found]:
+    """Multiples and halves written as words (English multiplicatives: 'twice', 'double' as a
+    predeterminer, 'half as'). A verb ('to double the number') states a change, not a value;
+    'the second half of', 'a half' name a part, not a share."""
+    items = []
+    for match in MULTIPLE_WORD.finditer(text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or len(span) < 2:
+            continue
+        word, nxt = span[0], span[1]
+        if word.lower_ not in ("twice", "thrice") and (
+            word.pos_ in ("VERB", "AUX") or word.tag_.startswith("VB")
+        ):
+            continue  # 'twice' and 'thrice' are adverbs whatever the tagger says
+        before = doc[word.i - 1] if word.i > 0 else None
+        if before is not None and (
+            before.pos_ in ("DET", "ADJ", "NUM", "PRON") or before.lower_ in ("by", "in")
+        ):
+            continue  # 'the first half of', 'one and a half', 'cut in half'
+        low = word.lower_
+        end = nxt.idx + len(nxt.text)
+        if nxt.lower_ == "as":
+            if word.i + 2 >= len(doc) or not doc[word.i + 2].is_alpha:
+                continue
+            end = doc[word.i + 2].idx + len(doc[word.i + 2].text)  # 'half as much'
+        else:
+            head = nxt.head if nxt.dep_ in ("det", "poss") else None
+            if head is None or head.pos_ not in ("NOUN", "PROPN") or head.i - word.i > 5:
+                continue
+            if head.dep_ in ("nsubj", "nsubjpass"):
+                continue  # 'Twice the winger visited': an adverb of frequency before a subject
+            end = head.idx + len(head.text)
+        if low == "half" and nxt.lower_ != "as":
+            continue  # 'half the help people need': a share, whose owner is the source of
+            # the whole (a report, a survey) more often than the sentence's subject
+        start = _hedged_start(text, word.idx)
+        value = MULTIPLIERS[low]
+        items.append(
+            Found(kind="count", start=start, end=end, value=value, unit="times", worded=True)
+        )
+    return items
+
+
 def _conversions(text: str, items: list[Found]) -> dict[int, int]:
-    """Figure index → index of the figure right after it in brackets that restates it in other
-    units ('190 kilometers (118 miles)', '$10 (€9)')."""
+    """Figure index → index of the figure right after it, in brackets or after ', or', that
+    restates it in other units ('190 kilometers (118 miles)', '$10 (€9)', '55 mph, or 88.5
+    kph')."""
     out = {}
     for k in range(len(items) - 1):
         a, b = items[k], items[k + 1]
@@ -345,6 +428,16 @@ def _conversions(text: str, items: list[Found]) -> dict[int, int]:
             r"\s*[(\[]\s*(?:about|around|roughly|some|or|nearly|approximately)?\s*",
             text[a.end : b.start],
         ) and re.match(r"\s*[)\]]", text[b.end : b.end + 10]):
+            out[k] = k + 1
+        elif (
+            a.per == b.per
+            and a.value_max is None
+            and b.value_max is None
+            and re.fullmatch(
+                r",\s+or\s+(?:about|around|roughly|some|nearly|approximately|almost)?\s*",
+                text[a.end : b.start],
+            )
+        ):  # '55 mph, or 88.5 kph': 'or' restates the same amount in other units
             out[k] = k + 1
     return out
 
@@ -501,6 +594,8 @@ def _duration(text: str, timex: TimeExpression) -> Found | None:
     unit = match.group(3).lower()
     if unit == "centur":
         value, unit = value * 100, "year"  # 'a half century': fifty years
+    elif unit == "decade" and not float(value).is_integer():
+        value, unit = value * 10, "year"  # 'half a decade': five years
     return Found(
         kind="duration",
         start=timex.start + len(match.group("det") or ""),  # 'the 20-minute flight'
@@ -509,6 +604,18 @@ def _duration(text: str, timex: TimeExpression) -> Found | None:
         unit=unit,
         duration=True,
     )
+
+
+def _ages_a_plural(doc: Doc, timex: TimeExpression) -> bool:
+    """A time expression 'N unit-old' whose unit is a compound on a plural noun ('four
+    century-old schooners'): the number counts the noun."""
+    if not re.fullmatch(r"\S+\s+\w+[-–](?:old|long)", timex.text):
+        return False
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return False
+    unit = next((t for t in span if t.lower_ in TIME_NOUNS), None)
+    return unit is not None and _aged_plural(unit) is not None
 
 
 def _untagged_duration(
@@ -562,6 +669,8 @@ def _confidence(item: Found, text: str, span: Span | None, status: FigureStatus 
         score = 0.6
     if item.vague or item.duration or item.elided:
         score = min(score, 0.65)
+    if item.worded:
+        score = min(score, 0.75)
     if status != "fact":
         score = min(score, 0.7)
     return score
@@ -587,6 +696,8 @@ def _money(text: str, match: re.Match[str]) -> Found | None:
             first *= amount_of(f"1 {second_scale}")[0] or 1  # '$1.2 to $23.5 million'
     currency = currency_of(match.group(0))
     if currency == "GBP" and re.search(r"pounds?$", match.group("first"), re.I):
+        if re.search(r"-pounds?$", match.group("first"), re.I):
+            return None  # 'a 300-pound cover': a weight, as the compound adjective reads first
         if re.match(r"\s*(?:of\b|\(\s*\d)", text[match.end() : match.end() + 30]):
             return None  # '500 pounds of supplies' is a weight
     if currency == "cents":
@@ -772,7 +883,11 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
         return None  # 'one of', 'One more thing': a pronoun or article more than a count
     if _in_code(text, start, end) or (
         _in_name(text, first, last, before, after)
-        and (_plural_after(last) is None or (before is not None and before.pos_ == "PROPN"))
+        and (
+            _plural_after(last) is None
+            or (before is not None and before.pos_ == "PROPN")
+            or _after_descriptive(first, last, before, after)
+        )
     ):
         return None  # a name or model ('Boeing 787'), unless it counts a plural ('500 Apple engineers')
     if low in SMALL_WORDS and before is not None and before.lower_ in DEFINITE | {"all"}:
@@ -783,7 +898,10 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     ):
         return None  # 'two-thirds' is a share, not a count
     aged = AGE_AFTER.match(text[end : end + 60])
-    if after is not None and after.lower_ in TIME_NOUNS and not aged:
+    aged_noun = _aged_plural(after) if after is not None else None
+    if aged_noun is not None:
+        aged = None  # 'four century-old schooners' counts schooners
+    elif after is not None and after.lower_ in TIME_NOUNS and not aged:
         return _untagged_duration(text, start, end, words, after, before)
     if _hyphen_noun(before, last):
         return None  # 'a two-wheeler', 'this five-some': one thing named by a number
@@ -807,7 +925,7 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
         return Found(kind="quantity", start=start, end=end + aged.end(), value=value, unit="years")
     if _age(first, before, after):
         return Found(kind="quantity", start=start, end=end, value=value, unit="years")
-    noun = _counted_noun(last) or _plural_after(last) or _group_of(first)
+    noun = aged_noun or _counted_noun(last) or _plural_after(last) or _group_of(first)
     if noun is None and _predicate_age(first, last, value):
         return Found(kind="quantity", start=start, end=end, value=value, unit="years",
                      elided=True)  # fmt: skip
@@ -853,8 +971,13 @@ def _counted_unit(noun: Token) -> str:
         unit = low[:-3] + "man"
     elif re.fullmatch(r"[A-Z]{2,}s", noun.text):
         unit = noun.text[:-1]  # an acronym keeps its capitals: 'NGOs' → 'NGO'
-    elif noun.ent_type_ == "NORP":
-        unit = "person"  # '21 Christians', 'thousands of Tunisians': members of a group are people
+    elif noun.ent_type_ == "NORP" or (
+        noun.text[:1].isupper()
+        and low.endswith("s")
+        and any(c.ent_type_ == "NORP" and c.i < noun.i for c in noun.children)
+    ):
+        unit = "person"  # '21 Christians', 'thousands of Tunisians', '20 Egyptian Copts':
+        # members of a people or faith are people
     elif noun.tag_ == "NNPS" and low.endswith("s"):
         unit = low[:-1]  # 'Tunisians' → 'tunisian'
     else:
@@ -865,6 +988,18 @@ def _counted_unit(noun: Token) -> str:
         if objects:
             unit = f"{unit} of {objects[0].text.lower()}"
     return unit
+
+
+def _aged_plural(unit: Token) -> Token | None:
+    """The plural noun after a compound of age or length that follows a number: in 'four
+    century-old schooners' the compound 'century-old' describes each schooner and 'four'
+    counts them (an age would read 'a four-century-old ship')."""
+    doc = unit.doc
+    if unit.lower_ not in TIME_NOUNS or unit.i + 2 >= len(doc) or unit.whitespace_:
+        return None
+    if doc[unit.i + 1].text not in ("-", "–") or doc[unit.i + 2].lower_ not in ("old", "long"):
+        return None
+    return _plural_after(doc[unit.i + 2])
 
 
 def _group_of(tok: Token) -> Token | None:
@@ -905,9 +1040,9 @@ def _in_code(text: str, start: int, end: int) -> bool:
     if (
         joined
         and re.fullmatch(r"\d+", text[start:end])
-        and int(joined.group(1)) < int(text[start:end])
+        and int(joined.group(1)) <= int(text[start:end])
     ):
-        return True  # '18-6 win', '8-0 lead': a score or tally, not a count
+        return True  # '18-6 win', '8-0 lead', '1-1 draw': a score or tally, not a count
     if re.match(r"-\d", right) and re.search(r"\d-\d{3,}", text[start : end + 6]):
         return True
     if left == "-" and re.match(r"\w", text[max(0, start - 2) : start - 1]):
@@ -955,6 +1090,7 @@ def _in_name(
             "room",
             "gate",
             "platform",
+            "size",
             "#",
         ):
             return True
@@ -986,6 +1122,32 @@ def _in_name(
     if after.pos_ == "PROPN" or after.text in ('"', "“", "'", "‘") or after.tag_ == "NN":
         return True  # a count above one takes a plural: '717 jet'
     return False
+
+
+PRE_NUMERAL = frozenset(
+    "other additional extra further remaining first last next past previous following final "
+    "estimated whopping staggering mere full entire total record same only top average few "
+    "several many more fewer".split()
+)
+"""Adjectives that English puts before a cardinal ('an extra 500 jobs', 'the remaining 300
+staff', 'the first 100 days'): the postdeterminers and their kin. A descriptive adjective
+comes after the cardinal ('500 new jobs')."""
+
+
+def _after_descriptive(
+    first: Token, last: Token, before: Token | None, after: Token | None
+) -> bool:
+    """A three- or four-digit number after a descriptive adjective names a model or a brand
+    even before a plural ('any new 365 stores', 'its larger 777 planes'): a count would stand
+    before the adjective ('500 new stores')."""
+    return (
+        first.i == last.i
+        and re.fullmatch(r"\d{3,4}", first.text) is not None
+        and before is not None
+        and before.tag_ in ("JJ", "JJR")
+        and before.lower_ not in PRE_NUMERAL
+        and (after is None or after.text != "+")
+    )
 
 
 def _hedged_start(text: str, start: int) -> int:
@@ -1076,8 +1238,9 @@ def _predicate_age(first: Token, last: Token, value: float) -> bool:
     if after is not None and (
         after.pos_ in ("NOUN", "PROPN", "NUM")
         or after.lower_ in ("-", "–", "/", "for", "of", "to", "out", "per", "in", "by", "from")
+        or after.lower_ in ("back", "behind", "ahead", "under", "over", "up", "down", "clear")
     ):
-        return False  # a score or a share ('3 for 4', '16 of 20'), not an age
+        return False  # a score, a share or a margin ('3 for 4', '16 of 20', '12 back')
     subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
         return False
@@ -1167,6 +1330,50 @@ def _ranks(doc: Doc, text: str) -> list[Found]:
     return items
 
 
+OCCURRENCE_SCOPE = re.compile(
+    r"(?:\s+[\w'’-]+){0,5}?\s+(?:in\s+(?:the\s+)?(?:past\s+|last\s+)?(?:[\w-]+\s+)?"
+    r"(?:years?|months?|weeks?|days?|decades?)\b|this\s+(?:year|month|week|season)\b"
+    r"|since\b|so\s+far\b)",
+    re.I,
+)
+"""The stretch an occurrence is counted over: 'in two years', 'this year', 'since the deal'."""
+
+
+def _occurrences(doc: Doc, text: str) -> list[Found]:
+    """An ordinal of occurrence bounded by a stretch of time counts what it orders: 'the third
+    botched launch in two years' says there have been three, as do 'its second award this
+    year' and 'its third such announcement since the merger'. 'The first' is left to the
+    ranks; units of time ('the second quarter') and parts ('the second half') are dates."""
+    items: list[Found] = []
+    for ent in doc.ents:
+        if ent.label_ != "ORDINAL" or len(ent) != 1:
+            continue
+        tok = ent[0]
+        value = parse_ordinal(tok.lower_)
+        noun = tok.head
+        while noun.pos_ in ("ADJ", "VERB") and noun.dep_ == "amod" and noun.head.i > noun.i:
+            noun = noun.head  # 'the third botched launch'
+        if (
+            value is None
+            or value < 2
+            or tok.dep_ not in ("amod", "advmod")
+            or noun.pos_ != "NOUN"
+            or noun.i <= tok.i
+            or noun.lower_ in TIME_NOUNS
+            or noun.lemma_.lower() in ("half", "time", "century", "quarter", "round", "term")
+            or (tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("-", "–"))
+        ):
+            continue
+        end = noun.idx + len(noun.text)
+        scope = OCCURRENCE_SCOPE.match(text, end)
+        if scope is None or scope.end() > noun.sent.end_char:
+            continue
+        unit = _counted_unit(noun)
+        items.append(Found(kind="count", start=tok.idx, end=end, value=value, unit=unit,
+                           worded=True))  # fmt: skip
+    return items
+
+
 def _superlative(ent: Span) -> bool:
     """'second-largest', 'third most visited': the ordinal ranks by the superlative after it
     (a tag, not a spelling: 'the second test' does not rank)."""
@@ -1230,6 +1437,71 @@ def _subject(span: Span) -> str | None:
     return f"{subject} … {action}"
 
 
+LIST_GAP_POS = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "DET", "NUM", "PUNCT", "CCONJ"})
+
+
+def _listed_after(doc: Doc, prev: Figure, span: Span) -> bool:
+    """The figure is the next item of a list the figure before it opens, in the same sentence:
+    only the counted noun and its modifiers, then a comma or 'and'/'or', lie between them
+    (no verb, no quotation mark)."""
+    if prev.end > span.start_char or doc[span.start].sent.start_char > prev.start:
+        return False
+    gap = doc.char_span(prev.end, span.start_char, alignment_mode="contract")
+    if gap is None or len(gap) == 0 or len(gap) > 8:
+        return False
+    if any(
+        t.pos_ not in LIST_GAP_POS or t.is_quote or t.text in ("—", "–", "-", ";", ":", "(", ")")
+        for t in gap
+    ):
+        return False
+    return gap[-1].text == "," or gap[-1].lower_ in ("and", "or")
+
+
+def _age_subject(span: Span) -> str | None:
+    """What an age measures: 'age of' the one it describes: the noun it modifies ('52-year-old
+    Grace Roe'), the name it stands beside ('Jane Roe, 46,'), the subject it is said of ('she
+    was 29', 'found it to be 50,000 years old'), or for 'the 93-year-old' standing alone the
+    person last named before it in the sentence or the one before."""
+    doc, root = span.doc, span.root
+    head = root.head
+    if root.dep_ in ("amod", "compound", "nummod", "npadvmod") and head.i > root.i:
+        between = doc[root.i + 1 : head.i]
+        if head.pos_ in ("NOUN", "PROPN") and not any(t.pos_ in ("VERB", "AUX") for t in between):
+            return f"age of {_phrase(head)}"
+    if root.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN"):
+        return f"age of {_phrase(head)}"
+    if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].pos_ == "PROPN":
+        return f"age of {_phrase(doc[span.start - 2])}"
+    verb = governing_verb(root)
+    if verb.lemma_ == "be" and (root.dep_ in ("attr", "acomp") or head.dep_ in ("attr", "acomp")):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            subj = verb.head  # 'a tree which may be 2,000 years old': the tree
+        if subj is not None:
+            return f"age of {_phrase(subj)}"
+    floor = doc[span.sent.start - 1].sent.start if span.sent.start > 0 else span.sent.start
+    named = [
+        e for e in doc.ents if e.label_ == "PERSON" and floor <= e.start and e.end <= span.start
+    ]
+    return f"age of {named[-1].text}" if named else None
+
+
+def _figure_subject(span: Span | None, item: Found) -> str | None:
+    """What the figure measures (see `_subject`); for an age, whose age it is."""
+    if span is None:
+        return None
+    age = item.kind == "quantity" and item.unit == "years"
+    return (_age_subject(span) if age else None) or _subject(span)
+
+
+def _phrase(tok: Token) -> str:
+    """The noun phrase a token heads, when short ('Grace Roe', 'the tool'), else the token."""
+    doc = tok.doc
+    left = min([tok.i, *(c.i for c in tok.children if c.dep_ in ("compound", "det", "poss")
+                         and c.i < tok.i)])  # fmt: skip
+    return doc[left : tok.i + 1].text if tok.i - left < 5 else tok.text
+
+
 def _attribution(
     start: int,
     end: int,
@@ -1249,11 +1521,16 @@ def _attribution(
     ]  # a state in the present tense: the noun as it stands now, not the reported event
     reporter = _nearest_reporter(span, relcls, actor_spans) if span is not None else None
     frame = _as_reported(span, actor_spans) if span is not None else None
+    unnamed = False
     for quote in quotes:
         if quote.start <= start and end <= quote.end and quote.speaker is not None:
             inner = any(quote.start <= t.idx < quote.end for t in relcls)
             if inner and quote.kind != "direct":
                 return None
+            if quote.speaker.actor is None:
+                unnamed = True  # an unnamed speaker ('reports cited by MySA', 'a top Trump
+                break  # adviser'): the sentence may still name the source ('according to
+                # …', 'as X reports'), but not through a name inside the speaker's words
             if frame is not None and quote.kind != "direct":
                 return frame  # 'As Mashable reports, the company announced that …'
             if reporter is not None and quote.kind != "direct" and quote.start <= reporter[0]:
@@ -1264,12 +1541,36 @@ def _attribution(
     for tok in span.sent:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
             objects = [c for c in tok.nbor().children if c.dep_ == "pobj"]
-            found = _actor_at(objects[0], actor_spans) if objects else None
+            found = _source_at(objects[0], actor_spans) if objects else None
             if found:
                 return found
     if frame is not None:
         return frame
-    return reporter[1] if reporter is not None else None
+    if reporter is None or (unnamed and not reporter[2]):
+        return None
+    return reporter[1]
+
+
+def _source_at(source: Token, actor_spans: list[tuple[int, int, str]]) -> str | None:
+    """The actor named as the source after 'according to': the source itself ('according to
+    Gallup'), its author or owner ('a count by the AP', 'a Gallup poll', 'the agency's data'),
+    not what a survey is of ('a poll of Ohio voters')."""
+    agents = {
+        t.i for a in source.subtree if a.dep_ == "agent" or a.lower_ == "by" for t in a.subtree
+    }  # 'a survey of 3,000 people conducted by Visa': the parse may hang the author low
+    skip = {
+        t.i
+        for c in source.children
+        if c.dep_ == "prep" and c.lower_ in ("of", "on", "about", "among", "in")
+        for t in c.subtree
+    } - agents
+    for t in source.subtree:
+        if t.i in skip:
+            continue
+        for a, b, actor in actor_spans:
+            if a <= t.idx < b:
+                return actor
+    return None
 
 
 def _as_reported(span: Span, actor_spans: list[tuple[int, int, str]]) -> str | None:
@@ -1301,9 +1602,11 @@ def _actor_at(tok: Token, actor_spans: list[tuple[int, int, str]]) -> str | None
 
 def _nearest_reporter(
     span: Span, relcls: list[Token], actor_spans: list[tuple[int, int, str]]
-) -> tuple[int, str] | None:
-    """(offset, actor) of the nearest verb of saying above the figure whose subject is an
-    actor: in 'he claimed … as the CBO estimated that they would add $250 billion' the CBO."""
+) -> tuple[int, str, bool] | None:
+    """(offset, actor, whether the actor's name heads the subject) of the nearest verb of
+    saying above the figure whose subject is or holds an actor: in 'he claimed … as the CBO
+    estimated that they would add $250 billion' the CBO ('singer Jane Roe claims': the name
+    heads the subject; 'a top Roe adviser says': it only modifies it)."""
     child = span.root
     for tok in span.root.ancestors:
         via, child = child, tok
@@ -1313,23 +1616,33 @@ def _nearest_reporter(
             if via.dep_ == "advcl" and _own_tense(via):
                 continue  # 'As rents soared to £1,100, the student told how …': a clause
                 # setting the scene of the telling, in the reporter's words, not what is told
-            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subj is not None and not (subj.left_edge.i <= span.root.i <= subj.right_edge.i):
+            subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+            holding = [c for c in subjects if c.left_edge.i <= span.root.i <= c.right_edge.i]
+            if holding and tok.i > holding[0].right_edge.i and len(subjects) == 1:
+                continue  # '14-time winner Jo Roe said': the speaker described by the reporter
+            subj = next((c for c in subjects if c not in holding), None)
+            # '… ranges from 51 to 79 per cent, said Jo Roe': the parse may make the reported
+            # clause's subject a second subject of the verb of saying
+            if subj is not None:
                 found = _actor_at(subj, actor_spans)
                 if found:
-                    return tok.idx, found
+                    heads = any(a <= subj.idx < b for a, b, _ in actor_spans)
+                    return tok.idx, found, heads
     return None
 
 
 REPORTING = STATING_VERBS | {"estimate", "project", "forecast", "predict", "calculate", "find"}
 
 
-def _status(span: Span, text: str, dates: bytearray | None = None) -> FigureStatus:
+def _status(
+    span: Span, text: str, dates: bytearray | None = None, definite: bool = True
+) -> FigureStatus:
     """claim | target | plan | forecast | estimate | fact, from the verbs that govern the figure
     ('claimed', 'aiming to reach', 'plan to allocate', 'will climb to', 'is expected to total',
     'could cost', the futurate 'is launching … in January') and the figure's own hedge
-    ('about', 'an estimated'). `dates` marks the characters of dates and times in the text."""
-    chain = [governing_verb(span.root)]
+    ('about', 'an estimated'). `dates` marks the characters of dates and times in the text;
+    `definite` False reads the predicate even for a figure in a definite subject."""
+    chain = [_outer_verb(span)]
     while (
         chain[-1].dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "prep")
         and chain[-1].head.i != chain[-1].i
@@ -1357,6 +1670,17 @@ def _status(span: Span, text: str, dates: bytearray | None = None) -> FigureStat
         if c.dep_ == "acl" and c.tag_ == "VBN" and c.i >= span.end
     }
     aux = {c.lower_ for t in chain[:2] for c in t.children if c.dep_ in ("aux", "auxpass")}
+    if (
+        chain[0].lemma_ == "require"
+        and chain[0].tag_ == "VBD"
+        and not aux
+        and _object_of(span.root, chain[0])
+    ):
+        lemmas.discard("require")  # 'the wound required seven stitches': a need that was met
+    if definite and _in_definite_subject(span.root):
+        # 'The 25 percent tariffs will stay', 'the $4.8 billion will be paid': a definite noun
+        # phrase refers to what exists already; the predicate's modality is not its figure's
+        return "estimate" if ESTIMATE_HEDGES.match(text) else "fact"
     nouns = {t.lemma_.lower() for t in span.root.subtree} | {t.lemma_.lower() for t in span}
     sent = span.sent
     before = sent.text[
@@ -1405,6 +1729,62 @@ def _status(span: Span, text: str, dates: bytearray | None = None) -> FigureStat
     ):
         return "estimate"
     return "fact"
+
+
+DASHES = frozenset({"—", "–", "--"})
+
+
+def _outer_verb(span: Span) -> Token:
+    """The verb over a figure. A parenthesis set off by dashes interrupts a clause and closes
+    before what follows it ('store metadata — the who, where and how — for two years'): when
+    the parse hangs a figure after it on a word inside it, or on a verb whose subject is inside
+    it, the figure belongs to the clause the parenthesis interrupts, governed by the verb over
+    the word before the first dash."""
+    verb = governing_verb(span.root)
+    sent = span.sent
+    dashes = [t.i for t in sent if t.text in DASHES and t.i < span.start]
+    if len(dashes) < 2:
+        return verb
+    first, last = dashes[-2], dashes[-1]
+    crossed = [t for t in (*span.root.ancestors, *verb.children) if first < t.i < last]
+    if not crossed or first == sent.start:
+        return verb  # the parse keeps the figure's clause outside the parenthesis
+    return governing_verb(span.doc[first - 1])
+
+
+def _object_of(root: Token, verb: Token) -> bool:
+    """The figure sits in the direct object of `verb` ('required a total of seven stitches')."""
+    tok = root
+    while tok.head.i != tok.i and tok.head.i != verb.i:
+        tok = tok.head
+    return tok.head.i == verb.i and tok.dep_ == "dobj"
+
+
+INTENT_WORDS = PLAN_WORDS | FORECAST_WORDS | TARGET_WORDS | {"propose", "proposed", "planned"}
+
+
+def _in_definite_subject(root: Token) -> bool:
+    """The figure is in the subject of its clause, a noun phrase under a definite determiner
+    or a possessive ('The 25 percent tariffs', 'the $4.8 billion', 'its 300 stores'), which
+    refers to something the story takes as existing; not a phrase naming an intention ('the
+    proposed $5 billion budget')."""
+    tok = root
+    for _ in range(4):
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            break
+        if tok.head.i == tok.i or tok.head.pos_ in ("VERB", "AUX"):
+            return False
+        tok = tok.head
+    else:
+        return False
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.pos_ not in ("VERB", "AUX"):
+        return False
+    definite = any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those")) or c.dep_ == "poss"
+        for c in tok.children
+    )
+    intent = any(t.lemma_.lower() in INTENT_WORDS for t in tok.subtree)
+    return definite and not intent
 
 
 FREQUENCY = frozenset(

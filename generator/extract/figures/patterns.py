@@ -290,7 +290,7 @@ RATE = (
 )
 MONEY_ONE = (
     rf"(?:{CURRENCY_PREFIX}{AMOUNT}(?:\s+(?:{CURRENCY_SUFFIX}|(?:{_alt(DOLLAR_COUNTRIES)})(?=\s+(?:dollars?\b|[a-z]))))?(?:\s+dollars?\b)?"
-    rf"|{AMOUNT}\s*(?:{CURRENCY_SUFFIX})(?:\s+(?:dollars?|sterling)\b)?)"
+    rf"|{AMOUNT}(?:\s*|-)(?:{CURRENCY_SUFFIX})(?:\s+(?:dollars?|sterling)\b)?)"
 )
 _SEP = r"(?(between)\s*(?:-|–|to|and)\s*|\s*(?:-|–|to)\s*)"
 """A range separator; 'and' only after 'between' ('$199 and $249' are two prices)."""
@@ -337,7 +337,7 @@ def amount_of(text: str) -> tuple[float | None, str | None]:
     """(value, scale word) of the amount inside a money phrase, without its currency."""
     stripped = re.sub(rf"^\s*{CURRENCY_PREFIX}", "", text, flags=re.I)
     stripped = re.sub(
-        rf"\s*(?:{CURRENCY_SUFFIX})(?:\s+(?:dollars?|sterling))?\s*$", "", stripped, flags=re.I
+        rf"[\s-]*(?:{CURRENCY_SUFFIX})(?:\s+(?:dollars?|sterling))?\s*$", "", stripped, flags=re.I
     )
     stripped = re.sub(r"\s+dollars?\s*$", "", stripped, flags=re.I)
     stripped = re.sub(rf"\s+(?:{_alt(DOLLAR_COUNTRIES)})\s*$", "", stripped, flags=re.I)

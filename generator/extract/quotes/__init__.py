@@ -40,6 +40,7 @@ from generator.extract.quotes.cues import (
     is_speech,
 )
 from generator.extract.quotes.headlines import headline_pieces
+from generator.extract.quotes.nonspeech import reports_no_speech
 from generator.extract.quotes.pieces import Piece, continue_quotes, merge_by_cue, outermost
 from generator.extract.quotes.reported import (
     XCOMP_VERBS,
@@ -122,10 +123,21 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
                 continue
         if not _says_something(doc, piece, cue_tok):
             continue
+        if (
+            piece.kind != "direct"
+            and cue_tok is not None
+            and reports_no_speech(doc, piece, cue_tok)
+        ):
+            continue  # an idiom, narration, a deed, a request for an action, a topic
         speaker = piece.speaker
         if speaker is not None and piece.kind != "indirect" and _covers(piece, speaker.start):
             speaker = None  # someone named inside the quote does not say it
         speaker, confidence = speaker_confidence(doc, speaker, piece.carried, by_id, quoted)
+        if speaker is None and piece.kind != "direct" and not _source_withheld(cue_tok):
+            # Reported words with no one reporting them are no quote: the parse lost the
+            # speaker, or no one says them ('Written on the Surface of the Moon'). Only an
+            # agentless passive ('we're told', 'it was said') withholds a source on purpose.
+            continue
         quotes.append(
             Quote(
                 kind=piece.kind,
@@ -142,6 +154,15 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
         )
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+def _source_withheld(cue: Token | None) -> bool:
+    """An agentless passive of saying ('we're told', 'it is said', 'was described as'): the
+    writer leaves the source out, so the words are reported with the speaker unclear."""
+    if cue is None or cue.pos_ not in ("VERB", "AUX"):
+        return False
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children)
+    return passive and not any(c.dep_ == "agent" for c in cue.children)
 
 
 def _saying_piece(doc: Doc, piece: Piece) -> bool:
@@ -192,6 +213,8 @@ def _says_something(doc: Doc, piece: Piece, cue: Token | None) -> bool:
             return False  # '"PII"', '"rewilding"': a term in quote marks, not an utterance
     if piece.kind == "direct" and words < TERM_WORDS and _modifies_a_noun(doc, piece):
         return False  # '"Parasite" director Bong Joon Ho said': a title before a noun
+    if piece.kind == "direct" and len(piece.parts) < 2 and _epithet(content):
+        return False  # 'Lorenz, "the father of chaos," started ...': a name for him
     if piece.kind == "partial" and cue is not None and cue_lemma(cue) in NAMING_VERBS:
         if words < TERM_WORDS:
             return False  # 'what I call the "surveillance economy"': a name for a thing
@@ -233,6 +256,24 @@ def _puts_forward(doc: Doc, speaker: Speaker) -> bool:
     if lemma in EVIDENCE_NOUNS or lower in EVIDENCE_NOUNS:
         return False
     return is_agent(head, None) or is_document(head)
+
+
+def _epithet(content: Span) -> bool:
+    """Quoted words with no verb, set off by commas right after a name ('Lorenz, "the father
+    of chaos," started'): an epithet in apposition, not words the person said."""
+    doc = content.doc
+    if any(t.pos_ in ("VERB", "AUX") for t in content):
+        return False
+    i = content.start - 1
+    while i >= 0 and doc[i].is_quote:
+        i -= 1
+    if i < 1 or doc[i].text != "," or doc[i - 1].pos_ not in ("PROPN", "NOUN"):
+        return False
+    j = content.end
+    while j < len(doc) and doc[j].is_quote:
+        j += 1
+    closing = content[-1].text == "," or j < len(doc) and doc[j].text == ","
+    return closing and j < len(doc) and not doc[j].is_sent_start
 
 
 def _modifies_a_noun(doc: Doc, piece: Piece) -> bool:
@@ -278,6 +319,9 @@ def _quoted(
     if _names_something(span, cue, quoted):
         return None  # 'his memoir, "Gifted Hands,"', 'Robert "Bobby" Scott': a title or a name
     speaker = speaker_of(cue, actor_at) if cue is not None else None
+    name = _noun_tagged_verb(cue) if cue is not None and speaker is None else None
+    if name is not None:
+        speaker = span_speaker(name, actor_at)
     cue_span = token_span(cue) if cue is not None else None
     if cue is None:
         colon = _colon_source(span, actor_at)
@@ -304,7 +348,7 @@ def _quoted(
 
 
 TITLE_SMALL_WORDS = frozenset(
-    "a an the and or but nor of in on at to for from by with as vs via is".split()
+    "a an the and or but nor of in on at to for from by with as vs via is that who which".split()
 )
 """Words a title leaves in lower case ('A Time for Truth')."""
 
@@ -315,15 +359,37 @@ NAMING_DEPS = frozenset({"appos", "compound", "nmod", "poss", "npadvmod"})
 
 def _names_something(span: Span, cue: Token | None, quoted: bytearray) -> bool:
     """A quoted title or nickname standing beside a noun, in a sentence that is not a headline."""
+    noun = _noun_before(span)
+    if noun is not None and noun.lemma_.lower() in WORK_NOUNS:
+        return True  # 'The article "Are elections headed to a recount?"': its title, any case
     if not _title_case(span) or span.text.rstrip().endswith(("!", "?")):
         return False
     if _title_case(span.sent):
         return False  # a headline capitalises every word, its quotes included
-    if cue is None:
+    if cue is None or noun is not None:
         return True
     if _adjacent_cue(span, quoted) is not None:
         return False
     return span.root.dep_ in NAMING_DEPS or _after_noun_and_comma(span)
+
+
+WORK_NOUNS = frozenset(
+    """article book story column essay headline film movie song show series album novel memoir
+    poem play piece editorial op-ed documentary podcast episode""".split()
+)
+"""Works whose title follows them in quote marks ('the article "Are we headed to a recount?"')."""
+
+
+def _noun_before(span: Span) -> Token | None:
+    """'In her book "Salt: A History," she wrote': the common noun right before the quote marks,
+    with no punctuation between, that the quoted words name."""
+    i = span.start - 1
+    doc = span.doc
+    while i >= 0 and doc[i].is_quote:
+        i -= 1
+    if i >= 0 and i < span.start - 1 and doc[i].pos_ == "NOUN" and doc[i].tag_ == "NN":
+        return doc[i]
+    return None
 
 
 def _after_noun_and_comma(span: Span) -> bool:
@@ -336,7 +402,12 @@ def _after_noun_and_comma(span: Span) -> bool:
 
 
 def _title_case(span: Span) -> bool:
-    """A few words with every content word capitalised: a book, a show, a slogan or a nickname."""
+    """A few words with every content word capitalised: a book, a show, a slogan or a nickname
+    ('A Time for Truth'; with a subtitle after a colon, each part: 'Salt: A History of Us')."""
+    colon = next((t.i for t in span if t.text == ":"), None)
+    if colon is not None and span.start < colon < span.end - 1:
+        doc = span.doc
+        return _title_case(doc[span.start : colon]) and _title_case(doc[colon + 1 : span.end])
     words = [t for t in span if t.is_alpha or t.like_num]
     if not words or len(words) > (8 if len(span) < 20 else 40):
         return False
@@ -435,9 +506,22 @@ def _adjacent_cue(span: Span, quoted: bytearray) -> Token | None:
         j -= 1
     if j >= 1 and doc[j].text in (":", ",") and not quoted[j - 1]:
         verb = doc[j - 1]
-        if is_speech(verb) and subject_of(verb) is not None:
+        if is_speech(verb) and subject_of(verb) is not None or _noun_tagged_verb(verb):
             return verb
     return None
+
+
+def _noun_tagged_verb(tok: Token) -> Token | None:
+    """'Emery states, "..."' parsed as a noun phrase ('states' a plural noun, or a verb with the
+    name as its compound): a verb of saying in the third person right after a name and right
+    before the quote; the name is its subject."""
+    if tok.tag_ not in ("NNS", "VBZ") or not tok.lower_.endswith("s") or tok.i == 0:
+        return None
+    if tok.lower_[:-1] not in SPEECH_VERBS and tok.lower_[:-2] not in SPEECH_VERBS:
+        return None
+    name = tok.doc[tok.i - 1]
+    compound = name.dep_ == "compound" and name.head.i == tok.i
+    return name if name.pos_ == "PROPN" and compound else None
 
 
 def _can_cue(verb: Token, span: Span, kind: str) -> bool:

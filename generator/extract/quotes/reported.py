@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.common import SPEECH_VERBS
+from generator.extract.common import SPEECH_VERBS, STATING_VERBS
 from generator.extract.quotes.cues import (
     ACTION_OBJECT_VERBS,
     ADJECTIVE_CUES,
@@ -62,7 +62,11 @@ def clause_content(verb: Token) -> Span | None:
     lemma = cue_lemma(verb)
     for child in verb.children:
         if child.dep_ == "ccomp" and child.i > verb.i:
-            return span_of(doc, child.left_edge.i, _clause_end(child))
+            end = _clause_end(child)
+            contrast = _contrast_in_speech(verb, end)
+            if contrast is not None:
+                end = contrast.right_edge.i
+            return span_of(doc, child.left_edge.i, end)
     if lemma in XCOMP_VERBS or lemma in OBJECT_VERBS:
         for child in verb.children:
             if child.dep_ != "xcomp" or child.i < verb.i:
@@ -107,6 +111,36 @@ def clause_content(verb: Token) -> Span | None:
         if right >= head.right_edge.i:
             return doc[head.left_edge.i : left]
         return span_of(doc, head.left_edge.i, head.right_edge.i)
+    return None
+
+
+PLAIN_REPORTING = frozenset({"say", "tell", "add", "explain", "note", "write"})
+"""Neutral verbs of saying; with 'claim' or 'allege' a 'but' clause is often the writer's reply."""
+POINTING_BACK = frozenset({"that", "this", "it", "which", "these", "those"})
+"""Subjects that point back at what was said ('but that is unproven')."""
+
+
+def _contrast_in_speech(verb: Token, end: int) -> Token | None:
+    """'He says A, but B': a 'but' clause the parser hangs on the reporting verb, with a subject
+    of its own and no reporting verb of its own, right after the reported clause, carries on
+    what is said (the speaker sets B against A); one statement, one quote."""
+    doc = verb.doc
+    if cue_lemma(verb) not in PLAIN_REPORTING:
+        return None  # 'claims A, but that is unproven': the writer answers a claim
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.i <= end or conj.pos_ not in ("VERB", "AUX"):
+            continue
+        cc = next((c for c in verb.children if c.dep_ == "cc" and end < c.i < conj.i), None)
+        if cc is None or cc.lower_ != "but":
+            continue
+        if any(not (t.is_punct or t.i == cc.i) for t in doc[end + 1 : conj.left_edge.i]):
+            continue
+        subject = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ in POINTING_BACK:
+            continue  # 'but that is unproven': the writer's word on what was said
+        if any(cue_lemma(t) in SPEECH_VERBS for t in conj.subtree if t.pos_ == "VERB"):
+            continue
+        return conj
     return None
 
 
@@ -355,6 +389,10 @@ def cut_asides(content: Span) -> Span:
         if tok.dep_ not in ("relcl", "acl", "advcl") or tok.left_edge.i <= content.start:
             continue
         left = tok.left_edge.i
+        if _contrasted_saying(tok):
+            # 'claimed X would pay for itself even as the Budget Office estimated Y': the
+            # writer sets another source's words against the claim; they are not part of it.
+            return doc[content.start : left]
         if doc[left - 1].text not in (",", "\u2014", "\u2013", "-", "("):
             continue
         if any(
@@ -363,3 +401,14 @@ def cut_asides(content: Span) -> Span:
         ):
             return doc[content.start : left - 1]
     return content
+
+
+def _contrasted_saying(clause: Token) -> bool:
+    """An adverbial clause ('even as X said', 'while X argued') whose own verb reports
+    someone's words, with its own subject."""
+    if clause.dep_ != "advcl" or clause.pos_ != "VERB":
+        return False
+    if cue_lemma(clause) not in SPEECH_VERBS | STATING_VERBS:
+        return False
+    marked = any(c.dep_ == "mark" for c in clause.children)
+    return marked and any(c.dep_ == "nsubj" for c in clause.children)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from generator.extract.common import PRONOUNS_PERSON, SPEAKING_VERBS, doc_text
+from generator.extract.quotes.cues import is_document
 from generator.extract.quotes.reported import coordinated_cue
 from generator.model import Actor, Speaker
 
@@ -27,7 +28,10 @@ def actor_index(actors: list[Actor]) -> dict[int, Actor]:
 def span_speaker(tok: Token, actor_at: dict[int, Actor]) -> Speaker:
     """A speaker from the noun phrase headed by `tok` (compound names and titles included)."""
     doc = tok.doc
-    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+    focus = _cleft_focus(tok)
+    if focus is not None:
+        tok = focus  # 'It was a wine merchant who told me ...': the merchant told it
+    elif tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
         # 'the senator, who said ...': the relative pronoun stands for the noun it follows.
         noun = tok.head.head
         actor = actor_at.get(noun.idx)
@@ -46,9 +50,23 @@ def span_speaker(tok: Token, actor_at: dict[int, Actor]) -> Speaker:
         # 'Stoltenberg's successor, Rutte, said': the apposition names the speaker.
         appos = next((c for c in tok.children if c.dep_ == "appos"), None)
         actor = actor_at.get(appos.idx) if appos is not None else None
+    if actor is None and tok.pos_ == "NOUN":
+        # 'The leader of Ennahda, Rachid Ghannouchi, said': the parser may hang the
+        # apposition on the noun of the 'of' phrase; a person named there is the speaker.
+        for t in tok.subtree:
+            named = actor_at.get(t.idx) if t.dep_ == "appos" and t.i > tok.i else None
+            if named is not None and named.type == "person":
+                actor = named
+                break
     if actor is None and tok.lower_ == "campaign":
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         actor = actor_at.get(owner.idx) if owner is not None else None
+    if actor is None and is_document(tok):
+        # 'the tweet from Vulture reads', 'an article by X that claimed', 'the report states':
+        # a text speaks for whoever issued it, named in its own phrase or where it came up.
+        issued = document_issuer(tok, actor_at)
+        if issued is not None:
+            return issued
     if (actor is None or actor.type == "group") and tok.tag_ == "NNS":
         # 'Con Edison officials said', 'the agency's spokesman said': the body speaks through them.
         for child in tok.children:
@@ -59,6 +77,105 @@ def span_speaker(tok: Token, actor_at: dict[int, Actor]) -> Speaker:
     return Speaker(
         actor=actor.id if actor else None, text=span.text, start=span.start_char, end=span.end_char
     )
+
+
+ISSUER_PREPS = frozenset({"by", "from"})
+"""'a report by X', 'a tweet from X', 'a study released by X': who issued a text."""
+ISSUING_VERBS = frozenset(
+    "release publish issue write author produce compile prepare post send tweet cite".split()
+)
+"""Participles that name a text's issuer or relayer ('released by X'); 'seen by', 'obtained by'
+name a reader."""
+NAME_JOINERS = frozenset({"on", "of", "for", "and", "&", "the"})
+"""Small words inside an organisation's name ('Center on Poverty and Inequality')."""
+
+
+def document_issuer(tok: Token, actor_at: dict[int, Actor]) -> Speaker | None:
+    """The issuer of the text `tok` names: in its own phrase ('the tweet from Vulture', 'X's
+    report', 'a report released by X'), or, for a definite 'the report', where the same text
+    was first introduced with its issuer earlier in the article. A named actor is the speaker;
+    an issuer named only in words (no actor) is the speaker by those words."""
+    found = _issuer_in_phrase(tok, actor_at)
+    if found is not None:
+        issuer, actor = found
+        if tok.i < issuer.start:
+            # The speaker's words run from the text's noun to its issuer's name.
+            left = tok.left_edge.i
+            span = tok.doc[left : issuer.end]
+            return Speaker(actor=actor.id if actor else None, text=span.text,
+                           start=span.start_char, end=span.end_char)  # fmt: skip
+        return Speaker(actor=actor.id if actor else None, text=issuer.text,
+                       start=issuer.start_char, end=issuer.end_char)  # fmt: skip
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        return None
+    lemma = tok.lemma_.lower()
+    for earlier in reversed(tok.doc[: tok.left_edge.i]):
+        if earlier.pos_ != "NOUN" or earlier.lemma_.lower() != lemma:
+            continue
+        found = _issuer_in_phrase(earlier, actor_at)
+        if found is None:
+            continue
+        issuer, actor = found
+        if actor is not None:
+            # 'The report states': the text introduced earlier by its issuer, a reading.
+            return Speaker(actor=actor.id, text=tok.text, start=tok.idx, end=tok.idx + len(tok))
+        return Speaker(actor=None, text=issuer.text, start=issuer.start_char, end=issuer.end_char)
+    return None
+
+
+def _issuer_in_phrase(tok: Token, actor_at: dict[int, Actor]) -> tuple[Span, Actor | None] | None:
+    """The name that issued the text headed by `tok`: its possessive, or the object of 'by' or
+    'from' on it or on a participle describing it ('released by'), with its actor if any."""
+    doc = tok.doc
+    names: list[Token] = [c for c in tok.children if c.dep_ == "poss"]
+    todo = [c for c in tok.children if c.dep_ in ("prep", "acl")]
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ISSUER_PREPS:
+        todo.append(doc[tok.i + 1])  # 'shared an article by X': the parser hung 'by' on the verb
+    while todo:
+        node = todo.pop(0)
+        if node.dep_ == "acl" and node.lemma_.lower() not in ISSUING_VERBS:
+            continue  # 'a tweet saying ...', 'reports seen by X': not who issued it
+        if node.dep_ in ("prep", "agent") and node.lower_ in ISSUER_PREPS:
+            names.extend(c for c in node.children if c.dep_ == "pobj")
+        elif node.dep_ == "acl":
+            todo.extend(c for c in node.children if c.dep_ in ("prep", "agent"))
+    for name in names:
+        # 'from Vulture magazine': a common noun named by the proper noun before it.
+        named = [name, *(c for c in name.children if c.dep_ == "compound")]
+        actor = next((actor_at[t.idx] for t in named if t.idx in actor_at), None)
+        if actor is None and not any(t.pos_ == "PROPN" for t in named):
+            continue  # 'a report by researchers': no one named
+        left = name.left_edge.i
+        while left < name.i and doc[left].dep_ in ("det", "punct"):
+            left += 1
+        right = name.i + 1
+        # 'Northfield University's Institute for Water Policy': the name's own words.
+        while right <= name.right_edge.i and (
+            doc[right].pos_ == "PROPN" or doc[right].lower_ in NAME_JOINERS
+        ):
+            right += 1
+        while right > name.i + 1 and doc[right - 1].pos_ != "PROPN":
+            right -= 1
+        if name.pos_ != "PROPN":
+            right = name.i + 1
+        return doc[left:right], actor
+    return None
+
+
+def _cleft_focus(tok: Token) -> Token | None:
+    """The focus of an it-cleft ('It was X who said ...') when `tok` is its relative pronoun."""
+    verb = tok.head
+    if tok.lower_ not in ("who", "that") or verb.dep_ not in ("ccomp", "relcl"):
+        return None
+    be = verb.head if verb.dep_ == "ccomp" else verb.head.head
+    if be.lemma_ != "be" or not any(
+        c.lower_ == "it" and c.dep_ in ("nsubj", "expl") for c in be.children
+    ):
+        return None
+    focus = next((c for c in be.children if c.dep_ == "attr" and c.i < tok.i), None)
+    if focus is None or focus.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return focus
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -100,7 +217,9 @@ def source_token(verb: Token, depth: int = 0) -> Token | None:
         return source_token(head.head, depth + 1)
     if verb.dep_ == "conj" and head.dep_ == "ccomp" and subject_of(head) is not None:
         # 'Spicer said the party was fine and urged calm': 'urged' shares 'said''s subject.
-        if coordinated_cue(verb) and head.head.i != head.i:
+        # A governor after the clause is the parser taking a quote's verb for it ('Uber
+        # stepped in and tweeted: "We are ..."'): the clause's own subject speaks.
+        if coordinated_cue(verb) and head.head.i != head.i and head.head.i < head.i:
             return source_token(head.head, depth + 1)
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp"):
         return source_token(head, depth + 1)

@@ -13,7 +13,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from generator.extract.common import PRONOUNS_PERSON, doc_text, given_names
+from generator.extract.common import PRONOUNS_PERSON, SPEECH_VERBS, doc_text, given_names
+from generator.extract.quotes.cues import AGENT_NOUNS
 from generator.model import CONFIDENT, UNCERTAIN, Actor, Speaker
 
 NAMED = 0.95
@@ -40,6 +41,8 @@ BODY_NOUNS = frozenset(
     manufacturer retailer chain network ministry department government""".split()
 )
 """'the company said': a body that stands for the one organisation named before it."""
+SPOKES_NOUNS = frozenset({"official", "spokesman", "spokeswoman", "spokesperson", "representative"})
+"""People who speak for a body ('agency officials said', 'the officials said')."""
 FEMALE = frozenset({"she", "her", "hers", "herself"})
 MALE = frozenset({"he", "him", "his", "himself"})
 PRONOUNS_ANY = frozenset({"i", "we", "you", "they", "them", "it", "us", "me"})
@@ -86,7 +89,21 @@ def speaker_confidence(
             )
             return unlinked, NO_SPEAKER if nearest is None else EARLIER_ONE
         return speaker, PRONOUN_ONE if len(fits) == 1 else PRONOUN_MANY
-    if actor is None and (lower == "it" or head.root.lemma_.lower() in BODY_NOUNS):
+    body = lower == "it" or head.root.lemma_.lower() in BODY_NOUNS
+    if body and actor is not None and (actor.type != "organization" or not _names(head, actor)):
+        # 'The company also said' linked to a company not named nearby, while another one is
+        # named earlier in the paragraph: the nearest fitting antecedent is the reading.
+        # A body noun linked to a person is a slip of the linking ('the company' is no person).
+        found = _paragraph_person(doc, speaker.start, actors, lower, quoted, "organization")
+        elsewhere = actor.type != "organization" or not _named_near(doc, actor, speaker)
+        if found is not None and found[0] != actor.id and elsewhere:
+            actor = None
+    if (actor is None or actor.type == "group") and head.root.lemma_.lower() in SPOKES_NOUNS:
+        found_body = _officials_body(doc, head, actors, quoted)
+        if found_body is not None:
+            who = Speaker(actor=found_body, text=speaker.text, start=speaker.start, end=speaker.end)
+            return who, DESCRIPTION
+    if actor is None and body:
         # 'the company said', 'It said': the one organisation named before it nearby.
         found = _paragraph_person(doc, speaker.start, actors, lower, quoted, "organization")
         if found is not None:
@@ -94,11 +111,82 @@ def speaker_confidence(
             return who, min(found[1], DESCRIPTION)
     if lower == "it" or lower == "they" and actor is not None and actor.type == "organization":
         return speaker, DESCRIPTION  # 'it said': a thing or a body, whichever was last in view
+    if lower == "they" and actor is None:
+        group = _plural_speaker_before(doc, head, actors)
+        if group is not None:
+            # 'Officials said ... They said ...': the speakers of the sentence before.
+            who = Speaker(actor=group, text=speaker.text, start=speaker.start, end=speaker.end)
+            return who, DESCRIPTION
     if lower in PRONOUNS_ANY or lower in ("who", "that", "which"):
         return speaker, PRONOUN_ONE if actor is not None else DESCRIPTION
     if actor is None or actor.type == "group" or not _names(head, actor):
         return speaker, DESCRIPTION
     return speaker, NAMED
+
+
+def _officials_body(
+    doc: Doc, head: Span, actors: dict[str, Actor], quoted: bytearray
+) -> str | None:
+    """The organisation that 'agency officials' or 'the officials' speak for: for a body noun
+    ('agency officials'), the one organisation named before nearby; for 'the officials', the
+    body of the officials last named with it ('Con Edison officials ... the officials said')."""
+    root = head.root
+    compounds = [c for c in root.children if c.dep_ == "compound"]
+    if any(c.lemma_.lower() in BODY_NOUNS for c in compounds):
+        found = _paragraph_person(doc, head.start_char, actors, "it", quoted, "organization")
+        return found[0] if found is not None else None
+    if compounds or not any(c.dep_ == "det" and c.lower_ == "the" for c in root.children):
+        return None
+    text = doc_text(doc)
+    lo = head.start_char
+    for _ in range(PARAGRAPHS_BACK):
+        lo = text.rfind("\n", 0, max(0, lo - 1)) + 1
+    for tok in reversed(doc[: root.i]):
+        if tok.idx < lo:
+            break
+        if tok.lemma_.lower() != root.lemma_.lower():
+            continue
+        for child in tok.children:
+            if child.dep_ not in ("compound", "poss"):
+                continue
+            body = next(
+                (a for a in actors.values() if a.type == "organization"
+                 and any(m.start <= child.idx < m.end for m in a.mentions)),
+                None,
+            )  # fmt: skip
+            if body is not None:
+                return body.id
+    return None
+
+
+def _plural_speaker_before(doc: Doc, head: Span, actors: dict[str, Actor]) -> str | None:
+    """The group or body that is the plural subject of a verb of saying in the sentence before
+    ('Administration officials said ...'), when there is exactly one."""
+    sent = head[0].sent
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    found: set[str] = set()
+    for tok in prev:
+        if tok.dep_ != "nsubj" or tok.tag_ not in ("NNS", "NNPS") or tok.head.pos_ != "VERB":
+            continue
+        if tok.head.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        for actor in actors.values():
+            if actor.type in ("group", "organization") and any(
+                m.start <= tok.idx < m.end for m in actor.mentions
+            ):
+                found.add(actor.id)
+    return found.pop() if len(found) == 1 else None
+
+
+def _named_near(doc: Doc, actor: Actor, speaker: Speaker) -> bool:
+    """Whether `actor` is named (not only described) in the speaker's paragraph before it, or
+    in the paragraph before that."""
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, speaker.start) + 1
+    start = text.rfind("\n", 0, max(0, start - 1)) + 1
+    return any(start <= m.start < speaker.start and _by_name(m.text, False) for m in actor.mentions)
 
 
 def _names(head: Span, actor: Actor) -> bool:
@@ -158,12 +246,25 @@ def _named_between(
         if actor.type != kind or kind == "person" and not _fits(actor, pronoun):
             continue
         for m in actor.mentions:
-            if lo <= m.start < hi and m.text.lower() not in PRONOUNS_PERSON:
+            if lo <= m.start < hi and _by_name(m.text, kind == "person"):
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is not None and not quoted[span.start]:
                     found.append(actor.id)
                     break
     return found
+
+
+def _by_name(mention: str, person: bool = True) -> bool:
+    """A mention by name ('Li', 'Dr. Li') or by a word for a person ('the president'), not a
+    pronoun or a description of a thing ('the telescope' linked to a person by mistake): a
+    pronoun's antecedent is looked for among people named."""
+    words = [w for w in mention.split() if w.lower() not in ("the", "a", "an")]
+    if mention.lower() in PRONOUNS_PERSON or not words:
+        return False
+    if any(w[:1].isupper() for w in words):
+        return True
+    last = words[-1].lower()
+    return person and (last in AGENT_NOUNS or last[:-1] in AGENT_NOUNS)
 
 
 def _fits(actor: Actor, pronoun: str) -> bool:
@@ -186,9 +287,7 @@ def _people_before(doc: Doc, offset: int, actors: dict[str, Actor], pronoun: str
         gender = _gender(actor)
         if pronoun in FEMALE and gender == "male" or pronoun in MALE and gender == "female":
             continue
-        named = any(
-            lo <= m.start < offset and m.text.lower() not in PRONOUNS_PERSON for m in actor.mentions
-        )
+        named = any(lo <= m.start < offset and _by_name(m.text) for m in actor.mentions)
         if named and actor.id not in found:
             found.append(actor.id)
     return found

@@ -1,0 +1,180 @@
+"""Quotes (issue 15): who speaks for a text, a body or a cleft, and cues that report no saying."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.extract.quotes.trust import _by_name
+
+
+def _by_cue(report, cue):
+    return [q for q in report.quotes if q.cue and q.cue.text == cue]
+
+
+# --- speakers -------------------------------------------------------------------------------
+
+SPEAKERS = [
+    # a text speaks for the outlet it came from, named in its phrase (a name: sure)
+    ("The tweet from Harbor Weekly reads, \u201cMayor quits after angry meeting.\u201d",
+     "Mayor quits", "harbor-weekly", True),
+    ("Ann Lee shared an article by Harbor Weekly that claimed the mayor lied about the budget.",
+     "the mayor lied", "harbor-weekly", True),
+    # 'the report' takes the issuer named where it was introduced (a reading)
+    ("A new report released on Monday by Northfield University's Institute for Water Policy "
+     "warns of droughts.\n\nThe report concluded that the river was drying up because farms "
+     "use too much water.", "the river was drying up", "Institute for Water Policy", False),
+    # the focus of an it-cleft speaks
+    ("It was a wine merchant in Berlin who first informed me that the old grape was alive.",
+     "the old grape", "wine merchant", False),
+    # officials speak for the body last named with them
+    ("Harbor Power officials said storms had cut two lines. "
+     "The plastic pipes are less likely to crack, the officials said.",
+     "plastic", "harbor-power", False),
+    # 'the company' linked elsewhere goes to the company named in its paragraph
+    ("Tyler Ross, president of the Ross Fishing Company, buys halibut.\n\n"
+     "A Green Market Inc. spokeswoman declined to comment. Green Market Inc. plans more "
+     "promotions. The company also said it was lowering prices across the store.",
+     "lowering prices", "green-market-inc", False),
+    # a person in apposition inside the subject speaks
+    ("The leader of Nahda, Ann Lee, condemned the attack, saying in a statement that it "
+     "\u201cwill not break our will.\u201d", "break our will", "ann-lee", False),
+    # a clause the parser hangs on the quote's own verb keeps its subject
+    ("In the midst of the fear, Harbor Cabs stepped in and tweeted this announcement: "
+     "\u201cWe are all concerned with events in the city. Fares have increased to bring more "
+     "drivers online.\u201d", "Fares have increased", "Harbor Cabs", None),
+    # 'Lee states, "..."' parsed as a noun phrase is a reporting clause
+    ("In another post in which Ann Lee links to an article that falsely attributes a quote "
+     "to Mayor Bo Chen, Lee states, \u201cIncredibly, some people actually think they have "
+     "to put words in his mouth to make him look bad.\u201d", "Incredibly", "ann-lee", True),
+    # 'They said' after a sentence whose plural speakers are one group (a reading)
+    ("Harbor officials said that they had briefed the new team. They said that the port had "
+     "a long way to go.", "a long way to go", "harbor-official", False),
+    # another source's words set against a claim are a quote of their own
+    ("Senator Ann Lee also claimed the tax cuts would pay for themselves even as the Budget "
+     "Office estimated that they would add $250 billion to the deficit.",
+     "they would add", "budget-office", True),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "words", "speaker", "sure"), SPEAKERS)
+def test_speakers(analyse, text, words, speaker, sure):
+    """The speaker is an actor id or words of the speaker's span; `sure`: confidence at 0.8
+    or above (a name at the cue), below it (a reading), or not checked (None)."""
+    report = analyse(text)
+    (quote,) = [q for q in report.quotes if words in q.text]
+    assert quote.speaker is not None
+    assert speaker in (quote.speaker.actor, quote.speaker.text) or speaker in quote.speaker.text
+    if sure is not None:
+        assert (quote.confidence >= 0.8) is sure
+
+
+def test_the_claim_stops_before_another_sources_words(analyse):
+    report = analyse(SPEAKERS[-1][0])
+    (claimed,) = _by_cue(report, "claimed")
+    assert claimed.text == "the tax cuts would pay for themselves"
+
+
+def test_a_reader_of_a_text_is_not_its_issuer(analyse):
+    report = analyse(
+        "Intelligence reports seen by Harbor Weekly suggest that the general has been planning "
+        "a coup."
+    )
+    (quote,) = _by_cue(report, "suggest")
+    assert quote.speaker is None or quote.speaker.actor != "harbor-weekly"
+
+
+@pytest.mark.parametrize(
+    ("mention", "person", "antecedent"),
+    [
+        ("Li", True, True),
+        ("Dr. Li", True, True),
+        ("the president", True, True),
+        ("the telescope", True, False),
+        ("he", True, False),
+        ("the company", False, False),
+        ("Whole Harvest", False, True),
+    ],
+)
+def test_a_pronoun_antecedent_is_named_or_described_as_a_person(mention, person, antecedent):
+    """'he says' is not resolved through 'the telescope' linked to a person by mistake."""
+    assert _by_name(mention, person) is antecedent
+
+
+# --- cues that report no act of saying ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All told, it is a neat story about the mayor.",
+        "We are told that we reveal our true character in a crisis.",
+        "The firm deceives the press and threatens to spy on reporters.",
+        "The volunteers were asked to press a key when they saw the light.",
+        "First, let's say what the deal is not.",
+        "It can't be denied that these tools are hard to use.",
+        "The ministry's first comments on the election came on Monday.",
+        "My lungs were begging for oxygen.",
+        "Ann Lee and Bo Chen wrote the programs that revealed the signatures of chaos.",
+        "Lorenz, \u201cthe father of chaos,\u201d started a revolution in science.",
+        "Scientists can't predict hurricanes a year out with any accuracy.",
+        "The model fit so well that they were able to predict the choices of four of the five "
+        "volunteers.",
+        "The article \u201cAre county elections actually headed to a recount?\u201d helps me "
+        "understand the doubts.",
+        "In her book \u201cA Garden Made in Stone: The Quiet Towns that Rise from Ruin,\u201d "
+        "Ann Lee wrote of the joy people find in helping.",
+    ],
+)
+def test_no_act_of_saying_is_no_quote(analyse, text):
+    report = analyse(text)
+    # only what the book's author wrote of is words said; the title is not
+    assert [q.text for q in report.quotes if not q.text.startswith("the joy")] == []
+
+
+def test_we_are_told_by_sources_is_still_reported(analyse):
+    report = analyse("We're told there is security footage of the theft.")
+    assert [q.text for q in report.quotes] == ["there is security footage of the theft"]
+
+
+def test_a_threat_made_is_still_a_quote(analyse):
+    report = analyse("Mayor Ann Lee threatened to close the harbour to cruise ships.")
+    assert [q.text for q in _by_cue(report, "threatened")] == [
+        "to close the harbour to cruise ships"
+    ]
+
+
+def test_reported_words_with_no_one_reporting_them_are_no_quote(analyse):
+    report = analyse("This sensitivity to small changes made predicting the far future a gamble.")
+    assert report.quotes == []
+
+
+def test_says_a_but_b_is_one_statement(analyse):
+    report = analyse(
+        "Ann Lee says mass strandings are getting more attention and money from donations, "
+        "but traditional knowledge is being dismissed as overly spiritual."
+    )
+    (quote,) = _by_cue(report, "says")
+    assert quote.text.endswith("dismissed as overly spiritual")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # the writer answers a claim
+        (
+            "Harbor Cabs claims that its rating system is a better way to monitor drivers, but "
+            "that is an unproven assumption.",
+            "claims",
+            "that its rating system is a better way to monitor drivers",
+        ),
+        # another source speaks in the 'but' clause
+        (
+            "Ann Lee said the bridge would close, but the council said it would stay open.",
+            "said",
+            "the bridge would close",
+        ),
+    ],
+)
+def test_a_but_clause_that_is_not_the_speakers_stays_out(analyse, text, cue, content):
+    report = analyse(text)
+    assert _by_cue(report, cue)[0].text == content
