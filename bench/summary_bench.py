@@ -54,7 +54,7 @@ def main() -> None:
     quotes = extract_quotes(doc, actors)
     figures = extract_figures(doc, actors, quotes)
     t3 = time.perf_counter()
-    summary = summarize(doc, actors, quotes, figures, size=4)
+    summary = summarize(doc, actors, quotes, figures)  # the default length, fitted (3 to 5)
     points = key_points(doc, actors, quotes, figures)
     t4 = time.perf_counter()
     print(f"words: {len(text.split())}, sentences: {len(report.sentences)}")

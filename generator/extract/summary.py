@@ -38,6 +38,8 @@ BOILERPLATE = re.compile(
     r"|\b(?:scroll down|click here|read more|sign up for|all rights reserved|follow us|"
     r"contributed to this report|for the latest|like us on facebook|watch the video|"
     r"follow @|\((?:pictured|left|right|centre|center|above|below|top|bottom|inset|file)\)|"
+    # "Manhart is shown, left, refusing ...": where on the page the picture stands
+    r"\b(?:shown|seen|pictured),? (?:left|right|centre|center|above|below|top|bottom|inset)\b,|"
     # "pictured" with no auxiliary before it is a caption ("Jones pictured at the rally")
     r"(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\bpictured\b)",
     re.I,
@@ -59,6 +61,13 @@ CONNECTIVE = frozenset(
 # Openers that set the sentence against the one before: that one was a concession (Mann &
 # Thompson's RST, Concession), and the point is in the contrast.
 CONTRASTIVE = frozenset("but however yet still nevertheless nonetheless".split())
+# Connectives of more than one word: the same pointing back ("After all, ...", "For example, ...").
+CONNECTIVE_PHRASE = re.compile(
+    r"^\W*(?:after all|for example|for instance|in fact|in addition|in so doing|as a result|"
+    r"on the other hand|by contrast|in contrast|even so|in turn|that said|in other words|"
+    r"at the same time|to that end)\b",
+    re.I,
+)
 PERSONAL = frozenset("he she they it".split())
 DEMONSTRATIVE = frozenset("this these that those such".split())
 POINTING = frozenset("this these that those such it its they them their he she his her".split())
@@ -567,6 +576,8 @@ def _is_furniture(sent: Span, start: int, end: int, whole: str, regions: _Region
     text = whole[start:end]
     if text.rstrip(CLOSERS).endswith("?") and not _reported_question(sent, start, text, regions):
         return True
+    if text.rstrip().endswith(":"):
+        return True  # "President Obama also said:": it announces what follows, cut off here
     if not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return True  # a heading or a list, not a sentence
     if BOILERPLATE.search(text) or BOX_LABEL.search(text):
@@ -689,6 +700,8 @@ def _links_back(sent: Span) -> bool:
     first = next((t for t in sent if not t.is_punct and not t.is_space), None)
     if first is None:
         return False
+    if CONNECTIVE_PHRASE.match(sent.text):
+        return True
     return first.lower_ in CONNECTIVE or first.lower_ in DEMONSTRATIVE
 
 
@@ -699,7 +712,7 @@ def _leans_back(sent: Span) -> bool:
     if first is None:
         return False
     word = first.lower_
-    if word in CONNECTIVE:
+    if word in CONNECTIVE or CONNECTIVE_PHRASE.match(sent.text):
         return True
     if word in POINTING and first.pos_ in ("PRON", "DET"):
         return True

@@ -79,6 +79,37 @@ _TEXT_CUES = [
     (re.compile(r"\bthis\s+is\s+an?\s+(?:opinion|op-ed|commentary|editorial)\b", re.I), "opinion"),
     (re.compile(r"^for\s+immediate\s+release\b", re.I | re.M), "press-release"),
 ]
+# The form of the text, by the conventions of each genre: a review's rating ('★★★★☆', 'Rating:
+# 4/5'), a live page's time stamps on lines of their own, a press release's '###' end mark or
+# its media contact. Each (pattern, genre, how many the text must show).
+_FORM_CUES = [
+    (
+        re.compile(
+            r"^[ \t]*[★☆✩✭✮✯]{3,5}[ \t]*(?:$|[(\d])"
+            r"|\b(?:our\s+)?(?:rating|score|verdict)\s*:\s*\d(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)\b"
+            r"|\b\d(?:\.\d)?\s*(?:/|out\s+of)\s*5\s+stars\b",
+            re.I | re.M,
+        ),
+        "review",
+        1,
+    ),
+    (
+        re.compile(
+            r"^[ \t]*(?:(?:updated|posted)\s+(?:at\s+)?)?\d{1,2}[:.]\d{2}\s*"
+            r"(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC|CET|CEST|ET|EST|EDT|PT|PST|PDT|IST|AEST|AEDT)?[ \t]*$",
+            re.I | re.M,
+        ),
+        "live",
+        3,
+    ),
+    (
+        re.compile(r"^[ \t]*#{3}[ \t]*$|^[ \t]*(?:media|press)\s+contacts?\b", re.I | re.M),
+        "press-release",
+        1,
+    ),
+]
+FORM = 0.75
+"""A genre read from the form of the text alone (a rating, time stamps, a release's end mark)."""
 _META_GENRE_KEYS = (
     "genre",
     "article:genre",
@@ -146,8 +177,10 @@ def detect(
     section_names: list[str],
     labels: list[str],
     text: str,
+    around: str = "",
 ) -> Genre:
-    """The genre and what it was read from."""
+    """The genre and what it was read from; `around`: the lines of the page kept out of `text`
+    (a rating, time stamps), which show the form of the text but are not its prose."""
     nodes = [markup.article, *markup.nodes] if markup.article else markup.nodes
     for node in nodes:
         for kind in _as_list(node.get("@type")):
@@ -200,21 +233,27 @@ def detect(
             found = genre_of(match.group(1))
             if found:
                 return Genre(found, f"headline ends '{match.group(1)}'", LABELLED)
-    return from_text(text)
+    return from_text(text, around)
 
 
 NO_LABEL = "no genre label on the page"
 
 
-def from_text(text: str) -> Genre:
+def from_text(text: str, around: str = "") -> Genre:
     """The genre the words of an article show when nothing labels it: a disclaimer ('The views
-    expressed are the author's own'), an author arguing in the first person, the register of an
+    expressed are the author's own'), the form of a review, a live page or a press release
+    (`_FORM_CUES`), an author arguing in the first person, the register of an
     argument or of questions and answers (`register`); else news, as sure as the register is
     plainly a report's."""
     for pattern, genre in _TEXT_CUES:
         match = pattern.search(text)
         if match:
             return Genre(genre, f"text: '{match.group(0)[:60]}'")
+    for pattern, genre, least in _FORM_CUES:
+        found = [m.group(0).strip() for m in pattern.finditer(f"{text}\n{around}")]
+        if len(found) >= least:
+            shown = ", ".join(f"'{f[:40]}'" for f in dict.fromkeys(found[:3]))
+            return Genre(genre, f"text: the form of a {genre} ({shown})", FORM)
     argued = first_person_argument(text)
     if argued:
         return Genre("opinion", f"text: the author argues in the first person ({argued})", ARGUED)
@@ -247,14 +286,25 @@ MAX_QUOTE = 800
 """Longest quotation (characters) taken out of a text before its register is read."""
 
 
+_DOUBLE = (re.compile(r"[\"“]"), re.compile(r"[\"”\n]"))
+# British style quotes in single marks: an opening mark starts a word, a closing one ends one
+# (an apostrophe inside a word, "don't", is neither)
+_SINGLE = (re.compile(r"(?<![\w'‘’])['‘](?=[^\s'‘’])"), re.compile(r"(?<=[^\s'‘’])['’](?!\w)|\n"))
+
+
 def without_quotes(text: str) -> str:
     """`text` with each quotation (an opening mark, at most `MAX_QUOTE` characters on one line,
-    a closing mark) put as a space: the writer's own words. Linear in the text's length."""
-    closers = [m.start() for m in re.finditer(r"[\"”\n]", text)]
+    a closing mark) put as a space: the writer's own words. Double marks first, then single
+    marks (the British style). Linear in the text's length."""
+    return _strip_quoted(_strip_quoted(text, *_DOUBLE), *_SINGLE)
+
+
+def _strip_quoted(text: str, opening: re.Pattern[str], closing: re.Pattern[str]) -> str:
+    closers = [m.start() for m in closing.finditer(text)]
     parts: list[str] = []
     done = 0
-    for opening in re.finditer(r"[\"“]", text):
-        start = opening.start()
+    for mark in opening.finditer(text):
+        start = mark.start()
         if start < done:
             continue
         k = bisect.bisect_right(closers, start)
@@ -369,6 +419,11 @@ UNCERTAIN_NEWS = 0.65
 """A page labelled nothing whose text leans towards an argument (3 or 4 markers)."""
 
 
+_SPEAKER_LABEL = re.compile(r"^[A-Z][\w.'’ -]{0,30}:\s")
+"""'Q: ...', 'INTERVIEWER: ...': an interview's questions, put by a named speaker, are a
+transcript, not the writer's own explainer."""
+
+
 def register(text: str) -> Register:
     """The register markers of `text` outside its quotations."""
     own = without_quotes(text)
@@ -392,6 +447,7 @@ def register(text: str) -> Register:
         if line.endswith("?")
         and len(line.split()) <= 20
         and not line.startswith(('"', "“", "'", "‘"))
+        and not _SPEAKER_LABEL.match(line)
         and not after.endswith("?")
     )
     return Register(words, tuple(markers), questions)

@@ -958,12 +958,13 @@ def outlet(markup: Markup, provider: str | None = None) -> Outlet:
     label = domain_label(markup.url)
     if label:
         keys.add(label)
+    accounts = set()
     for value in markup.all("twitter:site", "twitter:creator"):
-        keys.add(squash(value))
+        accounts.add(squash(value))
     for value in markup.all("article:publisher"):
         if "facebook.com/" in value:
-            keys.add(squash(value.rstrip("/").rsplit("/", 1)[-1]))
-    keys = {k for k in keys if len(k) >= 2}
+            accounts.add(squash(value.rstrip("/").rsplit("/", 1)[-1]))
+    keys = {k for k in keys | accounts if len(k) >= 2}
     tidy = [(n, why) for raw, why in candidates if (n := _outlet_name(raw))]
 
     def agrees(name: str) -> bool:
@@ -998,6 +999,13 @@ def outlet(markup: Markup, provider: str | None = None) -> Outlet:
                 best, why = name, reason
             elif len(squash(best)) >= 2 and _initials(name) == squash(best):
                 best, why = name, reason
+        # the site's name is the company's; the publisher's own account may name the title
+        # the article appears under, which extends it ('BuzzFeed' → 'BuzzFeed News')
+        for name, reason in confirmed:
+            key = squash(name)
+            if key in accounts and key != squash(best) and key.startswith(squash(best)):
+                best, why = name, f"{reason}, the publisher's account"
+                break
         return Outlet(best, why)
     # unconfirmed, only a name the page gives as its own: not a part of the <title>
     explicit = [(n, why) for n, why in tidy if why != "the <title>"]

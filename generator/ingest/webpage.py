@@ -132,7 +132,8 @@ def read_page(data: bytes, url: str | None = None) -> WebPage:
     outlet_names = [n for n in (source, outlet.name, *outlets_hint) if n]
     authors, author = _authors(tree, root, markup, cleaned, outlet_names)
     section_names = _section_names(markup)
-    kind = genres.detect(markup, head.text, page_url, section_names, labels, cleaned.text)
+    around = "\n".join(line for line, _ in cleaned.dropped)
+    kind = genres.detect(markup, head.text, page_url, section_names, labels, cleaned.text, around)
     finding = genres.fact_check(markup, cleaned.text) if kind.genre == "fact-check" else None
     if finding is None and any(
         str(t).lower() == "claimreview" for n in markup.nodes for t in _as_list(n.get("@type"))
@@ -512,8 +513,12 @@ def _time_in(root: HtmlElement | None) -> str | None:
 
 
 _UPDATED = re.compile(
-    r"\b(?:last\s+)?(?:updated|modified|revised)\b\s*(?:on|at)?\s*:?\s*(.+)$", re.I
+    r"(?:^|(?<=\d)|(?<=\bam)|(?<=\bpm)|(?<=\.m\.)|(?<=[|·•–—-]))\s*(?:last\s+)?(?:updated|modified)\b"
+    r"\s*(?:on|at)?\s*:?\s*(.+)$",
+    re.I,
 )
+"""'Updated March 3, 2024', 'April 28, 2019 at 6:01 am Updated ...': the label opens the stamp
+or follows its first date; 'the rules were updated on ...' in a sentence is no stamp."""
 _FIRST_PUBLISHED = re.compile(r"^(?:first|originally)\s+(?:published|posted)\b", re.I)
 _CLOCK = re.compile(r"\b(\d{1,2}):(\d{2})\s*([ap])\.?\s?m\b", re.I)
 
@@ -555,7 +560,9 @@ def _visible_modified(tree: HtmlElement, published: str | None) -> str | None:
             stamps.append((found, _clock(text)))
     candidates = updated
     if not candidates and first is not None:
-        candidates = [date for date, clock in stamps if (date, clock) != first and date >= first[0]]
+        others = {date for date, clock in stamps if (date, clock) != first and date >= first[0]}
+        # one other moment is the version shown; several are other stories' stamps (a list)
+        candidates = sorted(others) if len(others) == 1 else []
     for date in candidates:
         if published is None or date >= published:
             return date

@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Any
 
-from generator.model import Figure, Report
+from generator.model import CONFIDENT, Figure, Report
 from generator.site.archive import Period, by_date, walk
 from generator.site.charts import bar_chart, bar_scale
 from generator.site.index import (
@@ -203,10 +203,15 @@ def _same_value_pairs(
     """Pairs of figures of two articles with the same distinctive amount ('$449,000': money,
     a percentage, a measured quantity, or a count of 100 or more) in the same unit and kind of
     claim, whose articles name a common actor: the same quantity about the same subject even
-    when the words around it differ. Small counts ('two people') are too common to say so."""
+    when the words around it differ. Small counts ('two people') are too common to say so, and
+    figures shown as uncertain (below `CONFIDENT`) are not joined by their amount alone."""
     blocks: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     for i, (_, f, _) in enumerate(figures):
         if f.value is None or (f.kind == "count" and abs(f.value) < 100):
+            continue
+        if f.confidence < CONFIDENT:
+            # an uncertain figure's reading (unit, status, whose it is) may be wrong: the same
+            # amount is no evidence of the same quantity; its words may still join it
             continue
         if f.kind not in ("money", "percent", "quantity", "count"):
             continue

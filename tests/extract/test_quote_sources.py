@@ -49,6 +49,22 @@ SPEAKERS = [
     # 'They said' after a sentence whose plural speakers are one group (a reading)
     ("Harbor officials said that they had briefed the new team. They said that the port had "
      "a long way to go.", "a long way to go", "harbor-official", False),
+    # a verb has one subject: the one right before it when the parser gives two
+    ("In a memo, Harbor Foods co-founder John Mackey said that the price gap had become less "
+     "relevant.", "price gap", "john-mackey", True),
+    # 'he said, according to a transcript': the transcript records the words, he says them
+    ("Ann Lee met the founders in May. These deals take time to build, she said, according "
+     "to a transcript reviewed by Harbor Weekly.", "take time", "she", None),
+    # 'A, X was quoted as saying': the passive subject said the clause before
+    ("Local people reported seeing a flash of light and hearing a loud thud, the Harbor "
+     "council was quoted as saying late Thursday by a news agency.", "Local people reported",
+     "Harbor council", None),
+    # 'The combination, say economists, marks ...': the inverted subject speaks
+    ("The combination, say economists, marks a journey into mostly uncharted territory.",
+     "a journey", "economists", None),
+    # 'warned for years that ...': the that-clause hung on the adjunct is what was warned
+    ("Deficit hawks have warned for years that a day of reckoning is coming, exposing the "
+     "country to a crisis.", "day of reckoning", "Deficit hawks", None),
     # another source's words set against a claim are a quote of their own
     ("Senator Ann Lee also claimed the tax cuts would pay for themselves even as the Budget "
      "Office estimated that they would add $250 billion to the deficit.",
@@ -117,6 +133,8 @@ def test_a_pronoun_antecedent_is_named_or_described_as_a_person(mention, person,
         "Ann Lee and Bo Chen wrote the programs that revealed the signatures of chaos.",
         "Lorenz, \u201cthe father of chaos,\u201d started a revolution in science.",
         "Scientists can't predict hurricanes a year out with any accuracy.",
+        "Ann Lee's 1968 work My Name as Though It Were Written on the Surface of the Moon poked "
+        "gentle fun at the very expensive space race between the two great powers of that time.",
         "The model fit so well that they were able to predict the choices of four of the five "
         "volunteers.",
         "The article \u201cAre county elections actually headed to a recount?\u201d helps me "
@@ -178,3 +196,14 @@ def test_says_a_but_b_is_one_statement(analyse):
 def test_a_but_clause_that_is_not_the_speakers_stays_out(analyse, text, cue, content):
     report = analyse(text)
     assert _by_cue(report, cue)[0].text == content
+
+
+def test_a_gerund_after_reported_is_what_was_reported(analyse):
+    report = analyse(
+        "Many users reported being automatically logged out of their accounts. "
+        "Others reported receiving messages stating that an error had occurred."
+    )
+    assert [q.text for q in _by_cue(report, "reported")] == [
+        "being automatically logged out of their accounts",
+        "receiving messages stating that an error had occurred",
+    ]

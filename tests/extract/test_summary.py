@@ -111,6 +111,8 @@ FURNITURE = [
     "Click here to read the full statement from the ministry.",
     "Norland Sun Spray costs 20 euros at most chemists CLAIMS: blocks twice as much sun.",
     "Offers protection against four times more of the harmful rays.",
+    "The minister is shown, left, signing the treaty in the capital.",
+    "In a long interview with the local radio station, the minister also said:",
     "The minister was criticised by two rivals after the vote 'When he speaks, no one else can.",
 ]
 
@@ -495,16 +497,17 @@ def test_pronoun_subject_needs_its_antecedent(nlp, sentence, leans):
     assert _leans_back(next(nlp(sentence).sents)) is leans
 
 
-def test_a_connective_opener_needs_the_sentence_before(nlp):
+@pytest.mark.parametrize("opener", ["But", "After all,", "For example,"])
+def test_a_connective_opener_needs_the_sentence_before(nlp, opener):
     text = (
         "The town of Ebbing has voted to build a new bridge over the river Lune. "
         "Work on the crossing will start in March and last two years. "
         "Who will pay for it? "
-        "But the county council has refused to fund the bridge, its leader Mark Dunn said. "
+        f"{opener} the county council has refused to fund the bridge, its leader Mark Dunn said. "
         "Ferry operator Jane Cole said the bridge would put her out of business."
     )
     chosen = texts(summarise(nlp, text, 3))
-    assert not any(s.startswith("But the county council") for s in chosen)
+    assert not any(s.startswith(f"{opener} the county council") for s in chosen)
 
 
 def test_key_point_leaves_out_the_reporting_clause_inside_a_quote(nlp):

@@ -90,6 +90,8 @@ def test_an_unlabelled_report_is_news_with_confidence():
     assert article.genre_confidence >= 0.8
     quoted = [f"\u201c{line}\u201d said Maria Olsen." for line in ARGUMENT]
     assert read(article_page(quoted)).genre == "news"
+    british = [f"'{line[:-1]},' said Maria Olsen, the council's critic." for line in ARGUMENT]
+    assert read(article_page(british)).genre == "news"
 
 
 def test_questions_and_their_answers_are_an_explainer():
@@ -191,6 +193,10 @@ def test_visible_update_stamps_give_the_modified_date():
     assert read(page(full_article(), head)).modified is None
     earlier = '<p class="stamp">Updated March 2, 2024</p>'
     assert read(page(full_article(earlier), head)).modified is None
+    both = '<p class="stamp">March 14, 2024 at 9:30 am Updated March 15, 2024 at 1:10 pm</p>'
+    assert read(page(full_article(both), head)).modified == "2024-03-15"
+    sentence = "<p>The timetable was updated on March 16, 2024.</p>"
+    assert read(page(full_article(extra_end=sentence), head)).modified is None
 
 
 # --------------------------------------------------------------------------- section
@@ -234,3 +240,70 @@ def test_spacing_glued_links_is_linear_in_the_page():
     started = time.process_time()
     assert hygiene.space_glued_links(tree) == 19_999  # between each two links
     assert time.process_time() - started < 2
+
+
+# --------------------------------------------------------------------------- outlet
+
+
+def test_the_publishers_account_names_the_title_the_site_name_shortens():
+    head = '<meta name="twitter:site" content="@ledgernews">'
+    html = (
+        page(full_article(), head)
+        .replace('content="The Coastal Ledger"', 'content="Ledger"')
+        .replace("https://ledger.example/", "https://www.ledger.example/")
+    )
+    html = html.replace(
+        f"<title>{TITLE} | The Coastal Ledger</title>", f"<title>{TITLE} - Ledger News</title>"
+    )
+    assert read(html).source == "Ledger News"
+    plain = html.replace("@ledgernews", "@ledger")
+    assert read(plain).source == "Ledger"
+
+
+def test_a_saved_page_keeps_the_confidence_of_its_genre():
+    from generator.ingest.add import front_matter
+    from generator.ingest.webpage import read_page
+
+    saved = front_matter(read_page(article_page(ARGUMENT).encode()), "https://ledger.example/x")
+    article = parse_article(f"{saved}\n{chr(10).join(ARGUMENT)}".encode(), "x.md", "x", ".md")
+    assert article.genre == "opinion" and article.genre_confidence < 0.8
+    assert "genre_confidence:" in saved
+    report = front_matter(read_page(article_page(REPORT).encode()), "https://ledger.example/y")
+    assert "genre" not in report  # news is the default, written only when the page says otherwise
+
+
+def test_an_interview_transcript_is_no_explainer():
+    transcript = [EXPLAINER[0]]
+    for question, answer in zip(EXPLAINER[1::2], EXPLAINER[2::2], strict=True):
+        transcript += [f"Q: {question}", f"Olsen: {answer}"]
+    assert read(article_page(transcript)).genre == "news"
+
+
+def test_stamps_of_a_list_of_other_stories_are_no_update():
+    head = '<meta property="article:published_time" content="2024-03-14T09:30:00Z">'
+    first = '<p><span class="date-stamp">First published March 14, 2024: 9:30 AM ET</span></p>'
+    teasers = "".join(
+        f'<li><a href="/s{day}">Story {day}</a> <span class="date">March {day}, 2024</span></li>'
+        for day in (15, 16, 17)
+    )
+    html = page(full_article(extra_end=first) + f"<div><ul>{teasers}</ul></div>", head)
+    assert read(html).modified is None
+
+
+# --------------------------------------------------------------------------- form of the text
+
+
+def test_the_form_of_a_review_a_live_page_and_a_press_release():
+    review = read(article_page([*REPORT[:4], "\u2605\u2605\u2605\u2605\u2606", *REPORT[4:8]]))
+    assert (review.genre, review.genre_confidence) == ("review", 0.75)
+    assert "\u2605\u2605\u2605\u2605\u2606" in review.genre_evidence
+    stamps = ["09:41 GMT", "10:05 GMT", "10:32 GMT"]
+    live_lines = [line for pair in zip(stamps, REPORT, strict=False) for line in pair]
+    assert read(article_page(live_lines)).genre == "live"
+    release = read(article_page([*REPORT[:6], "###", "Media contact: press office, 555 0100."]))
+    assert release.genre == "press-release"
+
+
+def test_one_clock_time_or_a_score_in_a_report_is_no_form():
+    lines = [*REPORT[:6], "10:05 GMT", "The hospital's rating fell to 3.5 out of 10 last year."]
+    assert read(article_page(lines)).genre == "news"

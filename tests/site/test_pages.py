@@ -362,7 +362,8 @@ def test_actor_paths_are_safe(name, path):
     assert re.fullmatch(r"actors/person/[a-z0-9-]+\.md", merged.path)
 
 
-def test_same_amount_about_the_same_actor_is_grouped_whatever_the_words():
+def _same_amount_same_actor():
+    """Two articles naming Jane Roe, each with $449,000 in other words."""
     one = report(
         "one",
         "2024-06-01",
@@ -377,6 +378,11 @@ def test_same_amount_about_the_same_actor_is_grouped_whatever_the_words():
         actors=[("Jane Roe", "PERSON", [])],
         figures=[("$449,000", 449000, "USD", "contract with the tourism office", "fact")],
     )
+    return one, two
+
+
+def test_same_amount_about_the_same_actor_is_grouped_whatever_the_words():
+    one, two = _same_amount_same_actor()
     stranger = report(
         "stranger",
         "2024-06-04",
@@ -387,3 +393,15 @@ def test_same_amount_about_the_same_actor_is_grouped_whatever_the_words():
     clusters = figure_clusters([one, two, stranger])
     assert [sorted(r.article.id for r, _ in c["entries"]) for c in clusters] == [["one", "two"]]
     assert clusters[0]["conflict"] is False
+
+
+def test_an_uncertain_figure_is_not_grouped_by_its_amount_alone():
+    from dataclasses import replace
+
+    one, two = _same_amount_same_actor()
+    assert len(figure_clusters([one, two])) == 1
+    shaky = replace(two, figures=[replace(two.figures[0], confidence=0.6)])
+    assert figure_clusters([one, shaky]) == []
+    # the same words still join it (the rule that compares what the figures measure)
+    same = replace(shaky, figures=[replace(shaky.figures[0], subject=one.figures[0].subject)])
+    assert len(figure_clusters([one, same])) == 1

@@ -704,6 +704,8 @@ def _according_to(doc: Doc, actor_at: dict[int, Actor]) -> list[Piece]:
         piece = _phrase_piece(tok, source, actor_at)
         if piece is None:
             continue
+        if rule == "according" and is_document(source) and _speaks_within(doc, piece):
+            continue  # '"...," he said, according to a transcript': the record, not the speaker
         piece.cue = TextSpan(
             text=text[tok.idx : prep.idx + len(prep.text)],
             start=tok.idx,
@@ -712,6 +714,14 @@ def _according_to(doc: Doc, actor_at: dict[int, Actor]) -> list[Piece]:
         piece.rule = rule
         found.append(piece)
     return found
+
+
+def _speaks_within(doc: Doc, piece: Piece) -> bool:
+    """Whether the clause holds a reporting verb with its own subject ('he said')."""
+    span = doc.char_span(piece.start, piece.end, alignment_mode="expand")
+    return span is not None and any(
+        is_speech(t) and subject_of(t) is not None for t in span if t.pos_ == "VERB"
+    )
 
 
 def _phrase_piece(first: Token, source: Token, actor_at: dict[int, Actor]) -> Piece | None:

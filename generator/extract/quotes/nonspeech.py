@@ -38,6 +38,8 @@ def reports_no_speech(doc: Doc, piece: Piece, cue: Token) -> bool:
     lemma = cue_lemma(cue)
     if lemma == "tell" and cue.i > 0 and doc[cue.i - 1].lower_ == "all" and _before_comma(cue):
         return True  # 'All told, it is a neat story': an adverb
+    if kind not in ("headline", "line") and _inside_a_title(cue):
+        return True  # 'My Name as Though It Were Written on the Surface of the Moon'
     if lemma == "tell" and _generic_hearers(cue):
         return True
     if lemma in DEED_CUES and _listed_among_deeds(cue):
@@ -55,6 +57,18 @@ def reports_no_speech(doc: Doc, piece: Piece, cue: Token) -> bool:
         if source is not None and not _can_speak(source):
             return True  # 'my lungs begging for oxygen', 'the programs revealed X'
     return False
+
+
+def _inside_a_title(cue: Token) -> bool:
+    """A capitalised cue after a capitalised word, mid-sentence in running (not title-case)
+    prose: a word of a title or a name, not a reporting verb."""
+    doc = cue.doc
+    if cue.is_sent_start or cue.i == 0 or not cue.text[:1].isupper():
+        return False
+    if not doc[cue.i - 1].text[:1].isupper() or doc[cue.i - 1].is_sent_start:
+        return False
+    words = [t for t in cue.sent if t.is_alpha and len(t) > 3]
+    return sum(t.is_lower for t in words) > len(words) / 2
 
 
 def _before_comma(tok: Token) -> bool:

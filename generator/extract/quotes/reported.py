@@ -24,6 +24,8 @@ XCOMP_VERBS = COMMIT_VERBS | frozenset(
     warn remind""".split()
 )
 """Lemmas whose infinitive complement is a plan or a demand ('vowed to fight')."""
+GERUND_REPORTS = frozenset({"report", "recall", "describe", "mention", "admit", "deny"})
+"""Verbs of saying whose gerund complement is what was said ('reported seeing a flash')."""
 OBJECT_EXTENSIONS = frozenset({"for", "as", "of", "over", "on"})
 """Prepositions that carry on an object's content ('criticized X for Y', 'described X as Y')."""
 NO_OBJECT_SPEECH = frozenset({"say", "tell", "ask", "answer", "add", "continue"})
@@ -61,12 +63,22 @@ def clause_content(verb: Token) -> Span | None:
     doc = verb.doc
     lemma = cue_lemma(verb)
     for child in verb.children:
-        if child.dep_ == "ccomp" and child.i > verb.i:
+        if child.dep_ == "ccomp" and child.i > verb.i and not _quote_frame(child):
             end = _clause_end(child)
             contrast = _contrast_in_speech(verb, end)
             if contrast is not None:
                 end = contrast.right_edge.i
             return span_of(doc, child.left_edge.i, end)
+    hung = _that_clause_on_adjunct(verb)
+    if hung is not None and lemma in SPEECH_VERBS | CLAUSE_VERBS:
+        return span_of(doc, hung.left_edge.i, _clause_end(hung))
+    if lemma in GERUND_REPORTS:
+        # 'users reported being logged out', 'she recalled seeing a flash': the gerund clause
+        # is what was reported.
+        for child in verb.children:
+            first = child.left_edge.i
+            if child.dep_ == "xcomp" and first == verb.i + 1 and doc[first].tag_ == "VBG":
+                return span_of(doc, first, child.right_edge.i)
     if lemma in XCOMP_VERBS or lemma in OBJECT_VERBS:
         for child in verb.children:
             if child.dep_ != "xcomp" or child.i < verb.i:
@@ -81,18 +93,37 @@ def clause_content(verb: Token) -> Span | None:
             if obj is not None and lemma not in ("ask", "urge", "call", "encourage", "press"):
                 left = min(left, obj.left_edge.i)
             return span_of(doc, left, child.right_edge.i)
+    frame = quoted_as_saying(verb)
+    if frame is not None and _trailing(frame):
+        # 'Locals saw a flash, the government was quoted as saying': the clause before it.
+        head = frame.head
+        if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+            end = _first_word(frame)
+            for child in head.children:
+                # ', more than 3,600 km east of Moscow,': a noun phrase set off by a comma after
+                # the clause is a gloss on a place, not the clause's object.
+                left = child.left_edge.i
+                if head.i < left < end and child.dep_ in GLOSS_DEPS and doc[left - 1].text == ",":
+                    end = left
+            return doc[head.left_edge.i : end]
     if verb.dep_ == "parataxis" and lemma in SPEECH_VERBS | CLAUSE_VERBS:
         # 'The economy is strong, he said': the clause before the reporting verb;
         # 'The economy, he said, is strong': the whole clause around it.
         head = verb.head
-        if head.left_edge.i >= verb.left_edge.i:
+        vleft = verb.left_edge.i
+        stray = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        if stray and any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children):
+            # 'The combination, say economists, marks ...': the subject before the inverted
+            # 'say economists' is the main clause's, hung on the parenthesis by the parser.
+            vleft = stray[-1].right_edge.i + 1
+        if head.left_edge.i >= vleft:
             return None
-        before = doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+        before = doc[vleft - 1] if vleft > 0 else None
         if before is not None and before.is_punct and before.is_quote:
             return None  # '"...," Trump said': the quote before it is the content
         if head.right_edge.i > verb.right_edge.i + 1:
             return span_of(doc, head.left_edge.i, head.right_edge.i)
-        return doc[head.left_edge.i : verb.left_edge.i]
+        return doc[head.left_edge.i : vleft]
     for child in verb.children:
         if child.dep_ == "ccomp" and child.i < verb.i and lemma in SPEECH_VERBS | CLAUSE_VERBS:
             return span_of(doc, child.left_edge.i, child.right_edge.i)
@@ -118,6 +149,70 @@ PLAIN_REPORTING = frozenset({"say", "tell", "add", "explain", "note", "write"})
 """Neutral verbs of saying; with 'claim' or 'allege' a 'but' clause is often the writer's reply."""
 POINTING_BACK = frozenset({"that", "this", "it", "which", "these", "those"})
 """Subjects that point back at what was said ('but that is unproven')."""
+
+
+def _that_clause_on_adjunct(verb: Token) -> Token | None:
+    """'have warned for years that a day of reckoning is coming': a that-clause the parser hung
+    on the noun of an adjunct right after the verb ('for years', 'on Monday') is the verb's."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i or prep.i > verb.i + 2:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for clause in obj.children:
+                mark = clause.doc[clause.left_edge.i]
+                if (
+                    clause.dep_ in ("acl", "ccomp")
+                    and mark.dep_ == "mark"
+                    and mark.lower_ == "that"
+                ):
+                    return clause
+    return None
+
+
+def quoted_as_saying(verb: Token) -> Token | None:
+    """The passive 'quote' of 'X was quoted as saying', when `verb` is its 'saying'."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.i == prep.i:
+        return None
+    frame = prep.head
+    passive = any(c.dep_ == "nsubjpass" for c in frame.children)
+    return frame if frame.lemma_.lower() == "quote" and passive else None
+
+
+GLOSS_DEPS = frozenset({"dobj", "npadvmod", "appos", "attr"})
+"""Noun phrases a parser may hang on a verb after a comma."""
+
+
+def _quote_frame(verb: Token) -> bool:
+    """'X was quoted as saying' (the passive 'quote' with its 'as saying')."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(quoted_as_saying(g) for g in c.children)
+        for c in verb.children
+    )
+
+
+def _trailing(frame: Token) -> bool:
+    """A reporting frame after the clause it reports, set off by a comma ('A, X was quoted as
+    saying'), whatever the parser hung it on."""
+    doc = frame.doc
+    left = _first_word(frame)
+    return (
+        frame.dep_ in ("conj", "parataxis", "ccomp")
+        and frame.head.i < frame.i
+        and left > 0
+        and doc[left - 1].text == ","
+    )
+
+
+def _first_word(clause: Token) -> int:
+    """The first token of a clause that is not punctuation (a parser may hang the comma on it)."""
+    doc = clause.doc
+    left = clause.left_edge.i
+    while left < clause.i and doc[left].is_punct:
+        left += 1
+    return left
 
 
 def _contrast_in_speech(verb: Token, end: int) -> Token | None:
@@ -386,6 +481,8 @@ def cut_asides(content: Span) -> Span:
     """
     doc = content.doc
     for tok in content:
+        if _quote_frame(tok) and _trailing(tok) and _first_word(tok) > content.start:
+            return doc[content.start : _first_word(tok) - 1]  # ', X was quoted as saying'
         if tok.dep_ not in ("relcl", "acl", "advcl") or tok.left_edge.i <= content.start:
             continue
         left = tok.left_edge.i

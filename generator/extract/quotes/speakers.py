@@ -6,13 +6,17 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.extract.common import PRONOUNS_PERSON, SPEAKING_VERBS, doc_text
 from generator.extract.quotes.cues import is_document
-from generator.extract.quotes.reported import coordinated_cue
+from generator.extract.quotes.reported import coordinated_cue, quoted_as_saying
 from generator.model import Actor, Speaker
 
 RELAY_VERBS = frozenset({"report", "quote", "cite", "carry", "publish", "broadcast"})
 SPEAKER_DEPS = ("nsubj", "csubj")
 """Subjects that speak; a passive subject ('he was told', 'it is expected') is spoken to or about."""
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+GOVERNING_NOUNS = frozenset(
+    "government administration council ministry authority authorities police military".split()
+)
+"""Bodies named by the place or organisation before them ('the Tuva government')."""
 
 
 def actor_index(actors: list[Actor]) -> dict[int, Actor]:
@@ -73,6 +77,14 @@ def span_speaker(tok: Token, actor_at: dict[int, Actor]) -> Speaker:
             body = actor_at.get(child.idx) if child.dep_ == "compound" else None
             if body is not None and body.type == "organization":
                 actor = body
+                break
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in GOVERNING_NOUNS:
+        # 'the Tuva government said': the place or body named in the phrase governs, whatever
+        # a coreference link made of the common noun.
+        for child in tok.children:
+            named = actor_at.get(child.idx) if child.dep_ == "compound" else None
+            if named is not None and named.type in ("place", "organization"):
+                actor = named
                 break
     return Speaker(
         actor=actor.id if actor else None, text=span.text, start=span.start_char, end=span.end_char
@@ -179,7 +191,16 @@ def _cleft_focus(tok: Token) -> Token | None:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The subject (or passive agent) of `verb` itself, if it has one."""
+    """The subject (or passive agent) of `verb` itself, if it has one. A verb has one subject:
+    when the parser gives it two ('Whole Foods co-founder John Mackey said' cut at the hyphen),
+    the one right before the verb heads it."""
+    subjects = [c for c in verb.children if c.dep_ in SPEAKER_DEPS]
+    if len(subjects) > 1 and all(c.i < verb.i for c in subjects):
+        return subjects[-1]
+    if len(subjects) > 1 and any(c.left_edge.i == verb.i + 1 for c in subjects):
+        # 'The combination, say economists, marks ...': the inverted subject right after a
+        # parenthetical verb of saying is its own; the one before belongs to the main clause.
+        return next(c for c in subjects if c.left_edge.i == verb.i + 1)
     for child in verb.children:
         if child.dep_ in SPEAKER_DEPS:
             return child
@@ -206,6 +227,10 @@ def source_token(verb: Token, depth: int = 0) -> Token | None:
     subj = subject_of(verb)
     if subj is not None:
         return subj
+    frame = quoted_as_saying(verb)
+    if frame is not None:
+        # 'X was quoted as saying': the passive subject is the one who said it.
+        return next(c for c in frame.children if c.dep_ == "nsubjpass")
     if depth >= 3 or verb.head.i == verb.i or is_passive(verb):
         return None
     head = verb.head

@@ -90,12 +90,12 @@ def speaker_confidence(
             return unlinked, NO_SPEAKER if nearest is None else EARLIER_ONE
         return speaker, PRONOUN_ONE if len(fits) == 1 else PRONOUN_MANY
     body = lower == "it" or head.root.lemma_.lower() in BODY_NOUNS
-    if body and actor is not None and (actor.type != "organization" or not _names(head, actor)):
+    if body and actor is not None and (actor.type == "person" or not _names(head, actor)):
         # 'The company also said' linked to a company not named nearby, while another one is
         # named earlier in the paragraph: the nearest fitting antecedent is the reading.
         # A body noun linked to a person is a slip of the linking ('the company' is no person).
         found = _paragraph_person(doc, speaker.start, actors, lower, quoted, "organization")
-        elsewhere = actor.type != "organization" or not _named_near(doc, actor, speaker)
+        elsewhere = actor.type == "person" or not _named_near(doc, actor, speaker)
         if found is not None and found[0] != actor.id and elsewhere:
             actor = None
     if (actor is None or actor.type == "group") and head.root.lemma_.lower() in SPOKES_NOUNS:
