@@ -22,7 +22,7 @@ SPEAKERS = [
     # 'the report' takes the issuer named where it was introduced (a reading)
     ("A new report released on Monday by Northfield University's Institute for Water Policy "
      "warns of droughts.\n\nThe report concluded that the river was drying up because farms "
-     "use too much water.", "the river was drying up", "Institute for Water Policy", False),
+     "use too much water.", "the river was drying up", "institute-for-water-policy", False),
     # the focus of an it-cleft speaks
     ("It was a wine merchant in Berlin who first informed me that the old grape was alive.",
      "the old grape", "wine merchant", False),

@@ -69,6 +69,8 @@ def _merge(doc: Doc, names: list[Name]) -> list[Cluster]:
         domain = DOMAIN.fullmatch(span.text)
         if domain is not None and kind == "organization":
             key = name_key(domain.group(1))  # 'Snopes.com' is the site 'Snopes'
+        if kind == "organization":
+            key = _office_key(key)
         cluster = by_key.get(f"{kind}:{key}")
         known = place(span.text) if kind == "place" else None
         country = known.country if known is not None and known.kind == "country" else ""
@@ -89,6 +91,15 @@ def _merge(doc: Doc, names: list[Name]) -> list[Cluster]:
         cluster.names.sort(key=lambda s: s.start)
     clusters.sort(key=lambda c: c.names[0].start)
     return clusters
+
+
+def _office_key(key: str) -> str:
+    """'department of environmental protection' → 'environmental protection department': English
+    names an office either way ('the Health Ministry', 'the Ministry of Health')."""
+    words = key.split()
+    if len(words) >= 3 and words[0] in ORG_ENDINGS and words[1] == "of" and "of" not in words[2:]:
+        return " ".join([*words[2:], words[0]])
+    return key
 
 
 def _only_modifier(cluster: Cluster) -> bool:

@@ -99,7 +99,15 @@ def find_names(doc: Doc) -> list[Name]:
             kind: ActorType | None
             if ent.label_ == "NORP" and not _country_or_city(piece):
                 continue  # nationalities and religions are not actors
-            if n > 0:
+            owned = piece.start > 0 and (
+                doc[piece.start - 1].lower_ in ("'s", "’s")
+                or _bare_possessive(doc[piece.start - 1])
+            )
+            if n > 0 and owned and ent.label_ == "ORG" and piece[-1].lower_ not in PLACE_ENDINGS:
+                # 'Stanford University's Center on Poverty': the body the tagger labelled is
+                # the one owned; its owner is a name of its own
+                kind = LABEL_TYPES[ent.label_]
+            elif n > 0:
                 kind = None  # the label belongs to the first name of a span the tagger ran on
             elif named_after_place is not None:
                 kind = "organization"
@@ -149,6 +157,13 @@ def find_names(doc: Doc) -> list[Name]:
     known = set(votes)
     labelled = _split_owners(labelled, known)
     labelled = _fuller_known(labelled, known)
+    for n, (span, _kind) in enumerate(labelled):
+        campus = _campus(span)
+        if campus is not None:
+            labelled[n] = (campus, "organization")
+    for span, kind in labelled:
+        if kind is not None and name_key(span.text) not in votes:
+            votes[name_key(span.text)][kind] += 1  # a name joined across the tagger's cut
     people = _person_parts(
         [(span, "person" if _likely_person(votes.get(name_key(span.text))) else kind)
          for span, kind in labelled]
@@ -185,13 +200,16 @@ def find_names(doc: Doc) -> list[Name]:
                 if _weak_place(span):
                     kinds[key] = "organization"  # a city or county that mostly plays is its team
         kind = kinds[key]
+        if _administration(span) and (kind == "person" or _likely_person(votes.get(key))):
+            span = doc[span.start : span.end + 1]  # 'the Obama administration' governs
+            key, kind = name_key(span.text), "organization"
         if kind is not None and _common_word(span, key, lowercase, people):
             kind = None  # 'Meth' beside 'meth', 'Monday': a common word or a date, not an actor
         if kind is not None and (_not_an_actor(span) or key in terms or _portfolio(span)):
             kind = None
         if kind is not None and one_word(span) and span.text in thing_initials:
             kind = None  # 'the ACA' after 'the Affordable Care Act': a law's initials
-        if kind is not None and things[key] == uses[key] and key not in evidence:
+        if kind is not None and 0 < uses[key] == things[key] and key not in evidence:
             kind = None  # 'the Progress cargo ship', '"Temple Run"': the name of a thing
         if kind is not None and _variant_of_person(span, people):
             kind = "person"  # 'Hauser' beside 'Trevor Houser': the same surname misspelt
@@ -306,6 +324,16 @@ def _one_kind_per_list(names: list[Name], evidence: set[str]) -> None:
             kind = next(iter(others))
             if kind in ("organization", "place") and kind != name.kind:
                 name.kind = kind
+
+
+def _administration(span: Span) -> bool:
+    """'the Obama administration': a leader's name before a lowercase 'administration' names the
+    government they head, a body of its own."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.text == "administration" and span[-1].head.i == nxt.i
 
 
 def _portfolio(span: Span) -> bool:
@@ -451,7 +479,11 @@ def _short_forms_of_organisations(names: list[Name]) -> None:
         if name.kind != "organization" or len(name.span) < 2:
             continue
         end = len(name.span)
-        while end > 1 and name.span[end - 1].lower_ in ORG_ENDINGS:
+        while (
+            end > 1
+            and name.span[end - 1].lower_ in ORG_ENDINGS
+            and _capitalised(name.span[end - 1])
+        ):
             end -= 1
         if end < len(name.span):
             short.add(name_key(name.span[:end].text))
@@ -701,11 +733,15 @@ def _whole_person(ent: Span) -> Span:
     return ent if end == ent.end else doc[ent.start : end]
 
 
+SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
+
+
 def _place_then_name(ent: Span) -> Span | None:
     """'Cambridge Analytica', 'Boston Dynamics': a place the tagger labelled on its own, the
     modifier of a capitalised proper noun right after it that no label covers. A place name
-    compounded into a proper name makes the name of a body, not a place; None otherwise."""
-    if ent.label_ not in ("GPE", "LOC"):
+    compounded into a proper name makes the name of a body, not a place; None otherwise. So
+    does a nationality or religion ('the Islamic State', 'the Muslim Brotherhood')."""
+    if ent.label_ not in ("GPE", "LOC", "NORP"):
         return None
     doc = ent.doc
     end = ent.end
@@ -723,6 +759,7 @@ def _place_then_name(ent: Span) -> Span | None:
         and nxt.lower_ not in titles()
         and nxt.lower_ not in PLACE_ENDINGS
         and nxt.lower_ not in OTHER_ENDINGS
+        and nxt.lower_ not in SEASONS  # 'the Arab Spring': a period, not a body
         and place(f"{ent.text} {nxt.text}") is None
     ):
         return doc[ent.start : end + 1]
@@ -788,6 +825,8 @@ def _splits(tok: Token) -> bool:
         return True
     if text.lower() in ("'s", "’s"):
         return _owner_name(tok)  # 'California’s Museum of Neon Art': two names
+    if _bare_possessive(tok):
+        return True
     if text in ("-", "–", "—"):
         # A hyphen joins a name ('Rolls-Royce') unless spaced.
         doc = tok.doc
@@ -798,6 +837,21 @@ def _splits(tok: Token) -> bool:
     if tok.is_punct and text not in (".", "&", "'", "’"):
         return True
     return any(ch.isdigit() for ch in text) and not any(ch.isalpha() for ch in text)
+
+
+def _bare_possessive(tok: Token) -> bool:
+    """The apostrophe alone after a plural that closes a name of the form 'X of Ys' ('the
+    Academy of Sciences’ telescope'); a plural possessive inside a name ('the Bond Traders'
+    Association') has no 'of' before it."""
+    doc = tok.doc
+    return (
+        tok.text in ("'", "’")
+        and 0 < tok.i < len(doc) - 1
+        and not doc[tok.i - 1].whitespace_
+        and doc[tok.i - 1].text.endswith("s")
+        and bool(tok.whitespace_)
+        and any(t.lower_ == "of" for t in doc[max(0, tok.i - 4) : tok.i])
+    )
 
 
 def _split_owners(
@@ -828,7 +882,10 @@ def _fuller_known(
     for span, kind in labelled:
         assert doc is not None
         conj = next((t.i for t in span[1:-1] if t.lower_ in ("and", "&")), None)
-        if conj is not None and name_key(doc[conj + 1 : span.end].text) in known:
+        if conj is not None and (
+            name_key(doc[conj + 1 : span.end].text) in known
+            or (conj + 2 == span.end and _acronym_word(doc[conj + 1]))
+        ):  # 'Whole Foods and QFC': a name does not end in 'and' and an acronym
             for part in (doc[span.start : conj], doc[conj + 1 : span.end]):
                 trimmed = _trim(part)
                 if trimmed is not None:
@@ -848,6 +905,27 @@ def _fuller_known(
     return out
 
 
+def _acronym_word(tok: Token) -> bool:
+    return tok.is_alpha and tok.text.isupper() and len(tok.text) >= 2
+
+
+def _campus(span: Span) -> Span | None:
+    """'the University of California, San Diego': a university's name, a comma and the city of
+    one of its campuses name that campus, one body (the US convention for state universities)."""
+    doc = span.doc
+    if len(span) < 3 or span[0].lower_ != "university" or span[1].lower_ != "of":
+        return None
+    i = span.end
+    if i + 1 >= len(doc) or doc[i].text != "," or "\n" in doc[i].whitespace_:
+        return None
+    j = i + 1
+    while j < len(doc) and j - i <= 3 and _run_word(doc[j]) and not doc[j].is_sent_start:
+        j += 1
+    if j == i + 1 or (j < len(doc) and (doc[j].lower_ in ("and", "&") or _run_word(doc[j]))):
+        return None
+    return doc[span.start : j]
+
+
 def _coordinated_body(span: Span) -> Span | None:
     """'the World Travel' + 'and Tourism Council': a name the tagger cut at 'and' whose second
     half ends in an organisation word ('Council', 'Association') is one body, when the first
@@ -862,7 +940,31 @@ def _coordinated_body(span: Span) -> Span | None:
     while j < len(doc) and j - i <= 3 and _run_word(doc[j]) and "\n" not in doc[j - 1].whitespace_:
         j += 1
     if j - i < 3 or doc[j - 1].lower_ not in ORG_ENDINGS or doc[j - 1].ent_type_ not in ("", "ORG"):
+        return _subjects_joined(span)
+    return doc[span.start : j]
+
+
+SUBJECT_BODIES = frozenset("center centre program programme initiative forum panel".split())
+"""Bodies named for what they work on ('Center on Poverty and Inequality'), besides ORG_ENDINGS."""
+
+
+def _subjects_joined(span: Span) -> Span | None:
+    """'Center on Poverty' + 'and Inequality', 'Committee on Intelligence' + 'and Security': a
+    body named for its subjects ('X on/for A and B') that the tagger cut at 'and'; the words after
+    'and' are one or two capitalised words no label covers."""
+    doc = span.doc
+    i = span.end
+    if len(span) < 3 or span[-2].lower_ not in ("on", "for", "of") or span[0].lower_ in CONNECTORS:
         return None
+    if not any(t.lower_ in ORG_ENDINGS or t.lower_ in SUBJECT_BODIES for t in span[:-2]):
+        return None
+    j = i + 1
+    while j < len(doc) and j - i <= 2 and _run_word(doc[j]) and doc[j].ent_type_ in ("", "ORG"):
+        j += 1
+    if j == i + 1 or (j < len(doc) and _run_word(doc[j])):
+        return None
+    if any(t.lower_ in ORG_ENDINGS for t in doc[i + 1 : j]):
+        return None  # 'Bank of Avalon and Brightwater Corp.': a second body
     return doc[span.start : j]
 
 
@@ -897,6 +999,8 @@ def _owner_name(possessive: Token) -> bool:
     owner = doc[i]
     if place(owner.text) is not None or (owner.text.isupper() and len(owner.text) > 1):
         return True
+    if owner.lower_ in ORG_ENDINGS and owner.text.istitle():
+        return True  # 'Parliament’s Joint Committee': a body named by its one word
     return i > 0 and doc[i - 1].text[:1].isupper() and not doc[i - 1].is_sent_start
 
 
@@ -1155,6 +1259,14 @@ def _decide(
     if votes:
         order = ["person", "organization", "place", "other"]
         best = max(votes, key=lambda k: (votes[k], -order.index(k)))
+        final = name_word_texts(span)[-1]  # 'Waller-Bridge' is one word
+        if best == "person" and not one_word(span) and final[:1].isupper():
+            # 'the Lorenz Center', 'the Arecibo Observatory': no person's name ends in a noun
+            # for an institution or a site, though it may be named after a person
+            if final.lower() in INSTITUTION_WORDS:
+                return "organization"
+            if final.lower() in PLACE_ENDINGS or final.lower() in SITE_WORDS:
+                return "place"
         if (
             known_place is not None
             and known_place.kind == "province"
@@ -1174,6 +1286,14 @@ def _decide(
     if known_place is not None:
         return "place"
     return None
+
+
+INSTITUTION_WORDS = frozenset(
+    "center centre institute laboratory lab school academy hospital clinic library".split()
+)
+"""Last words of the names of institutions, often named after a person ('the Lorenz Center')."""
+SITE_WORDS = frozenset("observatory museum monument memorial tower building".split())
+"""Last words of the names of sites and buildings ('the Arecibo Observatory')."""
 
 
 def _street_compound(span: Span) -> bool:

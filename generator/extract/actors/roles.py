@@ -7,7 +7,13 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from generator.extract.actors.clusters import Cluster
-from generator.extract.actors.gazetteer import place
+from generator.extract.actors.gazetteer import place, titles
+from generator.extract.actors.names import (
+    BODY_NOUNS,
+    KIN_NOUNS,
+    ORG_CLASSIFIERS,
+    PLACE_CLASSIFIERS,
+)
 
 TITLE_DEPS = ("compound", "amod", "nmod", "poss", "case", "det", "nummod", "punct")
 MAX_ROLE_WORDS = 8
@@ -34,6 +40,9 @@ def add_roles(doc: Doc, clusters: list[Cluster]) -> None:
                 _title_before(doc, cluster, name, owner)  # 'the news agency Reuters'
             _appositions(doc, cluster, name, owner)
             _of_phrase(cluster, name, owner)
+            if cluster.type in ("organization", "place"):
+                _classifier_after(cluster, name)
+                _kind_of_place(cluster, name)
     _capitals(clusters)
 
 
@@ -66,7 +75,7 @@ PARTY_TAG = re.compile(r"\(?[RDI]-[A-Z][A-Za-z.]*\)?")
 
 
 def _add_role(cluster: Cluster, text: str) -> None:
-    words = text.strip(" ,").split()
+    words = text.strip(" ,-–—").split()  # '-star' of a 'co-star' cut at the hyphen
     # A role is what the person is, not how they are addressed: 'Mr.', 'Dr', 'Gov.' alone are
     # forms of address (the office of 'Gov.' shows in its full form elsewhere when it matters).
     while words and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in PARTICLES):
@@ -95,7 +104,11 @@ def _title_before(doc: Doc, cluster: Cluster, name: Span, owner: dict[int, Clust
     in_possessor = {t.i for p in possessors for t in p.subtree}
     words = [t for t in role if t.dep_ not in ("det", "case", "punct") and t.i not in in_possessor]
     # A role is the run of words up to the name ('former NATO chief'), never a stray adjective alone.
-    if words and not (len(words) == 1 and words[0].pos_ == "ADJ"):
+    if (
+        words
+        and not (len(words) == 1 and words[0].pos_ == "ADJ")
+        and (cluster.type != "person" or _person_word(words[-1]) or words[-1].lower_ == "elect")
+    ):  # 'Emery states Trump': a misread verb before a name is no title
         _add_role(cluster, doc[words[0].i : words[-1].i + 1].text)
         for tok in words:
             other = owner.get(tok.i)
@@ -145,6 +158,8 @@ def _appositions(doc: Doc, cluster: Cluster, name: Span, owner: dict[int, Cluste
     for desc in descs:
         if len(desc) > MAX_ROLE_WORDS or "\n" in desc.text:
             continue
+        if not _describes(cluster, desc, owner):
+            continue
         start = desc.start
         while start < desc.end and doc[start].dep_ == "det":
             start += 1
@@ -157,6 +172,92 @@ def _appositions(doc: Doc, cluster: Cluster, name: Span, owner: dict[int, Cluste
                 and (cluster.type != "person" or other.type != "person")
             ):
                 cluster.affiliate(other)
+
+
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ee", "ant", "ent")
+"""Endings of English nouns for people by what they do ('writer', 'editor', 'economist')."""
+PERSON_NOUNS = frozenset(
+    """artist star colleague fellow chairman chairwoman chair head chief boss official spokesman
+    spokeswoman spokesperson reporter advisor aide attacker veteran expert analyst activist
+    figure hero despot friend ally rival candidate nominee victim survivor suspect partner""".split()
+)
+"""Nouns for people that the title list lacks."""
+
+
+def _describes(cluster: Cluster, desc: Span, owner: dict[int, Cluster]) -> bool:
+    """Whether an apposition can describe the entity: it is not headed or ended by another
+    person's name ('translated by Ann Lee, the philosopher Joe Park': the description is Joe
+    Park's), and a person's is a noun
+    for a person ('the writer', not 'the poetry' or 'the fashions' of a misread list)."""
+    doc = desc.doc
+    for tok in (desc.root, desc[-1]):
+        other = owner.get(tok.i)
+        if other is None or other is cluster or other.type != "person":
+            continue
+        name = next(n for n in other.names if n.start <= tok.i < n.end)
+        if tok is desc.root or (name.start > desc.start and doc[name.start - 1].pos_ == "NOUN"):
+            return False  # '..., the philosopher Joe Park': the noun is Joe Park's
+    return cluster.type != "person" or _person_word(desc.root)
+
+
+def _person_word(head: Token) -> bool:
+    """A noun for a person: a title or office, a kinship noun, or an agent noun ('writer')."""
+    words = {head.lower_.rstrip("."), head.lemma_.lower().rstrip(".")}
+    words |= {TITLE_ABBREVIATIONS.get(w, w) for w in words}
+    return bool(
+        words & (titles() | KIN_NOUNS | PERSON_NOUNS)
+        or any(w.endswith(PERSON_SUFFIXES) for w in words)
+    )
+
+
+def _classifier_after(cluster: Cluster, name: Span) -> None:
+    """'the Interfax news agency', 'the Ennahda party', 'the Tuva region': the lowercase noun a
+    body's or a place's name modifies says what kind of body or place it is."""
+    doc = name.doc
+    head = name[-1].head
+    if name[-1].dep_ != "compound" or head.i < name.end or head.i - name.end > 2:
+        return
+    words = doc[name.end : head.i + 1]
+    if any(not t.text.islower() or t.pos_ not in ("NOUN", "ADJ") for t in words):
+        return
+    kinds = ORG_CLASSIFIERS | BODY_NOUNS if cluster.type == "organization" else PLACE_CLASSIFIERS
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in kinds - {"brand"}:
+        return
+    for of in (c for c in head.children if c.lower_ == "of"):
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None)
+        known = place(doc[obj.left_edge.i : obj.i + 1].text) if obj is not None else None
+        if known is None or known.kind not in ("country", "continent"):
+            return  # 'the Ahr Valley village of Rech': the village is Rech (not 'province of China')
+    if any(w in cluster.name().lower().split() for w in words.text.split()):
+        return  # 'Vulture magazine': the noun is part of the name as used
+    _add_role(cluster, words.text)
+
+
+def _kind_of_place(cluster: Cluster, name: Span) -> None:
+    """'the Libyan city of Sirte', 'the regional capital of Kyzyl': a place noun whose 'of'
+    names the place says what it is."""
+    doc = name.doc
+    root = name.root
+    of = root.head
+    if (
+        root.dep_ != "pobj"
+        or of.lower_ != "of"
+        or of.i != name.start - 1
+        or cluster.type != "place"
+    ):
+        return
+    noun = of.head
+    if noun.pos_ != "NOUN" or noun.i > of.i or noun.lemma_.lower() not in PLACE_NOUNS:
+        return
+    start = noun.left_edge.i
+    while start < noun.i and doc[start].dep_ in ("det", "poss", "case", "predet"):
+        start += 1
+    words = doc[start : noun.i + 1]
+    if all(t.text.islower() or t.pos_ == "ADJ" for t in words) and len(words) <= 4:
+        _add_role(cluster, words.text)
+
+
+PLACE_NOUNS = PLACE_CLASSIFIERS | {"capital", "port", "island", "region", "enclave", "territory"}
 
 
 def _of_phrase(cluster: Cluster, name: Span, owner: dict[int, Cluster]) -> None:
