@@ -23,6 +23,9 @@ CONFIDENT = 0.8
 UNCERTAIN = 0.5
 """A quote below this confidence is shown with "speaker unclear" (below `CONFIDENT`, every
 item carries an "uncertain" badge on the site)."""
+TEXT_GENRE_MAX = 0.75
+"""A genre only the article's own words show (no label, markup or address) is never surer
+than this: the register of a text leans one way, it does not label it."""
 
 # The vocabularies of the contract. Reports are read back as JSON, where any string can come:
 # code that looks a value up tolerates unknown ones (`SEVERITY_ORDER.get(s, len(...))`).

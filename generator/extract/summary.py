@@ -439,8 +439,8 @@ def _stance(sent: Span, regions: _Regions) -> bool:
     if CONCLUDING.match(sent.text.lstrip(OPENING_MARKS)):
         return True
     root = sent.root
+    # the main clause, what the writer asserts; with its `ccomp`, which may be someone's words
     own = {root} | {c for c in root.children if c.dep_ == "conj"}
-    """The main clause: what the writer asserts (a `ccomp` may be someone's reported words)."""
     main = own | {c for c in root.children if c.dep_ == "ccomp"}
     for tok in sent:
         if regions.covers(tok.idx):
@@ -753,7 +753,7 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
     covered: set[str] = set()
     voiced: set[str] = set()
     said: set[str] = set()
-    got_figure = got_dissent = got_question = got_stance = False
+    got_figure = got_dissent = got_question = False
     lead = w.lead * LEAD_BY_GENRE.get(genre, 1.0)
     title = w.title_arguing if genre in ARGUING_GENRES else w.title
     coverage = w.coverage if genre in COVERING_GENRES else 0.0
@@ -803,7 +803,6 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
         said |= best.lemmas
         got_figure |= best.figure
         got_dissent |= bool(best.dissenters)
-        got_stance |= best.stance
     return chosen
 
 

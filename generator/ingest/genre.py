@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from generator.ingest.pagemeta import Markup, clean, element_text
-from generator.model import CONFIDENT, FactCheck
+from generator.model import CONFIDENT, TEXT_GENRE_MAX, FactCheck
 
 GENRES = ("news", "opinion", "analysis", "review", "fact-check", "live", "press-release")
 
@@ -108,7 +108,7 @@ _FORM_CUES = [
         1,
     ),
 ]
-FORM = 0.75
+FORM = TEXT_GENRE_MAX
 """A genre read from the form of the text alone (a rating, time stamps, a release's end mark)."""
 _META_GENRE_KEYS = (
     "genre",
@@ -254,10 +254,11 @@ def from_text(text: str, around: str = "") -> Genre:
         if len(found) >= least:
             shown = ", ".join(f"'{f[:40]}'" for f in dict.fromkeys(found[:3]))
             return Genre(genre, f"text: the form of a {genre} ({shown})", FORM)
-    argued = first_person_argument(text)
+    own = without_quotes(text)  # the writer's own words, read once for both tests
+    argued = first_person_argument(text, own)
     if argued:
         return Genre("opinion", f"text: the author argues in the first person ({argued})", ARGUED)
-    profile = register(text)
+    profile = register(text, own)
     if profile.argues:
         return Genre(
             "opinion",
@@ -320,14 +321,15 @@ def _strip_quoted(text: str, opening: re.Pattern[str], closing: re.Pattern[str])
     return "".join(parts)
 
 
-def first_person_argument(text: str) -> str | None:
+def first_person_argument(text: str, own: str | None = None) -> str | None:
     """The stance markers of an author arguing in their own voice ('I believe', 'we need to'),
     outside quotation marks, when there are many of them; else None.
 
     A first-person feature narrates ('I climb the path'); a column argues. Only many argument
-    markers together with a first-person voice count, and quoted words never do.
+    markers together with a first-person voice count, and quoted words never do. `own`: the
+    text already put through `without_quotes`, when the caller has it.
     """
-    own = without_quotes(text)
+    own = without_quotes(text) if own is None else own
     marks = [m.group(0) for m in _STANCE.finditer(own)]
     words = max(1, len(own.split()))
     if len(marks) >= 5 and len(_FIRST_PERSON.findall(own)) >= 6 and len(marks) * 1000 / words >= 3:
@@ -400,7 +402,7 @@ class Register:
     @property
     def confidence_argued(self) -> float:
         """0.6 at the threshold, up to 0.75 with every marker: text alone is never sure."""
-        return round(min(0.75, 0.6 + 0.05 * (len(self.markers) - ARGUMENT_MARKERS)), 2)
+        return round(min(TEXT_GENRE_MAX, 0.6 + 0.05 * (len(self.markers) - ARGUMENT_MARKERS)), 2)
 
     @property
     def confidence_news(self) -> float:
@@ -424,9 +426,10 @@ _SPEAKER_LABEL = re.compile(r"^[A-Z][\w.'’ -]{0,30}:\s")
 transcript, not the writer's own explainer."""
 
 
-def register(text: str) -> Register:
-    """The register markers of `text` outside its quotations."""
-    own = without_quotes(text)
+def register(text: str, own: str | None = None) -> Register:
+    """The register markers of `text` outside its quotations (`own`: the text already put
+    through `without_quotes`, when the caller has it)."""
+    own = without_quotes(text) if own is None else own
     words = len(own.split())
     per = 1000 / max(1, words)
     markers = []

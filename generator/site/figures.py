@@ -121,15 +121,13 @@ def figure_clusters(reports: list[Report]) -> list[dict[str, Any]]:
     for members in blocks.values():
         if len(members) > BLOCK_LIMIT:
             members = sorted(members, key=lambda i: (order[i], i))
-            for n, i in enumerate(members):
-                for j in members[n + 1 : n + 1 + BLOCK_LIMIT // 4]:
-                    if article[i] != article[j]:
-                        candidates.add((i, j) if i < j else (j, i))
-            continue
-        for n, i in enumerate(members):  # in figure order: i < j
-            for j in members[n + 1 :]:
+            window = BLOCK_LIMIT // 4
+        else:
+            window = len(members)
+        for n, i in enumerate(members):
+            for j in members[n + 1 : n + 1 + window]:
                 if article[i] != article[j]:
-                    candidates.add((i, j))
+                    candidates.add((i, j) if i < j else (j, i))
     same_value = _same_value_pairs(figures)
     candidates |= same_value
     parent = list(range(len(figures)))

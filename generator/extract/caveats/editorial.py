@@ -22,7 +22,7 @@ from generator.extract.caveats.lexicons import (
     EPISTEMIC_ADVERBS,
 )
 from generator.extract.common import doc_text, quote_regions, stripped_bounds
-from generator.model import CONFIDENT, UNCERTAIN, Article, Caveat
+from generator.model import CONFIDENT, TEXT_GENRE_MAX, UNCERTAIN, Article, Caveat
 from generator.model import Span as TextSpan
 
 HEADLINE_QUOTE = re.compile(r"(?:^|(?<=[\s:(]))['‘]([^'‘’\n]{2,200}?)['’](?=$|[\s:,.;!?)])")
@@ -38,8 +38,6 @@ SAME_CLAIM = 0.6
 MIN_CLAIM_WORDS = 3
 TEXT_GENRE = "text:"
 """`Article.genre_evidence` prefix when only the article's own words showed its genre."""
-TEXT_GENRE_SURE = 0.75
-"""A genre only the text shows is never surer than this (`generator.ingest.genre`)."""
 NO_LABEL = "no genre label"
 """`Article.genre_evidence` prefix of a page that labels nothing (news by default; the contract)."""
 BLOG = re.compile(r"(?<![a-z])blogs?(?![a-z])", re.I)
@@ -270,7 +268,7 @@ def genre_caveats(
                 "warning",
                 f"The page does not label this {article.genre}; only its text shows it "
                 f"({evidence[len(TEXT_GENRE) :].strip()}). A reader may take it for news.",
-                max(UNCERTAIN, min(article.genre_confidence, TEXT_GENRE_SURE)),
+                max(UNCERTAIN, min(article.genre_confidence, TEXT_GENRE_MAX)),
                 (argument or marks or [])[:5],
             )
         )

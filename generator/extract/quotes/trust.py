@@ -284,8 +284,7 @@ def _people_before(doc: Doc, offset: int, actors: dict[str, Actor], pronoun: str
     for actor in actors.values():
         if actor.type != "person":
             continue
-        gender = _gender(actor)
-        if pronoun in FEMALE and gender == "male" or pronoun in MALE and gender == "female":
+        if not _fits(actor, pronoun):
             continue
         named = any(lo <= m.start < offset and _by_name(m.text) for m in actor.mentions)
         if named and actor.id not in found:
