@@ -480,6 +480,37 @@ def test_table_rows_are_one_kind_of_competitor(nlp):
     assert [n.kind for n in names] == ["person", "person", "person", "place"]
 
 
+def test_names_in_the_cells_of_results_tables(analyse):
+    text = (
+        "FOOTBALL - NORTHERN COUNTIES RESULTS.\n"
+        "Results of Saturday's matches:\n"
+        "Cobham Rovers 2 Elmstead (B) 1\n"
+        "Hexley Athletic 0 Norland 3\n"
+        "Standings (played, won, drawn, lost, points):\n"
+        "Norland 3 2 1 0 7\n"
+        "Cobham Rovers 3 2 0 1 6\n"
+        "Hexley Athletic 3 1 0 2 3\n"
+        "Elmstead (B) 3 0 1 2 1\n"
+        "Brazil 3 0 0 3 0\n"
+    )
+    report = analyse(text)
+    kinds = {m.text: a.type for a in report.actors for m in a.mentions}
+    for team in ("Cobham Rovers", "Elmstead (B)", "Hexley Athletic", "Norland"):
+        assert kinds.get(team) == "organization", (team, kinds)
+    assert kinds.get("Brazil") == "place"  # a national side is named by its country
+
+
+def test_table_of_figures_is_not_a_table_of_names(analyse):
+    text = (
+        "Quarterly results (in millions of crowns):\n"
+        "Sales 9.06 9.31 8.42\n"
+        "Profit 4.15 4.90 4.12\n"
+        "The company said demand was steady.\n"
+    )
+    report = analyse(text)
+    assert not [a for a in report.actors if a.name in ("Sales", "Profit")]
+
+
 @pytest.mark.parametrize(
     ("text", "thing"),
     [

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from generator.extract.actors.gazetteer import demonyms, given_names, place, place_key, titles
+from generator.extract.actors.tables import tables
 from generator.extract.common import doc_text
 from generator.model import ActorType
 
@@ -87,8 +88,12 @@ def name_key(text: str) -> str:
 def find_names(doc: Doc) -> list[Name]:
     """Every proper-name occurrence of a person, organisation, place or other named thing, typed."""
     caps_lines = _caps_lines(doc)
-    labelled: list[tuple[Span, ActorType | None]] = []
-    taken: set[int] = set()
+    cells = _table_cells(doc)
+    in_cells = {i for start, end in cells for i in range(start, end)}
+    labelled: list[tuple[Span, ActorType | None]] = [
+        (doc[start:end], kind) for (start, end), kind in cells.items()
+    ]
+    taken: set[int] = set(in_cells)
     for ent in doc.ents:
         ent = _whole_person(ent)
         named_after_place = _place_then_name(ent)
@@ -97,6 +102,8 @@ def find_names(doc: Doc) -> list[Name]:
         in_caps = _in_caps(ent, caps_lines)
         for n, piece in enumerate(_pieces(ent)):
             kind: ActorType | None
+            if any(t.i in in_cells for t in piece):
+                continue  # the table's layout has the whole name
             if ent.label_ == "NORP" and not _country_or_city(piece):
                 continue  # nationalities and religions are not actors
             owned = piece.start > 0 and (
@@ -194,6 +201,9 @@ def find_names(doc: Doc) -> list[Name]:
     kinds: dict[str, ActorType | None] = {}
     for span, _ in labelled:
         key = name_key(span.text)
+        if (span.start, span.end) in cells:
+            names.append(Name(span=span, key=key, kind=cells[(span.start, span.end)]))
+            continue
         if key not in kinds:
             kinds[key] = _decide(span, key, votes.get(key), people, key in known)
             if kinds[key] == "place" and teams[key] * 2 >= uses[key] > 0 and teams[key]:
@@ -229,6 +239,23 @@ def find_names(doc: Doc) -> list[Name]:
     _short_forms_of_organisations(names)
     names.sort(key=lambda n: n.span.start)
     return _drop_nested(names)
+
+
+def _table_cells(doc: Doc) -> dict[tuple[int, int], ActorType]:
+    """The name cells of the document's results tables (see `tables`), each with its kind: a
+    country is a place (a national side is named by its country); a table whose names mostly
+    have a person's shape (a given name first, or initials) lists people; any other table lists
+    clubs or teams, named after the towns they play in, which are organisations."""
+    found: dict[tuple[int, int], ActorType] = {}
+    for table in tables(doc):
+        people = sum(1 for c in table.cells if _given_name_first(c) or _initialled(c))
+        kind: ActorType = "person" if people * 2 > len(table.cells) else "organization"
+        for cell in table.cells:
+            known = place(cell.text)
+            found[(cell.start, cell.end)] = (
+                "place" if known is not None and known.kind == "country" else kind
+            )
+    return found
 
 
 DATELINE = re.compile(
