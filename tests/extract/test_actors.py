@@ -500,6 +500,52 @@ def test_names_in_the_cells_of_results_tables(analyse):
     assert kinds.get("Brazil") == "place"  # a national side is named by its country
 
 
+def test_fixture_lines_name_the_sides_and_the_venue(analyse):
+    text = (
+        "BASEBALL - WESTERN LEAGUE.\n"
+        "Standings:\n"
+        "NORLAND 71 61 .538 -\n"
+        "ELMSTEAD 64 70 .478 7\n"
+        "Sunday's games:\n"
+        "NORLAND AT ELMSTEAD\n"
+        "HEXLEY AT COBHAM\n"
+    )
+    report = analyse(text)
+    at = text.index("NORLAND AT ELMSTEAD")
+    kinds = {(m.start, m.end): a.type for a in report.actors for m in a.mentions}
+    assert kinds.get((at, at + 7)) == "organization"  # the side that travels
+    assert kinds.get((at + 11, at + 19)) == "place"  # the town it plays in
+    assert kinds.get((text.index("ELMSTEAD 64"), text.index("ELMSTEAD 64") + 8)) == "organization"
+
+
+def test_bracketed_acronym_is_the_name_it_follows(analyse):
+    text = (
+        "Bonds on the Norland International Futures Exchange (NIFE) fell.\n"
+        "The September bond future on NIFE was trading at 115.45.\n"
+        "In after hours trading the future on NIFE was trading at 122.53.\n"
+    )
+    report = analyse(text)
+    exchange = actor_with_mention(report, "NIFE")
+    assert len(exchange) == 1 and exchange[0].type == "organization"
+    assert sum(m.text == "NIFE" for m in exchange[0].mentions) == 3
+
+
+def test_month_before_a_name_is_not_part_of_it(analyse):
+    report = analyse(
+        "The August Kestrel Purchasing Association index rose to 60.0, traders said.\n"
+    )
+    names = {m.text for a in report.actors for m in a.mentions}
+    assert "Kestrel Purchasing Association" in names
+    assert not any(n.startswith("August") for n in names)
+
+
+def test_dateline_places_are_whole(analyse):
+    text = "SAN LORENZO DEL MAR, Spain 1997-05-04\nDock workers walked out on Monday.\n"
+    report = analyse(text)
+    place_names = {m.text for a in report.actors if a.type == "place" for m in a.mentions}
+    assert "SAN LORENZO DEL MAR" in place_names
+
+
 def test_table_of_figures_is_not_a_table_of_names(analyse):
     text = (
         "Quarterly results (in millions of crowns):\n"

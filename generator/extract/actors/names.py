@@ -89,6 +89,9 @@ def find_names(doc: Doc) -> list[Name]:
     """Every proper-name occurrence of a person, organisation, place or other named thing, typed."""
     caps_lines = _caps_lines(doc)
     cells = _table_cells(doc)
+    for start, end in _dateline_parts(doc):
+        if not any(a < end and start < b for a, b in cells):
+            cells[(start, end)] = "place"
     in_cells = {i for start, end in cells for i in range(start, end)}
     labelled: list[tuple[Span, ActorType | None]] = [
         (doc[start:end], kind) for (start, end), kind in cells.items()
@@ -104,6 +107,8 @@ def find_names(doc: Doc) -> list[Name]:
             kind: ActorType | None
             if any(t.i in in_cells for t in piece):
                 continue  # the table's layout has the whole name
+            if ent.label_ != "PERSON":
+                piece = _without_date(piece)
             if ent.label_ == "NORP" and not _country_or_city(piece):
                 continue  # nationalities and religions are not actors
             owned = piece.start > 0 and (
@@ -171,6 +176,9 @@ def find_names(doc: Doc) -> list[Name]:
     for span, kind in labelled:
         if kind is not None and name_key(span.text) not in votes:
             votes[name_key(span.text)][kind] += 1  # a name joined across the tagger's cut
+    for short, kind in _bracketed_acronyms(labelled):
+        votes[short][kind] += 2
+        known.add(short)
     people = _person_parts(
         [(span, "person" if _likely_person(votes.get(name_key(span.text))) else kind)
          for span, kind in labelled]
@@ -241,6 +249,72 @@ def find_names(doc: Doc) -> list[Name]:
     return _drop_nested(names)
 
 
+DATE_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december jan feb mar apr jun jul aug sep sept
+    oct nov dec""".split()
+)
+"""Months and days, and the short forms of months."""
+
+
+def _without_date(piece: Span) -> Span:
+    """'the August Kestrel Valley index', 'the September Treasury bond': a month or a day before
+    a name dates what the phrase is about and is no part of the name (a tagger's label that is
+    not a person's: 'August Wilson' keeps his given name)."""
+    start = piece.start
+    doc = piece.doc
+    while (
+        start + 1 < piece.end
+        and doc[start].lower_.rstrip(".") in DATE_WORDS
+        and _capitalised(doc[start + 1])
+    ):
+        start += 1
+    return piece if start == piece.start else doc[start : piece.end]
+
+
+def _bracketed_acronyms(
+    labelled: list[tuple[Span, ActorType | None]],
+) -> list[tuple[str, ActorType]]:
+    """'the Kestrel Valley Authority (KVA)', 'the KVA (Kestrel Valley Authority)': an acronym in
+    capitals set in brackets right after a name, or before it, made of that name's initials
+    (in order, a word or two left out: 'Options Exchange' may give 'E'), is the short form of the
+    name, used alone afterwards: the key of the acronym with the kind the tagger gave the name."""
+    found: list[tuple[str, ActorType]] = []
+    for span, kind in labelled:
+        if kind not in ("organization", "place") or len(span) < 2:
+            continue
+        doc = span.doc
+        initials = "".join(t.text[0] for t in span if t.text[:1].isupper())
+        candidates = []
+        if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
+            candidates.append(doc[span.end + 1])  # 'the Kestrel Valley Authority (KVA)'
+        opening = span.start - 1
+        if opening > 0 and doc[opening].lower_ == "the":
+            opening -= 1
+        if (
+            opening >= 1
+            and doc[opening].text == "("
+            and span.end < len(doc)
+            and doc[span.end].text == ")"
+        ):
+            candidates.append(doc[opening - 1])  # 'the KVA (Kestrel Valley Authority)'
+        for tok in candidates:
+            acronym = tok.text.replace(".", "")
+            if 2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper():
+                if _initials_of(acronym, initials):
+                    found.append((name_key(tok.text), kind))
+    return found
+
+
+def _initials_of(acronym: str, initials: str) -> bool:
+    """The acronym's letters are the name's initials in order, the first the same, at most two
+    of the name's words left out."""
+    if not initials or acronym[0] != initials[0] or len(initials) - len(acronym) > 2:
+        return False
+    rest = iter(initials)
+    return all(letter in rest for letter in acronym)
+
+
 def _table_cells(doc: Doc) -> dict[tuple[int, int], ActorType]:
     """The name cells of the document's results tables (see `tables`), each with its kind: a
     country is a place (a national side is named by its country); a table whose names mostly
@@ -255,6 +329,8 @@ def _table_cells(doc: Doc) -> dict[tuple[int, int], ActorType]:
             found[(cell.start, cell.end)] = (
                 "place" if known is not None and known.kind == "country" else kind
             )
+        for venue in table.venues:
+            found[(venue.start, venue.end)] = "place"
     return found
 
 
@@ -271,6 +347,22 @@ DATELINE = re.compile(
 def _dateline_places(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of the place part of the document's datelines."""
     return [m.span("place") for m in DATELINE.finditer(doc_text(doc))]
+
+
+def _dateline_parts(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the places of the document's datelines, one per part between commas
+    ('SAN PEDRO, Rivera' has two): a dateline names places only, each in full as written
+    ('ST. LOUIS', 'THE HAGUE')."""
+    parts = []
+    text = doc_text(doc)
+    for start, end in _dateline_places(doc):
+        for part in re.finditer(r"[^,]+", text[start:end]):
+            a = start + part.start() + (len(part.group()) - len(part.group().lstrip()))
+            b = start + part.end()
+            span = doc.char_span(a, b)
+            if span is not None and any(c.isalpha() for c in span.text):
+                parts.append((span.start, span.end))
+    return parts
 
 
 def _in_ranges(span: Span, ranges: list[tuple[int, int]]) -> bool:

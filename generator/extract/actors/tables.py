@@ -27,6 +27,8 @@ QUALIFIER = re.compile(r"\([A-Z]{1,3}\)")
 LINKS = frozenset("of and & de del la le van von der den da di du do dos el al".split())
 """Lowercase words that may stand inside a name in a table."""
 MAX_WORDS = 5
+SEPARATORS = frozenset({"v", "v.", "vs", "vs.", "versus", "at"})
+"""Words between the two sides of a fixture ('Elmstead v Norland', 'Elmstead at Norland')."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class Table:
     """Consecutive rows of one table: the name cells, in order."""
 
     cells: tuple[Span, ...]
+    venues: tuple[Span, ...] = ()
+    """Places where a fixture is played: the name after 'at' in 'Elmstead at Norland'."""
 
 
 def _cell_end(words: list[re.Match[str]], start: int) -> int:
@@ -41,6 +45,8 @@ def _cell_end(words: list[re.Match[str]], start: int) -> int:
     i = start
     while i < len(words) and i - start < MAX_WORDS:
         text = words[i].group()
+        if text.lower() in SEPARATORS:
+            break
         if WORD.fullmatch(text) is not None:
             i += 1
         elif text in LINKS and i > start:
@@ -55,14 +61,22 @@ def _cell_end(words: list[re.Match[str]], start: int) -> int:
     return i
 
 
-def _row_cells(line: str) -> list[tuple[int, int]] | None:
-    """Character ranges (within the line) of the name cells of a standings row or score line."""
+def _row_cells(line: str) -> list[tuple[int, int, bool]] | None:
+    """Character ranges (within the line) of the name cells of a standings row, a score line or
+    a fixture line, each marked True when it names the venue ('Elmstead at Norland': the first
+    side plays at the ground of the second, in its town)."""
     words = list(re.finditer(r"\S+", line))
     end = _cell_end(words, 0)
     if end == 0 or end == len(words):
         return None
-    first = (words[0].start(), words[end - 1].end())
+    first = (words[0].start(), words[end - 1].end(), False)
     rest = [w.group() for w in words[end:]]
+    if rest[0].lower() in SEPARATORS:
+        second_end = _cell_end(words, end + 1)
+        if second_end == end + 1 or second_end != len(words):
+            return None
+        second = (words[end + 1].start(), words[-1].end(), rest[0].lower() == "at")
+        return [first, second]
     if all(FIELD.fullmatch(f) is not None for f in rest):
         digits = sum(1 for f in rest if any(c.isdigit() for c in f))
         return [first] if digits >= 2 else None
@@ -77,7 +91,7 @@ def _row_cells(line: str) -> list[tuple[int, int]] | None:
         or SCORE_CELL.fullmatch(words[-1].group()) is None
     ):
         return None
-    return [first, (words[second_start].start(), words[second_end - 1].end())]
+    return [first, (words[second_start].start(), words[second_end - 1].end(), False)]
 
 
 def tables(doc: Doc) -> list[Table]:
@@ -86,16 +100,16 @@ def tables(doc: Doc) -> list[Table]:
     tagger or set in capitals (a table of figures opening with 'Sales' or 'Net' is no table of
     names)."""
     text = doc_text(doc)
-    groups: list[list[Span]] = []
+    groups: list[list[tuple[Span, bool]]] = []
     last_row = -10
     pos = 0
     for n, line in enumerate(text.split("\n")):
         ranges = _row_cells(line)
         spans = []
-        for a, b in ranges or []:
+        for a, b, venue in ranges or []:
             span = doc.char_span(pos + a, pos + b)
             if span is not None:
-                spans.append(span)
+                spans.append((span, venue))
         if spans:
             if n - last_row > 2 or not groups:
                 groups.append([])
@@ -104,9 +118,14 @@ def tables(doc: Doc) -> list[Table]:
         pos += len(line) + 1
     found = []
     for group in groups:
-        proper = sum(1 for c in group if _proper(c))
+        proper = sum(1 for c, _ in group if _proper(c))
         if proper * 2 > len(group):
-            found.append(Table(cells=tuple(group)))
+            found.append(
+                Table(
+                    cells=tuple(c for c, venue in group if not venue),
+                    venues=tuple(c for c, venue in group if venue),
+                )
+            )
     return found
 
 
