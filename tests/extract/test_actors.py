@@ -546,6 +546,42 @@ def test_dateline_places_are_whole(analyse):
     assert "SAN LORENZO DEL MAR" in place_names
 
 
+def test_towns_that_play_in_a_sports_report_are_teams(analyse):
+    text = (
+        "Tampere beat Turku by an innings and 39 runs to take over at the head of the "
+        "county championship table.\n"
+        "Their stay on top may be short-lived as title rivals Oulu closed in on victory.\n"
+        "After bowling Turku out for 83 in Linz, Tampere extended their first innings "
+        "lead, with the wicket taken by their captain.\n"
+        "The league coach said the season was far from over and the final was in September.\n"
+    )
+    report = analyse(text)
+    kinds: dict[str, set[str]] = {}
+    for a in report.actors:
+        for m in a.mentions:
+            kinds.setdefault(m.text, set()).add(a.type)
+    assert kinds["Tampere"] == {"organization"}
+    assert kinds["Turku"] == {"organization"}
+    assert kinds["Oulu"] == {"organization"}
+    assert kinds["Linz"] == {"place"}  # where the match was played
+
+
+def test_towns_in_other_news_stay_places(analyse):
+    report = analyse(
+        "Turku extended its lead over Tampere in the race for the new factory, and won the "
+        "title of greenest city, officials said.\n"
+    )
+    assert actor(report, "Turku").type == "place"
+
+
+def test_classes_of_a_competition_are_not_actors(analyse):
+    text = (
+        "Women's 400 metres\n1. Ann Lee (Kenya) 50.12\nMen's 400 metres\n1. Bo Li (China) 44.91\n"
+    )
+    report = analyse(text)
+    assert not [a for a in report.actors if a.name in ("Women", "Men")]
+
+
 def test_table_of_figures_is_not_a_table_of_names(analyse):
     text = (
         "Quarterly results (in millions of crowns):\n"

@@ -200,6 +200,7 @@ def find_names(doc: Doc) -> list[Name]:
     lowercase = _lowercase_words(doc)
     terms = _defined_terms(doc)
     datelines = _dateline_places(doc)
+    sports = _sports_report(doc)
     thing_initials = {
         "".join(t.text[0] for t in span if t.text[:1].isupper())
         for span, _ in labelled
@@ -236,8 +237,9 @@ def find_names(doc: Doc) -> list[Name]:
                 kind = _unsupported_person(span, votes, caps_lines)
         elif kind == "other" and key in evidence and place(span.text) is None:
             kind = "person"  # 'Emery, a writer for ...': a product or a work has no job
-        if kind == "place" and _weak_place(span) and _team_context(span):
-            kind = "organization"
+        if kind == "place" and _weak_place(span) and (_team_context(span) or sports):
+            if not _locative(span) and span[-1].lower_ not in PLACE_ENDINGS:
+                kind = "organization"
         if _in_ranges(span, datelines):
             kind = "place"  # 'NEW YORK 1996-08-30': a dateline opens with where the story is filed
         if kind is not None:
@@ -347,6 +349,38 @@ DATELINE = re.compile(
 def _dateline_places(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of the place part of the document's datelines."""
     return [m.span("place") for m in DATELINE.finditer(doc_text(doc))]
+
+
+SPORT_WORDS = frozenset(
+    """innings inning wicket wickets batsman bowler homer homers homered rbi pitcher pitched
+    goalkeeper keeper striker midfielder defender goal goals penalty scrum try tries touchdown
+    quarterback playoff playoffs league tournament championship semifinal semi-final quarterfinal
+    quarter-final final seeded lap laps podium squad fixture match matches halftime half-time
+    scorer scored season coach title victory win won beat defeat draw""".split()
+)
+"""Words of sports reporting."""
+SPORTS_REPORT_WORDS = 6
+"""Distinct sports words a report uses (in lower case, in its sentences): a match report uses many
+(a political story may borrow two or three: 'a landslide victory', 'the title')."""
+LOCATIVES = frozenset("in at near outside inside around across throughout".split())
+
+
+def _sports_report(doc: Doc) -> bool:
+    """Whether the document reports on sport: in a sports report a town, county or state that
+    plays ('Elmstead beat Norland', 'Hexley's lead over Norland', 'homered for Elmstead') is the
+    club or team named after it, an organisation."""
+    words = {t.lower_ for t in doc if t.text.islower() and t.lower_ in SPORT_WORDS}
+    return len(words) >= SPORTS_REPORT_WORDS
+
+
+def _locative(span: Span) -> bool:
+    """A name after a preposition of place ('in Elmstead', 'at the Norland ground'): where
+    something happens, a place even in a sports report."""
+    doc = span.doc
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in LOCATIVES
 
 
 def _dateline_parts(doc: Doc) -> list[tuple[int, int]]:
@@ -665,6 +699,8 @@ def _not_an_actor(span: Span) -> bool:
         word = span.text.lower()
         if word in demonyms() or word.rstrip("s") in demonyms():
             return True  # 'Africans', 'Antiguan': people of a country, not one actor
+        if word in PEOPLE_NOUNS:
+            return True  # "Women's 400 metres": a heading capitalises a common noun
         if word in languages() and place(span.text) is None:
             return True  # 'Swahili': a language
         if (
@@ -713,6 +749,8 @@ def _defined_terms(doc: Doc) -> set[str]:
     return found
 
 
+PEOPLE_NOUNS = frozenset("men women boys girls juniors seniors veterans".split())
+"""Plural nouns for people by sex or age, which name the classes of a competition."""
 CELESTIAL = frozenset(["earth", "universe", "galaxy", "cosmos", "solar system", "milky way"])
 """The Earth, the Galaxy, the Universe: capitalised as names, never actors ('Moon' and 'Sun'
 are left alone: a surname, a newspaper)."""
