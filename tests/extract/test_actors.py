@@ -576,10 +576,23 @@ def test_towns_in_other_news_stay_places(analyse):
 
 def test_classes_of_a_competition_are_not_actors(analyse):
     text = (
-        "Women's 400 metres\n1. Ann Lee (Kenya) 50.12\nMen's 400 metres\n1. Bo Li (China) 44.91\n"
+        "ATHLETICS - GRAND PRIX RESULTS.\n"
+        "Women's 100 metres hurdles\n"
+        "1. Ann Lee (Kenya) 12.71\n"
+        "2. Joan Bell (Canada) 12.80\n"
+        "Women's 1,500 metres\n"
+        "1. Ilse Berg (Norway) 4:01.10\n"
+        "Men's 110 metres hurdles\n"
+        "1. Bo Li (China) 13.10\n"
     )
     report = analyse(text)
     assert not [a for a in report.actors if a.name in ("Women", "Men")]
+    assert actor(report, "Ilse Berg").type == "person"
+
+
+def test_a_role_before_a_lone_surname_makes_a_person(analyse):
+    report = analyse("Veteran off-spinner Ramsby took four for 24 in 48 balls.\n")
+    assert actor(report, "Ramsby").type == "person"
 
 
 def test_table_of_figures_is_not_a_table_of_names(analyse):

@@ -162,7 +162,7 @@ def find_names(doc: Doc) -> list[Name]:
         classed = _classified(span)
         if classed is not None:
             votes[key][classed] += 2  # 'space agency Roscosmos', 'the Tuva region'
-        if _after_title(span) or _initialled(span) or _after_kin(span):
+        if _after_title(span) or _initialled(span) or _after_kin(span) or _role_before(span):
             # 'President-elect Trump', 'Sen. Warner', 'J. Smith': only people carry these.
             votes[key]["person"] += 3
             evidence.add(key)
@@ -1564,6 +1564,32 @@ def _classified(span: Span) -> ActorType | None:
             if nxt.lemma_ in FOLLOWING_ORG:
                 return "organization"
     return None
+
+
+SPORT_ROLES = frozenset(
+    """midfielder winger striker defender goalkeeper keeper playmaker bowler batsman pitcher
+    hitter catcher shortstop outfielder infielder fielder flanker hooker fullback quarterback
+    finalist champion winner runner-up seed referee umpire veteran compatriot rookie
+    spinner all-rounder rounder half""".split()
+)
+"""Nouns for the people of a sport: a player's position, a rank, an official."""
+
+
+def _role_before(span: Span) -> bool:
+    """A lowercase noun for a person's office or part set before the name as its modifier
+    ('spokesman Ann Lee', 'midfielder Bo Li', 'off-spinner Lee'): only people hold these."""
+    if span.start == 0:
+        return False
+    doc = span.doc
+    prev = doc[span.start - 1]
+    if not prev.text.islower() or prev.tag_ != "NN" or "\n" in prev.whitespace_:
+        return False
+    if prev.dep_ != "compound" or not span.start <= prev.head.i < span.end:
+        return False
+    word = prev.lower_
+    if word in ORG_ENDINGS or word in BODY_NOUNS or word in ORG_CLASSIFIERS:
+        return False
+    return word in titles() or word in SPOKES or word in KIN_NOUNS or word in SPORT_ROLES
 
 
 def _after_kin(span: Span) -> bool:
