@@ -595,6 +595,64 @@ def test_a_role_before_a_lone_surname_makes_a_person(analyse):
     assert actor(report, "Ramsby").type == "person"
 
 
+def test_players_in_a_cricket_scorecard_are_people(analyse):
+    text = (
+        "CRICKET - NORLAND V ELMSTEAD SCOREBOARD.\n"
+        "Norland\n"
+        "T. Ashgrove c Penwright b Kolbeck 44\n"
+        "R. Danvers lbw b Kolbeck 0\n"
+        "M. Ellery st Quarrie b Penwright 12\n"
+        "F. Holt not out 8\n"
+        "Did not bat: Ormsby, Vantongeren.\n"
+        "Bowling: Kolbeck 10-0-41-2, Penwright 8-1-26-1, Quarrie\n"
+        "6-0-27-0.\n"
+    )
+    report = analyse(text)
+    kinds = {m.text: a.type for a in report.actors for m in a.mentions}
+    for player in ("T. Ashgrove", "Penwright", "Kolbeck", "Quarrie", "Ormsby", "Vantongeren"):
+        assert kinds.get(player) == "person", (player, kinds)
+
+
+def test_places_in_a_headline_in_capitals(analyse):
+    text = (
+        "SOCCER - BOLIVIA BEAT PERU IN LA PAZ.\nLIMA 1996-08-31\nThe match ended 2-0 on Saturday.\n"
+    )
+    report = analyse(text)
+    start = text.index("LA PAZ")
+    spans = {(m.start, m.end): a.type for a in report.actors for m in a.mentions}
+    assert spans.get((start, start + 6)) == "place"
+
+
+def test_a_place_then_a_plural_proper_noun_is_a_team(analyse):
+    report = analyse("The visitors rallied for a 5-4 victory over the Tampere Otters.\n")
+    assert actor(report, "Tampere Otters").type == "organization"
+
+
+def test_a_monarchs_number_is_part_of_the_name(analyse):
+    report = analyse("1541 - Queen Ysolde I born.\nA portrait of Henry VIII was sold.\n")
+    names = {a.name: a.type for a in report.actors}
+    assert names.get("Henry VIII") == "person"
+
+
+def test_scorers_and_line_ups_name_players(analyse):
+    text = (
+        "SOCCER - NORLAND BEAT ELMSTEAD 2-0.\n"
+        "Norland - Kwame Osei-Tutu (21st minute), Radu Vlasceanu (65th)\n"
+        "Elmstead: 15 - Tane Horomona, 14 - Piet van der Merwe, 13 - Oli Brannagh (Sione Tuipulotu, "
+        "48 mins), 12 - Kees Dijkhuis (captain)\n"
+    )
+    report = analyse(text)
+    kinds = {m.text: a.type for a in report.actors for m in a.mentions}
+    for player in ("Kwame Osei-Tutu", "Radu Vlasceanu", "Tane Horomona", "Piet van der Merwe",
+                   "Sione Tuipulotu", "Kees Dijkhuis"):  # fmt: skip
+        assert kinds.get(player) == "person", (player, kinds)
+
+
+def test_dated_events_are_not_a_line_up(analyse):
+    report = analyse("1990 - Ann Lee died in Avalon.\n1991 - Bo Li was born.\n")
+    assert actor(report, "Ann Lee").type == "person"
+
+
 def test_table_of_figures_is_not_a_table_of_names(analyse):
     text = (
         "Quarterly results (in millions of crowns):\n"

@@ -102,7 +102,10 @@ def find_names(doc: Doc) -> list[Name]:
         named_after_place = _place_then_name(ent)
         if named_after_place is not None:
             ent = named_after_place
-        in_caps = _in_caps(ent, caps_lines)
+        if _in_caps(ent, caps_lines):
+            # The tagger's spans in a line of capitals run across words ('ELMSTEAD BEAT NORLAND
+            # IN CUP'): the words are left to the capitalised runs, cut into known names.
+            continue
         for n, piece in enumerate(_pieces(ent)):
             kind: ActorType | None
             if any(t.i in in_cells for t in piece):
@@ -129,8 +132,7 @@ def find_names(doc: Doc) -> list[Name]:
                 kind = "other"
             else:
                 kind = None  # a name the tagger buried in a number, date or other label
-            # The tagger's labels are unreliable in all-capital headlines.
-            labelled.append((piece, None if in_caps else kind))
+            labelled.append((piece, kind))
             taken.update(range(piece.start, piece.end))
     votes: dict[str, Counter[ActorType]] = defaultdict(Counter)
     for span, kind in labelled:
@@ -325,7 +327,9 @@ def _table_cells(doc: Doc) -> dict[tuple[int, int], ActorType]:
     found: dict[tuple[int, int], ActorType] = {}
     for table in tables(doc):
         people = sum(1 for c in table.cells if _given_name_first(c) or _initialled(c))
-        kind: ActorType = "person" if people * 2 > len(table.cells) else "organization"
+        kind: ActorType = (
+            "person" if table.people or people * 2 > len(table.cells) else "organization"
+        )
         for cell in table.cells:
             known = place(cell.text)
             found[(cell.start, cell.end)] = (
@@ -574,9 +578,7 @@ def _unsupported_person(
         return max(others)[2]
     if _plural_name(span):
         return "organization"  # 'the Beatles', 'the Teamsters': a band, a union, a team
-    if not _in_caps(span, caps_lines) and any(
-        t.text.isupper() and t.is_alpha and len(t.text) > 1 for t in span
-    ):
+    if not _in_caps(span, caps_lines) and any(_acronym_in_name(t) for t in span):
         return "organization"
     return None
 
@@ -616,9 +618,7 @@ def _person_shaped(span: Span, caps_lines: list[tuple[int, int]]) -> bool:
     ('German Reich')."""
     if any(t.pos_ in ("PRON", "DET") for t in span):
         return False
-    if not _in_caps(span, caps_lines) and any(
-        t.text.isupper() and t.is_alpha and len(t.text) > 1 for t in span
-    ):
+    if not _in_caps(span, caps_lines) and any(_acronym_in_name(t) for t in span):
         return False
     return span[0].lower_ not in demonyms()
 
@@ -887,7 +887,33 @@ def _whole_person(ent: Span) -> Span:
         and "\n" not in doc[end - 1].whitespace_
     ):
         end += 1
+    if end < len(doc) and _regnal(doc[end]):
+        end += 1  # 'Henry VIII': a monarch's or pope's number is part of the name
     return ent if end == ent.end else doc[ent.start : end]
+
+
+def _acronym_in_name(tok: Token) -> bool:
+    """A word in capitals inside a name that is not a monarch's number ('Orbital ATK', not
+    'Henry VIII')."""
+    text = tok.text
+    return text.isupper() and tok.is_alpha and len(text) > 1 and ROMAN.fullmatch(text) is None
+
+
+ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+def _regnal(tok: Token) -> bool:
+    """A Roman numeral after a name ('Henry VIII', 'Pius XII'); 'I' only when no verb follows,
+    as the pronoun would have one ('Elizabeth I of Avalon', 'Elizabeth I born' -- 'born' is only
+    ever a participle -- but not 'told Ann I said')."""
+    if not tok.text or ROMAN.fullmatch(tok.text) is None or "\n" in tok.nbor(-1).whitespace_:
+        return False
+    if tok.text != "I":
+        return True
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return (
+        nxt is None or nxt.lower_ == "born" or not (nxt.tag_.startswith("VB") or nxt.tag_ == "MD")
+    )
 
 
 SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
@@ -909,7 +935,7 @@ def _place_then_name(ent: Span) -> Span | None:
         nxt.pos_ == "PROPN"
         and nxt.text[:1].isupper()
         and nxt.text[1:2].islower()
-        and not nxt.ent_type_
+        and (not nxt.ent_type_ or (_plural_proper(nxt) and ent.label_ != "NORP"))
         and last.dep_ == "compound"
         and last.head.i == end
         and "\n" not in last.whitespace_
@@ -1302,7 +1328,7 @@ def _segments(run: Span, known: set[str]) -> list[Span]:
         for j in range(min(run.end, i + 4), i, -1):
             part = doc[i:j]
             if (
-                part[0].lower_ not in CONNECTORS
+                (part[0].lower_ not in CONNECTORS or _known_place(part))  # 'EL SALVADOR'
                 and part[-1].lower_ not in CONNECTORS
                 and _resolvable(part, known)
             ):
@@ -1314,12 +1340,33 @@ def _segments(run: Span, known: set[str]) -> list[Span]:
     return out
 
 
+def _team_name(span: Span) -> bool:
+    """'the Norland Rovers': a place, then a plural proper noun, names the team of that place."""
+    if len(span) < 2 or not _plural_proper(span[-1]) or place(span[:-1].text) is None:
+        return False
+    # 'Rodney Eyles': a town that is also a given name, then a surname in -s, is a person
+    return span[-1].tag_ == "NNPS" or span[0].lower_ not in given_names()
+
+
+def _plural_proper(tok: Token) -> bool:
+    """A capitalised plural noun ('Otters', 'Rovers'): tagged so, or ending in a plural -s."""
+    text = tok.text
+    if not text[:1].isupper() or not text[1:].islower() or tok.pos_ != "PROPN":
+        return False
+    return tok.tag_ == "NNPS" or (text.endswith("s") and not text.endswith(("ss", "us", "is")))
+
+
+def _known_place(span: Span) -> bool:
+    return len(span) > 1 and place(span.text) is not None
+
+
 def _resolvable(span: Span, known: set[str]) -> bool:
     key = name_key(span.text)
     if all(t.lower_ in titles() for t in span):
         return False  # 'Secretary General' is a title, not a name
     return (
         key in known
+        or _team_name(span)
         or (place(span.text) is not None and (span.root.pos_ == "PROPN" or span.text.isupper()))
         or (span[-1].lower_ in ORG_ENDINGS and len(span) > 1)
         or _initialled(span)
@@ -1403,7 +1450,7 @@ def _decide(
         # A surname or first name of a person the document names in full is that person,
         # even when a town or a tagger vote says otherwise ('Phoenix' after 'Joaquin Phoenix').
         return "person"
-    if last in ORG_ENDINGS and len(span) > 1:
+    if (last in ORG_ENDINGS and len(span) > 1) or _team_name(span):
         return "organization"
     if (last in STREET_ENDINGS and len(span) > 1) or _street_compound(span):
         return "place"
@@ -1478,8 +1525,11 @@ def _initialled(span: Span) -> bool:
 
 
 def _given_name_first(span: Span) -> bool:
-    """'Conchita Martinez': a common given name, then one or two capitalised words."""
+    """'Conchita Martinez': a common given name, then one or two capitalised words (or a
+    monarch's number: 'Henry VIII')."""
     words = name_word_texts(span)
+    if len(words) == 2 and len(words[1]) > 1 and ROMAN.fullmatch(words[1]) is not None:
+        words = words[:1] + ["Viii"]  # stands for any capitalised word
     if not 2 <= len(words) <= 3 or words[0].lower() not in given_names():
         return False
     if words[0].lower() in demonyms():

@@ -38,6 +38,8 @@ class Table:
     cells: tuple[Span, ...]
     venues: tuple[Span, ...] = ()
     """Places where a fixture is played: the name after 'at' in 'Elmstead at Norland'."""
+    people: bool = False
+    """Scorecards and line-ups: every name in them is a player's."""
 
 
 def _cell_end(words: list[re.Match[str]], start: int) -> int:
@@ -94,6 +96,67 @@ def _row_cells(line: str) -> list[tuple[int, int, bool]] | None:
     return [first, (words[second_start].start(), words[second_end - 1].end(), False)]
 
 
+NAME = r"[A-Z][\w'’.-]*(?:[ ](?:(?:van|von|der|den|de|da|del|du|la|le)[ ])*[A-Z][\w'’.-]*)*"
+"""A player's name in a scorecard: initials and capitalised words ('A. de Silva', 'Ata-ur-Rehman')."""
+BATTING = re.compile(
+    rf"^(?P<bat>{NAME})[ ]+(?:(?:c[ ]+(?:and|(?P<c>{NAME}))[ ]+|st[ ]+(?P<st>{NAME})[ ]+|lbw[ ]+)?"
+    rf"b[ ]+(?P<b>{NAME})|run[ ]out|not[ ]out|retired[ ]hurt)[ ]+\d+[ ]*$",
+    re.MULTILINE,
+)
+"""A batting row of a cricket scorecard: the batsman, how he was out (caught by, stumped by,
+bowled by), his runs ('A. Lee c Bell b Li 44', 'J. Bell not out 12')."""
+BOWLING = re.compile(rf"(?<![\w.])(?P<name>(?:de[ ])?{NAME})\s+\d+(?:\.\d)?-\d+-\d+-\d+")
+"""A bowler's figures: overs, maidens, runs, wickets ('Li 10-0-41-2')."""
+BOWLING_LIST = re.compile(r"^Bowling:[^\n]*(?:\n[^\n:]*\d+-\d+-\d+-\d+[^\n]*)*", re.MULTILINE)
+SCORER = re.compile(
+    rf"(?<![\w.'’-])(?P<name>{NAME})(?:[ ]\((?:\d{{1,3}}(?:st|nd|rd|th)\b|captain\))"
+    rf"|[ ]\d{{1,3}}(?:st|nd|rd|th)[ ]min)"
+)
+"""A scorer and the minute of the goal ('Ann Lee (39th minute)', 'Bo Li 81st minute'), or a
+captain marked in a line-up ('Ann Lee (captain)')."""
+POSITION = re.compile(rf"(?:^|[-,;:)][ ])\d{{1,2}}[ ]-[ ](?P<name>{NAME})", re.MULTILINE)
+"""A player after the number of the position in a line-up ('15 - Ann Lee, 14 - Bo Li')."""
+REPLACEMENT = re.compile(rf"\((?P<name>{NAME}),[ ]\d{{1,3}}(?:[ ]mins?)?\)")
+"""A replacement and the minute he came on, in brackets after the player replaced ('(Bo Li, 70)')."""
+DID_NOT_BAT = re.compile(rf"^Did not bat:[ ]+(?P<names>{NAME}(?:,[ ]+{NAME})*)", re.MULTILINE)
+
+
+def _players(doc: Doc) -> list[Span]:
+    """The players named in the document's scorecards and line-ups: batsmen, fielders and
+    bowlers of a cricket scorecard's batting rows and bowling figures and who did not bat;
+    scorers with the minute of their goals; the players of a numbered line-up."""
+    text = doc_text(doc)
+    ranges: list[tuple[int, int]] = []
+    for row in BATTING.finditer(text):
+        for group in ("bat", "c", "st", "b"):
+            if row.group(group) is not None:
+                ranges.append(row.span(group))
+    for block in BOWLING_LIST.finditer(text):
+        for figure in BOWLING.finditer(text, block.start() + len("Bowling:"), block.end()):
+            ranges.append(figure.span("name"))
+    for line in re.finditer(r"[^\n]+", text):
+        positions = list(POSITION.finditer(line.group()))
+        if len(positions) >= 3:  # a line-up, not a dated event ('1990 - Ann Lee died')
+            found = [*positions, *REPLACEMENT.finditer(line.group())]
+            ranges.extend(
+                (line.start() + m.start("name"), line.start() + m.end("name")) for m in found
+            )
+    for scorer in SCORER.finditer(text):
+        ranges.append(scorer.span("name"))
+    for row in DID_NOT_BAT.finditer(text):
+        start = row.start("names")
+        for part in re.finditer(NAME, row.group("names")):
+            ranges.append((start + part.start(), start + part.end()))
+    spans = []
+    for a, b in ranges:
+        if text[b - 1] == "." and b - a > 2 and text[b - 3] != " ":
+            b -= 1  # the full stop closing a list, not an initial's
+        span = doc.char_span(a, b)
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
 def tables(doc: Doc) -> list[Table]:
     """The tables of the document whose rows open with names: runs of rows a line or two apart
     (a division heading may stand between), where most name cells are proper nouns to the
@@ -126,6 +189,9 @@ def tables(doc: Doc) -> list[Table]:
                     venues=tuple(c for c, venue in group if venue),
                 )
             )
+    players = _players(doc)
+    if players:
+        found.append(Table(cells=tuple(players), people=True))
     return found
 
 
