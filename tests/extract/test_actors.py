@@ -520,9 +520,9 @@ def test_fixture_lines_name_the_sides_and_the_venue(analyse):
 
 def test_bracketed_acronym_is_the_name_it_follows(analyse):
     text = (
-        "Bonds on the Norland International Futures Exchange (NIFE) fell.\n"
-        "The September bond future on NIFE was trading at 115.45.\n"
-        "In after hours trading the future on NIFE was trading at 122.53.\n"
+        "Grain contracts on the Norland International Futures Exchange (NIFE) slipped.\n"
+        "The March wheat future on NIFE was trading at 3.12, down two cents.\n"
+        "The May corn future on NIFE was trading at 2.71.\n"
     )
     report = analyse(text)
     exchange = actor_with_mention(report, "NIFE")
@@ -532,11 +532,11 @@ def test_bracketed_acronym_is_the_name_it_follows(analyse):
 
 def test_month_before_a_name_is_not_part_of_it(analyse):
     report = analyse(
-        "The August Kestrel Purchasing Association index rose to 60.0, traders said.\n"
+        "Dealers watched the March Kestrel Purchasing Association survey of factory orders.\n"
     )
     names = {m.text for a in report.actors for m in a.mentions}
     assert "Kestrel Purchasing Association" in names
-    assert not any(n.startswith("August") for n in names)
+    assert not any(n.startswith("March") for n in names)
 
 
 def test_dateline_places_are_whole(analyse):
@@ -548,12 +548,11 @@ def test_dateline_places_are_whole(analyse):
 
 def test_towns_that_play_in_a_sports_report_are_teams(analyse):
     text = (
-        "Tampere beat Turku by an innings and 39 runs to take over at the head of the "
-        "county championship table.\n"
-        "Their stay on top may be short-lived as title rivals Oulu closed in on victory.\n"
-        "After bowling Turku out for 83 in Linz, Tampere extended their first innings "
-        "lead, with the wicket taken by their captain.\n"
-        "The league coach said the season was far from over and the final was in September.\n"
+        "Tampere won the toss and batted, and their captain's century put them on top of the "
+        "league table.\n"
+        "Oulu, their nearest title rivals, need a victory and two wickets on the last day.\n"
+        "Rain in Linz washed out the morning session before Tampere dismissed Turku for 150.\n"
+        "The coach said the season would go to the final match.\n"
     )
     report = analyse(text)
     kinds: dict[str, set[str]] = {}
@@ -577,21 +576,20 @@ def test_towns_in_other_news_stay_places(analyse):
 def test_classes_of_a_competition_are_not_actors(analyse):
     text = (
         "ATHLETICS - GRAND PRIX RESULTS.\n"
-        "Women's 100 metres hurdles\n"
-        "1. Ann Lee (Kenya) 12.71\n"
-        "2. Joan Bell (Canada) 12.80\n"
-        "Women's 1,500 metres\n"
-        "1. Ilse Berg (Norway) 4:01.10\n"
-        "Men's 110 metres hurdles\n"
-        "1. Bo Li (China) 13.10\n"
+        "Women's 3,000 metres steeplechase\n"
+        "1. Ann Lee (Kenya) 9:12.71\n"
+        "Women's javelin throw\n"
+        "1. Ilse Berg (Norway) 64.10\n"
+        "Men's 10,000 metres walk\n"
+        "1. Bo Li (China) 39:13.10\n"
     )
     report = analyse(text)
-    assert not [a for a in report.actors if a.name in ("Women", "Men")]
+    assert not [a for a in report.actors if any(m.text in ("Women", "Men") for m in a.mentions)]
     assert actor(report, "Ilse Berg").type == "person"
 
 
 def test_a_role_before_a_lone_surname_makes_a_person(analyse):
-    report = analyse("Veteran off-spinner Ramsby took four for 24 in 48 balls.\n")
+    report = analyse("The wicket fell when off-spinner Ramsby found the edge.\n")
     assert actor(report, "Ramsby").type == "person"
 
 
@@ -624,14 +622,14 @@ def test_places_in_a_headline_in_capitals(analyse):
 
 
 def test_a_place_then_a_plural_proper_noun_is_a_team(analyse):
-    report = analyse("The visitors rallied for a 5-4 victory over the Tampere Otters.\n")
+    report = analyse("Fans of the Tampere Otters queued overnight for tickets.\n")
     assert actor(report, "Tampere Otters").type == "organization"
 
 
 def test_a_monarchs_number_is_part_of_the_name(analyse):
-    report = analyse("1541 - Queen Ysolde I born.\nA portrait of Henry VIII was sold.\n")
+    report = analyse("A portrait of Aldric VII was sold at auction.\n")
     names = {a.name: a.type for a in report.actors}
-    assert names.get("Henry VIII") == "person"
+    assert names.get("Aldric VII") == "person"
 
 
 def test_scorers_and_line_ups_name_players(analyse):
@@ -651,6 +649,32 @@ def test_scorers_and_line_ups_name_players(analyse):
 def test_dated_events_are_not_a_line_up(analyse):
     report = analyse("1990 - Ann Lee died in Avalon.\n1991 - Bo Li was born.\n")
     assert actor(report, "Ann Lee").type == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Two shops in the hill town of Ostrava-Nord were burgled overnight.\n",
+            "Ostrava-Nord",
+            "place",
+        ),
+        (
+            "Premier division club Hexamora paid a record fee for the goalkeeper.\n"
+            "Hexamora have not won a trophy in ten years.\n",
+            "Hexamora",
+            "organization",
+        ),
+        (
+            "Farmers in the South Bank protested on Monday.\n"
+            "Troops were sent into the South Bank, officials said.\n",
+            "South Bank",
+            "place",
+        ),
+    ],
+)
+def test_classifier_nouns_and_compass_regions(analyse, text, name, kind):
+    assert actor(analyse(text), name).type == kind
 
 
 def test_table_of_figures_is_not_a_table_of_names(analyse):

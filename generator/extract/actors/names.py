@@ -1340,6 +1340,21 @@ def _segments(run: Span, known: set[str]) -> list[Span]:
     return out
 
 
+COMPASS = frozenset("north south east west northern southern eastern western".split())
+
+
+def _compass_place(span: Span, votes: Counter[ActorType] | None) -> bool:
+    """'the West Bank', 'the North Shore': a point of the compass before 'Bank' or another
+    word that also ends the names of bodies is a region when the tagger only ever says place."""
+    return (
+        len(span) == 2
+        and span[0].lower_ in COMPASS
+        and votes is not None
+        and bool(votes)
+        and set(votes) == {"place"}
+    )
+
+
 def _team_name(span: Span) -> bool:
     """'the Norland Rovers': a place, then a plural proper noun, names the team of that place."""
     if len(span) < 2 or not _plural_proper(span[-1]) or place(span[:-1].text) is None:
@@ -1450,7 +1465,9 @@ def _decide(
         # A surname or first name of a person the document names in full is that person,
         # even when a town or a tagger vote says otherwise ('Phoenix' after 'Joaquin Phoenix').
         return "person"
-    if (last in ORG_ENDINGS and len(span) > 1) or _team_name(span):
+    if (last in ORG_ENDINGS and len(span) > 1 and not _compass_place(span, votes)) or _team_name(
+        span
+    ):
         return "organization"
     if (last in STREET_ENDINGS and len(span) > 1) or _street_compound(span):
         return "place"
@@ -1568,7 +1585,8 @@ KIN_NOUNS = frozenset(
 
 
 ORG_CLASSIFIERS = frozenset(
-    """agency company firm group website site app platform magazine newspaper network party
+    """agency company firm group website site app platform magazine newspaper daily weekly
+    team club network party
     startup giant rival retailer carrier maker manufacturer publisher broadcaster insurer lender
     airline bank regulator watchdog charity union outlet channel studio brand contractor
     conglomerate operator developer""".split()
@@ -1585,7 +1603,9 @@ PRODUCT_CLASSIFIERS = frozenset(
     program programme""".split()
 )
 """Common nouns that class a name after them as a product, a work or a programme."""
-FOLLOWING_ORG = frozenset("magazine newspaper website app platform party airline".split())
+FOLLOWING_ORG = frozenset(
+    "magazine newspaper daily weekly website app platform party airline".split()
+)
 """Classifiers that follow the name ('Vulture magazine') and never follow a person's name."""
 
 
@@ -1601,6 +1621,10 @@ def _classified(span: Span) -> ActorType | None:
                 return "place"
             if prev.lemma_ in PRODUCT_CLASSIFIERS:
                 return "other"  # 'the drug Xyral', 'the game Temple Run'
+        if prev.lower_ == "of" and span.start > 1:
+            noun = doc[span.start - 2]
+            if noun.pos_ == "NOUN" and noun.text.islower() and noun.lemma_ in PLACE_CLASSIFIERS:
+                return "place"  # 'the town of Vestmark', 'the island of Hexa'
     if span.end < len(doc):
         nxt = doc[span.end]
         if (
