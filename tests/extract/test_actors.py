@@ -677,6 +677,29 @@ def test_classifier_nouns_and_compass_regions(analyse, text, name, kind):
     assert actor(analyse(text), name).type == kind
 
 
+def test_a_team_sheet_of_surnames_lists_people(analyse):
+    text = (
+        "Norland manager Ewan Ashby named his side for the cup tie.\n"
+        "Conor Brennan returns in defence and Ruairi Dunne starts up front.\n"
+        "The team is as follows:\n"
+        "Halloran, Brennan, Vesey, Kinsella, Tighe, Dunne, Mulcahy.\n"
+    )
+    report = analyse(text)
+    start = text.index("Halloran")
+    kinds = {(m.start, m.text): a.type for a in report.actors for m in a.mentions}
+    for name in ("Halloran", "Vesey", "Kinsella", "Tighe", "Mulcahy"):
+        at = text.index(name, start)
+        assert kinds.get((at, name)) == "person", (name, kinds)
+
+
+def test_a_list_of_companies_is_not_a_team_sheet(analyse):
+    report = analyse(
+        "Shares of Alvexa, Brightwell, Corvane, Duralux and Enverra fell on Monday.\n"
+        "Alvexa, Brightwell, Corvane, Duralux, Enverra\n"
+    )
+    assert not [a for a in report.actors if a.name == "Corvane" and a.type == "person"]
+
+
 def test_table_of_figures_is_not_a_table_of_names(analyse):
     text = (
         "Quarterly results (in millions of crowns):\n"

@@ -185,6 +185,13 @@ def find_names(doc: Doc) -> list[Name]:
         [(span, "person" if _likely_person(votes.get(name_key(span.text))) else kind)
          for span, kind in labelled]
     )  # fmt: skip
+    new_people, tagged_people = _listed_people(doc, people, taken)
+    for span in new_people:
+        labelled.append((span, "person"))
+        taken.update(range(span.start, span.end))
+    for span in new_people + tagged_people:
+        votes[name_key(span.text)]["person"] += 2
+        evidence.add(name_key(span.text))
     for run in _capitalised_runs(doc, taken, caps_lines):
         for part in _segments(run, known | people):
             labelled.append((part, None))
@@ -317,6 +324,40 @@ def _initials_of(acronym: str, initials: str) -> bool:
         return False
     rest = iter(initials)
     return all(letter in rest for letter in acronym)
+
+
+LIST_ITEM = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}")
+MIN_LIST = 5
+
+
+def _listed_people(doc: Doc, people: set[str], taken: set[int]) -> tuple[list[Span], list[Span]]:
+    """A line that is only a list of names ('Ashby, Brennan, Colley, Dunne, Eyre.'), of which
+    at least two are the surnames or given names of people the article names in full and
+    fewer than half are places, lists people (a team sheet, a field of players): each name in it
+    is a person's, though a town may share it. The items no tagger's span covers, and those it
+    does."""
+    text = doc_text(doc)
+    found: list[Span] = []
+    listed: list[Span] = []
+    pos = 0
+    for line in text.split("\n"):
+        body = line.rstrip().rstrip(".")
+        colon = body.find(": ")
+        start = colon + 2 if 0 <= colon < 40 else 0  # 'Team: Ashby, Brennan, ...'
+        items = body[start:].split(", ")
+        if len(items) >= MIN_LIST and all(LIST_ITEM.fullmatch(i) for i in items):
+            places = sum(place(i) is not None for i in items)
+            if sum(name_key(i) in people for i in items) >= 2 and places * 2 < len(items):
+                offset = pos + start
+                for item in items:
+                    span = doc.char_span(offset, offset + len(item))
+                    if span is not None and not any(t.i in taken for t in span):
+                        found.append(span)
+                    elif span is not None:
+                        listed.append(span)
+                    offset += len(item) + 2
+        pos += len(line) + 1
+    return found, listed
 
 
 def _table_cells(doc: Doc) -> dict[tuple[int, int], ActorType]:
