@@ -700,6 +700,19 @@ def test_a_list_of_companies_is_not_a_team_sheet(analyse):
     assert not [a for a in report.actors if a.name == "Corvane" and a.type == "person"]
 
 
+def test_the_team_in_a_results_row(analyse):
+    text = (
+        "CYCLING - TOUR OF AVALON RESULTS.\n"
+        "Leading results of the third stage:\n"
+        "1. Ann Lee (Kenya) Hexley Motors 4 hours 12 mins 3 seconds\n"
+        "2. Bo Li (China) Norvane 5 seconds behind\n"
+        "3. Ilse Berg (Norway) Hexley Motors same time\n"
+    )
+    report = analyse(text)
+    assert actor(report, "Norvane").type == "organization"
+    assert actor(report, "Bo Li").type == "person"
+
+
 def test_table_of_figures_is_not_a_table_of_names(analyse):
     text = (
         "Quarterly results (in millions of crowns):\n"

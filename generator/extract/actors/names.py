@@ -369,7 +369,9 @@ def _table_cells(doc: Doc) -> dict[tuple[int, int], ActorType]:
     for table in tables(doc):
         people = sum(1 for c in table.cells if _given_name_first(c) or _initialled(c))
         kind: ActorType = (
-            "person" if table.people or people * 2 > len(table.cells) else "organization"
+            "person"
+            if table.people or (not table.teams and people * 2 > len(table.cells))
+            else "organization"
         )
         for cell in table.cells:
             known = place(cell.text)
