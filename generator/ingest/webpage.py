@@ -44,7 +44,7 @@ class WebPage:
     date: str | None
     """Publication date `YYYY-MM-DD`, from the page's own markup only."""
     author: str | None
-    """Byline as one string: the authors' names, or a desk ('Our Foreign Staff')."""
+    """Byline as one string: the authors' names, or a desk ('Our Political Staff')."""
     source: str | None
     """Outlet: the publication, or the agency whose story it is."""
     url: str | None
@@ -472,7 +472,7 @@ def _provider(tree: HtmlElement, headline: HtmlElement | None) -> str | None:
 
 
 def _origin(cleaned: hygiene.Cleaned) -> str | None:
-    """The outlet a republished story first appeared in ('This post originally appeared on Grist.')."""
+    """The outlet a republished story first appeared in ('This post first appeared on Tidewater.')."""
     for line, reason in cleaned.dropped:
         if reason.startswith("contribution"):
             match = _ORIGIN.search(line)

@@ -615,27 +615,27 @@ def test_one_outlet_described_two_ways_is_one_relay(analyse):
 def test_headline_flat_where_the_article_hedges(nlp):
     report = analyse_page(
         nlp,
-        "The city could soon spend more on interest than on its schools, the auditor said. "
+        "The city could soon pay more in interest than on its schools, the auditor said. "
         "Rates rose in March.",
-        title="City Will Soon Spend More on Interest Than on Schools",
+        title="City Will Soon Pay More in Interest Than on Schools",
     )
     (found,) = of_kind(report, "headline")
-    assert found.cue == "could" and found.text.startswith("The city could soon spend")
+    assert found.cue == "could" and found.text.startswith("The city could soon pay")
 
 
 def test_headline_stated_flatly_somewhere_in_the_article_is_fine(nlp):
     report = analyse_page(
         nlp,
-        "The city could soon spend more on interest than on schools. "
-        "The city will spend more on interest than on schools next year, the auditor said.",
-        title="City Will Spend More on Interest Than on Schools",
+        "The city could soon pay more in interest than on schools. "
+        "The city will pay more in interest than on schools next year, the auditor said.",
+        title="City Will Pay More in Interest Than on Schools",
     )
     assert not of_kind(report, "headline")
 
 
 def test_officials_of_a_named_company_weigh_less(analyse):
     report = analyse(
-        "The grid failed twice this winter, Con Edison officials said on Monday.",
+        "The grid failed twice this winter, Lakeside Power officials said on Monday.",
         date="2024-05-02",
     )
     (found,) = of_kind(report, "sourcing")

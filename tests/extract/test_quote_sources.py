@@ -50,8 +50,8 @@ SPEAKERS = [
     ("Harbor officials said that they had briefed the new team. They said that the port had "
      "a long way to go.", "a long way to go", "harbor-official", False),
     # a verb has one subject: the one right before it when the parser gives two
-    ("In a memo, Harbor Foods co-founder John Mackey said that the price gap had become less "
-     "relevant.", "price gap", "john-mackey", True),
+    ("In a memo, Harbor Foods co-founder Tom Reddick said that the price gap had become less "
+     "relevant.", "price gap", "tom-reddick", True),
     # 'he said, according to a transcript': the transcript records the words, he says them
     ("Ann Lee met the founders in May. These deals take time to build, she said, according "
      "to a transcript reviewed by Harbor Weekly.", "take time", "she", None),
@@ -133,7 +133,7 @@ def test_a_pronoun_antecedent_is_named_or_described_as_a_person(mention, person,
         "Ann Lee and Bo Chen wrote the programs that revealed the signatures of chaos.",
         "Lorenz, \u201cthe father of chaos,\u201d started a revolution in science.",
         "Scientists can't predict hurricanes a year out with any accuracy.",
-        "Ann Lee's 1968 work My Name as Though It Were Written on the Surface of the Moon poked "
+        "Ann Lee's 1968 work Your Name as Though It Were Painted on the Back of the Sky poked "
         "gentle fun at the very expensive space race between the two great powers of that time.",
         "The model fit so well that they were able to predict the choices of four of the five "
         "volunteers.",

@@ -765,7 +765,7 @@ def _quantity(doc: Doc, match: re.Match[str]) -> Found | None:
         match.group("unit")[:1].isupper()
         or re.match(r"\s+[A-Z]", doc.text[match.end() : match.end() + 2])
     ):
-        return None  # 'Ninety Mile Beach', 'Five-hundred-meter Aperture ...': inside a name
+        return None  # 'Forty Acre Wood', 'Three-hundred-foot Ridge ...': inside a name
     second = parse_amount(match.group("second")) if match.group("second") else None
     return Found(
         kind="quantity",
@@ -976,10 +976,10 @@ def _counted_unit(noun: Token) -> str:
         and low.endswith("s")
         and any(c.ent_type_ == "NORP" and c.i < noun.i for c in noun.children)
     ):
-        unit = "person"  # '21 Christians', 'thousands of Tunisians', '20 Egyptian Copts':
+        unit = "person"  # '21 Christians', 'thousands of Norwegians', '20 Flemish Catholics':
         # members of a people or faith are people
     elif noun.tag_ == "NNPS" and low.endswith("s"):
-        unit = low[:-1]  # 'Tunisians' → 'tunisian'
+        unit = low[:-1]  # 'Norwegians' → 'norwegian'
     else:
         unit = noun.lemma_.lower()
     if unit in PARTITIVES:
@@ -1528,11 +1528,11 @@ def _attribution(
             if inner and quote.kind != "direct":
                 return None
             if quote.speaker.actor is None:
-                unnamed = True  # an unnamed speaker ('reports cited by MySA', 'a top Trump
+                unnamed = True  # an unnamed speaker ('reports cited by MyTownWire', 'a top Trump
                 break  # adviser'): the sentence may still name the source ('according to
                 # …', 'as X reports'), but not through a name inside the speaker's words
             if frame is not None and quote.kind != "direct":
-                return frame  # 'As Mashable reports, the company announced that …'
+                return frame  # 'As Techwire reports, the firm said that …'
             if reporter is not None and quote.kind != "direct" and quote.start <= reporter[0]:
                 return reporter[1]  # 'he claimed … even as the CBO estimated that …'
             return quote.speaker.actor

@@ -63,7 +63,7 @@ POSSESSIVE = re.compile(r"['’]s?\b")
 NAMED = re.compile(r"\b[A-Z][a-z]+\s+of\s+$")
 """'the Investment Company Act of 1940': a year inside a name."""
 CITATION = re.compile(r"https?://|\bdoi\b|\bretrieved\b", re.I)
-"""A reference line ('... (2019, October 22) retrieved 20 January 2020 from https://...')."""
+"""A reference line ('... (2020, May 4) retrieved 3 March 2021 from https://...')."""
 
 
 def precision_of(value: str) -> Precision | None:
@@ -167,7 +167,7 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
             for t in c.subtree
         )
     if subj is not None and subj.lower_ in ("who", "which", "that") and owner.dep_ == "relcl":
-        antecedent = owner.head  # 'Mugabe, who has led Zimbabwe': the event is Mugabe's
+        antecedent = owner.head  # 'Okonjo, who has led the party': the event is Okonjo's
         keep.discard(subj.i)
         keep.update(range(max(antecedent.left_edge.i, antecedent.i - 5), antecedent.i + 1))
     chain = [verb]
@@ -426,7 +426,7 @@ def _range_partner(text: str, timexes: list[TimeExpression], index: int) -> bool
 
 
 def _when_clause(span: Span) -> Token | None:
-    """The verb of a 'when' clause the date introduces ('in 1884, when Bismarck hosted ...',
+    """The verb of a 'when' clause the date introduces ('in 1884, when the king hosted ...',
     'In 2009, however, when Congress passed ...'): that clause is the event of the date."""
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in ("since", "until", "till", "from"):

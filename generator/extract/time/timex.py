@@ -247,7 +247,7 @@ def _bare_month_ok(doc: Doc, match: re.Match[str]) -> bool:
         return False
     prev = doc[token.i - 1] if token.i > 0 else None
     if prev is not None and prev.is_title and prev.pos_ == "PROPN" and not match.group("rel"):
-        return False  # 'Theresa May', 'Brian May'
+        return False  # 'Brenda May', 'Alan May'
     return True
 
 
