@@ -130,7 +130,7 @@ def find_names(doc: Doc) -> list[Name]:
     for span, _ in labelled:
         key = name_key(span.text)
         if _surname_alone(span, text):
-            # 'Imogen Hale-Barrow ... Hale-Barrow thanked': a given name, then the surname
+            # 'Phoebe Hale-Barrow ... Hale-Barrow thanked': a given name, then the surname
             # used alone later, is how English prose names a person.
             votes[key]["person"] += 2
             evidence.add(key)
@@ -1189,7 +1189,7 @@ def _breaks_between(tok: Token) -> bool:
 
 def _person_parts(labelled: list[tuple[Span, ActorType | None]]) -> set[str]:
     """First names and surnames of multi-word person names in the document ('Hale-Barrow' of
-    'Imogen Hale-Barrow' whole: a hyphenated name is one word)."""
+    'Phoebe Hale-Barrow' whole: a hyphenated name is one word)."""
     parts = set()
     for span, kind in labelled:
         if kind == "person" and len(span) > 1:
