@@ -452,7 +452,7 @@ def textual_date(text: str) -> str | None:
     if match:
         return _valid(int(match.group(3)), _month(match.group(2)), int(match.group(1)))
     match = re.search(rf"\b({MONTH})\s+\d{{1,2}}\s+[\d:]+\s+\w+\s+(\d{{4}})\b", low)
-    if match:  # 'Fri Mar 13 21:30:09 EST 2015'
+    if match:  # 'Tue Jun 9 08:15:42 EST 2015'
         day = re.search(rf"\b{MONTH}\s+(\d{{1,2}})", low)
         if day:
             return _valid(int(match.group(2)), _month(match.group(1)), int(day.group(1)))

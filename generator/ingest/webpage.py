@@ -517,7 +517,7 @@ _UPDATED = re.compile(
     r"\s*(?:on|at)?\s*:?\s*(.+)$",
     re.I,
 )
-"""'Updated March 3, 2024', 'April 28, 2019 at 6:01 am Updated ...': the label opens the stamp
+"""'Updated March 3, 2024', 'May 14, 2019 at 7:12 am Updated ...': the label opens the stamp
 or follows its first date; 'the rules were updated on ...' in a sentence is no stamp."""
 _FIRST_PUBLISHED = re.compile(r"^(?:first|originally)\s+(?:published|posted)\b", re.I)
 _CLOCK = re.compile(r"\b(\d{1,2}):(\d{2})\s*([ap])\.?\s?m\b", re.I)

@@ -27,9 +27,9 @@ def one(found, text):
     ("sentence", "text", "value", "unit", "per"),
     [
         (
-            "Members plan to allocate 1 billion euros per month.",
-            "1 billion euros per month",
-            1e9,
+            "Members plan to spend 2 billion euros per month.",
+            "2 billion euros per month",
+            2e9,
             "EUR",
             "month",
         ),
@@ -270,11 +270,11 @@ def test_acronym_unit_keeps_its_capitals(figures):
     ("sentence", "text", "status"),
     [
         (
-            "Member states plan to allocate 1 billion euros per month.",
-            "1 billion euros per month",
+            "Member states plan to spend 2 billion euros per month.",
+            "2 billion euros per month",
             "plan",
         ),
-        ("The ministry is aiming to reach 5 billion euros by 2030.", "5 billion euros", "target"),
+        ("The ministry is aiming to hit 6 billion euros by 2030.", "6 billion euros", "target"),
         ("An estimated 10,000 people attended the rally.", "An estimated 10,000", "estimate"),
         ("Allies have already acquired arms worth 4 billion euros.", "4 billion euros", "fact"),
         ("Rates will climb to 4.2 percent in 2021.", "4.2 percent", "forecast"),
@@ -291,10 +291,10 @@ def test_status(figures, sentence, text, status):
 
 def test_subject_is_in_the_sentence_words(figures):
     fig = one(
-        figures("Member states plan to allocate 1 billion euros per month to buy arms."),
-        "1 billion euros per month",
+        figures("Member states plan to spend 2 billion euros per month to repair roads."),
+        "2 billion euros per month",
     )
-    assert fig.subject == "Member states plan to allocate 1 billion euros per month to buy arms"
+    assert fig.subject == "Member states plan to spend 2 billion euros per month to repair roads"
 
 
 def test_figure_in_a_quote_is_attributed_to_the_speaker(analyse):

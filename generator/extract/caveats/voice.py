@@ -162,7 +162,7 @@ def _names_someone(subj: Token) -> bool:
 def _under_attribution(tok: Token, clausal_only: bool = False) -> bool:
     """Whether the word stands in what somebody is said to have said or thought.
 
-    With `clausal_only`, only a reported clause counts ('he thought it was a great deal'), not
+    With `clausal_only`, only a reported clause counts ('he thought it was a fair price'), not
     a noun phrase the reporter chose to describe what was said ('advocate aggressive sanctions').
     """
     deps = CLAUSE_DEPS if clausal_only else CONTENT_DEPS

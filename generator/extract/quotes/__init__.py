@@ -705,7 +705,7 @@ def _according_to(doc: Doc, actor_at: dict[int, Actor]) -> list[Piece]:
         if piece is None:
             continue
         if rule == "according" and is_document(source) and _speaks_within(doc, piece):
-            continue  # '"...," he said, according to a transcript': the record, not the speaker
+            continue  # '"...," he said, according to the minutes': the record, not the speaker
         piece.cue = TextSpan(
             text=text[tok.idx : prep.idx + len(prep.text)],
             start=tok.idx,

@@ -475,7 +475,7 @@ def verb_tense(verb: Token) -> str | None:
         and words & {"has", "have", "'ve"}
         and verb.lemma_.lower() in FUTURE_HEADS
     ):
-        # 'has scheduled a news conference Thursday': the present perfect takes no past date of
+        # 'has planned a press briefing Thursday': the present perfect takes no past date of
         # its own, so the day is that of the plan
         return "future"
     if verb.tag_ == "VBD" or words & {"did", "had", "was", "were"}:
