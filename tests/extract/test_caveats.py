@@ -183,11 +183,11 @@ def test_future_event_after_publication_is_fine(analyse):
 
 def test_seed_like_article_raises_the_expected_caveats(analyse):
     text = (
-        "The defence chief issued a stark warning that the bloc will keep arming its ally if "
-        "talks collapse. His remarks, reported by the Xinhua news agency, underscore a growing "
-        "consensus within the bloc. Member states plan to allocate 2 billion dollars a month. "
-        "This stance has drawn criticism from some Nordic allies. Portugal's position is rooted "
-        "in its ties to Brazil."
+        "The union leader gave a stark warning that the strike will go on if "
+        "talks fail. Her remarks, reported by the Harbor Weekly newspaper, reflect a growing "
+        "consensus within the union. Member firms plan to spend 3 million dollars a month. "
+        "This stance has drawn criticism from some Nordic partners. Norway's position is rooted "
+        "in its ties to Chile."
     )
     report = analyse(text)
     found = marks(report)
@@ -196,7 +196,7 @@ def test_seed_like_article_raises_the_expected_caveats(analyse):
         ("hedged", "if"),
         ("weasel", "growing consensus"),
         ("forward-looking", "plan to"),
-        ("weasel", "some Nordic allies"),
+        ("weasel", "some Nordic partners"),
         ("unattributed", "rooted in"),
     ]:
         assert expected in found, found
@@ -326,7 +326,7 @@ def test_named_sources_are_no_sourcing_caveat(analyse, text):
     ("text", "cue"),
     [
         ("The outage began at noon, according to media reports.", "media reports"),
-        ("The chain is rumored to be planning a new store.", "is rumored"),
+        ("The bakery is rumored to be opening a second shop.", "is rumored"),
         ("The firm was hacked, a person familiar with the matter said.", "a person familiar"),
     ],
 )
@@ -594,7 +594,7 @@ def test_a_title_read_as_a_name_is_no_second_spelling(analyse):
         ),
         # 'carried out by' a firm: no outlet carries anything
         (
-            "The findings were based on a survey carried out by Pulse Research among 7,000 people.",
+            "The results came from a poll carried out by Pulse Research among 4,000 adults.",
             "relayed",
         ),
     ],
