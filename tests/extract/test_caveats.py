@@ -615,20 +615,20 @@ def test_one_outlet_described_two_ways_is_one_relay(analyse):
 def test_headline_flat_where_the_article_hedges(nlp):
     report = analyse_page(
         nlp,
-        "The city could soon pay more in interest than on its schools, the auditor said. "
+        "The city could soon lose more in fees than on its schools, the auditor said. "
         "Rates rose in March.",
-        title="City Will Soon Pay More in Interest Than on Schools",
+        title="City Will Soon Lose More in Fees Than on Schools",
     )
     (found,) = of_kind(report, "headline")
-    assert found.cue == "could" and found.text.startswith("The city could soon pay")
+    assert found.cue == "could" and found.text.startswith("The city could soon lose")
 
 
 def test_headline_stated_flatly_somewhere_in_the_article_is_fine(nlp):
     report = analyse_page(
         nlp,
-        "The city could soon pay more in interest than on schools. "
-        "The city will pay more in interest than on schools next year, the auditor said.",
-        title="City Will Pay More in Interest Than on Schools",
+        "The city could soon lose more in fees than on schools. "
+        "The city will lose more in fees than on schools next year, the auditor said.",
+        title="City Will Lose More in Fees Than on Schools",
     )
     assert not of_kind(report, "headline")
 

@@ -20,7 +20,7 @@ SPEAKERS = [
     ("Ann Lee shared an article by Harbor Weekly that claimed the mayor lied about the budget.",
      "the mayor lied", "harbor-weekly", True),
     # 'the report' takes the issuer named where it was introduced (a reading)
-    ("A new report released on Monday by Northfield University's Institute for Water Policy "
+    ("A new report published on Monday by Northfield University's Institute for Water Policy "
      "warns of droughts.\n\nThe report concluded that the river was drying up because farms "
      "use too much water.", "the river was drying up", "institute-for-water-policy", False),
     # the focus of an it-cleft speaks
@@ -57,7 +57,7 @@ SPEAKERS = [
      "to a transcript reviewed by Harbor Weekly.", "take time", "she", None),
     # 'A, X was quoted as saying': the passive subject said the clause before
     ("Residents reported seeing a plume of smoke and hearing a loud bang, the Harbor "
-     "council was quoted as saying late Thursday by a news agency.", "Residents reported",
+     "council was quoted as saying early Friday by a news agency.", "Residents reported",
      "Harbor council", None),
     # 'The combination, say economists, marks ...': the inverted subject speaks
     ("The merger, say analysts, marks a step into largely unknown waters.",

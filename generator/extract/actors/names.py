@@ -151,7 +151,7 @@ def find_names(doc: Doc) -> list[Name]:
         if classed is not None:
             votes[key][classed] += 2  # 'space agency Astrovia', 'the Kessra region'
         if _after_title(span) or _initialled(span) or _after_kin(span):
-            # 'President-elect Trump', 'Sen. Warner', 'J. Smith': only people carry these.
+            # 'President-elect Varga', 'Sen. Warner', 'J. Smith': only people carry these.
             votes[key]["person"] += 3
             evidence.add(key)
     known = set(votes)
@@ -459,7 +459,7 @@ def _plural_name(span: Span) -> bool:
 
 def _person_shaped(span: Span, caps_lines: list[tuple[int, int]]) -> bool:
     """Whether the words can be a person's name: no pronoun or determiner ('My Name'), no
-    acronym in capitals in running text ('Helix ATK'), not opened by a nationality adjective
+    acronym in capitals in running text ('Helix QRT'), not opened by a nationality adjective
     ('German Reich')."""
     if any(t.pos_ in ("PRON", "DET") for t in span):
         return False
@@ -1339,7 +1339,7 @@ def _after_title(span: Span) -> bool:
         return False
     prev = doc[span.start - 1]
     if prev.lower_ == "elect" and span.start >= 2:
-        # 'President-elect Trump', 'Governor elect Obi': an office not yet taken is a title too.
+        # 'President-elect Varga', 'Governor elect Obi': an office not yet taken is a title too.
         before = doc[span.start - 2]
         if before.text in ("-", "\u2010") and span.start >= 3:
             before = doc[span.start - 3]

@@ -227,7 +227,7 @@ def _classifier_after(cluster: Cluster, name: Span) -> None:
         obj = next((c for c in of.children if c.dep_ == "pobj"), None)
         known = place(doc[obj.left_edge.i : obj.i + 1].text) if obj is not None else None
         if known is None or known.kind not in ("country", "continent"):
-            return  # 'the Ostra Valley village of Kell': the village is Rech (not 'province of China')
+            return  # 'the Ostra Valley village of Kell': the village is Kell (not 'province of China')
     if any(w in cluster.name().lower().split() for w in words.text.split()):
         return  # 'Vulture magazine': the noun is part of the name as used
     _add_role(cluster, words.text)

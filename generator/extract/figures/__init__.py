@@ -1070,7 +1070,7 @@ def _in_name(
         and after is not None
         and after.text[:1].isupper()
     ):
-        return True  # 'Ninety Mile Beach'
+        return True  # 'Forty Acre Wood'
     if before is not None:
         if before.pos_ == "PROPN" and any(c.isupper() for c in before.text):
             return True
