@@ -247,7 +247,9 @@ class Candidate:
     origins: set[str] = field(default_factory=set)
 
 
-def collect(root: Path) -> tuple[dict[tuple[str, ...], Candidate], dict[tuple[str, ...], Candidate]]:
+def collect(
+    root: Path,
+) -> tuple[dict[tuple[str, ...], Candidate], dict[tuple[str, ...], Candidate]]:
     """Candidates from the code: case-sensitive ones (names) and lower-cased ones."""
     exact: dict[tuple[str, ...], Candidate] = {}
     folded: dict[tuple[str, ...], Candidate] = {}
@@ -364,7 +366,10 @@ def main(argv: list[str] | None = None) -> int:
     kinds = ("name", "name1", "literal", "run")
     print(f"documents read: {len({key for _, key, _ in texts.docs})}")
     print("hits (all):      " + ", ".join(f"{k}={sum(h.kind == k for h in found)}" for k in kinds))
-    print(f"hits (df<={args.rare}):    " + ", ".join(f"{k}={sum(h.kind == k for h in rare)}" for k in kinds))
+    print(
+        f"hits (df<={args.rare}):    "
+        + ", ".join(f"{k}={sum(h.kind == k for h in rare)}" for k in kinds)
+    )
     print(f"total: {len(found)}, rare: {len(rare)}")
     return 0
 

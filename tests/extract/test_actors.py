@@ -581,7 +581,9 @@ def test_surname_alone_is_not_the_end_of_a_longer_name(nlp):
 
     text = 'Fans of "Super Kart Run" compared it with Tunnel Dash, and Ava Lind agreed. Lind won.'
     doc = nlp(text)
-    temple = doc.char_span(text.index("Tunnel Dash"), text.index("Tunnel Dash") + len("Tunnel Dash"))
+    temple = doc.char_span(
+        text.index("Tunnel Dash"), text.index("Tunnel Dash") + len("Tunnel Dash")
+    )
     lind = doc.char_span(text.index("Ava Lind"), text.index("Ava Lind") + len("Ava Lind"))
     assert not _surname_alone(temple, text)
     assert _surname_alone(lind, text)

@@ -162,7 +162,9 @@ def test_a_threat_made_is_still_a_quote(analyse):
 
 
 def test_reported_words_with_no_one_reporting_them_are_no_quote(analyse):
-    report = analyse("This sensitivity to tiny shifts made forecasting the distant future a gamble.")
+    report = analyse(
+        "This sensitivity to tiny shifts made forecasting the distant future a gamble."
+    )
     assert report.quotes == []
 
 

@@ -259,7 +259,7 @@ def _place_of_its_own(span: Span, name: Span, kind: str) -> bool:
         and doc[span.start - 1].text == "The"
         and not doc[span.start - 1].is_sent_start
     ):
-        return False  # 'at The Harbourside': a capital 'The' inside a sentence makes it a name's own
+        return False  # 'at The Quay': a capital 'The' inside a sentence makes it a name's own
     if kind == "place":
         known = place(span.text)
         return known is not None and known.kind in ("country", "capital", "city", "province")
