@@ -370,7 +370,8 @@ def main(argv: list[str] | None = None) -> int:
         f"hits (df<={args.rare}):    "
         + ", ".join(f"{k}={sum(h.kind == k for h in rare)}" for k in kinds)
     )
-    print(f"total: {len(found)}, rare: {len(rare)}")
+    pages = [h for h in rare if {"realnews", "seed"} & set(h.origins.split(","))]
+    print(f"total: {len(found)}, rare: {len(rare)}, rare from the pages or the seed: {len(pages)}")
     return 0
 
 

@@ -367,9 +367,9 @@ def test_a_name_cut_at_and_with_an_organisation_word_is_one_body(analyse):
 
 
 def test_person_shaped_names(analyse):
-    report = analyse("The Orbital QX rocket flew. Nobody from My Name replied.")
+    report = analyse("The Helix QRT rocket flew. Nobody from My Name replied.")
     found = names_and_types(report)
-    assert found.get("Orbital QX") != "person"
+    assert found.get("Helix QRT") != "person"
     assert found.get("My Name") != "person"
 
 
