@@ -545,7 +545,7 @@ def _not_an_actor(span: Span) -> bool:
     if one_word(span):
         word = span.text.lower()
         if word in demonyms() or word.rstrip("s") in demonyms():
-            return True  # 'Africans', 'Antiguan': people of a country, not one actor
+            return True  # 'Africans', 'Moldovan': people of a country, not one actor
         if word in languages() and place(span.text) is None:
             return True  # 'Swahili': a language
         if (
