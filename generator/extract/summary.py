@@ -38,13 +38,13 @@ BOILERPLATE = re.compile(
     r"|\b(?:scroll down|click here|read more|sign up for|all rights reserved|follow us|"
     r"contributed to this report|for the latest|like us on facebook|watch the video|"
     r"follow @|\((?:pictured|left|right|centre|center|above|below|top|bottom|inset|file)\)|"
-    # "Manhart is shown, left, refusing ...": where on the page the picture stands
+    # "Kessler is shown, left, refusing ...": where on the page the picture stands
     r"\b(?:shown|seen|pictured),? (?:left|right|centre|center|above|below|top|bottom|inset)\b,|"
     # "pictured" with no auxiliary before it is a caption ("Jones pictured at the rally")
     r"(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\bpictured\b)",
     re.I,
 )
-# A capitalised label inside a line, "... from Boots CLAIMS: ...", "EXPERT VERDICT: ...": a fact
+# A capitalised label inside a line, "... from Vantor CLAIMS: ...", "OUR TAKE: ...": a fact
 # box or product listing run into the text (an acronym alone, "the EU:", is too short for it).
 BOX_LABEL = re.compile(r"(?<=\S\s)(?:(?:[A-Z]{2,}\s)+[A-Z]{2,}|[A-Z]{6,}):\s")
 # 'Straight single quotes', opening on a capital and closing after final punctuation.
@@ -500,8 +500,8 @@ def _pieces(doc: Doc) -> list[Span]:
 
 
 def _capital_heading(sent: Span) -> int:
-    """Where the text starts after a heading in capitals run into it ("BALL OF THE CENTURY
-    Benaud was on hand ..."): two words or more in capitals, then a capitalised word; 0 if none."""
+    """Where the text starts after a heading in capitals run into it ("MATCH OF THE SEASON
+    Arkwright was on hand ..."): two words or more in capitals, then a capitalised word; 0 if none."""
     words = 0
     for tok in sent:
         if tok.is_alpha and tok.is_upper and len(tok) > 1 or tok.text in ("A", "I") and words:
@@ -523,7 +523,7 @@ def _runs_on(doc: Doc, tok: Token) -> bool:
     if not tok.is_title or tok.text == "I" or tok.pos_ not in OPENING_POS:
         return False
     prev = doc[tok.i - 1]
-    # "... dubbed 'The Great Escape' The story of ...": a mark closing a quoted title (on its
+    # "... dubbed 'The Long Night' The story of ...": a mark closing a quoted title (on its
     # last word, a space after it) ends the title, and no name runs on across it
     closed = (
         prev.is_quote
@@ -544,7 +544,7 @@ def _runs_on(doc: Doc, tok: Token) -> bool:
     if after is not None and after.like_num:
         return False  # "No 2"
     if tok.pos_ in ("DET", "PRON") and after is not None and after.is_lower and after.is_alpha:
-        # after a capitalised word only where a name ends, not inside a title ("Don't Push It")
+        # after a capitalised word only where a name ends, not inside a title ("Don't Stop Now")
         return closed or not prev.is_title or bool(prev.ent_type_)
     if not (prev.is_lower and prev.is_alpha) and not prev.like_num:
         return False
@@ -588,7 +588,7 @@ def _is_furniture(sent: Span, start: int, end: int, whole: str, regions: _Region
 
 
 def _reported_question(sent: Span, start: int, text: str, regions: _Regions) -> bool:
-    """'Emery retweeted the story, saying, “Are there any?”': a question inside quotation marks
+    """'Dunmore shared the post, asking, “Who checked?”': a question inside quotation marks
     that a reporting verb outside them gives to its speaker is a statement of what was asked."""
     mark = start + len(text.rstrip(CLOSERS)) - 1
     return (
@@ -640,7 +640,7 @@ def _quote_fragment(sent: Span, start: int, end: int, text: str, regions: _Regio
 
 def _quote_runs_on(text: str) -> bool:
     """A quotation opened inside the sentence that it does not close: it runs on into the next
-    sentence, and the summary would cut it off ('... in his introduction: “When we hear')."""
+    sentence, and the summary would cut it off ('... in her preface: “When we listen')."""
     if text.count("“") > text.count("”"):
         return True
     if text[:1] in OPENING_MARKS or text.rstrip(CLOSERS) != text.rstrip():
@@ -652,7 +652,7 @@ def _quote_runs_on(text: str) -> bool:
 
 
 def _closes_earlier_quote(text: str) -> bool:
-    """'We know how to look," she said.': the end of a quotation that opened a sentence before."""
+    """'We know where to dig," she said.': the end of a quotation that opened a sentence before."""
     marks = [c for c in text if c in '"“”']
     return (
         bool(marks)

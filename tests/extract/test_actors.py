@@ -184,19 +184,19 @@ def test_mentions_are_exact_slices(analyse):
 
 def test_hyphenated_names_stay_whole(analyse):
     report = analyse(
-        "Kim Jong-un met envoys in Pyongyang. Phoebe Waller-Bridge won the prize on Monday. "
-        "Waller-Bridge thanked the jury."
+        "Kim Jong-un met envoys in Pyongyang. Phoebe Hale-Barrow won the prize on Monday. "
+        "Hale-Barrow thanked the jury."
     )
     assert actor(report, "Kim Jong-un").type == "person"
-    writer = actor(report, "Phoebe Waller-Bridge")
+    writer = actor(report, "Phoebe Hale-Barrow")
     assert writer.type == "person"
-    assert "Waller-Bridge" in [m.text for m in writer.mentions]
-    assert not any(a.name == "Waller-Bridge" for a in report.actors)
+    assert "Hale-Barrow" in [m.text for m in writer.mentions]
+    assert not any(a.name == "Hale-Barrow" for a in report.actors)
 
 
 def test_a_surname_shared_with_a_town_is_the_person(analyse):
-    report = analyse("Joaquin Phoenix won the award. Phoenix thanked his brother.")
-    person = actor(report, "Joaquin Phoenix")
+    report = analyse("Rafael Phoenix won the award. Phoenix thanked his brother.")
+    person = actor(report, "Rafael Phoenix")
     assert "Phoenix" in [m.text for m in person.mentions]
     assert not any(a.type == "place" and a.name == "Phoenix" for a in report.actors)
 
@@ -215,10 +215,10 @@ def test_a_persons_title_in_apposition_types_the_name(analyse):
 def test_common_words_days_laws_and_nationalities_are_not_actors(analyse):
     report = analyse(
         "Meth is cheap, and meth use has doubled, the sheriff said on Monday. "
-        "The Data Retention Act passed. Africans and Europeans watched the Paris Motor Show."
+        "The Fair Harbour Act passed. Africans and Europeans watched the Lyon Garden Show."
     )
     names = {a.name for a in report.actors}
-    assert not names & {"Meth", "Monday", "Data Retention Act", "Africans", "Paris Motor Show"}
+    assert not names & {"Meth", "Monday", "Fair Harbour Act", "Africans", "Lyon Garden Show"}
 
 
 def test_honorifics_and_party_tags_are_not_roles(analyse):
@@ -329,12 +329,12 @@ def test_a_misspelt_surname_joins_the_one_person_it_is_one_letter_from(analyse):
 
 def test_terms_time_zones_languages_and_the_earth_are_not_actors(analyse):
     report = analyse(
-        'Sites collect "personally identifiable information" (PII) like names. The PII is sold. '
+        'Firms report "annual contract value" (ACV) like sales. The ACV is audited. '
         "The launch was set for 8:51 p.m. (1451 GMT). Many there speak Swahili. "
         "The probe will leave Earth in May."
     )
     found = names_and_types(report)
-    assert not found.keys() & {"PII", "GMT", "Swahili", "Earth"}
+    assert not found.keys() & {"ACV", "GMT", "Swahili", "Earth"}
 
 
 def test_a_place_only_modifying_a_noun_is_not_an_actor(analyse):
@@ -367,9 +367,9 @@ def test_a_name_cut_at_and_with_an_organisation_word_is_one_body(analyse):
 
 
 def test_person_shaped_names(analyse):
-    report = analyse("The Orbital QX rocket flew. Nobody from My Name replied.")
+    report = analyse("The Helix QRT rocket flew. Nobody from My Name replied.")
     found = names_and_types(report)
-    assert found.get("Orbital QX") != "person"
+    assert found.get("Helix QRT") != "person"
     assert found.get("My Name") != "person"
 
 
@@ -404,7 +404,7 @@ def test_roles_of_bodies_and_long_appositions(analyse):
 
 
 def test_items_of_one_list_are_of_one_kind(analyse):
-    report = analyse("The company owns Instagram, Atlas, WhatsApp, and dozens of other firms.")
+    report = analyse("The firm owns Pinterest, Atlas, Skype, and dozens of other companies.")
     assert names_and_types(report).get("Atlas") == "organization"
 
 
@@ -422,13 +422,13 @@ def test_a_city_and_a_branch_by_country_stay_apart_from_longer_names(analyse):
 
 def test_a_name_after_a_or_a_product_noun_is_not_an_actor(analyse):
     report = analyse(
-        'Few accept that clicking through a "Terms of Service" is consent. Doctors prescribed '
-        "the drug Xyralon. Tessa Morland played an aging Judy Garland."
+        'Few think that ticking a "Terms of Service" box is consent. Doctors prescribed '
+        "the drug Xyralon. Tessa Morland played an aging Mara Lindqvist."
     )
     found = names_and_types(report)
     assert "Terms of Service" not in found
     assert "Xyralon" not in found
-    assert found.get("Judy Garland") == "person"
+    assert found.get("Mara Lindqvist") == "person"
 
 
 def test_a_hashtag_is_not_a_name(analyse):
@@ -579,9 +579,11 @@ def test_eponym_adjective_is_no_name(nlp):
 def test_surname_alone_is_not_the_end_of_a_longer_name(nlp):
     from generator.extract.actors.names import _surname_alone
 
-    text = 'Fans of "Super Kart Run" compared it with Temple Run, and Ava Lind agreed. Lind won.'
+    text = 'Fans of "Super Kart Run" compared it with Tunnel Dash, and Ava Lind agreed. Lind won.'
     doc = nlp(text)
-    temple = doc.char_span(text.index("Temple Run"), text.index("Temple Run") + len("Temple Run"))
+    temple = doc.char_span(
+        text.index("Tunnel Dash"), text.index("Tunnel Dash") + len("Tunnel Dash")
+    )
     lind = doc.char_span(text.index("Ava Lind"), text.index("Ava Lind") + len("Ava Lind"))
     assert not _surname_alone(temple, text)
     assert _surname_alone(lind, text)
@@ -644,7 +646,7 @@ def test_apposition_headed_by_another_persons_name_is_not_a_role(nlp):
     [
         ("Pellman Center", "organization"),
         ("Vostok Observatory", "place"),
-        ("Ann Waller-Bridge", "person"),
+        ("Ann Hale-Barrow", "person"),
     ],
 )
 def test_name_ending_in_an_institution_or_site_is_no_person(nlp, name, kind):
@@ -671,7 +673,7 @@ def test_plural_possessive_after_a_name_with_of_splits_it(nlp):
     from generator.extract.actors.names import _splits
 
     doc = nlp.make_doc(
-        "The Academy of Sciences’ FAST telescope and the Bond Traders' Association met."
+        "The Academy of Sciences’ KITE telescope and the Bond Traders' Association met."
     )
     apostrophes = [t for t in doc if t.text in ("’", "'")]
     assert [_splits(t) for t in apostrophes] == [True, False]
@@ -680,13 +682,13 @@ def test_plural_possessive_after_a_name_with_of_splits_it(nlp):
 def test_name_and_an_acronym_are_two_names(nlp):
     from generator.extract.actors.names import _fuller_known
 
-    doc = nlp.make_doc("Shoppers at Harbor Foods and QFC paid more.")
+    doc = nlp.make_doc("Shoppers at Harbor Foods and QMV paid more.")
     parts = _fuller_known([(doc[2:6], "organization")], set())
-    assert [p.text for p, _ in parts] == ["Harbor Foods", "QFC"]
+    assert [p.text for p, _ in parts] == ["Harbor Foods", "QMV"]
 
 
 def test_place_noun_before_of_or_after_the_name_is_its_role(analyse):
-    report = analyse("Gunmen later seized the Libyan city of Tobruk, officials said.")
+    report = analyse("Rebels then took the Libyan city of Tobruk, officials said.")
     assert roles_of(report)["Tobruk"] == ["Libyan city"]
     report = analyse("Hikers were rescued in the Zhaotong region of China on Monday.")
     assert roles_of(report)["Zhaotong"] == ["region"]

@@ -27,9 +27,9 @@ def one(found, text):
     ("sentence", "text", "value", "unit", "per"),
     [
         (
-            "Members plan to allocate 1 billion euros per month.",
-            "1 billion euros per month",
-            1e9,
+            "Members plan to spend 2 billion euros per month.",
+            "2 billion euros per month",
+            2e9,
             "EUR",
             "month",
         ),
@@ -127,10 +127,10 @@ def test_percentages(figures, sentence, text, value, value_max, unit):
             10000,
             "civilian",
         ),
-        ("It was six times the value of the cash.", "six", 6, "times"),
+        ("It was four times the value of the loan.", "four", 4, "times"),
         ("Three gunmen stormed the museum.", "Three", 3, "gunman"),
-        ("Its beaches drew thousands of bikini-clad tourists.", "thousands of", 1000, "tourist"),
-        ("A study counted 17 different types of vegetation.", "17", 17, "type of vegetation"),
+        ("Its lakes drew thousands of sunburnt hikers.", "thousands of", 1000, "hiker"),
+        ("A survey counted 23 different types of moss.", "23", 23, "type of moss"),
     ],
 )
 def test_counts_of_things(figures, sentence, text, value, unit):
@@ -189,7 +189,7 @@ def test_conversion_folds_into_its_original(figures):
         "The company was founded in 1998 and listed two years later.",
         "This is the first time a third-party tool was used.",
         "Call 911 if the Boeing 787 is late.",
-        "They walked along Ninety Mile Beach.",
+        "They walked along Forty Acre Wood.",
     ],
 )
 def test_no_junk(figures, sentence):
@@ -204,9 +204,9 @@ def test_bare_number_counting_nothing_named_is_left_out(figures):
 @pytest.mark.parametrize(
     ("sentence", "text", "unit"),
     [
-        ("Two pills were a lethal dose, and she had taken eight.", "eight", "pill"),
+        ("Two tablets were a full dose, and he had taken six.", "six", "tablet"),
         ("Rebels killed 21 villagers, 20 of them farmers from the valley.", "20", "villager"),
-        ("Two gunmen died, and three others may have escaped.", "three", "gunman"),
+        ("Two climbers died, and four others may have survived.", "four", "climber"),
         ("The city counts the number of potholes it fills: more than 9,000 so far.",
          "more than 9,000", "pothole"),
     ],
@@ -219,7 +219,7 @@ def test_count_with_its_noun_left_out_takes_the_earlier_noun(figures, sentence, 
 @pytest.mark.parametrize(
     ("sentence", "text", "value", "value_max", "unit"),
     [
-        ("There are between 400 and 600 breaks a year.", "400 and 600", 400, 600, "break"),
+        ("There are between 300 and 500 leaks a year.", "300 and 500", 300, 500, "leak"),
         ("They sell to four or five buyers.", "four or five", 4, 5, "buyer"),
         ("It runs 60 to 100 trucks a day.", "60 to 100", 60, 100, "truck"),
         ("It counts workers between the ages of 25 and 54.", "25 and 54", 25, 54, "years"),
@@ -233,8 +233,8 @@ def test_range_is_one_figure(figures, sentence, text, value, value_max, unit):
 
 
 def test_period_of_an_amount_is_not_a_figure_of_its_own(figures):
-    found = figures("The bill raised spending by $300 billion over two years.")
-    assert [f.text for f in found] == ["$300 billion"]
+    found = figures("The plan raised funding by $120 billion over three years.")
+    assert [f.text for f in found] == ["$120 billion"]
 
 
 def test_fraction_of_a_minute(figures):
@@ -249,8 +249,8 @@ def test_fraction_of_a_minute(figures):
         "The second test could be harder.",
         "He ran afoul of the president in '91.",
         "All three places are in the north.",
-        "And then one day it did something strange.",
-        "It is called the Five-hundred-meter Aperture Telescope.",
+        "And then one day it broke down for good.",
+        "It is called the Three-hundred-foot Ridge Telescope.",
     ],
 )
 def test_not_a_figure(figures, sentence):
@@ -270,14 +270,14 @@ def test_acronym_unit_keeps_its_capitals(figures):
     ("sentence", "text", "status"),
     [
         (
-            "Member states plan to allocate 1 billion euros per month.",
-            "1 billion euros per month",
+            "Member states plan to spend 2 billion euros per month.",
+            "2 billion euros per month",
             "plan",
         ),
-        ("The ministry is aiming to reach 5 billion euros by 2030.", "5 billion euros", "target"),
+        ("The ministry is aiming to hit 6 billion euros by 2030.", "6 billion euros", "target"),
         ("An estimated 10,000 people attended the rally.", "An estimated 10,000", "estimate"),
         ("Allies have already acquired arms worth 4 billion euros.", "4 billion euros", "fact"),
-        ("Rates will climb to 4.2 percent in 2021.", "4.2 percent", "forecast"),
+        ("Rates will climb to 3.7 percent in 2022.", "3.7 percent", "forecast"),
         ("Costs will rise, up from 6.6 percent last year.", "6.6 percent", "fact"),
         ("He claimed that 3 million people voted illegally.", "3 million", "claim"),
         ("About 50 people were injured.", "About 50", "estimate"),
@@ -291,10 +291,10 @@ def test_status(figures, sentence, text, status):
 
 def test_subject_is_in_the_sentence_words(figures):
     fig = one(
-        figures("Member states plan to allocate 1 billion euros per month to buy arms."),
-        "1 billion euros per month",
+        figures("Member states plan to spend 2 billion euros per month to repair roads."),
+        "2 billion euros per month",
     )
-    assert fig.subject == "Member states plan to allocate 1 billion euros per month to buy arms"
+    assert fig.subject == "Member states plan to spend 2 billion euros per month to repair roads"
 
 
 def test_figure_in_a_quote_is_attributed_to_the_speaker(analyse):
@@ -498,7 +498,7 @@ def test_accusation_makes_a_claim(figures):
     ("sentence", "text", "status"),
     [
         # 'would' under a past verb of saying is the 'will' of the time told about
-        ("The firm announced that it would charge a fee of $40 per ride.", "$40", "fact"),
+        ("The firm said that it would charge a fee of $15 per trip.", "$15", "fact"),
         ("The agency said the deficit would total $2 trillion.", "$2 trillion", "forecast"),
         # the future seen from a past point of the story
         ("For the next hundred days, the herds would roam the valley.", "hundred days", "fact"),
@@ -641,7 +641,7 @@ def test_hyphened_pound_is_a_weight_not_money(figures):
     ("sentence", "text", "value"),
     [
         ("The mill now makes half as much paper as it did in 2009.", "half as much", 0.5),
-        ("The new dish sees an area twice the size of the old one.", "twice the size", 2),
+        ("The new lens sees a field twice the size of the old one.", "twice the size", 2),
         ("Its shop had 40 brands last year, double the number in 2020.", "double the number", 2),
         ("Rents rose to thrice the level of 2015.", "thrice the level", 3),
     ],
@@ -690,7 +690,7 @@ def test_unnamed_speaker_leaves_the_source_to_according_to(analyse):
     ("sentence", "texts"),
     [
         ("Qatar will also buy 20 of the airline's larger 777 planes.", ["20"]),
-        ("The grocer is not opening any new 365 stores this year.", []),
+        ("The grocer is not opening any new 247 outlets this year.", []),
         ("The firm added an extra 500 jobs.", ["500"]),
         ("The remaining 300 workers stayed.", ["300"]),
     ],
@@ -700,7 +700,7 @@ def test_a_number_after_a_descriptive_adjective_names_a_model(figures, sentence,
 
 
 def test_a_proper_plural_qualified_by_a_people_counts_people(figures):
-    assert one(figures("The court freed 14 Egyptian Copts on Monday."), "14").unit == "person"
+    assert one(figures("The court freed 14 Flemish Catholics on Monday."), "14").unit == "person"
 
 
 def test_dash_parenthesis_does_not_cut_a_figure_from_its_clause(figures):
@@ -730,15 +730,15 @@ def test_or_restating_an_amount_in_other_units_folds_it(figures, sentence, texts
 
 
 def test_a_hedge_on_the_first_item_of_a_list_is_its_own(figures):
-    found = figures("The river waters about 40 million people and 6,300 square miles of farms.")
-    assert one(found, "about 40 million").status == "estimate"
-    assert one(found, "6,300 square miles").status == "fact"
+    found = figures("The canal serves about 12 million people and 2,400 square miles of farms.")
+    assert one(found, "about 12 million").status == "estimate"
+    assert one(found, "2,400 square miles").status == "fact"
 
 
 @pytest.mark.parametrize(
     ("sentence", "text", "value", "unit"),
     [
-        ("This is the third botched launch of a rocket in two years.", "third botched launch", 3,
+        ("This is the third failed launch of a drone in two years.", "third failed launch", 3,
          "launch"),
         ("It was the firm's fourth such deal since the merger.", "fourth such deal", 4, "deal"),
         ("The film won its second award this year.", "second award", 2, "award"),
@@ -753,7 +753,7 @@ def test_an_ordinal_bounded_by_a_stretch_of_time_counts(figures, sentence, text,
     "sentence",
     [
         "The second step is harder.",
-        "She lives on the fifth floor in Building 24.",
+        "She lives on the seventh floor in Block 18.",
         "Profit rose in the second quarter this year.",
         "It was the first launch in two years.",
     ],
@@ -773,9 +773,9 @@ def test_what_a_survey_is_of_is_not_its_source(analyse):
 
 
 def test_the_author_of_a_survey_is_its_source_wherever_the_parse_hangs_it(analyse):
-    report = analyse("Teens spend more on prom, according to a survey of 3,000 people by Visa.")
+    report = analyse("Parents spend more on toys, according to a survey of 2,000 people by Visa.")
     visa = next(a for a in report.actors if a.name == "Visa")
-    assert one(report.figures, "3,000").attributed_to == visa.id
+    assert one(report.figures, "2,000").attributed_to == visa.id
 
 
 def test_a_named_speaker_heading_an_unresolved_subject_keeps_the_figure(analyse):
@@ -787,12 +787,12 @@ def test_a_named_speaker_heading_an_unresolved_subject_keeps_the_figure(analyse)
 
 
 def test_a_number_before_an_age_compound_counts_the_plural_noun(figures):
-    found = figures("It is one of four century-old wooden schooners still at sea.")
-    assert [(f.text, f.value, f.unit) for f in found] == [("four", 4, "schooner")]
+    found = figures("It is one of three century-old steam trains still in service.")
+    assert [(f.text, f.value, f.unit) for f in found] == [("three", 3, "train")]
 
 
 def test_half_a_decade_is_five_years(figures):
-    fig = one(figures("The dish took half a decade to build."), "half a decade")
+    fig = one(figures("The bridge took half a decade to build."), "half a decade")
     assert (fig.value, fig.unit) == (5, "year")
 
 
@@ -807,10 +807,10 @@ def test_level_scores_and_sizes_are_no_counts(figures, sentence):
     ("sentence", "text", "status"),
     [
         ("The 25 percent tariffs, which took effect in June, will stay.", "25 percent", "fact"),
-        ("The $4.8 billion will be paid to the lender.", "$4.8 billion", "fact"),
+        ("The $2.1 billion will be repaid to the lender.", "$2.1 billion", "fact"),
         ("The proposed $5 billion budget will be voted on.", "$5 billion", "forecast"),
         ("The deficit will reach $1 trillion.", "$1 trillion", "forecast"),
-        ("The wound required a total of seven stitches.", "a total of seven", "fact"),
+        ("The roof needed a total of nine repairs.", "a total of nine", "fact"),
         ("The law requires firms to pay $5 million.", "$5 million", "plan"),
     ],
 )
@@ -823,26 +823,26 @@ def test_a_definite_subject_or_a_met_need_is_a_fact(figures, sentence, text, sta
 
 def test_a_figure_before_an_inverted_verb_of_saying_is_the_speakers(analyse):
     report = analyse(
-        "The snowpack in the valleys where the river starts now ranges from 51 to 79 per cent "
-        "of normal, said Jo Roe, a supervisor of the snow survey."
+        "The water in the reservoirs that feed the town now varies from 30 to 45 per cent "
+        "of capacity, said Jo Roe, a manager of the water board."
     )
     roe = next(a for a in report.actors if a.name == "Jo Roe")
-    assert one(report.figures, "51 to 79 per cent").attributed_to == roe.id
+    assert one(report.figures, "30 to 45 per cent").attributed_to == roe.id
 
 
 def test_a_figure_describing_the_speaker_is_the_reporters(analyse):
-    report = analyse("'I am still right there,' 14-time major winner Jo Roe said on Friday.")
-    assert one(report.figures, "14").attributed_to is None
+    report = analyse("'I am still in the hunt,' 9-time major winner Jo Roe said on Friday.")
+    assert one(report.figures, "9").attributed_to is None
 
 
 @pytest.mark.parametrize(
     ("sentence", "text", "subject"),
     [
-        ("There is little affection for 52-year-old Grace, a former typist.", "52-year-old",
-         "age of Grace"),
+        ("There is little sympathy for 47-year-old Mina, a former clerk.", "47-year-old",
+         "age of Mina"),
         ("Jane Roe, 46, will leave the firm.", "46", "age of Jane Roe"),
-        ("They saw a kauri tree which may be 2,000 years old.", "2,000 years old",
-         "age of a kauri tree"),
+        ("They saw a stone wall which may be 900 years old.", "900 years old",
+         "age of a stone wall"),
     ],
 )  # fmt: skip
 def test_an_age_measures_the_age_of_whom_it_describes(figures, sentence, text, subject):
@@ -854,6 +854,6 @@ def test_a_margin_after_be_is_no_age(figures):
 
 
 def test_a_vague_count_of_a_currency_is_money(figures):
-    fig = one(figures("The deals saved customers hundreds of millions of dollars."),
+    fig = one(figures("The reforms saved buyers hundreds of millions of dollars."),
               "hundreds of millions of")  # fmt: skip
     assert (fig.kind, fig.value, fig.unit, fig.status) == ("money", 1e8, "USD", "estimate")

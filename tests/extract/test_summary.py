@@ -110,7 +110,7 @@ FURNITURE = [
     "The two leaders (pictured) met at a summit in Rome last spring.",
     "Click here to read the full statement from the ministry.",
     "Norland Sun Spray costs 20 euros at most chemists CLAIMS: blocks twice as much sun.",
-    "Offers protection against four times more of the harmful rays.",
+    "Gives shelter from three times more of the cold wind.",
     "The minister is shown, left, signing the treaty in the capital.",
     "In a long interview with the local radio station, the minister also said:",
     "The minister was criticised by two rivals after the vote 'When he speaks, no one else can.",

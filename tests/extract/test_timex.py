@@ -170,7 +170,7 @@ def test_without_article_date_values_stay_underspecified(timexes, text, expected
     "text",
     [
         "May I ask a question?",
-        "Theresa May said nothing.",
+        "Brenda May said nothing.",
         "About 1,999 people came, paying $2000 each.",
         "A 45-year-old man was arrested.",
         "First of all, the plan is sound.",

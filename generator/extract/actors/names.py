@@ -58,7 +58,7 @@ STREET_ENDINGS = frozenset(
 )
 """Place endings no organisation's name ends with: they decide over a tagger's vote."""
 STREET_SUFFIXES = ("strasse", "straße", "platz", "allee", "gasse", "damm", "ufer")
-"""German street and square words, written as one word with the name ('Nachtigalplatz')."""
+"""German street and square words, written as one word with the name ('Lindenkampplatz')."""
 SPORT_VERBS = frozenset(
     "beat defeat draw thrash rout edge overcome outplay eliminate whitewash trounce".split()
 )
@@ -130,16 +130,16 @@ def find_names(doc: Doc) -> list[Name]:
     for span, _ in labelled:
         key = name_key(span.text)
         if _surname_alone(span, text):
-            # 'Phoebe Waller-Bridge ... Waller-Bridge thanked': a given name, then the surname
+            # 'Phoebe Hale-Barrow ... Hale-Barrow thanked': a given name, then the surname
             # used alone later, is how English prose names a person.
             votes[key]["person"] += 2
             evidence.add(key)
         relative = _relative_after(span)
         if relative == "who":
-            votes[key]["person"] += 1  # 'Azzouz, who' is a person
+            votes[key]["person"] += 1  # 'Ferrand, who' is a person
             evidence.add(key)
         elif relative == "which" and place(span.text) is None:
-            votes[key]["organization"] += 1  # 'Roscosmos, which' is not
+            votes[key]["organization"] += 1  # 'Astrovia, which' is not
         if _person_role(span):
             # 'Eva-Marie Persson, a professor at ...': a person's title beside the name outvotes
             # a tagger that took the name for an organisation.
@@ -149,9 +149,9 @@ def find_names(doc: Doc) -> list[Name]:
             votes[key]["organization"] += 2
         classed = _classified(span)
         if classed is not None:
-            votes[key][classed] += 2  # 'space agency Roscosmos', 'the Tuva region'
+            votes[key][classed] += 2  # 'space agency Astrovia', 'the Kessra region'
         if _after_title(span) or _initialled(span) or _after_kin(span):
-            # 'President-elect Trump', 'Sen. Warner', 'J. Smith': only people carry these.
+            # 'President-elect Varga', 'Sen. Warner', 'J. Smith': only people carry these.
             votes[key]["person"] += 3
             evidence.add(key)
     known = set(votes)
@@ -210,9 +210,9 @@ def find_names(doc: Doc) -> list[Name]:
         if kind is not None and one_word(span) and span.text in thing_initials:
             kind = None  # 'the ACA' after 'the Affordable Care Act': a law's initials
         if kind is not None and 0 < uses[key] == things[key] and key not in evidence:
-            kind = None  # 'the Progress cargo ship', '"Temple Run"': the name of a thing
+            kind = None  # 'the Courier cargo ship', '"Tunnel Dash"': the name of a thing
         if kind is not None and _variant_of_person(span, people):
-            kind = "person"  # 'Hauser' beside 'Trevor Houser': the same surname misspelt
+            kind = "person"  # 'Varlay' beside 'Owen Varley': the same surname misspelt
         elif kind == "person" and key not in evidence and not _result_line(span):
             if (key not in people and one_word(span)) or not _person_shaped(span, caps_lines):
                 kind = _unsupported_person(span, votes, caps_lines)
@@ -257,7 +257,7 @@ PRODUCT_NOUNS = frozenset(
     portfolio note bond bonds structure computer computers""".split()
 )
 """Common nouns a name can stand before as the name of one thing of that kind ('the Progress
-cargo ship', 'a Proton-M rocket', 'the Excalibur patent portfolio')."""
+cargo ship', 'a Falcon-K rocket', 'the Lodestar patent portfolio')."""
 QUOTE_MARKS = frozenset("\"“”'‘’")
 
 
@@ -265,7 +265,7 @@ def _names_a_thing(span: Span) -> bool:
     """Whether this use of a name names a thing, not a body, a person or a place: the modifier
     of a lowercase noun for a product, a work or an instrument ('the Progress cargo ship', 'the
     Android version'), or a title set in quotation marks, as news style writes the titles of
-    games, films and books ('a game like "Temple Run,"')."""
+    games, films and books ('a game like "Tunnel Dash,"')."""
     doc = span.doc
     if 0 < span.start and span.end < len(doc):
         before, after = doc[span.start - 1], doc[span.end]
@@ -294,7 +294,7 @@ NOUN_DEPS = frozenset("pobj dobj nsubj nsubjpass attr appos conj".split())
 
 
 def _one_kind_per_list(names: list[Name], evidence: set[str]) -> None:
-    """'executives from News Corporation and Fairfax': the items of one list are of one kind, so
+    """'executives from Harbour Media and Tasman': the items of one list are of one kind, so
     a name the article uses once, with nothing but the tagger's vote for its type, takes the kind
     of the bodies or places it is listed with when they all agree (a place the gazetteer knows
     keeps its type; a list may mix people with the bodies they run)."""
@@ -337,7 +337,7 @@ def _administration(span: Span) -> bool:
 
 
 def _portfolio(span: Span) -> bool:
-    """'Communications Minister Malcolm Turnbull', 'Health Secretary Ann Lee': one capitalised
+    """'Communications Minister Ross Callan', 'Health Secretary Ann Lee': one capitalised
     word before 'Minister' or 'Secretary' names the portfolio, part of the title, not a body (a
     country or a nationality before the title stays what it is)."""
     doc = span.doc
@@ -405,7 +405,7 @@ def _unsupported_person(
     form anywhere in the article: news style names a person in full at first mention, so the
     word is more likely a company, product or place ('Politifact', 'Snapchat', 'Chrome'). The
     tagger's next-best actor vote when it has one; an organisation when the name holds an
-    acronym ('Zanu-PF'); else no actor."""
+    acronym ('Udam-PF'); else no actor."""
     votes = all_votes.get(name_key(span.text))
     order: list[ActorType] = ["organization", "place"]
     others = [(votes[kind], -order.index(kind), kind) for kind in order if votes and votes[kind]]
@@ -459,7 +459,7 @@ def _plural_name(span: Span) -> bool:
 
 def _person_shaped(span: Span, caps_lines: list[tuple[int, int]]) -> bool:
     """Whether the words can be a person's name: no pronoun or determiner ('My Name'), no
-    acronym in capitals in running text ('Orbital ATK'), not opened by a nationality adjective
+    acronym in capitals in running text ('Helix QRT'), not opened by a nationality adjective
     ('German Reich')."""
     if any(t.pos_ in ("PRON", "DET") for t in span):
         return False
@@ -471,7 +471,7 @@ def _person_shaped(span: Span, caps_lines: list[tuple[int, int]]) -> bool:
 
 
 def _short_forms_of_organisations(names: list[Name]) -> None:
-    """'Alibaba' beside 'Alibaba Group', 'Rhodium' beside 'Rhodium Group': the short form of an
+    """'Kestrel' beside 'Kestrel Group', 'Tamarind' beside 'Tamarind Group': the short form of an
     organisation's name is that organisation, whatever a tagger vote said, unless a gazetteer
     knows it as a country, capital or continent."""
     short: set[str] = set()
@@ -511,7 +511,7 @@ OTHER_ENDINGS = frozenset(
     war browser app""".split()
 )
 """Head nouns that make a capitalised name a law, an award, an event or a product
-('Investment Company Act', 'Paris Motor Show', 'Valentine's Day'): not actors."""
+('Fair Harbour Act', 'Lyon Garden Show', 'Valentine's Day'): not actors."""
 
 
 EVENT_HEADS = frozenset({"conference", "summit"})
@@ -527,17 +527,17 @@ def _not_an_actor(span: Span) -> bool:
             if noun.text[:1].isupper():
                 return True
     if len(span) > 1 and head.i > span.start and head.lower_ in EVENT_HEADS and head.is_title:
-        return True  # 'the Berlin Conference' (but 'Organisation of Islamic Conference')
+        return True  # 'the Vienna Conference' (but 'Organisation of Islamic Conference')
     kids = list(span.root.children)
     if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in kids) and not any(
         c.dep_ == "amod" for c in kids
     ):
         # 'a "Terms of Service"': a proper name of one thing takes no 'a' (but 'an aging
-        # Judy Garland' describes a person at one time of life)
+        # Mara Lindqvist' describes a person at one time of life)
         return True
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.text == "#" and not before.whitespace_:
-        return True  # '#Hamilton Chicago': a hashtag, words run together as a topic
+        return True  # '#Harbour Denver': a hashtag, words run together as a topic
     if name_key(span.text) in CELESTIAL:
         return True  # 'Earth', 'the Moon', 'the Solar System': bodies of the sky, not actors
     if _time_zone(span):
@@ -545,7 +545,7 @@ def _not_an_actor(span: Span) -> bool:
     if one_word(span):
         word = span.text.lower()
         if word in demonyms() or word.rstrip("s") in demonyms():
-            return True  # 'Africans', 'Antiguan': people of a country, not one actor
+            return True  # 'Africans', 'Moldovan': people of a country, not one actor
         if word in languages() and place(span.text) is None:
             return True  # 'Swahili': a language
         if (
@@ -574,8 +574,8 @@ def _eponym_adjective(span: Span) -> bool:
 
 
 def _defined_terms(doc: Doc) -> set[str]:
-    """Acronyms the article defines after a lowercase phrase: 'personally identifiable
-    information (PII)' makes PII a term of art, not the name of a body."""
+    """Acronyms the article defines after a lowercase phrase: 'annual contract
+    value (ACV)' makes ACV a term of art, not the name of a body."""
     found = set()
     for tok in doc[2:-1]:
         if tok.nbor(-1).text != "(" or tok.nbor(1).text != ")" or not tok.text.isupper():
@@ -667,7 +667,7 @@ def _surname_alone(span: Span, text: str) -> bool:
         1
         for m in re.finditer(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text)
         if not re.search(r"(?:[A-Z][\w-]*|[A-Z]\.)\s+$", text[max(0, m.start() - 30) : m.start()])
-    )  # 'Run' of 'Super Mario Run' does not stand alone
+    )  # 'Dash' of 'Tunnel Dash' does not stand alone
     return alone > 0
 
 
@@ -824,7 +824,7 @@ def _splits(tok: Token) -> bool:
     if text.lower() in SPLIT_WORDS:
         return True
     if text.lower() in ("'s", "’s"):
-        return _owner_name(tok)  # 'California’s Museum of Neon Art': two names
+        return _owner_name(tok)  # 'Oregon’s Museum of Tin Toys': two names
     if _bare_possessive(tok):
         return True
     if text in ("-", "–", "—"):
@@ -841,7 +841,7 @@ def _splits(tok: Token) -> bool:
 
 def _bare_possessive(tok: Token) -> bool:
     """The apostrophe alone after a plural that closes a name of the form 'X of Ys' ('the
-    Academy of Sciences’ telescope'); a plural possessive inside a name ('the Bond Traders'
+    Academy of Sciences’ observatory'); a plural possessive inside a name ('the Bond Traders'
     Association') has no 'of' before it."""
     doc = tok.doc
     return (
@@ -876,7 +876,7 @@ def _fuller_known(
 ) -> list[tuple[Span, ActorType | None]]:
     """Occurrences cut short or run together, corrected by the names the article uses elsewhere:
     'Cambridge' right before 'Analytica' when 'Cambridge Analytica' is a name in the article;
-    'Facebook and Cambridge Analytica' as two names when the part after 'and' is one."""
+    'Brightline and Harbour Analytics' as two names when the part after 'and' is one."""
     out: list[tuple[Span, ActorType | None]] = []
     doc = labelled[0][0].doc if labelled else None
     for span, kind in labelled:
@@ -885,7 +885,7 @@ def _fuller_known(
         if conj is not None and (
             name_key(doc[conj + 1 : span.end].text) in known
             or (conj + 2 == span.end and _acronym_word(doc[conj + 1]))
-        ):  # 'Whole Foods and QFC': a name does not end in 'and' and an acronym
+        ):  # 'Green Basket and QMV': a name does not end in 'and' and an acronym
             for part in (doc[span.start : conj], doc[conj + 1 : span.end]):
                 trimmed = _trim(part)
                 if trimmed is not None:
@@ -927,7 +927,7 @@ def _campus(span: Span) -> Span | None:
 
 
 def _coordinated_body(span: Span) -> Span | None:
-    """'the World Travel' + 'and Tourism Council': a name the tagger cut at 'and' whose second
+    """'the Coastal Fishing' + 'and Harbours Council': a name the tagger cut at 'and' whose second
     half ends in an organisation word ('Council', 'Association') is one body, when the first
     half does not end in one itself; None otherwise."""
     doc = span.doc
@@ -945,7 +945,7 @@ def _coordinated_body(span: Span) -> Span | None:
 
 
 SUBJECT_BODIES = frozenset("center centre program programme initiative forum panel".split())
-"""Bodies named for what they work on ('Center on Poverty and Inequality'), besides ORG_ENDINGS."""
+"""Bodies named for what they work on ('Center on Housing and Transport'), besides ORG_ENDINGS."""
 
 
 def _subjects_joined(span: Span) -> Span | None:
@@ -1069,12 +1069,12 @@ def _hyphen_tail(tok: Token) -> bool:
         return False
     hyphen, before = doc[tok.i - 1], doc[tok.i - 2]
     if len(tok.text) > 3 or tok.pos_ in ("VERB", "ADJ", "ADP", "ADV"):
-        return False  # 'Kroger-owned', 'Paris-based': a compound adjective, not a name
+        return False  # 'Tesco-owned', 'Paris-based': a compound adjective, not a name
     return not hyphen.whitespace_ and not before.whitespace_ and _capitalised(before)
 
 
 def _capitalised(tok: Token) -> bool:
-    """A word that can be part of a name: capitalised ('Rutte', 'U.S.', 'iPod' excluded), or a digit-letter code."""
+    """A word that can be part of a name: capitalised ('Almer', 'U.S.', 'iPod' excluded), or a digit-letter code."""
     text = tok.text
     return bool(text) and (
         text[0].isupper() or (text[0].isdigit() and any(c.isalpha() for c in text))
@@ -1188,8 +1188,8 @@ def _breaks_between(tok: Token) -> bool:
 
 
 def _person_parts(labelled: list[tuple[Span, ActorType | None]]) -> set[str]:
-    """First names and surnames of multi-word person names in the document ('Waller-Bridge' of
-    'Phoebe Waller-Bridge' whole: a hyphenated name is one word)."""
+    """First names and surnames of multi-word person names in the document ('Hale-Barrow' of
+    'Phoebe Hale-Barrow' whole: a hyphenated name is one word)."""
     parts = set()
     for span, kind in labelled:
         if kind == "person" and len(span) > 1:
@@ -1228,7 +1228,7 @@ def one_edit(a: str, b: str) -> bool:
 
 
 def one_word(span: Span) -> bool:
-    """A single (possibly hyphenated) word: 'Vindman', 'Waller-Bridge'."""
+    """A single (possibly hyphenated) word: 'Ostrander', 'Hale-Barrow'."""
     return len(name_word_texts(span)) == 1
 
 
@@ -1244,7 +1244,7 @@ def _decide(
         return "place"
     if key in people and one_word(span):
         # A surname or first name of a person the document names in full is that person,
-        # even when a town or a tagger vote says otherwise ('Phoenix' after 'Joaquin Phoenix').
+        # even when a town or a tagger vote says otherwise ('Phoenix' after 'Rafael Phoenix').
         return "person"
     if last in ORG_ENDINGS and len(span) > 1:
         return "organization"
@@ -1259,9 +1259,9 @@ def _decide(
     if votes:
         order = ["person", "organization", "place", "other"]
         best = max(votes, key=lambda k: (votes[k], -order.index(k)))
-        final = name_word_texts(span)[-1]  # 'Waller-Bridge' is one word
+        final = name_word_texts(span)[-1]  # 'Hale-Barrow' is one word
         if best == "person" and not one_word(span) and final[:1].isupper():
-            # 'the Lorenz Center', 'the Arecibo Observatory': no person's name ends in a noun
+            # 'the Halvorsen Center', 'the Kettering Observatory': no person's name ends in a noun
             # for an institution or a site, though it may be named after a person
             if final.lower() in INSTITUTION_WORDS:
                 return "organization"
@@ -1291,13 +1291,13 @@ def _decide(
 INSTITUTION_WORDS = frozenset(
     "center centre institute laboratory lab school academy hospital clinic library".split()
 )
-"""Last words of the names of institutions, often named after a person ('the Lorenz Center')."""
+"""Last words of the names of institutions, often named after a person ('the Halvorsen Center')."""
 SITE_WORDS = frozenset("observatory museum monument memorial tower building".split())
-"""Last words of the names of sites and buildings ('the Arecibo Observatory')."""
+"""Last words of the names of sites and buildings ('the Kettering Observatory')."""
 
 
 def _street_compound(span: Span) -> bool:
-    """'Petersallee', 'Lüderitzstrasse': one capitalised word ending in a German street word."""
+    """'Birkenallee', 'Holmerstrasse': one capitalised word ending in a German street word."""
     word = span.text
     return (
         len(span) == 1
@@ -1339,7 +1339,7 @@ def _after_title(span: Span) -> bool:
         return False
     prev = doc[span.start - 1]
     if prev.lower_ == "elect" and span.start >= 2:
-        # 'President-elect Trump', 'Governor elect Obi': an office not yet taken is a title too.
+        # 'President-elect Varga', 'Governor elect Obi': an office not yet taken is a title too.
         before = doc[span.start - 2]
         if before.text in ("-", "\u2010") and span.start >= 3:
             before = doc[span.start - 3]
@@ -1348,7 +1348,7 @@ def _after_title(span: Span) -> bool:
     return word in ("mr", "mrs", "ms", "dr", "sir", "dame") or (
         prev.text[:1].isupper()
         and word in titles()
-        and (not prev.is_sent_start or prev.text.endswith("."))  # 'Gov. Noem' opening
+        and (not prev.is_sent_start or prev.text.endswith("."))  # 'Gov. Vellin' opening
     )
 
 
@@ -1371,7 +1371,7 @@ PLACE_CLASSIFIERS = frozenset(
     """region province city town village state republic county district island neighbourhood
     neighborhood suburb municipality""".split()
 )
-"""Common nouns that class a name as a place ('the Tuva region', 'the town of')."""
+"""Common nouns that class a name as a place ('the Kessra region', 'the town of')."""
 PRODUCT_CLASSIFIERS = frozenset(
     """rocket spacecraft satellite ship aircraft jet plane car vehicle phone smartphone device
     drug vaccine medicine game film movie series album book novel song browser software
@@ -1393,7 +1393,7 @@ def _classified(span: Span) -> ActorType | None:
             if prev.lemma_ in PLACE_CLASSIFIERS:
                 return "place"
             if prev.lemma_ in PRODUCT_CLASSIFIERS:
-                return "other"  # 'the drug Xyral', 'the game Temple Run'
+                return "other"  # 'the drug Xyral', 'the game Tunnel Dash'
     if span.end < len(doc):
         nxt = doc[span.end]
         if (
@@ -1403,7 +1403,7 @@ def _classified(span: Span) -> ActorType | None:
             and "\n" not in span[-1].whitespace_
         ):
             if nxt.lemma_ in PLACE_CLASSIFIERS or nxt.lemma_ in ("government", "authority"):
-                return "place"  # 'the Tuva government' is the government of a place
+                return "place"  # 'the Kessra government' is the government of a place
             if nxt.lemma_ in FOLLOWING_ORG:
                 return "organization"
     return None

@@ -249,7 +249,7 @@ def extract_figures(
             and figures[-1].status == "estimate"
             and re.fullmatch(r",?\s+or\s+", text[figures[-1].end : start])
         ):
-            status = "estimate"  # 'about $28 billion, or six times the cash': the same estimate
+            status = "estimate"  # 'about $14 billion, or four times the debt': the same estimate
         conversion = ordered[folded[k]] if k in folded else None
         confidence = _confidence(item, text, span, status)
         if (item.value, item.unit) in seen:
@@ -257,11 +257,11 @@ def extract_figures(
         seen.add((item.value, item.unit))  # of the same size - either way less sure
         owner = _attribution(start, end, quotes, actor_spans, span)
         if figures and not age and span is not None and _listed_after(doc, figures[-1], span):
-            # 'three cosmonauts from Russia, two NASA astronauts and one …': the items of a
+            # 'four divers from Chile, two army medics and one …': the items of a
             # list share the clause that holds the list, whatever the parse made of them
             prev = figures[-1]
             if not (prev.status == "estimate" and ESTIMATE_HEDGES.match(prev.text)):
-                status = prev.status  # ('about 40 million people and 6,300 square miles':
+                status = prev.status  # ('about 12 million trees and 2,400 square miles':
             owner = prev.attributed_to  # the hedge is the first item's own)
         if (
             owner is None
@@ -444,7 +444,7 @@ def _conversions(text: str, items: list[Found]) -> dict[int, int]:
 
 RANGE_GAP = re.compile(r"\s*(?:to|or|and)\s*|-|–|—|\s+-\s+", re.I)
 """Between the two ends of a range: '60 to 100 trucks', 'four or five buyers', '25-54'. A
-dash with a space on each side ('£2,100 a year – £17,800 rather than') sets off a
+dash with a space on each side ('£1,400 a year – £9,600 rather than') sets off a
 parenthesis: by typographic convention a range takes a closed-up en dash."""
 PERIOD_GAP = re.compile(r"\s+(?:over|within)\s+(?:the\s+(?:next|past|last|following)\s+)?", re.I)
 """Between an amount and the period it accrues over ('$631 billion over 10 years')."""
@@ -574,7 +574,7 @@ def _duration(text: str, timex: TimeExpression) -> Found | None:
         text[max(0, timex.start - 12) : timex.start],
         re.I,
     ):
-        return None  # 'And then one day it did something': a point in the story, not a length
+        return None  # 'And then one day it broke down': a point in the story, not a length
     if re.search(r"\w-\w+$", timex.text) and re.match(r"\s+[A-Z]", text[timex.end : timex.end + 2]):
         return None  # 'the 10-year Treasury note': the name of a class of bond, not a length
     match = re.fullmatch(
@@ -765,7 +765,7 @@ def _quantity(doc: Doc, match: re.Match[str]) -> Found | None:
         match.group("unit")[:1].isupper()
         or re.match(r"\s+[A-Z]", doc.text[match.end() : match.end() + 2])
     ):
-        return None  # 'Ninety Mile Beach', 'Five-hundred-meter Aperture ...': inside a name
+        return None  # 'Forty Acre Wood', 'Three-hundred-foot Ridge ...': inside a name
     second = parse_amount(match.group("second")) if match.group("second") else None
     return Found(
         kind="quantity",
@@ -976,10 +976,10 @@ def _counted_unit(noun: Token) -> str:
         and low.endswith("s")
         and any(c.ent_type_ == "NORP" and c.i < noun.i for c in noun.children)
     ):
-        unit = "person"  # '21 Christians', 'thousands of Tunisians', '20 Egyptian Copts':
+        unit = "person"  # '21 Christians', 'thousands of Norwegians', '20 Flemish Catholics':
         # members of a people or faith are people
     elif noun.tag_ == "NNPS" and low.endswith("s"):
-        unit = low[:-1]  # 'Tunisians' → 'tunisian'
+        unit = low[:-1]  # 'Norwegians' → 'norwegian'
     else:
         unit = noun.lemma_.lower()
     if unit in PARTITIVES:
@@ -1062,7 +1062,7 @@ def _in_name(
     if re.search(
         r"(?:\b(?:Nos?|Nr|nos?)\.?|#)\s*(?:\d+\s*(?:,|and|&)\s*)*$",
         text[max(0, first.idx - 40) : first.idx],
-    ):  # 'No. 1', 'Nos. 1, 2, 5 and 7': numbers that label
+    ):  # 'No. 1', 'Nos. 3, 4 and 9': numbers that label
         return True
     if (
         first.text[:1].isupper()
@@ -1070,7 +1070,7 @@ def _in_name(
         and after is not None
         and after.text[:1].isupper()
     ):
-        return True  # 'Ninety Mile Beach'
+        return True  # 'Forty Acre Wood'
     if before is not None:
         if before.pos_ == "PROPN" and any(c.isupper() for c in before.text):
             return True
@@ -1175,7 +1175,7 @@ def _age(first: Token, before: Token | None, after: Token | None) -> bool:
         return True
     doc = first.doc
     if before.lower_ == "and" and first.i >= 4 and doc[first.i - 3].text == ",":
-        # 'Ruth and Peter Gaver, 52 and 55': the ages of a pair, in the order of the names
+        # 'Nell and Hugo Marsden, 47 and 49': the ages of a pair, in the order of the names
         prev = doc[first.i - 2]
         if _age(prev, doc[first.i - 3], before) and (after is None or after.is_punct):
             return re.fullmatch(r"\d{1,3}", first.text) is not None and 0 < int(first.text) < 120
@@ -1225,7 +1225,7 @@ def _hyphen_noun(before: Token | None, last: Token) -> bool:
 
 
 def _predicate_age(first: Token, last: Token, value: float) -> bool:
-    """A bare whole number as what a person is ('She was 29 when …', 'One of the boys was 16'):
+    """A bare whole number as what a person is ('She was 29 when …', 'One of the girls was 14'):
     English gives a person's age as the complement of 'be' with 'years old' left out; a count
     of the subject would read 'there were 16 boys'. Measure nouns as subjects ('the toll was
     16') keep the number as their value."""
@@ -1342,7 +1342,7 @@ OCCURRENCE_SCOPE = re.compile(
 def _occurrences(doc: Doc, text: str) -> list[Found]:
     """An ordinal of occurrence bounded by a stretch of time counts what it orders: 'the third
     botched launch in two years' says there have been three, as do 'its second award this
-    year' and 'its third such announcement since the merger'. 'The first' is left to the
+    year' and 'its fourth such recall since the spring'. 'The first' is left to the
     ranks; units of time ('the second quarter') and parts ('the second half') are dates."""
     items: list[Found] = []
     for ent in doc.ents:
@@ -1392,8 +1392,8 @@ def _superlative(ent: Span) -> bool:
 
 def _subject(span: Span) -> str | None:
     """What a figure measures: the subject of its clause, the verb and the phrase completing it,
-    in the sentence's words ('member states … plan to allocate 1 billion euros per month to
-    purchase weapons')."""
+    in the sentence's words ('the councils … plan to spend 2 million euros per year to
+    repair bridges')."""
     doc = span.doc
     root = span.root
     verb = governing_verb(root)
@@ -1476,7 +1476,7 @@ def _age_subject(span: Span) -> str | None:
     if verb.lemma_ == "be" and (root.dep_ in ("attr", "acomp") or head.dep_ in ("attr", "acomp")):
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-            subj = verb.head  # 'a tree which may be 2,000 years old': the tree
+            subj = verb.head  # 'a wall which may be 900 years old': the tree
         if subj is not None:
             return f"age of {_phrase(subj)}"
     floor = doc[span.sent.start - 1].sent.start if span.sent.start > 0 else span.sent.start
@@ -1528,11 +1528,11 @@ def _attribution(
             if inner and quote.kind != "direct":
                 return None
             if quote.speaker.actor is None:
-                unnamed = True  # an unnamed speaker ('reports cited by MySA', 'a top Trump
+                unnamed = True  # an unnamed speaker ('reports cited by MyTownWire', 'a top Trump
                 break  # adviser'): the sentence may still name the source ('according to
                 # …', 'as X reports'), but not through a name inside the speaker's words
             if frame is not None and quote.kind != "direct":
-                return frame  # 'As Mashable reports, the company announced that …'
+                return frame  # 'As Techwire reports, the firm said that …'
             if reporter is not None and quote.kind != "direct" and quote.start <= reporter[0]:
                 return reporter[1]  # 'he claimed … even as the CBO estimated that …'
             return quote.speaker.actor
@@ -1557,7 +1557,7 @@ def _source_at(source: Token, actor_spans: list[tuple[int, int, str]]) -> str | 
     not what a survey is of ('a poll of Ohio voters')."""
     agents = {
         t.i for a in source.subtree if a.dep_ == "agent" or a.lower_ == "by" for t in a.subtree
-    }  # 'a survey of 3,000 people conducted by Visa': the parse may hang the author low
+    }  # 'a poll of 1,200 voters conducted by Harbour Research': the parse may hang the author low
     skip = {
         t.i
         for c in source.children
@@ -1604,8 +1604,8 @@ def _nearest_reporter(
     span: Span, relcls: list[Token], actor_spans: list[tuple[int, int, str]]
 ) -> tuple[int, str, bool] | None:
     """(offset, actor, whether the actor's name heads the subject) of the nearest verb of
-    saying above the figure whose subject is or holds an actor: in 'he claimed … as the CBO
-    estimated that they would add $250 billion' the CBO ('singer Jane Roe claims': the name
+    saying above the figure whose subject is or holds an actor: in 'he claimed … as the agency
+    reckoned that they would cost $90 billion' the agency ('singer Jane Roe claims': the name
     heads the subject; 'a top Roe adviser says': it only modifies it)."""
     child = span.root
     for tok in span.root.ancestors:
@@ -1621,7 +1621,7 @@ def _nearest_reporter(
             if holding and tok.i > holding[0].right_edge.i and len(subjects) == 1:
                 continue  # '14-time winner Jo Roe said': the speaker described by the reporter
             subj = next((c for c in subjects if c not in holding), None)
-            # '… ranges from 51 to 79 per cent, said Jo Roe': the parse may make the reported
+            # '… varies from 30 to 45 per cent, said Jo Roe': the parse may make the reported
             # clause's subject a second subject of the verb of saying
             if subj is not None:
                 found = _actor_at(subj, actor_spans)
@@ -1662,7 +1662,7 @@ def _status(
         t.lemma_ == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children)
         for t in verbs
     ):
-        lemmas.add("propose")  # 'has called for spending $1 trillion': a proposal
+        lemmas.add("propose")  # 'has called for borrowing $3 billion': a proposal
     # a participle on the figure itself: '$1.4 billion budgeted for next year', '$2bn pledged'
     lemmas |= {
         c.lemma_.lower()
@@ -1678,7 +1678,7 @@ def _status(
     ):
         lemmas.discard("require")  # 'the wound required seven stitches': a need that was met
     if definite and _in_definite_subject(span.root):
-        # 'The 25 percent tariffs will stay', 'the $4.8 billion will be paid': a definite noun
+        # 'The 25 percent tariffs will stay', 'the $2.1 billion will be repaid': a definite noun
         # phrase refers to what exists already; the predicate's modality is not its figure's
         return "estimate" if ESTIMATE_HEDGES.match(text) else "fact"
     nouns = {t.lemma_.lower() for t in span.root.subtree} | {t.lemma_.lower() for t in span}
@@ -1696,7 +1696,7 @@ def _status(
         t.lemma_ in ("come", "go", "take", "enter")
         and any(c.lower_ in ("effect", "force") for c in t.subtree if c.i < span.start)
         for t in verbs
-    )  # 'measures that won't come into full effect for two years': a provision's schedule
+    )  # 'rules that won't fully apply for three years': a provision's schedule
     futurate = dates is not None and any(_futurate(t, dates) for t in verbs[:2])
     if lemmas & PLAN_WORDS or aux & {"must"} or in_force or futurate:
         return "plan"
@@ -1753,7 +1753,7 @@ def _outer_verb(span: Span) -> Token:
 
 
 def _object_of(root: Token, verb: Token) -> bool:
-    """The figure sits in the direct object of `verb` ('required a total of seven stitches')."""
+    """The figure sits in the direct object of `verb` ('needed a total of nine repairs')."""
     tok = root
     while tok.head.i != tok.i and tok.head.i != verb.i:
         tok = tok.head

@@ -247,7 +247,7 @@ def _bare_month_ok(doc: Doc, match: re.Match[str]) -> bool:
         return False
     prev = doc[token.i - 1] if token.i > 0 else None
     if prev is not None and prev.is_title and prev.pos_ == "PROPN" and not match.group("rel"):
-        return False  # 'Theresa May', 'Brian May'
+        return False  # 'Brenda May', 'Alan May'
     return True
 
 
@@ -475,7 +475,7 @@ def verb_tense(verb: Token) -> str | None:
         and words & {"has", "have", "'ve"}
         and verb.lemma_.lower() in FUTURE_HEADS
     ):
-        # 'has scheduled a news conference Thursday': the present perfect takes no past date of
+        # 'has planned a press briefing Thursday': the present perfect takes no past date of
         # its own, so the day is that of the plan
         return "future"
     if verb.tag_ == "VBD" or words & {"did", "had", "was", "were"}:

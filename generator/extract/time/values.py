@@ -261,7 +261,7 @@ def quarter(m: Groups, ctx: Context) -> Value | None:
 
 
 def two_quarters(m: Groups, ctx: Context) -> Value | None:
-    """'the first two quarters of 1990': a half year."""
+    """'the first two quarters of 1987': a half year."""
     half = 1 if m.group("which").lower() == "first" else 2
     if m.group("year"):
         return "DATE", f"{int(m.group('year')):04d}-H{half}"
@@ -691,7 +691,7 @@ def time(m: Groups, ctx: Context) -> Value | None:
     ):
         base = ctx.reference  # 'On Aug. 9 ... At 6:30 a.m.': the day the narrative is on
     elif named := DAY_AFTER_CLOCK.match(ctx.after):
-        # '10:35 a.m. (0735 GMT) Friday'
+        # '11:20 a.m. (0820 GMT) Friday'
         base = _day_reference(named.group("day"), ctx) or "XXXX-XX-XX"
     else:
         base = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
@@ -817,7 +817,7 @@ def year_ago_adjective(m: Groups, ctx: Context) -> Value | None:
 
 
 def nth_year_of(m: Groups, ctx: Context) -> Value | None:
-    """'the war enters its fourth year': the current year when the verb is in the present, a year
+    """'the drought enters its third year': the current year when the verb is in the present, a year
     the text does not name otherwise."""
     if not parse_ordinal(m.group("ord")):
         return None
