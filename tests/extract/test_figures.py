@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
-from generator.extract.figures import extract_figures
+from generator.extract.figures import _counted_noun, extract_figures
 from generator.extract.time.timex import extract_temporal_expressions
 
 
@@ -976,3 +977,43 @@ def test_a_proposal_and_a_suggestion_are_their_subjects_figures(analyse):
     assert (names.get(trucks.attributed_to or ""), trucks.status) == ("Google", "plan")
     cap = one(report.figures, "two-week")
     assert (names.get(cap.attributed_to or ""), cap.status) == ("Jane Roe", "estimate")
+
+
+def test_what_a_planned_thing_will_have_is_planned(figures):
+    found = figures(
+        "The order that Jane Roe plans to sign on Friday will have a six-month review period. "
+        "The workers who plan to strike will lose 300 jobs."
+    )
+    assert one(found, "six-month").status == "plan"
+    assert one(found, "300").status == "forecast"
+
+
+def test_a_count_does_not_reach_past_a_determiner_for_its_noun(nlp):
+    # the parse of '51 stranded on the isles and a spate' as a parser may give it, with 51
+    # hung on 'spate'
+    words = ["51", "stranded", "on", "the", "isles", "and", "a", "spate", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[7, 0, 0, 4, 2, 4, 7, 7, 7],
+        deps=["nummod", "acl", "prep", "det", "pobj", "cc", "det", "ROOT", "punct"],
+        pos=["NUM", "ADJ", "ADP", "DET", "NOUN", "CCONJ", "DET", "NOUN", "PUNCT"],
+        tags=["CD", "JJ", "IN", "DT", "NNS", "CC", "DT", "NN", "."],
+    )
+    assert _counted_noun(doc[0]) is None
+    doc = Doc(nlp.vocab, words=["51", "whales", "."], heads=[1, 1, 1],
+              deps=["nummod", "ROOT", "punct"], pos=["NUM", "NOUN", "PUNCT"])  # fmt: skip
+    assert _counted_noun(doc[0]) == doc[1]
+
+
+def test_a_list_goes_on_past_a_sentence_the_parser_ended_at_a_comma(analyse):
+    report = analyse(
+        "October marked the start of the calving season, and it began with a rush of "
+        "sightings, according to rescue group Reuters, with 140 pilot whales beaching and "
+        "dying on Elm Island, 10 rare pygmy whales on Long Bay beach, 51 stranded and dead on "
+        "the Ash Islands and a spate of single cases around the coast."
+    )
+    reuters = next(a for a in report.actors if a.name == "Reuters")
+    assert one(report.figures, "10").attributed_to == reuters.id
+    fig = one(report.figures, "51")
+    assert (fig.unit, fig.attributed_to) == ("whale", reuters.id)

@@ -1335,7 +1335,9 @@ def _counted_noun(tok: Token, follow: bool = True) -> Token | None:
         tok.dep_ in ("nummod", "quantmod", "compound")
         and (tok.head.pos_ == "NOUN" or tok.head.tag_ == "NNPS")
         and tok.head.i > tok.i
-    ):
+        and not any(t.dep_ == "det" for t in tok.doc[tok.i + 1 : tok.head.i])
+    ):  # a cardinal follows the determiner of its noun phrase: in '51 stranded … and a
+        # spate of' the noun after 'a' is not what 51 counts
         noun = tok.head
         hyphened = tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-"
         while (
@@ -1516,9 +1518,16 @@ LIST_GAP_POS = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "DET", "NUM", "PUNCT", 
 def _listed_after(doc: Doc, prev: Figure, span: Span) -> bool:
     """The figure is the next item of a list the figure before it opens, in the same sentence:
     only the counted noun and its modifiers, then a comma or 'and'/'or', lie between them
-    (no verb, no quotation mark)."""
-    if prev.end > span.start_char or doc[span.start].sent.start_char > prev.start:
+    (no verb, no quotation mark). A sentence does not end with a comma: one the parser ended
+    there goes on in the next ('… 10 whales on the beach, | 51 stranded on the islands')."""
+    sent = doc[span.start].sent
+    if prev.end > span.start_char:
         return False
+    if sent.start_char > prev.start:
+        if sent.start == 0 or doc[sent.start - 1].text != ",":
+            return False
+        if doc[sent.start - 1].sent.start_char > prev.start:
+            return False
     gap = doc.char_span(prev.end, span.start_char, alignment_mode="contract")
     if gap is None or len(gap) == 0 or len(gap) > 8:
         return False
@@ -1841,7 +1850,14 @@ def _status(
         for c in span.root.children
         if c.dep_ == "acl" and c.tag_ == "VBN" and c.i >= span.end
     }
-    lemmas |= _relative_intent(span)
+    root = span.root
+    lemmas |= _relative_intent(
+        root.head if root.dep_ in ("nummod", "quantmod", "compound", "amod") else root
+    )
+    subject = next((c for c in chain[0].children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and chain[0].dep_ != "relcl":
+        lemmas |= _relative_intent(subject)  # 'the order she plans to sign will have a
+        # six-month review': what a planned thing will have is planned with it
     aux = {c.lower_ for t in chain[:2] for c in t.children if c.dep_ in ("aux", "auxpass")}
     if (
         chain[0].lemma_ == "require"
@@ -2048,13 +2064,11 @@ def _setting(root: Token, verb: Token, kind: FigureKind = "count") -> bool:
     )
 
 
-def _relative_intent(span: Span) -> set[str]:
-    """The verbs of an object relative clause on the noun a figure counts or describes ('300
-    promotions the chain plans', 'the 50 jobs it expects to add'): the noun is what the clause's
+def _relative_intent(noun: Token) -> set[str]:
+    """The verbs of an object relative clause on a noun ('300 promotions the chain plans', 'the
+    50 jobs it expects to add', 'the order she plans to sign'): the noun is what the clause's
     subject intends or expects. A subject relative ('300 workers who plan to strike') tells
     what the noun itself does, and leaves its number as it is."""
-    root = span.root
-    noun = root.head if root.dep_ in ("nummod", "quantmod", "compound", "amod") else root
     if noun.pos_ != "NOUN":
         return set()
     out: set[str] = set()
