@@ -961,6 +961,7 @@ def test_a_hedged_length_of_time_is_an_estimate(figures):
         ("The town paves 6,000 miles of streets and 19,000 lane miles.", "19,000", "lane mile"),
         ("It repaves more than 1,300 lane-miles of street.", "more than 1,300", "lane-mile"),
         ("It repaves 1,300 miles of street.", "1,300 miles", "mile"),
+        ("The team won 10 bonus points.", "10", "point"),
     ],
 )
 def test_a_noun_before_a_unit_makes_a_unit(figures, sentence, text, unit):

@@ -989,7 +989,11 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     if noun is not None and (noun.lower_ in TIME_NOUNS or noun.lemma_.lower() in GENERAL_NOUNS):
         return None
     unit = _counted_unit(noun) if noun is not None else None
-    if noun is not None and unit is not None and noun.lower_ in UNITS:
+    if (
+        noun is not None
+        and unit is not None
+        and UNITS.get(noun.lower_) not in (None, "points", "seats", "troops")
+    ):  # a unit of measure, not a counted noun ('10 bonus points' counts points)
         unit = _compound_unit(noun, last, unit)
     if after is not None and after.lower_ in ("times", "fold"):
         unit = "times"  # 'six times the value': a multiple
