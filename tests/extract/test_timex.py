@@ -310,3 +310,68 @@ def test_anchor_and_direction(timexes, text, expected):
 )
 def test_halves_periods_and_plans(timexes, text, expected):
     assert expected in timexes(text, "2024-05-15")
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # a decade written with two digits is the latest one begun by the article date
+        ("Rents doubled in the '90s.", "1998-03-02", ("the '90s", "DATE", "199")),
+        # words that point a date ahead of the act the verb tells of, whatever its tense
+        (
+            "The board approved higher fees, effective Feb. 1.",
+            "2024-11-06",
+            ("Feb. 1", "DATE", "2025-02-01"),
+        ),
+        (
+            "The tender offer was extended to Nov. 20.",
+            "2024-08-01",
+            ("Nov. 20", "DATE", "2024-11-20"),
+        ),
+        (
+            "The hearing was postponed until Tuesday morning.",
+            "2024-11-06",
+            ("Tuesday morning", "TIME", "2024-11-12TMO"),
+        ),
+        # ... but a record 'set on' a day is behind, and so is a plan overtaken ('had been due')
+        (
+            "The index closed near the record high set on Aug. 6.",
+            "2024-05-15",
+            ("Aug. 6", "DATE", "2023-08-06"),
+        ),
+        (
+            "The permit had been due to expire Friday.",
+            "2024-05-15",
+            ("Friday", "DATE", "2024-05-10"),
+        ),
+        # an infinitive on a noun tells of what is still to come, unless the noun is ranked
+        (
+            "The lender signed an agreement to acquire the credit union in January.",
+            "2024-11-06",
+            ("January", "DATE", "2025-01"),
+        ),
+        (
+            "She became the first pilot to cross the strait in March.",
+            "2024-11-06",
+            ("March", "DATE", "2024-03"),
+        ),
+        # 'the day before/after' a day: one expression, one day off
+        (
+            "The day before last Tuesday's hearing, the mayor flew to Lyon.",
+            "2024-11-08",
+            ("The day before last Tuesday", "DATE", "2024-11-04"),
+        ),
+        (
+            "The clerk left the day after Oct. 3.",
+            "2024-11-08",
+            ("the day after Oct. 3", "DATE", "2024-10-04"),
+        ),
+    ],
+)
+def test_direction_words_decades_and_day_offsets(timexes, text, date, expected):
+    assert expected in timexes(text, date)
+
+
+def test_quarter_to_quarter_is_a_comparison_not_a_quarter(timexes):
+    found = timexes("The quarter-to-quarter comparison was hurt by a charge.", "2024-11-04")
+    assert not any(value.endswith(("-Q3", "-Q4")) for _, _, value in found)

@@ -192,7 +192,7 @@ RULES: list[Rule] = [
         "this-quarter",
         _compile(
             rf"\b(?:(?:the|this|that)\s+)?(?:(?P<year>{YEAR})\s+)?(?P<mod>latest|current|last|past|previous|prior|next|coming|recent|comparable\s+year-ago|year-ago|year-earlier|prior-year|same|comparable|just-ended|just\s+ended)?\s*(?:fiscal\s+)?(?:quarter|period)\b"
-            r"(?![\s-]+(?:of|before|earlier|ago|mile|hour|century))"
+            r"(?![\s-]+(?:of|before|earlier|ago|mile|hour|century)|-to-)"
         ),
         values.this_quarter,
     ),
@@ -238,6 +238,14 @@ RULES: list[Rule] = [
             r"\bthe\s+day\s+(?P<dir>after|before)\s+(?P<rel>)(?P<name>christmas(?:\s+day)?|new\s+year['’]s\s+day|easter(?:\s+sunday)?|thanksgiving(?:\s+day)?|halloween|independence\s+day|labor\s+day|memorial\s+day)(?P<year>)\b"
         ),
         values.day_after_holiday,
+    ),
+    Rule(
+        "day-after-date",
+        _compile(
+            rf"\bthe\s+day\s+(?P<dir>after|before)\s+(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?"
+            rf"(?P<day>{WEEKDAY}|yesterday|today|tomorrow|(?P<month>{MONTH})\s*{DAY}(?!,?\s+\d))"
+        ),
+        values.day_after_date,
     ),
     Rule(
         "week-of",

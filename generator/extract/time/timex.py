@@ -65,6 +65,7 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
     for start, end, rule, match in _select(doc, text, _candidates(text)):
         span = doc.char_span(start, end, alignment_mode="expand")
         tense = tense_of(span) if span is not None and not POSSESSIVE.match(text, end) else None
+        tense = _direction(tense, text[max(0, start - 60) : start].lower())
         ctx = Context(
             dct=dct,
             tense=tense,
@@ -108,6 +109,35 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
                 elif tense == "future":
                     quarter = reference
     return result
+
+
+PROSPECTIVE = re.compile(
+    r"\b(?:effective|payable|of\s+record|expir(?:e|es|ed|ing)|deadline(?:\s+of)?"
+    r"|(?:extend|postpon|delay|defer|adjourn|reschedul)\w*(?:\s+\w+){0,4}?\s+(?:to|until|till)"
+    r"|(?:set|scheduled|slated)\s+for|(?:scheduled|slated|due)(?:\s+(?:on|by))?)\s*$"
+)
+"""Words that point a date ahead of the act the verb tells of, whatever its tense: a rule in
+force from a day ('effective Feb. 1'), a payment's or a register's day, the end of a term or an
+offer ('expires Nov. 6', 'extended to Nov. 20'), a day fixed for something ('set for April'; but 'a record set on Aug. 6' is past)."""
+FORWARD = re.compile(
+    r"\b(?:by|until|till|through|thru|starting|beginning|as\s+(?:soon|early)\s+as)\s*$"
+)
+"""Words that put a date at or after the time of the clause: a deadline or the end of a stretch
+('until Tuesday', 'through January'), a start ('starting Monday'), the earliest time ('as soon
+as Tuesday'). Under a past verb the stretch may have ended before the article date, so they
+look ahead only when the verb is not in the past."""
+
+
+PAST_PERFECT = re.compile(r"\b(?:had|'d)\s[^,.;:]*$")
+
+
+def _direction(tense: str | None, before: str) -> str | None:
+    """The tense a date is read with: its verb's, unless the words before it point it ahead."""
+    if PAST_PERFECT.search(before):
+        return tense  # 'had been due to expire Friday': a plan overtaken by events
+    if PROSPECTIVE.search(before) or (tense != "past" and FORWARD.search(before)):
+        return "future"
+    return tense
 
 
 def _ended(quarter: str | None, dct: dt.date | None) -> str | None:
@@ -467,6 +497,10 @@ def verb_tense(verb: Token) -> str | None:
             return "past" if _past_perfect(head) else "future"
         if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
             return "future"  # 'is to resume trading Tuesday': an arrangement
+        if head.pos_ == "NOUN" and verb.dep_ in ("acl", "relcl") and not _ranked(head):
+            # 'an agreement to acquire the bank in January', 'a plan to open a plant in May':
+            # an infinitive on a noun tells of what is still to come
+            return "future"
         if head.i != verb.i and head.pos_ in ("VERB", "AUX"):
             return verb_tense(head) if head.dep_ != "xcomp" or head.head.i == head.i else None
         return None
@@ -491,6 +525,15 @@ def verb_tense(verb: Token) -> str | None:
     if verb.tag_ == "MD":
         return "future" if verb.lower_ in FUTURE_AUX else None
     return None
+
+
+RANKS = frozenset({"first", "last", "only", "next", "second", "third", "latest"})
+
+
+def _ranked(noun: Token) -> bool:
+    """'the first woman to fly solo', 'the last company to report': an infinitive after a
+    ranked noun tells of what happened, not of what is to come."""
+    return any(c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in RANKS) for c in noun.children)
 
 
 def _past_perfect(verb: Token) -> bool:

@@ -155,7 +155,11 @@ def decade(m: Groups, ctx: Context) -> Value | None:
     if m.group("digits"):
         return "DATE", m.group("digits")[:3]
     if m.group("short"):
-        century = 19 if ctx.dct is None or int(m.group("short")) * 10 > ctx.dct.year % 100 else 20
+        # "the '80s": the latest such decade that has begun by the article date
+        if ctx.dct is None:
+            century = 19
+        else:
+            century = ctx.dct.year // 100 - (int(m.group("short")) * 10 > ctx.dct.year % 100)
         return "DATE", f"{century}{m.group('short')}"
     tens = {
         "twenties": 2,
@@ -482,6 +486,24 @@ def day_after_holiday(m: Groups, ctx: Context) -> Value | None:
         return ("DATE", "XXXX-XX-XX") if found else None
     step = 1 if m.group("dir").lower() == "after" else -1
     return "DATE", (dt.date.fromisoformat(found[1]) + dt.timedelta(days=step)).isoformat()
+
+
+def day_after_date(m: Groups, ctx: Context) -> Value | None:
+    """'the day before last Tuesday', 'the day after Nov. 3': one day off the day named, which
+    TimeML takes with its offset as one expression."""
+    named = m.group("day")
+    rel = " ".join((m.group("rel") or "").lower().split())
+    if rel and ctx.dct is not None:
+        ahead = rel in ("next", "this coming")
+        start = ctx.dct + dt.timedelta(days=1 if ahead else -1)
+        day = weekday_date(start, weekday_number(named), "future" if ahead else "past")
+        base: str | None = day.isoformat()
+    else:
+        base = _day_reference(named, ctx)
+    if base is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", base):
+        return "DATE", "XXXX-XX-XX"
+    step = 1 if m.group("dir").lower() == "after" else -1
+    return "DATE", (dt.date.fromisoformat(base) + dt.timedelta(days=step)).isoformat()
 
 
 def _anchor_for(ctx: Context, unit: str) -> dt.date | None:
