@@ -118,7 +118,8 @@ PROSPECTIVE = re.compile(
 )
 """Words that point a date ahead of the act the verb tells of, whatever its tense: a rule in
 force from a day ('effective Feb. 1'), a payment's or a register's day, the end of a term or an
-offer ('expires Nov. 6', 'extended to Nov. 20'), a day fixed for something ('set for April'; but 'a record set on Aug. 6' is past)."""
+offer ('expires Nov. 6', 'extended to Nov. 20'), a day fixed for something ('set for April';
+but 'a record set on Aug. 6' lies behind)."""
 FORWARD = re.compile(
     r"\b(?:by|until|till|through|thru|starting|beginning|as\s+(?:soon|early)\s+as)\s*$"
 )
@@ -527,7 +528,7 @@ def verb_tense(verb: Token) -> str | None:
     return None
 
 
-RANKS = frozenset({"first", "last", "only", "next", "second", "third", "latest"})
+RANKS = frozenset({"first", "last", "only", "second", "third", "latest"})
 
 
 def _ranked(noun: Token) -> bool:
