@@ -355,6 +355,13 @@ def test_halves_periods_and_plans(timexes, text, expected):
             "2024-11-06",
             ("March", "DATE", "2024-03"),
         ),
+        # ... on the infinitive itself, not on a noun of its clause
+        (
+            "Most farmers support his hard line on talks to curb the city's water program and "
+            "his pledge on Monday that there would be no new dam.",
+            "2015-03-18",
+            ("Monday", "DATE", "2015-03-16"),
+        ),
         # 'the day before/after' a day: one expression, one day off
         (
             "The day before last Tuesday's hearing, the mayor flew to Lyon.",

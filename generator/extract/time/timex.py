@@ -435,9 +435,10 @@ def tense_of(span: Span) -> str | None:
     """past | present | future: the tense of the verb that governs the expression, else of the
     nearest verb in its sentence."""
     token = span.root
+    own_clause = True  # no noun between the expression and its verb
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
-            tense = verb_tense(token)
+            tense = verb_tense(token, own_clause)
             if tense == "present" and _temporal_clause(token):
                 return _main_tense(token) or tense
             if tense:
@@ -446,6 +447,7 @@ def tense_of(span: Span) -> str | None:
         if token.head.i == token.i:
             break
         token = token.head
+        own_clause = own_clause and token.pos_ not in ("NOUN", "PROPN", "PRON")
     sent = span.sent
     before = [t for t in span.doc[sent.start : span.start] if t.pos_ in ("VERB", "AUX")]
     after = [t for t in span.doc[span.end : sent.end] if t.pos_ in ("VERB", "AUX")]
@@ -483,8 +485,9 @@ def _main_tense(verb: Token) -> str | None:
     return None
 
 
-def verb_tense(verb: Token) -> str | None:
-    """The tense of one verb from its tag and auxiliaries; infinitives inherit their governor's."""
+def verb_tense(verb: Token, own_clause: bool = False) -> str | None:
+    """The tense of one verb from its tag and auxiliaries; infinitives inherit their governor's.
+    `own_clause`: the date hangs on this verb itself, not on a noun of its clause."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.dep_ in ("aux", "auxpass"):
         aux = [verb]
@@ -498,7 +501,7 @@ def verb_tense(verb: Token) -> str | None:
             return "past" if _past_perfect(head) else "future"
         if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
             return "future"  # 'is to resume trading Tuesday': an arrangement
-        if head.pos_ == "NOUN" and verb.dep_ in ("acl", "relcl") and not _ranked(head):
+        if own_clause and head.pos_ == "NOUN" and verb.dep_ == "acl" and not _ranked(head):
             # 'an agreement to acquire the bank in January', 'a plan to open a plant in May':
             # an infinitive on a noun tells of what is still to come
             return "future"
