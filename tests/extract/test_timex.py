@@ -340,6 +340,11 @@ def test_halves_periods_and_plans(timexes, text, expected):
             ("Aug. 6", "DATE", "2023-08-06"),
         ),
         (
+            "The ferry was delayed due to Friday's storm.",
+            "2024-11-06",
+            ("Friday", "DATE", "2024-11-01"),
+        ),
+        (
             "The permit had been due to expire Friday.",
             "2024-05-15",
             ("Friday", "DATE", "2024-05-10"),

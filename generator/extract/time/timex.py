@@ -113,7 +113,7 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
 
 PROSPECTIVE = re.compile(
     r"\b(?:effective|payable|of\s+record|expir(?:e|es|ed|ing)|deadline(?:\s+of)?"
-    r"|(?:extend|postpon|delay|defer|adjourn|reschedul)\w*(?:\s+\w+){0,4}?\s+(?:to|until|till)"
+    r"|(?:extend|postpon|delay|defer|adjourn|reschedul)\w*(?:\s+\w+){0,4}?\s+(?<!due\s)(?<!owing\s)(?:to|until|till)"
     r"|(?:set|scheduled|slated)\s+for|(?:scheduled|slated|due)(?:\s+(?:on|by))?)\s*$"
 )
 """Words that point a date ahead of the act the verb tells of, whatever its tense: a rule in
