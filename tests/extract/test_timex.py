@@ -387,3 +387,27 @@ def test_direction_words_decades_and_day_offsets(timexes, text, date, expected):
 def test_quarter_to_quarter_is_a_comparison_not_a_quarter(timexes):
     found = timexes("The quarter-to-quarter comparison was hurt by a charge.", "2024-11-04")
     assert not any(value.endswith(("-Q3", "-Q4")) for _, _, value in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'this summer' is the summer of the article's year, whatever the tense
+        ("Ticket sales rose this summer.", ("this summer", "DATE", "2010-SU")),
+        # a season or a part of a year 'of last year', 'of the year': one expression
+        (
+            "The ferry line opened in the spring of last year.",
+            ("the spring of last year", "DATE", "2009-SP"),
+        ),
+        (
+            "Freight will slow in the second half of the year.",
+            ("the second half of the year", "DATE", "2010-H2"),
+        ),
+        (
+            "Output fell in the first quarter of the year.",
+            ("the first quarter of the year", "DATE", "2010-Q1"),
+        ),
+    ],
+)
+def test_seasons_and_parts_of_a_named_year(timexes, text, expected):
+    assert expected in timexes(text, "2010-05-12")

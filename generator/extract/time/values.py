@@ -201,8 +201,17 @@ def season(m: Groups, ctx: Context) -> Value | None:
     if m.group("year"):
         return "DATE", f"{int(m.group('year')):04d}-{code}"
     rel = " ".join((m.group("rel") or "").lower().split())
+    ofrel = (m.groupdict().get("ofrel") or "").lower()
     if ctx.dct is None:
         return "DATE", f"XXXX-{code}"
+    if ofrel:
+        # 'the spring of last year': the season of the year named
+        delta = {"last": -1, "next": 1}.get(ofrel, 0)
+        return "DATE", f"{ctx.dct.year + delta:04d}-{code}"
+    if rel == "this" and code != "WI":
+        # 'this summer': the summer of the article's year, whatever the tense (a winter spans
+        # two years, so 'this winter' is left to the tense)
+        return "DATE", f"{ctx.dct.year:04d}-{code}"
     year, now = _season_position(ctx.dct)
     target = SEASON_ORDER.index(code)
     behind = (year if target < now else year - 1, target)  # the latest such season before this one
@@ -235,13 +244,18 @@ def quarter(m: Groups, ctx: Context) -> Value | None:
     q = _quarter_number(m.group("q"))
     mod = " ".join((m.group("mod") or "").lower().split())
     if m.groupdict().get("ofrel"):
-        mod = f"{mod} {m.group('ofrel').lower()} year".strip()  # 'the first quarter of last year'
+        # 'the first quarter of last year'; 'of the year' is the year 'the year' names
+        ofrel = m.group("ofrel").lower().replace("the", "this")
+        mod = f"{mod} {ofrel} year".strip()
     if m.group("half"):
         q = min(q, 2)
         if m.group("year"):
             return "DATE", f"{int(m.group('year')):04d}-H{q}"
         if ctx.dct is None:
             return "DATE", f"XXXX-H{q}"
+        if "year" in mod:
+            delta = -1 if "last" in mod else 1 if "next" in mod else 0
+            return "DATE", f"{ctx.dct.year + delta:04d}-H{q}"
         half_now = 1 if ctx.dct.month <= 6 else 2
         half_year = ctx.dct.year - (1 if q > half_now and ctx.tense != "future" else 0)
         return "DATE", f"{half_year:04d}-H{q}"
