@@ -411,3 +411,18 @@ def test_quarter_to_quarter_is_a_comparison_not_a_quarter(timexes):
 )
 def test_seasons_and_parts_of_a_named_year(timexes, text, expected):
     assert expected in timexes(text, "2010-05-12")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an unnumbered stretch of units is a length of time
+        ("Over the years, the mill doubled its output.", [("the years", "DURATION", "PXY")]),
+        ("Prices may rise in the weeks ahead.", [("the weeks ahead", "DURATION", "PXW")]),
+        ("In the years that followed, the town shrank.", [("the years", "DURATION", "PXY")]),
+        # 'now' inside a compound adjective is part of a modifier, not the present
+        ("The now-closed mill was sold to a developer.", []),
+    ],
+)
+def test_unnumbered_stretches_and_compounds(timexes, text, expected):
+    assert timexes(text, "2010-05-12") == expected

@@ -307,9 +307,21 @@ RULES: list[Rule] = [
             r"(?<=\bfor\s)(?:many\s+)?(?P<unit>years|months|weeks|decades|centuries)\b"
             r"|(?<=\bwithin\s)(?P<unit2>weeks|months|days|hours)\b"
             r"|\b(?P<unit3>years|decades|months|weeks|centuries)(?=-long\b)"
+            # an unnumbered stretch of units: 'over the years', 'the weeks ahead', 'in the years
+            # that followed' (not 'the days before the vote', which is dated by its event)
+            r"|(?<=\bover\s)the\s+(?P<unit4>years|decades|months|weeks)\b(?!\s+(?:of|before|after)\b)"
+            r"|\bthe\s+(?P<unit5>years|decades|months|weeks|days)(?:\s+(?:ahead|to\s+come)\b|(?=\s+that\s+followed\b))"
         ),
         lambda m, ctx: values.bare_units(
-            _Sub(m, unit=m.group("unit") or m.group("unit2") or m.group("unit3")), ctx
+            _Sub(
+                m,
+                unit=m.group("unit")
+                or m.group("unit2")
+                or m.group("unit3")
+                or m.group("unit4")
+                or m.group("unit5"),
+            ),
+            ctx,
         ),
     ),
     Rule(
@@ -387,7 +399,7 @@ RULES: list[Rule] = [
     Rule(
         "present-ref",
         _compile(
-            r"\b(?:now|currently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|presently|at\s+this\s+time|right\s+now)\b(?![\s-]+(?:that|defunct)\b)"
+            r"\b(?:now|currently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|presently|at\s+this\s+time|right\s+now)\b(?![\s-]+(?:that|defunct)\b|-[a-z])"
         ),
         values.reference("PRESENT_REF"),
     ),
