@@ -340,6 +340,11 @@ def test_halves_periods_and_plans(timexes, text, expected):
             ("Aug. 6", "DATE", "2023-08-06"),
         ),
         (
+            "Sales through March are up 5% on the year.",
+            "2024-06-20",
+            ("March", "DATE", "2024-03"),
+        ),
+        (
             "The ferry was delayed due to Friday's storm.",
             "2024-11-06",
             ("Friday", "DATE", "2024-11-01"),

@@ -120,13 +120,12 @@ PROSPECTIVE = re.compile(
 force from a day ('effective Feb. 1'), a payment's or a register's day, the end of a term or an
 offer ('expires Nov. 6', 'extended to Nov. 20'), a day fixed for something ('set for April';
 but 'a record set on Aug. 6' lies behind)."""
-FORWARD = re.compile(
-    r"\b(?:by|until|till|through|thru|starting|beginning|as\s+(?:soon|early)\s+as)\s*$"
-)
+FORWARD = re.compile(r"\b(?:by|until|till|starting|beginning|as\s+(?:soon|early)\s+as)\s*$")
 """Words that put a date at or after the time of the clause: a deadline or the end of a stretch
-('until Tuesday', 'through January'), a start ('starting Monday'), the earliest time ('as soon
-as Tuesday'). Under a past verb the stretch may have ended before the article date, so they
-look ahead only when the verb is not in the past."""
+('until Tuesday', 'by Friday'), a start ('starting Monday'), the earliest time ('as soon as
+Tuesday'). Under a past verb the stretch may have ended before the article date, so they look
+ahead only when the verb is not in the past. 'Through' is left out: 'sales through March are up
+5%' tells of a stretch already run."""
 
 
 PAST_PERFECT = re.compile(r"\b(?:had|'d)\s[^,.;:]*$")
