@@ -340,6 +340,16 @@ def test_halves_periods_and_plans(timexes, text, expected):
             ("Aug. 6", "DATE", "2023-08-06"),
         ),
         (
+            "The lease expired Feb. 1 and the new rules became effective March 1.",
+            "2024-11-06",
+            ("Feb. 1", "DATE", "2024-02-01"),
+        ),
+        (
+            "The lease expired Feb. 1 and the new rules became effective March 1.",
+            "2024-11-06",
+            ("March 1", "DATE", "2024-03-01"),
+        ),
+        (
             "Sales through March are up 5% on the year.",
             "2024-06-20",
             ("March", "DATE", "2024-03"),

@@ -112,14 +112,16 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
 
 
 PROSPECTIVE = re.compile(
-    r"\b(?:effective|payable|of\s+record|expir(?:e|es|ed|ing)|deadline(?:\s+of)?"
+    r"\b(?:(?<!became\s)(?<!become\s)(?<!becomes\s)effective|payable|of\s+record|expir(?:e|es|ing)"
+    r"|deadline(?:\s+of)?"
     r"|(?:extend|postpon|delay|defer|adjourn|reschedul)\w*(?:\s+\w+){0,4}?\s+(?<!due\s)(?<!owing\s)(?:to|until|till)"
     r"|(?:set|scheduled|slated)\s+for|(?:scheduled|slated|due)(?:\s+(?:on|by))?)\s*$"
 )
 """Words that point a date ahead of the act the verb tells of, whatever its tense: a rule in
 force from a day ('effective Feb. 1'), a payment's or a register's day, the end of a term or an
 offer ('expires Nov. 6', 'extended to Nov. 20'), a day fixed for something ('set for April';
-but 'a record set on Aug. 6' lies behind)."""
+but 'a record set on Aug. 6' lies behind, and so does a term that 'expired' or a rule that
+'became effective')."""
 FORWARD = re.compile(r"\b(?:by|until|till|starting|beginning|as\s+(?:soon|early)\s+as)\s*$")
 """Words that put a date at or after the time of the clause: a deadline or the end of a stretch
 ('until Tuesday', 'by Friday'), a start ('starting Monday'), the earliest time ('as soon as
