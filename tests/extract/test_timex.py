@@ -382,6 +382,12 @@ def test_halves_periods_and_plans(timexes, text, expected):
             "2015-03-18",
             ("Monday", "DATE", "2015-03-16"),
         ),
+        # 'last Oct. 23' is one expression: the latest such day before the article date
+        (
+            "The clerk was hurt last Oct. 23 at the depot.",
+            "1999-04-19",
+            ("last Oct. 23", "DATE", "1998-10-23"),
+        ),
         # 'the day before/after' a day: one expression, one day off
         (
             "The day before last Tuesday's hearing, the mayor flew to Lyon.",

@@ -77,7 +77,10 @@ RULES: list[Rule] = [
     ),
     Rule(
         "month-day",
-        _compile(rf"\b(?P<month>{MONTH})\s*(?P<day>{DAY}|{ORDINAL}(?![\s-]+(?:quarter|half)))"),
+        _compile(
+            rf"\b(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?"
+            rf"(?P<month>{MONTH})\s*(?P<day>{DAY}|{ORDINAL}(?![\s-]+(?:quarter|half)))"
+        ),
         values.month_day,
     ),
     Rule(

@@ -86,7 +86,18 @@ def month_day(m: Groups, ctx: Context) -> Value | None:
     if day is None:
         return None
     month = month_number(m.group("month"))
-    value = _day_value(_month_year(month, ctx, min(day, 31)), month, day)
+    rel = " ".join((m.groupdict().get("rel") or "").lower().split())
+    if rel and ctx.dct is not None:
+        # 'last Oct. 23': the latest such day before the article date; 'next' the first after
+        ahead = rel in ("next", "this coming")
+        this_year = _day_value(ctx.dct.year, month, day)
+        if this_year is None:
+            return None
+        later = this_year > ctx.dct.isoformat()
+        year = ctx.dct.year + (1 if ahead and not later else -1 if not ahead and later else 0)
+        value = _day_value(year, month, day)
+    else:
+        value = _day_value(_month_year(month, ctx, min(day, 31)), month, day)
     return ("DATE", value) if value else None
 
 
