@@ -447,3 +447,8 @@ def test_seasons_and_parts_of_a_named_year(timexes, text, expected):
 )
 def test_unnumbered_stretches_and_compounds(timexes, text, expected):
     assert timexes(text, "2010-05-12") == expected
+
+
+def test_of_the_year_ago_is_not_of_the_year(timexes):
+    found = timexes("Profit beat the fourth quarter of the year-ago period.", "2010-05-12")
+    assert not any(text.endswith("of the year") for text, _, _ in found)

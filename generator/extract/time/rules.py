@@ -163,7 +163,7 @@ RULES: list[Rule] = [
         _compile(
             rf"\b(?:(?:(?P<rel>last|next|this(?:\s+past|\s+coming)?|past|coming)|the|early|late|mid|(?<=\bin\s)|(?<=\bby\s))[\s-]+)?"
             rf"(?:(?:early|late|mid)[\s-]+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR})"
-            r"|\s+of\s+(?P<ofrel>last|this|next|the)\s+year)?\b"
+            r"|\s+of\s+(?P<ofrel>last|this|next|the)\s+year(?![\w-]))?\b"
         ),
         values.season,
     ),
@@ -171,8 +171,8 @@ RULES: list[Rule] = [
         "quarter",
         _compile(
             rf"\b(?:the\s+)?(?P<mod>(?:{YEAR}(?:'s)?|(?:this|last|next)\s+year's|year-ago|year-earlier|prior-year|current|comparable|same|fiscal|latest)\s+)?"
-            rf"(?:fiscal\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?(?:(?P<half>half)|quarter)(?!ly)(?![\s-]+(?:of\s+(?:the(?!\s+year\b)|a|an|this(?!\s+year\b)|that|his|her|its|their)\b|century))"
-            rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR})|\s+of\s+(?P<ofrel>last|this|next|the)\s+year)?"
+            rf"(?:fiscal\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?(?:(?P<half>half)|quarter)(?!ly)(?![\s-]+(?:of\s+(?:the(?!\s+year(?![\w-]))|a|an|this(?!\s+year(?![\w-]))|that|his|her|its|their)\b|century))"
+            rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR})|\s+of\s+(?P<ofrel>last|this|next|the)\s+year(?![\w-]))?"
         ),
         values.quarter,
     ),
