@@ -107,6 +107,7 @@ FURNITURE = [
     "Scroll down for video of the vote in the chamber.",
     "Who will pay for all of this in the years to come?",
     "Happier times: the two leaders at a summit in Rome last spring.",
+    "On duty: Sergeant Ana Cole of the border police at the crossing last spring.",
     "The two leaders (pictured) met at a summit in Rome last spring.",
     "Click here to read the full statement from the ministry.",
     "Norland Sun Spray costs 20 euros at most chemists CLAIMS: blocks twice as much sun.",
@@ -139,6 +140,8 @@ def test_page_furniture_is_skipped(nlp, line):
         "From Monday, all shops in the old town will close at eight in the evening.",
         "By the end of the year, the city plans to open two new schools in the north.",
         "The two ministers were pictured shaking hands at the border crossing on Friday.",
+        # a phrase leading into the sentence, not a caption's label
+        "Among its key findings: children in the north read fewer books than their parents did.",
     ],
 )
 def test_ordinary_sentences_are_not_furniture(nlp, line):
@@ -715,3 +718,26 @@ def test_the_authors_stance(nlp, sentence, stance):
     doc = nlp(sentence)
     regions = _Regions(sorted(quote_regions(sentence)))
     assert _stance(next(iter(doc.sents)), regions) is stance
+
+
+# A column whose stand opens on "This", pointing back to the sentence before it.
+LIBRARY = (
+    "The old library on Mill Street opened its doors in 1908. "
+    "Generations of children from the valley spent their Saturdays in its reading room. "
+    "Its roof leaks, and the boiler is forty years old. "
+    "Last month the council voted to sell the library to a hotel developer. "
+    "This is a shameful betrayal of the families whose taxes paid for the library. "
+    "The reading room holds forty thousand books and a small museum. "
+    "A public meeting about the sale is planned for the end of May."
+)
+
+
+def test_a_sentence_that_continues_the_one_before_comes_with_it(nlp):
+    title = "Selling the library is a shameful betrayal"
+    chosen = texts(with_genre(nlp, LIBRARY, 4, genre="opinion", title=title))
+    stand = "This is a shameful betrayal of the families whose taxes paid for the library."
+    before = "Last month the council voted to sell the library to a hotel developer."
+    assert stand in chosen
+    assert chosen.index(before) == chosen.index(stand) - 1
+    # with room for one more sentence only, the pair does not fit and the stand is left out
+    assert stand not in texts(with_genre(nlp, LIBRARY, 3, genre="opinion", title=title))
