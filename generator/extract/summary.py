@@ -106,6 +106,10 @@ EVALUATIVE_ADJECTIVES = frozenset(
     catastrophic indefensible inexcusable shortsighted short-sighted naive""".split()
 )
 FIRST_PERSON = frozenset("i we".split())
+# Reader pronouns, Hyland's (2005) engagement markers: "you" and the inclusive "we" address the
+# reader ("If you have ever waited for a bus ...", "we may be close to ..."); in a report, outside
+# quotation marks, they mark the writer's hook or aside, not the news.
+READER_PRONOUNS = frozenset("you your yours yourself yourselves we us our ours ourselves".split())
 # Frame markers (Hyland 2005, "Metadiscourse"): "let's say what ...", "let us now turn to ...",
 # "let me explain ...": the writer announcing what comes next, which carries no fact itself.
 FRAMING_VERBS = frozenset("say explain look start begin turn recap review examine consider".split())
@@ -140,6 +144,9 @@ class Weights:
     """An actor the summary has not named yet who refuses, rejects or opposes, when none does yet."""
     unfinished: float = 1.0
     """A piece with no final punctuation: a caption or heading that ran into the text."""
+    engaging: float = 2.0
+    """In a report (not `ARGUING_GENRES` or `COVERING_GENRES`): a sentence that addresses the
+    reader outside quotation marks (`READER_PRONOUNS`), the hook or an aside, not the news."""
     long_words: int = 35
     """Sentences longer than this many words are penalised..."""
     long_penalty: float = 0.02
@@ -243,6 +250,7 @@ class _Sentence:
     centrality: float = 0.0
     title: float = 1.0
     topic: dict[str, float] = field(default_factory=dict)
+    engages: bool = False
 
 
 def summarize(
@@ -325,6 +333,11 @@ def _sentences(
         if about.genre not in ARGUING_GENRES and _first_person(sent, regions):
             item.skip = True  # someone's words run on without their marks: not the reporter's
         item.leans_back = _leans_back(sent)
+        item.engages = about.genre not in ARGUING_GENRES | COVERING_GENRES and any(
+            t.lower_ in READER_PRONOUNS and t.pos_ == "PRON"  # not "the US"
+            for t in sent
+            if not regions.covers(t.idx)
+        )
         item.hedged = _hedged(sent)
         item.contrasts = alpha[0].lower_ in CONTRASTIVE
         item.stance = (
@@ -771,6 +784,7 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
         value += title * s.title
         value += coverage * sum(v for k, v in s.topic.items() if k not in said)
         value += quote * bool(s.speakers - voiced)
+        value -= w.engaging * s.engages
         value += w.figure * s.figure * (0.5 if got_figure else 1.0)
         value += w.dissent * (not got_dissent and bool(s.dissenters - covered))
         value -= w.unfinished * s.unfinished

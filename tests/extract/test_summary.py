@@ -741,3 +741,32 @@ def test_a_sentence_that_continues_the_one_before_comes_with_it(nlp):
     assert chosen.index(before) == chosen.index(stand) - 1
     # with room for one more sentence only, the pair does not fit and the stand is left out
     assert stand not in texts(with_genre(nlp, LIBRARY, 3, genre="opinion", title=title))
+
+
+def tram_story(second: str) -> str:
+    return (
+        "The city of Varna will open its first tram line on Monday, the transport office said. "
+        f"{second} "
+        "The line will carry 20,000 passengers a day between the port and the university. "
+        "Building the line cost 45 million euros and took four years. "
+        "Officials said two more lines would follow by 2030."
+    )
+
+
+@pytest.mark.parametrize(
+    ("second", "chosen"),
+    [
+        (
+            "If you have ever waited for a tram in the rain, you will know how much it matters.",
+            False,
+        ),
+        ("We may soon be able to cross the whole city in twenty minutes.", False),
+        # the reader addressed inside a speaker's quotation marks: the speaker's words, news
+        (
+            '"You will cross the whole city in twenty minutes," the mayor Ana Rist told reporters.',
+            True,
+        ),
+    ],
+)
+def test_a_report_does_not_give_its_place_to_the_reader_addressed(nlp, second, chosen):
+    assert (second in texts(summarise(nlp, tram_story(second), 3))) is chosen
