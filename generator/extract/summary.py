@@ -106,6 +106,8 @@ EVALUATIVE_ADJECTIVES = frozenset(
     catastrophic indefensible inexcusable shortsighted short-sighted naive""".split()
 )
 FIRST_PERSON = frozenset("i we".split())
+OWN = frozenset("my mine myself".split())
+"""First-person singular forms other than the subject "I" ("my legs", "myself")."""
 # Reader pronouns, Hyland's (2005) engagement markers: "you" and the inclusive "we" address the
 # reader ("If you have ever waited for a bus ...", "we may be close to ..."); in a report, outside
 # quotation marks, they mark the writer's hook or aside, not the news.
@@ -420,10 +422,12 @@ def _is_fragment(sent: Span, text: str) -> bool:
 
 
 def _first_person(sent: Span, regions: _Regions) -> bool:
-    """A first-person "I" outside quotation marks: in a report, someone's speech run on (an
-    editorial or generic "we" is the writer's)."""
+    """A first-person "I" (or "my", "myself") outside quotation marks: in a report, someone's
+    speech run on, or the writer stepping into the story (an editorial or generic "we" is the
+    writer's)."""
     return any(
-        t.text == "I" and t.dep_ in ("nsubj", "nsubjpass") and not regions.covers(t.idx)
+        (t.text == "I" and t.dep_ in ("nsubj", "nsubjpass") or t.lower_ in OWN and t.pos_ == "PRON")
+        and not regions.covers(t.idx)
         for t in sent
     )
 

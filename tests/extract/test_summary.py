@@ -770,3 +770,15 @@ def tram_story(second: str) -> str:
 )
 def test_a_report_does_not_give_its_place_to_the_reader_addressed(nlp, second, chosen):
     assert (second in texts(summarise(nlp, tram_story(second), 3))) is chosen
+
+
+def test_a_report_leaves_out_the_first_person_in_any_form(nlp):
+    text = (
+        "Climbing the path above the village of Rech, my legs gave out halfway to the vineyard. "
+        "The Rech cooperative will plant four hectares of a rare early grape this spring. "
+        "The grape was almost extinct in the valley by the 1970s. "
+        "Winemaker Lena Korb said the harvest would come in three years. "
+        "A bottle of the first vintage is expected to cost 30 euros."
+    )
+    chosen = texts(summarise(nlp, text, 3))
+    assert not any("my legs" in s for s in chosen)
