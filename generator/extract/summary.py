@@ -820,6 +820,8 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
                     or len(chosen) + 2 > size
                     or not _readable(before, picked, named)
                     or before.question
+                    or s.question
+                    or (not repeats and any(_overlap(before, c) >= DUPLICATE for c in chosen))
                 ):
                     continue
                 # "But ...", "This is ...": taken with the sentence it continues, both scored as

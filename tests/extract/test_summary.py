@@ -782,3 +782,21 @@ def test_a_report_leaves_out_the_first_person_in_any_form(nlp):
     )
     chosen = texts(summarise(nlp, text, 3))
     assert not any("my legs" in s for s in chosen)
+
+
+# An explainer whose question opens on "But": it leans on the sentence before and needs its answer.
+LEAKING_ROOF = (
+    "The council of Marlow closed the old library on Mill Street last year. "
+    "Its roof leaked and the boiler was forty years old. "
+    "But why did the council wait so long before it acted on the repairs? "
+    "The answer is that the repair budget had been spent on the new ring road. "
+    "A public meeting about the building is planned for the end of May. "
+    "The library held forty thousand books."
+)
+
+
+@pytest.mark.parametrize("size", [2, 3, 4])
+def test_a_question_that_continues_never_makes_the_summary_longer(nlp, size):
+    title = "Why did the council wait so long?"
+    chosen = texts(with_genre(nlp, LEAKING_ROOF, size, genre="analysis", title=title))
+    assert len(chosen) == size
