@@ -148,7 +148,8 @@ class Weights:
     """A piece with no final punctuation: a caption or heading that ran into the text."""
     engaging: float = 2.0
     """In a report (not `ARGUING_GENRES` or `COVERING_GENRES`): a sentence that addresses the
-    reader outside quotation marks (`READER_PRONOUNS`), the hook or an aside, not the news."""
+    reader outside quotation marks (`READER_PRONOUNS`), the hook or an aside, not the news; as
+    the opening sentence it has no position prior either (a feature's hook, not the lede)."""
     long_words: int = 35
     """Sentences longer than this many words are penalised..."""
     long_penalty: float = 0.02
@@ -784,7 +785,9 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
     by_index = {s.index: s for s in sents}
 
     def score(s: _Sentence) -> float:
-        value: float = lead / (1 + s.rank) ** w.decay + w.centrality * s.centrality
+        # an opening that addresses the reader is the hook of a feature, not the lede
+        prior = 0.0 if s.engages and not s.rank else lead / (1 + s.rank) ** w.decay
+        value: float = prior + w.centrality * s.centrality
         value += title * s.title
         value += coverage * sum(v for k, v in s.topic.items() if k not in said)
         value += quote * bool(s.speakers - voiced)

@@ -800,3 +800,14 @@ def test_a_question_that_continues_never_makes_the_summary_longer(nlp, size):
     title = "Why did the council wait so long?"
     chosen = texts(with_genre(nlp, LEAKING_ROOF, size, genre="analysis", title=title))
     assert len(chosen) == size
+
+
+def test_a_report_opening_on_the_reader_addressed_starts_at_its_lede(nlp):
+    hook = (
+        "If you have ever waited for a tram in Varna, you will know why the first tram line of "
+        "the city matters."
+    )
+    text = hook + " " + tram_story("").replace("  ", " ")
+    chosen = texts(summarise(nlp, text, 3, title="Varna opens its first tram line"))
+    assert hook not in chosen
+    assert chosen[0].startswith("The city of Varna will open its first tram line")
