@@ -54,7 +54,8 @@ PLACE_ENDINGS = frozenset(
 """Last words that make a capitalised name a place ('Grace Road', 'Hudson River')."""
 STREET_ENDINGS = frozenset(
     """road street avenue boulevard lane square plaza quarter river lake sea ocean gulf strait
-    canal bay valley island islands mountain mountains""".split()
+    canal bay valley island islands mountain mountains terminal harbor harbour pier wharf
+    marina""".split()
 )
 """Place endings no organisation's name ends with: they decide over a tagger's vote."""
 STREET_SUFFIXES = ("strasse", "straße", "platz", "allee", "gasse", "damm", "ufer")
@@ -121,14 +122,28 @@ def find_names(doc: Doc) -> list[Name]:
             labelled.append((piece, None if in_caps else kind))
             taken.update(range(piece.start, piece.end))
     votes: dict[str, Counter[ActorType]] = defaultdict(Counter)
+    things_named: set[str] = set()
+    """Names a class noun calls a thing: 'varieties such as X', 'X, which is a chemical'."""
+    typed_by_noun: set[str] = set()
+    """Names a class noun calls a body or a place."""
     for span, kind in labelled:
         if kind is not None:
             votes[name_key(span.text)][kind] += 1
     text = doc_text(doc)
     evidence: set[str] = set()
     """Names with a person's mark beside one of their uses: a title, an apposition, 'who'."""
+    determined: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
     for span, _ in labelled:
         key = name_key(span.text)
+        seen[key] += 1
+        determined[key] += _determined(span)
+        for kind in _class_kinds(span):
+            if kind == "other":
+                things_named.add(key)
+            else:
+                votes[key][kind] += 3  # 'labels such as X', 'the village of X', 'eastern X'
+                typed_by_noun.add(key)
         if _surname_alone(span, text):
             # 'Phoebe Waller-Bridge ... Waller-Bridge thanked': a given name, then the surname
             # used alone later, is how English prose names a person.
@@ -154,6 +169,11 @@ def find_names(doc: Doc) -> list[Name]:
             # 'President-elect Trump', 'Sen. Warner', 'J. Smith': only people carry these.
             votes[key]["person"] += 3
             evidence.add(key)
+    for key, count in determined.items():
+        if count * 2 >= seen[key] and key not in evidence:
+            # 'the Calloway is a late-ripening grape': English sets no determiner right before
+            # a person's name, so most uses with one outvote a tagger's 'person'.
+            votes[key].pop("person", None)
     known = set(votes)
     labelled = _split_owners(labelled, known)
     labelled = _fuller_known(labelled, known)
@@ -166,7 +186,7 @@ def find_names(doc: Doc) -> list[Name]:
             votes[name_key(span.text)][kind] += 1  # a name joined across the tagger's cut
     people = _person_parts(
         [(span, "person" if _likely_person(votes.get(name_key(span.text))) else kind)
-         for span, kind in labelled]
+         for span, kind in labelled if not _common_head(span)]
     )  # fmt: skip
     for run in _capitalised_runs(doc, taken, caps_lines):
         for part in _segments(run, known | people):
@@ -211,6 +231,14 @@ def find_names(doc: Doc) -> list[Name]:
             kind = None  # 'the ACA' after 'the Affordable Care Act': a law's initials
         if kind is not None and 0 < uses[key] == things[key] and key not in evidence:
             kind = None  # 'the Progress cargo ship', '"Temple Run"': the name of a thing
+        if (
+            kind is not None
+            and key in things_named
+            and key not in evidence
+            and key not in typed_by_noun
+            and place(span.text) is None
+        ):
+            kind = None  # 'other varieties such as X': a class noun for a thing names a thing
         if kind is not None and _variant_of_person(span, people):
             kind = "person"  # 'Hauser' beside 'Trevor Houser': the same surname misspelt
         elif kind == "person" and key not in evidence and not _result_line(span):
@@ -529,11 +557,11 @@ def _not_an_actor(span: Span) -> bool:
     if len(span) > 1 and head.i > span.start and head.lower_ in EVENT_HEADS and head.is_title:
         return True  # 'the Berlin Conference' (but 'Organisation of Islamic Conference')
     kids = list(span.root.children)
-    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in kids) and not any(
-        c.dep_ == "amod" for c in kids
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in kids) and (
+        not any(c.dep_ == "amod" for c in kids) or _common_head(span)
     ):
-        # 'a "Terms of Service"': a proper name of one thing takes no 'a' (but 'an aging
-        # Judy Garland' describes a person at one time of life)
+        # 'a "Terms of Service"', 'a biennial Harvest Forum': a proper name of one thing or
+        # body takes no 'a' (but 'an aging Judy Garland' describes a person at one time of life)
         return True
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.text == "#" and not before.whitespace_:
@@ -1289,7 +1317,7 @@ def _decide(
 
 
 INSTITUTION_WORDS = frozenset(
-    "center centre institute laboratory lab school academy hospital clinic library".split()
+    "center centre institute laboratory lab school academy hospital clinic library forum".split()
 )
 """Last words of the names of institutions, often named after a person ('the Lorenz Center')."""
 SITE_WORDS = frozenset("observatory museum monument memorial tower building".split())
@@ -1310,6 +1338,8 @@ def _street_compound(span: Span) -> bool:
 def _initialled(span: Span) -> bool:
     """'P. Simmons', 'J.R. Smith': initials then a capitalised surname."""
     toks = list(span)
+    if _classified(span) == "organization":
+        return False  # 'the J.R. Smith brokerage': a firm named after its founder
     return (
         len(toks) >= 2
         and re.fullmatch(r"(?:[A-Z]\.)+", toks[0].text) is not None
@@ -1378,7 +1408,9 @@ PRODUCT_CLASSIFIERS = frozenset(
     program programme""".split()
 )
 """Common nouns that class a name after them as a product, a work or a programme."""
-FOLLOWING_ORG = frozenset("magazine newspaper website app platform party airline".split())
+FOLLOWING_ORG = frozenset(
+    "magazine newspaper website app platform party airline brokerage".split()
+)
 """Classifiers that follow the name ('Vulture magazine') and never follow a person's name."""
 
 
@@ -1426,3 +1458,149 @@ def _drop_nested(names: list[Name]) -> list[Name]:
             continue
         out.append(name)
     return out
+
+
+DETERMINERS = frozenset("the a an this that its their our his her my your".split())
+"""Determiners and possessive pronouns, which English sets before common nouns and the names
+of things and bodies ('the Pentagon', 'its Spring Outlook'), never right before a person's name."""
+
+
+def _determined(span: Span) -> bool:
+    """A determiner or possessive pronoun right before the name and governing it ('the
+    Calloway', 'its Harvest Outlook'). An adjective between ('the late Ann Lee', 'a young Obi')
+    describes a person at one time, and a plural ('the Lees') names a family: neither counts."""
+    if span.start == 0 or span[-1].tag_ == "NNPS":
+        return False
+    prev = span.doc[span.start - 1]
+    return prev.lower_ in DETERMINERS and prev.dep_ in ("det", "poss") and prev.head == span.root
+
+
+COMMON_HEADS = frozenset(
+    {"forum"}
+    | INSTITUTION_WORDS
+    | SITE_WORDS
+    | ORG_ENDINGS
+    | OTHER_ENDINGS
+    | EVENT_HEADS
+    | PLACE_ENDINGS
+    | STREET_ENDINGS
+)
+"""Common nouns that can head a name ('the Lorenz Center', 'the Harvest Forum')."""
+
+
+def _common_head(span: Span) -> bool:
+    """A name of two words or more that ends in a capitalised common noun for an institution, a
+    site, an event or a place: named after a person perhaps, but not a person's name."""
+    words = name_word_texts(span)  # 'Waller-Bridge' is one word, no bridge
+    return len(words) > 1 and words[-1][:1].isupper() and words[-1].lower() in COMMON_HEADS
+
+
+THING_NOUNS = PRODUCT_NOUNS | frozenset(
+    """variety grape wine cultivar chemical substance compound cereal species breed tree plant
+    mutation schooner boat yacht ferry telescope instrument""".split()
+)
+"""Class nouns of things: what a name introduced by one of them names is no actor."""
+BODY_CLASS_NOUNS = ORG_CLASSIFIERS | BODY_NOUNS | BODY_APPOSITIONS | frozenset(
+    "label brokerage winery institution university school".split()
+)
+"""Class nouns of bodies ('labels such as X': wine or record labels are firms)."""
+PLACE_CLASS_NOUNS = PLACE_CLASSIFIERS | frozenset("place area country city town village".split())
+COMPASS = frozenset(
+    """northern southern eastern western central north-eastern north-western south-eastern
+    south-western northeastern northwestern southeastern southwestern""".split()
+)
+"""Adjectives of direction: 'eastern X' is a part of a place, as no body or person is."""
+
+
+def _class_kinds(span: Span) -> list[ActorType]:
+    """The kinds the article's own class nouns give this use of a name: 'N such as X' (and
+    the other items of its list), 'N known as X', 'X is (one of the) N', 'X, which is a N',
+    'X, one of the Ns', 'the village of X', and a compass adjective ('eastern X')."""
+    root = span.root
+    doc = span.doc
+    kinds: list[ActorType] = []
+    for noun in _class_nouns(span):
+        kind = _noun_kind(noun)
+        if kind is not None and kind != "person":
+            kinds.append(kind)  # 'X is a first cousin of Y' may be a figure of speech
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    of = first.head
+    if (
+        first.dep_ == "pobj"
+        and of.lower_ == "of"
+        and of.head.pos_ == "NOUN"
+        and of.head.text.islower()
+        and of.head.lemma_.lower() in PLACE_CLASSIFIERS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in of.head.children)
+    ):
+        kinds.append("place")  # 'the village of X', 'the town of X'
+    if any(c.dep_ == "amod" and c.lower_ in COMPASS and c.i < span.start for c in root.children):
+        kinds.append("place")  # 'eastern X'
+    if span.start > 0 and doc[span.start - 1].lower_ in COMPASS:
+        kinds.append("place")
+    return kinds
+
+
+def _noun_kind(noun: Token) -> ActorType | None:
+    """The kind of actor (or `other`, a thing) a lowercase class noun stands for."""
+    if not noun.text.islower() or noun.pos_ != "NOUN":
+        return None
+    lemma = noun.lemma_.lower()
+    if lemma in THING_NOUNS:
+        return "other"
+    if lemma in BODY_CLASS_NOUNS:
+        return "organization"
+    if lemma in PLACE_CLASS_NOUNS:
+        return "place"
+    if lemma in titles() or lemma in KIN_NOUNS:
+        return "person"
+    return None
+
+
+def _class_nouns(span: Span) -> list[Token]:
+    """The common nouns that say what the name is, by the constructions of `_class_kinds`."""
+    root = span.root
+    doc = span.doc
+    nouns: list[Token] = []
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head  # the items of a list share its class noun
+    head = first.head
+    if first.dep_ == "pobj" and head.lower_ == "as":
+        above = head.head
+        if doc[head.i - 1].lower_ == "such" and above.pos_ == "NOUN":
+            nouns.append(above)  # 'labels such as X'
+        elif above.lower_ == "such" and above.head.pos_ == "NOUN":
+            nouns.append(above.head)
+        elif above.lemma_ == "know" and above.dep_ == "acl" and above.head.pos_ == "NOUN":
+            nouns.append(above.head)  # 'a grape known as X'
+    verb = None
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        verb = root.head  # 'X is one of the labels'
+    i = span.end + (span.end < len(doc) and doc[span.end].text == ",")
+    if i < len(doc) and doc[i].lower_ == "which" and doc[i].dep_ == "nsubj":
+        if doc[i].head.lemma_ == "be" and doc[i].head.head == root:
+            verb = doc[i].head  # 'X, which is a chemical'
+    if verb is not None and not any(c.dep_ == "neg" for c in verb.children):
+        for attr in verb.children:
+            if attr.dep_ == "attr" and attr.i > verb.i:
+                nouns.append(_one_of(attr))
+    if span.end + 2 < len(doc) and doc[span.end].text == ",":
+        one = doc[span.end + 1]
+        if one.lower_ == "one" and doc[span.end + 2].lower_ == "of":
+            nouns.append(_one_of(one))  # 'X, one of four schooners'
+    return nouns
+
+
+def _one_of(tok: Token) -> Token:
+    """'one of the labels' → 'labels'; any other noun is itself."""
+    if tok.lower_ != "one":
+        return tok
+    for of in tok.children:
+        if of.dep_ == "prep" and of.lower_ == "of":
+            for obj in of.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return tok
