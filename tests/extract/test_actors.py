@@ -715,3 +715,53 @@ def test_office_named_either_way_is_one_body(analyse):
     bodies = [a for a in report.actors if a.type == "organization"]
     assert [a.name for a in bodies] == ["Department of Water Supply"]
     assert len(bodies[0].mentions) == 2
+
+
+def test_a_name_after_a_possessive_determiner_is_no_person(analyse):
+    report = analyse("Each year the bureau issues its U.S. Winter Outlook in October.")
+    assert "Winter Outlook" not in names_and_types(report)
+
+
+def test_a_name_headed_by_a_forum_is_no_person(analyse):
+    report = analyse(
+        "The valley now hosts a biennial Dornweiler Forum to teach growers. "
+        'Anna Roth said the grape is difficult. "It is a diva," she said.'
+    )
+    found = names_and_types(report)
+    assert "Dornweiler Forum" not in found
+    assert "Dornweiler" not in found
+    assert found.get("Anna Roth") == "person"
+
+
+def test_class_nouns_type_the_names_they_introduce(analyse):
+    report = analyse(
+        "Growers also plant other varieties such as Velmora. Labels such as Hofkamp and "
+        "Jean Varlin sell out quickly. Jean Varlin is one of the most awarded labels in the "
+        "valley. Kurt Saller lives in the tiny village of Brechtal, in eastern Nordmark."
+    )
+    found = names_and_types(report)
+    assert "Velmora" not in found
+    assert found.get("Jean Varlin") == "organization"
+    assert found.get("Brechtal") == "place"
+    assert found.get("Nordmark") == "place"
+
+
+def test_a_thing_in_apposition_or_relative_clause_is_no_actor(analyse):
+    report = analyse(
+        "Dan Ostrow loaded up the Seamew, one of four wooden schooners still fishing. "
+        "The pills contained a powder called dinoxate, known as DXN, which is a toxic chemical."
+    )
+    found = names_and_types(report)
+    assert "Seamew" not in found
+    assert "DXN" not in found
+    assert found.get("Dan Ostrow") == "person"
+
+
+def test_a_firm_named_after_its_founder_and_a_terminal(analyse):
+    report = analyse(
+        '"Prices are steady," said Tom Reddle, a director at the B.J. Holloway brokerage. '
+        "The boat was moored at Fisher's Terminal in Portland."
+    )
+    found = names_and_types(report)
+    assert found.get("B.J. Holloway") == "organization"
+    assert found.get("Fisher's Terminal") == "place"

@@ -169,11 +169,11 @@ def find_names(doc: Doc) -> list[Name]:
             # 'President-elect Trump', 'Sen. Warner', 'J. Smith': only people carry these.
             votes[key]["person"] += 3
             evidence.add(key)
-    for key, count in determined.items():
-        if count * 2 >= seen[key] and key not in evidence:
-            # 'the Calloway is a late-ripening grape': English sets no determiner right before
-            # a person's name, so most uses with one outvote a tagger's 'person'.
-            votes[key].pop("person", None)
+    unlike_person = {
+        key for key, count in determined.items() if count * 2 >= seen[key] and key not in evidence
+    }
+    """'the Calloway is a late-ripening grape': English sets no determiner right before a
+    person's name, so most uses with one outweigh a tagger's 'person'."""
     known = set(votes)
     labelled = _split_owners(labelled, known)
     labelled = _fuller_known(labelled, known)
@@ -186,7 +186,8 @@ def find_names(doc: Doc) -> list[Name]:
             votes[name_key(span.text)][kind] += 1  # a name joined across the tagger's cut
     people = _person_parts(
         [(span, "person" if _likely_person(votes.get(name_key(span.text))) else kind)
-         for span, kind in labelled if not _common_head(span)]
+         for span, kind in labelled
+         if not _common_head(span) and name_key(span.text) not in unlike_person]
     )  # fmt: skip
     for run in _capitalised_runs(doc, taken, caps_lines):
         for part in _segments(run, known | people):
@@ -217,7 +218,7 @@ def find_names(doc: Doc) -> list[Name]:
         if key not in kinds:
             kinds[key] = _decide(span, key, votes.get(key), people, key in known)
             if kinds[key] == "place" and teams[key] * 2 >= uses[key] > 0 and teams[key]:
-                if _weak_place(span):
+                if _weak_place(span) and key not in typed_by_noun:
                     kinds[key] = "organization"  # a city or county that mostly plays is its team
         kind = kinds[key]
         if _administration(span) and (kind == "person" or _likely_person(votes.get(key))):
@@ -241,12 +242,19 @@ def find_names(doc: Doc) -> list[Name]:
             kind = None  # 'other varieties such as X': a class noun for a thing names a thing
         if kind is not None and _variant_of_person(span, people):
             kind = "person"  # 'Hauser' beside 'Trevor Houser': the same surname misspelt
+        elif kind == "person" and key in unlike_person:
+            kind = _unsupported_person(span, votes, caps_lines)
         elif kind == "person" and key not in evidence and not _result_line(span):
             if (key not in people and one_word(span)) or not _person_shaped(span, caps_lines):
                 kind = _unsupported_person(span, votes, caps_lines)
         elif kind == "other" and key in evidence and place(span.text) is None:
             kind = "person"  # 'Emery, a writer for ...': a product or a work has no job
-        if kind == "place" and _weak_place(span) and _team_context(span):
+        if (
+            kind == "place"
+            and _weak_place(span)
+            and _team_context(span)
+            and key not in typed_by_noun
+        ):
             kind = "organization"
         if _in_ranges(span, datelines):
             kind = "place"  # 'NEW YORK 1996-08-30': a dateline opens with where the story is filed
@@ -1408,9 +1416,7 @@ PRODUCT_CLASSIFIERS = frozenset(
     program programme""".split()
 )
 """Common nouns that class a name after them as a product, a work or a programme."""
-FOLLOWING_ORG = frozenset(
-    "magazine newspaper website app platform party airline brokerage".split()
-)
+FOLLOWING_ORG = frozenset("magazine newspaper website app platform party airline brokerage".split())
 """Classifiers that follow the name ('Vulture magazine') and never follow a person's name."""
 
 
@@ -1471,7 +1477,11 @@ def _determined(span: Span) -> bool:
     describes a person at one time, and a plural ('the Lees') names a family: neither counts."""
     if span.start == 0 or span[-1].tag_ == "NNPS":
         return False
-    prev = span.doc[span.start - 1]
+    doc = span.doc
+    i = span.start - 1
+    while i > 0 and doc[i].dep_ == "compound" and place(doc[i].text) is not None:
+        i -= 1  # 'its U.S. Winter Outlook': a country's name may stand between
+    prev = doc[i]
     return prev.lower_ in DETERMINERS and prev.dep_ in ("det", "poss") and prev.head == span.root
 
 
@@ -1500,8 +1510,11 @@ THING_NOUNS = PRODUCT_NOUNS | frozenset(
     mutation schooner boat yacht ferry telescope instrument""".split()
 )
 """Class nouns of things: what a name introduced by one of them names is no actor."""
-BODY_CLASS_NOUNS = ORG_CLASSIFIERS | BODY_NOUNS | BODY_APPOSITIONS | frozenset(
-    "label brokerage winery institution university school".split()
+BODY_CLASS_NOUNS = (
+    ORG_CLASSIFIERS
+    | BODY_NOUNS
+    | BODY_APPOSITIONS
+    | frozenset("label brokerage winery institution university school".split())
 )
 """Class nouns of bodies ('labels such as X': wine or record labels are firms)."""
 PLACE_CLASS_NOUNS = PLACE_CLASSIFIERS | frozenset("place area country city town village".split())
@@ -1519,6 +1532,8 @@ def _class_kinds(span: Span) -> list[ActorType]:
     root = span.root
     doc = span.doc
     kinds: list[ActorType] = []
+    if not span[0].text[:1].isupper():
+        return kinds  # '$140bn' is no name
     for noun in _class_nouns(span):
         kind = _noun_kind(noun)
         if kind is not None and kind != "person":
@@ -1576,6 +1591,8 @@ def _class_nouns(span: Span) -> list[Token]:
             nouns.append(above.head)
         elif above.lemma_ == "know" and above.dep_ == "acl" and above.head.pos_ == "NOUN":
             nouns.append(above.head)  # 'a grape known as X'
+    if any(c.dep_ in MODIFIER_DEPS and not span.start <= c.i < span.end for c in root.children):
+        return nouns  # 'the final Acme 300 was a plane': the name only modifies what is classed
     verb = None
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
         verb = root.head  # 'X is one of the labels'
@@ -1592,6 +1609,9 @@ def _class_nouns(span: Span) -> list[Token]:
         if one.lower_ == "one" and doc[span.end + 2].lower_ == "of":
             nouns.append(_one_of(one))  # 'X, one of four schooners'
     return nouns
+
+
+MODIFIER_DEPS = frozenset({"nummod", "amod", "compound", "nmod"})
 
 
 def _one_of(tok: Token) -> Token:
