@@ -765,3 +765,25 @@ def test_a_firm_named_after_its_founder_and_a_terminal(analyse):
     found = names_and_types(report)
     assert found.get("B.J. Holloway") == "organization"
     assert found.get("Fisher's Terminal") == "place"
+
+
+def test_a_maiden_name_after_nee_joins_the_two_names(analyse):
+    report = analyse(
+        "Rosa Marsh joined the laboratory in 1959 and wrote its weather code. Decades later a "
+        "historian reached Rosa Lindqvist, née Marsh, by phone. Rosa and Carl's son now "
+        "teaches physics."
+    )
+    people = [a for a in report.actors if a.type == "person"]
+    rosa = [a for a in people if a.name in ("Rosa Marsh", "Rosa Lindqvist")]
+    assert len(rosa) == 1
+    assert {m.text for m in rosa[0].mentions} >= {"Rosa Marsh", "Rosa Lindqvist", "Rosa"}
+
+
+def test_the_given_names_of_a_full_name_join_it(analyse):
+    report = analyse(
+        "The farm belongs to Mary Ellen Corbett, who took it over in 1990. Mary Ellen says the "
+        "drought was the worst she has seen."
+    )
+    people = {a.name: a for a in report.actors if a.type == "person"}
+    assert list(people) == ["Mary Ellen Corbett"]
+    assert "Mary Ellen" in {m.text for m in people["Mary Ellen Corbett"].mentions}
