@@ -787,3 +787,31 @@ def test_the_given_names_of_a_full_name_join_it(analyse):
     people = {a.name: a for a in report.actors if a.type == "person"}
     assert list(people) == ["Mary Ellen Corbett"]
     assert "Mary Ellen" in {m.text for m in people["Mary Ellen Corbett"].mentions}
+
+
+def test_a_body_named_for_its_subject_is_an_organisation(analyse):
+    report = analyse(
+        '"The rules failed," said Ann Voss, a senior fellow at the Halvorsen Center for '
+        "Health and Human Rights at Brightwater University."
+    )
+    found = names_and_types(report)
+    assert found.get("Halvorsen Center for Health and Human Rights") == "organization"
+
+
+def test_a_degree_after_a_name_is_no_actor(nlp):
+    from generator.extract.actors.names import _not_an_actor
+
+    doc = nlp("The team was led by Carl Brenner, Ph.D., of Brightwater University.")
+    degree = next(i for i, t in enumerate(doc) if t.text == "Ph.D.")
+    assert _not_an_actor(doc[degree : degree + 1])
+    assert not _not_an_actor(doc[degree - 3 : degree - 1])  # 'Carl Brenner'
+
+
+def test_a_name_the_article_also_writes_in_lower_case_is_a_common_noun(analyse):
+    report = analyse(
+        "The valley is famous for its pinot blanc. Growers call Pinot Blanc a difficult grape, "
+        "and the standard French Merlot ripens later than the local merlot."
+    )
+    found = names_and_types(report)
+    assert "Pinot Blanc" not in found
+    assert "French Merlot" not in found

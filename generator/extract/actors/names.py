@@ -578,6 +578,8 @@ def _not_an_actor(span: Span) -> bool:
         return True  # 'Earth', 'the Moon', 'the Solar System': bodies of the sky, not actors
     if _time_zone(span):
         return True
+    if _degree(span):
+        return True
     if one_word(span):
         word = span.text.lower()
         if word in demonyms() or word.rstrip("s") in demonyms():
@@ -650,6 +652,16 @@ def _time_zone(span: Span) -> bool:
     )
 
 
+DEGREES = frozenset({"phd", "dphil", "mba", "msc", "bsc", "llm", "edd", "mphil"})
+"""Academic degrees written after a person's name ('Ann Lee, Ph.D., of ...')."""
+
+
+def _degree(span: Span) -> bool:
+    """A degree set after a name and a comma: post-nominal letters, no place or body."""
+    key = re.sub(r"[.\s]", "", span.text).lower()
+    return key in DEGREES and span.start > 0 and span.doc[span.start - 1].text == ","
+
+
 @functools.lru_cache(maxsize=1)
 def languages() -> frozenset[str]:
     """Names of the major languages (ISO 639-1, from pycountry), lowercase: 'swahili', 'german'."""
@@ -669,9 +681,20 @@ def _lowercase_words(doc: Doc) -> set[str]:
 
 def _common_word(span: Span, key: str, lowercase: set[str], people: set[str]) -> bool:
     """A single capitalised word that is a day or a month, or that the same document also
-    writes in lower case (a common noun capitalised at a sentence start or in a heading)."""
-    if not one_word(span) or key in people:
+    writes in lower case (a common noun capitalised at a sentence start or in a heading); and
+    a name of several words that the document also writes in lower case as a phrase, or a
+    nationality adjective before such a word ('the standard German Merlot' beside 'merlot')."""
+    if key in people:
         return False
+    words = name_word_texts(span)
+    if len(words) > 1:
+        last = words[-1].lower()
+        if place(span.text) is not None or last in COMMON_HEADS or last in PLACE_CLASSIFIERS:
+            return False  # 'the state supreme court' beside the 'Supreme Court', 'the Old City'
+        if len(words) == 2 and words[0].lower() in demonyms():
+            return words[1].lower() in lowercase and not words[1].isupper()
+        phrase = re.escape(" ".join(words).lower())
+        return re.search(rf"(?<![\w-]){phrase}(?![\w-])", doc_text(span.doc)) is not None
     word = span.text.lower()
     if word in CALENDAR_WORDS:
         return True
@@ -1284,6 +1307,8 @@ def _decide(
         return "person"
     if last in ORG_ENDINGS and len(span) > 1:
         return "organization"
+    if _body_before_subject(span):
+        return "organization"
     if (last in STREET_ENDINGS and len(span) > 1) or _street_compound(span):
         return "place"
     if _initialled(span) or _after_title(span):
@@ -1330,6 +1355,16 @@ INSTITUTION_WORDS = frozenset(
 """Last words of the names of institutions, often named after a person ('the Lorenz Center')."""
 SITE_WORDS = frozenset("observatory museum monument memorial tower building".split())
 """Last words of the names of sites and buildings ('the Arecibo Observatory')."""
+
+
+def _body_before_subject(span: Span) -> bool:
+    """'the Lorenz Center for Health and Rights', 'Committee on Budgets': a noun for a body
+    before 'for' or 'on' heads a name that says what the body works for, an organisation."""
+    for tok in span[1:-1]:
+        if tok.lower_ in ("for", "on"):
+            head = span.doc[tok.i - 1].lower_
+            return head in ORG_ENDINGS or head in INSTITUTION_WORDS or head in SUBJECT_BODIES
+    return False
 
 
 def _street_compound(span: Span) -> bool:
