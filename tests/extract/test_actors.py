@@ -815,3 +815,18 @@ def test_a_name_the_article_also_writes_in_lower_case_is_a_common_noun(analyse):
     found = names_and_types(report)
     assert "Pinot Blanc" not in found
     assert "French Merlot" not in found
+
+
+def test_known_as_before_the_subject_classes_the_name(analyse):
+    report = analyse("Known as Varnholm, the area was once icy tundra.")
+    assert names_and_types(report).get("Varnholm") == "place"
+
+
+def test_a_page_or_model_code_is_no_name(analyse):
+    report = analyse(
+        'The letter "Is the budget wrong?" (Page C4, Jan. 12) drew replies. Acme Systems Inc '
+        "Q2 loss widens."
+    )
+    found = names_and_types(report)
+    assert "Page C4" not in found
+    assert "Acme Systems Inc Q2" not in found

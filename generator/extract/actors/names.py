@@ -580,6 +580,8 @@ def _not_an_actor(span: Span) -> bool:
         return True
     if _degree(span):
         return True
+    if len(span) > 1 and _code(span[-1]):
+        return True  # 'Page B1', 'Skyliner A440': a page or a model, no actor
     if one_word(span):
         word = span.text.lower()
         if word in demonyms() or word.rstrip("s") in demonyms():
@@ -1091,6 +1093,7 @@ def _trim(span: Span) -> Span | None:
         doc[end - 1].lower_ in POSSESSIVE
         or not (_capitalised(doc[end - 1]) or _hyphen_tail(doc[end - 1]))
         or (doc[end - 1].is_punct and doc[end - 1].text != ".")
+        or (end - start > 2 and _code(doc[end - 1]))
     ):
         if doc[end - 1].text == "." and end - 1 > start and len(doc[end - 2].text) == 1:
             break  # keep the period of an initial
@@ -1104,6 +1107,13 @@ def _trim(span: Span) -> Span | None:
     if not any(ch.isalpha() for ch in result.text):
         return None
     return result
+
+
+def _code(tok: Token) -> bool:
+    """A letter and digits ('B1', 'Q2', 'A440'): a page, a quarter or a model after a name.
+    After a name of two words or more it is cut off ('Acme Systems Inc Q2'); after one word the
+    two name a page or a model ('Page B1', 'Skyliner A440')."""
+    return tok.text[:1].isalpha() and any(c.isdigit() for c in tok.text)
 
 
 def _hyphen_prefix(tok: Token, end: int) -> bool:
@@ -1626,6 +1636,9 @@ def _class_nouns(span: Span) -> list[Token]:
             nouns.append(above.head)
         elif above.lemma_ == "know" and above.dep_ == "acl" and above.head.pos_ == "NOUN":
             nouns.append(above.head)  # 'a grape known as X'
+        elif above.lemma_ == "know" and above.dep_ == "advcl":
+            # 'Known as X, the area was tundra': the subject of the clause it opens
+            nouns.extend(c for c in above.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN")
     if any(c.dep_ in MODIFIER_DEPS and not span.start <= c.i < span.end for c in root.children):
         return nouns  # 'the final Acme 300 was a plane': the name only modifies what is classed
     verb = None
