@@ -717,3 +717,118 @@ def test_office_named_either_way_is_one_body(analyse):
     bodies = [a for a in report.actors if a.type == "organization"]
     assert [a.name for a in bodies] == ["Department of Water Supply"]
     assert len(bodies[0].mentions) == 2
+
+
+def test_a_name_after_a_possessive_determiner_is_no_person(analyse):
+    report = analyse("Each year the bureau issues its U.S. Winter Outlook in October.")
+    assert "Winter Outlook" not in names_and_types(report)
+
+
+def test_a_name_headed_by_a_forum_is_no_person(analyse):
+    report = analyse(
+        "The valley now hosts a biennial Dornweiler Forum to teach growers. "
+        'Anna Roth said the grape is difficult. "It is a diva," she said.'
+    )
+    found = names_and_types(report)
+    assert "Dornweiler Forum" not in found
+    assert "Dornweiler" not in found
+    assert found.get("Anna Roth") == "person"
+
+
+def test_class_nouns_type_the_names_they_introduce(analyse):
+    report = analyse(
+        "Growers also plant other varieties such as Velmora. Labels such as Hofkamp and "
+        "Jean Varlin sell out quickly. Jean Varlin is one of the most awarded labels in the "
+        "valley. Kurt Saller lives in the tiny village of Brechtal, in eastern Nordmark."
+    )
+    found = names_and_types(report)
+    assert "Velmora" not in found
+    assert found.get("Jean Varlin") == "organization"
+    assert found.get("Brechtal") == "place"
+    assert found.get("Nordmark") == "place"
+
+
+def test_a_thing_in_apposition_or_relative_clause_is_no_actor(analyse):
+    report = analyse(
+        "Dan Ostrow loaded up the Seamew, one of four wooden schooners still fishing. "
+        "The pills contained a powder called dinoxate, known as DXN, which is a toxic chemical."
+    )
+    found = names_and_types(report)
+    assert "Seamew" not in found
+    assert "DXN" not in found
+    assert found.get("Dan Ostrow") == "person"
+
+
+def test_a_firm_named_after_its_founder_and_a_terminal(analyse):
+    report = analyse(
+        '"Prices are steady," said Tom Reddle, a director at the B.J. Holloway brokerage. '
+        "The boat was moored at Fisher's Terminal in Portland."
+    )
+    found = names_and_types(report)
+    assert found.get("B.J. Holloway") == "organization"
+    assert found.get("Fisher's Terminal") == "place"
+
+
+def test_a_maiden_name_after_nee_joins_the_two_names(analyse):
+    report = analyse(
+        "Rosa Marsh joined the laboratory in 1959 and wrote its weather code. Decades later a "
+        "historian reached Rosa Lindqvist, née Marsh, by phone. Rosa and Carl's son now "
+        "teaches physics."
+    )
+    people = [a for a in report.actors if a.type == "person"]
+    rosa = [a for a in people if a.name in ("Rosa Marsh", "Rosa Lindqvist")]
+    assert len(rosa) == 1
+    assert {m.text for m in rosa[0].mentions} >= {"Rosa Marsh", "Rosa Lindqvist", "Rosa"}
+
+
+def test_the_given_names_of_a_full_name_join_it(analyse):
+    report = analyse(
+        "The farm belongs to Mary Ellen Corbett, who took it over in 1990. Mary Ellen says the "
+        "drought was the worst she has seen."
+    )
+    people = {a.name: a for a in report.actors if a.type == "person"}
+    assert list(people) == ["Mary Ellen Corbett"]
+    assert "Mary Ellen" in {m.text for m in people["Mary Ellen Corbett"].mentions}
+
+
+def test_a_body_named_for_its_subject_is_an_organisation(analyse):
+    report = analyse(
+        '"The rules failed," said Ann Voss, a senior fellow at the Halvorsen Center for '
+        "Health and Human Rights at Brightwater University."
+    )
+    found = names_and_types(report)
+    assert found.get("Halvorsen Center for Health and Human Rights") == "organization"
+
+
+def test_a_degree_after_a_name_is_no_actor(nlp):
+    from generator.extract.actors.names import _not_an_actor
+
+    doc = nlp("The team was led by Carl Brenner, Ph.D., of Brightwater University.")
+    degree = next(i for i, t in enumerate(doc) if t.text == "Ph.D.")
+    assert _not_an_actor(doc[degree : degree + 1])
+    assert not _not_an_actor(doc[degree - 3 : degree - 1])  # 'Carl Brenner'
+
+
+def test_a_name_the_article_also_writes_in_lower_case_is_a_common_noun(analyse):
+    report = analyse(
+        "The valley is famous for its pinot blanc. Growers call Pinot Blanc a difficult grape, "
+        "and the standard French Merlot ripens later than the local merlot."
+    )
+    found = names_and_types(report)
+    assert "Pinot Blanc" not in found
+    assert "French Merlot" not in found
+
+
+def test_known_as_before_the_subject_classes_the_name(analyse):
+    report = analyse("Known as Varnholm, the area was once icy tundra.")
+    assert names_and_types(report).get("Varnholm") == "place"
+
+
+def test_a_page_or_model_code_is_no_name(analyse):
+    report = analyse(
+        'The letter "Is the budget wrong?" (Page C4, Jan. 12) drew replies. Acme Systems Inc '
+        "Q2 loss widens."
+    )
+    found = names_and_types(report)
+    assert "Page C4" not in found
+    assert "Acme Systems Inc Q2" not in found

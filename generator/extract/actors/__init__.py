@@ -35,6 +35,8 @@ DOMAIN = re.compile(r"([A-Za-z][A-Za-z0-9-]*)\.(?:com|org|net|gov|edu|io|co\.uk|
 STATE_NOUNS = frozenset("government authority administration military army".split())
 """Nouns for the state of a place: 'the U.S. government' names the country acting."""
 QUANTIFIERS = frozenset({"some", "many", "several", "all", "other", "most", "few", "both"})
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""Generational suffixes: 'Ann Lee Jr.' is not 'Ann Lee'."""
 
 
 def _acronym(text: str) -> str:
@@ -87,10 +89,60 @@ def _merge(doc: Doc, names: list[Name]) -> list[Cluster]:
         by_key.setdefault(f"{kind}:{key}", cluster)
         if country:
             by_country.setdefault(country, cluster)
+    _join_maiden_names(clusters)
     for cluster in clusters:
         cluster.names.sort(key=lambda s: s.start)
     clusters.sort(key=lambda c: c.names[0].start)
     return clusters
+
+
+MAIDEN = frozenset({"née", "nee"})
+
+
+def _join_maiden_names(clusters: list[Cluster]) -> None:
+    """'Ann Lee, née Park': 'née' gives the surname a woman was born with, so 'Ann Park' named
+    elsewhere in the article is the same person; her given name alone, which could not tell the
+    two apart, then joins her too."""
+    joined = False
+    for cluster in [c for c in clusters if c.type == "person"]:
+        if cluster not in clusters:
+            continue
+        for span in list(cluster.names):
+            doc = span.doc
+            i = span.end + (span.end < len(doc) and doc[span.end].text == ",")
+            if len(span) < 2 or i + 1 >= len(doc) or doc[i].lower_ not in MAIDEN:
+                continue
+            given, maiden = name_key(span[0].text), name_key(doc[i + 1].text)
+            others = [
+                c
+                for c in clusters
+                if c is not cluster
+                and c.type == "person"
+                and any(
+                    len(s) > 1 and name_key(s[0].text) == given and name_key(s[-1].text) == maiden
+                    for s in c.names
+                )
+            ]
+            if len(others) == 1:
+                cluster.names.extend(others[0].names)
+                clusters.remove(others[0])
+                joined = True
+    if not joined:
+        return
+    for lone in [c for c in clusters if c.type == "person"]:
+        if any(name_words(s) > 1 for s in lone.names):
+            continue
+        keys = {name_key(s.text) for s in lone.names}
+        fits = [
+            c
+            for c in clusters
+            if c is not lone
+            and c.type == "person"
+            and any(name_words(s) > 1 and name_key(s[0].text) in keys for s in c.names)
+        ]
+        if len(fits) == 1:
+            fits[0].names.extend(lone.names)
+            clusters.remove(lone)
 
 
 def _office_key(key: str) -> str:
@@ -179,6 +231,15 @@ def _match(span: Span, kind: str, clusters: list[Cluster]) -> Cluster | None:
                     fits.append(cluster)
                     break
                 if full.endswith(" " + key):
+                    fits.append(cluster)
+                    break
+                if (
+                    len(span) > 1
+                    and name.start < span.start
+                    and full.startswith(key + " ")
+                    and not any(t.lower_.rstrip(".") in GENERATIONS for t in name[len(span) :])
+                ):
+                    # 'Ana Maria' after 'Ana Maria Lopez' (not after 'Ana Maria Lopez Jr.')
                     fits.append(cluster)
                     break
                 continue

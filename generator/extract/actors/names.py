@@ -54,7 +54,8 @@ PLACE_ENDINGS = frozenset(
 """Last words that make a capitalised name a place ('Grace Road', 'Hudson River')."""
 STREET_ENDINGS = frozenset(
     """road street avenue boulevard lane square plaza quarter river lake sea ocean gulf strait
-    canal bay valley island islands mountain mountains""".split()
+    canal bay valley island islands mountain mountains terminal harbor harbour pier wharf
+    marina""".split()
 )
 """Place endings no organisation's name ends with: they decide over a tagger's vote."""
 STREET_SUFFIXES = ("strasse", "straße", "platz", "allee", "gasse", "damm", "ufer")
@@ -121,14 +122,28 @@ def find_names(doc: Doc) -> list[Name]:
             labelled.append((piece, None if in_caps else kind))
             taken.update(range(piece.start, piece.end))
     votes: dict[str, Counter[ActorType]] = defaultdict(Counter)
+    things_named: set[str] = set()
+    """Names a class noun calls a thing: 'varieties such as X', 'X, which is a chemical'."""
+    typed_by_noun: set[str] = set()
+    """Names a class noun calls a body or a place."""
     for span, kind in labelled:
         if kind is not None:
             votes[name_key(span.text)][kind] += 1
     text = doc_text(doc)
     evidence: set[str] = set()
     """Names with a person's mark beside one of their uses: a title, an apposition, 'who'."""
+    determined: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
     for span, _ in labelled:
         key = name_key(span.text)
+        seen[key] += 1
+        determined[key] += _determined(span)
+        for kind in _class_kinds(span):
+            if kind == "other":
+                things_named.add(key)
+            else:
+                votes[key][kind] += 3  # 'labels such as X', 'the village of X', 'eastern X'
+                typed_by_noun.add(key)
         if _surname_alone(span, text):
             # 'Phoebe Hale-Barrow ... Hale-Barrow thanked': a given name, then the surname
             # used alone later, is how English prose names a person.
@@ -154,6 +169,11 @@ def find_names(doc: Doc) -> list[Name]:
             # 'President-elect Varga', 'Sen. Warner', 'J. Smith': only people carry these.
             votes[key]["person"] += 3
             evidence.add(key)
+    unlike_person = {
+        key for key, count in determined.items() if count * 2 >= seen[key] and key not in evidence
+    }
+    """'the Calloway is a late-ripening grape': English sets no determiner right before a
+    person's name, so most uses with one outweigh a tagger's 'person'."""
     known = set(votes)
     labelled = _split_owners(labelled, known)
     labelled = _fuller_known(labelled, known)
@@ -166,7 +186,8 @@ def find_names(doc: Doc) -> list[Name]:
             votes[name_key(span.text)][kind] += 1  # a name joined across the tagger's cut
     people = _person_parts(
         [(span, "person" if _likely_person(votes.get(name_key(span.text))) else kind)
-         for span, kind in labelled]
+         for span, kind in labelled
+         if not _common_head(span) and name_key(span.text) not in unlike_person]
     )  # fmt: skip
     for run in _capitalised_runs(doc, taken, caps_lines):
         for part in _segments(run, known | people):
@@ -197,7 +218,7 @@ def find_names(doc: Doc) -> list[Name]:
         if key not in kinds:
             kinds[key] = _decide(span, key, votes.get(key), people, key in known)
             if kinds[key] == "place" and teams[key] * 2 >= uses[key] > 0 and teams[key]:
-                if _weak_place(span):
+                if _weak_place(span) and key not in typed_by_noun:
                     kinds[key] = "organization"  # a city or county that mostly plays is its team
         kind = kinds[key]
         if _administration(span) and (kind == "person" or _likely_person(votes.get(key))):
@@ -211,14 +232,29 @@ def find_names(doc: Doc) -> list[Name]:
             kind = None  # 'the ACA' after 'the Affordable Care Act': a law's initials
         if kind is not None and 0 < uses[key] == things[key] and key not in evidence:
             kind = None  # 'the Courier cargo ship', '"Tunnel Dash"': the name of a thing
+        if (
+            kind is not None
+            and key in things_named
+            and key not in evidence
+            and key not in typed_by_noun
+            and place(span.text) is None
+        ):
+            kind = None  # 'other varieties such as X': a class noun for a thing names a thing
         if kind is not None and _variant_of_person(span, people):
             kind = "person"  # 'Varlay' beside 'Owen Varley': the same surname misspelt
+        elif kind == "person" and key in unlike_person:
+            kind = _unsupported_person(span, votes, caps_lines)
         elif kind == "person" and key not in evidence and not _result_line(span):
             if (key not in people and one_word(span)) or not _person_shaped(span, caps_lines):
                 kind = _unsupported_person(span, votes, caps_lines)
         elif kind == "other" and key in evidence and place(span.text) is None:
             kind = "person"  # 'Emery, a writer for ...': a product or a work has no job
-        if kind == "place" and _weak_place(span) and _team_context(span):
+        if (
+            kind == "place"
+            and _weak_place(span)
+            and _team_context(span)
+            and key not in typed_by_noun
+        ):
             kind = "organization"
         if _in_ranges(span, datelines):
             kind = "place"  # 'NEW YORK 1996-08-30': a dateline opens with where the story is filed
@@ -529,11 +565,11 @@ def _not_an_actor(span: Span) -> bool:
     if len(span) > 1 and head.i > span.start and head.lower_ in EVENT_HEADS and head.is_title:
         return True  # 'the Vienna Conference' (but 'Organisation of Islamic Conference')
     kids = list(span.root.children)
-    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in kids) and not any(
-        c.dep_ == "amod" for c in kids
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in kids) and (
+        not any(c.dep_ == "amod" for c in kids) or _common_head(span)
     ):
-        # 'a "Terms of Service"': a proper name of one thing takes no 'a' (but 'an aging
-        # Mara Lindqvist' describes a person at one time of life)
+        # 'a "Terms of Service"', 'a biennial Harvest Forum': a proper name of one thing or
+        # body takes no 'a' (but 'an aging Mara Lindqvist' describes a person at one time of life)
         return True
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.text == "#" and not before.whitespace_:
@@ -542,6 +578,10 @@ def _not_an_actor(span: Span) -> bool:
         return True  # 'Earth', 'the Moon', 'the Solar System': bodies of the sky, not actors
     if _time_zone(span):
         return True
+    if _degree(span):
+        return True
+    if len(span) > 1 and _code(span[-1]):
+        return True  # 'Page B1', 'Skyliner A440': a page or a model, no actor
     if one_word(span):
         word = span.text.lower()
         if word in demonyms() or word.rstrip("s") in demonyms():
@@ -614,6 +654,16 @@ def _time_zone(span: Span) -> bool:
     )
 
 
+DEGREES = frozenset({"phd", "dphil", "mba", "msc", "bsc", "llm", "edd", "mphil"})
+"""Academic degrees written after a person's name ('Ann Lee, Ph.D., of ...')."""
+
+
+def _degree(span: Span) -> bool:
+    """A degree set after a name and a comma: post-nominal letters, no place or body."""
+    key = re.sub(r"[.\s]", "", span.text).lower()
+    return key in DEGREES and span.start > 0 and span.doc[span.start - 1].text == ","
+
+
 @functools.lru_cache(maxsize=1)
 def languages() -> frozenset[str]:
     """Names of the major languages (ISO 639-1, from pycountry), lowercase: 'swahili', 'german'."""
@@ -633,9 +683,20 @@ def _lowercase_words(doc: Doc) -> set[str]:
 
 def _common_word(span: Span, key: str, lowercase: set[str], people: set[str]) -> bool:
     """A single capitalised word that is a day or a month, or that the same document also
-    writes in lower case (a common noun capitalised at a sentence start or in a heading)."""
-    if not one_word(span) or key in people:
+    writes in lower case (a common noun capitalised at a sentence start or in a heading); and
+    a name of several words that the document also writes in lower case as a phrase, or a
+    nationality adjective before such a word ('the standard German Merlot' beside 'merlot')."""
+    if key in people:
         return False
+    words = name_word_texts(span)
+    if len(words) > 1:
+        last = words[-1].lower()
+        if place(span.text) is not None or last in COMMON_HEADS or last in PLACE_CLASSIFIERS:
+            return False  # 'the state supreme court' beside the 'Supreme Court', 'the Old City'
+        if len(words) == 2 and words[0].lower() in demonyms():
+            return words[1].lower() in lowercase and not words[1].isupper()
+        phrase = re.escape(" ".join(words).lower())
+        return re.search(rf"(?<![\w-]){phrase}(?![\w-])", doc_text(span.doc)) is not None
     word = span.text.lower()
     if word in CALENDAR_WORDS:
         return True
@@ -1032,6 +1093,7 @@ def _trim(span: Span) -> Span | None:
         doc[end - 1].lower_ in POSSESSIVE
         or not (_capitalised(doc[end - 1]) or _hyphen_tail(doc[end - 1]))
         or (doc[end - 1].is_punct and doc[end - 1].text != ".")
+        or (end - start > 2 and _code(doc[end - 1]))
     ):
         if doc[end - 1].text == "." and end - 1 > start and len(doc[end - 2].text) == 1:
             break  # keep the period of an initial
@@ -1045,6 +1107,13 @@ def _trim(span: Span) -> Span | None:
     if not any(ch.isalpha() for ch in result.text):
         return None
     return result
+
+
+def _code(tok: Token) -> bool:
+    """A letter and digits ('B1', 'Q2', 'A440'): a page, a quarter or a model after a name.
+    After a name of two words or more it is cut off ('Acme Systems Inc Q2'); after one word the
+    two name a page or a model ('Page B1', 'Skyliner A440')."""
+    return tok.text[:1].isalpha() and any(c.isdigit() for c in tok.text)
 
 
 def _hyphen_prefix(tok: Token, end: int) -> bool:
@@ -1248,6 +1317,8 @@ def _decide(
         return "person"
     if last in ORG_ENDINGS and len(span) > 1:
         return "organization"
+    if _body_before_subject(span):
+        return "organization"
     if (last in STREET_ENDINGS and len(span) > 1) or _street_compound(span):
         return "place"
     if _initialled(span) or _after_title(span):
@@ -1289,11 +1360,21 @@ def _decide(
 
 
 INSTITUTION_WORDS = frozenset(
-    "center centre institute laboratory lab school academy hospital clinic library".split()
+    "center centre institute laboratory lab school academy hospital clinic library forum".split()
 )
 """Last words of the names of institutions, often named after a person ('the Halvorsen Center')."""
 SITE_WORDS = frozenset("observatory museum monument memorial tower building".split())
 """Last words of the names of sites and buildings ('the Kettering Observatory')."""
+
+
+def _body_before_subject(span: Span) -> bool:
+    """'the Lorenz Center for Health and Rights', 'Committee on Budgets': a noun for a body
+    before 'for' or 'on' heads a name that says what the body works for, an organisation."""
+    for tok in span[1:-1]:
+        if tok.lower_ in ("for", "on"):
+            head = span.doc[tok.i - 1].lower_
+            return head in ORG_ENDINGS or head in INSTITUTION_WORDS or head in SUBJECT_BODIES
+    return False
 
 
 def _street_compound(span: Span) -> bool:
@@ -1310,6 +1391,8 @@ def _street_compound(span: Span) -> bool:
 def _initialled(span: Span) -> bool:
     """'P. Simmons', 'J.R. Smith': initials then a capitalised surname."""
     toks = list(span)
+    if _classified(span) == "organization":
+        return False  # 'the J.R. Smith brokerage': a firm named after its founder
     return (
         len(toks) >= 2
         and re.fullmatch(r"(?:[A-Z]\.)+", toks[0].text) is not None
@@ -1378,7 +1461,7 @@ PRODUCT_CLASSIFIERS = frozenset(
     program programme""".split()
 )
 """Common nouns that class a name after them as a product, a work or a programme."""
-FOLLOWING_ORG = frozenset("magazine newspaper website app platform party airline".split())
+FOLLOWING_ORG = frozenset("magazine newspaper website app platform party airline brokerage".split())
 """Classifiers that follow the name ('Vulture magazine') and never follow a person's name."""
 
 
@@ -1426,3 +1509,166 @@ def _drop_nested(names: list[Name]) -> list[Name]:
             continue
         out.append(name)
     return out
+
+
+DETERMINERS = frozenset("the a an this that its their our his her my your".split())
+"""Determiners and possessive pronouns, which English sets before common nouns and the names
+of things and bodies ('the Pentagon', 'its Spring Outlook'), never right before a person's name."""
+
+
+def _determined(span: Span) -> bool:
+    """A determiner or possessive pronoun right before the name and governing it ('the
+    Calloway', 'its Harvest Outlook'). An adjective between ('the late Ann Lee', 'a young Obi')
+    describes a person at one time, and a plural ('the Lees') names a family: neither counts."""
+    if span.start == 0 or span[-1].tag_ == "NNPS":
+        return False
+    doc = span.doc
+    i = span.start - 1
+    while i > 0 and doc[i].dep_ == "compound" and place(doc[i].text) is not None:
+        i -= 1  # 'its U.S. Winter Outlook': a country's name may stand between
+    prev = doc[i]
+    return prev.lower_ in DETERMINERS and prev.dep_ in ("det", "poss") and prev.head == span.root
+
+
+COMMON_HEADS = frozenset(
+    {"forum"}
+    | INSTITUTION_WORDS
+    | SITE_WORDS
+    | ORG_ENDINGS
+    | OTHER_ENDINGS
+    | EVENT_HEADS
+    | PLACE_ENDINGS
+    | STREET_ENDINGS
+)
+"""Common nouns that can head a name ('the Lorenz Center', 'the Harvest Forum')."""
+
+
+def _common_head(span: Span) -> bool:
+    """A name of two words or more that ends in a capitalised common noun for an institution, a
+    site, an event or a place: named after a person perhaps, but not a person's name."""
+    words = name_word_texts(span)  # 'Waller-Bridge' is one word, no bridge
+    return len(words) > 1 and words[-1][:1].isupper() and words[-1].lower() in COMMON_HEADS
+
+
+THING_NOUNS = PRODUCT_NOUNS | frozenset(
+    """variety grape wine cultivar chemical substance compound cereal species breed tree plant
+    mutation schooner boat yacht ferry telescope instrument""".split()
+)
+"""Class nouns of things: what a name introduced by one of them names is no actor."""
+BODY_CLASS_NOUNS = (
+    ORG_CLASSIFIERS
+    | BODY_NOUNS
+    | BODY_APPOSITIONS
+    | frozenset("label brokerage winery institution university school".split())
+)
+"""Class nouns of bodies ('labels such as X': wine or record labels are firms)."""
+PLACE_CLASS_NOUNS = PLACE_CLASSIFIERS | frozenset("place area country city town village".split())
+COMPASS = frozenset(
+    """northern southern eastern western central north-eastern north-western south-eastern
+    south-western northeastern northwestern southeastern southwestern""".split()
+)
+"""Adjectives of direction: 'eastern X' is a part of a place, as no body or person is."""
+
+
+def _class_kinds(span: Span) -> list[ActorType]:
+    """The kinds the article's own class nouns give this use of a name: 'N such as X' (and
+    the other items of its list), 'N known as X', 'X is (one of the) N', 'X, which is a N',
+    'X, one of the Ns', 'the village of X', and a compass adjective ('eastern X')."""
+    root = span.root
+    doc = span.doc
+    kinds: list[ActorType] = []
+    if not span[0].text[:1].isupper():
+        return kinds  # '$140bn' is no name
+    for noun in _class_nouns(span):
+        kind = _noun_kind(noun)
+        if kind is not None and kind != "person":
+            kinds.append(kind)  # 'X is a first cousin of Y' may be a figure of speech
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    of = first.head
+    if (
+        first.dep_ == "pobj"
+        and of.lower_ == "of"
+        and of.head.pos_ == "NOUN"
+        and of.head.text.islower()
+        and of.head.lemma_.lower() in PLACE_CLASSIFIERS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in of.head.children)
+    ):
+        kinds.append("place")  # 'the village of X', 'the town of X'
+    if any(c.dep_ == "amod" and c.lower_ in COMPASS and c.i < span.start for c in root.children):
+        kinds.append("place")  # 'eastern X'
+    if span.start > 0 and doc[span.start - 1].lower_ in COMPASS:
+        kinds.append("place")
+    return kinds
+
+
+def _noun_kind(noun: Token) -> ActorType | None:
+    """The kind of actor (or `other`, a thing) a lowercase class noun stands for."""
+    if not noun.text.islower() or noun.pos_ != "NOUN":
+        return None
+    lemma = noun.lemma_.lower()
+    if lemma in THING_NOUNS:
+        return "other"
+    if lemma in BODY_CLASS_NOUNS:
+        return "organization"
+    if lemma in PLACE_CLASS_NOUNS:
+        return "place"
+    if lemma in titles() or lemma in KIN_NOUNS:
+        return "person"
+    return None
+
+
+def _class_nouns(span: Span) -> list[Token]:
+    """The common nouns that say what the name is, by the constructions of `_class_kinds`."""
+    root = span.root
+    doc = span.doc
+    nouns: list[Token] = []
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head  # the items of a list share its class noun
+    head = first.head
+    if first.dep_ == "pobj" and head.lower_ == "as":
+        above = head.head
+        if doc[head.i - 1].lower_ == "such" and above.pos_ == "NOUN":
+            nouns.append(above)  # 'labels such as X'
+        elif above.lower_ == "such" and above.head.pos_ == "NOUN":
+            nouns.append(above.head)
+        elif above.lemma_ == "know" and above.dep_ == "acl" and above.head.pos_ == "NOUN":
+            nouns.append(above.head)  # 'a grape known as X'
+        elif above.lemma_ == "know" and above.dep_ == "advcl":
+            # 'Known as X, the area was tundra': the subject of the clause it opens
+            nouns.extend(c for c in above.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN")
+    if any(c.dep_ in MODIFIER_DEPS and not span.start <= c.i < span.end for c in root.children):
+        return nouns  # 'the final Acme 300 was a plane': the name only modifies what is classed
+    verb = None
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        verb = root.head  # 'X is one of the labels'
+    i = span.end + (span.end < len(doc) and doc[span.end].text == ",")
+    if i < len(doc) and doc[i].lower_ == "which" and doc[i].dep_ == "nsubj":
+        if doc[i].head.lemma_ == "be" and doc[i].head.head == root:
+            verb = doc[i].head  # 'X, which is a chemical'
+    if verb is not None and not any(c.dep_ == "neg" for c in verb.children):
+        for attr in verb.children:
+            if attr.dep_ == "attr" and attr.i > verb.i:
+                nouns.append(_one_of(attr))
+    if span.end + 2 < len(doc) and doc[span.end].text == ",":
+        one = doc[span.end + 1]
+        if one.lower_ == "one" and doc[span.end + 2].lower_ == "of":
+            nouns.append(_one_of(one))  # 'X, one of four schooners'
+    return nouns
+
+
+MODIFIER_DEPS = frozenset({"nummod", "amod", "compound", "nmod"})
+
+
+def _one_of(tok: Token) -> Token:
+    """'one of the labels' → 'labels'; any other noun is itself."""
+    if tok.lower_ != "one":
+        return tok
+    for of in tok.children:
+        if of.dep_ == "prep" and of.lower_ == "of":
+            for obj in of.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return tok
