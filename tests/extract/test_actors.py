@@ -480,6 +480,214 @@ def test_table_rows_are_one_kind_of_competitor(nlp):
     assert [n.kind for n in names] == ["person", "person", "person", "place"]
 
 
+def test_names_in_the_cells_of_results_tables(analyse):
+    text = (
+        "FOOTBALL - NORTHERN COUNTIES RESULTS.\n"
+        "Results of Saturday's matches:\n"
+        "Cobham Rovers 2 Elmstead (B) 1\n"
+        "Hexley Athletic 0 Norland 3\n"
+        "Standings (played, won, drawn, lost, points):\n"
+        "Norland 3 2 1 0 7\n"
+        "Cobham Rovers 3 2 0 1 6\n"
+        "Hexley Athletic 3 1 0 2 3\n"
+        "Elmstead (B) 3 0 1 2 1\n"
+        "Brazil 3 0 0 3 0\n"
+    )
+    report = analyse(text)
+    kinds = {m.text: a.type for a in report.actors for m in a.mentions}
+    for team in ("Cobham Rovers", "Elmstead (B)", "Hexley Athletic", "Norland"):
+        assert kinds.get(team) == "organization", (team, kinds)
+    assert kinds.get("Brazil") == "place"  # a national side is named by its country
+
+
+def test_fixture_lines_name_the_sides_and_the_venue(analyse):
+    text = (
+        "BASEBALL - WESTERN LEAGUE.\n"
+        "Standings:\n"
+        "NORLAND 71 61 .538 -\n"
+        "ELMSTEAD 64 70 .478 7\n"
+        "Sunday's games:\n"
+        "NORLAND AT ELMSTEAD\n"
+        "HEXLEY AT COBHAM\n"
+    )
+    report = analyse(text)
+    at = text.index("NORLAND AT ELMSTEAD")
+    kinds = {(m.start, m.end): a.type for a in report.actors for m in a.mentions}
+    assert kinds.get((at, at + 7)) == "organization"  # the side that travels
+    assert kinds.get((at + 11, at + 19)) == "place"  # the town it plays in
+    assert kinds.get((text.index("ELMSTEAD 64"), text.index("ELMSTEAD 64") + 8)) == "organization"
+
+
+def test_bracketed_acronym_is_the_name_it_follows(analyse):
+    text = (
+        "Grain contracts on the Norland International Futures Exchange (NIFE) slipped.\n"
+        "The March wheat future on NIFE was trading at 3.12, down two cents.\n"
+        "The May corn future on NIFE was trading at 2.71.\n"
+    )
+    report = analyse(text)
+    exchange = actor_with_mention(report, "NIFE")
+    assert len(exchange) == 1 and exchange[0].type == "organization"
+    assert sum(m.text == "NIFE" for m in exchange[0].mentions) == 3
+
+
+def test_month_before_a_name_is_not_part_of_it(analyse):
+    report = analyse(
+        "Dealers watched the March Kestrel Purchasing Association survey of factory orders.\n"
+    )
+    names = {m.text for a in report.actors for m in a.mentions}
+    assert "Kestrel Purchasing Association" in names
+    assert not any(n.startswith("March") for n in names)
+
+
+def test_dateline_places_are_whole(analyse):
+    text = "SAN LORENZO DEL MAR, Spain 1997-05-04\nDock workers walked out on Monday.\n"
+    report = analyse(text)
+    place_names = {m.text for a in report.actors if a.type == "place" for m in a.mentions}
+    assert "SAN LORENZO DEL MAR" in place_names
+
+
+def test_towns_that_play_in_a_sports_report_are_teams(analyse):
+    text = (
+        "Tampere won the toss and batted, and their captain's century put them on top of the "
+        "league table.\n"
+        "Oulu, their nearest title rivals, need a victory and two wickets on the last day.\n"
+        "Rain in Linz washed out the morning session before Tampere dismissed Turku for 150.\n"
+        "The coach said the season would go to the final match.\n"
+    )
+    report = analyse(text)
+    kinds: dict[str, set[str]] = {}
+    for a in report.actors:
+        for m in a.mentions:
+            kinds.setdefault(m.text, set()).add(a.type)
+    assert kinds["Tampere"] == {"organization"}
+    assert kinds["Turku"] == {"organization"}
+    assert kinds["Oulu"] == {"organization"}
+    assert kinds["Linz"] == {"place"}  # where the match was played
+
+
+def test_towns_in_other_news_stay_places(analyse):
+    report = analyse(
+        "Turku extended its lead over Tampere in the race for the new factory, and won the "
+        "title of greenest city, officials said.\n"
+    )
+    assert actor(report, "Turku").type == "place"
+
+
+def test_classes_of_a_competition_are_not_actors(analyse):
+    text = (
+        "ATHLETICS - GRAND PRIX RESULTS.\n"
+        "Women's 3,000 metres steeplechase\n"
+        "1. Ann Lee (Kenya) 9:12.71\n"
+        "Women's javelin throw\n"
+        "1. Ilse Berg (Norway) 64.10\n"
+        "Men's 10,000 metres walk\n"
+        "1. Bo Li (China) 39:13.10\n"
+    )
+    report = analyse(text)
+    assert not [a for a in report.actors if any(m.text in ("Women", "Men") for m in a.mentions)]
+    assert actor(report, "Ilse Berg").type == "person"
+
+
+def test_a_role_before_a_lone_surname_makes_a_person(analyse):
+    report = analyse("The wicket fell when off-spinner Ramsby found the edge.\n")
+    assert actor(report, "Ramsby").type == "person"
+
+
+def test_players_in_a_cricket_scorecard_are_people(analyse):
+    text = (
+        "CRICKET - NORLAND V ELMSTEAD SCOREBOARD.\n"
+        "Norland\n"
+        "T. Ashgrove c Penwright b Kolbeck 44\n"
+        "R. Danvers lbw b Kolbeck 0\n"
+        "M. Ellery st Quarrie b Penwright 12\n"
+        "F. Holt not out 8\n"
+        "Did not bat: Ormsby, Vantongeren.\n"
+        "Bowling: Kolbeck 10-0-41-2, Penwright 8-1-26-1, Quarrie\n"
+        "6-0-27-0.\n"
+    )
+    report = analyse(text)
+    kinds = {m.text: a.type for a in report.actors for m in a.mentions}
+    for player in ("T. Ashgrove", "Penwright", "Kolbeck", "Quarrie", "Ormsby", "Vantongeren"):
+        assert kinds.get(player) == "person", (player, kinds)
+
+
+def test_places_in_a_headline_in_capitals(analyse):
+    text = (
+        "SOCCER - BOLIVIA BEAT PERU IN LA PAZ.\nLIMA 1996-08-31\nThe match ended 2-0 on Saturday.\n"
+    )
+    report = analyse(text)
+    start = text.index("LA PAZ")
+    spans = {(m.start, m.end): a.type for a in report.actors for m in a.mentions}
+    assert spans.get((start, start + 6)) == "place"
+
+
+def test_a_place_then_a_plural_proper_noun_is_a_team(analyse):
+    report = analyse("Fans of the Tampere Otters queued overnight for tickets.\n")
+    assert actor(report, "Tampere Otters").type == "organization"
+
+
+def test_a_monarchs_number_is_part_of_the_name(analyse):
+    report = analyse("A portrait of Aldric VII was sold at auction.\n")
+    names = {a.name: a.type for a in report.actors}
+    assert names.get("Aldric VII") == "person"
+
+
+def test_scorers_and_line_ups_name_players(analyse):
+    text = (
+        "SOCCER - NORLAND BEAT ELMSTEAD 2-0.\n"
+        "Norland - Kwame Osei-Tutu (21st minute), Radu Vlasceanu (65th)\n"
+        "Elmstead: 15 - Tane Horomona, 14 - Piet van der Merwe, 13 - Oli Brannagh (Sione Tuipulotu, "
+        "48 mins), 12 - Kees Dijkhuis (captain)\n"
+    )
+    report = analyse(text)
+    kinds = {m.text: a.type for a in report.actors for m in a.mentions}
+    for player in ("Kwame Osei-Tutu", "Radu Vlasceanu", "Tane Horomona", "Piet van der Merwe",
+                   "Sione Tuipulotu", "Kees Dijkhuis"):  # fmt: skip
+        assert kinds.get(player) == "person", (player, kinds)
+
+
+def test_dated_events_are_not_a_line_up(analyse):
+    report = analyse("1990 - Ann Lee died in Avalon.\n1991 - Bo Li was born.\n")
+    assert actor(report, "Ann Lee").type == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Two shops in the hill town of Ostrava-Nord were burgled overnight.\n",
+            "Ostrava-Nord",
+            "place",
+        ),
+        (
+            "Premier division club Hexamora paid a record fee for the goalkeeper.\n"
+            "Hexamora have not won a trophy in ten years.\n",
+            "Hexamora",
+            "organization",
+        ),
+        (
+            "Farmers in the South Bank protested on Monday.\n"
+            "Troops were sent into the South Bank, officials said.\n",
+            "South Bank",
+            "place",
+        ),
+    ],
+)
+def test_classifier_nouns_and_compass_regions(analyse, text, name, kind):
+    assert actor(analyse(text), name).type == kind
+
+
+def test_table_of_figures_is_not_a_table_of_names(analyse):
+    text = (
+        "Quarterly results (in millions of crowns):\n"
+        "Sales 9.06 9.31 8.42\n"
+        "Profit 4.15 4.90 4.12\n"
+        "The company said demand was steady.\n"
+    )
+    report = analyse(text)
+    assert not [a for a in report.actors if a.name in ("Sales", "Profit")]
+
+
 @pytest.mark.parametrize(
     ("text", "thing"),
     [

@@ -210,7 +210,10 @@ def _match(span: Span, kind: str, clusters: list[Cluster]) -> Cluster | None:
         if cluster.type != kind:
             if kind != "person" and cluster.type in ("organization", "place"):
                 # 'CBD' for 'Central Business District' whichever of the two the tagger chose
-                if any(_is_acronym_of(span, acro, name) for name in cluster.names):
+                if any(
+                    _is_acronym_of(span, acro, name) and name_key(name.text) != key
+                    for name in cluster.names
+                ):  # ('DETROIT' the team and 'DETROIT' the town are two names, not an acronym)
                     fits.append(cluster)
             continue
         for name in cluster.names:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from generator.extract.actors.gazetteer import demonyms, given_names, place, place_key, titles
+from generator.extract.actors.tables import tables
 from generator.extract.common import doc_text
 from generator.model import ActorType
 
@@ -88,16 +89,30 @@ def name_key(text: str) -> str:
 def find_names(doc: Doc) -> list[Name]:
     """Every proper-name occurrence of a person, organisation, place or other named thing, typed."""
     caps_lines = _caps_lines(doc)
-    labelled: list[tuple[Span, ActorType | None]] = []
-    taken: set[int] = set()
+    cells = _table_cells(doc)
+    for start, end in _dateline_parts(doc):
+        if not any(a < end and start < b for a, b in cells):
+            cells[(start, end)] = "place"
+    in_cells = {i for start, end in cells for i in range(start, end)}
+    labelled: list[tuple[Span, ActorType | None]] = [
+        (doc[start:end], kind) for (start, end), kind in cells.items()
+    ]
+    taken: set[int] = set(in_cells)
     for ent in doc.ents:
         ent = _whole_person(ent)
         named_after_place = _place_then_name(ent)
         if named_after_place is not None:
             ent = named_after_place
-        in_caps = _in_caps(ent, caps_lines)
+        if _in_caps(ent, caps_lines):
+            # The tagger's spans in a line of capitals run across words ('ELMSTEAD BEAT NORLAND
+            # IN CUP'): the words are left to the capitalised runs, cut into known names.
+            continue
         for n, piece in enumerate(_pieces(ent)):
             kind: ActorType | None
+            if any(t.i in in_cells for t in piece):
+                continue  # the table's layout has the whole name
+            if ent.label_ != "PERSON":
+                piece = _without_date(piece)
             if ent.label_ == "NORP" and not _country_or_city(piece):
                 continue  # nationalities and religions are not actors
             owned = piece.start > 0 and (
@@ -118,8 +133,7 @@ def find_names(doc: Doc) -> list[Name]:
                 kind = "other"
             else:
                 kind = None  # a name the tagger buried in a number, date or other label
-            # The tagger's labels are unreliable in all-capital headlines.
-            labelled.append((piece, None if in_caps else kind))
+            labelled.append((piece, kind))
             taken.update(range(piece.start, piece.end))
     votes: dict[str, Counter[ActorType]] = defaultdict(Counter)
     things_named: set[str] = set()
@@ -165,7 +179,7 @@ def find_names(doc: Doc) -> list[Name]:
         classed = _classified(span)
         if classed is not None:
             votes[key][classed] += 2  # 'space agency Astrovia', 'the Kessra region'
-        if _after_title(span) or _initialled(span) or _after_kin(span):
+        if _after_title(span) or _initialled(span) or _after_kin(span) or _role_before(span):
             # 'President-elect Varga', 'Sen. Warner', 'J. Smith': only people carry these.
             votes[key]["person"] += 3
             evidence.add(key)
@@ -184,6 +198,9 @@ def find_names(doc: Doc) -> list[Name]:
     for span, kind in labelled:
         if kind is not None and name_key(span.text) not in votes:
             votes[name_key(span.text)][kind] += 1  # a name joined across the tagger's cut
+    for short, kind in _bracketed_acronyms(labelled):
+        votes[short][kind] += 2
+        known.add(short)
     people = _person_parts(
         [(span, "person" if _likely_person(votes.get(name_key(span.text))) else kind)
          for span, kind in labelled
@@ -206,6 +223,7 @@ def find_names(doc: Doc) -> list[Name]:
     lowercase = _lowercase_words(doc)
     terms = _defined_terms(doc)
     datelines = _dateline_places(doc)
+    sports = _sports_report(doc)
     thing_initials = {
         "".join(t.text[0] for t in span if t.text[:1].isupper())
         for span, _ in labelled
@@ -215,6 +233,9 @@ def find_names(doc: Doc) -> list[Name]:
     kinds: dict[str, ActorType | None] = {}
     for span, _ in labelled:
         key = name_key(span.text)
+        if (span.start, span.end) in cells:
+            names.append(Name(span=span, key=key, kind=cells[(span.start, span.end)]))
+            continue
         if key not in kinds:
             kinds[key] = _decide(span, key, votes.get(key), people, key in known)
             if kinds[key] == "place" and teams[key] * 2 >= uses[key] > 0 and teams[key]:
@@ -252,10 +273,11 @@ def find_names(doc: Doc) -> list[Name]:
         if (
             kind == "place"
             and _weak_place(span)
-            and _team_context(span)
+            and (_team_context(span) or sports)
             and key not in typed_by_noun
         ):
-            kind = "organization"
+            if not _locative(span) and span[-1].lower_ not in PLACE_ENDINGS:
+                kind = "organization"
         if _in_ranges(span, datelines):
             kind = "place"  # 'NEW YORK 1996-08-30': a dateline opens with where the story is filed
         if kind is not None:
@@ -265,6 +287,93 @@ def find_names(doc: Doc) -> list[Name]:
     _short_forms_of_organisations(names)
     names.sort(key=lambda n: n.span.start)
     return _drop_nested(names)
+
+
+DATE_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december jan feb mar apr jun jul aug sep sept
+    oct nov dec""".split()
+)
+"""Months and days, and the short forms of months."""
+
+
+def _without_date(piece: Span) -> Span:
+    """'the August Kestrel Valley index', 'the September Treasury bond': a month or a day before
+    a name dates what the phrase is about and is no part of the name (a tagger's label that is
+    not a person's: 'August Wilson' keeps his given name)."""
+    start = piece.start
+    doc = piece.doc
+    while (
+        start + 1 < piece.end
+        and doc[start].lower_.rstrip(".") in DATE_WORDS
+        and _capitalised(doc[start + 1])
+    ):
+        start += 1
+    return piece if start == piece.start else doc[start : piece.end]
+
+
+def _bracketed_acronyms(
+    labelled: list[tuple[Span, ActorType | None]],
+) -> list[tuple[str, ActorType]]:
+    """'the Kestrel Valley Authority (KVA)', 'the KVA (Kestrel Valley Authority)': an acronym in
+    capitals set in brackets right after a name, or before it, made of that name's initials
+    (in order, a word or two left out: 'Options Exchange' may give 'E'), is the short form of the
+    name, used alone afterwards: the key of the acronym with the kind the tagger gave the name."""
+    found: list[tuple[str, ActorType]] = []
+    for span, kind in labelled:
+        if kind not in ("organization", "place") or len(span) < 2:
+            continue
+        doc = span.doc
+        initials = "".join(t.text[0] for t in span if t.text[:1].isupper())
+        candidates = []
+        if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
+            candidates.append(doc[span.end + 1])  # 'the Kestrel Valley Authority (KVA)'
+        opening = span.start - 1
+        if opening > 0 and doc[opening].lower_ == "the":
+            opening -= 1
+        if (
+            opening >= 1
+            and doc[opening].text == "("
+            and span.end < len(doc)
+            and doc[span.end].text == ")"
+        ):
+            candidates.append(doc[opening - 1])  # 'the KVA (Kestrel Valley Authority)'
+        for tok in candidates:
+            acronym = tok.text.replace(".", "")
+            if 2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper():
+                if _initials_of(acronym, initials):
+                    found.append((name_key(tok.text), kind))
+    return found
+
+
+def _initials_of(acronym: str, initials: str) -> bool:
+    """The acronym's letters are the name's initials in order, the first the same, at most two
+    of the name's words left out."""
+    if not initials or acronym[0] != initials[0] or len(initials) - len(acronym) > 2:
+        return False
+    rest = iter(initials)
+    return all(letter in rest for letter in acronym)
+
+
+def _table_cells(doc: Doc) -> dict[tuple[int, int], ActorType]:
+    """The name cells of the document's results tables (see `tables`), each with its kind: a
+    country is a place (a national side is named by its country); a table whose names mostly
+    have a person's shape (a given name first, or initials) lists people; any other table lists
+    clubs or teams, named after the towns they play in, which are organisations."""
+    found: dict[tuple[int, int], ActorType] = {}
+    for table in tables(doc):
+        people = sum(1 for c in table.cells if _given_name_first(c) or _initialled(c))
+        kind: ActorType = (
+            "person" if table.people or people * 2 > len(table.cells) else "organization"
+        )
+        for cell in table.cells:
+            known = place(cell.text)
+            found[(cell.start, cell.end)] = (
+                "place" if known is not None and known.kind == "country" else kind
+            )
+        for venue in table.venues:
+            found[(venue.start, venue.end)] = "place"
+    return found
 
 
 DATELINE = re.compile(
@@ -280,6 +389,54 @@ DATELINE = re.compile(
 def _dateline_places(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of the place part of the document's datelines."""
     return [m.span("place") for m in DATELINE.finditer(doc_text(doc))]
+
+
+SPORT_WORDS = frozenset(
+    """innings inning wicket wickets batsman bowler homer homers homered rbi pitcher pitched
+    goalkeeper keeper striker midfielder defender goal goals penalty scrum try tries touchdown
+    quarterback playoff playoffs league tournament championship semifinal semi-final quarterfinal
+    quarter-final final seeded lap laps podium squad fixture match matches halftime half-time
+    scorer scored season coach title victory win won beat defeat draw""".split()
+)
+"""Words of sports reporting."""
+SPORTS_REPORT_WORDS = 6
+"""Distinct sports words a report uses (in lower case, in its sentences): a match report uses many
+(a political story may borrow two or three: 'a landslide victory', 'the title')."""
+LOCATIVES = frozenset("in at near outside inside around across throughout".split())
+
+
+def _sports_report(doc: Doc) -> bool:
+    """Whether the document reports on sport: in a sports report a town, county or state that
+    plays ('Elmstead beat Norland', 'Hexley's lead over Norland', 'homered for Elmstead') is the
+    club or team named after it, an organisation."""
+    words = {t.lower_ for t in doc if t.text.islower() and t.lower_ in SPORT_WORDS}
+    return len(words) >= SPORTS_REPORT_WORDS
+
+
+def _locative(span: Span) -> bool:
+    """A name after a preposition of place ('in Elmstead', 'at the Norland ground'): where
+    something happens, a place even in a sports report."""
+    doc = span.doc
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in LOCATIVES
+
+
+def _dateline_parts(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the places of the document's datelines, one per part between commas
+    ('SAN PEDRO, Rivera' has two): a dateline names places only, each in full as written
+    ('ST. LOUIS', 'THE HAGUE')."""
+    parts = []
+    text = doc_text(doc)
+    for start, end in _dateline_places(doc):
+        for part in re.finditer(r"[^,]+", text[start:end]):
+            a = start + part.start() + (len(part.group()) - len(part.group().lstrip()))
+            b = start + part.end()
+            span = doc.char_span(a, b)
+            if span is not None and any(c.isalpha() for c in span.text):
+                parts.append((span.start, span.end))
+    return parts
 
 
 def _in_ranges(span: Span, ranges: list[tuple[int, int]]) -> bool:
@@ -457,9 +614,7 @@ def _unsupported_person(
         return max(others)[2]
     if _plural_name(span):
         return "organization"  # 'the Beatles', 'the Teamsters': a band, a union, a team
-    if not _in_caps(span, caps_lines) and any(
-        t.text.isupper() and t.is_alpha and len(t.text) > 1 for t in span
-    ):
+    if not _in_caps(span, caps_lines) and any(_acronym_in_name(t) for t in span):
         return "organization"
     return None
 
@@ -499,9 +654,7 @@ def _person_shaped(span: Span, caps_lines: list[tuple[int, int]]) -> bool:
     ('German Reich')."""
     if any(t.pos_ in ("PRON", "DET") for t in span):
         return False
-    if not _in_caps(span, caps_lines) and any(
-        t.text.isupper() and t.is_alpha and len(t.text) > 1 for t in span
-    ):
+    if not _in_caps(span, caps_lines) and any(_acronym_in_name(t) for t in span):
         return False
     return span[0].lower_ not in demonyms()
 
@@ -586,6 +739,8 @@ def _not_an_actor(span: Span) -> bool:
         word = span.text.lower()
         if word in demonyms() or word.rstrip("s") in demonyms():
             return True  # 'Africans', 'Moldovan': people of a country, not one actor
+        if word in PEOPLE_NOUNS:
+            return True  # "Women's 400 metres": a heading capitalises a common noun
         if word in languages() and place(span.text) is None:
             return True  # 'Swahili': a language
         if (
@@ -634,6 +789,8 @@ def _defined_terms(doc: Doc) -> set[str]:
     return found
 
 
+PEOPLE_NOUNS = frozenset("men women boys girls juniors seniors veterans".split())
+"""Plural nouns for people by sex or age, which name the classes of a competition."""
 CELESTIAL = frozenset(["earth", "universe", "galaxy", "cosmos", "solar system", "milky way"])
 """The Earth, the Galaxy, the Universe: capitalised as names, never actors ('Moon' and 'Sun'
 are left alone: a surname, a newspaper)."""
@@ -791,7 +948,33 @@ def _whole_person(ent: Span) -> Span:
         and "\n" not in doc[end - 1].whitespace_
     ):
         end += 1
+    if end < len(doc) and _regnal(doc[end]):
+        end += 1  # 'Henry VIII': a monarch's or pope's number is part of the name
     return ent if end == ent.end else doc[ent.start : end]
+
+
+def _acronym_in_name(tok: Token) -> bool:
+    """A word in capitals inside a name that is not a monarch's number ('Orbital ATK', not
+    'Henry VIII')."""
+    text = tok.text
+    return text.isupper() and tok.is_alpha and len(text) > 1 and ROMAN.fullmatch(text) is None
+
+
+ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+def _regnal(tok: Token) -> bool:
+    """A Roman numeral after a name ('Henry VIII', 'Pius XII'); 'I' only when no verb follows,
+    as the pronoun would have one ('Elizabeth I of Avalon', 'Elizabeth I born' -- 'born' is only
+    ever a participle -- but not 'told Ann I said')."""
+    if not tok.text or ROMAN.fullmatch(tok.text) is None or "\n" in tok.nbor(-1).whitespace_:
+        return False
+    if tok.text != "I":
+        return True
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return (
+        nxt is None or nxt.lower_ == "born" or not (nxt.tag_.startswith("VB") or nxt.tag_ == "MD")
+    )
 
 
 SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
@@ -813,7 +996,7 @@ def _place_then_name(ent: Span) -> Span | None:
         nxt.pos_ == "PROPN"
         and nxt.text[:1].isupper()
         and nxt.text[1:2].islower()
-        and not nxt.ent_type_
+        and (not nxt.ent_type_ or (_plural_proper(nxt) and ent.label_ != "NORP"))
         and last.dep_ == "compound"
         and last.head.i == end
         and "\n" not in last.whitespace_
@@ -1214,7 +1397,7 @@ def _segments(run: Span, known: set[str]) -> list[Span]:
         for j in range(min(run.end, i + 4), i, -1):
             part = doc[i:j]
             if (
-                part[0].lower_ not in CONNECTORS
+                (part[0].lower_ not in CONNECTORS or _known_place(part))  # 'EL SALVADOR'
                 and part[-1].lower_ not in CONNECTORS
                 and _resolvable(part, known)
             ):
@@ -1226,12 +1409,48 @@ def _segments(run: Span, known: set[str]) -> list[Span]:
     return out
 
 
+COMPASS = frozenset("north south east west northern southern eastern western".split())
+
+
+def _compass_place(span: Span, votes: Counter[ActorType] | None) -> bool:
+    """'the West Bank', 'the North Shore': a point of the compass before 'Bank' or another
+    word that also ends the names of bodies is a region when the tagger only ever says place."""
+    return (
+        len(span) == 2
+        and span[0].lower_ in COMPASS
+        and votes is not None
+        and bool(votes)
+        and set(votes) == {"place"}
+    )
+
+
+def _team_name(span: Span) -> bool:
+    """'the Norland Rovers': a place, then a plural proper noun, names the team of that place."""
+    if len(span) < 2 or not _plural_proper(span[-1]) or place(span[:-1].text) is None:
+        return False
+    # 'Rodney Eyles': a town that is also a given name, then a surname in -s, is a person
+    return span[-1].tag_ == "NNPS" or span[0].lower_ not in given_names()
+
+
+def _plural_proper(tok: Token) -> bool:
+    """A capitalised plural noun ('Otters', 'Rovers'): tagged so, or ending in a plural -s."""
+    text = tok.text
+    if not text[:1].isupper() or not text[1:].islower() or tok.pos_ != "PROPN":
+        return False
+    return tok.tag_ == "NNPS" or (text.endswith("s") and not text.endswith(("ss", "us", "is")))
+
+
+def _known_place(span: Span) -> bool:
+    return len(span) > 1 and place(span.text) is not None
+
+
 def _resolvable(span: Span, known: set[str]) -> bool:
     key = name_key(span.text)
     if all(t.lower_ in titles() for t in span):
         return False  # 'Secretary General' is a title, not a name
     return (
         key in known
+        or _team_name(span)
         or (place(span.text) is not None and (span.root.pos_ == "PROPN" or span.text.isupper()))
         or (span[-1].lower_ in ORG_ENDINGS and len(span) > 1)
         or _initialled(span)
@@ -1315,7 +1534,9 @@ def _decide(
         # A surname or first name of a person the document names in full is that person,
         # even when a town or a tagger vote says otherwise ('Phoenix' after 'Rafael Phoenix').
         return "person"
-    if last in ORG_ENDINGS and len(span) > 1:
+    if (last in ORG_ENDINGS and len(span) > 1 and not _compass_place(span, votes)) or _team_name(
+        span
+    ):
         return "organization"
     if _body_before_subject(span):
         return "organization"
@@ -1404,8 +1625,11 @@ def _initialled(span: Span) -> bool:
 
 
 def _given_name_first(span: Span) -> bool:
-    """'Conchita Martinez': a common given name, then one or two capitalised words."""
+    """'Conchita Martinez': a common given name, then one or two capitalised words (or a
+    monarch's number: 'Henry VIII')."""
     words = name_word_texts(span)
+    if len(words) == 2 and len(words[1]) > 1 and ROMAN.fullmatch(words[1]) is not None:
+        words = words[:1] + ["Viii"]  # stands for any capitalised word
     if not 2 <= len(words) <= 3 or words[0].lower() not in given_names():
         return False
     if words[0].lower() in demonyms():
@@ -1444,7 +1668,8 @@ KIN_NOUNS = frozenset(
 
 
 ORG_CLASSIFIERS = frozenset(
-    """agency company firm group website site app platform magazine newspaper network party
+    """agency company firm group website site app platform magazine newspaper daily weekly
+    team club network party
     startup giant rival retailer carrier maker manufacturer publisher broadcaster insurer lender
     airline bank regulator watchdog charity union outlet channel studio brand contractor
     conglomerate operator developer""".split()
@@ -1461,7 +1686,9 @@ PRODUCT_CLASSIFIERS = frozenset(
     program programme""".split()
 )
 """Common nouns that class a name after them as a product, a work or a programme."""
-FOLLOWING_ORG = frozenset("magazine newspaper website app platform party airline brokerage".split())
+FOLLOWING_ORG = frozenset(
+    "magazine newspaper daily weekly website app platform party airline brokerage".split()
+)
 """Classifiers that follow the name ('Vulture magazine') and never follow a person's name."""
 
 
@@ -1477,6 +1704,10 @@ def _classified(span: Span) -> ActorType | None:
                 return "place"
             if prev.lemma_ in PRODUCT_CLASSIFIERS:
                 return "other"  # 'the drug Xyral', 'the game Tunnel Dash'
+        if prev.lower_ == "of" and span.start > 1:
+            noun = doc[span.start - 2]
+            if noun.pos_ == "NOUN" and noun.text.islower() and noun.lemma_ in PLACE_CLASSIFIERS:
+                return "place"  # 'the town of Vestmark', 'the island of Hexa'
     if span.end < len(doc):
         nxt = doc[span.end]
         if (
@@ -1490,6 +1721,32 @@ def _classified(span: Span) -> ActorType | None:
             if nxt.lemma_ in FOLLOWING_ORG:
                 return "organization"
     return None
+
+
+SPORT_ROLES = frozenset(
+    """midfielder winger striker defender goalkeeper keeper playmaker bowler batsman pitcher
+    hitter catcher shortstop outfielder infielder fielder flanker hooker fullback quarterback
+    finalist champion winner runner-up seed referee umpire veteran compatriot rookie
+    spinner all-rounder rounder half""".split()
+)
+"""Nouns for the people of a sport: a player's position, a rank, an official."""
+
+
+def _role_before(span: Span) -> bool:
+    """A lowercase noun for a person's office or part set before the name as its modifier
+    ('spokesman Ann Lee', 'midfielder Bo Li', 'off-spinner Lee'): only people hold these."""
+    if span.start == 0:
+        return False
+    doc = span.doc
+    prev = doc[span.start - 1]
+    if not prev.text.islower() or prev.tag_ != "NN" or "\n" in prev.whitespace_:
+        return False
+    if prev.dep_ != "compound" or not span.start <= prev.head.i < span.end:
+        return False
+    word = prev.lower_
+    if word in ORG_ENDINGS or word in BODY_NOUNS or word in ORG_CLASSIFIERS:
+        return False
+    return word in titles() or word in SPOKES or word in KIN_NOUNS or word in SPORT_ROLES
 
 
 def _after_kin(span: Span) -> bool:
