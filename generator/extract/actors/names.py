@@ -1820,7 +1820,7 @@ BODY_CLASS_NOUNS = (
 )
 """Class nouns of bodies ('labels such as X': wine or record labels are firms)."""
 PLACE_CLASS_NOUNS = PLACE_CLASSIFIERS | frozenset("place area country city town village".split())
-COMPASS = frozenset(
+COMPASS_ADJECTIVES = frozenset(
     """northern southern eastern western central north-eastern north-western south-eastern
     south-western northeastern northwestern southeastern southwestern""".split()
 )
@@ -1853,9 +1853,12 @@ def _class_kinds(span: Span) -> list[ActorType]:
         and any(c.dep_ == "det" and c.lower_ == "the" for c in of.head.children)
     ):
         kinds.append("place")  # 'the village of X', 'the town of X'
-    if any(c.dep_ == "amod" and c.lower_ in COMPASS and c.i < span.start for c in root.children):
+    if any(
+        c.dep_ == "amod" and c.lower_ in COMPASS_ADJECTIVES and c.i < span.start
+        for c in root.children
+    ):
         kinds.append("place")  # 'eastern X'
-    if span.start > 0 and doc[span.start - 1].lower_ in COMPASS:
+    if span.start > 0 and doc[span.start - 1].lower_ in COMPASS_ADJECTIVES:
         kinds.append("place")
     return kinds
 
