@@ -184,19 +184,19 @@ def test_mentions_are_exact_slices(analyse):
 
 def test_hyphenated_names_stay_whole(analyse):
     report = analyse(
-        "Kim Jong-un met envoys in Pyongyang. Phoebe Waller-Bridge won the prize on Monday. "
-        "Waller-Bridge thanked the jury."
+        "Kim Jong-un met envoys in Pyongyang. Phoebe Hale-Barrow won the prize on Monday. "
+        "Hale-Barrow thanked the jury."
     )
     assert actor(report, "Kim Jong-un").type == "person"
-    writer = actor(report, "Phoebe Waller-Bridge")
+    writer = actor(report, "Phoebe Hale-Barrow")
     assert writer.type == "person"
-    assert "Waller-Bridge" in [m.text for m in writer.mentions]
-    assert not any(a.name == "Waller-Bridge" for a in report.actors)
+    assert "Hale-Barrow" in [m.text for m in writer.mentions]
+    assert not any(a.name == "Hale-Barrow" for a in report.actors)
 
 
 def test_a_surname_shared_with_a_town_is_the_person(analyse):
-    report = analyse("Joaquin Phoenix won the award. Phoenix thanked his brother.")
-    person = actor(report, "Joaquin Phoenix")
+    report = analyse("Rafael Phoenix won the award. Phoenix thanked his brother.")
+    person = actor(report, "Rafael Phoenix")
     assert "Phoenix" in [m.text for m in person.mentions]
     assert not any(a.type == "place" and a.name == "Phoenix" for a in report.actors)
 
@@ -215,10 +215,10 @@ def test_a_persons_title_in_apposition_types_the_name(analyse):
 def test_common_words_days_laws_and_nationalities_are_not_actors(analyse):
     report = analyse(
         "Meth is cheap, and meth use has doubled, the sheriff said on Monday. "
-        "The Data Retention Act passed. Africans and Europeans watched the Paris Motor Show."
+        "The Fair Harbour Act passed. Africans and Europeans watched the Lyon Garden Show."
     )
     names = {a.name for a in report.actors}
-    assert not names & {"Meth", "Monday", "Data Retention Act", "Africans", "Paris Motor Show"}
+    assert not names & {"Meth", "Monday", "Fair Harbour Act", "Africans", "Lyon Garden Show"}
 
 
 def test_honorifics_and_party_tags_are_not_roles(analyse):
@@ -329,12 +329,12 @@ def test_a_misspelt_surname_joins_the_one_person_it_is_one_letter_from(analyse):
 
 def test_terms_time_zones_languages_and_the_earth_are_not_actors(analyse):
     report = analyse(
-        'Sites collect "personally identifiable information" (PII) like names. The PII is sold. '
+        'Firms report "annual contract value" (ACV) like sales. The ACV is audited. '
         "The launch was set for 8:51 p.m. (1451 GMT). Many there speak Swahili. "
         "The probe will leave Earth in May."
     )
     found = names_and_types(report)
-    assert not found.keys() & {"PII", "GMT", "Swahili", "Earth"}
+    assert not found.keys() & {"ACV", "GMT", "Swahili", "Earth"}
 
 
 def test_a_place_only_modifying_a_noun_is_not_an_actor(analyse):
@@ -367,9 +367,9 @@ def test_a_name_cut_at_and_with_an_organisation_word_is_one_body(analyse):
 
 
 def test_person_shaped_names(analyse):
-    report = analyse("The Orbital QX rocket flew. Nobody from My Name replied.")
+    report = analyse("The Helix QRT rocket flew. Nobody from My Name replied.")
     found = names_and_types(report)
-    assert found.get("Orbital QX") != "person"
+    assert found.get("Helix QRT") != "person"
     assert found.get("My Name") != "person"
 
 
@@ -404,7 +404,7 @@ def test_roles_of_bodies_and_long_appositions(analyse):
 
 
 def test_items_of_one_list_are_of_one_kind(analyse):
-    report = analyse("The company owns Instagram, Atlas, WhatsApp, and dozens of other firms.")
+    report = analyse("The firm owns Pinterest, Atlas, Skype, and dozens of other companies.")
     assert names_and_types(report).get("Atlas") == "organization"
 
 
@@ -422,13 +422,13 @@ def test_a_city_and_a_branch_by_country_stay_apart_from_longer_names(analyse):
 
 def test_a_name_after_a_or_a_product_noun_is_not_an_actor(analyse):
     report = analyse(
-        'Few accept that clicking through a "Terms of Service" is consent. Doctors prescribed '
-        "the drug Xyralon. Tessa Morland played an aging Judy Garland."
+        'Few think that ticking a "Terms of Service" box is consent. Doctors prescribed '
+        "the drug Xyralon. Tessa Morland played an aging Mara Lindqvist."
     )
     found = names_and_types(report)
     assert "Terms of Service" not in found
     assert "Xyralon" not in found
-    assert found.get("Judy Garland") == "person"
+    assert found.get("Mara Lindqvist") == "person"
 
 
 def test_a_hashtag_is_not_a_name(analyse):
@@ -823,9 +823,11 @@ def test_eponym_adjective_is_no_name(nlp):
 def test_surname_alone_is_not_the_end_of_a_longer_name(nlp):
     from generator.extract.actors.names import _surname_alone
 
-    text = 'Fans of "Super Kart Run" compared it with Temple Run, and Ava Lind agreed. Lind won.'
+    text = 'Fans of "Super Kart Run" compared it with Tunnel Dash, and Ava Lind agreed. Lind won.'
     doc = nlp(text)
-    temple = doc.char_span(text.index("Temple Run"), text.index("Temple Run") + len("Temple Run"))
+    temple = doc.char_span(
+        text.index("Tunnel Dash"), text.index("Tunnel Dash") + len("Tunnel Dash")
+    )
     lind = doc.char_span(text.index("Ava Lind"), text.index("Ava Lind") + len("Ava Lind"))
     assert not _surname_alone(temple, text)
     assert _surname_alone(lind, text)
@@ -888,7 +890,7 @@ def test_apposition_headed_by_another_persons_name_is_not_a_role(nlp):
     [
         ("Pellman Center", "organization"),
         ("Vostok Observatory", "place"),
-        ("Ann Waller-Bridge", "person"),
+        ("Ann Hale-Barrow", "person"),
     ],
 )
 def test_name_ending_in_an_institution_or_site_is_no_person(nlp, name, kind):
@@ -915,7 +917,7 @@ def test_plural_possessive_after_a_name_with_of_splits_it(nlp):
     from generator.extract.actors.names import _splits
 
     doc = nlp.make_doc(
-        "The Academy of Sciences’ FAST telescope and the Bond Traders' Association met."
+        "The Academy of Sciences’ KITE telescope and the Bond Traders' Association met."
     )
     apostrophes = [t for t in doc if t.text in ("’", "'")]
     assert [_splits(t) for t in apostrophes] == [True, False]
@@ -924,13 +926,13 @@ def test_plural_possessive_after_a_name_with_of_splits_it(nlp):
 def test_name_and_an_acronym_are_two_names(nlp):
     from generator.extract.actors.names import _fuller_known
 
-    doc = nlp.make_doc("Shoppers at Harbor Foods and QFC paid more.")
+    doc = nlp.make_doc("Shoppers at Harbor Foods and QMV paid more.")
     parts = _fuller_known([(doc[2:6], "organization")], set())
-    assert [p.text for p, _ in parts] == ["Harbor Foods", "QFC"]
+    assert [p.text for p, _ in parts] == ["Harbor Foods", "QMV"]
 
 
 def test_place_noun_before_of_or_after_the_name_is_its_role(analyse):
-    report = analyse("Gunmen later seized the Libyan city of Tobruk, officials said.")
+    report = analyse("Rebels then took the Libyan city of Tobruk, officials said.")
     assert roles_of(report)["Tobruk"] == ["Libyan city"]
     report = analyse("Hikers were rescued in the Zhaotong region of China on Monday.")
     assert roles_of(report)["Zhaotong"] == ["region"]
@@ -959,3 +961,118 @@ def test_office_named_either_way_is_one_body(analyse):
     bodies = [a for a in report.actors if a.type == "organization"]
     assert [a.name for a in bodies] == ["Department of Water Supply"]
     assert len(bodies[0].mentions) == 2
+
+
+def test_a_name_after_a_possessive_determiner_is_no_person(analyse):
+    report = analyse("Each year the bureau issues its U.S. Winter Outlook in October.")
+    assert "Winter Outlook" not in names_and_types(report)
+
+
+def test_a_name_headed_by_a_forum_is_no_person(analyse):
+    report = analyse(
+        "The valley now hosts a biennial Dornweiler Forum to teach growers. "
+        'Anna Roth said the grape is difficult. "It is a diva," she said.'
+    )
+    found = names_and_types(report)
+    assert "Dornweiler Forum" not in found
+    assert "Dornweiler" not in found
+    assert found.get("Anna Roth") == "person"
+
+
+def test_class_nouns_type_the_names_they_introduce(analyse):
+    report = analyse(
+        "Growers also plant other varieties such as Velmora. Labels such as Hofkamp and "
+        "Jean Varlin sell out quickly. Jean Varlin is one of the most awarded labels in the "
+        "valley. Kurt Saller lives in the tiny village of Brechtal, in eastern Nordmark."
+    )
+    found = names_and_types(report)
+    assert "Velmora" not in found
+    assert found.get("Jean Varlin") == "organization"
+    assert found.get("Brechtal") == "place"
+    assert found.get("Nordmark") == "place"
+
+
+def test_a_thing_in_apposition_or_relative_clause_is_no_actor(analyse):
+    report = analyse(
+        "Dan Ostrow loaded up the Seamew, one of four wooden schooners still fishing. "
+        "The pills contained a powder called dinoxate, known as DXN, which is a toxic chemical."
+    )
+    found = names_and_types(report)
+    assert "Seamew" not in found
+    assert "DXN" not in found
+    assert found.get("Dan Ostrow") == "person"
+
+
+def test_a_firm_named_after_its_founder_and_a_terminal(analyse):
+    report = analyse(
+        '"Prices are steady," said Tom Reddle, a director at the B.J. Holloway brokerage. '
+        "The boat was moored at Fisher's Terminal in Portland."
+    )
+    found = names_and_types(report)
+    assert found.get("B.J. Holloway") == "organization"
+    assert found.get("Fisher's Terminal") == "place"
+
+
+def test_a_maiden_name_after_nee_joins_the_two_names(analyse):
+    report = analyse(
+        "Rosa Marsh joined the laboratory in 1959 and wrote its weather code. Decades later a "
+        "historian reached Rosa Lindqvist, née Marsh, by phone. Rosa and Carl's son now "
+        "teaches physics."
+    )
+    people = [a for a in report.actors if a.type == "person"]
+    rosa = [a for a in people if a.name in ("Rosa Marsh", "Rosa Lindqvist")]
+    assert len(rosa) == 1
+    assert {m.text for m in rosa[0].mentions} >= {"Rosa Marsh", "Rosa Lindqvist", "Rosa"}
+
+
+def test_the_given_names_of_a_full_name_join_it(analyse):
+    report = analyse(
+        "The farm belongs to Mary Ellen Corbett, who took it over in 1990. Mary Ellen says the "
+        "drought was the worst she has seen."
+    )
+    people = {a.name: a for a in report.actors if a.type == "person"}
+    assert list(people) == ["Mary Ellen Corbett"]
+    assert "Mary Ellen" in {m.text for m in people["Mary Ellen Corbett"].mentions}
+
+
+def test_a_body_named_for_its_subject_is_an_organisation(analyse):
+    report = analyse(
+        '"The rules failed," said Ann Voss, a senior fellow at the Halvorsen Center for '
+        "Health and Human Rights at Brightwater University."
+    )
+    found = names_and_types(report)
+    assert found.get("Halvorsen Center for Health and Human Rights") == "organization"
+
+
+def test_a_degree_after_a_name_is_no_actor(nlp):
+    from generator.extract.actors.names import _not_an_actor
+
+    doc = nlp("The team was led by Carl Brenner, Ph.D., of Brightwater University.")
+    degree = next(i for i, t in enumerate(doc) if t.text == "Ph.D.")
+    assert _not_an_actor(doc[degree : degree + 1])
+    assert not _not_an_actor(doc[degree - 3 : degree - 1])  # 'Carl Brenner'
+
+
+def test_a_name_the_article_also_writes_in_lower_case_is_a_common_noun(analyse):
+    report = analyse(
+        "The valley is famous for its pinot blanc. Growers call Pinot Blanc a difficult grape, "
+        "and the standard French Merlot ripens later than the local merlot."
+    )
+    found = names_and_types(report)
+    assert "Pinot Blanc" not in found
+    assert "French Merlot" not in found
+
+
+def test_known_as_before_the_subject_classes_the_name(analyse):
+    report = analyse("Known as Varnholm, the area was once icy tundra.")
+    assert names_and_types(report).get("Varnholm") == "place"
+
+
+def test_a_page_or_model_code_is_no_name(analyse):
+    report = analyse(
+        'The letter "Is the budget wrong?" (Page C4, Jan. 12) drew replies. Acme Systems Inc '
+        "Q2 loss widens."
+    )
+    found = names_and_types(report)
+    assert "Page C4" not in found
+    assert "Acme Systems Inc Q2" not in found

@@ -35,6 +35,8 @@ DOMAIN = re.compile(r"([A-Za-z][A-Za-z0-9-]*)\.(?:com|org|net|gov|edu|io|co\.uk|
 STATE_NOUNS = frozenset("government authority administration military army".split())
 """Nouns for the state of a place: 'the U.S. government' names the country acting."""
 QUANTIFIERS = frozenset({"some", "many", "several", "all", "other", "most", "few", "both"})
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""Generational suffixes: 'Ann Lee Jr.' is not 'Ann Lee'."""
 
 
 def _acronym(text: str) -> str:
@@ -68,7 +70,7 @@ def _merge(doc: Doc, names: list[Name]) -> list[Cluster]:
         span, key, kind = item.span, item.key, item.kind or "other"
         domain = DOMAIN.fullmatch(span.text)
         if domain is not None and kind == "organization":
-            key = name_key(domain.group(1))  # 'Snopes.com' is the site 'Snopes'
+            key = name_key(domain.group(1))  # 'Factlane.com' is the site 'Factlane'
         if kind == "organization":
             key = _office_key(key)
         cluster = by_key.get(f"{kind}:{key}")
@@ -87,10 +89,60 @@ def _merge(doc: Doc, names: list[Name]) -> list[Cluster]:
         by_key.setdefault(f"{kind}:{key}", cluster)
         if country:
             by_country.setdefault(country, cluster)
+    _join_maiden_names(clusters)
     for cluster in clusters:
         cluster.names.sort(key=lambda s: s.start)
     clusters.sort(key=lambda c: c.names[0].start)
     return clusters
+
+
+MAIDEN = frozenset({"née", "nee"})
+
+
+def _join_maiden_names(clusters: list[Cluster]) -> None:
+    """'Ann Lee, née Park': 'née' gives the surname a woman was born with, so 'Ann Park' named
+    elsewhere in the article is the same person; her given name alone, which could not tell the
+    two apart, then joins her too."""
+    joined = False
+    for cluster in [c for c in clusters if c.type == "person"]:
+        if cluster not in clusters:
+            continue
+        for span in list(cluster.names):
+            doc = span.doc
+            i = span.end + (span.end < len(doc) and doc[span.end].text == ",")
+            if len(span) < 2 or i + 1 >= len(doc) or doc[i].lower_ not in MAIDEN:
+                continue
+            given, maiden = name_key(span[0].text), name_key(doc[i + 1].text)
+            others = [
+                c
+                for c in clusters
+                if c is not cluster
+                and c.type == "person"
+                and any(
+                    len(s) > 1 and name_key(s[0].text) == given and name_key(s[-1].text) == maiden
+                    for s in c.names
+                )
+            ]
+            if len(others) == 1:
+                cluster.names.extend(others[0].names)
+                clusters.remove(others[0])
+                joined = True
+    if not joined:
+        return
+    for lone in [c for c in clusters if c.type == "person"]:
+        if any(name_words(s) > 1 for s in lone.names):
+            continue
+        keys = {name_key(s.text) for s in lone.names}
+        fits = [
+            c
+            for c in clusters
+            if c is not lone
+            and c.type == "person"
+            and any(name_words(s) > 1 and name_key(s[0].text) in keys for s in c.names)
+        ]
+        if len(fits) == 1:
+            fits[0].names.extend(lone.names)
+            clusters.remove(lone)
 
 
 def _office_key(key: str) -> str:
@@ -116,7 +168,7 @@ def _only_modifier(cluster: Cluster) -> bool:
             return False  # a headline in capitals is parsed too loosely to tell
         noun = head.lemma_.lower()
         if noun in PLACE_CLASSIFIERS or noun in STATE_NOUNS or noun in PLACE_ENDINGS:
-            return False  # 'the Tuva region', 'the U.S. government', 'Heathrow airport'
+            return False  # 'the Kessra region', 'the U.S. government', 'Heathrow airport'
     return True
 
 
@@ -173,8 +225,8 @@ def _match(span: Span, kind: str, clusters: list[Cluster]) -> Cluster | None:
                 continue
             if kind == "person":
                 if len(span) == 1 and key == name_key(name[-1].text):
-                    # A name used alone is the surname in English prose: 'Claude' after
-                    # 'Georges Claude' and 'Claude Debussy' is Georges Claude.
+                    # A name used alone is the surname in English prose: 'Lucien' after
+                    # 'Henri Lucien' and 'Lucien Morel' is Henri Lucien.
                     fits.append(cluster)
                     preferred.append(cluster)
                     break
@@ -182,6 +234,15 @@ def _match(span: Span, kind: str, clusters: list[Cluster]) -> Cluster | None:
                     fits.append(cluster)
                     break
                 if full.endswith(" " + key):
+                    fits.append(cluster)
+                    break
+                if (
+                    len(span) > 1
+                    and name.start < span.start
+                    and full.startswith(key + " ")
+                    and not any(t.lower_.rstrip(".") in GENERATIONS for t in name[len(span) :])
+                ):
+                    # 'Ana Maria' after 'Ana Maria Lopez' (not after 'Ana Maria Lopez Jr.')
                     fits.append(cluster)
                     break
                 continue
@@ -224,7 +285,7 @@ def _match(span: Span, kind: str, clusters: list[Cluster]) -> Cluster | None:
 
 
 def _spelling_variant(span: Span, clusters: list[Cluster]) -> Cluster | None:
-    """'Zelenskyy' after 'Volodymyr Zelensky', 'Hauser' after 'Trevor Houser': a lone surname one
+    """'Zelenskyy' after 'Volodymyr Zelensky', 'Varlay' after 'Owen Varley': a lone surname one
     letter away from the surname of exactly one person named in full (a transliteration or a
     typo), for surnames of five letters or more with the same first letter."""
     word = span.text
@@ -241,7 +302,7 @@ def _spelling_variant(span: Span, clusters: list[Cluster]) -> Cluster | None:
 
 
 def _first_introduced(span: Span, people: list[Cluster]) -> Cluster | None:
-    """'Parata' after 'Hori Parata' and, later, his son 'Te Kaurinui Robert Parata': news style
+    """'Waaka' after 'Hemi Waaka' and, later, his son 'Rawiri James Waaka': news style
     keeps the bare surname for the person it introduced first and names a relative in full, so
     the surname goes to the earliest full name before it; None when none comes before."""
     before = [
@@ -253,7 +314,7 @@ def _first_introduced(span: Span, people: list[Cluster]) -> Cluster | None:
 
 
 def _place_of_its_own(span: Span, name: Span, kind: str) -> bool:
-    """'Las Vegas' beside 'Las Vegas Strip', 'Yahoo' beside 'Yahoo Japan': a city the gazetteer
+    """'Las Vegas' beside 'Las Vegas Strip', 'Nordwind' beside 'Nordwind Japan': a city the gazetteer
     knows is not short for a street in it, and a body's name followed by a country or city
     names a branch of its own."""
     doc = span.doc
@@ -262,7 +323,7 @@ def _place_of_its_own(span: Span, name: Span, kind: str) -> bool:
         and doc[span.start - 1].text == "The"
         and not doc[span.start - 1].is_sent_start
     ):
-        return False  # 'at The London': a capital 'The' inside a sentence makes it a name's own
+        return False  # 'at The Quay': a capital 'The' inside a sentence makes it a name's own
     if kind == "place":
         known = place(span.text)
         return known is not None and known.kind in ("country", "capital", "city", "province")
@@ -300,7 +361,7 @@ def _is_acronym_of(span: Span, acro: str, name: Span) -> bool:
 
 
 def _add_demonym_affiliations(doc: Doc, clusters: list[Cluster]) -> None:
-    """'the Hungarian foreign minister Peter Siyarto' → affiliated with Hungary when Hungary is an actor."""
+    """'the Hungarian foreign minister Laszlo Vendel' → affiliated with Hungary when Hungary is an actor."""
     by_country = {c.country: c for c in clusters if c.country}
     if not by_country:
         return

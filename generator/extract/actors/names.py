@@ -55,11 +55,12 @@ PLACE_ENDINGS = frozenset(
 """Last words that make a capitalised name a place ('Grace Road', 'Hudson River')."""
 STREET_ENDINGS = frozenset(
     """road street avenue boulevard lane square plaza quarter river lake sea ocean gulf strait
-    canal bay valley island islands mountain mountains""".split()
+    canal bay valley island islands mountain mountains terminal harbor harbour pier wharf
+    marina""".split()
 )
 """Place endings no organisation's name ends with: they decide over a tagger's vote."""
 STREET_SUFFIXES = ("strasse", "straße", "platz", "allee", "gasse", "damm", "ufer")
-"""German street and square words, written as one word with the name ('Nachtigalplatz')."""
+"""German street and square words, written as one word with the name ('Lindenkampplatz')."""
 SPORT_VERBS = frozenset(
     "beat defeat draw thrash rout edge overcome outplay eliminate whitewash trounce".split()
 )
@@ -135,25 +136,39 @@ def find_names(doc: Doc) -> list[Name]:
             labelled.append((piece, kind))
             taken.update(range(piece.start, piece.end))
     votes: dict[str, Counter[ActorType]] = defaultdict(Counter)
+    things_named: set[str] = set()
+    """Names a class noun calls a thing: 'varieties such as X', 'X, which is a chemical'."""
+    typed_by_noun: set[str] = set()
+    """Names a class noun calls a body or a place."""
     for span, kind in labelled:
         if kind is not None:
             votes[name_key(span.text)][kind] += 1
     text = doc_text(doc)
     evidence: set[str] = set()
     """Names with a person's mark beside one of their uses: a title, an apposition, 'who'."""
+    determined: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
     for span, _ in labelled:
         key = name_key(span.text)
+        seen[key] += 1
+        determined[key] += _determined(span)
+        for kind in _class_kinds(span):
+            if kind == "other":
+                things_named.add(key)
+            else:
+                votes[key][kind] += 3  # 'labels such as X', 'the village of X', 'eastern X'
+                typed_by_noun.add(key)
         if _surname_alone(span, text):
-            # 'Phoebe Waller-Bridge ... Waller-Bridge thanked': a given name, then the surname
+            # 'Phoebe Hale-Barrow ... Hale-Barrow thanked': a given name, then the surname
             # used alone later, is how English prose names a person.
             votes[key]["person"] += 2
             evidence.add(key)
         relative = _relative_after(span)
         if relative == "who":
-            votes[key]["person"] += 1  # 'Azzouz, who' is a person
+            votes[key]["person"] += 1  # 'Ferrand, who' is a person
             evidence.add(key)
         elif relative == "which" and place(span.text) is None:
-            votes[key]["organization"] += 1  # 'Roscosmos, which' is not
+            votes[key]["organization"] += 1  # 'Astrovia, which' is not
         if _person_role(span):
             # 'Eva-Marie Persson, a professor at ...': a person's title beside the name outvotes
             # a tagger that took the name for an organisation.
@@ -163,11 +178,16 @@ def find_names(doc: Doc) -> list[Name]:
             votes[key]["organization"] += 2
         classed = _classified(span)
         if classed is not None:
-            votes[key][classed] += 2  # 'space agency Roscosmos', 'the Tuva region'
+            votes[key][classed] += 2  # 'space agency Astrovia', 'the Kessra region'
         if _after_title(span) or _initialled(span) or _after_kin(span) or _role_before(span):
-            # 'President-elect Trump', 'Sen. Warner', 'J. Smith': only people carry these.
+            # 'President-elect Varga', 'Sen. Warner', 'J. Smith': only people carry these.
             votes[key]["person"] += 3
             evidence.add(key)
+    unlike_person = {
+        key for key, count in determined.items() if count * 2 >= seen[key] and key not in evidence
+    }
+    """'the Calloway is a late-ripening grape': English sets no determiner right before a
+    person's name, so most uses with one outweigh a tagger's 'person'."""
     known = set(votes)
     labelled = _split_owners(labelled, known)
     labelled = _fuller_known(labelled, known)
@@ -183,7 +203,8 @@ def find_names(doc: Doc) -> list[Name]:
         known.add(short)
     people = _person_parts(
         [(span, "person" if _likely_person(votes.get(name_key(span.text))) else kind)
-         for span, kind in labelled]
+         for span, kind in labelled
+         if not _common_head(span) and name_key(span.text) not in unlike_person]
     )  # fmt: skip
     new_people, tagged_people = _listed_people(doc, people, taken)
     for span in new_people:
@@ -225,7 +246,7 @@ def find_names(doc: Doc) -> list[Name]:
         if key not in kinds:
             kinds[key] = _decide(span, key, votes.get(key), people, key in known)
             if kinds[key] == "place" and teams[key] * 2 >= uses[key] > 0 and teams[key]:
-                if _weak_place(span):
+                if _weak_place(span) and key not in typed_by_noun:
                     kinds[key] = "organization"  # a city or county that mostly plays is its team
         kind = kinds[key]
         if _administration(span) and (kind == "person" or _likely_person(votes.get(key))):
@@ -238,15 +259,30 @@ def find_names(doc: Doc) -> list[Name]:
         if kind is not None and one_word(span) and span.text in thing_initials:
             kind = None  # 'the ACA' after 'the Affordable Care Act': a law's initials
         if kind is not None and 0 < uses[key] == things[key] and key not in evidence:
-            kind = None  # 'the Progress cargo ship', '"Temple Run"': the name of a thing
+            kind = None  # 'the Courier cargo ship', '"Tunnel Dash"': the name of a thing
+        if (
+            kind is not None
+            and key in things_named
+            and key not in evidence
+            and key not in typed_by_noun
+            and place(span.text) is None
+        ):
+            kind = None  # 'other varieties such as X': a class noun for a thing names a thing
         if kind is not None and _variant_of_person(span, people):
-            kind = "person"  # 'Hauser' beside 'Trevor Houser': the same surname misspelt
+            kind = "person"  # 'Varlay' beside 'Owen Varley': the same surname misspelt
+        elif kind == "person" and key in unlike_person:
+            kind = _unsupported_person(span, votes, caps_lines)
         elif kind == "person" and key not in evidence and not _result_line(span):
             if (key not in people and one_word(span)) or not _person_shaped(span, caps_lines):
                 kind = _unsupported_person(span, votes, caps_lines)
         elif kind == "other" and key in evidence and place(span.text) is None:
             kind = "person"  # 'Emery, a writer for ...': a product or a work has no job
-        if kind == "place" and _weak_place(span) and (_team_context(span) or sports):
+        if (
+            kind == "place"
+            and _weak_place(span)
+            and (_team_context(span) or sports)
+            and key not in typed_by_noun
+        ):
             if not _locative(span) and span[-1].lower_ not in PLACE_ENDINGS:
                 kind = "organization"
         if _in_ranges(span, datelines):
@@ -457,7 +493,7 @@ PRODUCT_NOUNS = frozenset(
     portfolio note bond bonds structure computer computers""".split()
 )
 """Common nouns a name can stand before as the name of one thing of that kind ('the Progress
-cargo ship', 'a Proton-M rocket', 'the Excalibur patent portfolio')."""
+cargo ship', 'a Falcon-K rocket', 'the Lodestar patent portfolio')."""
 QUOTE_MARKS = frozenset("\"“”'‘’")
 
 
@@ -465,7 +501,7 @@ def _names_a_thing(span: Span) -> bool:
     """Whether this use of a name names a thing, not a body, a person or a place: the modifier
     of a lowercase noun for a product, a work or an instrument ('the Progress cargo ship', 'the
     Android version'), or a title set in quotation marks, as news style writes the titles of
-    games, films and books ('a game like "Temple Run,"')."""
+    games, films and books ('a game like "Tunnel Dash,"')."""
     doc = span.doc
     if 0 < span.start and span.end < len(doc):
         before, after = doc[span.start - 1], doc[span.end]
@@ -494,7 +530,7 @@ NOUN_DEPS = frozenset("pobj dobj nsubj nsubjpass attr appos conj".split())
 
 
 def _one_kind_per_list(names: list[Name], evidence: set[str]) -> None:
-    """'executives from News Corporation and Fairfax': the items of one list are of one kind, so
+    """'executives from Harbour Media and Tasman': the items of one list are of one kind, so
     a name the article uses once, with nothing but the tagger's vote for its type, takes the kind
     of the bodies or places it is listed with when they all agree (a place the gazetteer knows
     keeps its type; a list may mix people with the bodies they run)."""
@@ -537,7 +573,7 @@ def _administration(span: Span) -> bool:
 
 
 def _portfolio(span: Span) -> bool:
-    """'Communications Minister Malcolm Turnbull', 'Health Secretary Ann Lee': one capitalised
+    """'Communications Minister Ross Callan', 'Health Secretary Ann Lee': one capitalised
     word before 'Minister' or 'Secretary' names the portfolio, part of the title, not a body (a
     country or a nationality before the title stays what it is)."""
     doc = span.doc
@@ -605,7 +641,7 @@ def _unsupported_person(
     form anywhere in the article: news style names a person in full at first mention, so the
     word is more likely a company, product or place ('Politifact', 'Snapchat', 'Chrome'). The
     tagger's next-best actor vote when it has one; an organisation when the name holds an
-    acronym ('Zanu-PF'); else no actor."""
+    acronym ('Udam-PF'); else no actor."""
     votes = all_votes.get(name_key(span.text))
     order: list[ActorType] = ["organization", "place"]
     others = [(votes[kind], -order.index(kind), kind) for kind in order if votes and votes[kind]]
@@ -657,7 +693,7 @@ def _plural_name(span: Span) -> bool:
 
 def _person_shaped(span: Span, caps_lines: list[tuple[int, int]]) -> bool:
     """Whether the words can be a person's name: no pronoun or determiner ('My Name'), no
-    acronym in capitals in running text ('Orbital ATK'), not opened by a nationality adjective
+    acronym in capitals in running text ('Helix QRT'), not opened by a nationality adjective
     ('German Reich')."""
     if any(t.pos_ in ("PRON", "DET") for t in span):
         return False
@@ -667,7 +703,7 @@ def _person_shaped(span: Span, caps_lines: list[tuple[int, int]]) -> bool:
 
 
 def _short_forms_of_organisations(names: list[Name]) -> None:
-    """'Alibaba' beside 'Alibaba Group', 'Rhodium' beside 'Rhodium Group': the short form of an
+    """'Kestrel' beside 'Kestrel Group', 'Tamarind' beside 'Tamarind Group': the short form of an
     organisation's name is that organisation, whatever a tagger vote said, unless a gazetteer
     knows it as a country, capital or continent."""
     short: set[str] = set()
@@ -707,7 +743,7 @@ OTHER_ENDINGS = frozenset(
     war browser app""".split()
 )
 """Head nouns that make a capitalised name a law, an award, an event or a product
-('Investment Company Act', 'Paris Motor Show', 'Valentine's Day'): not actors."""
+('Fair Harbour Act', 'Lyon Garden Show', 'Valentine's Day'): not actors."""
 
 
 EVENT_HEADS = frozenset({"conference", "summit"})
@@ -723,25 +759,29 @@ def _not_an_actor(span: Span) -> bool:
             if noun.text[:1].isupper():
                 return True
     if len(span) > 1 and head.i > span.start and head.lower_ in EVENT_HEADS and head.is_title:
-        return True  # 'the Berlin Conference' (but 'Organisation of Islamic Conference')
+        return True  # 'the Vienna Conference' (but 'Organisation of Islamic Conference')
     kids = list(span.root.children)
-    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in kids) and not any(
-        c.dep_ == "amod" for c in kids
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in kids) and (
+        not any(c.dep_ == "amod" for c in kids) or _common_head(span)
     ):
-        # 'a "Terms of Service"': a proper name of one thing takes no 'a' (but 'an aging
-        # Judy Garland' describes a person at one time of life)
+        # 'a "Terms of Service"', 'a biennial Harvest Forum': a proper name of one thing or
+        # body takes no 'a' (but 'an aging Mara Lindqvist' describes a person at one time of life)
         return True
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.text == "#" and not before.whitespace_:
-        return True  # '#Hamilton Chicago': a hashtag, words run together as a topic
+        return True  # '#Harbour Denver': a hashtag, words run together as a topic
     if name_key(span.text) in CELESTIAL:
         return True  # 'Earth', 'the Moon', 'the Solar System': bodies of the sky, not actors
     if _time_zone(span):
         return True
+    if _degree(span):
+        return True
+    if len(span) > 1 and _code(span[-1]):
+        return True  # 'Page B1', 'Skyliner A440': a page or a model, no actor
     if one_word(span):
         word = span.text.lower()
         if word in demonyms() or word.rstrip("s") in demonyms():
-            return True  # 'Africans', 'Antiguan': people of a country, not one actor
+            return True  # 'Africans', 'Moldovan': people of a country, not one actor
         if word in PEOPLE_NOUNS:
             return True  # "Women's 400 metres": a heading capitalises a common noun
         if word in languages() and place(span.text) is None:
@@ -772,8 +812,8 @@ def _eponym_adjective(span: Span) -> bool:
 
 
 def _defined_terms(doc: Doc) -> set[str]:
-    """Acronyms the article defines after a lowercase phrase: 'personally identifiable
-    information (PII)' makes PII a term of art, not the name of a body."""
+    """Acronyms the article defines after a lowercase phrase: 'annual contract
+    value (ACV)' makes ACV a term of art, not the name of a body."""
     found = set()
     for tok in doc[2:-1]:
         if tok.nbor(-1).text != "(" or tok.nbor(1).text != ")" or not tok.text.isupper():
@@ -814,6 +854,16 @@ def _time_zone(span: Span) -> bool:
     )
 
 
+DEGREES = frozenset({"phd", "dphil", "mba", "msc", "bsc", "llm", "edd", "mphil"})
+"""Academic degrees written after a person's name ('Ann Lee, Ph.D., of ...')."""
+
+
+def _degree(span: Span) -> bool:
+    """A degree set after a name and a comma: post-nominal letters, no place or body."""
+    key = re.sub(r"[.\s]", "", span.text).lower()
+    return key in DEGREES and span.start > 0 and span.doc[span.start - 1].text == ","
+
+
 @functools.lru_cache(maxsize=1)
 def languages() -> frozenset[str]:
     """Names of the major languages (ISO 639-1, from pycountry), lowercase: 'swahili', 'german'."""
@@ -833,9 +883,20 @@ def _lowercase_words(doc: Doc) -> set[str]:
 
 def _common_word(span: Span, key: str, lowercase: set[str], people: set[str]) -> bool:
     """A single capitalised word that is a day or a month, or that the same document also
-    writes in lower case (a common noun capitalised at a sentence start or in a heading)."""
-    if not one_word(span) or key in people:
+    writes in lower case (a common noun capitalised at a sentence start or in a heading); and
+    a name of several words that the document also writes in lower case as a phrase, or a
+    nationality adjective before such a word ('the standard German Merlot' beside 'merlot')."""
+    if key in people:
         return False
+    words = name_word_texts(span)
+    if len(words) > 1:
+        last = words[-1].lower()
+        if place(span.text) is not None or last in COMMON_HEADS or last in PLACE_CLASSIFIERS:
+            return False  # 'the state supreme court' beside the 'Supreme Court', 'the Old City'
+        if len(words) == 2 and words[0].lower() in demonyms():
+            return words[1].lower() in lowercase and not words[1].isupper()
+        phrase = re.escape(" ".join(words).lower())
+        return re.search(rf"(?<![\w-]){phrase}(?![\w-])", doc_text(span.doc)) is not None
     word = span.text.lower()
     if word in CALENDAR_WORDS:
         return True
@@ -867,7 +928,7 @@ def _surname_alone(span: Span, text: str) -> bool:
         1
         for m in re.finditer(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text)
         if not re.search(r"(?:[A-Z][\w-]*|[A-Z]\.)\s+$", text[max(0, m.start() - 30) : m.start()])
-    )  # 'Run' of 'Super Mario Run' does not stand alone
+    )  # 'Dash' of 'Tunnel Dash' does not stand alone
     return alone > 0
 
 
@@ -1050,7 +1111,7 @@ def _splits(tok: Token) -> bool:
     if text.lower() in SPLIT_WORDS:
         return True
     if text.lower() in ("'s", "’s"):
-        return _owner_name(tok)  # 'California’s Museum of Neon Art': two names
+        return _owner_name(tok)  # 'Oregon’s Museum of Tin Toys': two names
     if _bare_possessive(tok):
         return True
     if text in ("-", "–", "—"):
@@ -1067,7 +1128,7 @@ def _splits(tok: Token) -> bool:
 
 def _bare_possessive(tok: Token) -> bool:
     """The apostrophe alone after a plural that closes a name of the form 'X of Ys' ('the
-    Academy of Sciences’ telescope'); a plural possessive inside a name ('the Bond Traders'
+    Academy of Sciences’ observatory'); a plural possessive inside a name ('the Bond Traders'
     Association') has no 'of' before it."""
     doc = tok.doc
     return (
@@ -1102,7 +1163,7 @@ def _fuller_known(
 ) -> list[tuple[Span, ActorType | None]]:
     """Occurrences cut short or run together, corrected by the names the article uses elsewhere:
     'Cambridge' right before 'Analytica' when 'Cambridge Analytica' is a name in the article;
-    'Facebook and Cambridge Analytica' as two names when the part after 'and' is one."""
+    'Brightline and Harbour Analytics' as two names when the part after 'and' is one."""
     out: list[tuple[Span, ActorType | None]] = []
     doc = labelled[0][0].doc if labelled else None
     for span, kind in labelled:
@@ -1111,7 +1172,7 @@ def _fuller_known(
         if conj is not None and (
             name_key(doc[conj + 1 : span.end].text) in known
             or (conj + 2 == span.end and _acronym_word(doc[conj + 1]))
-        ):  # 'Whole Foods and QFC': a name does not end in 'and' and an acronym
+        ):  # 'Green Basket and QMV': a name does not end in 'and' and an acronym
             for part in (doc[span.start : conj], doc[conj + 1 : span.end]):
                 trimmed = _trim(part)
                 if trimmed is not None:
@@ -1153,7 +1214,7 @@ def _campus(span: Span) -> Span | None:
 
 
 def _coordinated_body(span: Span) -> Span | None:
-    """'the World Travel' + 'and Tourism Council': a name the tagger cut at 'and' whose second
+    """'the Coastal Fishing' + 'and Harbours Council': a name the tagger cut at 'and' whose second
     half ends in an organisation word ('Council', 'Association') is one body, when the first
     half does not end in one itself; None otherwise."""
     doc = span.doc
@@ -1171,7 +1232,7 @@ def _coordinated_body(span: Span) -> Span | None:
 
 
 SUBJECT_BODIES = frozenset("center centre program programme initiative forum panel".split())
-"""Bodies named for what they work on ('Center on Poverty and Inequality'), besides ORG_ENDINGS."""
+"""Bodies named for what they work on ('Center on Housing and Transport'), besides ORG_ENDINGS."""
 
 
 def _subjects_joined(span: Span) -> Span | None:
@@ -1258,6 +1319,7 @@ def _trim(span: Span) -> Span | None:
         doc[end - 1].lower_ in POSSESSIVE
         or not (_capitalised(doc[end - 1]) or _hyphen_tail(doc[end - 1]))
         or (doc[end - 1].is_punct and doc[end - 1].text != ".")
+        or (end - start > 2 and _code(doc[end - 1]))
     ):
         if doc[end - 1].text == "." and end - 1 > start and len(doc[end - 2].text) == 1:
             break  # keep the period of an initial
@@ -1271,6 +1333,13 @@ def _trim(span: Span) -> Span | None:
     if not any(ch.isalpha() for ch in result.text):
         return None
     return result
+
+
+def _code(tok: Token) -> bool:
+    """A letter and digits ('B1', 'Q2', 'A440'): a page, a quarter or a model after a name.
+    After a name of two words or more it is cut off ('Acme Systems Inc Q2'); after one word the
+    two name a page or a model ('Page B1', 'Skyliner A440')."""
+    return tok.text[:1].isalpha() and any(c.isdigit() for c in tok.text)
 
 
 def _hyphen_prefix(tok: Token, end: int) -> bool:
@@ -1295,12 +1364,12 @@ def _hyphen_tail(tok: Token) -> bool:
         return False
     hyphen, before = doc[tok.i - 1], doc[tok.i - 2]
     if len(tok.text) > 3 or tok.pos_ in ("VERB", "ADJ", "ADP", "ADV"):
-        return False  # 'Kroger-owned', 'Paris-based': a compound adjective, not a name
+        return False  # 'Tesco-owned', 'Paris-based': a compound adjective, not a name
     return not hyphen.whitespace_ and not before.whitespace_ and _capitalised(before)
 
 
 def _capitalised(tok: Token) -> bool:
-    """A word that can be part of a name: capitalised ('Rutte', 'U.S.', 'iPod' excluded), or a digit-letter code."""
+    """A word that can be part of a name: capitalised ('Almer', 'U.S.', 'iPod' excluded), or a digit-letter code."""
     text = tok.text
     return bool(text) and (
         text[0].isupper() or (text[0].isdigit() and any(c.isalpha() for c in text))
@@ -1450,8 +1519,8 @@ def _breaks_between(tok: Token) -> bool:
 
 
 def _person_parts(labelled: list[tuple[Span, ActorType | None]]) -> set[str]:
-    """First names and surnames of multi-word person names in the document ('Waller-Bridge' of
-    'Phoebe Waller-Bridge' whole: a hyphenated name is one word)."""
+    """First names and surnames of multi-word person names in the document ('Hale-Barrow' of
+    'Phoebe Hale-Barrow' whole: a hyphenated name is one word)."""
     parts = set()
     for span, kind in labelled:
         if kind == "person" and len(span) > 1:
@@ -1490,7 +1559,7 @@ def one_edit(a: str, b: str) -> bool:
 
 
 def one_word(span: Span) -> bool:
-    """A single (possibly hyphenated) word: 'Vindman', 'Waller-Bridge'."""
+    """A single (possibly hyphenated) word: 'Ostrander', 'Hale-Barrow'."""
     return len(name_word_texts(span)) == 1
 
 
@@ -1506,11 +1575,13 @@ def _decide(
         return "place"
     if key in people and one_word(span):
         # A surname or first name of a person the document names in full is that person,
-        # even when a town or a tagger vote says otherwise ('Phoenix' after 'Joaquin Phoenix').
+        # even when a town or a tagger vote says otherwise ('Phoenix' after 'Rafael Phoenix').
         return "person"
     if (last in ORG_ENDINGS and len(span) > 1 and not _compass_place(span, votes)) or _team_name(
         span
     ):
+        return "organization"
+    if _body_before_subject(span):
         return "organization"
     if (last in STREET_ENDINGS and len(span) > 1) or _street_compound(span):
         return "place"
@@ -1523,9 +1594,9 @@ def _decide(
     if votes:
         order = ["person", "organization", "place", "other"]
         best = max(votes, key=lambda k: (votes[k], -order.index(k)))
-        final = name_word_texts(span)[-1]  # 'Waller-Bridge' is one word
+        final = name_word_texts(span)[-1]  # 'Hale-Barrow' is one word
         if best == "person" and not one_word(span) and final[:1].isupper():
-            # 'the Lorenz Center', 'the Arecibo Observatory': no person's name ends in a noun
+            # 'the Halvorsen Center', 'the Kettering Observatory': no person's name ends in a noun
             # for an institution or a site, though it may be named after a person
             if final.lower() in INSTITUTION_WORDS:
                 return "organization"
@@ -1553,15 +1624,25 @@ def _decide(
 
 
 INSTITUTION_WORDS = frozenset(
-    "center centre institute laboratory lab school academy hospital clinic library".split()
+    "center centre institute laboratory lab school academy hospital clinic library forum".split()
 )
-"""Last words of the names of institutions, often named after a person ('the Lorenz Center')."""
+"""Last words of the names of institutions, often named after a person ('the Halvorsen Center')."""
 SITE_WORDS = frozenset("observatory museum monument memorial tower building".split())
-"""Last words of the names of sites and buildings ('the Arecibo Observatory')."""
+"""Last words of the names of sites and buildings ('the Kettering Observatory')."""
+
+
+def _body_before_subject(span: Span) -> bool:
+    """'the Lorenz Center for Health and Rights', 'Committee on Budgets': a noun for a body
+    before 'for' or 'on' heads a name that says what the body works for, an organisation."""
+    for tok in span[1:-1]:
+        if tok.lower_ in ("for", "on"):
+            head = span.doc[tok.i - 1].lower_
+            return head in ORG_ENDINGS or head in INSTITUTION_WORDS or head in SUBJECT_BODIES
+    return False
 
 
 def _street_compound(span: Span) -> bool:
-    """'Petersallee', 'Lüderitzstrasse': one capitalised word ending in a German street word."""
+    """'Birkenallee', 'Holmerstrasse': one capitalised word ending in a German street word."""
     word = span.text
     return (
         len(span) == 1
@@ -1574,6 +1655,8 @@ def _street_compound(span: Span) -> bool:
 def _initialled(span: Span) -> bool:
     """'P. Simmons', 'J.R. Smith': initials then a capitalised surname."""
     toks = list(span)
+    if _classified(span) == "organization":
+        return False  # 'the J.R. Smith brokerage': a firm named after its founder
     return (
         len(toks) >= 2
         and re.fullmatch(r"(?:[A-Z]\.)+", toks[0].text) is not None
@@ -1606,7 +1689,7 @@ def _after_title(span: Span) -> bool:
         return False
     prev = doc[span.start - 1]
     if prev.lower_ == "elect" and span.start >= 2:
-        # 'President-elect Trump', 'Governor elect Obi': an office not yet taken is a title too.
+        # 'President-elect Varga', 'Governor elect Obi': an office not yet taken is a title too.
         before = doc[span.start - 2]
         if before.text in ("-", "\u2010") and span.start >= 3:
             before = doc[span.start - 3]
@@ -1615,7 +1698,7 @@ def _after_title(span: Span) -> bool:
     return word in ("mr", "mrs", "ms", "dr", "sir", "dame") or (
         prev.text[:1].isupper()
         and word in titles()
-        and (not prev.is_sent_start or prev.text.endswith("."))  # 'Gov. Noem' opening
+        and (not prev.is_sent_start or prev.text.endswith("."))  # 'Gov. Vellin' opening
     )
 
 
@@ -1639,7 +1722,7 @@ PLACE_CLASSIFIERS = frozenset(
     """region province city town village state republic county district island neighbourhood
     neighborhood suburb municipality""".split()
 )
-"""Common nouns that class a name as a place ('the Tuva region', 'the town of')."""
+"""Common nouns that class a name as a place ('the Kessra region', 'the town of')."""
 PRODUCT_CLASSIFIERS = frozenset(
     """rocket spacecraft satellite ship aircraft jet plane car vehicle phone smartphone device
     drug vaccine medicine game film movie series album book novel song browser software
@@ -1647,7 +1730,7 @@ PRODUCT_CLASSIFIERS = frozenset(
 )
 """Common nouns that class a name after them as a product, a work or a programme."""
 FOLLOWING_ORG = frozenset(
-    "magazine newspaper daily weekly website app platform party airline".split()
+    "magazine newspaper daily weekly website app platform party airline brokerage".split()
 )
 """Classifiers that follow the name ('Vulture magazine') and never follow a person's name."""
 
@@ -1663,7 +1746,7 @@ def _classified(span: Span) -> ActorType | None:
             if prev.lemma_ in PLACE_CLASSIFIERS:
                 return "place"
             if prev.lemma_ in PRODUCT_CLASSIFIERS:
-                return "other"  # 'the drug Xyral', 'the game Temple Run'
+                return "other"  # 'the drug Xyral', 'the game Tunnel Dash'
         if prev.lower_ == "of" and span.start > 1:
             noun = doc[span.start - 2]
             if noun.pos_ == "NOUN" and noun.text.islower() and noun.lemma_ in PLACE_CLASSIFIERS:
@@ -1677,7 +1760,7 @@ def _classified(span: Span) -> ActorType | None:
             and "\n" not in span[-1].whitespace_
         ):
             if nxt.lemma_ in PLACE_CLASSIFIERS or nxt.lemma_ in ("government", "authority"):
-                return "place"  # 'the Tuva government' is the government of a place
+                return "place"  # 'the Kessra government' is the government of a place
             if nxt.lemma_ in FOLLOWING_ORG:
                 return "organization"
     return None
@@ -1726,3 +1809,169 @@ def _drop_nested(names: list[Name]) -> list[Name]:
             continue
         out.append(name)
     return out
+
+
+DETERMINERS = frozenset("the a an this that its their our his her my your".split())
+"""Determiners and possessive pronouns, which English sets before common nouns and the names
+of things and bodies ('the Pentagon', 'its Spring Outlook'), never right before a person's name."""
+
+
+def _determined(span: Span) -> bool:
+    """A determiner or possessive pronoun right before the name and governing it ('the
+    Calloway', 'its Harvest Outlook'). An adjective between ('the late Ann Lee', 'a young Obi')
+    describes a person at one time, and a plural ('the Lees') names a family: neither counts."""
+    if span.start == 0 or span[-1].tag_ == "NNPS":
+        return False
+    doc = span.doc
+    i = span.start - 1
+    while i > 0 and doc[i].dep_ == "compound" and place(doc[i].text) is not None:
+        i -= 1  # 'its U.S. Winter Outlook': a country's name may stand between
+    prev = doc[i]
+    return prev.lower_ in DETERMINERS and prev.dep_ in ("det", "poss") and prev.head == span.root
+
+
+COMMON_HEADS = frozenset(
+    {"forum"}
+    | INSTITUTION_WORDS
+    | SITE_WORDS
+    | ORG_ENDINGS
+    | OTHER_ENDINGS
+    | EVENT_HEADS
+    | PLACE_ENDINGS
+    | STREET_ENDINGS
+)
+"""Common nouns that can head a name ('the Lorenz Center', 'the Harvest Forum')."""
+
+
+def _common_head(span: Span) -> bool:
+    """A name of two words or more that ends in a capitalised common noun for an institution, a
+    site, an event or a place: named after a person perhaps, but not a person's name."""
+    words = name_word_texts(span)  # 'Waller-Bridge' is one word, no bridge
+    return len(words) > 1 and words[-1][:1].isupper() and words[-1].lower() in COMMON_HEADS
+
+
+THING_NOUNS = PRODUCT_NOUNS | frozenset(
+    """variety grape wine cultivar chemical substance compound cereal species breed tree plant
+    mutation schooner boat yacht ferry telescope instrument""".split()
+)
+"""Class nouns of things: what a name introduced by one of them names is no actor."""
+BODY_CLASS_NOUNS = (
+    ORG_CLASSIFIERS
+    | BODY_NOUNS
+    | BODY_APPOSITIONS
+    | frozenset("label brokerage winery institution university school".split())
+)
+"""Class nouns of bodies ('labels such as X': wine or record labels are firms)."""
+PLACE_CLASS_NOUNS = PLACE_CLASSIFIERS | frozenset("place area country city town village".split())
+COMPASS_ADJECTIVES = frozenset(
+    """northern southern eastern western central north-eastern north-western south-eastern
+    south-western northeastern northwestern southeastern southwestern""".split()
+)
+"""Adjectives of direction: 'eastern X' is a part of a place, as no body or person is."""
+
+
+def _class_kinds(span: Span) -> list[ActorType]:
+    """The kinds the article's own class nouns give this use of a name: 'N such as X' (and
+    the other items of its list), 'N known as X', 'X is (one of the) N', 'X, which is a N',
+    'X, one of the Ns', 'the village of X', and a compass adjective ('eastern X')."""
+    root = span.root
+    doc = span.doc
+    kinds: list[ActorType] = []
+    if not span[0].text[:1].isupper():
+        return kinds  # '$140bn' is no name
+    for noun in _class_nouns(span):
+        kind = _noun_kind(noun)
+        if kind is not None and kind != "person":
+            kinds.append(kind)  # 'X is a first cousin of Y' may be a figure of speech
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    of = first.head
+    if (
+        first.dep_ == "pobj"
+        and of.lower_ == "of"
+        and of.head.pos_ == "NOUN"
+        and of.head.text.islower()
+        and of.head.lemma_.lower() in PLACE_CLASSIFIERS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in of.head.children)
+    ):
+        kinds.append("place")  # 'the village of X', 'the town of X'
+    if any(
+        c.dep_ == "amod" and c.lower_ in COMPASS_ADJECTIVES and c.i < span.start
+        for c in root.children
+    ):
+        kinds.append("place")  # 'eastern X'
+    if span.start > 0 and doc[span.start - 1].lower_ in COMPASS_ADJECTIVES:
+        kinds.append("place")
+    return kinds
+
+
+def _noun_kind(noun: Token) -> ActorType | None:
+    """The kind of actor (or `other`, a thing) a lowercase class noun stands for."""
+    if not noun.text.islower() or noun.pos_ != "NOUN":
+        return None
+    lemma = noun.lemma_.lower()
+    if lemma in THING_NOUNS:
+        return "other"
+    if lemma in BODY_CLASS_NOUNS:
+        return "organization"
+    if lemma in PLACE_CLASS_NOUNS:
+        return "place"
+    if lemma in titles() or lemma in KIN_NOUNS:
+        return "person"
+    return None
+
+
+def _class_nouns(span: Span) -> list[Token]:
+    """The common nouns that say what the name is, by the constructions of `_class_kinds`."""
+    root = span.root
+    doc = span.doc
+    nouns: list[Token] = []
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head  # the items of a list share its class noun
+    head = first.head
+    if first.dep_ == "pobj" and head.lower_ == "as":
+        above = head.head
+        if doc[head.i - 1].lower_ == "such" and above.pos_ == "NOUN":
+            nouns.append(above)  # 'labels such as X'
+        elif above.lower_ == "such" and above.head.pos_ == "NOUN":
+            nouns.append(above.head)
+        elif above.lemma_ == "know" and above.dep_ == "acl" and above.head.pos_ == "NOUN":
+            nouns.append(above.head)  # 'a grape known as X'
+        elif above.lemma_ == "know" and above.dep_ == "advcl":
+            # 'Known as X, the area was tundra': the subject of the clause it opens
+            nouns.extend(c for c in above.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN")
+    if any(c.dep_ in MODIFIER_DEPS and not span.start <= c.i < span.end for c in root.children):
+        return nouns  # 'the final Acme 300 was a plane': the name only modifies what is classed
+    verb = None
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        verb = root.head  # 'X is one of the labels'
+    i = span.end + (span.end < len(doc) and doc[span.end].text == ",")
+    if i < len(doc) and doc[i].lower_ == "which" and doc[i].dep_ == "nsubj":
+        if doc[i].head.lemma_ == "be" and doc[i].head.head == root:
+            verb = doc[i].head  # 'X, which is a chemical'
+    if verb is not None and not any(c.dep_ == "neg" for c in verb.children):
+        for attr in verb.children:
+            if attr.dep_ == "attr" and attr.i > verb.i:
+                nouns.append(_one_of(attr))
+    if span.end + 2 < len(doc) and doc[span.end].text == ",":
+        one = doc[span.end + 1]
+        if one.lower_ == "one" and doc[span.end + 2].lower_ == "of":
+            nouns.append(_one_of(one))  # 'X, one of four schooners'
+    return nouns
+
+
+MODIFIER_DEPS = frozenset({"nummod", "amod", "compound", "nmod"})
+
+
+def _one_of(tok: Token) -> Token:
+    """'one of the labels' → 'labels'; any other noun is itself."""
+    if tok.lower_ != "one":
+        return tok
+    for of in tok.children:
+        if of.dep_ == "prep" and of.lower_ == "of":
+            for obj in of.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return tok
