@@ -305,7 +305,7 @@ DATE_WORDS = frozenset(
 
 
 def _without_date(piece: Span) -> Span:
-    """'the August Kestrel Valley index', 'the September Treasury bond': a month or a day before
+    """'the August Kestrel Valley index', 'the March Norvane survey': a month or a day before
     a name dates what the phrase is about and is no part of the name (a tagger's label that is
     not a person's: 'August Wilson' keeps his given name)."""
     start = piece.start
@@ -322,9 +322,9 @@ def _without_date(piece: Span) -> Span:
 def _bracketed_acronyms(
     labelled: list[tuple[Span, ActorType | None]],
 ) -> list[tuple[str, ActorType]]:
-    """'the Kestrel Valley Authority (KVA)', 'the KVA (Kestrel Valley Authority)': an acronym in
+    """'the Kestrel Basin Board (KBB)', 'the KBB (Kestrel Basin Board)': an acronym in
     capitals set in brackets right after a name, or before it, made of that name's initials
-    (in order, a word or two left out: 'Options Exchange' may give 'E'), is the short form of the
+    (in order, a word or two left out: 'Grain and Seed Exchange' may give 'GSE'), is the short form of the
     name, used alone afterwards: the key of the acronym with the kind the tagger gave the name."""
     found: list[tuple[str, ActorType]] = []
     for span, kind in labelled:
@@ -334,7 +334,7 @@ def _bracketed_acronyms(
         initials = "".join(t.text[0] for t in span if t.text[:1].isupper())
         candidates = []
         if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
-            candidates.append(doc[span.end + 1])  # 'the Kestrel Valley Authority (KVA)'
+            candidates.append(doc[span.end + 1])  # 'the Kestrel Basin Board (KBB)'
         opening = span.start - 1
         if opening > 0 and doc[opening].lower_ == "the":
             opening -= 1
@@ -344,7 +344,7 @@ def _bracketed_acronyms(
             and span.end < len(doc)
             and doc[span.end].text == ")"
         ):
-            candidates.append(doc[opening - 1])  # 'the KVA (Kestrel Valley Authority)'
+            candidates.append(doc[opening - 1])  # 'the KBB (Kestrel Basin Board)'
         for tok in candidates:
             acronym = tok.text.replace(".", "")
             if 2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper():
@@ -367,7 +367,7 @@ MIN_LIST = 5
 
 
 def _listed_people(doc: Doc, people: set[str], taken: set[int]) -> tuple[list[Span], list[Span]]:
-    """A line that is only a list of names ('Ashby, Brennan, Colley, Dunne, Eyre.'), of which
+    """A line that is only a list of names ('Ashgrove, Penwright, Colley, Vesey, Eyre.'), of which
     at least two are the surnames or given names of people the article names in full and
     fewer than half are places, lists people (a team sheet, a field of players): each name in it
     is a person's, though a town may share it. The items no tagger's span covers, and those it
@@ -469,7 +469,7 @@ def _locative(span: Span) -> bool:
 def _dateline_parts(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of the places of the document's datelines, one per part between commas
     ('SAN PEDRO, Rivera' has two): a dateline names places only, each in full as written
-    ('ST. LOUIS', 'THE HAGUE')."""
+    ('PORT ST. ELMO', 'LOS ALTOS DEL MAR')."""
     parts = []
     text = doc_text(doc)
     for start, end in _dateline_places(doc):
@@ -992,13 +992,13 @@ def _whole_person(ent: Span) -> Span:
     ):
         end += 1
     if end < len(doc) and _regnal(doc[end]):
-        end += 1  # 'Henry VIII': a monarch's or pope's number is part of the name
+        end += 1  # 'Aldric VII': a monarch's or pope's number is part of the name
     return ent if end == ent.end else doc[ent.start : end]
 
 
 def _acronym_in_name(tok: Token) -> bool:
-    """A word in capitals inside a name that is not a monarch's number ('Orbital ATK', not
-    'Henry VIII')."""
+    """A word in capitals inside a name that is not a monarch's number ('Norvane ATK', not
+    'Aldric VII')."""
     text = tok.text
     return text.isupper() and tok.is_alpha and len(text) > 1 and ROMAN.fullmatch(text) is None
 
@@ -1007,9 +1007,9 @@ ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 
 
 def _regnal(tok: Token) -> bool:
-    """A Roman numeral after a name ('Henry VIII', 'Pius XII'); 'I' only when no verb follows,
-    as the pronoun would have one ('Elizabeth I of Avalon', 'Elizabeth I born' -- 'born' is only
-    ever a participle -- but not 'told Ann I said')."""
+    """A Roman numeral after a name ('Aldric VII', 'Ysolde XII'); 'I' only when no verb follows,
+    as the pronoun would have one ('Ysolde I of Avalon', 'Ysolde I born' -- 'born' is only
+    ever a participle -- but not 'told Ana I said')."""
     if not tok.text or ROMAN.fullmatch(tok.text) is None or "\n" in tok.nbor(-1).whitespace_:
         return False
     if tok.text != "I":
@@ -1440,7 +1440,7 @@ def _segments(run: Span, known: set[str]) -> list[Span]:
         for j in range(min(run.end, i + 4), i, -1):
             part = doc[i:j]
             if (
-                (part[0].lower_ not in CONNECTORS or _known_place(part))  # 'EL SALVADOR'
+                (part[0].lower_ not in CONNECTORS or _known_place(part))  # 'LA VEGA ALTA'
                 and part[-1].lower_ not in CONNECTORS
                 and _resolvable(part, known)
             ):
@@ -1668,8 +1668,8 @@ def _initialled(span: Span) -> bool:
 
 
 def _given_name_first(span: Span) -> bool:
-    """'Conchita Martinez': a common given name, then one or two capitalised words (or a
-    monarch's number: 'Henry VIII')."""
+    """'Rosalind Okafor': a common given name, then one or two capitalised words (or a
+    monarch's number: 'Aldric VII')."""
     words = name_word_texts(span)
     if len(words) == 2 and len(words[1]) > 1 and ROMAN.fullmatch(words[1]) is not None:
         words = words[:1] + ["Viii"]  # stands for any capitalised word

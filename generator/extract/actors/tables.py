@@ -1,7 +1,7 @@
 """Names in the name column of results tables: standings rows and score lines.
 
 Sports and results pages set competitors in tables, one line per row: a standings row is a
-name followed only by figures ('Cobham Rovers 4 3 1 0 7 4 10', 'DENVER 71 61 .538 12'), a
+name followed only by figures ('Cobham Rovers 5 2 2 1 9 6 8', 'NORLAND 70 58 .547 9'), a
 score line two names each followed by a score ('Cobham Rovers 2 Elmstead 1'). A line shaped
 like that has no sentence for a tagger to read, and the tagger misses or cuts most of its
 names; but the layout itself says where the name is: everything before the figures, qualifier
