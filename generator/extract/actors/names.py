@@ -997,7 +997,7 @@ def _whole_person(ent: Span) -> Span:
 
 
 def _acronym_in_name(tok: Token) -> bool:
-    """A word in capitals inside a name that is not a monarch's number ('Norvane ATK', not
+    """A word in capitals inside a name that is not a monarch's number ('Orlova QRZ', not
     'Aldric VII')."""
     text = tok.text
     return text.isupper() and tok.is_alpha and len(text) > 1 and ROMAN.fullmatch(text) is None
@@ -1007,7 +1007,7 @@ ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 
 
 def _regnal(tok: Token) -> bool:
-    """A Roman numeral after a name ('Aldric VII', 'Ysolde XII'); 'I' only when no verb follows,
+    """A Roman numeral after a name ('Aldric VII', 'Ysolde XIX'); 'I' only when no verb follows,
     as the pronoun would have one ('Ysolde I of Avalon', 'Ysolde I born' -- 'born' is only
     ever a participle -- but not 'told Ana I said')."""
     if not tok.text or ROMAN.fullmatch(tok.text) is None or "\n" in tok.nbor(-1).whitespace_:
@@ -1668,7 +1668,7 @@ def _initialled(span: Span) -> bool:
 
 
 def _given_name_first(span: Span) -> bool:
-    """'Rosalind Okafor': a common given name, then one or two capitalised words (or a
+    """'Imelda Okafor': a common given name, then one or two capitalised words (or a
     monarch's number: 'Aldric VII')."""
     words = name_word_texts(span)
     if len(words) == 2 and len(words[1]) > 1 and ROMAN.fullmatch(words[1]) is not None:
