@@ -312,6 +312,8 @@ def _names_a_thing(span: Span) -> bool:
                 and doc[span.end + 1].text in QUOTE_MARKS
             ):
                 return True
+    if _in_quoted_title(span):
+        return True
     last = span[-1]
     head = last.head
     if last.dep_ not in ("compound", "nmod", "amod") or head.i < span.end:
@@ -323,6 +325,33 @@ def _names_a_thing(span: Span) -> bool:
         return False
     nominal = head.pos_ == "NOUN" or (head.pos_ == "ADJ" and head.dep_ in NOUN_DEPS)
     return nominal and head.lemma_.lower() in PRODUCT_NOUNS
+
+
+TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from".split())
+"""Words a title in title case leaves in lower case."""
+
+
+def _in_quoted_title(span: Span, reach: int = 10) -> bool:
+    """The name stands inside a short title-case quotation with other words ('the sign read
+    "Last of the Spring Harbor Oysters"', "it's 'Showtime at the Palace'"): the title of a
+    work, a show or a sign, not a mention of what the name names."""
+    doc = span.doc
+    start = span.start - 1
+    while start >= max(0, span.start - reach) and doc[start].text not in QUOTE_MARKS:
+        if "\n" in doc[start].whitespace_ or doc[start].is_sent_start:
+            return False
+        start -= 1
+    end = span.end
+    while end < min(len(doc), span.end + reach) and doc[end].text not in QUOTE_MARKS:
+        if "\n" in doc[end - 1].whitespace_:
+            return False
+        end += 1
+    if start < max(0, span.start - reach) or end >= min(len(doc), span.end + reach):
+        return False
+    inside = [t for t in doc[start + 1 : end] if t.is_alpha]
+    if len(inside) - len(span) < 2:
+        return False  # '"Temple Run"' alone is read by `_names_a_thing` itself
+    return all(t.text[:1].isupper() or t.lower_ in TITLE_SMALL_WORDS for t in inside)
 
 
 NOUN_DEPS = frozenset("pobj dobj nsubj nsubjpass attr appos conj".split())
