@@ -841,3 +841,11 @@ def test_names_inside_a_quoted_title_are_not_actors(analyse):
     found = names_and_types(report)
     assert found.get("Dorn") == "person"
     assert not any("Copper River" in name or "Showtime" in name for name in found)
+
+
+def test_coordinated_names_before_a_programme_noun_name_the_programme(analyse):
+    report = analyse(
+        "Ann Voss, the head of the college's Science, Technology and Society program, wrote in "
+        "an email."
+    )
+    assert list(names_and_types(report)) == ["Ann Voss"]

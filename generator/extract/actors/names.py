@@ -315,12 +315,15 @@ def _names_a_thing(span: Span) -> bool:
     if _in_quoted_title(span):
         return True
     last = span[-1]
+    while last.dep_ == "conj" and last.head.i < last.i and last.head.text[:1].isupper():
+        last = last.head  # 'the Art, Design and Media programme': the items share the noun
     head = last.head
     if last.dep_ not in ("compound", "nmod", "amod") or head.i < span.end:
         return False
     while head.dep_ == "compound" and head.head.i > head.i and head.text.islower():
         head = head.head  # 'the Progress cargo ship': the noun the compound ends in
-    between = doc[span.end : head.i + 1]
+    after = max([span.end] + [c.i + 1 for c in last.conjuncts if c.i > last.i and c.i < head.i])
+    between = doc[after : head.i + 1]
     if any(not t.text.islower() or t.pos_ not in ("NOUN", "ADJ") for t in between):
         return False
     nominal = head.pos_ == "NOUN" or (head.pos_ == "ADJ" and head.dep_ in NOUN_DEPS)
