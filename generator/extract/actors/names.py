@@ -322,8 +322,8 @@ def _names_a_thing(span: Span) -> bool:
         return False
     while head.dep_ == "compound" and head.head.i > head.i and head.text.islower():
         head = head.head  # 'the Progress cargo ship': the noun the compound ends in
-    after = max([span.end] + [c.i + 1 for c in last.conjuncts if c.i > last.i and c.i < head.i])
-    between = doc[after : head.i + 1]
+    tail = max([span.end] + [c.i + 1 for c in last.conjuncts if c.i > last.i and c.i < head.i])
+    between = doc[tail : head.i + 1]
     if any(not t.text.islower() or t.pos_ not in ("NOUN", "ADJ") for t in between):
         return False
     nominal = head.pos_ == "NOUN" or (head.pos_ == "ADJ" and head.dep_ in NOUN_DEPS)
