@@ -46,7 +46,7 @@ is not in the reporter's own voice."""
 
 SPEAKING_VERBS = frozenset({"speak", "talk", "say", "tell", "testify", "write", "tweet"})
 """The plainest verbs of speaking, whose subject is the one who speaks even without a clause
-('Rutte spoke on Tuesday.' before a quote)."""
+('Almer spoke on Tuesday.' before a quote)."""
 
 STATING_VERBS = frozenset(
     {"say", "tell", "announce", "state", "report", "estimate", "claim", "add"}

@@ -38,13 +38,13 @@ BOILERPLATE = re.compile(
     r"|\b(?:scroll down|click here|read more|sign up for|all rights reserved|follow us|"
     r"contributed to this report|for the latest|like us on facebook|watch the video|"
     r"follow @|\((?:pictured|left|right|centre|center|above|below|top|bottom|inset|file)\)|"
-    # "Manhart is shown, left, refusing ...": where on the page the picture stands
+    # "Kessler is shown, left, refusing ...": where on the page the picture stands
     r"\b(?:shown|seen|pictured),? (?:left|right|centre|center|above|below|top|bottom|inset)\b,|"
     # "pictured" with no auxiliary before it is a caption ("Jones pictured at the rally")
     r"(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\bpictured\b)",
     re.I,
 )
-# A capitalised label inside a line, "... from Boots CLAIMS: ...", "EXPERT VERDICT: ...": a fact
+# A capitalised label inside a line, "... from Vantor CLAIMS: ...", "OUR TAKE: ...": a fact
 # box or product listing run into the text (an acronym alone, "the EU:", is too short for it).
 BOX_LABEL = re.compile(r"(?<=\S\s)(?:(?:[A-Z]{2,}\s)+[A-Z]{2,}|[A-Z]{6,}):\s")
 # 'Straight single quotes', opening on a capital and closing after final punctuation.
@@ -106,6 +106,12 @@ EVALUATIVE_ADJECTIVES = frozenset(
     catastrophic indefensible inexcusable shortsighted short-sighted naive""".split()
 )
 FIRST_PERSON = frozenset("i we".split())
+OWN = frozenset("my mine myself".split())
+"""First-person singular forms other than the subject "I" ("my legs", "myself")."""
+# Reader pronouns, Hyland's (2005) engagement markers: "you" and the inclusive "we" address the
+# reader ("If you have ever waited for a bus ...", "we may be close to ..."); in a report, outside
+# quotation marks, they mark the writer's hook or aside, not the news.
+READER_PRONOUNS = frozenset("you your yours yourself yourselves we us our ours ourselves".split())
 # Frame markers (Hyland 2005, "Metadiscourse"): "let's say what ...", "let us now turn to ...",
 # "let me explain ...": the writer announcing what comes next, which carries no fact itself.
 FRAMING_VERBS = frozenset("say explain look start begin turn recap review examine consider".split())
@@ -140,6 +146,10 @@ class Weights:
     """An actor the summary has not named yet who refuses, rejects or opposes, when none does yet."""
     unfinished: float = 1.0
     """A piece with no final punctuation: a caption or heading that ran into the text."""
+    engaging: float = 2.0
+    """In a report (not `ARGUING_GENRES` or `COVERING_GENRES`): a sentence that addresses the
+    reader outside quotation marks (`READER_PRONOUNS`), the hook or an aside, not the news; as
+    the opening sentence it has no position prior either (a feature's hook, not the lede)."""
     long_words: int = 35
     """Sentences longer than this many words are penalised..."""
     long_penalty: float = 0.02
@@ -243,6 +253,7 @@ class _Sentence:
     centrality: float = 0.0
     title: float = 1.0
     topic: dict[str, float] = field(default_factory=dict)
+    engages: bool = False
 
 
 def summarize(
@@ -325,6 +336,11 @@ def _sentences(
         if about.genre not in ARGUING_GENRES and _first_person(sent, regions):
             item.skip = True  # someone's words run on without their marks: not the reporter's
         item.leans_back = _leans_back(sent)
+        item.engages = about.genre not in ARGUING_GENRES | COVERING_GENRES and any(
+            t.lower_ in READER_PRONOUNS and t.pos_ == "PRON"  # not "the US"
+            for t in sent
+            if not regions.covers(t.idx)
+        )
         item.hedged = _hedged(sent)
         item.contrasts = alpha[0].lower_ in CONTRASTIVE
         item.stance = (
@@ -407,10 +423,12 @@ def _is_fragment(sent: Span, text: str) -> bool:
 
 
 def _first_person(sent: Span, regions: _Regions) -> bool:
-    """A first-person "I" outside quotation marks: in a report, someone's speech run on (an
-    editorial or generic "we" is the writer's)."""
+    """A first-person "I" (or "my", "myself") outside quotation marks: in a report, someone's
+    speech run on, or the writer stepping into the story (an editorial or generic "we" is the
+    writer's)."""
     return any(
-        t.text == "I" and t.dep_ in ("nsubj", "nsubjpass") and not regions.covers(t.idx)
+        (t.text == "I" and t.dep_ in ("nsubj", "nsubjpass") or t.lower_ in OWN and t.pos_ == "PRON")
+        and not regions.covers(t.idx)
         for t in sent
     )
 
@@ -500,8 +518,8 @@ def _pieces(doc: Doc) -> list[Span]:
 
 
 def _capital_heading(sent: Span) -> int:
-    """Where the text starts after a heading in capitals run into it ("BALL OF THE CENTURY
-    Benaud was on hand ..."): two words or more in capitals, then a capitalised word; 0 if none."""
+    """Where the text starts after a heading in capitals run into it ("MATCH OF THE SEASON
+    Arkwright was on hand ..."): two words or more in capitals, then a capitalised word; 0 if none."""
     words = 0
     for tok in sent:
         if tok.is_alpha and tok.is_upper and len(tok) > 1 or tok.text in ("A", "I") and words:
@@ -523,7 +541,7 @@ def _runs_on(doc: Doc, tok: Token) -> bool:
     if not tok.is_title or tok.text == "I" or tok.pos_ not in OPENING_POS:
         return False
     prev = doc[tok.i - 1]
-    # "... dubbed 'The Great Escape' The story of ...": a mark closing a quoted title (on its
+    # "... dubbed 'The Long Night' The story of ...": a mark closing a quoted title (on its
     # last word, a space after it) ends the title, and no name runs on across it
     closed = (
         prev.is_quote
@@ -544,7 +562,7 @@ def _runs_on(doc: Doc, tok: Token) -> bool:
     if after is not None and after.like_num:
         return False  # "No 2"
     if tok.pos_ in ("DET", "PRON") and after is not None and after.is_lower and after.is_alpha:
-        # after a capitalised word only where a name ends, not inside a title ("Don't Push It")
+        # after a capitalised word only where a name ends, not inside a title ("Don't Stop Now")
         return closed or not prev.is_title or bool(prev.ent_type_)
     if not (prev.is_lower and prev.is_alpha) and not prev.like_num:
         return False
@@ -588,7 +606,7 @@ def _is_furniture(sent: Span, start: int, end: int, whole: str, regions: _Region
 
 
 def _reported_question(sent: Span, start: int, text: str, regions: _Regions) -> bool:
-    """'Emery retweeted the story, saying, “Are there any?”': a question inside quotation marks
+    """'Dunmore shared the post, asking, “Who checked?”': a question inside quotation marks
     that a reporting verb outside them gives to its speaker is a statement of what was asked."""
     mark = start + len(text.rstrip(CLOSERS)) - 1
     return (
@@ -620,6 +638,11 @@ def _caption_label(sent: Span, text: str) -> bool:
     if match is None:
         return False
     label_end = stripped_bounds(sent)[0] + match.end()
+    # "Among its findings: the class ...": a phrase leading into the sentence it goes on in lower
+    # case, not a label over a caption ("On duty: Sergeant Cole ...", "Behind bars: The ...")
+    first = next((t for t in sent if not t.is_space), None)
+    if first is not None and first.pos_ in ("ADP", "SCONJ") and text[match.end() :][:1].islower():
+        return False
     return not any(
         t.tag_ in FINITE_TAGS or t.lemma_ in REPORTING_VERBS for t in sent if t.idx < label_end
     )
@@ -640,7 +663,7 @@ def _quote_fragment(sent: Span, start: int, end: int, text: str, regions: _Regio
 
 def _quote_runs_on(text: str) -> bool:
     """A quotation opened inside the sentence that it does not close: it runs on into the next
-    sentence, and the summary would cut it off ('... in his introduction: “When we hear')."""
+    sentence, and the summary would cut it off ('... in her preface: “When we listen')."""
     if text.count("“") > text.count("”"):
         return True
     if text[:1] in OPENING_MARKS or text.rstrip(CLOSERS) != text.rstrip():
@@ -652,7 +675,7 @@ def _quote_runs_on(text: str) -> bool:
 
 
 def _closes_earlier_quote(text: str) -> bool:
-    """'We know how to look," she said.': the end of a quotation that opened a sentence before."""
+    """'We know where to dig," she said.': the end of a quotation that opened a sentence before."""
     marks = [c for c in text if c in '"“”']
     return (
         bool(marks)
@@ -759,50 +782,76 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
     coverage = w.coverage if genre in COVERING_GENRES else 0.0
     quote = 0.0 if genre in ARGUING_GENRES else w.quote  # the author's stand, not others' words
     hedged = w.hedged if genre in COVERING_GENRES or genre in ARGUING_GENRES else 0.0
+    by_index = {s.index: s for s in sents}
+
+    def score(s: _Sentence) -> float:
+        # an opening that addresses the reader is the hook of a feature, not the lede
+        prior = 0.0 if s.engages and not s.rank else lead / (1 + s.rank) ** w.decay
+        value: float = prior + w.centrality * s.centrality
+        value += title * s.title
+        value += coverage * sum(v for k, v in s.topic.items() if k not in said)
+        value += quote * bool(s.speakers - voiced)
+        value -= w.engaging * s.engages
+        value += w.figure * s.figure * (0.5 if got_figure else 1.0)
+        value += w.dissent * (not got_dissent and bool(s.dissenters - covered))
+        value -= w.unfinished * s.unfinished
+        value -= hedged * s.hedged
+        value += w.stance * (s.stance and not s.speakers)
+        value -= w.long_penalty * max(0, s.words - w.long_words)
+        value -= w.redundancy * max((_overlap(s, c) for c in chosen), default=0.0)
+        value += w.question * s.question
+        return value + 100.0 * s.required
+
     repeats = False  # near-duplicates only when nothing else is left to fill the summary
     while len(chosen) < size:
-        best, best_score = None, -math.inf
+        best: list[_Sentence] = []
+        best_score = -math.inf
         for s in sents:
-            if s.index in picked or not _readable(s, picked, named):
+            if s.index in picked:
                 continue
             if s.question and (got_question or len(chosen) + 2 > size or _answer(s, sents) is None):
                 continue  # a question comes with its answer, or not at all
             if not repeats and any(_overlap(s, c) >= DUPLICATE for c in chosen):
                 continue  # a caption repeating a sentence, or the sentence repeating it
-            score = lead / (1 + s.rank) ** w.decay + w.centrality * s.centrality
-            score += title * s.title
-            score += coverage * sum(v for k, v in s.topic.items() if k not in said)
-            score += quote * bool(s.speakers - voiced)
-            score += w.figure * s.figure * (0.5 if got_figure else 1.0)
-            score += w.dissent * (not got_dissent and bool(s.dissenters - covered))
-            score -= w.unfinished * s.unfinished
-            score -= hedged * s.hedged
-            score += w.stance * (s.stance and not s.speakers)
-            score -= w.long_penalty * max(0, s.words - w.long_words)
-            score -= w.redundancy * max((_overlap(s, c) for c in chosen), default=0.0)
-            score += w.question * s.question
-            score += 100.0 * s.required
-            if score > best_score:
-                best, best_score = s, score
-        if best is None:
+            group = [s]
+            if not _readable(s, picked, named):
+                before = by_index.get(s.before)
+                if (
+                    not s.continues
+                    or before is None
+                    or s.before != s.index - 1
+                    or len(chosen) + 2 > size
+                    or not _readable(before, picked, named)
+                    or before.question
+                    or s.question
+                    or (not repeats and any(_overlap(before, c) >= DUPLICATE for c in chosen))
+                ):
+                    continue
+                # "But ...", "This is ...": taken with the sentence it continues, both scored as
+                # one choice (their mean), when the summary has room for two
+                group = [before, s]
+            value = sum(score(g) for g in group) / len(group)
+            if value > best_score:
+                best, best_score = group, value
+        if not best:
             if repeats:
                 break
             repeats = True
             continue
-        if best.question:
+        if best[-1].question:
             got_question = True
-            answer = _answer(best, sents)
+            answer = _answer(best[-1], sents)
             if answer is not None and answer.index not in picked:
-                chosen.append(answer)
-                picked.add(answer.index)
-        chosen.append(best)
-        picked.add(best.index)
-        named |= best.names
-        covered |= best.actors
-        voiced |= best.speakers
-        said |= best.lemmas
-        got_figure |= best.figure
-        got_dissent |= bool(best.dissenters)
+                best.insert(0, answer)
+        for item in best:
+            chosen.append(item)
+            picked.add(item.index)
+            named |= item.names
+            covered |= item.actors
+            voiced |= item.speakers
+            said |= item.lemmas
+            got_figure |= item.figure
+            got_dissent |= bool(item.dissenters)
     return chosen
 
 

@@ -135,7 +135,7 @@ _CAPTION_STEMS = ("caption", "figcaption", "cutline")
 _CREDIT_STEMS = ("credit", "copyright", "attribution", "photographer", "courtesy")
 _HOVER = {"tooltip", "popover", "hovercard", "rollover", "hidden"}
 """Marks of text that only shows on hover: taken out even from inside a paragraph, where it
-would run into the words around it ('Kristi NoemKristi Lynn NoemSouth Dakota ... MORE')."""
+would run into the words around it ('Marta VellinMarta Anne VellinNorth Harbour ... MORE')."""
 _DEK_KINDS = {
     "dek",
     "deck",
@@ -299,7 +299,7 @@ def _glued(left: str, right: str, link: bool) -> bool:
     words run together. A link's text is a whole word or phrase (a name, a title): a letter
     touching it on either side is another word. Other inline elements (emphasis) may split a
     word ('<em>un</em>believable'), so only a change of case no word has inside it counts: a
-    lower-case letter before a capital ('NoemSouth'), or a word in capitals before lower case
+    lower-case letter before a capital ('VellinNorth'), or a word in capitals before lower case
     ('WIDELYwelcomed')."""
     if not left or not right or not left[-1].isalnum() or not right[0].isalnum():
         return False
@@ -332,9 +332,9 @@ def _edge_text(element: HtmlElement, last: bool) -> str:
 
 def space_glued_links(tree: HtmlElement) -> int:
     """Put a space where the page runs the text of a link (or another inline element) into the
-    word next to it with no space between them ('Alexis Madrigal</a>reports', two links side by
+    word next to it with no space between them ('Lena Ostrow</a>reports', two links side by
     side), which a reader sees apart by the link's styling but text extraction runs together
-    ('Madrigalreports'). Decided at the element's edges in the HTML, never by word lists.
+    ('Ostrowreports'). Decided at the element's edges in the HTML, never by word lists.
     Returns how many spaces were put in."""
     added = 0
     body = tree.find("body")
@@ -930,8 +930,8 @@ def _strip_dateline(kept: list[Line], result: Cleaned) -> list[Line]:
 
 
 def _unmash(text: str) -> str:
-    """A name followed by the text of its hover card run together: 'Kristi NoemKristi Lynn
-    NoemSouth Dakota governor ... MORE' → 'Kristi Noem'."""
+    """A name followed by the text of its hover card run together: 'Marta VellinMarta Anne
+    VellinNorth Harbour mayor ... MORE' → 'Marta Vellin'."""
     return _MASHED.sub("", text)
 
 

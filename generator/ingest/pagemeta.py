@@ -452,7 +452,7 @@ def textual_date(text: str) -> str | None:
     if match:
         return _valid(int(match.group(3)), _month(match.group(2)), int(match.group(1)))
     match = re.search(rf"\b({MONTH})\s+\d{{1,2}}\s+[\d:]+\s+\w+\s+(\d{{4}})\b", low)
-    if match:  # 'Fri Mar 13 21:30:09 EST 2015'
+    if match:  # 'Tue Jun 9 08:15:42 EST 2015'
         day = re.search(rf"\b{MONTH}\s+(\d{{1,2}})", low)
         if day:
             return _valid(int(match.group(2)), _month(match.group(1)), int(day.group(1)))
@@ -696,7 +696,7 @@ def _nice_section(value: str) -> str | None:
     value = value.replace("_", " ").strip(" /")
     if not value or any(ch.isdigit() for ch in value) or len(value.split()) > 6:
         return None
-    # 'UKNews' → 'UK News', 'economy' → 'Economy'
+    # 'EUNews' → 'EU News', 'economy' → 'Economy'
     value = re.sub(r"(?<=[A-Z])(?=[A-Z][a-z])", " ", value)
     if value.islower():
         value = " ".join(w[:1].upper() + w[1:] for w in value.split())
@@ -726,7 +726,7 @@ _FUNCTION_WORDS = {
     "more", "most", "new", "is", "are", "was", "be", "has", "have", "will", "how", "why", "what",
     "who", "when", "where", "read", "see", "view", "follow", "share", "email", "contact",
 }  # fmt: skip
-"""Words that are never part of a byline's name: 'Our Foreign Staff' is not a person."""
+"""Words that are never part of a byline's name: 'Our Political Staff' is not a person."""
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|\([A-Z][\w.'’ -]*\)|[A-Z]\.)$")
 
 
@@ -753,7 +753,7 @@ def is_person_name(name: str) -> bool:
 
 
 def _name_case(name: str) -> str:
-    """'JEFFREY GETTLEMAN' → 'Jeffrey Gettleman'; names written in mixed case stay as written."""
+    """'MARCUS ELLWOOD' → 'Marcus Ellwood'; names written in mixed case stay as written."""
     if not any(ch.islower() for ch in name):
         return " ".join(
             t if len(t.strip(".()")) <= 1 or (t.startswith("(") and t.endswith(")")) else t.title()
@@ -766,7 +766,7 @@ def person_names(raw: str | None, outlets: Iterable[str] = ()) -> list[str]:
     """The person names in a byline: no 'By', dates, handles, roles or outlet.
 
     'By ANN LEE and Bo Ray, Staff Writers | Updated March 3' → ['Ann Lee', 'Bo Ray'].
-    A desk byline ('Our Foreign Staff', 'News Desk') gives no names.
+    A desk byline ('Our Political Staff', 'News Desk') gives no names.
     """
     if not raw:
         return []
@@ -827,7 +827,7 @@ def _leading_name(part: str) -> str | None:
 
 
 def is_desk(raw: str) -> bool:
-    """A byline that names a desk or a staff rather than people ('Our Foreign Staff')."""
+    """A byline that names a desk or a staff rather than people ('Our Political Staff')."""
     words = {w.strip(".,'’").lower() for w in raw.split()}
     return bool(words & _DESK_WORDS)
 

@@ -44,7 +44,7 @@ class WebPage:
     date: str | None
     """Publication date `YYYY-MM-DD`, from the page's own markup only."""
     author: str | None
-    """Byline as one string: the authors' names, or a desk ('Our Foreign Staff')."""
+    """Byline as one string: the authors' names, or a desk ('Our Political Staff')."""
     source: str | None
     """Outlet: the publication, or the agency whose story it is."""
     url: str | None
@@ -472,7 +472,7 @@ def _provider(tree: HtmlElement, headline: HtmlElement | None) -> str | None:
 
 
 def _origin(cleaned: hygiene.Cleaned) -> str | None:
-    """The outlet a republished story first appeared in ('This post originally appeared on Grist.')."""
+    """The outlet a republished story first appeared in ('This post first appeared on Tidewater.')."""
     for line, reason in cleaned.dropped:
         if reason.startswith("contribution"):
             match = _ORIGIN.search(line)
@@ -517,7 +517,7 @@ _UPDATED = re.compile(
     r"\s*(?:on|at)?\s*:?\s*(.+)$",
     re.I,
 )
-"""'Updated March 3, 2024', 'April 28, 2019 at 6:01 am Updated ...': the label opens the stamp
+"""'Updated March 3, 2024', 'May 14, 2019 at 7:12 am Updated ...': the label opens the stamp
 or follows its first date; 'the rules were updated on ...' in a sentence is no stamp."""
 _FIRST_PUBLISHED = re.compile(r"^(?:first|originally)\s+(?:published|posted)\b", re.I)
 _CLOCK = re.compile(r"\b(\d{1,2}):(\d{2})\s*([ap])\.?\s?m\b", re.I)

@@ -148,7 +148,7 @@ class SiteIndex:
         """Article id → cache key of its report, when known: pages are then keyed (`signature`)."""
         self.actors: dict[str, SiteActor] = {}
         self._by_report: dict[str, dict[str, SiteActor]] = {}
-        joined = canonical_names(reports)  # 'Noem' on the page of the one 'Kristi Noem'
+        joined = canonical_names(reports)  # 'Vellin' on the page of the one 'Marta Vellin'
         for report in reports:
             local: dict[str, SiteActor] = {}
             for actor in report.actors:

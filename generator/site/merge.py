@@ -1,7 +1,7 @@
 """Which actors of different articles are one: by full name, and short forms joined to the one
 full name they fit.
 
-Actors of the same type and the same name are one actor. A one-word person name ('Noem') or a
+Actors of the same type and the same name are one actor. A one-word person name ('Vellin') or a
 spelling variant ('Zelenskyy' beside 'Zelensky') joins a full-name actor of the same type only
 when exactly one fits: among the full names with that surname (or that spelling)
 in the other articles, the one that shares the story (an organisation or person named in both

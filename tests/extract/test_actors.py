@@ -184,19 +184,19 @@ def test_mentions_are_exact_slices(analyse):
 
 def test_hyphenated_names_stay_whole(analyse):
     report = analyse(
-        "Kim Jong-un met envoys in Pyongyang. Phoebe Waller-Bridge won the prize on Monday. "
-        "Waller-Bridge thanked the jury."
+        "Kim Jong-un met envoys in Pyongyang. Phoebe Hale-Barrow won the prize on Monday. "
+        "Hale-Barrow thanked the jury."
     )
     assert actor(report, "Kim Jong-un").type == "person"
-    writer = actor(report, "Phoebe Waller-Bridge")
+    writer = actor(report, "Phoebe Hale-Barrow")
     assert writer.type == "person"
-    assert "Waller-Bridge" in [m.text for m in writer.mentions]
-    assert not any(a.name == "Waller-Bridge" for a in report.actors)
+    assert "Hale-Barrow" in [m.text for m in writer.mentions]
+    assert not any(a.name == "Hale-Barrow" for a in report.actors)
 
 
 def test_a_surname_shared_with_a_town_is_the_person(analyse):
-    report = analyse("Joaquin Phoenix won the award. Phoenix thanked his brother.")
-    person = actor(report, "Joaquin Phoenix")
+    report = analyse("Rafael Phoenix won the award. Phoenix thanked his brother.")
+    person = actor(report, "Rafael Phoenix")
     assert "Phoenix" in [m.text for m in person.mentions]
     assert not any(a.type == "place" and a.name == "Phoenix" for a in report.actors)
 
@@ -215,10 +215,10 @@ def test_a_persons_title_in_apposition_types_the_name(analyse):
 def test_common_words_days_laws_and_nationalities_are_not_actors(analyse):
     report = analyse(
         "Meth is cheap, and meth use has doubled, the sheriff said on Monday. "
-        "The Data Retention Act passed. Africans and Europeans watched the Paris Motor Show."
+        "The Fair Harbour Act passed. Africans and Europeans watched the Lyon Garden Show."
     )
     names = {a.name for a in report.actors}
-    assert not names & {"Meth", "Monday", "Data Retention Act", "Africans", "Paris Motor Show"}
+    assert not names & {"Meth", "Monday", "Fair Harbour Act", "Africans", "Lyon Garden Show"}
 
 
 def test_honorifics_and_party_tags_are_not_roles(analyse):
@@ -329,12 +329,12 @@ def test_a_misspelt_surname_joins_the_one_person_it_is_one_letter_from(analyse):
 
 def test_terms_time_zones_languages_and_the_earth_are_not_actors(analyse):
     report = analyse(
-        'Sites collect "personally identifiable information" (PII) like names. The PII is sold. '
+        'Firms report "annual contract value" (ACV) like sales. The ACV is audited. '
         "The launch was set for 8:51 p.m. (1451 GMT). Many there speak Swahili. "
         "The probe will leave Earth in May."
     )
     found = names_and_types(report)
-    assert not found.keys() & {"PII", "GMT", "Swahili", "Earth"}
+    assert not found.keys() & {"ACV", "GMT", "Swahili", "Earth"}
 
 
 def test_a_place_only_modifying_a_noun_is_not_an_actor(analyse):
@@ -367,9 +367,9 @@ def test_a_name_cut_at_and_with_an_organisation_word_is_one_body(analyse):
 
 
 def test_person_shaped_names(analyse):
-    report = analyse("The Orbital QX rocket flew. Nobody from My Name replied.")
+    report = analyse("The Helix QRT rocket flew. Nobody from My Name replied.")
     found = names_and_types(report)
-    assert found.get("Orbital QX") != "person"
+    assert found.get("Helix QRT") != "person"
     assert found.get("My Name") != "person"
 
 
@@ -404,7 +404,7 @@ def test_roles_of_bodies_and_long_appositions(analyse):
 
 
 def test_items_of_one_list_are_of_one_kind(analyse):
-    report = analyse("The company owns Instagram, Atlas, WhatsApp, and dozens of other firms.")
+    report = analyse("The firm owns Pinterest, Atlas, Skype, and dozens of other companies.")
     assert names_and_types(report).get("Atlas") == "organization"
 
 
@@ -422,13 +422,13 @@ def test_a_city_and_a_branch_by_country_stay_apart_from_longer_names(analyse):
 
 def test_a_name_after_a_or_a_product_noun_is_not_an_actor(analyse):
     report = analyse(
-        'Few accept that clicking through a "Terms of Service" is consent. Doctors prescribed '
-        "the drug Xyralon. Tessa Morland played an aging Judy Garland."
+        'Few think that ticking a "Terms of Service" box is consent. Doctors prescribed '
+        "the drug Xyralon. Tessa Morland played an aging Mara Lindqvist."
     )
     found = names_and_types(report)
     assert "Terms of Service" not in found
     assert "Xyralon" not in found
-    assert found.get("Judy Garland") == "person"
+    assert found.get("Mara Lindqvist") == "person"
 
 
 def test_a_hashtag_is_not_a_name(analyse):
@@ -478,6 +478,214 @@ def test_table_rows_are_one_kind_of_competitor(nlp):
         names.append(Name(span=span, key=name_key(who), kind=kind))
     _one_kind_per_table(names)
     assert [n.kind for n in names] == ["person", "person", "person", "place"]
+
+
+def test_names_in_the_cells_of_results_tables(analyse):
+    text = (
+        "FOOTBALL - NORTHERN COUNTIES RESULTS.\n"
+        "Results of Saturday's matches:\n"
+        "Cobham Rovers 2 Elmstead (B) 1\n"
+        "Hexley Athletic 0 Norland 3\n"
+        "Standings (played, won, drawn, lost, points):\n"
+        "Norland 3 2 1 0 7\n"
+        "Cobham Rovers 3 2 0 1 6\n"
+        "Hexley Athletic 3 1 0 2 3\n"
+        "Elmstead (B) 3 0 1 2 1\n"
+        "Brazil 3 0 0 3 0\n"
+    )
+    report = analyse(text)
+    kinds = {m.text: a.type for a in report.actors for m in a.mentions}
+    for team in ("Cobham Rovers", "Elmstead (B)", "Hexley Athletic", "Norland"):
+        assert kinds.get(team) == "organization", (team, kinds)
+    assert kinds.get("Brazil") == "place"  # a national side is named by its country
+
+
+def test_fixture_lines_name_the_sides_and_the_venue(analyse):
+    text = (
+        "BASEBALL - WESTERN LEAGUE.\n"
+        "Standings:\n"
+        "NORLAND 71 61 .538 -\n"
+        "ELMSTEAD 64 70 .478 7\n"
+        "Sunday's games:\n"
+        "NORLAND AT ELMSTEAD\n"
+        "HEXLEY AT COBHAM\n"
+    )
+    report = analyse(text)
+    at = text.index("NORLAND AT ELMSTEAD")
+    kinds = {(m.start, m.end): a.type for a in report.actors for m in a.mentions}
+    assert kinds.get((at, at + 7)) == "organization"  # the side that travels
+    assert kinds.get((at + 11, at + 19)) == "place"  # the town it plays in
+    assert kinds.get((text.index("ELMSTEAD 64"), text.index("ELMSTEAD 64") + 8)) == "organization"
+
+
+def test_bracketed_acronym_is_the_name_it_follows(analyse):
+    text = (
+        "Grain contracts on the Norland International Futures Exchange (NIFE) slipped.\n"
+        "The March wheat future on NIFE was trading at 3.12, down two cents.\n"
+        "The May corn future on NIFE was trading at 2.71.\n"
+    )
+    report = analyse(text)
+    exchange = actor_with_mention(report, "NIFE")
+    assert len(exchange) == 1 and exchange[0].type == "organization"
+    assert sum(m.text == "NIFE" for m in exchange[0].mentions) == 3
+
+
+def test_month_before_a_name_is_not_part_of_it(analyse):
+    report = analyse(
+        "Dealers watched the March Kestrel Purchasing Association survey of factory orders.\n"
+    )
+    names = {m.text for a in report.actors for m in a.mentions}
+    assert "Kestrel Purchasing Association" in names
+    assert not any(n.startswith("March") for n in names)
+
+
+def test_dateline_places_are_whole(analyse):
+    text = "SAN LORENZO DEL MAR, Spain 1997-05-04\nDock workers walked out on Monday.\n"
+    report = analyse(text)
+    place_names = {m.text for a in report.actors if a.type == "place" for m in a.mentions}
+    assert "SAN LORENZO DEL MAR" in place_names
+
+
+def test_towns_that_play_in_a_sports_report_are_teams(analyse):
+    text = (
+        "Tampere won the toss and batted, and their captain's century put them on top of the "
+        "league table.\n"
+        "Oulu, their nearest title rivals, need a victory and two wickets on the last day.\n"
+        "Rain in Linz washed out the morning session before Tampere dismissed Turku for 150.\n"
+        "The coach said the season would go to the final match.\n"
+    )
+    report = analyse(text)
+    kinds: dict[str, set[str]] = {}
+    for a in report.actors:
+        for m in a.mentions:
+            kinds.setdefault(m.text, set()).add(a.type)
+    assert kinds["Tampere"] == {"organization"}
+    assert kinds["Turku"] == {"organization"}
+    assert kinds["Oulu"] == {"organization"}
+    assert kinds["Linz"] == {"place"}  # where the match was played
+
+
+def test_towns_in_other_news_stay_places(analyse):
+    report = analyse(
+        "Turku extended its lead over Tampere in the race for the new factory, and won the "
+        "title of greenest city, officials said.\n"
+    )
+    assert actor(report, "Turku").type == "place"
+
+
+def test_classes_of_a_competition_are_not_actors(analyse):
+    text = (
+        "ATHLETICS - GRAND PRIX RESULTS.\n"
+        "Women's 3,000 metres steeplechase\n"
+        "1. Ann Lee (Kenya) 9:12.71\n"
+        "Women's javelin throw\n"
+        "1. Ilse Berg (Norway) 64.10\n"
+        "Men's 10,000 metres walk\n"
+        "1. Bo Li (China) 39:13.10\n"
+    )
+    report = analyse(text)
+    assert not [a for a in report.actors if any(m.text in ("Women", "Men") for m in a.mentions)]
+    assert actor(report, "Ilse Berg").type == "person"
+
+
+def test_a_role_before_a_lone_surname_makes_a_person(analyse):
+    report = analyse("The wicket fell when off-spinner Ramsby found the edge.\n")
+    assert actor(report, "Ramsby").type == "person"
+
+
+def test_players_in_a_cricket_scorecard_are_people(analyse):
+    text = (
+        "CRICKET - NORLAND V ELMSTEAD SCOREBOARD.\n"
+        "Norland\n"
+        "T. Ashgrove c Penwright b Kolbeck 44\n"
+        "R. Danvers lbw b Kolbeck 0\n"
+        "M. Ellery st Quarrie b Penwright 12\n"
+        "F. Holt not out 8\n"
+        "Did not bat: Ormsby, Vantongeren.\n"
+        "Bowling: Kolbeck 10-0-41-2, Penwright 8-1-26-1, Quarrie\n"
+        "6-0-27-0.\n"
+    )
+    report = analyse(text)
+    kinds = {m.text: a.type for a in report.actors for m in a.mentions}
+    for player in ("T. Ashgrove", "Penwright", "Kolbeck", "Quarrie", "Ormsby", "Vantongeren"):
+        assert kinds.get(player) == "person", (player, kinds)
+
+
+def test_places_in_a_headline_in_capitals(analyse):
+    text = (
+        "SOCCER - BOLIVIA BEAT PERU IN LA PAZ.\nLIMA 1996-08-31\nThe match ended 2-0 on Saturday.\n"
+    )
+    report = analyse(text)
+    start = text.index("LA PAZ")
+    spans = {(m.start, m.end): a.type for a in report.actors for m in a.mentions}
+    assert spans.get((start, start + 6)) == "place"
+
+
+def test_a_place_then_a_plural_proper_noun_is_a_team(analyse):
+    report = analyse("Fans of the Tampere Otters queued overnight for tickets.\n")
+    assert actor(report, "Tampere Otters").type == "organization"
+
+
+def test_a_monarchs_number_is_part_of_the_name(analyse):
+    report = analyse("A portrait of Aldric VII was sold at auction.\n")
+    names = {a.name: a.type for a in report.actors}
+    assert names.get("Aldric VII") == "person"
+
+
+def test_scorers_and_line_ups_name_players(analyse):
+    text = (
+        "SOCCER - NORLAND BEAT ELMSTEAD 2-0.\n"
+        "Norland - Kwame Osei-Tutu (21st minute), Radu Vlasceanu (65th)\n"
+        "Elmstead: 15 - Tane Horomona, 14 - Piet van der Merwe, 13 - Oli Brannagh (Sione Tuipulotu, "
+        "48 mins), 12 - Kees Dijkhuis (captain)\n"
+    )
+    report = analyse(text)
+    kinds = {m.text: a.type for a in report.actors for m in a.mentions}
+    for player in ("Kwame Osei-Tutu", "Radu Vlasceanu", "Tane Horomona", "Piet van der Merwe",
+                   "Sione Tuipulotu", "Kees Dijkhuis"):  # fmt: skip
+        assert kinds.get(player) == "person", (player, kinds)
+
+
+def test_dated_events_are_not_a_line_up(analyse):
+    report = analyse("1990 - Ann Lee died in Avalon.\n1991 - Bo Li was born.\n")
+    assert actor(report, "Ann Lee").type == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Two shops in the hill town of Ostrava-Nord were burgled overnight.\n",
+            "Ostrava-Nord",
+            "place",
+        ),
+        (
+            "Premier division club Hexamora paid a record fee for the goalkeeper.\n"
+            "Hexamora have not won a trophy in ten years.\n",
+            "Hexamora",
+            "organization",
+        ),
+        (
+            "Farmers in the South Bank protested on Monday.\n"
+            "Troops were sent into the South Bank, officials said.\n",
+            "South Bank",
+            "place",
+        ),
+    ],
+)
+def test_classifier_nouns_and_compass_regions(analyse, text, name, kind):
+    assert actor(analyse(text), name).type == kind
+
+
+def test_table_of_figures_is_not_a_table_of_names(analyse):
+    text = (
+        "Quarterly results (in millions of crowns):\n"
+        "Sales 9.06 9.31 8.42\n"
+        "Profit 4.15 4.90 4.12\n"
+        "The company said demand was steady.\n"
+    )
+    report = analyse(text)
+    assert not [a for a in report.actors if a.name in ("Sales", "Profit")]
 
 
 @pytest.mark.parametrize(
@@ -579,9 +787,11 @@ def test_eponym_adjective_is_no_name(nlp):
 def test_surname_alone_is_not_the_end_of_a_longer_name(nlp):
     from generator.extract.actors.names import _surname_alone
 
-    text = 'Fans of "Super Kart Run" compared it with Temple Run, and Ava Lind agreed. Lind won.'
+    text = 'Fans of "Super Kart Run" compared it with Tunnel Dash, and Ava Lind agreed. Lind won.'
     doc = nlp(text)
-    temple = doc.char_span(text.index("Temple Run"), text.index("Temple Run") + len("Temple Run"))
+    temple = doc.char_span(
+        text.index("Tunnel Dash"), text.index("Tunnel Dash") + len("Tunnel Dash")
+    )
     lind = doc.char_span(text.index("Ava Lind"), text.index("Ava Lind") + len("Ava Lind"))
     assert not _surname_alone(temple, text)
     assert _surname_alone(lind, text)
@@ -644,7 +854,7 @@ def test_apposition_headed_by_another_persons_name_is_not_a_role(nlp):
     [
         ("Pellman Center", "organization"),
         ("Vostok Observatory", "place"),
-        ("Ann Waller-Bridge", "person"),
+        ("Ann Hale-Barrow", "person"),
     ],
 )
 def test_name_ending_in_an_institution_or_site_is_no_person(nlp, name, kind):
@@ -671,7 +881,7 @@ def test_plural_possessive_after_a_name_with_of_splits_it(nlp):
     from generator.extract.actors.names import _splits
 
     doc = nlp.make_doc(
-        "The Academy of Sciences’ FAST telescope and the Bond Traders' Association met."
+        "The Academy of Sciences’ KITE telescope and the Bond Traders' Association met."
     )
     apostrophes = [t for t in doc if t.text in ("’", "'")]
     assert [_splits(t) for t in apostrophes] == [True, False]
@@ -680,13 +890,13 @@ def test_plural_possessive_after_a_name_with_of_splits_it(nlp):
 def test_name_and_an_acronym_are_two_names(nlp):
     from generator.extract.actors.names import _fuller_known
 
-    doc = nlp.make_doc("Shoppers at Harbor Foods and QFC paid more.")
+    doc = nlp.make_doc("Shoppers at Harbor Foods and QMV paid more.")
     parts = _fuller_known([(doc[2:6], "organization")], set())
-    assert [p.text for p, _ in parts] == ["Harbor Foods", "QFC"]
+    assert [p.text for p, _ in parts] == ["Harbor Foods", "QMV"]
 
 
 def test_place_noun_before_of_or_after_the_name_is_its_role(analyse):
-    report = analyse("Gunmen later seized the Libyan city of Tobruk, officials said.")
+    report = analyse("Rebels then took the Libyan city of Tobruk, officials said.")
     assert roles_of(report)["Tobruk"] == ["Libyan city"]
     report = analyse("Hikers were rescued in the Zhaotong region of China on Monday.")
     assert roles_of(report)["Zhaotong"] == ["region"]

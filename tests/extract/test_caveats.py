@@ -183,11 +183,11 @@ def test_future_event_after_publication_is_fine(analyse):
 
 def test_seed_like_article_raises_the_expected_caveats(analyse):
     text = (
-        "The defence chief issued a stark warning that the bloc will keep arming its ally if "
-        "talks collapse. His remarks, reported by the Xinhua news agency, underscore a growing "
-        "consensus within the bloc. Member states plan to allocate 2 billion dollars a month. "
-        "This stance has drawn criticism from some Nordic allies. Portugal's position is rooted "
-        "in its ties to Brazil."
+        "The union leader gave a stark warning that the strike will go on if "
+        "talks fail. Her remarks, reported by the Harbor Weekly newspaper, reflect a growing "
+        "consensus within the union. Member firms plan to spend 3 million dollars a month. "
+        "This stance has drawn criticism from some Nordic partners. Norway's position is rooted "
+        "in its ties to Chile."
     )
     report = analyse(text)
     found = marks(report)
@@ -196,7 +196,7 @@ def test_seed_like_article_raises_the_expected_caveats(analyse):
         ("hedged", "if"),
         ("weasel", "growing consensus"),
         ("forward-looking", "plan to"),
-        ("weasel", "some Nordic allies"),
+        ("weasel", "some Nordic partners"),
         ("unattributed", "rooted in"),
     ]:
         assert expected in found, found
@@ -326,7 +326,7 @@ def test_named_sources_are_no_sourcing_caveat(analyse, text):
     ("text", "cue"),
     [
         ("The outage began at noon, according to media reports.", "media reports"),
-        ("The chain is rumored to be planning a new store.", "is rumored"),
+        ("The bakery is rumored to be opening a second shop.", "is rumored"),
         ("The firm was hacked, a person familiar with the matter said.", "a person familiar"),
     ],
 )
@@ -594,7 +594,7 @@ def test_a_title_read_as_a_name_is_no_second_spelling(analyse):
         ),
         # 'carried out by' a firm: no outlet carries anything
         (
-            "The findings were based on a survey carried out by Pulse Research among 7,000 people.",
+            "The results came from a poll carried out by Pulse Research among 4,000 adults.",
             "relayed",
         ),
     ],
@@ -615,27 +615,27 @@ def test_one_outlet_described_two_ways_is_one_relay(analyse):
 def test_headline_flat_where_the_article_hedges(nlp):
     report = analyse_page(
         nlp,
-        "The city could soon spend more on interest than on its schools, the auditor said. "
+        "The city could soon lose more in fees than on its schools, the auditor said. "
         "Rates rose in March.",
-        title="City Will Soon Spend More on Interest Than on Schools",
+        title="City Will Soon Lose More in Fees Than on Schools",
     )
     (found,) = of_kind(report, "headline")
-    assert found.cue == "could" and found.text.startswith("The city could soon spend")
+    assert found.cue == "could" and found.text.startswith("The city could soon lose")
 
 
 def test_headline_stated_flatly_somewhere_in_the_article_is_fine(nlp):
     report = analyse_page(
         nlp,
-        "The city could soon spend more on interest than on schools. "
-        "The city will spend more on interest than on schools next year, the auditor said.",
-        title="City Will Spend More on Interest Than on Schools",
+        "The city could soon lose more in fees than on schools. "
+        "The city will lose more in fees than on schools next year, the auditor said.",
+        title="City Will Lose More in Fees Than on Schools",
     )
     assert not of_kind(report, "headline")
 
 
 def test_officials_of_a_named_company_weigh_less(analyse):
     report = analyse(
-        "The grid failed twice this winter, Con Edison officials said on Monday.",
+        "The grid failed twice this winter, Lakeside Power officials said on Monday.",
         date="2024-05-02",
     )
     (found,) = of_kind(report, "sourcing")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
-from generator.extract.figures import extract_figures
+from generator.extract.figures import _counted_noun, extract_figures
 from generator.extract.time.timex import extract_temporal_expressions
 
 
@@ -27,9 +28,9 @@ def one(found, text):
     ("sentence", "text", "value", "unit", "per"),
     [
         (
-            "Members plan to allocate 1 billion euros per month.",
-            "1 billion euros per month",
-            1e9,
+            "Members plan to spend 2 billion euros per month.",
+            "2 billion euros per month",
+            2e9,
             "EUR",
             "month",
         ),
@@ -127,10 +128,10 @@ def test_percentages(figures, sentence, text, value, value_max, unit):
             10000,
             "civilian",
         ),
-        ("It was six times the value of the cash.", "six", 6, "times"),
+        ("It was four times the value of the loan.", "four", 4, "times"),
         ("Three gunmen stormed the museum.", "Three", 3, "gunman"),
-        ("Its beaches drew thousands of bikini-clad tourists.", "thousands of", 1000, "tourist"),
-        ("A study counted 17 different types of vegetation.", "17", 17, "type of vegetation"),
+        ("Its lakes drew thousands of sunburnt hikers.", "thousands of", 1000, "hiker"),
+        ("A survey counted 23 different types of moss.", "23", 23, "type of moss"),
     ],
 )
 def test_counts_of_things(figures, sentence, text, value, unit):
@@ -189,7 +190,7 @@ def test_conversion_folds_into_its_original(figures):
         "The company was founded in 1998 and listed two years later.",
         "This is the first time a third-party tool was used.",
         "Call 911 if the Boeing 787 is late.",
-        "They walked along Ninety Mile Beach.",
+        "They walked along Forty Acre Wood.",
     ],
 )
 def test_no_junk(figures, sentence):
@@ -204,9 +205,9 @@ def test_bare_number_counting_nothing_named_is_left_out(figures):
 @pytest.mark.parametrize(
     ("sentence", "text", "unit"),
     [
-        ("Two pills were a lethal dose, and she had taken eight.", "eight", "pill"),
+        ("Two tablets were a full dose, and he had taken six.", "six", "tablet"),
         ("Rebels killed 21 villagers, 20 of them farmers from the valley.", "20", "villager"),
-        ("Two gunmen died, and three others may have escaped.", "three", "gunman"),
+        ("Two climbers died, and four others may have survived.", "four", "climber"),
         ("The city counts the number of potholes it fills: more than 9,000 so far.",
          "more than 9,000", "pothole"),
     ],
@@ -219,7 +220,7 @@ def test_count_with_its_noun_left_out_takes_the_earlier_noun(figures, sentence, 
 @pytest.mark.parametrize(
     ("sentence", "text", "value", "value_max", "unit"),
     [
-        ("There are between 400 and 600 breaks a year.", "400 and 600", 400, 600, "break"),
+        ("There are between 300 and 500 leaks a year.", "300 and 500", 300, 500, "leak"),
         ("They sell to four or five buyers.", "four or five", 4, 5, "buyer"),
         ("It runs 60 to 100 trucks a day.", "60 to 100", 60, 100, "truck"),
         ("It counts workers between the ages of 25 and 54.", "25 and 54", 25, 54, "years"),
@@ -233,8 +234,8 @@ def test_range_is_one_figure(figures, sentence, text, value, value_max, unit):
 
 
 def test_period_of_an_amount_is_not_a_figure_of_its_own(figures):
-    found = figures("The bill raised spending by $300 billion over two years.")
-    assert [f.text for f in found] == ["$300 billion"]
+    found = figures("The plan raised funding by $120 billion over three years.")
+    assert [f.text for f in found] == ["$120 billion"]
 
 
 def test_fraction_of_a_minute(figures):
@@ -249,8 +250,8 @@ def test_fraction_of_a_minute(figures):
         "The second test could be harder.",
         "He ran afoul of the president in '91.",
         "All three places are in the north.",
-        "And then one day it did something strange.",
-        "It is called the Five-hundred-meter Aperture Telescope.",
+        "And then one day it broke down for good.",
+        "It is called the Three-hundred-foot Ridge Telescope.",
     ],
 )
 def test_not_a_figure(figures, sentence):
@@ -270,14 +271,14 @@ def test_acronym_unit_keeps_its_capitals(figures):
     ("sentence", "text", "status"),
     [
         (
-            "Member states plan to allocate 1 billion euros per month.",
-            "1 billion euros per month",
+            "Member states plan to spend 2 billion euros per month.",
+            "2 billion euros per month",
             "plan",
         ),
-        ("The ministry is aiming to reach 5 billion euros by 2030.", "5 billion euros", "target"),
+        ("The ministry is aiming to hit 6 billion euros by 2030.", "6 billion euros", "target"),
         ("An estimated 10,000 people attended the rally.", "An estimated 10,000", "estimate"),
         ("Allies have already acquired arms worth 4 billion euros.", "4 billion euros", "fact"),
-        ("Rates will climb to 4.2 percent in 2021.", "4.2 percent", "forecast"),
+        ("Rates will climb to 3.7 percent in 2022.", "3.7 percent", "forecast"),
         ("Costs will rise, up from 6.6 percent last year.", "6.6 percent", "fact"),
         ("He claimed that 3 million people voted illegally.", "3 million", "claim"),
         ("About 50 people were injured.", "About 50", "estimate"),
@@ -291,10 +292,10 @@ def test_status(figures, sentence, text, status):
 
 def test_subject_is_in_the_sentence_words(figures):
     fig = one(
-        figures("Member states plan to allocate 1 billion euros per month to buy arms."),
-        "1 billion euros per month",
+        figures("Member states plan to spend 2 billion euros per month to repair roads."),
+        "2 billion euros per month",
     )
-    assert fig.subject == "Member states plan to allocate 1 billion euros per month to buy arms"
+    assert fig.subject == "Member states plan to spend 2 billion euros per month to repair roads"
 
 
 def test_figure_in_a_quote_is_attributed_to_the_speaker(analyse):
@@ -498,7 +499,7 @@ def test_accusation_makes_a_claim(figures):
     ("sentence", "text", "status"),
     [
         # 'would' under a past verb of saying is the 'will' of the time told about
-        ("The firm announced that it would charge a fee of $40 per ride.", "$40", "fact"),
+        ("The firm said that it would charge a fee of $15 per trip.", "$15", "fact"),
         ("The agency said the deficit would total $2 trillion.", "$2 trillion", "forecast"),
         # the future seen from a past point of the story
         ("For the next hundred days, the herds would roam the valley.", "hundred days", "fact"),
@@ -641,7 +642,7 @@ def test_hyphened_pound_is_a_weight_not_money(figures):
     ("sentence", "text", "value"),
     [
         ("The mill now makes half as much paper as it did in 2009.", "half as much", 0.5),
-        ("The new dish sees an area twice the size of the old one.", "twice the size", 2),
+        ("The new lens sees a field twice the size of the old one.", "twice the size", 2),
         ("Its shop had 40 brands last year, double the number in 2020.", "double the number", 2),
         ("Rents rose to thrice the level of 2015.", "thrice the level", 3),
     ],
@@ -690,7 +691,7 @@ def test_unnamed_speaker_leaves_the_source_to_according_to(analyse):
     ("sentence", "texts"),
     [
         ("Qatar will also buy 20 of the airline's larger 777 planes.", ["20"]),
-        ("The grocer is not opening any new 365 stores this year.", []),
+        ("The grocer is not opening any new 247 outlets this year.", []),
         ("The firm added an extra 500 jobs.", ["500"]),
         ("The remaining 300 workers stayed.", ["300"]),
     ],
@@ -700,7 +701,7 @@ def test_a_number_after_a_descriptive_adjective_names_a_model(figures, sentence,
 
 
 def test_a_proper_plural_qualified_by_a_people_counts_people(figures):
-    assert one(figures("The court freed 14 Egyptian Copts on Monday."), "14").unit == "person"
+    assert one(figures("The court freed 14 Flemish Catholics on Monday."), "14").unit == "person"
 
 
 def test_dash_parenthesis_does_not_cut_a_figure_from_its_clause(figures):
@@ -730,15 +731,15 @@ def test_or_restating_an_amount_in_other_units_folds_it(figures, sentence, texts
 
 
 def test_a_hedge_on_the_first_item_of_a_list_is_its_own(figures):
-    found = figures("The river waters about 40 million people and 6,300 square miles of farms.")
-    assert one(found, "about 40 million").status == "estimate"
-    assert one(found, "6,300 square miles").status == "fact"
+    found = figures("The canal serves about 12 million people and 2,400 square miles of farms.")
+    assert one(found, "about 12 million").status == "estimate"
+    assert one(found, "2,400 square miles").status == "fact"
 
 
 @pytest.mark.parametrize(
     ("sentence", "text", "value", "unit"),
     [
-        ("This is the third botched launch of a rocket in two years.", "third botched launch", 3,
+        ("This is the third failed launch of a drone in two years.", "third failed launch", 3,
          "launch"),
         ("It was the firm's fourth such deal since the merger.", "fourth such deal", 4, "deal"),
         ("The film won its second award this year.", "second award", 2, "award"),
@@ -753,7 +754,7 @@ def test_an_ordinal_bounded_by_a_stretch_of_time_counts(figures, sentence, text,
     "sentence",
     [
         "The second step is harder.",
-        "She lives on the fifth floor in Building 24.",
+        "She lives on the seventh floor in Block 18.",
         "Profit rose in the second quarter this year.",
         "It was the first launch in two years.",
     ],
@@ -773,9 +774,9 @@ def test_what_a_survey_is_of_is_not_its_source(analyse):
 
 
 def test_the_author_of_a_survey_is_its_source_wherever_the_parse_hangs_it(analyse):
-    report = analyse("Teens spend more on prom, according to a survey of 3,000 people by Visa.")
+    report = analyse("Parents spend more on toys, according to a survey of 2,000 people by Visa.")
     visa = next(a for a in report.actors if a.name == "Visa")
-    assert one(report.figures, "3,000").attributed_to == visa.id
+    assert one(report.figures, "2,000").attributed_to == visa.id
 
 
 def test_a_named_speaker_heading_an_unresolved_subject_keeps_the_figure(analyse):
@@ -787,12 +788,12 @@ def test_a_named_speaker_heading_an_unresolved_subject_keeps_the_figure(analyse)
 
 
 def test_a_number_before_an_age_compound_counts_the_plural_noun(figures):
-    found = figures("It is one of four century-old wooden schooners still at sea.")
-    assert [(f.text, f.value, f.unit) for f in found] == [("four", 4, "schooner")]
+    found = figures("It is one of three century-old steam trains still in service.")
+    assert [(f.text, f.value, f.unit) for f in found] == [("three", 3, "train")]
 
 
 def test_half_a_decade_is_five_years(figures):
-    fig = one(figures("The dish took half a decade to build."), "half a decade")
+    fig = one(figures("The bridge took half a decade to build."), "half a decade")
     assert (fig.value, fig.unit) == (5, "year")
 
 
@@ -807,10 +808,10 @@ def test_level_scores_and_sizes_are_no_counts(figures, sentence):
     ("sentence", "text", "status"),
     [
         ("The 25 percent tariffs, which took effect in June, will stay.", "25 percent", "fact"),
-        ("The $4.8 billion will be paid to the lender.", "$4.8 billion", "fact"),
+        ("The $2.1 billion will be repaid to the lender.", "$2.1 billion", "fact"),
         ("The proposed $5 billion budget will be voted on.", "$5 billion", "forecast"),
         ("The deficit will reach $1 trillion.", "$1 trillion", "forecast"),
-        ("The wound required a total of seven stitches.", "a total of seven", "fact"),
+        ("The roof needed a total of nine repairs.", "a total of nine", "fact"),
         ("The law requires firms to pay $5 million.", "$5 million", "plan"),
     ],
 )
@@ -823,26 +824,26 @@ def test_a_definite_subject_or_a_met_need_is_a_fact(figures, sentence, text, sta
 
 def test_a_figure_before_an_inverted_verb_of_saying_is_the_speakers(analyse):
     report = analyse(
-        "The snowpack in the valleys where the river starts now ranges from 51 to 79 per cent "
-        "of normal, said Jo Roe, a supervisor of the snow survey."
+        "The water in the reservoirs that feed the town now varies from 30 to 45 per cent "
+        "of capacity, said Jo Roe, a manager of the water board."
     )
     roe = next(a for a in report.actors if a.name == "Jo Roe")
-    assert one(report.figures, "51 to 79 per cent").attributed_to == roe.id
+    assert one(report.figures, "30 to 45 per cent").attributed_to == roe.id
 
 
 def test_a_figure_describing_the_speaker_is_the_reporters(analyse):
-    report = analyse("'I am still right there,' 14-time major winner Jo Roe said on Friday.")
-    assert one(report.figures, "14").attributed_to is None
+    report = analyse("'I am still in the hunt,' 9-time major winner Jo Roe said on Friday.")
+    assert one(report.figures, "9").attributed_to is None
 
 
 @pytest.mark.parametrize(
     ("sentence", "text", "subject"),
     [
-        ("There is little affection for 52-year-old Grace, a former typist.", "52-year-old",
-         "age of Grace"),
+        ("There is little sympathy for 47-year-old Mina, a former clerk.", "47-year-old",
+         "age of Mina"),
         ("Jane Roe, 46, will leave the firm.", "46", "age of Jane Roe"),
-        ("They saw a kauri tree which may be 2,000 years old.", "2,000 years old",
-         "age of a kauri tree"),
+        ("They saw a stone wall which may be 900 years old.", "900 years old",
+         "age of a stone wall"),
     ],
 )  # fmt: skip
 def test_an_age_measures_the_age_of_whom_it_describes(figures, sentence, text, subject):
@@ -854,6 +855,166 @@ def test_a_margin_after_be_is_no_age(figures):
 
 
 def test_a_vague_count_of_a_currency_is_money(figures):
-    fig = one(figures("The deals saved customers hundreds of millions of dollars."),
+    fig = one(figures("The reforms saved buyers hundreds of millions of dollars."),
               "hundreds of millions of")  # fmt: skip
     assert (fig.kind, fig.value, fig.unit, fig.status) == ("money", 1e8, "USD", "estimate")
+
+
+def test_the_quotes_own_speaker_words_keep_the_quotes_reading(analyse):
+    report = analyse(
+        "The Elmford Water Department repaired 75 breaks in January, department officials "
+        "said. The town's 7,500 miles of sewer lines are less affected by cold weather because "
+        "they are buried deeper, agency officials said."
+    )
+    fig = one(report.figures, "7,500 miles")
+    quote = next(q for q in report.quotes if q.start <= fig.start < q.end)
+    assert quote.speaker is not None and quote.speaker.actor is not None
+    assert fig.attributed_to == quote.speaker.actor
+
+
+def test_a_circumstance_of_the_act_of_saying_is_the_reporters(analyse):
+    report = analyse(
+        "Jane Roe is the mayor of Elmford. But with just 18 months left in power, she said "
+        "housing was the area where she had been most frustrated."
+    )
+    assert one(report.figures, "18 months").attributed_to is None
+
+
+def test_a_fronted_frame_is_a_fact_in_the_reporters_words(analyse):
+    report = analyse(
+        "After nearly 20 years of hostile relations, the government plans to lift trade "
+        "sanctions, Jane Roe said late Thursday."
+    )
+    fig = one(report.figures, "nearly 20 years")
+    assert (fig.status, fig.attributed_to) == ("fact", None)
+
+
+def test_a_phrase_after_a_dash_parenthesis_is_no_frame(figures):
+    found = figures(
+        "The bill would require providers to store metadata — the who, where and how of a "
+        "call, but not its content — for two years so police agencies can access it."
+    )
+    assert one(found, "two years").status == "plan"
+
+
+def test_the_object_of_a_refusal_is_not_the_refusers_figure(analyse):
+    report = analyse(
+        "It was not clear why the pitch failed with Jon Roe, who famously rebuffed a "
+        "$3 billion takeover offer from Zentro in 2013."
+    )
+    assert one(report.figures, "$3 billion").attributed_to is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "status"),
+    [
+        ("But the team wants to boost its range by adding 36 dishes.", "36", "plan"),
+        ("Jo Roe hopes the staff will soon move to a $23-million data centre.", "$23-million",
+         "fact"),
+        ("The firm will grow to 500 stores.", "500", "forecast"),
+        ("The necklace is valued at $150,000.", "$150,000", "estimate"),
+        ("This year the cod catch is capped at 29.4 million pounds.", "29.4 million pounds",
+         "target"),
+        ("They were able to predict the choices of four of the five players.", "four", "fact"),
+        ("They will be able to predict the choices of 40 voters.", "40", "forecast"),
+        ("The 300 workers who plan to strike met on Monday.", "300", "fact"),
+    ],
+)  # fmt: skip
+def test_status_from_wanting_valuing_capping_and_achieving(figures, sentence, text, status):
+    assert one(figures(sentence), text).status == status
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "kind", "unit"),
+    [
+        ("The desk computer weighed some 800 pounds.", "some 800 pounds", "quantity", "pound"),
+        ("A cod can grow to 500 pounds and sells for $5 a pound.", "500 pounds", "quantity",
+         "pound"),
+        ("The club paid 5 million pounds for the striker, $6 million.", "5 million pounds",
+         "money", "GBP"),
+        ("The deal is worth £5m. Its rival paid 8 million pounds.", "8 million pounds", "money",
+         "GBP"),
+    ],
+)  # fmt: skip
+def test_pounds_that_weigh(figures, sentence, text, kind, unit):
+    fig = one(figures(sentence), text)
+    assert (fig.kind, fig.unit) == (kind, unit)
+
+
+def test_a_definite_phrase_repeating_a_count_refers_back(figures):
+    found = figures("Jo Roe wrote the air in 12 equations. The 12 equations made odd weather.")
+    assert [f.text for f in found] == ["12"]
+    assert found[0].start < 40
+
+
+def test_a_hedged_length_of_time_is_an_estimate(figures):
+    fig = one(figures("After about two months of model weather, the runs parted."),
+              "about two months")  # fmt: skip
+    assert (fig.value, fig.unit, fig.status) == (2, "month", "estimate")
+    spread = figures("The bill raised spending by $300 billion over two years.")
+    assert [f.text for f in spread] == ["$300 billion"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        ("The town paves 6,000 miles of streets and 19,000 lane miles.", "19,000", "lane mile"),
+        ("It repaves more than 1,300 lane-miles of street.", "more than 1,300", "lane-mile"),
+        ("It repaves 1,300 miles of street.", "1,300 miles", "mile"),
+        ("The team won 10 bonus points.", "10", "point"),
+    ],
+)
+def test_a_noun_before_a_unit_makes_a_unit(figures, sentence, text, unit):
+    assert one(figures(sentence), text).unit == unit
+
+
+def test_a_proposal_and_a_suggestion_are_their_subjects_figures(analyse):
+    report = analyse(
+        "Google proposes to run 60 to 100 trucks a day along the road. Jane Roe had suggested "
+        "a two-week cap on forecasts in the 1960s."
+    )
+    names = {a.id: a.name for a in report.actors}
+    trucks = one(report.figures, "60 to 100")
+    assert (names.get(trucks.attributed_to or ""), trucks.status) == ("Google", "plan")
+    cap = one(report.figures, "two-week")
+    assert (names.get(cap.attributed_to or ""), cap.status) == ("Jane Roe", "estimate")
+
+
+def test_what_a_planned_thing_will_have_is_planned(figures):
+    found = figures(
+        "The order that Jane Roe plans to sign on Friday will have a six-month review period. "
+        "The workers who plan to strike will lose 300 jobs."
+    )
+    assert one(found, "six-month").status == "plan"
+    assert one(found, "300").status == "forecast"
+
+
+def test_a_count_does_not_reach_past_a_determiner_for_its_noun(nlp):
+    # the parse of '51 stranded on the isles and a spate' as a parser may give it, with 51
+    # hung on 'spate'
+    words = ["51", "stranded", "on", "the", "isles", "and", "a", "spate", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[7, 0, 0, 4, 2, 4, 7, 7, 7],
+        deps=["nummod", "acl", "prep", "det", "pobj", "cc", "det", "ROOT", "punct"],
+        pos=["NUM", "ADJ", "ADP", "DET", "NOUN", "CCONJ", "DET", "NOUN", "PUNCT"],
+        tags=["CD", "JJ", "IN", "DT", "NNS", "CC", "DT", "NN", "."],
+    )
+    assert _counted_noun(doc[0]) is None
+    doc = Doc(nlp.vocab, words=["51", "whales", "."], heads=[1, 1, 1],
+              deps=["nummod", "ROOT", "punct"], pos=["NUM", "NOUN", "PUNCT"])  # fmt: skip
+    assert _counted_noun(doc[0]) == doc[1]
+
+
+def test_a_list_goes_on_past_a_sentence_the_parser_ended_at_a_comma(analyse):
+    report = analyse(
+        "October marked the start of the calving season, and it began with a rush of "
+        "sightings, according to rescue group Reuters, with 140 pilot whales beaching and "
+        "dying on Elm Island, 10 rare pygmy whales on Long Bay beach, 51 stranded and dead on "
+        "the Ash Islands and a spate of single cases around the coast."
+    )
+    reuters = next(a for a in report.actors if a.name == "Reuters")
+    assert one(report.figures, "10").attributed_to == reuters.id
+    fig = one(report.figures, "51")
+    assert (fig.unit, fig.attributed_to) == ("whale", reuters.id)

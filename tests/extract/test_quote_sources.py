@@ -20,12 +20,12 @@ SPEAKERS = [
     ("Ann Lee shared an article by Harbor Weekly that claimed the mayor lied about the budget.",
      "the mayor lied", "harbor-weekly", True),
     # 'the report' takes the issuer named where it was introduced (a reading)
-    ("A new report released on Monday by Northfield University's Institute for Water Policy "
+    ("A new report published on Monday by Northfield University's Institute for Water Policy "
      "warns of droughts.\n\nThe report concluded that the river was drying up because farms "
      "use too much water.", "the river was drying up", "institute-for-water-policy", False),
     # the focus of an it-cleft speaks
-    ("It was a wine merchant in Berlin who first informed me that the old grape was alive.",
-     "the old grape", "wine merchant", False),
+    ("It was a seed trader in Lyon who first told me that the old barley was alive.",
+     "the old barley", "seed trader", False),
     # officials speak for the body last named with them
     ("Harbor Power officials said storms had cut two lines. "
      "The plastic pipes are less likely to crack, the officials said.",
@@ -33,41 +33,41 @@ SPEAKERS = [
     # 'the company' linked elsewhere goes to the company named in its paragraph
     ("Tyler Ross, president of the Ross Fishing Company, buys halibut.\n\n"
      "A Green Market Inc. spokeswoman declined to comment. Green Market Inc. plans more "
-     "promotions. The company also said it was lowering prices across the store.",
-     "lowering prices", "green-market-inc", False),
+     "promotions. The company also said it was cutting prices in every branch.",
+     "cutting prices", "green-market-inc", False),
     # a person in apposition inside the subject speaks
-    ("The leader of Nahda, Ann Lee, condemned the attack, saying in a statement that it "
+    ("The leader of Nahda, Ann Lee, denounced the vote, saying in a letter that it "
      "\u201cwill not break our will.\u201d", "break our will", "ann-lee", False),
     # a clause the parser hangs on the quote's own verb keeps its subject
-    ("In the midst of the fear, Harbor Cabs stepped in and tweeted this announcement: "
-     "\u201cWe are all concerned with events in the city. Fares have increased to bring more "
-     "drivers online.\u201d", "Fares have increased", "Harbor Cabs", None),
+    ("In the middle of the storm, Harbor Cabs stepped up and posted this notice: "
+     "\u201cWe are all watching the weather in the city. Fares have risen to bring more "
+     "drivers online.\u201d", "Fares have risen", "Harbor Cabs", None),
     # 'Lee states, "..."' parsed as a noun phrase is a reporting clause
-    ("In another post in which Ann Lee links to an article that falsely attributes a quote "
-     "to Mayor Bo Chen, Lee states, \u201cIncredibly, some people actually think they have "
-     "to put words in his mouth to make him look bad.\u201d", "Incredibly", "ann-lee", True),
+    ("In another post in which Ann Lee links to a story that wrongly credits a remark "
+     "to Mayor Bo Chen, Lee states, \u201cIncredibly, some folks really believe they need "
+     "to invent his words to make him look foolish.\u201d", "Incredibly", "ann-lee", True),
     # 'They said' after a sentence whose plural speakers are one group (a reading)
-    ("Harbor officials said that they had briefed the new team. They said that the port had "
+    ("Harbor officials said that they had trained the new crew. They said that the port had "
      "a long way to go.", "a long way to go", "harbor-official", False),
     # a verb has one subject: the one right before it when the parser gives two
-    ("In a memo, Harbor Foods co-founder John Mackey said that the price gap had become less "
-     "relevant.", "price gap", "john-mackey", True),
+    ("In a memo, Harbor Foods co-founder Tom Reddick said that the price gap had become less "
+     "relevant.", "price gap", "tom-reddick", True),
     # 'he said, according to a transcript': the transcript records the words, he says them
     ("Ann Lee met the founders in May. These deals take time to build, she said, according "
      "to a transcript reviewed by Harbor Weekly.", "take time", "she", None),
     # 'A, X was quoted as saying': the passive subject said the clause before
-    ("Local people reported seeing a flash of light and hearing a loud thud, the Harbor "
-     "council was quoted as saying late Thursday by a news agency.", "Local people reported",
+    ("Residents reported seeing a plume of smoke and hearing a loud bang, the Harbor "
+     "council was quoted as saying early Friday by a news agency.", "Residents reported",
      "Harbor council", None),
     # 'The combination, say economists, marks ...': the inverted subject speaks
-    ("The combination, say economists, marks a journey into mostly uncharted territory.",
-     "a journey", "economists", None),
+    ("The merger, say analysts, marks a step into largely unknown waters.",
+     "a step", "analysts", None),
     # 'warned for years that ...': the that-clause hung on the adjunct is what was warned
-    ("Deficit hawks have warned for years that a day of reckoning is coming, exposing the "
-     "country to a crisis.", "day of reckoning", "Deficit hawks", None),
+    ("Fiscal hawks have warned for years that a budget crunch is coming, exposing the "
+     "city to a crisis.", "budget crunch", "Fiscal hawks", None),
     # another source's words set against a claim are a quote of their own
-    ("Senator Ann Lee also claimed the tax cuts would pay for themselves even as the Budget "
-     "Office estimated that they would add $250 billion to the deficit.",
+    ("Senator Ann Lee also claimed the new tolls would cover their cost even as the Budget "
+     "Office estimated that they would add $90 million to the debt.",
      "they would add", "budget-office", True),
 ]  # fmt: skip
 
@@ -87,7 +87,7 @@ def test_speakers(analyse, text, words, speaker, sure):
 def test_the_claim_stops_before_another_sources_words(analyse):
     report = analyse(SPEAKERS[-1][0])
     (claimed,) = _by_cue(report, "claimed")
-    assert claimed.text == "the tax cuts would pay for themselves"
+    assert claimed.text == "the new tolls would cover their cost"
 
 
 def test_a_reader_of_a_text_is_not_its_issuer(analyse):
@@ -123,21 +123,21 @@ def test_a_pronoun_antecedent_is_named_or_described_as_a_person(mention, person,
     "text",
     [
         "All told, it is a neat story about the mayor.",
-        "We are told that we reveal our true character in a crisis.",
-        "The firm deceives the press and threatens to spy on reporters.",
+        "We are told that we show our true worth in a storm.",
+        "The firm misleads the public and threatens to sue its critics.",
         "The volunteers were asked to press a key when they saw the light.",
         "First, let's say what the deal is not.",
         "It can't be denied that these tools are hard to use.",
         "The ministry's first comments on the election came on Monday.",
         "My lungs were begging for oxygen.",
-        "Ann Lee and Bo Chen wrote the programs that revealed the signatures of chaos.",
-        "Lorenz, \u201cthe father of chaos,\u201d started a revolution in science.",
-        "Scientists can't predict hurricanes a year out with any accuracy.",
-        "Ann Lee's 1968 work My Name as Though It Were Written on the Surface of the Moon poked "
+        "Ann Lee and Bo Chen wrote the models that showed the patterns of the tides.",
+        "Halvorsen, \u201cthe father of tides,\u201d began a revolution in science.",
+        "Scientists can't predict floods a decade ahead with any accuracy.",
+        "Ann Lee's 1968 work Your Name as Though It Were Painted on the Back of the Sky poked "
         "gentle fun at the very expensive space race between the two great powers of that time.",
-        "The model fit so well that they were able to predict the choices of four of the five "
+        "The test worked so well that they were able to guess the answers of four of the five "
         "volunteers.",
-        "The article \u201cAre county elections actually headed to a recount?\u201d helps me "
+        "The article \u201cAre harbour fees really going up again?\u201d helps me "
         "understand the doubts.",
         "In her book \u201cA Garden Made in Stone: The Quiet Towns that Rise from Ruin,\u201d "
         "Ann Lee wrote of the joy people find in helping.",
@@ -150,8 +150,8 @@ def test_no_act_of_saying_is_no_quote(analyse, text):
 
 
 def test_we_are_told_by_sources_is_still_reported(analyse):
-    report = analyse("We're told there is security footage of the theft.")
-    assert [q.text for q in report.quotes] == ["there is security footage of the theft"]
+    report = analyse("We're told there is camera footage of the break-in.")
+    assert [q.text for q in report.quotes] == ["there is camera footage of the break-in"]
 
 
 def test_a_threat_made_is_still_a_quote(analyse):
@@ -162,17 +162,19 @@ def test_a_threat_made_is_still_a_quote(analyse):
 
 
 def test_reported_words_with_no_one_reporting_them_are_no_quote(analyse):
-    report = analyse("This sensitivity to small changes made predicting the far future a gamble.")
+    report = analyse(
+        "This sensitivity to tiny shifts made forecasting the distant future a gamble."
+    )
     assert report.quotes == []
 
 
 def test_says_a_but_b_is_one_statement(analyse):
     report = analyse(
-        "Ann Lee says mass strandings are getting more attention and money from donations, "
-        "but traditional knowledge is being dismissed as overly spiritual."
+        "Ann Lee says river clean-ups are getting more attention and money from donors, "
+        "but local know-how is being dismissed as overly old-fashioned."
     )
     (quote,) = _by_cue(report, "says")
-    assert quote.text.endswith("dismissed as overly spiritual")
+    assert quote.text.endswith("dismissed as overly old-fashioned")
 
 
 @pytest.mark.parametrize(
@@ -200,10 +202,10 @@ def test_a_but_clause_that_is_not_the_speakers_stays_out(analyse, text, cue, con
 
 def test_a_gerund_after_reported_is_what_was_reported(analyse):
     report = analyse(
-        "Many users reported being automatically logged out of their accounts. "
-        "Others reported receiving messages stating that an error had occurred."
+        "Many customers reported being suddenly locked out of their profiles. "
+        "Others reported getting emails saying that a fault had occurred."
     )
     assert [q.text for q in _by_cue(report, "reported")] == [
-        "being automatically logged out of their accounts",
-        "receiving messages stating that an error had occurred",
+        "being suddenly locked out of their profiles",
+        "getting emails saying that a fault had occurred",
     ]

@@ -107,10 +107,11 @@ FURNITURE = [
     "Scroll down for video of the vote in the chamber.",
     "Who will pay for all of this in the years to come?",
     "Happier times: the two leaders at a summit in Rome last spring.",
+    "On duty: Sergeant Ana Cole of the border police at the crossing last spring.",
     "The two leaders (pictured) met at a summit in Rome last spring.",
     "Click here to read the full statement from the ministry.",
     "Norland Sun Spray costs 20 euros at most chemists CLAIMS: blocks twice as much sun.",
-    "Offers protection against four times more of the harmful rays.",
+    "Gives shelter from three times more of the cold wind.",
     "The minister is shown, left, signing the treaty in the capital.",
     "In a long interview with the local radio station, the minister also said:",
     "The minister was criticised by two rivals after the vote 'When he speaks, no one else can.",
@@ -139,6 +140,8 @@ def test_page_furniture_is_skipped(nlp, line):
         "From Monday, all shops in the old town will close at eight in the evening.",
         "By the end of the year, the city plans to open two new schools in the north.",
         "The two ministers were pictured shaking hands at the border crossing on Friday.",
+        # a phrase leading into the sentence, not a caption's label
+        "Among its key findings: children in the north read fewer books than their parents did.",
     ],
 )
 def test_ordinary_sentences_are_not_furniture(nlp, line):
@@ -715,3 +718,96 @@ def test_the_authors_stance(nlp, sentence, stance):
     doc = nlp(sentence)
     regions = _Regions(sorted(quote_regions(sentence)))
     assert _stance(next(iter(doc.sents)), regions) is stance
+
+
+# A column whose stand opens on "This", pointing back to the sentence before it.
+LIBRARY = (
+    "The old library on Mill Street opened its doors in 1908. "
+    "Generations of children from the valley spent their Saturdays in its reading room. "
+    "Its roof leaks, and the boiler is forty years old. "
+    "Last month the council voted to sell the library to a hotel developer. "
+    "This is a shameful betrayal of the families whose taxes paid for the library. "
+    "The reading room holds forty thousand books and a small museum. "
+    "A public meeting about the sale is planned for the end of May."
+)
+
+
+def test_a_sentence_that_continues_the_one_before_comes_with_it(nlp):
+    title = "Selling the library is a shameful betrayal"
+    chosen = texts(with_genre(nlp, LIBRARY, 4, genre="opinion", title=title))
+    stand = "This is a shameful betrayal of the families whose taxes paid for the library."
+    before = "Last month the council voted to sell the library to a hotel developer."
+    assert stand in chosen
+    assert chosen.index(before) == chosen.index(stand) - 1
+    # with room for one more sentence only, the pair does not fit and the stand is left out
+    assert stand not in texts(with_genre(nlp, LIBRARY, 3, genre="opinion", title=title))
+
+
+def tram_story(second: str) -> str:
+    return (
+        "The city of Varna will open its first tram line on Monday, the transport office said. "
+        f"{second} "
+        "The line will carry 20,000 passengers a day between the port and the university. "
+        "Building the line cost 45 million euros and took four years. "
+        "Officials said two more lines would follow by 2030."
+    )
+
+
+@pytest.mark.parametrize(
+    ("second", "chosen"),
+    [
+        (
+            "If you have ever waited for a tram in the rain, you will know how much it matters.",
+            False,
+        ),
+        ("We may soon be able to cross the whole city in twenty minutes.", False),
+        # the reader addressed inside a speaker's quotation marks: the speaker's words, news
+        (
+            '"You will cross the whole city in twenty minutes," the mayor Ana Rist told reporters.',
+            True,
+        ),
+    ],
+)
+def test_a_report_does_not_give_its_place_to_the_reader_addressed(nlp, second, chosen):
+    assert (second in texts(summarise(nlp, tram_story(second), 3))) is chosen
+
+
+def test_a_report_leaves_out_the_first_person_in_any_form(nlp):
+    text = (
+        "Climbing the path above the village of Rech, my legs gave out halfway to the vineyard. "
+        "The Rech cooperative will plant four hectares of a rare early grape this spring. "
+        "The grape was almost extinct in the valley by the 1970s. "
+        "Winemaker Lena Korb said the harvest would come in three years. "
+        "A bottle of the first vintage is expected to cost 30 euros."
+    )
+    chosen = texts(summarise(nlp, text, 3))
+    assert not any("my legs" in s for s in chosen)
+
+
+# An explainer whose question opens on "But": it leans on the sentence before and needs its answer.
+LEAKING_ROOF = (
+    "The council of Marlow closed the old library on Mill Street last year. "
+    "Its roof leaked and the boiler was forty years old. "
+    "But why did the council wait so long before it acted on the repairs? "
+    "The answer is that the repair budget had been spent on the new ring road. "
+    "A public meeting about the building is planned for the end of May. "
+    "The library held forty thousand books."
+)
+
+
+@pytest.mark.parametrize("size", [2, 3, 4])
+def test_a_question_that_continues_never_makes_the_summary_longer(nlp, size):
+    title = "Why did the council wait so long?"
+    chosen = texts(with_genre(nlp, LEAKING_ROOF, size, genre="analysis", title=title))
+    assert len(chosen) == size
+
+
+def test_a_report_opening_on_the_reader_addressed_starts_at_its_lede(nlp):
+    hook = (
+        "If you have ever waited for a tram in Varna, you will know why the first tram line of "
+        "the city matters."
+    )
+    text = hook + " " + tram_story("").replace("  ", " ")
+    chosen = texts(summarise(nlp, text, 3, title="Varna opens its first tram line"))
+    assert hook not in chosen
+    assert chosen[0].startswith("The city of Varna will open its first tram line")

@@ -32,9 +32,9 @@ def test_event_is_subject_verb_object_without_the_date(analyse):
 
 
 def test_date_that_is_the_object_stays_in_the_event(analyse):
-    report = analyse("The war enters its fourth year.", date="2025-02-24")
+    report = analyse("The drought enters its third year.", date="2025-02-24")
     (entry,) = report.timeline
-    assert (entry.date, entry.event) == ("2025", "The war enters its fourth year")
+    assert (entry.date, entry.event) == ("2025", "The drought enters its third year")
 
 
 def test_targets_are_planned_not_done(analyse):
@@ -83,7 +83,7 @@ def test_negation_and_modality_stay_in_the_event(analyse):
 
 def test_reporters_present_comparison_baseline_and_range_end_are_not_events(analyse):
     report = analyse(
-        "Today, neon is experiencing a revival. Costs rose 50 percent more than in 2017. "
+        "Today, vinyl is enjoying a comeback. Costs rose 40 percent more than in 2016. "
         "The plan runs from 2019 to 2024.",
         date="2025-01-10",
     )
@@ -116,13 +116,13 @@ def test_following_morning_counts_from_the_narrative_day(analyse):
 
 def test_restated_time_in_utc_gives_one_entry(analyse):
     report = analyse(
-        "The ship had lifted off as scheduled at 8:51 p.m. (1451 GMT) on Thursday.",
+        "The ferry had docked as planned at 7:42 p.m. (1342 GMT) on Thursday.",
         date="2016-12-01",
     )
     (entry,) = report.timeline
     assert (entry.date, entry.label, entry.status) == (
-        "2016-12-01T14:51",
-        "1 Dec 2016, 14:51 UTC",
+        "2016-12-01T13:42",
+        "1 Dec 2016, 13:42 UTC",
         "reported",
     )
 
@@ -177,7 +177,7 @@ def test_after_anchor(value, anchor, expected):
 
 def test_habits_and_the_reporters_present_are_not_dated_events(analyse):
     report = analyse(
-        "In winter, old mains break. We're having to put up with a lot today. "
+        "In winter, old mains break. We're having to live with a lot today. "
         "In the fall of 2017 she was preparing for a conference.",
         date="2019-05-20",
     )
@@ -186,10 +186,10 @@ def test_habits_and_the_reporters_present_are_not_dated_events(analyse):
 
 def test_relative_pronoun_gives_way_to_its_antecedent(analyse):
     report = analyse(
-        "The party chose Robert Mugabe, who has led the country since independence in 1980."
+        "The party chose Robert Okonjo, who has led the country since independence in 1980."
     )
     (entry,) = report.timeline
-    assert entry.event == "Robert Mugabe has led the country since independence"
+    assert entry.event == "Robert Okonjo has led the country since independence"
 
 
 def test_conditions_and_counterfactuals_are_not_events(analyse):
@@ -224,8 +224,8 @@ def test_when_clause_is_shown_with_the_clause_it_times(analyse):
 
 def test_dates_of_nouns_do_not_date_the_clause(analyse):
     report = analyse(
-        "The critic opened a bottle of the 2010 vintage. "
-        "The archivist found a wedding announcement from 1963. "
+        "The chef opened a case of the 2011 harvest. "
+        "The archivist found a shipping letter from 1958. "
         "The jury praised the best cast of this year. "
         "Several rivals for the prize on June 9 were not invited.",
         date="2024-05-15",
@@ -243,12 +243,12 @@ def test_comparison_baseline_is_the_year_not_the_number(analyse):
 
 def test_fronted_clause_keeps_its_own_date(analyse):
     report = analyse(
-        "The authority said that after it joins the court on April 1, it will press charges.",
+        "The agency said that after it joins the treaty on April 1, it will file claims.",
         date="2024-03-18",
     )
     (entry,) = report.timeline
     assert (entry.date, entry.status) == ("2024-04-01", "planned")
-    assert entry.event.startswith("it joins the court")
+    assert entry.event.startswith("it joins the treaty")
 
 
 def test_gerund_complement_takes_the_date_of_its_verb(analyse):
@@ -263,8 +263,8 @@ def test_gerund_complement_takes_the_date_of_its_verb(analyse):
 
 def test_habit_with_can_and_update_stamps_are_not_events(analyse):
     report = analyse(
-        "Most breaks occur in winter, when the cold can make old pipes brittle.\n\n"
-        "12:00 PM PT -- Deputies were at the hotel Thursday morning.",
+        "Most leaks happen in winter, when the frost can make old tanks brittle.\n\n"
+        "9:30 AM ET -- Crews were at the depot Thursday morning.",
         date="2024-05-17",
     )
     assert [(e.date, e.when) for e in report.timeline] == [("2024-05-16TMO", "Thursday morning")]

@@ -170,7 +170,7 @@ def test_without_article_date_values_stay_underspecified(timexes, text, expected
     "text",
     [
         "May I ask a question?",
-        "Theresa May said nothing.",
+        "Brenda May said nothing.",
         "About 1,999 people came, paying $2000 each.",
         "A 45-year-old man was arrested.",
         "First of all, the plan is sound.",
@@ -310,3 +310,145 @@ def test_anchor_and_direction(timexes, text, expected):
 )
 def test_halves_periods_and_plans(timexes, text, expected):
     assert expected in timexes(text, "2024-05-15")
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # a decade written with two digits is the latest one begun by the article date
+        ("Rents doubled in the '90s.", "1998-03-02", ("the '90s", "DATE", "199")),
+        # words that point a date ahead of the act the verb tells of, whatever its tense
+        (
+            "The board approved higher fees, effective Feb. 1.",
+            "2024-11-06",
+            ("Feb. 1", "DATE", "2025-02-01"),
+        ),
+        (
+            "The tender offer was extended to Nov. 20.",
+            "2024-08-01",
+            ("Nov. 20", "DATE", "2024-11-20"),
+        ),
+        (
+            "The hearing was postponed until Tuesday morning.",
+            "2024-11-06",
+            ("Tuesday morning", "TIME", "2024-11-12TMO"),
+        ),
+        # ... but a record 'set on' a day is behind, and so is a plan overtaken ('had been due')
+        (
+            "The index closed near the record high set on Aug. 6.",
+            "2024-05-15",
+            ("Aug. 6", "DATE", "2023-08-06"),
+        ),
+        (
+            "The lease expired Feb. 1 and the new rules became effective March 1.",
+            "2024-11-06",
+            ("Feb. 1", "DATE", "2024-02-01"),
+        ),
+        (
+            "The lease expired Feb. 1 and the new rules became effective March 1.",
+            "2024-11-06",
+            ("March 1", "DATE", "2024-03-01"),
+        ),
+        (
+            "Sales through March are up 5% on the year.",
+            "2024-06-20",
+            ("March", "DATE", "2024-03"),
+        ),
+        (
+            "The ferry was delayed due to Friday's storm.",
+            "2024-11-06",
+            ("Friday", "DATE", "2024-11-01"),
+        ),
+        (
+            "The permit had been due to expire Friday.",
+            "2024-05-15",
+            ("Friday", "DATE", "2024-05-10"),
+        ),
+        # an infinitive on a noun tells of what is still to come, unless the noun is ranked
+        (
+            "The lender signed an agreement to acquire the credit union in January.",
+            "2024-11-06",
+            ("January", "DATE", "2025-01"),
+        ),
+        (
+            "She became the first pilot to cross the strait in March.",
+            "2024-11-06",
+            ("March", "DATE", "2024-03"),
+        ),
+        # ... on the infinitive itself, not on a noun of its clause
+        (
+            "Most farmers support his hard line on talks to curb the city's water program and "
+            "his pledge on Monday that there would be no new dam.",
+            "2015-03-18",
+            ("Monday", "DATE", "2015-03-16"),
+        ),
+        # 'last Oct. 23' is one expression: the latest such day before the article date
+        (
+            "The clerk was hurt last Oct. 23 at the depot.",
+            "1999-04-19",
+            ("last Oct. 23", "DATE", "1998-10-23"),
+        ),
+        # 'the day before/after' a day: one expression, one day off
+        (
+            "The day before last Tuesday's hearing, the mayor flew to Lyon.",
+            "2024-11-08",
+            ("The day before last Tuesday", "DATE", "2024-11-04"),
+        ),
+        (
+            "The clerk left the day after Oct. 3.",
+            "2024-11-08",
+            ("the day after Oct. 3", "DATE", "2024-10-04"),
+        ),
+    ],
+)
+def test_direction_words_decades_and_day_offsets(timexes, text, date, expected):
+    assert expected in timexes(text, date)
+
+
+def test_quarter_to_quarter_is_a_comparison_not_a_quarter(timexes):
+    found = timexes("The quarter-to-quarter comparison was hurt by a charge.", "2024-11-04")
+    assert not any(value.endswith(("-Q3", "-Q4")) for _, _, value in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'this summer' is the summer of the article's year, whatever the tense
+        ("Ticket sales rose this summer.", ("this summer", "DATE", "2010-SU")),
+        # a season or a part of a year 'of last year', 'of the year': one expression
+        (
+            "The ferry line opened in the spring of last year.",
+            ("the spring of last year", "DATE", "2009-SP"),
+        ),
+        (
+            "Freight will slow in the second half of the year.",
+            ("the second half of the year", "DATE", "2010-H2"),
+        ),
+        (
+            "Output fell in the first quarter of the year.",
+            ("the first quarter of the year", "DATE", "2010-Q1"),
+        ),
+    ],
+)
+def test_seasons_and_parts_of_a_named_year(timexes, text, expected):
+    assert expected in timexes(text, "2010-05-12")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an unnumbered stretch of units is a length of time
+        ("Over the years, the mill doubled its output.", [("the years", "DURATION", "PXY")]),
+        ("Prices may rise in the weeks ahead.", [("the weeks ahead", "DURATION", "PXW")]),
+        ("In the years that followed, the town shrank.", [("the years", "DURATION", "PXY")]),
+        # 'now' inside a compound adjective is part of a modifier, not the present
+        ("The now-closed mill was sold to a developer.", []),
+    ],
+)
+def test_unnumbered_stretches_and_compounds(timexes, text, expected):
+    assert timexes(text, "2010-05-12") == expected
+
+
+def test_of_the_year_ago_is_not_of_the_year(timexes):
+    found = timexes("Profit beat the fourth quarter of the year-ago period.", "2010-05-12")
+    assert not any(text.endswith("of the year") for text, _, _ in found)

@@ -138,7 +138,7 @@ def test_register_counts_only_the_writers_own_words():
 
 def test_link_text_run_into_the_next_word_gets_its_space():
     extra = (
-        '<p>The islands\u2019 editor <a href="/p/ann">Ann Madrigal</a>reports that the first '
+        '<p>The islands\u2019 editor <a href="/p/ann">Ann Ostrow</a>reports that the first '
         "crossing sold out within an hour.</p>"
         '<p>Fares were set by <a href="/a">the council</a><a href="/b">Harbour Board</a> after '
         "a long hearing.</p>"
@@ -147,7 +147,7 @@ def test_link_text_run_into_the_next_word_gets_its_space():
     )
     lines = read(page(full_article(extra_middle=extra))).text.split("\n")
     assert (
-        "The islands\u2019 editor Ann Madrigal reports that the first crossing sold out within an hour."
+        "The islands\u2019 editor Ann Ostrow reports that the first crossing sold out within an hour."
         in lines
     )
     assert "Fares were set by the council Harbour Board after a long hearing." in lines

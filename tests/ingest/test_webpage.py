@@ -168,7 +168,7 @@ def test_related_links_prompts_and_contribution_lines_are_left_out():
         "<p>Read more: <a href='/c'>How the islands voted</a></p>"
         "<p>Additional reporting by Bo Ray; Editing by Ann Lee</p>"
         "<p>Bo Ray contributed reporting.</p>"
-        "<p>This article originally appeared on The Island Times.</p>"
+        "<p>This story first appeared on The Island Times.</p>"
     )
     article = read(page(full_article(extra_middle=middle, extra_end=end)))
     assert article.text.split("\n") == BODY
@@ -258,10 +258,10 @@ def test_a_drop_cap_is_put_back_on_its_word():
 @pytest.mark.parametrize(
     ("line", "junk"),
     [
-        ("Posted on April 21, 2015, at 11:29 a.m.", True),
+        ("Posted on May 12, 2016, at 10:14 a.m.", True),
         ("Monday, 6 January 2020", True),
-        ("Updated 3:46 PM ET, March 11, 2015", True),
-        ("The vote was held on March 11, 2015 in the town hall.", False),
+        ("Updated 4:52 PM ET, March 9, 2016", True),
+        ("The vote was held on March 9, 2016 in the town hall.", False),
     ],
 )
 def test_a_line_of_only_a_date_is_a_dateline(line, junk):
@@ -317,13 +317,13 @@ def test_a_modification_before_publication_is_not_used():
     ("raw", "names"),
     [
         ("By ANN LEE and Bo Ray, Staff Writers | Updated March 3", ["Ann Lee", "Bo Ray"]),
-        ("by Lucas Nolan22 Dec 2016651", ["Lucas Nolan"]),
-        ("By Dana Whitfield, Senior Staff Technologist, Harbour Project", ["Dana Whitfield"]),
-        ("Richard (R.J.) Eskow", ["Richard (R.J.) Eskow"]),
-        ("Nelson D. Schwartz", ["Nelson D. Schwartz"]),
-        ("Our Foreign Staff", []),
+        ("by Mark Dolan22 Dec 2016651", ["Mark Dolan"]),
+        ("By Dana Whitfield, Senior Staff Engineer, Harbour Project", ["Dana Whitfield"]),
+        ("Richard (R.J.) Voskov", ["Richard (R.J.) Voskov"]),
+        ("Nelson D. Hartwell", ["Nelson D. Hartwell"]),
+        ("Our Political Staff", []),
         ("Coastal Ledger News Desk", []),
-        ("TMZ STAFF", []),
+        ("WKRB STAFF", []),
         ("@harbourledger", []),
     ],
 )
@@ -332,9 +332,9 @@ def test_a_byline_gives_person_names_only(raw, names):
 
 
 def test_a_desk_byline_is_the_author_string_but_no_person():
-    head = '<meta name="author" content="Our Foreign Staff">'
+    head = '<meta name="author" content="Our Political Staff">'
     article = read(page(full_article(), head))
-    assert (article.authors, article.author) == ([], "Our Foreign Staff")
+    assert (article.authors, article.author) == ([], "Our Political Staff")
 
 
 def test_letter_writers_are_the_authors_of_a_letters_page():
@@ -365,7 +365,7 @@ def test_a_site_name_nothing_confirms_gives_way_to_the_confirmed_outlet():
 @pytest.mark.parametrize(
     ("head", "section"),
     [
-        ('<meta property="article:section" content="UKNews">', "UK News"),
+        ('<meta property="article:section" content="EUNews">', "EU News"),
         ('<meta name="section" content="/world/middle_east">', "Middle East"),
         ("", "Ferries"),
     ],

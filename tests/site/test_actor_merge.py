@@ -9,12 +9,12 @@ from generator.ingest.files import parse_article
 from generator.site.index import SiteIndex
 
 STORIES = {
-    "noem-1": (
-        "Kristi Noem, the governor of South Dakota, said on Tuesday that the state would fight "
-        "the drug. Noem spoke at a rally in Sioux Falls organised by the Republican Party."
+    "vellin-1": (
+        "Marta Vellin, the governor of South Dakota, said on Tuesday that the state would fight "
+        "the drug. Vellin spoke at a rally in Sioux Falls organised by the Republican Party."
     ),
-    "noem-2": (
-        "Gov. Noem told reporters the campaign against the drug would go on. The Republican "
+    "vellin-2": (
+        "Gov. Vellin told reporters the campaign against the drug would go on. The Republican "
         "Party backed her plan at a meeting in Sioux Falls."
     ),
     "biden-1": "Joe Biden said the economy was growing. Biden spoke at a factory in Delaware run by Ford.",
@@ -52,8 +52,8 @@ def pages_of(index, article):
 
 
 def test_a_surname_joins_the_one_full_name_of_its_story(index):
-    assert pages_of(index, "noem-2") == {"actors/person/kristi-noem.md"}
-    assert index.actors["actors/person/kristi-noem.md"].name == "Kristi Noem"
+    assert pages_of(index, "vellin-2") == {"actors/person/marta-vellin.md"}
+    assert index.actors["actors/person/marta-vellin.md"].name == "Marta Vellin"
 
 
 def test_a_spelling_variant_joins_the_name_of_its_story(index):

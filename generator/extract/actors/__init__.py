@@ -70,7 +70,7 @@ def _merge(doc: Doc, names: list[Name]) -> list[Cluster]:
         span, key, kind = item.span, item.key, item.kind or "other"
         domain = DOMAIN.fullmatch(span.text)
         if domain is not None and kind == "organization":
-            key = name_key(domain.group(1))  # 'Snopes.com' is the site 'Snopes'
+            key = name_key(domain.group(1))  # 'Factlane.com' is the site 'Factlane'
         if kind == "organization":
             key = _office_key(key)
         cluster = by_key.get(f"{kind}:{key}")
@@ -168,7 +168,7 @@ def _only_modifier(cluster: Cluster) -> bool:
             return False  # a headline in capitals is parsed too loosely to tell
         noun = head.lemma_.lower()
         if noun in PLACE_CLASSIFIERS or noun in STATE_NOUNS or noun in PLACE_ENDINGS:
-            return False  # 'the Tuva region', 'the U.S. government', 'Heathrow airport'
+            return False  # 'the Kessra region', 'the U.S. government', 'Heathrow airport'
     return True
 
 
@@ -210,7 +210,10 @@ def _match(span: Span, kind: str, clusters: list[Cluster]) -> Cluster | None:
         if cluster.type != kind:
             if kind != "person" and cluster.type in ("organization", "place"):
                 # 'CBD' for 'Central Business District' whichever of the two the tagger chose
-                if any(_is_acronym_of(span, acro, name) for name in cluster.names):
+                if any(
+                    _is_acronym_of(span, acro, name) and name_key(name.text) != key
+                    for name in cluster.names
+                ):  # ('DETROIT' the team and 'DETROIT' the town are two names, not an acronym)
                     fits.append(cluster)
             continue
         for name in cluster.names:
@@ -222,8 +225,8 @@ def _match(span: Span, kind: str, clusters: list[Cluster]) -> Cluster | None:
                 continue
             if kind == "person":
                 if len(span) == 1 and key == name_key(name[-1].text):
-                    # A name used alone is the surname in English prose: 'Claude' after
-                    # 'Georges Claude' and 'Claude Debussy' is Georges Claude.
+                    # A name used alone is the surname in English prose: 'Lucien' after
+                    # 'Henri Lucien' and 'Lucien Morel' is Henri Lucien.
                     fits.append(cluster)
                     preferred.append(cluster)
                     break
@@ -282,7 +285,7 @@ def _match(span: Span, kind: str, clusters: list[Cluster]) -> Cluster | None:
 
 
 def _spelling_variant(span: Span, clusters: list[Cluster]) -> Cluster | None:
-    """'Zelenskyy' after 'Volodymyr Zelensky', 'Hauser' after 'Trevor Houser': a lone surname one
+    """'Zelenskyy' after 'Volodymyr Zelensky', 'Varlay' after 'Owen Varley': a lone surname one
     letter away from the surname of exactly one person named in full (a transliteration or a
     typo), for surnames of five letters or more with the same first letter."""
     word = span.text
@@ -299,7 +302,7 @@ def _spelling_variant(span: Span, clusters: list[Cluster]) -> Cluster | None:
 
 
 def _first_introduced(span: Span, people: list[Cluster]) -> Cluster | None:
-    """'Parata' after 'Hori Parata' and, later, his son 'Te Kaurinui Robert Parata': news style
+    """'Waaka' after 'Hemi Waaka' and, later, his son 'Rawiri James Waaka': news style
     keeps the bare surname for the person it introduced first and names a relative in full, so
     the surname goes to the earliest full name before it; None when none comes before."""
     before = [
@@ -311,7 +314,7 @@ def _first_introduced(span: Span, people: list[Cluster]) -> Cluster | None:
 
 
 def _place_of_its_own(span: Span, name: Span, kind: str) -> bool:
-    """'Las Vegas' beside 'Las Vegas Strip', 'Yahoo' beside 'Yahoo Japan': a city the gazetteer
+    """'Las Vegas' beside 'Las Vegas Strip', 'Nordwind' beside 'Nordwind Japan': a city the gazetteer
     knows is not short for a street in it, and a body's name followed by a country or city
     names a branch of its own."""
     doc = span.doc
@@ -320,7 +323,7 @@ def _place_of_its_own(span: Span, name: Span, kind: str) -> bool:
         and doc[span.start - 1].text == "The"
         and not doc[span.start - 1].is_sent_start
     ):
-        return False  # 'at The London': a capital 'The' inside a sentence makes it a name's own
+        return False  # 'at The Quay': a capital 'The' inside a sentence makes it a name's own
     if kind == "place":
         known = place(span.text)
         return known is not None and known.kind in ("country", "capital", "city", "province")
@@ -358,7 +361,7 @@ def _is_acronym_of(span: Span, acro: str, name: Span) -> bool:
 
 
 def _add_demonym_affiliations(doc: Doc, clusters: list[Cluster]) -> None:
-    """'the Hungarian foreign minister Peter Siyarto' → affiliated with Hungary when Hungary is an actor."""
+    """'the Hungarian foreign minister Laszlo Vendel' → affiliated with Hungary when Hungary is an actor."""
     by_country = {c.country: c for c in clusters if c.country}
     if not by_country:
         return

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from generator.extract.actors.gazetteer import demonyms, given_names, place, place_key, titles
+from generator.extract.actors.tables import tables
 from generator.extract.common import doc_text
 from generator.model import ActorType
 
@@ -59,7 +60,7 @@ STREET_ENDINGS = frozenset(
 )
 """Place endings no organisation's name ends with: they decide over a tagger's vote."""
 STREET_SUFFIXES = ("strasse", "straße", "platz", "allee", "gasse", "damm", "ufer")
-"""German street and square words, written as one word with the name ('Nachtigalplatz')."""
+"""German street and square words, written as one word with the name ('Lindenkampplatz')."""
 SPORT_VERBS = frozenset(
     "beat defeat draw thrash rout edge overcome outplay eliminate whitewash trounce".split()
 )
@@ -88,16 +89,30 @@ def name_key(text: str) -> str:
 def find_names(doc: Doc) -> list[Name]:
     """Every proper-name occurrence of a person, organisation, place or other named thing, typed."""
     caps_lines = _caps_lines(doc)
-    labelled: list[tuple[Span, ActorType | None]] = []
-    taken: set[int] = set()
+    cells = _table_cells(doc)
+    for start, end in _dateline_parts(doc):
+        if not any(a < end and start < b for a, b in cells):
+            cells[(start, end)] = "place"
+    in_cells = {i for start, end in cells for i in range(start, end)}
+    labelled: list[tuple[Span, ActorType | None]] = [
+        (doc[start:end], kind) for (start, end), kind in cells.items()
+    ]
+    taken: set[int] = set(in_cells)
     for ent in doc.ents:
         ent = _whole_person(ent)
         named_after_place = _place_then_name(ent)
         if named_after_place is not None:
             ent = named_after_place
-        in_caps = _in_caps(ent, caps_lines)
+        if _in_caps(ent, caps_lines):
+            # The tagger's spans in a line of capitals run across words ('ELMSTEAD BEAT NORLAND
+            # IN CUP'): the words are left to the capitalised runs, cut into known names.
+            continue
         for n, piece in enumerate(_pieces(ent)):
             kind: ActorType | None
+            if any(t.i in in_cells for t in piece):
+                continue  # the table's layout has the whole name
+            if ent.label_ != "PERSON":
+                piece = _without_date(piece)
             if ent.label_ == "NORP" and not _country_or_city(piece):
                 continue  # nationalities and religions are not actors
             owned = piece.start > 0 and (
@@ -118,8 +133,7 @@ def find_names(doc: Doc) -> list[Name]:
                 kind = "other"
             else:
                 kind = None  # a name the tagger buried in a number, date or other label
-            # The tagger's labels are unreliable in all-capital headlines.
-            labelled.append((piece, None if in_caps else kind))
+            labelled.append((piece, kind))
             taken.update(range(piece.start, piece.end))
     votes: dict[str, Counter[ActorType]] = defaultdict(Counter)
     things_named: set[str] = set()
@@ -145,16 +159,16 @@ def find_names(doc: Doc) -> list[Name]:
                 votes[key][kind] += 3  # 'labels such as X', 'the village of X', 'eastern X'
                 typed_by_noun.add(key)
         if _surname_alone(span, text):
-            # 'Phoebe Waller-Bridge ... Waller-Bridge thanked': a given name, then the surname
+            # 'Phoebe Hale-Barrow ... Hale-Barrow thanked': a given name, then the surname
             # used alone later, is how English prose names a person.
             votes[key]["person"] += 2
             evidence.add(key)
         relative = _relative_after(span)
         if relative == "who":
-            votes[key]["person"] += 1  # 'Azzouz, who' is a person
+            votes[key]["person"] += 1  # 'Ferrand, who' is a person
             evidence.add(key)
         elif relative == "which" and place(span.text) is None:
-            votes[key]["organization"] += 1  # 'Roscosmos, which' is not
+            votes[key]["organization"] += 1  # 'Astrovia, which' is not
         if _person_role(span):
             # 'Eva-Marie Persson, a professor at ...': a person's title beside the name outvotes
             # a tagger that took the name for an organisation.
@@ -164,9 +178,9 @@ def find_names(doc: Doc) -> list[Name]:
             votes[key]["organization"] += 2
         classed = _classified(span)
         if classed is not None:
-            votes[key][classed] += 2  # 'space agency Roscosmos', 'the Tuva region'
-        if _after_title(span) or _initialled(span) or _after_kin(span):
-            # 'President-elect Trump', 'Sen. Warner', 'J. Smith': only people carry these.
+            votes[key][classed] += 2  # 'space agency Astrovia', 'the Kessra region'
+        if _after_title(span) or _initialled(span) or _after_kin(span) or _role_before(span):
+            # 'President-elect Varga', 'Sen. Warner', 'J. Smith': only people carry these.
             votes[key]["person"] += 3
             evidence.add(key)
     unlike_person = {
@@ -184,6 +198,9 @@ def find_names(doc: Doc) -> list[Name]:
     for span, kind in labelled:
         if kind is not None and name_key(span.text) not in votes:
             votes[name_key(span.text)][kind] += 1  # a name joined across the tagger's cut
+    for short, kind in _bracketed_acronyms(labelled):
+        votes[short][kind] += 2
+        known.add(short)
     people = _person_parts(
         [(span, "person" if _likely_person(votes.get(name_key(span.text))) else kind)
          for span, kind in labelled
@@ -206,6 +223,7 @@ def find_names(doc: Doc) -> list[Name]:
     lowercase = _lowercase_words(doc)
     terms = _defined_terms(doc)
     datelines = _dateline_places(doc)
+    sports = _sports_report(doc)
     thing_initials = {
         "".join(t.text[0] for t in span if t.text[:1].isupper())
         for span, _ in labelled
@@ -215,6 +233,9 @@ def find_names(doc: Doc) -> list[Name]:
     kinds: dict[str, ActorType | None] = {}
     for span, _ in labelled:
         key = name_key(span.text)
+        if (span.start, span.end) in cells:
+            names.append(Name(span=span, key=key, kind=cells[(span.start, span.end)]))
+            continue
         if key not in kinds:
             kinds[key] = _decide(span, key, votes.get(key), people, key in known)
             if kinds[key] == "place" and teams[key] * 2 >= uses[key] > 0 and teams[key]:
@@ -231,7 +252,7 @@ def find_names(doc: Doc) -> list[Name]:
         if kind is not None and one_word(span) and span.text in thing_initials:
             kind = None  # 'the ACA' after 'the Affordable Care Act': a law's initials
         if kind is not None and 0 < uses[key] == things[key] and key not in evidence:
-            kind = None  # 'the Progress cargo ship', '"Temple Run"': the name of a thing
+            kind = None  # 'the Courier cargo ship', '"Tunnel Dash"': the name of a thing
         if (
             kind is not None
             and key in things_named
@@ -241,7 +262,7 @@ def find_names(doc: Doc) -> list[Name]:
         ):
             kind = None  # 'other varieties such as X': a class noun for a thing names a thing
         if kind is not None and _variant_of_person(span, people):
-            kind = "person"  # 'Hauser' beside 'Trevor Houser': the same surname misspelt
+            kind = "person"  # 'Varlay' beside 'Owen Varley': the same surname misspelt
         elif kind == "person" and key in unlike_person:
             kind = _unsupported_person(span, votes, caps_lines)
         elif kind == "person" and key not in evidence and not _result_line(span):
@@ -252,10 +273,11 @@ def find_names(doc: Doc) -> list[Name]:
         if (
             kind == "place"
             and _weak_place(span)
-            and _team_context(span)
+            and (_team_context(span) or sports)
             and key not in typed_by_noun
         ):
-            kind = "organization"
+            if not _locative(span) and span[-1].lower_ not in PLACE_ENDINGS:
+                kind = "organization"
         if _in_ranges(span, datelines):
             kind = "place"  # 'NEW YORK 1996-08-30': a dateline opens with where the story is filed
         if kind is not None:
@@ -265,6 +287,93 @@ def find_names(doc: Doc) -> list[Name]:
     _short_forms_of_organisations(names)
     names.sort(key=lambda n: n.span.start)
     return _drop_nested(names)
+
+
+DATE_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december jan feb mar apr jun jul aug sep sept
+    oct nov dec""".split()
+)
+"""Months and days, and the short forms of months."""
+
+
+def _without_date(piece: Span) -> Span:
+    """'the August Kestrel Valley index', 'the September Treasury bond': a month or a day before
+    a name dates what the phrase is about and is no part of the name (a tagger's label that is
+    not a person's: 'August Wilson' keeps his given name)."""
+    start = piece.start
+    doc = piece.doc
+    while (
+        start + 1 < piece.end
+        and doc[start].lower_.rstrip(".") in DATE_WORDS
+        and _capitalised(doc[start + 1])
+    ):
+        start += 1
+    return piece if start == piece.start else doc[start : piece.end]
+
+
+def _bracketed_acronyms(
+    labelled: list[tuple[Span, ActorType | None]],
+) -> list[tuple[str, ActorType]]:
+    """'the Kestrel Valley Authority (KVA)', 'the KVA (Kestrel Valley Authority)': an acronym in
+    capitals set in brackets right after a name, or before it, made of that name's initials
+    (in order, a word or two left out: 'Options Exchange' may give 'E'), is the short form of the
+    name, used alone afterwards: the key of the acronym with the kind the tagger gave the name."""
+    found: list[tuple[str, ActorType]] = []
+    for span, kind in labelled:
+        if kind not in ("organization", "place") or len(span) < 2:
+            continue
+        doc = span.doc
+        initials = "".join(t.text[0] for t in span if t.text[:1].isupper())
+        candidates = []
+        if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
+            candidates.append(doc[span.end + 1])  # 'the Kestrel Valley Authority (KVA)'
+        opening = span.start - 1
+        if opening > 0 and doc[opening].lower_ == "the":
+            opening -= 1
+        if (
+            opening >= 1
+            and doc[opening].text == "("
+            and span.end < len(doc)
+            and doc[span.end].text == ")"
+        ):
+            candidates.append(doc[opening - 1])  # 'the KVA (Kestrel Valley Authority)'
+        for tok in candidates:
+            acronym = tok.text.replace(".", "")
+            if 2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper():
+                if _initials_of(acronym, initials):
+                    found.append((name_key(tok.text), kind))
+    return found
+
+
+def _initials_of(acronym: str, initials: str) -> bool:
+    """The acronym's letters are the name's initials in order, the first the same, at most two
+    of the name's words left out."""
+    if not initials or acronym[0] != initials[0] or len(initials) - len(acronym) > 2:
+        return False
+    rest = iter(initials)
+    return all(letter in rest for letter in acronym)
+
+
+def _table_cells(doc: Doc) -> dict[tuple[int, int], ActorType]:
+    """The name cells of the document's results tables (see `tables`), each with its kind: a
+    country is a place (a national side is named by its country); a table whose names mostly
+    have a person's shape (a given name first, or initials) lists people; any other table lists
+    clubs or teams, named after the towns they play in, which are organisations."""
+    found: dict[tuple[int, int], ActorType] = {}
+    for table in tables(doc):
+        people = sum(1 for c in table.cells if _given_name_first(c) or _initialled(c))
+        kind: ActorType = (
+            "person" if table.people or people * 2 > len(table.cells) else "organization"
+        )
+        for cell in table.cells:
+            known = place(cell.text)
+            found[(cell.start, cell.end)] = (
+                "place" if known is not None and known.kind == "country" else kind
+            )
+        for venue in table.venues:
+            found[(venue.start, venue.end)] = "place"
+    return found
 
 
 DATELINE = re.compile(
@@ -282,6 +391,54 @@ def _dateline_places(doc: Doc) -> list[tuple[int, int]]:
     return [m.span("place") for m in DATELINE.finditer(doc_text(doc))]
 
 
+SPORT_WORDS = frozenset(
+    """innings inning wicket wickets batsman bowler homer homers homered rbi pitcher pitched
+    goalkeeper keeper striker midfielder defender goal goals penalty scrum try tries touchdown
+    quarterback playoff playoffs league tournament championship semifinal semi-final quarterfinal
+    quarter-final final seeded lap laps podium squad fixture match matches halftime half-time
+    scorer scored season coach title victory win won beat defeat draw""".split()
+)
+"""Words of sports reporting."""
+SPORTS_REPORT_WORDS = 6
+"""Distinct sports words a report uses (in lower case, in its sentences): a match report uses many
+(a political story may borrow two or three: 'a landslide victory', 'the title')."""
+LOCATIVES = frozenset("in at near outside inside around across throughout".split())
+
+
+def _sports_report(doc: Doc) -> bool:
+    """Whether the document reports on sport: in a sports report a town, county or state that
+    plays ('Elmstead beat Norland', 'Hexley's lead over Norland', 'homered for Elmstead') is the
+    club or team named after it, an organisation."""
+    words = {t.lower_ for t in doc if t.text.islower() and t.lower_ in SPORT_WORDS}
+    return len(words) >= SPORTS_REPORT_WORDS
+
+
+def _locative(span: Span) -> bool:
+    """A name after a preposition of place ('in Elmstead', 'at the Norland ground'): where
+    something happens, a place even in a sports report."""
+    doc = span.doc
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in LOCATIVES
+
+
+def _dateline_parts(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the places of the document's datelines, one per part between commas
+    ('SAN PEDRO, Rivera' has two): a dateline names places only, each in full as written
+    ('ST. LOUIS', 'THE HAGUE')."""
+    parts = []
+    text = doc_text(doc)
+    for start, end in _dateline_places(doc):
+        for part in re.finditer(r"[^,]+", text[start:end]):
+            a = start + part.start() + (len(part.group()) - len(part.group().lstrip()))
+            b = start + part.end()
+            span = doc.char_span(a, b)
+            if span is not None and any(c.isalpha() for c in span.text):
+                parts.append((span.start, span.end))
+    return parts
+
+
 def _in_ranges(span: Span, ranges: list[tuple[int, int]]) -> bool:
     return any(a <= span.start_char and span.end_char <= b for a, b in ranges)
 
@@ -293,7 +450,7 @@ PRODUCT_NOUNS = frozenset(
     portfolio note bond bonds structure computer computers""".split()
 )
 """Common nouns a name can stand before as the name of one thing of that kind ('the Progress
-cargo ship', 'a Proton-M rocket', 'the Excalibur patent portfolio')."""
+cargo ship', 'a Falcon-K rocket', 'the Lodestar patent portfolio')."""
 QUOTE_MARKS = frozenset("\"“”'‘’")
 
 
@@ -301,7 +458,7 @@ def _names_a_thing(span: Span) -> bool:
     """Whether this use of a name names a thing, not a body, a person or a place: the modifier
     of a lowercase noun for a product, a work or an instrument ('the Progress cargo ship', 'the
     Android version'), or a title set in quotation marks, as news style writes the titles of
-    games, films and books ('a game like "Temple Run,"')."""
+    games, films and books ('a game like "Tunnel Dash,"')."""
     doc = span.doc
     if 0 < span.start and span.end < len(doc):
         before, after = doc[span.start - 1], doc[span.end]
@@ -362,7 +519,7 @@ NOUN_DEPS = frozenset("pobj dobj nsubj nsubjpass attr appos conj".split())
 
 
 def _one_kind_per_list(names: list[Name], evidence: set[str]) -> None:
-    """'executives from News Corporation and Fairfax': the items of one list are of one kind, so
+    """'executives from Harbour Media and Tasman': the items of one list are of one kind, so
     a name the article uses once, with nothing but the tagger's vote for its type, takes the kind
     of the bodies or places it is listed with when they all agree (a place the gazetteer knows
     keeps its type; a list may mix people with the bodies they run)."""
@@ -405,7 +562,7 @@ def _administration(span: Span) -> bool:
 
 
 def _portfolio(span: Span) -> bool:
-    """'Communications Minister Malcolm Turnbull', 'Health Secretary Ann Lee': one capitalised
+    """'Communications Minister Ross Callan', 'Health Secretary Ann Lee': one capitalised
     word before 'Minister' or 'Secretary' names the portfolio, part of the title, not a body (a
     country or a nationality before the title stays what it is)."""
     doc = span.doc
@@ -473,7 +630,7 @@ def _unsupported_person(
     form anywhere in the article: news style names a person in full at first mention, so the
     word is more likely a company, product or place ('Politifact', 'Snapchat', 'Chrome'). The
     tagger's next-best actor vote when it has one; an organisation when the name holds an
-    acronym ('Zanu-PF'); else no actor."""
+    acronym ('Udam-PF'); else no actor."""
     votes = all_votes.get(name_key(span.text))
     order: list[ActorType] = ["organization", "place"]
     others = [(votes[kind], -order.index(kind), kind) for kind in order if votes and votes[kind]]
@@ -489,9 +646,7 @@ def _unsupported_person(
         return max(others)[2]
     if _plural_name(span):
         return "organization"  # 'the Beatles', 'the Teamsters': a band, a union, a team
-    if not _in_caps(span, caps_lines) and any(
-        t.text.isupper() and t.is_alpha and len(t.text) > 1 for t in span
-    ):
+    if not _in_caps(span, caps_lines) and any(_acronym_in_name(t) for t in span):
         return "organization"
     return None
 
@@ -527,19 +682,17 @@ def _plural_name(span: Span) -> bool:
 
 def _person_shaped(span: Span, caps_lines: list[tuple[int, int]]) -> bool:
     """Whether the words can be a person's name: no pronoun or determiner ('My Name'), no
-    acronym in capitals in running text ('Orbital ATK'), not opened by a nationality adjective
+    acronym in capitals in running text ('Helix QRT'), not opened by a nationality adjective
     ('German Reich')."""
     if any(t.pos_ in ("PRON", "DET") for t in span):
         return False
-    if not _in_caps(span, caps_lines) and any(
-        t.text.isupper() and t.is_alpha and len(t.text) > 1 for t in span
-    ):
+    if not _in_caps(span, caps_lines) and any(_acronym_in_name(t) for t in span):
         return False
     return span[0].lower_ not in demonyms()
 
 
 def _short_forms_of_organisations(names: list[Name]) -> None:
-    """'Alibaba' beside 'Alibaba Group', 'Rhodium' beside 'Rhodium Group': the short form of an
+    """'Kestrel' beside 'Kestrel Group', 'Tamarind' beside 'Tamarind Group': the short form of an
     organisation's name is that organisation, whatever a tagger vote said, unless a gazetteer
     knows it as a country, capital or continent."""
     short: set[str] = set()
@@ -579,7 +732,7 @@ OTHER_ENDINGS = frozenset(
     war browser app""".split()
 )
 """Head nouns that make a capitalised name a law, an award, an event or a product
-('Investment Company Act', 'Paris Motor Show', 'Valentine's Day'): not actors."""
+('Fair Harbour Act', 'Lyon Garden Show', 'Valentine's Day'): not actors."""
 
 
 EVENT_HEADS = frozenset({"conference", "summit"})
@@ -595,17 +748,17 @@ def _not_an_actor(span: Span) -> bool:
             if noun.text[:1].isupper():
                 return True
     if len(span) > 1 and head.i > span.start and head.lower_ in EVENT_HEADS and head.is_title:
-        return True  # 'the Berlin Conference' (but 'Organisation of Islamic Conference')
+        return True  # 'the Vienna Conference' (but 'Organisation of Islamic Conference')
     kids = list(span.root.children)
     if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in kids) and (
         not any(c.dep_ == "amod" for c in kids) or _common_head(span)
     ):
         # 'a "Terms of Service"', 'a biennial Harvest Forum': a proper name of one thing or
-        # body takes no 'a' (but 'an aging Judy Garland' describes a person at one time of life)
+        # body takes no 'a' (but 'an aging Mara Lindqvist' describes a person at one time of life)
         return True
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.text == "#" and not before.whitespace_:
-        return True  # '#Hamilton Chicago': a hashtag, words run together as a topic
+        return True  # '#Harbour Denver': a hashtag, words run together as a topic
     if name_key(span.text) in CELESTIAL:
         return True  # 'Earth', 'the Moon', 'the Solar System': bodies of the sky, not actors
     if _time_zone(span):
@@ -617,7 +770,9 @@ def _not_an_actor(span: Span) -> bool:
     if one_word(span):
         word = span.text.lower()
         if word in demonyms() or word.rstrip("s") in demonyms():
-            return True  # 'Africans', 'Antiguan': people of a country, not one actor
+            return True  # 'Africans', 'Moldovan': people of a country, not one actor
+        if word in PEOPLE_NOUNS:
+            return True  # "Women's 400 metres": a heading capitalises a common noun
         if word in languages() and place(span.text) is None:
             return True  # 'Swahili': a language
         if (
@@ -646,8 +801,8 @@ def _eponym_adjective(span: Span) -> bool:
 
 
 def _defined_terms(doc: Doc) -> set[str]:
-    """Acronyms the article defines after a lowercase phrase: 'personally identifiable
-    information (PII)' makes PII a term of art, not the name of a body."""
+    """Acronyms the article defines after a lowercase phrase: 'annual contract
+    value (ACV)' makes ACV a term of art, not the name of a body."""
     found = set()
     for tok in doc[2:-1]:
         if tok.nbor(-1).text != "(" or tok.nbor(1).text != ")" or not tok.text.isupper():
@@ -666,6 +821,8 @@ def _defined_terms(doc: Doc) -> set[str]:
     return found
 
 
+PEOPLE_NOUNS = frozenset("men women boys girls juniors seniors veterans".split())
+"""Plural nouns for people by sex or age, which name the classes of a competition."""
 CELESTIAL = frozenset(["earth", "universe", "galaxy", "cosmos", "solar system", "milky way"])
 """The Earth, the Galaxy, the Universe: capitalised as names, never actors ('Moon' and 'Sun'
 are left alone: a surname, a newspaper)."""
@@ -760,7 +917,7 @@ def _surname_alone(span: Span, text: str) -> bool:
         1
         for m in re.finditer(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text)
         if not re.search(r"(?:[A-Z][\w-]*|[A-Z]\.)\s+$", text[max(0, m.start() - 30) : m.start()])
-    )  # 'Run' of 'Super Mario Run' does not stand alone
+    )  # 'Dash' of 'Tunnel Dash' does not stand alone
     return alone > 0
 
 
@@ -823,7 +980,33 @@ def _whole_person(ent: Span) -> Span:
         and "\n" not in doc[end - 1].whitespace_
     ):
         end += 1
+    if end < len(doc) and _regnal(doc[end]):
+        end += 1  # 'Henry VIII': a monarch's or pope's number is part of the name
     return ent if end == ent.end else doc[ent.start : end]
+
+
+def _acronym_in_name(tok: Token) -> bool:
+    """A word in capitals inside a name that is not a monarch's number ('Orbital ATK', not
+    'Henry VIII')."""
+    text = tok.text
+    return text.isupper() and tok.is_alpha and len(text) > 1 and ROMAN.fullmatch(text) is None
+
+
+ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+def _regnal(tok: Token) -> bool:
+    """A Roman numeral after a name ('Henry VIII', 'Pius XII'); 'I' only when no verb follows,
+    as the pronoun would have one ('Elizabeth I of Avalon', 'Elizabeth I born' -- 'born' is only
+    ever a participle -- but not 'told Ann I said')."""
+    if not tok.text or ROMAN.fullmatch(tok.text) is None or "\n" in tok.nbor(-1).whitespace_:
+        return False
+    if tok.text != "I":
+        return True
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return (
+        nxt is None or nxt.lower_ == "born" or not (nxt.tag_.startswith("VB") or nxt.tag_ == "MD")
+    )
 
 
 SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
@@ -845,7 +1028,7 @@ def _place_then_name(ent: Span) -> Span | None:
         nxt.pos_ == "PROPN"
         and nxt.text[:1].isupper()
         and nxt.text[1:2].islower()
-        and not nxt.ent_type_
+        and (not nxt.ent_type_ or (_plural_proper(nxt) and ent.label_ != "NORP"))
         and last.dep_ == "compound"
         and last.head.i == end
         and "\n" not in last.whitespace_
@@ -917,7 +1100,7 @@ def _splits(tok: Token) -> bool:
     if text.lower() in SPLIT_WORDS:
         return True
     if text.lower() in ("'s", "’s"):
-        return _owner_name(tok)  # 'California’s Museum of Neon Art': two names
+        return _owner_name(tok)  # 'Oregon’s Museum of Tin Toys': two names
     if _bare_possessive(tok):
         return True
     if text in ("-", "–", "—"):
@@ -934,7 +1117,7 @@ def _splits(tok: Token) -> bool:
 
 def _bare_possessive(tok: Token) -> bool:
     """The apostrophe alone after a plural that closes a name of the form 'X of Ys' ('the
-    Academy of Sciences’ telescope'); a plural possessive inside a name ('the Bond Traders'
+    Academy of Sciences’ observatory'); a plural possessive inside a name ('the Bond Traders'
     Association') has no 'of' before it."""
     doc = tok.doc
     return (
@@ -969,7 +1152,7 @@ def _fuller_known(
 ) -> list[tuple[Span, ActorType | None]]:
     """Occurrences cut short or run together, corrected by the names the article uses elsewhere:
     'Cambridge' right before 'Analytica' when 'Cambridge Analytica' is a name in the article;
-    'Facebook and Cambridge Analytica' as two names when the part after 'and' is one."""
+    'Brightline and Harbour Analytics' as two names when the part after 'and' is one."""
     out: list[tuple[Span, ActorType | None]] = []
     doc = labelled[0][0].doc if labelled else None
     for span, kind in labelled:
@@ -978,7 +1161,7 @@ def _fuller_known(
         if conj is not None and (
             name_key(doc[conj + 1 : span.end].text) in known
             or (conj + 2 == span.end and _acronym_word(doc[conj + 1]))
-        ):  # 'Whole Foods and QFC': a name does not end in 'and' and an acronym
+        ):  # 'Green Basket and QMV': a name does not end in 'and' and an acronym
             for part in (doc[span.start : conj], doc[conj + 1 : span.end]):
                 trimmed = _trim(part)
                 if trimmed is not None:
@@ -1020,7 +1203,7 @@ def _campus(span: Span) -> Span | None:
 
 
 def _coordinated_body(span: Span) -> Span | None:
-    """'the World Travel' + 'and Tourism Council': a name the tagger cut at 'and' whose second
+    """'the Coastal Fishing' + 'and Harbours Council': a name the tagger cut at 'and' whose second
     half ends in an organisation word ('Council', 'Association') is one body, when the first
     half does not end in one itself; None otherwise."""
     doc = span.doc
@@ -1038,7 +1221,7 @@ def _coordinated_body(span: Span) -> Span | None:
 
 
 SUBJECT_BODIES = frozenset("center centre program programme initiative forum panel".split())
-"""Bodies named for what they work on ('Center on Poverty and Inequality'), besides ORG_ENDINGS."""
+"""Bodies named for what they work on ('Center on Housing and Transport'), besides ORG_ENDINGS."""
 
 
 def _subjects_joined(span: Span) -> Span | None:
@@ -1170,12 +1353,12 @@ def _hyphen_tail(tok: Token) -> bool:
         return False
     hyphen, before = doc[tok.i - 1], doc[tok.i - 2]
     if len(tok.text) > 3 or tok.pos_ in ("VERB", "ADJ", "ADP", "ADV"):
-        return False  # 'Kroger-owned', 'Paris-based': a compound adjective, not a name
+        return False  # 'Tesco-owned', 'Paris-based': a compound adjective, not a name
     return not hyphen.whitespace_ and not before.whitespace_ and _capitalised(before)
 
 
 def _capitalised(tok: Token) -> bool:
-    """A word that can be part of a name: capitalised ('Rutte', 'U.S.', 'iPod' excluded), or a digit-letter code."""
+    """A word that can be part of a name: capitalised ('Almer', 'U.S.', 'iPod' excluded), or a digit-letter code."""
     text = tok.text
     return bool(text) and (
         text[0].isupper() or (text[0].isdigit() and any(c.isalpha() for c in text))
@@ -1246,7 +1429,7 @@ def _segments(run: Span, known: set[str]) -> list[Span]:
         for j in range(min(run.end, i + 4), i, -1):
             part = doc[i:j]
             if (
-                part[0].lower_ not in CONNECTORS
+                (part[0].lower_ not in CONNECTORS or _known_place(part))  # 'EL SALVADOR'
                 and part[-1].lower_ not in CONNECTORS
                 and _resolvable(part, known)
             ):
@@ -1258,12 +1441,48 @@ def _segments(run: Span, known: set[str]) -> list[Span]:
     return out
 
 
+COMPASS = frozenset("north south east west northern southern eastern western".split())
+
+
+def _compass_place(span: Span, votes: Counter[ActorType] | None) -> bool:
+    """'the West Bank', 'the North Shore': a point of the compass before 'Bank' or another
+    word that also ends the names of bodies is a region when the tagger only ever says place."""
+    return (
+        len(span) == 2
+        and span[0].lower_ in COMPASS
+        and votes is not None
+        and bool(votes)
+        and set(votes) == {"place"}
+    )
+
+
+def _team_name(span: Span) -> bool:
+    """'the Norland Rovers': a place, then a plural proper noun, names the team of that place."""
+    if len(span) < 2 or not _plural_proper(span[-1]) or place(span[:-1].text) is None:
+        return False
+    # 'Rodney Eyles': a town that is also a given name, then a surname in -s, is a person
+    return span[-1].tag_ == "NNPS" or span[0].lower_ not in given_names()
+
+
+def _plural_proper(tok: Token) -> bool:
+    """A capitalised plural noun ('Otters', 'Rovers'): tagged so, or ending in a plural -s."""
+    text = tok.text
+    if not text[:1].isupper() or not text[1:].islower() or tok.pos_ != "PROPN":
+        return False
+    return tok.tag_ == "NNPS" or (text.endswith("s") and not text.endswith(("ss", "us", "is")))
+
+
+def _known_place(span: Span) -> bool:
+    return len(span) > 1 and place(span.text) is not None
+
+
 def _resolvable(span: Span, known: set[str]) -> bool:
     key = name_key(span.text)
     if all(t.lower_ in titles() for t in span):
         return False  # 'Secretary General' is a title, not a name
     return (
         key in known
+        or _team_name(span)
         or (place(span.text) is not None and (span.root.pos_ == "PROPN" or span.text.isupper()))
         or (span[-1].lower_ in ORG_ENDINGS and len(span) > 1)
         or _initialled(span)
@@ -1289,8 +1508,8 @@ def _breaks_between(tok: Token) -> bool:
 
 
 def _person_parts(labelled: list[tuple[Span, ActorType | None]]) -> set[str]:
-    """First names and surnames of multi-word person names in the document ('Waller-Bridge' of
-    'Phoebe Waller-Bridge' whole: a hyphenated name is one word)."""
+    """First names and surnames of multi-word person names in the document ('Hale-Barrow' of
+    'Phoebe Hale-Barrow' whole: a hyphenated name is one word)."""
     parts = set()
     for span, kind in labelled:
         if kind == "person" and len(span) > 1:
@@ -1329,7 +1548,7 @@ def one_edit(a: str, b: str) -> bool:
 
 
 def one_word(span: Span) -> bool:
-    """A single (possibly hyphenated) word: 'Vindman', 'Waller-Bridge'."""
+    """A single (possibly hyphenated) word: 'Ostrander', 'Hale-Barrow'."""
     return len(name_word_texts(span)) == 1
 
 
@@ -1345,9 +1564,11 @@ def _decide(
         return "place"
     if key in people and one_word(span):
         # A surname or first name of a person the document names in full is that person,
-        # even when a town or a tagger vote says otherwise ('Phoenix' after 'Joaquin Phoenix').
+        # even when a town or a tagger vote says otherwise ('Phoenix' after 'Rafael Phoenix').
         return "person"
-    if last in ORG_ENDINGS and len(span) > 1:
+    if (last in ORG_ENDINGS and len(span) > 1 and not _compass_place(span, votes)) or _team_name(
+        span
+    ):
         return "organization"
     if _body_before_subject(span):
         return "organization"
@@ -1362,9 +1583,9 @@ def _decide(
     if votes:
         order = ["person", "organization", "place", "other"]
         best = max(votes, key=lambda k: (votes[k], -order.index(k)))
-        final = name_word_texts(span)[-1]  # 'Waller-Bridge' is one word
+        final = name_word_texts(span)[-1]  # 'Hale-Barrow' is one word
         if best == "person" and not one_word(span) and final[:1].isupper():
-            # 'the Lorenz Center', 'the Arecibo Observatory': no person's name ends in a noun
+            # 'the Halvorsen Center', 'the Kettering Observatory': no person's name ends in a noun
             # for an institution or a site, though it may be named after a person
             if final.lower() in INSTITUTION_WORDS:
                 return "organization"
@@ -1394,9 +1615,9 @@ def _decide(
 INSTITUTION_WORDS = frozenset(
     "center centre institute laboratory lab school academy hospital clinic library forum".split()
 )
-"""Last words of the names of institutions, often named after a person ('the Lorenz Center')."""
+"""Last words of the names of institutions, often named after a person ('the Halvorsen Center')."""
 SITE_WORDS = frozenset("observatory museum monument memorial tower building".split())
-"""Last words of the names of sites and buildings ('the Arecibo Observatory')."""
+"""Last words of the names of sites and buildings ('the Kettering Observatory')."""
 
 
 def _body_before_subject(span: Span) -> bool:
@@ -1410,7 +1631,7 @@ def _body_before_subject(span: Span) -> bool:
 
 
 def _street_compound(span: Span) -> bool:
-    """'Petersallee', 'Lüderitzstrasse': one capitalised word ending in a German street word."""
+    """'Birkenallee', 'Holmerstrasse': one capitalised word ending in a German street word."""
     word = span.text
     return (
         len(span) == 1
@@ -1436,8 +1657,11 @@ def _initialled(span: Span) -> bool:
 
 
 def _given_name_first(span: Span) -> bool:
-    """'Conchita Martinez': a common given name, then one or two capitalised words."""
+    """'Conchita Martinez': a common given name, then one or two capitalised words (or a
+    monarch's number: 'Henry VIII')."""
     words = name_word_texts(span)
+    if len(words) == 2 and len(words[1]) > 1 and ROMAN.fullmatch(words[1]) is not None:
+        words = words[:1] + ["Viii"]  # stands for any capitalised word
     if not 2 <= len(words) <= 3 or words[0].lower() not in given_names():
         return False
     if words[0].lower() in demonyms():
@@ -1454,7 +1678,7 @@ def _after_title(span: Span) -> bool:
         return False
     prev = doc[span.start - 1]
     if prev.lower_ == "elect" and span.start >= 2:
-        # 'President-elect Trump', 'Governor elect Obi': an office not yet taken is a title too.
+        # 'President-elect Varga', 'Governor elect Obi': an office not yet taken is a title too.
         before = doc[span.start - 2]
         if before.text in ("-", "\u2010") and span.start >= 3:
             before = doc[span.start - 3]
@@ -1463,7 +1687,7 @@ def _after_title(span: Span) -> bool:
     return word in ("mr", "mrs", "ms", "dr", "sir", "dame") or (
         prev.text[:1].isupper()
         and word in titles()
-        and (not prev.is_sent_start or prev.text.endswith("."))  # 'Gov. Noem' opening
+        and (not prev.is_sent_start or prev.text.endswith("."))  # 'Gov. Vellin' opening
     )
 
 
@@ -1476,7 +1700,8 @@ KIN_NOUNS = frozenset(
 
 
 ORG_CLASSIFIERS = frozenset(
-    """agency company firm group website site app platform magazine newspaper network party
+    """agency company firm group website site app platform magazine newspaper daily weekly
+    team club network party
     startup giant rival retailer carrier maker manufacturer publisher broadcaster insurer lender
     airline bank regulator watchdog charity union outlet channel studio brand contractor
     conglomerate operator developer""".split()
@@ -1486,14 +1711,16 @@ PLACE_CLASSIFIERS = frozenset(
     """region province city town village state republic county district island neighbourhood
     neighborhood suburb municipality""".split()
 )
-"""Common nouns that class a name as a place ('the Tuva region', 'the town of')."""
+"""Common nouns that class a name as a place ('the Kessra region', 'the town of')."""
 PRODUCT_CLASSIFIERS = frozenset(
     """rocket spacecraft satellite ship aircraft jet plane car vehicle phone smartphone device
     drug vaccine medicine game film movie series album book novel song browser software
     program programme""".split()
 )
 """Common nouns that class a name after them as a product, a work or a programme."""
-FOLLOWING_ORG = frozenset("magazine newspaper website app platform party airline brokerage".split())
+FOLLOWING_ORG = frozenset(
+    "magazine newspaper daily weekly website app platform party airline brokerage".split()
+)
 """Classifiers that follow the name ('Vulture magazine') and never follow a person's name."""
 
 
@@ -1508,7 +1735,11 @@ def _classified(span: Span) -> ActorType | None:
             if prev.lemma_ in PLACE_CLASSIFIERS:
                 return "place"
             if prev.lemma_ in PRODUCT_CLASSIFIERS:
-                return "other"  # 'the drug Xyral', 'the game Temple Run'
+                return "other"  # 'the drug Xyral', 'the game Tunnel Dash'
+        if prev.lower_ == "of" and span.start > 1:
+            noun = doc[span.start - 2]
+            if noun.pos_ == "NOUN" and noun.text.islower() and noun.lemma_ in PLACE_CLASSIFIERS:
+                return "place"  # 'the town of Vestmark', 'the island of Hexa'
     if span.end < len(doc):
         nxt = doc[span.end]
         if (
@@ -1518,10 +1749,36 @@ def _classified(span: Span) -> ActorType | None:
             and "\n" not in span[-1].whitespace_
         ):
             if nxt.lemma_ in PLACE_CLASSIFIERS or nxt.lemma_ in ("government", "authority"):
-                return "place"  # 'the Tuva government' is the government of a place
+                return "place"  # 'the Kessra government' is the government of a place
             if nxt.lemma_ in FOLLOWING_ORG:
                 return "organization"
     return None
+
+
+SPORT_ROLES = frozenset(
+    """midfielder winger striker defender goalkeeper keeper playmaker bowler batsman pitcher
+    hitter catcher shortstop outfielder infielder fielder flanker hooker fullback quarterback
+    finalist champion winner runner-up seed referee umpire veteran compatriot rookie
+    spinner all-rounder rounder half""".split()
+)
+"""Nouns for the people of a sport: a player's position, a rank, an official."""
+
+
+def _role_before(span: Span) -> bool:
+    """A lowercase noun for a person's office or part set before the name as its modifier
+    ('spokesman Ann Lee', 'midfielder Bo Li', 'off-spinner Lee'): only people hold these."""
+    if span.start == 0:
+        return False
+    doc = span.doc
+    prev = doc[span.start - 1]
+    if not prev.text.islower() or prev.tag_ != "NN" or "\n" in prev.whitespace_:
+        return False
+    if prev.dep_ != "compound" or not span.start <= prev.head.i < span.end:
+        return False
+    word = prev.lower_
+    if word in ORG_ENDINGS or word in BODY_NOUNS or word in ORG_CLASSIFIERS:
+        return False
+    return word in titles() or word in SPOKES or word in KIN_NOUNS or word in SPORT_ROLES
 
 
 def _after_kin(span: Span) -> bool:
@@ -1595,7 +1852,7 @@ BODY_CLASS_NOUNS = (
 )
 """Class nouns of bodies ('labels such as X': wine or record labels are firms)."""
 PLACE_CLASS_NOUNS = PLACE_CLASSIFIERS | frozenset("place area country city town village".split())
-COMPASS = frozenset(
+COMPASS_ADJECTIVES = frozenset(
     """northern southern eastern western central north-eastern north-western south-eastern
     south-western northeastern northwestern southeastern southwestern""".split()
 )
@@ -1628,9 +1885,12 @@ def _class_kinds(span: Span) -> list[ActorType]:
         and any(c.dep_ == "det" and c.lower_ == "the" for c in of.head.children)
     ):
         kinds.append("place")  # 'the village of X', 'the town of X'
-    if any(c.dep_ == "amod" and c.lower_ in COMPASS and c.i < span.start for c in root.children):
+    if any(
+        c.dep_ == "amod" and c.lower_ in COMPASS_ADJECTIVES and c.i < span.start
+        for c in root.children
+    ):
         kinds.append("place")  # 'eastern X'
-    if span.start > 0 and doc[span.start - 1].lower_ in COMPASS:
+    if span.start > 0 and doc[span.start - 1].lower_ in COMPASS_ADJECTIVES:
         kinds.append("place")
     return kinds
 

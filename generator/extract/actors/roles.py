@@ -89,7 +89,7 @@ def _add_role(cluster: Cluster, text: str) -> None:
 
 
 def _title_before(doc: Doc, cluster: Cluster, name: Span, owner: dict[int, Cluster]) -> None:
-    """'Hungary's Foreign Minister Peter Siyarto': role Foreign Minister, affiliation Hungary."""
+    """'Hungary's Foreign Minister Laszlo Vendel': role Foreign Minister, affiliation Hungary."""
     role: list[Token] = []
     i = name.start - 1
     while i >= 0 and name.start - i <= MAX_ROLE_WORDS:
@@ -141,7 +141,7 @@ def _attached(tok: Token, name: Span) -> bool:
 
 
 def _appositions(doc: Doc, cluster: Cluster, name: Span, owner: dict[int, Cluster]) -> None:
-    """'Rutte, NATO's secretary general,' and 'Stoltenberg's successor, Rutte': the noun phrase is a role."""
+    """'Almer, NATO's secretary general,' and 'Vossberg's successor, Almer': the noun phrase is a role."""
     head = name.root
     descs: list[Span] = []
     if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < name.start:
@@ -151,7 +151,7 @@ def _appositions(doc: Doc, cluster: Cluster, name: Span, owner: dict[int, Cluste
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > head.i:
             desc = doc[child.left_edge.i : child.right_edge.i + 1]
             if len(desc) > MAX_ROLE_WORDS:
-                # 'Grace, a former government typist who started ...': the noun and the words
+                # 'Mina, a former hospital clerk who opened ...': the noun and the words
                 # before it, without the clause that follows
                 desc = doc[child.left_edge.i : child.i + 1]
             descs.append(desc)
@@ -211,7 +211,7 @@ def _person_word(head: Token) -> bool:
 
 
 def _classifier_after(cluster: Cluster, name: Span) -> None:
-    """'the Interfax news agency', 'the Ennahda party', 'the Tuva region': the lowercase noun a
+    """'the Interfax news agency', 'the Mossa party', 'the Kessra region': the lowercase noun a
     body's or a place's name modifies says what kind of body or place it is."""
     doc = name.doc
     head = name[-1].head
@@ -227,14 +227,14 @@ def _classifier_after(cluster: Cluster, name: Span) -> None:
         obj = next((c for c in of.children if c.dep_ == "pobj"), None)
         known = place(doc[obj.left_edge.i : obj.i + 1].text) if obj is not None else None
         if known is None or known.kind not in ("country", "continent"):
-            return  # 'the Ahr Valley village of Rech': the village is Rech (not 'province of China')
+            return  # 'the Ostra Valley village of Kell': the village is Kell (not 'province of China')
     if any(w in cluster.name().lower().split() for w in words.text.split()):
         return  # 'Vulture magazine': the noun is part of the name as used
     _add_role(cluster, words.text)
 
 
 def _kind_of_place(cluster: Cluster, name: Span) -> None:
-    """'the Libyan city of Sirte', 'the regional capital of Kyzyl': a place noun whose 'of'
+    """'the Libyan city of Qarsa', 'the regional capital of Dorvik': a place noun whose 'of'
     names the place says what it is."""
     doc = name.doc
     root = name.root
@@ -261,7 +261,7 @@ PLACE_NOUNS = PLACE_CLASSIFIERS | {"capital", "port", "island", "region", "encla
 
 
 def _of_phrase(cluster: Cluster, name: Span, owner: dict[int, Cluster]) -> None:
-    """'Faik Nerweyi of the Kurdistan Democratic Party': affiliated with the party."""
+    """'Aram Seydo of the Mountain Democratic Party': affiliated with the party."""
     doc = name.doc
     if name.end + 1 >= len(doc) or doc[name.end].lower_ != "of":
         return

@@ -43,7 +43,7 @@ NEUTRAL_MODIFIERS = frozenset(
     "the a an deputy acting interim vice assistant then current new top senior".split()
 )
 CITATION = re.compile(r"\b(?:retrieved|accessed)\b|https?://", re.I)
-"""A citation line ('retrieved 20 January 2020 from https://...'): the date is the reader's."""
+"""A citation line ('retrieved 3 March 2021 from https://...'): the date is the reader's."""
 MODAL_WINDOW = 12
 """Tokens before a date in which a modal ('might happen on Feb. 9') makes it a possibility."""
 FUTURE_WORDS = frozenset("will scheduled expected planned due set upcoming next".split())
@@ -80,8 +80,8 @@ def _surname(name: str) -> str:
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
-    """Two words of one length that differ in exactly one letter ('Houser' / 'Hauser'): a typo,
-    not a derived word ('Antigua' / 'Antiguan') nor another name ('Johnson' / 'Jackson')."""
+    """Two words of one length that differ in exactly one letter ('Varley' / 'Varlay'): a typo,
+    not a derived word ('Moldova' / 'Moldovan') nor another name ('Johnson' / 'Jackson')."""
     a, b = a.lower(), b.lower()
     return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
@@ -89,7 +89,7 @@ def _one_letter_apart(a: str, b: str) -> bool:
 def _unknown_variants(doc: Doc, actors: list[Actor]) -> list[Caveat]:
     """A bare capitalised name no actor accounts for, in a person's place (the subject of a
     verb, a name entity), one letter away from a known person's surname: the person's name
-    spelled a second way ('Trevor Houser ... Hauser said')."""
+    spelled a second way ('Owen Varley ... Varlay said')."""
     people = [a for a in actors if a.type == "person" and a.mentions and len(a.name.split()) > 1]
     surnames = {_surname(a.name): a for a in people if len(_surname(a.name)) >= MIN_SURNAME}
     persons = [a for a in actors if a.type == "person"]
@@ -154,7 +154,7 @@ def _name_variants(actors: list[Actor]) -> list[Caveat]:
             if sa.lower() == sb.lower() or min(len(sa), len(sb)) < MIN_SURNAME:
                 continue
             if sa.lower().startswith(sb.lower()) or sb.lower().startswith(sa.lower()):
-                continue  # 'Antigua' / 'Antiguan': a word derived from the name
+                continue  # 'Moldova' / 'Moldovan': a word derived from the name
             if SequenceMatcher(None, sa.lower(), sb.lower()).ratio() < 0.75:
                 continue
             first_a, first_b = a.name.split()[0], b.name.split()[0]

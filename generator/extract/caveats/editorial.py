@@ -26,7 +26,7 @@ from generator.model import CONFIDENT, TEXT_GENRE_MAX, UNCERTAIN, Article, Cavea
 from generator.model import Span as TextSpan
 
 HEADLINE_QUOTE = re.compile(r"(?:^|(?<=[\s:(]))['‘]([^'‘’\n]{2,200}?)['’](?=$|[\s:,.;!?)])")
-"""A quotation in single marks, which headlines use by convention ('Neutral', 'Are There ...?')."""
+"""A quotation in single marks, which headlines use by convention ('Neutral', 'Is It ...?')."""
 SAME_QUOTE = 0.85
 """Similarity (difflib ratio of the normalised words) above which two quotations are one
 statement quoted two ways."""
@@ -89,7 +89,7 @@ def headline_caveats(doc: Doc, article: Article) -> list[Caveat]:
 
 def weaker_in_body(doc: Doc, article: Article) -> list[Caveat]:
     """A headline that states flatly what every sentence of the article that carries it states
-    as a possibility ('Will Soon Spend' / 'could soon pay', 'kills' / 'allegedly killed')."""
+    as a possibility ('Will Soon Owe' / 'could soon owe', 'kills' / 'allegedly killed')."""
     title = article.title or ""
     words = _content_words(title)
     if len(words) < MIN_CLAIM_WORDS or "?" in title:

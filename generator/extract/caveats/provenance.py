@@ -32,7 +32,7 @@ SEEN_VERBS = frozenset("see review obtain".split())
 def missing_metadata(article: Article) -> list[Caveat]:
     """One article-level caveat naming the missing date, author, outlet or URL.
 
-    A web page (it has a URL) that credits a desk or nobody ("Our Foreign Staff", "News
+    A web page (it has a URL) that credits a desk or nobody ("Our Political Staff", "News
     Desk": `author` set, `authors` empty) lacks a personal byline: said at info level.
     """
     web = bool(article.url)
@@ -209,8 +209,8 @@ def _passes_words_on(mention: Span) -> bool:
 
 
 def _key(name: str) -> str:
-    """The outlet's name without the words that describe it ('CNN affiliate WNCN' -> 'cnn
-    wncn', 'channel TVN Meteo' -> 'tvn meteo'): capitalised words when there are any."""
+    """The outlet's name without the words that describe it ('CNN affiliate KQRV' -> 'cnn
+    kqrv', 'channel RTQ Meteo' -> 'rtq meteo'): capitalised words when there are any."""
     words = re.findall(r"[A-Za-z0-9]+", name)
     named = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
     return " ".join(w.lower() for w in (named or words) if w.lower() not in ("the", "s"))

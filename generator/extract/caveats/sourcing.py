@@ -41,7 +41,7 @@ GROUPS = ("official", "report", "rumour", "expert")
 EARLY_SENTENCES = 3
 DELAYED_NAMING = 2
 """'A NASA scientist says ...' and the name in the next sentences ('NASA chief scientist Ellen
-Stofan said'): the delayed identification of news style, not an anonymous source."""
+Castell said'): the delayed identification of news style, not an anonymous source."""
 """A claim in the first sentences of an article is its central claim."""
 
 
@@ -131,7 +131,7 @@ def _caveat(text: str, sentences: list[Span], group: str, items: list[Found]) ->
         confidence = CONFIDENT if early or many else 0.7
         severity = "high" if early or many else "warning"
         if group == "official" and _organisation_named(first.cue):
-            # 'Con Edison officials said': the organisation is named and can be asked
+            # 'Lakeside Power officials said': the organisation is named and can be asked
             confidence, severity = 0.6, "warning"
     elif group == "expert":
         confidence = 0.6
@@ -165,7 +165,7 @@ def _caveat(text: str, sentences: list[Span], group: str, items: list[Found]) ->
 
 
 def _organisation_named(cue: Span) -> bool:
-    """The source's organisation is named in the cue as a company or agency ('Con Edison
+    """The source's organisation is named in the cue as a company or agency ('Lakeside Power
     officials', 'Environmental Protection officials')."""
     return any(t.ent_type_ in ("ORG", "FAC") and t.i != cue.root.i for t in cue)
 
@@ -222,7 +222,7 @@ def _unnamed(noun: Token) -> bool:
 
 def _named_next(noun: Token, following: list[Span]) -> bool:
     """An indefinite source ('a scientist') named in the next sentences by the same noun next
-    to a person's name ('chief scientist Ellen Stofan', 'Roe, the scientist')."""
+    to a person's name ('chief scientist Mira Castell', 'Roe, the scientist')."""
     if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
         return False
     lemma = noun.lemma_.lower()
@@ -246,7 +246,7 @@ def _familiar(noun: Token) -> bool:
 
 
 def _published_by(noun: Token) -> bool:
-    """'reports in the Times', 'reports cited by MySA', "Reuters' reports": the publisher is named."""
+    """'reports in the Times', 'reports cited by MyTownWire', "Reuters' reports": the publisher is named."""
     for t in noun.subtree:
         if t.i != noun.i and (t.ent_type_ in ("ORG", "PERSON") or t.pos_ == "PROPN"):
             return True

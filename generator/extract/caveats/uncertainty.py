@@ -143,7 +143,7 @@ def _modal(tok: Token) -> tuple[Token, str] | None:
         if _negated(verb, tok):
             return None  # 'could not be reached': a past inability, stated as fact
         if tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "only":
-            return None  # 'could only be visited by': a rule about who may, not a guess
+            return None  # 'could only be opened by': a rule about who may, not a guess
         return tok, "modal verb"
     if low in ("would", "'d"):
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else tok

@@ -140,7 +140,7 @@ def _thing_subject(verb: Token) -> bool:
 
 
 def _names_someone(subj: Token) -> bool:
-    """Whether a subject is a person, organisation or group ('Rutte', 'his successor, Rutte')."""
+    """Whether a subject is a person, organisation or group ('Almer', 'his successor, Almer')."""
     if (
         subj.lower_ in PERSONAL_PRONOUNS | OBJECT_PRONOUNS
         or subj.lower_ in PEOPLE_NOUNS | DOCUMENT_SOURCES
@@ -162,7 +162,7 @@ def _names_someone(subj: Token) -> bool:
 def _under_attribution(tok: Token, clausal_only: bool = False) -> bool:
     """Whether the word stands in what somebody is said to have said or thought.
 
-    With `clausal_only`, only a reported clause counts ('he thought it was a great deal'), not
+    With `clausal_only`, only a reported clause counts ('he thought it was a fair price'), not
     a noun phrase the reporter chose to describe what was said ('advocate aggressive sanctions').
     """
     deps = CLAUSE_DEPS if clausal_only else CONTENT_DEPS
@@ -172,7 +172,7 @@ def _under_attribution(tok: Token, clausal_only: bool = False) -> bool:
             c.dep_ == "parataxis" and c.lemma_ in ATTRIBUTING_VERBS and c.pos_ == "VERB"
             for c in node.children
         ):
-            return True  # 'a provision, Corker said, that is meant to ...'
+            return True  # 'a provision, Haldane said, that is designed to ...'
         if node.head.i == node.i:
             return False
         head = node.head

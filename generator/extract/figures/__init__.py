@@ -80,15 +80,21 @@ class Found:
 
 """(kind, start, end, value, value_max, unit, per) before context is added."""
 
-TARGET_WORDS = frozenset("aim target goal seek strive ambition objective".split())
+TARGET_WORDS = frozenset("aim target goal seek strive ambition objective cap limit".split())
+"""Verbs and nouns of aiming, and of setting a ceiling ('the catch is capped at 29 million
+pounds'): the figure is a bound to reach or keep under, not an amount that was."""
 PLAN_WORDS = frozenset(
     "plan intend propose budget allocate earmark pledge promise commit schedule prepare "
-    "envisage require oblige mandate".split()
+    "envisage require oblige mandate want wish".split()
 )
-"""Verbs of intending and of obliging: what they govern is a plan ('the bill would require
-providers to store data for two years')."""
+"""Verbs of intending, wanting and obliging: what they govern is a plan ('the bill would
+require providers to store data for two years', 'the team wants to add 36 dishes')."""
 FORECAST_WORDS = frozenset("forecast project projected expect expected predict anticipate".split())
-ESTIMATE_WORDS = frozenset("estimate estimated could may might likely".split())
+ESTIMATE_WORDS = frozenset(
+    "estimate estimated could may might likely value appraise suggest".split()
+)
+"""Verbs of guessing, of valuing ('is valued at $150,000') and of tentative saying ('she
+suggested a two-week limit': a hedging verb), and the modals of possibility."""
 CLAIM_WORDS = frozenset("claim allege assert insist accuse".split())
 """Verbs that put a figure forward as someone's contested claim ('claimed 3 million voted')."""
 ESTIMATE_HEDGES = re.compile(
@@ -163,8 +169,9 @@ def extract_figures(
         taken[start:end] = b"\x01" * (end - start)
         found.append(item)
 
+    sterling = STERLING.search(text) is not None or "$" not in text
     for match in scanned[MONEY]:
-        item = _money(text, match)
+        item = _money(text, match, sterling)
         if item is not None:
             add(item, respect_timexes=False)
     for match in scanned[PERCENT]:
@@ -232,7 +239,9 @@ def extract_figures(
             continue  # a conversion ('(142 km)'), folded into the figure it restates
         start, end = item.start, item.end
         span = doc.char_span(start, end, alignment_mode="expand")
-        status = _status(span, text[start:end], dates) if span is not None else "fact"
+        status = (
+            _status(span, text[start:end], dates, kind=item.kind) if span is not None else "fact"
+        )
         if item.vague and status == "fact":
             status = "estimate"
         age = (
@@ -249,19 +258,26 @@ def extract_figures(
             and figures[-1].status == "estimate"
             and re.fullmatch(r",?\s+or\s+", text[figures[-1].end : start])
         ):
-            status = "estimate"  # 'about $28 billion, or six times the cash': the same estimate
+            status = "estimate"  # 'about $14 billion, or four times the debt': the same estimate
         conversion = ordered[folded[k]] if k in folded else None
         confidence = _confidence(item, text, span, status)
+        if (
+            (item.value, item.unit) in seen
+            and item.kind == "count"
+            and re.search(r"\b(?:the|these|those)\s+$", text[max(0, start - 8) : start], re.I)
+        ):
+            continue  # 'twelve equations … The 12 equations produced': a definite noun
+            # phrase that repeats a count refers back to the things counted, it counts no more
         if (item.value, item.unit) in seen:
             confidence = min(confidence, 0.7)  # said again: a restatement, or another thing
         seen.add((item.value, item.unit))  # of the same size - either way less sure
         owner = _attribution(start, end, quotes, actor_spans, span)
         if figures and not age and span is not None and _listed_after(doc, figures[-1], span):
-            # 'three cosmonauts from Russia, two NASA astronauts and one …': the items of a
+            # 'four divers from Chile, two army medics and one …': the items of a
             # list share the clause that holds the list, whatever the parse made of them
             prev = figures[-1]
             if not (prev.status == "estimate" and ESTIMATE_HEDGES.match(prev.text)):
-                status = prev.status  # ('about 40 million people and 6,300 square miles':
+                status = prev.status  # ('about 12 million trees and 2,400 square miles':
             owner = prev.attributed_to  # the hedge is the first item's own)
         if (
             owner is None
@@ -276,7 +292,7 @@ def extract_figures(
             and not age
             and span is not None
             and _in_definite_subject(span.root)
-            and _status(span, text[start:end], dates, definite=False) != "fact"
+            and _status(span, text[start:end], dates, definite=False, kind=item.kind) != "fact"
         ):
             confidence = min(confidence, 0.75)  # a fact read past the modal of its predicate
         if owner is not None:
@@ -444,7 +460,7 @@ def _conversions(text: str, items: list[Found]) -> dict[int, int]:
 
 RANGE_GAP = re.compile(r"\s*(?:to|or|and)\s*|-|–|—|\s+-\s+", re.I)
 """Between the two ends of a range: '60 to 100 trucks', 'four or five buyers', '25-54'. A
-dash with a space on each side ('£2,100 a year – £17,800 rather than') sets off a
+dash with a space on each side ('£1,400 a year – £9,600 rather than') sets off a
 parenthesis: by typographic convention a range takes a closed-up en dash."""
 PERIOD_GAP = re.compile(r"\s+(?:over|within)\s+(?:the\s+(?:next|past|last|following)\s+)?", re.I)
 """Between an amount and the period it accrues over ('$631 billion over 10 years')."""
@@ -574,7 +590,7 @@ def _duration(text: str, timex: TimeExpression) -> Found | None:
         text[max(0, timex.start - 12) : timex.start],
         re.I,
     ):
-        return None  # 'And then one day it did something': a point in the story, not a length
+        return None  # 'And then one day it broke down': a point in the story, not a length
     if re.search(r"\w-\w+$", timex.text) and re.match(r"\s+[A-Z]", text[timex.end : timex.end + 2]):
         return None  # 'the 10-year Treasury note': the name of a class of bond, not a length
     match = re.fullmatch(
@@ -596,14 +612,23 @@ def _duration(text: str, timex: TimeExpression) -> Found | None:
         value, unit = value * 100, "year"  # 'a half century': fifty years
     elif unit == "decade" and not float(value).is_integer():
         value, unit = value * 10, "year"  # 'half a decade': five years
+    start = timex.start + len(match.group("det") or "")  # 'the 20-minute flight'
+    hedge = DURATION_HEDGE.search(text[max(0, start - 20) : start])  # 'about two months'
     return Found(
         kind="duration",
-        start=timex.start + len(match.group("det") or ""),  # 'the 20-minute flight'
+        start=start - len(hedge.group(0)) if hedge and not match.group("det") else start,
         end=timex.end,
         value=value,
         unit=unit,
         duration=True,
     )
+
+
+DURATION_HEDGE = re.compile(
+    r"(?<![\w-])(?:about|around|roughly|approximately|some|nearly|almost)\s+$", re.I
+)
+"""A hedge before a length of time the time grammar left out ('about two months'); 'over',
+'within' are prepositions there ('$300 billion over two years')."""
 
 
 def _ages_a_plural(doc: Doc, timex: TimeExpression) -> bool:
@@ -685,7 +710,36 @@ def _clean(value: float | None) -> float | int | None:
     return int(value) if float(value).is_integer() else round(value, 6)
 
 
-def _money(text: str, match: re.Match[str]) -> Found | None:
+STERLING = re.compile(r"£|\bsterling\b|\bGBP\b|\bpence\b|\bBritish\s+pounds?\b", re.I)
+"""Signs that an article counts money in pounds sterling."""
+COMMERCE = re.compile(
+    r"\b(?:pa(?:y|ys|id|ying)|cost(?:s|ing)?|sp[ea]nd(?:s|ing)?|spent|worth|price[ds]?|fined?"
+    r"|sold|sell(?:s|ing)?|b(?:uy|uys|ought|uying)|rais(?:e|es|ed|ing)|earn(?:s|ed|ing)?|fees?"
+    r"|salary|wages?|deal|budget|bid|offer(?:ed)?|loans?|debts?|revenue|profits?|owe[ds]?)\b"
+    r"[^.;:]{0,40}$",
+    re.I,
+)
+"""Words of the commercial event (buying, paying, costing, owing): an amount they govern is
+money, in whatever currency."""
+WEIGHING = re.compile(r"\b(?:weigh(?:s|ed|ing)?|weights?|heav(?:y|ier|iest))\b[^.;:]{0,40}$", re.I)
+
+
+def _weight(text: str, match: re.Match[str], sterling: bool) -> bool:
+    """'pounds' that weigh: after a verb or noun of weighing in its clause ('weighed some 800
+    pounds'), or in an article that writes its money with '$' and never in sterling (no '£',
+    'pence', 'sterling'), unless an amount of money restates it in brackets ('5 million
+    pounds ($6.5 million)'), as sterling sums in such articles are."""
+    before = text[max(0, match.start() - 60) : match.start()]
+    if WEIGHING.search(before):
+        return True
+    return (
+        not sterling
+        and not re.match(r"\s*\(\s*(?:US|A|C)?\$", text[match.end() :])
+        and not COMMERCE.search(before)
+    )
+
+
+def _money(text: str, match: re.Match[str], sterling: bool = True) -> Found | None:
     first, scale = amount_of(match.group("first"))
     if first is None:
         return None
@@ -700,6 +754,9 @@ def _money(text: str, match: re.Match[str]) -> Found | None:
             return None  # 'a 300-pound cover': a weight, as the compound adjective reads first
         if re.match(r"\s*(?:of\b|\(\s*\d)", text[match.end() : match.end() + 30]):
             return None  # '500 pounds of supplies' is a weight
+        if not match.group("second") and _weight(text, match, sterling):
+            return Found(kind="quantity", start=_trim_hedge_start(text, match.start(), match),
+                         end=match.end("first"), value=first, unit="pound")  # fmt: skip
     if currency == "cents":
         first, second = first / 100, (second / 100 if second is not None else None)
         currency = "USD" if "$" in text else None
@@ -765,7 +822,7 @@ def _quantity(doc: Doc, match: re.Match[str]) -> Found | None:
         match.group("unit")[:1].isupper()
         or re.match(r"\s+[A-Z]", doc.text[match.end() : match.end() + 2])
     ):
-        return None  # 'Ninety Mile Beach', 'Five-hundred-meter Aperture ...': inside a name
+        return None  # 'Forty Acre Wood', 'Three-hundred-foot Ridge ...': inside a name
     second = parse_amount(match.group("second")) if match.group("second") else None
     return Found(
         kind="quantity",
@@ -932,6 +989,12 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     if noun is not None and (noun.lower_ in TIME_NOUNS or noun.lemma_.lower() in GENERAL_NOUNS):
         return None
     unit = _counted_unit(noun) if noun is not None else None
+    if (
+        noun is not None
+        and unit is not None
+        and UNITS.get(noun.lower_) not in (None, "points", "seats", "troops")
+    ):  # a unit of measure, not a counted noun ('10 bonus points' counts points)
+        unit = _compound_unit(noun, last, unit)
     if after is not None and after.lower_ in ("times", "fold"):
         unit = "times"  # 'six times the value': a multiple
     per = None
@@ -976,10 +1039,10 @@ def _counted_unit(noun: Token) -> str:
         and low.endswith("s")
         and any(c.ent_type_ == "NORP" and c.i < noun.i for c in noun.children)
     ):
-        unit = "person"  # '21 Christians', 'thousands of Tunisians', '20 Egyptian Copts':
+        unit = "person"  # '21 Christians', 'thousands of Norwegians', '20 Flemish Catholics':
         # members of a people or faith are people
     elif noun.tag_ == "NNPS" and low.endswith("s"):
-        unit = low[:-1]  # 'Tunisians' → 'tunisian'
+        unit = low[:-1]  # 'Norwegians' → 'norwegian'
     else:
         unit = noun.lemma_.lower()
     if unit in PARTITIVES:
@@ -988,6 +1051,20 @@ def _counted_unit(noun: Token) -> str:
         if objects:
             unit = f"{unit} of {objects[0].text.lower()}"
     return unit
+
+
+def _compound_unit(noun: Token, number: Token, unit: str) -> str:
+    """A unit of measure with a noun before it is a unit of its own ('19,000 lane miles',
+    '1,300 lane-miles', 'passenger miles'): the noun says what is measured by the mile, and
+    a lane mile is not a mile. Written as the article joins the two words."""
+    doc = noun.doc
+    k = noun.i - 1
+    if k > number.i and doc[k].text == "-" and not doc[k].whitespace_:
+        k -= 1
+    mod = doc[k]
+    if k <= number.i or mod.pos_ != "NOUN" or mod.head.i != noun.i or mod.dep_ != "compound":
+        return unit
+    return f"{mod.lower_}{'-' if k < noun.i - 1 else ' '}{unit}"
 
 
 def _aged_plural(unit: Token) -> Token | None:
@@ -1062,7 +1139,7 @@ def _in_name(
     if re.search(
         r"(?:\b(?:Nos?|Nr|nos?)\.?|#)\s*(?:\d+\s*(?:,|and|&)\s*)*$",
         text[max(0, first.idx - 40) : first.idx],
-    ):  # 'No. 1', 'Nos. 1, 2, 5 and 7': numbers that label
+    ):  # 'No. 1', 'Nos. 3, 4 and 9': numbers that label
         return True
     if (
         first.text[:1].isupper()
@@ -1070,7 +1147,7 @@ def _in_name(
         and after is not None
         and after.text[:1].isupper()
     ):
-        return True  # 'Ninety Mile Beach'
+        return True  # 'Forty Acre Wood'
     if before is not None:
         if before.pos_ == "PROPN" and any(c.isupper() for c in before.text):
             return True
@@ -1175,7 +1252,7 @@ def _age(first: Token, before: Token | None, after: Token | None) -> bool:
         return True
     doc = first.doc
     if before.lower_ == "and" and first.i >= 4 and doc[first.i - 3].text == ",":
-        # 'Ruth and Peter Gaver, 52 and 55': the ages of a pair, in the order of the names
+        # 'Nell and Hugo Marsden, 47 and 49': the ages of a pair, in the order of the names
         prev = doc[first.i - 2]
         if _age(prev, doc[first.i - 3], before) and (after is None or after.is_punct):
             return re.fullmatch(r"\d{1,3}", first.text) is not None and 0 < int(first.text) < 120
@@ -1225,7 +1302,7 @@ def _hyphen_noun(before: Token | None, last: Token) -> bool:
 
 
 def _predicate_age(first: Token, last: Token, value: float) -> bool:
-    """A bare whole number as what a person is ('She was 29 when …', 'One of the boys was 16'):
+    """A bare whole number as what a person is ('She was 29 when …', 'One of the girls was 14'):
     English gives a person's age as the complement of 'be' with 'years old' left out; a count
     of the subject would read 'there were 16 boys'. Measure nouns as subjects ('the toll was
     16') keep the number as their value."""
@@ -1262,7 +1339,9 @@ def _counted_noun(tok: Token, follow: bool = True) -> Token | None:
         tok.dep_ in ("nummod", "quantmod", "compound")
         and (tok.head.pos_ == "NOUN" or tok.head.tag_ == "NNPS")
         and tok.head.i > tok.i
-    ):
+        and not any(t.dep_ == "det" for t in tok.doc[tok.i + 1 : tok.head.i])
+    ):  # a cardinal follows the determiner of its noun phrase: in '51 stranded … and a
+        # spate of' the noun after 'a' is not what 51 counts
         noun = tok.head
         hyphened = tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-"
         while (
@@ -1342,7 +1421,7 @@ OCCURRENCE_SCOPE = re.compile(
 def _occurrences(doc: Doc, text: str) -> list[Found]:
     """An ordinal of occurrence bounded by a stretch of time counts what it orders: 'the third
     botched launch in two years' says there have been three, as do 'its second award this
-    year' and 'its third such announcement since the merger'. 'The first' is left to the
+    year' and 'its fourth such recall since the spring'. 'The first' is left to the
     ranks; units of time ('the second quarter') and parts ('the second half') are dates."""
     items: list[Found] = []
     for ent in doc.ents:
@@ -1392,8 +1471,8 @@ def _superlative(ent: Span) -> bool:
 
 def _subject(span: Span) -> str | None:
     """What a figure measures: the subject of its clause, the verb and the phrase completing it,
-    in the sentence's words ('member states … plan to allocate 1 billion euros per month to
-    purchase weapons')."""
+    in the sentence's words ('the councils … plan to spend 2 million euros per year to
+    repair bridges')."""
     doc = span.doc
     root = span.root
     verb = governing_verb(root)
@@ -1443,9 +1522,16 @@ LIST_GAP_POS = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "DET", "NUM", "PUNCT", 
 def _listed_after(doc: Doc, prev: Figure, span: Span) -> bool:
     """The figure is the next item of a list the figure before it opens, in the same sentence:
     only the counted noun and its modifiers, then a comma or 'and'/'or', lie between them
-    (no verb, no quotation mark)."""
-    if prev.end > span.start_char or doc[span.start].sent.start_char > prev.start:
+    (no verb, no quotation mark). A sentence does not end with a comma: one the parser ended
+    there goes on in the next ('… 10 whales on the beach, | 51 stranded on the islands')."""
+    sent = doc[span.start].sent
+    if prev.end > span.start_char:
         return False
+    if sent.start_char > prev.start:
+        if sent.start == 0 or doc[sent.start - 1].text != ",":
+            return False
+        if doc[sent.start - 1].sent.start_char > prev.start:
+            return False
     gap = doc.char_span(prev.end, span.start_char, alignment_mode="contract")
     if gap is None or len(gap) == 0 or len(gap) > 8:
         return False
@@ -1476,7 +1562,7 @@ def _age_subject(span: Span) -> str | None:
     if verb.lemma_ == "be" and (root.dep_ in ("attr", "acomp") or head.dep_ in ("attr", "acomp")):
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-            subj = verb.head  # 'a tree which may be 2,000 years old': the tree
+            subj = verb.head  # 'a wall which may be 900 years old': the tree
         if subj is not None:
             return f"age of {_phrase(subj)}"
     floor = doc[span.sent.start - 1].sent.start if span.sent.start > 0 else span.sent.start
@@ -1527,17 +1613,29 @@ def _attribution(
             inner = any(quote.start <= t.idx < quote.end for t in relcls)
             if inner and quote.kind != "direct":
                 return None
+            if quote.kind != "direct" and span is not None and _scene_setting(span.root):
+                return None  # 'After 20 years of feuding, the two firms will merge, officials
+                # said': the frame the report is set in is the reporter's, not the news told
+            if quote.kind != "direct" and span is not None and _refused(span.root, quote):
+                return None  # 'she rebuffed a $3 billion offer': another party's offer, as
+                # the reporter describes it; the refusal is hers, the amount is not her claim
             if quote.speaker.actor is None:
-                unnamed = True  # an unnamed speaker ('reports cited by MySA', 'a top Trump
+                unnamed = True  # an unnamed speaker ('reports cited by MyTownWire', 'a top Trump
                 break  # adviser'): the sentence may still name the source ('according to
                 # …', 'as X reports'), but not through a name inside the speaker's words
             if frame is not None and quote.kind != "direct":
-                return frame  # 'As Mashable reports, the company announced that …'
-            if reporter is not None and quote.kind != "direct" and quote.start <= reporter[0]:
-                return reporter[1]  # 'he claimed … even as the CBO estimated that …'
+                return frame  # 'As Techwire reports, the company announced that …'
+            if (
+                reporter is not None
+                and quote.kind != "direct"
+                and quote.start <= reporter[0]
+                and not quote.speaker.start <= reporter[3] < quote.speaker.end
+            ):
+                return reporter[1]  # 'he claimed … even as the agency estimated that …'; the
+                # quote's own speaker words ('agency officials said') keep the quote's reading
             return quote.speaker.actor
-    if span is None:
-        return None
+    if span is None or _scene_setting(span.root):
+        return None  # the frame of a reported clause is the reporter's (see above)
     for tok in span.sent:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
             objects = [c for c in tok.nbor().children if c.dep_ == "pobj"]
@@ -1557,7 +1655,7 @@ def _source_at(source: Token, actor_spans: list[tuple[int, int, str]]) -> str | 
     not what a survey is of ('a poll of Ohio voters')."""
     agents = {
         t.i for a in source.subtree if a.dep_ == "agent" or a.lower_ == "by" for t in a.subtree
-    }  # 'a survey of 3,000 people conducted by Visa': the parse may hang the author low
+    }  # 'a poll of 1,200 voters conducted by Harbour Research': the parse may hang the author low
     skip = {
         t.i
         for c in source.children
@@ -1575,7 +1673,7 @@ def _source_at(source: Token, actor_spans: list[tuple[int, int, str]]) -> str | 
 
 def _as_reported(span: Span, actor_spans: list[tuple[int, int, str]]) -> str | None:
     """The source named by a comparative clause of saying that frames the whole sentence ('As
-    Mashable reports, …', '…, as the agency noted'): the reporter relays that source's report,
+    Techwire reports, …', '…, as the agency noted'): the reporter relays that source's report,
     whatever the clause it frames says in turn."""
     for tok in span.sent:
         if (
@@ -1602,40 +1700,127 @@ def _actor_at(tok: Token, actor_spans: list[tuple[int, int, str]]) -> str | None
 
 def _nearest_reporter(
     span: Span, relcls: list[Token], actor_spans: list[tuple[int, int, str]]
-) -> tuple[int, str, bool] | None:
-    """(offset, actor, whether the actor's name heads the subject) of the nearest verb of
-    saying above the figure whose subject is or holds an actor: in 'he claimed … as the CBO
-    estimated that they would add $250 billion' the CBO ('singer Jane Roe claims': the name
-    heads the subject; 'a top Roe adviser says': it only modifies it)."""
+) -> tuple[int, str, bool, int] | None:
+    """(offset, actor, whether the actor's name heads the subject, offset of the subject) of
+    the nearest verb of saying above the figure whose subject is or holds an actor: in 'he
+    claimed … as the agency reckoned that they would cost $90 billion' the agency ('singer Jane Roe
+    claims': the name heads the subject; 'a top Roe adviser says': it only modifies it)."""
     child = span.root
     for tok in span.root.ancestors:
         via, child = child, tok
-        if tok.lemma_ in REPORTING and tok.pos_ == "VERB":
+        if tok.lemma_ in REPORTING and tok.pos_ == "VERB" and not _adds_thing(tok):
             if any(tok in r.ancestors for r in relcls):
                 continue  # the figure describes a noun of the report, in the reporter's words
             if via.dep_ == "advcl" and _own_tense(via):
                 continue  # 'As rents soared to £1,100, the student told how …': a clause
                 # setting the scene of the telling, in the reporter's words, not what is told
+            if via.dep_ in ("prep", "npadvmod") and via.lower_ not in ("according", "as"):
+                continue  # 'with 18 months left in office, she said …': a circumstance of
+                # the act of saying, in the reporter's words; what is said is its complement
             subjects = [c for c in tok.children if c.dep_ == "nsubj"]
             holding = [c for c in subjects if c.left_edge.i <= span.root.i <= c.right_edge.i]
             if holding and tok.i > holding[0].right_edge.i and len(subjects) == 1:
                 continue  # '14-time winner Jo Roe said': the speaker described by the reporter
             subj = next((c for c in subjects if c not in holding), None)
-            # '… ranges from 51 to 79 per cent, said Jo Roe': the parse may make the reported
+            # '… varies from 30 to 45 per cent, said Jo Roe': the parse may make the reported
             # clause's subject a second subject of the verb of saying
             if subj is not None:
                 found = _actor_at(subj, actor_spans)
                 if found:
                     heads = any(a <= subj.idx < b for a, b, _ in actor_spans)
-                    return tok.idx, found, heads
+                    return tok.idx, found, heads, subj.idx
     return None
 
 
-REPORTING = STATING_VERBS | {"estimate", "project", "forecast", "predict", "calculate", "find"}
+IMPLICATIVES = frozenset({"manage", "succeed", "able"})
+"""Implicative predicates: in the past they entail that their complement happened ('they were
+able to predict four of the five choices', 'managed to raise $2 million')."""
+
+
+def _achieved(verb: Token) -> bool:
+    """The verb is the complement of a past implicative: what it predicts, plans or expects
+    has been done, as a past event."""
+    if verb.dep_ not in ("xcomp", "pcomp"):
+        return False
+    head = verb.head
+    if head.dep_ == "prep" and head.lower_ == "in":
+        head = head.head  # 'succeeded in raising'
+    if head.lemma_.lower() not in IMPLICATIVES:
+        return False
+    tensed = head.head if head.dep_ == "acomp" else head  # 'were able to'
+    tags = {tensed.tag_} | {c.tag_ for c in tensed.children if c.dep_ in ("aux", "auxpass")}
+    return "VBD" in tags and not any(c.dep_ == "neg" for c in tensed.children)
+
+
+def _adds_thing(verb: Token) -> bool:
+    """'add' with a noun object puts something in ('by adding 36 dishes'); it reports speech
+    only with a clause or a quote ('she added that …')."""
+    return verb.lemma_ == "add" and any(c.dep_ == "dobj" for c in verb.children)
+
+
+REFUSALS = frozenset("rebuff reject refuse decline spurn".split())
+"""Verbs of refusing: their object is what another party put forward ('rejected a $3 billion
+bid')."""
+
+
+def _refused(root: Token, quote: Quote) -> bool:
+    """The figure lies in the direct object of a verb of refusing that cues the quote ('she
+    rebuffed a $3 billion offer', 'turned down a $5 million bid')."""
+    if quote.cue is None:
+        return False
+    cue = root.doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    if cue is None:
+        return False
+    verb = cue.root
+    refusing = verb.lemma_.lower() in REFUSALS or (
+        verb.lemma_.lower() == "turn"
+        and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+    )
+    return refusing and _object_of(root, verb)
+
+
+def _scene_setting(root: Token) -> bool:
+    """The figure is in a prepositional phrase put before the subject of its clause ('After
+    nearly 20 years of feuding, the firms plan to merge', 'With 18 months left, she said …'):
+    a fronted frame sets the scene the clause is told in; what it holds is taken as given,
+    whatever the clause's modality. A phrase holding a verb ('By cutting 500 jobs, the firm
+    will …') carries the clause's intention and is not a frame."""
+    doc = root.doc
+    tok = root
+    while tok.head.i != tok.i:
+        if tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX"):
+            verb = tok.head
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            after = tok.right_edge.i + 1
+            return (
+                subj is not None
+                and tok.i < subj.i
+                and tok.lower_ not in ("by", "according", "as")
+                and after < len(doc)
+                and doc[after].text == ","  # set off by a comma, at the head of its clause
+                and all(t.dep_ in ("cc", "punct", "advmod") for t in doc[verb.left_edge.i : tok.i])
+                and not any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in tok.subtree)
+            )
+        if tok.head.pos_ in ("VERB", "AUX"):
+            return False
+        tok = tok.head
+    return False
+
+
+REPORTING = STATING_VERBS | {
+    "estimate", "project", "forecast", "predict", "calculate", "find", "suggest", "propose"
+}  # fmt: skip
+"""Verbs whose subject puts forward the figures of their complement: saying, estimating,
+finding, and the speech acts of suggesting and proposing ('the plan proposes to run 60
+trucks a day')."""
 
 
 def _status(
-    span: Span, text: str, dates: bytearray | None = None, definite: bool = True
+    span: Span,
+    text: str,
+    dates: bytearray | None = None,
+    definite: bool = True,
+    kind: FigureKind = "count",
 ) -> FigureStatus:
     """claim | target | plan | forecast | estimate | fact, from the verbs that govern the figure
     ('claimed', 'aiming to reach', 'plan to allocate', 'will climb to', 'is expected to total',
@@ -1646,7 +1831,7 @@ def _status(
     while (
         chain[-1].dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "prep")
         and chain[-1].head.i != chain[-1].i
-        and chain[-1].lemma_ not in REPORTING | CLAIM_WORDS
+        and not (chain[-1].lemma_ in REPORTING | CLAIM_WORDS and not _adds_thing(chain[-1]))
         and (chain[-1].dep_ != "prep" or chain[-1].head.pos_ in ("VERB", "AUX"))
         and not _own_tense(chain[-1])
     ):
@@ -1662,13 +1847,21 @@ def _status(
         t.lemma_ == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children)
         for t in verbs
     ):
-        lemmas.add("propose")  # 'has called for spending $1 trillion': a proposal
+        lemmas.add("propose")  # 'has called for borrowing $3 billion': a proposal
     # a participle on the figure itself: '$1.4 billion budgeted for next year', '$2bn pledged'
     lemmas |= {
         c.lemma_.lower()
         for c in span.root.children
         if c.dep_ == "acl" and c.tag_ == "VBN" and c.i >= span.end
     }
+    root = span.root
+    lemmas |= _relative_intent(
+        root.head if root.dep_ in ("nummod", "quantmod", "compound", "amod") else root
+    )
+    subject = next((c for c in chain[0].children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and chain[0].dep_ != "relcl":
+        lemmas |= _relative_intent(subject)  # 'the order she plans to sign will have a
+        # six-month review': what a planned thing will have is planned with it
     aux = {c.lower_ for t in chain[:2] for c in t.children if c.dep_ in ("aux", "auxpass")}
     if (
         chain[0].lemma_ == "require"
@@ -1677,9 +1870,11 @@ def _status(
         and _object_of(span.root, chain[0])
     ):
         lemmas.discard("require")  # 'the wound required seven stitches': a need that was met
-    if definite and _in_definite_subject(span.root):
+    if definite and (_in_definite_subject(span.root) or _scene_setting(span.root)):
         # 'The 25 percent tariffs will stay', 'the $4.8 billion will be paid': a definite noun
-        # phrase refers to what exists already; the predicate's modality is not its figure's
+        # phrase refers to what exists already; the predicate's modality is not its figure's,
+        # nor that of a clause a fronted frame sets the scene for ('After 20 years of talks,
+        # the firms plan to merge')
         return "estimate" if ESTIMATE_HEDGES.match(text) else "fact"
     nouns = {t.lemma_.lower() for t in span.root.subtree} | {t.lemma_.lower() for t in span}
     sent = span.sent
@@ -1688,15 +1883,15 @@ def _status(
     ]
     if lemmas & CLAIM_WORDS:
         return "claim"
-    if BASELINE.search(before):
-        return "fact"
+    if BASELINE.search(before) or any(_achieved(t) for t in chain):
+        return "estimate" if ESTIMATE_HEDGES.match(text) else "fact"
     if lemmas & TARGET_WORDS or nouns & {"target", "goal"}:
         return "target"
     in_force = any(
         t.lemma_ in ("come", "go", "take", "enter")
         and any(c.lower_ in ("effect", "force") for c in t.subtree if c.i < span.start)
         for t in verbs
-    )  # 'measures that won't come into full effect for two years': a provision's schedule
+    )  # 'rules that won't fully apply for three years': a provision's schedule
     futurate = dates is not None and any(_futurate(t, dates) for t in verbs[:2])
     if lemmas & PLAN_WORDS or aux & {"must"} or in_force or futurate:
         return "plan"
@@ -1719,7 +1914,7 @@ def _status(
         # on Friday for $9.99' schedules an event whose price is already set, as does the
         # price a seller says it will charge
         rate = re.search(r"%|per\s?cent|points?\b", text, re.I)  # 'grow at 3 percent'
-        if rate is None and (_setting(span.root, chain[0]) or chain[0].lemma_ in PRICE_VERBS):
+        if rate is None and (_setting(span.root, chain[0], kind) or chain[0].lemma_ in PRICE_VERBS):
             return "fact"
         return "forecast"
     if (
@@ -1753,7 +1948,7 @@ def _outer_verb(span: Span) -> Token:
 
 
 def _object_of(root: Token, verb: Token) -> bool:
-    """The figure sits in the direct object of `verb` ('required a total of seven stitches')."""
+    """The figure sits in the direct object of `verb` ('needed a total of nine repairs')."""
     tok = root
     while tok.head.i != tok.i and tok.head.i != verb.i:
         tok = tok.head
@@ -1848,18 +2043,48 @@ def _unlinked_cue(span: Span) -> bool:
     return False
 
 
-def _setting(root: Token, verb: Token) -> bool:
+def _setting(root: Token, verb: Token, kind: FigureKind = "count") -> bool:
     """The figure sits in an adjunct of the verb that sets its scene (price, place, company:
     'for $9.99', 'at five stores', 'with 30 staff') rather than being the amount the verb
-    brings about ('total $1 trillion', 'climb to 4.2 percent', 'rise by 2 percent')."""
+    brings about ('total $1 trillion', 'climb to 4.2 percent', 'rise by 2 percent'); or an
+    amount describes the noun of an adjunct ('will move to a $23-million centre': the price
+    of the centre, not what the move brings about; a count, 'grow to 500 stores', is that
+    amount)."""
     tok = root
     while tok.head.i != tok.i and tok.head.i != verb.i:
         tok = tok.head
+    if tok.head.i != verb.i or tok.dep_ != "prep":
+        return False
+    if tok.lower_ in ("for", "at", "with", "in", "on", "from", "across"):
+        return True
+    head = root.head
     return (
-        tok.head.i == verb.i
-        and tok.dep_ == "prep"
-        and tok.lower_ in ("for", "at", "with", "in", "on", "from", "across")
+        kind in ("money", "quantity")
+        and root.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod")
+        and head.pos_ == "NOUN"
+        and head.i > root.i
+        and head.dep_ == "pobj"
+        and head.head.i == tok.i
     )
+
+
+def _relative_intent(noun: Token) -> set[str]:
+    """The verbs of an object relative clause on a noun ('300 promotions the chain plans', 'the
+    50 jobs it expects to add', 'the order she plans to sign'): the noun is what the clause's
+    subject intends or expects. A subject relative ('300 workers who plan to strike') tells
+    what the noun itself does, and leaves its number as it is."""
+    if noun.pos_ != "NOUN":
+        return set()
+    out: set[str] = set()
+    for rel in noun.children:
+        if rel.dep_ != "relcl" or rel.i < noun.i:
+            continue
+        subj = next((c for c in rel.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.tag_ in ("WDT", "WP") or rel.dep_ == "nsubjpass":
+            continue
+        out.add(rel.lemma_.lower())
+        out |= {c.lemma_.lower() for c in rel.children if c.dep_ == "xcomp"}
+    return out
 
 
 def _futurate(verb: Token, dates: bytearray) -> bool:

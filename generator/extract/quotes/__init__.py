@@ -135,7 +135,7 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
         speaker, confidence = speaker_confidence(doc, speaker, piece.carried, by_id, quoted)
         if speaker is None and piece.kind != "direct" and not _source_withheld(cue_tok):
             # Reported words with no one reporting them are no quote: the parse lost the
-            # speaker, or no one says them ('Written on the Surface of the Moon'). Only an
+            # speaker, or no one says them ('Painted on the Back of the Sky'). Only an
             # agentless passive ('we're told', 'it was said') withholds a source on purpose.
             continue
         quotes.append(
@@ -200,7 +200,7 @@ WRITER_PRONOUNS = frozenset({"i", "we"})
 
 def _says_something(doc: Doc, piece: Piece, cue: Token | None) -> bool:
     """Whether the piece reports words a source said: a term in quote marks is none, nor the
-    writer's own 'I argue'; a reported clause holds a verb ('But Uber' left of a parenthetical
+    writer's own 'I argue'; a reported clause holds a verb ('But Lyra' left of a parenthetical
     'he said' is no claim); a verb that reports speech only with a speaker ('suggests',
     'estimates', 'points out') needs one, or it reports what data or evidence show."""
     content = doc.char_span(piece.start, piece.end, alignment_mode="expand")
@@ -210,14 +210,14 @@ def _says_something(doc: Doc, piece: Piece, cue: Token | None) -> bool:
     said = cue is not None and cue_lemma(cue) in PLAIN_SAYING
     if piece.kind == "direct" and len(piece.parts) < 2 and words < TERM_WORDS and not said:
         if not any(t.pos_ in ("VERB", "AUX") for t in content):
-            return False  # '"PII"', '"rewilding"': a term in quote marks, not an utterance
+            return False  # '"ACV"', '"rewilding"': a term in quote marks, not an utterance
     if piece.kind == "direct" and words < TERM_WORDS and _modifies_a_noun(doc, piece):
-        return False  # '"Parasite" director Bong Joon Ho said': a title before a noun
+        return False  # '"Lantern" director Ana Mirel said': a title before a noun
     if piece.kind == "direct" and len(piece.parts) < 2 and _epithet(content):
-        return False  # 'Lorenz, "the father of chaos," started ...': a name for him
+        return False  # 'Halvorsen, "the father of tides," began ...': a name for him
     if piece.kind == "partial" and cue is not None and cue_lemma(cue) in NAMING_VERBS:
         if words < TERM_WORDS:
-            return False  # 'what I call the "surveillance economy"': a name for a thing
+            return False  # 'what I call the "attention tax"': a name for a thing
     if piece.speaker is not None and piece.kind != "direct":
         if piece.speaker.text.lower() in WRITER_PRONOUNS:
             return False  # 'I would argue that ...': the writer's own voice, not a source's
@@ -317,7 +317,7 @@ def _quoted(
     kind = _quote_kind(doc, span, start)
     cue = _quote_cue(span, kind, quoted)
     if _names_something(span, cue, quoted):
-        return None  # 'his memoir, "Gifted Hands,"', 'Robert "Bobby" Scott': a title or a name
+        return None  # 'his memoir, "Quiet Waters,"', 'Robert "Bobby" Scott': a title or a name
     speaker = speaker_of(cue, actor_at) if cue is not None else None
     name = _noun_tagged_verb(cue) if cue is not None and speaker is None else None
     if name is not None:
@@ -354,7 +354,7 @@ TITLE_SMALL_WORDS = frozenset(
 
 
 NAMING_DEPS = frozenset({"appos", "compound", "nmod", "poss", "npadvmod"})
-"""Slots of a name inside a noun phrase: 'his memoir, "Gifted Hands,"', '"Daily Show" host'."""
+"""Slots of a name inside a noun phrase: 'his memoir, "Quiet Waters,"', '"Daily Show" host'."""
 
 
 def _names_something(span: Span, cue: Token | None, quoted: bytearray) -> bool:
@@ -705,7 +705,7 @@ def _according_to(doc: Doc, actor_at: dict[int, Actor]) -> list[Piece]:
         if piece is None:
             continue
         if rule == "according" and is_document(source) and _speaks_within(doc, piece):
-            continue  # '"...," he said, according to a transcript': the record, not the speaker
+            continue  # '"...," he said, according to the minutes': the record, not the speaker
         piece.cue = TextSpan(
             text=text[tok.idx : prep.idx + len(prep.text)],
             start=tok.idx,

@@ -26,7 +26,7 @@ HEADLINE_CUES = (
 HEADLINE_WORDS = 25
 """A headline is one short line."""
 CONTENT_STOPS = frozenset({";", ":", "\u2013", "\u2014", "|"})
-"""Marks that end a headline's first clause ('Trump Slams Rival; Polls Tighten')."""
+"""Marks that end a headline's first clause ('Mayor Slams Rival; Polls Tighten')."""
 SOURCE_STOPS = frozenset({",", ":", ";", "\u2013", "\u2014", "|"})
 NOT_SOURCES = frozenset({"report", "reports", "poll", "polls", "watch", "video", "exclusive"})
 

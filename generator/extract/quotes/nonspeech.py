@@ -1,8 +1,8 @@
 """Cues that look like acts of saying but report none: idioms, narration, deeds and requests.
 
 A verb of saying reports an utterance only when someone utters something: 'All told' is an
-adverb (in all); 'We're told that we reveal our character' is received wisdom, the generic 'we'
-being both the hearers and the subject; 'it deceives the press and threatens to spy' lists
+adverb (in all); 'We're told that we show our worth' is received wisdom, the generic 'we'
+being both the hearers and the subject; 'it misleads the public and threatens to sue' lists
 deeds; 'asked the participants to press a key' asks for an action, not for words; 'let's say
 what X is not' and 'it cannot be denied that' are the writer's own frame; 'comments on the
 election' names a topic, not what was said; 'my lungs begging for oxygen' has no one speaking.
@@ -39,7 +39,7 @@ def reports_no_speech(doc: Doc, piece: Piece, cue: Token) -> bool:
     if lemma == "tell" and cue.i > 0 and doc[cue.i - 1].lower_ == "all" and _before_comma(cue):
         return True  # 'All told, it is a neat story': an adverb
     if kind not in ("headline", "line") and _inside_a_title(cue):
-        return True  # 'My Name as Though It Were Written on the Surface of the Moon'
+        return True  # 'Your Name as Though It Were Painted on the Back of the Sky'
     if lemma == "tell" and _generic_hearers(cue):
         return True
     if lemma in DEED_CUES and _listed_among_deeds(cue):
@@ -49,7 +49,7 @@ def reports_no_speech(doc: Doc, piece: Piece, cue: Token) -> bool:
     if _writers_frame(cue):
         return True
     if lemma in CALCULATING_VERBS and _ability(cue):
-        return True  # 'scientists can't predict hurricanes', 'were able to predict the choices'
+        return True  # 'scientists can't predict hurricanes', 'were able to guess the answers'
     if kind == "noun" and _topic_only(cue, piece):
         return True
     if kind in ("prep", "object") and lemma not in ("say", "tell"):
@@ -77,7 +77,7 @@ def _before_comma(tok: Token) -> bool:
 
 
 def _generic_hearers(cue: Token) -> bool:
-    """'We're told that we reveal our true character': the generic 'we' hears and is talked
+    """'We're told that we show our true worth': the generic 'we' hears and is talked
     about; a report from sources ('we're told there is footage') has another subject."""
     hearer = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
     if hearer is None or hearer.lower_ not in GENERIC_PRONOUNS:
@@ -91,7 +91,7 @@ def _generic_hearers(cue: Token) -> bool:
 
 
 def _listed_among_deeds(cue: Token) -> bool:
-    """'it deceives the press and threatens to spy on journalists': a threat listed with deeds
+    """'it misleads the public and threatens to sue its critics': a threat listed with deeds
     that are not acts of saying describes conduct."""
     if cue.dep_ == "conj":
         head = cue.head
@@ -103,7 +103,7 @@ def _listed_among_deeds(cue: Token) -> bool:
 
 
 def _asks_for_action(cue: Token, piece: Piece) -> bool:
-    """'were asked to press a key', 'asking a court to value their shares': the content is an
+    """'were asked to press a key', 'asking a judge to price their land': the content is an
     infinitive, the action asked for."""
     doc = cue.doc
     first = doc.char_span(piece.start, piece.end, alignment_mode="expand")

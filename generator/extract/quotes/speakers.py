@@ -16,7 +16,7 @@ RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 GOVERNING_NOUNS = frozenset(
     "government administration council ministry authority authorities police military".split()
 )
-"""Bodies named by the place or organisation before them ('the Tuva government')."""
+"""Bodies named by the place or organisation before them ('the Kessra government')."""
 
 
 def actor_index(actors: list[Actor]) -> dict[int, Actor]:
@@ -51,11 +51,11 @@ def span_speaker(tok: Token, actor_at: dict[int, Actor]) -> Speaker:
     span = doc[left:right]
     actor = actor_at.get(tok.idx)
     if actor is None:
-        # 'Stoltenberg's successor, Rutte, said': the apposition names the speaker.
+        # 'Vossberg's successor, Almer, said': the apposition names the speaker.
         appos = next((c for c in tok.children if c.dep_ == "appos"), None)
         actor = actor_at.get(appos.idx) if appos is not None else None
     if actor is None and tok.pos_ == "NOUN":
-        # 'The leader of Ennahda, Rachid Ghannouchi, said': the parser may hang the
+        # 'The leader of Mossa, Karim Belhadj, said': the parser may hang the
         # apposition on the noun of the 'of' phrase; a person named there is the speaker.
         for t in tok.subtree:
             named = actor_at.get(t.idx) if t.dep_ == "appos" and t.i > tok.i else None
@@ -72,14 +72,14 @@ def span_speaker(tok: Token, actor_at: dict[int, Actor]) -> Speaker:
         if issued is not None:
             return issued
     if (actor is None or actor.type == "group") and tok.tag_ == "NNS":
-        # 'Con Edison officials said', 'the agency's spokesman said': the body speaks through them.
+        # 'Lakeside Power officials said', 'the agency's spokesman said': the body speaks through them.
         for child in tok.children:
             body = actor_at.get(child.idx) if child.dep_ == "compound" else None
             if body is not None and body.type == "organization":
                 actor = body
                 break
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in GOVERNING_NOUNS:
-        # 'the Tuva government said': the place or body named in the phrase governs, whatever
+        # 'the Kessra government said': the place or body named in the phrase governs, whatever
         # a coreference link made of the common noun.
         for child in tok.children:
             named = actor_at.get(child.idx) if child.dep_ == "compound" else None
@@ -99,7 +99,7 @@ ISSUING_VERBS = frozenset(
 """Participles that name a text's issuer or relayer ('released by X'); 'seen by', 'obtained by'
 name a reader."""
 NAME_JOINERS = frozenset({"on", "of", "for", "and", "&", "the"})
-"""Small words inside an organisation's name ('Center on Poverty and Inequality')."""
+"""Small words inside an organisation's name ('Center on Housing and Transport')."""
 
 
 def document_issuer(tok: Token, actor_at: dict[int, Actor]) -> Speaker | None:
@@ -192,7 +192,7 @@ def _cleft_focus(tok: Token) -> Token | None:
 
 def subject_of(verb: Token) -> Token | None:
     """The subject (or passive agent) of `verb` itself, if it has one. A verb has one subject:
-    when the parser gives it two ('Whole Foods co-founder John Mackey said' cut at the hyphen),
+    when the parser gives it two ('Green Basket co-founder Tom Reddick said' cut at the hyphen),
     the one right before the verb heads it."""
     subjects = [c for c in verb.children if c.dep_ in SPEAKER_DEPS]
     if len(subjects) > 1 and all(c.i < verb.i for c in subjects):
@@ -270,7 +270,7 @@ def previous_subject(doc: Doc, sent: Span, actor_at: dict[int, Actor]) -> Speake
     if sent.start == 0:
         return None
     prev = doc[sent.start - 1].sent
-    # 'He put it this way:' or 'Rutte said on Tuesday.' just before the quote.
+    # 'He put it this way:' or 'Almer said on Tuesday.' just before the quote.
     ends_with_colon = prev.text.rstrip().endswith(":")
     for tok in prev:
         speaking = tok.head.lemma_ in SPEAKING_VERBS or tok.head.lemma_ in ("add", "continue")

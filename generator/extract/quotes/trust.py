@@ -129,7 +129,7 @@ def _officials_body(
 ) -> str | None:
     """The organisation that 'agency officials' or 'the officials' speak for: for a body noun
     ('agency officials'), the one organisation named before nearby; for 'the officials', the
-    body of the officials last named with it ('Con Edison officials ... the officials said')."""
+    body of the officials last named with it ('Lakeside Power officials ... the officials said')."""
     root = head.root
     compounds = [c for c in root.children if c.dep_ == "compound"]
     if any(c.lemma_.lower() in BODY_NOUNS for c in compounds):
@@ -190,8 +190,8 @@ def _named_near(doc: Doc, actor: Actor, speaker: Speaker) -> bool:
 
 
 def _names(head: Span, actor: Actor) -> bool:
-    """Whether the speaker's words name the actor: a capitalised word of its name ('Gilley',
-    'Con Edison officials'), or a description the article gives this actor as a role ('the
+    """Whether the speaker's words name the actor: a capitalised word of its name ('Pellow',
+    'Lakeside Power officials'), or a description the article gives this actor as a role ('the
     president' for a president); 'the company' linked to one of several companies is a
     reading, not a name."""
     name_words = set(re.split(r"[\s\-\u2010\u2011]+", actor.name.lower()))

@@ -77,7 +77,10 @@ RULES: list[Rule] = [
     ),
     Rule(
         "month-day",
-        _compile(rf"\b(?P<month>{MONTH})\s*(?P<day>{DAY}|{ORDINAL}(?![\s-]+(?:quarter|half)))"),
+        _compile(
+            rf"\b(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?"
+            rf"(?P<month>{MONTH})\s*(?P<day>{DAY}|{ORDINAL}(?![\s-]+(?:quarter|half)))"
+        ),
         values.month_day,
     ),
     Rule(
@@ -159,7 +162,8 @@ RULES: list[Rule] = [
         "season",
         _compile(
             rf"\b(?:(?:(?P<rel>last|next|this(?:\s+past|\s+coming)?|past|coming)|the|early|late|mid|(?<=\bin\s)|(?<=\bby\s))[\s-]+)?"
-            rf"(?:(?:early|late|mid)[\s-]+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?\b"
+            rf"(?:(?:early|late|mid)[\s-]+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR})"
+            r"|\s+of\s+(?P<ofrel>last|this|next|the)\s+year(?![\w-]))?\b"
         ),
         values.season,
     ),
@@ -167,8 +171,8 @@ RULES: list[Rule] = [
         "quarter",
         _compile(
             rf"\b(?:the\s+)?(?P<mod>(?:{YEAR}(?:'s)?|(?:this|last|next)\s+year's|year-ago|year-earlier|prior-year|current|comparable|same|fiscal|latest)\s+)?"
-            rf"(?:fiscal\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?(?:(?P<half>half)|quarter)(?!ly)(?![\s-]+(?:of\s+(?:the|a|an|this|that|his|her|its|their)\b|century))"
-            rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR})|\s+of\s+(?P<ofrel>last|this|next)\s+year)?"
+            rf"(?:fiscal\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?(?:(?P<half>half)|quarter)(?!ly)(?![\s-]+(?:of\s+(?:the(?!\s+year(?![\w-]))|a|an|this(?!\s+year(?![\w-]))|that|his|her|its|their)\b|century))"
+            rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR})|\s+of\s+(?P<ofrel>last|this|next|the)\s+year(?![\w-]))?"
         ),
         values.quarter,
     ),
@@ -192,7 +196,7 @@ RULES: list[Rule] = [
         "this-quarter",
         _compile(
             rf"\b(?:(?:the|this|that)\s+)?(?:(?P<year>{YEAR})\s+)?(?P<mod>latest|current|last|past|previous|prior|next|coming|recent|comparable\s+year-ago|year-ago|year-earlier|prior-year|same|comparable|just-ended|just\s+ended)?\s*(?:fiscal\s+)?(?:quarter|period)\b"
-            r"(?![\s-]+(?:of|before|earlier|ago|mile|hour|century))"
+            r"(?![\s-]+(?:of|before|earlier|ago|mile|hour|century)|-to-)"
         ),
         values.this_quarter,
     ),
@@ -238,6 +242,14 @@ RULES: list[Rule] = [
             r"\bthe\s+day\s+(?P<dir>after|before)\s+(?P<rel>)(?P<name>christmas(?:\s+day)?|new\s+year['’]s\s+day|easter(?:\s+sunday)?|thanksgiving(?:\s+day)?|halloween|independence\s+day|labor\s+day|memorial\s+day)(?P<year>)\b"
         ),
         values.day_after_holiday,
+    ),
+    Rule(
+        "day-after-date",
+        _compile(
+            rf"\bthe\s+day\s+(?P<dir>after|before)\s+(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?"
+            rf"(?P<day>{WEEKDAY}|yesterday|today|tomorrow|(?P<month>{MONTH})\s*{DAY}(?!,?\s+\d))"
+        ),
+        values.day_after_date,
     ),
     Rule(
         "week-of",
@@ -298,9 +310,21 @@ RULES: list[Rule] = [
             r"(?<=\bfor\s)(?:many\s+)?(?P<unit>years|months|weeks|decades|centuries)\b"
             r"|(?<=\bwithin\s)(?P<unit2>weeks|months|days|hours)\b"
             r"|\b(?P<unit3>years|decades|months|weeks|centuries)(?=-long\b)"
+            # an unnumbered stretch of units: 'over the years', 'the weeks ahead', 'in the years
+            # that followed' (not 'the days before the vote', which is dated by its event)
+            r"|(?<=\bover\s)the\s+(?P<unit4>years|decades|months|weeks)\b(?!\s+(?:of|before|after)\b)"
+            r"|\bthe\s+(?P<unit5>years|decades|months|weeks|days)(?:\s+(?:ahead|to\s+come)\b|(?=\s+that\s+followed\b))"
         ),
         lambda m, ctx: values.bare_units(
-            _Sub(m, unit=m.group("unit") or m.group("unit2") or m.group("unit3")), ctx
+            _Sub(
+                m,
+                unit=m.group("unit")
+                or m.group("unit2")
+                or m.group("unit3")
+                or m.group("unit4")
+                or m.group("unit5"),
+            ),
+            ctx,
         ),
     ),
     Rule(
@@ -378,7 +402,7 @@ RULES: list[Rule] = [
     Rule(
         "present-ref",
         _compile(
-            r"\b(?:now|currently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|presently|at\s+this\s+time|right\s+now)\b(?![\s-]+(?:that|defunct)\b)"
+            r"\b(?:now|currently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|presently|at\s+this\s+time|right\s+now)\b(?![\s-]+(?:that|defunct)\b|-[a-z])"
         ),
         values.reference("PRESENT_REF"),
     ),

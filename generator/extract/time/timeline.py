@@ -4,10 +4,10 @@ An entry is the clause the date governs: its subject, verb (with negation and mo
 object, in the article's words. Dates the text cannot place on a calendar (vague references,
 an unknown year, decades and centuries) stay off the dated timeline and are listed apart with
 their words. Some dates are not the date of an event at all and give no entry: the reporter's
-present ('Today, neon is experiencing a revival' describes a state), a comparison baseline
-('50 percent more than in 2017'), the second end of a range ('from 2019 to 2024' is one entry),
+present ('Today, vinyl is enjoying a comeback' describes a state), a comparison baseline
+('40 percent more than in 2016'), the second end of a range ('from 2019 to 2024' is one entry),
 a condition or counterfactual ('if I wake up tomorrow', 'would have been listed today'), a date
-that belongs to a noun rather than to the clause ('a bottle of the 2010 vintage', 'an
+that belongs to a noun rather than to the clause ('a case of the 2011 harvest', 'an
 announcement from 1963', a simple past with a date still to come). A date inside a clause of
 time is that clause's and its main clause's ('will become ... when he travels on Sunday': both
 are shown, and the present of the clause of time looks ahead with its future main clause).
@@ -46,7 +46,7 @@ COMPARISON = re.compile(
 )
 """Words that make the date after them a comparison baseline, not the date of the event ('more
 than in 2017', 'double the number in 2017'); a number between them is what is compared ('more
-than 100 as of last July' dates the 100)."""
+than 300 as of last June' dates the 300)."""
 RANGE_LINK = re.compile(r"\s*(?:,\s*)?(?:and|to|through|thru|until|till|or|-|–|—)\s*", re.I)
 ANAPHORIC = re.compile(
     r"\b(?:following|previous|preceding|prior|earlier|later|before|after|that|same|then)\b", re.I
@@ -61,9 +61,9 @@ COARSE = re.compile(r"\b(?:decades?|century|centuries)\b", re.I)
 POSSESSIVE = re.compile(r"['’]s?\b")
 """'condemned Wednesday's attack': the date belongs to the noun, not to the clause's event."""
 NAMED = re.compile(r"\b[A-Z][a-z]+\s+of\s+$")
-"""'the Investment Company Act of 1940': a year inside a name."""
+"""'the Fair Harbour Act of 1952': a year inside a name."""
 CITATION = re.compile(r"https?://|\bdoi\b|\bretrieved\b", re.I)
-"""A reference line ('... (2019, October 22) retrieved 20 January 2020 from https://...')."""
+"""A reference line ('... (2020, May 4) retrieved 3 March 2021 from https://...')."""
 
 
 def precision_of(value: str) -> Precision | None:
@@ -107,7 +107,7 @@ def _lemmas(tokens: list[Token]) -> set[str]:
 def _governing_verb(token: Token) -> Token | None:
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
-            # 'had lifted off as scheduled at 8:51 p.m.': the event is the main verb's
+            # 'had docked as planned at 6:40 p.m.': the event is the main verb's
             if (
                 token.dep_ == "advcl"
                 and token.tag_ == "VBN"
@@ -115,10 +115,10 @@ def _governing_verb(token: Token) -> Token | None:
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
             ):
                 return _governing_verb(token.head) or token
-            # 'was quoted as saying late Thursday': the event is the main verb's
+            # 'was reported as saying early Friday': the event is the main verb's
             if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.lower_ == "as":
                 return _governing_verb(token.head.head) or token
-            # 'warned against making a bad deal during his March 3 address': a gerund that
+            # 'warned against signing a weak treaty during his May 5 speech': a gerund that
             # completes a verb has no time of its own (one of time does: 'since coming to power')
             if (
                 token.tag_ == "VBG"
@@ -149,7 +149,7 @@ def _chain(verb: Token) -> list[Token]:
 
 def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool, Polarity]:
     """Subject, verb and object of the event in the sentence's words, without the time expression
-    (unless it is the object: 'the war enters its fourth year'); whether it is planned; and its
+    (unless it is the object: 'the drought enters its third year'); whether it is planned; and its
     polarity."""
     sent = verb.sent
     owner, subj = clause_subject(verb)
@@ -167,7 +167,7 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
             for t in c.subtree
         )
     if subj is not None and subj.lower_ in ("who", "which", "that") and owner.dep_ == "relcl":
-        antecedent = owner.head  # 'Mugabe, who has led Zimbabwe': the event is Mugabe's
+        antecedent = owner.head  # 'Okonjo, who has led the party': the event is Okonjo's
         keep.discard(subj.i)
         keep.update(range(max(antecedent.left_edge.i, antecedent.i - 5), antecedent.i + 1))
     chain = [verb]
@@ -185,7 +185,7 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
     coordinator = next((c.i for c in verb.children if c.dep_ == "cc" and c.i > verb.i), None)
     for child in verb.children:
         if coordinator is not None and child.i > coordinator:
-            continue  # 'moved on to another project, but not before ...': an addition
+            continue  # 'went on to another job, but not before ...': an addition
         if child.i > verb.i and child.dep_ in EVENT_DEPS:
             keep.update(t.i for t in child.subtree)
             for t in child.subtree:  # 'a test that included visits': the object, not its clause
@@ -232,12 +232,12 @@ TEMPORAL_PREPS = frozenset(
     "in on at during by since until till before after from through throughout around upon".split()
 )
 STAMP = re.compile(r"\s*(?:[A-Z]{1,4}\s*)?(?:--|—|–)")
-"""'12:00 PM PT -- Sheriff's deputies were ...': the time an update was posted, not an event's."""
+"""'9:30 AM ET -- Fire crews were ...': the time an update was posted, not an event's."""
 
 
 def _irrealis(verb: Token) -> bool:
     """The clause asserts nothing happened nor that anything is planned: a condition ('if I wake
-    up tomorrow', 'if this were going on today') or a counterfactual ('would have been listed')."""
+    up tomorrow', 'if this were held today') or a counterfactual ('would have been listed')."""
     node = verb
     for _ in range(4):
         if node.dep_ == "advcl" and any(
@@ -258,9 +258,9 @@ def _irrealis(verb: Token) -> bool:
 def _classifies_noun(span: Span, value: str) -> bool:
     """The date marks the period of a noun rather than the clause's event: 'the best cast of this
     year' ('of' ties it to the noun), a year classing the stuff of a partitive ('a bottle of the
-    2010 vintage'), the origin of the verb's object ('found an announcement from 1963'). A date
+    2011 harvest'), the origin of the verb's object ('found a letter from 1958'). A date
     that locates the noun in an adjunct still dates the event ('a study from 2012 counted',
-    'at the 1939 World's Fair')."""
+    'at the 1951 Harbour Fair')."""
     doc = span.doc
     root = span.root
     head = root.head
@@ -332,8 +332,8 @@ def _futurate(verb: Token) -> bool:
 
 
 def _present_state(verb: Token) -> bool:
-    """The clause is not a report of the past nor a plan: 'neon is experiencing a revival',
-    'we're having to put up with it', 'they would have been listed as co-authors'."""
+    """The clause is not a report of the past nor a plan: 'vinyl is enjoying a comeback',
+    'we're having to live with it', 'they would have been named as authors'."""
     aux = {c.lower_.replace("’", "'") for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"would", "could", "might", "may", "should"}:
         return True
@@ -416,7 +416,7 @@ def _in_comparison(text: str, timex: TimeExpression, sent: Span) -> bool:
 
 def _range_partner(text: str, timexes: list[TimeExpression], index: int) -> bool:
     """Whether timex `index` closes a range opened by the one before ('from 2019 to 2024',
-    'In August and September', 'between 8 AM and 9 PM Wednesday')."""
+    'In August and September', 'between 7 AM and 6 PM Tuesday')."""
     if index == 0:
         return False
     before = timexes[index - 1]
@@ -426,11 +426,11 @@ def _range_partner(text: str, timexes: list[TimeExpression], index: int) -> bool
 
 
 def _when_clause(span: Span) -> Token | None:
-    """The verb of a 'when' clause the date introduces ('in 1884, when Bismarck hosted ...',
-    'In 2009, however, when Congress passed ...'): that clause is the event of the date."""
+    """The verb of a 'when' clause the date introduces ('in 1884, when the king hosted ...',
+    'In 2011, however, when the council voted ...'): that clause is the event of the date."""
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in ("since", "until", "till", "from"):
-        return None  # 'has been that big since 2012, when ...': the main clause lasts from it
+        return None  # 'has been that low since 2013, when ...': the main clause lasts from it
     for tok in doc[span.end : min(span.end + 4, span.sent.end)]:
         if tok.lower_ == "when":
             head = tok.head
@@ -457,7 +457,7 @@ def _stand_in(verb: Token) -> str | None:
 
 
 def _epistemic(verb: Token) -> bool:
-    """'Today, the signals could not differ more': a modal of possibility on a verb of the
+    """'Today, the forecasts could not differ more': a modal of possibility on a verb of the
     reporter's present, not a plan for the day (which 'will' or 'plans to' would make)."""
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     return bool(aux & {"could", "might", "may"}) and not (aux & {"will", "'ll", "shall", "wo"})
@@ -479,7 +479,7 @@ def _habitual_when(when_verb: Token, main: Token) -> bool:
 
 
 def _fronted_clause(span: Span, verb: Token) -> Token | None:
-    """'after it joins the court on April 1, it will press charges': a date inside the words of a
+    """'after it joins the treaty on May 1, it will file claims': a date inside the words of a
     clause put before the main one belongs to that clause, though the parser hangs it on the
     main verb."""
     doc = span.doc
@@ -594,7 +594,7 @@ def build_timelines(
             continue
         stand_in = _stand_in(verb)
         if stand_in is not None:
-            # 'generates half as much electricity as it did in 2009': 'did' stands for the
+            # 'sells half as much grain as it did in 2010': 'did' stands for the
             # main verb; show what it stands for
             compared = _governing_verb(verb.head)
             head_words = _event_text(doc, compared, timex)[0] if compared is not None else ""
@@ -623,7 +623,7 @@ def build_timelines(
             if timex.type == "TIME" and anchor and value.startswith(anchor + "T"):
                 day = closing.value.split("T")[0]
                 if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
-                    value = day + "T" + value.split("T", 1)[1]  # '8 AM and 9 PM Wednesday'
+                    value = day + "T" + value.split("T", 1)[1]  # '7 AM and 6 PM Tuesday'
         if (
             index + 1 < len(timexes)
             and timexes[index + 1].type == "TIME"

@@ -65,6 +65,7 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
     for start, end, rule, match in _select(doc, text, _candidates(text)):
         span = doc.char_span(start, end, alignment_mode="expand")
         tense = tense_of(span) if span is not None and not POSSESSIVE.match(text, end) else None
+        tense = _direction(tense, text[max(0, start - 60) : start].lower())
         ctx = Context(
             dct=dct,
             tense=tense,
@@ -108,6 +109,37 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
                 elif tense == "future":
                     quarter = reference
     return result
+
+
+PROSPECTIVE = re.compile(
+    r"\b(?:(?<!became\s)(?<!become\s)(?<!becomes\s)effective|payable|of\s+record|expir(?:e|es|ing)"
+    r"|deadline(?:\s+of)?"
+    r"|(?:extend|postpon|delay|defer|adjourn|reschedul)\w*(?:\s+\w+){0,4}?\s+(?<!due\s)(?<!owing\s)(?:to|until|till)"
+    r"|(?:set|scheduled|slated)\s+for|(?:scheduled|slated|due)(?:\s+(?:on|by))?)\s*$"
+)
+"""Words that point a date ahead of the act the verb tells of, whatever its tense: a rule in
+force from a day ('effective Feb. 1'), a payment's or a register's day, the end of a term or an
+offer ('expires Nov. 6', 'extended to Nov. 20'), a day fixed for something ('set for April';
+but 'a record set on Aug. 6' lies behind, and so does a term that 'expired' or a rule that
+'became effective')."""
+FORWARD = re.compile(r"\b(?:by|until|till|starting|beginning|as\s+(?:soon|early)\s+as)\s*$")
+"""Words that put a date at or after the time of the clause: a deadline or the end of a stretch
+('until Tuesday', 'by Friday'), a start ('starting Monday'), the earliest time ('as soon as
+Tuesday'). Under a past verb the stretch may have ended before the article date, so they look
+ahead only when the verb is not in the past. 'Through' is left out: 'sales through March are up
+5%' tells of a stretch already run."""
+
+
+PAST_PERFECT = re.compile(r"\b(?:had|'d)\s[^,.;:]*$")
+
+
+def _direction(tense: str | None, before: str) -> str | None:
+    """The tense a date is read with: its verb's, unless the words before it point it ahead."""
+    if PAST_PERFECT.search(before):
+        return tense  # 'had been due to expire Friday': a plan overtaken by events
+    if PROSPECTIVE.search(before) or (tense != "past" and FORWARD.search(before)):
+        return "future"
+    return tense
 
 
 def _ended(quarter: str | None, dct: dt.date | None) -> str | None:
@@ -247,7 +279,7 @@ def _bare_month_ok(doc: Doc, match: re.Match[str]) -> bool:
         return False
     prev = doc[token.i - 1] if token.i > 0 else None
     if prev is not None and prev.is_title and prev.pos_ == "PROPN" and not match.group("rel"):
-        return False  # 'Theresa May', 'Brian May'
+        return False  # 'Brenda May', 'Alan May'
     return True
 
 
@@ -404,9 +436,10 @@ def tense_of(span: Span) -> str | None:
     """past | present | future: the tense of the verb that governs the expression, else of the
     nearest verb in its sentence."""
     token = span.root
+    own_clause = True  # no noun between the expression and its verb
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
-            tense = verb_tense(token)
+            tense = verb_tense(token, own_clause)
             if tense == "present" and _temporal_clause(token):
                 return _main_tense(token) or tense
             if tense:
@@ -415,6 +448,7 @@ def tense_of(span: Span) -> str | None:
         if token.head.i == token.i:
             break
         token = token.head
+        own_clause = own_clause and token.pos_ not in ("NOUN", "PROPN", "PRON")
     sent = span.sent
     before = [t for t in span.doc[sent.start : span.start] if t.pos_ in ("VERB", "AUX")]
     after = [t for t in span.doc[span.end : sent.end] if t.pos_ in ("VERB", "AUX")]
@@ -452,8 +486,9 @@ def _main_tense(verb: Token) -> str | None:
     return None
 
 
-def verb_tense(verb: Token) -> str | None:
-    """The tense of one verb from its tag and auxiliaries; infinitives inherit their governor's."""
+def verb_tense(verb: Token, own_clause: bool = False) -> str | None:
+    """The tense of one verb from its tag and auxiliaries; infinitives inherit their governor's.
+    `own_clause`: the date hangs on this verb itself, not on a noun of its clause."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.dep_ in ("aux", "auxpass"):
         aux = [verb]
@@ -467,6 +502,10 @@ def verb_tense(verb: Token) -> str | None:
             return "past" if _past_perfect(head) else "future"
         if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
             return "future"  # 'is to resume trading Tuesday': an arrangement
+        if own_clause and head.pos_ == "NOUN" and verb.dep_ == "acl" and not _ranked(head):
+            # 'an agreement to acquire the bank in January', 'a plan to open a plant in May':
+            # an infinitive on a noun tells of what is still to come
+            return "future"
         if head.i != verb.i and head.pos_ in ("VERB", "AUX"):
             return verb_tense(head) if head.dep_ != "xcomp" or head.head.i == head.i else None
         return None
@@ -475,7 +514,7 @@ def verb_tense(verb: Token) -> str | None:
         and words & {"has", "have", "'ve"}
         and verb.lemma_.lower() in FUTURE_HEADS
     ):
-        # 'has scheduled a news conference Thursday': the present perfect takes no past date of
+        # 'has planned a press briefing Thursday': the present perfect takes no past date of
         # its own, so the day is that of the plan
         return "future"
     if verb.tag_ == "VBD" or words & {"did", "had", "was", "were"}:
@@ -491,6 +530,15 @@ def verb_tense(verb: Token) -> str | None:
     if verb.tag_ == "MD":
         return "future" if verb.lower_ in FUTURE_AUX else None
     return None
+
+
+RANKS = frozenset({"first", "last", "only", "second", "third", "latest"})
+
+
+def _ranked(noun: Token) -> bool:
+    """'the first woman to fly solo', 'the last company to report': an infinitive after a
+    ranked noun tells of what happened, not of what is to come."""
+    return any(c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in RANKS) for c in noun.children)
 
 
 def _past_perfect(verb: Token) -> bool:

@@ -86,7 +86,18 @@ def month_day(m: Groups, ctx: Context) -> Value | None:
     if day is None:
         return None
     month = month_number(m.group("month"))
-    value = _day_value(_month_year(month, ctx, min(day, 31)), month, day)
+    rel = " ".join((m.groupdict().get("rel") or "").lower().split())
+    if rel and ctx.dct is not None:
+        # 'last Oct. 23': the latest such day before the article date; 'next' the first after
+        ahead = rel in ("next", "this coming")
+        this_year = _day_value(ctx.dct.year, month, day)
+        if this_year is None:
+            return None
+        later = this_year > ctx.dct.isoformat()
+        year = ctx.dct.year + (1 if ahead and not later else -1 if not ahead and later else 0)
+        value = _day_value(year, month, day)
+    else:
+        value = _day_value(_month_year(month, ctx, min(day, 31)), month, day)
     return ("DATE", value) if value else None
 
 
@@ -155,7 +166,11 @@ def decade(m: Groups, ctx: Context) -> Value | None:
     if m.group("digits"):
         return "DATE", m.group("digits")[:3]
     if m.group("short"):
-        century = 19 if ctx.dct is None or int(m.group("short")) * 10 > ctx.dct.year % 100 else 20
+        # "the '80s": the latest such decade that has begun by the article date
+        if ctx.dct is None:
+            century = 19
+        else:
+            century = ctx.dct.year // 100 - (int(m.group("short")) * 10 > ctx.dct.year % 100)
         return "DATE", f"{century}{m.group('short')}"
     tens = {
         "twenties": 2,
@@ -197,8 +212,17 @@ def season(m: Groups, ctx: Context) -> Value | None:
     if m.group("year"):
         return "DATE", f"{int(m.group('year')):04d}-{code}"
     rel = " ".join((m.group("rel") or "").lower().split())
+    ofrel = (m.groupdict().get("ofrel") or "").lower()
     if ctx.dct is None:
         return "DATE", f"XXXX-{code}"
+    if ofrel:
+        # 'the spring of last year': the season of the year named
+        delta = {"last": -1, "next": 1}.get(ofrel, 0)
+        return "DATE", f"{ctx.dct.year + delta:04d}-{code}"
+    if rel == "this" and code != "WI":
+        # 'this summer': the summer of the article's year, whatever the tense (a winter spans
+        # two years, so 'this winter' is left to the tense)
+        return "DATE", f"{ctx.dct.year:04d}-{code}"
     year, now = _season_position(ctx.dct)
     target = SEASON_ORDER.index(code)
     behind = (year if target < now else year - 1, target)  # the latest such season before this one
@@ -231,13 +255,18 @@ def quarter(m: Groups, ctx: Context) -> Value | None:
     q = _quarter_number(m.group("q"))
     mod = " ".join((m.group("mod") or "").lower().split())
     if m.groupdict().get("ofrel"):
-        mod = f"{mod} {m.group('ofrel').lower()} year".strip()  # 'the first quarter of last year'
+        # 'the first quarter of last year'; 'of the year' is the year 'the year' names
+        ofrel = m.group("ofrel").lower().replace("the", "this")
+        mod = f"{mod} {ofrel} year".strip()
     if m.group("half"):
         q = min(q, 2)
         if m.group("year"):
             return "DATE", f"{int(m.group('year')):04d}-H{q}"
         if ctx.dct is None:
             return "DATE", f"XXXX-H{q}"
+        if "year" in mod:
+            delta = -1 if "last" in mod else 1 if "next" in mod else 0
+            return "DATE", f"{ctx.dct.year + delta:04d}-H{q}"
         half_now = 1 if ctx.dct.month <= 6 else 2
         half_year = ctx.dct.year - (1 if q > half_now and ctx.tense != "future" else 0)
         return "DATE", f"{half_year:04d}-H{q}"
@@ -261,7 +290,7 @@ def quarter(m: Groups, ctx: Context) -> Value | None:
 
 
 def two_quarters(m: Groups, ctx: Context) -> Value | None:
-    """'the first two quarters of 1990': a half year."""
+    """'the first two quarters of 1987': a half year."""
     half = 1 if m.group("which").lower() == "first" else 2
     if m.group("year"):
         return "DATE", f"{int(m.group('year')):04d}-H{half}"
@@ -484,6 +513,24 @@ def day_after_holiday(m: Groups, ctx: Context) -> Value | None:
     return "DATE", (dt.date.fromisoformat(found[1]) + dt.timedelta(days=step)).isoformat()
 
 
+def day_after_date(m: Groups, ctx: Context) -> Value | None:
+    """'the day before last Tuesday', 'the day after Nov. 3': one day off the day named, which
+    TimeML takes with its offset as one expression."""
+    named = m.group("day")
+    rel = " ".join((m.group("rel") or "").lower().split())
+    if rel and ctx.dct is not None:
+        ahead = rel in ("next", "this coming")
+        start = ctx.dct + dt.timedelta(days=1 if ahead else -1)
+        day = weekday_date(start, weekday_number(named), "future" if ahead else "past")
+        base: str | None = day.isoformat()
+    else:
+        base = _day_reference(named, ctx)
+    if base is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", base):
+        return "DATE", "XXXX-XX-XX"
+    step = 1 if m.group("dir").lower() == "after" else -1
+    return "DATE", (dt.date.fromisoformat(base) + dt.timedelta(days=step)).isoformat()
+
+
 def _anchor_for(ctx: Context, unit: str) -> dt.date | None:
     """The last mentioned date, as a day, when it is precise enough for `unit`."""
     ref = ctx.reference
@@ -691,7 +738,7 @@ def time(m: Groups, ctx: Context) -> Value | None:
     ):
         base = ctx.reference  # 'On Aug. 9 ... At 6:30 a.m.': the day the narrative is on
     elif named := DAY_AFTER_CLOCK.match(ctx.after):
-        # '10:35 a.m. (0735 GMT) Friday'
+        # '11:20 a.m. (0820 GMT) Friday'
         base = _day_reference(named.group("day"), ctx) or "XXXX-XX-XX"
     else:
         base = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
@@ -817,7 +864,7 @@ def year_ago_adjective(m: Groups, ctx: Context) -> Value | None:
 
 
 def nth_year_of(m: Groups, ctx: Context) -> Value | None:
-    """'the war enters its fourth year': the current year when the verb is in the present, a year
+    """'the drought enters its third year': the current year when the verb is in the present, a year
     the text does not name otherwise."""
     if not parse_ordinal(m.group("ord")):
         return None
