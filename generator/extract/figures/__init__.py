@@ -9,7 +9,9 @@ not figures.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -144,6 +146,16 @@ def extract_figures(
     timexes: Sequence[TimeExpression] = (),
 ) -> list[Figure]:
     """Figures of the document with value, unit, rate, subject, speaker and status."""
+    with _doc_cache():
+        return _extract_figures(doc, actors, quotes, timexes)
+
+
+def _extract_figures(
+    doc: Doc,
+    actors: list[Actor],
+    quotes: list[Quote],
+    timexes: Sequence[TimeExpression],
+) -> list[Figure]:
     text = doc_text(doc)
     taken = bytearray(len(text) + 1)
     blocked = bytearray(len(text) + 1)
@@ -851,14 +863,15 @@ def _counts(doc: Doc, text: str) -> list[Found]:
     """Counts and bare numbers from spaCy's number tokens, with the noun they count."""
     items: list[Found] = []
     n = len(doc)
+    tokens = _tokens(doc)
     # only tokens of digits or number words can start a count: found in one pass over the doc
-    starts = [t.i for t in doc if t.text[:1].isdigit() or t.lower_ in NUMBER_WORDS]
+    starts = [t.i for t in tokens if t.text[:1].isdigit() or t.lower_ in NUMBER_WORDS]
     i = 0
     for start in starts:
         if start < i:
             continue  # inside the group or range just read
         i = start
-        tok = doc[i]
+        tok = tokens[i]
         joined = _joined_range(tok)
         if joined is not None:
             items.append(joined[0])
@@ -867,7 +880,7 @@ def _counts(doc: Doc, text: str) -> list[Found]:
         if not _is_number(tok):
             continue
         j = i
-        while j + 1 < n and (_is_number(doc[j + 1]) or _is_scale(doc[j + 1])):
+        while j + 1 < n and (_is_number(tokens[j + 1]) or _is_scale(tokens[j + 1])):
             j += 1
         group = doc[i : j + 1]
         i = j + 1
@@ -1466,6 +1479,91 @@ def _superlative(ent: Span) -> bool:
     return any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("most", "least") for t in toks)
 
 
+class _Sentence:
+    """What the context readers look up in a figure's sentence, read once per sentence: its
+    text, the dashes in it, the 'according to', the framing 'as' clauses of saying and the
+    words that may cue a reading of the figure (see `_as_reported`, `_unlinked_cue`)."""
+
+    def __init__(self, sent: Span, tokens: list[Token]) -> None:
+        self.start = sent.start
+        self.start_char = sent.start_char
+        self.text = doc_text(sent.doc)[sent.start_char : sent.end_char]  # `sent.text`
+        self.on_track = re.search(r"\bon\s+track\b", self.text, re.I) is not None
+        self.dashes = [t.i for t in tokens if t.text in DASHES]
+        self.according = [t for t in tokens if _according_to(t)]
+        self.as_clauses = [
+            t
+            for t in tokens
+            if t.dep_ == "advcl"
+            and t.lemma_ in AS_REPORTED_VERBS
+            and t.head.dep_ == "ROOT"
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children)
+        ]
+        self.cues = [
+            t
+            for t in tokens
+            if (t.lower_ in MODALS and t.tag_ == "MD")
+            or (t.pos_ == "VERB" and t.lemma_.lower() in CUE_WORDS)
+            or _according_to(t)
+        ]
+
+
+def _according_to(tok: Token) -> bool:
+    return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to"
+
+
+class _DocCache:
+    """The tokens of a doc and its sentences read so far, kept for one `extract_figures` call
+    (`doc[i]` makes a new `Token` on each access)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.tokens = list(doc)
+        self.sentences: dict[tuple[int, int], _Sentence] = {}
+
+
+_CACHE: ContextVar[dict[int, _DocCache] | None] = ContextVar("_CACHE", default=None)
+"""The docs read during one `extract_figures` call (none outside one)."""
+
+
+@contextmanager
+def _doc_cache() -> Iterator[None]:
+    token = _CACHE.set({})
+    try:
+        yield
+    finally:
+        _CACHE.reset(token)
+
+
+def _cached(doc: Doc) -> _DocCache | None:
+    cache = _CACHE.get()
+    if cache is None:
+        return None
+    found = cache.get(id(doc))
+    if found is None or found.doc is not doc:
+        found = cache[id(doc)] = _DocCache(doc)
+    return found
+
+
+def _tokens(doc: Doc) -> list[Token]:
+    """The tokens of `doc` (the same list throughout an `extract_figures` call)."""
+    cache = _cached(doc)
+    return cache.tokens if cache is not None else list(doc)
+
+
+def _sentence(span: Span) -> _Sentence:
+    """The sentence of `span`, read once per `extract_figures` call."""
+    sent = span.sent
+    cache = _cached(span.doc)
+    if cache is None:
+        return _Sentence(sent, list(sent))
+    key = (sent.start, sent.end)
+    found = cache.sentences.get(key)
+    if found is None:
+        found = cache.sentences[key] = _Sentence(sent, cache.tokens[sent.start : sent.end])
+    return found
+
+
 # --- context -----------------------------------------------------------------------------------
 
 
@@ -1503,17 +1601,29 @@ def _subject(span: Span) -> str | None:
     if noun is not None and noun.i >= span.end and noun.i - verb_start < 30:
         end = max(end, noun.i + 1)  # '20 of Boeing's larger planes'
     end = min(end, sent.end)
-    action = doc[max(verb_start, sent.start) : end].text.strip(" ,;:")
+    action = _text_of(doc, max(verb_start, sent.start), end).strip(" ,;:")
     if subj is None or subj.i >= verb_start:
         return action or None
     left, right = subj.left_edge.i, subj.right_edge.i + 1
     if right - left > 12:
         left = max(left, subj.i - 4)
         right = subj.i + 1
-    subject = doc[left:right].text.strip(" ,;:")
+    subject = _text_of(doc, left, right).strip(" ,;:")
     if right >= verb_start:
-        return doc[left:end].text.strip(" ,;:") or None
+        return _text_of(doc, left, end).strip(" ,;:") or None
     return f"{subject} … {action}"
+
+
+def _text_of(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text` (for `0 <= start` and `end <= len(doc)`), cut from the doc's text
+    rather than joined token by token."""
+    if end <= start:
+        return ""
+    cache = _cached(doc)
+    first, last = (
+        (cache.tokens[start], cache.tokens[end - 1]) if cache else (doc[start], doc[end - 1])
+    )
+    return doc_text(doc)[first.idx : last.idx + len(last.text)]
 
 
 LIST_GAP_POS = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "DET", "NUM", "PUNCT", "CCONJ"})
@@ -1636,12 +1746,11 @@ def _attribution(
             return quote.speaker.actor
     if span is None or _scene_setting(span.root):
         return None  # the frame of a reported clause is the reporter's (see above)
-    for tok in span.sent:
-        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
-            objects = [c for c in tok.nbor().children if c.dep_ == "pobj"]
-            found = _source_at(objects[0], actor_spans) if objects else None
-            if found:
-                return found
+    for tok in _sentence(span).according:
+        objects = [c for c in tok.nbor().children if c.dep_ == "pobj"]
+        found = _source_at(objects[0], actor_spans) if objects else None
+        if found:
+            return found
     if frame is not None:
         return frame
     if reporter is None or (unnamed and not reporter[2]):
@@ -1675,14 +1784,9 @@ def _as_reported(span: Span, actor_spans: list[tuple[int, int, str]]) -> str | N
     """The source named by a comparative clause of saying that frames the whole sentence ('As
     Techwire reports, …', '…, as the agency noted'): the reporter relays that source's report,
     whatever the clause it frames says in turn."""
-    for tok in span.sent:
-        if (
-            tok.dep_ == "advcl"
-            and tok.lemma_ in REPORTING | {"note", "write", "reveal", "show"}
-            and tok.head.dep_ == "ROOT"
-            and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
-            and not (tok.left_edge.i <= span.root.i <= tok.right_edge.i)
-        ):
+    root = span.root.i
+    for tok in _sentence(span).as_clauses:
+        if not (tok.left_edge.i <= root <= tok.right_edge.i):
             subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             found = _actor_at(subj, actor_spans) if subj is not None else None
             if found:
@@ -1813,6 +1917,8 @@ REPORTING = STATING_VERBS | {
 """Verbs whose subject puts forward the figures of their complement: saying, estimating,
 finding, and the speech acts of suggesting and proposing ('the plan proposes to run 60
 trucks a day')."""
+AS_REPORTED_VERBS = REPORTING | {"note", "write", "reveal", "show"}
+"""Verbs of a framing 'as' clause that names a source ('As Techwire reports, …')."""
 
 
 def _status(
@@ -1877,9 +1983,9 @@ def _status(
         # the firms plan to merge')
         return "estimate" if ESTIMATE_HEDGES.match(text) else "fact"
     nouns = {t.lemma_.lower() for t in span.root.subtree} | {t.lemma_.lower() for t in span}
-    sent = span.sent
-    before = sent.text[
-        max(0, span.start_char - sent.start_char - 20) : span.start_char - sent.start_char
+    sentence = _sentence(span)
+    before = sentence.text[
+        max(0, span.start_char - sentence.start_char - 20) : span.start_char - sentence.start_char
     ]
     if lemmas & CLAIM_WORDS:
         return "claim"
@@ -1895,7 +2001,7 @@ def _status(
     futurate = dates is not None and any(_futurate(t, dates) for t in verbs[:2])
     if lemmas & PLAN_WORDS or aux & {"must"} or in_force or futurate:
         return "plan"
-    on_track = re.search(r"\bon\s+track\b", span.sent.text, re.I) is not None
+    on_track = sentence.on_track
     if lemmas & FORECAST_WORDS or on_track:
         return "forecast"
     would = "would" in aux or "'d" in aux
@@ -1936,13 +2042,13 @@ def _outer_verb(span: Span) -> Token:
     it, the figure belongs to the clause the parenthesis interrupts, governed by the verb over
     the word before the first dash."""
     verb = governing_verb(span.root)
-    sent = span.sent
-    dashes = [t.i for t in sent if t.text in DASHES and t.i < span.start]
+    sentence = _sentence(span)
+    dashes = [i for i in sentence.dashes if i < span.start]
     if len(dashes) < 2:
         return verb
     first, last = dashes[-2], dashes[-1]
     crossed = [t for t in (*span.root.ancestors, *verb.children) if first < t.i < last]
-    if not crossed or first == sent.start:
+    if not crossed or first == sentence.start:
         return verb  # the parse keeps the figure's clause outside the parenthesis
     return governing_verb(span.doc[first - 1])
 
@@ -2023,7 +2129,7 @@ def _unlinked_cue(span: Span) -> bool:
     voice is then a reading of the parse's attachments, not of the words alone."""
     verb = governing_verb(span.root)
     above = {t.i for t in span.root.ancestors}  # the verbs `_status` read
-    for tok in span.sent:
+    for tok in _sentence(span).cues:  # the tokens the checks below can return True on
         if span.start <= tok.i < span.end:
             continue
         clause = tok.head if tok.tag_ == "MD" else tok
