@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -146,7 +147,7 @@ def extract_figures(
     timexes: Sequence[TimeExpression] = (),
 ) -> list[Figure]:
     """Figures of the document with value, unit, rate, subject, speaker and status."""
-    with _doc_cache():
+    with _sentence_cache():
         return _extract_figures(doc, actors, quotes, timexes)
 
 
@@ -643,10 +644,13 @@ DURATION_HEDGE = re.compile(
 'within' are prepositions there ('$300 billion over two years')."""
 
 
+_AGED_TIMEX = re.compile(r"\S+\s+\w+[-–](?:old|long)")
+
+
 def _ages_a_plural(doc: Doc, timex: TimeExpression) -> bool:
     """A time expression 'N unit-old' whose unit is a compound on a plural noun ('four
     century-old schooners'): the number counts the noun."""
-    if not re.fullmatch(r"\S+\s+\w+[-–](?:old|long)", timex.text):
+    if not _AGED_TIMEX.fullmatch(timex.text):
         return False
     span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
     if span is None:
@@ -863,15 +867,14 @@ def _counts(doc: Doc, text: str) -> list[Found]:
     """Counts and bare numbers from spaCy's number tokens, with the noun they count."""
     items: list[Found] = []
     n = len(doc)
-    tokens = _tokens(doc)
     # only tokens of digits or number words can start a count: found in one pass over the doc
-    starts = [t.i for t in tokens if t.text[:1].isdigit() or t.lower_ in NUMBER_WORDS]
+    starts = _number_starts(doc)
     i = 0
     for start in starts:
         if start < i:
             continue  # inside the group or range just read
         i = start
-        tok = tokens[i]
+        tok = doc[i]
         joined = _joined_range(tok)
         if joined is not None:
             items.append(joined[0])
@@ -880,7 +883,7 @@ def _counts(doc: Doc, text: str) -> list[Found]:
         if not _is_number(tok):
             continue
         j = i
-        while j + 1 < n and (_is_number(tokens[j + 1]) or _is_scale(tokens[j + 1])):
+        while j + 1 < n and (_is_number(doc[j + 1]) or _is_scale(doc[j + 1])):
             j += 1
         group = doc[i : j + 1]
         i = j + 1
@@ -888,6 +891,19 @@ def _counts(doc: Doc, text: str) -> list[Found]:
         if item is not None:
             items.append(item)
     return items
+
+
+def _number_starts(doc: Doc) -> list[int]:
+    """The tokens that begin with a digit or are number words (`t.text[:1].isdigit() or
+    t.lower_ in NUMBER_WORDS`), read from the doc's arrays rather than token by token: a
+    word's hash is among those of the number words whenever the word is one."""
+    text = doc_text(doc)
+    hashes = {doc.vocab.strings[w] for w in NUMBER_WORDS}
+    return [
+        i
+        for i, (idx, lower) in enumerate(doc.to_array(["IDX", "LOWER"]).tolist())
+        if text[idx].isdigit() or (lower in hashes and doc[i].lower_ in NUMBER_WORDS)
+    ]
 
 
 def _joined_range(tok: Token) -> tuple[Found, int] | None:
@@ -918,13 +934,17 @@ def _joined_range(tok: Token) -> tuple[Found, int] | None:
     return found, span.end
 
 
+_ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th)")
+_NUMBER_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+
 def _is_number(tok: Token) -> bool:
     low = tok.lower_
     if low == "dozen" and tok.i > 0 and tok.nbor(-1).lower_ == "a":
         return _plural_after(tok) is not None  # 'a dozen islands' counts twelve islands
-    if low in ORDINAL_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th)", low):
+    if low in ORDINAL_WORDS or _ORDINAL_DIGITS.fullmatch(low):
         return False
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", tok.text):
+    if _NUMBER_DIGITS.fullmatch(tok.text):
         return True
     return low in NUMBER_WORDS and tok.pos_ == "NUM"
 
@@ -1118,15 +1138,21 @@ def _counts_plural(tok: Token) -> bool:
     return nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in TIME_NOUNS
 
 
+_LETTER = re.compile(r"[A-Za-z]")
+_SEPARATOR_DIGIT = re.compile(r"[/:.]\d")
+_DIGIT_SEPARATOR = re.compile(r"\d[/:.]$")
+_JOINED = re.compile(r"-(\d+)(?![\d.,])")
+
+
 def _in_code(text: str, start: int, end: int) -> bool:
     """Phone numbers, dates in digits, codes and versions: '555-1234', '7/8/07', '3G', '1.2.3'."""
     left = text[max(0, start - 1) : start]
     right = text[end : end + 2]
-    if re.match(r"[A-Za-z]", right) or re.match(r"[A-Za-z]", left):
+    if _LETTER.match(right) or _LETTER.match(left):
         return True
-    if re.match(r"[/:.]\d", right) or re.search(r"\d[/:.]$", text[max(0, start - 2) : start]):
+    if _SEPARATOR_DIGIT.match(right) or _DIGIT_SEPARATOR.search(text[max(0, start - 2) : start]):
         return True
-    joined = re.match(r"-(\d+)(?![\d.,])", text[end : end + 8])
+    joined = _JOINED.match(text[end : end + 8])
     if (
         joined
         and re.fullmatch(r"\d+", text[start:end])
@@ -1144,14 +1170,16 @@ def _in_code(text: str, start: int, end: int) -> bool:
     return False
 
 
+_NUMBER_LABEL = re.compile(r"(?:\b(?:Nos?|Nr|nos?)\.?|#)\s*(?:\d+\s*(?:,|and|&)\s*)*$")
+
+
 def _in_name(
     text: str, first: Token, last: Token, before: Token | None, after: Token | None
 ) -> bool:
     """A number that names a model, flight or version: 'Boeing 747', 'iPhone 4', '787 Dreamliner',
     'their 777 jet', 'version 10.4', 'No. 1'."""
-    if re.search(
-        r"(?:\b(?:Nos?|Nr|nos?)\.?|#)\s*(?:\d+\s*(?:,|and|&)\s*)*$",
-        text[max(0, first.idx - 40) : first.idx],
+    if _NUMBER_LABEL.search(
+        text[max(0, first.idx - 40) : first.idx]
     ):  # 'No. 1', 'Nos. 3, 4 and 9': numbers that label
         return True
     if (
@@ -1240,13 +1268,17 @@ def _after_descriptive(
     )
 
 
+_HEDGES_BEFORE = re.compile(rf"(?<![\w$€£])(?:{HEDGE})+$", re.I)
+_LEAD_HEDGE = re.compile(r"(?:only|another|a\s+further|an\s+additional)\s+", re.I)
+
+
 def _hedged_start(text: str, start: int) -> int:
     """Move the start back over modifiers that belong to the figure ('about 500', 'all 228')."""
-    hedge = re.search(rf"(?<![\w$€£])(?:{HEDGE})+$", text[max(0, start - 40) : start], re.I)
+    hedge = _HEDGES_BEFORE.search(text[max(0, start - 40) : start])
     if not hedge:
         return start
     words = hedge.group(0)
-    lead = re.match(r"(?:only|another|a\s+further|an\s+additional)\s+", words, re.I)
+    lead = _LEAD_HEDGE.match(words)
     if lead:
         words = words[lead.end() :]
     return start - len(words)
@@ -1480,28 +1512,51 @@ def _superlative(ent: Span) -> bool:
 
 
 class _Sentence:
-    """What the context readers look up in a figure's sentence, read once per sentence: its
-    text, the dashes in it, the 'according to', the framing 'as' clauses of saying and the
-    words that may cue a reading of the figure (see `_as_reported`, `_unlinked_cue`)."""
+    """What the context readers look up in a figure's sentence, read once per sentence (and
+    each part only when asked for): its text, the dashes in it, the 'according to', the framing
+    'as' clauses of saying and the words that may cue a reading of the figure (see
+    `_as_reported`, `_unlinked_cue`)."""
 
-    def __init__(self, sent: Span, tokens: list[Token]) -> None:
+    def __init__(self, sent: Span) -> None:
+        self.sent = sent
         self.start = sent.start
         self.start_char = sent.start_char
         self.text = doc_text(sent.doc)[sent.start_char : sent.end_char]  # `sent.text`
-        self.on_track = re.search(r"\bon\s+track\b", self.text, re.I) is not None
-        self.dashes = [t.i for t in tokens if t.text in DASHES]
-        self.according = [t for t in tokens if _according_to(t)]
-        self.as_clauses = [
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return list(self.sent)
+
+    @cached_property
+    def on_track(self) -> bool:
+        return re.search(r"\bon\s+track\b", self.text, re.I) is not None
+
+    @cached_property
+    def dashes(self) -> list[int]:
+        if not any(dash in self.text for dash in DASHES):
+            return []  # a token that is a dash is in the text
+        return [t.i for t in self.tokens if t.text in DASHES]
+
+    @cached_property
+    def according(self) -> list[Token]:
+        return [t for t in self.tokens if _according_to(t)]
+
+    @cached_property
+    def as_clauses(self) -> list[Token]:
+        return [
             t
-            for t in tokens
+            for t in self.tokens
             if t.dep_ == "advcl"
             and t.lemma_ in AS_REPORTED_VERBS
             and t.head.dep_ == "ROOT"
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children)
         ]
-        self.cues = [
+
+    @cached_property
+    def cues(self) -> list[Token]:
+        return [
             t
-            for t in tokens
+            for t in self.tokens
             if (t.lower_ in MODALS and t.tag_ == "MD")
             or (t.pos_ == "VERB" and t.lemma_.lower() in CUE_WORDS)
             or _according_to(t)
@@ -1512,56 +1567,33 @@ def _according_to(tok: Token) -> bool:
     return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to"
 
 
-class _DocCache:
-    """The tokens of a doc and its sentences read so far, kept for one `extract_figures` call
-    (`doc[i]` makes a new `Token` on each access)."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.tokens = list(doc)
-        self.sentences: dict[tuple[int, int], _Sentence] = {}
-
-
-_CACHE: ContextVar[dict[int, _DocCache] | None] = ContextVar("_CACHE", default=None)
-"""The docs read during one `extract_figures` call (none outside one)."""
+_SENTENCES: ContextVar[dict[tuple[int, int, int], tuple[Doc, _Sentence]] | None] = ContextVar(
+    "_SENTENCES", default=None
+)
+"""The sentences read during one `extract_figures` call (none outside one), by doc id, start
+and end, with their doc."""
 
 
 @contextmanager
-def _doc_cache() -> Iterator[None]:
-    token = _CACHE.set({})
+def _sentence_cache() -> Iterator[None]:
+    token = _SENTENCES.set({})
     try:
         yield
     finally:
-        _CACHE.reset(token)
-
-
-def _cached(doc: Doc) -> _DocCache | None:
-    cache = _CACHE.get()
-    if cache is None:
-        return None
-    found = cache.get(id(doc))
-    if found is None or found.doc is not doc:
-        found = cache[id(doc)] = _DocCache(doc)
-    return found
-
-
-def _tokens(doc: Doc) -> list[Token]:
-    """The tokens of `doc` (the same list throughout an `extract_figures` call)."""
-    cache = _cached(doc)
-    return cache.tokens if cache is not None else list(doc)
+        _SENTENCES.reset(token)
 
 
 def _sentence(span: Span) -> _Sentence:
     """The sentence of `span`, read once per `extract_figures` call."""
     sent = span.sent
-    cache = _cached(span.doc)
+    cache = _SENTENCES.get()
     if cache is None:
-        return _Sentence(sent, list(sent))
-    key = (sent.start, sent.end)
-    found = cache.sentences.get(key)
-    if found is None:
-        found = cache.sentences[key] = _Sentence(sent, cache.tokens[sent.start : sent.end])
-    return found
+        return _Sentence(sent)
+    key = (id(sent.doc), sent.start, sent.end)
+    found = cache.get(key)
+    if found is None or found[0] is not sent.doc:
+        found = cache[key] = (sent.doc, _Sentence(sent))
+    return found[1]
 
 
 # --- context -----------------------------------------------------------------------------------
@@ -1619,10 +1651,7 @@ def _text_of(doc: Doc, start: int, end: int) -> str:
     rather than joined token by token."""
     if end <= start:
         return ""
-    cache = _cached(doc)
-    first, last = (
-        (cache.tokens[start], cache.tokens[end - 1]) if cache else (doc[start], doc[end - 1])
-    )
+    first, last = doc[start], doc[end - 1]
     return doc_text(doc)[first.idx : last.idx + len(last.text)]
 
 
