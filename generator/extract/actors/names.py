@@ -469,17 +469,49 @@ def _names_a_thing(span: Span) -> bool:
                 and doc[span.end + 1].text in QUOTE_MARKS
             ):
                 return True
+    if _in_quoted_title(span):
+        return True
     last = span[-1]
+    while last.dep_ == "conj" and last.head.i < last.i and last.head.text[:1].isupper():
+        last = last.head  # 'the Art, Design and Media programme': the items share the noun
     head = last.head
     if last.dep_ not in ("compound", "nmod", "amod") or head.i < span.end:
         return False
     while head.dep_ == "compound" and head.head.i > head.i and head.text.islower():
         head = head.head  # 'the Progress cargo ship': the noun the compound ends in
-    between = doc[span.end : head.i + 1]
+    tail = max([span.end] + [c.i + 1 for c in last.conjuncts if c.i > last.i and c.i < head.i])
+    between = doc[tail : head.i + 1]
     if any(not t.text.islower() or t.pos_ not in ("NOUN", "ADJ") for t in between):
         return False
     nominal = head.pos_ == "NOUN" or (head.pos_ == "ADJ" and head.dep_ in NOUN_DEPS)
     return nominal and head.lemma_.lower() in PRODUCT_NOUNS
+
+
+TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from".split())
+"""Words a title in title case leaves in lower case."""
+
+
+def _in_quoted_title(span: Span, reach: int = 10) -> bool:
+    """The name stands inside a short title-case quotation with other words ('the sign read
+    "Last of the Spring Harbor Oysters"', "it's 'Showtime at the Palace'"): the title of a
+    work, a show or a sign, not a mention of what the name names."""
+    doc = span.doc
+    start = span.start - 1
+    while start >= max(0, span.start - reach) and doc[start].text not in QUOTE_MARKS:
+        if "\n" in doc[start].whitespace_ or doc[start].is_sent_start:
+            return False
+        start -= 1
+    end = span.end
+    while end < min(len(doc), span.end + reach) and doc[end].text not in QUOTE_MARKS:
+        if "\n" in doc[end - 1].whitespace_:
+            return False
+        end += 1
+    if start < max(0, span.start - reach) or end >= min(len(doc), span.end + reach):
+        return False
+    inside = [t for t in doc[start + 1 : end] if t.is_alpha]
+    if len(inside) - len(span) < 2:
+        return False  # '"Temple Run"' alone is read by `_names_a_thing` itself
+    return all(t.text[:1].isupper() or t.lower_ in TITLE_SMALL_WORDS for t in inside)
 
 
 NOUN_DEPS = frozenset("pobj dobj nsubj nsubjpass attr appos conj".split())
@@ -1820,7 +1852,7 @@ BODY_CLASS_NOUNS = (
 )
 """Class nouns of bodies ('labels such as X': wine or record labels are firms)."""
 PLACE_CLASS_NOUNS = PLACE_CLASSIFIERS | frozenset("place area country city town village".split())
-COMPASS = frozenset(
+COMPASS_ADJECTIVES = frozenset(
     """northern southern eastern western central north-eastern north-western south-eastern
     south-western northeastern northwestern southeastern southwestern""".split()
 )
@@ -1853,9 +1885,12 @@ def _class_kinds(span: Span) -> list[ActorType]:
         and any(c.dep_ == "det" and c.lower_ == "the" for c in of.head.children)
     ):
         kinds.append("place")  # 'the village of X', 'the town of X'
-    if any(c.dep_ == "amod" and c.lower_ in COMPASS and c.i < span.start for c in root.children):
+    if any(
+        c.dep_ == "amod" and c.lower_ in COMPASS_ADJECTIVES and c.i < span.start
+        for c in root.children
+    ):
         kinds.append("place")  # 'eastern X'
-    if span.start > 0 and doc[span.start - 1].lower_ in COMPASS:
+    if span.start > 0 and doc[span.start - 1].lower_ in COMPASS_ADJECTIVES:
         kinds.append("place")
     return kinds
 
