@@ -1068,3 +1068,27 @@ def test_figures_repeat_exactly_across_calls(figures):
     first = figures(SPEED_TEXT)
     assert first == figures(SPEED_TEXT)
     assert [f.text for f in first if f.kind == "money"] == ["about $40 million"]
+
+
+def test_money_prefilter_finds_what_finditer_finds():
+    from generator.extract.figures import (
+        _MONEY_HEAD_DISPATCH,
+        _MONEY_SIGN,
+        MONEY,
+        _money_matches,
+        _windows,
+    )
+    from generator.extract.prefilter import Scan
+
+    assert _MONEY_HEAD_DISPATCH.filters[0] is not None  # else every word start is dropped
+    assert _MONEY_SIGN.match("€") and _MONEY_SIGN.match("$") and not _MONEY_SIGN.match("U")
+    text = (
+        "The Harbour Trust spent US$5 million and $ 5, then €3bn; about £4m, ₹ 20 lakh, "
+        "between $1 and $2 a day, RMB 5 billion, Rs. 40 crore, 5 dlrs, some 3 million yuan, "
+        "all 12m euros, half a million dollars, x$3, 2$ and $$5 more."
+    )
+    scan = Scan(text)
+    for windows in (_windows(scan), [(0, len(text))], [(10, 60), (70, 140)]):
+        expected = [m.span() for lo, hi in windows for m in MONEY.finditer(text, lo, hi)]
+        assert [m.span() for m in _money_matches(scan, windows)] == expected
+    assert len(list(MONEY.finditer(text))) >= 10  # the text exercises many money forms

@@ -9,6 +9,7 @@ not figures.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -25,13 +26,17 @@ from generator.extract.common import (
     governing_verb,
 )
 from generator.extract.figures.patterns import (
+    CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     HEDGE,
+    ISO_CODES,
     MONEY,
+    NUMBER,
     PERCENT,
     QUANTITY,
     UNITS,
     VAGUE,
+    _alt,
     amount_of,
     currency_of,
     parse_amount,
@@ -44,7 +49,7 @@ from generator.extract.numbers import (
     WORD_NUMBER,
     parse_ordinal,
 )
-from generator.extract.prefilter import Dispatch, Scan
+from generator.extract.prefilter import PREFIX, Dispatch, Scan
 from generator.model import (
     UNCERTAIN,
     Actor,
@@ -354,7 +359,23 @@ MULTIPLE = re.compile(rf"(?<![\w.-])(?:{HEDGE}*)(?P<n>{DIGITS}|{WORD_NUMBER})-?f
 
 _NUMBERISH_FILTER = Dispatch([NUMBER_WORD_START])
 _SCANNED = [MONEY, PERCENT, QUANTITY, VAGUE, RATIO, MULTIPLE]
-_SCANNED_FILTER = Dispatch(_SCANNED)
+_FILTERED = _SCANNED[1:]
+_FILTERED_DISPATCH = Dispatch(_FILTERED)
+_WORD_SYMBOLS = [s for s in CURRENCY_SYMBOLS if s[0].isalpha() and ("$" in s or "£" in s)]
+MONEY_WORD_HEAD = re.compile(
+    rf"(?<![\w$€£¥₹.])(?:{HEDGE}|between\s+|(?:{_alt(_WORD_SYMBOLS)})\s?"
+    rf"|(?:Rs\.?|dlrs\.?|{'|'.join(ISO_CODES)})\s?(?=\d)|{NUMBER})",
+    re.I,
+)
+"""How a `MONEY` match that begins with a word character begins: a hedge, 'between', a
+currency symbol in letters ('US$') or code before a number, or a number (the first item of
+each of its branches). The prefilter reads this regex's starts, which it cannot for `MONEY`
+itself (a match may also begin with a sign: '$', '€')."""
+_MONEY_HEAD_DISPATCH = Dispatch([MONEY_WORD_HEAD])
+_MONEY_SIGN = re.compile(
+    "[" + re.escape("".join(sorted({s[0] for s in CURRENCY_SYMBOLS if not s[0].isalpha()}))) + "]"
+)
+"""The currency signs: where a `MONEY` match that does not begin with a word begins."""
 
 
 def _noun_number(doc: Doc, start: int) -> bool:
@@ -380,7 +401,7 @@ def _all_matches(
     """The matches of each pattern of `_SCANNED` within the windows, each once, in text order
     (what `finditer` over each window finds; the prefilter spares trying a pattern where it
     cannot start)."""
-    found = scan.matches(_SCANNED, _SCANNED_FILTER, windows)
+    found = [_money_matches(scan, windows), *scan.matches(_FILTERED, _FILTERED_DISPATCH, windows)]
     out = {}
     for pattern, matches in zip(_SCANNED, found, strict=True):
         seen: dict[tuple[int, int], re.Match[str]] = {}
@@ -388,6 +409,34 @@ def _all_matches(
             seen.setdefault(match.span(), match)
         out[pattern] = [seen[k] for k in sorted(seen)]
     return out
+
+
+def _money_matches(scan: Scan, windows: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """What `MONEY.finditer` over each window finds, with `MONEY` tried only where it can
+    begin: at a currency sign, or at a word start (its lookbehind puts no word character
+    before it) where the prefilter lets `MONEY_WORD_HEAD` through, as `Scan.matches` does."""
+    if _MONEY_HEAD_DISPATCH.filters[0] is None:  # the prefilter cannot read the head
+        return [m for lo, hi in windows for m in MONEY.finditer(scan.text, lo, hi)]
+    text, canon, starts = scan.text, scan.canon, scan.starts
+    rules_for = _MONEY_HEAD_DISPATCH.rules_for
+    found: list[re.Match[str]] = []
+    for lo, hi in windows:
+        at = [
+            p
+            for p in starts[bisect_left(starts, lo) : bisect_left(starts, hi)]
+            if rules_for(canon[p : min(p + PREFIX, hi)])
+        ]
+        at.extend(m.start() for m in _MONEY_SIGN.finditer(text, lo, hi))
+        at.sort()
+        last = lo
+        for p in at:
+            if p < last:
+                continue
+            match = MONEY.match(text, p, hi)
+            if match is not None:
+                found.append(match)
+                last = match.end()
+    return found
 
 
 MULTIPLIERS = {"twice": 2, "thrice": 3, "double": 2, "triple": 3, "treble": 3, "quadruple": 4,
