@@ -1040,3 +1040,22 @@ def test_a_page_or_model_code_is_no_name(analyse):
     found = names_and_types(report)
     assert "Page C4" not in found
     assert "Acme Systems Inc Q2" not in found
+
+
+def test_names_inside_a_quoted_title_are_not_actors(analyse):
+    report = analyse(
+        'At the shop a sign advertised "First of the Season Fresh Copper River Salmon" beside '
+        "the till. \"I'm not,\" Mr. Dorn said as he fixed the leak. \"It's 'Showtime at the "
+        "Palladium.'\""
+    )
+    found = names_and_types(report)
+    assert found.get("Dorn") == "person"
+    assert not any("Copper River" in name or "Showtime" in name for name in found)
+
+
+def test_coordinated_names_before_a_programme_noun_name_the_programme(analyse):
+    report = analyse(
+        "Ann Voss, the head of the college's Science, Technology and Society program, wrote in "
+        "an email."
+    )
+    assert list(names_and_types(report)) == ["Ann Voss"]

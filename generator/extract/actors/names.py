@@ -469,17 +469,49 @@ def _names_a_thing(span: Span) -> bool:
                 and doc[span.end + 1].text in QUOTE_MARKS
             ):
                 return True
+    if _in_quoted_title(span):
+        return True
     last = span[-1]
+    while last.dep_ == "conj" and last.head.i < last.i and last.head.text[:1].isupper():
+        last = last.head  # 'the Art, Design and Media programme': the items share the noun
     head = last.head
     if last.dep_ not in ("compound", "nmod", "amod") or head.i < span.end:
         return False
     while head.dep_ == "compound" and head.head.i > head.i and head.text.islower():
         head = head.head  # 'the Progress cargo ship': the noun the compound ends in
-    between = doc[span.end : head.i + 1]
+    tail = max([span.end] + [c.i + 1 for c in last.conjuncts if c.i > last.i and c.i < head.i])
+    between = doc[tail : head.i + 1]
     if any(not t.text.islower() or t.pos_ not in ("NOUN", "ADJ") for t in between):
         return False
     nominal = head.pos_ == "NOUN" or (head.pos_ == "ADJ" and head.dep_ in NOUN_DEPS)
     return nominal and head.lemma_.lower() in PRODUCT_NOUNS
+
+
+TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from".split())
+"""Words a title in title case leaves in lower case."""
+
+
+def _in_quoted_title(span: Span, reach: int = 10) -> bool:
+    """The name stands inside a short title-case quotation with other words ('the sign read
+    "Last of the Spring Harbor Oysters"', "it's 'Showtime at the Palace'"): the title of a
+    work, a show or a sign, not a mention of what the name names."""
+    doc = span.doc
+    start = span.start - 1
+    while start >= max(0, span.start - reach) and doc[start].text not in QUOTE_MARKS:
+        if "\n" in doc[start].whitespace_ or doc[start].is_sent_start:
+            return False
+        start -= 1
+    end = span.end
+    while end < min(len(doc), span.end + reach) and doc[end].text not in QUOTE_MARKS:
+        if "\n" in doc[end - 1].whitespace_:
+            return False
+        end += 1
+    if start < max(0, span.start - reach) or end >= min(len(doc), span.end + reach):
+        return False
+    inside = [t for t in doc[start + 1 : end] if t.is_alpha]
+    if len(inside) - len(span) < 2:
+        return False  # '"Temple Run"' alone is read by `_names_a_thing` itself
+    return all(t.text[:1].isupper() or t.lower_ in TITLE_SMALL_WORDS for t in inside)
 
 
 NOUN_DEPS = frozenset("pobj dobj nsubj nsubjpass attr appos conj".split())
