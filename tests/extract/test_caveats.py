@@ -673,17 +673,17 @@ def test_headline_certain_where_the_article_warns_of_forecasts(nlp):
         nlp,
         "The city could soon lose more in fees than it spends on its schools or parks. "
         "Fees will overtake the parks budget in 2026. "
-        "There is no guarantee that these forecasts will hold.",
+        "The auditor cautioned that the projections are not guaranteed.",
         title="City Will Soon Lose More in Fees Than on Schools",
     )
     (found,) = of_kind(report, "headline")
-    assert found.cue == "forecasts"
-    assert found.text == "There is no guarantee that these forecasts will hold."
+    assert found.cue == "projections"
+    assert found.text == "The auditor cautioned that the projections are not guaranteed."
     assert "only" not in found.explanation and "forecast" in found.explanation
     assert [e.text[:20] for e in found.evidence] == [
         "The city could soon ",
         "Fees will overtake t",
-        "There is no guarante",
+        "The auditor cautione",
     ]
 
 

@@ -107,8 +107,8 @@ def weaker_in_body(doc: Doc, article: Article) -> list[Caveat]:
     claim stated without a hedge (`_restated`); the headline itself is not searched (it is the
     claim being checked), nor the dek (not part of the article text). When the body states it
     flatly too, the headline follows the body and there is no such caveat; but when the writer
-    also calls the article's numbers forecasts or projections ('there is no guarantee that
-    these forecasts ...'), the headline states as certain what the article presents as a
+    also calls the article's numbers forecasts or projections ('the projections are not
+    guaranteed'), the headline states as certain what the article presents as a
     forecast, and the caveat says that instead (`_forecast_caveat`)."""
     title = article.title or ""
     words = _content_words(title)
