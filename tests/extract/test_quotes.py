@@ -801,3 +801,16 @@ def test_a_complement_taken_for_the_subject_of_a_trailing_reporting_verb(nlp):
     assert source_token(doc[9]) == doc[7]
     content = clause_content(doc[9])
     assert content is not None and content.text == "The envoys are Ann Lee"
+
+
+def test_a_writers_aside_inside_reported_words_lowers_the_confidence(analyse):
+    from generator.model import CONFIDENT
+
+    text = (
+        "As Nora Bell reports, the firm has ignored the port authority and used its clients "
+        "to force its model{} onto one town after another."
+    )
+    (plain,) = analyse(text.format("")).quotes
+    (mixed,) = analyse(text.format(" of weak oversight (my conclusion, not hers)")).quotes
+    assert plain.speaker.text == mixed.speaker.text == "Nora Bell"
+    assert plain.confidence >= CONFIDENT > mixed.confidence
