@@ -206,6 +206,13 @@ def find_names(doc: Doc) -> list[Name]:
          for span, kind in labelled
          if not _common_head(span) and name_key(span.text) not in unlike_person]
     )  # fmt: skip
+    new_people, tagged_people = _listed_people(doc, people, taken)
+    for span in new_people:
+        labelled.append((span, "person"))
+        taken.update(range(span.start, span.end))
+    for span in new_people + tagged_people:
+        votes[name_key(span.text)]["person"] += 2
+        evidence.add(name_key(span.text))
     for run in _capitalised_runs(doc, taken, caps_lines):
         for part in _segments(run, known | people):
             labelled.append((part, None))
@@ -298,7 +305,7 @@ DATE_WORDS = frozenset(
 
 
 def _without_date(piece: Span) -> Span:
-    """'the August Kestrel Valley index', 'the September Treasury bond': a month or a day before
+    """'the August Kestrel Valley index', 'the March Norvane survey': a month or a day before
     a name dates what the phrase is about and is no part of the name (a tagger's label that is
     not a person's: 'August Wilson' keeps his given name)."""
     start = piece.start
@@ -315,9 +322,9 @@ def _without_date(piece: Span) -> Span:
 def _bracketed_acronyms(
     labelled: list[tuple[Span, ActorType | None]],
 ) -> list[tuple[str, ActorType]]:
-    """'the Kestrel Valley Authority (KVA)', 'the KVA (Kestrel Valley Authority)': an acronym in
+    """'the Kestrel Basin Board (KBB)', 'the KBB (Kestrel Basin Board)': an acronym in
     capitals set in brackets right after a name, or before it, made of that name's initials
-    (in order, a word or two left out: 'Options Exchange' may give 'E'), is the short form of the
+    (in order, a word or two left out: 'Grain and Seed Exchange' may give 'GSE'), is the short form of the
     name, used alone afterwards: the key of the acronym with the kind the tagger gave the name."""
     found: list[tuple[str, ActorType]] = []
     for span, kind in labelled:
@@ -327,7 +334,7 @@ def _bracketed_acronyms(
         initials = "".join(t.text[0] for t in span if t.text[:1].isupper())
         candidates = []
         if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
-            candidates.append(doc[span.end + 1])  # 'the Kestrel Valley Authority (KVA)'
+            candidates.append(doc[span.end + 1])  # 'the Kestrel Basin Board (KBB)'
         opening = span.start - 1
         if opening > 0 and doc[opening].lower_ == "the":
             opening -= 1
@@ -337,7 +344,7 @@ def _bracketed_acronyms(
             and span.end < len(doc)
             and doc[span.end].text == ")"
         ):
-            candidates.append(doc[opening - 1])  # 'the KVA (Kestrel Valley Authority)'
+            candidates.append(doc[opening - 1])  # 'the KBB (Kestrel Basin Board)'
         for tok in candidates:
             acronym = tok.text.replace(".", "")
             if 2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper():
@@ -355,6 +362,40 @@ def _initials_of(acronym: str, initials: str) -> bool:
     return all(letter in rest for letter in acronym)
 
 
+LIST_ITEM = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}")
+MIN_LIST = 5
+
+
+def _listed_people(doc: Doc, people: set[str], taken: set[int]) -> tuple[list[Span], list[Span]]:
+    """A line that is only a list of names ('Ashgrove, Penwright, Colley, Vesey, Eyre.'), of which
+    at least two are the surnames or given names of people the article names in full and
+    fewer than half are places, lists people (a team sheet, a field of players): each name in it
+    is a person's, though a town may share it. The items no tagger's span covers, and those it
+    does."""
+    text = doc_text(doc)
+    found: list[Span] = []
+    listed: list[Span] = []
+    pos = 0
+    for line in text.split("\n"):
+        body = line.rstrip().rstrip(".")
+        colon = body.find(": ")
+        start = colon + 2 if 0 <= colon < 40 else 0  # 'Team: Ashby, Brennan, ...'
+        items = body[start:].split(", ")
+        if len(items) >= MIN_LIST and all(LIST_ITEM.fullmatch(i) for i in items):
+            places = sum(place(i) is not None for i in items)
+            if sum(name_key(i) in people for i in items) >= 2 and places * 2 < len(items):
+                offset = pos + start
+                for item in items:
+                    span = doc.char_span(offset, offset + len(item))
+                    if span is not None and not any(t.i in taken for t in span):
+                        found.append(span)
+                    elif span is not None:
+                        listed.append(span)
+                    offset += len(item) + 2
+        pos += len(line) + 1
+    return found, listed
+
+
 def _table_cells(doc: Doc) -> dict[tuple[int, int], ActorType]:
     """The name cells of the document's results tables (see `tables`), each with its kind: a
     country is a place (a national side is named by its country); a table whose names mostly
@@ -364,7 +405,9 @@ def _table_cells(doc: Doc) -> dict[tuple[int, int], ActorType]:
     for table in tables(doc):
         people = sum(1 for c in table.cells if _given_name_first(c) or _initialled(c))
         kind: ActorType = (
-            "person" if table.people or people * 2 > len(table.cells) else "organization"
+            "person"
+            if table.people or (not table.teams and people * 2 > len(table.cells))
+            else "organization"
         )
         for cell in table.cells:
             known = place(cell.text)
@@ -426,7 +469,7 @@ def _locative(span: Span) -> bool:
 def _dateline_parts(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of the places of the document's datelines, one per part between commas
     ('SAN PEDRO, Rivera' has two): a dateline names places only, each in full as written
-    ('ST. LOUIS', 'THE HAGUE')."""
+    ('PORT ST. ELMO', 'LOS ALTOS DEL MAR')."""
     parts = []
     text = doc_text(doc)
     for start, end in _dateline_places(doc):
@@ -981,13 +1024,13 @@ def _whole_person(ent: Span) -> Span:
     ):
         end += 1
     if end < len(doc) and _regnal(doc[end]):
-        end += 1  # 'Henry VIII': a monarch's or pope's number is part of the name
+        end += 1  # 'Aldric VII': a monarch's or pope's number is part of the name
     return ent if end == ent.end else doc[ent.start : end]
 
 
 def _acronym_in_name(tok: Token) -> bool:
-    """A word in capitals inside a name that is not a monarch's number ('Orbital ATK', not
-    'Henry VIII')."""
+    """A word in capitals inside a name that is not a monarch's number ('Orlova QRZ', not
+    'Aldric VII')."""
     text = tok.text
     return text.isupper() and tok.is_alpha and len(text) > 1 and ROMAN.fullmatch(text) is None
 
@@ -996,9 +1039,9 @@ ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 
 
 def _regnal(tok: Token) -> bool:
-    """A Roman numeral after a name ('Henry VIII', 'Pius XII'); 'I' only when no verb follows,
-    as the pronoun would have one ('Elizabeth I of Avalon', 'Elizabeth I born' -- 'born' is only
-    ever a participle -- but not 'told Ann I said')."""
+    """A Roman numeral after a name ('Aldric VII', 'Ysolde XIX'); 'I' only when no verb follows,
+    as the pronoun would have one ('Ysolde I of Avalon', 'Ysolde I born' -- 'born' is only
+    ever a participle -- but not 'told Ana I said')."""
     if not tok.text or ROMAN.fullmatch(tok.text) is None or "\n" in tok.nbor(-1).whitespace_:
         return False
     if tok.text != "I":
@@ -1429,7 +1472,7 @@ def _segments(run: Span, known: set[str]) -> list[Span]:
         for j in range(min(run.end, i + 4), i, -1):
             part = doc[i:j]
             if (
-                (part[0].lower_ not in CONNECTORS or _known_place(part))  # 'EL SALVADOR'
+                (part[0].lower_ not in CONNECTORS or _known_place(part))  # 'LA VEGA ALTA'
                 and part[-1].lower_ not in CONNECTORS
                 and _resolvable(part, known)
             ):
@@ -1657,8 +1700,8 @@ def _initialled(span: Span) -> bool:
 
 
 def _given_name_first(span: Span) -> bool:
-    """'Conchita Martinez': a common given name, then one or two capitalised words (or a
-    monarch's number: 'Henry VIII')."""
+    """'Imelda Okafor': a common given name, then one or two capitalised words (or a
+    monarch's number: 'Aldric VII')."""
     words = name_word_texts(span)
     if len(words) == 2 and len(words[1]) > 1 and ROMAN.fullmatch(words[1]) is not None:
         words = words[:1] + ["Viii"]  # stands for any capitalised word

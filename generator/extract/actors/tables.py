@@ -1,7 +1,7 @@
 """Names in the name column of results tables: standings rows and score lines.
 
 Sports and results pages set competitors in tables, one line per row: a standings row is a
-name followed only by figures ('Cobham Rovers 4 3 1 0 7 4 10', 'DENVER 71 61 .538 12'), a
+name followed only by figures ('Cobham Rovers 5 2 2 1 9 6 8', 'NORLAND 70 58 .547 9'), a
 score line two names each followed by a score ('Cobham Rovers 2 Elmstead 1'). A line shaped
 like that has no sentence for a tagger to read, and the tagger misses or cuts most of its
 names; but the layout itself says where the name is: everything before the figures, qualifier
@@ -40,6 +40,8 @@ class Table:
     """Places where a fixture is played: the name after 'at' in 'Elmstead at Norland'."""
     people: bool = False
     """Scorecards and line-ups: every name in them is a player's."""
+    teams: bool = False
+    """The teams or makes of a results list ('1. Ann Lee (Avalon) Hexley Motors 4:21.30')."""
 
 
 def _cell_end(words: list[re.Match[str]], start: int) -> int:
@@ -118,6 +120,12 @@ POSITION = re.compile(rf"(?:^|[-,;:)][ ])\d{{1,2}}[ ]-[ ](?P<name>{NAME})", re.M
 """A player after the number of the position in a line-up ('15 - Ann Lee, 14 - Bo Li')."""
 REPLACEMENT = re.compile(rf"\((?P<name>{NAME}),[ ]\d{{1,3}}(?:[ ]mins?)?\)")
 """A replacement and the minute he came on, in brackets after the player replaced ('(Bo Li, 70)')."""
+RESULT_TEAM = re.compile(
+    rf"^\d{{1,3}}[.=]?[ ]+{NAME}[ ]\([A-Z][\w. ]*\),?[ ]+(?P<team>{NAME}),?(?:[ ]+(?:\d|same|all)|$)",
+    re.MULTILINE,
+)
+"""A results row: rank, competitor, nation in brackets, then the team or make the competitor
+rides or drives for, then the result ('3. Ann Lee (Avalon) Hexley Motors 4:21.30')."""
 DID_NOT_BAT = re.compile(rf"^Did not bat:[ ]+(?P<names>{NAME}(?:,[ ]+{NAME})*)", re.MULTILINE)
 
 
@@ -192,6 +200,10 @@ def tables(doc: Doc) -> list[Table]:
     players = _players(doc)
     if players:
         found.append(Table(cells=tuple(players), people=True))
+    teams = [doc.char_span(*m.span("team")) for m in RESULT_TEAM.finditer(text)]
+    team_cells = tuple(t for t in teams if t is not None)
+    if team_cells:
+        found.append(Table(cells=team_cells, teams=True))
     return found
 
 
