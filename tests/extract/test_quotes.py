@@ -806,11 +806,8 @@ def test_a_complement_taken_for_the_subject_of_a_trailing_reporting_verb(nlp):
 def test_a_writers_aside_inside_reported_words_lowers_the_confidence(analyse):
     from generator.model import CONFIDENT
 
-    text = (
-        "As Nora Bell reports, the firm has ignored the port authority and used its clients "
-        "to force its model{} onto one town after another."
-    )
+    text = "As Nora Bell reports, the ferry line sold its two oldest boats{} to a rival last year."
     (plain,) = analyse(text.format("")).quotes
-    (mixed,) = analyse(text.format(" of weak oversight (my conclusion, not hers)")).quotes
+    (mixed,) = analyse(text.format(" (a poor bargain, in my view)")).quotes
     assert plain.speaker.text == mixed.speaker.text == "Nora Bell"
     assert plain.confidence >= CONFIDENT > mixed.confidence

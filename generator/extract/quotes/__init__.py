@@ -134,7 +134,7 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
             speaker = None  # someone named inside the quote does not say it
         speaker, confidence = speaker_confidence(doc, speaker, piece.carried, by_id, quoted)
         if piece.kind != "direct" and _writer_aside(text, piece.start, piece.end):
-            # '... its model of failure (my conclusion, not hers) ...': the writer's words are
+            # 'sold its oldest boats (a poor bargain, in my view)': the writer's words are
             # mixed into the reported ones; whose words are whose is no longer sure.
             confidence = min(confidence, MIXED_VOICE)
         if speaker is None and piece.kind != "direct" and not _source_withheld(cue_tok):
@@ -165,7 +165,7 @@ MIXED_VOICE = 0.7
 WRITER_ASIDE = re.compile(
     r"\([^()\u201c\u201d\"]*\b(?:I|[Mm]y|[Mm]e|[Mm]ine)\b[^()\u201c\u201d\"]*\)"
 )
-"""A bracketed aside in the first person singular, no quote marks inside ('(my view, not hers)')."""
+"""A bracketed aside in the first person singular, no quote marks inside ('(a poor bargain, in my view)')."""
 
 
 def _writer_aside(text: str, start: int, end: int) -> bool:
