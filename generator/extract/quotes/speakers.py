@@ -32,6 +32,13 @@ def actor_index(actors: list[Actor]) -> dict[int, Actor]:
     return index
 
 
+def _bare_speaker(tok: Token, actor_at: dict[int, Actor]) -> Speaker:
+    """The one word `tok` as the speaker, with the actor whose mention covers it, if any."""
+    actor = actor_at.get(tok.idx)
+    end = tok.idx + len(tok.text)
+    return Speaker(actor=actor.id if actor else None, text=tok.text, start=tok.idx, end=end)
+
+
 def span_speaker(tok: Token, actor_at: dict[int, Actor]) -> Speaker:
     """A speaker from the noun phrase headed by `tok` (compound names and titles included)."""
     doc = tok.doc
@@ -53,6 +60,10 @@ def span_speaker(tok: Token, actor_at: dict[int, Actor]) -> Speaker:
         classified = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep else None
         if classified is not None and classified.pos_ in ("NOUN", "PROPN"):
             tok = classified
+            if any(c.dep_ == "compound" and c.tag_ == "NNS" and c.i < tok.i for c in tok.children):
+                # 'the kinds of things libertarians say': two plurals side by side are a noun
+                # and a contact relative clause's subject, which the parser joins as a compound
+                return _bare_speaker(tok, actor_at)
     left = tok.left_edge.i
     while left < tok.i and doc[left].dep_ in ("det", "prep", "punct", "cc", "predet"):
         left += 1
