@@ -9,12 +9,13 @@ not figures.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, wraps
+from typing import TypeVar, cast
 
 from spacy.tokens import Doc, Span, Token
 
@@ -955,13 +956,17 @@ def _number_starts(doc: Doc) -> list[int]:
     ]
 
 
+_HYPHEN_RANGE = re.compile(rf"({DIGITS})[-–]({DIGITS})(?![\d,.–-])")
+_JOINED_BEFORE = re.compile(r"[\w/:.#-]$")
+
+
 def _joined_range(tok: Token) -> tuple[Found, int] | None:
     """A range written with a hyphen before a plural noun ('200-250 seats') and the index of
     that noun; not two years joined ('1914-1918'), a phone number or a model ('A330-200')."""
     doc = tok.doc
     text = doc_text(doc)
-    match = re.match(rf"({DIGITS})[-–]({DIGITS})(?![\d,.–-])", text[tok.idx : tok.idx + 30])
-    if match is None or re.search(r"[\w/:.#-]$", text[max(0, tok.idx - 1) : tok.idx]):
+    match = _HYPHEN_RANGE.match(text[tok.idx : tok.idx + 30])
+    if match is None or _JOINED_BEFORE.search(text[max(0, tok.idx - 1) : tok.idx]):
         return None
     span = doc.char_span(tok.idx, tok.idx + match.end(), alignment_mode="expand")
     if span is None or span.end >= len(doc):
@@ -1002,15 +1007,23 @@ def _is_scale(tok: Token) -> bool:
     return tok.lower_ in ("hundred", "thousand", "million", "billion", "trillion")
 
 
+_YEAR_DIGITS = re.compile(r"(?:1[5-9]|20)\d\d")
+_ENUMERATOR_END = re.compile(r"[.)]\s")
+_SHARE_AFTER = re.compile(r"-(?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b")
+_SPACES = re.compile(r"\s+")
+_FRACTION_AFTER = re.compile(r"\s*([½¼¾⅓⅔])")
+_RATE_AFTER = re.compile(r"\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour)\b")
+
+
 def _count(doc: Doc, text: str, group: Span) -> Found | None:
     start, end = group.start_char, group.end_char
     words = group.text
     low = words.lower()
     first, last = group[0], group[-1]
-    if re.fullmatch(r"(?:1[5-9]|20)\d\d", words) and not _counts_plural(last):
+    if _YEAR_DIGITS.fullmatch(words) and not _counts_plural(last):
         return None  # a year
     line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip() == "" and re.match(r"[.)]\s", text[end : end + 2]):
+    if text[line_start:start].strip() == "" and _ENUMERATOR_END.match(text[end : end + 2]):
         # a list enumerator ('2. Norway'): a rank when the list ranks something, else nothing
         if RANKING.search(text[max(0, line_start - 300) : line_start]):
             value = parse_amount(words)
@@ -1031,10 +1044,7 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
         return None  # a name or model ('Boeing 787'), unless it counts a plural ('500 Apple engineers')
     if low in SMALL_WORDS and before is not None and before.lower_ in DEFINITE | {"all"}:
         return None  # 'the two companies' refers back rather than counts
-    if re.match(
-        r"-(?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b",
-        text[end : end + 60],
-    ):
+    if _SHARE_AFTER.match(text[end : end + 60]):
         return None  # 'two-thirds' is a share, not a count
     aged = AGE_AFTER.match(text[end : end + 60])
     aged_noun = _aged_plural(after) if after is not None else None
@@ -1046,10 +1056,10 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
         return None  # 'a two-wheeler', 'this five-some': one thing named by a number
     if low == "dozen" and before is not None and before.lower_ == "a":
         start, words = before.idx, "a dozen"  # 'more than a dozen islands'
-    value = parse_amount(re.sub(r"\s+", " ", words))
+    value = parse_amount(_SPACES.sub(" ", words))
     if value is None:
         return None
-    fraction = re.match(r"\s*([½¼¾⅓⅔])", text[end : end + 3])
+    fraction = _FRACTION_AFTER.match(text[end : end + 3])
     if fraction:  # '6 ½ minutes'
         value += FRACTIONS[fraction.group(1)]
         end += fraction.end()
@@ -1080,9 +1090,7 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     if after is not None and after.lower_ in ("times", "fold"):
         unit = "times"  # 'six times the value': a multiple
     per = None
-    rate = re.match(
-        r"\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour)\b", text[end : end + 60]
-    )
+    rate = _RATE_AFTER.match(text[end : end + 60])
     if rate:
         per = rate.group(1)
     return Found(kind="count", start=start, end=end, value=value, unit=unit, per=per)
@@ -1427,6 +1435,11 @@ def _predicate_age(first: Token, last: Token, value: float) -> bool:
 
 
 def _counted_noun(tok: Token, follow: bool = True) -> Token | None:
+    """`_read_counted_noun`, read once per token and call when it follows coordination."""
+    return _counted_noun_followed(tok) if follow else _read_counted_noun(tok, follow=False)
+
+
+def _read_counted_noun(tok: Token, follow: bool = True) -> Token | None:
     """The noun a number counts: its head ('179 tankers'), the noun after 'of' ('20 of the
     planes'), or the noun of the number it is coordinated with ('500 and 1,000 songs')."""
     if (
@@ -1586,15 +1599,20 @@ class _Sentence:
             return []  # a token that is a dash is in the text
         return [t.i for t in self.tokens if t.text in DASHES]
 
+    def _candidates(self, at: list[int]) -> list[Token]:
+        """The sentence's tokens among those at the sorted doc indices `at`."""
+        doc, start, end = self.sent.doc, self.start, self.sent.end
+        return [doc[i] for i in at[bisect_left(at, start) : bisect_left(at, end)]]
+
     @cached_property
     def according(self) -> list[Token]:
-        return [t for t in self.tokens if _according_to(t)]
+        return [t for t in self._candidates(_arrays(self.sent.doc).according) if _according_to(t)]
 
     @cached_property
     def as_clauses(self) -> list[Token]:
         return [
             t
-            for t in self.tokens
+            for t in self._candidates(_arrays(self.sent.doc).advcl)
             if t.dep_ == "advcl"
             and t.lemma_ in AS_REPORTED_VERBS
             and t.head.dep_ == "ROOT"
@@ -1605,11 +1623,63 @@ class _Sentence:
     def cues(self) -> list[Token]:
         return [
             t
-            for t in self.tokens
+            for t in self._candidates(_arrays(self.sent.doc).cues)
             if (t.lower_ in MODALS and t.tag_ == "MD")
             or (t.pos_ == "VERB" and t.lemma_.lower() in CUE_WORDS)
             or _according_to(t)
         ]
+
+
+class _Arrays:
+    """Read from a doc's attribute arrays (`Doc.to_array`) once: the indices of the few tokens
+    worth reading as `Token`s for the sentence readers of `_Sentence` (each list holds every
+    token the reader keeps, by a cheaper test on hashes), and the sentence bounds."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        strings = doc.vocab.strings
+        according, advcl, md = strings["according"], strings["advcl"], strings["MD"]
+        rows: list[list[int]] = (
+            doc.to_array(["LOWER", "DEP", "TAG", "LEMMA"]).tolist() if len(doc) else []
+        )
+        cue_lemmas: dict[int, bool] = {}
+        self.according: list[int] = []  # `lower_ == "according"`
+        self.advcl: list[int] = []  # `dep_ == "advcl"`
+        self.cues: list[int] = []  # `tag_ == "MD"`, `lemma_.lower() in CUE_WORDS` or 'according'
+        for i, (lower, dep, tag, lemma) in enumerate(rows):
+            if lower == according:
+                self.according.append(i)
+            if dep == advcl:
+                self.advcl.append(i)
+            cue = cue_lemmas.get(lemma)
+            if cue is None:
+                cue = cue_lemmas[lemma] = strings[lemma].lower() in CUE_WORDS
+            if tag == md or lower == according or cue:
+                self.cues.append(i)
+
+    @cached_property
+    def sentence_starts(self) -> list[int] | None:
+        """0, the index of each token that starts a sentence after it, and the doc's length:
+        the bounds `Span.sent` finds, when no hook overrides how it finds them."""
+        doc = self.doc
+        if "sent" in doc.user_span_hooks or "sents" in doc.user_hooks:
+            return None
+        if not len(doc) or not doc.has_annotation("SENT_START"):
+            return None
+        starts = doc.to_array("SENT_START").tolist()
+        return [0, *(i for i in range(1, len(doc)) if starts[i] == 1), len(doc)]
+
+
+def _arrays(doc: Doc) -> _Arrays:
+    """The doc's `_Arrays`, built once per `extract_figures` call."""
+    memo = _MEMO.get()
+    if memo is None:
+        return _Arrays(doc)
+    key = ("arrays", id(doc), -1)
+    found = memo.get(key)
+    if found is None or found[0] is not doc:
+        found = memo[key] = (doc, _Arrays(doc))
+    return cast(_Arrays, found[1])
 
 
 def _according_to(tok: Token) -> bool:
@@ -1623,25 +1693,67 @@ _SENTENCES: ContextVar[dict[tuple[int, int, int], tuple[Doc, _Sentence]] | None]
 and end, with their doc."""
 
 
+_MEMO: ContextVar[dict[tuple[str, int, int], tuple[Doc, object]] | None] = ContextVar(
+    "_MEMO", default=None
+)
+"""What the `_per_call` readers found during one `extract_figures` call (none outside one), by
+reader, doc id and token index, with their doc."""
+
+
 @contextmanager
 def _sentence_cache() -> Iterator[None]:
     token = _SENTENCES.set({})
+    memo = _MEMO.set({})
     try:
         yield
     finally:
+        _MEMO.reset(memo)
         _SENTENCES.reset(token)
+
+
+_T = TypeVar("_T")
+
+
+def _per_call(name: str, read: Callable[[Token], _T]) -> Callable[[Token], _T]:
+    """`read` (a pure reader of a token's parse), asked once per token during one
+    `extract_figures` call: the figures of a sentence climb the same heads again and again."""
+
+    @wraps(read)
+    def cached(tok: Token) -> _T:
+        memo = _MEMO.get()
+        if memo is None:
+            return read(tok)
+        doc = tok.doc
+        key = (name, id(doc), tok.i)
+        found = memo.get(key)
+        if found is None or found[0] is not doc:
+            found = memo[key] = (doc, read(tok))
+        return cast(_T, found[1])
+
+    return cached
+
+
+_governing_verb = _per_call("governing_verb", governing_verb)
+_counted_noun_followed = _per_call("counted_noun", _read_counted_noun)
 
 
 def _sentence(span: Span) -> _Sentence:
     """The sentence of `span`, read once per `extract_figures` call."""
-    sent = span.sent
     cache = _SENTENCES.get()
     if cache is None:
-        return _Sentence(sent)
-    key = (id(sent.doc), sent.start, sent.end)
+        return _Sentence(span.sent)
+    doc = span.doc
+    bounds = _arrays(doc).sentence_starts
+    if bounds is None:
+        sent = span.sent
+        key = (id(doc), sent.start, sent.end)
+    else:  # `span.sent`'s bounds, without building the span each time
+        k = bisect_right(bounds, span.start)
+        key = (id(doc), bounds[k - 1], bounds[k])
     found = cache.get(key)
-    if found is None or found[0] is not sent.doc:
-        found = cache[key] = (sent.doc, _Sentence(sent))
+    if found is None or found[0] is not doc:
+        sent = span.sent if bounds is None else doc[key[1] : key[2]]
+        found = cache[key] = (doc, _Sentence(sent))
     return found[1]
 
 
@@ -1654,7 +1766,7 @@ def _subject(span: Span) -> str | None:
     repair bridges')."""
     doc = span.doc
     root = span.root
-    verb = governing_verb(root)
+    verb = _governing_verb(root)
     sent = span.sent
     if verb.pos_ not in ("VERB", "AUX"):
         noun = _counted_noun(root)
@@ -1746,7 +1858,7 @@ def _age_subject(span: Span) -> str | None:
         return f"age of {_phrase(head)}"
     if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].pos_ == "PROPN":
         return f"age of {_phrase(doc[span.start - 2])}"
-    verb = governing_verb(root)
+    verb = _governing_verb(root)
     if verb.lemma_ == "be" and (root.dep_ in ("attr", "acomp") or head.dep_ in ("attr", "acomp")):
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
@@ -1962,6 +2074,11 @@ def _refused(root: Token, quote: Quote) -> bool:
 
 
 def _scene_setting(root: Token) -> bool:
+    """`_read_scene_setting`, read once per token and call."""
+    return _scene_setting_memo(root)
+
+
+def _read_scene_setting(root: Token) -> bool:
     """The figure is in a prepositional phrase put before the subject of its clause ('After
     nearly 20 years of feuding, the firms plan to merge', 'With 18 months left, she said …'):
     a fronted frame sets the scene the clause is told in; what it holds is taken as given,
@@ -1987,6 +2104,9 @@ def _scene_setting(root: Token) -> bool:
             return False
         tok = tok.head
     return False
+
+
+_scene_setting_memo = _per_call("scene_setting", _read_scene_setting)
 
 
 REPORTING = STATING_VERBS | {
@@ -2119,7 +2239,7 @@ def _outer_verb(span: Span) -> Token:
     the parse hangs a figure after it on a word inside it, or on a verb whose subject is inside
     it, the figure belongs to the clause the parenthesis interrupts, governed by the verb over
     the word before the first dash."""
-    verb = governing_verb(span.root)
+    verb = _governing_verb(span.root)
     sentence = _sentence(span)
     dashes = [i for i in sentence.dashes if i < span.start]
     if len(dashes) < 2:
@@ -2128,7 +2248,7 @@ def _outer_verb(span: Span) -> Token:
     crossed = [t for t in (*span.root.ancestors, *verb.children) if first < t.i < last]
     if not crossed or first == sentence.start:
         return verb  # the parse keeps the figure's clause outside the parenthesis
-    return governing_verb(span.doc[first - 1])
+    return _governing_verb(span.doc[first - 1])
 
 
 def _object_of(root: Token, verb: Token) -> bool:
@@ -2143,6 +2263,11 @@ INTENT_WORDS = PLAN_WORDS | FORECAST_WORDS | TARGET_WORDS | {"propose", "propose
 
 
 def _in_definite_subject(root: Token) -> bool:
+    """`_read_definite_subject`, read once per token and call."""
+    return _definite_subject_memo(root)
+
+
+def _read_definite_subject(root: Token) -> bool:
     """The figure is in the subject of its clause, a noun phrase under a definite determiner
     or a possessive ('The 25 percent tariffs', 'the $4.8 billion', 'its 300 stores'), which
     refers to something the story takes as existing; not a phrase naming an intention ('the
@@ -2162,8 +2287,10 @@ def _in_definite_subject(root: Token) -> bool:
         (c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those")) or c.dep_ == "poss"
         for c in tok.children
     )
-    intent = any(t.lemma_.lower() in INTENT_WORDS for t in tok.subtree)
-    return definite and not intent
+    return definite and not any(t.lemma_.lower() in INTENT_WORDS for t in tok.subtree)
+
+
+_definite_subject_memo = _per_call("definite_subject", _read_definite_subject)
 
 
 FREQUENCY = frozenset(
@@ -2205,9 +2332,12 @@ def _unlinked_cue(span: Span) -> bool:
     """A verb of saying, forecasting or intending, a modal or 'according to' in the figure's
     sentence that the parse did not link to the figure: a reported fact in the reporter's own
     voice is then a reading of the parse's attachments, not of the words alone."""
-    verb = governing_verb(span.root)
+    cues = _sentence(span).cues  # the tokens the checks below can return True on
+    if not cues:
+        return False
+    verb = _governing_verb(span.root)
     above = {t.i for t in span.root.ancestors}  # the verbs `_status` read
-    for tok in _sentence(span).cues:  # the tokens the checks below can return True on
+    for tok in cues:
         if span.start <= tok.i < span.end:
             continue
         clause = tok.head if tok.tag_ == "MD" else tok
