@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property, wraps
 from typing import TypeVar, cast
 
+import numpy
 from spacy.tokens import Doc, Span, Token
 
 from generator.extract.common import (
@@ -1638,24 +1639,19 @@ class _Arrays:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         strings = doc.vocab.strings
-        according, advcl, md = strings["according"], strings["advcl"], strings["MD"]
-        rows: list[list[int]] = (
-            doc.to_array(["LOWER", "DEP", "TAG", "LEMMA"]).tolist() if len(doc) else []
-        )
-        cue_lemmas: dict[int, bool] = {}
         self.according: list[int] = []  # `lower_ == "according"`
         self.advcl: list[int] = []  # `dep_ == "advcl"`
         self.cues: list[int] = []  # `tag_ == "MD"`, `lemma_.lower() in CUE_WORDS` or 'according'
-        for i, (lower, dep, tag, lemma) in enumerate(rows):
-            if lower == according:
-                self.according.append(i)
-            if dep == advcl:
-                self.advcl.append(i)
-            cue = cue_lemmas.get(lemma)
-            if cue is None:
-                cue = cue_lemmas[lemma] = strings[lemma].lower() in CUE_WORDS
-            if tag == md or lower == according or cue:
-                self.cues.append(i)
+        if not len(doc):
+            return
+        lower, dep, tag, lemma = doc.to_array(["LOWER", "DEP", "TAG", "LEMMA"]).T
+        according = lower == numpy.uint64(strings["according"])
+        self.according = numpy.flatnonzero(according).tolist()
+        self.advcl = numpy.flatnonzero(dep == numpy.uint64(strings["advcl"])).tolist()
+        cue_lemmas = [h for h in numpy.unique(lemma).tolist() if strings[h].lower() in CUE_WORDS]
+        cues = (tag == numpy.uint64(strings["MD"])) | according
+        cues |= numpy.isin(lemma, numpy.array(cue_lemmas, dtype=numpy.uint64))
+        self.cues = numpy.flatnonzero(cues).tolist()
 
     @cached_property
     def sentence_starts(self) -> list[int] | None:
