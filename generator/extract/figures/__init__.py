@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import cached_property, wraps
-from typing import TypeVar, cast
+from functools import cached_property
+from typing import cast
 
 import numpy
 from spacy.tokens import Doc, Span, Token
@@ -1436,11 +1436,6 @@ def _predicate_age(first: Token, last: Token, value: float) -> bool:
 
 
 def _counted_noun(tok: Token, follow: bool = True) -> Token | None:
-    """`_read_counted_noun`, read once per token and call when it follows coordination."""
-    return _counted_noun_followed(tok) if follow else _read_counted_noun(tok, follow=False)
-
-
-def _read_counted_noun(tok: Token, follow: bool = True) -> Token | None:
     """The noun a number counts: its head ('179 tankers'), the noun after 'of' ('20 of the
     planes'), or the noun of the number it is coordinated with ('500 and 1,000 songs')."""
     if (
@@ -1692,8 +1687,8 @@ and end, with their doc."""
 _MEMO: ContextVar[dict[tuple[str, int, int], tuple[Doc, object]] | None] = ContextVar(
     "_MEMO", default=None
 )
-"""What the `_per_call` readers found during one `extract_figures` call (none outside one), by
-reader, doc id and token index, with their doc."""
+"""What the doc-wide readers (`_arrays`) found during one `extract_figures` call (none outside
+one), by reader, doc id and token index (-1 for the whole doc), with their doc."""
 
 
 @contextmanager
@@ -1705,32 +1700,6 @@ def _sentence_cache() -> Iterator[None]:
     finally:
         _MEMO.reset(memo)
         _SENTENCES.reset(token)
-
-
-_T = TypeVar("_T")
-
-
-def _per_call(name: str, read: Callable[[Token], _T]) -> Callable[[Token], _T]:
-    """`read` (a pure reader of a token's parse), asked once per token during one
-    `extract_figures` call: the figures of a sentence climb the same heads again and again."""
-
-    @wraps(read)
-    def cached(tok: Token) -> _T:
-        memo = _MEMO.get()
-        if memo is None:
-            return read(tok)
-        doc = tok.doc
-        key = (name, id(doc), tok.i)
-        found = memo.get(key)
-        if found is None or found[0] is not doc:
-            found = memo[key] = (doc, read(tok))
-        return cast(_T, found[1])
-
-    return cached
-
-
-_governing_verb = _per_call("governing_verb", governing_verb)
-_counted_noun_followed = _per_call("counted_noun", _read_counted_noun)
 
 
 def _sentence(span: Span) -> _Sentence:
@@ -1762,7 +1731,7 @@ def _subject(span: Span) -> str | None:
     repair bridges')."""
     doc = span.doc
     root = span.root
-    verb = _governing_verb(root)
+    verb = governing_verb(root)
     sent = span.sent
     if verb.pos_ not in ("VERB", "AUX"):
         noun = _counted_noun(root)
@@ -1854,7 +1823,7 @@ def _age_subject(span: Span) -> str | None:
         return f"age of {_phrase(head)}"
     if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].pos_ == "PROPN":
         return f"age of {_phrase(doc[span.start - 2])}"
-    verb = _governing_verb(root)
+    verb = governing_verb(root)
     if verb.lemma_ == "be" and (root.dep_ in ("attr", "acomp") or head.dep_ in ("attr", "acomp")):
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
@@ -2070,11 +2039,6 @@ def _refused(root: Token, quote: Quote) -> bool:
 
 
 def _scene_setting(root: Token) -> bool:
-    """`_read_scene_setting`, read once per token and call."""
-    return _scene_setting_memo(root)
-
-
-def _read_scene_setting(root: Token) -> bool:
     """The figure is in a prepositional phrase put before the subject of its clause ('After
     nearly 20 years of feuding, the firms plan to merge', 'With 18 months left, she said …'):
     a fronted frame sets the scene the clause is told in; what it holds is taken as given,
@@ -2100,9 +2064,6 @@ def _read_scene_setting(root: Token) -> bool:
             return False
         tok = tok.head
     return False
-
-
-_scene_setting_memo = _per_call("scene_setting", _read_scene_setting)
 
 
 REPORTING = STATING_VERBS | {
@@ -2235,7 +2196,7 @@ def _outer_verb(span: Span) -> Token:
     the parse hangs a figure after it on a word inside it, or on a verb whose subject is inside
     it, the figure belongs to the clause the parenthesis interrupts, governed by the verb over
     the word before the first dash."""
-    verb = _governing_verb(span.root)
+    verb = governing_verb(span.root)
     sentence = _sentence(span)
     dashes = [i for i in sentence.dashes if i < span.start]
     if len(dashes) < 2:
@@ -2244,7 +2205,7 @@ def _outer_verb(span: Span) -> Token:
     crossed = [t for t in (*span.root.ancestors, *verb.children) if first < t.i < last]
     if not crossed or first == sentence.start:
         return verb  # the parse keeps the figure's clause outside the parenthesis
-    return _governing_verb(span.doc[first - 1])
+    return governing_verb(span.doc[first - 1])
 
 
 def _object_of(root: Token, verb: Token) -> bool:
@@ -2259,11 +2220,6 @@ INTENT_WORDS = PLAN_WORDS | FORECAST_WORDS | TARGET_WORDS | {"propose", "propose
 
 
 def _in_definite_subject(root: Token) -> bool:
-    """`_read_definite_subject`, read once per token and call."""
-    return _definite_subject_memo(root)
-
-
-def _read_definite_subject(root: Token) -> bool:
     """The figure is in the subject of its clause, a noun phrase under a definite determiner
     or a possessive ('The 25 percent tariffs', 'the $4.8 billion', 'its 300 stores'), which
     refers to something the story takes as existing; not a phrase naming an intention ('the
@@ -2284,9 +2240,6 @@ def _read_definite_subject(root: Token) -> bool:
         for c in tok.children
     )
     return definite and not any(t.lemma_.lower() in INTENT_WORDS for t in tok.subtree)
-
-
-_definite_subject_memo = _per_call("definite_subject", _read_definite_subject)
 
 
 FREQUENCY = frozenset(
@@ -2331,7 +2284,7 @@ def _unlinked_cue(span: Span) -> bool:
     cues = _sentence(span).cues  # the tokens the checks below can return True on
     if not cues:
         return False
-    verb = _governing_verb(span.root)
+    verb = governing_verb(span.root)
     above = {t.i for t in span.root.ancestors}  # the verbs `_status` read
     for tok in cues:
         if span.start <= tok.i < span.end:
