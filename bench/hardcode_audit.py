@@ -46,7 +46,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SCOPE = ("generator", "tests", "templates", "bench")
+SCOPE = ("generator", "tests", "templates", "bench", "docs")
 SUFFIXES = {".py", ".j2", ".md", ".html", ".js", ".css", ".txt", ".json", ".yml", ".yaml"}
 
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’\-.&][A-Za-z0-9]+)*")

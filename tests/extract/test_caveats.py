@@ -633,6 +633,72 @@ def test_headline_stated_flatly_somewhere_in_the_article_is_fine(nlp):
     assert not of_kind(report, "headline")
 
 
+def test_headline_claim_restated_flatly_in_other_words_is_not_only_hedged(nlp):
+    # the same comparison (fees over the named schools), with another verb and no hedge
+    report = analyse_page(
+        nlp,
+        "The city could soon lose more in fees than it spends on its schools or parks. "
+        "Rates rose in March. Fees will overtake the parks budget in 2026.",
+        title="City Will Soon Lose More in Fees Than on Schools",
+    )
+    assert not of_kind(report, "headline")
+
+
+def test_other_things_are_not_the_same_claim(nlp):
+    # 'other services' sets the thing apart: no restatement, the hedge caveat stays
+    report = analyse_page(
+        nlp,
+        "The city could soon lose more in fees than it spends on its schools. "
+        "Fees will exceed spending on other services.",
+        title="City Will Soon Lose More in Fees Than on Schools",
+    )
+    (found,) = of_kind(report, "headline")
+    assert found.cue == "could" and "only says it with 'could'" in found.explanation
+
+
+def test_a_negated_or_other_comparison_is_not_the_same_claim(nlp):
+    report = analyse_page(
+        nlp,
+        "The city could soon lose more in fees than it spends on its schools or parks. "
+        "Fees will not overtake the parks budget in 2026. "
+        "The city lost more in fees than in 2019.",
+        title="City Will Soon Lose More in Fees Than on Schools",
+    )
+    (found,) = of_kind(report, "headline")
+    assert found.cue == "could" and "only says it with 'could'" in found.explanation
+
+
+def test_headline_certain_where_the_article_warns_of_forecasts(nlp):
+    report = analyse_page(
+        nlp,
+        "The city could soon lose more in fees than it spends on its schools or parks. "
+        "Fees will overtake the parks budget in 2026. "
+        "The auditor cautioned that the projections are not guaranteed.",
+        title="City Will Soon Lose More in Fees Than on Schools",
+    )
+    (found,) = of_kind(report, "headline")
+    assert found.cue == "projections"
+    assert found.text == "The auditor cautioned that the projections are not guaranteed."
+    assert "only" not in found.explanation and "forecast" in found.explanation
+    assert [e.text[:20] for e in found.evidence] == [
+        "The city could soon ",
+        "Fees will overtake t",
+        "The auditor cautione",
+    ]
+
+
+def test_an_unrelated_forecast_raises_no_headline_caveat(nlp):
+    # the body states the claim flatly; the only forecast is about other things, undoubted
+    report = analyse_page(
+        nlp,
+        "The city could soon lose more in fees than it spends on its schools or parks. "
+        "Fees will overtake the parks budget in 2026. "
+        "Rainfall is projected to rise in the spring.",
+        title="City Will Soon Lose More in Fees Than on Schools",
+    )
+    assert not of_kind(report, "headline")
+
+
 def test_officials_of_a_named_company_weigh_less(analyse):
     report = analyse(
         "The grid failed twice this winter, Lakeside Power officials said on Monday.",

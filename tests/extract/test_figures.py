@@ -1018,3 +1018,77 @@ def test_a_list_goes_on_past_a_sentence_the_parser_ended_at_a_comma(analyse):
     assert one(report.figures, "10").attributed_to == reuters.id
     fig = one(report.figures, "51")
     assert (fig.unit, fig.attributed_to) == ("whale", reuters.id)
+
+
+SPEED_TEXT = (
+    "The Harbour Trust — a body of 12 members — said it would spend about $40 million on "
+    "seven ferries, according to Ana Vell. As the trust noted, Two hundred workers could "
+    "join by 2030, and the first 3 boats are on track to sail."
+)
+
+
+def test_number_starts_read_from_arrays_match_a_token_pass(nlp):
+    from generator.extract.figures import NUMBER_WORDS, _number_starts
+
+    doc = nlp(SPEED_TEXT + " Forty² 4th ½ ONE")
+    expected = [t.i for t in doc if t.text[:1].isdigit() or t.lower_ in NUMBER_WORDS]
+    assert _number_starts(doc) == expected
+    assert [doc[i].text for i in _number_starts(doc)][:3] == ["12", "40", "seven"]
+
+
+def test_text_of_cuts_the_span_text_from_the_doc(nlp):
+    from generator.extract.figures import _text_of
+
+    doc = nlp(SPEED_TEXT)
+    for start, end in [(0, 5), (3, 4), (2, 2), (7, 3), (0, len(doc)), (len(doc) - 3, len(doc))]:
+        assert _text_of(doc, start, end) == doc[start:end].text
+
+
+def test_sentence_reading_is_the_same_inside_and_outside_a_call(nlp):
+    from generator.extract.figures import _sentence, _sentence_cache
+
+    doc = nlp(SPEED_TEXT)
+    span = doc.char_span(SPEED_TEXT.index("$40"), SPEED_TEXT.index(" on seven"))
+    assert span is not None
+    fresh = _sentence(span)
+    assert [doc[i].text for i in fresh.dashes] == ["—", "—"]
+    assert [t.text for t in fresh.according] == ["according"]
+    assert {t.text for t in fresh.cues} >= {"said", "would", "according"}
+    assert fresh.text == span.sent.text and not fresh.on_track
+    with _sentence_cache():
+        cached = _sentence(span)
+        assert _sentence(span) is cached  # read once per call
+        assert cached.dashes == fresh.dashes and cached.cues == fresh.cues
+    later = doc.char_span(SPEED_TEXT.index("3 boats"), SPEED_TEXT.index(" boats"))
+    assert later is not None and _sentence(later).on_track
+    assert [t.text for t in _sentence(later).as_clauses] == ["noted"]
+
+
+def test_figures_repeat_exactly_across_calls(figures):
+    first = figures(SPEED_TEXT)
+    assert first == figures(SPEED_TEXT)
+    assert [f.text for f in first if f.kind == "money"] == ["about $40 million"]
+
+
+def test_money_prefilter_finds_what_finditer_finds():
+    from generator.extract.figures import (
+        _MONEY_HEAD_DISPATCH,
+        _MONEY_SIGN,
+        MONEY,
+        _money_matches,
+        _windows,
+    )
+    from generator.extract.prefilter import Scan
+
+    assert _MONEY_HEAD_DISPATCH.filters[0] is not None  # else every word start is dropped
+    assert _MONEY_SIGN.match("€") and _MONEY_SIGN.match("$") and not _MONEY_SIGN.match("U")
+    text = (
+        "The Harbour Trust spent US$5 million and $ 5, then €3bn; about £4m, ₹ 20 lakh, "
+        "between $1 and $2 a day, RMB 5 billion, Rs. 40 crore, 5 dlrs, some 3 million yuan, "
+        "all 12m euros, half a million dollars, x$3, 2$ and $$5 more."
+    )
+    scan = Scan(text)
+    for windows in (_windows(scan), [(0, len(text))], [(10, 60), (70, 140)]):
+        expected = [m.span() for lo, hi in windows for m in MONEY.finditer(text, lo, hi)]
+        assert [m.span() for m in _money_matches(scan, windows)] == expected
+    assert len(list(MONEY.finditer(text))) >= 10  # the text exercises many money forms

@@ -716,3 +716,98 @@ def test_a_line_label_before_a_colon_is_no_speaker(analyse):
 def test_a_pro_form_is_not_what_was_said(analyse):
     report = analyse("The council has in effect conceded as much by postponing the vote.")
     assert not any(q.text.strip() in ("as much", "much") for q in report.quotes)
+
+
+def test_a_fronted_participle_frame_is_the_writers_not_the_speakers(analyse):
+    report = analyse(
+        "Raising fears of a long strike, the union leader Tom Avery left the talks on Friday, "
+        "his aide said."
+    )
+    (quote,) = [q for q in report.quotes if q.cue is not None and q.cue.text == "said"]
+    assert quote.text == "the union leader Tom Avery left the talks on Friday"
+
+
+def test_a_classifier_noun_is_not_the_speaker(analyse):
+    # the parser takes 'sorts' for the subject of 'say'; the people classified speak
+    report = analyse(
+        "Aren\u2019t those the sorts of things economists say they fear about tariffs?"
+    )
+    speakers = [q.speaker.text for q in report.quotes if q.speaker is not None]
+    assert speakers
+    assert speakers == ["economists"]
+
+
+def test_a_complement_taken_for_the_subject_of_a_trailing_reporting_verb(nlp):
+    from spacy.tokens import Doc
+
+    from generator.extract.quotes.reported import clause_content
+    from generator.extract.quotes.speakers import source_token
+
+    # 'The envoys are Ann Lee, the aide, told the agency.' as a parser may give it: 'Ann Lee'
+    # hung on 'told' as its subject, the copula left with no complement
+    words = ["The", "envoys", "are", "Ann", "Lee", ",", "the", "aide", ",", "told", "the",
+             "agency", "."]  # fmt: skip
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 2, 9, 4, 9, 4, 7, 4, 4, 9, 11, 9, 9],
+        deps=[
+            "det",
+            "nsubj",
+            "ccomp",
+            "compound",
+            "nsubj",
+            "punct",
+            "det",
+            "appos",
+            "punct",
+            "ROOT",
+            "det",
+            "dobj",
+            "punct",
+        ],  # fmt: skip
+        pos=[
+            "DET",
+            "NOUN",
+            "AUX",
+            "PROPN",
+            "PROPN",
+            "PUNCT",
+            "DET",
+            "NOUN",
+            "PUNCT",
+            "VERB",
+            "DET",
+            "NOUN",
+            "PUNCT",
+        ],  # fmt: skip
+        tags=["DT", "NNS", "VBP", "NNP", "NNP", ",", "DT", "NN", ",", "VBD", "DT", "NN", "."],
+        lemmas=[
+            "the",
+            "envoy",
+            "be",
+            "Ann",
+            "Lee",
+            ",",
+            "the",
+            "aide",
+            ",",
+            "tell",
+            "the",
+            "agency",
+            ".",
+        ],  # fmt: skip
+    )
+    assert source_token(doc[9]) == doc[7]
+    content = clause_content(doc[9])
+    assert content is not None and content.text == "The envoys are Ann Lee"
+
+
+def test_a_writers_aside_inside_reported_words_lowers_the_confidence(analyse):
+    from generator.model import CONFIDENT
+
+    text = "As Nora Bell reports, the ferry line sold its two oldest boats{} to a rival last year."
+    (plain,) = analyse(text.format("")).quotes
+    (mixed,) = analyse(text.format(" (a poor bargain, in my view)")).quotes
+    assert plain.speaker.text == mixed.speaker.text == "Nora Bell"
+    assert plain.confidence >= CONFIDENT > mixed.confidence

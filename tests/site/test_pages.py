@@ -405,3 +405,24 @@ def test_an_uncertain_figure_is_not_grouped_by_its_amount_alone():
     # the same words still join it (the rule that compares what the figures measure)
     same = replace(shaky, figures=[replace(shaky.figures[0], subject=one.figures[0].subject)])
     assert len(figure_clusters([one, same])) == 1
+
+
+def test_an_actor_page_shows_an_interrupted_quote_without_the_narration():
+    from dataclasses import replace
+
+    from generator.model import Span as TextSpan
+
+    text = "\u201cWe build,\u201d said Ann Lee, a planner at the bureau. \u201cWe stay.\u201d"
+    base = report("fourth", "2024-04-01", text, actors=[("Ann Lee", "person", [])],
+                  quotes=[("Ann Lee", "We build,")], title="Harbour works")  # fmt: skip
+    first, second = where(text, "We build,"), where(text, "We stay.")
+    quote = replace(
+        base.quotes[0],
+        text=text[first[0] : second[1]],
+        end=second[1],
+        parts=[TextSpan(text[a:b], a, b) for a, b in (first, second)],
+    )
+    pages = render_site(make_env(), [replace(base, quotes=[quote])])
+    lee = pages["actors/person/ann-lee.md"]
+    assert "We build, \u2026 We stay&#46;" in lee
+    assert "a planner at the bureau" not in lee

@@ -36,6 +36,18 @@ WEAKENING = WEAK_MODALS | EPISTEMIC_ADVERBS | EPISTEMIC_ADJECTIVES | {"expected"
 SAME_CLAIM = 0.6
 """Share of the headline's content words a sentence must have to state the headline's claim."""
 MIN_CLAIM_WORDS = 3
+SAME_THINGS = 2
+"""Nouns or names two sentences must share to be about the same things."""
+SURPASSING = frozenset("overtake surpass exceed outpace outstrip outnumber eclipse".split())
+"""Verbs that state a comparison ('X overtakes Y' says 'more X than Y')."""
+FORECAST_NOUNS = frozenset("forecast projection prediction".split())
+FORECAST_VERBS = frozenset("forecast project predict".split())
+"""Words that present a figure as a forecast, not a fact."""
+OTHER = frozenset("other else another".split())
+"""Modifiers that set a noun apart from the things named before ('other programs')."""
+NO_CERTAINTY = frozenset("guarantee guaranteed certain certainty sure".split())
+"""Words that, negated ('no guarantee', 'not certain'), doubt a forecast: a sentence with a
+forecast word and one of them is the best evidence that the figures are forecasts."""
 TEXT_GENRE = "text:"
 """`Article.genre_evidence` prefix when only the article's own words showed its genre."""
 NO_LABEL = "no genre label"
@@ -89,7 +101,15 @@ def headline_caveats(doc: Doc, article: Article) -> list[Caveat]:
 
 def weaker_in_body(doc: Doc, article: Article) -> list[Caveat]:
     """A headline that states flatly what every sentence of the article that carries it states
-    as a possibility ('Will Soon Owe' / 'could soon owe', 'kills' / 'allegedly killed')."""
+    as a possibility ('Will Soon Owe' / 'could soon owe', 'kills' / 'allegedly killed').
+
+    Before saying the article *only* hedges the claim, the whole text is read for the same
+    claim stated without a hedge (`_restated`); the headline itself is not searched (it is the
+    claim being checked), nor the dek (not part of the article text). When the body states it
+    flatly too, the headline follows the body and there is no such caveat; but when the writer
+    also calls the article's numbers forecasts or projections ('the projections are not
+    guaranteed'), the headline states as certain what the article presents as a
+    forecast, and the caveat says that instead (`_forecast_caveat`)."""
     title = article.title or ""
     words = _content_words(title)
     if len(words) < MIN_CLAIM_WORDS or "?" in title:
@@ -101,16 +121,7 @@ def weaker_in_body(doc: Doc, article: Article) -> list[Caveat]:
         shared = words & _content_words(sent.text)
         if len(shared) / len(words) < SAME_CLAIM:
             continue
-        weak = next(
-            (
-                t.text
-                for t in sent
-                if (t.tag_ == "MD" and t.lower_ in WEAK_MODALS)
-                or (t.lower_ in EPISTEMIC_ADVERBS | EPISTEMIC_ADJECTIVES)
-                or (t.lower_ == "expected" and t.tag_ == "VBN")
-            ),
-            None,
-        )
+        weak = _weakening(sent)
         if weak is None:
             return []  # the article states it as flatly somewhere
         carrying.append((sent, weak))
@@ -118,6 +129,9 @@ def weaker_in_body(doc: Doc, article: Article) -> list[Caveat]:
         return []
     text = doc_text(doc)
     first, weak = carrying[0]
+    flat = _restated(doc, [s for s, _ in carrying])
+    if flat is not None:
+        return _forecast_caveat(doc, first, weak, flat)
     start, end = stripped_bounds(first)
     return [
         Caveat(
@@ -134,6 +148,142 @@ def weaker_in_body(doc: Doc, article: Article) -> list[Caveat]:
             ],
         )
     ]
+
+
+def _weakening(sent: Span) -> str | None:
+    """The first word that makes the sentence a possibility: a weak modal, an epistemic
+    adverb or adjective, 'expected'."""
+    return next(
+        (
+            t.text
+            for t in sent
+            if (t.tag_ == "MD" and t.lower_ in WEAK_MODALS)
+            or (t.lower_ in EPISTEMIC_ADVERBS | EPISTEMIC_ADJECTIVES)
+            or (t.lower_ == "expected" and t.tag_ == "VBN")
+        ),
+        None,
+    )
+
+
+def _nouns(sent: Span) -> set[str]:
+    """The lemmas of the sentence's nouns and names (the things a claim is about), except
+    those marked as different things ('other programs', 'programs else')."""
+    return {
+        t.lemma_.lower()
+        for t in sent
+        if t.pos_ in ("NOUN", "PROPN")
+        and len(t.text) >= 3
+        and t.lower_ not in STOP_WORDS
+        and not any(c.lower_ in OTHER for c in t.children)
+    }
+
+
+def _figures(sent: Span) -> set[str]:
+    """The numbers of the sentence, as written ('2030', '4.5')."""
+    return {t.text for t in sent if t.like_num and any(c.isdigit() for c in t.text)}
+
+
+def _comparison(sent: Span) -> tuple[set[str], set[str]] | None:
+    """A comparison split into what is compared and what it is compared with: 'more X than
+    Y' (a comparative, then 'than') or a verb of surpassing ('X overtakes Y'); the nouns
+    before the turn and those after it. None when the sentence compares nothing."""
+    comparative = False
+    for tok in sent:
+        comparative = comparative or tok.tag_ in ("JJR", "RBR")
+        if (comparative and tok.lower_ == "than") or (
+            tok.pos_ == "VERB" and tok.lemma_.lower() in SURPASSING
+        ):
+            return _nouns(sent[: tok.i - sent.start]), _nouns(sent[tok.i - sent.start + 1 :])
+    return None
+
+
+def _root_verb(sent: Span) -> str | None:
+    return next((t.lemma_.lower() for t in sent if t.dep_ == "ROOT" and t.pos_ == "VERB"), None)
+
+
+def _restated(doc: Doc, hedged: list[Span]) -> Span | None:
+    """The first sentence that states, with no hedge and no negation, the claim of one of the
+    hedged sentences: the same comparison (a thing compared and a thing it is compared with in
+    common: 'more X than Y or Z' / 'X will overtake Z'), the same things (two nouns or names)
+    with the same main verb, or the same figure about the same things. Questions and hedged
+    sentences do not count."""
+    claims = [(_nouns(h), _figures(h), _root_verb(h), _comparison(h)) for h in hedged]
+    starts = {h.start for h in hedged}
+    for sent in doc.sents:
+        if (
+            sent.start in starts
+            or sent.text.rstrip().endswith("?")
+            or _weakening(sent)
+            or any(t.dep_ == "neg" for t in sent)
+        ):
+            continue
+        nouns, figures, verb = _nouns(sent), _figures(sent), _root_verb(sent)
+        compared = _comparison(sent)
+        for h_nouns, h_figures, h_verb, h_compared in claims:
+            if compared and h_compared:
+                if compared[0] & h_compared[0] and compared[1] & h_compared[1]:
+                    return sent
+                continue  # two comparisons of different things: other claims
+            shared = len(nouns & h_nouns)
+            if shared >= SAME_THINGS and (
+                (verb is not None and verb == h_verb) or figures & h_figures
+            ):
+                return sent
+    return None
+
+
+def _forecast_caveat(doc: Doc, hedged: Span, weak: str, flat: Span) -> list[Caveat]:
+    """The headline states flatly what the article also states flatly, but the writer calls
+    the numbers forecasts or projections (in their own voice, outside quotation) in a sentence
+    that doubts them ('no guarantee', 'could') or is about the same things (a noun of the
+    claim): a caveat on that sentence, the doubting one first; [] when no sentence does."""
+    text = doc_text(doc)
+    quoted = [(s, e) for s, e, _ in quote_regions(text)]
+    claim = _nouns(hedged) | _nouns(flat)
+    framing = None
+    for sent in doc.sents:
+        cue = next((t for t in sent if _forecast_word(t)), None)
+        if cue is None or any(s <= cue.idx < e for s, e in quoted):
+            continue
+        doubt = any(t.lower_ in NO_CERTAINTY for t in sent) or _weakening(sent) is not None
+        if not doubt and not _nouns(sent) & claim:
+            continue
+        if framing is None or (doubt and not framing[2]):
+            framing = (sent, cue, doubt)
+        if doubt:
+            break
+    if framing is None:
+        return []
+    sent, cue, doubt = framing
+    start, end = stripped_bounds(sent)
+    said = text[start:end]
+    says = "warns" if doubt else "says"
+    spans = sorted({stripped_bounds(s) for s in (hedged, flat, sent)})
+    return [
+        Caveat(
+            kind="headline",
+            text=said,
+            start=start,
+            end=end,
+            cue=cue.text,
+            severity="warning",
+            explanation="The headline states as certain what the article presents as a "
+            f"forecast: it says it with '{weak}', states it flatly elsewhere, and {says}: '{said}'",
+            cue_start=cue.idx,
+            cue_end=cue.idx + len(cue.text),
+            confidence=0.6,
+            evidence=[TextSpan(text[a:b], a, b) for a, b in spans],
+        )
+    ]
+
+
+def _forecast_word(tok: Token) -> bool:
+    """'forecast(s)', 'projection(s)', 'prediction(s)'; 'projected', 'forecast', 'predicted'
+    as verbs (not 'project', a piece of work, nor 'estimate', often a mere approximation)."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN":
+        return lemma in FORECAST_NOUNS
+    return tok.pos_ == "VERB" and lemma in FORECAST_VERBS
 
 
 def _content_words(text: str) -> set[str]:

@@ -9,8 +9,12 @@ not figures.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -22,13 +26,17 @@ from generator.extract.common import (
     governing_verb,
 )
 from generator.extract.figures.patterns import (
+    CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     HEDGE,
+    ISO_CODES,
     MONEY,
+    NUMBER,
     PERCENT,
     QUANTITY,
     UNITS,
     VAGUE,
+    _alt,
     amount_of,
     currency_of,
     parse_amount,
@@ -41,7 +49,7 @@ from generator.extract.numbers import (
     WORD_NUMBER,
     parse_ordinal,
 )
-from generator.extract.prefilter import Dispatch, Scan
+from generator.extract.prefilter import PREFIX, Dispatch, Scan
 from generator.model import (
     UNCERTAIN,
     Actor,
@@ -144,6 +152,16 @@ def extract_figures(
     timexes: Sequence[TimeExpression] = (),
 ) -> list[Figure]:
     """Figures of the document with value, unit, rate, subject, speaker and status."""
+    with _sentence_cache():
+        return _extract_figures(doc, actors, quotes, timexes)
+
+
+def _extract_figures(
+    doc: Doc,
+    actors: list[Actor],
+    quotes: list[Quote],
+    timexes: Sequence[TimeExpression],
+) -> list[Figure]:
     text = doc_text(doc)
     taken = bytearray(len(text) + 1)
     blocked = bytearray(len(text) + 1)
@@ -341,7 +359,23 @@ MULTIPLE = re.compile(rf"(?<![\w.-])(?:{HEDGE}*)(?P<n>{DIGITS}|{WORD_NUMBER})-?f
 
 _NUMBERISH_FILTER = Dispatch([NUMBER_WORD_START])
 _SCANNED = [MONEY, PERCENT, QUANTITY, VAGUE, RATIO, MULTIPLE]
-_SCANNED_FILTER = Dispatch(_SCANNED)
+_FILTERED = _SCANNED[1:]
+_FILTERED_DISPATCH = Dispatch(_FILTERED)
+_WORD_SYMBOLS = [s for s in CURRENCY_SYMBOLS if s[0].isalpha() and ("$" in s or "£" in s)]
+MONEY_WORD_HEAD = re.compile(
+    rf"(?<![\w$€£¥₹.])(?:{HEDGE}|between\s+|(?:{_alt(_WORD_SYMBOLS)})\s?"
+    rf"|(?:Rs\.?|dlrs\.?|{'|'.join(ISO_CODES)})\s?(?=\d)|{NUMBER})",
+    re.I,
+)
+"""How a `MONEY` match that begins with a word character begins: a hedge, 'between', a
+currency symbol in letters ('US$') or code before a number, or a number (the first item of
+each of its branches). The prefilter reads this regex's starts, which it cannot for `MONEY`
+itself (a match may also begin with a sign: '$', '€')."""
+_MONEY_HEAD_DISPATCH = Dispatch([MONEY_WORD_HEAD])
+_MONEY_SIGN = re.compile(
+    "[" + re.escape("".join(sorted({s[0] for s in CURRENCY_SYMBOLS if not s[0].isalpha()}))) + "]"
+)
+"""The currency signs: where a `MONEY` match that does not begin with a word begins."""
 
 
 def _noun_number(doc: Doc, start: int) -> bool:
@@ -367,7 +401,7 @@ def _all_matches(
     """The matches of each pattern of `_SCANNED` within the windows, each once, in text order
     (what `finditer` over each window finds; the prefilter spares trying a pattern where it
     cannot start)."""
-    found = scan.matches(_SCANNED, _SCANNED_FILTER, windows)
+    found = [_money_matches(scan, windows), *scan.matches(_FILTERED, _FILTERED_DISPATCH, windows)]
     out = {}
     for pattern, matches in zip(_SCANNED, found, strict=True):
         seen: dict[tuple[int, int], re.Match[str]] = {}
@@ -375,6 +409,34 @@ def _all_matches(
             seen.setdefault(match.span(), match)
         out[pattern] = [seen[k] for k in sorted(seen)]
     return out
+
+
+def _money_matches(scan: Scan, windows: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """What `MONEY.finditer` over each window finds, with `MONEY` tried only where it can
+    begin: at a currency sign, or at a word start (its lookbehind puts no word character
+    before it) where the prefilter lets `MONEY_WORD_HEAD` through, as `Scan.matches` does."""
+    if _MONEY_HEAD_DISPATCH.filters[0] is None:  # the prefilter cannot read the head
+        return [m for lo, hi in windows for m in MONEY.finditer(scan.text, lo, hi)]
+    text, canon, starts = scan.text, scan.canon, scan.starts
+    rules_for = _MONEY_HEAD_DISPATCH.rules_for
+    found: list[re.Match[str]] = []
+    for lo, hi in windows:
+        at = [
+            p
+            for p in starts[bisect_left(starts, lo) : bisect_left(starts, hi)]
+            if rules_for(canon[p : min(p + PREFIX, hi)])
+        ]
+        at.extend(m.start() for m in _MONEY_SIGN.finditer(text, lo, hi))
+        at.sort()
+        last = lo
+        for p in at:
+            if p < last:
+                continue
+            match = MONEY.match(text, p, hi)
+            if match is not None:
+                found.append(match)
+                last = match.end()
+    return found
 
 
 MULTIPLIERS = {"twice": 2, "thrice": 3, "double": 2, "triple": 3, "treble": 3, "quadruple": 4,
@@ -631,10 +693,13 @@ DURATION_HEDGE = re.compile(
 'within' are prepositions there ('$300 billion over two years')."""
 
 
+_AGED_TIMEX = re.compile(r"\S+\s+\w+[-–](?:old|long)")
+
+
 def _ages_a_plural(doc: Doc, timex: TimeExpression) -> bool:
     """A time expression 'N unit-old' whose unit is a compound on a plural noun ('four
     century-old schooners'): the number counts the noun."""
-    if not re.fullmatch(r"\S+\s+\w+[-–](?:old|long)", timex.text):
+    if not _AGED_TIMEX.fullmatch(timex.text):
         return False
     span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
     if span is None:
@@ -852,7 +917,7 @@ def _counts(doc: Doc, text: str) -> list[Found]:
     items: list[Found] = []
     n = len(doc)
     # only tokens of digits or number words can start a count: found in one pass over the doc
-    starts = [t.i for t in doc if t.text[:1].isdigit() or t.lower_ in NUMBER_WORDS]
+    starts = _number_starts(doc)
     i = 0
     for start in starts:
         if start < i:
@@ -875,6 +940,19 @@ def _counts(doc: Doc, text: str) -> list[Found]:
         if item is not None:
             items.append(item)
     return items
+
+
+def _number_starts(doc: Doc) -> list[int]:
+    """The tokens that begin with a digit or are number words (`t.text[:1].isdigit() or
+    t.lower_ in NUMBER_WORDS`), read from the doc's arrays rather than token by token: a
+    word's hash is among those of the number words whenever the word is one."""
+    text = doc_text(doc)
+    hashes = {doc.vocab.strings[w] for w in NUMBER_WORDS}
+    return [
+        i
+        for i, (idx, lower) in enumerate(doc.to_array(["IDX", "LOWER"]).tolist())
+        if text[idx].isdigit() or (lower in hashes and doc[i].lower_ in NUMBER_WORDS)
+    ]
 
 
 def _joined_range(tok: Token) -> tuple[Found, int] | None:
@@ -905,13 +983,17 @@ def _joined_range(tok: Token) -> tuple[Found, int] | None:
     return found, span.end
 
 
+_ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th)")
+_NUMBER_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+
 def _is_number(tok: Token) -> bool:
     low = tok.lower_
     if low == "dozen" and tok.i > 0 and tok.nbor(-1).lower_ == "a":
         return _plural_after(tok) is not None  # 'a dozen islands' counts twelve islands
-    if low in ORDINAL_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th)", low):
+    if low in ORDINAL_WORDS or _ORDINAL_DIGITS.fullmatch(low):
         return False
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", tok.text):
+    if _NUMBER_DIGITS.fullmatch(tok.text):
         return True
     return low in NUMBER_WORDS and tok.pos_ == "NUM"
 
@@ -1105,15 +1187,21 @@ def _counts_plural(tok: Token) -> bool:
     return nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in TIME_NOUNS
 
 
+_LETTER = re.compile(r"[A-Za-z]")
+_SEPARATOR_DIGIT = re.compile(r"[/:.]\d")
+_DIGIT_SEPARATOR = re.compile(r"\d[/:.]$")
+_JOINED = re.compile(r"-(\d+)(?![\d.,])")
+
+
 def _in_code(text: str, start: int, end: int) -> bool:
     """Phone numbers, dates in digits, codes and versions: '555-1234', '7/8/07', '3G', '1.2.3'."""
     left = text[max(0, start - 1) : start]
     right = text[end : end + 2]
-    if re.match(r"[A-Za-z]", right) or re.match(r"[A-Za-z]", left):
+    if _LETTER.match(right) or _LETTER.match(left):
         return True
-    if re.match(r"[/:.]\d", right) or re.search(r"\d[/:.]$", text[max(0, start - 2) : start]):
+    if _SEPARATOR_DIGIT.match(right) or _DIGIT_SEPARATOR.search(text[max(0, start - 2) : start]):
         return True
-    joined = re.match(r"-(\d+)(?![\d.,])", text[end : end + 8])
+    joined = _JOINED.match(text[end : end + 8])
     if (
         joined
         and re.fullmatch(r"\d+", text[start:end])
@@ -1131,14 +1219,16 @@ def _in_code(text: str, start: int, end: int) -> bool:
     return False
 
 
+_NUMBER_LABEL = re.compile(r"(?:\b(?:Nos?|Nr|nos?)\.?|#)\s*(?:\d+\s*(?:,|and|&)\s*)*$")
+
+
 def _in_name(
     text: str, first: Token, last: Token, before: Token | None, after: Token | None
 ) -> bool:
     """A number that names a model, flight or version: 'Boeing 747', 'iPhone 4', '787 Dreamliner',
     'their 777 jet', 'version 10.4', 'No. 1'."""
-    if re.search(
-        r"(?:\b(?:Nos?|Nr|nos?)\.?|#)\s*(?:\d+\s*(?:,|and|&)\s*)*$",
-        text[max(0, first.idx - 40) : first.idx],
+    if _NUMBER_LABEL.search(
+        text[max(0, first.idx - 40) : first.idx]
     ):  # 'No. 1', 'Nos. 3, 4 and 9': numbers that label
         return True
     if (
@@ -1227,13 +1317,17 @@ def _after_descriptive(
     )
 
 
+_HEDGES_BEFORE = re.compile(rf"(?<![\w$€£])(?:{HEDGE})+$", re.I)
+_LEAD_HEDGE = re.compile(r"(?:only|another|a\s+further|an\s+additional)\s+", re.I)
+
+
 def _hedged_start(text: str, start: int) -> int:
     """Move the start back over modifiers that belong to the figure ('about 500', 'all 228')."""
-    hedge = re.search(rf"(?<![\w$€£])(?:{HEDGE})+$", text[max(0, start - 40) : start], re.I)
+    hedge = _HEDGES_BEFORE.search(text[max(0, start - 40) : start])
     if not hedge:
         return start
     words = hedge.group(0)
-    lead = re.match(r"(?:only|another|a\s+further|an\s+additional)\s+", words, re.I)
+    lead = _LEAD_HEDGE.match(words)
     if lead:
         words = words[lead.end() :]
     return start - len(words)
@@ -1466,6 +1560,91 @@ def _superlative(ent: Span) -> bool:
     return any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("most", "least") for t in toks)
 
 
+class _Sentence:
+    """What the context readers look up in a figure's sentence, read once per sentence (and
+    each part only when asked for): its text, the dashes in it, the 'according to', the framing
+    'as' clauses of saying and the words that may cue a reading of the figure (see
+    `_as_reported`, `_unlinked_cue`)."""
+
+    def __init__(self, sent: Span) -> None:
+        self.sent = sent
+        self.start = sent.start
+        self.start_char = sent.start_char
+        self.text = doc_text(sent.doc)[sent.start_char : sent.end_char]  # `sent.text`
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return list(self.sent)
+
+    @cached_property
+    def on_track(self) -> bool:
+        return re.search(r"\bon\s+track\b", self.text, re.I) is not None
+
+    @cached_property
+    def dashes(self) -> list[int]:
+        if not any(dash in self.text for dash in DASHES):
+            return []  # a token that is a dash is in the text
+        return [t.i for t in self.tokens if t.text in DASHES]
+
+    @cached_property
+    def according(self) -> list[Token]:
+        return [t for t in self.tokens if _according_to(t)]
+
+    @cached_property
+    def as_clauses(self) -> list[Token]:
+        return [
+            t
+            for t in self.tokens
+            if t.dep_ == "advcl"
+            and t.lemma_ in AS_REPORTED_VERBS
+            and t.head.dep_ == "ROOT"
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children)
+        ]
+
+    @cached_property
+    def cues(self) -> list[Token]:
+        return [
+            t
+            for t in self.tokens
+            if (t.lower_ in MODALS and t.tag_ == "MD")
+            or (t.pos_ == "VERB" and t.lemma_.lower() in CUE_WORDS)
+            or _according_to(t)
+        ]
+
+
+def _according_to(tok: Token) -> bool:
+    return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to"
+
+
+_SENTENCES: ContextVar[dict[tuple[int, int, int], tuple[Doc, _Sentence]] | None] = ContextVar(
+    "_SENTENCES", default=None
+)
+"""The sentences read during one `extract_figures` call (none outside one), by doc id, start
+and end, with their doc."""
+
+
+@contextmanager
+def _sentence_cache() -> Iterator[None]:
+    token = _SENTENCES.set({})
+    try:
+        yield
+    finally:
+        _SENTENCES.reset(token)
+
+
+def _sentence(span: Span) -> _Sentence:
+    """The sentence of `span`, read once per `extract_figures` call."""
+    sent = span.sent
+    cache = _SENTENCES.get()
+    if cache is None:
+        return _Sentence(sent)
+    key = (id(sent.doc), sent.start, sent.end)
+    found = cache.get(key)
+    if found is None or found[0] is not sent.doc:
+        found = cache[key] = (sent.doc, _Sentence(sent))
+    return found[1]
+
+
 # --- context -----------------------------------------------------------------------------------
 
 
@@ -1503,17 +1682,26 @@ def _subject(span: Span) -> str | None:
     if noun is not None and noun.i >= span.end and noun.i - verb_start < 30:
         end = max(end, noun.i + 1)  # '20 of Boeing's larger planes'
     end = min(end, sent.end)
-    action = doc[max(verb_start, sent.start) : end].text.strip(" ,;:")
+    action = _text_of(doc, max(verb_start, sent.start), end).strip(" ,;:")
     if subj is None or subj.i >= verb_start:
         return action or None
     left, right = subj.left_edge.i, subj.right_edge.i + 1
     if right - left > 12:
         left = max(left, subj.i - 4)
         right = subj.i + 1
-    subject = doc[left:right].text.strip(" ,;:")
+    subject = _text_of(doc, left, right).strip(" ,;:")
     if right >= verb_start:
-        return doc[left:end].text.strip(" ,;:") or None
+        return _text_of(doc, left, end).strip(" ,;:") or None
     return f"{subject} … {action}"
+
+
+def _text_of(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text` (for `0 <= start` and `end <= len(doc)`), cut from the doc's text
+    rather than joined token by token."""
+    if end <= start:
+        return ""
+    first, last = doc[start], doc[end - 1]
+    return doc_text(doc)[first.idx : last.idx + len(last.text)]
 
 
 LIST_GAP_POS = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "DET", "NUM", "PUNCT", "CCONJ"})
@@ -1636,12 +1824,11 @@ def _attribution(
             return quote.speaker.actor
     if span is None or _scene_setting(span.root):
         return None  # the frame of a reported clause is the reporter's (see above)
-    for tok in span.sent:
-        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
-            objects = [c for c in tok.nbor().children if c.dep_ == "pobj"]
-            found = _source_at(objects[0], actor_spans) if objects else None
-            if found:
-                return found
+    for tok in _sentence(span).according:
+        objects = [c for c in tok.nbor().children if c.dep_ == "pobj"]
+        found = _source_at(objects[0], actor_spans) if objects else None
+        if found:
+            return found
     if frame is not None:
         return frame
     if reporter is None or (unnamed and not reporter[2]):
@@ -1675,14 +1862,9 @@ def _as_reported(span: Span, actor_spans: list[tuple[int, int, str]]) -> str | N
     """The source named by a comparative clause of saying that frames the whole sentence ('As
     Techwire reports, …', '…, as the agency noted'): the reporter relays that source's report,
     whatever the clause it frames says in turn."""
-    for tok in span.sent:
-        if (
-            tok.dep_ == "advcl"
-            and tok.lemma_ in REPORTING | {"note", "write", "reveal", "show"}
-            and tok.head.dep_ == "ROOT"
-            and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
-            and not (tok.left_edge.i <= span.root.i <= tok.right_edge.i)
-        ):
+    root = span.root.i
+    for tok in _sentence(span).as_clauses:
+        if not (tok.left_edge.i <= root <= tok.right_edge.i):
             subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             found = _actor_at(subj, actor_spans) if subj is not None else None
             if found:
@@ -1813,6 +1995,8 @@ REPORTING = STATING_VERBS | {
 """Verbs whose subject puts forward the figures of their complement: saying, estimating,
 finding, and the speech acts of suggesting and proposing ('the plan proposes to run 60
 trucks a day')."""
+AS_REPORTED_VERBS = REPORTING | {"note", "write", "reveal", "show"}
+"""Verbs of a framing 'as' clause that names a source ('As Techwire reports, …')."""
 
 
 def _status(
@@ -1877,9 +2061,9 @@ def _status(
         # the firms plan to merge')
         return "estimate" if ESTIMATE_HEDGES.match(text) else "fact"
     nouns = {t.lemma_.lower() for t in span.root.subtree} | {t.lemma_.lower() for t in span}
-    sent = span.sent
-    before = sent.text[
-        max(0, span.start_char - sent.start_char - 20) : span.start_char - sent.start_char
+    sentence = _sentence(span)
+    before = sentence.text[
+        max(0, span.start_char - sentence.start_char - 20) : span.start_char - sentence.start_char
     ]
     if lemmas & CLAIM_WORDS:
         return "claim"
@@ -1895,7 +2079,7 @@ def _status(
     futurate = dates is not None and any(_futurate(t, dates) for t in verbs[:2])
     if lemmas & PLAN_WORDS or aux & {"must"} or in_force or futurate:
         return "plan"
-    on_track = re.search(r"\bon\s+track\b", span.sent.text, re.I) is not None
+    on_track = sentence.on_track
     if lemmas & FORECAST_WORDS or on_track:
         return "forecast"
     would = "would" in aux or "'d" in aux
@@ -1936,13 +2120,13 @@ def _outer_verb(span: Span) -> Token:
     it, the figure belongs to the clause the parenthesis interrupts, governed by the verb over
     the word before the first dash."""
     verb = governing_verb(span.root)
-    sent = span.sent
-    dashes = [t.i for t in sent if t.text in DASHES and t.i < span.start]
+    sentence = _sentence(span)
+    dashes = [i for i in sentence.dashes if i < span.start]
     if len(dashes) < 2:
         return verb
     first, last = dashes[-2], dashes[-1]
     crossed = [t for t in (*span.root.ancestors, *verb.children) if first < t.i < last]
-    if not crossed or first == sent.start:
+    if not crossed or first == sentence.start:
         return verb  # the parse keeps the figure's clause outside the parenthesis
     return governing_verb(span.doc[first - 1])
 
@@ -2023,7 +2207,7 @@ def _unlinked_cue(span: Span) -> bool:
     voice is then a reading of the parse's attachments, not of the words alone."""
     verb = governing_verb(span.root)
     above = {t.i for t in span.root.ancestors}  # the verbs `_status` read
-    for tok in span.sent:
+    for tok in _sentence(span).cues:  # the tokens the checks below can return True on
         if span.start <= tok.i < span.end:
             continue
         clause = tok.head if tok.tag_ == "MD" else tok

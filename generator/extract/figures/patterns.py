@@ -319,13 +319,17 @@ VAGUE = re.compile(
 """Vague counts ('thousands of', 'a score of'): a figure without an exact value."""
 
 
+_AMOUNT_WHOLE = re.compile(rf"({NUMBER})\s*-?\s*({SCALE_WORD})?", re.I)
+_HALF_A = re.compile(r"half\s+an?", re.I)
+
+
 def parse_amount(text: str) -> float | None:
     """The number in an amount: '1.5', '1,200', 'two hundred', '3bn', '4 million', '2 1/2'."""
     cleaned = " ".join(text.strip().split())
-    match = re.fullmatch(rf"({NUMBER})\s*-?\s*({SCALE_WORD})?", cleaned, re.I)
+    match = _AMOUNT_WHOLE.fullmatch(cleaned)
     if not match:
         return None
-    half = re.fullmatch(r"half\s+an?", match.group(1), re.I)
+    half = _HALF_A.fullmatch(match.group(1))
     value = 0.5 if half else parse_number(match.group(1))
     scale = (match.group(2) or "").strip(" -").lower()
     if value is None:
@@ -333,36 +337,57 @@ def parse_amount(text: str) -> float | None:
     return value * SCALES[scale] if scale else value
 
 
+_LEADING_CURRENCY = re.compile(rf"^\s*{CURRENCY_PREFIX}", re.I)
+_TRAILING_CURRENCY = re.compile(
+    rf"[\s-]*(?:{CURRENCY_SUFFIX})(?:\s+(?:dollars?|sterling))?\s*$", re.I
+)
+_TRAILING_DOLLARS = re.compile(r"\s+dollars?\s*$", re.I)
+_TRAILING_COUNTRY = re.compile(rf"\s+(?:{_alt(DOLLAR_COUNTRIES)})\s*$", re.I)
+_SCALE = re.compile(rf"{SCALE}", re.I)
+
+
 def amount_of(text: str) -> tuple[float | None, str | None]:
     """(value, scale word) of the amount inside a money phrase, without its currency."""
-    stripped = re.sub(rf"^\s*{CURRENCY_PREFIX}", "", text, flags=re.I)
-    stripped = re.sub(
-        rf"[\s-]*(?:{CURRENCY_SUFFIX})(?:\s+(?:dollars?|sterling))?\s*$", "", stripped, flags=re.I
-    )
-    stripped = re.sub(r"\s+dollars?\s*$", "", stripped, flags=re.I)
-    stripped = re.sub(rf"\s+(?:{_alt(DOLLAR_COUNTRIES)})\s*$", "", stripped, flags=re.I)
-    scale = re.search(rf"{SCALE}", stripped, re.I)
+    stripped = _LEADING_CURRENCY.sub("", text)
+    stripped = _TRAILING_CURRENCY.sub("", stripped)
+    stripped = _TRAILING_DOLLARS.sub("", stripped)
+    stripped = _TRAILING_COUNTRY.sub("", stripped)
+    scale = _SCALE.search(stripped)
     return parse_amount(stripped), (scale.group(0).strip(" -").lower() if scale else None)
+
+
+_QUALIFIED = re.compile(rf"\d\s*(?:{SCALE_WORD})?\s+({_alt(DOLLAR_COUNTRIES)})\b")
+_SYMBOLS = [
+    (sym, re.compile(rf"{re.escape(sym)}\s?\d") if sym[0].isalpha() and "$" not in sym
+     and "£" not in sym else None)
+    for sym in sorted(CURRENCY_SYMBOLS, key=len, reverse=True)
+]  # fmt: skip
+"""The currency symbols, longest first; a symbol in letters ('Rs') only before a number."""
+_CODES = [(code, re.compile(rf"\b{code}\b", re.I)) for code in ISO_CODES]
+_WORDS = [
+    (word, re.compile(rf"\b{re.escape(word)}\b"))
+    for word in sorted(CURRENCY_WORDS, key=len, reverse=True)
+]
 
 
 def currency_of(text: str) -> str | None:
     """ISO 4217 code of a money phrase: symbols first, then codes, then currency words."""
     low = text.lower()
-    qualified = re.search(rf"\d\s*(?:{SCALE_WORD})?\s+({_alt(DOLLAR_COUNTRIES)})\b", low)
+    qualified = _QUALIFIED.search(low)
     if qualified and "$" in low:  # '$100 Australian (dollars)': the country names the dollar
         return DOLLAR_COUNTRIES[qualified.group(1)]
-    for sym in sorted(CURRENCY_SYMBOLS, key=len, reverse=True):
-        if sym[0].isalpha() and "$" not in sym and "£" not in sym:
-            if re.match(rf"{re.escape(sym)}\s?\d", low):
+    for sym, before_number in _SYMBOLS:
+        if before_number is not None:
+            if before_number.match(low):
                 return CURRENCY_SYMBOLS[sym]
             continue
         if sym in low:
             return CURRENCY_SYMBOLS[sym]
-    for code in ISO_CODES:
-        if re.search(rf"\b{code}\b", text, re.I):
+    for code, pattern in _CODES:
+        if pattern.search(text):
             return "CNY" if code == "RMB" else code
-    for word in sorted(CURRENCY_WORDS, key=len, reverse=True):
-        if re.search(rf"\b{re.escape(word)}\b", low):
+    for word, pattern in _WORDS:
+        if pattern.search(low):
             return CURRENCY_WORDS[word]
     return None
 

@@ -133,6 +133,10 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
         if speaker is not None and piece.kind != "indirect" and _covers(piece, speaker.start):
             speaker = None  # someone named inside the quote does not say it
         speaker, confidence = speaker_confidence(doc, speaker, piece.carried, by_id, quoted)
+        if piece.kind != "direct" and _writer_aside(text, piece.start, piece.end):
+            # 'sold its oldest boats (a poor bargain, in my view)': the writer's words are
+            # mixed into the reported ones; whose words are whose is no longer sure.
+            confidence = min(confidence, MIXED_VOICE)
         if speaker is None and piece.kind != "direct" and not _source_withheld(cue_tok):
             # Reported words with no one reporting them are no quote: the parse lost the
             # speaker, or no one says them ('Painted on the Back of the Sky'). Only an
@@ -154,6 +158,19 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
         )
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+MIXED_VOICE = 0.7
+"""Confidence cap of reported words with the writer's own aside inside them."""
+WRITER_ASIDE = re.compile(
+    r"\([^()\u201c\u201d\"]*\b(?:I|[Mm]y|[Mm]e|[Mm]ine)\b[^()\u201c\u201d\"]*\)"
+)
+"""A bracketed aside in the first person singular, no quote marks inside ('(a poor bargain, in my view)')."""
+
+
+def _writer_aside(text: str, start: int, end: int) -> bool:
+    """Whether reported (not quoted) words hold a bracketed aside in which the writer speaks."""
+    return WRITER_ASIDE.search(text, start, end) is not None
 
 
 def _source_withheld(cue: Token | None) -> bool:

@@ -123,10 +123,16 @@ def clause_content(verb: Token) -> Span | None:
             return None  # '"...," Trump said': the quote before it is the content
         if head.right_edge.i > verb.right_edge.i + 1:
             return span_of(doc, head.left_edge.i, head.right_edge.i)
-        return doc[head.left_edge.i : vleft]
+        return doc[_after_fronted_frame(head) : vleft]
+    stolen = stolen_complement(verb)
+    if stolen is not None and lemma in SPEECH_VERBS | CLAUSE_VERBS:
+        # 'The envoys are Ann Lee and Tom Hart, who fled, the aide told the agency': the
+        # clause runs on to the comma before the speaker set off after it.
+        clause, source = stolen
+        return doc[clause.left_edge.i : source.left_edge.i - 1]
     for child in verb.children:
         if child.dep_ == "ccomp" and child.i < verb.i and lemma in SPEECH_VERBS | CLAUSE_VERBS:
-            return span_of(doc, child.left_edge.i, child.right_edge.i)
+            return span_of(doc, _after_fronted_frame(child), child.right_edge.i)
     if (
         verb.dep_ == "advcl"
         and lemma in SPEECH_VERBS | CLAUSE_VERBS
@@ -143,6 +149,61 @@ def clause_content(verb: Token) -> Span | None:
             return doc[head.left_edge.i : left]
         return span_of(doc, head.left_edge.i, head.right_edge.i)
     return None
+
+
+def stolen_complement(verb: Token) -> tuple[Token, Token] | None:
+    """A copular clause reported before `verb` whose complement the parser took for the
+    reporting verb's subject ('The envoys are [Ann Lee], ..., the aide told the agency'), with
+    the real speaker: the noun phrase set off by a comma right before the verb.
+
+    A copula with nothing after it is no clause; the noun right after it is its complement, and
+    the subject of a trailing reporting clause is the phrase next to the verb.
+    """
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    if subject is None or clause is None or clause.lemma_ != "be":
+        return None
+    if subject.left_edge.i != clause.i + 1 or any(c.i > clause.i for c in clause.children):
+        return None
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    for tok in doc[subject.i : verb.i - 1]:
+        if (
+            tok.dep_ == "appos"
+            and tok.pos_ in ("NOUN", "PROPN")
+            and tok.right_edge.i == verb.i - 2
+            and doc[tok.left_edge.i - 1].text == ","
+        ):
+            return clause, tok
+    return None
+
+
+def _after_fronted_frame(clause: Token) -> int:
+    """Where a clause reported before its reporting clause starts, past a fronted participial
+    frame ('Raising fears of a strike, the union left the talks, his aide said').
+
+    A participle clause with no subject and no conjunction of its own, set off by a comma before
+    the clause's subject, is the writer's framing of the event: the trailing reporting clause
+    vouches for the event, not for the writer's reading of it.
+    """
+    doc = clause.doc
+    left = clause.left_edge.i
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    for child in clause.children:
+        if (
+            child.dep_ == "advcl"
+            and child.tag_ == "VBG"
+            and child.left_edge.i == left
+            and child.i == left
+            and subject is not None
+            and child.right_edge.i < subject.left_edge.i
+            and child.right_edge.i + 1 < len(doc)
+            and doc[child.right_edge.i + 1].text == ","
+            and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in child.children)
+        ):
+            return child.right_edge.i + 2
+    return left
 
 
 PLAIN_REPORTING = frozenset({"say", "tell", "add", "explain", "note", "write"})

@@ -6,13 +6,16 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.extract.common import PRONOUNS_PERSON, SPEAKING_VERBS, doc_text
 from generator.extract.quotes.cues import is_document
-from generator.extract.quotes.reported import coordinated_cue, quoted_as_saying
+from generator.extract.quotes.reported import coordinated_cue, quoted_as_saying, stolen_complement
 from generator.model import Actor, Speaker
 
 RELAY_VERBS = frozenset({"report", "quote", "cite", "carry", "publish", "broadcast"})
 SPEAKER_DEPS = ("nsubj", "csubj")
 """Subjects that speak; a passive subject ('he was told', 'it is expected') is spoken to or about."""
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+CLASSIFIER_NOUNS = frozenset({"kind", "sort", "type", "variety", "category", "class"})
+"""Nouns of the classifier construction ('the kind of X', 'a sort of X'): they name a kind of
+what follows 'of' and say nothing themselves."""
 GOVERNING_NOUNS = frozenset(
     "government administration council ministry authority authorities police military".split()
 )
@@ -29,6 +32,13 @@ def actor_index(actors: list[Actor]) -> dict[int, Actor]:
     return index
 
 
+def _bare_speaker(tok: Token, actor_at: dict[int, Actor]) -> Speaker:
+    """The one word `tok` as the speaker, with the actor whose mention covers it, if any."""
+    actor = actor_at.get(tok.idx)
+    end = tok.idx + len(tok.text)
+    return Speaker(actor=actor.id if actor else None, text=tok.text, start=tok.idx, end=end)
+
+
 def span_speaker(tok: Token, actor_at: dict[int, Actor]) -> Speaker:
     """A speaker from the noun phrase headed by `tok` (compound names and titles included)."""
     doc = tok.doc
@@ -43,6 +53,17 @@ def span_speaker(tok: Token, actor_at: dict[int, Actor]) -> Speaker:
             end = tok.idx + len(tok.text)
             return Speaker(actor=actor.id, text=tok.text, start=tok.idx, end=end)
         tok = noun
+    if tok.lemma_.lower() in CLASSIFIER_NOUNS and tok.tag_ in ("NN", "NNS"):
+        # 'the kinds of bankers who say', 'this sort of critic says': a classifier noun names a
+        # kind, and the noun it classifies is the head of meaning, the one who speaks.
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        classified = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep else None
+        if classified is not None and classified.pos_ in ("NOUN", "PROPN"):
+            tok = classified
+            if any(c.dep_ == "compound" and c.tag_ == "NNS" and c.i < tok.i for c in tok.children):
+                # 'the kinds of things libertarians say': two plurals side by side are a noun
+                # and a contact relative clause's subject, which the parser joins as a compound
+                return _bare_speaker(tok, actor_at)
     left = tok.left_edge.i
     while left < tok.i and doc[left].dep_ in ("det", "prep", "punct", "cc", "predet"):
         left += 1
@@ -224,6 +245,9 @@ def is_passive(verb: Token) -> bool:
 
 def source_token(verb: Token, depth: int = 0) -> Token | None:
     """The subject of the cue, or of the verb it depends on ('began by saying', 'wants to say')."""
+    stolen = stolen_complement(verb)
+    if stolen is not None:
+        return stolen[1]  # 'The envoys are Ann Lee, ..., the aide told the agency': the aide
     subj = subject_of(verb)
     if subj is not None:
         return subj
