@@ -1569,6 +1569,9 @@ def _superlative(ent: Span) -> bool:
     return any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("most", "least") for t in toks)
 
 
+_ON_TRACK = re.compile(r"\bon\s+track\b", re.I)
+
+
 class _Sentence:
     """What the context readers look up in a figure's sentence, read once per sentence (and
     each part only when asked for): its text, the dashes in it, the 'according to', the framing
@@ -1587,7 +1590,7 @@ class _Sentence:
 
     @cached_property
     def on_track(self) -> bool:
-        return re.search(r"\bon\s+track\b", self.text, re.I) is not None
+        return _ON_TRACK.search(self.text) is not None
 
     @cached_property
     def dashes(self) -> list[int]:
@@ -1732,7 +1735,6 @@ def _subject(span: Span) -> str | None:
     doc = span.doc
     root = span.root
     verb = governing_verb(root)
-    sent = span.sent
     if verb.pos_ not in ("VERB", "AUX"):
         noun = _counted_noun(root)
         return noun.text if noun is not None else None
@@ -1758,6 +1760,7 @@ def _subject(span: Span) -> str | None:
     noun = _counted_noun(root)
     if noun is not None and noun.i >= span.end and noun.i - verb_start < 30:
         end = max(end, noun.i + 1)  # '20 of Boeing's larger planes'
+    sent = _sentence(span).sent  # `span.sent`
     end = min(end, sent.end)
     action = _text_of(doc, max(verb_start, sent.start), end).strip(" ,;:")
     if subj is None or subj.i >= verb_start:
@@ -1789,7 +1792,7 @@ def _listed_after(doc: Doc, prev: Figure, span: Span) -> bool:
     only the counted noun and its modifiers, then a comma or 'and'/'or', lie between them
     (no verb, no quotation mark). A sentence does not end with a comma: one the parser ended
     there goes on in the next ('… 10 whales on the beach, | 51 stranded on the islands')."""
-    sent = doc[span.start].sent
+    sent = _sentence(span).sent  # `doc[span.start].sent`
     if prev.end > span.start_char:
         return False
     if sent.start_char > prev.start:
@@ -2137,7 +2140,6 @@ def _status(
         # nor that of a clause a fronted frame sets the scene for ('After 20 years of talks,
         # the firms plan to merge')
         return "estimate" if ESTIMATE_HEDGES.match(text) else "fact"
-    nouns = {t.lemma_.lower() for t in span.root.subtree} | {t.lemma_.lower() for t in span}
     sentence = _sentence(span)
     before = sentence.text[
         max(0, span.start_char - sentence.start_char - 20) : span.start_char - sentence.start_char
@@ -2146,7 +2148,9 @@ def _status(
         return "claim"
     if BASELINE.search(before) or any(_achieved(t) for t in chain):
         return "estimate" if ESTIMATE_HEDGES.match(text) else "fact"
-    if lemmas & TARGET_WORDS or nouns & {"target", "goal"}:
+    if lemmas & TARGET_WORDS or (
+        {t.lemma_.lower() for t in span.root.subtree} | {t.lemma_.lower() for t in span}
+    ) & {"target", "goal"}:
         return "target"
     in_force = any(
         t.lemma_ in ("come", "go", "take", "enter")
