@@ -693,7 +693,7 @@ DURATION_HEDGE = re.compile(
 'within' are prepositions there ('$300 billion over two years')."""
 
 
-_AGED_TIMEX = re.compile(r"\S+\s+\w+[-–](?:old|long)")
+_AGED_TIMEX = re.compile(r"(?<!\S)\S+\s+\w+[-–](?:old|long)")
 
 
 def _ages_a_plural(doc: Doc, timex: TimeExpression) -> bool:
@@ -983,7 +983,7 @@ def _joined_range(tok: Token) -> tuple[Found, int] | None:
     return found, span.end
 
 
-_ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th)")
+_ORDINAL_DIGITS = re.compile(r"(?<!\d)\d+(?:st|nd|rd|th)")
 _NUMBER_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 
