@@ -424,7 +424,7 @@ def strip_site(title: str) -> str:
 
 
 def parse_date(value: Any) -> str | None:
-    """`YYYY-MM-DD` from a machine-readable date (ISO 8601, `20170113`, `Tue Jun 9 ... 2015`)."""
+    """`YYYY-MM-DD` from a machine-readable date (ISO 8601, `20170113`, `Wed Mar 4 ... 2015`)."""
     if not isinstance(value, str):
         return None
     text = value.strip()

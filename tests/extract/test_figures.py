@@ -863,7 +863,7 @@ def test_a_vague_count_of_a_currency_is_money(figures):
 def test_the_quotes_own_speaker_words_keep_the_quotes_reading(analyse):
     report = analyse(
         "The Elmford Water Department repaired 75 breaks in January, department officials "
-        "said. The town's 7,500 miles of sewer lines are less exposed to hard frost because "
+        "said. The town's 7,500 miles of drain pipes are less exposed to hard frost because "
         "they are buried deeper, agency officials said."
     )
     fig = one(report.figures, "7,500 miles")
@@ -915,7 +915,7 @@ def test_the_object_of_a_refusal_is_not_the_refusers_figure(analyse):
         ("The necklace is valued at $150,000.", "$150,000", "estimate"),
         ("This season the herring catch is capped at 17.2 million pounds.", "17.2 million pounds",
          "target"),
-        ("They were able to predict the picks of four of the five jurors.", "four", "fact"),
+        ("The panel was able to predict the picks of four of the five jurors.", "four", "fact"),
         ("They will be able to predict the picks of 40 jurors.", "40", "forecast"),
         ("The 300 workers who plan to strike met on Monday.", "300", "fact"),
     ],
@@ -1011,7 +1011,7 @@ def test_a_list_goes_on_past_a_sentence_the_parser_ended_at_a_comma(analyse):
     report = analyse(
         "October marked the start of the calving season, and it began with a rush of "
         "sightings, according to rescue group Reuters, with 120 pilot whales beaching and "
-        "dying on Elm Island, 12 rare dwarf whales on Long Bay beach, 51 stranded and dead on "
+        "dying on Elm Island, 12 rare dwarf whales on Long Bay beach, 51 stranded and dying on "
         "the Ash Islands and a spate of single cases around the coast."
     )
     reuters = next(a for a in report.actors if a.name == "Reuters")
