@@ -1091,7 +1091,7 @@ def test_names_inside_a_quoted_title_are_not_actors(analyse):
 
 def test_coordinated_names_before_a_programme_noun_name_the_programme(analyse):
     report = analyse(
-        "Ann Voss, the head of the college's Science, Craft and Culture program, wrote in "
+        "Ann Voss, the head of the college's Science, Design and Public Culture program, wrote in "
         "an email."
     )
     assert list(names_and_types(report)) == ["Ann Voss"]
