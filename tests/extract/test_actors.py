@@ -1120,3 +1120,10 @@ def test_a_name_referred_to_with_which_is_no_person(analyse):
         "which may be 1,500 years old, and the trees around it."
     )
     assert names_and_types(report) == {"Tom Beck": "person"}
+
+
+def test_a_name_one_is_aboard_is_a_craft(analyse):
+    report = analyse(
+        "The talks will resume, press secretary Tom Beck told reporters aboard Sky Arrow Two."
+    )
+    assert names_and_types(report) == {"Tom Beck": "person"}

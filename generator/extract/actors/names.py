@@ -517,6 +517,10 @@ cargo ship', 'a Falcon-K rocket', 'the Lodestar patent portfolio')."""
 QUOTE_MARKS = frozenset("\"“”'‘’")
 
 
+VEHICLE_PREPOSITIONS = frozenset({"aboard", "onboard"})
+"""Prepositions whose object is a craft: a ship, a plane, a train or a station."""
+
+
 def _names_a_thing(span: Span) -> bool:
     """Whether this use of a name names a thing, not a body, a person or a place: the modifier
     of a lowercase noun for a product, a work or an instrument ('the Progress cargo ship', 'the
@@ -534,6 +538,8 @@ def _names_a_thing(span: Span) -> bool:
                 return True
     if _in_quoted_title(span):
         return True
+    if span.root.dep_ == "pobj" and span.root.head.lower_ in VEHICLE_PREPOSITIONS:
+        return True  # 'reporters aboard Sky Arrow Two': one boards a ship, a plane or a train
     last = span[-1]
     while last.dep_ == "conj" and last.head.i < last.i and last.head.text[:1].isupper():
         last = last.head  # 'the Art, Design and Media programme': the items share the noun
