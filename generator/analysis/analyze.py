@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from generator import __version__
 from generator.analysis.batches import BATCH_SIZE, batches
-from generator.extract.actors import extract_actors
+from generator.extract.actors import acting_groups, extract_actors
 from generator.extract.caveats import extract_caveats, extract_uncertainty
 from generator.extract.common import stripped_bounds
 from generator.extract.figures import extract_figures
@@ -95,6 +95,8 @@ def analyze_doc(doc: Doc, article: Article, summary_size: int | None = None) -> 
         actors = extract_actors(doc)
     with stage("quotes"):
         quotes = extract_quotes(doc, actors)
+        speakers = {q.speaker.actor for q in quotes if q.speaker and q.speaker.actor}
+        actors = acting_groups(doc, actors, speakers | {q.via for q in quotes if q.via})
     with stage("time"):
         timexes = extract_temporal_expressions(doc, article.date)
         dating = infer_article_date(doc, timexes) if article.date is None else None

@@ -1127,3 +1127,60 @@ def test_a_name_one_is_aboard_is_a_craft(analyse):
         "The talks will resume, press secretary Tom Beck told reporters aboard Sky Arrow Two."
     )
     assert names_and_types(report) == {"Tom Beck": "person"}
+
+
+def groups_of(report):
+    return {a.name: [m.text for m in a.mentions] for a in report.actors if a.type == "group"}
+
+
+def test_describing_adjective_leaves_the_same_group(analyse):
+    report = analyse(
+        "On Monday, weary harbour officials closed the docks. The harbour officials said the "
+        "docks would reopen."
+    )
+    assert groups_of(report) == {
+        "harbour officials": ["weary harbour officials", "harbour officials"]
+    }
+
+
+def test_classifying_adjectives_name_other_groups(analyse):
+    report = analyse(
+        "Danish harbour officials closed the docks. Federal harbour officials objected. "
+        "Harbour officials in Dorve said nothing."
+    )
+    assert set(groups_of(report)) == {
+        "Danish harbour officials",
+        "Federal harbour officials",
+        "Harbour officials",
+    }
+
+
+def test_group_that_does_nothing_is_no_actor(analyse):
+    report = analyse(
+        "The council ignored angry harbour officials and praised the dock workers' plan. "
+        "The mayor met opposition from rival shipping companies."
+    )
+    assert groups_of(report) == {}
+
+
+def test_group_acts_as_agent_or_in_a_relative_clause(analyse):
+    report = analyse(
+        "The plan was approved by harbour officials. The council thanked dock workers who "
+        "cleared the quay."
+    )
+    assert set(groups_of(report)) == {"harbour officials", "dock workers"}
+
+
+def test_group_that_speaks_after_according_to_stays(analyse):
+    report = analyse("The docks will close for a week, according to harbour officials.")
+    assert set(groups_of(report)) == {"harbour officials"}
+    quote = report.quotes[0]
+    assert quote.speaker is not None and quote.speaker.actor == "harbour-official"
+
+
+def test_first_person_group_is_an_address(analyse):
+    report = analyse(
+        "Fellow citizens deserve a safer harbour. Our dock workers need new cranes. His fellow "
+        "senators voted against him."
+    )
+    assert set(groups_of(report)) == {"fellow senators"}

@@ -286,3 +286,68 @@ def test_possibility_in_the_reporters_present_is_no_plan_for_the_day(analyse):
     )
     assert [(e.date, e.status) for e in report.timeline] == [("2024-05-15", "planned")]
     assert report.timeline[0].event == "The board will vote"
+
+
+def test_second_date_of_a_coordination_is_not_sure_of_its_event(analyse):
+    report = analyse("Rent will overtake wages in 2027 and food costs in 2029.", date="2025-01-10")
+    by_date = {e.date: e for e in report.timeline}
+    assert set(by_date) == {"2027", "2029"}
+    # an event whose words hold the other year cannot be sure which year is its own
+    for entry in report.timeline:
+        other = "2029" if entry.date == "2027" else "2027"
+        if other in entry.event:
+            assert entry.confidence < 0.8
+    assert any(other in e.event for e in report.timeline for other in ("2027", "2029"))
+
+
+def test_past_year_under_a_future_event_is_the_figure_s_not_the_event_s(analyse):
+    report = analyse(
+        "Rent will take 40 percent of pay, up from 25 percent in 2023.", date="2025-01-10"
+    )
+    (entry,) = report.timeline
+    assert entry.date == "2023"
+    assert entry.confidence < 0.8
+
+
+def test_date_of_a_gerund_is_not_sure_of_the_main_verb(analyse):
+    report = analyse(
+        "Critics mocked the council for proposing a new levy in 2019.", date="2025-01-10"
+    )
+    (entry,) = report.timeline
+    assert entry.date == "2019"
+    assert entry.confidence < 0.8
+
+
+def test_date_owning_the_noun_an_event_happened_in(analyse):
+    report = analyse(
+        "The homes of two ministers were attacked in Tuesday night's raid. "
+        "The mayor condemned Wednesday's vote.",
+        date="2025-01-10",
+    )
+    (entry,) = report.timeline
+    assert entry.date.startswith("2025-01-07")
+    assert entry.event == "The homes of two ministers were attacked in Tuesday night's raid"
+
+
+def test_dates_of_two_verbs_do_not_compete(analyse):
+    report = analyse(
+        "She won the Gold Award in 2003 and received the Silver Medal in 2016. "
+        "I ran a five-minute test last week.",
+        date="2025-01-10",
+    )
+    # each year hangs on its own verb; a duration is no rival date
+    assert [(e.date, e.confidence >= 0.8) for e in report.timeline] == [
+        ("2003", True),
+        ("2016", True),
+        ("2025-W01", True),
+    ]
+
+
+def test_trailing_participle_date_is_not_sure_of_the_main_clause(analyse):
+    report = analyse(
+        "She rose fast through the party, culminating in Okoro's removal a week ago.",
+        date="2025-01-10",
+    )
+    (entry,) = report.timeline
+    assert entry.date == "2025-W01"
+    assert entry.confidence < 0.8

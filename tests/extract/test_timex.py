@@ -452,3 +452,22 @@ def test_unnumbered_stretches_and_compounds(timexes, text, expected):
 def test_of_the_year_ago_is_not_of_the_year(timexes):
     found = timexes("Profit beat the fourth quarter of the year-ago period.", "2010-05-12")
     assert not any(text.endswith("of the year") for text, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # 'the 1800s' names the century whose years start so, not its first decade
+        ("Gas lamps lit the streets in the 1800s.", "2025-01-10", ("the 1800s", "DATE", "18")),
+        # a past narrative counts its next decade from its own year, not the article's
+        (
+            "In 1871 a tinker built the first lamp. Over the next decade, others copied it.",
+            "2025-01-10",
+            ("next decade", "DATE", "188"),
+        ),
+        # a plan counts it from the article date
+        ("Prices will fall over the next decade.", "2025-01-10", ("next decade", "DATE", "203")),
+    ],
+)
+def test_centuries_in_hundreds_and_narrative_decades(timexes, text, date, expected):
+    assert expected in timexes(text, date)

@@ -388,6 +388,7 @@ def _add_demonym_affiliations(doc: Doc, clusters: list[Cluster]) -> None:
 def _groups(doc: Doc) -> list[tuple[str, list[Span]]]:
     """Collectives such as 'NATO foreign ministers' or 'member states', by their normalised words."""
     found: dict[str, list[Span]] = {}
+    spans: list[Span] = []
     for chunk in doc.noun_chunks:
         head = chunk.root
         if head.tag_ != "NNS" or head.lower_ not in GROUP_HEADS:
@@ -403,11 +404,133 @@ def _groups(doc: Doc) -> list[tuple[str, list[Span]]]:
         span = doc[start : head.i + 1]
         if len(span) < 2 and head.lower_ != "allies":
             continue
-        key = " ".join(
-            t.lemma_.lower() for t in span if t.lower_ not in QUANTIFIERS and t.dep_ != "neg"
-        )
-        found.setdefault(key, []).append(span)
+        spans.append(span)
+    keys = {_group_key(span, set()) for span in spans}
+    for span in spans:
+        found.setdefault(_group_key(span, keys), []).append(span)
     return sorted(found.items(), key=lambda item: item[1][0].start)
+
+
+def _group_key(span: Span, keys: set[str]) -> str:
+    """The words that say which group a phrase names, as lemmas. A describing adjective before
+    the head does not change the group: it is left out when it is graded (a comparative or
+    superlative, or with a degree adverb: 'more senior ministers') or when the article also
+    names the group without it ('weary port workers' ... 'port workers'), as long as a
+    classifier is left beside the head. Classifiers stay: nouns ('port workers'), capitalised
+    adjectives of nationality or affiliation ('Fenwick senators'), hyphenated compounds
+    ('low-wage workers') and adjectives derived from nouns by a relational suffix ('federal',
+    'regional')."""
+    words = [t for t in span if t.lower_ not in QUANTIFIERS and t.dep_ != "neg"]
+    full = " ".join(t.lemma_.lower() for t in words)
+    describing = _describing(span)
+    if not describing:
+        return full
+    rest = [t for t in words if t.i not in describing]
+    if len(rest) < 2:
+        return full  # 'the poorest countries': the adjective is what picks out the group
+    short = " ".join(t.lemma_.lower() for t in rest)
+    graded = any(
+        doc_tok.tag_ in ("JJR", "JJS") or any(c.dep_ == "advmod" for c in doc_tok.children)
+        for doc_tok in (span.doc[i] for i in describing)
+    )
+    return short if graded or short in keys else full
+
+
+RELATIONAL_SUFFIXES = ("al", "ary", "ese", "ian", "ern")
+"""Suffixes that derive an adjective from a noun ('federal', 'budgetary', 'Maltese',
+'southern'): such an adjective classifies ('federal officials' are officials of the
+federation), it does not describe."""
+MIN_STEM = 3
+"""Letters a derived adjective keeps before its suffix ('loc-al'; 'weary' is no 'we-ary')."""
+
+
+def _describing(span: Span) -> set[int]:
+    """Token indices of the lowercase adjectives (with their degree adverbs and coordination)
+    that modify the head of a group phrase and could describe it rather than classify it."""
+    head = span[-1]
+    out: set[int] = set()
+    for tok in span[:-1]:
+        # 'weary port workers': the parser may hang the adjective on the noun beside it.
+        on = tok.head
+        if tok.dep_ != "amod" or not (
+            on.i == head.i or on.dep_ == "compound" and on.head.i == head.i
+        ):
+            continue
+        adjectives = [tok, *(c for c in tok.subtree if c.dep_ == "conj")]
+        if any(not _describes(a) for a in adjectives):
+            continue
+        out.update(t.i for t in tok.subtree if span.start <= t.i < span.end)
+    return out
+
+
+def _describes(tok: Token) -> bool:
+    """Whether an adjective may describe rather than classify: lowercase, not hyphenated, not
+    derived from a noun."""
+    if tok.tag_ not in ("JJ", "JJR", "JJS", "VBN", "VBG"):
+        return False
+    text = tok.text
+    derived = any(
+        text.endswith(suffix) and len(text) - len(suffix) >= MIN_STEM
+        for suffix in RELATIONAL_SUFFIXES
+    )
+    return text.islower() and "-" not in text and not derived
+
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+RELATIVES = frozenset({"who", "that", "which"})
+FIRST_PERSON = frozenset({"my", "our"})
+
+
+def acting_groups(doc: Doc, actors: list[Actor], speakers: set[str]) -> list[Actor]:
+    """The actors without the groups that do nothing in the story. A group is an actor when it
+    speaks (its id in `speakers`: the speakers and relayers of the quotes) or when one of its
+    mentions is the subject of a verb, the agent of a passive ('approved by port workers') or
+    the antecedent of a relative pronoun that is one ('port workers who struck'); a group only
+    named as an object, a possessor or inside a prepositional phrase is a topic, not an actor.
+    A group named in the first person ('our members', 'fellow citizens' with no other
+    possessor) is the writer's or the speaker's own side addressed, not an actor."""
+    return [
+        a
+        for a in actors
+        if a.type != "group"
+        or a.id in speakers
+        or any(_acts(doc, m.start, m.end) for m in a.mentions)
+    ]
+
+
+def _acts(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = span[-1]
+    for child in head.children:
+        if child.dep_ == "poss" and child.lower_ in FIRST_PERSON:
+            return False
+    poss = any(c.dep_ == "poss" for c in head.children)
+    if not poss and any(t.lower_ == "fellow" for t in span):
+        return False
+    tok = head
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head  # 'port workers and drivers struck': each conjunct is a subject
+    if tok.dep_ in SUBJECTS:
+        return _finite_or_for(tok.head)
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+        return True
+    for clause in head.children:
+        if clause.dep_ == "relcl" and any(
+            c.dep_ in SUBJECTS and c.lower_ in RELATIVES for c in clause.children
+        ):
+            return True
+    return False
+
+
+def _finite_or_for(verb: Token) -> bool:
+    """Whether a verb can have the subject the parser gave it: an infinitive ('to stay') has
+    an overt subject only after 'for' ('for port workers to stay'); 'as port workers to stay'
+    is a misreading."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return True
+    return any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
 
 
 def _verb_as_noun(head: Token) -> bool:
@@ -448,7 +571,7 @@ def _to_actors(
             )
         )
     for key, spans in groups:
-        name = max(spans, key=lambda s: (len(s), -s.start)).text
+        name = max(spans, key=lambda s: (not _describing(s), len(s), -s.start)).text
         actors.append(
             Actor(
                 id=_unique(slug(key), used),

@@ -104,6 +104,21 @@ def _lemmas(tokens: list[Token]) -> set[str]:
     return out
 
 
+AMBIGUOUS = 0.75
+"""The highest confidence of an entry whose date may belong to another clause than its event."""
+
+
+def _attached_verb(token: Token) -> Token | None:
+    """The first verb above the date in the parse: the clause the date modifies."""
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
 def _governing_verb(token: Token) -> Token | None:
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
@@ -193,7 +208,8 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
                     keep -= {u.i for u in t.subtree}
     in_timex = {t.i for t in sent if timex.start <= t.idx < timex.end}
     roots = [doc[i] for i in in_timex if doc[i].head.i not in in_timex]
-    keep_timex = any(r.dep_ in ("dobj", "attr", "nsubj") for r in roots)
+    # the object ('enters its third year') or the owner of a noun ('in Tuesday's raid') stays
+    keep_timex = any(r.dep_ in ("dobj", "attr", "nsubj", "poss") for r in roots)
     if not keep_timex:
         keep -= in_timex
         for r in roots:
@@ -440,6 +456,21 @@ def _when_clause(span: Span) -> Token | None:
     return None
 
 
+WITHIN = frozenset({"in", "during", "at"})
+
+
+def _within_possessed(span: Span) -> bool:
+    """'homes were attacked in Tuesday night's raid': the noun the date owns places the verb's
+    event within it ('in', 'during', 'at'), so the date is the event's too (unlike 'condemned
+    Wednesday's attack', where the dated noun is only the verb's object)."""
+    root = span.root
+    noun = root.head
+    if root.dep_ != "poss" or noun.i == root.i or noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    return prep.lower_ in WITHIN and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX")
+
+
 def _noun_date(span: Span) -> bool:
     """The parser hangs the date's preposition on a noun ('his vow on Monday')."""
     head = span.root.head
@@ -545,6 +576,64 @@ def _restated(text: str, timexes: list[TimeExpression], index: int) -> bool:
     )
 
 
+def _ambiguous(
+    span: Span,
+    verb: Token,
+    when_verb: Token | None,
+    timexes: list[TimeExpression],
+    index: int,
+    event: str,
+    value: str,
+    anchor: str | None,
+) -> bool:
+    """Whether the date may belong to another clause than the event shown: the verb the date
+    hangs on is not the event's ('pilloried them for proposing a bill in 2009': the year is
+    the proposal's); the event's words hold another date that competes for it ('will overtake
+    A in 2020 and B in 2023'); a future event under a date already past ('will reach 13
+    percent, up from 6.6 percent in 2017': the year is the figure's); a date in a trailing
+    participle, whose event is shown with the main clause's words."""
+    attached = _attached_verb(span.root)
+    if when_verb is None and attached is not None and attached.i != verb.i:
+        if attached.tag_ == "VBG" and attached.dep_ == "pcomp":
+            return True
+    if (
+        when_verb is None
+        and verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and verb.head.i < verb.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
+    ):
+        # 'she rose fast, culminating in his removal a week ago': a trailing participle has no
+        # subject of its own, so the event shown is the main clause's, which the date is not
+        return True
+    sent = span.sent
+    timex = timexes[index]
+    for k, other in enumerate(timexes):
+        if k == index or other.start < sent.start_char or other.end > sent.end_char:
+            continue
+        if abs(k - index) == 1 and (
+            _range_partner(doc_text(span.doc), timexes, max(k, index))
+            or _restated(doc_text(span.doc), timexes, max(k, index))
+        ):
+            continue
+        if other.type not in ("DATE", "TIME") or not is_dated(other.value):
+            continue  # 'a five-minute test', 'now': no date to compete with
+        if other.text == timex.text or other.text not in event:
+            continue
+        if _in_comparison(doc_text(span.doc), other, sent):
+            continue  # 'had 100 as of July, double the number in 2017': a baseline, no rival
+        other_span = span.doc.char_span(other.start, other.end, alignment_mode="expand")
+        rival = _attached_verb(other_span.root) if other_span is not None else None
+        if rival is not None and attached is not None and rival.i == attached.i:
+            return True  # both dates hang on one verb: which is the event's is not known
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if aux & {"will", "'ll", "shall", "wo"} and anchor is not None:
+        start = interval_start(value)
+        if start is not None and is_dated(value) and not _not_before_anchor(value, anchor):
+            return True
+    return False
+
+
 def build_timelines(
     doc: Doc, timexes: list[TimeExpression], anchor: str | None = None
 ) -> tuple[list[TimelineEntry], list[TimelineEntry]]:
@@ -636,7 +725,7 @@ def build_timelines(
         place = is_dated(value) and not COARSE.search(timex.text)
         if place and (
             _in_comparison(text, timex, sent)
-            or POSSESSIVE.match(text, timex.end)
+            or (POSSESSIVE.match(text, timex.end) and not _within_possessed(span))
             or NAMED.search(text, max(0, timex.start - 40), timex.start)
             or CITATION.search(sent.text)
         ):
@@ -669,6 +758,9 @@ def build_timelines(
         if re.search(r"\blater\b", text[max(sent.start_char, timex.start - 12) : timex.end], re.I):
             planned = planned or verb.tag_ in ("VBZ", "VBP", "VB")
         anchored = _anchored_on(timex) if place else "none"
+        confidence = _confidence(timex, anchored, has_subject, value)
+        if _ambiguous(span, verb, when_verb, timexes, index, event, value, anchor):
+            confidence = min(confidence, AMBIGUOUS)
         entry = TimelineEntry(
             date=value,
             precision=precision_of(value) or precision,
@@ -679,7 +771,7 @@ def build_timelines(
             else sent.end_char - 1,
             timex=index,
             status="planned" if planned else "reported",
-            confidence=_confidence(timex, anchored, has_subject, value),
+            confidence=confidence,
             when=timex.text,
             label=date_label(value + ("Z" if utc else "")),
             polarity=polarity,

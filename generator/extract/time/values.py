@@ -164,6 +164,10 @@ def spelled_year(m: Groups, ctx: Context) -> Value | None:
 
 def decade(m: Groups, ctx: Context) -> Value | None:
     if m.group("digits"):
+        if re.fullmatch(r"1\d00", m.group("digits")[:4]):
+            # 'the 1800s', 'the 1900s': the century whose years start so (the decade's own name
+            # is 'the first decade of the 1900s' or 'the aughts'); 'the 2000s' stays ambiguous
+            return "DATE", m.group("digits")[:2]
         return "DATE", m.group("digits")[:3]
     if m.group("short"):
         # "the '80s": the latest such decade that has begun by the article date
@@ -413,6 +417,17 @@ def relative_unit(m: Groups, ctx: Context) -> Value | None:
         return "DATE", iso_week(week) + "-WE"
     if ctx.dct is None:
         return "DATE", UNDATED_UNIT[unit]
+    year = re.match(r"\d{4}", ctx.reference or "")
+    if (
+        unit == "decade"
+        and delta != 0
+        and ctx.tense == "past"
+        and year is not None
+        and int(year.group()) // 10 < ctx.dct.year // 10
+    ):
+        # 'In 1898 a chemist found the gas. Over the next decade, inventors built lamps': a
+        # past narrative counts its decades from its own date, not from the article's
+        return "DATE", shift_date(dt.date(int(year.group()), 1, 1), unit, delta)
     return "DATE", shift_date(ctx.dct, unit, delta)
 
 
