@@ -1184,3 +1184,11 @@ def test_first_person_group_is_an_address(analyse):
         "senators voted against him."
     )
     assert set(groups_of(report)) == {"fellow senators"}
+
+
+def test_a_persons_name_run_into_a_product_modifier_is_the_person(analyse):
+    report = analyse(
+        "Tom Beck wrote the first code for the probe in 1965. Decades later, fans bought a "
+        "Tom Beck Zorbo figurine."
+    )
+    assert names_and_types(report) == {"Tom Beck": "person"}

@@ -229,6 +229,7 @@ def find_names(doc: Doc) -> list[Name]:
             if _person_role(part) or _after_title(part):
                 evidence.add(name_key(part.text))  # 'Emery, a writer for ...' untagged
     labelled = _join_adjacent(labelled, known)
+    labelled = _people_before_a_noun(labelled)
     uses: Counter[str] = Counter()
     teams: Counter[str] = Counter()
     things: Counter[str] = Counter()
@@ -741,6 +742,37 @@ def _result_line(span: Span) -> bool:
     end = text.find("\n", span.end_char)
     line = text[start : end if end >= 0 else len(text)]
     return len(line) < 300 and len(re.findall(r"\b\d+\b", line)) >= 3
+
+
+def _people_before_a_noun(
+    labelled: list[tuple[Span, ActorType | None]],
+) -> list[tuple[Span, ActorType | None]]:
+    """'a Tom Beck Zorbo figurine' beside 'Tom Beck': a person's full name, then one more
+    capitalised word, all modifying a lowercase noun, is that person and a brand or a kind of the
+    thing; the extra word, never part of a person's name elsewhere, is cut off."""
+    people = [span for span, kind in labelled if kind == "person" and len(span) > 1]
+    full = {name_key(span.text) for span in people}
+    out = []
+    for span, kind in labelled:
+        last = span[-1]
+        head = last.head
+        if (
+            kind == "person"
+            and len(span) > 2
+            and name_key(span[:-1].text) in full
+            and last.dep_ in ("compound", "nmod")
+            and head.i >= span.end
+            and head.pos_ == "NOUN"
+            and head.text.islower()
+            and not any(
+                name_key(last.text) in name_key(other.text).split()
+                for other in people
+                if other is not span and name_key(other.text) != name_key(span.text)
+            )
+        ):
+            span = span[:-1]
+        out.append((span, kind))
+    return out
 
 
 THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
