@@ -424,7 +424,7 @@ def strip_site(title: str) -> str:
 
 
 def parse_date(value: Any) -> str | None:
-    """`YYYY-MM-DD` from a machine-readable date (ISO 8601, `20170113`, `Fri Mar 13 ... 2015`)."""
+    """`YYYY-MM-DD` from a machine-readable date (ISO 8601, `20170113`, `Wed Mar 4 ... 2015`)."""
     if not isinstance(value, str):
         return None
     text = value.strip()
@@ -993,7 +993,7 @@ def outlet(markup: Markup, provider: str | None = None) -> Outlet:
     if confirmed:
         best, why = confirmed[0]
         # prefer the spelled-out form of the same outlet: 'Deutsche Welle' over 'DW',
-        # 'Herald Sun' over 'HeraldSun'
+        # 'Harbour Star' over 'HarbourStar'
         for name, reason in confirmed[1:]:
             if squash(name) == squash(best) and " " in name and " " not in best:
                 best, why = name, reason

@@ -246,7 +246,7 @@ def test_arabic_particles_stay_with_the_name(analyse):
 
 
 def test_awards_and_holidays_are_not_actors(analyse):
-    report = analyse("Leo Brandt received the Presidential Medal of Freedom at Easter.")
+    report = analyse("Leo Brandt received the Royal Medal of Valour at Easter.")
     assert [a.name for a in report.actors] == ["Leo Brandt"]
 
 
@@ -367,10 +367,10 @@ def test_a_name_cut_at_and_with_an_organisation_word_is_one_body(analyse):
 
 
 def test_person_shaped_names(analyse):
-    report = analyse("The Helix QRT rocket flew. Nobody from My Name replied.")
+    report = analyse("The Helix QRT rocket flew. Nobody from My Garden replied.")
     found = names_and_types(report)
     assert found.get("Helix QRT") != "person"
-    assert found.get("My Name") != "person"
+    assert found.get("My Garden") != "person"
 
 
 def test_one_word_used_repeatedly_is_not_confident(analyse):
@@ -756,7 +756,7 @@ def types_of(report):
             id="body noun in apposition",
         ),
         pytest.param(
-            "They held meetings with executives from Northwind Corporation and Fairhaven, "
+            "They held talks with managers from Northwind Corporation and Fairhaven, "
             "and then flew home.",
             "Fairhaven",
             "organization",
@@ -964,8 +964,8 @@ def test_office_named_either_way_is_one_body(analyse):
 
 
 def test_a_name_after_a_possessive_determiner_is_no_person(analyse):
-    report = analyse("Each year the bureau issues its U.S. Winter Outlook in October.")
-    assert "Winter Outlook" not in names_and_types(report)
+    report = analyse("Each year the bureau issues its U.S. Harvest Bulletin in October.")
+    assert "Harvest Bulletin" not in names_and_types(report)
 
 
 def test_a_name_headed_by_a_forum_is_no_person(analyse):
@@ -982,7 +982,7 @@ def test_a_name_headed_by_a_forum_is_no_person(analyse):
 def test_class_nouns_type_the_names_they_introduce(analyse):
     report = analyse(
         "Growers also plant other varieties such as Velmora. Labels such as Hofkamp and "
-        "Jean Varlin sell out quickly. Jean Varlin is one of the most awarded labels in the "
+        "Jean Varlin sell out quickly. Jean Varlin is one of the most praised labels in the "
         "valley. Kurt Saller lives in the tiny village of Brechtal, in eastern Nordmark."
     )
     found = names_and_types(report)
@@ -1038,10 +1038,10 @@ def test_the_given_names_of_a_full_name_join_it(analyse):
 def test_a_body_named_for_its_subject_is_an_organisation(analyse):
     report = analyse(
         '"The rules failed," said Ann Voss, a senior fellow at the Halvorsen Center for '
-        "Health and Human Rights at Brightwater University."
+        "Soil and Water Studies at Brightwater University."
     )
     found = names_and_types(report)
-    assert found.get("Halvorsen Center for Health and Human Rights") == "organization"
+    assert found.get("Halvorsen Center for Soil and Water Studies") == "organization"
 
 
 def test_a_degree_after_a_name_is_no_actor(nlp):
@@ -1080,18 +1080,18 @@ def test_a_page_or_model_code_is_no_name(analyse):
 
 def test_names_inside_a_quoted_title_are_not_actors(analyse):
     report = analyse(
-        'At the shop a sign advertised "First of the Season Fresh Copper River Salmon" beside '
-        "the till. \"I'm not,\" Mr. Dorn said as he fixed the leak. \"It's 'Showtime at the "
-        "Palladium.'\""
+        'At the shop a sign promised "Last of the Summer Sweet Heron Lake Trout" beside '
+        "the till. \"I'm not,\" Mr. Dorn said as he fixed the tap. \"It's 'Curtain Up at the "
+        "Rialto.'\""
     )
     found = names_and_types(report)
     assert found.get("Dorn") == "person"
-    assert not any("Copper River" in name or "Showtime" in name for name in found)
+    assert not any("Heron Lake" in name or "Curtain" in name for name in found)
 
 
 def test_coordinated_names_before_a_programme_noun_name_the_programme(analyse):
     report = analyse(
-        "Ann Voss, the head of the college's Science, Technology and Society program, wrote in "
+        "Ann Voss, the head of the college's Science, Design and Public Culture program, wrote in "
         "an email."
     )
     assert list(names_and_types(report)) == ["Ann Voss"]

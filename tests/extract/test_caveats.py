@@ -90,7 +90,7 @@ def test_uncertainty_mark_with_its_cue(analyse, text, kind, cue):
         ("The bank is one of the most strongly capitalized lenders.", "weasel"),
         ("The council adopted the plan in March.", "forward-looking"),
         ("\u201cIt was a brutal week,\u201d the coach said.", "opinion"),
-        ("The Radical Party won the vote.", "opinion"),
+        ("Yesterday the Radical Party won the vote.", "opinion"),
         ("The coach thought it was a brutal decision.", "opinion"),
         ("As if addressing the crowd, the judge raised her voice.", "hedged"),
         ("Polls show that most voters back the plan.", "unattributed"),
@@ -435,11 +435,11 @@ def test_headline_single_marks_report_speech_in_other_words(nlp):
 def test_headline_quotes_the_body_quote_two_ways(nlp):
     report = analyse_page(
         nlp,
-        "The coach wrote on Twitter: \u201cAre there honest referees in this league?\u201d",
-        title="Coach: 'Are There Any Honest Referees In This League?'",
+        "The coach wrote on Twitter: \u201cDo we have honest referees in this league?\u201d",
+        title="Coach: 'Do We Have Any Honest Referees In This League?'",
     )
     (found,) = inconsistencies(report)
-    assert found.cue == "Are there honest referees in this league?"
+    assert found.cue == "Do we have honest referees in this league?"
     assert "two ways" in found.explanation
 
 
@@ -617,7 +617,7 @@ def test_headline_flat_where_the_article_hedges(nlp):
         nlp,
         "The city could soon lose more in fees than on its schools, the auditor said. "
         "Rates rose in March.",
-        title="City Will Soon Lose More in Fees Than on Schools",
+        title="City Will Shortly Lose More in Fees Than on Schools",
     )
     (found,) = of_kind(report, "headline")
     assert found.cue == "could" and found.text.startswith("The city could soon lose")
@@ -639,7 +639,7 @@ def test_headline_claim_restated_flatly_in_other_words_is_not_only_hedged(nlp):
         nlp,
         "The city could soon lose more in fees than it spends on its schools or parks. "
         "Rates rose in March. Fees will overtake the parks budget in 2026.",
-        title="City Will Soon Lose More in Fees Than on Schools",
+        title="City Will Shortly Lose More in Fees Than on Schools",
     )
     assert not of_kind(report, "headline")
 
@@ -650,7 +650,7 @@ def test_other_things_are_not_the_same_claim(nlp):
         nlp,
         "The city could soon lose more in fees than it spends on its schools. "
         "Fees will exceed spending on other services.",
-        title="City Will Soon Lose More in Fees Than on Schools",
+        title="City Will Shortly Lose More in Fees Than on Schools",
     )
     (found,) = of_kind(report, "headline")
     assert found.cue == "could" and "only says it with 'could'" in found.explanation
@@ -662,7 +662,7 @@ def test_a_negated_or_other_comparison_is_not_the_same_claim(nlp):
         "The city could soon lose more in fees than it spends on its schools or parks. "
         "Fees will not overtake the parks budget in 2026. "
         "The city lost more in fees than in 2019.",
-        title="City Will Soon Lose More in Fees Than on Schools",
+        title="City Will Shortly Lose More in Fees Than on Schools",
     )
     (found,) = of_kind(report, "headline")
     assert found.cue == "could" and "only says it with 'could'" in found.explanation
@@ -674,7 +674,7 @@ def test_headline_certain_where_the_article_warns_of_forecasts(nlp):
         "The city could soon lose more in fees than it spends on its schools or parks. "
         "Fees will overtake the parks budget in 2026. "
         "The auditor cautioned that the projections are not guaranteed.",
-        title="City Will Soon Lose More in Fees Than on Schools",
+        title="City Will Shortly Lose More in Fees Than on Schools",
     )
     (found,) = of_kind(report, "headline")
     assert found.cue == "projections"
@@ -694,7 +694,7 @@ def test_an_unrelated_forecast_raises_no_headline_caveat(nlp):
         "The city could soon lose more in fees than it spends on its schools or parks. "
         "Fees will overtake the parks budget in 2026. "
         "Rainfall is projected to rise in the spring.",
-        title="City Will Soon Lose More in Fees Than on Schools",
+        title="City Will Shortly Lose More in Fees Than on Schools",
     )
     assert not of_kind(report, "headline")
 

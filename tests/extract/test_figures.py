@@ -223,7 +223,7 @@ def test_count_with_its_noun_left_out_takes_the_earlier_noun(figures, sentence, 
         ("There are between 300 and 500 leaks a year.", "300 and 500", 300, 500, "leak"),
         ("They sell to four or five buyers.", "four or five", 4, 5, "buyer"),
         ("It runs 60 to 100 trucks a day.", "60 to 100", 60, 100, "truck"),
-        ("It counts workers between the ages of 25 and 54.", "25 and 54", 25, 54, "years"),
+        ("It counts members between the ages of 30 and 64.", "30 and 64", 30, 64, "years"),
     ],
 )
 def test_range_is_one_figure(figures, sentence, text, value, value_max, unit):
@@ -707,9 +707,9 @@ def test_a_proper_plural_qualified_by_a_people_counts_people(figures):
 def test_dash_parenthesis_does_not_cut_a_figure_from_its_clause(figures):
     found = figures(
         "The bill would require providers to keep the records — the who, where and how of a "
-        "call, but not its content — for two years so police can read them."
+        "letter, but not its text — for three years so auditors can read them."
     )
-    assert one(found, "two years").status == "plan"
+    assert one(found, "three years").status == "plan"
 
 
 @pytest.mark.parametrize(
@@ -793,7 +793,7 @@ def test_a_number_before_an_age_compound_counts_the_plural_noun(figures):
 
 
 def test_half_a_decade_is_five_years(figures):
-    fig = one(figures("The bridge took half a decade to build."), "half a decade")
+    fig = one(figures("The tunnel took half a decade to dig."), "half a decade")
     assert (fig.value, fig.unit) == (5, "year")
 
 
@@ -863,7 +863,7 @@ def test_a_vague_count_of_a_currency_is_money(figures):
 def test_the_quotes_own_speaker_words_keep_the_quotes_reading(analyse):
     report = analyse(
         "The Elmford Water Department repaired 75 breaks in January, department officials "
-        "said. The town's 7,500 miles of sewer lines are less affected by cold weather because "
+        "said. The town's 7,500 miles of drain pipes are less exposed to hard frost because "
         "they are buried deeper, agency officials said."
     )
     fig = one(report.figures, "7,500 miles")
@@ -874,27 +874,27 @@ def test_the_quotes_own_speaker_words_keep_the_quotes_reading(analyse):
 
 def test_a_circumstance_of_the_act_of_saying_is_the_reporters(analyse):
     report = analyse(
-        "Jane Roe is the mayor of Elmford. But with just 18 months left in power, she said "
+        "Jane Roe is the mayor of Elmford. But with only 14 months left in office, she said "
         "housing was the area where she had been most frustrated."
     )
-    assert one(report.figures, "18 months").attributed_to is None
+    assert one(report.figures, "14 months").attributed_to is None
 
 
 def test_a_fronted_frame_is_a_fact_in_the_reporters_words(analyse):
     report = analyse(
-        "After nearly 20 years of hostile relations, the government plans to lift trade "
+        "After nearly 30 years of frosty ties, the government plans to lift trade "
         "sanctions, Jane Roe said late Thursday."
     )
-    fig = one(report.figures, "nearly 20 years")
+    fig = one(report.figures, "nearly 30 years")
     assert (fig.status, fig.attributed_to) == ("fact", None)
 
 
 def test_a_phrase_after_a_dash_parenthesis_is_no_frame(figures):
     found = figures(
         "The bill would require providers to store metadata — the who, where and how of a "
-        "call, but not its content — for two years so police agencies can access it."
+        "message, but not its body — for three years so tax agencies can access it."
     )
-    assert one(found, "two years").status == "plan"
+    assert one(found, "three years").status == "plan"
 
 
 def test_the_object_of_a_refusal_is_not_the_refusers_figure(analyse):
@@ -913,10 +913,10 @@ def test_the_object_of_a_refusal_is_not_the_refusers_figure(analyse):
          "fact"),
         ("The firm will grow to 500 stores.", "500", "forecast"),
         ("The necklace is valued at $150,000.", "$150,000", "estimate"),
-        ("This year the cod catch is capped at 29.4 million pounds.", "29.4 million pounds",
+        ("This season the herring catch is capped at 17.2 million pounds.", "17.2 million pounds",
          "target"),
-        ("They were able to predict the choices of four of the five players.", "four", "fact"),
-        ("They will be able to predict the choices of 40 voters.", "40", "forecast"),
+        ("The panel was able to predict the picks of four of the five jurors.", "four", "fact"),
+        ("They will be able to predict the picks of 40 jurors.", "40", "forecast"),
         ("The 300 workers who plan to strike met on Monday.", "300", "fact"),
     ],
 )  # fmt: skip
@@ -951,15 +951,15 @@ def test_a_hedged_length_of_time_is_an_estimate(figures):
     fig = one(figures("After about two months of model weather, the runs parted."),
               "about two months")  # fmt: skip
     assert (fig.value, fig.unit, fig.status) == (2, "month", "estimate")
-    spread = figures("The bill raised spending by $300 billion over two years.")
-    assert [f.text for f in spread] == ["$300 billion"]
+    spread = figures("The law raised outlays by $200 billion over three years.")
+    assert [f.text for f in spread] == ["$200 billion"]
 
 
 @pytest.mark.parametrize(
     ("sentence", "text", "unit"),
     [
-        ("The town paves 6,000 miles of streets and 19,000 lane miles.", "19,000", "lane mile"),
-        ("It repaves more than 1,300 lane-miles of street.", "more than 1,300", "lane-mile"),
+        ("The city sweeps 4,000 miles of roads and 12,000 lane miles.", "12,000", "lane mile"),
+        ("It resurfaces more than 1,700 lane-miles of road.", "more than 1,700", "lane-mile"),
         ("It repaves 1,300 miles of street.", "1,300 miles", "mile"),
         ("The team won 10 bonus points.", "10", "point"),
     ],
@@ -970,11 +970,11 @@ def test_a_noun_before_a_unit_makes_a_unit(figures, sentence, text, unit):
 
 def test_a_proposal_and_a_suggestion_are_their_subjects_figures(analyse):
     report = analyse(
-        "Google proposes to run 60 to 100 trucks a day along the road. Jane Roe had suggested "
+        "Google proposes to send 40 to 90 trucks a day along the road. Jane Roe had suggested "
         "a two-week cap on forecasts in the 1960s."
     )
     names = {a.id: a.name for a in report.actors}
-    trucks = one(report.figures, "60 to 100")
+    trucks = one(report.figures, "40 to 90")
     assert (names.get(trucks.attributed_to or ""), trucks.status) == ("Google", "plan")
     cap = one(report.figures, "two-week")
     assert (names.get(cap.attributed_to or ""), cap.status) == ("Jane Roe", "estimate")
@@ -982,10 +982,10 @@ def test_a_proposal_and_a_suggestion_are_their_subjects_figures(analyse):
 
 def test_what_a_planned_thing_will_have_is_planned(figures):
     found = figures(
-        "The order that Jane Roe plans to sign on Friday will have a six-month review period. "
+        "The order that Jane Roe plans to sign on Friday will have a nine-month trial period. "
         "The workers who plan to strike will lose 300 jobs."
     )
-    assert one(found, "six-month").status == "plan"
+    assert one(found, "nine-month").status == "plan"
     assert one(found, "300").status == "forecast"
 
 
@@ -1010,12 +1010,12 @@ def test_a_count_does_not_reach_past_a_determiner_for_its_noun(nlp):
 def test_a_list_goes_on_past_a_sentence_the_parser_ended_at_a_comma(analyse):
     report = analyse(
         "October marked the start of the calving season, and it began with a rush of "
-        "sightings, according to rescue group Reuters, with 140 pilot whales beaching and "
-        "dying on Elm Island, 10 rare pygmy whales on Long Bay beach, 51 stranded and dead on "
+        "sightings, according to rescue group Reuters, with 120 pilot whales beaching and "
+        "dying on Elm Island, 12 rare dwarf whales on Long Bay beach, 51 stranded and dying on "
         "the Ash Islands and a spate of single cases around the coast."
     )
     reuters = next(a for a in report.actors if a.name == "Reuters")
-    assert one(report.figures, "10").attributed_to == reuters.id
+    assert one(report.figures, "12").attributed_to == reuters.id
     fig = one(report.figures, "51")
     assert (fig.unit, fig.attributed_to) == ("whale", reuters.id)
 

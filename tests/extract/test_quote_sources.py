@@ -33,7 +33,7 @@ SPEAKERS = [
     # 'the company' linked elsewhere goes to the company named in its paragraph
     ("Tyler Ross, president of the Ross Fishing Company, buys halibut.\n\n"
      "A Green Market Inc. spokeswoman declined to comment. Green Market Inc. plans more "
-     "promotions. The company also said it was cutting prices in every branch.",
+     "promotions. The company also said Tuesday it was cutting prices in every branch.",
      "cutting prices", "green-market-inc", False),
     # a person in apposition inside the subject speaks
     ("The leader of Nahda, Ann Lee, denounced the vote, saying in a letter that it "
@@ -52,7 +52,7 @@ SPEAKERS = [
     # a verb has one subject: the one right before it when the parser gives two
     ("In a memo, Harbor Foods co-founder Tom Reddick said that the price gap had become less "
      "relevant.", "price gap", "tom-reddick", True),
-    # 'he said, according to a transcript': the transcript records the words, he says them
+    # 'X said, according to a transcript': the transcript records the words, he says them
     ("Ann Lee met the founders in May. These deals take time to build, she said, according "
      "to a transcript reviewed by Harbor Weekly.", "take time", "she", None),
     # 'A, X was quoted as saying': the passive subject said the clause before
@@ -62,12 +62,12 @@ SPEAKERS = [
     # 'The combination, say economists, marks ...': the inverted subject speaks
     ("The merger, say analysts, marks a step into largely unknown waters.",
      "a step", "analysts", None),
-    # 'warned for years that ...': the that-clause hung on the adjunct is what was warned
-    ("Fiscal hawks have warned for years that a budget crunch is coming, exposing the "
-     "city to a crisis.", "budget crunch", "Fiscal hawks", None),
+    # 'warned for decades that ...': the that-clause hung on the adjunct is what was warned
+    ("Budget watchers have warned for decades that a water shortage is coming, exposing the "
+     "town to a crisis.", "water shortage", "Budget watchers", None),
     # another source's words set against a claim are a quote of their own
     ("Senator Ann Lee also claimed the new tolls would cover their cost even as the Budget "
-     "Office estimated that they would add $90 million to the debt.",
+     "Office estimated last week that they would add $90 million to the debt.",
      "they would add", "budget-office", True),
 ]  # fmt: skip
 
@@ -133,7 +133,7 @@ def test_a_pronoun_antecedent_is_named_or_described_as_a_person(mention, person,
         "Ann Lee and Bo Chen wrote the models that showed the patterns of the tides.",
         "Halvorsen, \u201cthe father of tides,\u201d began a revolution in science.",
         "Scientists can't predict floods a decade ahead with any accuracy.",
-        "Ann Lee's 1968 work Your Name as Though It Were Painted on the Back of the Sky poked "
+        "Ann Lee's 1968 work Your Shadow as It Might Be Drawn on the Floor of the Sea poked "
         "gentle fun at the very expensive space race between the two great powers of that time.",
         "The test worked so well that they were able to guess the answers of four of the five "
         "volunteers.",

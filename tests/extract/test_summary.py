@@ -708,7 +708,7 @@ def test_the_headline_left_in_the_body_is_not_a_summary_sentence(nlp):
         ("The plan is unfair to the families who use the pool every summer.", True),
         ("That is a ridiculous approach to a public building.", True),
         ("The council should keep the pool open for another ten years.", True),
-        ("The bottom line is that the council has no plan for the children.", True),
+        ("The bottom line is simply that the council has no plan for the children.", True),
         ("The union insists that the pool must stay open all year.", False),
         ("The pool opened in 1962 and has a diving board and a cafe.", False),
         ('"That is a ridiculous approach," the mayor told the council.', False),

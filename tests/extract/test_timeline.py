@@ -243,12 +243,12 @@ def test_comparison_baseline_is_the_year_not_the_number(analyse):
 
 def test_fronted_clause_keeps_its_own_date(analyse):
     report = analyse(
-        "The agency said that after it joins the treaty on April 1, it will file claims.",
+        "The agency said that after it ratifies the pact on April 1, it will file claims.",
         date="2024-03-18",
     )
     (entry,) = report.timeline
     assert (entry.date, entry.status) == ("2024-04-01", "planned")
-    assert entry.event.startswith("it joins the treaty")
+    assert entry.event.startswith("it ratifies the pact")
 
 
 def test_gerund_complement_takes_the_date_of_its_verb(analyse):
@@ -331,7 +331,7 @@ def test_date_owning_the_noun_an_event_happened_in(analyse):
 
 def test_dates_of_two_verbs_do_not_compete(analyse):
     report = analyse(
-        "She won the Gold Award in 2003 and received the Silver Medal in 2016. "
+        "She won the Gold Award in 2003 and earned the Silver Medal in 2016. "
         "I ran a five-minute test last week.",
         date="2025-01-10",
     )

@@ -378,7 +378,7 @@ def test_halves_periods_and_plans(timexes, text, expected):
         # ... on the infinitive itself, not on a noun of its clause
         (
             "Most farmers support his hard line on talks to curb the city's water program and "
-            "his pledge on Monday that there would be no new dam.",
+            "his pledge on Monday that the city would build no new dam.",
             "2015-03-18",
             ("Monday", "DATE", "2015-03-16"),
         ),

@@ -320,7 +320,7 @@ def test_a_modification_before_publication_is_not_used():
         ("by Mark Dolan22 Dec 2016651", ["Mark Dolan"]),
         ("By Dana Whitfield, Senior Staff Engineer, Harbour Project", ["Dana Whitfield"]),
         ("Richard (R.J.) Voskov", ["Richard (R.J.) Voskov"]),
-        ("Nelson D. Hartwell", ["Nelson D. Hartwell"]),
+        ("Linus D. Hartwell", ["Linus D. Hartwell"]),
         ("Our Political Staff", []),
         ("Coastal Ledger News Desk", []),
         ("WKRB STAFF", []),

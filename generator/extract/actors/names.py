@@ -580,7 +580,7 @@ def _in_quoted_title(span: Span, reach: int = 10) -> bool:
         return False
     inside = [t for t in doc[start + 1 : end] if t.is_alpha]
     if len(inside) - len(span) < 2:
-        return False  # '"Temple Run"' alone is read by `_names_a_thing` itself
+        return False  # '"Tunnel Dash"' alone is read by `_names_a_thing` itself
     return all(t.text[:1].isupper() or t.lower_ in TITLE_SMALL_WORDS for t in inside)
 
 
@@ -808,7 +808,7 @@ def _plural_name(span: Span) -> bool:
 
 
 def _person_shaped(span: Span, caps_lines: list[tuple[int, int]]) -> bool:
-    """Whether the words can be a person's name: no pronoun or determiner ('My Name'), no
+    """Whether the words can be a person's name: no pronoun or determiner ('My Garden'), no
     acronym in capitals in running text ('Helix QRT'), not opened by a nationality adjective
     ('German Reich')."""
     if any(t.pos_ in ("PRON", "DET") for t in span):
@@ -893,7 +893,7 @@ def _not_an_actor(span: Span) -> bool:
     if _degree(span):
         return True
     if len(span) > 1 and _code(span[-1]):
-        return True  # 'Page B1', 'Skyliner A440': a page or a model, no actor
+        return True  # 'Page C7', 'Skyliner A440': a page or a model, no actor
     if one_word(span):
         word = span.text.lower()
         if word in demonyms() or word.rstrip("s") in demonyms():
@@ -1454,7 +1454,7 @@ def _trim(span: Span) -> Span | None:
 def _code(tok: Token) -> bool:
     """A letter and digits ('B1', 'Q2', 'A440'): a page, a quarter or a model after a name.
     After a name of two words or more it is cut off ('Acme Systems Inc Q2'); after one word the
-    two name a page or a model ('Page B1', 'Skyliner A440')."""
+    two name a page or a model ('Page C7', 'Skyliner A440')."""
     return tok.text[:1].isalpha() and any(c.isdigit() for c in tok.text)
 
 
@@ -1748,7 +1748,7 @@ SITE_WORDS = frozenset("observatory museum monument memorial tower building".spl
 
 
 def _body_before_subject(span: Span) -> bool:
-    """'the Lorenz Center for Health and Rights', 'Committee on Budgets': a noun for a body
+    """'the Halvorsen Center for Soil and Water', 'Committee on Budgets': a noun for a body
     before 'for' or 'on' heads a name that says what the body works for, an organisation."""
     for tok in span[1:-1]:
         if tok.lower_ in ("for", "on"):
@@ -1941,7 +1941,7 @@ def _determined(span: Span) -> bool:
     doc = span.doc
     i = span.start - 1
     while i > 0 and doc[i].dep_ == "compound" and place(doc[i].text) is not None:
-        i -= 1  # 'its U.S. Winter Outlook': a country's name may stand between
+        i -= 1  # 'its U.S. Harvest Bulletin': a country's name may stand between
     prev = doc[i]
     return prev.lower_ in DETERMINERS and prev.dep_ in ("det", "poss") and prev.head == span.root
 
@@ -1956,7 +1956,7 @@ COMMON_HEADS = frozenset(
     | PLACE_ENDINGS
     | STREET_ENDINGS
 )
-"""Common nouns that can head a name ('the Lorenz Center', 'the Harvest Forum')."""
+"""Common nouns that can head a name ('the Halvorsen Center', 'the Harvest Forum')."""
 
 
 def _common_head(span: Span) -> bool:

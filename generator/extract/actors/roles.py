@@ -273,7 +273,7 @@ def _of_phrase(cluster: Cluster, name: Span, owner: dict[int, Cluster]) -> None:
 
 
 def _capitals(clusters: list[Cluster]) -> None:
-    """A capital named for its government ('talks between Kyiv and Moscow') stays a place, tied to its country."""
+    """A capital named for its government ('talks between Oslo and Riga') stays a place, tied to its country."""
     countries = {c.country: c for c in clusters if c.country}
     for cluster in clusters:
         if cluster.type != "place" or cluster.country:

@@ -101,7 +101,7 @@ def headline_caveats(doc: Doc, article: Article) -> list[Caveat]:
 
 def weaker_in_body(doc: Doc, article: Article) -> list[Caveat]:
     """A headline that states flatly what every sentence of the article that carries it states
-    as a possibility ('Will Soon Owe' / 'could soon owe', 'kills' / 'allegedly killed').
+    as a possibility ('Will Shortly Owe' / 'could soon owe', 'kills' / 'allegedly killed').
 
     Before saying the article *only* hedges the claim, the whole text is read for the same
     claim stated without a hedge (`_restated`); the headline itself is not searched (it is the

@@ -693,7 +693,7 @@ DURATION_HEDGE = re.compile(
 'within' are prepositions there ('$300 billion over two years')."""
 
 
-_AGED_TIMEX = re.compile(r"\S+\s+\w+[-–](?:old|long)")
+_AGED_TIMEX = re.compile(r"(?<!\S)\S+\s+\w+[-–](?:old|long)")
 
 
 def _ages_a_plural(doc: Doc, timex: TimeExpression) -> bool:
@@ -983,7 +983,7 @@ def _joined_range(tok: Token) -> tuple[Found, int] | None:
     return found, span.end
 
 
-_ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th)")
+_ORDINAL_DIGITS = re.compile(r"(?<!\d)\d+(?:st|nd|rd|th)")
 _NUMBER_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 
@@ -1993,8 +1993,8 @@ REPORTING = STATING_VERBS | {
     "estimate", "project", "forecast", "predict", "calculate", "find", "suggest", "propose"
 }  # fmt: skip
 """Verbs whose subject puts forward the figures of their complement: saying, estimating,
-finding, and the speech acts of suggesting and proposing ('the plan proposes to run 60
-trucks a day')."""
+finding, and the speech acts of suggesting and proposing ('the plan proposes to send 45
+ferries a week')."""
 AS_REPORTED_VERBS = REPORTING | {"note", "write", "reveal", "show"}
 """Verbs of a framing 'as' clause that names a source ('As Techwire reports, …')."""
 
@@ -2055,7 +2055,7 @@ def _status(
     ):
         lemmas.discard("require")  # 'the wound required seven stitches': a need that was met
     if definite and (_in_definite_subject(span.root) or _scene_setting(span.root)):
-        # 'The 25 percent tariffs will stay', 'the $4.8 billion will be paid': a definite noun
+        # 'The 25 percent tariffs will stay', 'the $3.1 billion will be refunded': a definite noun
         # phrase refers to what exists already; the predicate's modality is not its figure's,
         # nor that of a clause a fronted frame sets the scene for ('After 20 years of talks,
         # the firms plan to merge')

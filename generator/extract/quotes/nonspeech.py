@@ -39,7 +39,7 @@ def reports_no_speech(doc: Doc, piece: Piece, cue: Token) -> bool:
     if lemma == "tell" and cue.i > 0 and doc[cue.i - 1].lower_ == "all" and _before_comma(cue):
         return True  # 'All told, it is a neat story': an adverb
     if kind not in ("headline", "line") and _inside_a_title(cue):
-        return True  # 'Your Name as Though It Were Painted on the Back of the Sky'
+        return True  # 'Your Shadow as It Might Be Drawn on the Floor of the Sea'
     if lemma == "tell" and _generic_hearers(cue):
         return True
     if lemma in DEED_CUES and _listed_among_deeds(cue):

@@ -213,7 +213,7 @@ POINTING_BACK = frozenset({"that", "this", "it", "which", "these", "those"})
 
 
 def _that_clause_on_adjunct(verb: Token) -> Token | None:
-    """'have warned for years that a budget crunch is coming': a that-clause the parser hung
+    """'have warned for decades that a water shortage is coming': a that-clause the parser hung
     on the noun of an adjunct right after the verb ('for years', 'on Monday') is the verb's."""
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.i < verb.i or prep.i > verb.i + 2:

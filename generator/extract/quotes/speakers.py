@@ -61,7 +61,7 @@ def span_speaker(tok: Token, actor_at: dict[int, Actor]) -> Speaker:
         if classified is not None and classified.pos_ in ("NOUN", "PROPN"):
             tok = classified
             if any(c.dep_ == "compound" and c.tag_ == "NNS" and c.i < tok.i for c in tok.children):
-                # 'the kinds of things libertarians say': two plurals side by side are a noun
+                # 'the sorts of things gardeners say': two plurals side by side are a noun
                 # and a contact relative clause's subject, which the parser joins as a compound
                 return _bare_speaker(tok, actor_at)
     left = tok.left_edge.i

@@ -432,7 +432,7 @@ def _in_comparison(text: str, timex: TimeExpression, sent: Span) -> bool:
 
 def _range_partner(text: str, timexes: list[TimeExpression], index: int) -> bool:
     """Whether timex `index` closes a range opened by the one before ('from 2019 to 2024',
-    'In August and September', 'between 7 AM and 6 PM Tuesday')."""
+    'In March and April', 'between 7 AM and 6 PM Tuesday')."""
     if index == 0:
         return False
     before = timexes[index - 1]
@@ -589,8 +589,8 @@ def _ambiguous(
     """Whether the date may belong to another clause than the event shown: the verb the date
     hangs on is not the event's ('pilloried them for proposing a bill in 2009': the year is
     the proposal's); the event's words hold another date that competes for it ('will overtake
-    A in 2020 and B in 2023'); a future event under a date already past ('will reach 13
-    percent, up from 6.6 percent in 2017': the year is the figure's); a date in a trailing
+    A in 2020 and B in 2023'); a future event under a date already past ('will reach 11
+    percent, up from 4.3 percent in 2014': the year is the figure's); a date in a trailing
     participle, whose event is shown with the main clause's words."""
     attached = _attached_verb(span.root)
     if when_verb is None and attached is not None and attached.i != verb.i:

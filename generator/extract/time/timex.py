@@ -393,7 +393,7 @@ def _in_title(text: str, start: int, end: int, rule: Rule) -> bool:
     if rule.name == "month" and re.match(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]", text[end : end + 60]):
         return True
     if rule.name == "the-unit" and re.search(r"\b(?:Year|Week|Month)\b", text[start:end]):
-        return True  # 'Collection of the Year', 'Player of the Week'
+        return True  # 'Garden of the Year', 'Player of the Week'
     return False
 
 
