@@ -1097,6 +1097,38 @@ def test_coordinated_names_before_a_programme_noun_name_the_programme(analyse):
     assert list(names_and_types(report)) == ["Ann Voss"]
 
 
+def test_a_name_that_opens_a_work_s_title_is_no_person(analyse):
+    # The tagger calls the first 'Rita Fenn' a person and 'The Rita Fenn Show' a work: with no
+    # person's mark, the name is the show's.
+    report = analyse(
+        "Mara Lind said the shop no longer stocked Rita Fenn. She watched The Rita Fenn Show "
+        "every week."
+    )
+    assert names_and_types(report) == {"Mara Lind": "person"}
+
+
+def test_a_name_that_opens_a_work_s_title_stays_a_person_who_speaks(analyse):
+    report = analyse(
+        "Rita Fenn said she was tired of television. She left The Rita Fenn Show in May."
+    )
+    assert names_and_types(report) == {"Rita Fenn": "person"}
+
+
+def test_a_name_referred_to_with_which_is_no_person(analyse):
+    report = analyse(
+        "Ranger Tom Beck said the blight was spreading. It now threatens the giant Koro Whetu, "
+        "which may be 1,500 years old, and the trees around it."
+    )
+    assert names_and_types(report) == {"Tom Beck": "person"}
+
+
+def test_a_name_one_is_aboard_is_a_craft(analyse):
+    report = analyse(
+        "The talks will resume, press secretary Tom Beck told reporters aboard Sky Arrow Two."
+    )
+    assert names_and_types(report) == {"Tom Beck": "person"}
+
+
 def groups_of(report):
     return {a.name: [m.text for m in a.mentions] for a in report.actors if a.type == "group"}
 
@@ -1152,3 +1184,11 @@ def test_first_person_group_is_an_address(analyse):
         "senators voted against him."
     )
     assert set(groups_of(report)) == {"fellow senators"}
+
+
+def test_a_persons_name_run_into_a_product_modifier_is_the_person(analyse):
+    report = analyse(
+        "Tom Beck wrote the first code for the probe in 1965. Decades later, fans bought a "
+        "Tom Beck Zorbo figurine."
+    )
+    assert names_and_types(report) == {"Tom Beck": "person"}

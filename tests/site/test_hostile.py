@@ -287,6 +287,12 @@ def pipeline_articles() -> dict[str, str]:
             articles[f"plain-{i:02d}.txt"] = body
         else:
             articles[f"page-{i:02d}.html"] = html_page(chunk)
+    # Real names carry markup-significant characters too ('&' of a firm, the apostrophe of an
+    # Irish surname): an actor's name must reach every page escaped, not be dropped as junk.
+    articles["names-00.txt"] = (
+        "Ciara O'Hara, a partner at Barlow & Finch, said on Monday that fees rose 4% to $3 "
+        "million. Ciara O'Hara said Barlow & Finch would hire staff by March 2026.\n"
+    )
     return articles
 
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.extract.actors.gazetteer import demonyms, given_names, place, place_key, titles
 from generator.extract.actors.tables import tables
-from generator.extract.common import doc_text
+from generator.extract.common import REPORTING_VERBS, doc_text
 from generator.model import ActorType
 
 LABEL_TYPES: dict[str, ActorType] = {
@@ -143,6 +143,13 @@ def find_names(doc: Doc) -> list[Name]:
     for span, kind in labelled:
         if kind is not None:
             votes[name_key(span.text)][kind] += 1
+    tagged = {key: Counter(counts) for key, counts in votes.items()}
+    """The tagger's own labels, before the words around the names add theirs."""
+    which_named: set[str] = set()
+    """Names a relative clause opened by 'which' refers to: English refers to a person with 'who'."""
+    speakers: set[str] = set()
+    """Names that are the subject of a verb of saying ('Tom Ruru said'): whoever they are, the
+    two rules that take a name for a thing by its company (a thing's label, 'which') keep off."""
     text = doc_text(doc)
     evidence: set[str] = set()
     """Names with a person's mark beside one of their uses: a title, an apposition, 'who'."""
@@ -152,6 +159,8 @@ def find_names(doc: Doc) -> list[Name]:
         key = name_key(span.text)
         seen[key] += 1
         determined[key] += _determined(span)
+        if span.root.dep_ == "nsubj" and span.root.head.lemma_ in REPORTING_VERBS:
+            speakers.add(key)
         for kind in _class_kinds(span):
             if kind == "other":
                 things_named.add(key)
@@ -169,6 +178,7 @@ def find_names(doc: Doc) -> list[Name]:
             evidence.add(key)
         elif relative == "which" and place(span.text) is None:
             votes[key]["organization"] += 1  # 'Astrovia, which' is not
+            which_named.add(key)
         if _person_role(span):
             # 'Eva-Marie Persson, a professor at ...': a person's title beside the name outvotes
             # a tagger that took the name for an organisation.
@@ -219,6 +229,7 @@ def find_names(doc: Doc) -> list[Name]:
             if _person_role(part) or _after_title(part):
                 evidence.add(name_key(part.text))  # 'Emery, a writer for ...' untagged
     labelled = _join_adjacent(labelled, known)
+    labelled = _people_before_a_noun(labelled)
     uses: Counter[str] = Counter()
     teams: Counter[str] = Counter()
     things: Counter[str] = Counter()
@@ -236,6 +247,7 @@ def find_names(doc: Doc) -> list[Name]:
         for span, _ in labelled
         if len(span) > 2 and _not_an_actor(span)
     }
+    thing_keys = _thing_keys(doc)
     names = []
     kinds: dict[str, ActorType | None] = {}
     for span, _ in labelled:
@@ -273,7 +285,16 @@ def find_names(doc: Doc) -> list[Name]:
         elif kind == "person" and key in unlike_person:
             kind = _unsupported_person(span, votes, caps_lines)
         elif kind == "person" and key not in evidence and not _result_line(span):
-            if (key not in people and one_word(span)) or not _person_shaped(span, caps_lines):
+            thing_like = key not in speakers
+            if thing_like and key in which_named and not _body_or_place(tagged.get(key)):
+                # 'the old Tane Ruru, which may be a thousand years old': the writer refers to
+                # the name as a thing, and the tagger never called it a body or a place
+                kind = None
+            elif (
+                (key not in people and one_word(span))
+                or not _person_shaped(span, caps_lines)
+                or (thing_like and _opens_a_thing(key, thing_keys))
+            ):
                 kind = _unsupported_person(span, votes, caps_lines)
         elif kind == "other" and key in evidence and place(span.text) is None:
             kind = "person"  # 'Emery, a writer for ...': a product or a work has no job
@@ -497,6 +518,10 @@ cargo ship', 'a Falcon-K rocket', 'the Lodestar patent portfolio')."""
 QUOTE_MARKS = frozenset("\"“”'‘’")
 
 
+VEHICLE_PREPOSITIONS = frozenset({"aboard", "onboard"})
+"""Prepositions whose object is a craft: a ship, a plane, a train or a station."""
+
+
 def _names_a_thing(span: Span) -> bool:
     """Whether this use of a name names a thing, not a body, a person or a place: the modifier
     of a lowercase noun for a product, a work or an instrument ('the Progress cargo ship', 'the
@@ -514,6 +539,8 @@ def _names_a_thing(span: Span) -> bool:
                 return True
     if _in_quoted_title(span):
         return True
+    if span.root.dep_ == "pobj" and span.root.head.lower_ in VEHICLE_PREPOSITIONS:
+        return True  # 'reporters aboard Sky Arrow Two': one boards a ship, a plane or a train
     last = span[-1]
     while last.dep_ == "conj" and last.head.i < last.i and last.head.text[:1].isupper():
         last = last.head  # 'the Art, Design and Media programme': the items share the noun
@@ -715,6 +742,63 @@ def _result_line(span: Span) -> bool:
     end = text.find("\n", span.end_char)
     line = text[start : end if end >= 0 else len(text)]
     return len(line) < 300 and len(re.findall(r"\b\d+\b", line)) >= 3
+
+
+def _people_before_a_noun(
+    labelled: list[tuple[Span, ActorType | None]],
+) -> list[tuple[Span, ActorType | None]]:
+    """'a Tom Beck Zorbo figurine' beside 'Tom Beck': a person's full name, then one more
+    capitalised word, all modifying a lowercase noun, is that person and a brand or a kind of the
+    thing; the extra word, never part of a person's name elsewhere, is cut off."""
+    people = [span for span, kind in labelled if kind == "person" and len(span) > 1]
+    full = {name_key(span.text) for span in people}
+    out = []
+    for span, kind in labelled:
+        last = span[-1]
+        head = last.head
+        if (
+            kind == "person"
+            and len(span) > 2
+            and name_key(span[:-1].text) in full
+            and last.dep_ in ("compound", "nmod")
+            and head.i >= span.end
+            and head.pos_ == "NOUN"
+            and head.text.islower()
+            and not any(
+                name_key(last.text) in name_key(other.text).split()
+                for other in people
+                if other is not span and name_key(other.text) != name_key(span.text)
+            )
+        ):
+            span = span[:-1]
+        out.append((span, kind))
+    return out
+
+
+THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+
+
+def _thing_keys(doc: Doc) -> set[str]:
+    """The keys of the names the tagger labels a product, a work, an event or a law."""
+    found = set()
+    for ent in doc.ents:
+        if ent.label_ in THING_LABELS:
+            words = ent[1:] if ent[0].lower_ == "the" else ent
+            if len(words):
+                found.add(name_key(words.text))
+    return found
+
+
+def _body_or_place(votes: Counter[ActorType] | None) -> bool:
+    """Whether the tagger ever labelled the name an organisation or a place."""
+    return votes is not None and bool(votes["organization"] or votes["place"])
+
+
+def _opens_a_thing(key: str, thing_keys: set[str]) -> bool:
+    """'Zorbo Crunch' beside 'Zorbo Crunch Bars' labelled a product, 'Vela' beside 'Vela 9'
+    labelled an event: a name that opens the longer name of a thing elsewhere in the article is
+    that thing's brand or series, unless a person's mark says otherwise."""
+    return any(thing.startswith(key + " ") for thing in thing_keys)
 
 
 def _plural_name(span: Span) -> bool:
