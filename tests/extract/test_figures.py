@@ -1064,6 +1064,36 @@ def test_sentence_reading_is_the_same_inside_and_outside_a_call(nlp):
     assert [t.text for t in _sentence(later).as_clauses] == ["noted"]
 
 
+def test_doc_arrays_pick_exactly_the_tokens_the_sentence_readers_test(nlp):
+    from generator.extract.figures import CUE_WORDS, _Arrays
+
+    doc = nlp(SPEED_TEXT + " As the board noted, it may cut costs. Harbour fares rose.")
+    arrays = _Arrays(doc)
+    assert arrays.according == [t.i for t in doc if t.lower_ == "according"] != []
+    assert arrays.advcl == [t.i for t in doc if t.dep_ == "advcl"] != []
+    cues = [
+        t.i
+        for t in doc
+        if t.tag_ == "MD" or t.lower_ == "according" or t.lemma_.lower() in CUE_WORDS
+    ]
+    assert arrays.cues == cues and {doc[i].text for i in cues} >= {"said", "may", "according"}
+    bounds = arrays.sentence_starts
+    assert bounds == [0, *(s.start for s in list(doc.sents)[1:]), len(doc)]
+    assert _Arrays(nlp("")).cues == []
+
+
+def test_sentence_in_a_call_is_the_span_sentence(nlp):
+    from generator.extract.figures import _sentence, _sentence_cache
+
+    doc = nlp(SPEED_TEXT + " As the board noted, it may cut costs. Harbour fares rose.")
+    with _sentence_cache():
+        for start in range(len(doc)):
+            for end in (start + 1, min(len(doc), start + 4)):
+                span = doc[start:end]
+                sentence = _sentence(span)
+                assert (sentence.start, sentence.sent.end) == (span.sent.start, span.sent.end)
+
+
 def test_figures_repeat_exactly_across_calls(figures):
     first = figures(SPEED_TEXT)
     assert first == figures(SPEED_TEXT)

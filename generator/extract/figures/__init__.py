@@ -9,13 +9,15 @@ not figures.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cached_property
+from typing import cast
 
+import numpy
 from spacy.tokens import Doc, Span, Token
 
 from generator.extract.common import (
@@ -955,13 +957,17 @@ def _number_starts(doc: Doc) -> list[int]:
     ]
 
 
+_HYPHEN_RANGE = re.compile(rf"({DIGITS})[-–]({DIGITS})(?![\d,.–-])")
+_JOINED_BEFORE = re.compile(r"[\w/:.#-]$")
+
+
 def _joined_range(tok: Token) -> tuple[Found, int] | None:
     """A range written with a hyphen before a plural noun ('200-250 seats') and the index of
     that noun; not two years joined ('1914-1918'), a phone number or a model ('A330-200')."""
     doc = tok.doc
     text = doc_text(doc)
-    match = re.match(rf"({DIGITS})[-–]({DIGITS})(?![\d,.–-])", text[tok.idx : tok.idx + 30])
-    if match is None or re.search(r"[\w/:.#-]$", text[max(0, tok.idx - 1) : tok.idx]):
+    match = _HYPHEN_RANGE.match(text[tok.idx : tok.idx + 30])
+    if match is None or _JOINED_BEFORE.search(text[max(0, tok.idx - 1) : tok.idx]):
         return None
     span = doc.char_span(tok.idx, tok.idx + match.end(), alignment_mode="expand")
     if span is None or span.end >= len(doc):
@@ -1002,15 +1008,23 @@ def _is_scale(tok: Token) -> bool:
     return tok.lower_ in ("hundred", "thousand", "million", "billion", "trillion")
 
 
+_YEAR_DIGITS = re.compile(r"(?:1[5-9]|20)\d\d")
+_ENUMERATOR_END = re.compile(r"[.)]\s")
+_SHARE_AFTER = re.compile(r"-(?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b")
+_SPACES = re.compile(r"\s+")
+_FRACTION_AFTER = re.compile(r"\s*([½¼¾⅓⅔])")
+_RATE_AFTER = re.compile(r"\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour)\b")
+
+
 def _count(doc: Doc, text: str, group: Span) -> Found | None:
     start, end = group.start_char, group.end_char
     words = group.text
     low = words.lower()
     first, last = group[0], group[-1]
-    if re.fullmatch(r"(?:1[5-9]|20)\d\d", words) and not _counts_plural(last):
+    if _YEAR_DIGITS.fullmatch(words) and not _counts_plural(last):
         return None  # a year
     line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip() == "" and re.match(r"[.)]\s", text[end : end + 2]):
+    if text[line_start:start].strip() == "" and _ENUMERATOR_END.match(text[end : end + 2]):
         # a list enumerator ('2. Norway'): a rank when the list ranks something, else nothing
         if RANKING.search(text[max(0, line_start - 300) : line_start]):
             value = parse_amount(words)
@@ -1031,10 +1045,7 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
         return None  # a name or model ('Boeing 787'), unless it counts a plural ('500 Apple engineers')
     if low in SMALL_WORDS and before is not None and before.lower_ in DEFINITE | {"all"}:
         return None  # 'the two companies' refers back rather than counts
-    if re.match(
-        r"-(?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b",
-        text[end : end + 60],
-    ):
+    if _SHARE_AFTER.match(text[end : end + 60]):
         return None  # 'two-thirds' is a share, not a count
     aged = AGE_AFTER.match(text[end : end + 60])
     aged_noun = _aged_plural(after) if after is not None else None
@@ -1046,10 +1057,10 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
         return None  # 'a two-wheeler', 'this five-some': one thing named by a number
     if low == "dozen" and before is not None and before.lower_ == "a":
         start, words = before.idx, "a dozen"  # 'more than a dozen islands'
-    value = parse_amount(re.sub(r"\s+", " ", words))
+    value = parse_amount(_SPACES.sub(" ", words))
     if value is None:
         return None
-    fraction = re.match(r"\s*([½¼¾⅓⅔])", text[end : end + 3])
+    fraction = _FRACTION_AFTER.match(text[end : end + 3])
     if fraction:  # '6 ½ minutes'
         value += FRACTIONS[fraction.group(1)]
         end += fraction.end()
@@ -1080,9 +1091,7 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     if after is not None and after.lower_ in ("times", "fold"):
         unit = "times"  # 'six times the value': a multiple
     per = None
-    rate = re.match(
-        r"\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour)\b", text[end : end + 60]
-    )
+    rate = _RATE_AFTER.match(text[end : end + 60])
     if rate:
         per = rate.group(1)
     return Found(kind="count", start=start, end=end, value=value, unit=unit, per=per)
@@ -1560,6 +1569,9 @@ def _superlative(ent: Span) -> bool:
     return any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("most", "least") for t in toks)
 
 
+_ON_TRACK = re.compile(r"\bon\s+track\b", re.I)
+
+
 class _Sentence:
     """What the context readers look up in a figure's sentence, read once per sentence (and
     each part only when asked for): its text, the dashes in it, the 'according to', the framing
@@ -1578,7 +1590,7 @@ class _Sentence:
 
     @cached_property
     def on_track(self) -> bool:
-        return re.search(r"\bon\s+track\b", self.text, re.I) is not None
+        return _ON_TRACK.search(self.text) is not None
 
     @cached_property
     def dashes(self) -> list[int]:
@@ -1586,15 +1598,20 @@ class _Sentence:
             return []  # a token that is a dash is in the text
         return [t.i for t in self.tokens if t.text in DASHES]
 
+    def _candidates(self, at: list[int]) -> list[Token]:
+        """The sentence's tokens among those at the sorted doc indices `at`."""
+        doc, start, end = self.sent.doc, self.start, self.sent.end
+        return [doc[i] for i in at[bisect_left(at, start) : bisect_left(at, end)]]
+
     @cached_property
     def according(self) -> list[Token]:
-        return [t for t in self.tokens if _according_to(t)]
+        return [t for t in self._candidates(_arrays(self.sent.doc).according) if _according_to(t)]
 
     @cached_property
     def as_clauses(self) -> list[Token]:
         return [
             t
-            for t in self.tokens
+            for t in self._candidates(_arrays(self.sent.doc).advcl)
             if t.dep_ == "advcl"
             and t.lemma_ in AS_REPORTED_VERBS
             and t.head.dep_ == "ROOT"
@@ -1605,11 +1622,58 @@ class _Sentence:
     def cues(self) -> list[Token]:
         return [
             t
-            for t in self.tokens
+            for t in self._candidates(_arrays(self.sent.doc).cues)
             if (t.lower_ in MODALS and t.tag_ == "MD")
             or (t.pos_ == "VERB" and t.lemma_.lower() in CUE_WORDS)
             or _according_to(t)
         ]
+
+
+class _Arrays:
+    """Read from a doc's attribute arrays (`Doc.to_array`) once: the indices of the few tokens
+    worth reading as `Token`s for the sentence readers of `_Sentence` (each list holds every
+    token the reader keeps, by a cheaper test on hashes), and the sentence bounds."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        strings = doc.vocab.strings
+        self.according: list[int] = []  # `lower_ == "according"`
+        self.advcl: list[int] = []  # `dep_ == "advcl"`
+        self.cues: list[int] = []  # `tag_ == "MD"`, `lemma_.lower() in CUE_WORDS` or 'according'
+        if not len(doc):
+            return
+        lower, dep, tag, lemma = doc.to_array(["LOWER", "DEP", "TAG", "LEMMA"]).T
+        according = lower == numpy.uint64(strings["according"])
+        self.according = numpy.flatnonzero(according).tolist()
+        self.advcl = numpy.flatnonzero(dep == numpy.uint64(strings["advcl"])).tolist()
+        cue_lemmas = [h for h in numpy.unique(lemma).tolist() if strings[h].lower() in CUE_WORDS]
+        cues = (tag == numpy.uint64(strings["MD"])) | according
+        cues |= numpy.isin(lemma, numpy.array(cue_lemmas, dtype=numpy.uint64))
+        self.cues = numpy.flatnonzero(cues).tolist()
+
+    @cached_property
+    def sentence_starts(self) -> list[int] | None:
+        """0, the index of each token that starts a sentence after it, and the doc's length:
+        the bounds `Span.sent` finds, when no hook overrides how it finds them."""
+        doc = self.doc
+        if "sent" in doc.user_span_hooks or "sents" in doc.user_hooks:
+            return None
+        if not len(doc) or not doc.has_annotation("SENT_START"):
+            return None
+        starts = doc.to_array("SENT_START").tolist()
+        return [0, *(i for i in range(1, len(doc)) if starts[i] == 1), len(doc)]
+
+
+def _arrays(doc: Doc) -> _Arrays:
+    """The doc's `_Arrays`, built once per `extract_figures` call."""
+    memo = _MEMO.get()
+    if memo is None:
+        return _Arrays(doc)
+    key = ("arrays", id(doc), -1)
+    found = memo.get(key)
+    if found is None or found[0] is not doc:
+        found = memo[key] = (doc, _Arrays(doc))
+    return cast(_Arrays, found[1])
 
 
 def _according_to(tok: Token) -> bool:
@@ -1623,25 +1687,41 @@ _SENTENCES: ContextVar[dict[tuple[int, int, int], tuple[Doc, _Sentence]] | None]
 and end, with their doc."""
 
 
+_MEMO: ContextVar[dict[tuple[str, int, int], tuple[Doc, object]] | None] = ContextVar(
+    "_MEMO", default=None
+)
+"""What the doc-wide readers (`_arrays`) found during one `extract_figures` call (none outside
+one), by reader, doc id and token index (-1 for the whole doc), with their doc."""
+
+
 @contextmanager
 def _sentence_cache() -> Iterator[None]:
     token = _SENTENCES.set({})
+    memo = _MEMO.set({})
     try:
         yield
     finally:
+        _MEMO.reset(memo)
         _SENTENCES.reset(token)
 
 
 def _sentence(span: Span) -> _Sentence:
     """The sentence of `span`, read once per `extract_figures` call."""
-    sent = span.sent
     cache = _SENTENCES.get()
     if cache is None:
-        return _Sentence(sent)
-    key = (id(sent.doc), sent.start, sent.end)
+        return _Sentence(span.sent)
+    doc = span.doc
+    bounds = _arrays(doc).sentence_starts
+    if bounds is None:
+        sent = span.sent
+        key = (id(doc), sent.start, sent.end)
+    else:  # `span.sent`'s bounds, without building the span each time
+        k = bisect_right(bounds, span.start)
+        key = (id(doc), bounds[k - 1], bounds[k])
     found = cache.get(key)
-    if found is None or found[0] is not sent.doc:
-        found = cache[key] = (sent.doc, _Sentence(sent))
+    if found is None or found[0] is not doc:
+        sent = span.sent if bounds is None else doc[key[1] : key[2]]
+        found = cache[key] = (doc, _Sentence(sent))
     return found[1]
 
 
@@ -1655,7 +1735,6 @@ def _subject(span: Span) -> str | None:
     doc = span.doc
     root = span.root
     verb = governing_verb(root)
-    sent = span.sent
     if verb.pos_ not in ("VERB", "AUX"):
         noun = _counted_noun(root)
         return noun.text if noun is not None else None
@@ -1681,6 +1760,7 @@ def _subject(span: Span) -> str | None:
     noun = _counted_noun(root)
     if noun is not None and noun.i >= span.end and noun.i - verb_start < 30:
         end = max(end, noun.i + 1)  # '20 of Boeing's larger planes'
+    sent = _sentence(span).sent  # `span.sent`
     end = min(end, sent.end)
     action = _text_of(doc, max(verb_start, sent.start), end).strip(" ,;:")
     if subj is None or subj.i >= verb_start:
@@ -1712,7 +1792,7 @@ def _listed_after(doc: Doc, prev: Figure, span: Span) -> bool:
     only the counted noun and its modifiers, then a comma or 'and'/'or', lie between them
     (no verb, no quotation mark). A sentence does not end with a comma: one the parser ended
     there goes on in the next ('… 10 whales on the beach, | 51 stranded on the islands')."""
-    sent = doc[span.start].sent
+    sent = _sentence(span).sent  # `doc[span.start].sent`
     if prev.end > span.start_char:
         return False
     if sent.start_char > prev.start:
@@ -2060,7 +2140,6 @@ def _status(
         # nor that of a clause a fronted frame sets the scene for ('After 20 years of talks,
         # the firms plan to merge')
         return "estimate" if ESTIMATE_HEDGES.match(text) else "fact"
-    nouns = {t.lemma_.lower() for t in span.root.subtree} | {t.lemma_.lower() for t in span}
     sentence = _sentence(span)
     before = sentence.text[
         max(0, span.start_char - sentence.start_char - 20) : span.start_char - sentence.start_char
@@ -2069,7 +2148,9 @@ def _status(
         return "claim"
     if BASELINE.search(before) or any(_achieved(t) for t in chain):
         return "estimate" if ESTIMATE_HEDGES.match(text) else "fact"
-    if lemmas & TARGET_WORDS or nouns & {"target", "goal"}:
+    if lemmas & TARGET_WORDS or (
+        {t.lemma_.lower() for t in span.root.subtree} | {t.lemma_.lower() for t in span}
+    ) & {"target", "goal"}:
         return "target"
     in_force = any(
         t.lemma_ in ("come", "go", "take", "enter")
@@ -2162,8 +2243,7 @@ def _in_definite_subject(root: Token) -> bool:
         (c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those")) or c.dep_ == "poss"
         for c in tok.children
     )
-    intent = any(t.lemma_.lower() in INTENT_WORDS for t in tok.subtree)
-    return definite and not intent
+    return definite and not any(t.lemma_.lower() in INTENT_WORDS for t in tok.subtree)
 
 
 FREQUENCY = frozenset(
@@ -2205,9 +2285,12 @@ def _unlinked_cue(span: Span) -> bool:
     """A verb of saying, forecasting or intending, a modal or 'according to' in the figure's
     sentence that the parse did not link to the figure: a reported fact in the reporter's own
     voice is then a reading of the parse's attachments, not of the words alone."""
+    cues = _sentence(span).cues  # the tokens the checks below can return True on
+    if not cues:
+        return False
     verb = governing_verb(span.root)
     above = {t.i for t in span.root.ancestors}  # the verbs `_status` read
-    for tok in _sentence(span).cues:  # the tokens the checks below can return True on
+    for tok in cues:
         if span.start <= tok.i < span.end:
             continue
         clause = tok.head if tok.tag_ == "MD" else tok
