@@ -957,7 +957,7 @@ def _number_starts(doc: Doc) -> list[int]:
     ]
 
 
-_HYPHEN_RANGE = re.compile(rf"({DIGITS})[-–]({DIGITS})(?![\d,.–-])")
+_HYPHEN_RANGE = re.compile(rf"(?<![\d,.])({DIGITS})[-–]({DIGITS})(?![\d,.–-])")
 _JOINED_BEFORE = re.compile(r"[\w/:.#-]$")
 
 
