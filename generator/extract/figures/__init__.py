@@ -15,7 +15,6 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cached_property
-from typing import cast
 
 import numpy
 from spacy.tokens import Doc, Span, Token
@@ -115,7 +114,7 @@ BASELINE = re.compile(
     r"\b(?:up|down|rising|falling|rose|fell)\s+from\s+$|\b(?:than|compared\s+(?:with|to))\s+$",
     re.I,
 )
-"""'up from 6.6 percent': a reference value, already a fact even in a forecast."""
+"""'up from 4.3 percent': a reference value, already a fact even in a forecast."""
 VAGUE_VALUES = {
     "dozens": 24,
     "scores": 40,
@@ -1666,50 +1665,47 @@ class _Arrays:
 
 def _arrays(doc: Doc) -> _Arrays:
     """The doc's `_Arrays`, built once per `extract_figures` call."""
-    memo = _MEMO.get()
-    if memo is None:
+    cache = _CACHE.get()
+    if cache is None:
         return _Arrays(doc)
-    key = ("arrays", id(doc), -1)
-    found = memo.get(key)
+    found = cache.arrays.get(id(doc))
     if found is None or found[0] is not doc:
-        found = memo[key] = (doc, _Arrays(doc))
-    return cast(_Arrays, found[1])
+        found = cache.arrays[id(doc)] = (doc, _Arrays(doc))
+    return found[1]
 
 
 def _according_to(tok: Token) -> bool:
     return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to"
 
 
-_SENTENCES: ContextVar[dict[tuple[int, int, int], tuple[Doc, _Sentence]] | None] = ContextVar(
-    "_SENTENCES", default=None
-)
-"""The sentences read during one `extract_figures` call (none outside one), by doc id, start
-and end, with their doc."""
+class _CallCache:
+    """What one `extract_figures` call has read, by doc id (with the doc, as ids are reused):
+    each doc's `_Arrays`, and its sentences by start and end."""
+
+    def __init__(self) -> None:
+        self.arrays: dict[int, tuple[Doc, _Arrays]] = {}
+        self.sentences: dict[tuple[int, int, int], tuple[Doc, _Sentence]] = {}
 
 
-_MEMO: ContextVar[dict[tuple[str, int, int], tuple[Doc, object]] | None] = ContextVar(
-    "_MEMO", default=None
-)
-"""What the doc-wide readers (`_arrays`) found during one `extract_figures` call (none outside
-one), by reader, doc id and token index (-1 for the whole doc), with their doc."""
+_CACHE: ContextVar[_CallCache | None] = ContextVar("_CACHE", default=None)
+"""The cache of the running `extract_figures` call (none outside one)."""
 
 
 @contextmanager
 def _sentence_cache() -> Iterator[None]:
-    token = _SENTENCES.set({})
-    memo = _MEMO.set({})
+    token = _CACHE.set(_CallCache())
     try:
         yield
     finally:
-        _MEMO.reset(memo)
-        _SENTENCES.reset(token)
+        _CACHE.reset(token)
 
 
 def _sentence(span: Span) -> _Sentence:
     """The sentence of `span`, read once per `extract_figures` call."""
-    cache = _SENTENCES.get()
-    if cache is None:
+    call = _CACHE.get()
+    if call is None:
         return _Sentence(span.sent)
+    cache = call.sentences
     doc = span.doc
     bounds = _arrays(doc).sentence_starts
     if bounds is None:
@@ -1830,7 +1826,7 @@ def _age_subject(span: Span) -> str | None:
     if verb.lemma_ == "be" and (root.dep_ in ("attr", "acomp") or head.dep_ in ("attr", "acomp")):
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-            subj = verb.head  # 'a wall which may be 900 years old': the tree
+            subj = verb.head  # 'a wall which may be 900 years old': the wall
         if subj is not None:
             return f"age of {_phrase(subj)}"
     floor = doc[span.sent.start - 1].sent.start if span.sent.start > 0 else span.sent.start
