@@ -16,6 +16,7 @@ are shown, and the present of the clause of time looks ahead with its future mai
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
@@ -585,6 +586,7 @@ def _ambiguous(
     event: str,
     value: str,
     anchor: str | None,
+    starts: list[int] | None = None,
 ) -> bool:
     """Whether the date may belong to another clause than the event shown: the verb the date
     hangs on is not the event's ('pilloried them for proposing a bill in 2009': the year is
@@ -608,7 +610,11 @@ def _ambiguous(
         return True
     sent = span.sent
     timex = timexes[index]
-    for k, other in enumerate(timexes):
+    ks = range(len(timexes))
+    if starts is not None:  # the starts in text order: only the sentence's expressions
+        ks = range(bisect_left(starts, sent.start_char), bisect_right(starts, sent.end_char))
+    for k in ks:
+        other = timexes[k]
         if k == index or other.start < sent.start_char or other.end > sent.end_char:
             continue
         if abs(k - index) == 1 and (
@@ -645,6 +651,9 @@ def build_timelines(
     text = doc_text(doc)
     dated: list[TimelineEntry] = []
     undated: list[TimelineEntry] = []
+    offsets = [t.start for t in timexes]
+    in_order = all(a <= b for a, b in zip(offsets, offsets[1:], strict=False))
+    starts = offsets if in_order else None  # out of text order, `_ambiguous` reads them all
     for index, timex in enumerate(timexes):
         if timex.type not in ("DATE", "TIME"):
             continue
@@ -759,7 +768,7 @@ def build_timelines(
             planned = planned or verb.tag_ in ("VBZ", "VBP", "VB")
         anchored = _anchored_on(timex) if place else "none"
         confidence = _confidence(timex, anchored, has_subject, value)
-        if _ambiguous(span, verb, when_verb, timexes, index, event, value, anchor):
+        if _ambiguous(span, verb, when_verb, timexes, index, event, value, anchor, starts):
             confidence = min(confidence, AMBIGUOUS)
         entry = TimelineEntry(
             date=value,
