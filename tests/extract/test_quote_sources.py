@@ -65,6 +65,11 @@ SPEAKERS = [
     # 'warned for decades that ...': the that-clause hung on the adjunct is what was warned
     ("Budget watchers have warned for decades that a water shortage is coming, exposing the "
      "town to a crisis.", "water shortage", "Budget watchers", None),
+    # 'blamed X for saying': the object said it, not the one who blamed
+    ("Councillors pilloried the mayor for proposing a new tax on boats.",
+     "a new tax", "mayor", None),
+    ("Ann Lee thanked the nurses for saying that the ward was safe.",
+     "the ward was safe", "nurses", None),
     # another source's words set against a claim are a quote of their own
     ("Senator Ann Lee also claimed the new tolls would cover their cost even as the Budget "
      "Office estimated last week that they would add $90 million to the debt.",
@@ -82,6 +87,22 @@ def test_speakers(analyse, text, words, speaker, sure):
     assert speaker in (quote.speaker.actor, quote.speaker.text) or speaker in quote.speaker.text
     if sure is not None:
         assert (quote.confidence >= 0.8) is sure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The union accused the board of saying that pay would fall.",
+        "The court stopped the paper from reporting that the judge had resigned.",
+        "Her lawyers urged the mayor into claiming that the ward was safe.",
+    ],
+)
+def test_an_alleged_or_prevented_act_of_the_object_has_no_speaker(analyse, text):
+    """The object's act after 'of', 'from' or 'against' is alleged, stopped or advised against:
+    the subject did not say it, and the object is not known to have said it."""
+    report = analyse(text)
+    gerunds = ("saying", "reporting", "claiming")
+    assert [q for q in report.quotes if q.cue is not None and q.cue.text in gerunds] == []
 
 
 def test_the_claim_stops_before_another_sources_words(analyse):

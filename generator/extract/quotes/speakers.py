@@ -243,6 +243,27 @@ def is_passive(verb: Token) -> bool:
     )
 
 
+#: Prepositions whose gerund takes the main verb's object as its subject (object control):
+#: 'thanked the nurses for saying', 'accused the board of saying', 'stopped her from saying',
+#: 'warned him against saying', 'pressed them into saying'.
+_OBJECT_CONTROL_PREPS = frozenset({"for", "of", "from", "against", "into"})
+
+
+def _object_control(prep: Token) -> Token | None:
+    """The main verb's direct object when a gerund after `prep` is that object's act.
+
+    'Councillors pilloried the mayor for proposing a tax': the mayor proposed it, not the
+    councillors. With 'for' the act is taken as done (one is thanked or blamed for what one did);
+    with 'of' it is alleged ('accused the board of saying'), and with 'from', 'against' or 'into'
+    it is prevented, advised against or forced; the caller abstains for those."""
+    if prep.lower_ not in _OBJECT_CONTROL_PREPS:
+        return None
+    return next(
+        (c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i),
+        None,
+    )
+
+
 def source_token(verb: Token, depth: int = 0) -> Token | None:
     """The subject of the cue, or of the verb it depends on ('began by saying', 'wants to say')."""
     stolen = stolen_complement(verb)
@@ -259,6 +280,9 @@ def source_token(verb: Token, depth: int = 0) -> Token | None:
         return None
     head = verb.head
     if verb.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.head.i != head.i:
+        controller = _object_control(head)
+        if controller is not None:
+            return controller if head.lower_ == "for" else None
         # 'began by talking about', 'after blasting the report': the subject of the main verb.
         return source_token(head.head, depth + 1)
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head.i != head.i:
