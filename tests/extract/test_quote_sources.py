@@ -70,6 +70,8 @@ SPEAKERS = [
      "a new tax", "mayor", None),
     ("Ann Lee thanked the nurses for saying that the ward was safe.",
      "the ward was safe", "nurses", None),
+    # 'a number of analysts said': the counted noun speaks, not the noun of quantity
+    ("A number of analysts said the harbor deal was dead.", "deal was dead", "analysts", None),
     # another source's words set against a claim are a quote of their own
     ("Senator Ann Lee also claimed the new tolls would cover their cost even as the Budget "
      "Office estimated last week that they would add $90 million to the debt.",
@@ -103,6 +105,35 @@ def test_an_alleged_or_prevented_act_of_the_object_has_no_speaker(analyse, text)
     report = analyse(text)
     gerunds = ("saying", "reporting", "claiming")
     assert [q for q in report.quotes if q.cue is not None and q.cue.text in gerunds] == []
+
+
+def test_a_fronted_phrase_does_not_hide_the_clause_a_trailing_verb_reports(analyse):
+    """'After ..., X plans Y, officials said late Thursday': the parser hangs the clause on
+    'said' as an adjunct; it is still what the officials said."""
+    report = analyse(
+        "After two decades of hostile relations, the federal government plans to change its "
+        "policy on Kessra and end the embargo, administration officials said late Friday."
+    )
+    (quote,) = _by_cue(report, "said")
+    assert quote.speaker is not None and quote.speaker.text == "administration officials"
+    assert quote.text.endswith("plans to change its policy on Kessra and end the embargo")
+
+
+def test_divulge_reports_what_was_said(analyse):
+    report = analyse("Officials divulged that the envoy had made two visits to the port.")
+    (quote,) = _by_cue(report, "divulged")
+    assert quote.text == "that the envoy had made two visits to the port"
+
+
+def test_the_hearer_of_a_passive_telling_is_not_the_speaker(analyse):
+    """'I asked ..., only to be informed: "..."': the writer heard the words."""
+    report = analyse(
+        "I asked the owner why the vines were so old, only to be briskly informed: "
+        "\u201cWe never pull out a healthy vine.\u201d"
+    )
+    (quote,) = [q for q in report.quotes if "healthy vine" in q.text]
+    assert quote.cue is not None and quote.cue.text == "informed"
+    assert quote.speaker is None
 
 
 def test_the_claim_stops_before_another_sources_words(analyse):

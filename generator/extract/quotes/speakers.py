@@ -16,6 +16,11 @@ RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 CLASSIFIER_NOUNS = frozenset({"kind", "sort", "type", "variety", "category", "class"})
 """Nouns of the classifier construction ('the kind of X', 'a sort of X'): they name a kind of
 what follows 'of' and say nothing themselves."""
+QUANTITY_NOUNS = frozenset(
+    "number lot couple handful host dozen majority minority plurality bunch score".split()
+)
+"""Nouns of quantity ('a number of analysts', 'a majority of voters'): the noun after 'of' is
+the head of meaning, the ones who speak."""
 GOVERNING_NOUNS = frozenset(
     "government administration council ministry authority authorities police military".split()
 )
@@ -53,9 +58,10 @@ def span_speaker(tok: Token, actor_at: dict[int, Actor]) -> Speaker:
             end = tok.idx + len(tok.text)
             return Speaker(actor=actor.id, text=tok.text, start=tok.idx, end=end)
         tok = noun
-    if tok.lemma_.lower() in CLASSIFIER_NOUNS and tok.tag_ in ("NN", "NNS"):
+    if tok.lemma_.lower() in CLASSIFIER_NOUNS | QUANTITY_NOUNS and tok.tag_ in ("NN", "NNS"):
         # 'the kinds of bankers who say', 'this sort of critic says': a classifier noun names a
-        # kind, and the noun it classifies is the head of meaning, the one who speaks.
+        # kind, and the noun it classifies is the head of meaning, the one who speaks; so does
+        # the noun counted by a noun of quantity ('a number of analysts said').
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         classified = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep else None
         if classified is not None and classified.pos_ in ("NOUN", "PROPN"):
