@@ -351,3 +351,17 @@ def test_trailing_participle_date_is_not_sure_of_the_main_clause(analyse):
     (entry,) = report.timeline
     assert entry.date == "2025-W01"
     assert entry.confidence < 0.8
+
+
+def test_a_date_in_a_bracketed_citation_dates_no_event(analyse):
+    """'(Page A4, Jan. 15)' cites where a column ran; '(on Jan. 12)' and '(Jan. 12)' alone
+    still date their clause."""
+    report = analyse(
+        "Thanks for the report.\nThe column \u201cIs the harbor bridge really headed for "
+        "closure?\u201d (Page A4, Jan. 15) regarding \u201cconfusion about everything from tolls "
+        "to the future of the ferry\u201d helps me see why people doubt the council.",
+        date="2023-01-20",
+    )
+    assert report.timeline == []
+    report = analyse("The council met (Jan. 12) and voted to close the bridge.", date="2023-01-20")
+    assert [e.date for e in report.timeline] == ["2023-01-12"]

@@ -460,6 +460,23 @@ def _when_clause(span: Span) -> Token | None:
 WITHIN = frozenset({"in", "during", "at"})
 
 
+def _bracketed_citation(span: Span) -> bool:
+    """'The column "Will the bridge close?" (Page A4, May 2) regarding ...': a date in brackets
+    beside a page, a name or a number, with no verb or preposition, is a citation; it dates no
+    clause of the sentence."""
+    sent = span.sent
+    left = next((t for t in reversed(sent[: span.start - sent.start]) if t.text in "()"), None)
+    right = next((t for t in sent[span.end - sent.start :] if t.text in "()"), None)
+    if left is None or right is None or left.text != "(" or right.text != ")":
+        return False
+    inside = span.doc[left.i + 1 : right.i]
+    if any(t.pos_ in ("VERB", "AUX", "ADP") for t in inside):
+        return False  # '(who resigned on May 2)', '(on May 2)': the date of a clause
+    # beside the date, a name or a number of its own: 'Page A4, May 2', 'Harbor Weekly, May 2'
+    others = [t for t in inside if not (span.start <= t.i < span.end) and not t.is_punct]
+    return any(t.pos_ in ("PROPN", "NOUN", "NUM") for t in others)
+
+
 def _within_possessed(span: Span) -> bool:
     """'homes were attacked in Tuesday night's raid': the noun the date owns places the verb's
     event within it ('in', 'during', 'at'), so the date is the event's too (unlike 'condemned
@@ -677,7 +694,7 @@ def build_timelines(
                 # the date is the main clause's
                 when_verb = None
         verb = when_verb or main
-        if verb is None:
+        if verb is None or _bracketed_citation(span):
             continue  # a title, a citation, a caption: no event to date
         sent = span.sent
         if timex.type == "TIME" and STAMP.match(text, timex.end):
