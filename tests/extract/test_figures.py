@@ -1122,3 +1122,19 @@ def test_money_prefilter_finds_what_finditer_finds():
         expected = [m.span() for lo, hi in windows for m in MONEY.finditer(text, lo, hi)]
         assert [m.span() for m in _money_matches(scan, windows)] == expected
     assert len(list(MONEY.finditer(text))) >= 10  # the text exercises many money forms
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "per"),
+    [
+        ("The estate sells about 4,000 bottles a year.", "4,000", "year"),
+        ("Between 60 and 100 dump trucks a day use the harbor road.", "60 and 100", "day"),
+        ("The mill ships 300 crates annually to the coast.", "300", "year"),
+        ("Police found 12 bodies a day later.", "12", None),
+        ("The village lost 40 sheep a year ago.", "40", None),
+    ],
+)
+def test_a_rate_after_the_counted_noun_is_the_figures_period(analyse, text, words, per):
+    report = analyse(text)
+    (figure,) = [f for f in report.figures if f.text.endswith(words)]
+    assert figure.per == per

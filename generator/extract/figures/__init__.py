@@ -1012,7 +1012,15 @@ _ENUMERATOR_END = re.compile(r"[.)]\s")
 _SHARE_AFTER = re.compile(r"-(?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b")
 _SPACES = re.compile(r"\s+")
 _FRACTION_AFTER = re.compile(r"\s*([½¼¾⅓⅔])")
-_RATE_AFTER = re.compile(r"\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour)\b")
+_RATE_AFTER = re.compile(
+    r"\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour)\b"
+    r"(?!\s+(?:later|earlier|after|before|ago|or|of)\b)"
+)
+"""'two a month', '100 trucks a day': a rate; 'a day later', 'a year ago', 'a day or two' are
+times, and 'a year of work' names a stretch."""
+_RATE_ADVERB = re.compile(r"\s+(daily|weekly|monthly|annually|yearly|hourly)\b")
+_RATE_ADVERBS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
+                 "yearly": "year", "hourly": "hour"}  # fmt: skip
 
 
 def _count(doc: Doc, text: str, group: Span) -> Found | None:
@@ -1093,6 +1101,13 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     rate = _RATE_AFTER.match(text[end : end + 60])
     if rate:
         per = rate.group(1)
+    elif noun is not None and noun.i >= last.i:
+        # '4.5 million bottles per year', '100 trucks a day', '4,000 bottles annually': the rate
+        # follows the counted noun
+        after_noun = noun.idx + len(noun.text)
+        rate = _RATE_AFTER.match(text[after_noun : after_noun + 60])
+        adverb = None if rate else _RATE_ADVERB.match(text[after_noun : after_noun + 30])
+        per = rate.group(1) if rate else _RATE_ADVERBS[adverb.group(1).lower()] if adverb else None
     return Found(kind="count", start=start, end=end, value=value, unit=unit, per=per)
 
 
