@@ -1138,3 +1138,24 @@ def test_a_rate_after_the_counted_noun_is_the_figures_period(analyse, text, word
     report = analyse(text)
     (figure,) = [f for f in report.figures if f.text.endswith(words)]
     assert figure.per == per
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "subject"),
+    [
+        ("All of the big farms in the valley - the wettest farming region in the country, with "
+         "nearly 60 percent of all fields rice paddies - now grow barley.",
+         "60 percent", "nearly 60 percent of all fields rice paddies"),
+        ("With just 2 hectares of vines producing 3,000 bottles per year, the estate is small.",
+         "2 hectares", "just 2 hectares of vines producing 3,000 bottles per year"),
+        ("But with some 500 hectares of orchards (and a few hives), it is hard to find a pear.",
+         "500 hectares", "some 500 hectares of orchards"),
+        ("The firm ended the year with 30 stores.", "30", "The firm ended the year with 30 stores"),
+    ],
+)  # fmt: skip
+def test_a_figure_in_a_set_off_with_phrase_measures_that_phrase(analyse, text, words, subject):
+    """An absolute 'with' phrase (fronted, or after a comma or a dash) has its own subject and
+    predicate; a 'with' complement of the verb ('ended the year with 30 stores') does not."""
+    report = analyse(text)
+    (figure,) = [f for f in report.figures if f.text.endswith(words)]
+    assert figure.subject == subject
