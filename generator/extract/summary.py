@@ -428,6 +428,8 @@ def _title_words(title: str | None) -> set[str]:
     if not title:
         return set()
     words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", title.lower())
+    # "Amazon's strategy": the text has the name and the possessive as two tokens
+    words = [re.sub(r"['’]s$", "", w) for w in words]
     return {_stem(w) for w in words if w not in STOP_WORDS and len(w) > 2}
 
 

@@ -21,6 +21,7 @@ from generator.extract.summary import (
     _Regions,
     _Sentence,
     _stance,
+    _title_words,
     fitted_size,
     key_points,
 )
@@ -859,3 +860,9 @@ def test_a_pronoun_comes_only_after_the_name_it_points_to():
     assert _readable(he, picked={0}, named={"brook": 0})
     later = _Sentence(7, 0, 10, 8, frozenset(), actors={"brook"}, leans_back=True, before=6)
     assert _readable(later, picked={3}, named={"brook": 3})
+
+
+def test_a_headline_possessive_is_its_name():
+    # the text has "Varna" and "'s" as two tokens: the headline's word is the name
+    assert _title_words("Varna’s tram line opens") == {"varna", "tram", "line", "open"}
+    assert _title_words("The mayor's plan") == {"mayor", "plan"}
