@@ -385,9 +385,9 @@ def _sentences(
         item.present = _present(sent)
         item.turns = bool(TURN.match(text[start:end].lstrip(OPENING_MARKS)))
         item.reports = _reports(sent, regions)
-        item.dated = any(
-            e.label_ in ("DATE", "TIME") and DAY_WORDS.search(e.text) for e in sent.ents
-        )
+        # the words tagged as dates or times (read off the tokens: `Span.ents` scans the whole doc)
+        dates = " ".join(t.lower_ for t in sent if t.ent_type_ in ("DATE", "TIME"))
+        item.dated = bool(dates and DAY_WORDS.search(dates))
         if title:
             forms = {_stem(t.lower_) for t in content} | {_stem(w) for w in lemmas}
             item.title = len(title & forms) / len(title)
