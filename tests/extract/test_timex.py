@@ -471,3 +471,67 @@ def test_of_the_year_ago_is_not_of_the_year(timexes):
 )
 def test_centuries_in_hundreds_and_narrative_decades(timexes, text, date, expected):
     assert expected in timexes(text, date)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # the rest of the year, named by the smallest calendar unit that holds it
+        (
+            "The ferry will enter service later this year.",
+            "2024-11-04",
+            ("later this year", "DATE", "2024-Q4"),
+        ),
+        (
+            "The ferry will enter service later this year.",
+            "2024-12-09",
+            ("later this year", "DATE", "2024-12"),
+        ),
+        (
+            "The ferry will enter service later this year.",
+            "2024-08-19",
+            ("later this year", "DATE", "2024"),
+        ),
+        (
+            "The ferry will enter service later this year.",
+            "2024-05-19",
+            ("later this year", "DATE", "2024"),
+        ),
+        (
+            "The mayor of Brindle opened a market earlier this year.",
+            "2024-02-20",
+            ("earlier this year", "DATE", "2024-Q1"),
+        ),
+        (
+            "The mayor of Brindle opened a market earlier this year.",
+            "2024-05-20",
+            ("earlier this year", "DATE", "2024"),
+        ),
+        # a present-tense verb of planning puts the date it governs on the plan, ahead
+        (
+            "On Tuesday, the Otterby Guild plans to hold a vote.",
+            "2024-03-13",
+            ("Tuesday", "DATE", "2024-03-19"),
+        ),
+        (
+            "The Otterby Guild plans a vote on Tuesday.",
+            "2024-03-13",
+            ("Tuesday", "DATE", "2024-03-19"),
+        ),
+        # the second of two coordinated days takes the month of the first
+        (
+            "The fair will be held on May 14 and 15.",
+            "2024-03-13",
+            ("15", "DATE", "2024-05-15"),
+        ),
+    ],
+)
+def test_rest_of_year_plans_and_coordinated_days(timexes, text, date, expected):
+    assert expected in timexes(text, date)
+
+
+def test_a_count_after_and_is_not_a_day(timexes):
+    found = timexes("Between 2019 and 2021 the club grew from 4 and 5 members.", "2024-03-13")
+    assert not any(text == "5" for text, _, _ in found)
+    found = timexes("On May 14 and 15 percent of the seats were empty.", "2024-03-13")
+    assert not any(text.startswith("15") for text, _, _ in found)

@@ -84,6 +84,14 @@ RULES: list[Rule] = [
         values.month_day,
     ),
     Rule(
+        "coordinated-day",
+        _compile(
+            rf"(?:(?<=\d\sand\s)|(?<=\d\sor\s)|(?<=\d\s&\s))(?P<day>{DAY})"
+            r"(?!\s*(?:%|percent|per\b|hundred|thousand|million|billion|[-–]))"
+        ),
+        values.coordinated_day,
+    ),
+    Rule(
         "day-month",
         _compile(rf"\b(?:the\s+)?(?P<day>{DAY}|{ORDINAL})\s+(?:of\s+)?(?P<month>{MONTH})"),
         values.month_day,
@@ -203,7 +211,7 @@ RULES: list[Rule] = [
     Rule(
         "relative-unit",
         _compile(
-            r"\b(?:(?:early|late|mid|earlier|later)[\s-]+(?:in\s+)?)?(?:the\s+(?=past|last|coming|current))?(?P<rel>this(?:\s+past|\s+coming)?|last|next|past|coming|previous|current)\s+"
+            r"\b(?:(?P<edge>early|late|mid|earlier|later)[\s-]+(?:in\s+)?)?(?:the\s+(?=past|last|coming|current))?(?P<rel>this(?:\s+past|\s+coming)?|last|next|past|coming|previous|current)\s+"
             r"(?P<unit>year|month|week|weekend|quarter|decade|fiscal\s+year)\b(?![\s-]+century)"
         ),
         values.relative_unit,

@@ -27,6 +27,8 @@ FUTURE_HEADS = frozenset(
     "plan aim intend expect schedule set due hope want seek propose prepare promise pledge vow "
     "agree decide threaten try going".split()
 )
+PLANNING = frozenset({"plan", "intend", "aim", "schedule"})
+"""Verbs of planning: in the present tense, the dates in their clause are those of the plan."""
 PAST_AUX = frozenset({"did", "had", "'d", "has", "have", "'ve", "was", "were"})
 RATE_WORDS = frozenset(
     "times twice once thrice percent cent % hundred thousand million billion trillion bn mn dollars "
@@ -525,6 +527,10 @@ def verb_tense(verb: Token, own_clause: bool = False) -> str | None:
         if words & {"is", "are", "am", "be", "'s", "'re"}:
             return "present"
         return "past"  # perfect, or a participle describing what happened ('announced Friday')
+    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() in PLANNING:
+        # 'On Tuesday, the guild plans to vote', 'the guild plans a vote on Tuesday': what is
+        # planned now lies ahead, and the date is its date
+        return "future"
     if verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am", "'s", "'re", "does", "do"}:
         return "present"
     if verb.tag_ == "MD":

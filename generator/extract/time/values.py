@@ -101,6 +101,22 @@ def month_day(m: Groups, ctx: Context) -> Value | None:
     return ("DATE", value) if value else None
 
 
+COORDINATED_BEFORE = re.compile(rf"\b{MONTH}\s*{DAY}\s+(?:and|or|&)\s*$")
+"""A month and day just before 'and': 'on April 24 and 25' names the month of both days."""
+
+
+def coordinated_day(m: Groups, ctx: Context) -> Value | None:
+    """The second of two coordinated days, 'April 24 and 25': the month of the first."""
+    if not COORDINATED_BEFORE.search(ctx.before):
+        return None
+    ref = re.fullmatch(r"(\d{4})-(\d{2})-\d{2}", ctx.reference or "")
+    day = _day_number(m.group("day"))
+    if ref is None or day is None:
+        return None
+    value = _day_value(int(ref.group(1)), int(ref.group(2)), day)
+    return ("DATE", value) if value else None
+
+
 def weekday_month_day(m: Groups, ctx: Context) -> Value | None:
     if m.group("year"):
         return full_date(m, ctx)
@@ -428,7 +444,22 @@ def relative_unit(m: Groups, ctx: Context) -> Value | None:
         # 'In 1898 a chemist found the gas. Over the next decade, inventors built lamps': a
         # past narrative counts its decades from its own date, not from the article's
         return "DATE", shift_date(dt.date(int(year.group()), 1, 1), unit, delta)
+    edge = (m.groupdict().get("edge") or "").lower()
+    if unit == "year" and delta == 0 and edge in ("earlier", "later"):
+        return "DATE", _rest_of_year(ctx.dct, ahead=edge == "later")
     return "DATE", shift_date(ctx.dct, unit, delta)
+
+
+def _rest_of_year(dct: dt.date, ahead: bool) -> str:
+    """'later this year', 'earlier this year': the part of the year after (before) the article
+    date, named by the month or the quarter when one holds it, else the year ('later this year'
+    said in November lies in the fourth quarter; said in May, it is just the year)."""
+    month = dct.month
+    if month == (12 if ahead else 1):
+        return f"{dct.year:04d}-{month:02d}"
+    if (month >= 10) if ahead else (month <= 3):
+        return f"{dct.year:04d}-Q{4 if ahead else 1}"
+    return f"{dct.year:04d}"
 
 
 def the_unit(m: Groups, ctx: Context) -> Value | None:
