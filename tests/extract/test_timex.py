@@ -535,3 +535,33 @@ def test_a_count_after_and_is_not_a_day(timexes):
     assert not any(text == "5" for text, _, _ in found)
     found = timexes("On May 14 and 15 percent of the seats were empty.", "2024-03-13")
     assert not any(text.startswith("15") for text, _, _ in found)
+
+
+def test_a_year_earlier_after_a_stretch_of_months_is_not_the_quarter(timexes):
+    text = (
+        "Quillon said third-quarter profit rose 5% to $8 million from $7 million a year earlier. "
+        "For the nine months, profit rose to $20 million from $18 million a year earlier."
+    )
+    found = [(t, v) for t, _, v in timexes(text, "1989-10-30") if t == "a year earlier"]
+    assert found == [("a year earlier", "1988-Q3"), ("a year earlier", "1988")]
+    # the stretch governs its own sentence only
+    text += " Quillon's quarterly sales were flat compared with a year earlier."
+    found = [(t, v) for t, _, v in timexes(text, "1989-10-30") if t == "a year earlier"]
+    assert found[-1] == ("a year earlier", "1988-Q3")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an amount of a thing counted in units of time is not a stretch of time
+        ("Each worker gets a bonus equal to six months of base pay.", []),
+        ("The small player holds 40 hours of video.", []),
+        # a stretch in which something happens is
+        (
+            "The strike ended after six months of talks.",
+            [("six months", "DURATION", "P6M")],
+        ),
+    ],
+)
+def test_amounts_measured_in_time(timexes, text, expected):
+    assert timexes(text, "2010-05-12") == expected

@@ -64,16 +64,24 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
     reference_end = 0
     quarter: str | None = None
     reported: str | None = None
+    stretch_end = -1
     for start, end, rule, match in _select(doc, text, _candidates(text)):
         span = doc.char_span(start, end, alignment_mode="expand")
         tense = tense_of(span) if span is not None and not POSSESSIVE.match(text, end) else None
         tense = _direction(tense, text[max(0, start - 60) : start].lower())
+        in_stretch = stretch_end >= 0 and _sentences_between(text, stretch_end, start) == 0
         ctx = Context(
             dct=dct,
             tense=tense,
-            reference=reference,
+            reference=reference[:4]
+            if in_stretch and reference and "-Q" in reference
+            else reference,
             near=reference is not None and _sentences_between(text, reference_end, start) <= 1,
-            quarter=quarter if tense == "future" else reported or _ended(quarter, dct),
+            quarter=None
+            if in_stretch
+            else quarter
+            if tense == "future"
+            else reported or _ended(quarter, dct),
             before=text[max(0, start - 40) : start].lower(),
             after=text[end : end + 40].lower(),
         )
@@ -81,6 +89,10 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
         if value is None:
             continue
         kind, normalised = value
+        if kind == "DURATION" and REPORTED_STRETCH.search(text, max(0, start - 20), end):
+            # 'For the nine months, net rose to $5 million from $4 million a year earlier': the
+            # comparison in this sentence is with the stretch, not with the quarter reported
+            stretch_end = end
         result.append(
             TimeExpression(
                 text=text[start:end],
@@ -130,6 +142,24 @@ FORWARD = re.compile(r"\b(?:by|until|till|starting|beginning|as\s+(?:soon|early)
 Tuesday'). Under a past verb the stretch may have ended before the article date, so they look
 ahead only when the verb is not in the past. 'Through' is left out: 'sales through March are up
 5%' tells of a stretch already run."""
+
+
+REPORTED_STRETCH = re.compile(
+    r"the\s+(?:first\s+|latest\s+|past\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|[2-9]|1[01])\s+months$",
+    re.I,
+)
+"""A definite stretch of months a company reports on besides its quarter ('the nine months')."""
+
+
+MEASURED_BY_TIME = re.compile(
+    r"(?<!\s)\s+of\s+(?:\w+\s+){0,2}?(?:pay|salary|salaries|wages?|severance|rent|video|footage|audio"
+    r"|recordings?|programming)\b",
+    re.I,
+)
+"""Things counted in units of time: money paid by the month, recordings by the hour. 'Six months
+of pay' is an amount of money and '40 hours of video' an amount of recording, not stretches of
+time in which something happens ('six months of talks' is one)."""
 
 
 PAST_PERFECT = re.compile(r"\b(?:had|'d)\s[^,.;:]*$")
@@ -353,6 +383,8 @@ def _duration_ok(text: str, start: int, end: int, match: re.Match[str]) -> bool:
         return False
     if re.search(r"[\s-]old$", whole) or re.match(r"\s*-?\s*olds?\b", text[end : end + 60]):
         return False  # ages are not time expressions in TimeML
+    if MEASURED_BY_TIME.match(text, end):
+        return False  # 'six months of pay', '40 hours of video': an amount of a thing, no stretch
     if "dir" in match.groupdict():
         return True
     if amount in ("a", "an") and whole.startswith(amount):
