@@ -565,3 +565,25 @@ def test_a_year_earlier_after_a_stretch_of_months_is_not_the_quarter(timexes):
 )
 def test_amounts_measured_in_time(timexes, text, expected):
     assert timexes(text, "2010-05-12") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the ordinal day of something under way, told in the present, is the article's day
+        (
+            "It's the third day of the strike at the Pellham mill.",
+            ("the third day", "DATE", "2010-05-12"),
+        ),
+        ("Today is the fifth day of the siege.", ("the fifth day", "DATE", "2010-05-12")),
+        # the US Election Day: the Tuesday after the first Monday in November
+        ("The campaign will run until Election Day.", ("Election Day", "DATE", "2010-11-02")),
+    ],
+)
+def test_present_ordinal_day_and_election_day(timexes, text, expected):
+    assert expected in timexes(text, "2010-05-12")
+
+
+def test_a_past_ordinal_day_is_left_out(timexes):
+    found = timexes("He resigned on the third day of the strike.", "2010-05-12")
+    assert not any(text.endswith("day") for text, _, _ in found)

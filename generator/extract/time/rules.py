@@ -403,7 +403,7 @@ RULES: list[Rule] = [
         _compile(
             r"\b(?:(?P<rel>last|next|this)\s+)?(?P<name>christmas(?:\s+day|\s+eve)?|new\s+year['’]s\s+(?:day|eve)|boxing\s+day|halloween"
             r"|valentine['’]s\s+day|independence\s+day|easter(?:\s+sunday|\s+monday)?|good\s+friday|thanksgiving(?:\s+day)?"
-            rf"|labor\s+day|memorial\s+day)(?:,?\s+(?P<year>{YEAR}))?\b"
+            rf"|labor\s+day|memorial\s+day|(?-i:Election\s+Day))(?:,?\s+(?P<year>{YEAR}))?\b"
         ),
         values.holiday,
     ),
@@ -444,6 +444,13 @@ RULES: list[Rule] = [
             rf"\b(?:its|their|his|her|the|a)\s+(?P<ord>{ORDINAL})\s+(?:straight\s+|consecutive\s+|full\s+)?year\b(?!\s+of\b)"
         ),
         values.nth_year_of,
+    ),
+    Rule(
+        "nth-day",
+        _compile(
+            rf"\b(?:its|their|his|her|the|a)\s+(?P<ord>{ORDINAL})\s+(?:straight\s+|consecutive\s+|full\s+)?day\b(?![\s-]+(?:after|before|later|earlier))"
+        ),
+        values.nth_day_of,
     ),
 ]
 

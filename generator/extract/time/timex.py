@@ -42,7 +42,7 @@ YEAR_BEFORE = re.compile(r"year-ago|year-earlier|year ago|last year|prior-year|p
 NAMES_OF_TIMES = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*"
     r"|christmas|easter|thanksgiving|new|year|eve|day|good|friday|labor|memorial|independence"
-    r"|valentine|halloween|boxing|Q|FY|[ECMP][SD]T|GMT|UTC|BST|CES?T",
+    r"|valentine|halloween|boxing|election|Q|FY|[ECMP][SD]T|GMT|UTC|BST|CES?T",
     re.I,
 )
 """Capitalised words that belong in time expressions (months, weekdays, holidays, time zones)."""

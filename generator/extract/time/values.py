@@ -917,3 +917,13 @@ def nth_year_of(m: Groups, ctx: Context) -> Value | None:
     if ctx.dct is not None and ctx.tense in ("present", None):
         return "DATE", f"{ctx.dct.year:04d}"
     return "DATE", "XXXX"
+
+
+def nth_day_of(m: Groups, ctx: Context) -> Value | None:
+    """'the strike enters its third day', 'it is the second day of the talks': the article's day
+    when the verb is in the present; otherwise a day the text does not name, left out."""
+    if not parse_ordinal(m.group("ord")):
+        return None
+    if ctx.dct is not None and ctx.tense == "present":
+        return "DATE", ctx.dct.isoformat()
+    return None
