@@ -587,3 +587,30 @@ def test_present_ordinal_day_and_election_day(timexes, text, expected):
 def test_a_past_ordinal_day_is_left_out(timexes):
     found = timexes("He resigned on the third day of the strike.", "2010-05-12")
     assert not any(text.endswith("day") for text, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clock hour with its part of the day, after a preposition of time
+        (
+            "The ferry leaves at 5:30 in the afternoon.",
+            [("5:30 in the afternoon", "TIME", "2010-05-12T17:30")],
+        ),
+        (
+            "The bar of the Hotel Vell shut at 11 at night.",
+            [("11 at night", "TIME", "2010-05-12T23:00")],
+        ),
+        # without one it is a count
+        ("The index rose 3 in the morning session.", []),
+    ],
+)
+def test_clock_hours_with_a_part_of_the_day(timexes, text, expected):
+    assert timexes(text, "2010-05-12") == expected
+
+
+def test_a_bracketed_conversion_names_the_day_of_a_clock_time(timexes):
+    found = timexes(
+        "The envoy will leave at 4 in the morning (4 a.m. EDT Thursday), she said.", "2010-05-12"
+    )
+    assert ("4 in the morning", "TIME", "2010-05-13T04:00") in found

@@ -433,7 +433,11 @@ def _in_title(text: str, start: int, end: int, rule: Rule) -> bool:
 
 def _time_ok(text: str, start: int, match: re.Match[str]) -> bool:
     clock = match.group("clock").lower()
-    if re.fullmatch(r"\d{1,2}:\d{2}", clock):
+    if re.fullmatch(r"\d{1,2}:\d{2}", clock) or re.search(
+        r"(?:morning|afternoon|evening|night)$", clock
+    ):
+        # a clock time without a.m. or p.m. ('at 4:30', 'at 4 in the morning') comes after a
+        # preposition of time; 'rose 3 in the morning' is a count
         return _word_before(text, start) in (
             "at",
             "by",

@@ -760,6 +760,10 @@ def _clock_words(low: str) -> str | None:
     hour, minute = int(m.group(1)), int(m.group(2) or 0)
     if m.group(3) and m.group(3).startswith("p") and hour < 12:
         hour += 12
+    if hour < 12 and re.search(r"(?:afternoon|evening)$", low):
+        hour += 12  # '4 in the afternoon'
+    if 6 <= hour < 12 and low.endswith("at night"):
+        hour += 12  # '10 at night'; '2 at night' is early in the morning
     if m.group(3) and m.group(3).startswith("a") and hour == 12:
         hour = 0
     if hour > 24 or minute > 59:
@@ -785,7 +789,7 @@ def time(m: Groups, ctx: Context) -> Value | None:
         base = ctx.reference  # 'On Aug. 9 ... At 6:30 a.m.': the day the narrative is on
     elif named := DAY_AFTER_CLOCK.match(ctx.after):
         # '11:20 a.m. (0820 GMT) Friday'
-        base = _day_reference(named.group("day"), ctx) or "XXXX-XX-XX"
+        base = _day_reference(named.group("day") or named.group("inner"), ctx) or "XXXX-XX-XX"
     else:
         base = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
     return "TIME", f"{base}T{clock}"
@@ -793,8 +797,11 @@ def time(m: Groups, ctx: Context) -> Value | None:
 
 DAY_AFTER_CLOCK = re.compile(
     rf"\s*(?:\([^()]{{1,24}}\)\s*)?,?\s*(?:on\s+)?(?P<day>{WEEKDAY}|today|yesterday|tomorrow)\b"
+    rf"|\s*\([^()]{{1,24}}?\s(?P<inner>{WEEKDAY}|today|tomorrow)\s*\)"
 )
-"""A day named right after a clock time, past a bracketed conversion: the day of that time."""
+"""A day named right after a clock time, past a bracketed conversion ('11:20 a.m. (0820 GMT)
+Friday'), or at the end of the conversion ('at 4 in the morning (4 a.m. EDT Thursday)'): the
+day of that time."""
 
 
 def _day_reference(text: str, ctx: Context) -> str | None:
