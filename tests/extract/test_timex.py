@@ -614,3 +614,18 @@ def test_a_bracketed_conversion_names_the_day_of_a_clock_time(timexes):
         "The envoy will leave at 4 in the morning (4 a.m. EDT Thursday), she said.", "2010-05-12"
     )
     assert ("4 in the morning", "TIME", "2010-05-13T04:00") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'today's world', 'the builders of tomorrow' name an age, not a day
+        ("Privacy is hard to keep in today's world.", []),
+        ("The academy trains the builders of tomorrow.", []),
+        # a day's own things keep their day
+        ("The offer ran in today's editions of the Gazette.", [("today", "DATE", "2010-05-12")]),
+        ("The council meets tomorrow.", [("tomorrow", "DATE", "2010-05-13")]),
+    ],
+)
+def test_today_and_tomorrow_naming_an_age(timexes, text, expected):
+    assert timexes(text, "2010-05-12") == expected

@@ -667,9 +667,20 @@ def reference(value: str) -> Handler:
     return lambda m, ctx: ("DATE", value)
 
 
+GENERIC_AGE = re.compile(
+    r"['’]s\s+(?:world|youth|society|generations?|children|kids|teenagers|young)\b"
+)
+"""'today's world', 'today's youth': the present age, no day."""
+NOUN_OF = re.compile(r"\bthe\s+\w+\s+of\s+$")
+"""'the people of tomorrow': 'of today' or 'of tomorrow' after a noun names an age, no day."""
+
+
 def day_word(m: Groups, ctx: Context) -> Value | None:
     """today, yesterday, tomorrow, with an optional part of the day ('yesterday morning')."""
     word = m.group("word").lower()
+    if word in ("today", "tomorrow") and not m.group("part"):
+        if GENERIC_AGE.match(ctx.after) or NOUN_OF.search(ctx.before):
+            return None
     offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[word]
     part = (m.group("part") or "").lower()
     if word == "tonight":
