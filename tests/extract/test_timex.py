@@ -629,3 +629,11 @@ def test_a_bracketed_conversion_names_the_day_of_a_clock_time(timexes):
 )
 def test_today_and_tomorrow_naming_an_age(timexes, text, expected):
     assert timexes(text, "2010-05-12") == expected
+
+
+def test_a_feast_week_is_the_week_of_the_feast(timexes):
+    found = timexes("The Tolmer fair opens as Easter week begins.", "2010-03-29")
+    assert ("Easter week", "DATE", "2010-W13") in found
+    assert ("Christmas week 2009", "DATE", "2009-W52") in timexes(
+        "Sales peaked in Christmas week 2009.", "2010-03-29"
+    )

@@ -403,7 +403,7 @@ RULES: list[Rule] = [
         _compile(
             r"\b(?:(?P<rel>last|next|this)\s+)?(?P<name>christmas(?:\s+day|\s+eve)?|new\s+year['’]s\s+(?:day|eve)|boxing\s+day|halloween"
             r"|valentine['’]s\s+day|independence\s+day|easter(?:\s+sunday|\s+monday)?|good\s+friday|thanksgiving(?:\s+day)?"
-            rf"|labor\s+day|memorial\s+day|(?-i:Election\s+Day))(?:,?\s+(?P<year>{YEAR}))?\b"
+            rf"|labor\s+day|memorial\s+day|(?-i:Election\s+Day))(?P<week>\s+week(?!\s+of\b))?(?:,?\s+(?P<year>{YEAR}))?\b"
         ),
         values.holiday,
     ),

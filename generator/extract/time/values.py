@@ -870,15 +870,20 @@ def month_set(m: Groups, ctx: Context) -> Value | None:
 
 
 def holiday(m: Groups, ctx: Context) -> Value | None:
-    """'Christmas Day', 'last Thanksgiving', 'Easter 2024'."""
+    """'Christmas Day', 'last Thanksgiving', 'Easter 2024', 'Easter week' (the ISO week of the
+    feast)."""
     name = " ".join(m.group("name").lower().replace("’", "'").split())
     make = HOLIDAYS.get(name)
     if make is None:
         return None
     rel = (m.group("rel") or "").lower()
+    week = m.groupdict().get("week")
     if m.group("year"):
-        return "DATE", make(int(m.group("year"))).isoformat()
+        day = make(int(m.group("year")))
+        return "DATE", iso_week(day) if week else day.isoformat()
     if ctx.dct is None:
+        if week:
+            return "DATE", "XXXX-WXX"
         fixed = make(2001).isoformat()[5:] == make(2002).isoformat()[5:]
         return "DATE", "XXXX-" + make(2001).isoformat()[5:] if fixed else "XXXX-XX-XX"
     this_year = make(ctx.dct.year)
@@ -888,6 +893,8 @@ def holiday(m: Groups, ctx: Context) -> Value | None:
         year = ctx.dct.year if this_year > ctx.dct else ctx.dct.year + 1
     else:
         year = year_for_month(ctx.dct, this_year.month, ctx.tense, this_year.day)
+    if week:
+        return "DATE", iso_week(make(year))  # 'Easter week': the week the feast falls in
     return "DATE", make(year).isoformat()
 
 
