@@ -92,6 +92,8 @@ class Found:
 TARGET_WORDS = frozenset("aim target goal seek strive ambition objective cap limit".split())
 """Verbs and nouns of aiming, and of setting a ceiling ('the catch is capped at 29 million
 pounds'): the figure is a bound to reach or keep under, not an amount that was."""
+GOALS = frozenset({"target", "goal"})
+"""Nouns of aiming that make a figure they head or stand in a target ('a goal of 5,000')."""
 PLAN_WORDS = frozenset(
     "plan intend propose budget allocate earmark pledge promise commit schedule prepare "
     "envisage require oblige mandate want wish".split()
@@ -241,7 +243,7 @@ def _extract_figures(
         item = _duration(text, timex) if not _ages_a_plural(doc, timex) else None
         if item is not None:
             add(item, respect_timexes=False)
-    for item in _counts(doc, text):
+    for item in _counts(doc, text, (taken, blocked)):
         add(item, respect_timexes=True)
     for item in _ranks(doc, text):
         add(item, respect_timexes=True)
@@ -913,8 +915,10 @@ def _unit_name(written: str, symbol: str) -> str:
     return low[:-1] if low.endswith("s") else low
 
 
-def _counts(doc: Doc, text: str) -> list[Found]:
-    """Counts and bare numbers from spaCy's number tokens, with the noun they count."""
+def _counts(doc: Doc, text: str, claimed: Sequence[bytearray] = ()) -> list[Found]:
+    """Counts and bare numbers from spaCy's number tokens, with the noun they count. A number
+    on a character `claimed` marks (by a figure found before, or a time expression) is left
+    unread: a count holds its number's characters, and could not be added (`extract_figures`)."""
     items: list[Found] = []
     n = len(doc)
     # only tokens of digits or number words can start a count: found in one pass over the doc
@@ -937,6 +941,8 @@ def _counts(doc: Doc, text: str) -> list[Found]:
             j += 1
         group = doc[i : j + 1]
         i = j + 1
+        if any(marks.find(1, group.start_char, group.end_char) >= 0 for marks in claimed):
+            continue
         item = _count(doc, text, group)
         if item is not None:
             items.append(item)
@@ -1639,16 +1645,21 @@ class _Arrays:
         self.according: list[int] = []  # `lower_ == "according"`
         self.advcl: list[int] = []  # `dep_ == "advcl"`
         self.cues: list[int] = []  # `tag_ == "MD"`, `lemma_.lower() in CUE_WORDS` or 'according'
+        self.goals: list[int] = []  # `lemma_.lower() in GOALS` (see `_names_goal`)
         if not len(doc):
             return
         lower, dep, tag, lemma = doc.to_array(["LOWER", "DEP", "TAG", "LEMMA"]).T
         according = lower == numpy.uint64(strings["according"])
         self.according = numpy.flatnonzero(according).tolist()
         self.advcl = numpy.flatnonzero(dep == numpy.uint64(strings["advcl"])).tolist()
-        cue_lemmas = [h for h in numpy.unique(lemma).tolist() if strings[h].lower() in CUE_WORDS]
+        lemmas = numpy.unique(lemma).tolist()
+        cue_lemmas = [h for h in lemmas if strings[h].lower() in CUE_WORDS]
         cues = (tag == numpy.uint64(strings["MD"])) | according
         cues |= numpy.isin(lemma, numpy.array(cue_lemmas, dtype=numpy.uint64))
         self.cues = numpy.flatnonzero(cues).tolist()
+        goal_lemmas = [h for h in lemmas if strings[h].lower() in GOALS]
+        goals = numpy.isin(lemma, numpy.array(goal_lemmas, dtype=numpy.uint64))
+        self.goals = numpy.flatnonzero(goals).tolist()
 
     @cached_property
     def sentence_starts(self) -> list[int] | None:
@@ -1680,11 +1691,25 @@ def _according_to(tok: Token) -> bool:
 
 class _CallCache:
     """What one `extract_figures` call has read, by doc id (with the doc, as ids are reused):
-    each doc's `_Arrays`, and its sentences by start and end."""
+    each doc's `_Arrays`, its sentences by start and end, and its `_Memo`."""
 
     def __init__(self) -> None:
         self.arrays: dict[int, tuple[Doc, _Arrays]] = {}
         self.sentences: dict[tuple[int, int, int], tuple[Doc, _Sentence]] = {}
+        self.memos: dict[int, tuple[Doc, _Memo]] = {}
+
+
+class _Memo:
+    """What the context readers work out about one token of a doc, by the token's index, once
+    per `extract_figures` call: several figures share a sentence, a verb or a clause, and one
+    figure's readers ask the same questions of its root."""
+
+    def __init__(self) -> None:
+        self.sentences: dict[int, _Sentence] = {}  # `_sentence` of a span, by its start
+        self.verbs: dict[int, Token] = {}  # `governing_verb`
+        self.scene: dict[int, bool] = {}  # `_scene_setting`
+        self.definite: dict[int, bool] = {}  # `_in_definite_subject`
+        self.clauses: dict[int, _Clause] = {}  # `_Clause` of an outer verb
 
 
 _CACHE: ContextVar[_CallCache | None] = ContextVar("_CACHE", default=None)
@@ -1700,13 +1725,30 @@ def _sentence_cache() -> Iterator[None]:
         _CACHE.reset(token)
 
 
+def _memo(doc: Doc) -> _Memo | None:
+    """The doc's `_Memo` in the running `extract_figures` call (none outside one)."""
+    call = _CACHE.get()
+    return None if call is None else _call_memo(call, doc)
+
+
+def _call_memo(call: _CallCache, doc: Doc) -> _Memo:
+    found = call.memos.get(id(doc))
+    if found is None or found[0] is not doc:
+        found = call.memos[id(doc)] = (doc, _Memo())
+    return found[1]
+
+
 def _sentence(span: Span) -> _Sentence:
     """The sentence of `span`, read once per `extract_figures` call."""
     call = _CACHE.get()
     if call is None:
         return _Sentence(span.sent)
-    cache = call.sentences
     doc = span.doc
+    memo = _call_memo(call, doc)
+    found = memo.sentences.get(span.start)
+    if found is not None:
+        return found
+    cache = call.sentences
     bounds = _arrays(doc).sentence_starts
     if bounds is None:
         sent = span.sent
@@ -1714,11 +1756,24 @@ def _sentence(span: Span) -> _Sentence:
     else:  # `span.sent`'s bounds, without building the span each time
         k = bisect_right(bounds, span.start)
         key = (id(doc), bounds[k - 1], bounds[k])
-    found = cache.get(key)
-    if found is None or found[0] is not doc:
+    cached = cache.get(key)
+    if cached is None or cached[0] is not doc:
         sent = span.sent if bounds is None else doc[key[1] : key[2]]
-        found = cache[key] = (doc, _Sentence(sent))
-    return found[1]
+        cached = cache[key] = (doc, _Sentence(sent))
+    if bounds is not None:  # the sentence then depends on the span's start alone
+        memo.sentences[span.start] = cached[1]
+    return cached[1]
+
+
+def _governing_verb(tok: Token) -> Token:
+    """`governing_verb(tok)`, worked out once per call."""
+    memo = _memo(tok.doc)
+    if memo is None:
+        return governing_verb(tok)
+    found = memo.verbs.get(tok.i)
+    if found is None:
+        found = memo.verbs[tok.i] = governing_verb(tok)
+    return found
 
 
 # --- context -----------------------------------------------------------------------------------
@@ -1730,7 +1785,7 @@ def _subject(span: Span) -> str | None:
     repair bridges')."""
     doc = span.doc
     root = span.root
-    verb = governing_verb(root)
+    verb = _governing_verb(root)
     if verb.pos_ not in ("VERB", "AUX"):
         noun = _counted_noun(root)
         return noun.text if noun is not None else None
@@ -1822,7 +1877,7 @@ def _age_subject(span: Span) -> str | None:
         return f"age of {_phrase(head)}"
     if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].pos_ == "PROPN":
         return f"age of {_phrase(doc[span.start - 2])}"
-    verb = governing_verb(root)
+    verb = _governing_verb(root)
     if verb.lemma_ == "be" and (root.dep_ in ("attr", "acomp") or head.dep_ in ("attr", "acomp")):
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
@@ -2042,7 +2097,17 @@ def _scene_setting(root: Token) -> bool:
     nearly 20 years of feuding, the firms plan to merge', 'With 18 months left, she said …'):
     a fronted frame sets the scene the clause is told in; what it holds is taken as given,
     whatever the clause's modality. A phrase holding a verb ('By cutting 500 jobs, the firm
-    will …') carries the clause's intention and is not a frame."""
+    will …') carries the clause's intention and is not a frame. Read once per call."""
+    memo = _memo(root.doc)
+    if memo is None:
+        return _read_scene_setting(root)
+    found = memo.scene.get(root.i)
+    if found is None:
+        found = memo.scene[root.i] = _read_scene_setting(root)
+    return found
+
+
+def _read_scene_setting(root: Token) -> bool:
     doc = root.doc
     tok = root
     while tok.head.i != tok.i:
@@ -2073,6 +2138,7 @@ finding, and the speech acts of suggesting and proposing ('the plan proposes to 
 ferries a week')."""
 AS_REPORTED_VERBS = REPORTING | {"note", "write", "reveal", "show"}
 """Verbs of a framing 'as' clause that names a source ('As Techwire reports, …')."""
+REPORTING_OR_CLAIM = REPORTING | CLAIM_WORDS
 
 
 def _status(
@@ -2087,50 +2153,27 @@ def _status(
     'could cost', the futurate 'is launching … in January') and the figure's own hedge
     ('about', 'an estimated'). `dates` marks the characters of dates and times in the text;
     `definite` False reads the predicate even for a figure in a definite subject."""
-    chain = [_outer_verb(span)]
-    while (
-        chain[-1].dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "prep")
-        and chain[-1].head.i != chain[-1].i
-        and not (chain[-1].lemma_ in REPORTING | CLAIM_WORDS and not _adds_thing(chain[-1]))
-        and (chain[-1].dep_ != "prep" or chain[-1].head.pos_ in ("VERB", "AUX"))
-        and not _own_tense(chain[-1])
-    ):
-        # up to the nearest verb of saying: its kind decides. A participle or relative clause
-        # on a noun ('a project co-organized by three NGOs') describes that noun in its own
-        # tense: the verbs above it do not make its figures plans or forecasts.
-        chain.append(chain[-1].head)
-        if len(chain) > 5:
-            break
-    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
-    lemmas = {t.lemma_.lower() for t in verbs} | {t.lower_ for t in verbs}
-    if any(
-        t.lemma_ == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children)
-        for t in verbs
-    ):
-        lemmas.add("propose")  # 'has called for borrowing $3 billion': a proposal
+    clause = _clause(_outer_verb(span))
+    chain, aux = clause.chain, clause.aux
+    root = span.root
+    lemmas = set(clause.lemmas)
     # a participle on the figure itself: '$1.4 billion budgeted for next year', '$2bn pledged'
     lemmas |= {
         c.lemma_.lower()
-        for c in span.root.children
+        for c in root.children
         if c.dep_ == "acl" and c.tag_ == "VBN" and c.i >= span.end
     }
-    root = span.root
     lemmas |= _relative_intent(
         root.head if root.dep_ in ("nummod", "quantmod", "compound", "amod") else root
     )
-    subject = next((c for c in chain[0].children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is not None and chain[0].dep_ != "relcl":
-        lemmas |= _relative_intent(subject)  # 'the order she plans to sign will have a
-        # six-month review': what a planned thing will have is planned with it
-    aux = {c.lower_ for t in chain[:2] for c in t.children if c.dep_ in ("aux", "auxpass")}
     if (
         chain[0].lemma_ == "require"
         and chain[0].tag_ == "VBD"
         and not aux
-        and _object_of(span.root, chain[0])
+        and _object_of(root, chain[0])
     ):
         lemmas.discard("require")  # 'the wound required seven stitches': a need that was met
-    if definite and (_in_definite_subject(span.root) or _scene_setting(span.root)):
+    if definite and (_in_definite_subject(root) or _scene_setting(root)):
         # 'The 25 percent tariffs will stay', 'the $3.1 billion will be refunded': a definite noun
         # phrase refers to what exists already; the predicate's modality is not its figure's,
         # nor that of a clause a fronted frame sets the scene for ('After 20 years of talks,
@@ -2142,40 +2185,31 @@ def _status(
     ]
     if lemmas & CLAIM_WORDS:
         return "claim"
-    if BASELINE.search(before) or any(_achieved(t) for t in chain):
+    if BASELINE.search(before) or clause.achieved:
         return "estimate" if ESTIMATE_HEDGES.match(text) else "fact"
-    if lemmas & TARGET_WORDS or (
-        {t.lemma_.lower() for t in span.root.subtree} | {t.lemma_.lower() for t in span}
-    ) & {"target", "goal"}:
+    if lemmas & TARGET_WORDS or _names_goal(span):
         return "target"
     in_force = any(
-        t.lemma_ in ("come", "go", "take", "enter")
-        and any(c.lower_ in ("effect", "force") for c in t.subtree if c.i < span.start)
-        for t in verbs
+        any(c.lower_ in ("effect", "force") for c in t.subtree if c.i < span.start)
+        for t in clause.entering
     )  # 'rules that won't fully apply for three years': a provision's schedule
-    futurate = dates is not None and any(_futurate(t, dates) for t in verbs[:2])
+    futurate = dates is not None and clause.futurate(dates)
     if lemmas & PLAN_WORDS or aux & {"must"} or in_force or futurate:
         return "plan"
     on_track = sentence.on_track
     if lemmas & FORECAST_WORDS or on_track:
         return "forecast"
     would = "would" in aux or "'d" in aux
-    if would and any(
-        c.dep_ == "advmod" and c.lower_ in FREQUENCY for t in chain[:2] for c in t.children
-    ):
-        aux -= {"would", "'d"}  # 'they would usually offer 2,500 tickets': a past habit
+    if would and clause.habitual:
+        aux = aux - {"would", "'d"}  # 'they would usually offer 2,500 tickets': a past habit
         would = False
-    backshift = would and (
-        (chain[-1].lemma_ in REPORTING and chain[-1].tag_ == "VBD")
-        or any(t.lower_ in ("next", "following") for t in chain[0].subtree)
-    )  # 'announced it would charge …' is the 'will' of the time told about, as is 'for the
-    # next hundred years they would …' (the future seen from a past point of the story)
+    backshift = would and clause.backshifted
     if aux & {"will", "shall", "'ll"} or backshift:
         # 'the deficit will total $1 trillion' forecasts the amount; 'the game will launch
         # on Friday for $9.99' schedules an event whose price is already set, as does the
         # price a seller says it will charge
-        rate = re.search(r"%|per\s?cent|points?\b", text, re.I)  # 'grow at 3 percent'
-        if rate is None and (_setting(span.root, chain[0], kind) or chain[0].lemma_ in PRICE_VERBS):
+        rate = _RATE_UNIT.search(text)  # 'grow at 3 percent'
+        if rate is None and (_setting(root, chain[0], kind) or chain[0].lemma_ in PRICE_VERBS):
             return "fact"
         return "forecast"
     if (
@@ -2187,6 +2221,108 @@ def _status(
     return "fact"
 
 
+_RATE_UNIT = re.compile(r"%|per\s?cent|points?\b", re.I)
+"""A rate or a score in a figure ('grow at 3 percent'): an amount a forecast is about."""
+
+
+class _Clause:
+    """What `_status` reads off the verbs over a figure: the chain from the verb over it up to
+    the nearest verb of saying, the lemmas and auxiliaries of its verbs and what they tell
+    apart from the figure. The same for every figure under that verb: read once per verb in
+    a call (see `_clause`)."""
+
+    def __init__(self, outer: Token) -> None:
+        chain = [outer]
+        while (
+            chain[-1].dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "prep")
+            and chain[-1].head.i != chain[-1].i
+            and not (chain[-1].lemma_ in REPORTING_OR_CLAIM and not _adds_thing(chain[-1]))
+            and (chain[-1].dep_ != "prep" or chain[-1].head.pos_ in ("VERB", "AUX"))
+            and not _own_tense(chain[-1])
+        ):
+            # up to the nearest verb of saying: its kind decides. A participle or relative clause
+            # on a noun ('a project co-organized by three NGOs') describes that noun in its own
+            # tense: the verbs above it do not make its figures plans or forecasts.
+            chain.append(chain[-1].head)
+            if len(chain) > 5:
+                break
+        self.chain = chain
+        self.verbs = verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
+        lemmas = {t.lemma_.lower() for t in verbs} | {t.lower_ for t in verbs}
+        if any(
+            t.lemma_ == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children)
+            for t in verbs
+        ):
+            lemmas.add("propose")  # 'has called for borrowing $3 billion': a proposal
+        subject = next((c for c in outer.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and outer.dep_ != "relcl":
+            lemmas |= _relative_intent(subject)  # 'the order she plans to sign will have a
+            # six-month review': what a planned thing will have is planned with it
+        self.lemmas = frozenset(lemmas)
+        """The lemmas and forms of the verbs, and what they tell (not the figure's own)."""
+        self.aux = frozenset(
+            c.lower_ for t in chain[:2] for c in t.children if c.dep_ in ("aux", "auxpass")
+        )
+        self._futurate: tuple[bytearray, bool] | None = None
+
+    @cached_property
+    def achieved(self) -> bool:
+        """A verb of the chain is the complement of a past implicative (`_achieved`)."""
+        return any(_achieved(t) for t in self.chain)
+
+    @cached_property
+    def entering(self) -> list[Token]:
+        """The verbs that may tell a provision coming into force ('come', 'take' effect)."""
+        return [t for t in self.verbs if t.lemma_ in ("come", "go", "take", "enter")]
+
+    @cached_property
+    def habitual(self) -> bool:
+        """An adverb of frequency on the first two verbs ('would usually offer')."""
+        return any(
+            c.dep_ == "advmod" and c.lower_ in FREQUENCY for t in self.chain[:2] for c in t.children
+        )
+
+    @cached_property
+    def backshifted(self) -> bool:
+        """A 'would' here is the future of a past point: after a past verb of saying, or
+        with 'next' or 'following' in the clause."""
+        chain = self.chain
+        return (chain[-1].lemma_ in REPORTING and chain[-1].tag_ == "VBD") or any(
+            t.lower_ in ("next", "following") for t in chain[0].subtree
+        )  # 'announced it would charge …' is the 'will' of the time told about, as is 'for the
+        # next hundred years they would …' (the future seen from a past point of the story)
+
+    def futurate(self, dates: bytearray) -> bool:
+        """One of the first two verbs is a futurate progressive (`_futurate`)."""
+        if self._futurate is None or self._futurate[0] is not dates:
+            self._futurate = (dates, any(_futurate(t, dates) for t in self.verbs[:2]))
+        return self._futurate[1]
+
+
+def _clause(outer: Token) -> _Clause:
+    """The `_Clause` of a figure's outer verb, read once per call."""
+    memo = _memo(outer.doc)
+    if memo is None:
+        return _Clause(outer)
+    found = memo.clauses.get(outer.i)
+    if found is None:
+        found = memo.clauses[outer.i] = _Clause(outer)
+    return found
+
+
+def _names_goal(span: Span) -> bool:
+    """'target' or 'goal' among the lemmas of the figure or of the words it heads ('a target
+    of 5 percent'); looked for in the tree only when the doc's arrays put such a lemma in the
+    stretch the tree spans."""
+    goals = _arrays(span.doc).goals
+    root = span.root
+    low, high = min(root.left_edge.i, span.start), max(root.right_edge.i, span.end - 1)
+    if bisect_left(goals, low) == bisect_right(goals, high):
+        return False
+    lemmas = {t.lemma_.lower() for t in root.subtree} | {t.lemma_.lower() for t in span}
+    return bool(lemmas & GOALS)
+
+
 DASHES = frozenset({"—", "–", "--"})
 
 
@@ -2196,7 +2332,7 @@ def _outer_verb(span: Span) -> Token:
     the parse hangs a figure after it on a word inside it, or on a verb whose subject is inside
     it, the figure belongs to the clause the parenthesis interrupts, governed by the verb over
     the word before the first dash."""
-    verb = governing_verb(span.root)
+    verb = _governing_verb(span.root)
     sentence = _sentence(span)
     dashes = [i for i in sentence.dashes if i < span.start]
     if len(dashes) < 2:
@@ -2205,7 +2341,7 @@ def _outer_verb(span: Span) -> Token:
     crossed = [t for t in (*span.root.ancestors, *verb.children) if first < t.i < last]
     if not crossed or first == sentence.start:
         return verb  # the parse keeps the figure's clause outside the parenthesis
-    return governing_verb(span.doc[first - 1])
+    return _governing_verb(span.doc[first - 1])
 
 
 def _object_of(root: Token, verb: Token) -> bool:
@@ -2223,7 +2359,17 @@ def _in_definite_subject(root: Token) -> bool:
     """The figure is in the subject of its clause, a noun phrase under a definite determiner
     or a possessive ('The 25 percent tariffs', 'the $4.8 billion', 'its 300 stores'), which
     refers to something the story takes as existing; not a phrase naming an intention ('the
-    proposed $5 billion budget')."""
+    proposed $5 billion budget'). Read once per call."""
+    memo = _memo(root.doc)
+    if memo is None:
+        return _read_definite_subject(root)
+    found = memo.definite.get(root.i)
+    if found is None:
+        found = memo.definite[root.i] = _read_definite_subject(root)
+    return found
+
+
+def _read_definite_subject(root: Token) -> bool:
     tok = root
     for _ in range(4):
         if tok.dep_ in ("nsubj", "nsubjpass"):
@@ -2284,7 +2430,7 @@ def _unlinked_cue(span: Span) -> bool:
     cues = _sentence(span).cues  # the tokens the checks below can return True on
     if not cues:
         return False
-    verb = governing_verb(span.root)
+    verb = _governing_verb(span.root)
     above = {t.i for t in span.root.ancestors}  # the verbs `_status` read
     for tok in cues:
         if span.start <= tok.i < span.end:
