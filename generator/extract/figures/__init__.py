@@ -140,6 +140,7 @@ UNIT_WORDS = {
     "children": "child",
 }
 DEFINITE = frozenset({"the", "these", "those"})
+DEFINITE_OR_ALL = DEFINITE | {"all"}
 TIME_NOUNS = frozenset(
     "year years month months week weeks day days hour hours minute minutes second seconds decade "
     "decades century centuries quarter quarters".split()
@@ -169,14 +170,15 @@ def _extract_figures(
     taken = bytearray(len(text) + 1)
     blocked = bytearray(len(text) + 1)
     dates = bytearray(len(text) + 1)
-    for t in timexes:
-        if _ages_a_plural(doc, t):
+    aging = [_ages_a_plural(doc, t) for t in timexes]
+    for t, ages in zip(timexes, aging, strict=True):
+        if ages:
             continue  # 'four century-old schooners': a count, read with the counts
         blocked[t.start : t.end] = b"\x01" * (t.end - t.start)
         if (
             t.type in ("DATE", "TIME")
             and not t.value.endswith("_REF")
-            and not re.match(r"(?:this|these|today|tonight)\b", t.text, re.I)
+            and not _PRESENT_PERIOD.match(t.text)
         ):  # a date apart from now ('in January'), not the period holding it ('this year')
             dates[t.start : t.end] = b"\x01" * (t.end - t.start)
     found: list[Found] = []
@@ -239,8 +241,8 @@ def _extract_figures(
             )
     for item in _multiples(doc, text):
         add(item, respect_timexes=True)
-    for timex in timexes:
-        item = _duration(text, timex) if not _ages_a_plural(doc, timex) else None
+    for timex, ages in zip(timexes, aging, strict=True):
+        item = _duration(text, timex) if not ages else None
         if item is not None:
             add(item, respect_timexes=False)
     for item in _counts(doc, text, (taken, blocked)):
@@ -339,6 +341,8 @@ def _extract_figures(
     return figures
 
 
+_PRESENT_PERIOD = re.compile(r"(?:this|these|today|tonight)\b", re.I)
+"""A time expression naming the period that holds the present ('this year', 'today')."""
 NUMBER_WORD_START = re.compile(
     r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
     r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
@@ -350,14 +354,17 @@ NUMBERISH = re.compile(r"\d|" + NUMBER_WORD_START.pattern, re.I)
 
 
 RATIO = re.compile(
-    rf"(?<![\w.$£€-])(?:{HEDGE}*)(?P<a>{DIGITS}|{WORD_NUMBER})\s+(?:in|out\s+of)\s+"
-    rf"(?P<b>{DIGITS}|{WORD_NUMBER})\b(?![.,]\d|\s+(?:{'|'.join(sorted(TIME_NOUNS))})\b)",
+    rf"(?<![\w.$£€-])(?:{HEDGE}*)(?P<a>(?>{DIGITS})|(?!\d){WORD_NUMBER})\s+(?:in|out\s+of)\s+"
+    rf"(?P<b>(?>{DIGITS})|(?!\d){WORD_NUMBER})\b(?![.,]\d|\s+(?:{'|'.join(sorted(TIME_NOUNS))})\b)",
     re.I,
 )
 """A proportion ('one in five divorcees', 'nine out of 10 doctors'): a share in percent, not
 a count of the denominator."""
-MULTIPLE = re.compile(rf"(?<![\w.-])(?:{HEDGE}*)(?P<n>{DIGITS}|{WORD_NUMBER})-?fold\b", re.I)
-"""A multiple written with '-fold' ('increased tenfold', 'a 3-fold rise'): so many times."""
+MULTIPLE = re.compile(
+    rf"(?<![\w.-])(?:{HEDGE}*)(?P<n>(?>{DIGITS})|(?!\d){WORD_NUMBER})-?fold\b", re.I
+)
+"""A multiple written with '-fold' ('increased tenfold', 'a 3-fold rise'): so many times. The
+digits of both patterns are read whole (see `NUMBER` in `figure_patterns`)."""
 
 
 _NUMBERISH_FILTER = Dispatch([NUMBER_WORD_START])
@@ -379,6 +386,8 @@ _MONEY_SIGN = re.compile(
     "[" + re.escape("".join(sorted({s[0] for s in CURRENCY_SYMBOLS if not s[0].isalpha()}))) + "]"
 )
 """The currency signs: where a `MONEY` match that does not begin with a word begins."""
+_ALL_DISPATCH = Dispatch([MONEY_WORD_HEAD, *_FILTERED])
+"""Which of `MONEY` (by its head) and the patterns of `_FILTERED` may start at a word."""
 
 
 def _noun_number(doc: Doc, start: int) -> bool:
@@ -403,8 +412,15 @@ def _all_matches(
 ) -> dict[re.Pattern[str], list[re.Match[str]]]:
     """The matches of each pattern of `_SCANNED` within the windows, each once, in text order
     (what `finditer` over each window finds; the prefilter spares trying a pattern where it
-    cannot start)."""
-    found = [_money_matches(scan, windows), *scan.matches(_FILTERED, _FILTERED_DISPATCH, windows)]
+    cannot start). One pass over the word starts reads which patterns may start at each, as
+    `_money_matches` and `Scan.matches` do apart."""
+    if any(f is None for f in _ALL_DISPATCH.filters):  # the prefilter cannot read them all
+        found = [
+            _money_matches(scan, windows),
+            *scan.matches(_FILTERED, _FILTERED_DISPATCH, windows),
+        ]
+    else:
+        found = _matches_in_one_pass(scan, windows)
     out = {}
     for pattern, matches in zip(_SCANNED, found, strict=True):
         seen: dict[tuple[int, int], re.Match[str]] = {}
@@ -412,6 +428,33 @@ def _all_matches(
             seen.setdefault(match.span(), match)
         out[pattern] = [seen[k] for k in sorted(seen)]
     return out
+
+
+def _matches_in_one_pass(scan: Scan, windows: list[tuple[int, int]]) -> list[list[re.Match[str]]]:
+    """`[_money_matches(scan, windows), *scan.matches(_FILTERED, _FILTERED_DISPATCH, windows)]`,
+    with the rules of each word start looked up once for all the patterns (`_ALL_DISPATCH`:
+    rule 0 is where a `MONEY` match may begin, rule k the k-th pattern of `_FILTERED`)."""
+    text, canon, starts = scan.text, scan.canon, scan.starts
+    rules_for = _ALL_DISPATCH.rules_for
+    money: list[re.Match[str]] = []
+    found: list[list[re.Match[str]]] = [[] for _ in _FILTERED]
+    last_end = [0] * len(_FILTERED)
+    for lo, hi in windows:
+        at = []
+        for p in starts[bisect_left(starts, lo) : bisect_left(starts, hi)]:
+            for k in rules_for(canon[p : min(p + PREFIX, hi)]):
+                if k == 0:
+                    at.append(p)
+                    continue
+                k -= 1
+                if p < last_end[k]:
+                    continue
+                match = _FILTERED[k].match(text, p, hi)
+                if match is not None:
+                    found[k].append(match)
+                    last_end[k] = match.end()
+        money.extend(_money_from(text, at, lo, hi))
+    return [money, *found]
 
 
 def _money_matches(scan: Scan, windows: list[tuple[int, int]]) -> list[re.Match[str]]:
@@ -429,16 +472,24 @@ def _money_matches(scan: Scan, windows: list[tuple[int, int]]) -> list[re.Match[
             for p in starts[bisect_left(starts, lo) : bisect_left(starts, hi)]
             if rules_for(canon[p : min(p + PREFIX, hi)])
         ]
-        at.extend(m.start() for m in _MONEY_SIGN.finditer(text, lo, hi))
-        at.sort()
-        last = lo
-        for p in at:
-            if p < last:
-                continue
-            match = MONEY.match(text, p, hi)
-            if match is not None:
-                found.append(match)
-                last = match.end()
+        found.extend(_money_from(text, at, lo, hi))
+    return found
+
+
+def _money_from(text: str, at: list[int], lo: int, hi: int) -> list[re.Match[str]]:
+    """The `MONEY` matches in `text[lo:hi]` that `finditer` finds, given the word starts `at`
+    where one may begin (in order): those and the currency signs are the places tried."""
+    at.extend(m.start() for m in _MONEY_SIGN.finditer(text, lo, hi))
+    at.sort()
+    found = []
+    last = lo
+    for p in at:
+        if p < last:
+            continue
+        match = MONEY.match(text, p, hi)
+        if match is not None:
+            found.append(match)
+            last = match.end()
     return found
 
 
@@ -923,13 +974,16 @@ def _counts(doc: Doc, text: str, claimed: Sequence[bytearray] = ()) -> list[Foun
     n = len(doc)
     # only tokens of digits or number words can start a count: found in one pass over the doc
     starts = _number_starts(doc)
+    numbers = set(starts)  # `_is_number` holds only of these
+    scales = {doc.vocab.strings[w] for w in SCALE_WORDS}
+    lowers = doc.to_array("LOWER").tolist() if starts else []
     i = 0
     for start in starts:
         if start < i:
             continue  # inside the group or range just read
         i = start
         tok = doc[i]
-        joined = _joined_range(tok)
+        joined = _joined_range(tok) if text[tok.idx].isdigit() else None  # (it needs a digit)
         if joined is not None:
             items.append(joined[0])
             i = joined[1]
@@ -937,7 +991,9 @@ def _counts(doc: Doc, text: str, claimed: Sequence[bytearray] = ()) -> list[Foun
         if not _is_number(tok):
             continue
         j = i
-        while j + 1 < n and (_is_number(doc[j + 1]) or _is_scale(doc[j + 1])):
+        while j + 1 < n and (
+            (j + 1 in numbers and _is_number(doc[j + 1])) or lowers[j + 1] in scales
+        ):  # `_is_number(doc[j + 1]) or _is_scale(doc[j + 1])`
             j += 1
         group = doc[i : j + 1]
         i = j + 1
@@ -954,11 +1010,21 @@ def _number_starts(doc: Doc) -> list[int]:
     t.lower_ in NUMBER_WORDS`), read from the doc's arrays rather than token by token: a
     word's hash is among those of the number words whenever the word is one."""
     text = doc_text(doc)
+    if not len(doc):
+        return []
     hashes = {doc.vocab.strings[w] for w in NUMBER_WORDS}
+    idx_array, lower_array = doc.to_array(["IDX", "LOWER"]).T
+    idx, lower = idx_array.tolist(), lower_array.tolist()
+    codes = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
+    first = codes[idx_array.astype(numpy.intp)]
+    # the tokens worth testing: an ASCII digit or any other character than ASCII first, or the
+    # hash of a number word
+    maybe = ((first >= ord("0")) & (first <= ord("9"))) | (first >= 128)
+    maybe |= numpy.isin(lower_array, numpy.array(sorted(hashes), dtype=numpy.uint64))
     return [
         i
-        for i, (idx, lower) in enumerate(doc.to_array(["IDX", "LOWER"]).tolist())
-        if text[idx].isdigit() or (lower in hashes and doc[i].lower_ in NUMBER_WORDS)
+        for i in numpy.flatnonzero(maybe).tolist()
+        if text[idx[i]].isdigit() or (lower[i] in hashes and doc[i].lower_ in NUMBER_WORDS)
     ]
 
 
@@ -1009,8 +1075,11 @@ def _is_number(tok: Token) -> bool:
     return low in NUMBER_WORDS and tok.pos_ == "NUM"
 
 
+SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion")
+
+
 def _is_scale(tok: Token) -> bool:
-    return tok.lower_ in ("hundred", "thousand", "million", "billion", "trillion")
+    return tok.lower_ in SCALE_WORDS
 
 
 _YEAR_DIGITS = re.compile(r"(?:1[5-9]|20)\d\d")
@@ -1048,7 +1117,7 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
         )
     ):
         return None  # a name or model ('Boeing 787'), unless it counts a plural ('500 Apple engineers')
-    if low in SMALL_WORDS and before is not None and before.lower_ in DEFINITE | {"all"}:
+    if low in SMALL_WORDS and before is not None and before.lower_ in DEFINITE_OR_ALL:
         return None  # 'the two companies' refers back rather than counts
     if _SHARE_AFTER.match(text[end : end + 60]):
         return None  # 'two-thirds' is a share, not a count
@@ -1583,11 +1652,24 @@ class _Sentence:
     'as' clauses of saying and the words that may cue a reading of the figure (see
     `_as_reported`, `_unlinked_cue`)."""
 
-    def __init__(self, sent: Span) -> None:
-        self.sent = sent
-        self.start = sent.start
-        self.start_char = sent.start_char
-        self.text = doc_text(sent.doc)[sent.start_char : sent.end_char]  # `sent.text`
+    def __init__(self, doc: Doc, start: int, end: int) -> None:
+        self.doc = doc
+        self.start = start
+        self.end = end
+        first, last = doc[start], doc[end - 1]
+        self.start_char = first.idx
+        self.text = doc_text(doc)[first.idx : last.idx + len(last.text)]  # `sent.text`
+
+    @classmethod
+    def of(cls, sent: Span) -> _Sentence:
+        """The reading of a sentence span."""
+        found = cls(sent.doc, sent.start, sent.end)
+        found.__dict__["sent"] = sent
+        return found
+
+    @cached_property
+    def sent(self) -> Span:
+        return self.doc[self.start : self.end]
 
     @cached_property
     def tokens(self) -> list[Token]:
@@ -1605,18 +1687,18 @@ class _Sentence:
 
     def _candidates(self, at: list[int]) -> list[Token]:
         """The sentence's tokens among those at the sorted doc indices `at`."""
-        doc, start, end = self.sent.doc, self.start, self.sent.end
+        doc, start, end = self.doc, self.start, self.end
         return [doc[i] for i in at[bisect_left(at, start) : bisect_left(at, end)]]
 
     @cached_property
     def according(self) -> list[Token]:
-        return [t for t in self._candidates(_arrays(self.sent.doc).according) if _according_to(t)]
+        return [t for t in self._candidates(_arrays(self.doc).according) if _according_to(t)]
 
     @cached_property
     def as_clauses(self) -> list[Token]:
         return [
             t
-            for t in self._candidates(_arrays(self.sent.doc).advcl)
+            for t in self._candidates(_arrays(self.doc).advcl)
             if t.dep_ == "advcl"
             and t.lemma_ in AS_REPORTED_VERBS
             and t.head.dep_ == "ROOT"
@@ -1627,11 +1709,31 @@ class _Sentence:
     def cues(self) -> list[Token]:
         return [
             t
-            for t in self._candidates(_arrays(self.sent.doc).cues)
+            for t in self._candidates(_arrays(self.doc).cues)
             if (t.lower_ in MODALS and t.tag_ == "MD")
             or (t.pos_ == "VERB" and t.lemma_.lower() in CUE_WORDS)
             or _according_to(t)
         ]
+
+    @cached_property
+    def cue_clauses(self) -> list[tuple[int, int, int]]:
+        """For each of the `cues`: its index, the index of the clause it marks (a modal's verb,
+        else itself) and the index of the verb that clause is a conjunct of (-1 if none)."""
+        out = []
+        for tok in self.cues:
+            clause = tok.head if tok.tag_ == "MD" else tok
+            out.append((tok.i, clause.i, clause.head.i if clause.dep_ == "conj" else -1))
+        return out
+
+    @cached_property
+    def sources(self) -> list[Token]:
+        """The object of each 'according to' of the sentence that has one (`according`)."""
+        out = []
+        for tok in self.according:
+            objects = [c for c in tok.nbor().children if c.dep_ == "pobj"]
+            if objects:
+                out.append(objects[0])
+        return out
 
 
 class _Arrays:
@@ -1670,8 +1772,8 @@ class _Arrays:
             return None
         if not len(doc) or not doc.has_annotation("SENT_START"):
             return None
-        starts = doc.to_array("SENT_START").tolist()
-        return [0, *(i for i in range(1, len(doc)) if starts[i] == 1), len(doc)]
+        starts = numpy.flatnonzero(doc.to_array("SENT_START")[1:] == 1) + 1
+        return [0, *starts.tolist(), len(doc)]
 
 
 def _arrays(doc: Doc) -> _Arrays:
@@ -1710,6 +1812,9 @@ class _Memo:
         self.scene: dict[int, bool] = {}  # `_scene_setting`
         self.definite: dict[int, bool] = {}  # `_in_definite_subject`
         self.clauses: dict[int, _Clause] = {}  # `_Clause` of an outer verb
+        self.predicates: dict[int, _Predicate] = {}  # `_Predicate` of a verb
+        self.sources: dict[int, tuple[list[tuple[int, int, str]], str | None]] = {}
+        # `_source_at` of a source, with the actor spans it was read against
 
 
 _CACHE: ContextVar[_CallCache | None] = ContextVar("_CACHE", default=None)
@@ -1742,7 +1847,7 @@ def _sentence(span: Span) -> _Sentence:
     """The sentence of `span`, read once per `extract_figures` call."""
     call = _CACHE.get()
     if call is None:
-        return _Sentence(span.sent)
+        return _Sentence.of(span.sent)
     doc = span.doc
     memo = _call_memo(call, doc)
     found = memo.sentences.get(span.start)
@@ -1758,8 +1863,7 @@ def _sentence(span: Span) -> _Sentence:
         key = (id(doc), bounds[k - 1], bounds[k])
     cached = cache.get(key)
     if cached is None or cached[0] is not doc:
-        sent = span.sent if bounds is None else doc[key[1] : key[2]]
-        cached = cache[key] = (doc, _Sentence(sent))
+        cached = cache[key] = (doc, _Sentence(doc, key[1], key[2]))
     if bounds is not None:  # the sentence then depends on the span's start alone
         memo.sentences[span.start] = cached[1]
     return cached[1]
@@ -1789,41 +1893,71 @@ def _subject(span: Span) -> str | None:
     if verb.pos_ not in ("VERB", "AUX"):
         noun = _counted_noun(root)
         return noun.text if noun is not None else None
-    owner, subj = clause_subject(verb)
-    chain_start = (
-        owner.i if owner.dep_ != "conj" and owner.i < verb.i and verb.dep_ != "conj" else verb.i
-    )
-    lead = [
-        c.i
-        for c in doc[chain_start].children
-        if c.i < chain_start and c.dep_ in ("aux", "auxpass", "neg", "advmod")
-    ]
-    verb_start = min([chain_start, *lead])
+    predicate = _predicate(verb)
+    verb_start = predicate.start
     end = max(verb.i + 1, span.end)
-    for child in verb.children:
-        if (
-            child.i >= span.end
-            and child.dep_ in ("xcomp", "advcl", "prep", "dobj", "dative", "attr", "acomp")
-            and child.right_edge.i - verb_start < 25
-        ):
-            end = max(end, child.right_edge.i + 1)
+    for i, right_edge in predicate.complements:
+        if i >= span.end and right_edge - verb_start < 25:
+            end = max(end, right_edge + 1)
             break
     noun = _counted_noun(root)
     if noun is not None and noun.i >= span.end and noun.i - verb_start < 30:
         end = max(end, noun.i + 1)  # '20 of Boeing's larger planes'
-    sent = _sentence(span).sent  # `span.sent`
+    sent = _sentence(span)  # `span.sent`
     end = min(end, sent.end)
     action = _text_of(doc, max(verb_start, sent.start), end).strip(" ,;:")
-    if subj is None or subj.i >= verb_start:
+    if predicate.subject is None:
         return action or None
-    left, right = subj.left_edge.i, subj.right_edge.i + 1
-    if right - left > 12:
-        left = max(left, subj.i - 4)
-        right = subj.i + 1
-    subject = _text_of(doc, left, right).strip(" ,;:")
+    left, right = predicate.subject
     if right >= verb_start:
         return _text_of(doc, left, end).strip(" ,;:") or None
+    subject = _text_of(doc, left, right).strip(" ,;:")
     return f"{subject} … {action}"
+
+
+class _Predicate:
+    """What `_subject` reads off a figure's verb, the same for every figure it governs: where
+    the verb's words start (its auxiliaries, negation and adverbs, or the verb it shares a
+    subject with), its complements, and the subject's words before it. Read once per verb in a
+    call (see `_predicate`)."""
+
+    def __init__(self, verb: Token) -> None:
+        doc = verb.doc
+        owner, subj = clause_subject(verb)
+        chain_start = (
+            owner.i if owner.dep_ != "conj" and owner.i < verb.i and verb.dep_ != "conj" else verb.i
+        )
+        lead = [
+            c.i
+            for c in doc[chain_start].children
+            if c.i < chain_start and c.dep_ in ("aux", "auxpass", "neg", "advmod")
+        ]
+        self.start = min([chain_start, *lead])
+        self.complements = [
+            (c.i, c.right_edge.i)
+            for c in verb.children
+            if c.dep_ in ("xcomp", "advcl", "prep", "dobj", "dative", "attr", "acomp")
+        ]
+        """(index, index of the last word) of the children that may complete the verb."""
+        self.subject: tuple[int, int] | None = None
+        """The token range of the subject's words when the subject comes before the verb."""
+        if subj is not None and subj.i < self.start:
+            left, right = subj.left_edge.i, subj.right_edge.i + 1
+            if right - left > 12:
+                left = max(left, subj.i - 4)
+                right = subj.i + 1
+            self.subject = (left, right)
+
+
+def _predicate(verb: Token) -> _Predicate:
+    """The `_Predicate` of a verb, read once per call."""
+    memo = _memo(verb.doc)
+    if memo is None:
+        return _Predicate(verb)
+    found = memo.predicates.get(verb.i)
+    if found is None:
+        found = memo.predicates[verb.i] = _Predicate(verb)
+    return found
 
 
 def _text_of(doc: Doc, start: int, end: int) -> str:
@@ -1843,7 +1977,7 @@ def _listed_after(doc: Doc, prev: Figure, span: Span) -> bool:
     only the counted noun and its modifiers, then a comma or 'and'/'or', lie between them
     (no verb, no quotation mark). A sentence does not end with a comma: one the parser ended
     there goes on in the next ('… 10 whales on the beach, | 51 stranded on the islands')."""
-    sent = _sentence(span).sent  # `doc[span.start].sent`
+    sent = _sentence(span)  # `doc[span.start].sent`
     if prev.end > span.start_char:
         return False
     if sent.start_char > prev.start:
@@ -1955,9 +2089,8 @@ def _attribution(
             return quote.speaker.actor
     if span is None or _scene_setting(span.root):
         return None  # the frame of a reported clause is the reporter's (see above)
-    for tok in _sentence(span).according:
-        objects = [c for c in tok.nbor().children if c.dep_ == "pobj"]
-        found = _source_at(objects[0], actor_spans) if objects else None
+    for source in _sentence(span).sources:
+        found = _cited_source(source, actor_spans)
         if found:
             return found
     if frame is not None:
@@ -1965,6 +2098,17 @@ def _attribution(
     if reporter is None or (unnamed and not reporter[2]):
         return None
     return reporter[1]
+
+
+def _cited_source(source: Token, actor_spans: list[tuple[int, int, str]]) -> str | None:
+    """`_source_at`, read once per source and list of actor spans in a call."""
+    memo = _memo(source.doc)
+    if memo is None:
+        return _source_at(source, actor_spans)
+    found = memo.sources.get(source.i)
+    if found is None or found[0] is not actor_spans:
+        found = memo.sources[source.i] = (actor_spans, _source_at(source, actor_spans))
+    return found[1]
 
 
 def _source_at(source: Token, actor_spans: list[tuple[int, int, str]]) -> str | None:
@@ -2427,28 +2571,19 @@ def _unlinked_cue(span: Span) -> bool:
     """A verb of saying, forecasting or intending, a modal or 'according to' in the figure's
     sentence that the parse did not link to the figure: a reported fact in the reporter's own
     voice is then a reading of the parse's attachments, not of the words alone."""
-    cues = _sentence(span).cues  # the tokens the checks below can return True on
+    cues = _sentence(span).cue_clauses  # each cue is a modal, a cue verb or 'according to'
     if not cues:
         return False
     verb = _governing_verb(span.root)
     above = {t.i for t in span.root.ancestors}  # the verbs `_status` read
-    for tok in cues:
-        if span.start <= tok.i < span.end:
+    predicate = verb.pos_ in ("VERB", "AUX")
+    verb_conj_of = verb.head.i if verb.dep_ == "conj" else -1
+    for i, clause, clause_conj_of in cues:
+        if span.start <= i < span.end or clause in above:
             continue
-        clause = tok.head if tok.tag_ == "MD" else tok
-        if clause.i in above:
-            continue
-        if verb.pos_ in ("VERB", "AUX") and (
-            (clause.dep_ == "conj" and clause.head.i == verb.i)
-            or (verb.dep_ == "conj" and verb.head.i == clause.i)
-        ):
+        if predicate and (clause_conj_of == verb.i or verb_conj_of == clause):
             continue  # a coordinated predicate carries its own tense ('paid … and will spend')
-        if tok.lower_ in MODALS and tok.tag_ == "MD":
-            return True
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in CUE_WORDS:
-            return True
-        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
-            return True
+        return True
     return False
 
 

@@ -297,11 +297,14 @@ HEDGE_WORDS = (
 )  # fmt: skip
 HEDGE = "(?:" + _trie(HEDGE_WORDS, space=r"\s+") + r"\s+)"
 """Modifiers that belong to a figure ('more than 250 points', 'about US$1.4 billion')."""
-NUMBER = rf"(?:\d++\s+\d/\d|(?>{DIGITS})|{WORD_NUMBER}|half\s+an?(?!\w)|hundred(?![\w\s]))"
+NUMBER = (
+    rf"(?:\d++\s+\d/\d|(?>{DIGITS})|(?!\d)(?:{WORD_NUMBER}|half\s+an?(?!\w)|hundred(?![\w\s])))"
+)
 """A number in digits or words; 'half a' ('half a percentage point') and a bare 'hundred' as
 a modifier ('hundred-foot cliffs') are numbers too. Its digits are read whole (an atomic
 group): what may follow a number in the patterns below never starts with a digit, a comma or
-a point, which is all that giving back a digit could leave next."""
+a point, which is all that giving back a digit could leave next. The words are not tried at a
+digit, where none of them can start."""
 SCALE = (
     r"(?:[ -]?(?:thousand|million|billion|trillion|crores?|lakhs?|mln|bln|mn|bn|tn|trn)\b"
     r"|(?<=\d)\s?[kmb]\b(?!\.\w))"
@@ -416,11 +419,12 @@ def currency_of(text: str) -> str | None:
             continue
         if sym in low:
             return CURRENCY_SYMBOLS[sym]
+    ascii_text = text.isascii()  # then a code matches only where its letters stand in `low`
     for code, pattern in _CODES:
-        if pattern.search(text):
+        if (not ascii_text or code.lower() in low) and pattern.search(text):
             return "CNY" if code == "RMB" else code
     for word, pattern in _WORDS:
-        if pattern.search(low):
+        if word in low and pattern.search(low):
             return CURRENCY_WORDS[word]
     return None
 
