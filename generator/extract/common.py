@@ -31,7 +31,7 @@ SPEECH_VERBS = REPORTING_VERBS | frozenset(
     grumble regret apologize apologise charge aver posit surmise speculate elaborate clarify
     specify detail outline characterize characterise portray depict label brand dub term hail
     laud applaud commend congratulate thank cheer boo heckle concur muse marvel quote cite
-    summarize summarise publish broadcast preach pronounce remind imply articulate""".split()
+    summarize summarise publish broadcast preach pronounce remind imply articulate divulge""".split()
 )
 """Every verb of saying, manner of speaking included ('shout', 'quip'): the attribution cues
 whose clause or quote is what was said."""

@@ -65,6 +65,13 @@ SPEAKERS = [
     # 'warned for decades that ...': the that-clause hung on the adjunct is what was warned
     ("Budget watchers have warned for decades that a water shortage is coming, exposing the "
      "town to a crisis.", "water shortage", "Budget watchers", None),
+    # 'blamed X for saying': the object said it, not the one who blamed
+    ("Councillors pilloried the mayor for proposing a new tax on boats.",
+     "a new tax", "mayor", None),
+    ("Ann Lee thanked the nurses for saying that the ward was safe.",
+     "the ward was safe", "nurses", None),
+    # 'a number of analysts said': the counted noun speaks, not the noun of quantity
+    ("A number of analysts said the harbor deal was dead.", "deal was dead", "analysts", None),
     # another source's words set against a claim are a quote of their own
     ("Senator Ann Lee also claimed the new tolls would cover their cost even as the Budget "
      "Office estimated last week that they would add $90 million to the debt.",
@@ -82,6 +89,51 @@ def test_speakers(analyse, text, words, speaker, sure):
     assert speaker in (quote.speaker.actor, quote.speaker.text) or speaker in quote.speaker.text
     if sure is not None:
         assert (quote.confidence >= 0.8) is sure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The union accused the board of saying that pay would fall.",
+        "The court stopped the paper from reporting that the judge had resigned.",
+        "Her lawyers urged the mayor into claiming that the ward was safe.",
+    ],
+)
+def test_an_alleged_or_prevented_act_of_the_object_has_no_speaker(analyse, text):
+    """The object's act after 'of', 'from' or 'against' is alleged, stopped or advised against:
+    the subject did not say it, and the object is not known to have said it."""
+    report = analyse(text)
+    gerunds = ("saying", "reporting", "claiming")
+    assert [q for q in report.quotes if q.cue is not None and q.cue.text in gerunds] == []
+
+
+def test_a_fronted_phrase_does_not_hide_the_clause_a_trailing_verb_reports(analyse):
+    """'After ..., X plans Y, officials said late Thursday': the parser hangs the clause on
+    'said' as an adjunct; it is still what the officials said."""
+    report = analyse(
+        "After two decades of hostile relations, the federal government plans to change its "
+        "policy on Kessra and end the embargo, administration officials said late Friday."
+    )
+    (quote,) = _by_cue(report, "said")
+    assert quote.speaker is not None and quote.speaker.text == "administration officials"
+    assert quote.text.endswith("plans to change its policy on Kessra and end the embargo")
+
+
+def test_divulge_reports_what_was_said(analyse):
+    report = analyse("Officials divulged that the envoy had made two visits to the port.")
+    (quote,) = _by_cue(report, "divulged")
+    assert quote.text == "that the envoy had made two visits to the port"
+
+
+def test_the_hearer_of_a_passive_telling_is_not_the_speaker(analyse):
+    """'I asked ..., only to be informed: "..."': the writer heard the words."""
+    report = analyse(
+        "I asked the owner why the vines were so old, only to be briskly informed: "
+        "\u201cWe never pull out a healthy vine.\u201d"
+    )
+    (quote,) = [q for q in report.quotes if "healthy vine" in q.text]
+    assert quote.cue is not None and quote.cue.text == "informed"
+    assert quote.speaker is None
 
 
 def test_the_claim_stops_before_another_sources_words(analyse):

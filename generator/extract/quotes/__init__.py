@@ -525,6 +525,10 @@ def _adjacent_cue(span: Span, quoted: bytearray) -> Token | None:
         verb = doc[j - 1]
         if is_speech(verb) and subject_of(verb) is not None or _noun_tagged_verb(verb):
             return verb
+        if is_speech(verb) and verb.tag_ == "VBN":
+            # 'only to be briskly informed: "..."': a passive of telling before the colon is
+            # the quote's verb; its subject heard the words, and only a 'by' agent said them.
+            return verb
     return None
 
 

@@ -133,6 +133,9 @@ def clause_content(verb: Token) -> Span | None:
     for child in verb.children:
         if child.dep_ == "ccomp" and child.i < verb.i and lemma in SPEECH_VERBS | CLAUSE_VERBS:
             return span_of(doc, _after_fronted_frame(child), child.right_edge.i)
+    misparsed = _main_clause_taken_for_adjunct(verb)
+    if misparsed is not None and lemma in SPEECH_VERBS | CLAUSE_VERBS:
+        return span_of(doc, _after_fronted_frame(misparsed), misparsed.right_edge.i)
     if (
         verb.dep_ == "advcl"
         and lemma in SPEECH_VERBS | CLAUSE_VERBS
@@ -148,6 +151,37 @@ def clause_content(verb: Token) -> Span | None:
         if right >= head.right_edge.i:
             return doc[head.left_edge.i : left]
         return span_of(doc, head.left_edge.i, head.right_edge.i)
+    return None
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
+
+
+def _main_clause_taken_for_adjunct(verb: Token) -> Token | None:
+    """'After years of talks, the city plans to close the mill, officials said late Thursday':
+    the parser hangs the reported clause on 'said' as an adverbial clause when a fronted phrase
+    opens it. It is the reported clause when it is finite, has its own subject, carries no
+    subordinator ('Because the storm hit, ...' is an adjunct), runs up to the comma right
+    before the reporting verb's subject, and the verb reports nothing after itself."""
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None or any(
+        c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children
+    ):
+        return None
+    for child in verb.children:
+        if child.dep_ != "advcl" or child.i > subject.i:
+            continue
+        comma = child.right_edge.i + 1
+        if comma + 1 != subject.left_edge.i or doc[comma].text != ",":
+            continue
+        if any(c.dep_ in ("mark", "advmod") and c.tag_ in ("IN", "WRB") for c in child.children):
+            continue
+        finite = child.tag_ in _FINITE_TAGS or any(
+            c.dep_ == "aux" and c.tag_ in _FINITE_TAGS for c in child.children
+        )
+        if finite and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            return child
     return None
 
 

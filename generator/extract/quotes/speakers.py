@@ -16,6 +16,11 @@ RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 CLASSIFIER_NOUNS = frozenset({"kind", "sort", "type", "variety", "category", "class"})
 """Nouns of the classifier construction ('the kind of X', 'a sort of X'): they name a kind of
 what follows 'of' and say nothing themselves."""
+QUANTITY_NOUNS = frozenset(
+    "number lot couple handful host dozen majority minority plurality bunch score".split()
+)
+"""Nouns of quantity ('a number of analysts', 'a majority of voters'): the noun after 'of' is
+the head of meaning, the ones who speak."""
 GOVERNING_NOUNS = frozenset(
     "government administration council ministry authority authorities police military".split()
 )
@@ -53,9 +58,10 @@ def span_speaker(tok: Token, actor_at: dict[int, Actor]) -> Speaker:
             end = tok.idx + len(tok.text)
             return Speaker(actor=actor.id, text=tok.text, start=tok.idx, end=end)
         tok = noun
-    if tok.lemma_.lower() in CLASSIFIER_NOUNS and tok.tag_ in ("NN", "NNS"):
+    if tok.lemma_.lower() in CLASSIFIER_NOUNS | QUANTITY_NOUNS and tok.tag_ in ("NN", "NNS"):
         # 'the kinds of bankers who say', 'this sort of critic says': a classifier noun names a
-        # kind, and the noun it classifies is the head of meaning, the one who speaks.
+        # kind, and the noun it classifies is the head of meaning, the one who speaks; so does
+        # the noun counted by a noun of quantity ('a number of analysts said').
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         classified = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep else None
         if classified is not None and classified.pos_ in ("NOUN", "PROPN"):
@@ -243,6 +249,27 @@ def is_passive(verb: Token) -> bool:
     )
 
 
+#: Prepositions whose gerund takes the main verb's object as its subject (object control):
+#: 'thanked the nurses for saying', 'accused the board of saying', 'stopped her from saying',
+#: 'warned him against saying', 'pressed them into saying'.
+_OBJECT_CONTROL_PREPS = frozenset({"for", "of", "from", "against", "into"})
+
+
+def _object_control(prep: Token) -> Token | None:
+    """The main verb's direct object when a gerund after `prep` is that object's act.
+
+    'Councillors pilloried the mayor for proposing a tax': the mayor proposed it, not the
+    councillors. With 'for' the act is taken as done (one is thanked or blamed for what one did);
+    with 'of' it is alleged ('accused the board of saying'), and with 'from', 'against' or 'into'
+    it is prevented, advised against or forced; the caller abstains for those."""
+    if prep.lower_ not in _OBJECT_CONTROL_PREPS:
+        return None
+    return next(
+        (c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i),
+        None,
+    )
+
+
 def source_token(verb: Token, depth: int = 0) -> Token | None:
     """The subject of the cue, or of the verb it depends on ('began by saying', 'wants to say')."""
     stolen = stolen_complement(verb)
@@ -259,6 +286,9 @@ def source_token(verb: Token, depth: int = 0) -> Token | None:
         return None
     head = verb.head
     if verb.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.head.i != head.i:
+        controller = _object_control(head)
+        if controller is not None:
+            return controller if head.lower_ == "for" else None
         # 'began by talking about', 'after blasting the report': the subject of the main verb.
         return source_token(head.head, depth + 1)
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head.i != head.i:

@@ -20,7 +20,8 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.common import clause_subject, doc_text
+from generator.extract.common import SPEECH_VERBS, clause_subject, doc_text
+from generator.extract.quotes.reported import clause_content
 from generator.extract.time.timex import verb_tense
 from generator.extract.time.words import date_label, interval_start
 from generator.model import UNCERTAIN, Polarity, Precision, TimeExpression, TimelineEntry
@@ -168,7 +169,9 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
     (unless it is the object: 'the drought enters its third year'); whether it is planned; and its
     polarity."""
     sent = verb.sent
-    owner, subj = clause_subject(verb)
+    expletive = next((c for c in verb.children if c.dep_ == "expl"), None)
+    # 'there were 750 leaks, officials said': 'there' is the clause's own subject
+    owner, subj = (verb, expletive) if expletive is not None else clause_subject(verb)
     keep: set[int] = set()
     if subj is not None:
         left = subj.left_edge.i
@@ -229,6 +232,16 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
     words = re.sub(r"\s*\(\s*\)", "", words)  # '(SAG) awards' once the date's words are out
     words = re.sub(r"\s+as\s+(?:early|soon|late|recently)$", "", words)  # 'as early as this month'
 
+    content = clause_content(verb) if verb.lemma_ in SPEECH_VERBS else None
+    if content is not None and not any(t.i in keep for t in content):
+        # 'the city plans to close the mill, officials said late Thursday': what was said is
+        # the event a reader needs, not the bare act of saying
+        said = re.sub(r"\s+", " ", content.text).strip(' ,;:\u201c\u201d"')
+        opened = content[0].is_quote or (content.start > 0 and doc[content.start - 1].is_quote)
+        if said and opened:
+            said = f"\u201c{said}\u201d"  # the speaker's own words stay in quotation marks
+        if said:
+            words = f"{said}, {words}" if content.start < verb.i else f"{words} {said}"
     if len(words) > 180:
         words = words[:177].rsplit(" ", 1)[0] + " …"
     # the verbs the event completes ('plans to sign'), not the event's own verb ('was preparing')
@@ -460,6 +473,23 @@ def _when_clause(span: Span) -> Token | None:
 WITHIN = frozenset({"in", "during", "at"})
 
 
+def _bracketed_citation(span: Span) -> bool:
+    """'The column "Will the bridge close?" (Page A4, May 2) regarding ...': a date in brackets
+    beside a page, a name or a number, with no verb or preposition, is a citation; it dates no
+    clause of the sentence."""
+    sent = span.sent
+    left = next((t for t in reversed(sent[: span.start - sent.start]) if t.text in "()"), None)
+    right = next((t for t in sent[span.end - sent.start :] if t.text in "()"), None)
+    if left is None or right is None or left.text != "(" or right.text != ")":
+        return False
+    inside = span.doc[left.i + 1 : right.i]
+    if any(t.pos_ in ("VERB", "AUX", "ADP") for t in inside):
+        return False  # '(who resigned on May 2)', '(on May 2)': the date of a clause
+    # beside the date, a name or a number of its own: 'Page A4, May 2', 'Harbor Weekly, May 2'
+    others = [t for t in inside if not (span.start <= t.i < span.end) and not t.is_punct]
+    return any(t.pos_ in ("PROPN", "NOUN", "NUM") for t in others)
+
+
 def _within_possessed(span: Span) -> bool:
     """'homes were attacked in Tuesday night's raid': the noun the date owns places the verb's
     event within it ('in', 'during', 'at'), so the date is the event's too (unlike 'condemned
@@ -677,7 +707,7 @@ def build_timelines(
                 # the date is the main clause's
                 when_verb = None
         verb = when_verb or main
-        if verb is None:
+        if verb is None or _bracketed_citation(span):
             continue  # a title, a citation, a caption: no event to date
         sent = span.sent
         if timex.type == "TIME" and STAMP.match(text, timex.end):
