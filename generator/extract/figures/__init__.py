@@ -192,7 +192,9 @@ def _extract_figures(
         taken[start:end] = b"\x01" * (end - start)
         found.append(item)
 
-    sterling = STERLING.search(text) is not None or "$" not in text
+    sterling = True  # read by `_money` only for an amount in pounds ('pounds?$' in its first)
+    if any("pound" in match.group("first").lower() for match in scanned[MONEY]):
+        sterling = STERLING.search(text) is not None or "$" not in text
     for match in scanned[MONEY]:
         item = _money(text, match, sterling)
         if item is not None:
@@ -1272,7 +1274,8 @@ def _plural_after(tok: Token) -> Token | None:
     """The plural noun a number modifies across a few modifiers, when the parse missed it
     ('149 confirmed orders', 'five billion iOS applications')."""
     doc = tok.doc
-    for nxt in doc[tok.i + 1 : min(len(doc), tok.i + 4)]:
+    for k in range(tok.i + 1, min(len(doc), tok.i + 4)):
+        nxt = doc[k]
         if nxt.tag_ in ("NNS", "NNPS"):
             return nxt
         if nxt.tag_ not in ("JJ", "VBN", "NN", "NNP", "HYPH"):
@@ -1379,7 +1382,7 @@ def _in_name(
         noun is not None
         and noun.tag_ == "NN"
         and noun.i > first.i + 1
-        and all(t.is_alpha for t in first.doc[first.i + 1 : noun.i])
+        and all(first.doc[k].is_alpha for k in range(first.i + 1, noun.i))
     ):
         return True  # '737 narrowbody airliner': a number above one takes a plural
     if after is None:
@@ -1531,7 +1534,7 @@ def _counted_noun(tok: Token, follow: bool = True) -> Token | None:
         tok.dep_ in ("nummod", "quantmod", "compound")
         and (tok.head.pos_ == "NOUN" or tok.head.tag_ == "NNPS")
         and tok.head.i > tok.i
-        and not any(t.dep_ == "det" for t in tok.doc[tok.i + 1 : tok.head.i])
+        and not any(tok.doc[k].dep_ == "det" for k in range(tok.i + 1, tok.head.i))
     ):  # a cardinal follows the determiner of its noun phrase: in '51 stranded … and a
         # spate of' the noun after 'a' is not what 51 counts
         noun = tok.head
@@ -1692,7 +1695,7 @@ class _Sentence:
 
     @cached_property
     def on_track(self) -> bool:
-        return _ON_TRACK.search(self.text) is not None
+        return "track" in self.text.lower() and _ON_TRACK.search(self.text) is not None
 
     @cached_property
     def dashes(self) -> list[int]:
@@ -2428,17 +2431,21 @@ class _Clause:
 
     def __init__(self, outer: Token) -> None:
         chain = [outer]
-        while (
-            chain[-1].dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "prep")
-            and chain[-1].head.i != chain[-1].i
-            and not (chain[-1].lemma_ in REPORTING_OR_CLAIM and not _adds_thing(chain[-1]))
-            and (chain[-1].dep_ != "prep" or chain[-1].head.pos_ in ("VERB", "AUX"))
-            and not _own_tense(chain[-1])
-        ):
+        tok = outer
+        while True:
             # up to the nearest verb of saying: its kind decides. A participle or relative clause
             # on a noun ('a project co-organized by three NGOs') describes that noun in its own
             # tense: the verbs above it do not make its figures plans or forecasts.
-            chain.append(chain[-1].head)
+            dep = tok.dep_
+            if dep not in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "prep"):
+                break
+            head = tok.head
+            if head.i == tok.i or (tok.lemma_ in REPORTING_OR_CLAIM and not _adds_thing(tok)):
+                break
+            if (dep == "prep" and head.pos_ not in ("VERB", "AUX")) or _own_tense(tok):
+                break
+            chain.append(head)
+            tok = head
             if len(chain) > 5:
                 break
         self.chain = chain
@@ -2449,15 +2456,22 @@ class _Clause:
             for t in verbs
         ):
             lemmas.add("propose")  # 'has called for borrowing $3 billion': a proposal
-        subject = next((c for c in outer.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = None  # the first subject of the outer verb
+        aux = set()  # the auxiliaries of the first two verbs of the chain
+        for c in outer.children:
+            dep = c.dep_
+            if dep in ("aux", "auxpass"):
+                aux.add(c.lower_)
+            elif subject is None and dep in ("nsubj", "nsubjpass"):
+                subject = c
+        if len(chain) > 1:
+            aux.update(c.lower_ for c in chain[1].children if c.dep_ in ("aux", "auxpass"))
         if subject is not None and outer.dep_ != "relcl":
             lemmas |= _relative_intent(subject)  # 'the order she plans to sign will have a
             # six-month review': what a planned thing will have is planned with it
         self.lemmas = frozenset(lemmas)
         """The lemmas and forms of the verbs, and what they tell (not the figure's own)."""
-        self.aux = frozenset(
-            c.lower_ for t in chain[:2] for c in t.children if c.dep_ in ("aux", "auxpass")
-        )
+        self.aux = frozenset(aux)
         self._futurate: tuple[bytearray, bool] | None = None
 
     @cached_property
