@@ -91,6 +91,8 @@ WORD_NUMBER = (
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 """Regex for a number in digits: '7', '1,200', '3.5'."""
 
+_DIGITS = re.compile(DIGITS)
+
 ORDINAL = (
     rf"(?:(?:{_alternation(TENS)})[- ](?:{_alternation(ORDINAL_WORDS)})"
     rf"|{_alternation(ORDINAL_WORDS)}|\d+(?:st|nd|rd|th))"
@@ -129,13 +131,13 @@ def parse_words(text: str) -> float | None:
 def parse_number(text: str) -> float | None:
     """The value of a number in digits or words, with a simple fraction: '1,200', '2 1/2', 'five'."""
     cleaned = text.strip().lower()
-    match = re.fullmatch(r"(\d+)?\s*(\d+)/(\d+)", cleaned)
+    match = re.fullmatch(r"(\d+)?\s*(\d+)/(\d+)", cleaned) if "/" in cleaned else None
     if match:
         whole = float(match.group(1) or 0)
         return (
             whole + float(match.group(2)) / float(match.group(3)) if match.group(3) != "0" else None
         )
-    if re.fullmatch(DIGITS, cleaned):
+    if _DIGITS.fullmatch(cleaned):
         return float(cleaned.replace(",", ""))
     return parse_words(cleaned)
 

@@ -1124,6 +1124,102 @@ def test_money_prefilter_finds_what_finditer_finds():
     assert len(list(MONEY.finditer(text))) >= 10  # the text exercises many money forms
 
 
+def test_trie_finds_what_the_alternation_finds_at_every_place():
+    import re
+
+    from generator.extract.figures.patterns import _alt, _trie
+
+    words = ["m", "mi", "mile", "miles", "millimeter", "sq km", "km", "km/h", "kilo", "kilos"]
+    flat = re.compile(rf"(?:{_alt(words)})(?![\w/])", re.I)
+    merged = re.compile(rf"(?:{_trie(words)})(?![\w/])", re.I)
+    text = "5 MILES, 3 mi, 2 Millimeter 4 km/h 6 sq km 7 kilos of 8 kilo-m 9 mil miles/h Mile"
+    for at in range(len(text)):
+        a, b = flat.match(text, at), merged.match(text, at)
+        assert (a and a.span()) == (b and b.span()), text[at:]
+    assert merged.match(text, 2).group(0) == "MILES"  # the longer word first, as `_alt` has it
+
+
+def test_hedges_with_spaces_match_as_written():
+    import re
+
+    from generator.extract.figures.patterns import HEDGE, HEDGE_WORDS
+
+    hedges = re.compile(rf"(?:{HEDGE})+", re.I)
+    assert hedges.fullmatch("no  more than ") and hedges.fullmatch("About  ")
+    assert hedges.fullmatch("as many as up to ") and not hedges.fullmatch("as much ")
+    assert all(hedges.fullmatch(w + " ") for w in HEDGE_WORDS)
+
+
+def test_counts_leave_out_numbers_already_claimed(nlp):
+    from generator.extract.figures import _counts
+
+    text = "In 2019 the club signed 12 players and sold 3 stands."
+    doc = nlp(text)
+    everything = _counts(doc, text)
+    claimed = bytearray(len(text) + 1)
+    start = text.index("12")
+    claimed[start : start + 2] = b"\x01\x01"
+    left = _counts(doc, text, (claimed,))
+    assert [f.value for f in everything if f.start != start] == [f.value for f in left]
+    assert [f.unit for f in left] == ["stand"] and 12 in [f.value for f in everything]
+
+
+CONTEXT_TEXT = (
+    "The Harbour Trust said it would spend about $40 million on seven ferries, according to "
+    "Ana Vell, and the 12 members plan to add 3 berths. Its target is 500 sailings a year; "
+    "the firm paid $5 million and will spend $3 million more. The 20 boats could carry "
+    "1,000 people, the trust noted."
+)
+
+
+def test_context_readers_give_the_same_inside_and_outside_a_call(nlp):
+    from generator.extract.figures import (
+        _attribution,
+        _sentence_cache,
+        _status,
+        _subject,
+        _unlinked_cue,
+    )
+
+    doc = nlp(CONTEXT_TEXT)
+    found = extract_figures(doc, [], [], extract_temporal_expressions(doc, "2025-01-10"))
+    spans = [doc.char_span(f.start, f.end, alignment_mode="expand") for f in found]
+    assert len(spans) >= 6 and all(s is not None for s in spans)
+
+    def read():
+        return [
+            (
+                _status(s, CONTEXT_TEXT[s.start_char : s.end_char]),
+                _status(s, CONTEXT_TEXT[s.start_char : s.end_char], definite=False),
+                _subject(s),
+                _attribution(s.start_char, s.end_char, [], [], s),
+                _unlinked_cue(s),
+            )
+            for s in spans
+            if s is not None
+        ]
+
+    outside = read()
+    with _sentence_cache():
+        inside = read()
+        assert read() == inside  # read again from what the call has kept
+    assert inside == outside
+    statuses = {f.text: f.status for f in found}
+    assert (statuses["3"], statuses["$3 million"], statuses["1,000"]) == (
+        "plan",
+        "forecast",
+        "estimate",
+    )
+
+
+def test_currency_read_from_codes_and_words():
+    from generator.extract.figures.patterns import currency_of
+
+    assert currency_of("500 usd") == "USD" and currency_of("RMB 5 billion") == "CNY"
+    assert currency_of("5 million euros") == "EUR" and currency_of("40 crore") is None
+    assert currency_of("12 million pounds sterling") == "GBP"
+
+
 @pytest.mark.parametrize(
     ("text", "words", "per"),
     [

@@ -92,6 +92,8 @@ class Found:
 TARGET_WORDS = frozenset("aim target goal seek strive ambition objective cap limit".split())
 """Verbs and nouns of aiming, and of setting a ceiling ('the catch is capped at 29 million
 pounds'): the figure is a bound to reach or keep under, not an amount that was."""
+GOALS = frozenset({"target", "goal"})
+"""Nouns of aiming that make a figure they head or stand in a target ('a goal of 5,000')."""
 PLAN_WORDS = frozenset(
     "plan intend propose budget allocate earmark pledge promise commit schedule prepare "
     "envisage require oblige mandate want wish".split()
@@ -138,6 +140,7 @@ UNIT_WORDS = {
     "children": "child",
 }
 DEFINITE = frozenset({"the", "these", "those"})
+DEFINITE_OR_ALL = DEFINITE | {"all"}
 TIME_NOUNS = frozenset(
     "year years month months week weeks day days hour hours minute minutes second seconds decade "
     "decades century centuries quarter quarters".split()
@@ -167,14 +170,15 @@ def _extract_figures(
     taken = bytearray(len(text) + 1)
     blocked = bytearray(len(text) + 1)
     dates = bytearray(len(text) + 1)
-    for t in timexes:
-        if _ages_a_plural(doc, t):
+    aging = [_ages_a_plural(doc, t) for t in timexes]
+    for t, ages in zip(timexes, aging, strict=True):
+        if ages:
             continue  # 'four century-old schooners': a count, read with the counts
         blocked[t.start : t.end] = b"\x01" * (t.end - t.start)
         if (
             t.type in ("DATE", "TIME")
             and not t.value.endswith("_REF")
-            and not re.match(r"(?:this|these|today|tonight)\b", t.text, re.I)
+            and not _PRESENT_PERIOD.match(t.text)
         ):  # a date apart from now ('in January'), not the period holding it ('this year')
             dates[t.start : t.end] = b"\x01" * (t.end - t.start)
     found: list[Found] = []
@@ -188,7 +192,9 @@ def _extract_figures(
         taken[start:end] = b"\x01" * (end - start)
         found.append(item)
 
-    sterling = STERLING.search(text) is not None or "$" not in text
+    sterling = True  # read by `_money` only for an amount in pounds ('pounds?$' in its first)
+    if any("pound" in match.group("first").lower() for match in scanned[MONEY]):
+        sterling = STERLING.search(text) is not None or "$" not in text
     for match in scanned[MONEY]:
         item = _money(text, match, sterling)
         if item is not None:
@@ -237,11 +243,11 @@ def _extract_figures(
             )
     for item in _multiples(doc, text):
         add(item, respect_timexes=True)
-    for timex in timexes:
-        item = _duration(text, timex) if not _ages_a_plural(doc, timex) else None
+    for timex, ages in zip(timexes, aging, strict=True):
+        item = _duration(text, timex) if not ages else None
         if item is not None:
             add(item, respect_timexes=False)
-    for item in _counts(doc, text):
+    for item in _counts(doc, text, (taken, blocked)):
         add(item, respect_timexes=True)
     for item in _ranks(doc, text):
         add(item, respect_timexes=True)
@@ -337,6 +343,8 @@ def _extract_figures(
     return figures
 
 
+_PRESENT_PERIOD = re.compile(r"(?:this|these|today|tonight)\b", re.I)
+"""A time expression naming the period that holds the present ('this year', 'today')."""
 NUMBER_WORD_START = re.compile(
     r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
     r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
@@ -348,14 +356,17 @@ NUMBERISH = re.compile(r"\d|" + NUMBER_WORD_START.pattern, re.I)
 
 
 RATIO = re.compile(
-    rf"(?<![\w.$£€-])(?:{HEDGE}*)(?P<a>{DIGITS}|{WORD_NUMBER})\s+(?:in|out\s+of)\s+"
-    rf"(?P<b>{DIGITS}|{WORD_NUMBER})\b(?![.,]\d|\s+(?:{'|'.join(sorted(TIME_NOUNS))})\b)",
+    rf"(?<![\w.$£€-])(?:{HEDGE}*)(?P<a>(?>{DIGITS})|(?!\d){WORD_NUMBER})\s+(?:in|out\s+of)\s+"
+    rf"(?P<b>(?>{DIGITS})|(?!\d){WORD_NUMBER})\b(?![.,]\d|\s+(?:{'|'.join(sorted(TIME_NOUNS))})\b)",
     re.I,
 )
 """A proportion ('one in five divorcees', 'nine out of 10 doctors'): a share in percent, not
 a count of the denominator."""
-MULTIPLE = re.compile(rf"(?<![\w.-])(?:{HEDGE}*)(?P<n>{DIGITS}|{WORD_NUMBER})-?fold\b", re.I)
-"""A multiple written with '-fold' ('increased tenfold', 'a 3-fold rise'): so many times."""
+MULTIPLE = re.compile(
+    rf"(?<![\w.-])(?:{HEDGE}*)(?P<n>(?>{DIGITS})|(?!\d){WORD_NUMBER})-?fold\b", re.I
+)
+"""A multiple written with '-fold' ('increased tenfold', 'a 3-fold rise'): so many times. The
+digits of both patterns are read whole (see `NUMBER` in `figure_patterns`)."""
 
 
 _NUMBERISH_FILTER = Dispatch([NUMBER_WORD_START])
@@ -377,6 +388,8 @@ _MONEY_SIGN = re.compile(
     "[" + re.escape("".join(sorted({s[0] for s in CURRENCY_SYMBOLS if not s[0].isalpha()}))) + "]"
 )
 """The currency signs: where a `MONEY` match that does not begin with a word begins."""
+_ALL_DISPATCH = Dispatch([MONEY_WORD_HEAD, *_FILTERED])
+"""Which of `MONEY` (by its head) and the patterns of `_FILTERED` may start at a word."""
 
 
 def _noun_number(doc: Doc, start: int) -> bool:
@@ -401,8 +414,15 @@ def _all_matches(
 ) -> dict[re.Pattern[str], list[re.Match[str]]]:
     """The matches of each pattern of `_SCANNED` within the windows, each once, in text order
     (what `finditer` over each window finds; the prefilter spares trying a pattern where it
-    cannot start)."""
-    found = [_money_matches(scan, windows), *scan.matches(_FILTERED, _FILTERED_DISPATCH, windows)]
+    cannot start). One pass over the word starts reads which patterns may start at each, as
+    `_money_matches` and `Scan.matches` do apart."""
+    if any(f is None for f in _ALL_DISPATCH.filters):  # the prefilter cannot read them all
+        found = [
+            _money_matches(scan, windows),
+            *scan.matches(_FILTERED, _FILTERED_DISPATCH, windows),
+        ]
+    else:
+        found = _matches_in_one_pass(scan, windows)
     out = {}
     for pattern, matches in zip(_SCANNED, found, strict=True):
         seen: dict[tuple[int, int], re.Match[str]] = {}
@@ -410,6 +430,33 @@ def _all_matches(
             seen.setdefault(match.span(), match)
         out[pattern] = [seen[k] for k in sorted(seen)]
     return out
+
+
+def _matches_in_one_pass(scan: Scan, windows: list[tuple[int, int]]) -> list[list[re.Match[str]]]:
+    """`[_money_matches(scan, windows), *scan.matches(_FILTERED, _FILTERED_DISPATCH, windows)]`,
+    with the rules of each word start looked up once for all the patterns (`_ALL_DISPATCH`:
+    rule 0 is where a `MONEY` match may begin, rule k the k-th pattern of `_FILTERED`)."""
+    text, canon, starts = scan.text, scan.canon, scan.starts
+    rules_for = _ALL_DISPATCH.rules_for
+    money: list[re.Match[str]] = []
+    found: list[list[re.Match[str]]] = [[] for _ in _FILTERED]
+    last_end = [0] * len(_FILTERED)
+    for lo, hi in windows:
+        at = []
+        for p in starts[bisect_left(starts, lo) : bisect_left(starts, hi)]:
+            for k in rules_for(canon[p : min(p + PREFIX, hi)]):
+                if k == 0:
+                    at.append(p)
+                    continue
+                k -= 1
+                if p < last_end[k]:
+                    continue
+                match = _FILTERED[k].match(text, p, hi)
+                if match is not None:
+                    found[k].append(match)
+                    last_end[k] = match.end()
+        money.extend(_money_from(text, at, lo, hi))
+    return [money, *found]
 
 
 def _money_matches(scan: Scan, windows: list[tuple[int, int]]) -> list[re.Match[str]]:
@@ -427,16 +474,24 @@ def _money_matches(scan: Scan, windows: list[tuple[int, int]]) -> list[re.Match[
             for p in starts[bisect_left(starts, lo) : bisect_left(starts, hi)]
             if rules_for(canon[p : min(p + PREFIX, hi)])
         ]
-        at.extend(m.start() for m in _MONEY_SIGN.finditer(text, lo, hi))
-        at.sort()
-        last = lo
-        for p in at:
-            if p < last:
-                continue
-            match = MONEY.match(text, p, hi)
-            if match is not None:
-                found.append(match)
-                last = match.end()
+        found.extend(_money_from(text, at, lo, hi))
+    return found
+
+
+def _money_from(text: str, at: list[int], lo: int, hi: int) -> list[re.Match[str]]:
+    """The `MONEY` matches in `text[lo:hi]` that `finditer` finds, given the word starts `at`
+    where one may begin (in order): those and the currency signs are the places tried."""
+    at.extend(m.start() for m in _MONEY_SIGN.finditer(text, lo, hi))
+    at.sort()
+    found = []
+    last = lo
+    for p in at:
+        if p < last:
+            continue
+        match = MONEY.match(text, p, hi)
+        if match is not None:
+            found.append(match)
+            last = match.end()
     return found
 
 
@@ -913,19 +968,24 @@ def _unit_name(written: str, symbol: str) -> str:
     return low[:-1] if low.endswith("s") else low
 
 
-def _counts(doc: Doc, text: str) -> list[Found]:
-    """Counts and bare numbers from spaCy's number tokens, with the noun they count."""
+def _counts(doc: Doc, text: str, claimed: Sequence[bytearray] = ()) -> list[Found]:
+    """Counts and bare numbers from spaCy's number tokens, with the noun they count. A number
+    on a character `claimed` marks (by a figure found before, or a time expression) is left
+    unread: a count holds its number's characters, and could not be added (`extract_figures`)."""
     items: list[Found] = []
     n = len(doc)
     # only tokens of digits or number words can start a count: found in one pass over the doc
     starts = _number_starts(doc)
+    numbers = set(starts)  # `_is_number` holds only of these
+    scales = {doc.vocab.strings[w] for w in SCALE_WORDS}
+    lowers = doc.to_array("LOWER").tolist() if starts else []
     i = 0
     for start in starts:
         if start < i:
             continue  # inside the group or range just read
         i = start
         tok = doc[i]
-        joined = _joined_range(tok)
+        joined = _joined_range(tok) if text[tok.idx].isdigit() else None  # (it needs a digit)
         if joined is not None:
             items.append(joined[0])
             i = joined[1]
@@ -933,10 +993,14 @@ def _counts(doc: Doc, text: str) -> list[Found]:
         if not _is_number(tok):
             continue
         j = i
-        while j + 1 < n and (_is_number(doc[j + 1]) or _is_scale(doc[j + 1])):
+        while j + 1 < n and (
+            (j + 1 in numbers and _is_number(doc[j + 1])) or lowers[j + 1] in scales
+        ):  # `_is_number(doc[j + 1]) or _is_scale(doc[j + 1])`
             j += 1
         group = doc[i : j + 1]
         i = j + 1
+        if any(marks.find(1, group.start_char, group.end_char) >= 0 for marks in claimed):
+            continue
         item = _count(doc, text, group)
         if item is not None:
             items.append(item)
@@ -948,11 +1012,21 @@ def _number_starts(doc: Doc) -> list[int]:
     t.lower_ in NUMBER_WORDS`), read from the doc's arrays rather than token by token: a
     word's hash is among those of the number words whenever the word is one."""
     text = doc_text(doc)
+    if not len(doc):
+        return []
     hashes = {doc.vocab.strings[w] for w in NUMBER_WORDS}
+    idx_array, lower_array = doc.to_array(["IDX", "LOWER"]).T
+    idx, lower = idx_array.tolist(), lower_array.tolist()
+    codes = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
+    first = codes[idx_array.astype(numpy.intp)]
+    # the tokens worth testing: an ASCII digit or any other character than ASCII first, or the
+    # hash of a number word
+    maybe = ((first >= ord("0")) & (first <= ord("9"))) | (first >= 128)
+    maybe |= numpy.isin(lower_array, numpy.array(sorted(hashes), dtype=numpy.uint64))
     return [
         i
-        for i, (idx, lower) in enumerate(doc.to_array(["IDX", "LOWER"]).tolist())
-        if text[idx].isdigit() or (lower in hashes and doc[i].lower_ in NUMBER_WORDS)
+        for i in numpy.flatnonzero(maybe).tolist()
+        if text[idx[i]].isdigit() or (lower[i] in hashes and doc[i].lower_ in NUMBER_WORDS)
     ]
 
 
@@ -1003,8 +1077,11 @@ def _is_number(tok: Token) -> bool:
     return low in NUMBER_WORDS and tok.pos_ == "NUM"
 
 
+SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion")
+
+
 def _is_scale(tok: Token) -> bool:
-    return tok.lower_ in ("hundred", "thousand", "million", "billion", "trillion")
+    return tok.lower_ in SCALE_WORDS
 
 
 _YEAR_DIGITS = re.compile(r"(?:1[5-9]|20)\d\d")
@@ -1050,7 +1127,7 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
         )
     ):
         return None  # a name or model ('Boeing 787'), unless it counts a plural ('500 Apple engineers')
-    if low in SMALL_WORDS and before is not None and before.lower_ in DEFINITE | {"all"}:
+    if low in SMALL_WORDS and before is not None and before.lower_ in DEFINITE_OR_ALL:
         return None  # 'the two companies' refers back rather than counts
     if _SHARE_AFTER.match(text[end : end + 60]):
         return None  # 'two-thirds' is a share, not a count
@@ -1197,7 +1274,8 @@ def _plural_after(tok: Token) -> Token | None:
     """The plural noun a number modifies across a few modifiers, when the parse missed it
     ('149 confirmed orders', 'five billion iOS applications')."""
     doc = tok.doc
-    for nxt in doc[tok.i + 1 : min(len(doc), tok.i + 4)]:
+    for k in range(tok.i + 1, min(len(doc), tok.i + 4)):
+        nxt = doc[k]
         if nxt.tag_ in ("NNS", "NNPS"):
             return nxt
         if nxt.tag_ not in ("JJ", "VBN", "NN", "NNP", "HYPH"):
@@ -1304,7 +1382,7 @@ def _in_name(
         noun is not None
         and noun.tag_ == "NN"
         and noun.i > first.i + 1
-        and all(t.is_alpha for t in first.doc[first.i + 1 : noun.i])
+        and all(first.doc[k].is_alpha for k in range(first.i + 1, noun.i))
     ):
         return True  # '737 narrowbody airliner': a number above one takes a plural
     if after is None:
@@ -1456,7 +1534,7 @@ def _counted_noun(tok: Token, follow: bool = True) -> Token | None:
         tok.dep_ in ("nummod", "quantmod", "compound")
         and (tok.head.pos_ == "NOUN" or tok.head.tag_ == "NNPS")
         and tok.head.i > tok.i
-        and not any(t.dep_ == "det" for t in tok.doc[tok.i + 1 : tok.head.i])
+        and not any(tok.doc[k].dep_ == "det" for k in range(tok.i + 1, tok.head.i))
     ):  # a cardinal follows the determiner of its noun phrase: in '51 stranded … and a
         # spate of' the noun after 'a' is not what 51 counts
         noun = tok.head
@@ -1592,11 +1670,24 @@ class _Sentence:
     'as' clauses of saying and the words that may cue a reading of the figure (see
     `_as_reported`, `_unlinked_cue`)."""
 
-    def __init__(self, sent: Span) -> None:
-        self.sent = sent
-        self.start = sent.start
-        self.start_char = sent.start_char
-        self.text = doc_text(sent.doc)[sent.start_char : sent.end_char]  # `sent.text`
+    def __init__(self, doc: Doc, start: int, end: int) -> None:
+        self.doc = doc
+        self.start = start
+        self.end = end
+        first, last = doc[start], doc[end - 1]
+        self.start_char = first.idx
+        self.text = doc_text(doc)[first.idx : last.idx + len(last.text)]  # `sent.text`
+
+    @classmethod
+    def of(cls, sent: Span) -> _Sentence:
+        """The reading of a sentence span."""
+        found = cls(sent.doc, sent.start, sent.end)
+        found.__dict__["sent"] = sent
+        return found
+
+    @cached_property
+    def sent(self) -> Span:
+        return self.doc[self.start : self.end]
 
     @cached_property
     def tokens(self) -> list[Token]:
@@ -1604,7 +1695,7 @@ class _Sentence:
 
     @cached_property
     def on_track(self) -> bool:
-        return _ON_TRACK.search(self.text) is not None
+        return "track" in self.text.lower() and _ON_TRACK.search(self.text) is not None
 
     @cached_property
     def dashes(self) -> list[int]:
@@ -1614,18 +1705,18 @@ class _Sentence:
 
     def _candidates(self, at: list[int]) -> list[Token]:
         """The sentence's tokens among those at the sorted doc indices `at`."""
-        doc, start, end = self.sent.doc, self.start, self.sent.end
+        doc, start, end = self.doc, self.start, self.end
         return [doc[i] for i in at[bisect_left(at, start) : bisect_left(at, end)]]
 
     @cached_property
     def according(self) -> list[Token]:
-        return [t for t in self._candidates(_arrays(self.sent.doc).according) if _according_to(t)]
+        return [t for t in self._candidates(_arrays(self.doc).according) if _according_to(t)]
 
     @cached_property
     def as_clauses(self) -> list[Token]:
         return [
             t
-            for t in self._candidates(_arrays(self.sent.doc).advcl)
+            for t in self._candidates(_arrays(self.doc).advcl)
             if t.dep_ == "advcl"
             and t.lemma_ in AS_REPORTED_VERBS
             and t.head.dep_ == "ROOT"
@@ -1636,11 +1727,31 @@ class _Sentence:
     def cues(self) -> list[Token]:
         return [
             t
-            for t in self._candidates(_arrays(self.sent.doc).cues)
+            for t in self._candidates(_arrays(self.doc).cues)
             if (t.lower_ in MODALS and t.tag_ == "MD")
             or (t.pos_ == "VERB" and t.lemma_.lower() in CUE_WORDS)
             or _according_to(t)
         ]
+
+    @cached_property
+    def cue_clauses(self) -> list[tuple[int, int, int]]:
+        """For each of the `cues`: its index, the index of the clause it marks (a modal's verb,
+        else itself) and the index of the verb that clause is a conjunct of (-1 if none)."""
+        out = []
+        for tok in self.cues:
+            clause = tok.head if tok.tag_ == "MD" else tok
+            out.append((tok.i, clause.i, clause.head.i if clause.dep_ == "conj" else -1))
+        return out
+
+    @cached_property
+    def sources(self) -> list[Token]:
+        """The object of each 'according to' of the sentence that has one (`according`)."""
+        out = []
+        for tok in self.according:
+            objects = [c for c in tok.nbor().children if c.dep_ == "pobj"]
+            if objects:
+                out.append(objects[0])
+        return out
 
 
 class _Arrays:
@@ -1654,16 +1765,21 @@ class _Arrays:
         self.according: list[int] = []  # `lower_ == "according"`
         self.advcl: list[int] = []  # `dep_ == "advcl"`
         self.cues: list[int] = []  # `tag_ == "MD"`, `lemma_.lower() in CUE_WORDS` or 'according'
+        self.goals: list[int] = []  # `lemma_.lower() in GOALS` (see `_names_goal`)
         if not len(doc):
             return
         lower, dep, tag, lemma = doc.to_array(["LOWER", "DEP", "TAG", "LEMMA"]).T
         according = lower == numpy.uint64(strings["according"])
         self.according = numpy.flatnonzero(according).tolist()
         self.advcl = numpy.flatnonzero(dep == numpy.uint64(strings["advcl"])).tolist()
-        cue_lemmas = [h for h in numpy.unique(lemma).tolist() if strings[h].lower() in CUE_WORDS]
+        lemmas = numpy.unique(lemma).tolist()
+        cue_lemmas = [h for h in lemmas if strings[h].lower() in CUE_WORDS]
         cues = (tag == numpy.uint64(strings["MD"])) | according
         cues |= numpy.isin(lemma, numpy.array(cue_lemmas, dtype=numpy.uint64))
         self.cues = numpy.flatnonzero(cues).tolist()
+        goal_lemmas = [h for h in lemmas if strings[h].lower() in GOALS]
+        goals = numpy.isin(lemma, numpy.array(goal_lemmas, dtype=numpy.uint64))
+        self.goals = numpy.flatnonzero(goals).tolist()
 
     @cached_property
     def sentence_starts(self) -> list[int] | None:
@@ -1674,8 +1790,8 @@ class _Arrays:
             return None
         if not len(doc) or not doc.has_annotation("SENT_START"):
             return None
-        starts = doc.to_array("SENT_START").tolist()
-        return [0, *(i for i in range(1, len(doc)) if starts[i] == 1), len(doc)]
+        starts = numpy.flatnonzero(doc.to_array("SENT_START")[1:] == 1) + 1
+        return [0, *starts.tolist(), len(doc)]
 
 
 def _arrays(doc: Doc) -> _Arrays:
@@ -1695,11 +1811,28 @@ def _according_to(tok: Token) -> bool:
 
 class _CallCache:
     """What one `extract_figures` call has read, by doc id (with the doc, as ids are reused):
-    each doc's `_Arrays`, and its sentences by start and end."""
+    each doc's `_Arrays`, its sentences by start and end, and its `_Memo`."""
 
     def __init__(self) -> None:
         self.arrays: dict[int, tuple[Doc, _Arrays]] = {}
         self.sentences: dict[tuple[int, int, int], tuple[Doc, _Sentence]] = {}
+        self.memos: dict[int, tuple[Doc, _Memo]] = {}
+
+
+class _Memo:
+    """What the context readers work out about one token of a doc, by the token's index, once
+    per `extract_figures` call: several figures share a sentence, a verb or a clause, and one
+    figure's readers ask the same questions of its root."""
+
+    def __init__(self) -> None:
+        self.sentences: dict[int, _Sentence] = {}  # `_sentence` of a span, by its start
+        self.verbs: dict[int, Token] = {}  # `governing_verb`
+        self.scene: dict[int, bool] = {}  # `_scene_setting`
+        self.definite: dict[int, bool] = {}  # `_in_definite_subject`
+        self.clauses: dict[int, _Clause] = {}  # `_Clause` of an outer verb
+        self.predicates: dict[int, _Predicate] = {}  # `_Predicate` of a verb
+        self.sources: dict[int, tuple[list[tuple[int, int, str]], str | None]] = {}
+        # `_source_at` of a source, with the actor spans it was read against
 
 
 _CACHE: ContextVar[_CallCache | None] = ContextVar("_CACHE", default=None)
@@ -1715,13 +1848,30 @@ def _sentence_cache() -> Iterator[None]:
         _CACHE.reset(token)
 
 
+def _memo(doc: Doc) -> _Memo | None:
+    """The doc's `_Memo` in the running `extract_figures` call (none outside one)."""
+    call = _CACHE.get()
+    return None if call is None else _call_memo(call, doc)
+
+
+def _call_memo(call: _CallCache, doc: Doc) -> _Memo:
+    found = call.memos.get(id(doc))
+    if found is None or found[0] is not doc:
+        found = call.memos[id(doc)] = (doc, _Memo())
+    return found[1]
+
+
 def _sentence(span: Span) -> _Sentence:
     """The sentence of `span`, read once per `extract_figures` call."""
     call = _CACHE.get()
     if call is None:
-        return _Sentence(span.sent)
-    cache = call.sentences
+        return _Sentence.of(span.sent)
     doc = span.doc
+    memo = _call_memo(call, doc)
+    found = memo.sentences.get(span.start)
+    if found is not None:
+        return found
+    cache = call.sentences
     bounds = _arrays(doc).sentence_starts
     if bounds is None:
         sent = span.sent
@@ -1729,11 +1879,23 @@ def _sentence(span: Span) -> _Sentence:
     else:  # `span.sent`'s bounds, without building the span each time
         k = bisect_right(bounds, span.start)
         key = (id(doc), bounds[k - 1], bounds[k])
-    found = cache.get(key)
-    if found is None or found[0] is not doc:
-        sent = span.sent if bounds is None else doc[key[1] : key[2]]
-        found = cache[key] = (doc, _Sentence(sent))
-    return found[1]
+    cached = cache.get(key)
+    if cached is None or cached[0] is not doc:
+        cached = cache[key] = (doc, _Sentence(doc, key[1], key[2]))
+    if bounds is not None:  # the sentence then depends on the span's start alone
+        memo.sentences[span.start] = cached[1]
+    return cached[1]
+
+
+def _governing_verb(tok: Token) -> Token:
+    """`governing_verb(tok)`, worked out once per call."""
+    memo = _memo(tok.doc)
+    if memo is None:
+        return governing_verb(tok)
+    found = memo.verbs.get(tok.i)
+    if found is None:
+        found = memo.verbs[tok.i] = governing_verb(tok)
+    return found
 
 
 # --- context -----------------------------------------------------------------------------------
@@ -1748,45 +1910,75 @@ def _subject(span: Span) -> str | None:
     absolute = _set_off_with(root)
     if absolute is not None:
         return absolute
-    verb = governing_verb(root)
+    verb = _governing_verb(root)
     if verb.pos_ not in ("VERB", "AUX"):
         noun = _counted_noun(root)
         return noun.text if noun is not None else None
-    owner, subj = clause_subject(verb)
-    chain_start = (
-        owner.i if owner.dep_ != "conj" and owner.i < verb.i and verb.dep_ != "conj" else verb.i
-    )
-    lead = [
-        c.i
-        for c in doc[chain_start].children
-        if c.i < chain_start and c.dep_ in ("aux", "auxpass", "neg", "advmod")
-    ]
-    verb_start = min([chain_start, *lead])
+    predicate = _predicate(verb)
+    verb_start = predicate.start
     end = max(verb.i + 1, span.end)
-    for child in verb.children:
-        if (
-            child.i >= span.end
-            and child.dep_ in ("xcomp", "advcl", "prep", "dobj", "dative", "attr", "acomp")
-            and child.right_edge.i - verb_start < 25
-        ):
-            end = max(end, child.right_edge.i + 1)
+    for i, right_edge in predicate.complements:
+        if i >= span.end and right_edge - verb_start < 25:
+            end = max(end, right_edge + 1)
             break
     noun = _counted_noun(root)
     if noun is not None and noun.i >= span.end and noun.i - verb_start < 30:
         end = max(end, noun.i + 1)  # '20 of Boeing's larger planes'
-    sent = _sentence(span).sent  # `span.sent`
+    sent = _sentence(span)  # `span.sent`
     end = min(end, sent.end)
     action = _text_of(doc, max(verb_start, sent.start), end).strip(" ,;:")
-    if subj is None or subj.i >= verb_start:
+    if predicate.subject is None:
         return action or None
-    left, right = subj.left_edge.i, subj.right_edge.i + 1
-    if right - left > 12:
-        left = max(left, subj.i - 4)
-        right = subj.i + 1
-    subject = _text_of(doc, left, right).strip(" ,;:")
+    left, right = predicate.subject
     if right >= verb_start:
         return _text_of(doc, left, end).strip(" ,;:") or None
+    subject = _text_of(doc, left, right).strip(" ,;:")
     return f"{subject} … {action}"
+
+
+class _Predicate:
+    """What `_subject` reads off a figure's verb, the same for every figure it governs: where
+    the verb's words start (its auxiliaries, negation and adverbs, or the verb it shares a
+    subject with), its complements, and the subject's words before it. Read once per verb in a
+    call (see `_predicate`)."""
+
+    def __init__(self, verb: Token) -> None:
+        doc = verb.doc
+        owner, subj = clause_subject(verb)
+        chain_start = (
+            owner.i if owner.dep_ != "conj" and owner.i < verb.i and verb.dep_ != "conj" else verb.i
+        )
+        lead = [
+            c.i
+            for c in doc[chain_start].children
+            if c.i < chain_start and c.dep_ in ("aux", "auxpass", "neg", "advmod")
+        ]
+        self.start = min([chain_start, *lead])
+        self.complements = [
+            (c.i, c.right_edge.i)
+            for c in verb.children
+            if c.dep_ in ("xcomp", "advcl", "prep", "dobj", "dative", "attr", "acomp")
+        ]
+        """(index, index of the last word) of the children that may complete the verb."""
+        self.subject: tuple[int, int] | None = None
+        """The token range of the subject's words when the subject comes before the verb."""
+        if subj is not None and subj.i < self.start:
+            left, right = subj.left_edge.i, subj.right_edge.i + 1
+            if right - left > 12:
+                left = max(left, subj.i - 4)
+                right = subj.i + 1
+            self.subject = (left, right)
+
+
+def _predicate(verb: Token) -> _Predicate:
+    """The `_Predicate` of a verb, read once per call."""
+    memo = _memo(verb.doc)
+    if memo is None:
+        return _Predicate(verb)
+    found = memo.predicates.get(verb.i)
+    if found is None:
+        found = memo.predicates[verb.i] = _Predicate(verb)
+    return found
 
 
 _SET_OFF = frozenset({",", "-", "\u2013", "\u2014", "(", ";"})
@@ -1839,7 +2031,7 @@ def _listed_after(doc: Doc, prev: Figure, span: Span) -> bool:
     only the counted noun and its modifiers, then a comma or 'and'/'or', lie between them
     (no verb, no quotation mark). A sentence does not end with a comma: one the parser ended
     there goes on in the next ('… 10 whales on the beach, | 51 stranded on the islands')."""
-    sent = _sentence(span).sent  # `doc[span.start].sent`
+    sent = _sentence(span)  # `doc[span.start].sent`
     if prev.end > span.start_char:
         return False
     if sent.start_char > prev.start:
@@ -1873,7 +2065,7 @@ def _age_subject(span: Span) -> str | None:
         return f"age of {_phrase(head)}"
     if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].pos_ == "PROPN":
         return f"age of {_phrase(doc[span.start - 2])}"
-    verb = governing_verb(root)
+    verb = _governing_verb(root)
     if verb.lemma_ == "be" and (root.dep_ in ("attr", "acomp") or head.dep_ in ("attr", "acomp")):
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
@@ -1951,9 +2143,8 @@ def _attribution(
             return quote.speaker.actor
     if span is None or _scene_setting(span.root):
         return None  # the frame of a reported clause is the reporter's (see above)
-    for tok in _sentence(span).according:
-        objects = [c for c in tok.nbor().children if c.dep_ == "pobj"]
-        found = _source_at(objects[0], actor_spans) if objects else None
+    for source in _sentence(span).sources:
+        found = _cited_source(source, actor_spans)
         if found:
             return found
     if frame is not None:
@@ -1961,6 +2152,17 @@ def _attribution(
     if reporter is None or (unnamed and not reporter[2]):
         return None
     return reporter[1]
+
+
+def _cited_source(source: Token, actor_spans: list[tuple[int, int, str]]) -> str | None:
+    """`_source_at`, read once per source and list of actor spans in a call."""
+    memo = _memo(source.doc)
+    if memo is None:
+        return _source_at(source, actor_spans)
+    found = memo.sources.get(source.i)
+    if found is None or found[0] is not actor_spans:
+        found = memo.sources[source.i] = (actor_spans, _source_at(source, actor_spans))
+    return found[1]
 
 
 def _source_at(source: Token, actor_spans: list[tuple[int, int, str]]) -> str | None:
@@ -2093,7 +2295,17 @@ def _scene_setting(root: Token) -> bool:
     nearly 20 years of feuding, the firms plan to merge', 'With 18 months left, she said …'):
     a fronted frame sets the scene the clause is told in; what it holds is taken as given,
     whatever the clause's modality. A phrase holding a verb ('By cutting 500 jobs, the firm
-    will …') carries the clause's intention and is not a frame."""
+    will …') carries the clause's intention and is not a frame. Read once per call."""
+    memo = _memo(root.doc)
+    if memo is None:
+        return _read_scene_setting(root)
+    found = memo.scene.get(root.i)
+    if found is None:
+        found = memo.scene[root.i] = _read_scene_setting(root)
+    return found
+
+
+def _read_scene_setting(root: Token) -> bool:
     doc = root.doc
     tok = root
     while tok.head.i != tok.i:
@@ -2124,6 +2336,7 @@ finding, and the speech acts of suggesting and proposing ('the plan proposes to 
 ferries a week')."""
 AS_REPORTED_VERBS = REPORTING | {"note", "write", "reveal", "show"}
 """Verbs of a framing 'as' clause that names a source ('As Techwire reports, …')."""
+REPORTING_OR_CLAIM = REPORTING | CLAIM_WORDS
 
 
 def _status(
@@ -2138,50 +2351,27 @@ def _status(
     'could cost', the futurate 'is launching … in January') and the figure's own hedge
     ('about', 'an estimated'). `dates` marks the characters of dates and times in the text;
     `definite` False reads the predicate even for a figure in a definite subject."""
-    chain = [_outer_verb(span)]
-    while (
-        chain[-1].dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "prep")
-        and chain[-1].head.i != chain[-1].i
-        and not (chain[-1].lemma_ in REPORTING | CLAIM_WORDS and not _adds_thing(chain[-1]))
-        and (chain[-1].dep_ != "prep" or chain[-1].head.pos_ in ("VERB", "AUX"))
-        and not _own_tense(chain[-1])
-    ):
-        # up to the nearest verb of saying: its kind decides. A participle or relative clause
-        # on a noun ('a project co-organized by three NGOs') describes that noun in its own
-        # tense: the verbs above it do not make its figures plans or forecasts.
-        chain.append(chain[-1].head)
-        if len(chain) > 5:
-            break
-    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
-    lemmas = {t.lemma_.lower() for t in verbs} | {t.lower_ for t in verbs}
-    if any(
-        t.lemma_ == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children)
-        for t in verbs
-    ):
-        lemmas.add("propose")  # 'has called for borrowing $3 billion': a proposal
+    clause = _clause(_outer_verb(span))
+    chain, aux = clause.chain, clause.aux
+    root = span.root
+    lemmas = set(clause.lemmas)
     # a participle on the figure itself: '$1.4 billion budgeted for next year', '$2bn pledged'
     lemmas |= {
         c.lemma_.lower()
-        for c in span.root.children
+        for c in root.children
         if c.dep_ == "acl" and c.tag_ == "VBN" and c.i >= span.end
     }
-    root = span.root
     lemmas |= _relative_intent(
         root.head if root.dep_ in ("nummod", "quantmod", "compound", "amod") else root
     )
-    subject = next((c for c in chain[0].children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is not None and chain[0].dep_ != "relcl":
-        lemmas |= _relative_intent(subject)  # 'the order she plans to sign will have a
-        # six-month review': what a planned thing will have is planned with it
-    aux = {c.lower_ for t in chain[:2] for c in t.children if c.dep_ in ("aux", "auxpass")}
     if (
         chain[0].lemma_ == "require"
         and chain[0].tag_ == "VBD"
         and not aux
-        and _object_of(span.root, chain[0])
+        and _object_of(root, chain[0])
     ):
         lemmas.discard("require")  # 'the wound required seven stitches': a need that was met
-    if definite and (_in_definite_subject(span.root) or _scene_setting(span.root)):
+    if definite and (_in_definite_subject(root) or _scene_setting(root)):
         # 'The 25 percent tariffs will stay', 'the $3.1 billion will be refunded': a definite noun
         # phrase refers to what exists already; the predicate's modality is not its figure's,
         # nor that of a clause a fronted frame sets the scene for ('After 20 years of talks,
@@ -2193,40 +2383,31 @@ def _status(
     ]
     if lemmas & CLAIM_WORDS:
         return "claim"
-    if BASELINE.search(before) or any(_achieved(t) for t in chain):
+    if BASELINE.search(before) or clause.achieved:
         return "estimate" if ESTIMATE_HEDGES.match(text) else "fact"
-    if lemmas & TARGET_WORDS or (
-        {t.lemma_.lower() for t in span.root.subtree} | {t.lemma_.lower() for t in span}
-    ) & {"target", "goal"}:
+    if lemmas & TARGET_WORDS or _names_goal(span):
         return "target"
     in_force = any(
-        t.lemma_ in ("come", "go", "take", "enter")
-        and any(c.lower_ in ("effect", "force") for c in t.subtree if c.i < span.start)
-        for t in verbs
+        any(c.lower_ in ("effect", "force") for c in t.subtree if c.i < span.start)
+        for t in clause.entering
     )  # 'rules that won't fully apply for three years': a provision's schedule
-    futurate = dates is not None and any(_futurate(t, dates) for t in verbs[:2])
+    futurate = dates is not None and clause.futurate(dates)
     if lemmas & PLAN_WORDS or aux & {"must"} or in_force or futurate:
         return "plan"
     on_track = sentence.on_track
     if lemmas & FORECAST_WORDS or on_track:
         return "forecast"
     would = "would" in aux or "'d" in aux
-    if would and any(
-        c.dep_ == "advmod" and c.lower_ in FREQUENCY for t in chain[:2] for c in t.children
-    ):
-        aux -= {"would", "'d"}  # 'they would usually offer 2,500 tickets': a past habit
+    if would and clause.habitual:
+        aux = aux - {"would", "'d"}  # 'they would usually offer 2,500 tickets': a past habit
         would = False
-    backshift = would and (
-        (chain[-1].lemma_ in REPORTING and chain[-1].tag_ == "VBD")
-        or any(t.lower_ in ("next", "following") for t in chain[0].subtree)
-    )  # 'announced it would charge …' is the 'will' of the time told about, as is 'for the
-    # next hundred years they would …' (the future seen from a past point of the story)
+    backshift = would and clause.backshifted
     if aux & {"will", "shall", "'ll"} or backshift:
         # 'the deficit will total $1 trillion' forecasts the amount; 'the game will launch
         # on Friday for $9.99' schedules an event whose price is already set, as does the
         # price a seller says it will charge
-        rate = re.search(r"%|per\s?cent|points?\b", text, re.I)  # 'grow at 3 percent'
-        if rate is None and (_setting(span.root, chain[0], kind) or chain[0].lemma_ in PRICE_VERBS):
+        rate = _RATE_UNIT.search(text)  # 'grow at 3 percent'
+        if rate is None and (_setting(root, chain[0], kind) or chain[0].lemma_ in PRICE_VERBS):
             return "fact"
         return "forecast"
     if (
@@ -2238,6 +2419,119 @@ def _status(
     return "fact"
 
 
+_RATE_UNIT = re.compile(r"%|per\s?cent|points?\b", re.I)
+"""A rate or a score in a figure ('grow at 3 percent'): an amount a forecast is about."""
+
+
+class _Clause:
+    """What `_status` reads off the verbs over a figure: the chain from the verb over it up to
+    the nearest verb of saying, the lemmas and auxiliaries of its verbs and what they tell
+    apart from the figure. The same for every figure under that verb: read once per verb in
+    a call (see `_clause`)."""
+
+    def __init__(self, outer: Token) -> None:
+        chain = [outer]
+        tok = outer
+        while True:
+            # up to the nearest verb of saying: its kind decides. A participle or relative clause
+            # on a noun ('a project co-organized by three NGOs') describes that noun in its own
+            # tense: the verbs above it do not make its figures plans or forecasts.
+            dep = tok.dep_
+            if dep not in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "prep"):
+                break
+            head = tok.head
+            if head.i == tok.i or (tok.lemma_ in REPORTING_OR_CLAIM and not _adds_thing(tok)):
+                break
+            if (dep == "prep" and head.pos_ not in ("VERB", "AUX")) or _own_tense(tok):
+                break
+            chain.append(head)
+            tok = head
+            if len(chain) > 5:
+                break
+        self.chain = chain
+        self.verbs = verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
+        lemmas = {t.lemma_.lower() for t in verbs} | {t.lower_ for t in verbs}
+        if any(
+            t.lemma_ == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children)
+            for t in verbs
+        ):
+            lemmas.add("propose")  # 'has called for borrowing $3 billion': a proposal
+        subject = None  # the first subject of the outer verb
+        aux = set()  # the auxiliaries of the first two verbs of the chain
+        for c in outer.children:
+            dep = c.dep_
+            if dep in ("aux", "auxpass"):
+                aux.add(c.lower_)
+            elif subject is None and dep in ("nsubj", "nsubjpass"):
+                subject = c
+        if len(chain) > 1:
+            aux.update(c.lower_ for c in chain[1].children if c.dep_ in ("aux", "auxpass"))
+        if subject is not None and outer.dep_ != "relcl":
+            lemmas |= _relative_intent(subject)  # 'the order she plans to sign will have a
+            # six-month review': what a planned thing will have is planned with it
+        self.lemmas = frozenset(lemmas)
+        """The lemmas and forms of the verbs, and what they tell (not the figure's own)."""
+        self.aux = frozenset(aux)
+        self._futurate: tuple[bytearray, bool] | None = None
+
+    @cached_property
+    def achieved(self) -> bool:
+        """A verb of the chain is the complement of a past implicative (`_achieved`)."""
+        return any(_achieved(t) for t in self.chain)
+
+    @cached_property
+    def entering(self) -> list[Token]:
+        """The verbs that may tell a provision coming into force ('come', 'take' effect)."""
+        return [t for t in self.verbs if t.lemma_ in ("come", "go", "take", "enter")]
+
+    @cached_property
+    def habitual(self) -> bool:
+        """An adverb of frequency on the first two verbs ('would usually offer')."""
+        return any(
+            c.dep_ == "advmod" and c.lower_ in FREQUENCY for t in self.chain[:2] for c in t.children
+        )
+
+    @cached_property
+    def backshifted(self) -> bool:
+        """A 'would' here is the future of a past point: after a past verb of saying, or
+        with 'next' or 'following' in the clause."""
+        chain = self.chain
+        return (chain[-1].lemma_ in REPORTING and chain[-1].tag_ == "VBD") or any(
+            t.lower_ in ("next", "following") for t in chain[0].subtree
+        )  # 'announced it would charge …' is the 'will' of the time told about, as is 'for the
+        # next hundred years they would …' (the future seen from a past point of the story)
+
+    def futurate(self, dates: bytearray) -> bool:
+        """One of the first two verbs is a futurate progressive (`_futurate`)."""
+        if self._futurate is None or self._futurate[0] is not dates:
+            self._futurate = (dates, any(_futurate(t, dates) for t in self.verbs[:2]))
+        return self._futurate[1]
+
+
+def _clause(outer: Token) -> _Clause:
+    """The `_Clause` of a figure's outer verb, read once per call."""
+    memo = _memo(outer.doc)
+    if memo is None:
+        return _Clause(outer)
+    found = memo.clauses.get(outer.i)
+    if found is None:
+        found = memo.clauses[outer.i] = _Clause(outer)
+    return found
+
+
+def _names_goal(span: Span) -> bool:
+    """'target' or 'goal' among the lemmas of the figure or of the words it heads ('a target
+    of 5 percent'); looked for in the tree only when the doc's arrays put such a lemma in the
+    stretch the tree spans."""
+    goals = _arrays(span.doc).goals
+    root = span.root
+    low, high = min(root.left_edge.i, span.start), max(root.right_edge.i, span.end - 1)
+    if bisect_left(goals, low) == bisect_right(goals, high):
+        return False
+    lemmas = {t.lemma_.lower() for t in root.subtree} | {t.lemma_.lower() for t in span}
+    return bool(lemmas & GOALS)
+
+
 DASHES = frozenset({"—", "–", "--"})
 
 
@@ -2247,7 +2541,7 @@ def _outer_verb(span: Span) -> Token:
     the parse hangs a figure after it on a word inside it, or on a verb whose subject is inside
     it, the figure belongs to the clause the parenthesis interrupts, governed by the verb over
     the word before the first dash."""
-    verb = governing_verb(span.root)
+    verb = _governing_verb(span.root)
     sentence = _sentence(span)
     dashes = [i for i in sentence.dashes if i < span.start]
     if len(dashes) < 2:
@@ -2256,7 +2550,7 @@ def _outer_verb(span: Span) -> Token:
     crossed = [t for t in (*span.root.ancestors, *verb.children) if first < t.i < last]
     if not crossed or first == sentence.start:
         return verb  # the parse keeps the figure's clause outside the parenthesis
-    return governing_verb(span.doc[first - 1])
+    return _governing_verb(span.doc[first - 1])
 
 
 def _object_of(root: Token, verb: Token) -> bool:
@@ -2274,7 +2568,17 @@ def _in_definite_subject(root: Token) -> bool:
     """The figure is in the subject of its clause, a noun phrase under a definite determiner
     or a possessive ('The 25 percent tariffs', 'the $4.8 billion', 'its 300 stores'), which
     refers to something the story takes as existing; not a phrase naming an intention ('the
-    proposed $5 billion budget')."""
+    proposed $5 billion budget'). Read once per call."""
+    memo = _memo(root.doc)
+    if memo is None:
+        return _read_definite_subject(root)
+    found = memo.definite.get(root.i)
+    if found is None:
+        found = memo.definite[root.i] = _read_definite_subject(root)
+    return found
+
+
+def _read_definite_subject(root: Token) -> bool:
     tok = root
     for _ in range(4):
         if tok.dep_ in ("nsubj", "nsubjpass"):
@@ -2332,28 +2636,19 @@ def _unlinked_cue(span: Span) -> bool:
     """A verb of saying, forecasting or intending, a modal or 'according to' in the figure's
     sentence that the parse did not link to the figure: a reported fact in the reporter's own
     voice is then a reading of the parse's attachments, not of the words alone."""
-    cues = _sentence(span).cues  # the tokens the checks below can return True on
+    cues = _sentence(span).cue_clauses  # each cue is a modal, a cue verb or 'according to'
     if not cues:
         return False
-    verb = governing_verb(span.root)
+    verb = _governing_verb(span.root)
     above = {t.i for t in span.root.ancestors}  # the verbs `_status` read
-    for tok in cues:
-        if span.start <= tok.i < span.end:
+    predicate = verb.pos_ in ("VERB", "AUX")
+    verb_conj_of = verb.head.i if verb.dep_ == "conj" else -1
+    for i, clause, clause_conj_of in cues:
+        if span.start <= i < span.end or clause in above:
             continue
-        clause = tok.head if tok.tag_ == "MD" else tok
-        if clause.i in above:
-            continue
-        if verb.pos_ in ("VERB", "AUX") and (
-            (clause.dep_ == "conj" and clause.head.i == verb.i)
-            or (verb.dep_ == "conj" and verb.head.i == clause.i)
-        ):
+        if predicate and (clause_conj_of == verb.i or verb_conj_of == clause):
             continue  # a coordinated predicate carries its own tense ('paid … and will spend')
-        if tok.lower_ in MODALS and tok.tag_ == "MD":
-            return True
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in CUE_WORDS:
-            return True
-        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
-            return True
+        return True
     return False
 
 

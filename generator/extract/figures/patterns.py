@@ -258,17 +258,53 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-HEDGE = (
-    r"(?:(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|fewer\s+than"
-    r"|over|under|up\s+to|at\s+least|at\s+most|as\s+much\s+as|as\s+little\s+as|as\s+many\s+as"
-    r"|as\s+high\s+as|as\s+low\s+as|an\s+estimated|just\s+over|just\s+under|well\s+over|close\s+to"
-    r"|upwards\s+of|in\s+excess\s+of|no\s+more\s+than|no\s+less\s+than|almost|only|all|a\s+further"
-    r"|another|an\s+additional|a\s+total\s+of|a\s+record)\s+)"
-)
+_Trie = dict[str, "_Trie"]
+
+
+def _trie(words: Iterable[str], space: str | None = None) -> str:
+    """A regex matching what `_alt(words)` matches, in the same order, with the words merged on
+    their common starts ('mile|miles|millimeter' → 'mi(?:l(?:e(?:s)?|limeter))'): the engine
+    reads each character once where `_alt` tries every word in turn. Words that match at one
+    place are each the start of the next, and both forms try the longer first. The words are in
+    lower case (for patterns compiled with re.I); with `space`, a space in a word is that regex
+    (`\\s+`) instead of one space."""
+    root: _Trie = {}
+    for word in words:
+        node = root
+        for char in word:
+            atom = space if space is not None and char == " " else re.escape(char)
+            node = node.setdefault(atom, {})
+        node[""] = {}
+    return _branches(root)
+
+
+def _branches(node: _Trie) -> str:
+    """The regex of a node of `_trie`: its children, optional when a word ends there."""
+    alternatives = [atom + _branches(child) for atom, child in sorted(node.items()) if atom]
+    if not alternatives:
+        return ""
+    body = alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+    return f"(?:{body})?" if "" in node else body
+
+
+HEDGE_WORDS = (
+    "about", "around", "approximately", "roughly", "nearly", "almost", "some", "more than",
+    "less than", "fewer than", "over", "under", "up to", "at least", "at most", "as much as",
+    "as little as", "as many as", "as high as", "as low as", "an estimated", "just over",
+    "just under", "well over", "close to", "upwards of", "in excess of", "no more than",
+    "no less than", "only", "all", "a further", "another", "an additional", "a total of",
+    "a record",
+)  # fmt: skip
+HEDGE = "(?:" + _trie(HEDGE_WORDS, space=r"\s+") + r"\s+)"
 """Modifiers that belong to a figure ('more than 250 points', 'about US$1.4 billion')."""
-NUMBER = rf"(?:\d+\s+\d/\d|{DIGITS}|{WORD_NUMBER}|half\s+an?(?!\w)|hundred(?![\w\s]))"
+NUMBER = (
+    rf"(?:\d++\s+\d/\d|(?>{DIGITS})|(?!\d)(?:{WORD_NUMBER}|half\s+an?(?!\w)|hundred(?![\w\s])))"
+)
 """A number in digits or words; 'half a' ('half a percentage point') and a bare 'hundred' as
-a modifier ('hundred-foot cliffs') are numbers too."""
+a modifier ('hundred-foot cliffs') are numbers too. Its digits are read whole (an atomic
+group): what may follow a number in the patterns below never starts with a digit, a comma or
+a point, which is all that giving back a digit could leave next. The words are not tried at a
+digit, where none of them can start."""
 SCALE = (
     r"(?:[ -]?(?:thousand|million|billion|trillion|crores?|lakhs?|mln|bln|mn|bn|tn|trn)\b"
     r"|(?<=\d)\s?[kmb]\b(?!\.\w))"
@@ -276,10 +312,10 @@ SCALE = (
 AMOUNT = rf"(?:{NUMBER}{SCALE}?)"
 SCALE_WORD = r"(?:thousand|million|billion|trillion|crores?|lakhs?|mln|bln|mn|bn|tn|trn|[kmb])\b"
 CURRENCY_PREFIX = (
-    rf"(?:(?:{_alt([s for s in CURRENCY_SYMBOLS if not s[0].isalpha() or '$' in s or '£' in s])})\s?"
-    rf"|(?:Rs\.?|dlrs\.?|{'|'.join(ISO_CODES)})\s?(?=\d))"
+    rf"(?:{_trie([s for s in CURRENCY_SYMBOLS if not s[0].isalpha() or '$' in s or '£' in s])}\s?"
+    rf"|(?:Rs\.?|dlrs\.?|{_trie(c.lower() for c in ISO_CODES)})\s?(?=\d))"
 )
-CURRENCY_SUFFIX = rf"(?:{_alt(CURRENCY_WORDS)}|{'|'.join(ISO_CODES)})\b"
+CURRENCY_SUFFIX = rf"(?:{_trie(CURRENCY_WORDS)}|{_trie(c.lower() for c in ISO_CODES)})\b"
 RATE_NOUN = (
     r"(?:day|week|month|year|quarter|hour|annum|capita|person|head|share|barrel|ton|tonne|unit"
     r"|aircraft|plane|vehicle|car|household|family|employee|worker|seat|ticket|night|kilo|kilogram|liter|litre|gallon)"
@@ -289,7 +325,7 @@ RATE = (
     r"|\s+(?:daily|weekly|monthly|annually|yearly|a\s+year|a\s+month))"
 )
 MONEY_ONE = (
-    rf"(?:{CURRENCY_PREFIX}{AMOUNT}(?:\s+(?:{CURRENCY_SUFFIX}|(?:{_alt(DOLLAR_COUNTRIES)})(?=\s+(?:dollars?\b|[a-z]))))?(?:\s+dollars?\b)?"
+    rf"(?:{CURRENCY_PREFIX}{AMOUNT}(?:\s+(?:{CURRENCY_SUFFIX}|{_trie(DOLLAR_COUNTRIES)}(?=\s+(?:dollars?\b|[a-z]))))?(?:\s+dollars?\b)?"
     rf"|{AMOUNT}(?:\s*|-)(?:{CURRENCY_SUFFIX})(?:\s+(?:dollars?|sterling)\b)?)"
 )
 _SEP = r"(?(between)\s*(?:-|–|to|and)\s*|\s*(?:-|–|to)\s*)"
@@ -308,7 +344,7 @@ PERCENT = re.compile(
 )
 QUANTITY = re.compile(
     rf"(?<![\w.])(?P<hedge>{HEDGE}*)(?P<first>{NUMBER}{SCALE}?)"
-    rf"(?:(?P<sep>\s*(?:-|–|to)\s*)(?P<second>{NUMBER}))?[\s-]?(?P<unit>{_alt(UNITS)})(?![\w/])",
+    rf"(?:(?P<sep>\s*(?:-|–|to)\s*)(?P<second>{NUMBER}))?[\s-]?(?P<unit>{_trie(UNITS)})(?![\w/])",
     re.I,
 )
 VAGUE = re.compile(
@@ -383,11 +419,12 @@ def currency_of(text: str) -> str | None:
             continue
         if sym in low:
             return CURRENCY_SYMBOLS[sym]
+    ascii_text = text.isascii()  # then a code matches only where its letters stand in `low`
     for code, pattern in _CODES:
-        if pattern.search(text):
+        if (not ascii_text or code.lower() in low) and pattern.search(text):
             return "CNY" if code == "RMB" else code
     for word, pattern in _WORDS:
-        if pattern.search(low):
+        if word in low and pattern.search(low):
             return CURRENCY_WORDS[word]
     return None
 
