@@ -1192,3 +1192,53 @@ def test_a_persons_name_run_into_a_product_modifier_is_the_person(analyse):
         "Tom Beck Zorbo figurine."
     )
     assert names_and_types(report) == {"Tom Beck": "person"}
+
+
+def _mention_texts(report, name):
+    return [m.text for m in actor(report, name).mentions]
+
+
+def test_he_never_links_to_a_woman_titled_ms(analyse):
+    report = analyse(
+        "Prosecutor Dana Whitlow dropped two charges against Daniel Hoskins on Monday. "
+        "Ms. Whitlow said she would explain the decision. "
+        "Critics said the move gave him a chance of parole."
+    )
+    assert "she" in _mention_texts(report, "Dana Whitlow")
+    assert "him" not in _mention_texts(report, "Dana Whitlow")
+
+
+def test_possessive_in_a_phrase_on_the_nearest_man_is_his(analyse):
+    report = analyse(
+        "Prosecutor Dana Whitlow dropped the charges against Daniel Hoskins, one involving his "
+        "alleged theft of a tractor. Ms. Whitlow said she would explain the decision."
+    )
+    assert "his" not in _mention_texts(report, "Dana Whitlow")
+    assert "his" in _mention_texts(report, "Daniel Hoskins")
+
+
+def test_she_never_links_to_a_man_titled_mr(analyse):
+    report = analyse(
+        "Mr. Corrin Tapp met Selby Arkwright in Lisbon. Her plan was discussed at length. "
+        "Mr. Tapp said he liked it."
+    )
+    assert "Her" not in _mention_texts(report, "Corrin Tapp")
+    assert "he" in _mention_texts(report, "Corrin Tapp")
+
+
+def test_its_after_a_nearer_body_than_the_subject_stays_unlinked(analyse):
+    report = analyse(
+        "The Varnish Water Board has pledged to punish the Delmore Canal Authority by freezing "
+        "its budget."
+    )
+    for name in ("Varnish Water Board", "Delmore Canal Authority"):
+        assert "its" not in _mention_texts(report, name)
+
+
+def test_its_takes_the_body_of_its_own_sentence_over_the_last_subject(analyse):
+    report = analyse(
+        "The Norwind Trade Council is trying to open a door to Moldova. "
+        "There is discontent across Moldova, and its economy is shrinking."
+    )
+    assert "its" in _mention_texts(report, "Moldova")
+    assert "its" not in _mention_texts(report, "Norwind Trade Council")
