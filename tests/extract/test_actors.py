@@ -1242,3 +1242,25 @@ def test_its_takes_the_body_of_its_own_sentence_over_the_last_subject(analyse):
     )
     assert "its" in _mention_texts(report, "Moldova")
     assert "its" not in _mention_texts(report, "Norwind Trade Council")
+
+
+def test_a_capital_the_in_mid_sentence_opens_the_place_name(analyse):
+    report = analyse("The envoys met at The Hague on Monday to sign the accord.")
+    hague = actor(report, "The Hague")
+    assert hague.type == "place"
+
+
+def test_a_union_the_tagger_reads_as_a_state_is_a_place(analyse):
+    report = analyse("Relations worsened after the collapse of the former Soviet Union in 1991.")
+    assert actor(report, "Soviet Union").type == "place"
+
+
+def test_a_union_of_states_stays_an_organisation(analyse):
+    report = analyse("Trade with the European Union grew last year, officials said.")
+    assert actor(report, "European Union").type == "organization"
+
+
+def test_a_named_speaker_is_a_person_whatever_the_tagger_says(analyse):
+    # the tagger takes the name for the title of a work here
+    report = analyse("\"It's a diva,\" Edda Prenn tells me at her family's cellar.")
+    assert actor(report, "Edda Prenn").type == "person"

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.extract.actors.gazetteer import demonyms, given_names, place, place_key, titles
 from generator.extract.actors.tables import tables
-from generator.extract.common import REPORTING_VERBS, doc_text
+from generator.extract.common import REPORTING_VERBS, SPEAKING_VERBS, doc_text
 from generator.model import ActorType
 
 LABEL_TYPES: dict[str, ActorType] = {
@@ -298,6 +298,8 @@ def find_names(doc: Doc) -> list[Name]:
                 kind = _unsupported_person(span, votes, caps_lines)
         elif kind == "other" and key in evidence and place(span.text) is None:
             kind = "person"  # 'Emery, a writer for ...': a product or a work has no job
+        if kind in ("other", None) and _speaking_person(span, people):
+            kind = "person"  # '"A diva," Ilse Varga tells me': a work or a product does not talk
         if (
             kind == "place"
             and _weak_place(span)
@@ -807,6 +809,30 @@ def _plural_name(span: Span) -> bool:
     return span.start > 0 and doc[span.start - 1].lower_ == "the" and span[-1].tag_ == "NNPS"
 
 
+def _speaking_person(span: Span, people: set[str]) -> bool:
+    """A 'Firstname Lastname' that is the subject of a verb of saying: two or three capitalised
+    words with no determiner and no ending of a body or a place, opened by a common given name,
+    ending in the surname of a person the text names, or speaking with one of the plainest verbs
+    of speech ('Ilse Varga tells me'): a person, whatever label the tagger gave it."""
+    words = name_word_texts(span)
+    if not 2 <= len(words) <= 3 or _determined(span):
+        return False
+    if not all(w[:1].isupper() and not w.isupper() and w.replace("-", "").isalpha() for w in words):
+        return False
+    if any(w.lower() in ORG_ENDINGS or w.lower() in PLACE_ENDINGS for w in words):
+        return False
+    verb = span.root.head
+    if span.root.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_ not in REPORTING_VERBS:
+        return False
+    if _in_quoted_title(span) or place(span.text) is not None:
+        return False
+    return (
+        words[0].lower() in given_names()
+        or name_key(words[-1]) in people
+        or verb.lemma_ in SPEAKING_VERBS
+    )
+
+
 def _person_shaped(span: Span, caps_lines: list[tuple[int, int]]) -> bool:
     """Whether the words can be a person's name: no pronoun or determiner ('My Garden'), no
     acronym in capitals in running text ('Helix QRT'), not opened by a nationality adjective
@@ -1214,9 +1240,22 @@ def _pieces(ent: Span) -> list[Span]:
     out = []
     for piece in pieces:
         trimmed = _trim(piece)
+        if trimmed is not None and ent.label_ == "GPE" and _capital_the(piece, trimmed):
+            trimmed = doc[trimmed.start - 1 : trimmed.end]
         if trimmed is not None:
             out.append(trimmed)
     return out
+
+
+def _capital_the(piece: Span, trimmed: Span) -> bool:
+    """'at The Hague': a capital 'The' after a word in mid-sentence is written as part of the
+    place's name, not as the article English sets before names of its kind."""
+    doc = piece.doc
+    i = trimmed.start - 1
+    if i != piece.start or doc[i].text != "The" or i == 0:
+        return False
+    prev = doc[i - 1]
+    return (prev.is_alpha or prev.text == ",") and "\n" not in prev.whitespace_
 
 
 def _splits(tok: Token) -> bool:
@@ -1679,6 +1718,11 @@ def one_word(span: Span) -> bool:
     return len(name_word_texts(span)) == 1
 
 
+STATE_HEADS = frozenset({"union", "republic", "kingdom", "emirates", "states"})
+"""Head nouns of the names of states ('the Dravian Republic'), as of bodies ('the Students'
+Union'): the tagger's reading of the whole name as a place or a body decides."""
+
+
 def _decide(
     span: Span, key: str, votes: Counter[ActorType] | None, people: set[str], known: bool
 ) -> ActorType | None:
@@ -1693,6 +1737,8 @@ def _decide(
         # A surname or first name of a person the document names in full is that person,
         # even when a town or a tagger vote says otherwise ('Phoenix' after 'Rafael Phoenix').
         return "person"
+    if last in STATE_HEADS and len(span) > 1 and votes and votes["place"] > votes["organization"]:
+        return "place"  # 'the former Soviet Union': the tagger's state, not a union of bodies
     if (last in ORG_ENDINGS and len(span) > 1 and not _compass_place(span, votes)) or _team_name(
         span
     ):
