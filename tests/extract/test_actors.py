@@ -1264,3 +1264,14 @@ def test_a_named_speaker_is_a_person_whatever_the_tagger_says(analyse):
     # the tagger takes the name for the title of a work here
     report = analyse("\"It's a diva,\" Edda Prenn tells me at her family's cellar.")
     assert actor(report, "Edda Prenn").type == "person"
+
+
+def test_a_bare_name_only_after_in_is_a_place(analyse):
+    # the tagger reads the village as a body; only ever 'in X', with no article, it is where
+    report = analyse("After a remark from a winemaker in Villers-Tarnac about mutations, I asked.")
+    assert actor(report, "Villers-Tarnac").type == "place"
+
+
+def test_a_body_after_in_with_its_article_stays_a_body(analyse):
+    report = analyse("The bill will be debated in the Tarrow Assembly this week.")
+    assert actor(report, "Tarrow Assembly").type == "organization"

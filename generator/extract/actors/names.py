@@ -233,11 +233,13 @@ def find_names(doc: Doc) -> list[Name]:
     uses: Counter[str] = Counter()
     teams: Counter[str] = Counter()
     things: Counter[str] = Counter()
+    wheres: Counter[str] = Counter()
     for span, _ in labelled:
         key = name_key(span.text)
         uses[key] += 1
         teams[key] += _team_context(span)
         things[key] += _names_a_thing(span)
+        wheres[key] += _bare_locative(span)
     lowercase = _lowercase_words(doc)
     terms = _defined_terms(doc)
     datelines = _dateline_places(doc)
@@ -308,6 +310,14 @@ def find_names(doc: Doc) -> list[Name]:
         ):
             if not _locative(span) and span[-1].lower_ not in PLACE_ENDINGS:
                 kind = "organization"
+        if (
+            kind == "organization"
+            and 0 < uses[key] == wheres[key]
+            and key not in typed_by_noun
+            and key not in which_named
+            and span[-1].lower_ not in ORG_ENDINGS
+        ):
+            kind = "place"  # 'a vintner in Oberhal': a bare name only ever after 'in' is where
         if _in_ranges(span, datelines):
             kind = "place"  # 'NEW YORK 1996-08-30': a dateline opens with where the story is filed
         if kind is not None:
@@ -487,6 +497,25 @@ def _locative(span: Span) -> bool:
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
     return i >= 0 and doc[i].lower_ in LOCATIVES
+
+
+BARE_LOCATIVES = frozenset("in near outside throughout".split())
+"""Prepositions of place (not 'at', which also gives where one works: 'an analyst at Acme')."""
+
+
+def _bare_locative(span: Span) -> bool:
+    """A one-word name (hyphens allowed) in mixed case right after a preposition of place, with
+    no article and no possessive after it ('a vintner in Oberhal', 'born near Kell-Amsel'):
+    English writes where something is so; bodies are named there with 'the' ('in the Senate')
+    or own something ('in Acme's plan')."""
+    doc = span.doc
+    if span.start == 0 or not one_word(span) or span.text.isupper():
+        return False
+    if not all(t.is_alpha or t.text in ("-", "\u2010") for t in span):
+        return False
+    if span.end < len(doc) and doc[span.end].lower_ in POSSESSIVE:
+        return False
+    return doc[span.start - 1].lower_ in BARE_LOCATIVES
 
 
 def _dateline_parts(doc: Doc) -> list[tuple[int, int]]:
