@@ -1275,3 +1275,19 @@ def test_a_bare_name_only_after_in_is_a_place(analyse):
 def test_a_body_after_in_with_its_article_stays_a_body(analyse):
     report = analyse("The bill will be debated in the Tarrow Assembly this week.")
     assert actor(report, "Tarrow Assembly").type == "organization"
+
+
+def test_groups_in_a_state_counted_by_few_or_in_a_claim_are_no_actors(analyse):
+    report = analyse(
+        "The poll suggests that most dock workers back the mayor. Few foreign ministers "
+        "stand up to the council so openly. Some harbour officials want a new quay. "
+        "Port workers blocked the channel on Monday."
+    )
+    assert set(groups_of(report)) == {"Port workers"}
+
+
+def test_a_group_in_quoted_words_does_not_act_in_the_story(analyse):
+    report = analyse(
+        'The mayor spoke on Monday. "Rival shipping companies have wrecked the port," she said.'
+    )
+    assert groups_of(report) == {}
