@@ -322,11 +322,45 @@ def find_names(doc: Doc) -> list[Name]:
             kind = "place"  # 'NEW YORK 1996-08-30': a dateline opens with where the story is filed
         if kind is not None:
             names.append(Name(span=span, key=key, kind=kind))
+    renamed = _renamed_things(labelled, {n.key: n.kind for n in names})
+    names = [n for n in names if n.key not in renamed]
     _one_kind_per_table(names)
     _one_kind_per_list(names, evidence)
     _short_forms_of_organisations(names)
     names.sort(key=lambda n: n.span.start)
     return _drop_nested(names)
+
+
+KNOWN_AS_ADVERBS = frozenset("otherwise also better commonly popularly locally".split())
+
+
+def _renamed_things(
+    labelled: list[tuple[Span, ActorType | None]], kinds: dict[str, ActorType]
+) -> set[str]:
+    """Keys of names that 'X, otherwise known as Y' gives a second name that is no actor (a
+    thing, or a common noun the article also writes in lower case): X and Y name one thing,
+    so X is no actor either ('the Calloway, otherwise known as Red Muscat')."""
+    starts = {span.start: span for span, _ in labelled}
+    out: set[str] = set()
+    for span, _ in labelled:
+        doc = span.doc
+        i = span.end
+        if i >= len(doc) or doc[i].text != ",":
+            continue
+        i += 1
+        if i < len(doc) and doc[i].lower_ in KNOWN_AS_ADVERBS:
+            i += 1
+        if i + 1 >= len(doc) or doc[i].lower_ != "known" or doc[i + 1].lower_ != "as":
+            continue
+        i += 2
+        if i < len(doc) and doc[i].lower_ == "the":
+            i += 1
+        if i >= len(doc) or not doc[i].text[:1].isupper():
+            continue
+        other = starts.get(i)
+        if other is None or kinds.get(name_key(other.text)) in (None, "other"):
+            out.add(name_key(span.text))
+    return out
 
 
 DATE_WORDS = frozenset(
