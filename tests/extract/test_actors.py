@@ -1291,3 +1291,11 @@ def test_a_group_in_quoted_words_does_not_act_in_the_story(analyse):
         'The mayor spoke on Monday. "Rival shipping companies have wrecked the port," she said.'
     )
     assert groups_of(report) == {}
+
+
+def test_a_name_otherwise_known_as_a_common_noun_is_no_actor(analyse):
+    report = analyse(
+        "The Vellhaber is a cousin of the beloved Sturmling, otherwise known as Pinot Grisette. "
+        "The pinot grisette of the valley is famous, and growers in Ostland plant it."
+    )
+    assert all(a.name != "Sturmling" for a in report.actors)
