@@ -335,7 +335,7 @@ KNOWN_AS_ADVERBS = frozenset("otherwise also better commonly popularly locally".
 
 
 def _renamed_things(
-    labelled: list[tuple[Span, ActorType | None]], kinds: dict[str, ActorType]
+    labelled: list[tuple[Span, ActorType | None]], kinds: dict[str, ActorType | None]
 ) -> set[str]:
     """Keys of names that 'X, otherwise known as Y' gives a second name that is no actor (a
     thing, or a common noun the article also writes in lower case): X and Y name one thing,
