@@ -471,3 +471,169 @@ def test_of_the_year_ago_is_not_of_the_year(timexes):
 )
 def test_centuries_in_hundreds_and_narrative_decades(timexes, text, date, expected):
     assert expected in timexes(text, date)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # the rest of the year, named by the smallest calendar unit that holds it
+        (
+            "The ferry will enter service later this year.",
+            "2024-11-04",
+            ("later this year", "DATE", "2024-Q4"),
+        ),
+        (
+            "The ferry will enter service later this year.",
+            "2024-12-09",
+            ("later this year", "DATE", "2024-12"),
+        ),
+        (
+            "The ferry will enter service later this year.",
+            "2024-08-19",
+            ("later this year", "DATE", "2024"),
+        ),
+        (
+            "The ferry will enter service later this year.",
+            "2024-05-19",
+            ("later this year", "DATE", "2024"),
+        ),
+        (
+            "The mayor of Brindle opened a market earlier this year.",
+            "2024-02-20",
+            ("earlier this year", "DATE", "2024-Q1"),
+        ),
+        (
+            "The mayor of Brindle opened a market earlier this year.",
+            "2024-05-20",
+            ("earlier this year", "DATE", "2024"),
+        ),
+        # a present-tense verb of planning puts the date it governs on the plan, ahead
+        (
+            "On Tuesday, the Otterby Guild plans to hold a vote.",
+            "2024-03-13",
+            ("Tuesday", "DATE", "2024-03-19"),
+        ),
+        (
+            "The Otterby Guild plans a vote on Tuesday.",
+            "2024-03-13",
+            ("Tuesday", "DATE", "2024-03-19"),
+        ),
+        # the second of two coordinated days takes the month of the first
+        (
+            "The fair will be held on May 14 and 15.",
+            "2024-03-13",
+            ("15", "DATE", "2024-05-15"),
+        ),
+    ],
+)
+def test_rest_of_year_plans_and_coordinated_days(timexes, text, date, expected):
+    assert expected in timexes(text, date)
+
+
+def test_a_count_after_and_is_not_a_day(timexes):
+    found = timexes("Between 2019 and 2021 the club grew from 4 and 5 members.", "2024-03-13")
+    assert not any(text == "5" for text, _, _ in found)
+    found = timexes("On May 14 and 15 percent of the seats were empty.", "2024-03-13")
+    assert not any(text.startswith("15") for text, _, _ in found)
+
+
+def test_a_year_earlier_after_a_stretch_of_months_is_not_the_quarter(timexes):
+    text = (
+        "Quillon said third-quarter profit rose 5% to $8 million from $7 million a year earlier. "
+        "For the nine months, profit rose to $20 million from $18 million a year earlier."
+    )
+    found = [(t, v) for t, _, v in timexes(text, "1989-10-30") if t == "a year earlier"]
+    assert found == [("a year earlier", "1988-Q3"), ("a year earlier", "1988")]
+    # the stretch governs its own sentence only
+    text += " Quillon's quarterly sales were flat compared with a year earlier."
+    found = [(t, v) for t, _, v in timexes(text, "1989-10-30") if t == "a year earlier"]
+    assert found[-1] == ("a year earlier", "1988-Q3")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an amount of a thing counted in units of time is not a stretch of time
+        ("Each worker gets a bonus equal to six months of base pay.", []),
+        ("The small player holds 40 hours of video.", []),
+        # a stretch in which something happens is
+        (
+            "The strike ended after six months of talks.",
+            [("six months", "DURATION", "P6M")],
+        ),
+    ],
+)
+def test_amounts_measured_in_time(timexes, text, expected):
+    assert timexes(text, "2010-05-12") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the ordinal day of something under way, told in the present, is the article's day
+        (
+            "It's the third day of the strike at the Pellham mill.",
+            ("the third day", "DATE", "2010-05-12"),
+        ),
+        ("Today is the fifth day of the siege.", ("the fifth day", "DATE", "2010-05-12")),
+        # the US Election Day: the Tuesday after the first Monday in November
+        ("The campaign will run until Election Day.", ("Election Day", "DATE", "2010-11-02")),
+    ],
+)
+def test_present_ordinal_day_and_election_day(timexes, text, expected):
+    assert expected in timexes(text, "2010-05-12")
+
+
+def test_a_past_ordinal_day_is_left_out(timexes):
+    found = timexes("He resigned on the third day of the strike.", "2010-05-12")
+    assert not any(text.endswith("day") for text, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clock hour with its part of the day, after a preposition of time
+        (
+            "The ferry leaves at 5:30 in the afternoon.",
+            [("5:30 in the afternoon", "TIME", "2010-05-12T17:30")],
+        ),
+        (
+            "The bar of the Hotel Vell shut at 11 at night.",
+            [("11 at night", "TIME", "2010-05-12T23:00")],
+        ),
+        # without one it is a count
+        ("The index rose 3 in the morning session.", []),
+    ],
+)
+def test_clock_hours_with_a_part_of_the_day(timexes, text, expected):
+    assert timexes(text, "2010-05-12") == expected
+
+
+def test_a_bracketed_conversion_names_the_day_of_a_clock_time(timexes):
+    found = timexes(
+        "The envoy will leave at 4 in the morning (4 a.m. EDT Thursday), she said.", "2010-05-12"
+    )
+    assert ("4 in the morning", "TIME", "2010-05-13T04:00") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'today's world', 'the builders of tomorrow' name an age, not a day
+        ("Privacy is hard to keep in today's world.", []),
+        ("The academy trains the builders of tomorrow.", []),
+        # a day's own things keep their day
+        ("The offer ran in today's editions of the Gazette.", [("today", "DATE", "2010-05-12")]),
+        ("The council meets tomorrow.", [("tomorrow", "DATE", "2010-05-13")]),
+    ],
+)
+def test_today_and_tomorrow_naming_an_age(timexes, text, expected):
+    assert timexes(text, "2010-05-12") == expected
+
+
+def test_a_feast_week_is_the_week_of_the_feast(timexes):
+    found = timexes("The Tolmer fair opens as Easter week begins.", "2010-03-29")
+    assert ("Easter week", "DATE", "2010-W13") in found
+    assert ("Christmas week 2009", "DATE", "2009-W52") in timexes(
+        "Sales peaked in Christmas week 2009.", "2010-03-29"
+    )

@@ -183,5 +183,7 @@ HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
     "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
     "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1),
 }
-"""Fixed and computed holidays (US and Christian calendars) by lowercase name."""
+"""Fixed and computed holidays (US and Christian calendars) by lowercase name. 'Election Day',
+written with capitals, is the US one: the Tuesday after the first Monday in November."""

@@ -78,7 +78,9 @@ HEDGE = (
 """Modifiers that TimeBank keeps inside a duration ('nearly two years'); prepositions such as
 'over', 'within' and 'about' stay outside."""
 TIME_OF_DAY = (
-    r"(?:(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?![a-z])|\d{1,2}:\d{2}(?![\d])"
+    r"(?:(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?![a-z])"
+    r"|(?<![\d.,$€£])\d{1,2}(?::\d{2})?(?:\s+o'clock)?\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b"
+    r"|\d{1,2}:\d{2}(?![\d])"
     r"|noon|midnight|midday|\d{1,2}\s+o'clock|[012]\d[0-5]\d(?=\s*(?:GMT|UTC|Z\b)))"
     r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|local\s+time|Z\b))?)"
 )

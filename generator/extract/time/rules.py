@@ -84,6 +84,14 @@ RULES: list[Rule] = [
         values.month_day,
     ),
     Rule(
+        "coordinated-day",
+        _compile(
+            rf"(?:(?<=\d\sand\s)|(?<=\d\sor\s)|(?<=\d\s&\s))(?P<day>{DAY})"
+            r"(?!\s*(?:%|percent|per\b|hundred|thousand|million|billion|[-–]))"
+        ),
+        values.coordinated_day,
+    ),
+    Rule(
         "day-month",
         _compile(rf"\b(?:the\s+)?(?P<day>{DAY}|{ORDINAL})\s+(?:of\s+)?(?P<month>{MONTH})"),
         values.month_day,
@@ -203,7 +211,7 @@ RULES: list[Rule] = [
     Rule(
         "relative-unit",
         _compile(
-            r"\b(?:(?:early|late|mid|earlier|later)[\s-]+(?:in\s+)?)?(?:the\s+(?=past|last|coming|current))?(?P<rel>this(?:\s+past|\s+coming)?|last|next|past|coming|previous|current)\s+"
+            r"\b(?:(?P<edge>early|late|mid|earlier|later)[\s-]+(?:in\s+)?)?(?:the\s+(?=past|last|coming|current))?(?P<rel>this(?:\s+past|\s+coming)?|last|next|past|coming|previous|current)\s+"
             r"(?P<unit>year|month|week|weekend|quarter|decade|fiscal\s+year)\b(?![\s-]+century)"
         ),
         values.relative_unit,
@@ -395,7 +403,7 @@ RULES: list[Rule] = [
         _compile(
             r"\b(?:(?P<rel>last|next|this)\s+)?(?P<name>christmas(?:\s+day|\s+eve)?|new\s+year['’]s\s+(?:day|eve)|boxing\s+day|halloween"
             r"|valentine['’]s\s+day|independence\s+day|easter(?:\s+sunday|\s+monday)?|good\s+friday|thanksgiving(?:\s+day)?"
-            rf"|labor\s+day|memorial\s+day)(?:,?\s+(?P<year>{YEAR}))?\b"
+            rf"|labor\s+day|memorial\s+day|(?-i:Election\s+Day))(?P<week>\s+week(?!\s+of\b))?(?:,?\s+(?P<year>{YEAR}))?\b"
         ),
         values.holiday,
     ),
@@ -436,6 +444,13 @@ RULES: list[Rule] = [
             rf"\b(?:its|their|his|her|the|a)\s+(?P<ord>{ORDINAL})\s+(?:straight\s+|consecutive\s+|full\s+)?year\b(?!\s+of\b)"
         ),
         values.nth_year_of,
+    ),
+    Rule(
+        "nth-day",
+        _compile(
+            rf"\b(?:its|their|his|her|the|a)\s+(?P<ord>{ORDINAL})\s+(?:straight\s+|consecutive\s+|full\s+)?day\b(?![\s-]+(?:after|before|later|earlier))"
+        ),
+        values.nth_day_of,
     ),
 ]
 

@@ -27,6 +27,8 @@ FUTURE_HEADS = frozenset(
     "plan aim intend expect schedule set due hope want seek propose prepare promise pledge vow "
     "agree decide threaten try going".split()
 )
+PLANNING = frozenset({"plan", "intend", "aim", "schedule"})
+"""Verbs of planning: in the present tense, the dates in their clause are those of the plan."""
 PAST_AUX = frozenset({"did", "had", "'d", "has", "have", "'ve", "was", "were"})
 RATE_WORDS = frozenset(
     "times twice once thrice percent cent % hundred thousand million billion trillion bn mn dollars "
@@ -40,7 +42,7 @@ YEAR_BEFORE = re.compile(r"year-ago|year-earlier|year ago|last year|prior-year|p
 NAMES_OF_TIMES = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*"
     r"|christmas|easter|thanksgiving|new|year|eve|day|good|friday|labor|memorial|independence"
-    r"|valentine|halloween|boxing|Q|FY|[ECMP][SD]T|GMT|UTC|BST|CES?T",
+    r"|valentine|halloween|boxing|election|Q|FY|[ECMP][SD]T|GMT|UTC|BST|CES?T",
     re.I,
 )
 """Capitalised words that belong in time expressions (months, weekdays, holidays, time zones)."""
@@ -62,16 +64,24 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
     reference_end = 0
     quarter: str | None = None
     reported: str | None = None
+    stretch_end = -1
     for start, end, rule, match in _select(doc, text, _candidates(text)):
         span = doc.char_span(start, end, alignment_mode="expand")
         tense = tense_of(span) if span is not None and not POSSESSIVE.match(text, end) else None
         tense = _direction(tense, text[max(0, start - 60) : start].lower())
+        in_stretch = stretch_end >= 0 and _sentences_between(text, stretch_end, start) == 0
         ctx = Context(
             dct=dct,
             tense=tense,
-            reference=reference,
+            reference=reference[:4]
+            if in_stretch and reference and "-Q" in reference
+            else reference,
             near=reference is not None and _sentences_between(text, reference_end, start) <= 1,
-            quarter=quarter if tense == "future" else reported or _ended(quarter, dct),
+            quarter=None
+            if in_stretch
+            else quarter
+            if tense == "future"
+            else reported or _ended(quarter, dct),
             before=text[max(0, start - 40) : start].lower(),
             after=text[end : end + 40].lower(),
         )
@@ -79,6 +89,10 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
         if value is None:
             continue
         kind, normalised = value
+        if kind == "DURATION" and REPORTED_STRETCH.search(text, max(0, start - 20), end):
+            # 'For the nine months, net rose to $5 million from $4 million a year earlier': the
+            # comparison in this sentence is with the stretch, not with the quarter reported
+            stretch_end = end
         result.append(
             TimeExpression(
                 text=text[start:end],
@@ -128,6 +142,24 @@ FORWARD = re.compile(r"\b(?:by|until|till|starting|beginning|as\s+(?:soon|early)
 Tuesday'). Under a past verb the stretch may have ended before the article date, so they look
 ahead only when the verb is not in the past. 'Through' is left out: 'sales through March are up
 5%' tells of a stretch already run."""
+
+
+REPORTED_STRETCH = re.compile(
+    r"the\s+(?:first\s+|latest\s+|past\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|[2-9]|1[01])\s+months$",
+    re.I,
+)
+"""A definite stretch of months a company reports on besides its quarter ('the nine months')."""
+
+
+MEASURED_BY_TIME = re.compile(
+    r"(?<!\s)\s+of\s+(?:\w+\s+){0,2}?(?:pay|salary|salaries|wages?|severance|rent|video|footage|audio"
+    r"|recordings?|programming)\b",
+    re.I,
+)
+"""Things counted in units of time: money paid by the month, recordings by the hour. 'Six months
+of pay' is an amount of money and '40 hours of video' an amount of recording, not stretches of
+time in which something happens ('six months of talks' is one)."""
 
 
 PAST_PERFECT = re.compile(r"\b(?:had|'d)\s[^,.;:]*$")
@@ -351,6 +383,8 @@ def _duration_ok(text: str, start: int, end: int, match: re.Match[str]) -> bool:
         return False
     if re.search(r"[\s-]old$", whole) or re.match(r"\s*-?\s*olds?\b", text[end : end + 60]):
         return False  # ages are not time expressions in TimeML
+    if MEASURED_BY_TIME.match(text, end):
+        return False  # 'six months of pay', '40 hours of video': an amount of a thing, no stretch
     if "dir" in match.groupdict():
         return True
     if amount in ("a", "an") and whole.startswith(amount):
@@ -399,7 +433,11 @@ def _in_title(text: str, start: int, end: int, rule: Rule) -> bool:
 
 def _time_ok(text: str, start: int, match: re.Match[str]) -> bool:
     clock = match.group("clock").lower()
-    if re.fullmatch(r"\d{1,2}:\d{2}", clock):
+    if re.fullmatch(r"\d{1,2}:\d{2}", clock) or re.search(
+        r"(?:morning|afternoon|evening|night)$", clock
+    ):
+        # a clock time without a.m. or p.m. ('at 4:30', 'at 4 in the morning') comes after a
+        # preposition of time; 'rose 3 in the morning' is a count
         return _word_before(text, start) in (
             "at",
             "by",
@@ -525,6 +563,10 @@ def verb_tense(verb: Token, own_clause: bool = False) -> str | None:
         if words & {"is", "are", "am", "be", "'s", "'re"}:
             return "present"
         return "past"  # perfect, or a participle describing what happened ('announced Friday')
+    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() in PLANNING:
+        # 'On Tuesday, the guild plans to vote', 'the guild plans a vote on Tuesday': what is
+        # planned now lies ahead, and the date is its date
+        return "future"
     if verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am", "'s", "'re", "does", "do"}:
         return "present"
     if verb.tag_ == "MD":

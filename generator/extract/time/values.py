@@ -101,6 +101,22 @@ def month_day(m: Groups, ctx: Context) -> Value | None:
     return ("DATE", value) if value else None
 
 
+COORDINATED_BEFORE = re.compile(rf"\b{MONTH}\s*{DAY}\s+(?:and|or|&)\s*$")
+"""A month and day just before 'and': 'on April 24 and 25' names the month of both days."""
+
+
+def coordinated_day(m: Groups, ctx: Context) -> Value | None:
+    """The second of two coordinated days, 'April 24 and 25': the month of the first."""
+    if not COORDINATED_BEFORE.search(ctx.before):
+        return None
+    ref = re.fullmatch(r"(\d{4})-(\d{2})-\d{2}", ctx.reference or "")
+    day = _day_number(m.group("day"))
+    if ref is None or day is None:
+        return None
+    value = _day_value(int(ref.group(1)), int(ref.group(2)), day)
+    return ("DATE", value) if value else None
+
+
 def weekday_month_day(m: Groups, ctx: Context) -> Value | None:
     if m.group("year"):
         return full_date(m, ctx)
@@ -428,7 +444,22 @@ def relative_unit(m: Groups, ctx: Context) -> Value | None:
         # 'In 1898 a chemist found the gas. Over the next decade, inventors built lamps': a
         # past narrative counts its decades from its own date, not from the article's
         return "DATE", shift_date(dt.date(int(year.group()), 1, 1), unit, delta)
+    edge = (m.groupdict().get("edge") or "").lower()
+    if unit == "year" and delta == 0 and edge in ("earlier", "later"):
+        return "DATE", _rest_of_year(ctx.dct, ahead=edge == "later")
     return "DATE", shift_date(ctx.dct, unit, delta)
+
+
+def _rest_of_year(dct: dt.date, ahead: bool) -> str:
+    """'later this year', 'earlier this year': the part of the year after (before) the article
+    date, named by the month or the quarter when one holds it, else the year ('later this year'
+    said in November lies in the fourth quarter; said in May, it is just the year)."""
+    month = dct.month
+    if month == (12 if ahead else 1):
+        return f"{dct.year:04d}-{month:02d}"
+    if (month >= 10) if ahead else (month <= 3):
+        return f"{dct.year:04d}-Q{4 if ahead else 1}"
+    return f"{dct.year:04d}"
 
 
 def the_unit(m: Groups, ctx: Context) -> Value | None:
@@ -636,9 +667,20 @@ def reference(value: str) -> Handler:
     return lambda m, ctx: ("DATE", value)
 
 
+GENERIC_AGE = re.compile(
+    r"['’]s\s+(?:world|youth|society|generations?|children|kids|teenagers|young)\b"
+)
+"""'today's world', 'today's youth': the present age, no day."""
+NOUN_OF = re.compile(r"\bthe\s+\w+\s+of\s+$")
+"""'the people of tomorrow': 'of today' or 'of tomorrow' after a noun names an age, no day."""
+
+
 def day_word(m: Groups, ctx: Context) -> Value | None:
     """today, yesterday, tomorrow, with an optional part of the day ('yesterday morning')."""
     word = m.group("word").lower()
+    if word in ("today", "tomorrow") and not m.group("part"):
+        if GENERIC_AGE.match(ctx.after) or NOUN_OF.search(ctx.before):
+            return None
     offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[word]
     part = (m.group("part") or "").lower()
     if word == "tonight":
@@ -729,6 +771,10 @@ def _clock_words(low: str) -> str | None:
     hour, minute = int(m.group(1)), int(m.group(2) or 0)
     if m.group(3) and m.group(3).startswith("p") and hour < 12:
         hour += 12
+    if hour < 12 and re.search(r"(?:afternoon|evening)$", low):
+        hour += 12  # '4 in the afternoon'
+    if 6 <= hour < 12 and low.endswith("at night"):
+        hour += 12  # '10 at night'; '2 at night' is early in the morning
     if m.group(3) and m.group(3).startswith("a") and hour == 12:
         hour = 0
     if hour > 24 or minute > 59:
@@ -754,7 +800,7 @@ def time(m: Groups, ctx: Context) -> Value | None:
         base = ctx.reference  # 'On Aug. 9 ... At 6:30 a.m.': the day the narrative is on
     elif named := DAY_AFTER_CLOCK.match(ctx.after):
         # '11:20 a.m. (0820 GMT) Friday'
-        base = _day_reference(named.group("day"), ctx) or "XXXX-XX-XX"
+        base = _day_reference(named.group("day") or named.group("inner"), ctx) or "XXXX-XX-XX"
     else:
         base = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
     return "TIME", f"{base}T{clock}"
@@ -762,8 +808,11 @@ def time(m: Groups, ctx: Context) -> Value | None:
 
 DAY_AFTER_CLOCK = re.compile(
     rf"\s*(?:\([^()]{{1,24}}\)\s*)?,?\s*(?:on\s+)?(?P<day>{WEEKDAY}|today|yesterday|tomorrow)\b"
+    rf"|\s*\([^()]{{1,24}}?\s(?P<inner>{WEEKDAY}|today|tomorrow)\s*\)"
 )
-"""A day named right after a clock time, past a bracketed conversion: the day of that time."""
+"""A day named right after a clock time, past a bracketed conversion ('11:20 a.m. (0820 GMT)
+Friday'), or at the end of the conversion ('at 4 in the morning (4 a.m. EDT Thursday)'): the
+day of that time."""
 
 
 def _day_reference(text: str, ctx: Context) -> str | None:
@@ -821,15 +870,20 @@ def month_set(m: Groups, ctx: Context) -> Value | None:
 
 
 def holiday(m: Groups, ctx: Context) -> Value | None:
-    """'Christmas Day', 'last Thanksgiving', 'Easter 2024'."""
+    """'Christmas Day', 'last Thanksgiving', 'Easter 2024', 'Easter week' (the ISO week of the
+    feast)."""
     name = " ".join(m.group("name").lower().replace("’", "'").split())
     make = HOLIDAYS.get(name)
     if make is None:
         return None
     rel = (m.group("rel") or "").lower()
+    week = m.groupdict().get("week")
     if m.group("year"):
-        return "DATE", make(int(m.group("year"))).isoformat()
+        day = make(int(m.group("year")))
+        return "DATE", iso_week(day) if week else day.isoformat()
     if ctx.dct is None:
+        if week:
+            return "DATE", "XXXX-WXX"
         fixed = make(2001).isoformat()[5:] == make(2002).isoformat()[5:]
         return "DATE", "XXXX-" + make(2001).isoformat()[5:] if fixed else "XXXX-XX-XX"
     this_year = make(ctx.dct.year)
@@ -839,6 +893,8 @@ def holiday(m: Groups, ctx: Context) -> Value | None:
         year = ctx.dct.year if this_year > ctx.dct else ctx.dct.year + 1
     else:
         year = year_for_month(ctx.dct, this_year.month, ctx.tense, this_year.day)
+    if week:
+        return "DATE", iso_week(make(year))  # 'Easter week': the week the feast falls in
     return "DATE", make(year).isoformat()
 
 
@@ -886,3 +942,13 @@ def nth_year_of(m: Groups, ctx: Context) -> Value | None:
     if ctx.dct is not None and ctx.tense in ("present", None):
         return "DATE", f"{ctx.dct.year:04d}"
     return "DATE", "XXXX"
+
+
+def nth_day_of(m: Groups, ctx: Context) -> Value | None:
+    """'the strike enters its third day', 'it is the second day of the talks': the article's day
+    when the verb is in the present; otherwise a day the text does not name, left out."""
+    if not parse_ordinal(m.group("ord")):
+        return None
+    if ctx.dct is not None and ctx.tense == "present":
+        return "DATE", ctx.dct.isoformat()
+    return None
