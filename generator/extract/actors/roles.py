@@ -160,6 +160,11 @@ def _appositions(doc: Doc, cluster: Cluster, name: Span, owner: dict[int, Cluste
             continue
         if not _describes(cluster, desc, owner):
             continue
+        if cluster.type != "group" and desc.root.tag_ in ("NNS", "NNPS"):
+            continue  # 'the council, journalists and editors': a plural describes several
+        after = owner.get(desc.end) if desc.end < len(doc) else None
+        if after is not None and after is not cluster and after.type == "person":
+            continue  # 'Ann Lee, her husband Tom': the noun is the title of the name after it
         start = desc.start
         while start < desc.end and doc[start].dep_ == "det":
             start += 1
