@@ -1303,17 +1303,14 @@ def test_a_name_otherwise_known_as_a_common_noun_is_no_actor(analyse):
 
 def test_a_noun_before_another_persons_name_is_that_persons_role(analyse):
     report = analyse(
-        "Zarlan President Ivo Marek, his wife Grace and two key figures from her political "
+        "Deputy President Tomas Ruml, his wife Elena and two key aides from her political "
         "faction are under house arrest."
     )
-    assert "his wife" not in actor(report, "Ivo Marek").roles
+    assert "his wife" not in actor(report, "Tomas Ruml").roles
 
 
 def test_a_plural_noun_in_apposition_is_no_role(analyse):
     report = analyse(
-        "The Tarrow Press Council, journalists and editors who police the trade, met on Monday."
+        "Bosses, journalists, even the Tarrow Press Council, are up in arms over the bill."
     )
-    assert all(
-        not r.endswith(("journalists", "editors"))
-        for r in actor(report, "Tarrow Press Council").roles
-    )
+    assert actor(report, "Tarrow Press Council").roles == []
