@@ -1314,3 +1314,8 @@ def test_a_plural_noun_in_apposition_is_no_role(analyse):
         "Bosses, journalists, even the Tarrow Press Council, are up in arms over the bill."
     )
     assert actor(report, "Tarrow Press Council").roles == []
+
+
+def test_a_year_before_a_title_is_no_part_of_the_role(analyse):
+    report = analyse("The cellar grew, and in 2011 winemaker Ludwig Kessel was awarded a prize.")
+    assert actor(report, "Ludwig Kessel").roles == ["winemaker"]

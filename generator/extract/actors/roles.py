@@ -98,6 +98,8 @@ def _title_before(doc: Doc, cluster: Cluster, name: Span, owner: dict[int, Clust
             break
         if "\n" in tok.whitespace_ or "\n" in tok.text:
             break
+        if tok.ent_type_ in ("DATE", "TIME"):
+            break  # 'in 2011 winemaker Ann Lee': a date before a title is no part of it
         role.insert(0, tok)
         i -= 1
     possessors = [t for t in role if t.dep_ == "poss"]
