@@ -1319,3 +1319,16 @@ def test_a_plural_noun_in_apposition_is_no_role(analyse):
 def test_a_year_before_a_title_is_no_part_of_the_role(analyse):
     report = analyse("The cellar grew, and in 2011 winemaker Ludwig Kessel was awarded a prize.")
     assert actor(report, "Ludwig Kessel").roles == ["winemaker"]
+
+
+def test_a_name_in_apposition_to_a_noun_of_a_kind_is_no_actor(analyse):
+    report = analyse(
+        "Growers in the valley prize the Vellmar, a late-ripening grape, above all others. "
+        "Doctors worry about Omikra, a new strain of the virus, which spread fast."
+    )
+    assert {a.name for a in report.actors} & {"Vellmar", "Omikra"} == set()
+
+
+def test_a_body_in_apposition_to_a_maker_stays_a_body(analyse):
+    report = analyse("Acme Holdings, a maker of boats, said profits fell.")
+    assert actor(report, "Acme Holdings").type == "organization"

@@ -2077,7 +2077,7 @@ def _common_head(span: Span) -> bool:
 
 THING_NOUNS = PRODUCT_NOUNS | frozenset(
     """variety grape wine cultivar chemical substance compound cereal species breed tree plant
-    mutation schooner boat yacht ferry telescope instrument""".split()
+    mutation strain hybrid schooner boat yacht ferry telescope instrument""".split()
 )
 """Class nouns of things: what a name introduced by one of them names is no actor."""
 BODY_CLASS_NOUNS = (
@@ -2098,7 +2098,8 @@ COMPASS_ADJECTIVES = frozenset(
 def _class_kinds(span: Span) -> list[ActorType]:
     """The kinds the article's own class nouns give this use of a name: 'N such as X' (and
     the other items of its list), 'N known as X', 'X is (one of the) N', 'X, which is a N',
-    'X, one of the Ns', 'the village of X', and a compass adjective ('eastern X')."""
+    'X, one of the Ns', 'the village of X', a compass adjective ('eastern X'), and a noun of a
+    kind of thing in apposition ('X, a rare breed of sheep,')."""
     root = span.root
     doc = span.doc
     kinds: list[ActorType] = []
@@ -2108,6 +2109,8 @@ def _class_kinds(span: Span) -> list[ActorType]:
         kind = _noun_kind(noun)
         if kind is not None and kind != "person":
             kinds.append(kind)  # 'X is a first cousin of Y' may be a figure of speech
+    if any(_noun_kind(noun) == "other" for noun in _apposed_nouns(span)):
+        kinds.append("other")  # 'the Vellmar, a late-ripening grape,': a thing of that kind
     first = root
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
