@@ -1332,3 +1332,11 @@ def test_a_name_in_apposition_to_a_noun_of_a_kind_is_no_actor(analyse):
 def test_a_body_in_apposition_to_a_maker_stays_a_body(analyse):
     report = analyse("Acme Holdings, a maker of boats, said profits fell.")
     assert actor(report, "Acme Holdings").type == "organization"
+
+
+def test_a_plural_title_before_joined_names_is_each_ones_title(analyse):
+    report = analyse(
+        "The faction's leaders are cabinet ministers Jonathan Okoro and Peter Vance, who fled."
+    )
+    assert actor(report, "Jonathan Okoro").roles == ["cabinet minister"]
+    assert actor(report, "Peter Vance").roles == ["cabinet minister"]
