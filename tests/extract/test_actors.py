@@ -1192,3 +1192,149 @@ def test_a_persons_name_run_into_a_product_modifier_is_the_person(analyse):
         "Tom Beck Zorbo figurine."
     )
     assert names_and_types(report) == {"Tom Beck": "person"}
+
+
+def _mention_texts(report, name):
+    return [m.text for m in actor(report, name).mentions]
+
+
+def test_he_never_links_to_a_woman_titled_ms(analyse):
+    report = analyse(
+        "Prosecutor Dana Whitlow dropped two charges against Daniel Hoskins on Monday. "
+        "Ms. Whitlow said she would explain the decision. "
+        "Critics said the move gave him a chance of parole."
+    )
+    assert "she" in _mention_texts(report, "Dana Whitlow")
+    assert "him" not in _mention_texts(report, "Dana Whitlow")
+
+
+def test_possessive_in_a_phrase_on_the_nearest_man_is_his(analyse):
+    report = analyse(
+        "Prosecutor Dana Whitlow dropped the charges against Daniel Hoskins, one involving his "
+        "alleged theft of a tractor. Ms. Whitlow said she would explain the decision."
+    )
+    assert "his" not in _mention_texts(report, "Dana Whitlow")
+    assert "his" in _mention_texts(report, "Daniel Hoskins")
+
+
+def test_she_never_links_to_a_man_titled_mr(analyse):
+    report = analyse(
+        "Mr. Corrin Tapp met Selby Arkwright in Lisbon. Her plan was discussed at length. "
+        "Mr. Tapp said he liked it."
+    )
+    assert "Her" not in _mention_texts(report, "Corrin Tapp")
+    assert "he" in _mention_texts(report, "Corrin Tapp")
+
+
+def test_its_after_a_nearer_body_than_the_subject_stays_unlinked(analyse):
+    report = analyse(
+        "The Varnish Water Board has pledged to punish the Delmore Canal Authority by freezing "
+        "its budget."
+    )
+    for name in ("Varnish Water Board", "Delmore Canal Authority"):
+        assert "its" not in _mention_texts(report, name)
+
+
+def test_its_takes_the_body_of_its_own_sentence_over_the_last_subject(analyse):
+    report = analyse(
+        "The Norwind Trade Council is trying to open a door to Moldova. "
+        "There is discontent across Moldova, and its economy is shrinking."
+    )
+    assert "its" in _mention_texts(report, "Moldova")
+    assert "its" not in _mention_texts(report, "Norwind Trade Council")
+
+
+def test_a_capital_the_in_mid_sentence_opens_the_place_name(analyse):
+    report = analyse("The envoys met at The Hague on Monday to sign the accord.")
+    hague = actor(report, "The Hague")
+    assert hague.type == "place"
+
+
+def test_a_union_the_tagger_reads_as_a_state_is_a_place(analyse):
+    report = analyse("Relations worsened after the collapse of the former Soviet Union in 1991.")
+    assert actor(report, "Soviet Union").type == "place"
+
+
+def test_a_union_of_states_stays_an_organisation(analyse):
+    report = analyse("Trade with the European Union grew last year, officials said.")
+    assert actor(report, "European Union").type == "organization"
+
+
+def test_a_named_speaker_is_a_person_whatever_the_tagger_says(analyse):
+    # the tagger takes the name for the title of a work here
+    report = analyse("\"It's a diva,\" Edda Prenn tells me at her family's cellar.")
+    assert actor(report, "Edda Prenn").type == "person"
+
+
+def test_a_bare_name_only_after_in_is_a_place(analyse):
+    # the tagger reads the village as a body; only ever 'in X', with no article, it is where
+    report = analyse("After a remark from a winemaker in Villers-Tarnac about mutations, I asked.")
+    assert actor(report, "Villers-Tarnac").type == "place"
+
+
+def test_a_body_after_in_with_its_article_stays_a_body(analyse):
+    report = analyse("The bill will be debated in the Tarrow Assembly this week.")
+    assert actor(report, "Tarrow Assembly").type == "organization"
+
+
+def test_groups_in_a_state_counted_by_few_or_in_a_claim_are_no_actors(analyse):
+    report = analyse(
+        "The poll suggests that most dock workers back the mayor. Few foreign ministers "
+        "stand up to the council so openly. Some harbour officials want a new quay. "
+        "Port workers blocked the channel on Monday."
+    )
+    assert set(groups_of(report)) == {"Port workers"}
+
+
+def test_a_group_in_quoted_words_does_not_act_in_the_story(analyse):
+    report = analyse(
+        'The mayor spoke on Monday. "Rival shipping companies have wrecked the port," she said.'
+    )
+    assert groups_of(report) == {}
+
+
+def test_a_name_otherwise_known_as_a_common_noun_is_no_actor(analyse):
+    report = analyse(
+        "The Vellhaber is a cousin of the beloved Sturmling, otherwise known as Pinot Grisette. "
+        "The pinot grisette of the valley is famous, and growers in Ostland plant it."
+    )
+    assert all(a.name != "Sturmling" for a in report.actors)
+
+
+def test_a_noun_before_another_persons_name_is_that_persons_role(analyse):
+    report = analyse(
+        "Deputy President Tomas Ruml, his wife Elena and two key aides from her political "
+        "faction are under house arrest."
+    )
+    assert "his wife" not in actor(report, "Tomas Ruml").roles
+
+
+def test_a_plural_noun_in_apposition_is_no_role(analyse):
+    report = analyse(
+        "Bosses, journalists, even the Tarrow Press Council, are up in arms over the bill."
+    )
+    assert actor(report, "Tarrow Press Council").roles == []
+
+
+def test_a_year_before_a_title_is_no_part_of_the_role(analyse):
+    report = analyse("The cellar grew, and in 2011 winemaker Ludwig Kessel was awarded a prize.")
+    assert actor(report, "Ludwig Kessel").roles == ["winemaker"]
+
+
+def test_a_name_in_apposition_to_a_noun_of_a_kind_is_no_actor(analyse):
+    report = analyse(
+        "Growers in the valley prize the Vellmar, a late-ripening grape, above all others. "
+        "Doctors worry about Omikra, a new strain of the virus, which spread fast."
+    )
+    assert {a.name for a in report.actors} & {"Vellmar", "Omikra"} == set()
+
+
+def test_a_body_in_apposition_to_a_maker_stays_a_body(analyse):
+    report = analyse("Acme Holdings, a maker of boats, said profits fell.")
+    assert actor(report, "Acme Holdings").type == "organization"
+
+
+def test_a_plural_title_before_joined_names_is_each_ones_title(analyse):
+    report = analyse("Senators Ann Lee and Tom Ware voted against the bill on Monday.")
+    assert actor(report, "Ann Lee").roles == ["Senator"]
+    assert actor(report, "Tom Ware").roles == ["Senator"]
