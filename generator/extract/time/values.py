@@ -445,20 +445,21 @@ def relative_unit(m: Groups, ctx: Context) -> Value | None:
         # past narrative counts its decades from its own date, not from the article's
         return "DATE", shift_date(dt.date(int(year.group()), 1, 1), unit, delta)
     edge = (m.groupdict().get("edge") or "").lower()
-    if unit == "year" and delta == 0 and edge in ("earlier", "later"):
-        return "DATE", _rest_of_year(ctx.dct, ahead=edge == "later")
+    if unit == "year" and delta == 0 and edge == "later":
+        return "DATE", _rest_of_year(ctx.dct)
     return "DATE", shift_date(ctx.dct, unit, delta)
 
 
-def _rest_of_year(dct: dt.date, ahead: bool) -> str:
-    """'later this year', 'earlier this year': the part of the year after (before) the article
-    date, named by the month or the quarter when one holds it, else the year ('later this year'
-    said in November lies in the fourth quarter; said in May, it is just the year)."""
-    month = dct.month
-    if month == (12 if ahead else 1):
-        return f"{dct.year:04d}-{month:02d}"
-    if (month >= 10) if ahead else (month <= 3):
-        return f"{dct.year:04d}-Q{4 if ahead else 1}"
+def _rest_of_year(dct: dt.date) -> str:
+    """'later this year': the rest of the year after the article date, named by the month or the
+    quarter that holds it when one does, else the year ('later this year' said in November lies
+    in the fourth quarter; said in May, it is just the year). 'Earlier this year' keeps the year:
+    said in the first days of January it often means the year just ended (an article written in
+    December), and a narrower value would only be more precisely wrong."""
+    if dct.month == 12:
+        return f"{dct.year:04d}-12"
+    if dct.month >= 10:
+        return f"{dct.year:04d}-Q4"
     return f"{dct.year:04d}"
 
 
