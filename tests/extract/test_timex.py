@@ -637,3 +637,22 @@ def test_a_feast_week_is_the_week_of_the_feast(timexes):
     assert ("Christmas week 2009", "DATE", "2009-W52") in timexes(
         "Sales peaked in Christmas week 2009.", "2010-03-29"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        # a number after 'May 3 and' that counts a noun is no day
+        ("On May 3 and 4 people were hurt in Tolmer.", "4"),
+        # another day's ordinal, and the end of a day, are not the age of 'today'
+        ("Monday is the first day of school in Brindle.", "the first day"),
+    ],
+)
+def test_guards_on_coordinated_and_ordinal_days(timexes, text, unwanted):
+    assert not any(found == unwanted for found, _, _ in timexes(text, "2024-03-13"))
+
+
+def test_the_end_of_today_is_today(timexes):
+    assert ("today", "DATE", "2024-03-13") in timexes(
+        "He worked until the end of today.", "2024-03-13"
+    )

@@ -293,6 +293,11 @@ def _acceptable(
         return token is None or token.ent_type_ not in ("ORG", "EVENT", "WORK_OF_ART", "FAC")
     if rule.name == "this-quarter":
         return _quarter_reference_ok(text, start, match)
+    if rule.name == "coordinated-day":
+        token = _token_at(doc, match.start("day"))
+        following = token.nbor() if token is not None and token.i + 1 < len(doc) else None
+        # 'on May 3 and 4 people were hurt': a count of the noun after it, not a day
+        return following is None or following.pos_ not in ("NOUN", "PROPN", "NUM")
     if rule.name == "decade":
         return not re.match(r"\s*(?:%|percent)", text[end : end + 60])
     return True

@@ -672,7 +672,9 @@ GENERIC_AGE = re.compile(
     r"['’]s\s+(?:world|youth|society|generations?|children|kids|teenagers|young)\b"
 )
 """'today's world', 'today's youth': the present age, no day."""
-NOUN_OF = re.compile(r"\bthe\s+\w+\s+of\s+$")
+NOUN_OF = re.compile(
+    r"\bthe\s+(?!(?:end|rest|start|beginning|close|middle|morning|afternoon|evening|night)\s)\w+\s+of\s+$"
+)
 """'the people of tomorrow': 'of today' or 'of tomorrow' after a noun names an age, no day."""
 
 
@@ -947,9 +949,16 @@ def nth_year_of(m: Groups, ctx: Context) -> Value | None:
 
 def nth_day_of(m: Groups, ctx: Context) -> Value | None:
     """'the strike enters its third day', 'it is the second day of the talks': the article's day
-    when the verb is in the present; otherwise a day the text does not name, left out."""
+    when the verb is in the present and the day is the present one (an owner's ordinal day, or
+    after 'it is', 'today is'); otherwise a day the text does not name, left out."""
     if not parse_ordinal(m.group("ord")):
         return None
-    if ctx.dct is not None and ctx.tense == "present":
+    owner = m.group(0).split()[0].lower() in ("its", "their", "his", "her")
+    if ctx.dct is not None and ctx.tense == "present" and (owner or TODAY_IS.search(ctx.before)):
         return "DATE", ctx.dct.isoformat()
     return None
+
+
+TODAY_IS = re.compile(r"\b(?:it|today|this)\s*(?:['’]s|\s+is)\s+$")
+"""'It is the third day', 'today is the fifth day': the day is the present one. ('Monday is the
+first day of school' names another day.)"""
