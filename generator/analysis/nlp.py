@@ -30,13 +30,28 @@ POS_COMPONENTS = ("attribute_ruler", "morphologizer")
 """Components that set `token.pos` without declaring it (English maps tags to POS by rule)."""
 
 
+CLOSING_QUOTES = frozenset({"\u201d", '"', "\u2019", "'", "\u00bb"})
+
+
 @Language.component("dossier_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break: articles put paragraphs and headlines on lines."""
+    """Start a sentence after every line break: articles put paragraphs and headlines on lines.
+
+    A question or exclamation mark inside closing quotation marks ends a quoted title or a
+    quoted cry, not the sentence, when a bracket or a lower-case word follows: 'The article
+    "Is the dam safe?" (page 4, May 2) helps me ...', 'She asked "Why now?" and left.'
+    """
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             token.is_sent_start = not token.is_space or token.is_sent_start
+        elif (
+            token.i >= 2
+            and prev.text in CLOSING_QUOTES
+            and doc[token.i - 2].text in ("?", "!")
+            and (token.text == "(" or token.is_lower)
+        ):
+            token.is_sent_start = False
     return doc
 
 

@@ -172,6 +172,8 @@ class Weights:
     question: float = 1.5
     """In an analysis or explainer: the question it asks, taken with its answer (the sentence
     after it), when the summary has none yet."""
+    nut: float = 1.0
+    """The position prior of a feature's nut graf (`_mark_nut_graf`), as a share of the lede's."""
     coverage: float = 2.0
     """In an argued piece (`COVERING_GENRES`): the article's recurring content words the sentence
     adds to those already chosen, each by how many other sentences use it, against the best
@@ -190,12 +192,36 @@ LEAD_BY_GENRE: dict[str, float] = {
     "analysis": 0.6,
     "review": 0.5,
     "opinion": 0.4,
+    "feature": 0.6,  # a report found to open on a scene (`_mark_nut_graf`), not a page genre
 }
 ARGUING_GENRES = frozenset({"opinion", "review", "fact-check"})
 """Genres written in the author's own voice ("I think", "we rate"): first person is the author's."""
 ASKING_GENRES = frozenset({"analysis"})
 """Genres that may ask a question in their own voice and answer it (the explainer): the summary
 gives the question with its answer, not a question alone."""
+REPORTING_GENRES = frozenset({"news", "live", "press-release"})
+"""Genres that report the story first (the inverted pyramid), or open on a scene and then say
+what the story is (a feature's nut graf)."""
+FEATURE = "feature"
+"""How the summary treats a report that opens on a scene: its story is not all in its opening,
+so it leans less on it (as an analysis does) and covers the piece (as an argued piece is)."""
+NUT_WINDOW = 12
+"""How far down a nut graf may stand: the first dozen sentences worth a place."""
+NUT_TITLE = 0.25
+"""Share of the headline's content words a sentence repeats to restate it."""
+# Openers that turn from a scene to the story's present: "Now ...", "Today ...", "In recent
+# years, however, ...", "These days ...".
+TURN = re.compile(
+    r"^(?:(?:but|and|yet|still),? )?(?:now|today|these days|nowadays|lately|in recent (?:years|"
+    r"months|decades|weeks)|over the (?:past|last) (?:few )?(?:years|months|decades))\b",
+    re.I,
+)
+# The day of the news in a lede: "on Monday", "yesterday", "this week", "late Thursday".
+DAY_WORDS = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
+    r"this (?:week|morning|afternoon|evening)|last (?:week|night))\b",
+    re.I,
+)
 COVERING_GENRES = frozenset({"opinion", "review", "analysis"})
 """Genres that argue through the whole piece rather than put the story first (no inverted
 pyramid): the summary covers their points wherever they stand. A letters page is the extreme
@@ -247,6 +273,11 @@ class _Sentence:
     stance: bool = False
     contrasts: bool = False
     question: bool = False
+    present: bool = False
+    turns: bool = False
+    reports: bool = False
+    dated: bool = False
+    nut: bool = False
     required: bool = False
     rank: int = 0
     before: int = -1
@@ -287,7 +318,8 @@ def summarize(
         return [_span(text, s) for s in usable]
     _rank_and_centre(usable)
     _mark_fact_check(text, usable, about)
-    chosen = _select(usable, size, weights, about.genre)
+    genre = FEATURE if _mark_nut_graf(usable, about) else about.genre
+    chosen = _select(usable, size, weights, genre)
     return [_span(text, s) for s in sorted(chosen, key=lambda s: s.index)]
 
 
@@ -350,6 +382,12 @@ def _sentences(
         )
         item.continues = _closes_earlier_quote(text[start:end]) or _links_back(sent)
         item.dissenters = _dissenters(sent, mention_owner)
+        item.present = _present(sent)
+        item.turns = bool(TURN.match(text[start:end].lstrip(OPENING_MARKS)))
+        item.reports = _reports(sent, regions)
+        # the words tagged as dates or times (read off the tokens: `Span.ents` scans the whole doc)
+        dates = " ".join(t.lower_ for t in sent if t.ent_type_ in ("DATE", "TIME"))
+        item.dated = bool(dates and DAY_WORDS.search(dates))
         if title:
             forms = {_stem(t.lower_) for t in content} | {_stem(w) for w in lemmas}
             item.title = len(title & forms) / len(title)
@@ -390,6 +428,8 @@ def _title_words(title: str | None) -> set[str]:
     if not title:
         return set()
     words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", title.lower())
+    # "Amazon's strategy": the text has the name and the possessive as two tokens
+    words = [re.sub(r"['’]s$", "", w) for w in words]
     return {_stem(w) for w in words if w not in STOP_WORDS and len(w) > 2}
 
 
@@ -476,6 +516,61 @@ def _stance(sent: Span, regions: _Regions) -> bool:
             head = tok.head
             if tok.dep_ in ("amod", "conj") and head.dep_ in ("attr", "dobj") and head.head in main:
                 return True
+    return False
+
+
+def _reports(sent: Span, regions: _Regions) -> bool:
+    """Whether the sentence reports someone's words: a reporting verb, outside quotation marks,
+    with the clause it reports ("officials said the bridge would close") or quoted words, or
+    "according to"."""
+    if "according to" in sent.text.lower():
+        return True
+    return any(
+        t.lemma_.lower() in REPORTING_VERBS
+        and t.pos_ == "VERB"
+        and not regions.covers(t.idx)
+        and any(c.dep_ in ("ccomp", "parataxis") for c in t.children)
+        for t in sent
+    )
+
+
+def _present(sent: Span) -> bool:
+    """Whether the main clause is in the present or present perfect ("the deal opens a window",
+    "a turnaround has taken place", "it is being reborn"): the writer's present, not a scene."""
+    root = sent.root
+    if root.tag_ in ("VBZ", "VBP"):
+        return True
+    return root.tag_ in ("VBN", "VBG") and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in root.children
+    )
+
+
+def _mark_nut_graf(sents: list[_Sentence], about: Genre) -> bool:
+    """In a report that opens on a scene, the nut graf: the sentence that says what the story is.
+
+    Features open on a scene or an anecdote ("The skipper was seven when he saw his first
+    stranding ...") and put the story a few paragraphs down, in the present, often turning from
+    the scene ("In recent years, however, the island has been reborn") or repeating the
+    headline's words: the nut graf of feature writing (the anecdotal lede and "nut graf" of the
+    Wall Street Journal's feature formula). An opening that reports no one's words and names no
+    day of the news is taken for a scene when a sentence of the first ones (`NUT_WINDOW`) is in
+    the present, stands alone, reports no one's words and turns from the scene or repeats more
+    of the headline than the opening does; the first such sentence is the nut graf, ranked as a
+    lede. A hard-news lede ("Gunmen opened fire on Wednesday ...", "officials said") is kept.
+    """
+    if about.genre not in REPORTING_GENRES or len(sents) <= 1:
+        return False
+    opening = sents[0]
+    if opening.reports or opening.dated:
+        return False
+    for s in sents[1:NUT_WINDOW]:
+        if (
+            s.present
+            and not (s.reports or s.leans_back or s.continues or s.question)
+            and (s.turns or s.title >= NUT_TITLE and s.title > opening.title)
+        ):
+            s.nut = True
+            return True
     return False
 
 
@@ -772,14 +867,14 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
     """Greedy choice: position prior plus what the sentence adds to those already chosen."""
     chosen: list[_Sentence] = []
     picked: set[int] = set()
-    named: set[str] = set()
+    named: dict[str, int] = {}  # actor: the first chosen sentence that names it
     covered: set[str] = set()
     voiced: set[str] = set()
     said: set[str] = set()
     got_figure = got_dissent = got_question = False
     lead = w.lead * LEAD_BY_GENRE.get(genre, 1.0)
     title = w.title_arguing if genre in ARGUING_GENRES else w.title
-    coverage = w.coverage if genre in COVERING_GENRES else 0.0
+    coverage = w.coverage if genre in COVERING_GENRES or genre == FEATURE else 0.0
     quote = 0.0 if genre in ARGUING_GENRES else w.quote  # the author's stand, not others' words
     hedged = w.hedged if genre in COVERING_GENRES or genre in ARGUING_GENRES else 0.0
     by_index = {s.index: s for s in sents}
@@ -787,6 +882,8 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
     def score(s: _Sentence) -> float:
         # an opening that addresses the reader is the hook of a feature, not the lede
         prior = 0.0 if s.engages and not s.rank else lead / (1 + s.rank) ** w.decay
+        if s.nut:
+            prior = max(prior, w.nut * lead)  # the nut graf states the story the scene opens on
         value: float = prior + w.centrality * s.centrality
         value += title * s.title
         value += coverage * sum(v for k, v in s.topic.items() if k not in said)
@@ -846,7 +943,8 @@ def _select(sents: list[_Sentence], size: int, w: Weights, genre: str = "news") 
         for item in best:
             chosen.append(item)
             picked.add(item.index)
-            named |= item.names
+            for actor in item.names:
+                named[actor] = min(named.get(actor, item.index), item.index)
             covered |= item.actors
             voiced |= item.speakers
             said |= item.lemmas
@@ -867,13 +965,14 @@ def _answer(question: _Sentence, sents: list[_Sentence]) -> _Sentence | None:
     return None
 
 
-def _readable(s: _Sentence, picked: set[int], named: set[str]) -> bool:
-    """A sentence that leans on its predecessor needs it, or its actors named, in the summary."""
+def _readable(s: _Sentence, picked: set[int], named: dict[str, int]) -> bool:
+    """A sentence that leans on its predecessor needs it, or its actors named before it in the
+    summary ("He was nine ..." may not come before the sentence that names him)."""
     if s.continues:
         return s.before == s.index - 1 and s.before in picked  # only right after what it continues
     if not s.leans_back or s.before in picked:
         return True
-    return bool(s.actors) and s.actors <= named
+    return bool(s.actors) and all(named.get(a, s.index) < s.index for a in s.actors)
 
 
 def _overlap(a: _Sentence, b: _Sentence) -> float:

@@ -1122,3 +1122,40 @@ def test_money_prefilter_finds_what_finditer_finds():
         expected = [m.span() for lo, hi in windows for m in MONEY.finditer(text, lo, hi)]
         assert [m.span() for m in _money_matches(scan, windows)] == expected
     assert len(list(MONEY.finditer(text))) >= 10  # the text exercises many money forms
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "per"),
+    [
+        ("The estate sells about 4,000 bottles a year.", "4,000", "year"),
+        ("Between 60 and 100 dump trucks a day use the harbor road.", "60 and 100", "day"),
+        ("The mill ships 300 crates annually to the coast.", "300", "year"),
+        ("Police found 12 bodies a day later.", "12", None),
+        ("The village lost 40 sheep a year ago.", "40", None),
+    ],
+)
+def test_a_rate_after_the_counted_noun_is_the_figures_period(analyse, text, words, per):
+    report = analyse(text)
+    (figure,) = [f for f in report.figures if f.text.endswith(words)]
+    assert figure.per == per
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "subject"),
+    [
+        ("All of the big farms in the valley - the wettest farming region in the country, with "
+         "nearly 60 percent of all fields rice paddies - now grow barley.",
+         "60 percent", "nearly 60 percent of all fields rice paddies"),
+        ("With just 2 hectares of vines producing 3,000 bottles per year, the estate is small.",
+         "2 hectares", "just 2 hectares of vines producing 3,000 bottles per year"),
+        ("But with some 500 hectares of orchards (and a few hives), it is hard to find a pear.",
+         "500 hectares", "some 500 hectares of orchards"),
+        ("The firm ended the year with 30 stores.", "30", "The firm ended the year with 30 stores"),
+    ],
+)  # fmt: skip
+def test_a_figure_in_a_set_off_with_phrase_measures_that_phrase(analyse, text, words, subject):
+    """An absolute 'with' phrase (fronted, or after a comma or a dash) has its own subject and
+    predicate; a 'with' complement of the verb ('ended the year with 30 stores') does not."""
+    report = analyse(text)
+    (figure,) = [f for f in report.figures if f.text.endswith(words)]
+    assert figure.subject == subject

@@ -17,8 +17,11 @@ from generator.extract.summary import (
     _hedged,
     _leans_back,
     _pieces,
+    _readable,
     _Regions,
+    _Sentence,
     _stance,
+    _title_words,
     fitted_size,
     key_points,
 )
@@ -811,3 +814,55 @@ def test_a_report_opening_on_the_reader_addressed_starts_at_its_lede(nlp):
     chosen = texts(summarise(nlp, text, 3, title="Varna opens its first tram line"))
     assert hook not in chosen
     assert chosen[0].startswith("The city of Varna will open its first tram line")
+
+
+# A feature that opens on a scene (past tense, no date of the news, no one's words reported)
+# and says what the story is five sentences down, in the present: its nut graf.
+BOATYARD = (
+    "The fog lay thick over the harbour when Ansel Brook pushed his rowing boat into the water "
+    "for the first time. "
+    "He was nine years old, and the oars were taller than he was. "
+    "His grandfather sat in the stern and sang old fishing songs. "
+    "The gulls followed them out past the breakwater and circled the little boat. "
+    "They caught nothing that morning, but the boy never forgot the smell of the nets. "
+    "In recent years, however, the fishing fleets of the northern coast have almost vanished, "
+    "as quotas and fuel costs drove the families ashore. "
+    "Brook, now 64, is one of the last boat builders in the town of Kelmouth. "
+    "He repairs wooden hulls in a long shed beside the quay. "
+    "Three of his five apprentices left last year for jobs in the city. "
+    "The town council has offered grants to young builders who stay. "
+    "Only two people have applied for the grants so far this winter. "
+    "Brook still rows out past the breakwater every Sunday morning."
+)
+BOATYARD_TITLE = "The last boat builders of the northern coast"
+NUT_GRAF = "In recent years, however, the fishing fleets of the northern coast have almost vanished"
+
+
+@pytest.mark.parametrize("size", [3, 4, 5])
+def test_a_feature_opening_on_a_scene_gives_its_nut_graf(nlp, size):
+    chosen = texts(summarise(nlp, BOATYARD, size, title=BOATYARD_TITLE))
+    assert any(c.startswith(NUT_GRAF) for c in chosen)
+
+
+def test_a_dated_lede_is_no_scene(nlp):
+    # "On Tuesday": the day of the news, a lede; the story comes first, no nut graf is looked for
+    text = BOATYARD.replace("The fog lay", "On Tuesday, the fog lay", 1)
+    chosen = texts(summarise(nlp, text, 3, title=BOATYARD_TITLE))
+    assert chosen[0].startswith("On Tuesday, the fog lay thick")
+    assert not any(c.startswith(NUT_GRAF) for c in chosen)
+
+
+def test_a_pronoun_comes_only_after_the_name_it_points_to():
+    # "He was nine ..." (sentence 1) leans on Ansel Brook, named in the summary only by
+    # sentence 6: the summary would open on a "he" with no one to point to
+    he = _Sentence(1, 0, 10, 8, frozenset(), actors={"brook"}, leans_back=True, before=0)
+    assert not _readable(he, picked={6}, named={"brook": 6})
+    assert _readable(he, picked={0}, named={"brook": 0})
+    later = _Sentence(7, 0, 10, 8, frozenset(), actors={"brook"}, leans_back=True, before=6)
+    assert _readable(later, picked={3}, named={"brook": 3})
+
+
+def test_a_headline_possessive_is_its_name():
+    # the text has "Varna" and "'s" as two tokens: the headline's word is the name
+    assert _title_words("Varna’s tram line opens") == {"varna", "tram", "line", "open"}
+    assert _title_words("The mayor's plan") == {"mayor", "plan"}

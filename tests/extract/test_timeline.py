@@ -351,3 +351,56 @@ def test_trailing_participle_date_is_not_sure_of_the_main_clause(analyse):
     (entry,) = report.timeline
     assert entry.date == "2025-W01"
     assert entry.confidence < 0.8
+
+
+def test_a_date_in_a_bracketed_citation_dates_no_event(analyse):
+    """'(Page A4, Jan. 15)' cites where a column ran; '(on Jan. 12)' and '(Jan. 12)' alone
+    still date their clause."""
+    report = analyse(
+        "Thanks for the report.\nThe column \u201cIs the harbor bridge really headed for "
+        "closure?\u201d (Page A4, Jan. 15) regarding \u201cconfusion about everything from tolls "
+        "to the future of the ferry\u201d helps me see why people doubt the council.",
+        date="2023-01-20",
+    )
+    assert report.timeline == []
+    report = analyse("The council met (Jan. 12) and voted to close the bridge.", date="2023-01-20")
+    assert [e.date for e in report.timeline] == ["2023-01-12"]
+
+
+def test_a_dated_act_of_saying_shows_what_was_said(analyse):
+    report = analyse(
+        "After years of talks, the federal government plans to change its policy on Kessra and "
+        "end the embargo, administration officials said late Thursday.\n"
+        "\u201cThe harbor is in danger,\u201d Mayor Ann Lee declared on Monday in a televised address.",
+        date="2015-03-20",
+    )
+    events = {e.date: e.event for e in report.timeline}
+    assert events["2015-03-19"].endswith(
+        "the federal government plans to change its policy on Kessra and end the embargo, "
+        "administration officials said"
+    )
+    assert events["2015-03-16"].startswith(
+        "\u201cThe harbor is in danger\u201d, Mayor Ann Lee declared"
+    )
+
+
+def test_there_is_the_subject_of_an_existential_event(analyse):
+    report = analyse(
+        "Even this past January, which was mild, there were 750 leaks, Harbor Gas officials said.",
+        date="2015-03-20",
+    )
+    assert [e.event for e in report.timeline] == ["there were 750 leaks"]
+
+
+def test_a_reported_forecast_names_who_made_it(analyse):
+    report = analyse(
+        "Researchers predicted that through February 2016, the state will still have to contend "
+        "with the drought.\nThe bridge will close in May, the council said.\n"
+        "The ferry will stop in June.",
+        date="2015-03-20",
+    )
+    assert [e.event for e in report.timeline] == [
+        "The bridge will close, the council said",
+        "The ferry will stop",
+        "Researchers predicted the state will still have to contend with the drought",
+    ]

@@ -1012,7 +1012,15 @@ _ENUMERATOR_END = re.compile(r"[.)]\s")
 _SHARE_AFTER = re.compile(r"-(?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b")
 _SPACES = re.compile(r"\s+")
 _FRACTION_AFTER = re.compile(r"\s*([½¼¾⅓⅔])")
-_RATE_AFTER = re.compile(r"\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour)\b")
+_RATE_AFTER = re.compile(
+    r"\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour)\b"
+    r"(?!\s+(?:later|earlier|after|before|ago|or|of)\b)"
+)
+"""'two a month', '100 trucks a day': a rate; 'a day later', 'a year ago', 'a day or two' are
+times, and 'a year of work' names a stretch."""
+_RATE_ADVERB = re.compile(r"\s+(daily|weekly|monthly|annually|yearly|hourly)\b")
+_RATE_ADVERBS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
+                 "yearly": "year", "hourly": "hour"}  # fmt: skip
 
 
 def _count(doc: Doc, text: str, group: Span) -> Found | None:
@@ -1093,6 +1101,13 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
     rate = _RATE_AFTER.match(text[end : end + 60])
     if rate:
         per = rate.group(1)
+    elif noun is not None and noun.i >= last.i:
+        # '4.5 million bottles per year', '100 trucks a day', '4,000 bottles annually': the rate
+        # follows the counted noun
+        after_noun = noun.idx + len(noun.text)
+        rate = _RATE_AFTER.match(text[after_noun : after_noun + 60])
+        adverb = None if rate else _RATE_ADVERB.match(text[after_noun : after_noun + 30])
+        per = rate.group(1) if rate else _RATE_ADVERBS[adverb.group(1).lower()] if adverb else None
     return Found(kind="count", start=start, end=end, value=value, unit=unit, per=per)
 
 
@@ -1730,6 +1745,9 @@ def _subject(span: Span) -> str | None:
     repair bridges')."""
     doc = span.doc
     root = span.root
+    absolute = _set_off_with(root)
+    if absolute is not None:
+        return absolute
     verb = governing_verb(root)
     if verb.pos_ not in ("VERB", "AUX"):
         noun = _counted_noun(root)
@@ -1769,6 +1787,39 @@ def _subject(span: Span) -> str | None:
     if right >= verb_start:
         return _text_of(doc, left, end).strip(" ,;:") or None
     return f"{subject} … {action}"
+
+
+_SET_OFF = frozenset({",", "-", "\u2013", "\u2014", "(", ";"})
+
+
+def _set_off_with(root: Token) -> str | None:
+    """A figure inside a 'with' phrase set off from its clause (fronted, or after a comma or a
+    dash): 'With just 2 hectares of vines producing 3,000 bottles a year, the estate is small',
+    '- the wettest region, with nearly 60 percent of fields rice paddies -'. The phrase is an
+    absolute construction with its own subject and predicate: the figure measures what it says,
+    not the main clause around it. 'ended the year with 30 stores' is not set off."""
+    doc = root.doc
+    tok = root
+    for _ in range(6):
+        if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.dep_ == "prep":
+            prep = tok.head
+            before = doc[prep.i - 1] if prep.i > 0 else None
+            opens = before is None or before.is_sent_start is True or prep.i == prep.sent.start
+            if before is not None and before.pos_ == "CCONJ" and before.i == prep.sent.start:
+                opens = True  # 'But with some 500 hectares ..., it is hard'
+            if not (opens or (before is not None and before.text in _SET_OFF)):
+                return None
+            right = min(prep.right_edge.i, prep.i + 20)
+            cut = next(
+                (t.i for t in doc[root.i + 1 : right + 1] if t.text in _SET_OFF and t.text != ","),
+                right + 1,
+            )  # a bracket or a dash after the figure opens an aside of its own
+            words = _text_of(doc, prep.i + 1, cut).strip(" ,;:-\u2013\u2014")
+            return words or None
+        if tok.head.i == tok.i or tok.pos_ in ("VERB", "AUX"):
+            return None
+        tok = tok.head
+    return None
 
 
 def _text_of(doc: Doc, start: int, end: int) -> str:

@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.common import clause_subject, doc_text
+from generator.extract.common import SPEECH_VERBS, clause_subject, doc_text
 from generator.extract.time.timex import verb_tense
 from generator.extract.time.words import date_label, interval_start
 from generator.model import UNCERTAIN, Polarity, Precision, TimeExpression, TimelineEntry
@@ -168,7 +168,9 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
     (unless it is the object: 'the drought enters its third year'); whether it is planned; and its
     polarity."""
     sent = verb.sent
-    owner, subj = clause_subject(verb)
+    expletive = next((c for c in verb.children if c.dep_ == "expl"), None)
+    # 'there were 750 leaks, officials said': 'there' is the clause's own subject
+    owner, subj = (verb, expletive) if expletive is not None else clause_subject(verb)
     keep: set[int] = set()
     if subj is not None:
         left = subj.left_edge.i
@@ -229,6 +231,16 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
     words = re.sub(r"\s*\(\s*\)", "", words)  # '(SAG) awards' once the date's words are out
     words = re.sub(r"\s+as\s+(?:early|soon|late|recently)$", "", words)  # 'as early as this month'
 
+    content = _said_clause(verb) if verb.lemma_ in SPEECH_VERBS else None
+    if content is not None and not any(t.i in keep for t in content):
+        # 'the city plans to close the mill, officials said late Thursday': what was said is
+        # the event a reader needs, not the bare act of saying
+        said = re.sub(r"\s+", " ", content.text).strip(' ,;:\u201c\u201d"')
+        opened = content[0].is_quote or (content.start > 0 and doc[content.start - 1].is_quote)
+        if said and opened:
+            said = f"\u201c{said}\u201d"  # the speaker's own words stay in quotation marks
+        if said:
+            words = f"{said}, {words}" if content.start < verb.i else f"{words} {said}"
     if len(words) > 180:
         words = words[:177].rsplit(" ", 1)[0] + " …"
     # the verbs the event completes ('plans to sign'), not the event's own verb ('was preparing')
@@ -460,6 +472,23 @@ def _when_clause(span: Span) -> Token | None:
 WITHIN = frozenset({"in", "during", "at"})
 
 
+def _bracketed_citation(span: Span) -> bool:
+    """'The column "Will the bridge close?" (Page A4, May 2) regarding ...': a date in brackets
+    beside a page, a name or a number, with no verb or preposition, is a citation; it dates no
+    clause of the sentence."""
+    sent = span.sent
+    left = next((t for t in reversed(sent[: span.start - sent.start]) if t.text in "()"), None)
+    right = next((t for t in sent[span.end - sent.start :] if t.text in "()"), None)
+    if left is None or right is None or left.text != "(" or right.text != ")":
+        return False
+    inside = span.doc[left.i + 1 : right.i]
+    if any(t.pos_ in ("VERB", "AUX", "ADP") for t in inside):
+        return False  # '(who resigned on May 2)', '(on May 2)': the date of a clause
+    # beside the date, a name or a number of its own: 'Page A4, May 2', 'Harbor Weekly, May 2'
+    others = [t for t in inside if not (span.start <= t.i < span.end) and not t.is_punct]
+    return any(t.pos_ in ("PROPN", "NOUN", "NUM") for t in others)
+
+
 def _within_possessed(span: Span) -> bool:
     """'homes were attacked in Tuesday night's raid': the noun the date owns places the verb's
     event within it ('in', 'during', 'at'), so the date is the event's too (unlike 'condemned
@@ -476,6 +505,65 @@ def _noun_date(span: Span) -> bool:
     """The parser hangs the date's preposition on a noun ('his vow on Monday')."""
     head = span.root.head
     return span.root.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN"
+
+
+def _said_clause(verb: Token) -> Span | None:
+    """The clause a verb of saying reports: its clausal complement, before or after it ('X
+    will close, officials said'), or a finite clause with its own subject that the parser hung
+    on the verb as an adjunct when a fronted phrase opens it ('After years of talks, the city
+    plans to close the mill, officials said'), unless a subordinator opens that clause."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return doc[child.left_edge.i : child.right_edge.i + 1]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None:
+        return None
+    for child in verb.children:
+        if (
+            child.dep_ == "advcl"
+            and child.right_edge.i + 2 == subject.left_edge.i
+            and doc[child.right_edge.i + 1].text == ","
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            and not any(c.dep_ == "mark" or c.tag_ == "WRB" for c in child.children)
+            and (
+                child.tag_ in ("VBD", "VBP", "VBZ", "MD")
+                or any(c.dep_ == "aux" for c in child.children)
+            )
+        ):
+            return doc[child.left_edge.i : child.right_edge.i + 1]
+    return None
+
+
+def _reporting_clause(verb: Token) -> tuple[str, bool] | None:
+    """'Researchers predicted' for an event in the clause a verb of saying reports ('Researchers
+    predicted that the state will ...', '... will close, the council said'): its subject and
+    verb in the article's words and whether it follows the event, or None when the event is
+    not reported speech."""
+    node = verb
+    for _ in range(4):
+        head = node.head
+        if head.i == node.i:
+            return None
+        if node.dep_ == "ccomp" and head.lemma_ in SPEECH_VERBS:
+            subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or subj.lower_ in ("who", "which", "that"):
+                return None
+            doc = verb.doc
+            left = max(subj.left_edge.i, subj.i - 4)
+            if any(c.dep_ in ("aux", "neg") and c.i < head.i for c in head.children):
+                return None  # 'may have said', 'did not say': not a plain report
+            if subj.i + 1 != head.i:
+                return None  # words between the speaker and the verb: keep the event as it is
+            text = doc[left : head.i + 1].text
+            trailing = head.i > verb.i
+            if trailing and doc[left].pos_ == "DET":
+                text = text[:1].lower() + text[1:]  # 'The council said' after the event
+            return text, trailing
+        if node.dep_ not in ("xcomp", "conj", "ccomp"):
+            return None
+        node = head
+    return None
 
 
 def _stand_in(verb: Token) -> str | None:
@@ -677,7 +765,7 @@ def build_timelines(
                 # the date is the main clause's
                 when_verb = None
         verb = when_verb or main
-        if verb is None:
+        if verb is None or _bracketed_citation(span):
             continue  # a title, a citation, a caption: no event to date
         sent = span.sent
         if timex.type == "TIME" and STAMP.match(text, timex.end):
@@ -766,6 +854,13 @@ def build_timelines(
             planned = True
         if re.search(r"\blater\b", text[max(sent.start_char, timex.start - 12) : timex.end], re.I):
             planned = planned or verb.tag_ in ("VBZ", "VBP", "VB")
+        if planned:
+            found = _reporting_clause(verb)
+            if found is not None and found[0] not in event:
+                # 'Researchers predicted that through 2026 the state will ...': a forecast or a
+                # plan someone reported is theirs; the entry names who said it, in text order
+                reporter, trailing = found
+                event = f"{event}, {reporter}" if trailing else f"{reporter} {event}"
         anchored = _anchored_on(timex) if place else "none"
         confidence = _confidence(timex, anchored, has_subject, value)
         if _ambiguous(span, verb, when_verb, timexes, index, event, value, anchor, starts):
