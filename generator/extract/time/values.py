@@ -102,11 +102,11 @@ def month_day(m: Groups, ctx: Context) -> Value | None:
 
 
 COORDINATED_BEFORE = re.compile(rf"\b{MONTH}\s*{DAY}\s+(?:and|or|&)\s*$")
-"""A month and day just before 'and': 'on April 24 and 25' names the month of both days."""
+"""A month and day just before 'and': 'on May 14 and 15' names the month of both days."""
 
 
 def coordinated_day(m: Groups, ctx: Context) -> Value | None:
-    """The second of two coordinated days, 'April 24 and 25': the month of the first."""
+    """The second of two coordinated days, 'May 14 and 15': the month of the first."""
     if not COORDINATED_BEFORE.search(ctx.before):
         return None
     ref = re.fullmatch(r"(\d{4})-(\d{2})-\d{2}", ctx.reference or "")
@@ -671,11 +671,11 @@ def reference(value: str) -> Handler:
 GENERIC_AGE = re.compile(
     r"['’]s\s+(?:world|youth|society|generations?|children|kids|teenagers|young)\b"
 )
-"""'today's world', 'today's youth': the present age, no day."""
+"""'today's society', 'today's teenagers': the present age, no day."""
 NOUN_OF = re.compile(
     r"\bthe\s+(?!(?:end|rest|start|beginning|close|middle|morning|afternoon|evening|night)\s)\w+\s+of\s+$"
 )
-"""'the people of tomorrow': 'of today' or 'of tomorrow' after a noun names an age, no day."""
+"""'the builders of tomorrow': 'of today' or 'of tomorrow' after a noun names an age, no day."""
 
 
 def day_word(m: Groups, ctx: Context) -> Value | None:
@@ -814,7 +814,7 @@ DAY_AFTER_CLOCK = re.compile(
     rf"|\s*\([^()]{{1,24}}?\s(?P<inner>{WEEKDAY}|today|tomorrow)\s*\)"
 )
 """A day named right after a clock time, past a bracketed conversion ('11:20 a.m. (0820 GMT)
-Friday'), or at the end of the conversion ('at 4 in the morning (4 a.m. EDT Thursday)'): the
+Friday'), or at the end of the conversion ('at 5 in the morning (5 a.m. CET Friday)'): the
 day of that time."""
 
 
@@ -948,7 +948,7 @@ def nth_year_of(m: Groups, ctx: Context) -> Value | None:
 
 
 def nth_day_of(m: Groups, ctx: Context) -> Value | None:
-    """'the strike enters its third day', 'it is the second day of the talks': the article's day
+    """'the strike enters its third day', 'it is the sixth day of the talks': the article's day
     when the verb is in the present and the day is the present one (an owner's ordinal day, or
     after 'it is', 'today is'); otherwise a day the text does not name, left out."""
     if not parse_ordinal(m.group("ord")):
@@ -959,6 +959,6 @@ def nth_day_of(m: Groups, ctx: Context) -> Value | None:
     return None
 
 
-TODAY_IS = re.compile(r"\b(?:it|today|this)\s*(?:['’]s|\s+is)\s+$")
+TODAY_IS = re.compile(r"\b(?:it|today|this)\s*(?:['’]s|\s+is)\s+(?:now\s+)?$")
 """'It is the third day', 'today is the fifth day': the day is the present one. ('Monday is the
 first day of school' names another day.)"""
