@@ -1303,7 +1303,7 @@ def _pieces(ent: Span) -> list[Span]:
     out = []
     for piece in pieces:
         trimmed = _trim(piece)
-        if trimmed is not None and ent.label_ == "GPE" and _capital_the(piece, trimmed):
+        if trimmed is not None and ent.label_ in ("GPE", "LOC") and _capital_the(piece, trimmed):
             trimmed = doc[trimmed.start - 1 : trimmed.end]
         if trimmed is not None:
             out.append(trimmed)
