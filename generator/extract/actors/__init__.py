@@ -491,9 +491,9 @@ def acting_groups(doc: Doc, actors: list[Actor], speakers: set[str]) -> list[Act
     possessor) is the writer's or the speaker's own side addressed, not an actor.
     Only the story's own acts count: not a group's mention inside quoted words (the speaker's
     claim), nor the subject of a clause that is what a verb of saying or finding reports ('the
-    results suggest that most voters back him'), nor the subject of a verb of state or attitude
-    ('most voters support', 'some members want', 'agencies are'), nor a group counted by the
-    negative quantifier 'few' ('few leaders stand up to him' says that almost none do)."""
+    survey shows that most dock workers back the mayor'), nor the subject of a verb of state or attitude
+    ('most workers back', 'some members want', 'agencies are'), nor a group counted by the
+    negative quantifier 'few' ('few ministers ever object' says that almost none do)."""
     regions = [(a, b) for a, b, _ in quote_regions(doc_text(doc))]
     return [
         a

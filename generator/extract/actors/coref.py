@@ -134,8 +134,8 @@ def add_pronouns(doc: Doc, clusters: list[Cluster]) -> None:
     """Link he/his/she/her to the person, and it/its to the organisation or country, the context makes clear.
 
     A person pronoun never links to someone whose gender the text gives otherwise (an honorific
-    'Ms.'/'Mr.', or the pronouns that can only mean them): 'Ms. Lee dropped the charge against
-    Tom Ware, one involving his theft' gives 'his' to Ware."""
+    'Ms.'/'Mr.', or the pronouns that can only mean them): 'Ms. Lee threw out the suit against
+    Tom Ware, one over his unpaid rent' gives 'his' to Ware."""
     mentions: list[
         tuple[int, int, Cluster, bool]
     ] = []  # (token start, token end, cluster, is subject)
@@ -284,10 +284,10 @@ def _antecedent(
     """The single candidate of the right kind in the pronoun's sentence (before it) or the previous one.
 
     A person of the other gender is no candidate. A possessive inside a phrase that hangs on the
-    nearest name without a finite verb between is that name's ('the case against Tom Ware, one
-    involving his theft'). A possessive 'its' takes the nearest body or country of its own
-    sentence when no other subject of that sentence could own it ('the country, and its
-    economy'); when the sentence's subject is another one, 'its' is left unlinked. When
+    nearest name without a finite verb between is that name's ('the suit against Tom Ware, one
+    over his unpaid rent'). A possessive 'its' takes the nearest body or country of its own
+    sentence when no other subject of that sentence could own it ('farmers in Moldova are angry,
+    and its harvest'); when the sentence's subject is another one, 'its' is left unlinked. When
     several fit otherwise, the subject of the nearest sentence that has one wins; otherwise nothing.
     """
     sent = tok.sent
@@ -324,7 +324,7 @@ def _antecedent(
 
 def _hangs_on(tok: Token, name: Span) -> bool:
     """Whether the phrase holding the pronoun is a modifier of the name, reached from the
-    pronoun through nouns, prepositions and non-finite verbs only ('Tom Ware, one involving his')."""
+    pronoun through nouns, prepositions and non-finite verbs only ('Tom Ware, one over his')."""
     root = name.root
     node = tok.head
     while node.i != root.i:

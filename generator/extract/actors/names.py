@@ -301,7 +301,7 @@ def find_names(doc: Doc) -> list[Name]:
         elif kind == "other" and key in evidence and place(span.text) is None:
             kind = "person"  # 'Emery, a writer for ...': a product or a work has no job
         if kind in ("other", None) and _speaking_person(span, people):
-            kind = "person"  # '"A diva," Ilse Varga tells me': a work or a product does not talk
+            kind = "person"  # '"We reopen in May," Ilse Varga tells me': a work does not talk
         if (
             kind == "place"
             and _weak_place(span)
@@ -317,7 +317,7 @@ def find_names(doc: Doc) -> list[Name]:
             and key not in which_named
             and span[-1].lower_ not in ORG_ENDINGS
         ):
-            kind = "place"  # 'a vintner in Oberhal': a bare name only ever after 'in' is where
+            kind = "place"  # 'a baker in Oberhal': a bare name only ever after 'in' is where
         if _in_ranges(span, datelines):
             kind = "place"  # 'NEW YORK 1996-08-30': a dateline opens with where the story is filed
         if kind is not None:
@@ -539,7 +539,7 @@ BARE_LOCATIVES = frozenset("in near outside throughout".split())
 
 def _bare_locative(span: Span) -> bool:
     """A one-word name (hyphens allowed) in mixed case right after a preposition of place, with
-    no article and no possessive after it ('a vintner in Oberhal', 'born near Kell-Amsel'):
+    no article and no possessive after it ('a baker in Oberhal', 'born near Kell-Amsel'):
     English writes where something is so; bodies are named there with 'the' ('in the Senate')
     or own something ('in Acme's plan')."""
     doc = span.doc
@@ -1303,7 +1303,7 @@ def _pieces(ent: Span) -> list[Span]:
     out = []
     for piece in pieces:
         trimmed = _trim(piece)
-        if trimmed is not None and ent.label_ == "GPE" and _capital_the(piece, trimmed):
+        if trimmed is not None and ent.label_ in ("GPE", "LOC") and _capital_the(piece, trimmed):
             trimmed = doc[trimmed.start - 1 : trimmed.end]
         if trimmed is not None:
             out.append(trimmed)
@@ -1311,7 +1311,7 @@ def _pieces(ent: Span) -> list[Span]:
 
 
 def _capital_the(piece: Span, trimmed: Span) -> bool:
-    """'at The Hague': a capital 'The' after a word in mid-sentence is written as part of the
+    """'at The Kessra Islands': a capital 'The' after a word in mid-sentence is written as part of the
     place's name, not as the article English sets before names of its kind."""
     doc = piece.doc
     i = trimmed.start - 1
@@ -1801,7 +1801,7 @@ def _decide(
         # even when a town or a tagger vote says otherwise ('Phoenix' after 'Rafael Phoenix').
         return "person"
     if last in STATE_HEADS and len(span) > 1 and votes and votes["place"] > votes["organization"]:
-        return "place"  # 'the former Soviet Union': the tagger's state, not a union of bodies
+        return "place"  # 'the former Ottoman Union': the tagger's state, not a union of bodies
     if (last in ORG_ENDINGS and len(span) > 1 and not _compass_place(span, votes)) or _team_name(
         span
     ):
@@ -2110,7 +2110,7 @@ def _class_kinds(span: Span) -> list[ActorType]:
         if kind is not None and kind != "person":
             kinds.append(kind)  # 'X is a first cousin of Y' may be a figure of speech
     if any(_noun_kind(noun) == "other" for noun in _apposed_nouns(span)):
-        kinds.append("other")  # 'the Vellmar, a late-ripening grape,': a thing of that kind
+        kinds.append("other")  # 'the Vellmar, a rare breed of sheep,': a thing of that kind
     first = root
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head

@@ -99,7 +99,7 @@ def _title_before(doc: Doc, cluster: Cluster, name: Span, owner: dict[int, Clust
         if "\n" in tok.whitespace_ or "\n" in tok.text:
             break
         if tok.ent_type_ in ("DATE", "TIME"):
-            break  # 'in 2011 winemaker Ann Lee': a date before a title is no part of it
+            break  # 'in 2011 chef Ann Lee': a date before a title is no part of it
         role.insert(0, tok)
         i -= 1
     possessors = [t for t in role if t.dep_ == "poss"]
@@ -176,7 +176,7 @@ def _appositions(doc: Doc, cluster: Cluster, name: Span, owner: dict[int, Cluste
         if not _describes(cluster, desc, owner):
             continue
         if cluster.type != "group" and desc.root.tag_ in ("NNS", "NNPS"):
-            continue  # 'the council, journalists and editors': a plural describes several
+            continue  # 'farmers, traders, even the board': a plural describes several
         after = owner.get(desc.end) if desc.end < len(doc) else None
         if after is not None and after is not cluster and after.type == "person":
             continue  # 'Ann Lee, her husband Tom': the noun is the title of the name after it
