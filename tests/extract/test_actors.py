@@ -1271,7 +1271,9 @@ def test_a_bare_name_only_after_in_is_a_place(analyse):
 
 
 def test_a_body_after_in_with_its_article_stays_a_body(analyse):
-    report = analyse("The bill will be debated in the Tarrow Assembly this week.")
+    report = analyse(
+        "Next week the Tarrow Assembly will vote on the levy; lobbyists wait in the Tarrow Assembly hall."
+    )
     assert actor(report, "Tarrow Assembly").type == "organization"
 
 

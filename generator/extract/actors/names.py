@@ -2071,7 +2071,7 @@ COMMON_HEADS = frozenset(
 def _common_head(span: Span) -> bool:
     """A name of two words or more that ends in a capitalised common noun for an institution, a
     site, an event or a place: named after a person perhaps, but not a person's name."""
-    words = name_word_texts(span)  # 'Waller-Bridge' is one word, no bridge
+    words = name_word_texts(span)  # 'Hale-Barrow' is one word, no barrow
     return len(words) > 1 and words[-1][:1].isupper() and words[-1].lower() in COMMON_HEADS
 
 
