@@ -369,15 +369,14 @@ def test_a_date_in_a_bracketed_citation_dates_no_event(analyse):
 
 def test_a_dated_act_of_saying_shows_what_was_said(analyse):
     report = analyse(
-        "After years of talks, the federal government plans to change its policy on Kessra and "
-        "end the embargo, administration officials said late Thursday.\n"
-        "\u201cThe harbor is in danger,\u201d Mayor Ann Lee declared on Monday in a televised address.",
+        "After ten years of bitter disputes, the regional council wants to sell its ferry line "
+        "and close the depot, county officials said late Thursday.\n"
+        "\u201cThe harbor is in danger,\u201d Mayor Ann Lee declared on Monday in a radio talk.",
         date="2015-03-20",
     )
     events = {e.date: e.event for e in report.timeline}
     assert events["2015-03-19"].endswith(
-        "the federal government plans to change its policy on Kessra and end the embargo, "
-        "administration officials said"
+        "the regional council wants to sell its ferry line and close the depot, county officials said"
     )
     assert events["2015-03-16"].startswith(
         "\u201cThe harbor is in danger\u201d, Mayor Ann Lee declared"
