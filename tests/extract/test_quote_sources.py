@@ -128,10 +128,10 @@ def test_divulge_reports_what_was_said(analyse):
 def test_the_hearer_of_a_passive_telling_is_not_the_speaker(analyse):
     """'I asked ..., only to be informed: "..."': the writer heard the words."""
     report = analyse(
-        "I asked the owner why the vines were so old, only to be briskly informed: "
-        "\u201cWe never pull out a healthy vine.\u201d"
+        "I asked the owner why the boats were so old, only to be briskly informed: "
+        "\u201cWe never scrap a sound boat.\u201d"
     )
-    (quote,) = [q for q in report.quotes if "healthy vine" in q.text]
+    (quote,) = [q for q in report.quotes if "sound boat" in q.text]
     assert quote.cue is not None and quote.cue.text == "informed"
     assert quote.speaker is None
 
