@@ -1255,3 +1255,20 @@ def test_a_figure_in_a_set_off_with_phrase_measures_that_phrase(analyse, text, w
     report = analyse(text)
     (figure,) = [f for f in report.figures if f.text.endswith(words)]
     assert figure.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "subject"),
+    [
+        ("The Kessra ground lizard, a six-inch reptile, is even bolder now.", "six-inch",
+         "six-inch reptile"),
+        ("The rover carried 2.5 metric tons of fuel, water, food and other supplies.",
+         "2.5 metric tons",
+         "The rover carried 2.5 metric tons of fuel, water, food and other supplies"),
+    ],
+)  # fmt: skip
+def test_a_measure_names_its_own_noun_and_the_whole_list(analyse, text, words, subject):
+    """A hyphened measure before a noun measures that noun; a measure of a list measures it all."""
+    report = analyse(text)
+    (figure,) = [f for f in report.figures if f.text == words]
+    assert figure.subject == subject

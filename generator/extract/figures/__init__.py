@@ -1910,6 +1910,15 @@ def _subject(span: Span) -> str | None:
     absolute = _set_off_with(root)
     if absolute is not None:
         return absolute
+    if (
+        "-" in span.text
+        and root.dep_ in ("amod", "compound", "nummod", "npadvmod")
+        and root.head.pos_ in ("NOUN", "PROPN")
+        and root.head.i > root.i
+    ):
+        # 'a six-inch reptile', 'a 300-page report': a measure hyphened before a noun
+        # measures that noun, not the clause around it
+        return doc[span.start : root.head.i + 1].text
     verb = _governing_verb(root)
     if verb.pos_ not in ("VERB", "AUX"):
         noun = _counted_noun(root)
@@ -1924,6 +1933,8 @@ def _subject(span: Span) -> str | None:
     noun = _counted_noun(root)
     if noun is not None and noun.i >= span.end and noun.i - verb_start < 30:
         end = max(end, noun.i + 1)  # '20 of Boeing's larger planes'
+        if any(c.dep_ == "conj" for c in noun.children) and noun.right_edge.i - verb_start < 30:
+            end = max(end, noun.right_edge.i + 1)  # '2 tons of fuel, water and food': the list
     sent = _sentence(span)  # `span.sent`
     end = min(end, sent.end)
     action = _text_of(doc, max(verb_start, sent.start), end).strip(" ,;:")

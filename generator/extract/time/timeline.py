@@ -865,6 +865,10 @@ def build_timelines(
         confidence = _confidence(timex, anchored, has_subject, value)
         if _ambiguous(span, verb, when_verb, timexes, index, event, value, anchor, starts):
             confidence = min(confidence, AMBIGUOUS)
+        if _stand_in(verb) is not None:
+            # 'now burns half as much coal as it did in 2010': the date is the comparison's
+            # base, and the clause shown is the present one; a reader must check it
+            confidence = min(confidence, AMBIGUOUS)
         entry = TimelineEntry(
             date=value,
             precision=precision_of(value) or precision,
