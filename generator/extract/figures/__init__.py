@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypeVar
 
 import numpy
 from spacy.tokens import Doc, Span, Token
@@ -1848,6 +1849,23 @@ def _sentence_cache() -> Iterator[None]:
         _CACHE.reset(token)
 
 
+_T = TypeVar("_T")
+
+
+def _once(
+    doc: Doc, table: Callable[[_Memo], dict[int, _T]], key: int, read: Callable[[], _T]
+) -> _T:
+    """`read()`, worked out once per `extract_figures` call and kept in the memo's `table` under
+    `key` (a token's index); outside a call, read every time."""
+    memo = _memo(doc)
+    if memo is None:
+        return read()
+    found = table(memo)
+    if key not in found:
+        found[key] = read()
+    return found[key]
+
+
 def _memo(doc: Doc) -> _Memo | None:
     """The doc's `_Memo` in the running `extract_figures` call (none outside one)."""
     call = _CACHE.get()
@@ -1889,13 +1907,7 @@ def _sentence(span: Span) -> _Sentence:
 
 def _governing_verb(tok: Token) -> Token:
     """`governing_verb(tok)`, worked out once per call."""
-    memo = _memo(tok.doc)
-    if memo is None:
-        return governing_verb(tok)
-    found = memo.verbs.get(tok.i)
-    if found is None:
-        found = memo.verbs[tok.i] = governing_verb(tok)
-    return found
+    return _once(tok.doc, lambda memo: memo.verbs, tok.i, lambda: governing_verb(tok))
 
 
 # --- context -----------------------------------------------------------------------------------
@@ -1983,13 +1995,7 @@ class _Predicate:
 
 def _predicate(verb: Token) -> _Predicate:
     """The `_Predicate` of a verb, read once per call."""
-    memo = _memo(verb.doc)
-    if memo is None:
-        return _Predicate(verb)
-    found = memo.predicates.get(verb.i)
-    if found is None:
-        found = memo.predicates[verb.i] = _Predicate(verb)
-    return found
+    return _once(verb.doc, lambda memo: memo.predicates, verb.i, lambda: _Predicate(verb))
 
 
 _SET_OFF = frozenset({",", "-", "\u2013", "\u2014", "(", ";"})
@@ -2307,13 +2313,7 @@ def _scene_setting(root: Token) -> bool:
     a fronted frame sets the scene the clause is told in; what it holds is taken as given,
     whatever the clause's modality. A phrase holding a verb ('By cutting 500 jobs, the firm
     will …') carries the clause's intention and is not a frame. Read once per call."""
-    memo = _memo(root.doc)
-    if memo is None:
-        return _read_scene_setting(root)
-    found = memo.scene.get(root.i)
-    if found is None:
-        found = memo.scene[root.i] = _read_scene_setting(root)
-    return found
+    return _once(root.doc, lambda memo: memo.scene, root.i, lambda: _read_scene_setting(root))
 
 
 def _read_scene_setting(root: Token) -> bool:
@@ -2521,13 +2521,7 @@ class _Clause:
 
 def _clause(outer: Token) -> _Clause:
     """The `_Clause` of a figure's outer verb, read once per call."""
-    memo = _memo(outer.doc)
-    if memo is None:
-        return _Clause(outer)
-    found = memo.clauses.get(outer.i)
-    if found is None:
-        found = memo.clauses[outer.i] = _Clause(outer)
-    return found
+    return _once(outer.doc, lambda memo: memo.clauses, outer.i, lambda: _Clause(outer))
 
 
 def _names_goal(span: Span) -> bool:
@@ -2580,13 +2574,7 @@ def _in_definite_subject(root: Token) -> bool:
     or a possessive ('The 25 percent tariffs', 'the $4.8 billion', 'its 300 stores'), which
     refers to something the story takes as existing; not a phrase naming an intention ('the
     proposed $5 billion budget'). Read once per call."""
-    memo = _memo(root.doc)
-    if memo is None:
-        return _read_definite_subject(root)
-    found = memo.definite.get(root.i)
-    if found is None:
-        found = memo.definite[root.i] = _read_definite_subject(root)
-    return found
+    return _once(root.doc, lambda memo: memo.definite, root.i, lambda: _read_definite_subject(root))
 
 
 def _read_definite_subject(root: Token) -> bool:
