@@ -1339,8 +1339,9 @@ def _in_name(
 ) -> bool:
     """A number that names a model, flight or version: 'Boeing 747', 'iPhone 4', '787 Dreamliner',
     'their 777 jet', 'version 10.4', 'No. 1'."""
-    if _NUMBER_LABEL.search(
-        text[max(0, first.idx - 40) : first.idx]
+    before_words = text[max(0, first.idx - 40) : first.idx]
+    if any(label in before_words for label in ("#", "No", "Nr", "no")) and _NUMBER_LABEL.search(
+        before_words
     ):  # 'No. 1', 'Nos. 3, 4 and 9': numbers that label
         return True
     if (
@@ -1673,6 +1674,8 @@ def _superlative(ent: Span) -> bool:
 
 
 _ON_TRACK = re.compile(r"\bon\s+track\b", re.I)
+_DASH = re.compile("—|–|--")
+"""One of the `DASHES` in a text."""
 
 
 class _Sentence:
@@ -1701,6 +1704,10 @@ class _Sentence:
         return self.doc[self.start : self.end]
 
     @cached_property
+    def arrays(self) -> _Arrays:
+        return _arrays(self.doc)
+
+    @cached_property
     def tokens(self) -> list[Token]:
         return list(self.sent)
 
@@ -1710,7 +1717,7 @@ class _Sentence:
 
     @cached_property
     def dashes(self) -> list[int]:
-        if not any(dash in self.text for dash in DASHES):
+        if _DASH.search(self.text) is None:
             return []  # a token that is a dash is in the text
         return [t.i for t in self.tokens if t.text in DASHES]
 
@@ -1721,13 +1728,13 @@ class _Sentence:
 
     @cached_property
     def according(self) -> list[Token]:
-        return [t for t in self._candidates(_arrays(self.doc).according) if _according_to(t)]
+        return [t for t in self._candidates(self.arrays.according) if _according_to(t)]
 
     @cached_property
     def as_clauses(self) -> list[Token]:
         return [
             t
-            for t in self._candidates(_arrays(self.doc).advcl)
+            for t in self._candidates(self.arrays.advcl)
             if t.dep_ == "advcl"
             and t.lemma_ in AS_REPORTED_VERBS
             and t.head.dep_ == "ROOT"
@@ -1738,7 +1745,7 @@ class _Sentence:
     def cues(self) -> list[Token]:
         return [
             t
-            for t in self._candidates(_arrays(self.doc).cues)
+            for t in self._candidates(self.arrays.cues)
             if (t.lower_ in MODALS and t.tag_ == "MD")
             or (t.pos_ == "VERB" and t.lemma_.lower() in CUE_WORDS)
             or _according_to(t)
