@@ -390,3 +390,17 @@ def test_there_is_the_subject_of_an_existential_event(analyse):
         date="2015-03-20",
     )
     assert [e.event for e in report.timeline] == ["there were 750 leaks"]
+
+
+def test_a_reported_forecast_names_who_made_it(analyse):
+    report = analyse(
+        "Researchers predicted that through February 2016, the state will still have to contend "
+        "with the drought.\nThe bridge will close in May, the council said.\n"
+        "The ferry will stop in June.",
+        date="2015-03-20",
+    )
+    assert [e.event for e in report.timeline] == [
+        "The bridge will close, the council said",
+        "The ferry will stop",
+        "Researchers predicted the state will still have to contend with the drought",
+    ]

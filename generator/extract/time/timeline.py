@@ -21,7 +21,6 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Doc, Span, Token
 
 from generator.extract.common import SPEECH_VERBS, clause_subject, doc_text
-from generator.extract.quotes.reported import clause_content
 from generator.extract.time.timex import verb_tense
 from generator.extract.time.words import date_label, interval_start
 from generator.model import UNCERTAIN, Polarity, Precision, TimeExpression, TimelineEntry
@@ -232,7 +231,7 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
     words = re.sub(r"\s*\(\s*\)", "", words)  # '(SAG) awards' once the date's words are out
     words = re.sub(r"\s+as\s+(?:early|soon|late|recently)$", "", words)  # 'as early as this month'
 
-    content = clause_content(verb) if verb.lemma_ in SPEECH_VERBS else None
+    content = _said_clause(verb) if verb.lemma_ in SPEECH_VERBS else None
     if content is not None and not any(t.i in keep for t in content):
         # 'the city plans to close the mill, officials said late Thursday': what was said is
         # the event a reader needs, not the bare act of saying
@@ -506,6 +505,65 @@ def _noun_date(span: Span) -> bool:
     """The parser hangs the date's preposition on a noun ('his vow on Monday')."""
     head = span.root.head
     return span.root.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN"
+
+
+def _said_clause(verb: Token) -> Span | None:
+    """The clause a verb of saying reports: its clausal complement, before or after it ('X
+    will close, officials said'), or a finite clause with its own subject that the parser hung
+    on the verb as an adjunct when a fronted phrase opens it ('After years of talks, the city
+    plans to close the mill, officials said'), unless a subordinator opens that clause."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return doc[child.left_edge.i : child.right_edge.i + 1]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None:
+        return None
+    for child in verb.children:
+        if (
+            child.dep_ == "advcl"
+            and child.right_edge.i + 2 == subject.left_edge.i
+            and doc[child.right_edge.i + 1].text == ","
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            and not any(c.dep_ == "mark" or c.tag_ == "WRB" for c in child.children)
+            and (
+                child.tag_ in ("VBD", "VBP", "VBZ", "MD")
+                or any(c.dep_ == "aux" for c in child.children)
+            )
+        ):
+            return doc[child.left_edge.i : child.right_edge.i + 1]
+    return None
+
+
+def _reporting_clause(verb: Token) -> tuple[str, bool] | None:
+    """'Researchers predicted' for an event in the clause a verb of saying reports ('Researchers
+    predicted that the state will ...', '... will close, the council said'): its subject and
+    verb in the article's words and whether it follows the event, or None when the event is
+    not reported speech."""
+    node = verb
+    for _ in range(4):
+        head = node.head
+        if head.i == node.i:
+            return None
+        if node.dep_ == "ccomp" and head.lemma_ in SPEECH_VERBS:
+            subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or subj.lower_ in ("who", "which", "that"):
+                return None
+            doc = verb.doc
+            left = max(subj.left_edge.i, subj.i - 4)
+            if any(c.dep_ in ("aux", "neg") and c.i < head.i for c in head.children):
+                return None  # 'may have said', 'did not say': not a plain report
+            if subj.i + 1 != head.i:
+                return None  # words between the speaker and the verb: keep the event as it is
+            text = doc[left : head.i + 1].text
+            trailing = head.i > verb.i
+            if trailing and doc[left].pos_ == "DET":
+                text = text[:1].lower() + text[1:]  # 'The council said' after the event
+            return text, trailing
+        if node.dep_ not in ("xcomp", "conj", "ccomp"):
+            return None
+        node = head
+    return None
 
 
 def _stand_in(verb: Token) -> str | None:
@@ -796,6 +854,13 @@ def build_timelines(
             planned = True
         if re.search(r"\blater\b", text[max(sent.start_char, timex.start - 12) : timex.end], re.I):
             planned = planned or verb.tag_ in ("VBZ", "VBP", "VB")
+        if planned:
+            found = _reporting_clause(verb)
+            if found is not None and found[0] not in event:
+                # 'Researchers predicted that through 2026 the state will ...': a forecast or a
+                # plan someone reported is theirs; the entry names who said it, in text order
+                reporter, trailing = found
+                event = f"{event}, {reporter}" if trailing else f"{reporter} {event}"
         anchored = _anchored_on(timex) if place else "none"
         confidence = _confidence(timex, anchored, has_subject, value)
         if _ambiguous(span, verb, when_verb, timexes, index, event, value, anchor, starts):
