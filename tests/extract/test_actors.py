@@ -1192,3 +1192,147 @@ def test_a_persons_name_run_into_a_product_modifier_is_the_person(analyse):
         "Tom Beck Zorbo figurine."
     )
     assert names_and_types(report) == {"Tom Beck": "person"}
+
+
+def _mention_texts(report, name):
+    return [m.text for m in actor(report, name).mentions]
+
+
+def test_he_never_links_to_a_woman_titled_ms(analyse):
+    report = analyse(
+        "Prosecutor Dana Whitlow dropped two charges against Daniel Hoskins on Monday. "
+        "Ms. Whitlow said she would explain the decision. "
+        "Critics said the deal let him keep the farm."
+    )
+    assert "she" in _mention_texts(report, "Dana Whitlow")
+    assert "him" not in _mention_texts(report, "Dana Whitlow")
+
+
+def test_possessive_in_a_phrase_on_the_nearest_man_is_his(analyse):
+    report = analyse(
+        "Judge Dana Whitlow threw out the suits against Daniel Hoskins, one over his unpaid rent "
+        "on a barn. Ms. Whitlow said she would explain the ruling."
+    )
+    assert "his" not in _mention_texts(report, "Dana Whitlow")
+    assert "his" in _mention_texts(report, "Daniel Hoskins")
+
+
+def test_she_never_links_to_a_man_titled_mr(analyse):
+    report = analyse(
+        "Mr. Corrin Tapp met Selby Arkwright in Lisbon. Her plan was discussed at length. "
+        "Mr. Tapp said he liked it."
+    )
+    assert "Her" not in _mention_texts(report, "Corrin Tapp")
+    assert "he" in _mention_texts(report, "Corrin Tapp")
+
+
+def test_its_after_a_nearer_body_than_the_subject_stays_unlinked(analyse):
+    report = analyse(
+        "The Varnish Water Board fined the Delmore Canal Authority over its late accounts."
+    )
+    for name in ("Varnish Water Board", "Delmore Canal Authority"):
+        assert "its" not in _mention_texts(report, name)
+
+
+def test_its_takes_the_body_of_its_own_sentence_over_the_last_subject(analyse):
+    report = analyse(
+        "The Norwind Trade Council wants closer ties with Moldova. "
+        "Farmers in Moldova are angry, and its harvest is failing."
+    )
+    assert "its" in _mention_texts(report, "Moldova")
+    assert "its" not in _mention_texts(report, "Norwind Trade Council")
+
+
+def test_a_capital_the_in_mid_sentence_opens_the_place_name(analyse):
+    report = analyse("The envoys met at The Kessra Islands on Monday.")
+    assert actor(report, "The Kessra Islands").type == "place"
+
+
+def test_a_union_the_tagger_reads_as_a_state_is_a_place(analyse):
+    report = analyse("Relations worsened after the collapse of the former Ottoman Union.")
+    assert actor(report, "Ottoman Union").type == "place"
+
+
+def test_a_union_of_states_stays_an_organisation(analyse):
+    report = analyse("Trade with the Arctic Union grew last year, officials said.")
+    assert actor(report, "Arctic Union").type == "organization"
+
+
+def test_a_named_speaker_is_a_person_whatever_the_tagger_says(analyse):
+    # the tagger takes the name for the title of a work here
+    report = analyse('"We will reopen in May," Edda Prenn tells me at the bakery.')
+    assert actor(report, "Edda Prenn").type == "person"
+
+
+def test_a_bare_name_only_after_in_is_a_place(analyse):
+    # the tagger reads the village as a body; only ever 'in X', with no article, it is where
+    report = analyse("A baker in Villers-Tarnac sold the last loaf on Friday.")
+    assert actor(report, "Villers-Tarnac").type == "place"
+
+
+def test_a_body_after_in_with_its_article_stays_a_body(analyse):
+    report = analyse(
+        "Next week the Tarrow Assembly will vote on the levy; lobbyists wait in the Tarrow Assembly hall."
+    )
+    assert actor(report, "Tarrow Assembly").type == "organization"
+
+
+def test_groups_in_a_state_counted_by_few_or_in_a_claim_are_no_actors(analyse):
+    report = analyse(
+        "The survey shows that most dock workers back the mayor. Few foreign ministers "
+        "ever object to the council. Some harbour officials want a new quay. "
+        "Port workers blocked the channel on Monday."
+    )
+    assert set(groups_of(report)) == {"Port workers"}
+
+
+def test_a_group_in_quoted_words_does_not_act_in_the_story(analyse):
+    report = analyse(
+        'The mayor spoke on Monday. "Rival shipping companies have wrecked the port," she said.'
+    )
+    assert groups_of(report) == {}
+
+
+def test_a_name_otherwise_known_as_a_common_noun_is_no_actor(analyse):
+    report = analyse(
+        "Orchards in Ostland grow the Sturmling, otherwise known as Golden Russet. "
+        "The golden russet keeps well in winter."
+    )
+    assert all(a.name != "Sturmling" for a in report.actors)
+
+
+def test_a_noun_before_another_persons_name_is_that_persons_role(analyse):
+    report = analyse(
+        "Deputy Mayor Tomas Ruml, his wife Elena and two aides from her campaign left the "
+        "hall early."
+    )
+    assert "his wife" not in actor(report, "Tomas Ruml").roles
+
+
+def test_a_plural_noun_in_apposition_is_no_role(analyse):
+    report = analyse("Farmers, traders, even the Kessra Grain Board, are angry about the tax.")
+    assert actor(report, "Kessra Grain Board").roles == []
+
+
+def test_a_year_before_a_title_is_no_part_of_the_role(analyse):
+    report = analyse("Business boomed, and in 2011 chef Ludwig Kessel was awarded a star.")
+    assert actor(report, "Ludwig Kessel").roles == ["chef"]
+
+
+def test_a_name_in_apposition_to_a_noun_of_a_kind_is_no_actor(analyse):
+    report = analyse(
+        "Farmers in the hills keep the Vellmar, a rare breed of sheep, for its wool. "
+        "Doctors worry about Omikra, a new strain of the virus, which spread fast."
+    )
+    assert {a.name for a in report.actors} & {"Vellmar", "Omikra"} == set()
+
+
+def test_a_body_in_apposition_to_a_maker_stays_a_body(analyse):
+    report = analyse("Acme Holdings, a maker of boats, said profits fell.")
+    assert actor(report, "Acme Holdings").type == "organization"
+
+
+def test_a_plural_title_before_joined_names_is_each_ones_title(analyse):
+    report = analyse("Senators Ann Lee and Tom Ware voted against the bill on Monday.")
+    assert actor(report, "Ann Lee").roles == ["Senator"]
+    assert actor(report, "Tom Ware").roles == ["Senator"]

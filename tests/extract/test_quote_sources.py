@@ -111,12 +111,12 @@ def test_a_fronted_phrase_does_not_hide_the_clause_a_trailing_verb_reports(analy
     """'After ..., X plans Y, officials said late Thursday': the parser hangs the clause on
     'said' as an adjunct; it is still what the officials said."""
     report = analyse(
-        "After two decades of hostile relations, the federal government plans to change its "
-        "policy on Kessra and end the embargo, administration officials said late Friday."
+        "After ten years of bitter disputes, the regional council wants to sell its ferry line "
+        "and close the depot, county officials said late Friday."
     )
     (quote,) = _by_cue(report, "said")
-    assert quote.speaker is not None and quote.speaker.text == "administration officials"
-    assert quote.text.endswith("plans to change its policy on Kessra and end the embargo")
+    assert quote.speaker is not None and quote.speaker.text == "county officials"
+    assert quote.text.endswith("wants to sell its ferry line and close the depot")
 
 
 def test_divulge_reports_what_was_said(analyse):
@@ -128,10 +128,10 @@ def test_divulge_reports_what_was_said(analyse):
 def test_the_hearer_of_a_passive_telling_is_not_the_speaker(analyse):
     """'I asked ..., only to be informed: "..."': the writer heard the words."""
     report = analyse(
-        "I asked the owner why the vines were so old, only to be briskly informed: "
-        "\u201cWe never pull out a healthy vine.\u201d"
+        "I asked the owner why the boats were so old, only to be briskly informed: "
+        "\u201cWe never scrap a sound boat.\u201d"
     )
-    (quote,) = [q for q in report.quotes if "healthy vine" in q.text]
+    (quote,) = [q for q in report.quotes if "sound boat" in q.text]
     assert quote.cue is not None and quote.cue.text == "informed"
     assert quote.speaker is None
 

@@ -369,15 +369,14 @@ def test_a_date_in_a_bracketed_citation_dates_no_event(analyse):
 
 def test_a_dated_act_of_saying_shows_what_was_said(analyse):
     report = analyse(
-        "After years of talks, the federal government plans to change its policy on Kessra and "
-        "end the embargo, administration officials said late Thursday.\n"
-        "\u201cThe harbor is in danger,\u201d Mayor Ann Lee declared on Monday in a televised address.",
+        "After ten years of bitter disputes, the regional council wants to sell its ferry line "
+        "and close the depot, county officials said late Thursday.\n"
+        "\u201cThe harbor is in danger,\u201d Mayor Ann Lee declared on Monday in a radio talk.",
         date="2015-03-20",
     )
     events = {e.date: e.event for e in report.timeline}
     assert events["2015-03-19"].endswith(
-        "the federal government plans to change its policy on Kessra and end the embargo, "
-        "administration officials said"
+        "the regional council wants to sell its ferry line and close the depot, county officials said"
     )
     assert events["2015-03-16"].startswith(
         "\u201cThe harbor is in danger\u201d, Mayor Ann Lee declared"
@@ -386,21 +385,21 @@ def test_a_dated_act_of_saying_shows_what_was_said(analyse):
 
 def test_there_is_the_subject_of_an_existential_event(analyse):
     report = analyse(
-        "Even this past January, which was mild, there were 750 leaks, Harbor Gas officials said.",
+        "Even during this past January, a mild month, there were 40 outages, Harbor Gas officials said.",
         date="2015-03-20",
     )
-    assert [e.event for e in report.timeline] == ["there were 750 leaks"]
+    assert [e.event for e in report.timeline] == ["there were 40 outages"]
 
 
 def test_a_reported_forecast_names_who_made_it(analyse):
     report = analyse(
-        "Researchers predicted that through February 2016, the state will still have to contend "
-        "with the drought.\nThe bridge will close in May, the council said.\n"
+        "Researchers predicted that through February 2016, the valley will keep struggling with "
+        "the heat.\nThe bridge will close in May, the council said.\n"
         "The ferry will stop in June.",
         date="2015-03-20",
     )
     assert [e.event for e in report.timeline] == [
         "The bridge will close, the council said",
         "The ferry will stop",
-        "Researchers predicted the state will still have to contend with the drought",
+        "Researchers predicted the valley will keep struggling with the heat",
     ]

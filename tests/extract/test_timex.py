@@ -499,8 +499,8 @@ def test_centuries_in_hundreds_and_narrative_decades(timexes, text, date, expect
         ),
         (
             "The mayor of Brindle opened a market earlier this year.",
-            "2024-02-20",
-            ("earlier this year", "DATE", "2024-Q1"),
+            "2024-01-03",
+            ("earlier this year", "DATE", "2024"),
         ),
         (
             "The mayor of Brindle opened a market earlier this year.",
@@ -509,7 +509,7 @@ def test_centuries_in_hundreds_and_narrative_decades(timexes, text, date, expect
         ),
         # a present-tense verb of planning puts the date it governs on the plan, ahead
         (
-            "On Tuesday, the Otterby Guild plans to hold a vote.",
+            "On Tuesday, the Otterby Guild plans to elect a chair.",
             "2024-03-13",
             ("Tuesday", "DATE", "2024-03-19"),
         ),
@@ -540,7 +540,7 @@ def test_a_count_after_and_is_not_a_day(timexes):
 def test_a_year_earlier_after_a_stretch_of_months_is_not_the_quarter(timexes):
     text = (
         "Quillon said third-quarter profit rose 5% to $8 million from $7 million a year earlier. "
-        "For the nine months, profit rose to $20 million from $18 million a year earlier."
+        "In the first eight months, Quillon earned $20 million against $18 million a year earlier."
     )
     found = [(t, v) for t, _, v in timexes(text, "1989-10-30") if t == "a year earlier"]
     assert found == [("a year earlier", "1988-Q3"), ("a year earlier", "1988")]
@@ -554,12 +554,12 @@ def test_a_year_earlier_after_a_stretch_of_months_is_not_the_quarter(timexes):
     ("text", "expected"),
     [
         # an amount of a thing counted in units of time is not a stretch of time
-        ("Each worker gets a bonus equal to six months of base pay.", []),
-        ("The small player holds 40 hours of video.", []),
+        ("Each clerk gets a bonus worth three months of salary.", []),
+        ("The small player holds 40 hours of footage.", []),
         # a stretch in which something happens is
         (
-            "The strike ended after six months of talks.",
-            [("six months", "DURATION", "P6M")],
+            "The strike ended after three months of talks.",
+            [("three months", "DURATION", "P3M")],
         ),
     ],
 )
@@ -572,7 +572,7 @@ def test_amounts_measured_in_time(timexes, text, expected):
     [
         # the ordinal day of something under way, told in the present, is the article's day
         (
-            "It's the third day of the strike at the Pellham mill.",
+            "It's now the third day of the strike at the Pellham mill.",
             ("the third day", "DATE", "2010-05-12"),
         ),
         ("Today is the fifth day of the siege.", ("the fifth day", "DATE", "2010-05-12")),
@@ -611,16 +611,16 @@ def test_clock_hours_with_a_part_of_the_day(timexes, text, expected):
 
 def test_a_bracketed_conversion_names_the_day_of_a_clock_time(timexes):
     found = timexes(
-        "The envoy will leave at 4 in the morning (4 a.m. EDT Thursday), she said.", "2010-05-12"
+        "The ferry will sail at 5 in the morning (5 a.m. CET Friday), its owner said.", "2010-05-12"
     )
-    assert ("4 in the morning", "TIME", "2010-05-13T04:00") in found
+    assert ("5 in the morning", "TIME", "2010-05-14T05:00") in found
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # 'today's world', 'the builders of tomorrow' name an age, not a day
-        ("Privacy is hard to keep in today's world.", []),
+        # 'today's society', 'the builders of tomorrow' name an age, not a day
+        ("Privacy is hard to keep in today's society.", []),
         ("The academy trains the builders of tomorrow.", []),
         # a day's own things keep their day
         ("The offer ran in today's editions of the Gazette.", [("today", "DATE", "2010-05-12")]),
@@ -632,8 +632,27 @@ def test_today_and_tomorrow_naming_an_age(timexes, text, expected):
 
 
 def test_a_feast_week_is_the_week_of_the_feast(timexes):
-    found = timexes("The Tolmer fair opens as Easter week begins.", "2010-03-29")
+    found = timexes("Sales at the Tolmer bakery peak in Easter week.", "2010-03-29")
     assert ("Easter week", "DATE", "2010-W13") in found
     assert ("Christmas week 2009", "DATE", "2009-W52") in timexes(
         "Sales peaked in Christmas week 2009.", "2010-03-29"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        # a number after 'May 3 and' that counts a noun is no day
+        ("On May 3 and 4 trucks were lost in Tolmer.", "4"),
+        # another day's ordinal, and the end of a day, are not the age of 'today'
+        ("Monday is the first day of school in Brindle.", "the first day"),
+    ],
+)
+def test_guards_on_coordinated_and_ordinal_days(timexes, text, unwanted):
+    assert not any(found == unwanted for found, _, _ in timexes(text, "2024-03-13"))
+
+
+def test_the_end_of_today_is_today(timexes):
+    assert ("today", "DATE", "2024-03-13") in timexes(
+        "He worked until the end of today.", "2024-03-13"
     )

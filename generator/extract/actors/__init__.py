@@ -19,7 +19,7 @@ from generator.extract.actors.names import (
     one_edit,
 )
 from generator.extract.actors.roles import add_roles
-from generator.extract.common import doc_text
+from generator.extract.common import ATTRIBUTING_VERBS, SPEECH_VERBS, doc_text, quote_regions
 from generator.model import Actor, Mention
 from generator.slugs import slug
 
@@ -488,21 +488,38 @@ def acting_groups(doc: Doc, actors: list[Actor], speakers: set[str]) -> list[Act
     the antecedent of a relative pronoun that is one ('port workers who struck'); a group only
     named as an object, a possessor or inside a prepositional phrase is a topic, not an actor.
     A group named in the first person ('our members', 'fellow citizens' with no other
-    possessor) is the writer's or the speaker's own side addressed, not an actor."""
+    possessor) is the writer's or the speaker's own side addressed, not an actor.
+    Only the story's own acts count: not a group's mention inside quoted words (the speaker's
+    claim), nor the subject of a clause that is what a verb of saying or finding reports ('the
+    survey shows that most dock workers back the mayor'), nor the subject of a verb of state or attitude
+    ('most workers back', 'some members want', 'agencies are'), nor a group counted by the
+    negative quantifier 'few' ('few ministers ever object' says that almost none do)."""
+    regions = [(a, b) for a, b, _ in quote_regions(doc_text(doc))]
     return [
         a
         for a in actors
         if a.type != "group"
         or a.id in speakers
-        or any(_acts(doc, m.start, m.end) for m in a.mentions)
+        or any(_acts(doc, m.start, m.end, regions) for m in a.mentions)
     ]
 
 
-def _acts(doc: Doc, start: int, end: int) -> bool:
+STATIVE_VERBS = frozenset(
+    """be have face want need support remain seem appear like prefer know believe think own lack
+    deserve receive suffer feel hope fear wish favor favour expect regard consider""".split()
+)
+"""Verbs of state, possession or attitude: their subject is in a state, it does not act."""
+
+
+def _acts(doc: Doc, start: int, end: int, regions: list[tuple[int, int]]) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
+    if any(a <= start < b for a, b in regions):
+        return False  # in someone's quoted words: their claim, not the story's act
     head = span[-1]
+    if any(c.lower_ == "few" and c.i > 0 and doc[c.i - 1].lower_ != "a" for c in head.children):
+        return False
     for child in head.children:
         if child.dep_ == "poss" and child.lower_ in FIRST_PERSON:
             return False
@@ -513,7 +530,10 @@ def _acts(doc: Doc, start: int, end: int) -> bool:
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head  # 'port workers and drivers struck': each conjunct is a subject
     if tok.dep_ in SUBJECTS:
-        return _finite_or_for(tok.head)
+        verb = tok.head
+        if verb.lemma_.lower() in STATIVE_VERBS or _reported_clause(verb):
+            return False
+        return _finite_or_for(verb)
     if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
         return True
     for clause in head.children:
@@ -522,6 +542,14 @@ def _acts(doc: Doc, start: int, end: int) -> bool:
         ):
             return True
     return False
+
+
+def _reported_clause(verb: Token) -> bool:
+    """Whether the verb heads a clause that a verb of saying, finding or belief reports
+    ('saying that voters were coming out')."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in (ATTRIBUTING_VERBS | SPEECH_VERBS)
 
 
 def _finite_or_for(verb: Token) -> bool:

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.extract.actors.clusters import Cluster
 from generator.extract.actors.gazetteer import place
-from generator.extract.common import PRONOUNS_PERSON
+from generator.extract.common import PRONOUNS_PERSON, doc_text, given_names, quote_regions
 from generator.model import ActorType
 
 ORG_NOUNS = frozenset(
@@ -115,8 +115,27 @@ def _recent_place(places: list[tuple[int, Cluster]], offset: int, doc: Doc) -> C
     return cluster if known is not None and known.kind == "country" else None
 
 
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+MALE = frozenset({"he", "him", "his", "himself"})
+TITLE_GENDER = {
+    "mr": "male", "mister": "male", "sir": "male", "lord": "male",
+    "ms": "female", "mrs": "female", "miss": "female", "madam": "female", "dame": "female",
+    "lady": "female",
+}  # fmt: skip
+"""Honorifics that say whether the person named after them is a man or a woman."""
+NON_FINITE = frozenset({"VBG", "VBN"})
+
+
+def _pronoun_gender(lower: str) -> str:
+    return "female" if lower in FEMALE else "male" if lower in MALE else ""
+
+
 def add_pronouns(doc: Doc, clusters: list[Cluster]) -> None:
-    """Link he/his/she/her to the person, and it/its to the organisation or country, the context makes clear."""
+    """Link he/his/she/her to the person, and it/its to the organisation or country, the context makes clear.
+
+    A person pronoun never links to someone whose gender the text gives otherwise (an honorific
+    'Ms.'/'Mr.', or the pronouns that can only mean them): 'Ms. Lee threw out the suit against
+    Tom Ware, one over his unpaid rent' gives 'his' to Ware."""
     mentions: list[
         tuple[int, int, Cluster, bool]
     ] = []  # (token start, token end, cluster, is subject)
@@ -129,6 +148,7 @@ def add_pronouns(doc: Doc, clusters: list[Cluster]) -> None:
                 mentions.append((span.start, span.end, cluster, _is_subject(span)))
     mentions.sort(key=lambda m: (m[0], m[1]))
     starts = [m[0] for m in mentions]
+    pronouns: list[tuple[Token, tuple[ActorType, ...]]] = []
     for tok in doc:
         lower = tok.lower_
         if tok.pos_ != "PRON" and tok.tag_ not in ("PRP", "PRP$"):
@@ -140,9 +160,72 @@ def add_pronouns(doc: Doc, clusters: list[Cluster]) -> None:
             kinds = ("organization", "place")
         else:
             continue
-        target = _antecedent(tok, mentions, starts, kinds)
+        pronouns.append((tok, kinds))
+    genders = _genders(doc, clusters, pronouns, mentions, starts)
+    local: dict[int, str] = {}
+    for tok, kinds in pronouns:
+        target = _antecedent(tok, mentions, starts, kinds, genders, local)
         if target is not None:
             target.extra.append((tok.idx, tok.idx + len(tok.text)))
+            # A pronoun linked is a mention for the pronouns after it in its own sentence ('it
+            # seeks to ... leverage its'), and no further: a pronoun reaches back to a name
+            # in its sentence or the one before, not along a chain of pronouns.
+            at = bisect.bisect_right(starts, tok.i)
+            starts.insert(at, tok.i)
+            mentions.insert(at, (tok.i, tok.i + 1, target, tok.dep_ in ("nsubj", "nsubjpass")))
+            local[tok.i] = _pronoun_gender(tok.lower_)
+
+
+def _genders(
+    doc: Doc,
+    clusters: list[Cluster],
+    pronouns: list[tuple[Token, tuple[ActorType, ...]]],
+    mentions: list[tuple[int, int, Cluster, bool]],
+    starts: list[int],
+) -> dict[int, str]:
+    """Each person's gender as the text gives it, by cluster id ('' when it does not say): an
+    honorific before one of the names decides; else a common given name of one gender, unless
+    most pronouns that can only mean this person (the one person named in their window, outside
+    quoted words) say otherwise (a surname first is no given name); else those pronouns, when
+    they all agree."""
+    heard: dict[int, Counter[str]] = {}
+    regions = quote_regions(doc_text(doc))
+    for tok, kinds in pronouns:
+        gender = _pronoun_gender(tok.lower_)
+        if not gender or any(a <= tok.idx < b for a, b, _ in regions):
+            continue  # in quoted words a pronoun may mean someone the speaker has in mind
+        found = _candidates(tok, mentions, starts, kinds)
+        if len({id(m[2]) for m in found}) == 1:
+            heard.setdefault(id(found[0][2]), Counter())[gender] += 1
+    genders: dict[int, str] = {}
+    for cluster in clusters:
+        if cluster.type != "person":
+            continue
+        titled = {g for s in cluster.names if (g := _title_gender(s))}
+        said = heard.get(id(cluster), Counter())
+        first = max(cluster.names, key=len)[0].lower_
+        given = given_names().get(first, "")
+        gender = ""
+        if len(titled) == 1:
+            gender = next(iter(titled))
+        elif not titled and given in ("male", "female"):
+            other = "female" if given == "male" else "male"
+            gender = given if said[other] <= said[given] else ""
+        elif not titled and len(said) == 1:
+            gender = next(iter(said))
+        genders[id(cluster)] = gender
+    return genders
+
+
+def _title_gender(span: Span) -> str:
+    """'male'/'female' when an honorific stands right before the name ('Ms. Lee', 'Mr Ware')."""
+    i = span.start - 1
+    doc = span.doc
+    if i >= 0 and doc[i].text == ".":
+        i -= 1
+    if i < 0:
+        return ""
+    return TITLE_GENDER.get(doc[i].lower_.rstrip("."), "")
 
 
 def _is_subject(span: Span) -> bool:
@@ -161,30 +244,75 @@ def _referential_it(tok: Token) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
 
 
-def _antecedent(
+def _candidates(
     tok: Token,
     mentions: list[tuple[int, int, Cluster, bool]],
     starts: list[int],
     kinds: tuple[str, ...],
-) -> Cluster | None:
-    """The single candidate of the right kind in the pronoun's sentence (before it) or the previous one.
-
-    When several fit, the subject of the nearest sentence that has one wins; otherwise nothing.
-    """
+    local: dict[int, str] | None = None,
+) -> list[tuple[int, int, Cluster, bool]]:
+    """The mentions of the right kind before the pronoun in its sentence or the previous one
+    (the linked pronouns in `local`, with their gender, only in its own sentence and only if
+    of the pronoun's gender: 'he ... she' in one sentence are two people)."""
     doc = tok.doc
     sent = tok.sent
     window_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     hi = bisect.bisect_left(starts, tok.i)
     lo = bisect.bisect_left(starts, window_start)
-    found = [m for m in mentions[lo:hi] if m[1] <= tok.i and m[2].type in kinds]
+    local = local or {}
+    gender = _pronoun_gender(tok.lower_)
+    found = [
+        m
+        for m in mentions[lo:hi]
+        if m[1] <= tok.i
+        and m[2].type in kinds
+        and (m[0] not in local or (m[0] >= sent.start and local[m[0]] == gender))
+    ]
     if kinds[0] != "person":
         found = [m for m in found if m[2].type == "organization" or m[2].country]
+    return found
+
+
+def _antecedent(
+    tok: Token,
+    mentions: list[tuple[int, int, Cluster, bool]],
+    starts: list[int],
+    kinds: tuple[str, ...],
+    genders: dict[int, str],
+    local: dict[int, str],
+) -> Cluster | None:
+    """The single candidate of the right kind in the pronoun's sentence (before it) or the previous one.
+
+    A person of the other gender is no candidate. A possessive inside a phrase that hangs on the
+    nearest name without a finite verb between is that name's ('the suit against Tom Ware, one
+    over his unpaid rent'). A possessive 'its' takes the nearest body or country of its own
+    sentence when no other subject of that sentence could own it ('farmers in Moldova are angry,
+    and its harvest'); when the sentence's subject is another one, 'its' is left unlinked. When
+    several fit otherwise, the subject of the nearest sentence that has one wins; otherwise nothing.
+    """
+    sent = tok.sent
+    found = _candidates(tok, mentions, starts, kinds, local)
+    gender = _pronoun_gender(tok.lower_)
+    if gender:
+        found = [m for m in found if genders.get(id(m[2]), "") in ("", gender)]
     if not found:
         return None
     clusters = {id(m[2]): m[2] for m in found}
     if len(clusters) == 1:
         return found[-1][2]
+    nearest = found[-1]
+    if (
+        tok.dep_ == "poss"
+        and nearest[0] >= sent.start
+        and _hangs_on(tok, tok.doc[nearest[0] : nearest[1]])
+    ):
+        return nearest[2]
     in_sent = [m for m in found if m[0] >= sent.start]
+    if tok.lower_ == "its" and in_sent:
+        owners = {id(m[2]) for m in in_sent if m[3]}
+        if not owners or owners == {id(in_sent[-1][2])}:
+            return in_sent[-1][2]
+        return None  # the subject or a nearer body: either could own it
     for group in (in_sent, [m for m in found if m[0] < sent.start]):
         subjects = {id(m[2]): m[2] for m in group if m[3]}
         if len(subjects) == 1:
@@ -192,3 +320,19 @@ def _antecedent(
         if subjects:
             return None
     return None
+
+
+def _hangs_on(tok: Token, name: Span) -> bool:
+    """Whether the phrase holding the pronoun is a modifier of the name, reached from the
+    pronoun through nouns, prepositions and non-finite verbs only ('Tom Ware, one over his')."""
+    root = name.root
+    node = tok.head
+    while node.i != root.i:
+        if node.dep_ in ("ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp"):
+            return False
+        if node.pos_ in ("VERB", "AUX") and node.tag_ not in NON_FINITE:
+            return False
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return True

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.extract.actors.gazetteer import demonyms, given_names, place, place_key, titles
 from generator.extract.actors.tables import tables
-from generator.extract.common import REPORTING_VERBS, doc_text
+from generator.extract.common import REPORTING_VERBS, SPEAKING_VERBS, doc_text
 from generator.model import ActorType
 
 LABEL_TYPES: dict[str, ActorType] = {
@@ -233,11 +233,13 @@ def find_names(doc: Doc) -> list[Name]:
     uses: Counter[str] = Counter()
     teams: Counter[str] = Counter()
     things: Counter[str] = Counter()
+    wheres: Counter[str] = Counter()
     for span, _ in labelled:
         key = name_key(span.text)
         uses[key] += 1
         teams[key] += _team_context(span)
         things[key] += _names_a_thing(span)
+        wheres[key] += _bare_locative(span)
     lowercase = _lowercase_words(doc)
     terms = _defined_terms(doc)
     datelines = _dateline_places(doc)
@@ -298,6 +300,8 @@ def find_names(doc: Doc) -> list[Name]:
                 kind = _unsupported_person(span, votes, caps_lines)
         elif kind == "other" and key in evidence and place(span.text) is None:
             kind = "person"  # 'Emery, a writer for ...': a product or a work has no job
+        if kind in ("other", None) and _speaking_person(span, people):
+            kind = "person"  # '"We reopen in May," Ilse Varga tells me': a work does not talk
         if (
             kind == "place"
             and _weak_place(span)
@@ -306,15 +310,57 @@ def find_names(doc: Doc) -> list[Name]:
         ):
             if not _locative(span) and span[-1].lower_ not in PLACE_ENDINGS:
                 kind = "organization"
+        if (
+            kind == "organization"
+            and 0 < uses[key] == wheres[key]
+            and key not in typed_by_noun
+            and key not in which_named
+            and span[-1].lower_ not in ORG_ENDINGS
+        ):
+            kind = "place"  # 'a baker in Oberhal': a bare name only ever after 'in' is where
         if _in_ranges(span, datelines):
             kind = "place"  # 'NEW YORK 1996-08-30': a dateline opens with where the story is filed
         if kind is not None:
             names.append(Name(span=span, key=key, kind=kind))
+    renamed = _renamed_things(labelled, {n.key: n.kind for n in names})
+    names = [n for n in names if n.key not in renamed]
     _one_kind_per_table(names)
     _one_kind_per_list(names, evidence)
     _short_forms_of_organisations(names)
     names.sort(key=lambda n: n.span.start)
     return _drop_nested(names)
+
+
+KNOWN_AS_ADVERBS = frozenset("otherwise also better commonly popularly locally".split())
+
+
+def _renamed_things(
+    labelled: list[tuple[Span, ActorType | None]], kinds: dict[str, ActorType | None]
+) -> set[str]:
+    """Keys of names that 'X, otherwise known as Y' gives a second name that is no actor (a
+    thing, or a common noun the article also writes in lower case): X and Y name one thing,
+    so X is no actor either ('the Calloway, otherwise known as Red Muscat')."""
+    starts = {span.start: span for span, _ in labelled}
+    out: set[str] = set()
+    for span, _ in labelled:
+        doc = span.doc
+        i = span.end
+        if i >= len(doc) or doc[i].text != ",":
+            continue
+        i += 1
+        if i < len(doc) and doc[i].lower_ in KNOWN_AS_ADVERBS:
+            i += 1
+        if i + 1 >= len(doc) or doc[i].lower_ != "known" or doc[i + 1].lower_ != "as":
+            continue
+        i += 2
+        if i < len(doc) and doc[i].lower_ == "the":
+            i += 1
+        if i >= len(doc) or not doc[i].text[:1].isupper():
+            continue
+        other = starts.get(i)
+        if other is None or kinds.get(name_key(other.text)) in (None, "other"):
+            out.add(name_key(span.text))
+    return out
 
 
 DATE_WORDS = frozenset(
@@ -485,6 +531,25 @@ def _locative(span: Span) -> bool:
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
     return i >= 0 and doc[i].lower_ in LOCATIVES
+
+
+BARE_LOCATIVES = frozenset("in near outside throughout".split())
+"""Prepositions of place (not 'at', which also gives where one works: 'an analyst at Acme')."""
+
+
+def _bare_locative(span: Span) -> bool:
+    """A one-word name (hyphens allowed) in mixed case right after a preposition of place, with
+    no article and no possessive after it ('a baker in Oberhal', 'born near Kell-Amsel'):
+    English writes where something is so; bodies are named there with 'the' ('in the Senate')
+    or own something ('in Acme's plan')."""
+    doc = span.doc
+    if span.start == 0 or not one_word(span) or span.text.isupper():
+        return False
+    if not all(t.is_alpha or t.text in ("-", "\u2010") for t in span):
+        return False
+    if span.end < len(doc) and doc[span.end].lower_ in POSSESSIVE:
+        return False
+    return doc[span.start - 1].lower_ in BARE_LOCATIVES
 
 
 def _dateline_parts(doc: Doc) -> list[tuple[int, int]]:
@@ -805,6 +870,30 @@ def _plural_name(span: Span) -> bool:
     """A plural proper noun after 'the' ('the Beatles'): one person's name is never plural."""
     doc = span.doc
     return span.start > 0 and doc[span.start - 1].lower_ == "the" and span[-1].tag_ == "NNPS"
+
+
+def _speaking_person(span: Span, people: set[str]) -> bool:
+    """A 'Firstname Lastname' that is the subject of a verb of saying: two or three capitalised
+    words with no determiner and no ending of a body or a place, opened by a common given name,
+    ending in the surname of a person the text names, or speaking with one of the plainest verbs
+    of speech ('Ilse Varga tells me'): a person, whatever label the tagger gave it."""
+    words = name_word_texts(span)
+    if not 2 <= len(words) <= 3 or _determined(span):
+        return False
+    if not all(w[:1].isupper() and not w.isupper() and w.replace("-", "").isalpha() for w in words):
+        return False
+    if any(w.lower() in ORG_ENDINGS or w.lower() in PLACE_ENDINGS for w in words):
+        return False
+    verb = span.root.head
+    if span.root.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_ not in REPORTING_VERBS:
+        return False
+    if _in_quoted_title(span) or place(span.text) is not None:
+        return False
+    return (
+        words[0].lower() in given_names()
+        or name_key(words[-1]) in people
+        or verb.lemma_ in SPEAKING_VERBS
+    )
 
 
 def _person_shaped(span: Span, caps_lines: list[tuple[int, int]]) -> bool:
@@ -1214,9 +1303,22 @@ def _pieces(ent: Span) -> list[Span]:
     out = []
     for piece in pieces:
         trimmed = _trim(piece)
+        if trimmed is not None and ent.label_ in ("GPE", "LOC") and _capital_the(piece, trimmed):
+            trimmed = doc[trimmed.start - 1 : trimmed.end]
         if trimmed is not None:
             out.append(trimmed)
     return out
+
+
+def _capital_the(piece: Span, trimmed: Span) -> bool:
+    """'at The Kessra Islands': a capital 'The' after a word in mid-sentence is written as part of the
+    place's name, not as the article English sets before names of its kind."""
+    doc = piece.doc
+    i = trimmed.start - 1
+    if i != piece.start or doc[i].text != "The" or i == 0:
+        return False
+    prev = doc[i - 1]
+    return (prev.is_alpha or prev.text == ",") and "\n" not in prev.whitespace_
 
 
 def _splits(tok: Token) -> bool:
@@ -1679,6 +1781,11 @@ def one_word(span: Span) -> bool:
     return len(name_word_texts(span)) == 1
 
 
+STATE_HEADS = frozenset({"union", "republic", "kingdom", "emirates", "states"})
+"""Head nouns of the names of states ('the Dravian Republic'), as of bodies ('the Students'
+Union'): the tagger's reading of the whole name as a place or a body decides."""
+
+
 def _decide(
     span: Span, key: str, votes: Counter[ActorType] | None, people: set[str], known: bool
 ) -> ActorType | None:
@@ -1693,6 +1800,8 @@ def _decide(
         # A surname or first name of a person the document names in full is that person,
         # even when a town or a tagger vote says otherwise ('Phoenix' after 'Rafael Phoenix').
         return "person"
+    if last in STATE_HEADS and len(span) > 1 and votes and votes["place"] > votes["organization"]:
+        return "place"  # 'the former Ottoman Union': the tagger's state, not a union of bodies
     if (last in ORG_ENDINGS and len(span) > 1 and not _compass_place(span, votes)) or _team_name(
         span
     ):
@@ -1962,13 +2071,13 @@ COMMON_HEADS = frozenset(
 def _common_head(span: Span) -> bool:
     """A name of two words or more that ends in a capitalised common noun for an institution, a
     site, an event or a place: named after a person perhaps, but not a person's name."""
-    words = name_word_texts(span)  # 'Waller-Bridge' is one word, no bridge
+    words = name_word_texts(span)  # 'Hale-Barrow' is one word, no barrow
     return len(words) > 1 and words[-1][:1].isupper() and words[-1].lower() in COMMON_HEADS
 
 
 THING_NOUNS = PRODUCT_NOUNS | frozenset(
     """variety grape wine cultivar chemical substance compound cereal species breed tree plant
-    mutation schooner boat yacht ferry telescope instrument""".split()
+    mutation strain hybrid schooner boat yacht ferry telescope instrument""".split()
 )
 """Class nouns of things: what a name introduced by one of them names is no actor."""
 BODY_CLASS_NOUNS = (
@@ -1989,7 +2098,8 @@ COMPASS_ADJECTIVES = frozenset(
 def _class_kinds(span: Span) -> list[ActorType]:
     """The kinds the article's own class nouns give this use of a name: 'N such as X' (and
     the other items of its list), 'N known as X', 'X is (one of the) N', 'X, which is a N',
-    'X, one of the Ns', 'the village of X', and a compass adjective ('eastern X')."""
+    'X, one of the Ns', 'the village of X', a compass adjective ('eastern X'), and a noun of a
+    kind of thing in apposition ('X, a rare breed of sheep,')."""
     root = span.root
     doc = span.doc
     kinds: list[ActorType] = []
@@ -1999,6 +2109,8 @@ def _class_kinds(span: Span) -> list[ActorType]:
         kind = _noun_kind(noun)
         if kind is not None and kind != "person":
             kinds.append(kind)  # 'X is a first cousin of Y' may be a figure of speech
+    if any(_noun_kind(noun) == "other" for noun in _apposed_nouns(span)):
+        kinds.append("other")  # 'the Vellmar, a rare breed of sheep,': a thing of that kind
     first = root
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head

@@ -98,6 +98,8 @@ def _title_before(doc: Doc, cluster: Cluster, name: Span, owner: dict[int, Clust
             break
         if "\n" in tok.whitespace_ or "\n" in tok.text:
             break
+        if tok.ent_type_ in ("DATE", "TIME"):
+            break  # 'in 2011 chef Ann Lee': a date before a title is no part of it
         role.insert(0, tok)
         i -= 1
     possessors = [t for t in role if t.dep_ == "poss"]
@@ -109,7 +111,20 @@ def _title_before(doc: Doc, cluster: Cluster, name: Span, owner: dict[int, Clust
         and not (len(words) == 1 and words[0].pos_ == "ADJ")
         and (cluster.type != "person" or _person_word(words[-1]) or words[-1].lower_ == "elect")
     ):  # 'Emery states Trump': a misread verb before a name is no title
-        _add_role(cluster, doc[words[0].i : words[-1].i + 1].text)
+        text = doc[words[0].i : words[-1].i + 1].text
+        if cluster.type == "person" and words[-1].tag_ == "NNS":
+            # 'cabinet ministers Ann Lee and Tom Ware': a plural title before names joined by
+            # 'and' is each one's title in the singular
+            last = words[-1]
+            single = (
+                last.lemma_ if last.text.islower() else last.lemma_[:1].upper() + last.lemma_[1:]
+            )
+            text = doc[words[0].i : last.i].text_with_ws + single
+            for conj in name.root.conjuncts:
+                other = owner.get(conj.i)
+                if other is not None and other is not cluster and other.type == "person":
+                    _add_role(other, text)
+        _add_role(cluster, text)
         for tok in words:
             other = owner.get(tok.i)
             if other is not None and other is not cluster and other.type != "person":
@@ -160,6 +175,11 @@ def _appositions(doc: Doc, cluster: Cluster, name: Span, owner: dict[int, Cluste
             continue
         if not _describes(cluster, desc, owner):
             continue
+        if cluster.type != "group" and desc.root.tag_ in ("NNS", "NNPS"):
+            continue  # 'farmers, traders, even the board': a plural describes several
+        after = owner.get(desc.end) if desc.end < len(doc) else None
+        if after is not None and after is not cluster and after.type == "person":
+            continue  # 'Ann Lee, her husband Tom': the noun is the title of the name after it
         start = desc.start
         while start < desc.end and doc[start].dep_ == "det":
             start += 1

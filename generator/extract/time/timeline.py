@@ -169,7 +169,7 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
     polarity."""
     sent = verb.sent
     expletive = next((c for c in verb.children if c.dep_ == "expl"), None)
-    # 'there were 750 leaks, officials said': 'there' is the clause's own subject
+    # 'there were 40 outages, officials said': 'there' is the clause's own subject
     owner, subj = (verb, expletive) if expletive is not None else clause_subject(verb)
     keep: set[int] = set()
     if subj is not None:

@@ -90,7 +90,7 @@ def extract_temporal_expressions(doc: Doc, anchor: str | None) -> list[TimeExpre
             continue
         kind, normalised = value
         if kind == "DURATION" and REPORTED_STRETCH.search(text, max(0, start - 20), end):
-            # 'For the nine months, net rose to $5 million from $4 million a year earlier': the
+            # 'In the first eight months, sales reached $9 million against $7 million a year earlier': the
             # comparison in this sentence is with the stretch, not with the quarter reported
             stretch_end = end
         result.append(
@@ -149,7 +149,7 @@ REPORTED_STRETCH = re.compile(
     r"|[2-9]|1[01])\s+months$",
     re.I,
 )
-"""A definite stretch of months a company reports on besides its quarter ('the nine months')."""
+"""A definite stretch of months a company reports on besides its quarter ('the first eight months')."""
 
 
 MEASURED_BY_TIME = re.compile(
@@ -157,9 +157,9 @@ MEASURED_BY_TIME = re.compile(
     r"|recordings?|programming)\b",
     re.I,
 )
-"""Things counted in units of time: money paid by the month, recordings by the hour. 'Six months
-of pay' is an amount of money and '40 hours of video' an amount of recording, not stretches of
-time in which something happens ('six months of talks' is one)."""
+"""Things counted in units of time: money paid by the month, recordings by the hour. 'Three months
+of salary' is an amount of money and '40 hours of footage' an amount of recording, not stretches of
+time in which something happens ('three months of talks' is one)."""
 
 
 PAST_PERFECT = re.compile(r"\b(?:had|'d)\s[^,.;:]*$")
@@ -293,6 +293,11 @@ def _acceptable(
         return token is None or token.ent_type_ not in ("ORG", "EVENT", "WORK_OF_ART", "FAC")
     if rule.name == "this-quarter":
         return _quarter_reference_ok(text, start, match)
+    if rule.name == "coordinated-day":
+        token = _token_at(doc, match.start("day"))
+        following = token.nbor() if token is not None and token.i + 1 < len(doc) else None
+        # 'on May 3 and 4 trucks were lost': a count of the noun after it, not a day
+        return following is None or following.pos_ not in ("NOUN", "PROPN", "NUM")
     if rule.name == "decade":
         return not re.match(r"\s*(?:%|percent)", text[end : end + 60])
     return True
@@ -384,7 +389,7 @@ def _duration_ok(text: str, start: int, end: int, match: re.Match[str]) -> bool:
     if re.search(r"[\s-]old$", whole) or re.match(r"\s*-?\s*olds?\b", text[end : end + 60]):
         return False  # ages are not time expressions in TimeML
     if MEASURED_BY_TIME.match(text, end):
-        return False  # 'six months of pay', '40 hours of video': an amount of a thing, no stretch
+        return False  # 'three months of salary', '40 hours of footage': an amount, no stretch
     if "dir" in match.groupdict():
         return True
     if amount in ("a", "an") and whole.startswith(amount):
@@ -436,7 +441,7 @@ def _time_ok(text: str, start: int, match: re.Match[str]) -> bool:
     if re.fullmatch(r"\d{1,2}:\d{2}", clock) or re.search(
         r"(?:morning|afternoon|evening|night)$", clock
     ):
-        # a clock time without a.m. or p.m. ('at 4:30', 'at 4 in the morning') comes after a
+        # a clock time without a.m. or p.m. ('at 4:30', 'at 5 in the morning') comes after a
         # preposition of time; 'rose 3 in the morning' is a count
         return _word_before(text, start) in (
             "at",

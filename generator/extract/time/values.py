@@ -102,11 +102,11 @@ def month_day(m: Groups, ctx: Context) -> Value | None:
 
 
 COORDINATED_BEFORE = re.compile(rf"\b{MONTH}\s*{DAY}\s+(?:and|or|&)\s*$")
-"""A month and day just before 'and': 'on April 24 and 25' names the month of both days."""
+"""A month and day just before 'and': 'on May 14 and 15' names the month of both days."""
 
 
 def coordinated_day(m: Groups, ctx: Context) -> Value | None:
-    """The second of two coordinated days, 'April 24 and 25': the month of the first."""
+    """The second of two coordinated days, 'May 14 and 15': the month of the first."""
     if not COORDINATED_BEFORE.search(ctx.before):
         return None
     ref = re.fullmatch(r"(\d{4})-(\d{2})-\d{2}", ctx.reference or "")
@@ -445,20 +445,21 @@ def relative_unit(m: Groups, ctx: Context) -> Value | None:
         # past narrative counts its decades from its own date, not from the article's
         return "DATE", shift_date(dt.date(int(year.group()), 1, 1), unit, delta)
     edge = (m.groupdict().get("edge") or "").lower()
-    if unit == "year" and delta == 0 and edge in ("earlier", "later"):
-        return "DATE", _rest_of_year(ctx.dct, ahead=edge == "later")
+    if unit == "year" and delta == 0 and edge == "later":
+        return "DATE", _rest_of_year(ctx.dct)
     return "DATE", shift_date(ctx.dct, unit, delta)
 
 
-def _rest_of_year(dct: dt.date, ahead: bool) -> str:
-    """'later this year', 'earlier this year': the part of the year after (before) the article
-    date, named by the month or the quarter when one holds it, else the year ('later this year'
-    said in November lies in the fourth quarter; said in May, it is just the year)."""
-    month = dct.month
-    if month == (12 if ahead else 1):
-        return f"{dct.year:04d}-{month:02d}"
-    if (month >= 10) if ahead else (month <= 3):
-        return f"{dct.year:04d}-Q{4 if ahead else 1}"
+def _rest_of_year(dct: dt.date) -> str:
+    """'later this year': the rest of the year after the article date, named by the month or the
+    quarter that holds it when one does, else the year ('later this year' said in November lies
+    in the fourth quarter; said in May, it is just the year). 'Earlier this year' keeps the year:
+    said in the first days of January it often means the year just ended (an article written in
+    December), and a narrower value would only be more precisely wrong."""
+    if dct.month == 12:
+        return f"{dct.year:04d}-12"
+    if dct.month >= 10:
+        return f"{dct.year:04d}-Q4"
     return f"{dct.year:04d}"
 
 
@@ -670,9 +671,11 @@ def reference(value: str) -> Handler:
 GENERIC_AGE = re.compile(
     r"['’]s\s+(?:world|youth|society|generations?|children|kids|teenagers|young)\b"
 )
-"""'today's world', 'today's youth': the present age, no day."""
-NOUN_OF = re.compile(r"\bthe\s+\w+\s+of\s+$")
-"""'the people of tomorrow': 'of today' or 'of tomorrow' after a noun names an age, no day."""
+"""'today's society', 'today's teenagers': the present age, no day."""
+NOUN_OF = re.compile(
+    r"\bthe\s+(?!(?:end|rest|start|beginning|close|middle|morning|afternoon|evening|night)\s)\w+\s+of\s+$"
+)
+"""'the builders of tomorrow': 'of today' or 'of tomorrow' after a noun names an age, no day."""
 
 
 def day_word(m: Groups, ctx: Context) -> Value | None:
@@ -811,7 +814,7 @@ DAY_AFTER_CLOCK = re.compile(
     rf"|\s*\([^()]{{1,24}}?\s(?P<inner>{WEEKDAY}|today|tomorrow)\s*\)"
 )
 """A day named right after a clock time, past a bracketed conversion ('11:20 a.m. (0820 GMT)
-Friday'), or at the end of the conversion ('at 4 in the morning (4 a.m. EDT Thursday)'): the
+Friday'), or at the end of the conversion ('at 5 in the morning (5 a.m. CET Friday)'): the
 day of that time."""
 
 
@@ -945,10 +948,17 @@ def nth_year_of(m: Groups, ctx: Context) -> Value | None:
 
 
 def nth_day_of(m: Groups, ctx: Context) -> Value | None:
-    """'the strike enters its third day', 'it is the second day of the talks': the article's day
-    when the verb is in the present; otherwise a day the text does not name, left out."""
+    """'the strike enters its third day', 'it is the sixth day of the talks': the article's day
+    when the verb is in the present and the day is the present one (an owner's ordinal day, or
+    after 'it is', 'today is'); otherwise a day the text does not name, left out."""
     if not parse_ordinal(m.group("ord")):
         return None
-    if ctx.dct is not None and ctx.tense == "present":
+    owner = m.group(0).split()[0].lower() in ("its", "their", "his", "her")
+    if ctx.dct is not None and ctx.tense == "present" and (owner or TODAY_IS.search(ctx.before)):
         return "DATE", ctx.dct.isoformat()
     return None
+
+
+TODAY_IS = re.compile(r"\b(?:it|today|this)\s*(?:['’]s|\s+is)\s+(?:now\s+)?$")
+"""'It is the third day', 'today is the fifth day': the day is the present one. ('Monday is the
+first day of school' names another day.)"""
