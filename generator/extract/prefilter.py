@@ -190,11 +190,102 @@ def prefixes(pattern: re.Pattern[str]) -> Prefixes | None:
         return None
 
 
+_CASE_ODD = frozenset("\u0130\u0131\u017f")
+"""Characters re.I matches to an ASCII letter ('i', 's') whose `str.lower` is not that letter
+('İ', 'ı', 'ſ'): a text holding one is searched without the atoms of `required_atoms`."""
+
+
+def required_atoms(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings one of which every match of the regex contains (in lower case when the regex
+    ignores case), or None when the regex's parse tree does not show any: a stretch of text
+    holding none of them holds no match. Read off the tree as the prefixes are: the literal
+    runs of a sequence, the union over a branch's alternatives, the body of a group or of a
+    repeat taken at least once."""
+    if pattern.flags & re.VERBOSE:
+        return None
+    try:
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    except (re.error, RecursionError):  # pragma: no cover - a compiled pattern parses
+        return None
+    found = _atoms(list(parsed.data), bool(pattern.flags & re.IGNORECASE))
+    return frozenset(found) if found else None
+
+
+def _atoms(items: list[Any], fold: bool) -> set[str] | None:
+    """`required_atoms` of a sequence: the best atom set among its literal runs and its items."""
+    best: set[str] | None = None
+    run = ""
+
+    def offer(found: set[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or _rank(found) > _rank(best)):
+            best = found
+
+    for op, av in items:
+        if op is sre_constants.LITERAL:
+            run += chr(av).lower() if fold else chr(av)
+            continue
+        offer({run} if run else None)
+        run = ""
+        offer(_item_atoms(op, av, fold))
+    offer({run} if run else None)
+    return best
+
+
+def _rank(atoms: set[str]) -> tuple[int, int]:
+    """How selective a set of atoms is: by its shortest atom, then by how few atoms it has."""
+    return min(map(len, atoms)), -len(atoms)
+
+
+def _item_atoms(op: Any, av: Any, fold: bool) -> set[str] | None:
+    """`required_atoms` of one item of a sequence (None when it shows none)."""
+    if op is sre_constants.BRANCH:
+        union: set[str] = set()
+        for alternative in av[1]:
+            found = _atoms(list(alternative.data), fold)
+            if not found:
+                return None
+            union |= found
+        return union
+    if op is sre_constants.SUBPATTERN:
+        if av[1] or av[2]:  # flags set or cleared inside the group
+            return None
+        return _atoms(list(av[-1].data), fold)
+    if op is getattr(sre_constants, "ATOMIC_GROUP", None):
+        return _atoms(list(av.data), fold)
+    if op in (
+        sre_constants.MAX_REPEAT,
+        sre_constants.MIN_REPEAT,
+        getattr(sre_constants, "POSSESSIVE_REPEAT", sre_constants.MAX_REPEAT),
+    ):
+        return _atoms(list(av[2].data), fold) if av[0] >= 1 else None
+    if op is sre_constants.IN and all(o is sre_constants.LITERAL for o, _ in av):
+        return {chr(c).lower() if fold else chr(c) for _, c in av}
+    return None
+
+
+def _may_hold(atoms: frozenset[str] | None, fold: bool, text: str) -> bool:
+    """Whether `text` may hold a match of a regex with these `required_atoms`."""
+    if atoms is None:
+        return True
+    if fold:
+        if not _CASE_ODD.isdisjoint(text):
+            return True
+        text = text.lower()
+    return any(atom in text for atom in atoms)
+
+
 class Dispatch:
     """For a list of regexes, which of them may match at a word starting with a given key."""
 
     def __init__(self, patterns: list[re.Pattern[str]]) -> None:
         self.filters = [prefixes(p) for p in patterns]
+        self.atoms = [
+            required_atoms(p) if f is None else None
+            for p, f in zip(patterns, self.filters, strict=True)
+        ]
+        """For a regex without a filter, the strings one of which its every match contains."""
+        self.folds = [bool(p.flags & re.IGNORECASE) for p in patterns]
         self.filtered = tuple(i for i, f in enumerate(self.filters) if f is not None)
         self._closed: dict[str, list[int]] = {}
         self._open: dict[str, list[int]] = {}
@@ -289,5 +380,11 @@ class Scan:
                         last_end[i] = match.end()
         for i, pattern in enumerate(patterns):
             if dispatch.filters[i] is None:
-                found[i] = [m for lo, hi in windows for m in pattern.finditer(text, lo, hi)]
+                atoms, fold = dispatch.atoms[i], dispatch.folds[i]
+                found[i] = [
+                    m
+                    for lo, hi in windows
+                    if _may_hold(atoms, fold, text[lo:hi])
+                    for m in pattern.finditer(text, lo, hi)
+                ]
         return found

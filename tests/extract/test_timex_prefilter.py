@@ -87,3 +87,32 @@ def test_dispatch_keys() -> None:
     assert dispatch.rules_for("month") == ()
     assert dispatch.rules_for("wee") == ()  # cut short by the end of the window: no room
     assert dispatch.rules_for("we\u00e9k") == (0, 1)  # not ASCII: every rule is tried
+
+
+def test_required_atoms_of_a_regex() -> None:
+    from generator.extract.prefilter import required_atoms
+
+    assert required_atoms(
+        re.compile(r"\b(?:this\s+)?(?:fiscal\s+)?(?:quarter|period)\b", re.I)
+    ) == {
+        "quarter",
+        "period",
+    }
+    assert required_atoms(re.compile(r"(?:\d{4}-\d\d|\d\d/\d\d)")) == {"-", "/"}
+    assert required_atoms(re.compile(r"(?:ab)+c?", re.I)) == {"ab"}
+    assert required_atoms(re.compile(r"(?:week)?\d+")) is None  # a match may hold no letter
+    assert required_atoms(re.compile(r"week|\d")) is None  # an alternative shows none
+
+
+def test_a_window_without_atoms_is_skipped_and_odd_cases_are_searched() -> None:
+    from generator.extract.prefilter import Scan
+
+    pattern = re.compile(r"(?<=\s)\s*quarter", re.I)  # may start on a space: no filter
+    dispatch = Dispatch([pattern])
+    assert dispatch.filters == [None] and dispatch.atoms == [frozenset({"quarter"})]
+    text = "a Quarter later, no such word here; the qu\u0130rter (dotted capital I) here"
+    scan = Scan(text)
+    windows = [(0, 17), (17, 35), (35, len(text))]
+    expected = [m.span() for lo, hi in windows for m in pattern.finditer(text, lo, hi)]
+    assert [m.span() for m in scan.matches([pattern], dispatch, windows)[0]] == expected
+    assert expected == [(2, 9)]

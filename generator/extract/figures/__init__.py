@@ -188,7 +188,7 @@ def _extract_figures(
 
     def add(item: Found, respect_timexes: bool) -> None:
         start, end = item.start, item.end
-        if any(taken[start:end]) or (respect_timexes and any(blocked[start:end])):
+        if taken.find(1, start, end) >= 0 or (respect_timexes and blocked.find(1, start, end) >= 0):
             return
         taken[start:end] = b"\x01" * (end - start)
         found.append(item)
@@ -242,7 +242,7 @@ def _extract_figures(
                 ),
                 True,
             )
-    for item in _multiples(doc, text):
+    for item in _multiples(doc, text, scan):
         add(item, respect_timexes=True)
     for timex, ages in zip(timexes, aging, strict=True):
         item = _duration(text, timex) if not ages else None
@@ -250,9 +250,10 @@ def _extract_figures(
             add(item, respect_timexes=False)
     for item in _counts(doc, text, (taken, blocked)):
         add(item, respect_timexes=True)
-    for item in _ranks(doc, text):
+    ordinals = [ent for ent in doc.ents if ent.label_ == "ORDINAL"]
+    for item in _ranks(doc, text, ordinals):
         add(item, respect_timexes=True)
-    for item in _occurrences(doc, text):
+    for item in _occurrences(doc, text, ordinals):
         add(item, respect_timexes=True)
 
     actor_spans = sorted((m.start, m.end, a.id) for a in actors for m in a.mentions)
@@ -260,8 +261,9 @@ def _extract_figures(
     seen: set[tuple[float | None, str | None]] = set()
     ordered = _refine(doc, text, sorted(found, key=lambda f: (f.start, f.end)))
     folded = _conversions(text, ordered)
+    conversions = set(folded.values())
     for k, item in enumerate(ordered):
-        if k in folded.values():
+        if k in conversions:
             continue  # a conversion ('(142 km)'), folded into the figure it restates
         start, end = item.start, item.end
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -505,14 +507,20 @@ MULTIPLE_WORD = re.compile(
 )
 """A multiplicative word before a comparison or a noun phrase: 'twice the size', 'half as
 much coal', 'double the number in 2017'."""
+_MULTIPLE_WORD_DISPATCH = Dispatch([MULTIPLE_WORD])
 
 
-def _multiples(doc: Doc, text: str) -> list[Found]:
+def _multiples(doc: Doc, text: str, scan: Scan | None = None) -> list[Found]:
     """Multiples and halves written as words (English multiplicatives: 'twice', 'double' as a
     predeterminer, 'half as'). A verb ('to double the number') states a change, not a value;
-    'the second half of', 'a half' name a part, not a share."""
+    'the second half of', 'a half' name a part, not a share. With the text's `scan`, the
+    pattern is tried only at the words that can begin it (what `finditer` finds)."""
     items = []
-    for match in MULTIPLE_WORD.finditer(text):
+    if scan is None or _MULTIPLE_WORD_DISPATCH.filters[0] is None:
+        matches = list(MULTIPLE_WORD.finditer(text))
+    else:
+        matches = scan.matches([MULTIPLE_WORD], _MULTIPLE_WORD_DISPATCH, [(0, len(text))])[0]
+    for match in matches:
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None or len(span) < 2:
             continue
@@ -756,7 +764,8 @@ _AGED_TIMEX = re.compile(r"(?<!\S)\S+\s+\w+[-–](?:old|long)")
 def _ages_a_plural(doc: Doc, timex: TimeExpression) -> bool:
     """A time expression 'N unit-old' whose unit is a compound on a plural noun ('four
     century-old schooners'): the number counts the noun."""
-    if not _AGED_TIMEX.fullmatch(timex.text):
+    words = timex.text
+    if ("old" not in words and "long" not in words) or not _AGED_TIMEX.fullmatch(words):
         return False
     span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
     if span is None:
@@ -979,7 +988,9 @@ def _counts(doc: Doc, text: str, claimed: Sequence[bytearray] = ()) -> list[Foun
     starts = _number_starts(doc)
     numbers = set(starts)  # `_is_number` holds only of these
     scales = {doc.vocab.strings[w] for w in SCALE_WORDS}
-    lowers = doc.to_array("LOWER").tolist() if starts else []
+    lowers, idx, length = (
+        doc.to_array(["LOWER", "IDX", "LENGTH"]).T.tolist() if starts else [[]] * 3
+    )
     i = 0
     for start in starts:
         if start < i:
@@ -998,11 +1009,11 @@ def _counts(doc: Doc, text: str, claimed: Sequence[bytearray] = ()) -> list[Foun
             (j + 1 in numbers and _is_number(doc[j + 1])) or lowers[j + 1] in scales
         ):  # `_is_number(doc[j + 1]) or _is_scale(doc[j + 1])`
             j += 1
-        group = doc[i : j + 1]
-        i = j + 1
-        if any(marks.find(1, group.start_char, group.end_char) >= 0 for marks in claimed):
+        first, end = idx[i], idx[j] + length[j]  # the group's characters
+        group_start, i = i, j + 1
+        if any(marks.find(1, first, end) >= 0 for marks in claimed):
             continue
-        item = _count(doc, text, group)
+        item = _count(doc, text, doc[group_start:i])
         if item is not None:
             items.append(item)
     return items
@@ -1329,8 +1340,9 @@ def _in_name(
 ) -> bool:
     """A number that names a model, flight or version: 'Boeing 747', 'iPhone 4', '787 Dreamliner',
     'their 777 jet', 'version 10.4', 'No. 1'."""
-    if _NUMBER_LABEL.search(
-        text[max(0, first.idx - 40) : first.idx]
+    before_words = text[max(0, first.idx - 40) : first.idx]
+    if any(label in before_words for label in ("#", "No", "Nr", "no")) and _NUMBER_LABEL.search(
+        before_words
     ):  # 'No. 1', 'Nos. 3, 4 and 9': numbers that label
         return True
     if (
@@ -1581,11 +1593,11 @@ def _counted_after(doc: Doc, text: str, end: int) -> str | None:
     return _counted_unit(noun) if noun is not None else None
 
 
-def _ranks(doc: Doc, text: str) -> list[Found]:
+def _ranks(doc: Doc, text: str, ordinals: list[Span] | None = None) -> list[Found]:
     """Ordinals that rank something ('the second-largest', 'finished third', 'in fifth
     place'); not 'the first time', 'third-party', 'the first step', which order or name."""
     items: list[Found] = []
-    for ent in doc.ents:
+    for ent in doc.ents if ordinals is None else ordinals:
         if ent.label_ != "ORDINAL":
             continue
         before = text[max(0, ent.start_char - 25) : ent.start_char]
@@ -1614,13 +1626,13 @@ OCCURRENCE_SCOPE = re.compile(
 """The stretch an occurrence is counted over: 'in two years', 'this year', 'since the deal'."""
 
 
-def _occurrences(doc: Doc, text: str) -> list[Found]:
+def _occurrences(doc: Doc, text: str, ordinals: list[Span] | None = None) -> list[Found]:
     """An ordinal of occurrence bounded by a stretch of time counts what it orders: 'the third
     botched launch in two years' says there have been three, as do 'its second award this
     year' and 'its fourth such recall since the spring'. 'The first' is left to the
     ranks; units of time ('the second quarter') and parts ('the second half') are dates."""
     items: list[Found] = []
-    for ent in doc.ents:
+    for ent in doc.ents if ordinals is None else ordinals:
         if ent.label_ != "ORDINAL" or len(ent) != 1:
             continue
         tok = ent[0]
@@ -1663,6 +1675,8 @@ def _superlative(ent: Span) -> bool:
 
 
 _ON_TRACK = re.compile(r"\bon\s+track\b", re.I)
+_DASH = re.compile("—|–|--")
+"""One of the `DASHES` in a text."""
 
 
 class _Sentence:
@@ -1691,6 +1705,10 @@ class _Sentence:
         return self.doc[self.start : self.end]
 
     @cached_property
+    def arrays(self) -> _Arrays:
+        return _arrays(self.doc)
+
+    @cached_property
     def tokens(self) -> list[Token]:
         return list(self.sent)
 
@@ -1700,7 +1718,7 @@ class _Sentence:
 
     @cached_property
     def dashes(self) -> list[int]:
-        if not any(dash in self.text for dash in DASHES):
+        if _DASH.search(self.text) is None:
             return []  # a token that is a dash is in the text
         return [t.i for t in self.tokens if t.text in DASHES]
 
@@ -1711,13 +1729,13 @@ class _Sentence:
 
     @cached_property
     def according(self) -> list[Token]:
-        return [t for t in self._candidates(_arrays(self.doc).according) if _according_to(t)]
+        return [t for t in self._candidates(self.arrays.according) if _according_to(t)]
 
     @cached_property
     def as_clauses(self) -> list[Token]:
         return [
             t
-            for t in self._candidates(_arrays(self.doc).advcl)
+            for t in self._candidates(self.arrays.advcl)
             if t.dep_ == "advcl"
             and t.lemma_ in AS_REPORTED_VERBS
             and t.head.dep_ == "ROOT"
@@ -1728,7 +1746,7 @@ class _Sentence:
     def cues(self) -> list[Token]:
         return [
             t
-            for t in self._candidates(_arrays(self.doc).cues)
+            for t in self._candidates(self.arrays.cues)
             if (t.lower_ in MODALS and t.tag_ == "MD")
             or (t.pos_ == "VERB" and t.lemma_.lower() in CUE_WORDS)
             or _according_to(t)
@@ -1818,6 +1836,7 @@ class _CallCache:
         self.arrays: dict[int, tuple[Doc, _Arrays]] = {}
         self.sentences: dict[tuple[int, int, int], tuple[Doc, _Sentence]] = {}
         self.memos: dict[int, tuple[Doc, _Memo]] = {}
+        self.last: tuple[Doc, _Memo] | None = None  # the doc last asked for, and its memo
 
 
 class _Memo:
@@ -1828,6 +1847,7 @@ class _Memo:
     def __init__(self) -> None:
         self.sentences: dict[int, _Sentence] = {}  # `_sentence` of a span, by its start
         self.verbs: dict[int, Token] = {}  # `governing_verb`
+        self.ancestors: dict[int, list[Token]] = {}  # `Token.ancestors`
         self.scene: dict[int, bool] = {}  # `_scene_setting`
         self.definite: dict[int, bool] = {}  # `_in_definite_subject`
         self.clauses: dict[int, _Clause] = {}  # `_Clause` of an outer verb
@@ -1869,13 +1889,17 @@ def _once(
 def _memo(doc: Doc) -> _Memo | None:
     """The doc's `_Memo` in the running `extract_figures` call (none outside one)."""
     call = _CACHE.get()
-    return None if call is None else _call_memo(call, doc)
+    if call is None:
+        return None
+    last = call.last
+    return last[1] if last is not None and last[0] is doc else _call_memo(call, doc)
 
 
 def _call_memo(call: _CallCache, doc: Doc) -> _Memo:
     found = call.memos.get(id(doc))
     if found is None or found[0] is not doc:
         found = call.memos[id(doc)] = (doc, _Memo())
+    call.last = found
     return found[1]
 
 
@@ -1903,6 +1927,18 @@ def _sentence(span: Span) -> _Sentence:
     if bounds is not None:  # the sentence then depends on the span's start alone
         memo.sentences[span.start] = cached[1]
     return cached[1]
+
+
+def _ancestors(tok: Token) -> list[Token]:
+    """`list(tok.ancestors)`, read once per call: the readers of a figure each climb from its
+    root."""
+    memo = _memo(tok.doc)
+    if memo is None:
+        return list(tok.ancestors)
+    found = memo.ancestors.get(tok.i)
+    if found is None:
+        found = memo.ancestors[tok.i] = list(tok.ancestors)
+    return found
 
 
 def _governing_verb(tok: Token) -> Token:
@@ -2126,7 +2162,7 @@ def _attribution(
     # … the station that is home to a six-member crew'); a direct quote stays the speaker's
     relcls = [
         t
-        for t in (span.root.ancestors if span is not None else [])
+        for t in (_ancestors(span.root) if span is not None else [])
         if t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP") and t.lemma_ in ("be", "have")
     ]  # a state in the present tense: the noun as it stands now, not the reported event
     reporter = _nearest_reporter(span, relcls, actor_spans) if span is not None else None
@@ -2234,7 +2270,7 @@ def _nearest_reporter(
     claimed … as the agency reckoned that they would cost $90 billion' the agency ('singer Jane Roe
     claims': the name heads the subject; 'a top Roe adviser says': it only modifies it)."""
     child = span.root
-    for tok in span.root.ancestors:
+    for tok in _ancestors(span.root):
         via, child = child, tok
         if tok.lemma_ in REPORTING and tok.pos_ == "VERB" and not _adds_thing(tok):
             if any(tok in r.ancestors for r in relcls):
@@ -2552,7 +2588,7 @@ def _outer_verb(span: Span) -> Token:
     if len(dashes) < 2:
         return verb
     first, last = dashes[-2], dashes[-1]
-    crossed = [t for t in (*span.root.ancestors, *verb.children) if first < t.i < last]
+    crossed = [t for t in (*_ancestors(span.root), *verb.children) if first < t.i < last]
     if not crossed or first == sentence.start:
         return verb  # the parse keeps the figure's clause outside the parenthesis
     return _governing_verb(span.doc[first - 1])
@@ -2639,7 +2675,7 @@ def _unlinked_cue(span: Span) -> bool:
     if not cues:
         return False
     verb = _governing_verb(span.root)
-    above = {t.i for t in span.root.ancestors}  # the verbs `_status` read
+    above = {t.i for t in _ancestors(span.root)}  # the verbs `_status` read
     predicate = verb.pos_ in ("VERB", "AUX")
     verb_conj_of = verb.head.i if verb.dep_ == "conj" else -1
     for i, clause, clause_conj_of in cues:
