@@ -1932,13 +1932,7 @@ def _sentence(span: Span) -> _Sentence:
 def _ancestors(tok: Token) -> list[Token]:
     """`list(tok.ancestors)`, read once per call: the readers of a figure each climb from its
     root."""
-    memo = _memo(tok.doc)
-    if memo is None:
-        return list(tok.ancestors)
-    found = memo.ancestors.get(tok.i)
-    if found is None:
-        found = memo.ancestors[tok.i] = list(tok.ancestors)
-    return found
+    return _once(tok.doc, lambda memo: memo.ancestors, tok.i, lambda: list(tok.ancestors))
 
 
 def _governing_verb(tok: Token) -> Token:
