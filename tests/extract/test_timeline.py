@@ -404,3 +404,14 @@ def test_a_reported_forecast_names_who_made_it(analyse):
         "The ferry will stop",
         "Researchers predicted the valley will keep struggling with the heat",
     ]
+
+
+def test_an_event_whose_subject_points_back_is_not_confident(analyse):
+    """'That slump deepened through last year': alone the event does not say what deepened."""
+    report = analyse(
+        "That slump deepened through last year, as ferry traffic fell 12 percent.\n"
+        "The harbor council closed the pier in 2012.",
+        date="2015-03-20",
+    )
+    sure = {e.event: e.confidence >= 0.8 for e in report.timeline}
+    assert sure == {"That slump deepened": False, "The harbor council closed the pier": True}

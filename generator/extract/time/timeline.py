@@ -566,6 +566,17 @@ def _reporting_clause(verb: Token) -> tuple[str, bool] | None:
     return None
 
 
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+
+
+def _points_back(subject: Token) -> bool:
+    """A subject that is a demonstrative, or a noun under one ('that trend', 'this move',
+    'These cuts'): it refers to what the text said before."""
+    if subject.lower_ in DEMONSTRATIVES and subject.pos_ == "PRON":
+        return True
+    return any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in subject.children)
+
+
 def _stand_in(verb: Token) -> str | None:
     """The 'as'/'than' of a comparison clause whose verb is a stand-in 'do' ('as it did')."""
     if verb.lemma_ != "do" or verb.dep_ != "advcl" or verb.head.i == verb.i:
@@ -868,6 +879,10 @@ def build_timelines(
         if _stand_in(verb) is not None:
             # 'now burns half as much coal as it did in 2010': the date is the comparison's
             # base, and the clause shown is the present one; a reader must check it
+            confidence = min(confidence, AMBIGUOUS)
+        if subject is not None and _points_back(subject):
+            # 'That trend continued through last year': the event says what happened only with
+            # the sentence before it; alone it is not something a reader can sign
             confidence = min(confidence, AMBIGUOUS)
         entry = TimelineEntry(
             date=value,
