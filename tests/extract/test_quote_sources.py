@@ -261,3 +261,15 @@ def test_a_gerund_after_reported_is_what_was_reported(analyse):
         "being suddenly locked out of their profiles",
         "getting emails saying that a fault had occurred",
     ]
+
+
+def test_a_body_noun_speaker_is_never_a_body_named_only_in_its_own_words(analyse):
+    """'..., the national space agency said': the station named inside what the agency said
+    is not the agency; the company named in the sentence before is the company."""
+    report = analyse(
+        "An unmanned cargo ship heading to the Kessra Orbital Station broke up over the sea on "
+        "Thursday, the national space agency said.\nHarbor Power raised prices on Monday. "
+        "The company said demand was high."
+    )
+    speakers = {q.speaker.text: q.speaker.actor for q in report.quotes if q.speaker is not None}
+    assert speakers == {"national space agency": None, "company": "harbor-power"}

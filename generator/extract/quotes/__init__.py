@@ -132,7 +132,9 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
         speaker = piece.speaker
         if speaker is not None and piece.kind != "indirect" and _covers(piece, speaker.start):
             speaker = None  # someone named inside the quote does not say it
-        speaker, confidence = speaker_confidence(doc, speaker, piece.carried, by_id, quoted)
+        speaker, confidence = speaker_confidence(
+            doc, speaker, piece.carried, by_id, quoted, (piece.start, piece.end)
+        )
         if piece.kind != "direct" and _writer_aside(text, piece.start, piece.end):
             # 'sold its oldest boats (a poor bargain, in my view)': the writer's words are
             # mixed into the reported ones; whose words are whose is no longer sure.

@@ -50,16 +50,34 @@ PRONOUNS_ANY = frozenset({"i", "we", "you", "they", "them", "it", "us", "me"})
 assert NO_SPEAKER < UNCERTAIN < CARRIED < CONFIDENT <= PRONOUN_ONE
 
 
+def _with_content(doc: Doc, quoted: bytearray, content: tuple[int, int] | None) -> bytearray:
+    """`quoted` with the tokens of `content` (character offsets) marked as well."""
+    if content is None:
+        return quoted
+    span = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if span is None:
+        return quoted
+    marked = bytearray(quoted)
+    marked[span.start : span.end] = b"\x01" * len(span)
+    return marked
+
+
 def _gender(actor: Actor) -> str:
     first = actor.name.split()[0].lower() if actor.name.split() else ""
     return given_names().get(first, "either")
 
 
 def speaker_confidence(
-    doc: Doc, speaker: Speaker | None, carried: bool, actors: dict[str, Actor], quoted: bytearray
+    doc: Doc,
+    speaker: Speaker | None,
+    carried: bool,
+    actors: dict[str, Actor],
+    quoted: bytearray,
+    content: tuple[int, int] | None = None,
 ) -> tuple[Speaker | None, float]:
     """The speaker to keep (a pronoun resolved when one person fits, else left unresolved) and
-    how sure it is."""
+    how sure it is. A body standing for an organisation named before it ('the agency said')
+    is never one named only inside `content`, the words it is said to have said."""
     if speaker is None:
         return None, NO_SPEAKER
     head = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
@@ -90,11 +108,12 @@ def speaker_confidence(
             return unlinked, NO_SPEAKER if nearest is None else EARLIER_ONE
         return speaker, PRONOUN_ONE if len(fits) == 1 else PRONOUN_MANY
     body = lower == "it" or head.root.lemma_.lower() in BODY_NOUNS
+    said = _with_content(doc, quoted, content) if body else quoted
     if body and actor is not None and (actor.type == "person" or not _names(head, actor)):
         # 'The company also said' linked to a company not named nearby, while another one is
         # named earlier in the paragraph: the nearest fitting antecedent is the reading.
         # A body noun linked to a person is a slip of the linking ('the company' is no person).
-        found = _paragraph_person(doc, speaker.start, actors, lower, quoted, "organization")
+        found = _paragraph_person(doc, speaker.start, actors, lower, said, "organization")
         elsewhere = actor.type == "person" or not _named_near(doc, actor, speaker)
         if found is not None and found[0] != actor.id and elsewhere:
             actor = None
@@ -105,7 +124,7 @@ def speaker_confidence(
             return who, DESCRIPTION
     if actor is None and body:
         # 'the company said', 'It said': the one organisation named before it nearby.
-        found = _paragraph_person(doc, speaker.start, actors, lower, quoted, "organization")
+        found = _paragraph_person(doc, speaker.start, actors, lower, said, "organization")
         if found is not None:
             who = Speaker(actor=found[0], text=speaker.text, start=speaker.start, end=speaker.end)
             return who, min(found[1], DESCRIPTION)
