@@ -415,3 +415,21 @@ def test_an_event_whose_subject_points_back_is_not_confident(analyse):
     )
     sure = {e.event: e.confidence >= 0.8 for e in report.timeline}
     assert sure == {"That slump deepened": False, "The harbor council closed the pier": True}
+
+
+def test_a_trailing_quoted_as_saying_frame_shows_the_clause_before_it(analyse):
+    report = analyse(
+        "Residents reported seeing a flash of light west of the capital, the regional "
+        "government was quoted as saying late Thursday by a news agency.",
+        date="2015-03-20",
+    )
+    (entry,) = report.timeline
+    assert entry.event.startswith("Residents reported seeing a flash of light west of the capital,")
+
+
+def test_a_date_set_off_by_commas_leaves_no_double_comma(analyse):
+    report = analyse(
+        "A survey counted 17 kinds of fern on the island; the latest count, from 2014, showed 88.",
+        date="2015-03-20",
+    )
+    assert [e.event for e in report.timeline] == ["the latest count showed 88"]

@@ -229,6 +229,9 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
     words = re.sub(r"\s+([,.;:])", r"\1", words)
     words = re.sub(r"^[\"“”'‘’(]+\s*|\s*[\"“”(]+$", "", words).strip(" ,;:")
     words = re.sub(r"\s*\(\s*\)", "", words)  # '(SAG) awards' once the date's words are out
+    words = re.sub(
+        r"\s*,\s*,\s*", " ", words
+    )  # 'the latest count, from 2019, showed': both commas go
     words = re.sub(r"\s+as\s+(?:early|soon|late|recently)$", "", words)  # 'as early as this month'
 
     content = _said_clause(verb) if verb.lemma_ in SPEECH_VERBS else None
@@ -240,6 +243,8 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
         if said and opened:
             said = f"\u201c{said}\u201d"  # the speaker's own words stay in quotation marks
         if said:
+            # the reporting words stay whole; what was said gives way when the event is long
+            said = _shorten(said, max(60, 176 - len(words)))
             words = f"{said}, {words}" if content.start < verb.i else f"{words} {said}"
     if len(words) > 180:
         words = words[:177].rsplit(" ", 1)[0] + " …"
@@ -516,6 +521,21 @@ def _said_clause(verb: Token) -> Span | None:
     for child in verb.children:
         if child.dep_ == "ccomp":
             return doc[child.left_edge.i : child.right_edge.i + 1]
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    if (
+        passive is not None
+        and verb.dep_ == "ccomp"
+        and verb.head.i < passive.left_edge.i
+        and passive.left_edge.i >= 2
+        and doc[passive.left_edge.i - 1].text == ","
+        and any(
+            c.lower_ == "as" and any(g.lemma_ in SPEECH_VERBS for g in c.children)
+            for c in verb.children
+        )
+    ):
+        # 'Residents saw a flash, the government was quoted as saying': the clause before
+        # the frame (which the parser makes the frame's governor) is what was said
+        return doc[verb.head.left_edge.i : passive.left_edge.i - 1]
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     if subject is None:
         return None
