@@ -1976,7 +1976,7 @@ def _subject(span: Span) -> str | None:
     if noun is not None and noun.i >= span.end and noun.i - verb_start < 30:
         end = max(end, noun.i + 1)  # '20 of Boeing's larger planes'
         if any(c.dep_ == "conj" for c in noun.children) and noun.right_edge.i - verb_start < 30:
-            end = max(end, noun.right_edge.i + 1)  # '2 tons of fuel, water and food': the list
+            end = max(end, noun.right_edge.i + 1)  # '2 tons of grain, salt and rope': the list
     sent = _sentence(span)  # `span.sent`
     end = min(end, sent.end)
     action = _text_of(doc, max(verb_start, sent.start), end).strip(" ,;:")

@@ -231,7 +231,7 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
     words = re.sub(r"\s*\(\s*\)", "", words)  # '(SAG) awards' once the date's words are out
     words = re.sub(
         r"\s*,\s*,\s*", " ", words
-    )  # 'the latest count, from 2019, showed': both commas go
+    )  # 'the last survey, from 2014, found': both commas go
     words = re.sub(r"\s+as\s+(?:early|soon|late|recently)$", "", words)  # 'as early as this month'
 
     content = _said_clause(verb) if verb.lemma_ in SPEECH_VERBS else None
@@ -533,7 +533,7 @@ def _said_clause(verb: Token) -> Span | None:
             for c in verb.children
         )
     ):
-        # 'Residents saw a flash, the government was quoted as saying': the clause before
+        # 'Fishermen heard two bangs, the port was quoted as saying': the clause before
         # the frame (which the parser makes the frame's governor) is what was said
         return doc[verb.head.left_edge.i : passive.left_edge.i - 1]
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
@@ -901,7 +901,7 @@ def build_timelines(
             # base, and the clause shown is the present one; a reader must check it
             confidence = min(confidence, AMBIGUOUS)
         if subject is not None and _points_back(subject):
-            # 'That trend continued through last year': the event says what happened only with
+            # 'That slump deepened through last year': the event says what happened only with
             # the sentence before it; alone it is not something a reader can sign
             confidence = min(confidence, AMBIGUOUS)
         entry = TimelineEntry(
