@@ -92,6 +92,35 @@ def clause_subject(verb: Token) -> tuple[Token, Token | None]:
     return owner, subj
 
 
+FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
+
+
+def clause_hung_as_adjunct(verb: Token) -> Token | None:
+    """'After years of talks, the city plans to close the mill, officials said late Thursday':
+    the parser hangs the clause a trailing verb reports on that verb as an adverbial clause when
+    a fronted phrase opens it. It is that clause (returned: its head) when it is finite, has its
+    own subject, carries no subordinator ('Because the storm hit, ...' is an adjunct) and runs
+    up to the comma right before the verb's subject."""
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None:
+        return None
+    for child in verb.children:
+        if child.dep_ != "advcl" or child.i > subject.i:
+            continue
+        comma = child.right_edge.i + 1
+        if comma + 1 != subject.left_edge.i or doc[comma].text != ",":
+            continue
+        if any(c.dep_ in ("mark", "advmod") and c.tag_ in ("IN", "WRB") for c in child.children):
+            continue
+        finite = child.tag_ in FINITE_TAGS or any(
+            c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in child.children
+        )
+        if finite and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            return child
+    return None
+
+
 def path_to_verb(token: Token) -> list[Token]:
     """`token` and the heads above it, up to the first verb or auxiliary (or the sentence root
     when none is a verb): the climb from a word to the verb that governs it."""

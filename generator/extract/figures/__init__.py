@@ -36,6 +36,7 @@ from generator.extract.figures.patterns import (
     NUMBER,
     PERCENT,
     QUANTITY,
+    RATE_WORDS,
     UNITS,
     VAGUE,
     _alt,
@@ -1108,8 +1109,6 @@ _RATE_AFTER = re.compile(
 """'two a month', '100 trucks a day': a rate; 'a day later', 'a year ago', 'a day or two' are
 times, and 'a year of work' names a stretch."""
 _RATE_ADVERB = re.compile(r"\s+(daily|weekly|monthly|annually|yearly|hourly)\b")
-_RATE_ADVERBS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
-                 "yearly": "year", "hourly": "hour"}  # fmt: skip
 
 
 def _count(doc: Doc, text: str, group: Span) -> Found | None:
@@ -1196,7 +1195,9 @@ def _count(doc: Doc, text: str, group: Span) -> Found | None:
         after_noun = noun.idx + len(noun.text)
         rate = _RATE_AFTER.match(text[after_noun : after_noun + 60])
         adverb = None if rate else _RATE_ADVERB.match(text[after_noun : after_noun + 30])
-        per = rate.group(1) if rate else _RATE_ADVERBS[adverb.group(1).lower()] if adverb else None
+        word = adverb.group(1).lower() if adverb else ""
+        # 'annually' → 'year' as `rate_of` reads it; 'hourly' (not in RATE_WORDS) → 'hour'
+        per = rate.group(1) if rate else RATE_WORDS.get(word, word[:-2]) if adverb else None
     return Found(kind="count", start=start, end=end, value=value, unit=unit, per=per)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.common import SPEECH_VERBS, STATING_VERBS
+from generator.extract.common import SPEECH_VERBS, STATING_VERBS, clause_hung_as_adjunct
 from generator.extract.quotes.cues import (
     ACTION_OBJECT_VERBS,
     ADJECTIVE_CUES,
@@ -154,35 +154,12 @@ def clause_content(verb: Token) -> Span | None:
     return None
 
 
-_FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
-
-
 def _main_clause_taken_for_adjunct(verb: Token) -> Token | None:
-    """'After years of talks, the city plans to close the mill, officials said late Thursday':
-    the parser hangs the reported clause on 'said' as an adverbial clause when a fronted phrase
-    opens it. It is the reported clause when it is finite, has its own subject, carries no
-    subordinator ('Because the storm hit, ...' is an adjunct), runs up to the comma right
-    before the reporting verb's subject, and the verb reports nothing after itself."""
-    doc = verb.doc
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-    if subject is None or any(
-        c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children
-    ):
+    """The reported clause the parser hung on a trailing reporting verb as an adjunct (see
+    `clause_hung_as_adjunct`), when the verb reports nothing after itself."""
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children):
         return None
-    for child in verb.children:
-        if child.dep_ != "advcl" or child.i > subject.i:
-            continue
-        comma = child.right_edge.i + 1
-        if comma + 1 != subject.left_edge.i or doc[comma].text != ",":
-            continue
-        if any(c.dep_ in ("mark", "advmod") and c.tag_ in ("IN", "WRB") for c in child.children):
-            continue
-        finite = child.tag_ in _FINITE_TAGS or any(
-            c.dep_ == "aux" and c.tag_ in _FINITE_TAGS for c in child.children
-        )
-        if finite and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
-            return child
-    return None
+    return clause_hung_as_adjunct(verb)
 
 
 def stolen_complement(verb: Token) -> tuple[Token, Token] | None:

@@ -20,7 +20,12 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.common import SPEECH_VERBS, clause_subject, doc_text
+from generator.extract.common import (
+    SPEECH_VERBS,
+    clause_hung_as_adjunct,
+    clause_subject,
+    doc_text,
+)
 from generator.extract.time.timex import verb_tense
 from generator.extract.time.words import date_label, interval_start
 from generator.model import UNCERTAIN, Polarity, Precision, TimeExpression, TimelineEntry
@@ -229,9 +234,8 @@ def _event_text(doc: Doc, verb: Token, timex: TimeExpression) -> tuple[str, bool
     words = re.sub(r"\s+([,.;:])", r"\1", words)
     words = re.sub(r"^[\"“”'‘’(]+\s*|\s*[\"“”(]+$", "", words).strip(" ,;:")
     words = re.sub(r"\s*\(\s*\)", "", words)  # '(SAG) awards' once the date's words are out
-    words = re.sub(
-        r"\s*,\s*,\s*", " ", words
-    )  # 'the last survey, from 2014, found': both commas go
+    # 'the last survey, from 2014, found': the date's words are out, and both commas go
+    words = re.sub(r"\s*,\s*,\s*", " ", words)
     words = re.sub(r"\s+as\s+(?:early|soon|late|recently)$", "", words)  # 'as early as this month'
 
     content = _said_clause(verb) if verb.lemma_ in SPEECH_VERBS else None
@@ -536,23 +540,8 @@ def _said_clause(verb: Token) -> Span | None:
         # 'Fishermen heard two bangs, the port was quoted as saying': the clause before
         # the frame (which the parser makes the frame's governor) is what was said
         return doc[verb.head.left_edge.i : passive.left_edge.i - 1]
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-    if subject is None:
-        return None
-    for child in verb.children:
-        if (
-            child.dep_ == "advcl"
-            and child.right_edge.i + 2 == subject.left_edge.i
-            and doc[child.right_edge.i + 1].text == ","
-            and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
-            and not any(c.dep_ == "mark" or c.tag_ == "WRB" for c in child.children)
-            and (
-                child.tag_ in ("VBD", "VBP", "VBZ", "MD")
-                or any(c.dep_ == "aux" for c in child.children)
-            )
-        ):
-            return doc[child.left_edge.i : child.right_edge.i + 1]
-    return None
+    misparsed = clause_hung_as_adjunct(verb)
+    return doc[misparsed.left_edge.i : misparsed.right_edge.i + 1] if misparsed else None
 
 
 def _reporting_clause(verb: Token) -> tuple[str, bool] | None:
@@ -896,7 +885,7 @@ def build_timelines(
         confidence = _confidence(timex, anchored, has_subject, value)
         if _ambiguous(span, verb, when_verb, timexes, index, event, value, anchor, starts):
             confidence = min(confidence, AMBIGUOUS)
-        if _stand_in(verb) is not None:
+        if stand_in is not None:
             # 'now burns half as much coal as it did in 2010': the date is the comparison's
             # base, and the clause shown is the present one; a reader must check it
             confidence = min(confidence, AMBIGUOUS)
